@@ -1,0 +1,223 @@
+/**
+ * @module practice/types
+ * The shared vocabulary of the practice domain: what a coach turn is coded as, what a learning
+ * partner card holds, how a session is scored. Pure types and constants, no I/O, so the coder,
+ * the partner engine, the rubric, feedback and progress can be built and tested apart.
+ */
+
+/**
+ * Coaching codes a single coach turn can carry (several at once). Richer than the MITI labels:
+ * they say what the move does in a Learning Partnership conversation.
+ */
+export const COACH_CODES = [
+  'open_question',
+  'closed_question',
+  /** two or more questions in one turn (ICF 7.6: one at a time) */
+  'stacked_questions',
+  /** a closed question that proposes the answer ("don't you think you should...?") */
+  'leading_question',
+  'simple_reflection',
+  'complex_reflection',
+  /** gathers several things the partner said (a special complex reflection) */
+  'summary',
+  'affirmation',
+  /** asks before offering a view or idea ("would it help if I shared...?") */
+  'permission_request',
+  /** a suggestion offered after the partner agreed to hear one */
+  'advice_with_permission',
+  /** unasked advice, telling the partner what to do */
+  'advice',
+  'information',
+  'self_disclosure',
+  /** judgement, criticism, confrontation, moralising */
+  'judgement',
+  /** agreeing outcomes, goals, roles and responsibilities; "what do you want from this?" */
+  'goal_question',
+  /** Kline: names or challenges a limiting assumption ("if you knew..., how would you...?") */
+  'incisive_question',
+  /** GROW Will: what will you do, when, first step, commitment */
+  'action_question',
+  'other',
+] as const;
+export type CoachCode = (typeof COACH_CODES)[number];
+
+/** The single utterance label used by the human-labelled datasets (MITI-style). */
+export const UTTERANCE_LABELS = [
+  'open_question',
+  'closed_question',
+  'simple_reflection',
+  'complex_reflection',
+  'advice',
+  'affirmation',
+  'information',
+  'self_disclosure',
+  'judgement',
+  'other',
+] as const;
+export type UtteranceLabel = (typeof UTTERANCE_LABELS)[number];
+
+/** What the coder says about one coach turn. */
+export interface CoachTurnCoding {
+  /** the one dataset-style label (MITI counting: the less favourable code when unsure) */
+  label: UtteranceLabel;
+  /** every coaching code present, most salient first; never empty (at least `other`) */
+  codes: CoachCode[];
+  /** number of question sentences in the turn */
+  questionCount: number;
+  /** words in the turn (for talk share) */
+  words: number;
+  /** version of the coder that produced this */
+  coderVersion: string;
+}
+
+/** Context the coder may use: only the partner's words just before the coach turn. */
+export interface CoderContext {
+  prevPartner?: string | null;
+  /** true when the partner has just agreed to hear a suggestion (permission granted) */
+  permissionGranted?: boolean;
+}
+
+export const SKILLS = ['listening', 'questioning', 'non_judgement', 'partner_led', 'agreement', 'action'] as const;
+export type SkillId = (typeof SKILLS)[number];
+
+export const LEVELS = ['not_yet', 'fair', 'good'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** One atomic yes/no check behind a skill level. */
+export interface SkillCheck {
+  id: string;
+  /** plain words, shown to the learner ("At least one reflection per question") */
+  label: string;
+  passed: boolean;
+  /** the measured value in words ("0.6 reflections per question") */
+  detail: string;
+  /** coach turn indexes that support or contradict the check */
+  evidence: number[];
+}
+
+export interface SkillResult {
+  skill: SkillId;
+  level: Level;
+  /** 0..100 */
+  score: number;
+  checks: SkillCheck[];
+  evidence: number[];
+}
+
+export interface Scorecard {
+  rubric: { id: string; version: string };
+  skills: SkillResult[];
+  summary: string;
+  /** session-level counts and ratios the checks were computed from */
+  metrics: Record<string, number>;
+}
+
+/** Per-turn feedback (CARE study shape: what worked, what to improve, goal-first suggestion, a rewrite). */
+export interface TurnFeedback {
+  worked: string;
+  improve: string;
+  suggestion: string;
+  alternative: string;
+}
+
+/** A turn of the transcript as the domain sees it. `index` counts all turns from 0. */
+export interface TranscriptTurn {
+  index: number;
+  role: 'coach' | 'partner';
+  text: string;
+  coding?: CoachTurnCoding;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Learning partner cards and state
+
+export const PARTNER_STAGES = ['guarded', 'opening_up', 'exploring', 'insight', 'committing'] as const;
+export type PartnerStage = (typeof PARTNER_STAGES)[number];
+
+/** The hidden layers of a partner, unlocked in this order by good coaching. */
+export const HIDDEN_LAYERS = ['concern', 'assumption', 'want', 'action'] as const;
+export type HiddenLayer = (typeof HIDDEN_LAYERS)[number];
+
+export type Difficulty = 'gentle' | 'moderate' | 'challenging';
+
+/** What a learner may see of a scenario. Never holds a hidden layer. */
+export interface ScenarioBrief {
+  id: string;
+  title: string;
+  difficulty: Difficulty;
+  partner: { name: string; role: string; team: string };
+  /** what the learner is told before the session */
+  brief: string;
+  /** the skills this scenario stretches most */
+  focus: SkillId[];
+}
+
+/** The full partner card, server-side only. */
+export interface PartnerCard extends ScenarioBrief {
+  version: string;
+  /** the partner's persona in a few sentences (voice, manner) */
+  persona: string;
+  /** hidden layers: revealed only when the partner state reaches them */
+  hidden: Record<HiddenLayer, string>;
+}
+
+/** How the partner reacts to one coach move. */
+export type PartnerReaction =
+  | 'heard' // reflected or summarised well: opens up
+  | 'curious' // open question: explores
+  | 'agreeing' // goal/agreement question: sets the frame
+  | 'challenged' // incisive question after the assumption surfaced: insight
+  | 'deciding' // action question when ready: commits
+  | 'premature' // action/incisive question before ready: hesitates
+  | 'short' // closed or leading question: short answer
+  | 'overwhelmed' // stacked questions
+  | 'defensive' // unasked advice or judgement: closes
+  | 'welcome_idea' // advice after permission
+  | 'permission' // asked permission to share an idea
+  | 'affirmed'
+  | 'neutral';
+
+export interface PartnerState {
+  stage: PartnerStage;
+  /** 0..1 how safe the partner feels; grows with listening, drops after advice/judgement */
+  trust: number;
+  /** consecutive defensive reactions */
+  defensiveness: number;
+  revealed: HiddenLayer[];
+  agreementMade: boolean;
+  permissionGranted: boolean;
+  /** ids of reply lines already used this session (no reply repeated) */
+  usedReplies: string[];
+  /** coach turns seen */
+  turns: number;
+  seed: number;
+}
+
+/** What the partner may do on this turn: drives both the scripted voice and the LLM voice. */
+export interface PartnerDirective {
+  stage: PartnerStage;
+  reaction: PartnerReaction;
+  /** hidden layers the partner may speak about now (text included only for these) */
+  mayReveal: { layer: HiddenLayer; text: string }[];
+  /** the layer newly unlocked by this move, if any: the reply should disclose it */
+  newlyRevealed: HiddenLayer | null;
+  /** plain-language instruction on how to react ("answer briefly, a little defensive") */
+  guidance: string;
+  /** maximum sentences */
+  maxSentences: number;
+}
+
+/** A drill: focused practice on a scenario with pass criteria. */
+export interface DrillSpec {
+  id: string;
+  title: string;
+  scenarioId: string;
+  focus: SkillId[];
+  description: string;
+  /** minimum level per skill to pass */
+  passLevels: Partial<Record<SkillId, Level>>;
+  /** specific checks that must pass (rubric check ids), e.g. "no_unasked_advice" */
+  passChecks: string[];
+  /** optional constraints shown to the learner and checked, e.g. { reflectionsOnlyFirstTurns: 5 } */
+  constraints?: { reflectionsOnlyFirstTurns?: number; maxTurns?: number };
+}
