@@ -1,0 +1,83 @@
+/**
+ * @module llm/types
+ * The seams between the practice loop and whoever voices the partner or writes feedback:
+ * the built-in scripted voice by default, an OpenAI-compatible LLM when one is configured.
+ * The server always decides (state, directive, codes, scores); a voice only words the reply.
+ */
+import type { CoachTurnCoding, PartnerCard, PartnerDirective, PartnerStage, TranscriptTurn, TurnFeedback } from '../practice/types.js';
+
+export interface VoiceOptions {
+  /** aborted when the learner's client disconnects: cancel the upstream call */
+  signal?: AbortSignal;
+  /** partner tokens as they arrive (streaming); never called by the scripted voice more than once */
+  onToken?: (delta: string) => void;
+}
+
+export interface PartnerVoiceInput {
+  card: PartnerCard;
+  /** what the partner may reveal now and how they react (already decided by the engine) */
+  directive: PartnerDirective;
+  /** the visible conversation so far, coach turn included; role and text only matter */
+  history: Pick<TranscriptTurn, 'role' | 'text'>[];
+  coachText: string;
+  /** the scripted engine's reply for this state: the fallback when the LLM fails its guard */
+  fallbackText: string;
+}
+
+export interface PartnerVoiceResult {
+  text: string;
+  source: 'llm' | 'scripted';
+  /** why the scripted fallback was used, when it was (timeout, guard, breaker_open ...) */
+  fallbackReason?: string;
+}
+
+export interface PartnerVoice {
+  readonly kind: 'scripted' | 'openai';
+  reply(input: PartnerVoiceInput, opts?: VoiceOptions): Promise<PartnerVoiceResult>;
+}
+
+export interface FeedbackInput {
+  coding: CoachTurnCoding;
+  coachText: string;
+  previousPartnerText: string | null;
+  stage: PartnerStage;
+  partnerName: string;
+  /** the rule-based feedback: the fallback, and a grounding for the LLM */
+  ruleFeedback: TurnFeedback;
+}
+
+export interface FeedbackWriter {
+  readonly kind: 'rules' | 'openai';
+  write(input: FeedbackInput, opts?: VoiceOptions): Promise<TurnFeedback & { source: 'llm' | 'rules' }>;
+}
+
+/** What the app gets from the LLM layer (or the scripted defaults). */
+export interface LlmServices {
+  readonly mode: 'scripted' | 'openai';
+  partner: PartnerVoice;
+  feedback: FeedbackWriter;
+  /** refines the offline coder's codes; absent when no LLM is configured */
+  refineCoding?: (text: string, prevPartner: string | null, offline: CoachTurnCoding, opts?: VoiceOptions) => Promise<CoachTurnCoding>;
+  /** prompt versions in use, stored on each session */
+  versions: Record<string, string>;
+}
+
+/** The scripted defaults: the engine's reply and the rule-based feedback, as they are. */
+export function scriptedServices(): LlmServices {
+  return {
+    mode: 'scripted',
+    partner: {
+      kind: 'scripted',
+      async reply(input) {
+        return { text: input.fallbackText, source: 'scripted' };
+      },
+    },
+    feedback: {
+      kind: 'rules',
+      async write(input) {
+        return { ...input.ruleFeedback, source: 'rules' };
+      },
+    },
+    versions: {},
+  };
+}
