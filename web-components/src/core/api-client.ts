@@ -1,0 +1,259 @@
+/**
+ * @module core/api-client
+ * The components' only door to the server: fetch with the bearer token, problem+json turned into
+ * {@link ApiProblem}, time limits turned into {@link TimeoutError}, and coach turns sent either as
+ * plain JSON or as a Server-Sent Events stream read through fetch.
+ */
+import type {
+  Assignment,
+  Cohort,
+  CohortLearner,
+  DrillSummary,
+  ProblemBody,
+  ScenarioBrief,
+  Scorecard,
+  Session,
+  SessionTurn,
+  SkillProgress,
+  TurnFeedback,
+  TurnResult,
+} from './api-types.js';
+import { ApiProblem, NetworkError, SbError, TimeoutError } from './problem.js';
+import { readSse } from './sse-decoder.js';
+
+export interface ApiClientOptions {
+  /** the server's origin (or a path prefix); empty means the page's own origin */
+  apiBase: string;
+  token?: string | null;
+  /** injectable for tests; defaults to the global fetch */
+  fetch?: typeof fetch;
+  /** give up on an ordinary request after this long */
+  timeoutMs?: number;
+}
+
+/** What a streamed coach turn reports while it runs. */
+export interface TurnStreamHandlers {
+  /** the coach turn is stored and coded: the learner's text is safe */
+  onTurn?(turn: SessionTurn): void;
+  onToken?(delta: string): void;
+  onReply?(reply: { index: number; text: string }): void;
+  onFeedback?(feedback: TurnFeedback): void;
+}
+
+export interface SendTurnOptions extends TurnStreamHandlers {
+  stream?: boolean;
+  signal?: AbortSignal;
+  /** abort when the server has sent nothing for this long (a stalled partner) */
+  timeoutMs?: number;
+}
+
+/**
+ * @example
+ * const api = new ApiClient({ apiBase: 'https://sb.example.org', token });
+ * const { scenarios } = await api.listScenarios();
+ */
+export class ApiClient {
+  readonly apiBase: string;
+  readonly token: string | null;
+  private readonly fetchFn: typeof fetch;
+  private readonly timeoutMs: number;
+
+  constructor(opts: ApiClientOptions) {
+    this.apiBase = (opts.apiBase || '').replace(/\/+$/, '');
+    this.token = opts.token || null;
+    this.fetchFn = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.timeoutMs = opts.timeoutMs ?? 30_000;
+  }
+
+  listScenarios(): Promise<{ scenarios: ScenarioBrief[] }> {
+    return this.json('GET', '/api/scenarios');
+  }
+
+  startSession(start: { scenarioId: string } | { drillId: string }): Promise<Session> {
+    return this.json('POST', '/api/sessions', start);
+  }
+
+  getSession(id: string): Promise<Session> {
+    return this.json('GET', `/api/sessions/${encodeURIComponent(id)}`);
+  }
+
+  endSession(id: string): Promise<{ scorecard: Scorecard }> {
+    return this.json('POST', `/api/sessions/${encodeURIComponent(id)}/end`, {});
+  }
+
+  getProgress(): Promise<{ skills: SkillProgress[] }> {
+    return this.json('GET', '/api/me/progress');
+  }
+
+  getAssignments(): Promise<{ assignments: Assignment[] }> {
+    return this.json('GET', '/api/me/assignments');
+  }
+
+  listDrills(): Promise<{ drills: DrillSummary[] }> {
+    return this.json('GET', '/api/drills');
+  }
+
+  listCohorts(): Promise<{ cohorts: Cohort[] }> {
+    return this.json('GET', '/api/cohorts');
+  }
+
+  getCohortProgress(cohortId: string): Promise<{ learners: CohortLearner[] }> {
+    return this.json('GET', `/api/cohorts/${encodeURIComponent(cohortId)}/progress`);
+  }
+
+  assignDrill(body: { drillId: string; cohortId?: string; learnerIds?: string[]; dueAt: string }): Promise<unknown> {
+    return this.json('POST', '/api/assignments', body);
+  }
+
+  /**
+   * Sends one coach turn. The same `clientTurnId` may be sent again after any failure: the server
+   * answers a repeat with the stored result, so a retry never doubles a turn.
+   */
+  async sendTurn(sessionId: string, turn: { clientTurnId: string; text: string }, opts: SendTurnOptions = {}): Promise<TurnResult> {
+    const path = `/api/sessions/${encodeURIComponent(sessionId)}/turns`;
+    const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
+    const guard = new StallGuard(timeoutMs, opts.signal);
+    try {
+      const res = await this.send('POST', path, turn, guard.signal, opts.stream ? 'text/event-stream' : 'application/json');
+      guard.touch();
+      const type = res.headers.get('content-type') || '';
+      if (!type.includes('text/event-stream') || !res.body) {
+        const result = (await res.json()) as TurnResult;
+        opts.onTurn?.(result.turn);
+        opts.onReply?.(result.reply);
+        if (result.turn.feedback) opts.onFeedback?.(result.turn.feedback);
+        return result;
+      }
+      return await readTurnStream(res.body, opts, guard);
+    } catch (err) {
+      throw guard.translate(err);
+    } finally {
+      guard.dispose();
+    }
+  }
+
+  /** A JSON request with the time limit; the parsed body or a thrown {@link SbError}. */
+  async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const guard = new StallGuard(this.timeoutMs);
+    try {
+      const res = await this.send(method, path, body, guard.signal, 'application/json');
+      if (res.status === 204) return undefined as T;
+      return (await res.json()) as T;
+    } catch (err) {
+      throw guard.translate(err);
+    } finally {
+      guard.dispose();
+    }
+  }
+
+  private async send(method: string, path: string, body: unknown, signal: AbortSignal, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: `${accept}, application/problem+json` };
+    if (this.token) headers.Authorization = `Bearer ${this.token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await this.fetchFn(this.apiBase + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+        credentials: 'omit',
+      });
+    } catch (err) {
+      throw signal.aborted ? err : new NetworkError(err);
+    }
+    if (!res.ok) throw new ApiProblem(res.status, await problemBody(res));
+    return res;
+  }
+}
+
+async function problemBody(res: Response): Promise<ProblemBody> {
+  try {
+    const text = await res.text();
+    const parsed = JSON.parse(text) as ProblemBody;
+    return parsed && typeof parsed === 'object' ? parsed : {};
+  } catch {
+    return { status: res.status, title: res.statusText || undefined };
+  }
+}
+
+async function readTurnStream(body: ReadableStream<Uint8Array>, opts: TurnStreamHandlers, guard: StallGuard): Promise<TurnResult> {
+  let turn: SessionTurn | undefined;
+  let reply: { index: number; text: string } | undefined;
+  let feedback: TurnFeedback | undefined;
+  for await (const ev of readSse(body)) {
+    guard.touch();
+    const data = ev.data ? JSON.parse(ev.data) : {};
+    switch (ev.event) {
+      case 'turn':
+        turn = data as SessionTurn;
+        opts.onTurn?.(turn);
+        break;
+      case 'token':
+        opts.onToken?.(String(data.text ?? ''));
+        break;
+      case 'reply':
+        reply = data;
+        opts.onReply?.(data);
+        break;
+      case 'feedback':
+        feedback = data as TurnFeedback;
+        opts.onFeedback?.(feedback);
+        break;
+      case 'problem':
+        throw new ApiProblem(Number(data.status) || 500, data as ProblemBody);
+      case 'done':
+        if (!turn || !reply) throw new SbError('The answer was incomplete. Try again.', true);
+        return { turn: { ...turn, role: 'coach', feedback: feedback ?? turn.feedback ?? null }, reply };
+    }
+  }
+  // the stream closed without `done`: treat like a dropped connection so a retry replays it
+  throw new NetworkError();
+}
+
+/**
+ * One AbortController that fires when the caller aborts or when nothing has arrived for
+ * `timeoutMs`; it remembers which of the two happened so the error says the right thing.
+ */
+class StallGuard {
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timedOut = false;
+  private readonly onOuterAbort = () => this.controller.abort();
+
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly outer?: AbortSignal,
+  ) {
+    outer?.addEventListener('abort', this.onOuterAbort);
+    if (outer?.aborted) this.controller.abort();
+    this.touch();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  touch(): void {
+    clearTimeout(this.timer);
+    if (this.timeoutMs > 0 && this.timeoutMs < Infinity) {
+      this.timer = setTimeout(() => {
+        this.timedOut = true;
+        this.controller.abort();
+      }, this.timeoutMs);
+    }
+  }
+
+  translate(err: unknown): unknown {
+    if (err instanceof SbError) return err;
+    if (this.timedOut) return new TimeoutError(this.timeoutMs);
+    if (this.outer?.aborted) return err; // the caller cancelled: let them see their own abort
+    if (err instanceof SyntaxError) return new SbError('The server sent an answer we could not read. Try again.', true);
+    return new NetworkError(err);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.outer?.removeEventListener('abort', this.onOuterAbort);
+  }
+}
