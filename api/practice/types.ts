@@ -157,8 +157,37 @@ export interface PartnerCard extends ScenarioBrief {
   version: string;
   /** the partner's persona in a few sentences (voice, manner) */
   persona: string;
-  /** hidden layers: revealed only when the partner state reaches them */
+  /**
+   * hidden layers, each in the partner's own first-person words: revealed only when the
+   * partner state reaches them
+   */
   hidden: Record<HiddenLayer, string>;
+  /**
+   * scenario-specific lines for the built-in scripted voice. Holds hidden content, so it is
+   * server-side only like `hidden`: never sent to a learner, and never to an LLM (which gets
+   * `directive.mayReveal` instead). Cards without a script fall back to generic lines.
+   */
+  script?: PartnerScript;
+}
+
+/** The scripted partner's own words for one scenario (see `PartnerCard.script`). */
+export interface PartnerScript {
+  /** how the partner names what is on their mind, used in generic lines ("the promotion") */
+  topic: string;
+  /** the other person most involved, used in generic lines ("Sam"); "them" when absent */
+  other?: string;
+  /** first lines of the session; one is chosen by the seed */
+  openings: string[];
+  /** surface facts the partner may mention at any stage (nothing hidden) */
+  surface: string[];
+  /** what they would like from this conversation when asked (not the hidden want) */
+  sessionGoal: string[];
+  /** disclosing each hidden layer in their own words, said when it is newly unlocked */
+  disclose: Record<HiddenLayer, string[]>;
+  /** going further into a layer that is already revealed */
+  elaborate: Record<HiddenLayer, string[]>;
+  /** scenario-flavoured push-back after unasked advice or judgement */
+  pushback: string[];
 }
 
 /** How the partner reacts to one coach move. */
@@ -191,6 +220,8 @@ export interface PartnerState {
   /** coach turns seen */
   turns: number;
   seed: number;
+  /** how the partner reacted to the previous coach move (optional: older states lack it) */
+  lastReaction?: PartnerReaction;
 }
 
 /** What the partner may do on this turn: drives both the scripted voice and the LLM voice. */
@@ -205,6 +236,10 @@ export interface PartnerDirective {
   guidance: string;
   /** maximum sentences */
   maxSentences: number;
+  /** the coach code that drove the reaction, when one did (e.g. `action_question` for premature) */
+  cause?: CoachCode;
+  /** for a `permission` reaction: whether the partner agreed to hear the coach's idea */
+  permissionGranted?: boolean;
 }
 
 /** A drill: focused practice on a scenario with pass criteria. */

@@ -1,0 +1,14 @@
+/**
+ * @module practice/partner
+ * The learning partner engine: `startPartner`, then per coach turn `advancePartner` (decide:
+ * state and directive) and `scriptedReply` (voice: the built-in words for that directive).
+ */
+export { PARTNER_ENGINE_VERSION } from './version.js';
+export { startPartner } from './start.js';
+export { advancePartner, permissionGranted } from './transition.js';
+export { scriptedReply, scriptedOpening } from './voice.js';
+export { reactionTo, type MoveReaction } from './reaction.js';
+export { REACTION_GUIDANCE, REACTION_MAX_SENTENCES } from './directive.js';
+export { stageAtLeast, stageIndex } from './stage.js';
+export * as PARTNER_THRESHOLDS from './thresholds.js';
+export { REPLY_BANK, GENERIC_DISCLOSURE } from './reply-bank.js';

@@ -1,0 +1,294 @@
+/**
+ * @module practice/partner/reply-bank
+ * Generic partner lines shared by every scenario, one bank per reaction (and stage where the
+ * tone must differ). Scenario cards add their own lines for the key moments; these cover the
+ * rest. `{topic}` and `{other}` are filled from the card's script, never with hidden content.
+ *
+ * Rules for every line: the partner talks about their own situation, never asks about the
+ * coach's life and never advises the coach; short and defensive lines stay short.
+ */
+
+export const REPLY_BANK = {
+  /** a reflection landed while the partner is still guarded: tentative agreement */
+  heard_guarded: [
+    "Yeah. That's about it.",
+    "Mm. I suppose that's fair.",
+    'Right. Yes.',
+    "That's one way of putting it.",
+    'Yes, more or less.',
+    'I suppose so, yes.',
+    'Mm, roughly.',
+    'Okay. Yes.',
+    'Yes. Well, partly.',
+    'That sounds about right.',
+  ],
+  /** a reflection landed once the partner has opened up: warmer, goes on */
+  heard_open: [
+    'Yes. Exactly that.',
+    "That's it, really.",
+    "Yes. It's a relief to hear it said back, actually.",
+    "Mm. Yes, that's it.",
+    "That's exactly how it feels.",
+    'Yes, and hearing it out loud makes it sound less mad.',
+    "That's closer than I expected.",
+    "Yes. Although there's more to it.",
+    "Hm. Hearing that back, I notice how much it's been weighing on me.",
+    "Yes, that's fair.",
+    "Right. That's the bit I keep tripping over.",
+    "Yes. I hadn't quite put it like that, but yes.",
+    "Mm. That's it, and it's a bit uncomfortable to hear.",
+    'Yes. Thank you for getting that.',
+  ],
+  /** an open question while guarded: hesitant start */
+  curious_guarded: [
+    'Hard to say, really.',
+    'Where do I start.',
+    "Honestly, I'm not sure.",
+    'Hm. Let me think.',
+    "It's complicated.",
+    'Well.',
+    "I don't know, it's just a lot.",
+    'Mm. Okay.',
+    "That's a big one.",
+  ],
+  /** an open question once opened up: thinks aloud */
+  curious_open: [
+    'Good question.',
+    'Hm, let me think about that.',
+    "That's a good one, actually.",
+    'Let me try to put it into words.',
+    'Okay, honestly?',
+    "I'ven't really thought about it like that.",
+    'Mm. Where it really starts is this.',
+    'I need a second with that one.',
+    'That makes me think.',
+    'Let me be honest.',
+    'Right. Thinking out loud here.',
+  ],
+  /** when the scenario's own surface lines are used up (guarded, opening up) */
+  content_surface: [
+    "It's {topic}, really. It's on my mind a lot.",
+    'I keep going round in circles about {topic}.',
+    "It'sn't a disaster. It's just not great.",
+    "I'm probably making more of it than I should.",
+    'Most days I just get on with it.',
+    "It's fine, mostly. Mostly.",
+    "It's been like this for a few weeks now.",
+    'I thought it would have settled down by now.',
+  ],
+  /** when the scenario's own deeper lines are used up (exploring onwards) */
+  content_deeper: [
+    "It's been on my mind more than I'd like to admit.",
+    "I notice I'm tired in a way I wasn't a year ago.",
+    "Part of me knows what's going on and part of me doesn't want to look at it.",
+    "I think I've been telling myself it will sort itself out.",
+    'Saying it to someone is different from thinking it at two in the morning.',
+    "It'sn't really about one thing. It's how it all adds up.",
+    "I'ven't said this much about it to anyone.",
+    "There's a bit of me that's embarrassed about it, to be honest.",
+    "When I slow down and look at it, it's less tangled than it felt.",
+    "I think I've been carrying {topic} on my own for too long.",
+  ],
+  /** a goal or agreement question: the partner sets the frame */
+  agreeing: [
+    "That's a fair question to start with.",
+    "Good, yes, let's be clear about that.",
+    'Hm. What do I want from this.',
+    "Okay. I like that we're agreeing that first.",
+    'Right. Let me think what would make this worth it.',
+    'Mm. Good to pin that down.',
+    'Honestly, I had not thought about what I wanted from today.',
+  ],
+  /** what the partner wants from the session, when the card has none of its own */
+  session_goal: [
+    "I'd like to leave with a clearer head about {topic}.",
+    'Mainly I want to think out loud about {topic} without being judged.',
+    'Just some clarity. And maybe one thing I can actually do.',
+    'I think I want to understand why {topic} gets to me so much.',
+  ],
+  /** lead-in when an incisive question lands and the want surfaces */
+  insight: [
+    'Oh.',
+    "Huh. That's... a good question.",
+    'Hm. That stops me for a second.',
+    'Wow. Okay.',
+    'I need a moment with that.',
+    "That'sn't the question I expected.",
+  ],
+  /** another incisive question once insight is reached */
+  challenged_again: [
+    'That question keeps landing, actually.',
+    "When I put it like that, the thing I've been assuming looks a lot less solid.",
+    'I keep coming back to that.',
+    "If that's true, a lot of what I've been worrying about falls away.",
+    'It is strange how different it looks from that angle.',
+    "Mm. I think I've been treating a guess as a fact.",
+  ],
+  /** lead-in when the partner commits to an action */
+  commit: [
+    'Right.',
+    'Okay. Yes.',
+    "Actually, I know what I'm going to do.",
+    'Let me say it out loud so I mean it.',
+    "I think I've got it.",
+  ],
+  /** more action questions once committed: when, who, first step */
+  commit_detail: [
+    "I'll put it in my diary before I leave today.",
+    'Saying it out loud makes it real.',
+    "On a scale of one to ten, I'd say I'm an eight that I'll do it.",
+    "I'll let you know how it went when we next meet.",
+    "The first step is small enough that I can't really talk myself out of it.",
+    "If I notice myself putting it off, I'll take that as a sign, not a failure.",
+    'I feel lighter already, which is a bit ridiculous.',
+  ],
+  /** an action question before insight: hesitation */
+  premature_action: [
+    "I don't know yet. I'ven't really worked out what's going on.",
+    "Do? I'm not there yet.",
+    "I'm not sure I'm ready to talk about next steps.",
+    "Hm. It feels like we're jumping ahead a bit.",
+    "I could come up with something, but it wouldn't mean much yet.",
+    "I'd just be saying something to have an answer.",
+    "Honestly, I'ven't got that far.",
+    "I'd rather understand it better first.",
+  ],
+  /** an incisive question before the assumption surfaced: does not land */
+  premature_incisive: [
+    "I'm not sure what that's getting at.",
+    "That's a big question. I don't know.",
+    "Hm. I don't really see it like that.",
+    "I'm not sure that's the issue.",
+    "I'd need to think about that. It doesn't quite fit.",
+    'That feels a bit out of the blue.',
+  ],
+  /** a closed question: a brief answer, nothing volunteered */
+  short: [
+    'Maybe.',
+    'I suppose so.',
+    'Sort of.',
+    'Not really.',
+    'Yes, I guess.',
+    'Possibly.',
+    'Hard to say.',
+    'Kind of.',
+    'No, not really.',
+    'I think so.',
+    'Could be.',
+    'Yes and no.',
+    'A bit.',
+    'I mean... maybe.',
+    'Not sure.',
+    'Perhaps.',
+  ],
+  /** a leading question: a brief, slightly resistant answer */
+  short_leading: [
+    'If you say so.',
+    'I mean, I suppose I could.',
+    "Maybe. I don't know.",
+    "That's easy to say.",
+    'Mm. Possibly.',
+    "I suppose that's one answer.",
+    'Sure. Maybe.',
+    "That's what everyone says.",
+  ],
+  /** stacked questions */
+  overwhelmed: [
+    'Sorry, which one?',
+    "That's a lot of questions at once.",
+    'Hang on, I lost track there.',
+    "Um. I'm not sure which to answer first.",
+    "I'm not sure where to start with all that.",
+    "Too many questions. I've gone blank.",
+    'Sorry, I got lost halfway through.',
+    "Erm. I'll take the first one, I think. I don't know.",
+    "Let me just take the last bit. I'm not sure.",
+    'My mind has gone blank, sorry.',
+    "That's three questions, and I'm not sure about any of them.",
+    'Wait. Which bit first.',
+  ],
+  /** first unasked advice or judgement: pushes back */
+  defensive: [
+    "I didn't come here to be told what to do.",
+    "Right. Well, it'sn't that simple.",
+    'Easy to say from the outside.',
+    "I've thought of that, actually.",
+    "Okay. I'm not sure that's what I need right now.",
+    "Hm. That's a bit of a leap.",
+    "I know. I know. It's just not that easy.",
+    'That feels a bit harsh, honestly.',
+    "Mm. Maybe I shouldn't have brought it up.",
+    "If it were that easy I'd have done it already.",
+    "I wasn't really asking for a fix.",
+    "That'sn't quite fair.",
+    "There's more to it than that.",
+    "I'm not sure the whole picture is coming across.",
+  ],
+  /** repeated advice or judgement: closed down, a few words */
+  withdrawn: [
+    'Fine.',
+    'Okay.',
+    'Mm.',
+    'Right.',
+    'If you say so.',
+    'Sure.',
+    'Noted.',
+    "Let's just move on.",
+    'Yeah. Okay.',
+    "I don't really want to go into it.",
+    'Can we leave that.',
+    'Mm-hm.',
+    "I'll think about it.",
+    'Alright.',
+    'Whatever works.',
+    'Maybe.',
+  ],
+  /** advice after the partner agreed to hear it */
+  welcome_idea: [
+    "Hm. That's worth thinking about.",
+    "I hadn't looked at it that way. I'd have to make it work for me, though.",
+    "Maybe. I'm not sure it fits with {other}, but the idea is useful.",
+    "Okay. I'll hold that lightly, but thank you.",
+    "That's interesting. It makes me think of something I could try myself.",
+    'Hm. Part of that could work.',
+    "Thanks for asking first. Yes, that's useful to hear.",
+    "I'm not sure, but I'll think about it.",
+  ],
+  permission_granted: ['Go on then.', "Sure, I'm listening.", 'Yes, go on.', "Okay, I'd like to hear it.", "Please. I'm all ears.", 'Yes, fine. Go ahead.'],
+  permission_refused: [
+    "Honestly, I'd rather work it out myself for now.",
+    "Not yet, if that's okay.",
+    "Maybe later. I'm still getting my head round it.",
+    "I'd rather just talk it through first.",
+    'Hm. Not right now.',
+  ],
+  /** a specific affirmation */
+  affirmed: [
+    'Thanks. That means something.',
+    'Oh. Thank you.',
+    "That's kind. I don't always feel it.",
+    "Huh. I hadn't thought of it as a strength.",
+    "Thanks. I'm not sure I believe it yet, but thanks.",
+    "That's nice to hear, actually.",
+    'Mm. Thank you.',
+    "I'll take that.",
+  ],
+  /** information, self-disclosure, anything else: acknowledges and carries on */
+  neutral: ['Mm.', 'Okay.', 'Right.', 'I see.', 'Hm, okay.', 'Sure.', 'Mm, yes.', 'Okay then.', 'Right, yes.', 'Fair enough.'],
+  /** openings when a card has no script */
+  opening: [
+    'Hi. Thanks for making time. I wanted to talk about {topic}, I suppose.',
+    "Hello. I'm not totally sure where to start, but it's about {topic}.",
+    "Thanks for this. It's {topic}. It's been on my mind.",
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ReplyBankKey = keyof typeof REPLY_BANK;
+
+/** Lead-ins for a card without a script when a hidden layer surfaces; `{text}` is that layer. */
+export const GENERIC_DISCLOSURE = {
+  concern: ['Okay. The real thing is this. {text}', "If I'm honest: {text}"],
+  assumption: ["I think underneath it all there's this: {text}", 'What I keep telling myself is this. {text}'],
+  want: ['Oh. When I put it like that... {text}', 'Hm. What I actually want? {text}'],
+  action: ['Right. {text}', "Okay, I've decided. {text}"],
+} as const;

@@ -1,0 +1,140 @@
+/**
+ * @module practice/partner/transition
+ * Deciding, not voicing: how one coded coach move changes the partner's hidden state (trust,
+ * stage, what has been revealed) and what the partner may do in reply. The scripted voice and an
+ * LLM voice both word the same decision, so the partner behaves the same whoever speaks.
+ */
+import type { CoachTurnCoding, HiddenLayer, PartnerCard, PartnerDirective, PartnerReaction, PartnerState } from '../types.js';
+import { directiveFor } from './directive.js';
+import { reactionTo } from './reaction.js';
+import { stageAtLeast, stepBack } from './stage.js';
+import {
+  AGREEMENT_BONUS,
+  DEFENSIVE_STEP_BACK,
+  EARLY_AGREEMENT_TURNS,
+  ENTRY_TRUST,
+  GAIN_FACTOR,
+  HURTFUL_CODES,
+  LOSS_FACTOR,
+  MAX_GAIN_PER_TURN,
+  PERMISSION_TRUST,
+  QUESTION_STREAK_FACTOR,
+  STAGE_FLOOR,
+  TRUST_DELTA,
+} from './thresholds.js';
+
+const LISTENING_CODES = ['summary', 'complex_reflection', 'simple_reflection', 'affirmation'] as const;
+
+/**
+ * Decides the partner's new state and a directive for this coach move. Pure: the same inputs
+ * always give the same result. `coachText` is not read by the scripted rules (the coding carries
+ * the move); it is accepted so a richer decider can use it without changing callers.
+ *
+ * @example
+ * const { state, directive } = advancePartner(card, state0, codeUtterance(text, ctx), text);
+ * const { state: spoken, text: reply } = scriptedReply(card, state, directive);
+ */
+export function advancePartner(
+  card: PartnerCard,
+  state: PartnerState,
+  coding: CoachTurnCoding,
+  coachText: string,
+): { state: PartnerState; directive: PartnerDirective } {
+  void coachText;
+  const turn = state.turns + 1;
+  let { reaction, cause } = reactionTo(coding, state);
+  let trust = clamp01(state.trust + trustChange(card, state, coding, reaction, turn));
+  let stage = state.stage;
+  const revealed = [...state.revealed];
+  let newlyRevealed: HiddenLayer | null = null;
+  const reveal = (layer: HiddenLayer) => {
+    if (!revealed.includes(layer)) {
+      revealed.push(layer);
+      newlyRevealed = layer;
+    }
+  };
+
+  if (reaction === 'heard' || reaction === 'curious') {
+    // Listening moves carry the partner forward, one step per turn, never skipping a layer.
+    if (stage === 'guarded' && trust >= ENTRY_TRUST.opening_up) {
+      stage = 'opening_up';
+      reveal('concern');
+    } else if (stage === 'opening_up' && trust >= ENTRY_TRUST.exploring) {
+      stage = 'exploring';
+      reveal('concern');
+    } else if (stage === 'exploring' && trust >= ENTRY_TRUST.assumption) {
+      reveal('assumption');
+    }
+  } else if (reaction === 'challenged') {
+    if (trust >= ENTRY_TRUST.insight) {
+      if (!stageAtLeast(stage, 'insight')) stage = 'insight';
+      reveal('want');
+    } else {
+      reaction = 'premature';
+    }
+  } else if (reaction === 'deciding') {
+    if (trust >= ENTRY_TRUST.committing) {
+      stage = 'committing';
+      reveal('action');
+    } else {
+      reaction = 'premature';
+    }
+  }
+
+  const defensiveness = reaction === 'defensive' ? state.defensiveness + 1 : 0;
+  // Setbacks: one step back per turn, after repeated defensiveness or when trust sinks below
+  // what the stage needs. What was said stays said; the partner just stops going further.
+  if (defensiveness >= DEFENSIVE_STEP_BACK || trust < STAGE_FLOOR[stage]) stage = stepBack(stage);
+
+  // Permission holds for the coach's very next turn only, as in MITI's Persuade with Permission.
+  const permissionGranted = reaction === 'permission' && trust >= PERMISSION_TRUST && state.defensiveness === 0;
+
+  const next: PartnerState = {
+    ...state,
+    stage,
+    trust: round3(trust),
+    defensiveness,
+    revealed,
+    agreementMade: state.agreementMade || reaction === 'agreeing',
+    permissionGranted,
+    turns: turn,
+    lastReaction: reaction,
+  };
+  return { state: next, directive: directiveFor(card, next, reaction, cause, newlyRevealed) };
+}
+
+/** Whether the partner agreed to hear the coach's idea on the last turn (feeds the coder's context). */
+export function permissionGranted(state: PartnerState): boolean {
+  return state.permissionGranted;
+}
+
+function trustChange(card: PartnerCard, state: PartnerState, coding: CoachTurnCoding, reaction: PartnerReaction, turn: number): number {
+  const codes = new Set(coding.codes);
+  // Advice the partner agreed to hear is not a hurt.
+  if (reaction === 'welcome_idea') codes.delete('advice');
+  if (HURTFUL_CODES.some((c) => codes.has(c))) {
+    let loss = 0;
+    for (const c of codes) loss += Math.min(0, TRUST_DELTA[c] ?? 0);
+    return loss * LOSS_FACTOR[card.difficulty];
+  }
+  let gain = 0;
+  let mild = 0;
+  for (const c of codes) {
+    const d = TRUST_DELTA[c] ?? 0;
+    if (d > 0) gain += d;
+    else mild += d;
+  }
+  gain = Math.min(gain, MAX_GAIN_PER_TURN);
+  const questionOnly = codes.has('open_question') && !LISTENING_CODES.some((c) => codes.has(c));
+  if (questionOnly && state.lastReaction === 'curious') gain *= QUESTION_STREAK_FACTOR;
+  if (codes.has('goal_question') && turn <= EARLY_AGREEMENT_TURNS) gain += AGREEMENT_BONUS;
+  return gain * GAIN_FACTOR[card.difficulty] + mild * LOSS_FACTOR[card.difficulty];
+}
+
+function clamp01(x: number): number {
+  return Math.max(0, Math.min(1, x));
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
