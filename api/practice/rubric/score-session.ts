@@ -1,0 +1,122 @@
+/**
+ * @module practice/rubric/score-session
+ * Scores a session from its coded coach turns: every check is judged by code from the codes
+ * (never by an LLM), a skill's score is the weighted share of its passed checks, and its level
+ * needs both the score and the skill's gate checks. The summary names the strongest skill and the
+ * one to practise next, in plain words.
+ */
+import { LEVELS, SKILLS, type DrillSpec, type Level, type Scorecard, type SkillResult, type TranscriptTurn } from '../types.js';
+import { adviceFor, evaluateCheck, type CheckOutcome } from './check.js';
+import { evaluateDrill, type DrillOutcome } from './drill.js';
+import { LEARNING_PARTNER_CORE } from './learning-partner-core.js';
+import type { Rubric, SkillSpec } from './rubric-spec.js';
+import { sessionFacts } from './session-metrics.js';
+
+/** A scorecard, with the drill outcome when the session practised a drill. */
+export type SessionScorecard = Scorecard & { drill?: DrillOutcome & { id: string } };
+
+export interface ScoreOptions {
+  rubric?: Rubric;
+  drill?: DrillSpec;
+}
+
+const levelRank = (l: Level) => LEVELS.indexOf(l);
+
+/** The level a skill reaches: the highest whose score and gate checks are both met. */
+export function levelFor(spec: SkillSpec, score: number, passed: Set<string>): Level {
+  const meets = (rule: { minScore: number; requires: string[] }) => score >= rule.minScore && rule.requires.every((id) => passed.has(id));
+  if (!meets(spec.levels.fair)) return 'not_yet';
+  return meets(spec.levels.good) ? 'good' : 'fair';
+}
+
+function scoreSkill(spec: SkillSpec, outcomes: CheckOutcome[]): SkillResult {
+  const total = spec.checks.reduce((a, c) => a + c.weight, 0);
+  const earned = spec.checks.reduce((a, c, i) => a + (outcomes[i].check.passed ? c.weight : 0), 0);
+  const score = total > 0 ? Math.round((100 * earned) / total) : 0;
+  const passed = new Set(outcomes.filter((o) => o.check.passed).map((o) => o.check.id));
+  const checks = outcomes.map((o) => o.check);
+  const evidence = [...new Set(checks.flatMap((c) => c.evidence))].sort((a, b) => a - b);
+  return { skill: spec.skill, level: levelFor(spec, score, passed), score, checks, evidence };
+}
+
+/**
+ * The first thing to work on for a skill: a failed gate check for the next level up, else the
+ * heaviest failed check. `null` when every check passed.
+ */
+export function nextStepFor(spec: SkillSpec, result: SkillResult, metrics: Record<string, number>, values: (number | null)[]): string | null {
+  const failed = spec.checks.map((c, i) => ({ c, i })).filter(({ i }) => !result.checks[i].passed);
+  if (failed.length === 0) return null;
+  const gate = result.level === 'not_yet' ? spec.levels.fair.requires : spec.levels.good.requires;
+  const pick = failed.find(({ c }) => gate.includes(c.id)) ?? [...failed].sort((a, b) => b.c.weight - a.c.weight)[0];
+  return adviceFor(pick.c, values[pick.i], metrics);
+}
+
+function skillName(rubric: Rubric, skill: string): string {
+  return rubric.skills.find((s) => s.skill === skill)?.label ?? skill;
+}
+
+const levelWords: Record<Level, string> = { not_yet: 'not yet', fair: 'fair', good: 'good' };
+
+function summarise(rubric: Rubric, results: SkillResult[], nextSteps: Map<string, string | null>, metrics: Record<string, number>, drill?: DrillSpec): string {
+  if ((metrics.coach_turns ?? 0) === 0) return 'No coach turns yet, so there is nothing to score: every check needs evidence from the session.';
+  const order = (r: SkillResult) => SKILLS.indexOf(r.skill);
+  const strongest = [...results].sort((a, b) => levelRank(b.level) - levelRank(a.level) || b.score - a.score || order(a) - order(b))[0];
+  // practise next: the weakest skill, preferring the drill's focus skills when one is not yet good
+  const focus = new Set(drill?.focus ?? []);
+  const candidates = results.filter((r) => r.level !== 'good' || r.checks.some((c) => !c.passed));
+  const practise = [...candidates].sort(
+    (a, b) =>
+      Number(focus.has(b.skill) && b.level !== 'good') - Number(focus.has(a.skill) && a.level !== 'good') ||
+      levelRank(a.level) - levelRank(b.level) ||
+      a.score - b.score ||
+      order(a) - order(b),
+  )[0];
+  const parts: string[] = [];
+  if (strongest.score === 0) parts.push('No skill showed yet in this session.');
+  else parts.push(`Strongest: ${skillName(rubric, strongest.skill)} (${levelWords[strongest.level]}, ${strongest.score}/100).`);
+  if (practise && practise !== strongest) {
+    const step = nextSteps.get(practise.skill);
+    parts.push(`Practise next: ${skillName(rubric, practise.skill)} (${levelWords[practise.level]}, ${practise.score}/100)${step ? `: ${step}` : ''}.`);
+  } else if (!practise) {
+    parts.push('Every check passed: keep it up.');
+  }
+  const short = (metrics.coach_turns ?? 0) < 3;
+  if (short) parts.push(`Only ${metrics.coach_turns} coach turn${metrics.coach_turns === 1 ? '' : 's'}: a longer session gives fairer evidence.`);
+  return parts.join(' ');
+}
+
+/**
+ * Score a session against a rubric (the core rubric by default). Deterministic: the same turns
+ * always give the same scorecard. With a drill, the outcome against its pass criteria is included.
+ * @example
+ * const card = scoreSession(turns);
+ * card.skills.find((s) => s.skill === 'listening')?.level // 'fair'
+ */
+export function scoreSession(turns: TranscriptTurn[], opts: ScoreOptions = {}): SessionScorecard {
+  const rubric = opts.rubric ?? LEARNING_PARTNER_CORE;
+  const facts = sessionFacts(turns, rubric.params);
+  const nextSteps = new Map<string, string | null>();
+  const skills = rubric.skills.map((spec) => {
+    const outcomes = spec.checks.map((c) => evaluateCheck(c, facts));
+    const result = scoreSkill(spec, outcomes);
+    nextSteps.set(
+      spec.skill,
+      nextStepFor(
+        spec,
+        result,
+        facts.metrics,
+        outcomes.map((o) => o.value),
+      ),
+    );
+    return result;
+  });
+  const card: SessionScorecard = {
+    rubric: { id: rubric.id, version: rubric.version },
+    skills,
+    summary: '',
+    metrics: facts.metrics,
+  };
+  card.summary = summarise(rubric, skills, nextSteps, facts.metrics, opts.drill);
+  if (opts.drill) card.drill = { id: opts.drill.id, ...evaluateDrill(opts.drill, card, turns, { rubric }) };
+  return card;
+}

@@ -1,0 +1,225 @@
+/**
+ * @module practice/rubric/session-metrics
+ * Counts what the coach did in a session from the coded turns (MITI-style volley counting: at
+ * most one question and one reflection per coach turn) and remembers which coach turns showed
+ * each behaviour, so every check can point at its evidence.
+ */
+import type { CoachCode, CoachTurnCoding, TranscriptTurn, UtteranceLabel } from '../types.js';
+import type { RubricParams } from './rubric-spec.js';
+
+/** Behaviours a coach turn can show, as far as scoring cares. */
+export const MOVE_KINDS = [
+  'question',
+  'open_question',
+  'closed_question',
+  'stacked_question',
+  'leading_question',
+  'reflection',
+  'complex_reflection',
+  'summary',
+  'affirmation',
+  'permission_request',
+  'advice_with_permission',
+  'unasked_advice',
+  'judgement',
+  'telling',
+  'goal_question',
+  'early_goal_question',
+  'repeat_goal_question',
+  'incisive_question',
+  'action_question',
+  'reflection_before_action',
+  'advice_after_action',
+  'long_turn',
+] as const;
+export type MoveKind = (typeof MOVE_KINDS)[number];
+
+export interface SessionFacts {
+  /** counts and ratios; a ratio with nothing to divide by is left out rather than NaN */
+  metrics: Record<string, number>;
+  /** transcript indexes of the coach turns that showed each behaviour */
+  evidence: Record<MoveKind, number[]>;
+  /** transcript indexes of every coach turn, in order */
+  coachTurns: number[];
+}
+
+const QUESTION_CODES: CoachCode[] = [
+  'open_question',
+  'closed_question',
+  'stacked_questions',
+  'leading_question',
+  'goal_question',
+  'incisive_question',
+  'action_question',
+];
+const OPEN_CODES: CoachCode[] = ['open_question', 'goal_question', 'incisive_question', 'action_question'];
+const CLOSED_CODES: CoachCode[] = ['closed_question', 'leading_question'];
+const TELLING_CODES: CoachCode[] = ['advice', 'information', 'self_disclosure', 'judgement'];
+
+/** When a coding arrives without codes (it should not), fall back on its single label. */
+const LABEL_CODE: Record<UtteranceLabel, CoachCode> = {
+  open_question: 'open_question',
+  closed_question: 'closed_question',
+  simple_reflection: 'simple_reflection',
+  complex_reflection: 'complex_reflection',
+  advice: 'advice',
+  affirmation: 'affirmation',
+  information: 'information',
+  self_disclosure: 'self_disclosure',
+  judgement: 'judgement',
+  other: 'other',
+};
+
+function codesOf(coding: CoachTurnCoding | undefined): Set<CoachCode> {
+  if (!coding) return new Set(['other']);
+  if (coding.codes && coding.codes.length > 0) return new Set(coding.codes);
+  return new Set([LABEL_CODE[coding.label] ?? 'other']);
+}
+
+function wordCount(text: string): number {
+  const t = text.trim();
+  return t === '' ? 0 : t.split(/\s+/).length;
+}
+
+const hasAny = (codes: Set<CoachCode>, list: CoachCode[]) => list.some((c) => codes.has(c));
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Counts and evidence for one session. Turns are read in `index` order; coach turns without a
+ * coding count as `other` (and are counted in `uncoded_coach_turns`).
+ * @example sessionFacts(turns, { earlyTurns: 3, longTurnWords: 30 }).metrics.reflection_question_ratio
+ */
+export function sessionFacts(turns: TranscriptTurn[], params: RubricParams): SessionFacts {
+  const evidence = Object.fromEntries(MOVE_KINDS.map((k) => [k, [] as number[]])) as Record<MoveKind, number[]>;
+  const coachTurns: number[] = [];
+  const coachWordCounts: number[] = [];
+  let partnerWords = 0;
+  let partnerTurns = 0;
+  let uncoded = 0;
+  let goalSeen = false;
+  let actionSeen = false;
+  let information = 0;
+  let selfDisclosures = 0;
+
+  const ordered = [...turns].sort((a, b) => a.index - b.index);
+  for (const turn of ordered) {
+    if (turn.role === 'partner') {
+      partnerTurns++;
+      partnerWords += wordCount(turn.text);
+      continue;
+    }
+    const i = turn.index;
+    const coachNumber = coachTurns.length + 1;
+    coachTurns.push(i);
+    if (!turn.coding) uncoded++;
+    const codes = codesOf(turn.coding);
+    const words = turn.coding?.words ?? wordCount(turn.text);
+    coachWordCounts.push(words);
+    const questionCount = turn.coding?.questionCount ?? 0;
+    const add = (k: MoveKind) => evidence[k].push(i);
+
+    const isQuestion = questionCount > 0 || hasAny(codes, QUESTION_CODES);
+    if (isQuestion) {
+      add('question');
+      // MITI: when unsure, the less favourable code; a turn mixing open and closed counts closed
+      if (hasAny(codes, OPEN_CODES) && !hasAny(codes, CLOSED_CODES)) add('open_question');
+      else add('closed_question');
+    }
+    if (codes.has('stacked_questions') || questionCount >= 2) add('stacked_question');
+    if (codes.has('leading_question')) add('leading_question');
+    if (codes.has('simple_reflection') || codes.has('complex_reflection') || codes.has('summary')) {
+      add('reflection');
+      if (!actionSeen) add('reflection_before_action');
+    }
+    if (codes.has('complex_reflection') || codes.has('summary')) add('complex_reflection');
+    if (codes.has('summary')) add('summary');
+    if (codes.has('affirmation')) add('affirmation');
+    if (codes.has('permission_request')) add('permission_request');
+    if (codes.has('advice_with_permission')) add('advice_with_permission');
+    if (codes.has('advice')) add('unasked_advice');
+    if (codes.has('judgement')) add('judgement');
+    if (codes.has('information')) information++;
+    if (codes.has('self_disclosure')) selfDisclosures++;
+    if (hasAny(codes, TELLING_CODES)) add('telling');
+    if (codes.has('goal_question')) {
+      add('goal_question');
+      if (coachNumber <= params.earlyTurns) add('early_goal_question');
+      if (goalSeen) add('repeat_goal_question');
+      goalSeen = true;
+    }
+    if (codes.has('incisive_question')) add('incisive_question');
+    if (codes.has('action_question')) {
+      add('action_question');
+      actionSeen = true;
+    }
+    // advice in the action phase: the coach supplying the commitment (GROW Will)
+    if (actionSeen && codes.has('advice')) add('advice_after_action');
+    if (words > params.longTurnWords) add('long_turn');
+  }
+
+  const n = (k: MoveKind) => evidence[k].length;
+  const coachWords = coachWordCounts.reduce((a, b) => a + b, 0);
+  const metrics: Record<string, number> = {
+    coach_turns: coachTurns.length,
+    partner_turns: partnerTurns,
+    uncoded_coach_turns: uncoded,
+    coach_words: coachWords,
+    partner_words: partnerWords,
+    median_coach_words: median(coachWordCounts),
+    long_turns: n('long_turn'),
+    questions: n('question'),
+    open_questions: n('open_question'),
+    closed_questions: n('closed_question'),
+    stacked_question_turns: n('stacked_question'),
+    leading_questions: n('leading_question'),
+    reflections: n('reflection'),
+    complex_reflections: n('complex_reflection'),
+    simple_reflections: n('reflection') - n('complex_reflection'),
+    summaries: n('summary'),
+    affirmations: n('affirmation'),
+    permission_requests: n('permission_request'),
+    advice_with_permission: n('advice_with_permission'),
+    unasked_advice: n('unasked_advice'),
+    judgements: n('judgement'),
+    information: information,
+    self_disclosures: selfDisclosures,
+    telling_turns: n('telling'),
+    goal_questions: n('goal_question'),
+    early_goal_questions: n('early_goal_question'),
+    repeat_goal_questions: n('repeat_goal_question'),
+    incisive_questions: n('incisive_question'),
+    action_questions: n('action_question'),
+    reflections_before_first_action: actionSeen ? n('reflection_before_action') : 0,
+    advice_after_first_action: n('advice_after_action'),
+  };
+  Object.assign(metrics, derivedRatios(metrics));
+  return { metrics, evidence, coachTurns };
+}
+
+/**
+ * The ratios a rubric reads, recomputed from counts so that counts summed over several sessions
+ * give honest pooled ratios. Ratios with a zero denominator are omitted (never NaN or Infinity).
+ */
+export function derivedRatios(m: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  const r = m.reflections ?? 0;
+  const q = m.questions ?? 0;
+  // with no questions, each reflection is weighed against one question: 3 reflections, 0 questions -> 3
+  if (r + q > 0) out.reflection_question_ratio = r / Math.max(q, 1);
+  if (r > 0) out.complex_reflection_share = (m.complex_reflections ?? 0) / r;
+  if (q > 0) out.open_question_share = (m.open_questions ?? 0) / q;
+  const talk = (m.partner_words ?? 0) + (m.coach_words ?? 0);
+  if (talk > 0 && (m.partner_turns ?? 0) > 0) out.partner_talk_share = (m.partner_words ?? 0) / talk;
+  const c = m.coach_turns ?? 0;
+  if (c > 0) {
+    out.long_turn_share = (m.long_turns ?? 0) / c;
+    out.telling_share = (m.telling_turns ?? 0) / c;
+  }
+  return out;
+}
