@@ -59,7 +59,7 @@ export function evaluateDrill(drill: DrillSpec, scorecard: Scorecard, turns: Tra
   for (const id of drill.passChecks ?? []) {
     const check = checks.get(id);
     if (!check) reasons.push(known.has(id) ? `check ${id} was not scored` : `the drill names a check this rubric does not have: ${id}`);
-    else if (!check.passed) reasons.push(`${check.label}: not met (${check.detail})`);
+    else if (!check.passed) reasons.push(`${check.label}: not met, ${check.detail}`);
   }
   const c = drill.constraints ?? {};
   if (c.reflectionsOnlyFirstTurns && c.reflectionsOnlyFirstTurns > 0) reasons.push(...reflectionsOnly(c.reflectionsOnlyFirstTurns, turns));

@@ -210,7 +210,7 @@ describe('with a drill', () => {
     expect(card.drill).toEqual({
       id: 'd1',
       passed: false,
-      reasons: ['agreement is not yet, the drill needs good', 'Came back to the goal or how success will look: not met (0 follow-up goal or success questions)'],
+      reasons: ['agreement is not yet, the drill needs good', 'Came back to the goal or how success will look: not met, 0 follow-up goal or success questions'],
     });
   });
 });
