@@ -1,0 +1,108 @@
+/**
+ * @module components/sb-facilitator/styles
+ * A learners x skills table on wide screens; on a narrow column each learner becomes a card
+ * (a container query, since the LMS decides our width, not the viewport).
+ */
+import { css } from 'lit';
+
+export const facilitatorStyles = css`
+  :host {
+    padding: var(--_space);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em;
+    align-items: end;
+    margin-bottom: var(--_space);
+  }
+  .toolbar .field {
+    flex: 1 1 14rem;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: 0.925em;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.4em 0.5em;
+    border-bottom: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  thead th {
+    font-size: 0.875em;
+  }
+  .ready {
+    font-weight: 600;
+    color: var(--_good);
+  }
+  .not-ready {
+    color: var(--_muted);
+  }
+  .assignments {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    font-size: 0.875em;
+  }
+  section {
+    margin-top: calc(var(--_space) * 1.5);
+  }
+  form.assign {
+    display: grid;
+    gap: 0.75em;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+    align-items: end;
+  }
+  .notice {
+    margin-top: 0.5em;
+  }
+  .completion {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5em;
+  }
+  meter {
+    width: 8rem;
+    max-width: 100%;
+  }
+  @container (max-width: 40rem) {
+    table,
+    thead,
+    tbody,
+    tr,
+    th,
+    td {
+      display: block;
+    }
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    tr {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      margin-bottom: 0.75em;
+      padding: 0.25em 0.5em;
+    }
+    td {
+      border: none;
+      padding: 0.2em 0;
+    }
+    td[data-label]::before {
+      content: attr(data-label) ': ';
+      font-weight: 600;
+    }
+    tbody th {
+      border: none;
+      font-size: 1.05em;
+    }
+  }
+`;

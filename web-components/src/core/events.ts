@@ -1,0 +1,44 @@
+/**
+ * @module core/events
+ * Every event a Sounding Board component fires, with its `detail`. All are prefixed `sb-`,
+ * bubble and are composed, so a host LMS page can listen on `document` and react (record
+ * completion, refresh a token, open a drill elsewhere).
+ */
+import type { Assignment, Scorecard, Session, SessionTurn, TurnFeedback } from './api-types.js';
+
+export interface SbEventMap {
+  /** a practice session began (a scenario or a drill was opened) */
+  'sb-session-started': { session: Session };
+  /** the coach turn was stored and coded (the learner's text is safe on the server) */
+  'sb-turn-coded': { sessionId: string; turn: SessionTurn };
+  /** the partner's complete reply */
+  'sb-partner-replied': { sessionId: string; reply: { index: number; text: string } };
+  /** per-turn feedback arrived (held back from view when `feedback="end"`) */
+  'sb-feedback': { sessionId: string; turnIndex: number; feedback: TurnFeedback };
+  /** the session ended; the scorecard is final */
+  'sb-session-ended': { sessionId: string; scorecard: Scorecard };
+  /** a request failed; the component shows the message and a retry */
+  'sb-error': { message: string; status?: number; retryable: boolean };
+  /** the token was rejected (401): set a fresh `token` and the learner can retry */
+  'sb-auth-expired': { status: number };
+  /** the learner asked to open an assigned drill; cancel it to open the drill yourself */
+  'sb-drill-open': { assignment: Assignment; drillId: string };
+  /** a facilitator assigned a drill */
+  'sb-assignment-created': { drillId: string; cohortId: string; dueAt: string };
+}
+
+export type SbEventName = keyof SbEventMap;
+
+declare global {
+  interface HTMLElementEventMap {
+    'sb-session-started': CustomEvent<SbEventMap['sb-session-started']>;
+    'sb-turn-coded': CustomEvent<SbEventMap['sb-turn-coded']>;
+    'sb-partner-replied': CustomEvent<SbEventMap['sb-partner-replied']>;
+    'sb-feedback': CustomEvent<SbEventMap['sb-feedback']>;
+    'sb-session-ended': CustomEvent<SbEventMap['sb-session-ended']>;
+    'sb-error': CustomEvent<SbEventMap['sb-error']>;
+    'sb-auth-expired': CustomEvent<SbEventMap['sb-auth-expired']>;
+    'sb-drill-open': CustomEvent<SbEventMap['sb-drill-open']>;
+    'sb-assignment-created': CustomEvent<SbEventMap['sb-assignment-created']>;
+  }
+}
