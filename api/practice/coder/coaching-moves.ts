@@ -1,0 +1,109 @@
+/**
+ * @module practice/coder/coaching-moves
+ * Recognises the coaching moves the human-labelled data sets do not label (goal/agreement,
+ * incisive, action, stacked and leading questions, permission requests, summaries, judgement,
+ * affirmation, self-disclosure) and the phrasings of advice that a statistical model trained on
+ * therapy transcripts misses ("why don't you...", "have you tried...?"). Plain regular
+ * expressions over normalised sentences: explicit, testable, fast.
+ */
+import { isQuestionSentence, stripFiller, words } from './text.js';
+
+/** What the cues found in one coach turn. */
+export interface MoveCues {
+  questions: number;
+  /** question sentences judged open / closed by how they begin */
+  open: number;
+  closed: number;
+  goal: boolean;
+  incisive: boolean;
+  action: boolean;
+  leading: boolean;
+  /** advice phrased as a question ("have you tried...?", "why don't you...?") */
+  adviceQuestion: boolean;
+  /** advice stated outright ("you should", "I'd suggest", an imperative) */
+  adviceStatement: boolean;
+  /** advice offered as one option among others, after asking ("one idea might be...") */
+  adviceOffer: boolean;
+  permissionRequest: boolean;
+  summary: boolean;
+  reflectionOpener: boolean;
+  affirmation: boolean;
+  judgement: boolean;
+  selfDisclosure: boolean;
+}
+
+const OPEN_START = /^(?:what|what's|how|how's|why|where|who|which|tell me|describe|say more|talk me through|walk me through|in what way|to what extent)\b/;
+const CLOSED_START =
+  /^(?:do|does|did|is|isn't|are|aren't|was|wasn't|were|can|could|would|will|won't|have|has|had|should|shall|may|might|am|don't|doesn't|didn't|haven't|wouldn't|couldn't|shouldn't|any|anything|anyone|anybody|so you|you)\b/;
+/** Questions about a count or a time are closed even when they start with what/how. */
+const CLOSED_WH = /^(?:how (?:many|much|often|long|old)|what time|when (?:did|was|is|will)|which one|who (?:is|was) (?:it|that))\b/;
+
+const GOAL =
+  /\b(?:what (?:would|do) you (?:like|want|hope) (?:to get )?(?:out of|from) (?:our|this|the|today)|what would make (?:this|our|today)[a-z ]{0,30}(?:useful|worthwhile|helpful|valuable)|what would you like to (?:focus on|work on|talk about|explore|achieve)|what do you want to (?:focus on|work on|achieve|get to)|how (?:shall|should|would you like|do you want) (?:we|us to) (?:work|use (?:our|this|the) time)|what (?:outcome|result) (?:would|do) you|where would you like to (?:start|begin|be by)|what would success look like|how will (?:we|you) know (?:we|this|it)(?:'ve| have| has)? (?:been|worked|got)|what(?:'s| is) the (?:goal|outcome) (?:for|of) (?:today|this|our)|what(?:'s| is) most important (?:for you )?to (?:cover|get|talk)|what do you need from me|how can i (?:best )?(?:help|support) you (?:today|in this|here|with this)|what should we (?:agree|focus))/;
+const INCISIVE =
+  /\b(?:if you knew|if you were to assume|if you (?:didn't|did not) (?:have to|need to|believe|think)|what are you assuming|what (?:assumption|belief)s? (?:are|is|might be|could be)|what(?:'s| is) stopping you|what (?:stops|holds) you (?:back|from)?|is (?:that|it|this) (?:really )?true\?|what would you do if you (?:weren't|were not|knew|could|had)|what could you (?:assume|believe) instead|what would you assume instead|how (?:do|would) you know (?:that|it) (?:is )?(?:true|so)|if (?:you|it) (?:could|were to) (?:not fail|work perfectly|be any way)|what would (?:it|that) (?:take|mean) if|what(?:'s| is) the (?:real|underlying) (?:question|issue|fear)|what are you afraid (?:of|would happen)|what if (?:you|that|it|they) (?:weren't|were|didn't|did|could))/;
+const ACTION =
+  /\b(?:what will you do|what(?:'s| is| would be) (?:your|the|a) (?:first|next|smallest|one) (?:small )?step|what(?:'s| is) your next (?:move|step)|by when|when will you|what (?:are you going to|will you) (?:do|try|commit|start|change)|what do you (?:commit|want to commit) to|how committed are you|who (?:will|could) (?:you )?(?:help|support|hold) you|what might get in the way|how will you (?:start|begin|make sure|know you)|on a scale of (?:1|one|0|zero) to (?:10|ten),? how (?:likely|committed|confident)|what (?:could|can|might) you do (?:first|next|differently|this week|tomorrow)|which (?:option|of these) (?:will|would|do) you (?:choose|go with|try|pick)|what would you like to do (?:next|about (?:it|that|this)))/;
+const LEADING =
+  /^(?:don't you think|do you not think|wouldn't it be|isn't it (?:better|true|time)|shouldn't you|can't you (?:just|simply)|surely|wouldn't you (?:agree|say)|don't you (?:agree|want|feel)|aren't you (?:worried|concerned)|isn't that|you (?:do|don't) (?:realise|realize|see|know) that)\b/;
+const ADVICE_QUESTION =
+  /^(?:why don't you|why not|have you (?:tried|thought about|considered|thought of)|did you try|what about (?:trying|talking|asking|telling|speaking|going|getting|taking|doing)|how about (?:you|trying|talking|asking|telling|speaking|going|getting|taking|doing|just)|could you (?:not )?(?:just|try|talk|ask|speak|tell)|can't you|couldn't you|would you (?:consider|think about|try)|wouldn't it be (?:better|easier|good|best) (?:to|if)|don't you think you (?:should|could|need|ought|might))\b/;
+const ADVICE_STATEMENT =
+  /(?:\byou (?:really |just |definitely |probably |might |may )?(?:should(?:n't)?(?! be proud)|need to|must|ought to|have got to|have to|gotta|might want to|may want to|could try|can try|might try|might consider|could consider)\b|\bi (?:would |'d |really |strongly |definitely )?(?:suggest|recommend|advise|encourage|urge) (?:you|that|trying|talking|getting|going|seeking|reaching|taking|to)\b|\bi would (?:try|talk|speak|go|tell|ask|just)\b|\bi'd (?:try|talk|speak|go|tell|ask|just)\b|\bif i were you\b|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b|\bthe (?:best|only) (?:thing|way) (?:to do |for you )?(?:is|would be) to\b|\bit (?:would|might|could) be (?:a good idea|best|better|wise|worth|helpful) (?:for you )?(?:to|if you)\b|\bit's (?:a good idea|best|better|worth) (?:to|if you)\b|\bmake sure (?:you|that)\b|\bdon't (?:forget|be afraid|hesitate|let|worry|give up|beat yourself)\b|\bjust (?:tell|talk to|ask|go|do|try|say|focus|ignore|let)\b)/;
+/** Imperatives that open a sentence: the coach telling the partner what to do. */
+const IMPERATIVE =
+  /^(?:please |just |maybe |perhaps |so |then |also )?(?:try|talk|speak|tell|ask|go|take|seek|find|consider|get|give|keep|stop|start|reach out|contact|look|make|write|call|set|focus|remember|think about|spend|avoid|let|put|stay|be (?:honest|kind|patient|open|gentle|careful|yourself)|don't|do not|never|always|treat|practice|practise|allow|join|use|check out|schedule|book|delegate|push back|prioriti[sz]e|explain|share)\b/;
+const OFFER =
+  /\b(?:one (?:idea|option|thing (?:you|some people)|possibility) (?:might|could|would|is)|some people (?:find|have found)|(?:an|one|another) option (?:might|could|would) be|you (?:could|might) (?:perhaps )?(?:try|consider|think about)|something (?:that|which) (?:has )?(?:worked|helped) for (?:others|some people|me)|take it or leave it|see what (?:you think|fits)|it's (?:your|up to you)|only if (?:it|that) (?:fits|helps))/;
+const PERMISSION =
+  /\b(?:would (?:it|that) (?:be )?(?:useful|helpful|ok|okay|alright|all right) (?:if|for me to|to hear)|(?:can|could|may|might) i (?:share|offer|suggest|give you|tell you|make a suggestion|add|ask you)|would you (?:like|want|be open to|mind if i) (?:me to |to hear |some |a |my |an? )?(?:share|offer|suggest|idea|ideas|suggestion|thought|thoughts|perspective|observation|hear)|do you want (?:to hear )?(?:my|some|an?) (?:idea|ideas|thoughts|suggestion|perspective|view)|is it (?:ok|okay|alright|all right) (?:if|for me to|with you if) i (?:share|offer|suggest|give|tell|make)|i have (?:an idea|a thought|a suggestion|some ideas)[a-z ,]{0,20}(?:would|do) you (?:like|want)|mind if i (?:share|offer|suggest))/;
+const SUMMARY =
+  /^(?:let me (?:check|see if|make sure|summari[sz]e|recap|just check)|to (?:summari[sz]e|sum up|recap)|so (?:far|let me)|(?:if i|have i|let me see if i)(?:'ve)? (?:got|understood|heard) (?:this|that|you|it) right|in summary|so to summari[sz]e|what i(?:'m| am) hearing (?:is|so far)|you've (?:told me|said|mentioned) (?:a few|several|three|two|some) things)/;
+const REFLECTION_OPENER =
+  /^(?:so you(?:'re| are| feel| felt|'ve| have| want| don't| think| were|'d| would)?|sounds like|it sounds like|that sounds|it seems|seems like|you feel|you're feeling|you felt|you're|you are|you sound|it feels like|part of you|on (?:the )?one hand|you (?:really )?(?:want|wish|hope|worry|wonder|think|believe|don't want)|you've been|you're not sure|i(?:'m| am) hearing|what i(?:'m| am) hearing|i get the sense|i sense|i can (?:hear|see) (?:that|how)|it must be|that must be)\b/;
+const AFFIRMATION =
+  /\b(?:(?:that's|that is|it's|it is|what) (?:a )?(?:great|brilliant|impressive|fantastic|excellent|wonderful|courageous|brave|really good|good|huge|big) (?:step|insight|idea|progress|effort|achievement|thing to|job|work|of you|point|question|observation|start)|you(?:'ve| have) (?:done|made|shown|worked|put|come|achieved|handled|managed) (?:a lot|so much|really|great|well|huge|real|a great|an amazing|impressive|some)|(?:well done|good for you|kudos|bravo|nice work|good job|great job|that takes (?:courage|guts|strength)|i (?:really )?(?:admire|respect|appreciate) (?:how|that|your|the way)|you're (?:clearly |really |very )?(?:brave|strong|resilient|determined|committed|thoughtful|resourceful|capable|a (?:caring|good|great|thoughtful)|doing (?:great|well|a great))|you (?:clearly|really) (?:care|know|have)|it took (?:courage|guts)|you should be proud|i'm (?:so |really )?(?:proud|impressed))\b)/;
+const JUDGEMENT =
+  /\b(?:(?:that|this|it) (?:was|is|sounds like) (?:a (?:big |huge |real )?mistake|(?:really |pretty |a bit )?(?:stupid|silly|wrong|unprofessional|ridiculous|selfish|lazy|naive|childish|irresponsible|unacceptable|your (?:own )?fault))|you(?:'re| are| were) (?:just |being |totally |completely |way |clearly |really )*(?:overreacting|too (?:sensitive|emotional)|wrong|lazy|selfish|naive|dramatic|unreasonable|paranoid|irrational|making (?:excuses|a big deal|a mountain)|the problem|to blame|rude|immature|childish)|you (?:shouldn't|should not) (?:have|feel|be (?:so|upset|angry|worried))|you (?:made|make) (?:a|the) (?:mistake|wrong)|(?:what|why) (?:on earth |the hell )?(?:were|was) you thinking|you only have yourself to blame|that's (?:not|no) (?:an )?excuse|grow up|get over it|man up|stop (?:complaining|whining|moaning|being)|you always|you never|your fault|how could you)\b/;
+const SELF_DISCLOSURE =
+  /^(?:i (?:had|have had|went|remember when i|used to|once|also|too|felt|feel the same|know how you feel|was in|have been in|have a similar|'ve been (?:there|through))|me too|when i was|in my (?:experience|last job|old team|case)|the same (?:thing )?happened to me|i've (?:had|been|done|felt|gone) (?:the same|a similar|something similar|through))\b/;
+
+/**
+ * Cues of every coaching move in a turn, from its normalised sentences.
+ * @example moveCues(sentences(normalise('What will you do first, and by when?'))).action // true
+ */
+export function moveCues(sents: readonly string[]): MoveCues {
+  const c: MoveCues = {
+    questions: 0, open: 0, closed: 0, goal: false, incisive: false, action: false, leading: false,
+    adviceQuestion: false, adviceStatement: false, adviceOffer: false, permissionRequest: false, summary: false,
+    reflectionOpener: false, affirmation: false, judgement: false, selfDisclosure: false,
+  };
+  for (const raw of sents) {
+    const s = stripFiller(raw);
+    if (isQuestionSentence(raw) && words(s).length > 0) {
+      c.questions++;
+      if (LEADING.test(s)) c.leading = true;
+      if (ADVICE_QUESTION.test(s)) c.adviceQuestion = true;
+      if (CLOSED_WH.test(s)) c.closed++;
+      else if (OPEN_START.test(s) || /\b(?:what|how|why)\b/.test(s) && !CLOSED_START.test(s)) c.open++;
+      else c.closed++;
+    } else {
+      if (ADVICE_QUESTION.test(s) && /^(?:why don't you|why not|how about)/.test(s)) c.adviceQuestion = true;
+      if (IMPERATIVE.test(s) && !/^(?:let me|let's see|tell me|talk me|walk me|say more|go on|take your time|think about (?:it|that)|look,|look at (?:you|that))/.test(s)) c.adviceStatement = true;
+      if (SUMMARY.test(s)) c.summary = true;
+      if (REFLECTION_OPENER.test(s)) c.reflectionOpener = true;
+      if (SELF_DISCLOSURE.test(s)) c.selfDisclosure = true;
+    }
+    if (ADVICE_STATEMENT.test(s)) c.adviceStatement = true;
+    if (OFFER.test(s)) c.adviceOffer = true;
+    if (PERMISSION.test(s)) c.permissionRequest = true;
+    if (GOAL.test(s)) c.goal = true;
+    if (INCISIVE.test(s)) c.incisive = true;
+    if (ACTION.test(s)) c.action = true;
+    if (AFFIRMATION.test(s)) c.affirmation = true;
+    if (JUDGEMENT.test(s)) c.judgement = true;
+  }
+  // "Is that true?" alone is Kline's second incisive step, not a closed fact question
+  if (c.permissionRequest) c.adviceQuestion = false;
+  return c;
+}

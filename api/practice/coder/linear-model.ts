@@ -1,0 +1,49 @@
+/**
+ * @module practice/coder/linear-model
+ * The shipped utterance model: a multinomial logistic regression over named sparse features,
+ * stored as JSON (feature name -> one weight per label). Scoring is a handful of map look-ups,
+ * which keeps the coder far above 5,000 turns per second on one core.
+ */
+
+/** A trained linear model as stored in JSON. */
+export interface LinearModel {
+  /** identifies the training run; part of the coder version */
+  version: string;
+  /** the labels the model chooses between, in weight order */
+  labels: string[];
+  bias: number[];
+  weights: Record<string, number[]>;
+  /** features are scaled by 1/sqrt(count of features) before weighting */
+  unitNorm?: boolean;
+  /** what it was trained on and how, for the report */
+  meta?: Record<string, unknown>;
+}
+
+/** Probability per label (same order as `model.labels`) for a set of present features. */
+export function labelProbabilities(model: LinearModel, features: readonly string[]): number[] {
+  const k = model.bias.length;
+  const z = new Array<number>(k).fill(0);
+  for (const f of features) {
+    const w = model.weights[f];
+    if (w === undefined) continue;
+    for (let j = 0; j < k; j++) z[j] += w[j];
+  }
+  const scale = model.unitNorm && features.length > 0 ? 1 / Math.sqrt(features.length) : 1;
+  for (let j = 0; j < k; j++) z[j] = z[j] * scale + model.bias[j];
+  let max = -Infinity;
+  for (const v of z) if (v > max) max = v;
+  let sum = 0;
+  for (let j = 0; j < k; j++) {
+    z[j] = Math.exp(z[j] - max);
+    sum += z[j];
+  }
+  for (let j = 0; j < k; j++) z[j] /= sum;
+  return z;
+}
+
+/** The most probable label and its probability. */
+export function bestLabel(model: LinearModel, probs: readonly number[]): { label: string; p: number } {
+  let best = 0;
+  for (let j = 1; j < probs.length; j++) if (probs[j] > probs[best]) best = j;
+  return { label: model.labels[best], p: probs[best] };
+}

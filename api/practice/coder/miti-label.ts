@@ -1,0 +1,88 @@
+/**
+ * @module practice/coder/miti-label
+ * Decides a turn's coaching codes and its one MITI-style label from two witnesses: the trained
+ * model (good at the data sets' own distinctions: open/closed, simple/complex, information) and
+ * the move cues (plainly better at advice in question form, permission, judgement and the
+ * coaching questions the data sets never labelled). MITI counting: at most one question and one
+ * reflection code per turn, complex beats simple, and when unsure the less favourable code.
+ */
+import type { CoachCode, CoderContext, UtteranceLabel } from '../types.js';
+import type { MoveCues } from './coaching-moves.js';
+
+/** The model's view of a turn: probability per fine label. */
+export type FineProbabilities = Record<'open_question' | 'closed_question' | 'simple_reflection' | 'complex_reflection' | 'advice' | 'information' | 'other', number>;
+
+export interface CodedTurn {
+  label: UtteranceLabel;
+  codes: CoachCode[];
+}
+
+function argmax(p: FineProbabilities): keyof FineProbabilities {
+  let best: keyof FineProbabilities = 'other';
+  for (const k of Object.keys(p) as (keyof FineProbabilities)[]) if (p[k] > p[best]) best = k;
+  return best;
+}
+
+/**
+ * Label and codes of a turn.
+ * @example decideCoding(probs, cues, { permissionGranted: true }) // { label: 'advice', codes: ['advice_with_permission'] }
+ */
+export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderContext = {}): CodedTurn {
+  const codes: CoachCode[] = [];
+  const add = (c: CoachCode) => {
+    if (!codes.includes(c)) codes.push(c);
+  };
+  let label: UtteranceLabel = argmax(p);
+
+  const question = cues.questions > 0;
+  const permitted = ctx.permissionGranted === true;
+  const advice = cues.adviceQuestion || cues.adviceStatement || (cues.leading && cues.adviceQuestion);
+
+  // Rules first where they are plainly better than the model.
+  if (cues.judgement) label = 'judgement';
+  else if (cues.permissionRequest && question) label = 'closed_question';
+  else if (advice) label = 'advice';
+  else if (cues.adviceOffer && permitted) label = 'advice';
+  else if (label === 'other' && cues.affirmation) label = 'affirmation';
+  else if (label === 'other' && cues.selfDisclosure) label = 'self_disclosure';
+  else if ((label === 'open_question' || label === 'closed_question') && !question && cues.summary) label = 'complex_reflection';
+
+  // Codes: the move first, then what else the turn does.
+  switch (label) {
+    case 'judgement':
+      add('judgement');
+      break;
+    case 'advice':
+      add(permitted || (cues.adviceOffer && !cues.adviceStatement) ? 'advice_with_permission' : 'advice');
+      break;
+    case 'simple_reflection':
+    case 'complex_reflection':
+      if (cues.summary) add('summary');
+      add(cues.summary ? 'complex_reflection' : label);
+      break;
+    case 'affirmation':
+    case 'information':
+    case 'self_disclosure':
+    case 'open_question':
+    case 'closed_question':
+      add(label);
+      break;
+    default:
+      break;
+  }
+  if (question) {
+    if (cues.goal) add('goal_question');
+    if (cues.incisive) add('incisive_question');
+    if (cues.action) add('action_question');
+    if (cues.permissionRequest) add('permission_request');
+    if (cues.leading) add('leading_question');
+    if (cues.questions >= 2) add('stacked_questions');
+    // MITI: one question code per turn; the turn's label already carries it when it is a question
+    if (!codes.includes('open_question') && !codes.includes('closed_question') && label !== 'advice' && label !== 'judgement')
+      add(cues.open > 0 && !cues.leading && !cues.permissionRequest ? 'open_question' : 'closed_question');
+  }
+  if (cues.affirmation && label !== 'affirmation') add('affirmation');
+  if (cues.summary && !codes.includes('summary') && !question) add('summary');
+  if (codes.length === 0) add('other');
+  return { label, codes };
+}
