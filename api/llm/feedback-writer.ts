@@ -1,0 +1,70 @@
+/**
+ * @module llm/feedback-writer
+ * Per-turn feedback worded by an OpenAI-compatible model with structured output (zod schema in
+ * prompts/feedback.ts), grounded on the rule feedback. The model's alternative reply must itself
+ * code as a good move under the server's coder, or the rule feedback is used; so is it on any
+ * fault (timeout, 5xx, invalid or truncated JSON). The model never scores: scores come from code.
+ */
+import { zodResponseFormat } from 'openai/helpers/zod';
+import { buildFeedbackMessages, FEEDBACK_SCHEMA_NAME, parseFeedback, TurnFeedbackSchema } from '../../prompts/feedback.js';
+import type { CoachCode, CoachTurnCoding, CoderContext } from '../practice/types.js';
+import { LlmCallError, startBudget, streamChat, type LlmContext } from './chat-stream.js';
+import type { FeedbackInput, FeedbackWriter, VoiceOptions } from './types.js';
+
+export type CodeUtterance = (text: string, ctx: CoderContext) => CoachTurnCoding;
+
+/** Moves a model alternative may be: listening or one partner-led question. */
+const GOOD_MOVES: CoachCode[] = ['simple_reflection', 'complex_reflection', 'summary', 'open_question', 'incisive_question', 'action_question', 'goal_question'];
+/** Moves that disqualify it, even alongside a good one. */
+const BAD_MOVES: CoachCode[] = ['advice', 'judgement', 'leading_question', 'stacked_questions', 'closed_question'];
+
+/**
+ * Does this alternative code as a good move under the server's own coder?
+ * @example isGoodAlternative(codeUtterance, 'It sounds like the deadline is weighing on you.', prev) // true
+ */
+export function isGoodAlternative(code: CodeUtterance, alternative: string, prevPartner: string | null): boolean {
+  const coding = code(alternative, { prevPartner });
+  return coding.questionCount <= 1 && coding.codes.some((c) => GOOD_MOVES.includes(c)) && !coding.codes.some((c) => BAD_MOVES.includes(c));
+}
+
+export interface FeedbackWriterOptions {
+  model: string;
+  code: CodeUtterance;
+  maxTokens?: number;
+}
+
+const responseFormat = zodResponseFormat(TurnFeedbackSchema, FEEDBACK_SCHEMA_NAME);
+
+/**
+ * @example
+ * const writer = createOpenAiFeedbackWriter(ctx, { model: 'gpt-4o-mini', code: codeUtterance });
+ * const feedback = await writer.write(input, { signal });
+ */
+export function createOpenAiFeedbackWriter(ctx: LlmContext, opts: FeedbackWriterOptions): FeedbackWriter {
+  return {
+    kind: 'openai',
+    async write(input: FeedbackInput, voiceOpts: VoiceOptions = {}) {
+      const budget = startBudget(ctx.timeoutMs, voiceOpts.signal);
+      const rules = (reason: string) => {
+        if (reason !== 'client_aborted') ctx.logger.warn('llm feedback fell back to rule feedback', { model: opts.model, reason });
+        return { ...input.ruleFeedback, source: 'rules' as const };
+      };
+      try {
+        const res = await streamChat(
+          ctx,
+          { model: opts.model, messages: buildFeedbackMessages(input), maxTokens: opts.maxTokens ?? 600, temperature: 0.3, responseFormat },
+          budget,
+        );
+        if (res.finishReason === 'length') return rules('truncated');
+        const parsed = parseFeedback(res.text);
+        if (!parsed.ok) return rules(parsed.reason);
+        if (!isGoodAlternative(opts.code, parsed.feedback.alternative, input.previousPartnerText)) return rules('alternative_not_good');
+        return { ...parsed.feedback, source: 'llm' as const };
+      } catch (err) {
+        return rules(err instanceof LlmCallError ? err.reason : 'error');
+      } finally {
+        budget.dispose();
+      }
+    },
+  };
+}
