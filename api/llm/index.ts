@@ -1,0 +1,86 @@
+/**
+ * @module llm
+ * The LLM layer on any OpenAI-compatible endpoint (OpenAI, Azure, Ollama, vLLM, llama.cpp server,
+ * LM Studio) through the `openai` package's Chat Completions API: the partner voice, the
+ * feedback writer and the coder refinement, sharing one client, one set of timeouts and one
+ * circuit breaker (a dead endpoint is dead for all three).
+ */
+import OpenAI from 'openai';
+import { FEEDBACK_PROMPT_VERSION } from '../../prompts/feedback.js';
+import { PARTNER_DIRECTIVE_VERSION } from '../../prompts/partner-directive.js';
+import { PARTNER_PERSONA_VERSION } from '../../prompts/partner-persona.js';
+import { codeUtterance } from '../practice/coder/index.js';
+import { CircuitBreaker } from './circuit-breaker.js';
+import type { LlmContext } from './chat-stream.js';
+import { createOpenAiFeedbackWriter } from './feedback-writer.js';
+import { createOpenAiPartnerVoice, type PartnerAttempt } from './partner-voice.js';
+import type { LlmServices } from './types.js';
+
+export { scriptedServices } from './types.js';
+export type * from './types.js';
+export { LlmCallError } from './chat-stream.js';
+export { CircuitBreaker } from './circuit-breaker.js';
+
+export interface LlmConfig {
+  apiKey: string;
+  baseURL?: string;
+  partnerModel: string;
+  feedbackModel: string;
+  coderModel: string;
+  /** total time for one reply or feedback, retries and regeneration included (ms) */
+  timeoutMs: number;
+  /** time to the first token, and the longest pause between tokens (ms) */
+  firstTokenTimeoutMs: number;
+  /** retries before the first token (429, 5xx, connection errors, first-token timeout) */
+  maxRetries: number;
+  /** how long the breaker stays open before a trial call (ms) */
+  breakerCooldownMs: number;
+}
+
+export interface LlmDeps {
+  logger?: { warn(msg: string, meta?: object): void };
+  /** the breaker's clock */
+  now?: () => number;
+  /** eval hook: every raw partner attempt with the guard's verdict (never logged) */
+  observePartner?: (a: PartnerAttempt) => void;
+  /** a client to use instead of building one (tests of client options) */
+  client?: OpenAI;
+}
+
+/** Consecutive failed calls that open the breaker. */
+export const BREAKER_FAILURE_THRESHOLD = 3;
+
+/**
+ * Builds the LLM services for the app when an API key is configured.
+ * @example
+ * const llm = config.llm ? createLlmServices(config.llm, { logger }) : scriptedServices();
+ */
+export function createLlmServices(config: LlmConfig, deps: LlmDeps = {}): LlmServices {
+  const client =
+    deps.client ??
+    new OpenAI({
+      apiKey: config.apiKey,
+      baseURL: config.baseURL,
+      // our own loop retries, and only before the first token; the client must not add more
+      maxRetries: 0,
+      timeout: config.timeoutMs + 1000,
+    });
+  const ctx: LlmContext = {
+    client,
+    breaker: new CircuitBreaker({ cooldownMs: config.breakerCooldownMs, failureThreshold: BREAKER_FAILURE_THRESHOLD, now: deps.now }),
+    firstTokenTimeoutMs: config.firstTokenTimeoutMs,
+    timeoutMs: config.timeoutMs,
+    maxRetries: config.maxRetries,
+    logger: deps.logger ?? { warn() {} },
+  };
+  return {
+    mode: 'openai',
+    partner: createOpenAiPartnerVoice(ctx, { model: config.partnerModel, observe: deps.observePartner }),
+    feedback: createOpenAiFeedbackWriter(ctx, { model: config.feedbackModel, code: codeUtterance }),
+    versions: {
+      partnerPersona: PARTNER_PERSONA_VERSION,
+      partnerDirective: PARTNER_DIRECTIVE_VERSION,
+      feedback: FEEDBACK_PROMPT_VERSION,
+    },
+  };
+}
