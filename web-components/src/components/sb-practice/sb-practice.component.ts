@@ -421,7 +421,7 @@ export class SbPractice extends SbElement {
         </div>
         <div class="composer-actions">
           <span class="hint" id="reply-hint">Enter sends, Shift+Enter adds a line.</span>
-          <span class="actions" style="margin:0">
+          <span class="actions inline">
             <button type="button" class="btn" part="end-button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.end()}>
               ${this.busy === 'ending' ? 'Ending…' : 'End session'}
             </button>

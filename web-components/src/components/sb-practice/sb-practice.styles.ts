@@ -156,6 +156,9 @@ export const practiceStyles = css`
     justify-content: space-between;
     align-items: center;
   }
+  .actions.inline {
+    margin: 0;
+  }
   .hint {
     font-size: 0.8em;
     color: var(--_muted);

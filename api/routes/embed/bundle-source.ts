@@ -1,0 +1,55 @@
+/**
+ * @module routes/embed/bundle-source
+ * Where the embed route gets the component bundle from. On Node it is the file `npm run build:web`
+ * writes (re-read when it changes, so a rebuild needs no restart); on Workers the deploy step
+ * passes the text in. Missing is a normal state (not built yet) that the route reports as a 503.
+ */
+
+export interface EmbedBundle {
+  body: string;
+  /** strong validator: a hash of the content */
+  etag: string;
+}
+
+/** Anything that can produce the current bundle, or null when there is none. */
+export interface BundleSource {
+  read(): Promise<EmbedBundle | null>;
+}
+
+/** A bundle known at build time (Workers: imported as text by wrangler). */
+export function staticBundleSource(text: string): BundleSource {
+  let cached: Promise<EmbedBundle> | null = null;
+  return {
+    read: () => (cached ??= etagOf(text).then((etag) => ({ body: text, etag }))),
+  };
+}
+
+/** The bundle file on disk, cached until its modification time changes. */
+export function fileBundleSource(path: string): BundleSource {
+  let cached: { mtimeMs: number; bundle: EmbedBundle } | null = null;
+  return {
+    async read() {
+      const { stat, readFile } = await import('node:fs/promises');
+      let mtimeMs: number;
+      try {
+        mtimeMs = (await stat(path)).mtimeMs;
+      } catch {
+        cached = null;
+        return null;
+      }
+      if (cached?.mtimeMs === mtimeMs) return cached.bundle;
+      const body = await readFile(path, 'utf8');
+      cached = { mtimeMs, bundle: { body, etag: await etagOf(body) } };
+      return cached.bundle;
+    },
+  };
+}
+
+/** Where `npm run build:web` writes the bundle, relative to this module (Node only). */
+export const DEFAULT_BUNDLE_URL = new URL('../../../web-components/dist/sounding-board.js', import.meta.url);
+
+async function etagOf(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  const hex = Array.from(new Uint8Array(digest).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `"${hex}"`;
+}

@@ -1,0 +1,157 @@
+/**
+ * @module routes/embed/demo-page
+ * The demo course page served at `/` (and the facilitator view at `/facilitator`): an LMS-style
+ * lesson that embeds the components exactly as an LMS author would, with one script tag and
+ * a token, and reacts to their events (refreshes progress when a session ends). The demo
+ * learner's token comes from `/api/demo/tokens`, which only exists in demo mode.
+ */
+
+export type DemoView = 'learner' | 'facilitator';
+
+const STYLE = `
+  :root { color-scheme: light dark; --page-bg: #f3f4f6; --page-text: #1b1f24; --panel: #ffffff; --muted: #4a5360; --brand: #0f4c81; --brand-text: #ffffff; --line: #d5d9df; }
+  @media (prefers-color-scheme: dark) { :root { --page-bg: #0f1216; --page-text: #e8eaed; --panel: #16191d; --muted: #b3bbc6; --brand: #1b3a5c; --brand-text: #ffffff; --line: #2c333b; } }
+  * { box-sizing: border-box; }
+  body { margin: 0; font-family: "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif; background: var(--page-bg); color: var(--page-text); line-height: 1.55; }
+  a { color: inherit; }
+  .skip { position: absolute; left: -999px; top: 0; background: var(--panel); padding: .5rem 1rem; z-index: 2; }
+  .skip:focus { left: 0.5rem; }
+  header.top { background: var(--brand); color: var(--brand-text); padding: .75rem 1rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: baseline; justify-content: space-between; }
+  header.top .brand { font-weight: 700; font-size: 1.1rem; }
+  header.top nav a { color: var(--brand-text); margin-left: 1rem; }
+  .layout { display: grid; grid-template-columns: minmax(12rem, 16rem) minmax(0, 1fr); gap: 1.5rem; max-width: 78rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+  aside.course nav ol { list-style: none; margin: 0; padding: 0; display: grid; gap: .25rem; }
+  aside.course nav a { display: block; padding: .4rem .6rem; border-radius: .4rem; text-decoration: none; }
+  aside.course nav a[aria-current="page"] { background: var(--panel); font-weight: 600; border-left: 4px solid var(--brand); }
+  aside.course h2 { font-size: .85rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: 0 0 .5rem; }
+  main { min-width: 0; }
+  .crumbs { font-size: .875rem; color: var(--muted); margin-bottom: .5rem; }
+  h1 { margin: 0 0 .75rem; font-size: 1.75rem; line-height: 1.2; }
+  .panel { background: var(--panel); border: 1px solid var(--line); border-radius: .6rem; padding: 1.25rem; margin-bottom: 1.5rem; }
+  .panel > h2 { margin-top: 0; font-size: 1.25rem; }
+  .objectives { margin: .5rem 0 0; padding-left: 1.25rem; }
+  .notice { border-left: 4px solid var(--brand); padding: .75rem 1rem; background: var(--panel); margin-bottom: 1.5rem; }
+  .notice[hidden] { display: none; }
+  pre { overflow-x: auto; background: var(--page-bg); padding: .75rem; border-radius: .4rem; font-size: .85rem; }
+  sb-practice, sb-drills, sb-progress, sb-facilitator { --sb-radius: .5rem; }
+  @media (max-width: 48rem) { .layout { grid-template-columns: minmax(0, 1fr); padding: 1rem .75rem 2rem; } aside.course { order: 2; } }
+  :focus-visible { outline: 3px solid #1f5fbf; outline-offset: 2px; }
+`;
+
+/** The page's own script: fetch the demo tokens, hand them to the components, react to events. */
+const SCRIPT = (view: DemoView) => `
+  const notice = document.getElementById('notice');
+  const say = (text) => { notice.textContent = text; notice.hidden = false; };
+  async function tokens() {
+    const res = await fetch('/api/demo/tokens');
+    if (!res.ok) throw new Error('demo tokens unavailable (' + res.status + ')');
+    return res.json();
+  }
+  async function hand() {
+    try {
+      const t = await tokens();
+      const token = ${view === 'facilitator' ? 't.facilitator' : 't.learner'};
+      document.querySelectorAll('[data-sb-token]').forEach((el) => el.setAttribute('token', token));
+    } catch (err) {
+      say('Demo mode is off on this server, so there is no demo learner. An LMS embeds these components with a token from POST /api/embed/tokens (see docs/embedding.md).');
+    }
+  }
+  // an expired token: fetch a fresh one and the learner presses Retry
+  document.addEventListener('sb-auth-expired', () => hand());
+  document.addEventListener('sb-session-ended', (e) => {
+    const good = e.detail.scorecard.skills.filter((s) => s.level === 'good').length;
+    say('Lesson activity complete: ' + good + ' of ' + e.detail.scorecard.skills.length + ' skills at Good. Your progress below is updated.');
+    document.querySelector('sb-progress')?.load();
+    document.querySelector('sb-drills')?.load();
+  });
+  hand();
+`;
+
+/** The whole HTML page; `nonce` must be fresh per response and match the CSP header. */
+export function renderDemoPage(opts: { view: DemoView; nonce: string; bundlePath?: string }): string {
+  const bundle = opts.bundlePath ?? '/embed/sounding-board.js';
+  const learner = opts.view === 'learner';
+  const title = learner ? 'Lesson 3: Listening without judgement' : 'Facilitator: Learning Partnerships cohort';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · Northwind Academy</title>
+<style nonce="${opts.nonce}">${STYLE}</style>
+<script type="module" src="${bundle}"></script>
+</head>
+<body>
+<a class="skip" href="#content">Skip to the lesson</a>
+<header class="top">
+  <span class="brand">Northwind Academy</span>
+  <nav aria-label="Views">
+    <a href="/"${learner ? ' aria-current="page"' : ''}>Learner view</a>
+    <a href="/facilitator"${learner ? '' : ' aria-current="page"'}>Facilitator view</a>
+  </nav>
+</header>
+<div class="layout">
+  <aside class="course">
+    <h2>Learning Partnerships</h2>
+    <nav aria-label="Course">
+      <ol>
+        <li><a href="#">1. What a Learning Partnership is</a></li>
+        <li><a href="#">2. Agreeing outcomes, goals and roles</a></li>
+        <li><a href="/"${learner ? ' aria-current="page"' : ''}>3. Listening without judgement</a></li>
+        <li><a href="#">4. Incisive questions</a></li>
+        <li><a href="#">5. From options to action</a></li>
+      </ol>
+    </nav>
+  </aside>
+  <main id="content">
+    <div class="crumbs">Course › Learning Partnerships › ${learner ? 'Lesson 3' : 'Cohort overview'}</div>
+    <h1>${title}</h1>
+    <div id="notice" class="notice" role="status" hidden></div>
+${learner ? LEARNER_BODY : FACILITATOR_BODY}
+  </main>
+</div>
+<script type="module" nonce="${opts.nonce}">${SCRIPT(opts.view)}</script>
+</body>
+</html>`;
+}
+
+const LEARNER_BODY = `
+    <section class="panel" aria-labelledby="intro">
+      <h2 id="intro">Why this matters</h2>
+      <p>Learning Partners take turns to coach each other. The coach's job is not to solve the problem: it is to listen
+      without judgement, reflect back what they hear, ask open questions one at a time, and let their partner decide
+      what to do. Advice offered too early, however well meant, usually closes the conversation down.</p>
+      <p>In this activity you coach a colleague who has something on their mind. They open up when they feel heard,
+      and they close down after unasked advice. After each of your turns you get feedback; at the end, a scorecard.</p>
+      <ul class="objectives">
+        <li>Reflect back before you ask the next question.</li>
+        <li>Ask open questions, one at a time.</li>
+        <li>Offer an idea only after asking permission.</li>
+      </ul>
+    </section>
+    <section class="panel" aria-labelledby="practise">
+      <h2 id="practise">Practise</h2>
+      <sb-practice data-sb-token api-base="" feedback="live"></sb-practice>
+    </section>
+    <section class="panel" aria-label="Assigned drills">
+      <sb-drills data-sb-token api-base=""></sb-drills>
+    </section>
+    <section class="panel" aria-label="Progress">
+      <sb-progress data-sb-token api-base=""></sb-progress>
+    </section>
+    <section class="panel" aria-labelledby="embed-h">
+      <h2 id="embed-h">For course authors: embed this in your LMS</h2>
+      <p>Paste this into any page (an HTML block in Moodle, Canvas or Blackboard), with a token your LMS integration
+      mints for the learner through <code>POST /api/embed/tokens</code>:</p>
+      <pre><code>&lt;script type="module" src="https://YOUR-SOUNDING-BOARD/embed/sounding-board.js"&gt;&lt;/script&gt;
+&lt;sb-practice api-base="https://YOUR-SOUNDING-BOARD" token="LEARNER-TOKEN"&gt;&lt;/sb-practice&gt;</code></pre>
+    </section>`;
+
+const FACILITATOR_BODY = `
+    <section class="panel" aria-labelledby="fac-intro">
+      <h2 id="fac-intro">Your cohort</h2>
+      <p>See each learner's level per skill, who is ready to partner, how assigned drills are going, and assign the next drill.</p>
+    </section>
+    <section class="panel" aria-label="Cohort overview">
+      <sb-facilitator data-sb-token api-base=""></sb-facilitator>
+    </section>`;
