@@ -50,14 +50,14 @@ export function pooledMetrics(sessions: SessionResult[]): Record<string, number>
   return { ...sum, ...derivedRatios(sum) };
 }
 
-/** Why one skill is below fair: its checks that failed in most recent sessions, gates first. */
+/** Why one skill is below fair: its checks that failed in most recent sessions, gates then heaviest first. */
 function skillReasons(spec: Rubric['skills'][number], recent: SessionResult[], level: Level): string[] {
   const failures = (c: CheckSpec) => recent.filter((s) => s.scorecard.skills.find((r) => r.skill === spec.skill)?.checks.find((k) => k.id === c.id)?.passed === false).length;
   const gates = new Set(spec.levels.fair.requires);
   const failing = spec.checks
     .map((c) => ({ c, failed: failures(c) }))
     .filter(({ failed }) => failed * 2 > recent.length)
-    .sort((a, b) => Number(gates.has(b.c.id)) - Number(gates.has(a.c.id)) || b.failed - a.failed || b.c.weight - a.c.weight)
+    .sort((a, b) => Number(gates.has(b.c.id)) - Number(gates.has(a.c.id)) || b.c.weight - a.c.weight || b.failed - a.failed)
     .slice(0, 2);
   const pooled = pooledMetrics(recent);
   const name = `${capital(spec.label)} (${levelWords[level]})`;
