@@ -27,17 +27,17 @@ export const REACTION_GUIDANCE: Record<PartnerReaction, string> = {
 export const REACTION_MAX_SENTENCES: Record<PartnerReaction, number> = {
   heard: 4,
   curious: 4,
-  agreeing: 3,
+  agreeing: 4,
   challenged: 4,
   deciding: 4,
   premature: 2,
-  short: 1,
+  short: 2,
   overwhelmed: 2,
-  defensive: 2,
+  defensive: 3,
   welcome_idea: 3,
-  permission: 1,
-  affirmed: 3,
-  neutral: 2,
+  permission: 2,
+  affirmed: 4,
+  neutral: 3,
 };
 
 /** Said in every directive: what keeps a partner a partner. */
@@ -62,7 +62,7 @@ export function directiveFor(
     mayReveal,
     newlyRevealed,
     guidance: parts.join(' '),
-    maxSentences: withdrawn ? 1 : REACTION_MAX_SENTENCES[reaction] + (newlyRevealed ? 1 : 0),
+    maxSentences: withdrawn ? 2 : REACTION_MAX_SENTENCES[reaction] + (newlyRevealed ? 1 : 0),
   };
   if (cause) directive.cause = cause;
   if (reaction === 'permission') directive.permissionGranted = state.permissionGranted;

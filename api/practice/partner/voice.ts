@@ -44,20 +44,27 @@ export function scriptedOpening(card: PartnerCard, state: PartnerState): { state
 function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: PartnerDirective): Line[] {
   const open = stageAtLeast(d.stage, 'opening_up');
   const newly = d.newlyRevealed;
-  const body = () => (newly ? voice.pick(disclosure(voice, card, newly), `disclose.${newly}`) : voice.pick(contentPools(voice, card, d.stage, state.revealed), 'content'));
-  const head = (key: ReplyBankKey) => voice.pick([voice.bank(key)], `head.${key}`);
+  // A head (a short reaction) then a body (what they say next), within the directive's length.
+  const head = (key: ReplyBankKey) => voice.pick([voice.bank(key)], `head.${key}`, d.maxSentences - 1);
+  const then = (first: Line | null, pools: Line[][], salt: string) => {
+    const budget = d.maxSentences - (first ? sentenceCount(first.text) : 0);
+    return [first, voice.pick(pools, salt, budget)].filter(isLine);
+  };
+  const content = () => contentPools(voice, card, d.stage, state.revealed);
+  const body = () => (newly ? disclosure(voice, card, newly) : content());
+  const bodySalt = newly ? `disclose.${newly}` : 'content';
   switch (d.reaction) {
     case 'heard':
-      return [head(open ? 'heard_open' : 'heard_guarded'), body()].filter(isLine);
+      return then(head(open ? 'heard_open' : 'heard_guarded'), body(), bodySalt);
     case 'curious':
-      return [newly || voice.chance('curious.head', 0.6) ? head(open ? 'curious_open' : 'curious_guarded') : null, body()].filter(isLine);
+      return then(newly || voice.chance('curious.head', 0.6) ? head(open ? 'curious_open' : 'curious_guarded') : null, body(), bodySalt);
     case 'agreeing':
-      return [head('agreeing'), voice.pick([scriptLines(card, card.script?.sessionGoal), voice.bank('session_goal')], 'goal')].filter(isLine);
+      return then(head('agreeing'), [scriptLines(card, card.script?.sessionGoal), voice.bank('session_goal')], 'goal');
     case 'challenged':
-      if (newly) return [head('insight'), body()].filter(isLine);
-      return [head('challenged_again'), voice.pick(contentPools(voice, card, d.stage, state.revealed), 'content')].filter(isLine);
+      if (newly) return then(head('insight'), body(), bodySalt);
+      return then(head('challenged_again'), content(), 'content');
     case 'deciding':
-      if (newly) return [head('commit'), body()].filter(isLine);
+      if (newly) return then(head('commit'), body(), bodySalt);
       return single(voice, [layerLines(card, 'elaborate', 'action'), voice.bank('commit_detail')], 'commit_detail');
     case 'premature':
       return single(voice, [voice.bank(d.cause === 'action_question' ? 'premature_action' : 'premature_incisive')], 'premature');
@@ -76,9 +83,9 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
     case 'permission':
       return single(voice, [voice.bank(state.permissionGranted ? 'permission_granted' : 'permission_refused')], 'permission');
     case 'affirmed':
-      return [head('affirmed'), open ? body() : null].filter(isLine);
+      return open ? then(head('affirmed'), body(), bodySalt) : single(voice, [voice.bank('affirmed')], 'affirmed');
     case 'neutral':
-      return [head('neutral'), voice.chance('neutral.body', 0.5) ? body() : null].filter(isLine);
+      return voice.chance('neutral.body', 0.5) ? then(head('neutral'), body(), bodySalt) : single(voice, [voice.bank('neutral')], 'neutral');
   }
 }
 
@@ -122,6 +129,11 @@ function textId(text: string): string {
   return h.toString(36);
 }
 
+/** Sentences as a reader counts them: a full stop followed by a capital starts a new one. */
+export function sentenceCount(text: string): number {
+  return text.split(/(?<=[.!?])\s+(?=[A-Z"'(])/).filter((x) => x.trim()).length;
+}
+
 function isLine(x: Line | null): x is Line {
   return x !== null;
 }
@@ -150,13 +162,17 @@ class ReplyPicker {
     return randomFor(this.state.seed, this.state.turns, salt)() < p;
   }
 
-  /** A random unused line from the first pool that still has one. */
-  pick(pools: Line[][], salt: string): Line | null {
+  /**
+   * A random unused line from the first pool that still has one, preferring lines within
+   * `maxSentences`; when nothing fits, a longer unused line rather than nothing.
+   */
+  pick(pools: Line[][], salt: string, maxSentences = Infinity): Line | null {
     const rnd = randomFor(this.state.seed, this.state.turns, salt);
-    for (const pool of pools) {
-      const free = pool.filter((l) => !this.used.has(l.id));
-      if (free.length === 0) continue;
-      return this.take(free[Math.floor(rnd() * free.length)]);
+    for (const fits of [(l: Line) => sentenceCount(l.text) <= maxSentences, () => true]) {
+      for (const pool of pools) {
+        const free = pool.filter((l) => !this.used.has(l.id) && fits(l));
+        if (free.length > 0) return this.take(free[Math.floor(rnd() * free.length)]);
+      }
     }
     return null;
   }
