@@ -46,7 +46,7 @@ const COACHING_BACK: RegExp[] = [
 ];
 
 const STOPWORDS = new Set(
-  'a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each even ever every few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just know like make may me might more most much must my myself never no nor not now of off on once only or other our ours out over own really same she should so some such than that the their theirs them themselves then there these they thing things think this those though through to too under until up very was we were what when where which while who whom why will with would yet you your yours yourself feel feels felt want wants going get gets got one ones lot still something someone'.split(' '),
+  'a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each even ever every few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just know like make may me might more most much must my myself never no nor not now of off on once only or other our ours out over own really same she should so some such than that the their theirs them themselves then there these they thing things think this those though through to too under until up very was we were what when where which while who whom why will with would yet you your yours yourself feel feels felt want wants going get gets got one ones lot still something someone keep keeps kept say says said tell tells told make makes made take takes took work works well even back look looks mean means people thing'.split(' '),
 );
 
 /** Crude stem so "delegating", "delegates" and "delegated" meet. */
@@ -56,9 +56,12 @@ function stem(word: string): string {
 
 export function contentStems(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().match(/[a-z][a-z'-]{3,}/g) ?? []) {
+  for (const w of text.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z][a-z'-]{3,}/g) ?? []) {
     const bare = w.replace(/'s$/, '');
-    if (!STOPWORDS.has(bare)) out.add(stem(bare));
+    // contractions ("don't", "they'll") say nothing about what a layer is about
+    if (bare.includes("'") || STOPWORDS.has(bare)) continue;
+    const st = stem(bare);
+    if (!STOPWORDS.has(st)) out.add(st);
   }
   return out;
 }
@@ -110,12 +113,22 @@ export function cleanPartnerReply(text: string, partnerName: string): string {
   return t;
 }
 
+/**
+ * Share of a locked layer's distinctive stems a reply must use to count as disclosing it. The
+ * model never sees a locked layer, so a hit means it guessed its way there: tuned on the cards'
+ * own disclosure lines (caught) against their surface lines (passed), see partner-guard.test.ts.
+ */
+const LEAK_SHARE = 0.25;
+
+/** Sentences this short ("Okay." "So.") are beats of speech, not sentences, for the length cap. */
+const MIN_SENTENCE_WORDS = 3;
+
 function lockedLayerHit(text: string, ctx: GuardContext): HiddenLayer | null {
   const said = contentStems(text);
   for (const { layer, stems } of ctx.locked) {
     if (stems.length < 2) continue;
     const hits = stems.filter((s) => said.has(s)).length;
-    if (hits >= Math.max(2, Math.ceil(stems.length * 0.4))) return layer;
+    if (hits >= Math.max(2, Math.ceil(stems.length * LEAK_SHARE))) return layer;
   }
   return null;
 }
@@ -130,7 +143,7 @@ export function checkPartnerReply(text: string, ctx: GuardContext, final = true)
   for (const re of COACHING_BACK) if (re.test(text)) return { ok: false, reason: 'coaching_back', detail: re.source };
   const layer = lockedLayerHit(text, ctx);
   if (layer) return { ok: false, reason: 'gated_layer', detail: layer };
-  const sentences = splitSentences(final ? text : trimToCompleteSentences(text));
+  const sentences = splitSentences(final ? text : trimToCompleteSentences(text)).filter((x) => x.split(/\s+/).length >= MIN_SENTENCE_WORDS);
   if (sentences.length > ctx.maxSentences || text.length > MAX_REPLY_CHARS) {
     return { ok: false, reason: 'too_long', detail: `${sentences.length} sentences` };
   }

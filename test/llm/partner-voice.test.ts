@@ -152,7 +152,7 @@ describe('OpenAI partner voice', () => {
     ['coaching back', 'That is a good question. How does that make you feel?', 'guard_coaching_back'],
     ['advising the coach', 'You should try asking your own manager first.', 'guard_coaching_back'],
     ['a locked layer', 'I fear my director sees the migration slipping and thinks I was promoted too early.', 'guard_gated_layer'],
-    ['too long', 'One. Two. Three. Four. Five. Six. Seven.', 'guard_too_long'],
+    ['too long', 'I was up late again. The build broke twice. Sam was off sick. The client called at nine. Then the deploy failed. And I missed dinner again.', 'guard_too_long'],
     ['grading', 'Sure, full marks to you.', 'guard_role_break'],
   ])('regenerates once after %s, then falls back', async (_what, bad, reason) => {
     const attempts: PartnerAttempt[] = [];

@@ -393,8 +393,8 @@ const OPENERS: Record<string, string> = {
   neutral: 'Well, it has been a lot lately.',
 };
 
-function firstPerson(text: string): string {
-  // cards may state layers in the third person; a played reply keeps it simple and in voice
+function asSaid(text: string): string {
+  // layers are written in the partner's own first-person words: say them as they are
   return text.replace(/\s+$/, '').replace(/([^.!?])$/, '$1.');
 }
 
@@ -402,7 +402,7 @@ function playPartner(d: PlayedDirective): string {
   const parts = [OPENERS[d.reaction] ?? OPENERS.neutral];
   if (d.newlyRevealed && !['defensive', 'short', 'overwhelmed'].includes(d.reaction)) {
     const layer = d.mayReveal.find((l) => l.layer === d.newlyRevealed);
-    if (layer) parts.push(`Honestly, ${firstPerson(layer.text).replace(/^./, (c) => c.toLowerCase())}`);
+    if (layer) parts.push(`Honestly? ${asSaid(layer.text)}`);
   }
   if (d.reaction === 'defensive') parts.push("I'd rather not go into it.");
   return parts.slice(0, Math.max(1, d.maxSentences)).join(' ');
