@@ -9,6 +9,9 @@ export const practiceStyles = css`
   :host {
     padding: var(--_space);
   }
+  sb-scorecard {
+    padding: 0;
+  }
   .scenarios {
     list-style: none;
     margin: 0;
