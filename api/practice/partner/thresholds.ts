@@ -50,8 +50,9 @@ export const HURTFUL_CODES: CoachCode[] = ['judgement', 'advice', 'leading_quest
 export const MAX_GAIN_PER_TURN = 0.18;
 
 /**
- * An open question straight after another question-only turn earns this fraction: questions
- * alone, without reflecting what was heard, open a partner slowly (Reflection : Question, MITI).
+ * An open question earns this fraction unless the previous turn listened (a reflection or an
+ * affirmation) or it is the first turn: questions alone, without reflecting what was heard,
+ * open a partner slowly (MITI's Reflection : Question ratio).
  */
 export const QUESTION_STREAK_FACTOR = 0.5;
 

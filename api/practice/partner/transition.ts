@@ -125,8 +125,12 @@ function trustChange(card: PartnerCard, state: PartnerState, coding: CoachTurnCo
     else mild += d;
   }
   gain = Math.min(gain, MAX_GAIN_PER_TURN);
+  // A question that does not land yet earns nothing: readiness, not technique, moves the partner.
+  if (reaction === 'premature') gain = 0;
+  // Question after question: only a turn that listened (reflection, affirmation) refills the well.
   const questionOnly = codes.has('open_question') && !LISTENING_CODES.some((c) => codes.has(c));
-  if (questionOnly && state.lastReaction === 'curious') gain *= QUESTION_STREAK_FACTOR;
+  const lastListened = state.lastReaction === undefined || state.lastReaction === 'heard' || state.lastReaction === 'affirmed';
+  if (questionOnly && !lastListened) gain *= QUESTION_STREAK_FACTOR;
   if (codes.has('goal_question') && turn <= EARLY_AGREEMENT_TURNS) gain += AGREEMENT_BONUS;
   return gain * GAIN_FACTOR[card.difficulty] + mild * LOSS_FACTOR[card.difficulty];
 }

@@ -1,0 +1,70 @@
+/**
+ * @module practice/partner/reply-bank.test
+ * Lints every line the scripted partner can say (shared banks and every scenario script):
+ * the partner never coaches back, never asks about the coach, never advises them, and the
+ * placeholders are the known ones.
+ */
+import { describe, expect, it } from 'vitest';
+import { PARTNER_CARDS } from '../scenarios/index.js';
+import { GENERIC_DISCLOSURE, REPLY_BANK } from './reply-bank.js';
+
+const bankLines = Object.entries(REPLY_BANK).flatMap(([key, lines]) => lines.map((text) => ({ where: `bank ${key}`, text })));
+const genericDisclosure = Object.entries(GENERIC_DISCLOSURE).flatMap(([key, lines]) => lines.map((text) => ({ where: `disclosure ${key}`, text })));
+const scriptLines = PARTNER_CARDS.flatMap((card) => {
+  const s = card.script!;
+  const layered = (field: 'disclose' | 'elaborate') => Object.entries(s[field]).flatMap(([layer, lines]) => lines.map((text) => ({ where: `${card.id} ${field}.${layer}`, text })));
+  const plain = (field: 'openings' | 'surface' | 'sessionGoal' | 'pushback') => s[field].map((text) => ({ where: `${card.id} ${field}`, text }));
+  return [...plain('openings'), ...plain('surface'), ...plain('sessionGoal'), ...plain('pushback'), ...layered('disclose'), ...layered('elaborate')];
+});
+const ALL = [...bankLines, ...genericDisclosure, ...scriptLines];
+
+/** Phrases of a partner turning coach: advising the coach, or asking about the coach's life. */
+const COACHING_BACK = [
+  /\byou should\b/i,
+  /\byou could\b/i,
+  /\byou might want\b/i,
+  /\bwhy don'?t you\b/i,
+  /\bhave you (tried|thought|considered)\b/i,
+  /\bwhat about you\b/i,
+  /\bhow about you\b/i,
+  /\band you\?/i,
+  /\bwhat would you do\b/i,
+  /\bhow (are|do) you feel\b/i,
+  /\bif I were you\b/i,
+  /\btell me about (your|you)\b/i,
+  /\bmy advice\b/i,
+];
+
+describe('partner lines never coach back', () => {
+  it('has a substantial bank to lint', () => {
+    expect(bankLines.length).toBeGreaterThan(150);
+    expect(scriptLines.length).toBeGreaterThanOrEqual(PARTNER_CARDS.length * 30);
+  });
+
+  it('no line advises the coach or asks about them', () => {
+    const offending = ALL.filter(({ text }) => COACHING_BACK.some((re) => re.test(text)));
+    expect(offending).toEqual([]);
+  });
+
+  it('every question a partner asks is about their own situation, never addressed to the coach', () => {
+    const questionsToCoach = ALL.filter(({ text }) =>
+      text
+        .split(/(?<=[.!?])\s+/)
+        .filter((sentence) => sentence.trim().endsWith('?'))
+        .some((q) => /\b(you|your|yours|yourself)\b/i.test(q)),
+    );
+    expect(questionsToCoach).toEqual([]);
+  });
+
+  it('uses only the known placeholders', () => {
+    for (const { where, text } of [...bankLines, ...scriptLines]) {
+      const holes = text.match(/\{[a-z]+\}/g) ?? [];
+      for (const h of holes) expect(['{topic}', '{other}'], where).toContain(h);
+    }
+    for (const { text } of genericDisclosure) expect(text).toContain('{text}');
+  });
+
+  it('has no duplicate lines within a bank', () => {
+    for (const [key, lines] of Object.entries(REPLY_BANK)) expect(new Set(lines).size, key).toBe(lines.length);
+  });
+});
