@@ -18,8 +18,9 @@ const REFLECTIONS: CoachCode[] = ['summary', 'complex_reflection', 'simple_refle
 
 /**
  * Classifies the coach move for this partner state. Readiness matters: an incisive question only
- * lands once the limiting assumption is out in the open, an action question only once the
- * partner has reached insight; before that both get hesitation (`premature`).
+ * lands (insight) once the limiting assumption is out in the open; while exploring it can help
+ * the assumption surface; earlier it gets hesitation (`premature`). An action question only
+ * leads to a commitment once the partner has reached insight.
  */
 export function reactionTo(coding: CoachTurnCoding, state: PartnerState): MoveReaction {
   const has = (code: CoachCode) => coding.codes.includes(code);
@@ -33,8 +34,11 @@ export function reactionTo(coding: CoachTurnCoding, state: PartnerState): MoveRe
   if (has('stacked_questions')) return { reaction: 'overwhelmed', cause: 'stacked_questions' };
   if (has('leading_question')) return { reaction: 'short', cause: 'leading_question' };
   if (has('incisive_question')) {
-    const ready = state.revealed.includes('assumption') && stageAtLeast(state.stage, 'exploring');
-    return { reaction: ready ? 'challenged' : 'premature', cause: 'incisive_question' };
+    if (!stageAtLeast(state.stage, 'exploring')) return { reaction: 'premature', cause: 'incisive_question' };
+    // Kline's first incisive step ("what are you assuming that stops you?") is how an
+    // assumption surfaces: while exploring, before it is out, the question probes like an open one.
+    const ready = state.revealed.includes('assumption');
+    return { reaction: ready ? 'challenged' : 'curious', cause: 'incisive_question' };
   }
   if (has('action_question')) {
     const ready = stageAtLeast(state.stage, 'insight');

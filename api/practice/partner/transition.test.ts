@@ -82,13 +82,22 @@ describe('advancePartner: listening opens the partner up', () => {
 });
 
 describe('advancePartner: incisive and action questions need readiness', () => {
-  it('an incisive question before the assumption surfaced is premature and reveals nothing', () => {
-    const s = stateWith({ stage: 'exploring', trust: 0.9, revealed: ['concern'] });
+  it('an incisive question before exploring is premature and reveals nothing', () => {
+    const s = stateWith({ stage: 'opening_up', trust: 0.55, revealed: ['concern'] });
     const { state, directive } = step(s, 'incisive_question');
     expect(directive.reaction).toBe('premature');
     expect(directive.cause).toBe('incisive_question');
-    expect(state.stage).toBe('exploring');
+    expect(state.stage).toBe('opening_up');
     expect(state.revealed).toEqual(['concern']);
+  });
+
+  it('while exploring, an incisive question can bring the assumption out, but not straight to insight', () => {
+    const s = stateWith({ stage: 'exploring', trust: 0.9, revealed: ['concern'] });
+    const { state, directive } = step(s, 'incisive_question');
+    expect(directive.reaction).toBe('curious');
+    expect(directive.cause).toBe('incisive_question');
+    expect(state.stage).toBe('exploring');
+    expect(state.revealed).toEqual(['concern', 'assumption']);
   });
 
   it('an incisive question after the assumption surfaced lands: insight, and the want is revealed', () => {
