@@ -334,7 +334,7 @@ export class SbPractice extends SbElement {
             </div>
             <p>${s.brief}</p>
             ${s.focus?.length ? html`<p class="meta">Stretches: ${s.focus.map(skillLabel).join(', ')}</p>` : nothing}
-            <button type="button" class="btn primary" aria-label="Practise: ${s.title}" @click=${() => this.choose(s)}>Practise this</button>
+            <button type="button" class="btn primary" aria-label="Practise this: ${s.title}" @click=${() => this.choose(s)}>Practise this</button>
           </li>`,
         )}
       </ul>`;
@@ -390,9 +390,11 @@ export class SbPractice extends SbElement {
         ${drill ? html`<p><strong>${drill.title}</strong>${drill.description ? html`: ${drill.description}` : nothing}</p>` : nothing}
       </details>
       <div class="conversation" tabindex="0" role="region" aria-label="Conversation with ${partner}">
-        <ol class="transcript" part="transcript" role="log" aria-live="polite" aria-relevant="additions" aria-label="Transcript">
-          ${this.turns.map((t) => this.renderMessage(t, partner))}
-        </ol>
+        <div role="log" aria-live="polite" aria-relevant="additions" aria-label="Transcript">
+          <ol class="transcript" part="transcript">
+            ${this.turns.map((t) => this.renderMessage(t, partner))}
+          </ol>
+        </div>
         <div class="pending" aria-hidden="true">
           ${this.pending && !this.pending.stored && sending
             ? html`<div class="message coach" part="message coach-message"><span class="who">You</span>${this.pending.text} <span class="typing">(sending…)</span></div>`
