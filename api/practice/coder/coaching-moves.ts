@@ -30,7 +30,14 @@ export interface MoveCues {
   affirmation: boolean;
   judgement: boolean;
   selfDisclosure: boolean;
+  /** the turn ends on a question (MITI codes the question; the data sets label by it) */
+  endsWithQuestion: boolean;
+  /** the turn speaks to or about the partner ("you", "your") */
+  secondPerson: boolean;
+  words: number;
 }
+
+const SECOND_PERSON = /\b(?:you|you're|your|yourself|you've|you'd|you'll|yours|u|ur)\b/;
 
 const OPEN_START = /^(?:what|what's|how|how's|why|where|who|which|tell me|describe|say more|talk me through|walk me through|in what way|to what extent)\b/;
 const CLOSED_START =
@@ -47,9 +54,13 @@ const ACTION =
 const LEADING =
   /^(?:don't you think|do you not think|wouldn't it be|isn't it (?:better|true|time)|shouldn't you|can't you (?:just|simply)|surely|wouldn't you (?:agree|say)|don't you (?:agree|want|feel)|aren't you (?:worried|concerned)|isn't that|you (?:do|don't) (?:realise|realize|see|know) that)\b/;
 const ADVICE_QUESTION =
-  /^(?:why don't you|why not|have you (?:tried|thought about|considered|thought of)|did you try|what about (?:trying|talking|asking|telling|speaking|going|getting|taking|doing)|how about (?:you|trying|talking|asking|telling|speaking|going|getting|taking|doing|just)|could you (?:not )?(?:just|try|talk|ask|speak|tell)|can't you|couldn't you|would you (?:consider|think about|try)|wouldn't it be (?:better|easier|good|best) (?:to|if)|don't you think you (?:should|could|need|ought|might))\b/;
+  /^(?:why don't you(?! (?:start|begin|tell me|talk me|walk me|say more|share|fill|go ahead and tell))|why not(?! \?)|have you (?:tried|thought about|considered|thought of)|did you try|what about (?:trying|talking|asking|telling|speaking|going|getting|taking|doing)|how about (?:you|trying|talking|asking|telling|speaking|going|getting|taking|doing|just)|could you (?:not )?(?:just|try|talk|ask|speak|tell)|can't you|couldn't you|would you (?:consider|think about|try)|wouldn't it be (?:better|easier|good|best) (?:to|if)|don't you think you (?:should|could|need|ought|might))\b/;
 const ADVICE_STATEMENT =
-  /(?:\byou (?:really |just |definitely |probably |might |may )?(?:should(?:n't)?(?! be proud)|need to|must|ought to|have got to|have to|gotta|might want to|may want to|could try|can try|might try|might consider|could consider)\b|\bi (?:would |'d |really |strongly |definitely )?(?:suggest|recommend|advise|encourage|urge) (?:you|that|trying|talking|getting|going|seeking|reaching|taking|to)\b|\bi would (?:try|talk|speak|go|tell|ask|just)\b|\bi'd (?:try|talk|speak|go|tell|ask|just)\b|\bif i were you\b|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b|\bthe (?:best|only) (?:thing|way) (?:to do |for you )?(?:is|would be) to\b|\bit (?:would|might|could) be (?:a good idea|best|better|wise|worth|helpful) (?:for you )?(?:to|if you)\b|\bit's (?:a good idea|best|better|worth) (?:to|if you)\b|\bmake sure (?:you|that)\b|\bdon't (?:forget|be afraid|hesitate|let|worry|give up|beat yourself)\b|\bjust (?:tell|talk to|ask|go|do|try|say|focus|ignore|let)\b)/;
+  /(?:(?<!\b(?:that|what|when|if|feel|feel like|think|thinks|said|say|saying|says|told|tell|because|cause|'cause|where|how|whether|things|stuff|like|why|wonder|means|unless|until|worry|worried)\s)\byou (?:really |just |definitely |probably |might |may |seriously )?(?:should(?:n't)?(?! be proud)|must|ought to|have got to|gotta|might want to|may want to|could try|can try|might try|might consider|could consider)\b|^(?:(?:and|but|so|then|maybe|i think|i feel|honestly|really|now),? )*you (?:really |just |definitely |probably )?(?:need to|have to)\b|\bi (?:would |'d |really |strongly |definitely )?(?:suggest|recommend|advise|encourage|urge) (?:you|that you|trying|talking|getting|going|seeking|reaching|taking|to)\b|\bi would (?:try|talk|speak|go|tell|ask|just)\b|\bi'd (?:try|talk|speak|go|tell|ask|just)\b|\bif i were you\b|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b|\bthe (?:best|only) (?:thing|way) (?:to do |for you )?(?:is|would be) to\b|\bit (?:would|might|could) be (?:a good idea|best|better|wise|worth) (?:for you )?(?:to|if you)\b|\bit's (?:a good idea|best|better|worth) (?:to|if you)\b|^(?:and |so |just |please )?make sure (?:you|that you)\b|\bdon't (?:be afraid|hesitate|give up|beat yourself)\b|^(?:so |then |maybe |and )?just (?:tell|talk to|ask|go|do|try|say|focus|ignore|let)\b)/;
+/** Sentence openers that look imperative but invite the partner to talk or close the session. */
+const NOT_IMPERATIVE =
+  /^(?:let me|let's|tell me|talk me|talk to me|walk me|say more|go on|go ahead|take your time|take care|think about (?:all )?(?:of )?(?:it|that|this|what)|look,|look at (?:you|that|this|what)|keep going|stop me|give me|get (?:back|in touch)|make yourself|be well|use (?:your|the) (?:time|words))/;
+
 /** Imperatives that open a sentence: the coach telling the partner what to do. */
 const IMPERATIVE =
   /^(?:please |just |maybe |perhaps |so |then |also )?(?:try|talk|speak|tell|ask|go|take|seek|find|consider|get|give|keep|stop|start|reach out|contact|look|make|write|call|set|focus|remember|think about|spend|avoid|let|put|stay|be (?:honest|kind|patient|open|gentle|careful|yourself)|don't|do not|never|always|treat|practice|practise|allow|join|use|check out|schedule|book|delegate|push back|prioriti[sz]e|explain|share)\b/;
@@ -62,12 +73,12 @@ const SUMMARY =
 const REFLECTION_OPENER =
   /^(?:so you(?:'re| are| feel| felt|'ve| have| want| don't| think| were|'d| would)?|sounds like|it sounds like|that sounds|it seems|seems like|you feel|you're feeling|you felt|you're|you are|you sound|it feels like|part of you|on (?:the )?one hand|you (?:really )?(?:want|wish|hope|worry|wonder|think|believe|don't want)|you've been|you're not sure|i(?:'m| am) hearing|what i(?:'m| am) hearing|i get the sense|i sense|i can (?:hear|see) (?:that|how)|it must be|that must be)\b/;
 const AFFIRMATION =
-  /\b(?:(?:that's|that is|it's|it is|what) (?:a )?(?:great|brilliant|impressive|fantastic|excellent|wonderful|courageous|brave|really good|good|huge|big) (?:step|insight|idea|progress|effort|achievement|thing to|job|work|of you|point|question|observation|start)|you(?:'ve| have) (?:done|made|shown|worked|put|come|achieved|handled|managed) (?:a lot|so much|really|great|well|huge|real|a great|an amazing|impressive|some)|(?:well done|good for you|kudos|bravo|nice work|good job|great job|that takes (?:courage|guts|strength)|i (?:really )?(?:admire|respect|appreciate) (?:how|that|your|the way)|you're (?:clearly |really |very )?(?:brave|strong|resilient|determined|committed|thoughtful|resourceful|capable|a (?:caring|good|great|thoughtful)|doing (?:great|well|a great))|you (?:clearly|really) (?:care|know|have)|it took (?:courage|guts)|you should be proud|i'm (?:so |really )?(?:proud|impressed))\b)/;
+  /\b(?:(?:that's|that is|it's|it is|what) (?:a )?(?:great|brilliant|impressive|fantastic|excellent|wonderful|courageous|brave|really good|good|huge|big) (?:step|insight|idea|progress|effort|achievement|thing to|job|work|of you|point|question|observation|start)|you(?:'ve| have) (?:done|made|shown|worked|put|come|achieved|handled|managed) (?:a lot|so much|really|great|well|huge|real|a great|an amazing|impressive|some)|(?:well done|good for you|kudos|bravo|nice work|good job|great job|that takes (?:courage|guts|strength)|i (?:really )?(?:admire|respect|appreciate) (?:how|that|your|the way)|you're (?:clearly |really |very |so )?(?:brave|strong|resilient|determined|committed|thoughtful|resourceful|capable|valid|worth|a (?:caring|good|great|thoughtful|strong)|doing (?:great|well|a great|the right)|not alone|on the right track)|you (?:clearly|really) (?:care|know|have)|you are (?:not alone|valid|worth|strong|brave|doing (?:great|well|the right))|it took (?:courage|guts)|you should be proud|i'm (?:so |really )?(?:proud|impressed)|(?:it|things|everything) (?:will|is going to|'ll) (?:be (?:ok|okay|alright|all right|fine|better)|get better|work out)|i(?:'m| am) sure (?:you|it|things|that|everything|they)|hang in there|stay strong|good luck|you can do (?:it|this)|you(?:'ve)? got this|i believe in you|i(?:'m| am) (?:so |really |very )?sorry (?:to hear|that|you|for)|i can (?:only )?imagine|that must (?:be|have been) (?:so |really |very )?(?:hard|difficult|tough|awful|painful|frustrating|exhausting|stressful|scary|overwhelming)|i (?:totally |completely )?understand (?:how|that|why|what|your)|(?:i hope|hopefully) (?:you|things|it|this|that|everything))\b)/;
 const JUDGEMENT =
-  /\b(?:(?:that|this|it) (?:was|is|sounds like) (?:a (?:big |huge |real )?mistake|(?:really |pretty |a bit )?(?:stupid|silly|wrong|unprofessional|ridiculous|selfish|lazy|naive|childish|irresponsible|unacceptable|your (?:own )?fault))|you(?:'re| are| were) (?:just |being |totally |completely |way |clearly |really )*(?:overreacting|too (?:sensitive|emotional)|wrong|lazy|selfish|naive|dramatic|unreasonable|paranoid|irrational|making (?:excuses|a big deal|a mountain)|the problem|to blame|rude|immature|childish)|you (?:shouldn't|should not) (?:have|feel|be (?:so|upset|angry|worried))|you (?:made|make) (?:a|the) (?:mistake|wrong)|(?:what|why) (?:on earth |the hell )?(?:were|was) you thinking|you only have yourself to blame|that's (?:not|no) (?:an )?excuse|grow up|get over it|man up|stop (?:complaining|whining|moaning|being)|you always|you never|your fault|how could you)\b/;
+  /\b(?:(?:that|this|it) (?:was|is|sounds like) (?:a (?:big |huge |real )?mistake|(?:really |pretty |a bit )?(?:stupid|silly|wrong|unprofessional|ridiculous|selfish|lazy|naive|childish|irresponsible|unacceptable|your (?:own )?fault))|you(?:'re| are| were) (?:just |being |totally |completely |way |clearly |really )*(?:overreacting|too (?:sensitive|emotional)|wrong|lazy|selfish|naive|dramatic|unreasonable|paranoid|irrational|making (?:excuses|a big deal|a mountain)|the problem|to blame|rude|immature|childish)|you (?:shouldn't|should not) (?:have|feel|be (?:so|upset|angry|worried))|you (?:made|make) (?:a|the) (?:mistake|wrong)|(?:what|why) (?:on earth |the hell )?(?:were|was) you thinking|you only have yourself to blame|that's (?:not|no) (?:an )?excuse|grow up|get over it|man up|stop (?:complaining|whining|moaning|being)|your fault)\b/;
+const JUDGEMENT_STATEMENT = /^(?:but |and |well,? )?(?:you always|you never|you just (?:don't|won't|can't) (?:listen|try|learn))\b/;
 const SELF_DISCLOSURE =
-  /^(?:i (?:had|have had|went|remember when i|used to|once|also|too|felt|feel the same|know how you feel|was in|have been in|have a similar|'ve been (?:there|through))|me too|when i was|in my (?:experience|last job|old team|case)|the same (?:thing )?happened to me|i've (?:had|been|done|felt|gone) (?:the same|a similar|something similar|through))\b/;
-
+  /^(?:i (?:had|have had|went|remember when i|used to|once|also|too|felt|feel the same|know how you feel|was in|was (?:also |once )?(?:in|at|a|the|going|having|really|so)|have been in|have a similar|have (?:also )?(?:been|felt|had|gone|struggled|dealt)|'ve (?:also )?(?:been|felt|had|gone|struggled|dealt)|'m (?:also|the same|in the same)|lost my|did the same|struggled|dealt)|me too|same here|when i was|in my (?:experience|last job|old team|case|own)|my (?:own |last |old )?(?:experience|manager|boss|team|husband|wife|partner|mom|mum|dad|family|friend|son|daughter|brother|sister|dog|cat|job|kids|children)\b|the same (?:thing )?happened to me|i've (?:had|been|done|felt|gone) (?:the same|a similar|something similar|through))/;
 /**
  * Cues of every coaching move in a turn, from its normalised sentences.
  * @example moveCues(sentences(normalise('What will you do first, and by when?'))).action // true
@@ -77,9 +88,13 @@ export function moveCues(sents: readonly string[]): MoveCues {
     questions: 0, open: 0, closed: 0, goal: false, incisive: false, action: false, leading: false,
     adviceQuestion: false, adviceStatement: false, adviceOffer: false, permissionRequest: false, summary: false,
     reflectionOpener: false, affirmation: false, judgement: false, selfDisclosure: false,
+    endsWithQuestion: sents.length > 0 && isQuestionSentence(sents[sents.length - 1]),
+    secondPerson: false, words: 0,
   };
   for (const raw of sents) {
     const s = stripFiller(raw);
+    c.words += words(raw).length;
+    if (!c.secondPerson && SECOND_PERSON.test(raw)) c.secondPerson = true;
     if (isQuestionSentence(raw) && words(s).length > 0) {
       c.questions++;
       if (LEADING.test(s)) c.leading = true;
@@ -88,13 +103,14 @@ export function moveCues(sents: readonly string[]): MoveCues {
       else if (OPEN_START.test(s) || /\b(?:what|how|why)\b/.test(s) && !CLOSED_START.test(s)) c.open++;
       else c.closed++;
     } else {
-      if (ADVICE_QUESTION.test(s) && /^(?:why don't you|why not|how about)/.test(s)) c.adviceQuestion = true;
-      if (IMPERATIVE.test(s) && !/^(?:let me|let's see|tell me|talk me|walk me|say more|go on|take your time|think about (?:it|that)|look,|look at (?:you|that))/.test(s)) c.adviceStatement = true;
+      if (ADVICE_QUESTION.test(s) && /^(?:why don't you(?! (?:start|begin|tell me|talk me|walk me|say more|share|fill|go ahead and tell))|why not(?! \?)|how about)/.test(s)) c.adviceQuestion = true;
+      if (IMPERATIVE.test(s) && !NOT_IMPERATIVE.test(s)) c.adviceStatement = true;
+      if (ADVICE_STATEMENT.test(s)) c.adviceStatement = true;
       if (SUMMARY.test(s)) c.summary = true;
       if (REFLECTION_OPENER.test(s)) c.reflectionOpener = true;
       if (SELF_DISCLOSURE.test(s)) c.selfDisclosure = true;
+      if (JUDGEMENT_STATEMENT.test(s)) c.judgement = true;
     }
-    if (ADVICE_STATEMENT.test(s)) c.adviceStatement = true;
     if (OFFER.test(s)) c.adviceOffer = true;
     if (PERMISSION.test(s)) c.permissionRequest = true;
     if (GOAL.test(s)) c.goal = true;

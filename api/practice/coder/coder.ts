@@ -6,7 +6,7 @@
  */
 import type { CoachTurnCoding, CoderContext } from '../types.js';
 import { moveCues } from './coaching-moves.js';
-import { turnFeatures } from './features.js';
+import { overlap, turnFeatures } from './features.js';
 import { labelProbabilities, type LinearModel } from './linear-model.js';
 import { decideCoding, type FineProbabilities } from './miti-label.js';
 import { normalise, sentences, words } from './text.js';
@@ -21,7 +21,8 @@ export function createCoder(model: LinearModel, version: string): CodeUtterance 
     const probs = labelProbabilities(model, turnFeatures(text ?? '', ctx.prevPartner));
     const p = Object.fromEntries(model.labels.map((l, i) => [l, probs[i]])) as FineProbabilities;
     const cues = moveCues(sents);
-    const { label, codes } = decideCoding(p, cues, ctx);
+    const echo = overlap(words(norm), ctx.prevPartner);
+    const { label, codes } = decideCoding(p, cues, ctx, echo);
     return { label, codes, questionCount: cues.questions, words: words(norm).length, coderVersion: version };
   };
 }

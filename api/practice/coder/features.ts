@@ -25,7 +25,7 @@ function bucket(n: number, edges: number[]): string {
 }
 
 /** How much of the coach turn repeats the partner's content words: reflections echo, advice does not. */
-function overlap(turnWords: string[], prev: string | null | undefined): number {
+export function overlap(turnWords: string[], prev: string | null | undefined): number {
   if (!prev) return -1;
   const pw = new Set(words(normalise(prev)).filter((w) => !STOP.has(w)));
   const cw = turnWords.filter((w) => !STOP.has(w));

@@ -27,7 +27,7 @@ function argmax(p: FineProbabilities): keyof FineProbabilities {
  * Label and codes of a turn.
  * @example decideCoding(probs, cues, { permissionGranted: true }) // { label: 'advice', codes: ['advice_with_permission'] }
  */
-export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderContext = {}): CodedTurn {
+export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderContext = {}, echo = -1): CodedTurn {
   const codes: CoachCode[] = [];
   const add = (c: CoachCode) => {
     if (!codes.includes(c)) codes.push(c);
@@ -38,13 +38,22 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
   const permitted = ctx.permissionGranted === true;
   const advice = cues.adviceQuestion || cues.adviceStatement || (cues.leading && cues.adviceQuestion);
 
+  // A reflection is about the partner: a longer statement that neither says "you" nor echoes
+  // the partner's words is information, advice or other, whatever its phrasing.
+  if ((label === 'simple_reflection' || label === 'complex_reflection') && !question && !cues.secondPerson && cues.words >= 6 && echo < 0.2 && !cues.summary) {
+    const alt = (['information', 'advice', 'other'] as const).reduce((a, b) => (p[b] > p[a] ? b : a));
+    label = cues.selfDisclosure ? 'self_disclosure' : cues.affirmation ? 'affirmation' : alt;
+  }
+
   // Rules first where they are plainly better than the model.
+  const questionLabel = label === 'open_question' || label === 'closed_question';
   if (cues.judgement) label = 'judgement';
   else if (cues.permissionRequest && question) label = 'closed_question';
-  else if (advice) label = 'advice';
+  else if (advice && !(questionLabel && cues.endsWithQuestion && !cues.adviceQuestion)) label = 'advice';
   else if (cues.adviceOffer && permitted) label = 'advice';
   else if (label === 'other' && cues.affirmation) label = 'affirmation';
-  else if (label === 'other' && cues.selfDisclosure) label = 'self_disclosure';
+  else if ((label === 'other' || label === 'information' || label === 'simple_reflection' || label === 'complex_reflection') && cues.selfDisclosure && !question) label = 'self_disclosure';
+  else if ((label === 'information' || label === 'simple_reflection' || label === 'complex_reflection') && cues.affirmation && !question && !cues.reflectionOpener) label = 'affirmation';
   else if ((label === 'open_question' || label === 'closed_question') && !question && cues.summary) label = 'complex_reflection';
 
   // Codes: the move first, then what else the turn does.
@@ -81,6 +90,7 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
     if (!codes.includes('open_question') && !codes.includes('closed_question') && label !== 'advice' && label !== 'judgement')
       add(cues.open > 0 && !cues.leading && !cues.permissionRequest ? 'open_question' : 'closed_question');
   }
+  if (advice && label !== 'advice') add(ctx.permissionGranted ? 'advice_with_permission' : 'advice');
   if (cues.affirmation && label !== 'affirmation') add('affirmation');
   if (cues.summary && !codes.includes('summary') && !question) add('summary');
   if (codes.length === 0) add('other');
