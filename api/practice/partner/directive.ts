@@ -5,6 +5,7 @@
  * text of a locked layer never leaves the engine, so no voice can leak it).
  */
 import type { CoachCode, HiddenLayer, PartnerCard, PartnerDirective, PartnerReaction, PartnerState } from '../types.js';
+import { MOOD_GUIDANCE, partnerMood } from './mood.js';
 
 /** How to react, in plain words, for each reaction (the LLM voice reads this). */
 export const REACTION_GUIDANCE: Record<PartnerReaction, string> = {
@@ -55,6 +56,7 @@ export function directiveFor(
   const parts = [withdrawn ? 'You have closed down: answer in a few words only.' : REACTION_GUIDANCE[reaction]];
   if (reaction === 'permission') parts.push(state.permissionGranted ? 'You agree to hear it.' : 'You would rather not hear it yet.');
   if (newlyRevealed) parts.push(`Now, for the first time, disclose your ${newlyRevealed} in your own words.`);
+  parts.push(MOOD_GUIDANCE[partnerMood(state)]);
   parts.push(ALWAYS);
   const directive: PartnerDirective = {
     stage: state.stage,

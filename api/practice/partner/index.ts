@@ -10,5 +10,6 @@ export { scriptedReply, scriptedOpening } from './voice.js';
 export { reactionTo, type MoveReaction } from './reaction.js';
 export { REACTION_GUIDANCE, REACTION_MAX_SENTENCES } from './directive.js';
 export { stageAtLeast, stageIndex } from './stage.js';
+export { partnerMood, PARTNER_MOODS, MOOD_GUIDANCE, type PartnerMood } from './mood.js';
 export * as PARTNER_THRESHOLDS from './thresholds.js';
 export { REPLY_BANK, GENERIC_DISCLOSURE } from './reply-bank.js';

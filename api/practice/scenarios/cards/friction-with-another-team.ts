@@ -86,7 +86,7 @@ export const FRICTION_WITH_ANOTHER_TEAM: PartnerCard = {
       ],
     },
     pushback: [
-      "Talk to Jo. Yes. Because I hadn't thought of that.",
+      "Yes, I'm sure that works on other teams.",
       "So it's my fault now. Great.",
       "I'm not here for a lecture about collaboration.",
     ],

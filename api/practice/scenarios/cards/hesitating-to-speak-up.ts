@@ -85,7 +85,7 @@ export const HESITATING_TO_SPEAK_UP: PartnerCard = {
       ],
     },
     pushback: [
-      "Just speak up. Right. If it were that easy.",
+      "Right. If it were that easy.",
       "I'm not a shy person. It's not that.",
       "Confidence isn't something I can just decide to have.",
     ],

@@ -86,7 +86,7 @@ export const NEW_MANAGER_OVERWHELMED: PartnerCard = {
       ],
     },
     pushback: [
-      "Just delegate. Right. Because that's never occurred to me.",
+      "Right. Because that's never occurred to me.",
       "It's not that simple with this team.",
       "I've read the management books too, thanks.",
     ],

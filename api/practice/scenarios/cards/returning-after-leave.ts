@@ -86,7 +86,7 @@ export const RETURNING_AFTER_LEAVE: PartnerCard = {
       ],
     },
     pushback: [
-      "I know I need to speak up. Knowing isn't the hard bit.",
+      "I know what I need to do. Knowing isn't the hard bit.",
       "Hm. It's a bit more delicate than that.",
       "I don't want to make it a big thing.",
     ],
