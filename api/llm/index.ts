@@ -9,7 +9,10 @@ import OpenAI from 'openai';
 import { FEEDBACK_PROMPT_VERSION } from '../../prompts/feedback.js';
 import { PARTNER_DIRECTIVE_VERSION } from '../../prompts/partner-directive.js';
 import { PARTNER_PERSONA_VERSION } from '../../prompts/partner-persona.js';
+import { CODER_PROMPT_VERSION } from '../../prompts/coder.js';
 import { codeUtterance } from '../practice/coder/index.js';
+import { refineCoding } from '../practice/coder/llm-coder.js';
+import type { CoachTurnCoding } from '../practice/types.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import type { LlmContext } from './chat-stream.js';
 import { createOpenAiFeedbackWriter } from './feedback-writer.js';
@@ -77,10 +80,44 @@ export function createLlmServices(config: LlmConfig, deps: LlmDeps = {}): LlmSer
     mode: 'openai',
     partner: createOpenAiPartnerVoice(ctx, { model: config.partnerModel, observe: deps.observePartner }),
     feedback: createOpenAiFeedbackWriter(ctx, { model: config.feedbackModel, code: codeUtterance }),
+    refineCoding: (text, prevPartner, offline, opts) => refineThroughBreaker(ctx, config.coderModel, text, prevPartner, offline, opts?.signal),
     versions: {
       partnerPersona: PARTNER_PERSONA_VERSION,
       partnerDirective: PARTNER_DIRECTIVE_VERSION,
       feedback: FEEDBACK_PROMPT_VERSION,
+      coder: CODER_PROMPT_VERSION,
     },
   };
+}
+
+/** Fallback reasons of the LLM coder that say the endpoint is unwell (the rest: the model erred). */
+const ENDPOINT_FAULT = /^(timeout|error|http_(408|409|429|5\d\d))$/;
+
+/**
+ * The coder engineer's `refineCoding` behind the shared breaker: when the endpoint is down the
+ * offline coding stands at once, and the coder's outcomes count towards opening the breaker.
+ */
+async function refineThroughBreaker(
+  ctx: LlmContext,
+  model: string,
+  text: string,
+  prevPartner: string | null,
+  offline: CoachTurnCoding,
+  signal?: AbortSignal,
+): Promise<CoachTurnCoding> {
+  if (!ctx.breaker.allow()) return offline;
+  let reason: string | null = null;
+  // the offline codes carry the permission state the LLM coder needs (the seam does not pass it)
+  const permissionGranted = offline.codes.includes('advice_with_permission');
+  const coding = await refineCoding(ctx.client, model, text, { prevPartner, permissionGranted }, offline, {
+    timeoutMs: Math.min(ctx.timeoutMs, 8000),
+    signal,
+    onFallback: (r) => (reason = r),
+  });
+  if (reason === 'aborted') ctx.breaker.release();
+  else if (reason !== null && ENDPOINT_FAULT.test(reason)) {
+    ctx.breaker.failure();
+    ctx.logger.warn('llm coder kept the offline coding', { model, reason });
+  } else ctx.breaker.success();
+  return coding;
 }

@@ -1,0 +1,68 @@
+/**
+ * @module test/llm/services.test
+ * createLlmServices as the app gets it: the coder refinement runs through the same endpoint and
+ * breaker as the partner voice, so a dead endpoint stops costing time on every LLM use.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLlmServices } from '../../api/llm/index.js';
+import { codeUtterance } from '../../api/practice/coder/index.js';
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { CARD, directive, FALLBACK } from './card.fixture.js';
+
+let fake: FakeOpenAI;
+let clock = 0;
+beforeAll(async () => {
+  fake = await startFakeOpenAI();
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+const make = () =>
+  createLlmServices(
+    {
+      apiKey: 'sk-test',
+      baseURL: fake.baseURL,
+      partnerModel: 'partner-model',
+      feedbackModel: 'feedback-model',
+      coderModel: 'coder-model',
+      timeoutMs: 2000,
+      firstTokenTimeoutMs: 300,
+      maxRetries: 0,
+      breakerCooldownMs: 30_000,
+    },
+    { now: () => clock },
+  );
+
+const prev = 'I keep answering tickets at ten at night.';
+const text = 'So the evenings are when it all lands on you.';
+
+describe('LLM services', () => {
+  it('refines a coding with the coder model and stores the coder prompt version', async () => {
+    const llm = make();
+    expect(llm.versions.coder).toMatch(/^coder@/);
+    const offline = codeUtterance(text, { prevPartner: prev });
+    fake.enqueue({ type: 'reply', text: JSON.stringify({ label: 'complex_reflection', codes: ['complex_reflection'] }) }, { model: 'coder-model' });
+    const refined = await llm.refineCoding!(text, prev, offline);
+    expect(refined.label).toBe('complex_reflection');
+    expect(refined.coderVersion).toContain('+llm:');
+    expect(fake.requests[0].body.response_format?.json_schema?.name).toBe('coach_turn_coding');
+  });
+
+  it('keeps the offline coding on a fault, and a dead endpoint opens the breaker for everyone', async () => {
+    const llm = make();
+    clock = 0;
+    const offline = codeUtterance(text, { prevPartner: prev });
+    fake.setHandler(() => ({ type: 'error', status: 503 }));
+    for (let i = 0; i < 3; i++) expect(await llm.refineCoding!(text, prev, offline)).toEqual(offline);
+    expect(fake.requests).toHaveLength(3);
+    // the breaker is shared: the partner voice now falls back without calling the endpoint
+    const reply = await llm.partner.reply({ card: CARD, directive: directive(), history: [], coachText: text, fallbackText: FALLBACK });
+    expect(reply).toMatchObject({ source: 'scripted', fallbackReason: 'breaker_open' });
+    expect(await llm.refineCoding!(text, prev, offline)).toEqual(offline);
+    expect(fake.requests).toHaveLength(3);
+    // and it recovers by itself once the endpoint answers again after the cooldown
+    clock += 30_000;
+    fake.setHandler(null);
+    expect((await llm.partner.reply({ card: CARD, directive: directive(), history: [], coachText: text, fallbackText: FALLBACK })).source).toBe('llm');
+  });
+});
