@@ -58,6 +58,8 @@ export interface FakeRequest {
   aborted: boolean;
   /** true once the fake finished its answer */
   completed: boolean;
+  /** performance.now() when the first content token was written (benchmarks, same process) */
+  firstTokenAt?: number;
 }
 
 export interface ChatMessage {
@@ -304,6 +306,7 @@ async function answer(step: FakeStep, body: ChatBody, res: ServerResponse, recor
       const delay = step.type === 'reply' ? (step.chunkDelayMs ?? 0) : 0;
       for (const d of deltas) {
         if (res.destroyed) return;
+        record.firstTokenAt ??= performance.now();
         res.write(chunk({ content: d }, null));
         if (delay) await sleep(delay);
       }
