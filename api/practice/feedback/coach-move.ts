@@ -1,0 +1,75 @@
+/**
+ * @module practice/feedback/coach-move
+ * Names the one move a coded coach turn is mostly making, for feedback: the least favourable
+ * code wins (MITI: when unsure, the less favourable), so a reflection wrapped round advice is
+ * talked about as advice. Also reads the turns before it for patterns feedback should mention.
+ */
+import type { CoachCode, CoachTurnCoding } from '../types.js';
+
+/** Codes in the order feedback talks about them: the first present is the turn's move. */
+export const MOVE_PRIORITY = [
+  'judgement',
+  'advice',
+  'leading_question',
+  'stacked_questions',
+  'incisive_question',
+  'action_question',
+  'goal_question',
+  'summary',
+  'complex_reflection',
+  'simple_reflection',
+  'permission_request',
+  'advice_with_permission',
+  'open_question',
+  'closed_question',
+  'affirmation',
+  'information',
+  'self_disclosure',
+  'other',
+] as const satisfies readonly CoachCode[];
+export type CoachMove = (typeof MOVE_PRIORITY)[number];
+
+const QUESTION_CODES = new Set<CoachCode>(['open_question', 'closed_question', 'stacked_questions', 'leading_question', 'goal_question', 'incisive_question', 'action_question']);
+const REFLECTION_CODES = new Set<CoachCode>(['simple_reflection', 'complex_reflection', 'summary']);
+
+export function isQuestion(c: CoachTurnCoding): boolean {
+  return c.questionCount > 0 || c.codes.some((x) => QUESTION_CODES.has(x));
+}
+export function isReflection(c: CoachTurnCoding): boolean {
+  return c.codes.some((x) => REFLECTION_CODES.has(x));
+}
+
+/** The move feedback talks about for this coding. */
+export function coachMove(coding: CoachTurnCoding): CoachMove {
+  const codes = new Set<CoachCode>(coding.codes?.length ? coding.codes : [coding.label as CoachCode]);
+  if (coding.questionCount >= 2) codes.add('stacked_questions');
+  return MOVE_PRIORITY.find((m) => codes.has(m)) ?? 'other';
+}
+
+/** What the earlier turns of the session show, as far as feedback on this turn cares. */
+export interface SessionSoFar {
+  /** questions in a row, ending with the previous turn, with no reflection among them */
+  questionStreak: number;
+  reflections: number;
+  questions: number;
+  goalAsked: boolean;
+  actionAsked: boolean;
+  incisiveAsked: boolean;
+}
+
+export function sessionSoFar(prior: CoachTurnCoding[]): SessionSoFar {
+  let streak = 0;
+  for (let i = prior.length - 1; i >= 0; i--) {
+    if (isReflection(prior[i]) || !isQuestion(prior[i])) break;
+    streak++;
+  }
+  const has = (code: CoachCode) => prior.some((c) => c.codes.includes(code));
+  return {
+    questionStreak: streak,
+    reflections: prior.filter(isReflection).length,
+    questions: prior.filter(isQuestion).length,
+    goalAsked: has('goal_question'),
+    actionAsked: has('action_question'),
+    incisiveAsked: has('incisive_question'),
+  };
+}

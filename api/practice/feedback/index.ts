@@ -1,0 +1,9 @@
+/**
+ * @module practice/feedback
+ * Rule-based per-turn feedback: what worked, what to improve, a goal-first suggestion and an
+ * alternative reply that is itself a good move.
+ */
+export { feedbackForTurn, type TurnFeedbackInput, type TurnFeedbackDetail } from './turn-feedback.js';
+export { alternativeFor, reflectionOf, openQuestionFor, goalQuestion, incisiveQuestionFor, actionQuestionFor, type Alternative, type GoodMove } from './alternative-reply.js';
+export { coachMove, sessionSoFar, MOVE_PRIORITY, type CoachMove, type SessionSoFar } from './coach-move.js';
+export { reflectedClause, feelingIn, assumptionShowing, keySentence, secondPerson } from './partner-words.js';
