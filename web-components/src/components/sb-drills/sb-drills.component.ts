@@ -9,6 +9,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Assignment } from '../../core/api-types.js';
 import { renderFailure } from '../../core/failure-view.js';
 import { STATUS_LABELS, formatDate, levelLabel, skillLabel } from '../../core/labels.js';
+import { ApiProblem } from '../../core/problem.js';
 import { SbElement } from '../../core/sb-element.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import '../sb-practice/sb-practice.js';
@@ -38,9 +39,12 @@ export class SbDrills extends SbElement {
   @property() feedback: 'live' | 'end' = 'live';
   @state() private assignments: Assignment[] | null = null;
   @state() private opened: Assignment | null = null;
+  /** the server has no assignments API (404): say so rather than show an error */
+  @state() private unavailable = false;
 
   protected willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('token') || changed.has('apiBase')) void this.load();
+    // nothing to ask before there is a token; a new token or server means asking again
+    if (this.token && (changed.has('token') || changed.has('apiBase'))) void this.load();
   }
 
   /** Fetches the assignments again. */
@@ -49,8 +53,10 @@ export class SbDrills extends SbElement {
     try {
       const { assignments } = await this.api.getAssignments();
       this.assignments = [...assignments].sort((a, b) => dueOrder(a) - dueOrder(b));
+      this.unavailable = false;
     } catch (err) {
-      this.fail(err, () => void this.load());
+      if (err instanceof ApiProblem && err.status === 404) this.unavailable = true;
+      else this.fail(err, () => void this.load());
     }
   }
 
@@ -80,6 +86,7 @@ export class SbDrills extends SbElement {
           @sb-session-ended=${() => void this.load()}
         ></sb-practice>`;
     }
+    if (this.unavailable) return html`<h2>My drills</h2><p>Assigned drills are not available on this server yet.</p>`;
     return html`<h2>My drills</h2>
       ${renderFailure(this.failure)}
       ${this.assignments === null && !this.failure ? html`<p class="loading" role="status">Loading your drills…</p>` : nothing}

@@ -45,7 +45,8 @@ export class SbFacilitator extends SbElement {
   @state() private notice = '';
 
   protected willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('token') || changed.has('apiBase')) void this.load();
+    // nothing to ask before there is a token; a new token or server means asking again
+    if (this.token && (changed.has('token') || changed.has('apiBase'))) void this.load();
   }
 
   async load(): Promise<void> {

@@ -98,13 +98,9 @@ export class SbPractice extends SbElement {
   @query('textarea') private input?: HTMLTextAreaElement;
 
   private pending: PendingTurn | null = null;
+  private opened = false;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private focusAfterRender: string | null = null;
-
-  connectedCallback(): void {
-    super.connectedCallback();
-    if (this.phase === 'loading') void this.open();
-  }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -112,6 +108,13 @@ export class SbPractice extends SbElement {
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
+    // hosts often set the token a moment after the element appears: open once it is there, and
+    // again when a fresh token replaces one that was refused while opening
+    if (changed.has('token') && this.token && this.busy === null && (!this.opened || (this.phase === 'loading' && this.failure))) {
+      void this.open();
+      return;
+    }
+    if (!this.opened) return;
     // a host swapping the scenario, drill or session re-opens the component
     const reopen = ['scenario', 'drill', 'session'].some((k) => changed.has(k as keyof SbPractice) && changed.get(k as keyof SbPractice) !== undefined);
     if (reopen && this.isConnected && this.busy === null && this.phase !== 'loading') void this.open();
@@ -132,6 +135,7 @@ export class SbPractice extends SbElement {
 
   /** Decides the first view from the attributes. */
   private async open(): Promise<void> {
+    this.opened = true;
     this.clearFailure();
     this.phase = 'loading';
     try {
@@ -309,7 +313,7 @@ export class SbPractice extends SbElement {
     const status = html`<div class="sr-only" role="status" aria-live="polite">${this.statusText}</div>`;
     switch (this.phase) {
       case 'loading':
-        return html`${renderFailure(this.failure)}${this.failure ? nothing : html`<p class="loading" role="status">Loading…</p>`}`;
+        return html`${renderFailure(this.failure)}${this.failure ? nothing : html`<p class="loading" role="status">${this.token ? 'Loading…' : 'Waiting for sign-in…'}</p>`}`;
       case 'choose':
         return html`${renderFailure(this.failure)}${this.renderChoose()}`;
       case 'brief':

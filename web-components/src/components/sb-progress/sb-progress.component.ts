@@ -42,8 +42,8 @@ export class SbProgress extends SbElement {
 
   protected willUpdate(changed: PropertyValues<this>): void {
     // given data is shown as is; otherwise fetch on first render and whenever the credentials change
-    const first = !this.hasUpdated && !this.skills;
-    if (first || (this.hasUpdated && (changed.has('token') || changed.has('apiBase')))) void this.load();
+    const given = !this.hasUpdated && this.skills;
+    if (!given && this.token && (changed.has('token') || changed.has('apiBase'))) void this.load();
   }
 
   /** Fetches the learner's progress again (for example after a session ended). */

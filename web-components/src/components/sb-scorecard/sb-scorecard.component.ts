@@ -51,7 +51,7 @@ export class SbScorecard extends SbElement {
   private loadedFor = '';
 
   protected willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('session') || changed.has('token') || changed.has('apiBase')) && this.session && this.session !== this.loadedFor) {
+    if ((changed.has('session') || changed.has('token') || changed.has('apiBase')) && this.token && this.session && this.session !== this.loadedFor) {
       if (!this.data || this.data.id !== this.session) void this.load();
     }
   }
