@@ -45,8 +45,13 @@ export function fileBundleSource(path: string): BundleSource {
   };
 }
 
-/** Where `npm run build:web` writes the bundle, relative to this module (Node only). */
-export const DEFAULT_BUNDLE_URL = new URL('../../../web-components/dist/sounding-board.js', import.meta.url);
+/**
+ * Where `npm run build:web` writes the bundle, relative to this module (Node only; a function so
+ * that merely importing this module on Workers, where there is no file URL, cannot fail).
+ */
+export function defaultBundlePath(): string {
+  return new URL('../../../web-components/dist/sounding-board.js', import.meta.url).pathname;
+}
 
 async function etagOf(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));

@@ -5,61 +5,82 @@
  * minted for a host holding an API key (`POST /api/embed/tokens`). These pages may be framed by the
  * configured LMS origins (CSP `frame-ancestors`); the rest of the API keeps its strict headers.
  */
-import { Hono, type Context } from 'hono';
-import { z } from 'zod';
-import type { Database } from '../../db/index.js';
-import { Problem, fieldErrors, problemResponse } from '../../problems/index.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { signToken } from '../../auth/index.js';
+import { Problem, problemResponse } from '../../problems/index.js';
+import { createRouter, problems } from '../openapi.js';
 import { findActiveApiKey, findPersonInOrg } from './api-keys.store.js';
-import type { BundleSource } from './bundle-source.js';
+import { defaultBundlePath, fileBundleSource, type BundleSource } from './bundle-source.js';
 import { renderDemoPage } from './demo-page.js';
 import { demoPagePolicy, frameAncestors } from './frame-policy.js';
 
-export type EmbedRole = 'learner' | 'facilitator' | 'admin';
+export { createApiKey, generateApiKey, hashApiKey, revokeApiKey } from './api-keys.store.js';
+export { fileBundleSource, staticBundleSource, type BundleSource } from './bundle-source.js';
 
-export interface EmbedDeps {
-  config: { frameAncestors: string[] };
-  db: Database;
-  bundle: BundleSource;
-  /** signs the API's bearer token (the integrator's `signToken`) */
-  mintToken(claims: { sub: string; org: string; role: EmbedRole }, ttlSeconds: number): Promise<string>;
-  clock?: () => Date;
-}
+type Role = 'learner' | 'facilitator' | 'admin';
 
 /** Embed tokens are short-lived by design: the LMS mints one per page view. */
 export const EMBED_TOKEN_MAX_TTL = 3600;
 const DEFAULT_TTL = 900;
-const ROLE_RANK: Record<EmbedRole, number> = { learner: 0, facilitator: 1, admin: 2 };
+const ROLE_RANK: Record<Role, number> = { learner: 0, facilitator: 1, admin: 2 };
 
 const TokenRequest = z
   .object({
     personEmail: z.email().max(320).optional(),
     personId: z.uuid().optional(),
-    role: z.enum(['learner', 'facilitator', 'admin']).optional(),
-    ttlSeconds: z.number().int().min(60).max(EMBED_TOKEN_MAX_TTL).optional(),
+    role: z.enum(['learner', 'facilitator', 'admin']).optional().openapi({ description: 'defaults to the person’s role; may narrow it, never widen it' }),
+    ttlSeconds: z.number().int().min(60).max(EMBED_TOKEN_MAX_TTL).optional().openapi({ description: `seconds, default ${DEFAULT_TTL}` }),
   })
   .strict()
-  .refine((b) => Boolean(b.personEmail) !== Boolean(b.personId), { message: 'Give exactly one of personEmail or personId.', path: ['personEmail'] });
+  .refine((b) => Boolean(b.personEmail) !== Boolean(b.personId), { message: 'Give exactly one of personEmail or personId.', path: ['personEmail'] })
+  .openapi('EmbedTokenRequest');
+
+const TokenResponse = z
+  .object({ token: z.string(), expiresAt: z.string(), personId: z.string(), role: z.enum(['learner', 'facilitator', 'admin']) })
+  .openapi('EmbedToken');
+
+const mint = createRoute({
+  method: 'post',
+  path: '/api/embed/tokens',
+  tags: ['embed'],
+  summary: 'Mint a short-lived embed token for a person (server to server, with an API key)',
+  description: 'Authenticate with `X-Api-Key`. The token is a bearer token for the web components; at most one hour.',
+  request: {
+    headers: z.object({ 'x-api-key': z.string().optional().openapi({ description: 'the organisation’s API key' }) }),
+    body: { content: { 'application/json': { schema: TokenRequest } }, required: true },
+  },
+  responses: {
+    201: { description: 'The token', content: { 'application/json': { schema: TokenResponse } } },
+    ...problems(400, 401, 403, 404),
+  },
+});
+
+export interface EmbedRouteOptions {
+  /** where the component bundle comes from; on Node the built file by default */
+  bundle?: BundleSource;
+}
 
 /**
- * @example app.route('/', createEmbedRoutes({ config, db, bundle: fileBundleSource(path), mintToken }))
+ * @example app.route('/', createEmbedRoutes())
  */
-export function createEmbedRoutes(deps: EmbedDeps): Hono {
-  const app = new Hono();
-  const now = deps.clock ?? (() => new Date());
-  const ancestors = frameAncestors(deps.config.frameAncestors);
+export function createEmbedRoutes(opts: EmbedRouteOptions = {}) {
+  let bundleSource = opts.bundle;
+  const bundle = () => (bundleSource ??= fileBundleSource(defaultBundlePath()));
+  const app = createRouter();
 
   app.on(['GET', 'HEAD', 'OPTIONS'], '/embed/sounding-board.js', async (c) => {
     const cors = {
       'Access-Control-Allow-Origin': '*',
       'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
       'Cross-Origin-Resource-Policy': 'cross-origin',
-      'Content-Security-Policy': ancestors,
+      'Content-Security-Policy': frameAncestors(c.var.deps.config.frameAncestors),
       'X-Content-Type-Options': 'nosniff',
-      Vary: 'Accept-Encoding',
     };
     if (c.req.method === 'OPTIONS') return c.body(null, 204, { ...cors, 'Access-Control-Max-Age': '86400' });
-    const bundle = await deps.bundle.read();
-    if (!bundle) {
+    const found = await bundle().read();
+    if (!found) {
       return problemResponse(
         c,
         new Problem(503, 'Bundle not built', 'The web component bundle has not been built on this server. Run `npm run build:web` and reload.').toBody(),
@@ -69,19 +90,19 @@ export function createEmbedRoutes(deps: EmbedDeps): Hono {
     const headers = {
       ...cors,
       'Content-Type': 'text/javascript; charset=utf-8',
-      ETag: bundle.etag,
+      ETag: found.etag,
       // short: an LMS page keeps the same URL across releases, and the ETag makes revalidation cheap
       'Cache-Control': 'public, max-age=300, must-revalidate',
     };
-    if (c.req.header('If-None-Match') === bundle.etag) return c.body(null, 304, headers);
+    if (c.req.header('If-None-Match') === found.etag) return c.body(null, 304, headers);
     if (c.req.method === 'HEAD') return c.body(null, 200, headers);
-    return c.body(bundle.body, 200, headers);
+    return c.body(found.body, 200, headers);
   });
 
-  const page = (view: 'learner' | 'facilitator') => (c: Context) => {
+  const page = (view: 'learner' | 'facilitator') => (c: Context<AppEnv>) => {
     const nonce = randomNonce();
     return c.html(renderDemoPage({ view, nonce }), 200, {
-      'Content-Security-Policy': demoPagePolicy(nonce, deps.config.frameAncestors),
+      'Content-Security-Policy': demoPagePolicy(nonce, c.var.deps.config.frameAncestors),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'strict-origin-when-cross-origin',
       'Cache-Control': 'no-store',
@@ -90,28 +111,22 @@ export function createEmbedRoutes(deps: EmbedDeps): Hono {
   app.get('/', page('learner'));
   app.get('/facilitator', page('facilitator'));
 
-  app.post('/api/embed/tokens', async (c) => {
-    const apiKey = c.req.header('X-Api-Key') ?? '';
-    const key = apiKey ? await findActiveApiKey(deps.db, apiKey, now()) : null;
+  app.openapi(mint, async (c) => {
+    const { db, jwtSecret, now } = c.var.deps;
+    const apiKey = c.req.header('x-api-key') ?? '';
+    const key = apiKey ? await findActiveApiKey(db, apiKey, now()) : null;
     if (!key) throw Problem.unauthorized('A valid X-Api-Key header is required to mint embed tokens.');
-    let raw: unknown;
-    try {
-      raw = await c.req.json();
-    } catch {
-      throw Problem.badRequest('The body must be JSON.');
-    }
-    const parsed = TokenRequest.safeParse(raw);
-    if (!parsed.success) throw Problem.badRequest('The token request is not valid.', fieldErrors(parsed.error));
-    const body = parsed.data;
-    const person = await findPersonInOrg(deps.db, key.orgId, body);
+    const body = c.req.valid('json');
+    const person = await findPersonInOrg(db, key.orgId, body);
     if (!person) throw Problem.notFound('That person in this organisation');
     const role = body.role ?? person.role;
     // a key may narrow a person's role (a facilitator previewing as a learner) but never widen it
     if (ROLE_RANK[role] > ROLE_RANK[person.role]) throw Problem.forbidden(`${person.name} does not hold the ${role} role.`);
     const ttl = body.ttlSeconds ?? DEFAULT_TTL;
-    const token = await deps.mintToken({ sub: person.id, org: person.orgId, role }, ttl);
+    const token = await signToken(jwtSecret, { sub: person.id, org: person.orgId, role, kind: 'embed' }, ttl);
     const expiresAt = new Date(now().getTime() + ttl * 1000).toISOString();
-    return c.json({ token, expiresAt, personId: person.id, role }, 201, { 'Cache-Control': 'no-store' });
+    c.header('Cache-Control', 'no-store');
+    return c.json({ token, expiresAt, personId: person.id, role }, 201);
   });
 
   return app;
