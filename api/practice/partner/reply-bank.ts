@@ -99,6 +99,16 @@ export const REPLY_BANK = {
     'Mm. Good to pin that down.',
     'Honestly, I had not thought about what I wanted from today.',
   ],
+  /** a goal question once the partner has reached insight: reviewing what the session gave */
+  agreeing_review: [
+    "Yes, I think we have. I came in muddled and I'm leaving with something real.",
+    'More than I expected, honestly.',
+    "Yes. I know what I want now, and that's most of it.",
+    'I think so. Saying it out loud helped more than I thought it would.',
+    "Nearly. I'd like to be sure I'll actually follow through.",
+    'Yes. It feels different from when I walked in.',
+    "I think that's what I needed, yes.",
+  ],
   /** what the partner wants from the session, when the card has none of its own */
   session_goal: [
     "I'd like to leave with a clearer head about {topic}.",

@@ -132,6 +132,18 @@ describe('scriptedReply: never words a layer before it is unlocked', () => {
   });
 });
 
+describe('scriptedReply: fits the moment', () => {
+  it('a goal question after insight reviews the outcome instead of restating the goal', () => {
+    const card = PARTNER_CARDS[0];
+    const s = play(card, 8, [...GOOD_MOVES.slice(0, 12), ['goal_question']]);
+    const last = s.turns.at(-1)!;
+    expect(last.directive.reaction).toBe('agreeing');
+    expect(card.script!.sessionGoal.some((g) => last.reply.includes(g))).toBe(false);
+    const early = play(card, 8, [['goal_question']]).turns[0];
+    expect(card.script!.sessionGoal.some((g) => early.reply.includes(g))).toBe(true);
+  });
+});
+
 describe('scriptedReply: length follows the directive', () => {
   it('replies stay within maxSentences in ordinary sessions', () => {
     for (const card of CARDS) {

@@ -59,6 +59,8 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
     case 'curious':
       return then(newly || voice.chance('curious.head', 0.6) ? head(open ? 'curious_open' : 'curious_guarded') : null, body(), bodySalt);
     case 'agreeing':
+      // Late in the session a goal question reviews the outcome rather than setting it.
+      if (stageAtLeast(d.stage, 'insight')) return single(voice, [voice.bank('agreeing_review')], 'review');
       return then(head('agreeing'), [scriptLines(card, card.script?.sessionGoal), voice.bank('session_goal')], 'goal');
     case 'challenged':
       if (newly) return then(head('insight'), body(), bodySalt);

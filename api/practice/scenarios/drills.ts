@@ -58,4 +58,14 @@ export const BUILT_IN_DRILLS: DrillSpec[] = [
     passLevels: { action: 'good', questioning: 'fair' },
     passChecks: ['action_question_asked', 'action_after_exploration', 'action_owned_by_partner'],
   },
+  {
+    id: 'offer-a-view-with-permission',
+    title: 'Offer a view only with permission',
+    scenarioId: 'avoiding-difficult-feedback',
+    focus: ['partner_led', 'non_judgement'],
+    description:
+      'Grace will ask you to tell her what to say. Be an Objective Supporter, not an adviser: help her find her own words first, and if you do offer an idea, ask whether she would like to hear it before you share it.',
+    passLevels: { partner_led: 'good', non_judgement: 'good' },
+    passChecks: ['no_unasked_advice', 'little_telling', 'partner_talks_more'],
+  },
 ];

@@ -4,6 +4,7 @@
  */
 import type { PartnerCard, ScenarioBrief } from '../types.js';
 import { toBrief } from './brief.js';
+import { AVOIDING_DIFFICULT_FEEDBACK } from './cards/avoiding-difficult-feedback.js';
 import { CAREER_CROSSROADS } from './cards/career-crossroads.js';
 import { FRICTION_WITH_ANOTHER_TEAM } from './cards/friction-with-another-team.js';
 import { HESITATING_TO_SPEAK_UP } from './cards/hesitating-to-speak-up.js';
@@ -17,6 +18,7 @@ export const PARTNER_CARDS: readonly PartnerCard[] = [
   RETURNING_AFTER_LEAVE,
   CAREER_CROSSROADS,
   HESITATING_TO_SPEAK_UP,
+  AVOIDING_DIFFICULT_FEEDBACK,
   FRICTION_WITH_ANOTHER_TEAM,
   SETBACK_AFTER_FAILED_PROJECT,
 ];
