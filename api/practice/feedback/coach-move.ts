@@ -33,16 +33,16 @@ const QUESTION_CODES = new Set<CoachCode>(['open_question', 'closed_question', '
 const REFLECTION_CODES = new Set<CoachCode>(['simple_reflection', 'complex_reflection', 'summary']);
 
 export function isQuestion(c: CoachTurnCoding): boolean {
-  return c.questionCount > 0 || c.codes.some((x) => QUESTION_CODES.has(x));
+  return (c.questionCount ?? 0) > 0 || (c.codes ?? []).some((x) => QUESTION_CODES.has(x));
 }
 export function isReflection(c: CoachTurnCoding): boolean {
-  return c.codes.some((x) => REFLECTION_CODES.has(x));
+  return (c.codes ?? []).some((x) => REFLECTION_CODES.has(x));
 }
 
 /** The move feedback talks about for this coding. */
 export function coachMove(coding: CoachTurnCoding): CoachMove {
   const codes = new Set<CoachCode>(coding.codes?.length ? coding.codes : [coding.label as CoachCode]);
-  if (coding.questionCount >= 2) codes.add('stacked_questions');
+  if ((coding.questionCount ?? 0) >= 2) codes.add('stacked_questions');
   return MOVE_PRIORITY.find((m) => codes.has(m)) ?? 'other';
 }
 
@@ -63,7 +63,7 @@ export function sessionSoFar(prior: CoachTurnCoding[]): SessionSoFar {
     if (isReflection(prior[i]) || !isQuestion(prior[i])) break;
     streak++;
   }
-  const has = (code: CoachCode) => prior.some((c) => c.codes.includes(code));
+  const has = (code: CoachCode) => prior.some((c) => (c.codes ?? []).includes(code));
   return {
     questionStreak: streak,
     reflections: prior.filter(isReflection).length,

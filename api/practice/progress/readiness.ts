@@ -52,7 +52,7 @@ export function pooledMetrics(sessions: SessionResult[]): Record<string, number>
 
 /** Why one skill is below fair: its checks that failed in most recent sessions, gates then heaviest first. */
 function skillReasons(spec: Rubric['skills'][number], recent: SessionResult[], level: Level): string[] {
-  const failures = (c: CheckSpec) => recent.filter((s) => s.scorecard.skills.find((r) => r.skill === spec.skill)?.checks.find((k) => k.id === c.id)?.passed === false).length;
+  const failures = (c: CheckSpec) => recent.filter((s) => s.scorecard.skills.find((r) => r.skill === spec.skill)?.checks?.find((k) => k.id === c.id)?.passed === false).length;
   const gates = new Set(spec.levels.fair.requires);
   const failing = spec.checks
     .map((c) => ({ c, failed: failures(c) }))
@@ -92,7 +92,7 @@ export function readinessToPartner(history: SessionResult[], opts: ReadinessOpti
   const out: SkillReadiness[] = skills.map((skill) => {
     const spec = rubric.skills.find((s) => s.skill === skill);
     const label = spec?.label ?? skill;
-    const recent = ordered.filter((h) => h.scorecard.skills.some((s) => s.skill === skill)).slice(-window);
+    const recent = ordered.filter((h) => (h.scorecard?.skills ?? []).some((s) => s.skill === skill)).slice(-window);
     const points = recent.map((h) => h.scorecard.skills.find((s) => s.skill === skill)!);
     const level = masteryEstimate(points).level;
     if (recent.length < minSessions) {

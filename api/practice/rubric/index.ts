@@ -7,5 +7,6 @@ export { scoreSession, levelFor, type SessionScorecard, type ScoreOptions } from
 export { evaluateDrill, rubricCheckIds, type DrillOutcome } from './drill.js';
 export { sessionFacts, derivedRatios, MOVE_KINDS, type MoveKind, type SessionFacts } from './session-metrics.js';
 export { MEASURES, formatValue, type Measure, type MeasureId, type MeasureUnit } from './measures.js';
+export { rubricProblems, frozen } from './rubric-problems.js';
 export { adviceFor, checkValue, compare, evaluateCheck, type CheckOutcome } from './check.js';
 export type { Rubric, SkillSpec, CheckSpec, CheckOp, LevelRule, RubricParams } from './rubric-spec.js';

@@ -6,8 +6,9 @@
  * version is stored on every scorecard. Change a threshold -> bump the version.
  */
 import type { Rubric } from './rubric-spec.js';
+import { frozen } from './rubric-problems.js';
 
-export const LEARNING_PARTNER_CORE: Rubric = {
+export const LEARNING_PARTNER_CORE: Rubric = frozen({
   id: 'learning-partner-core',
   version: '1.0.0',
   params: { earlyTurns: 3, longTurnWords: 30 },
@@ -338,4 +339,4 @@ export const LEARNING_PARTNER_CORE: Rubric = {
       ],
     },
   ],
-};
+});

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SKILLS, type Scorecard, type SkillId } from '../types.js';
 import { LEARNING_PARTNER_CORE } from './learning-partner-core.js';
 import { MEASURES } from './measures.js';
+import { rubricProblems } from './rubric-problems.js';
 import { scoreSession } from './score-session.js';
 import { coach, GOOD_SESSION, partner, POOR_SESSION, transcript } from './transcripts.fixture.js';
 
@@ -33,6 +34,32 @@ describe('the rubric as data', () => {
         expect(c.weight).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('passes its own validation and cannot be changed by a caller', () => {
+    expect(rubricProblems(LEARNING_PARTNER_CORE)).toEqual([]);
+    expect(Object.isFrozen(LEARNING_PARTNER_CORE.skills[0].checks[0])).toBe(true);
+    expect(() => {
+      (LEARNING_PARTNER_CORE.skills[0].checks[0] as { threshold: number }).threshold = 0;
+    }).toThrow();
+  });
+
+  it('refuses a custom rubric with a broken gate or an unknown measure', () => {
+    const broken = structuredClone(LEARNING_PARTNER_CORE);
+    broken.skills[0].levels.fair.requires = ['no_such_check'];
+    (broken.skills[1].checks[0] as { measure: string }).measure = 'vibes';
+    expect(rubricProblems(broken)).toEqual(['listening level gate no_such_check is not one of its checks', 'question_asked names an unknown measure vibes']);
+    expect(() => scoreSession(GOOD_SESSION, { rubric: broken })).toThrow(/not usable/);
+  });
+
+  it('scores with a custom rubric and stamps its id and version', () => {
+    const stricter = structuredClone(LEARNING_PARTNER_CORE);
+    stricter.version = '9.9.9-test';
+    stricter.skills[0].levels.fair.minScore = 90;
+    stricter.skills[0].levels.good.minScore = 95;
+    const card = scoreSession(GOOD_SESSION, { rubric: stricter });
+    expect(card.rubric.version).toBe('9.9.9-test');
+    expect(card.skills[0].level).toBe('not_yet');
   });
 
   it('names the checks drills refer to', () => {

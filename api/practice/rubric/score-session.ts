@@ -9,6 +9,7 @@ import { LEVELS, SKILLS, type DrillSpec, type Level, type Scorecard, type SkillR
 import { adviceFor, evaluateCheck, type CheckOutcome } from './check.js';
 import { evaluateDrill, type DrillOutcome } from './drill.js';
 import { LEARNING_PARTNER_CORE } from './learning-partner-core.js';
+import { rubricProblems } from './rubric-problems.js';
 import type { Rubric, SkillSpec } from './rubric-spec.js';
 import { sessionFacts } from './session-metrics.js';
 
@@ -94,6 +95,10 @@ function summarise(rubric: Rubric, results: SkillResult[], nextSteps: Map<string
  */
 export function scoreSession(turns: TranscriptTurn[], opts: ScoreOptions = {}): SessionScorecard {
   const rubric = opts.rubric ?? LEARNING_PARTNER_CORE;
+  if (opts.rubric) {
+    const problems = rubricProblems(opts.rubric);
+    if (problems.length > 0) throw new Error(`rubric ${opts.rubric.id}@${opts.rubric.version} is not usable: ${problems.join('; ')}`);
+  }
   const facts = sessionFacts(turns, rubric.params);
   const nextSteps = new Map<string, string | null>();
   const skills = rubric.skills.map((spec) => {
