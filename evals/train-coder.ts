@@ -6,12 +6,9 @@
  * (non-commercial licences): those are for evaluation only.
  */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { REPO_ROOT, coachRows, readJsonl, sharedDataPath } from './dataset.js';
+import { MODEL_PATH, WORKPLACE_SET } from './train-coder-paths.js';
 import { trainCoderModel } from './training/coder-training.js';
-
-export const WORKPLACE_SET = resolve(REPO_ROOT, 'evals', 'data', 'workplace-coaching.jsonl');
-export const MODEL_PATH = resolve(REPO_ROOT, 'api', 'practice', 'coder', 'coder-model.json');
 
 /** Identifies this training recipe; bump it when features, data or settings change. */
 export const MODEL_VERSION = 'lr-ngram-2026.11.28a';

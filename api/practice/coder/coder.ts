@@ -6,23 +6,21 @@
  */
 import type { CoachTurnCoding, CoderContext } from '../types.js';
 import { moveCues } from './coaching-moves.js';
-import { overlap, turnFeatures } from './features.js';
+import { featuresOf, parseTurn } from './features.js';
 import { labelProbabilities, type LinearModel } from './linear-model.js';
 import { decideCoding, type FineProbabilities } from './miti-label.js';
-import { normalise, sentences, words } from './text.js';
 
 export type CodeUtterance = (text: string, ctx?: CoderContext) => CoachTurnCoding;
 
 /** A coder using `model`; `version` is stamped on every coding it produces. */
 export function createCoder(model: LinearModel, version: string): CodeUtterance {
   return (text, ctx = {}) => {
-    const norm = normalise(text ?? '');
-    const sents = sentences(norm);
-    const probs = labelProbabilities(model, turnFeatures(text ?? '', ctx.prevPartner));
-    const p = Object.fromEntries(model.labels.map((l, i) => [l, probs[i]])) as FineProbabilities;
-    const cues = moveCues(sents);
-    const echo = overlap(words(norm), ctx.prevPartner);
-    const { label, codes } = decideCoding(p, cues, ctx, echo);
-    return { label, codes, questionCount: cues.questions, words: words(norm).length, coderVersion: version };
+    const turn = parseTurn(text ?? '', ctx.prevPartner);
+    const probs = labelProbabilities(model, featuresOf(turn, text ?? ''));
+    const p = {} as FineProbabilities;
+    model.labels.forEach((l, i) => (p[l as keyof FineProbabilities] = probs[i]));
+    const cues = moveCues(turn.sentences);
+    const { label, codes } = decideCoding(p, cues, ctx, turn.echo);
+    return { label, codes, questionCount: cues.questions, words: turn.words.length, coderVersion: version };
   };
 }

@@ -25,14 +25,37 @@ function bucket(n: number, edges: number[]): string {
 }
 
 /** How much of the coach turn repeats the partner's content words: reflections echo, advice does not. */
-export function overlap(turnWords: string[], prev: string | null | undefined): number {
-  if (!prev) return -1;
-  const pw = new Set(words(normalise(prev)).filter((w) => !STOP.has(w)));
-  const cw = turnWords.filter((w) => !STOP.has(w));
-  if (cw.length === 0 || pw.size === 0) return 0;
+export function overlap(turnWords: readonly string[], prevWords: readonly string[] | null): number {
+  if (prevWords === null) return -1;
+  const pw = new Set<string>();
+  for (const w of prevWords) if (!STOP.has(w)) pw.add(w);
+  let content = 0;
   let hit = 0;
-  for (const w of cw) if (pw.has(w)) hit++;
-  return hit / cw.length;
+  for (const w of turnWords) {
+    if (STOP.has(w)) continue;
+    content++;
+    if (pw.has(w)) hit++;
+  }
+  return content === 0 || pw.size === 0 ? 0 : hit / content;
+}
+
+/** A coach turn taken apart once: shared by the features, the move cues and the label decision. */
+export interface ParsedTurn {
+  norm: string;
+  words: string[];
+  sentences: string[];
+  /** the partner's previous words, normalised; null when there were none */
+  prevNorm: string | null;
+  /** share of the turn's content words that echo the partner (-1 without a partner turn) */
+  echo: number;
+}
+
+/** Parse a coach turn and the partner's words before it. */
+export function parseTurn(text: string, prevPartner?: string | null): ParsedTurn {
+  const norm = normalise(text ?? '');
+  const ws = words(norm);
+  const prevNorm = prevPartner ? normalise(prevPartner) : null;
+  return { norm, words: ws, sentences: sentences(norm), prevNorm, echo: overlap(ws, prevNorm === null ? null : words(prevNorm)) };
 }
 
 /** Features of the start of a sentence: the first one and two words after filler. */
@@ -49,9 +72,12 @@ function openers(prefix: string, sentence: string, out: string[]): void {
  * @example turnFeatures('So you feel stuck?', 'I am stuck') // ['w:so', 'w:you', ..., 'qend']
  */
 export function turnFeatures(text: string, prevPartner?: string | null): string[] {
-  const norm = normalise(text);
-  const ws = words(norm);
-  const sents = sentences(norm);
+  return featuresOf(parseTurn(text, prevPartner), text);
+}
+
+/** Features of an already parsed turn (`text` is the raw turn, for its leading/trailing dashes). */
+export function featuresOf(t: ParsedTurn, text: string): string[] {
+  const { norm, words: ws, sentences: sents } = t;
   const out: string[] = [];
 
   for (let i = 0; i < ws.length; i++) {
@@ -77,7 +103,9 @@ export function turnFeatures(text: string, prevPartner?: string | null): string[
     openers('l', last, out);
     out.push(isQuestionSentence(last) ? 'lastq' : 'lastnq');
     for (const q of questions) openers('q', q, out);
-    for (const s of sents) if (!isQuestionSentence(s)) openers('d', s, out);
+    // the first few statements are enough: long monologues would only add noise and time
+    let statements = 0;
+    for (const s of sents) if (!isQuestionSentence(s) && statements++ < 4) openers('d', s, out);
   }
 
   let you = 0;
@@ -90,13 +118,14 @@ export function turnFeatures(text: string, prevPartner?: string | null): string[
   out.push(`me:${bucket(me, [0, 1, 3])}`);
   if (you > 0 && me === 0) out.push('you_only');
 
-  const ov = overlap(ws, prevPartner);
-  if (ov < 0) out.push('noprev');
+  if (t.prevNorm === null) out.push('noprev');
   else {
-    out.push(`ov:${bucket(ov, [0, 0.15, 0.3, 0.5])}`);
-    const pnorm = normalise(prevPartner ?? '');
-    if (/\?\s*$/.test(pnorm)) out.push('prevq');
-    out.push(`plen:${bucket(words(pnorm).length, [2, 8, 25])}`);
+    out.push(`ov:${bucket(t.echo, [0, 0.15, 0.3, 0.5])}`);
+    if (/\?\s*$/.test(t.prevNorm)) out.push('prevq');
+    // a rough word count is enough for a length bucket
+    let spaces = 0;
+    for (let i = 0; i < t.prevNorm.length && spaces <= 25; i++) if (t.prevNorm.charCodeAt(i) === 32) spaces++;
+    out.push(`plen:${bucket(spaces + 1, [2, 8, 25])}`);
   }
   return [...new Set(out)];
 }

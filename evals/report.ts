@@ -1,0 +1,163 @@
+/**
+ * @module evals/report
+ * `npm run eval:report`: regenerates evals/REPORT.md, every figure for every data set and view,
+ * the offline coder (grouped cross-validation where it trained on the data, the shipped model
+ * elsewhere), the n-gram baseline, the LLM-refined coder when an endpoint is configured, and the
+ * reference points of ../shared/data/README.md, with the command behind each figure.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CODER_VERSION, codeUtterance } from '../api/practice/coder/index.js';
+import shippedModel from '../api/practice/coder/coder-model.json' with { type: 'json' };
+import { baselineCrossValidated, baselineTransfer } from './baseline.js';
+import { REPO_ROOT, coachRows, readJsonl, sharedDataPath } from './dataset.js';
+import { evaluateFile, evaluateFileWithLlm, llmFromEnv } from './eval-coder.js';
+import { evaluateLabels, type DatasetEvaluation, type ViewResult } from './evaluation.js';
+import { guardFigures } from './regression-guard.js';
+import { WORKPLACE_SET } from './train-coder-paths.js';
+
+interface Target {
+  kappa: number;
+  macroF1: number;
+}
+const TARGETS: Record<string, Partial<Record<'fine' | 'coarse', Target>>> = {
+  annomi: { fine: { kappa: 0.58, macroF1: 0.58 } },
+  mi_gold_test: { fine: { kappa: 0.5, macroF1: 0.5 } },
+  esconv: { coarse: { kappa: 0.45, macroF1: 0.48 } },
+};
+
+const DATASETS: { name: string; path: string; cv: boolean; command: string }[] = [
+  { name: 'annomi', path: sharedDataPath('annomi'), cv: true, command: 'npm run eval:coder -- --data ../shared/data/annomi/dev.jsonl --cv' },
+  { name: 'mi_gold_test', path: sharedDataPath('mi_gold_test'), cv: false, command: 'npm run eval:coder -- --data ../shared/data/mi_gold_test/dev.jsonl' },
+  { name: 'esconv', path: sharedDataPath('esconv'), cv: false, command: 'npm run eval:coder -- --data ../shared/data/esconv/dev.jsonl' },
+  { name: 'esconv_failed', path: sharedDataPath('esconv_failed'), cv: false, command: 'npm run eval:coder -- --data ../shared/data/esconv_failed/dev.jsonl' },
+  { name: 'workplace', path: WORKPLACE_SET, cv: true, command: 'npm run eval:coder -- --data evals/data/workplace-coaching.jsonl --cv' },
+];
+
+const f3 = (x: number) => x.toFixed(3);
+const ci = (v: ViewResult, k: 'accuracy' | 'macroF1' | 'kappa') => `${f3(v[k])} [${f3(v.ci[k].low)}, ${f3(v.ci[k].high)}]`;
+
+function perLabelTable(v: ViewResult): string {
+  const head = `| label | precision | recall | F1 | n |\n|---|---|---|---|---|`;
+  const rows = v.perLabel.map((p) => `| ${p.label} | ${f3(p.precision)} | ${f3(p.recall)} | ${f3(p.f1)} | ${p.support} |`);
+  return [head, ...rows].join('\n');
+}
+
+function confusionTable(v: ViewResult): string {
+  const head = `| gold \\ predicted | ${v.labels.join(' | ')} |\n|---|${v.labels.map(() => '---').join('|')}|`;
+  const rows = v.confusion.map((r, i) => `| ${v.labels[i]} | ${r.join(' | ')} |`);
+  return [head, ...rows].join('\n');
+}
+
+function speed(): number {
+  const rows = coachRows(readJsonl(WORKPLACE_SET));
+  const rates: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const t = process.hrtime.bigint();
+    for (let p = 0; p < 10; p++) for (const r of rows) codeUtterance(r.text, { prevPartner: r.prev_client });
+    rates.push((rows.length * 10) / (Number(process.hrtime.bigint() - t) / 1e9));
+  }
+  return rates.sort((a, b) => a - b)[2];
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const annomiRows = coachRows(readJsonl(sharedDataPath('annomi')));
+  const results: { ds: (typeof DATASETS)[number]; offline: DatasetEvaluation; baseline?: DatasetEvaluation; llm?: DatasetEvaluation; fallbacks?: Record<string, number> }[] = [];
+  const llm = llmFromEnv(process.env);
+  for (const ds of DATASETS) {
+    if (!existsSync(ds.path)) continue;
+    const { evaluation, rows } = evaluateFile(ds.path, { cv: ds.cv ? 5 : null });
+    const entry: (typeof results)[number] = { ds, offline: evaluation };
+    if (ds.name !== 'workplace') {
+      const pred = ds.name === 'annomi' ? baselineCrossValidated(rows) : baselineTransfer(annomiRows, rows);
+      entry.baseline = evaluateLabels(rows.map((r) => r.label!), pred, rows.map((r) => r.dialogue_id), { dataset: ds.name, coder: 'baseline-ngram-lr', mode: ds.name === 'annomi' ? 'grouped 5-fold CV' : 'trained on AnnoMI dev' }, 200);
+    }
+    if (llm) {
+      const r = await evaluateFileWithLlm(ds.path, rows, llm.client, llm.model);
+      entry.llm = r.evaluation;
+      entry.fallbacks = r.fallbacks;
+    }
+    results.push(entry);
+    process.stderr.write(`${ds.name}: done (${Math.round((Date.now() - started) / 1000)} s)\n`);
+  }
+
+  const md: string[] = [];
+  md.push('# Coder evaluation report');
+  md.push('');
+  md.push(`Regenerate with \`npm run eval:report\` (this file is written by evals/report.ts; do not edit by hand).`);
+  md.push(`Coder \`${CODER_VERSION}\`; model trained by \`npm run train:coder\` on ${JSON.stringify((shippedModel as { meta?: { trainedOn?: unknown } }).meta?.trainedOn ?? {})} coach turns (AnnoMI dev, public domain, plus our own workplace-coaching set). ESConv and MI-gold are never trained on: evaluation only.`);
+  md.push('');
+  md.push('Figures are point estimates with bootstrap 95% intervals (1,000 resamples of whole dialogues). *Fine* = open_question, closed_question, simple_reflection, complex_reflection, advice, information, other (affirmation, self-disclosure, judgement count as other). *Coarse* = question, reflection, advice, other (information counts as other). ESConv has no question/reflection subtypes: coarse only.');
+  md.push('');
+  md.push('## Summary (offline coder)');
+  md.push('');
+  md.push('| data set | view | how measured | n | accuracy | macro-F1 | kappa | target (kappa / F1) | n-gram LR baseline (kappa / F1) |');
+  md.push('|---|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    for (const v of r.offline.views) {
+      const t = TARGETS[r.ds.name]?.[v.view];
+      const b = r.baseline?.views.find((x) => x.view === v.view);
+      const met = t ? (v.kappa >= t.kappa && v.macroF1 >= t.macroF1 ? ' (met)' : ' (**not met**)') : '';
+      md.push(
+        `| ${r.ds.name} | ${v.view} | ${r.ds.cv ? 'grouped 5-fold CV' : 'shipped model'} | ${v.n} | ${ci(v, 'accuracy')} | ${ci(v, 'macroF1')} | ${ci(v, 'kappa')} | ${t ? `${t.kappa} / ${t.macroF1}${met}` : '-'} | ${b ? `${f3(b.kappa)} / ${f3(b.macroF1)}` : '-'} |`,
+      );
+    }
+  }
+  md.push('');
+  md.push('The baseline is plain logistic regression on word uni- and bigrams (no hand features, no context, no rules), trained with the same optimiser: cross-validated on AnnoMI with the same folds, trained on all AnnoMI dev for the other data sets.');
+  md.push('');
+  md.push('## Reference points (../shared/data/README.md)');
+  md.push('');
+  md.push('| what | value |');
+  md.push('|---|---|');
+  md.push('| AnnoMI human agreement, 216 utterances x 10 annotators, Fleiss kappa on the 7 fine labels | 0.563 (4-way main behaviour 0.737) |');
+  md.push('| AnnoMI human one-vs-rest kappa per label | other 0.70, open_question 0.66, closed_question 0.55, advice 0.53, complex_reflection 0.50, information 0.48, simple_reflection 0.28 |');
+  md.push('| MI-gold authors\' fine-tuned classifier, mapped to our labels (whole test split) | accuracy 0.748, macro-F1 0.670; F1 closed 0.90, open 0.86, advice 0.83, affirmation 0.80, complex reflection 0.43, judgement 0.37, simple reflection 0.30 |');
+  md.push('| ESConv strategy classifier (RoBERTa-base, third-party report) | accuracy 0.57, macro-F1 0.50; reflection of feelings F1 0.27 |');
+  md.push('| Automatic MI coders in the literature (text chat, BERT) | counsellor-behaviour kappa 0.69 (Pellemans et al. 2024) |');
+  md.push('');
+  md.push('Note: the MI-gold authors\' classifier was trained on MI-gold itself (in-domain); ours never saw it.');
+  md.push('');
+  md.push('## LLM-refined coder');
+  md.push('');
+  if (!llm) {
+    md.push('Not measured: no LLM endpoint was configured when this report was generated (`OPENAI_API_KEY` / `OPENAI_BASE_URL` unset, and the build machines reach no LLM service). With one configured, `npm run eval:report` adds a row per data set, and `npm run eval:coder -- --data <file>` prints the LLM figures beside the offline ones. The refinement (prompt `coder@1`, prompts/coder.ts) only changes simple vs complex reflection, reflection vs information, judgement and the incisive/goal/action codes; on any failure the offline coding stands (tested against the fake OpenAI server in test/coder/llm-coder.test.ts).');
+  } else {
+    md.push('| data set | view | n | accuracy | macro-F1 | kappa | fallbacks (offline kept) |');
+    md.push('|---|---|---|---|---|---|---|');
+    for (const r of results) for (const v of r.llm?.views ?? []) md.push(`| ${r.ds.name} | ${v.view} | ${v.n} | ${ci(v, 'accuracy')} | ${ci(v, 'macroF1')} | ${ci(v, 'kappa')} | ${JSON.stringify(r.fallbacks ?? {})} |`);
+    md.push('');
+    md.push(`Model: \`${llm.model}\`. Note: on AnnoMI the LLM refines the shipped model (trained on AnnoMI dev), not the cross-validated one.`);
+  }
+  md.push('');
+  md.push('## Regression guard and speed');
+  md.push('');
+  const g = guardFigures();
+  md.push(`Guard sample (evals/data/annomi-guard.jsonl: 10 AnnoMI dialogues; evals/data/workplace-coaching.jsonl), shipped coder, in-sample: AnnoMI fine macro-F1 ${f3(g.annomiFineMacroF1)}, workplace fine macro-F1 ${f3(g.workplaceFineMacroF1)}, workplace coaching-code recall ${f3(g.workplaceCodeRecall)}. Floors: evals/data/guard-floor.json, checked by \`npx vitest run evals/regression-guard.test.ts\`.`);
+  md.push('');
+  md.push(`Speed while generating this report: median ${Math.round(speed())} turns/second on one core (\`npm run bench:coder\` is the benchmark of record; target >= 5,000).`);
+  md.push('');
+  md.push('## Details per data set');
+  for (const r of results) {
+    for (const e of [r.offline, r.llm].filter((x): x is DatasetEvaluation => Boolean(x))) {
+      md.push('');
+      md.push(`### ${e.dataset}: ${e.mode}`);
+      md.push('');
+      md.push(`Command: \`${r.ds.command}\`${e === r.llm ? ' (with an LLM endpoint configured)' : ''}`);
+      for (const v of e.views) {
+        md.push('');
+        md.push(`**${v.view}** (n = ${v.n}): accuracy ${ci(v, 'accuracy')}, macro-F1 ${ci(v, 'macroF1')}, kappa ${ci(v, 'kappa')}`);
+        md.push('');
+        md.push(perLabelTable(v));
+        md.push('');
+        md.push(confusionTable(v));
+      }
+    }
+  }
+  md.push('');
+  writeFileSync(resolve(REPO_ROOT, 'evals', 'REPORT.md'), md.join('\n'));
+  process.stderr.write(`wrote evals/REPORT.md in ${Math.round((Date.now() - started) / 1000)} s\n`);
+}
+
+await main();
