@@ -58,6 +58,8 @@ function skillReasons(spec: Rubric['skills'][number], recent: SessionResult[], l
     .map((c) => ({ c, failed: failures(c) }))
     .filter(({ failed }) => failed * 2 > recent.length)
     .sort((a, b) => Number(gates.has(b.c.id)) - Number(gates.has(a.c.id)) || b.c.weight - a.c.weight || b.failed - a.failed)
+    // one reason per measure: "0.6 per question, aim for 1" and "... aim for 2" say the same thing
+    .filter(({ c }, i, all) => all.findIndex((x) => x.c.measure === c.measure) === i)
     .slice(0, 2);
   const pooled = pooledMetrics(recent);
   const name = `${capital(spec.label)} (${levelWords[level]})`;
