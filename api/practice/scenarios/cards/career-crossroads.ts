@@ -14,7 +14,7 @@ export const CAREER_CROSSROADS: PartnerCard = {
     'Aisha has been offered the team lead role for Finance Analytics and has to answer by the end of next week. She has asked for a Learning Partnership session to use you as a sounding board.',
   focus: ['questioning', 'agreement'],
   persona:
-    'Thoughtful, measured and analytical; reaches for pros and cons and speaks in careful sentences. Slightly guarded about feelings, and lights up when she talks about modelling work. Goes quiet and polite when pushed towards an answer.',
+    'Thoughtful, measured and analytical; reaches for pros and cons and speaks in careful sentences. Slightly guarded about feelings, and lights up when she talks about the detail of her work. Goes quiet and polite when pushed towards an answer.',
   hidden: {
     concern:
       "I don't actually want the team lead job. I'm drifting towards saying yes because everyone expects it, and I feel sick when I imagine a diary full of meetings.",
