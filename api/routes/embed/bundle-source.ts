@@ -29,7 +29,13 @@ export function fileBundleSource(path: string): BundleSource {
   let cached: { mtimeMs: number; bundle: EmbedBundle } | null = null;
   return {
     async read() {
-      const { stat, readFile } = await import('node:fs/promises');
+      let fs: typeof import('node:fs/promises');
+      try {
+        fs = await import('node:fs/promises');
+      } catch {
+        return null; // no file system (Workers): pass a staticBundleSource instead
+      }
+      const { stat, readFile } = fs;
       let mtimeMs: number;
       try {
         mtimeMs = (await stat(path)).mtimeMs;

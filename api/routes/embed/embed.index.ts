@@ -17,6 +17,7 @@ import { renderDemoPage } from './demo-page.js';
 import { demoPagePolicy, frameAncestors } from './frame-policy.js';
 
 export { createApiKey, generateApiKey, hashApiKey, revokeApiKey } from './api-keys.store.js';
+export { apiCors } from './api-cors.js';
 export { fileBundleSource, staticBundleSource, type BundleSource } from './bundle-source.js';
 
 type Role = 'learner' | 'facilitator' | 'admin';
@@ -43,7 +44,7 @@ const TokenResponse = z
 
 const mint = createRoute({
   method: 'post',
-  path: '/api/embed/tokens',
+  path: '/embed/tokens',
   tags: ['embed'],
   summary: 'Mint a short-lived embed token for a person (server to server, with an API key)',
   description: 'Authenticate with `X-Api-Key`. The token is a bearer token for the web components; at most one hour.',
@@ -57,17 +58,49 @@ const mint = createRoute({
   },
 });
 
+/**
+ * `POST /api/embed/tokens`, mounted on the API router (so it has the API's strict headers and is
+ * in the OpenAPI document).
+ */
+export const embedTokenRoutes = createRouter().openapi(mint, async (c) => {
+  const { db, jwtSecret, now } = c.var.deps;
+  const apiKey = c.req.header('x-api-key') ?? '';
+  const key = apiKey ? await findActiveApiKey(db, apiKey, now()) : null;
+  if (!key) throw Problem.unauthorized('A valid X-Api-Key header is required to mint embed tokens.');
+  const body = c.req.valid('json');
+  const person = await findPersonInOrg(db, key.orgId, body);
+  if (!person) throw Problem.notFound('That person in this organisation');
+  const role = body.role ?? person.role;
+  // a key may narrow a person's role (a facilitator previewing as a learner) but never widen it
+  if (ROLE_RANK[role] > ROLE_RANK[person.role]) throw Problem.forbidden(`${person.name} does not hold the ${role} role.`);
+  const ttl = body.ttlSeconds ?? DEFAULT_TTL;
+  const token = await signToken(jwtSecret, { sub: person.id, org: person.orgId, role, kind: 'embed' }, ttl);
+  const expiresAt = new Date(now().getTime() + ttl * 1000).toISOString();
+  c.header('Cache-Control', 'no-store');
+  return c.json({ token, expiresAt, personId: person.id, role }, 201);
+});
+
 export interface EmbedRouteOptions {
   /** where the component bundle comes from; on Node the built file by default */
   bundle?: BundleSource;
 }
 
 /**
+ * The bundle and the demo pages, mounted at the root of the app.
  * @example app.route('/', createEmbedRoutes())
  */
 export function createEmbedRoutes(opts: EmbedRouteOptions = {}) {
   let bundleSource = opts.bundle;
-  const bundle = () => (bundleSource ??= fileBundleSource(defaultBundlePath()));
+  const bundle = (): BundleSource => {
+    if (!bundleSource) {
+      try {
+        bundleSource = fileBundleSource(defaultBundlePath());
+      } catch {
+        bundleSource = { read: async () => null }; // no module URL to resolve from (Workers)
+      }
+    }
+    return bundleSource;
+  };
   const app = createRouter();
 
   app.on(['GET', 'HEAD', 'OPTIONS'], '/embed/sounding-board.js', async (c) => {
@@ -110,24 +143,6 @@ export function createEmbedRoutes(opts: EmbedRouteOptions = {}) {
   };
   app.get('/', page('learner'));
   app.get('/facilitator', page('facilitator'));
-
-  app.openapi(mint, async (c) => {
-    const { db, jwtSecret, now } = c.var.deps;
-    const apiKey = c.req.header('x-api-key') ?? '';
-    const key = apiKey ? await findActiveApiKey(db, apiKey, now()) : null;
-    if (!key) throw Problem.unauthorized('A valid X-Api-Key header is required to mint embed tokens.');
-    const body = c.req.valid('json');
-    const person = await findPersonInOrg(db, key.orgId, body);
-    if (!person) throw Problem.notFound('That person in this organisation');
-    const role = body.role ?? person.role;
-    // a key may narrow a person's role (a facilitator previewing as a learner) but never widen it
-    if (ROLE_RANK[role] > ROLE_RANK[person.role]) throw Problem.forbidden(`${person.name} does not hold the ${role} role.`);
-    const ttl = body.ttlSeconds ?? DEFAULT_TTL;
-    const token = await signToken(jwtSecret, { sub: person.id, org: person.orgId, role, kind: 'embed' }, ttl);
-    const expiresAt = new Date(now().getTime() + ttl * 1000).toISOString();
-    c.header('Cache-Control', 'no-store');
-    return c.json({ token, expiresAt, personId: person.id, role }, 201);
-  });
 
   return app;
 }
