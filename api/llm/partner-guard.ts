@@ -68,18 +68,20 @@ export function contentStems(text: string): Set<string> {
 
 /**
  * Builds the guard for one reply. Words the partner may already use (the brief, the persona, the
- * unlocked layers, anything said so far) do not count as evidence of a leak.
+ * script's surface lines, the unlocked layers, anything said so far) are no evidence of a leak.
  */
 export function guardContextFor(input: {
-  card: Pick<PartnerCard, 'hidden' | 'brief' | 'persona' | 'title' | 'partner'>;
+  card: Pick<PartnerCard, 'hidden' | 'brief' | 'persona' | 'title' | 'partner' | 'script'>;
   directive: PartnerDirective;
   history: { text: string }[];
   coachText: string;
 }): GuardContext {
   const { card, directive } = input;
   const open = new Set(directive.mayReveal.map((l) => l.layer));
+  // the scripted partner's surface lines are sayable at any stage, so their words are too
+  const surface = card.script ? [...card.script.surface, ...card.script.sessionGoal, ...card.script.openings, ...card.script.pushback] : [];
   const allowed = contentStems(
-    [card.brief, card.persona, card.title, card.partner.role, card.partner.team, input.coachText, ...directive.mayReveal.map((l) => l.text), ...input.history.map((h) => h.text)].join(' '),
+    [card.brief, card.persona, card.title, card.partner.role, card.partner.team, input.coachText, ...surface, ...directive.mayReveal.map((l) => l.text), ...input.history.map((h) => h.text)].join(' '),
   );
   const locked = HIDDEN_LAYERS.filter((l) => !open.has(l) && card.hidden[l]).map((layer) => ({
     layer,

@@ -27,7 +27,7 @@ beforeEach(() => {
     feedbackModel: 'feedback-model',
     coderModel: 'coder-model',
     timeoutMs: 2000,
-    firstTokenTimeoutMs: 300,
+    firstTokenTimeoutMs: 1000,
     maxRetries: 1,
     breakerCooldownMs: 30_000,
   });

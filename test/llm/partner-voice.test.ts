@@ -30,8 +30,9 @@ function makeVoice(over: Partial<LlmContext> = {}, observe?: (a: PartnerAttempt)
   const ctx: LlmContext = {
     client: new OpenAI({ apiKey: 'sk-test-secret', baseURL: fake.baseURL, maxRetries: 0 }),
     breaker: new CircuitBreaker({ cooldownMs: 30_000, failureThreshold: 3, now: () => clock }),
-    firstTokenTimeoutMs: 300,
-    timeoutMs: 3000,
+    // generous enough for a loaded CI machine; fault tests that need hangs to end sooner say so
+    firstTokenTimeoutMs: 1500,
+    timeoutMs: 5000,
     maxRetries: 2,
     logger: { warn: (msg, meta) => warnings.push({ msg, meta }) },
     ...over,
@@ -106,7 +107,7 @@ describe('OpenAI partner voice', () => {
   });
 
   it('retries a hang before the first token, and falls back when every attempt hangs', async () => {
-    const { voice } = makeVoice();
+    const { voice } = makeVoice({ firstTokenTimeoutMs: 300, timeoutMs: 3000 });
     fake.enqueue([{ type: 'hang' }, { type: 'reply', text: 'Sorry, miles away.' }]);
     expect((await voice.reply(input('Hello?'))).source).toBe('llm');
     await fake.waitForAbort(0);
@@ -121,7 +122,7 @@ describe('OpenAI partner voice', () => {
   });
 
   it('does not retry after the first token: a stall or a cut stream falls back', async () => {
-    const { voice } = makeVoice();
+    const { voice } = makeVoice({ firstTokenTimeoutMs: 300 });
     fake.enqueue({ type: 'stall', text: 'Well, the thing is' });
     expect(await voice.reply(input('Go on.'))).toMatchObject({ source: 'scripted', fallbackReason: 'stalled' });
     expect(fake.requests).toHaveLength(1);

@@ -26,7 +26,7 @@ const make = () =>
       feedbackModel: 'feedback-model',
       coderModel: 'coder-model',
       timeoutMs: 2000,
-      firstTokenTimeoutMs: 300,
+      firstTokenTimeoutMs: 1000,
       maxRetries: 0,
       breakerCooldownMs: 30_000,
     },

@@ -338,7 +338,8 @@ function contentOf(m: ChatMessage | undefined): string {
 /**
  * What a well-behaved model would answer to this request: a learning-partner reply when the
  * system prompt holds a partner directive, feedback JSON when the feedback schema is asked for,
- * an empty JSON object for other structured requests, else a short neutral line.
+ * the offline coder's guess for the coder schema, an empty JSON object for other structured
+ * requests, else a short neutral line.
  */
 export function playPart(body: ChatBody): string {
   const system = contentOf(body.messages?.find((m) => m.role === 'system'));
@@ -346,6 +347,7 @@ export function playPart(body: ChatBody): string {
   if (directive) return playPartner(directive);
   const schema = body.response_format?.json_schema?.name;
   if (schema === 'turn_feedback') return playFeedback(body);
+  if (schema === 'coach_turn_coding') return playCoding(body);
   if (body.response_format?.type === 'json_schema' || body.response_format?.type === 'json_object') return '{}';
   return 'OK.';
 }
@@ -411,17 +413,28 @@ function playPartner(d: PlayedDirective): string {
   return parts.slice(0, Math.max(1, d.maxSentences)).join(' ');
 }
 
+/** JSON data block of the last user message (feedback and coder prompts quote their data so). */
+function lastUserData<T>(body: ChatBody): T | null {
+  const user = [...(body.messages ?? [])].reverse().find((m) => m.role === 'user');
+  const data = contentOf(user).match(/```json\n([\s\S]*?)\n```/)?.[1];
+  try {
+    return data ? (JSON.parse(data) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+function playCoding(body: ChatBody): string {
+  // a model that agrees with the offline coder's guess (prompts/coder.ts sends it as a hint)
+  const guess = lastUserData<{ offlineCoderGuess?: { label: string; codes: string[] } }>(body)?.offlineCoderGuess;
+  return JSON.stringify(guess ?? { label: 'other', codes: ['other'] });
+}
+
 function playFeedback(body: ChatBody): string {
   // the feedback prompt carries the rule feedback as JSON data in the user message; a model that
   // follows it grounds its own wording on it and keeps the rule alternative when unsure
-  const user = [...(body.messages ?? [])].reverse().find((m) => m.role === 'user');
-  const data = contentOf(user).match(/```json\n([\s\S]*?)\n```/)?.[1];
-  let rule: { worked?: string; improve?: string; suggestion?: string; alternative?: string } = {};
-  try {
-    rule = (JSON.parse(data ?? '{}') as { ruleFeedback?: typeof rule }).ruleFeedback ?? {};
-  } catch {
-    rule = {};
-  }
+  type Rule = { worked?: string; improve?: string; suggestion?: string; alternative?: string };
+  const rule: Rule = lastUserData<{ ruleFeedback?: Rule }>(body)?.ruleFeedback ?? {};
   return JSON.stringify({
     worked: rule.worked || 'You kept the focus on your partner.',
     improve: rule.improve || 'Reflect back what you heard before asking more.',
