@@ -18,6 +18,7 @@ const HAND_WRITTEN = [
   "Honestly? I'm exhausted. I've been covering for two people since March and nobody has noticed.",
   'We had the reorg in the spring and I still do not know who I report to.',
   "I'm not sure. Maybe it's fine.",
+  'I just do not know. What would you do?',
   "I think if I ask for help they'll think I can't cope.",
   'My team is great. It is the other team that is the problem.',
   'Fine.',

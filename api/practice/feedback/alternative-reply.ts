@@ -9,7 +9,7 @@
  */
 import { codeUtterance } from '../coder/index.js';
 import type { CoachCode } from '../types.js';
-import { assumptionShowing, clauseOf, feelingIn, rankedSentences } from './partner-words.js';
+import { asksForAdvice, assumptionShowing, clauseOf, feelingIn, rankedSentences } from './partner-words.js';
 
 /** The good moves an alternative can be. */
 export type GoodMove = 'reflection' | 'deeper_reflection' | 'open_question' | 'goal_question' | 'incisive_question' | 'action_question';
@@ -79,6 +79,8 @@ export function reflectionOf(previousPartnerText: string | null | undefined, dee
 /** Open questions that hand the thinking back (Kline's "what more?"), chosen by what was said. */
 export function openQuestionFor(previousPartnerText: string | null | undefined): string {
   if (!previousPartnerText || !previousPartnerText.trim()) return 'What is on your mind today?';
+  // asked for ideas: hear theirs first (GROW Options come from the partner)
+  if (asksForAdvice(previousPartnerText)) return 'What options have you thought of so far?';
   if (feelingIn(previousPartnerText)) return 'What feels hardest about it for you?';
   if (assumptionShowing(previousPartnerText)) return 'What are you assuming that is stopping you?';
   return 'What more is there for you in that?';

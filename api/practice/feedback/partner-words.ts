@@ -27,6 +27,13 @@ const FEELINGS: [RegExp, string][] = [
 /** Phrases that show a belief or limiting assumption surfacing (Kline). */
 const ASSUMPTION = /\b(?:i (?:just )?assume[ds]?|i(?:'ve| have) always (?:believed|thought)|they(?:'ll| will) (?:think|decide|say)|people (?:will|would) (?:think|decide|say)|if i (?:say no|push back|turn (?:it )?down|speak up|ask)|i(?:'m| am) not (?:allowed|supposed|good enough|the kind)|i can't (?:possibly|just)|i'll never|nobody (?:would|will)|that's (?:just )?(?:how it is|the way it is))\b/i;
 
+/** The partner asking for the coach's view ("what would you do?"): advice is then not unasked. */
+const ASKS_FOR_ADVICE = /\b(?:what (?:do|would) you (?:think i should|suggest|recommend|do)|what should i (?:do|say)|(?:any|got any|do you have (?:any)?) (?:advice|ideas|suggestions|tips)|(?:can|could) you (?:tell me what to do|give me (?:some )?(?:advice|ideas))|what would you do)\b/i;
+
+export function asksForAdvice(text: string | null | undefined): boolean {
+  return !!text && ASKS_FOR_ADVICE.test(text.replace(/[\u2018\u2019]/g, "'"));
+}
+
 const WANT = /\b(?:i (?:really )?(?:want|need|would like|'d like|wish|hope) to)\b/i;
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|we|we're|our|us)\b/i;
 

@@ -34,6 +34,13 @@ describe('feedbackForTurn', () => {
     expect(f.alternative).not.toMatch(/\?/);
   });
 
+  it('does not call advice unasked when the partner asked for it, and suggests hearing their options first', () => {
+    const f = fb('I would tell her the real date.', ['advice'], { prev: 'I just do not know. What would you do?' });
+    expect(f.improve).not.toMatch(/didn't ask/);
+    expect(f.suggestion).toMatch(/^To keep the plan Priya's, ask what options they see/);
+    expect(f.alternative).toBe('What options have you thought of so far?');
+  });
+
   it('quotes a judgement back and suggests curiosity instead', () => {
     const f = fb('That was unprofessional, frankly.', ['judgement']);
     expect(f.improve).toContain('“That was unprofessional, frankly.”');

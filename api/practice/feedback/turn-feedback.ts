@@ -8,7 +8,7 @@
 import type { CoachTurnCoding, PartnerStage, TurnFeedback } from '../types.js';
 import { alternativeFor, type GoodMove } from './alternative-reply.js';
 import { coachMove, sessionSoFar, type CoachMove, type SessionSoFar } from './coach-move.js';
-import { assumptionShowing, feelingIn } from './partner-words.js';
+import { asksForAdvice, assumptionShowing, feelingIn } from './partner-words.js';
 
 export interface TurnFeedbackInput {
   coding: CoachTurnCoding;
@@ -75,6 +75,14 @@ function forMove(move: CoachMove, c: Ctx): Parts {
         alt: 'deeper_reflection',
       };
     case 'advice':
+      if (asksForAdvice(c.prev)) {
+        return {
+          worked: `${n} asked for your view and you answered directly.`,
+          improve: `Ideas stick better when they are ${n}'s own: when asked “what would you do?”, first find out what they have already thought of.`,
+          suggestion: `To keep the plan ${n}'s, ask what options they see, then offer yours lightly as one more to weigh.`,
+          alt: 'open_question',
+        };
+      }
       return {
         worked: `You want ${n} to find a way forward, and that care comes through.`,
         improve: `This was a suggestion ${n} didn't ask for. Unasked advice tends to make a partner defend or go quiet, and the plan becomes yours rather than theirs.`,

@@ -76,9 +76,9 @@ function codesOf(coding: CoachTurnCoding | undefined): Set<CoachCode> {
   return new Set([LABEL_CODE[coding.label] ?? 'other']);
 }
 
+/** Words as the coder counts them (letters, digits, inner apostrophes), so talk share compares like with like. */
 function wordCount(text: string): number {
-  const t = text.trim();
-  return t === '' ? 0 : t.split(/\s+/).length;
+  return (text ?? '').toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z0-9]+(?:'[a-z]+)?/g)?.length ?? 0;
 }
 
 const hasAny = (codes: Set<CoachCode>, list: CoachCode[]) => list.some((c) => codes.has(c));
