@@ -1,0 +1,68 @@
+/**
+ * @module app
+ * `createApp(deps)` builds the whole HTTP app from its dependencies; the Node server, the
+ * Workers entry and the tests all call it, so there are no module-level singletons.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './app-env.js';
+import { Problem, problemResponse, toProblemResponse } from './problems/index.js';
+import { demoRoutes } from './routes/demo/index.js';
+import { apiCors, createEmbedRoutes, embedTokenRoutes } from './routes/embed/embed.index.js';
+import { DOCS_PAGE } from './routes/docs/page.js';
+import { healthRoutes } from './routes/health/index.js';
+import { meRoutes } from './routes/me/index.js';
+import { createRouter } from './routes/openapi.js';
+import { scenarioRoutes } from './routes/scenarios/index.js';
+import { sessionRoutes } from './routes/sessions/index.js';
+import type { OnSessionEnded } from './session-flow/end.js';
+
+export type { AppDeps } from './app-env.js';
+
+/** Body limit for the JSON API; a coach turn is at most a few thousand characters. */
+const API_BODY_LIMIT = 64 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const onSessionEnded: OnSessionEnded[] = [];
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('/api/*', apiCors());
+  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-site', xFrameOptions: 'DENY', contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: (c) => problemResponse(c, new Problem(413, 'Payload too large', `The request body is larger than ${API_BODY_LIMIT / 1024} KB.`).toBody()),
+    }),
+  );
+
+  const api = createRouter();
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  api.route('/', healthRoutes);
+  api.route('/', demoRoutes);
+  api.route('/', scenarioRoutes);
+  api.route('/', sessionRoutes(onSessionEnded));
+  api.route('/', meRoutes);
+  // feature routers mount here (one line each)
+  api.route('/', embedTokenRoutes);
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Sounding Board API', version: '0.1.0', description: 'Practise Learning Partnership coaching with an AI learning partner; coded turns, feedback, scorecards and progress.' },
+    servers: [{ url: '/api' }],
+  });
+  api.get('/docs', (c) => c.html(DOCS_PAGE, 200, { 'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors 'none'" }));
+  app.route('/api', api);
+  app.route('/', createEmbedRoutes());
+
+  app.notFound((c) => problemResponse(c, Problem.notFound(`${c.req.method} ${c.req.path}`).toBody()));
+  app.onError((err, c) => toProblemResponse(err, c, (msg, meta) => deps.logger.error(msg, meta)));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

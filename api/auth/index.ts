@@ -1,0 +1,56 @@
+/**
+ * @module auth
+ * Who is calling: `requireAuth` turns a bearer token into the caller's person (re-read from the
+ * database, so a deleted account or a changed role takes effect at once), and `requireRole`
+ * guards a route by role. Every route below reads `c.var.caller` and scopes queries by its org.
+ */
+import { and, eq } from 'drizzle-orm';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../app-env.js';
+import { people, type Role } from '../db/schema/index.js';
+import { Problem } from '../problems/index.js';
+import { TokenError, verifyToken } from './tokens.js';
+
+export { signToken, verifyToken, TokenError, type TokenClaims } from './tokens.js';
+
+export interface Caller {
+  personId: string;
+  orgId: string;
+  role: Role;
+  name: string;
+  email: string;
+  tokenKind: 'session' | 'embed';
+}
+
+const BEARER = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i;
+
+/** Rejects the request with 401 unless it carries a valid token for an existing person. */
+export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header('authorization');
+  const match = header ? BEARER.exec(header.trim()) : null;
+  if (!match) throw Problem.unauthorized('Send a bearer token in the Authorization header.');
+  let claims;
+  try {
+    claims = await verifyToken(c.var.deps.jwtSecret, match[1]);
+  } catch (err) {
+    const reason = err instanceof TokenError ? err.reason : 'invalid';
+    throw new Problem(401, 'Unauthorized', reason === 'expired' ? 'Your token has expired; sign in again.' : 'The bearer token is not valid.', undefined, { reason });
+  }
+  if (!/^[0-9a-f-]{36}$/i.test(claims.sub) || !/^[0-9a-f-]{36}$/i.test(claims.org)) throw Problem.unauthorized('The bearer token is not valid.');
+  const [person] = await c.var.deps.db
+    .select({ id: people.id, orgId: people.orgId, role: people.role, name: people.name, email: people.email })
+    .from(people)
+    .where(and(eq(people.id, claims.sub), eq(people.orgId, claims.org)))
+    .limit(1);
+  if (!person) throw Problem.unauthorized('The account behind this token no longer exists.');
+  c.set('caller', { personId: person.id, orgId: person.orgId, role: person.role, name: person.name, email: person.email, tokenKind: claims.kind ?? 'session' });
+  await next();
+});
+
+/** 403 unless the caller has one of the roles. Use after `requireAuth`. */
+export function requireRole(...roles: Role[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!roles.includes(c.var.caller.role)) throw Problem.forbidden(`This needs one of the roles: ${roles.join(', ')}.`);
+    await next();
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * @module config
+ * The one place that reads the environment. Everything else receives a parsed `Config`.
+ * A bad value stops start-up with a message that names the variable.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+/** Environment variables, as documented in the README's configuration table. */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: int(1, 65535).default(8787),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DEMO: bool.optional(),
+  SB_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SB_PUBLIC_URL: z.string().url().optional(),
+  SB_MAX_TURN_CHARS: int(50, 20_000).default(2000),
+  SB_FRAME_ANCESTORS: list.default([]),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  SB_PARTNER_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  SB_FEEDBACK_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  SB_CODER_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  SB_LLM_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  SB_LLM_FIRST_TOKEN_TIMEOUT_MS: int(50, 600_000).default(10_000),
+  SB_LLM_MAX_RETRIES: int(0, 5).default(2),
+  SB_LLM_BREAKER_COOLDOWN_MS: int(100, 600_000).default(30_000),
+});
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** demo data and /api/demo/tokens; on by default with the embedded database, never in production */
+  demo: boolean;
+  jwtSecret: string | null;
+  publicUrl: string | null;
+  maxTurnChars: number;
+  frameAncestors: string[];
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  llm: null | {
+    apiKey: string;
+    baseURL?: string;
+    partnerModel: string;
+    feedbackModel: string;
+    coderModel: string;
+    timeoutMs: number;
+    firstTokenTimeoutMs: number;
+    maxRetries: number;
+    breakerCooldownMs: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment into a `Config`.
+ * @example loadConfig(process.env)
+ * @throws ConfigError naming each bad variable
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "not set": shells and .env files often leave them behind.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.SB_JWT_SECRET) {
+    throw new ConfigError(['SB_JWT_SECRET: required in production (at least 32 characters)']);
+  }
+  if (production && e.DEMO) {
+    throw new ConfigError(['DEMO: demo mode cannot be switched on in production']);
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL ?? null,
+    demo: production ? false : (e.DEMO ?? !e.DATABASE_URL),
+    jwtSecret: e.SB_JWT_SECRET ?? null,
+    publicUrl: e.SB_PUBLIC_URL ?? null,
+    maxTurnChars: e.SB_MAX_TURN_CHARS,
+    frameAncestors: e.SB_FRAME_ANCESTORS,
+    logLevel: e.LOG_LEVEL,
+    llm: e.OPENAI_API_KEY
+      ? {
+          apiKey: e.OPENAI_API_KEY,
+          baseURL: e.OPENAI_BASE_URL,
+          partnerModel: e.SB_PARTNER_MODEL,
+          feedbackModel: e.SB_FEEDBACK_MODEL,
+          coderModel: e.SB_CODER_MODEL,
+          timeoutMs: e.SB_LLM_TIMEOUT_MS,
+          firstTokenTimeoutMs: e.SB_LLM_FIRST_TOKEN_TIMEOUT_MS,
+          maxRetries: e.SB_LLM_MAX_RETRIES,
+          breakerCooldownMs: e.SB_LLM_BREAKER_COOLDOWN_MS,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * @module db
+ * Opens the database the configuration asks for: PostgreSQL through postgres.js when a URL is
+ * given, otherwise embedded PGlite in a data folder (or in memory for tests). Both speak the same
+ * Drizzle schema and migrations, so nothing above this module knows which one it has.
+ */
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema/index.js';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbKind = 'pglite' | 'postgres';
+
+export interface OpenDatabase {
+  db: Database;
+  kind: DbKind;
+  /** applies the committed migrations (Node only: reads the migrations folder) */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS = new URL('./migrations', import.meta.url).pathname;
+
+/** PostgreSQL through postgres.js (also used on Workers through Hyperdrive). */
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<OpenDatabase> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  // onnotice: silence "relation already exists, skipping" chatter from idempotent migrations.
+  const sql = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, prepare: true });
+  const db = drizzle(sql, { schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'postgres',
+    async migrate() {
+      const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+      await migrate(db as never, { migrationsFolder: MIGRATIONS });
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * Embedded PGlite; `dataDir` of `memory://` keeps everything in memory (tests), and
+ * `loadDataDir` starts from a dump (tests start from a migrated dump: much faster than migrating).
+ */
+export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<OpenDatabase> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const client = new PGlite(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  await client.waitReady;
+  const db = drizzle(client, { schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    async migrate() {
+      const { migrate } = await import('drizzle-orm/pglite/migrator');
+      await migrate(db as never, { migrationsFolder: MIGRATIONS });
+    },
+    close: () => client.close(),
+    dump: () => client.dumpDataDir('none'),
+  } as OpenDatabase & { dump(): Promise<Blob | File> };
+}
+
+export async function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<OpenDatabase> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  if (config.dataDir !== 'memory://') {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(config.dataDir, { recursive: true });
+  }
+  return openPglite(config.dataDir);
+}
+
+export { schema };

@@ -1,0 +1,7 @@
+/**
+ * @module db/schema
+ * The whole Drizzle schema, one file per concept; drizzle-kit reads this to generate migrations.
+ */
+export * from './organisations.js';
+export * from './practice.js';
+export * from './embed.js';

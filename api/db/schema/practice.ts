@@ -1,0 +1,105 @@
+/**
+ * @module db/schema/practice
+ * Practice sessions, their turns, drills, and per-skill results (the progress ledger).
+ * Transcripts, codes, feedback, scorecards and the versions used are stored so a session can be
+ * re-read and re-scored later.
+ */
+import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CoachTurnCoding, DrillSpec, PartnerDirective, PartnerState, Scorecard, TurnFeedback } from '../../practice/types.js';
+import { organisations, people } from './organisations.js';
+
+export const drills = pgTable(
+  'drills',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** the built-in drill this row was seeded from, if any */
+    builtInKey: text('built_in_key'),
+    title: text('title').notNull(),
+    scenarioId: text('scenario_id').notNull(),
+    spec: jsonb('spec').$type<Omit<DrillSpec, 'id'>>().notNull(),
+    createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('drills_org_idx').on(t.orgId), uniqueIndex('drills_org_builtin_uq').on(t.orgId, t.builtInKey)],
+);
+
+export const SESSION_STATUSES = ['active', 'ended'] as const;
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    scenarioId: text('scenario_id').notNull(),
+    drillId: uuid('drill_id').references(() => drills.id, { onDelete: 'set null' }),
+    status: text('status', { enum: SESSION_STATUSES }).notNull().default('active'),
+    seed: integer('seed').notNull(),
+    partnerState: jsonb('partner_state').$type<PartnerState>().notNull(),
+    /** next free turn index */
+    nextIndex: integer('next_index').notNull().default(0),
+    /** engine, coder, rubric and prompt versions used */
+    versions: jsonb('versions').$type<Record<string, string>>().notNull(),
+    scorecard: jsonb('scorecard').$type<Scorecard>(),
+    drillResult: jsonb('drill_result').$type<{ passed: boolean; reasons: string[] }>(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [index('sessions_person_idx').on(t.orgId, t.personId, t.startedAt)],
+);
+
+export const TURN_STATUSES = ['done', 'pending'] as const;
+
+export const turns = pgTable(
+  'turns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    index: integer('index').notNull(),
+    role: text('role', { enum: ['coach', 'partner'] }).notNull(),
+    /** partner turns are 'pending' between the coach turn being stored and the reply */
+    status: text('status', { enum: TURN_STATUSES }).notNull().default('done'),
+    text: text('text').notNull().default(''),
+    clientTurnId: text('client_turn_id'),
+    coding: jsonb('coding').$type<CoachTurnCoding>(),
+    feedback: jsonb('feedback').$type<TurnFeedback & { source?: string }>(),
+    /** partner turns: the directive the engine decided and the scripted fallback text */
+    directive: jsonb('directive').$type<PartnerDirective>(),
+    fallbackText: text('fallback_text'),
+    source: text('source'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('turns_session_index_uq').on(t.sessionId, t.index), uniqueIndex('turns_session_client_uq').on(t.sessionId, t.clientTurnId)],
+);
+
+/** One row per skill per ended session: the ledger progress and cohort views read. */
+export const skillResults = pgTable(
+  'skill_results',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    skill: text('skill').notNull(),
+    level: text('level').notNull(),
+    score: real('score').notNull(),
+    passedDrill: boolean('passed_drill'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('skill_results_person_idx').on(t.orgId, t.personId, t.at)],
+);

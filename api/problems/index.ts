@@ -1,0 +1,92 @@
+/**
+ * @module problems
+ * One error type for the app and the one place that turns any error into an RFC 9457
+ * problem+json response. Routes throw `Problem`; nothing else builds error bodies.
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+  [extra: string]: unknown;
+}
+
+/** An error the client caused or may act on; becomes a problem response. */
+export class Problem extends Error {
+  constructor(
+    public readonly status: ContentfulStatusCode,
+    public readonly title: string,
+    public readonly detail: string,
+    public readonly errors?: FieldError[],
+    public readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.name = 'Problem';
+  }
+
+  get type(): string {
+    return `https://sounding-board.dev/problems/${this.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  }
+
+  toBody(): ProblemBody {
+    return { type: this.type, title: this.title, status: this.status, detail: this.detail, ...(this.errors ? { errors: this.errors } : {}), ...this.extra };
+  }
+
+  static badRequest(detail: string, errors?: FieldError[]) {
+    return new Problem(400, 'Bad request', detail, errors);
+  }
+  static unauthorized(detail = 'A valid bearer token is required.') {
+    return new Problem(401, 'Unauthorized', detail);
+  }
+  static forbidden(detail = 'Your role does not allow this.') {
+    return new Problem(403, 'Forbidden', detail);
+  }
+  static notFound(what: string) {
+    return new Problem(404, 'Not found', `${what} was not found.`);
+  }
+  static conflict(detail: string, extra?: Record<string, unknown>) {
+    return new Problem(409, 'Conflict', detail, undefined, extra);
+  }
+}
+
+/** Field errors from a zod error, with dotted paths ("text", "learnerIds.2"). */
+export function fieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+}
+
+export function problemResponse(c: Context, body: ProblemBody, headers: Record<string, string> = {}) {
+  return c.newResponse(JSON.stringify(body), body.status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    ...headers,
+  });
+}
+
+/** The app's single `onError`: Problems as they are, known HTTP errors mapped, the rest a 500 without internals. */
+export function toProblemResponse(err: unknown, c: Context, log?: (msg: string, meta?: object) => void) {
+  if (err instanceof Problem) return problemResponse(c, err.toBody());
+  if (err instanceof ZodError) return problemResponse(c, Problem.badRequest('The request is not valid.', fieldErrors(err)).toBody());
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const title = status === 413 ? 'Payload too large' : status === 401 ? 'Unauthorized' : 'Request error';
+    const detail = status === 413 ? 'The request body is larger than the server accepts.' : err.message || title;
+    return problemResponse(c, { type: `https://sounding-board.dev/problems/${status}`, title, status, detail });
+  }
+  log?.('unhandled error', { error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err), path: c.req.path });
+  return problemResponse(c, {
+    type: 'https://sounding-board.dev/problems/internal',
+    title: 'Internal error',
+    status: 500,
+    detail: 'Something went wrong on our side. Nothing you sent was lost; please try again.',
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * @module routes/openapi
+ * The router factory every feature uses: an OpenAPIHono whose validation failures become
+ * problem responses naming each bad field, plus shared schemas (problem, ids).
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env.js';
+import { Problem, fieldErrors, problemResponse } from '../problems/index.js';
+
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const where = (result as { target?: string }).target;
+        const detail = where === 'param' ? 'The path is not valid.' : where === 'query' ? 'The query string is not valid.' : 'The request body is not valid.';
+        return problemResponse(c, Problem.badRequest(detail, fieldErrors(result.error as never)).toBody());
+      }
+    },
+  });
+}
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+export const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+
+/** Standard error responses to spread into a route's `responses`. */
+export function problems(...statuses: number[]) {
+  const text: Record<number, string> = {
+    400: 'The request is not valid (field errors say what).',
+    401: 'No token, or a bad or expired one.',
+    403: 'Your role does not allow this.',
+    404: 'Not found in your organisation (or not yours to see).',
+    409: 'The request conflicts with the current state.',
+    413: 'The body is too large.',
+  };
+  return Object.fromEntries(statuses.map((s) => [s, { description: text[s] ?? 'Error', content: problemContent }]));
+}
+
+export const UuidParam = (name: string) =>
+  z
+    .string()
+    .uuid(`${name} must be a UUID`)
+    .openapi({ param: { name, in: 'path' }, example: '7b1e4c2a-3f0e-4c7e-9a51-0d3c1c2b9f10' });
+
+export const bearer = [{ bearerAuth: [] as string[] }];

@@ -1,0 +1,69 @@
+/**
+ * @module server
+ * `npm start`: the Node runtime. Parses the config (a bad value stops here, naming the
+ * variable), builds the dependencies, serves the app and prints where to go next.
+ */
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { signToken } from './auth/index.js';
+import { ConfigError, loadConfig } from './config/index.js';
+import { buildNodeDeps } from './node-deps.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const runtime = await buildNodeDeps(config);
+  const app = createApp(runtime.deps);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const base = config.publicUrl ?? `http://localhost:${info.port}`;
+    const lines = [
+      `Sounding Board is running at ${base}`,
+      `  API docs:   ${base}/api/docs   (OpenAPI: ${base}/api/openapi.json)`,
+      `  Database:   ${runtime.database.kind === 'pglite' ? `PGlite (embedded) in ${config.dataDir}` : 'PostgreSQL'}`,
+      `  Partner:    ${config.llm ? `LLM (${config.llm.partnerModel}${config.llm.baseURL ? ` at ${config.llm.baseURL}` : ''})` : 'built-in scripted partner and coder'}`,
+    ];
+    console.log(lines.join('\n'));
+    if (runtime.demo) void printDemoTokens(runtime.deps.jwtSecret, runtime.demo, base);
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`\n${signal}: closing…`);
+    server.close();
+    await runtime.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Never let one bad request take the process down; log and carry on.
+  process.on('unhandledRejection', (reason) => runtime.deps.logger.error('unhandled rejection', { reason: String(reason) }));
+}
+
+async function printDemoTokens(secret: string, demo: NonNullable<Awaited<ReturnType<typeof buildNodeDeps>>['demo']>, base: string) {
+  const learner = await signToken(secret, { sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' }, 30 * 24 * 3600);
+  const facilitator = await signToken(secret, { sub: demo.facilitator.id, org: demo.facilitator.orgId, role: 'facilitator' }, 30 * 24 * 3600);
+  console.log(
+    [
+      '',
+      'Demo mode (DEMO=false turns it off). Tokens, valid 30 days (all of them: GET /api/demo/tokens):',
+      `  learner:      ${learner}`,
+      `  facilitator:  ${facilitator}`,
+      `Try: curl -H "Authorization: Bearer <learner token>" ${base}/api/scenarios`,
+    ].join('\n'),
+  );
+}
+
+main().catch((err) => {
+  console.error(`Sounding Board could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+/**
+ * The practice loop over real HTTP on a real database: start, turns, end, read, progress.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => t?.close());
+
+const GOOD = [
+  'What would you like to get out of our conversation today?',
+  'It sounds like you are carrying a lot since the promotion.',
+  'You feel torn between being one of the team and being their manager.',
+  'What else is going on for you?',
+  'So on the one hand you want to be liked, and on the other hand you need to make decisions they may not like.',
+  'What are you assuming about how they see you?',
+  'If you knew your team respected your judgement, how would you approach Monday’s meeting?',
+  'That feels like an important realisation for you.',
+  'What will you do first, and by when?',
+  'You sound clearer about the next step.',
+];
+
+async function runSession(lines: string[], token = t.tokens.learner, scenarioId?: string) {
+  const scenarios = await t.call('GET', '/api/scenarios', { token });
+  const id = scenarioId ?? scenarios.body.scenarios[0].id;
+  const start = await t.call('POST', '/api/sessions', { token, body: { scenarioId: id } });
+  expect(start.status).toBe(201);
+  const replies: string[] = [];
+  for (const text of lines) {
+    const r = await t.call('POST', `/api/sessions/${start.body.id}/turns`, { token, body: { clientTurnId: randomUUID(), text } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    replies.push(r.body.reply.text);
+  }
+  const end = await t.call('POST', `/api/sessions/${start.body.id}/end`, { token });
+  expect(end.status).toBe(200);
+  return { id: start.body.id, start: start.body, replies, scorecard: end.body.scorecard };
+}
+
+describe('practice loop', () => {
+  it('answers health with the database and LLM mode', async () => {
+    const r = await t.call('GET', '/api/health');
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ status: 'ok', db: process.env.DATABASE_URL ? 'postgres' : 'pglite', llm: 'scripted' });
+  });
+
+  it('lists scenarios without hidden layers', async () => {
+    const r = await t.call('GET', '/api/scenarios', { token: t.tokens.learner });
+    expect(r.status).toBe(200);
+    expect(r.body.scenarios.length).toBeGreaterThanOrEqual(6);
+    const raw = JSON.stringify(r.body);
+    expect(raw).not.toMatch(/hidden|persona|assumption"/);
+  });
+
+  it('runs a 10-turn session with codes, feedback, a scorecard and progress', async () => {
+    const s = await runSession(GOOD);
+    expect(s.start.turns[0].role).toBe('partner');
+    const read = await t.call('GET', `/api/sessions/${s.id}`, { token: t.tokens.learner });
+    expect(read.status).toBe(200);
+    expect(read.body.status).toBe('ended');
+    expect(read.body.turns).toHaveLength(21);
+    const coach = read.body.turns.filter((x: any) => x.role === 'coach');
+    expect(coach.every((x: any) => x.codes.length > 0 && x.feedback.worked !== undefined)).toBe(true);
+    expect(read.body.scorecard.rubric.id).toBe('learning-partner-core');
+    expect(read.body.scorecard.skills.map((x: any) => x.skill).sort()).toEqual(['action', 'agreement', 'listening', 'non_judgement', 'partner_led', 'questioning']);
+    const progress = await t.call('GET', '/api/me/progress', { token: t.tokens.learner });
+    expect(progress.status).toBe(200);
+    const listening = progress.body.skills.find((x: any) => x.skill === 'listening');
+    expect(listening.history.some((h: any) => h.sessionId === s.id)).toBe(true);
+  });
+
+  it('the same clientTurnId twice, even concurrently, gives one turn', async () => {
+    const start = await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: (await t.call('GET', '/api/scenarios', { token: t.tokens.learner })).body.scenarios[1].id } });
+    const clientTurnId = randomUUID();
+    const body = { clientTurnId, text: 'What would be most useful to talk about today?' };
+    const [a, b] = await Promise.all([
+      t.call('POST', `/api/sessions/${start.body.id}/turns`, { token: t.tokens.learner, body }),
+      t.call('POST', `/api/sessions/${start.body.id}/turns`, { token: t.tokens.learner, body }),
+    ]);
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
+    expect(b.body).toEqual(a.body);
+    const again = await t.call('POST', `/api/sessions/${start.body.id}/turns`, { token: t.tokens.learner, body });
+    expect(again.body).toEqual(a.body);
+    const read = await t.call('GET', `/api/sessions/${start.body.id}`, { token: t.tokens.learner });
+    expect(read.body.turns).toHaveLength(3);
+  });
+});
