@@ -119,8 +119,8 @@ describe('scriptedReply: never words a layer before it is unlocked', () => {
   });
 
   it('a newly revealed layer is actually disclosed in the reply', () => {
-    for (const card of CARDS) {
-      const s = play(card, 9, GOOD_MOVES);
+    for (const [card, seed] of CARDS.flatMap((c) => [1, 9, 23, 77].map((seed) => [c, seed] as const))) {
+      const s = play(card, seed, GOOD_MOVES);
       const disclosed = s.turns.filter((t) => t.directive.newlyRevealed);
       expect(disclosed.map((t) => t.directive.newlyRevealed)).toEqual([...HIDDEN_LAYERS]);
       for (const t of disclosed) {

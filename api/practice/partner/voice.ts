@@ -37,7 +37,7 @@ export function scriptedReply(card: PartnerCard, state: PartnerState, directive:
 /** The opening line of a session (used by `startPartner`). */
 export function scriptedOpening(card: PartnerCard, state: PartnerState): { state: PartnerState; text: string } {
   const voice = new ReplyPicker(card, state);
-  const opening = voice.pick([scriptLines(card, card.script?.openings), voice.bank('opening')], 'opening');
+  const opening = voice.pick([scriptLines(card.script?.openings), voice.bank('opening')], 'opening');
   return voice.finish(opening ? [opening] : []);
 }
 
@@ -51,7 +51,7 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
     return [first, voice.pick(pools, salt, budget)].filter(isLine);
   };
   const content = () => contentPools(voice, card, d.stage, state.revealed);
-  const body = () => (newly ? disclosure(voice, card, newly) : content());
+  const body = () => (newly ? disclosure(card, newly) : content());
   const bodySalt = newly ? `disclose.${newly}` : 'content';
   switch (d.reaction) {
     case 'heard':
@@ -61,7 +61,7 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
     case 'agreeing':
       // Late in the session a goal question reviews the outcome rather than setting it.
       if (stageAtLeast(d.stage, 'insight')) return single(voice, [voice.bank('agreeing_review')], 'review');
-      return then(head('agreeing'), [scriptLines(card, card.script?.sessionGoal), voice.bank('session_goal')], 'goal');
+      return then(head('agreeing'), [scriptLines(card.script?.sessionGoal), voice.bank('session_goal')], 'goal');
     case 'challenged':
       if (newly) return then(head('insight'), body(), bodySalt);
       return then(head('challenged_again'), content(), 'content');
@@ -76,7 +76,7 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
       return single(voice, [voice.bank('overwhelmed')], 'overwhelmed');
     case 'defensive': {
       if (state.defensiveness >= 2) return single(voice, [voice.bank('withdrawn')], 'withdrawn');
-      const own = scriptLines(card, card.script?.pushback);
+      const own = scriptLines(card.script?.pushback);
       const pools = voice.chance('pushback', 0.5) ? [own, voice.bank('defensive')] : [voice.bank('defensive'), own];
       return single(voice, pools, 'defensive');
     }
@@ -99,24 +99,25 @@ function single(voice: ReplyPicker, pools: Line[][], salt: string): Line[] {
 
 /** What the partner talks about, deepest revealed layer first; hidden layers not yet revealed never appear. */
 function contentPools(voice: ReplyPicker, card: PartnerCard, stage: PartnerStage, revealed: HiddenLayer[]): Line[][] {
-  const surface = scriptLines(card, card.script?.surface);
+  const surface = scriptLines(card.script?.surface);
   const deeper = [...revealed].reverse().map((layer) => layerLines(card, 'elaborate', layer));
   if (stage === 'guarded') return [surface, voice.bank('content_surface')];
   if (stage === 'opening_up') return [...deeper, surface, voice.bank('content_surface'), voice.bank('content_deeper')];
   return [...deeper, voice.bank('content_deeper'), surface, voice.bank('content_surface')];
 }
 
-function disclosure(voice: ReplyPicker, card: PartnerCard, layer: HiddenLayer): Line[][] {
-  const generic = GENERIC_DISCLOSURE[layer].map((t) => t.replace('{text}', card.hidden[layer]));
-  return [layerLines(card, 'disclose', layer), generic.map(toLine)];
+/** The card's own words for a layer; the generic lead-ins only for a card that has none. */
+function disclosure(card: PartnerCard, layer: HiddenLayer): Line[][] {
+  const own = layerLines(card, 'disclose', layer);
+  if (own.length > 0) return [own];
+  return [GENERIC_DISCLOSURE[layer].map((t) => toLine(t.replace('{text}', card.hidden[layer])))];
 }
 
 function layerLines(card: PartnerCard, field: 'disclose' | 'elaborate', layer: HiddenLayer): Line[] {
-  return scriptLines(card, card.script?.[field][layer]);
+  return scriptLines(card.script?.[field][layer]);
 }
 
-function scriptLines(card: PartnerCard, texts: readonly string[] | undefined): Line[] {
-  void card;
+function scriptLines(texts: readonly string[] | undefined): Line[] {
   return (texts ?? []).map(toLine);
 }
 
