@@ -6,3 +6,4 @@ export * from './organisations.js';
 export * from './practice.js';
 export * from './embed.js';
 export * from './programmes.js';
+export * from './lti.js';
