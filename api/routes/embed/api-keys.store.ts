@@ -67,3 +67,17 @@ export async function findPersonInOrg(
     .limit(1);
   return row ?? null;
 }
+
+/**
+ * The demo organisation's API key: fixed and public, so the README can show a working
+ * `curl` against a demo server. Demo mode never runs in production (the config refuses it).
+ */
+export const DEMO_API_KEY = 'sbk_demo_not_secret_for_local_use_only';
+
+/** Creates the demo API key for an organisation unless it exists; returns the key. */
+export async function ensureDemoApiKey(db: Database, orgId: string): Promise<string> {
+  const hash = await hashApiKey(DEMO_API_KEY);
+  const [existing] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.keyHash, hash)).limit(1);
+  if (!existing) await createApiKey(db, { orgId, name: 'Demo LMS', key: DEMO_API_KEY });
+  return DEMO_API_KEY;
+}

@@ -77,6 +77,7 @@ export function renderDemoPage(opts: { view: DemoView; nonce: string; bundlePath
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${title} · Northwind Academy</title>
 <style nonce="${opts.nonce}">${STYLE}</style>
 <script type="module" src="${bundle}"></script>

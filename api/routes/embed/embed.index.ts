@@ -16,7 +16,7 @@ import { defaultBundlePath, fileBundleSource, type BundleSource } from './bundle
 import { renderDemoPage } from './demo-page.js';
 import { demoPagePolicy, frameAncestors } from './frame-policy.js';
 
-export { createApiKey, generateApiKey, hashApiKey, revokeApiKey } from './api-keys.store.js';
+export { DEMO_API_KEY, createApiKey, ensureDemoApiKey, generateApiKey, hashApiKey, revokeApiKey } from './api-keys.store.js';
 export { apiCors } from './api-cors.js';
 export { fileBundleSource, staticBundleSource, type BundleSource } from './bundle-source.js';
 

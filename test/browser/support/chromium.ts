@@ -43,7 +43,12 @@ export async function newPage(browser: Browser, opts: { width?: number; height?:
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    // failed loads are reported below with their URL; the console line alone says nothing
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    // 404 from a feature the server does not have yet is handled by the components; 5xx never is
+    if (r.status() >= 500) errors.push(`http ${r.status()}: ${r.request().method()} ${r.url()}`);
   });
   return { context, page, errors };
 }
