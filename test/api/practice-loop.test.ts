@@ -2,7 +2,9 @@
  * The practice loop over real HTTP on a real database: start, turns, end, read, progress.
  */
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '../../api/db/schema/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -23,6 +25,24 @@ const GOOD = [
   'What will you do first, and by when?',
   'You sound clearer about the next step.',
 ];
+
+const POOR = [
+  'Right, so what is the problem?',
+  'You should just delegate more, it is obvious.',
+  'Why did you take the job? Did you ask for help? Have you told your manager?',
+  'Don’t you think you are overreacting a bit?',
+  'Have you tried a to-do list?',
+  'That was a mistake, honestly.',
+  'You need to set boundaries with the team.',
+  'Is it really that bad?',
+  'What will you do first, and by when?',
+  'Just tell them how it is going to be.',
+];
+
+async function stageOf(id: string) {
+  const [row] = await t.runtime.deps.db.select({ state: sessions.partnerState }).from(sessions).where(eq(sessions.id, id));
+  return row.state;
+}
 
 async function runSession(lines: string[], token = t.tokens.learner, scenarioId?: string) {
   const scenarios = await t.call('GET', '/api/scenarios', { token });
@@ -70,6 +90,23 @@ describe('practice loop', () => {
     expect(progress.status).toBe(200);
     const listening = progress.body.skills.find((x: any) => x.skill === 'listening');
     expect(listening.history.some((h: any) => h.sessionId === s.id)).toBe(true);
+  });
+
+  it('good coaching reaches insight and commitment, poor coaching does not, and scores lower', async () => {
+    const good = await runSession(GOOD, t.tokens.learner2, 'new-manager-overwhelmed');
+    const poor = await runSession(POOR, t.tokens.learner2, 'new-manager-overwhelmed');
+    const goodState = await stageOf(good.id);
+    const poorState = await stageOf(poor.id);
+    expect(goodState.stage).toBe('committing');
+    expect(goodState.revealed).toEqual(['concern', 'assumption', 'want', 'action']);
+    expect(['insight', 'committing']).not.toContain(poorState.stage);
+    expect(poorState.revealed).not.toContain('want');
+    const score = (sc: any, skill: string) => sc.skills.find((x: any) => x.skill === skill).score;
+    for (const skill of ['listening', 'questioning', 'non_judgement']) {
+      expect(score(good.scorecard, skill), skill).toBeGreaterThan(score(poor.scorecard, skill));
+    }
+    // The partner's replies differ in kind: the poor session never hears the committed action.
+    expect(new Set([...good.replies, ...poor.replies]).size).toBe(good.replies.length + poor.replies.length);
   });
 
   it('the same clientTurnId twice, even concurrently, gives one turn', async () => {
