@@ -78,10 +78,13 @@ export function toProblemResponse(err: unknown, c: Context, log?: (msg: string, 
   if (err instanceof ZodError) return problemResponse(c, Problem.badRequest('The request is not valid.', fieldErrors(err)).toBody());
   if (err instanceof HTTPException) {
     const status = err.status;
-    const title = status === 413 ? 'Payload too large' : status === 401 ? 'Unauthorized' : 'Request error';
-    const detail = status === 413 ? 'The request body is larger than the server accepts.' : err.message || title;
+    const title = HTTP_TITLES[status] ?? 'Request error';
+    const detail =
+      status === 413 ? 'The request body is larger than the server accepts.' : status === 415 ? 'Send the body as JSON (Content-Type: application/json).' : err.message || title;
     return problemResponse(c, { type: `https://sounding-board.dev/problems/${status}`, title, status, detail });
   }
+  const unstorable = unstorableText(err);
+  if (unstorable) return problemResponse(c, Problem.badRequest(unstorable).toBody());
   log?.('unhandled error', { error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err), path: c.req.path });
   return problemResponse(c, {
     type: 'https://sounding-board.dev/problems/internal',
@@ -89,4 +92,17 @@ export function toProblemResponse(err: unknown, c: Context, log?: (msg: string, 
     status: 500,
     detail: 'Something went wrong on our side. Nothing you sent was lost; please try again.',
   });
+}
+
+const HTTP_TITLES: Record<number, string> = { 400: 'Bad request', 401: 'Unauthorized', 413: 'Payload too large', 415: 'Unsupported media type' };
+
+/**
+ * A database refusal of the client's characters (NUL in text or JSON): the client's fault, so a
+ * 400, not a 500. Drivers wrap the PostgreSQL error, so the `cause` chain is searched.
+ */
+function unstorableText(err: unknown): string | null {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === '22021' || e.code === '22P05') return 'The request contains characters the database cannot store (such as NUL, \\u0000).';
+  }
+  return null;
 }

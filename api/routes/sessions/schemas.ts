@@ -19,7 +19,8 @@ export const TurnBody = z
     clientTurnId: z
       .string()
       .regex(/^[A-Za-z0-9_-]{8,100}$/, 'clientTurnId must be 8-100 letters, digits, - or _ (a UUID is ideal)'),
-    text: z.string().trim().min(1, 'text must not be empty'),
+    // PostgreSQL text cannot hold NUL; say so here rather than fail at the insert.
+    text: z.string().trim().min(1, 'text must not be empty').refine((s) => !s.includes('\u0000'), 'text must not contain NUL (\\u0000) characters'),
   })
   .strict()
   .openapi('CoachTurn');
