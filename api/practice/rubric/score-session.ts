@@ -76,7 +76,7 @@ function summarise(rubric: Rubric, results: SkillResult[], nextSteps: Map<string
   if (strongest.score === 0) parts.push('No skill showed yet in this session.');
   else if (strongest.level === 'not_yet') parts.push(`No skill reached fair yet; closest: ${skillName(rubric, strongest.skill)} (${strongest.score}/100).`);
   else parts.push(`Strongest: ${skillName(rubric, strongest.skill)} (${levelWords[strongest.level]}, ${strongest.score}/100).`);
-  if (practise && practise !== strongest) {
+  if (practise) {
     const step = nextSteps.get(practise.skill);
     parts.push(`Practise next: ${skillName(rubric, practise.skill)} (${levelWords[practise.level]}, ${practise.score}/100)${step ? `: ${step}` : ''}.`);
   } else if (!practise) {
