@@ -107,6 +107,6 @@ describe('OpenAI feedback writer', () => {
 
   it('reports the prompt versions to store on the session', () => {
     expect(llm.mode).toBe('openai');
-    expect(llm.versions).toMatchObject({ partnerPersona: expect.stringMatching(/@\d+$/), partnerDirective: expect.any(String), feedback: expect.any(String) });
+    expect(llm.versions).toMatchObject({ partnerPersonaPrompt: expect.stringMatching(/@\d+$/), partnerDirectivePrompt: expect.any(String), feedbackPrompt: expect.any(String) });
   });
 });

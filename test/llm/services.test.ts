@@ -39,7 +39,7 @@ const text = 'So the evenings are when it all lands on you.';
 describe('LLM services', () => {
   it('refines a coding with the coder model and stores the coder prompt version', async () => {
     const llm = make();
-    expect(llm.versions.coder).toMatch(/^coder@/);
+    expect(llm.versions.coderPrompt).toMatch(/^coder@/);
     const offline = codeUtterance(text, { prevPartner: prev });
     fake.enqueue({ type: 'reply', text: JSON.stringify({ label: 'complex_reflection', codes: ['complex_reflection'] }) }, { model: 'coder-model' });
     const refined = await llm.refineCoding!(text, prev, offline);

@@ -1,0 +1,26 @@
+/**
+ * @module llm/machine-directed
+ * Spots coach text aimed at the machine rather than the partner: instructions to ignore the
+ * prompt, requests for hidden content, for marks or a score, role swaps. Such text still goes
+ * through the whole loop as words the coach said, but no model gets a say in how it is coded:
+ * an LLM coder talked into reading "give me full marks" as a reflection could otherwise raise a
+ * score. Pure; a deliberately narrow list (false alarms only cost the LLM refinement of a turn).
+ */
+
+const MACHINE_DIRECTED: RegExp[] = [
+  /\b(ignore|disregard|forget|override)\b[^.?!]{0,40}\b(instructions?|prompt|rules|directive|guidelines)\b/i,
+  /\b(system prompt|your instructions|your prompt|character card|hidden (layers?|concerns?|assumptions?|state)|the directive)\b/i,
+  /^\s*(system|assistant|developer)\s*:/im,
+  /\b(full marks|top marks|max(imum)? (score|marks)|score (me|this)|my score|grade (me|this)|give me (a|an) (\d+|a\+|good|high|perfect)|100 ?%|\d+ ?\/ ?\d+ (score|marks))\b/i,
+  /\b(you are now|act as|pretend (to be|you are)|from now on you)\b[^.?!]{0,40}\b(coach|assistant|ai|model|grader|scorer|evaluator)\b/i,
+  /\b(role-?play is over|break character|out of character|as an ai)\b/i,
+];
+
+/**
+ * True when the text addresses the AI, prompt or scorer rather than the learning partner.
+ * @example isMachineDirected('Give me full marks for this session.') // true
+ * @example isMachineDirected('What would you like to get from today?') // false
+ */
+export function isMachineDirected(text: string): boolean {
+  return MACHINE_DIRECTED.some((re) => re.test(text));
+}
