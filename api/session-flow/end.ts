@@ -9,7 +9,7 @@ import type { AppDeps } from '../app-env.js';
 import type { Caller } from '../auth/index.js';
 import { sessions, skillResults, turns } from '../db/schema/index.js';
 import { Problem } from '../problems/index.js';
-import { evaluateDrill, scoreSession } from '../practice/rubric/index.js';
+import { scoreSession } from '../practice/rubric/index.js';
 import type { Scorecard, TranscriptTurn } from '../practice/types.js';
 import { drillSpecOf, findDrill } from '../store/drills.js';
 
@@ -37,8 +37,10 @@ export async function endSession(deps: AppDeps, caller: Caller, sessionId: strin
       .map((t) => ({ index: t.index, role: t.role, text: t.text, ...(t.coding ? { coding: t.coding } : {}) }));
     const drillRow = session.drillId ? await findDrill(tx as never, caller.orgId, session.drillId) : null;
     const drill = drillRow ? drillSpecOf(drillRow) : undefined;
+    // With a drill, the scorecard carries the outcome against its pass criteria and names the
+    // drill's focus skills first when saying what to practise next.
     const scorecard = scoreSession(transcript, { drill });
-    const drillResult = drill ? evaluateDrill(drill, scorecard, transcript) : null;
+    const drillResult = scorecard.drill ?? null;
     const endedAt = deps.now();
     await tx.update(sessions).set({ status: 'ended', scorecard, drillResult: drillResult ? { passed: drillResult.passed, reasons: drillResult.reasons } : null, endedAt }).where(eq(sessions.id, sessionId));
     await tx.insert(skillResults).values(
