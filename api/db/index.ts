@@ -18,21 +18,23 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-const MIGRATIONS = new URL('./migrations', import.meta.url).pathname;
+/** The committed migrations (a function: Workers have no module file URL, and never migrate). */
+const migrationsFolder = () => new URL('./migrations', import.meta.url).pathname;
 
 /** PostgreSQL through postgres.js (also used on Workers through Hyperdrive). */
-export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<OpenDatabase> {
+export async function openPostgres(url: string, opts: { max?: number; fetchTypes?: boolean } = {}): Promise<OpenDatabase> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   // onnotice: silence "relation already exists, skipping" chatter from idempotent migrations.
-  const sql = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, prepare: true });
+  // fetchTypes false (Workers) saves the array-type lookup round trip on every new connection.
+  const sql = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, prepare: true, fetch_types: opts.fetchTypes ?? true });
   const db = drizzle(sql, { schema }) as unknown as Database;
   return {
     db,
     kind: 'postgres',
     async migrate() {
       const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-      await migrate(db as never, { migrationsFolder: MIGRATIONS });
+      await migrate(db as never, { migrationsFolder: migrationsFolder() });
     },
     close: () => sql.end({ timeout: 5 }),
   };
@@ -53,7 +55,7 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
     kind: 'pglite',
     async migrate() {
       const { migrate } = await import('drizzle-orm/pglite/migrator');
-      await migrate(db as never, { migrationsFolder: MIGRATIONS });
+      await migrate(db as never, { migrationsFolder: migrationsFolder() });
     },
     close: () => client.close(),
     dump: () => client.dumpDataDir('none'),

@@ -1,0 +1,138 @@
+/**
+ * @module worker
+ * The Cloudflare Workers runtime: the same `createApp` as on Node, on PostgreSQL through
+ * postgres.js over Hyperdrive (or a DATABASE_URL var in local dev). Migrations are not run here:
+ * run `npm run db:migrate` against the database first. Embedded PGlite is Node-only and never
+ * imported on this path.
+ *
+ * Workers forbid sharing a socket between requests, so each request opens its own one-connection
+ * client (Hyperdrive pools the real connections) and closes it when the response body is done.
+ * The app itself is built once per isolate; its `deps.db` reads the current request's database
+ * from an AsyncLocalStorage, so concurrent requests in one isolate never share a connection.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createApp, type App } from './app.js';
+import type { AppDeps } from './app-env.js';
+import { resolveJwtSecret } from './auth/secret.js';
+import { ConfigError, loadConfig, type Config } from './config/index.js';
+import { openPostgres, type Database, type OpenDatabase } from './db/index.js';
+import { seedDemo } from './demo/seed.js';
+import { createLlmServices, scriptedServices } from './llm/index.js';
+import { createLogger } from './logger.js';
+
+/** The bindings `wrangler.toml` declares; every plain-string var is offered to `loadConfig`. */
+export interface WorkerEnv {
+  /** Hyperdrive binding: postgres.js connects to its pooled connection string */
+  HYPERDRIVE?: { connectionString: string };
+  DATABASE_URL?: string;
+  SB_JWT_SECRET?: string;
+  [name: string]: unknown;
+}
+
+/** The part of the Workers ExecutionContext used here. */
+export interface WorkerContext {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+/**
+ * The environment `loadConfig` sees: string vars and secrets as they are, with the Hyperdrive
+ * connection string (when bound) as DATABASE_URL.
+ * @example loadConfig(configEnv(env))
+ */
+export function configEnv(env: WorkerEnv): Record<string, string | undefined> {
+  const vars: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(env)) if (typeof value === 'string') vars[name] = value;
+  if (env.HYPERDRIVE?.connectionString) vars.DATABASE_URL = env.HYPERDRIVE.connectionString;
+  return vars;
+}
+
+interface Isolate {
+  app: App;
+  config: Config;
+}
+
+/**
+ * Builds the Workers handler. `export default createWorker()` is the deployed entry; tests may
+ * build their own.
+ * @example export default createWorker();
+ */
+export function createWorker() {
+  const current = new AsyncLocalStorage<Database>();
+  let isolate: Promise<Isolate> | null = null;
+
+  async function build(env: WorkerEnv, db: Database): Promise<Isolate> {
+    const config = loadConfig(configEnv(env));
+    if (!config.databaseUrl) throw new ConfigError(['DATABASE_URL: bind HYPERDRIVE or set DATABASE_URL (Workers have no embedded database)']);
+    const logger = createLogger(config.logLevel);
+    // Without SB_JWT_SECRET (dev only; production refuses to start) the secret kept in the database is used.
+    const jwtSecret = await resolveJwtSecret(db, config);
+    if (config.demo) await seedDemo(db);
+    const deps: AppDeps = {
+      get db(): Database {
+        const db = current.getStore();
+        if (!db) throw new Error('no database outside a request');
+        return db;
+      },
+      dbKind: 'postgres',
+      llm: config.llm ? createLlmServices(config.llm, { logger }) : scriptedServices(),
+      config,
+      logger,
+      jwtSecret,
+      now: () => new Date(),
+    };
+    return { app: createApp(deps), config };
+  }
+
+  return {
+    async fetch(request: Request, env: WorkerEnv, ctx: WorkerContext): Promise<Response> {
+      const url = env.HYPERDRIVE?.connectionString ?? (typeof env.DATABASE_URL === 'string' ? env.DATABASE_URL : '');
+      let database: OpenDatabase | null = null;
+      try {
+        // A bad config or a missing database answers every request with the reason, naming the variable.
+        if (!url) throw new ConfigError(['DATABASE_URL: bind HYPERDRIVE or set DATABASE_URL (Workers have no embedded database)']);
+        database = await openPostgres(url, { max: 1, fetchTypes: false });
+        const db = database.db;
+        isolate ??= build(env, db).catch((err) => {
+          isolate = null; // a failed start (database down) is retried by the next request
+          throw err;
+        });
+        const { app } = await isolate;
+        const response = await current.run(db, () => app.fetch(request, env, ctx));
+        return closeAfterBody(response, database, ctx);
+      } catch (err) {
+        if (database) ctx.waitUntil(database.close().catch(() => {}));
+        return startupProblem(err);
+      }
+    },
+  };
+}
+
+/**
+ * Closes the request's connection once the body has been sent. Streamed turns (Server-Sent
+ * Events) keep querying after the handler returns, so closing any earlier would cut them off.
+ */
+function closeAfterBody(response: Response, database: OpenDatabase, ctx: WorkerContext): Response {
+  const close = () => database.close().catch(() => {});
+  if (!response.body) {
+    ctx.waitUntil(close());
+    return response;
+  }
+  const { readable, writable } = new TransformStream();
+  ctx.waitUntil(response.body.pipeTo(writable).catch(() => {}).finally(close));
+  return new Response(readable, response);
+}
+
+function startupProblem(err: unknown): Response {
+  const configProblem = err instanceof ConfigError;
+  // Config problems name variables, never values; anything else stays in the log.
+  if (!configProblem) console.error(JSON.stringify({ level: 'error', msg: 'worker could not serve', error: err instanceof Error ? err.message : String(err) }));
+  const body = {
+    type: 'https://sounding-board.dev/problems/unavailable',
+    title: configProblem ? 'Misconfigured' : 'Service unavailable',
+    status: configProblem ? 500 : 503,
+    detail: configProblem ? (err as ConfigError).message : 'The server could not reach its database; please try again shortly.',
+  };
+  return new Response(JSON.stringify(body), { status: body.status, headers: { 'content-type': 'application/problem+json; charset=utf-8' } });
+}
+
+export default createWorker();
