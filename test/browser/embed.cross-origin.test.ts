@@ -6,13 +6,16 @@
  * harmless; the host hears the composed `sb-session-ended`.
  */
 import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { screenshot } from './support/artefacts.js';
 import { seriousViolations } from './support/axe.js';
 import { launchChromium, newPage } from './support/chromium.js';
 import { lmsLessonHtml, startHostPage, type HostPage } from './support/host-page.js';
 import { startSoundingBoard, type RunningSoundingBoard } from './support/sounding-board.js';
 import { waitForMessages } from './support/ui.js';
+
+// a real browser against a real server, possibly beside the whole suite: generous, not timed
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let sb: RunningSoundingBoard;
 let lms: HostPage;

@@ -5,13 +5,16 @@
  * the server stored it; a retry reuses the clientTurnId, so the turn is stored once.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screenshot } from './support/artefacts.js';
 import { seriousViolations } from './support/axe.js';
 import { launchChromium, newPage } from './support/chromium.js';
 import { lmsLessonHtml, startHostPage, type HostPage } from './support/host-page.js';
 import { startSoundingBoard, type RunningSoundingBoard } from './support/sounding-board.js';
 import { waitForMessages } from './support/ui.js';
+
+// a real browser against a real server, possibly beside the whole suite: generous, not timed
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let sb: RunningSoundingBoard;
 let lms: HostPage;
@@ -164,6 +167,18 @@ describe('failures in <sb-practice>', () => {
     await waitForMessages(page, 3);
     const stored = await sb.getSession(sb.tokens.learner, await sessionIdOnPage());
     expect(stored.turns.filter((t) => t.role === 'coach')).toHaveLength(1);
+  });
+
+  it('an unsent draft survives a reload when the host resumes the session', async () => {
+    await startSession();
+    const id = await sessionIdOnPage();
+    const draft = 'Half a thought I have not sent yet';
+    await box().fill(draft);
+    lms.setHtml(lmsLessonHtml({ apiOrigin: sb.origin, body: `<sb-practice api-base="${sb.origin}" token="${sb.tokens.learner}" session="${id}"></sb-practice>` }));
+    await page.reload();
+    await box().waitFor();
+    await waitForMessages(page, 1);
+    expect(await box().inputValue()).toBe(draft);
   });
 
   it('an unreachable server on load shows a retry that recovers', async () => {

@@ -4,13 +4,16 @@
  * and dark, and on a full page; the host's font is used; custom properties and ::part theme it.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { screenshot } from './support/artefacts.js';
 import { seriousViolations } from './support/axe.js';
 import { launchChromium, newPage } from './support/chromium.js';
 import { lmsLessonHtml, startHostPage, type HostPage } from './support/host-page.js';
 import { startSoundingBoard, type RunningSoundingBoard } from './support/sounding-board.js';
 import { horizontalOverflow, waitForMessages } from './support/ui.js';
+
+// a real browser against a real server, possibly beside the whole suite: generous, not timed
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let sb: RunningSoundingBoard;
 let lms: HostPage;

@@ -6,12 +6,15 @@
  * scorecard. axe-core runs at every step; screenshots are kept.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { screenshot } from './support/artefacts.js';
 import { seriousViolations } from './support/axe.js';
 import { launchChromium, newPage } from './support/chromium.js';
 import { startSoundingBoard, type RunningSoundingBoard } from './support/sounding-board.js';
 import { focusedName, liveRegionRecord, tabTo, transcriptItems, waitForMessages, watchLiveRegion } from './support/ui.js';
+
+// a real browser against a real server, possibly beside the whole suite: generous, not timed
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let sb: RunningSoundingBoard;
 let browser: Browser;
@@ -49,6 +52,15 @@ describe('sb-practice by keyboard on the demo course page', () => {
     await screenshot(page, 'practice-1-scenarios');
 
     await tabTo(page, /^Practise this:/);
+    // the focused control shows it: a visible outline, not just a colour change
+    const outline = await page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      const st = getComputedStyle(el!);
+      return { style: st.outlineStyle, width: parseFloat(st.outlineWidth) };
+    });
+    expect(outline.style).not.toBe('none');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
     await page.keyboard.press('Enter');
     // focus moves to the brief's heading so a screen reader starts reading there
     await page.getByRole('heading', { name: 'Partner brief' }).waitFor();

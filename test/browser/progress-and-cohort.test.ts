@@ -5,12 +5,15 @@
  * `<sb-facilitator>`, and the learner opening it from `<sb-drills>` into `<sb-practice>`.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { screenshot } from './support/artefacts.js';
 import { seriousViolations } from './support/axe.js';
 import { launchChromium, newPage } from './support/chromium.js';
 import { lmsLessonHtml, startHostPage, type HostPage } from './support/host-page.js';
 import { startSoundingBoard, type RunningSoundingBoard } from './support/sounding-board.js';
+
+// a real browser against a real server, possibly beside the whole suite: generous, not timed
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let sb: RunningSoundingBoard;
 let lms: HostPage;

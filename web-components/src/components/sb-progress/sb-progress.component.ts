@@ -73,15 +73,20 @@ export class SbProgress extends SbElement {
             <p>${next.reason} ${next.advice}</p>
           </section>`
         : nothing}
-      <ul class="skills" aria-label="Skills">
-        ${this.skills.map((s) => this.renderSkill(s))}
-      </ul>
+      ${practised
+        ? html`<ul class="skills" aria-label="Skills">
+            ${this.skills.map((s) => this.renderSkill(s))}
+          </ul>`
+        : nothing}
       ${practised ? this.renderTable() : nothing}
     `;
   }
 
   private renderSkill(p: SkillProgress) {
     const g = chartGeometry(p.history);
+    // sessions on one day are told apart by their time
+    const sameDay = g.points.length > 1 && formatDate(g.points[0].at) === formatDate(g.points[g.points.length - 1].at);
+    const axisDate = (iso: string) => formatDate(iso, sameDay);
     const id = `chart-${p.skill}`;
     const hasData = p.history.length > 0;
     return html`<li class="skill card" part="skill">
@@ -91,7 +96,7 @@ export class SbProgress extends SbElement {
       </header>
       <svg part="chart" viewBox="0 0 ${DEFAULT_BOX.width} ${DEFAULT_BOX.height}" role="img" aria-labelledby="${id}-title ${id}-desc" preserveAspectRatio="xMidYMid meet">
         <title id="${id}-title">${skillLabel(p.skill)} progress chart</title>
-        <desc id="${id}-desc">${describeProgress(p, (iso) => formatDate(iso))}</desc>
+        <desc id="${id}-desc">${describeProgress(p, axisDate)}</desc>
         ${g.grid.map(
           (l) => svg`<line class="grid-line" x1=${DEFAULT_BOX.pad.left} x2=${DEFAULT_BOX.width - DEFAULT_BOX.pad.right} y1=${l.y} y2=${l.y}></line>
             <text class="axis-label" x=${DEFAULT_BOX.pad.left - 6} y=${l.y + 4} text-anchor="end">${l.score}</text>`,
@@ -99,8 +104,8 @@ export class SbProgress extends SbElement {
         ${g.path ? svg`<path class="line" d=${g.path}></path>` : nothing}
         ${g.points.map((pt) => svg`<circle class="point ${pt.level}" cx=${pt.x} cy=${pt.y} r="5"></circle>`)}
         ${g.points.length
-          ? svg`<text class="axis-label" x=${DEFAULT_BOX.pad.left} y=${DEFAULT_BOX.height - 4}>${formatDate(g.points[0].at)}</text>
-              ${g.points.length > 1 ? svg`<text class="axis-label" x=${DEFAULT_BOX.width - DEFAULT_BOX.pad.right} y=${DEFAULT_BOX.height - 4} text-anchor="end">${formatDate(g.points[g.points.length - 1].at)}</text>` : nothing}`
+          ? svg`<text class="axis-label" x=${DEFAULT_BOX.pad.left} y=${DEFAULT_BOX.height - 4}>${axisDate(g.points[0].at)}</text>
+              ${g.points.length > 1 ? svg`<text class="axis-label" x=${DEFAULT_BOX.width - DEFAULT_BOX.pad.right} y=${DEFAULT_BOX.height - 4} text-anchor="end">${axisDate(g.points[g.points.length - 1].at)}</text>` : nothing}`
           : svg`<text class="axis-label" x=${DEFAULT_BOX.width / 2} y=${DEFAULT_BOX.height / 2} text-anchor="middle">No sessions yet</text>`}
       </svg>
     </li>`;
