@@ -11,7 +11,7 @@ export type TranscriptKind = 'good' | 'poor' | 'adversarial';
 export interface CoachTranscript {
   id: string;
   kind: TranscriptKind;
-  /** coach turns in order; `{topic}` is replaced by the card's topic word */
+  /** coach turns in order, said as written to every card */
   turns: string[];
   /** indexes of turns that are injection attempts (adversarial transcripts) */
   injections?: number[];

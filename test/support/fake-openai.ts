@@ -97,7 +97,7 @@ export interface FakeOpenAI {
   setHandler(handler: FakeHandler | null): void;
   /** forget queued steps, the handler and recorded requests */
   reset(): void;
-  /** resolves when request `seq` (or the next one to arrive when omitted) is aborted by the client */
+  /** resolves when request `seq` (its index in `requests`) is aborted by the client */
   waitForAbort(seq: number, timeoutMs?: number): Promise<FakeRequest>;
   /** resolves once `n` chat requests have arrived */
   waitForRequests(n: number, timeoutMs?: number): Promise<void>;
