@@ -82,6 +82,7 @@ export class SbDrills extends SbElement {
           token=${this.token}
           theme=${this.theme}
           drill=${this.opened.drillId}
+          .drillInfo=${this.opened.drill ?? null}
           feedback=${this.feedback}
           @sb-session-ended=${() => void this.load()}
         ></sb-practice>`;

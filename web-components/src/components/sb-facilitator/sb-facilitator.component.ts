@@ -15,6 +15,13 @@ import { SbElement } from '../../core/sb-element.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { facilitatorStyles } from './sb-facilitator.styles.js';
 
+/** How a skill's trend is shown: a mark for the eye, words for a screen reader. */
+const TREND: Record<string, { mark: string; words: string }> = {
+  improving: { mark: '↑', words: 'improving' },
+  declining: { mark: '↓', words: 'declining' },
+  steady: { mark: '→', words: 'steady' },
+};
+
 /**
  * @summary Cohort overview (learners x skills), drill completion, and assigning drills.
  *
@@ -152,8 +159,14 @@ export class SbFacilitator extends SbElement {
           (l) => html`<tr>
             <th scope="row">${l.name}</th>
             ${SKILLS.map((s) => {
-              const level = l.skills?.[s]?.level ?? null;
-              return html`<td data-label=${skillLabel(s)}><span class="level ${level ?? 'none'}" part="level">${levelLabel(level)}</span></td>`;
+              const cell = l.skills?.[s];
+              const level = cell?.level ?? null;
+              const trend = TREND[String(cell?.trend ?? '')];
+              return html`<td data-label=${skillLabel(s)}>
+                <span class="level ${level ?? 'none'}" part="level">${levelLabel(level)}</span>
+                ${trend ? html`<span class="trend" aria-hidden="true">${trend.mark}</span><span class="sr-only">, ${trend.words}</span>` : nothing}
+                ${cell?.confidence === 'low' ? html`<span class="muted confidence">(few sessions)</span>` : nothing}
+              </td>`;
             })}
             <td data-label="Ready to partner">
               ${l.readyToPartner ? html`<span class="ready">Yes</span>` : html`<span class="not-ready">Not yet</span>`}

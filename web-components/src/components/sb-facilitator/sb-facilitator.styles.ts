@@ -34,6 +34,14 @@ export const facilitatorStyles = css`
   thead th {
     font-size: 0.875em;
   }
+  .trend {
+    margin-left: 0.25em;
+    font-weight: 700;
+  }
+  .confidence {
+    display: block;
+    font-size: 0.8em;
+  }
   .ready {
     font-weight: 600;
     color: var(--_good);

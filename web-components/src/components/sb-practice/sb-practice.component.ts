@@ -8,7 +8,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { ScenarioBrief, Session, SessionTurn, TurnFeedback } from '../../core/api-types.js';
+import type { DrillSummary, ScenarioBrief, Session, SessionTurn, TurnFeedback } from '../../core/api-types.js';
 import { newClientTurnId } from '../../core/client-turn-id.js';
 import { renderFailure } from '../../core/failure-view.js';
 import { CAUTION_CODES, codeLabel, skillLabel } from '../../core/labels.js';
@@ -80,6 +80,8 @@ export class SbPractice extends SbElement {
   @property() transport: 'stream' | 'json' = 'stream';
   @property({ attribute: 'slow-after', type: Number }) slowAfter = 8000;
   @property({ type: Number }) timeout = 45000;
+  /** what is known of the `drill` before it starts (title, description), shown on its start screen */
+  @property({ attribute: false }) drillInfo: DrillSummary | null = null;
 
   @state() private phase: Phase = 'loading';
   @state() private scenarios: ScenarioBrief[] = [];
@@ -349,8 +351,11 @@ export class SbPractice extends SbElement {
     const starting = this.busy === 'starting';
     if (!s) {
       // a drill: the scenario is only known once the session starts
-      return html`<h2 id="view-heading" tabindex="-1">Your assigned drill</h2>
-        <p>When you start, you will meet your learning partner and read their brief.</p>
+      const d = this.drillInfo;
+      return html`<h2 id="view-heading" tabindex="-1">${d?.title ? `Drill: ${d.title}` : 'Your assigned drill'}</h2>
+        ${d?.description ? html`<p>${d.description}</p>` : nothing}
+        ${d?.focus?.length ? html`<p class="meta">Focus: ${d.focus.map(skillLabel).join(', ')}</p>` : nothing}
+        <p>When you start, you will meet your learning partner; their brief is at the top of the conversation.</p>
         <div class="actions">
           <button type="button" class="btn primary" part="start-button" aria-disabled=${starting ? 'true' : 'false'} @click=${() => this.start()}>
             ${starting ? 'Starting…' : 'Start the drill'}
@@ -388,10 +393,14 @@ export class SbPractice extends SbElement {
         <h2 id="view-heading" tabindex="-1">${s.title}</h2>
         <span class="meta">with ${partner}, ${s.partner.role}</span>
       </div>
-      <details class="brief" part="brief">
+      <details class="brief" part="brief" ?open=${!this.turns.some((t) => t.role === 'coach')}>
         <summary>Partner brief${drill ? ' and drill' : ''}</summary>
         <p>${s.brief}</p>
         ${drill ? html`<p><strong>${drill.title}</strong>${drill.description ? html`: ${drill.description}` : nothing}</p>` : nothing}
+        ${drill?.constraints?.reflectionsOnlyFirstTurns
+          ? html`<p>For your first ${drill.constraints.reflectionsOnlyFirstTurns} turns, only reflect back what you hear: no questions, no advice.</p>`
+          : nothing}
+        ${drill?.constraints?.maxTurns ? html`<p>You have at most ${drill.constraints.maxTurns} turns.</p>` : nothing}
       </details>
       <div class="conversation" tabindex="0" role="region" aria-label="Conversation with ${partner}">
         <div role="log" aria-live="polite" aria-relevant="additions" aria-label="Transcript">
