@@ -181,6 +181,17 @@ describe('failures in <sb-practice>', () => {
     expect(await box().inputValue()).toBe(draft);
   });
 
+  it('ending with an unsent reply asks first, then ends on the second press', async () => {
+    await startSession();
+    await box().fill('Something I meant to say');
+    await page.getByRole('button', { name: 'End session' }).click();
+    await page.getByText(/reply you have not sent/).waitFor();
+    expect(await box().inputValue()).toBe('Something I meant to say');
+    expect(await page.getByRole('heading', { name: /^Scorecard:/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'End session anyway' }).click();
+    await page.getByRole('heading', { name: /^Scorecard:/ }).waitFor({ timeout: 20_000 });
+  });
+
   it('an unreachable server on load shows a retry that recovers', async () => {
     let down = true;
     await page.route(/\/api\/scenarios$/, (route) => (down ? route.abort('connectionrefused') : route.continue()));

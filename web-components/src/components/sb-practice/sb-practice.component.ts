@@ -96,6 +96,8 @@ export class SbPractice extends SbElement {
   @state() private slow = false;
   /** announced once per change in the polite status region (not the transcript) */
   @state() private statusText = '';
+  /** End was pressed with an unsent reply in the box: the next press ends anyway */
+  @state() private confirmEnd = false;
 
   @query('textarea') private input?: HTMLTextAreaElement;
 
@@ -202,6 +204,7 @@ export class SbPractice extends SbElement {
 
   private onInput(e: Event): void {
     this.draft = (e.target as HTMLTextAreaElement).value;
+    this.confirmEnd = false;
     if (this.current) writeDraft(this.current.id, this.draft);
   }
 
@@ -283,6 +286,13 @@ export class SbPractice extends SbElement {
 
   async end(): Promise<void> {
     if (this.busy || !this.current) return;
+    // an unsent reply is never dropped silently: the first press says so, a second one ends
+    if (this.draft.trim() && !this.confirmEnd) {
+      this.confirmEnd = true;
+      this.statusText = '';
+      return;
+    }
+    this.confirmEnd = false;
     const sessionId = this.current.id;
     this.busy = 'ending';
     this.clearFailure();
@@ -421,6 +431,9 @@ export class SbPractice extends SbElement {
       </div>
       <p class="status" aria-live="polite">${this.slow ? `${partner} is taking longer than usual. You can keep waiting; nothing is lost.` : ''}</p>
       ${renderFailure(this.failure)}
+      ${this.confirmEnd
+        ? html`<p class="notice" role="alert">You have a reply you have not sent. Send it first, or press End session again to end without it.</p>`
+        : nothing}
       <form class="composer" part="composer" @submit=${(e: Event) => (e.preventDefault(), void this.send())}>
         <div class="field">
           <label for="reply">Your reply to ${partner}</label>
@@ -438,7 +451,7 @@ export class SbPractice extends SbElement {
           <span class="hint" id="reply-hint">Enter sends, Shift+Enter adds a line.</span>
           <span class="actions inline">
             <button type="button" class="btn" part="end-button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.end()}>
-              ${this.busy === 'ending' ? 'Ending…' : 'End session'}
+              ${this.busy === 'ending' ? 'Ending…' : this.confirmEnd ? 'End session anyway' : 'End session'}
             </button>
             <button type="submit" class="btn primary" part="send-button" aria-disabled=${sending ? 'true' : 'false'}>${sending ? 'Sending…' : 'Send'}</button>
           </span>

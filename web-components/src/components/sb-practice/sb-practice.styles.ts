@@ -143,6 +143,12 @@ export const practiceStyles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
+  .notice {
+    margin: 0.5em 0;
+    padding: 0.5em 0.75em;
+    border-left: 3px solid var(--_fair);
+    background: var(--_fair-bg);
+  }
   form.composer {
     display: grid;
     gap: 0.5em;
