@@ -11,6 +11,7 @@
  * from an AsyncLocalStorage, so concurrent requests in one isolate never share a connection.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ExecutionContext } from 'hono';
 import { createApp, type App } from './app.js';
 import type { AppDeps } from './app-env.js';
 import { resolveJwtSecret } from './auth/secret.js';
@@ -29,10 +30,8 @@ export interface WorkerEnv {
   [name: string]: unknown;
 }
 
-/** The part of the Workers ExecutionContext used here. */
-export interface WorkerContext {
-  waitUntil(promise: Promise<unknown>): void;
-}
+/** The Workers ExecutionContext (Hono's description of it, so no global Workers types are needed). */
+export type WorkerContext = ExecutionContext;
 
 /**
  * The environment `loadConfig` sees: string vars and secrets as they are, with the Hyperdrive
