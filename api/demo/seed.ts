@@ -1,11 +1,12 @@
 /**
  * @module demo/seed
  * Demo data, seeded once and idempotently: two organisations (so access control can be tried),
- * a learner pair, a facilitator and an admin, and the built-in drills in each organisation.
+ * a learner pair, a facilitator and an admin, and the built-in drills in each organisation; in each,
+ * a cohort run by its facilitator with a drill assigned to its learners.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import { organisations, people } from '../db/schema/index.js';
+import { assignments, cohortMembers, cohorts, drills, organisations, people } from '../db/schema/index.js';
 import { ensureBuiltInDrills } from '../store/drills.js';
 import { createOrganisation, upsertPerson } from '../store/people.js';
 
@@ -36,7 +37,33 @@ export async function seedDemo(db: Database): Promise<DemoPeople> {
   }
   await ensureBuiltInDrills(db, demo.id);
   await ensureBuiltInDrills(db, other.id);
+  await seedDemoProgramme(db, demo.id, DEMO_COHORT, out.facilitator.id, [out.learner.id, out.learner2.id]);
+  await seedDemoProgramme(db, other.id, OTHER_COHORT, out.otherOrgFacilitator.id, [out.otherOrgLearner.id]);
   return out;
+}
+
+export const DEMO_COHORT = { name: 'Spring Learning Partners', drill: 'reflect-before-asking' };
+export const OTHER_COHORT = { name: 'Contoso Pilot', drill: 'hold-back-the-advice' };
+const DEMO_DUE_DAYS = 14;
+
+/**
+ * A cohort run by the facilitator with the learners in it and one drill assigned to them, due two
+ * weeks after the first start. Every insert skips what exists, so restarts change nothing.
+ */
+async function seedDemoProgramme(db: Database, orgId: string, spec: { name: string; drill: string }, facilitatorId: string, learnerIds: string[]) {
+  await db.insert(cohorts).values({ orgId, name: spec.name, description: 'Demo cohort preparing to start Learning Partnerships.', createdBy: facilitatorId }).onConflictDoNothing();
+  const [cohort] = await db.select().from(cohorts).where(and(eq(cohorts.orgId, orgId), eq(cohorts.name, spec.name)));
+  await db
+    .insert(cohortMembers)
+    .values([{ cohortId: cohort.id, personId: facilitatorId, orgId, role: 'facilitator' as const }, ...learnerIds.map((personId) => ({ cohortId: cohort.id, personId, orgId, role: 'learner' as const }))])
+    .onConflictDoNothing();
+  const [drill] = await db.select().from(drills).where(and(eq(drills.orgId, orgId), eq(drills.builtInKey, spec.drill)));
+  if (!drill) return;
+  const dueAt = new Date(cohort.createdAt.getTime() + DEMO_DUE_DAYS * 24 * 3600 * 1000);
+  await db
+    .insert(assignments)
+    .values(learnerIds.map((personId) => ({ orgId, drillId: drill.id, personId, cohortId: cohort.id, dueAt, assignedBy: facilitatorId })))
+    .onConflictDoNothing();
 }
 
 /** The demo people if the demo has been seeded, else null. */

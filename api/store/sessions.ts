@@ -1,13 +1,15 @@
 /**
  * @module store/sessions
  * Reading practice sessions and their turns. Every read is scoped by organisation, and the
- * caller's visibility (own sessions; facilitators and admins read their organisation's) is
+ * caller's visibility (own sessions; admins their organisation's learners', facilitators those of
+ * learners in the cohorts they run) is
  * decided here once, so no route can forget it.
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { sessions, turns } from '../db/schema/index.js';
+import { mayViewLearner } from './cohorts.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type TurnRow = typeof turns.$inferSelect;
@@ -21,7 +23,8 @@ export async function findReadableSession(db: Database, caller: Caller, sessionI
     .limit(1);
   if (!row) return null;
   if (row.personId === caller.personId) return row;
-  return caller.role === 'facilitator' || caller.role === 'admin' ? row : null;
+  // admins read their organisation's sessions; facilitators only those of learners in cohorts they run
+  return (await mayViewLearner(db, caller, row.personId)) ? row : null;
 }
 
 export async function listTurns(db: Database, sessionId: string): Promise<TurnRow[]> {

@@ -1,0 +1,68 @@
+/**
+ * @module routes/cohorts/schemas
+ * Request and response schemas of the cohort routes (OpenAPI components).
+ */
+import { z } from '@hono/zod-openapi';
+import { LEVELS, SKILLS } from '../../practice/types.js';
+
+export const ReadinessRule = z
+  .object({
+    minSessions: z.number().int().min(1).max(20).optional().openapi({ description: 'scored sessions each skill needs in the window (default 3)' }),
+    window: z.number().int().min(1).max(20).optional().openapi({ description: 'recent sessions looked at (default 3)' }),
+    skills: z.array(z.enum(SKILLS)).min(1).optional().openapi({ description: 'skills that must be at least fair (default all six)' }),
+  })
+  .strict()
+  .openapi('ReadinessRule');
+
+export const CohortSchema = z
+  .object({ id: z.string(), name: z.string(), description: z.string(), readiness: ReadinessRule, learners: z.number().int(), createdAt: z.string() })
+  .openapi('Cohort');
+
+export const NewCohort = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    description: z.string().max(2000).optional(),
+    readiness: ReadinessRule.optional(),
+    facilitatorIds: z.array(z.uuid()).max(20).optional().openapi({ description: 'admins only: facilitators who run it' }),
+  })
+  .strict()
+  .openapi('NewCohort');
+
+export const CohortPatch = z
+  .object({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).optional(), readiness: ReadinessRule.optional() })
+  .strict()
+  .openapi('CohortPatch');
+
+export const MembersBody = z
+  .object({
+    personIds: z.array(z.uuid()).min(1).max(1000),
+    role: z.enum(['learner', 'facilitator']).default('learner').openapi({ description: 'facilitator: admins only' }),
+  })
+  .strict()
+  .openapi('CohortMembers');
+
+const Skill = z.object({ level: z.enum(LEVELS), confidence: z.enum(['low', 'medium', 'high']), trend: z.enum(['improving', 'steady', 'declining', 'unknown']), estimate: z.number(), sessions: z.number().int() });
+
+export const LearnerProgressSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    skills: z.record(z.string(), Skill),
+    readyToPartner: z.boolean(),
+    reasons: z.array(z.string()),
+    assignments: z.array(
+      z.object({
+        id: z.string(),
+        drillId: z.string(),
+        title: z.string(),
+        status: z.enum(['not_started', 'in_progress', 'passed', 'not_passed', 'overdue']),
+        dueAt: z.string(),
+        attempts: z.number().int(),
+        bestLevel: z.enum(LEVELS).nullable(),
+      }),
+    ),
+    sessions: z.number().int(),
+    lastSessionAt: z.string().nullable(),
+  })
+  .openapi('CohortLearnerProgress');

@@ -1,0 +1,68 @@
+/**
+ * @module routes/people
+ * People for admins and facilitators: list the people you manage, add one, or import many from a
+ * CSV roster (`name,email,cohort[,role]`) where any bad row stops the whole import and every
+ * problem is reported with its line. Facilitators add learners only; admins any role.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireAuth, requireRole } from '../../auth/index.js';
+import { Problem } from '../../problems/index.js';
+import { parseRoster } from '../../programme/index.js';
+import { findManagedCohort } from '../../store/cohorts.js';
+import { createPerson, importRoster, listManagedPeople, rosterProblem } from '../../store/roster.js';
+import { bearer, createRouter, problems } from '../openapi.js';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+const staff = { security: bearer, tags: ['people'], middleware: [requireAuth, requireRole('facilitator', 'admin')] };
+
+const PersonSchema = z
+  .object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(['learner', 'facilitator', 'admin']), cohortIds: z.array(z.string()) })
+  .openapi('Person');
+const NewPerson = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(320),
+    role: z.enum(['learner', 'facilitator', 'admin']).default('learner'),
+    cohortId: z.uuid().optional().openapi({ description: 'required for facilitators: the cohort (one you run) the learner joins' }),
+  })
+  .strict()
+  .openapi('NewPerson');
+const ImportResult = z
+  .object({
+    people: z.object({ created: z.number().int(), existing: z.number().int() }),
+    cohorts: z.array(z.object({ id: z.string(), name: z.string(), created: z.boolean() })),
+    memberships: z.number().int(),
+  })
+  .openapi('RosterImport');
+
+const list = createRoute({ ...staff, method: 'get', path: '/people', summary: 'People you manage (everyone for an admin; your cohorts’ learners for a facilitator)', responses: { 200: { description: 'People', content: json(z.object({ people: z.array(PersonSchema) })) }, ...problems(401, 403) } });
+const create = createRoute({ ...staff, method: 'post', path: '/people', summary: 'Add a person', request: { body: { content: json(NewPerson), required: true } }, responses: { 201: { description: 'Created', content: json(PersonSchema) }, ...problems(400, 401, 403, 404, 409) } });
+const importCsv = createRoute({
+  ...staff,
+  method: 'post',
+  path: '/people/import',
+  summary: 'Import people and cohorts from CSV (all or nothing)',
+  description: 'Send `text/csv` with a header line `name,email,cohort` (optional `role`, admins only). Cohorts named in the file are created when missing. Any bad row: 400 with every problem by line, nothing written.',
+  request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
+  responses: { 201: { description: 'Imported', content: json(ImportResult) }, ...problems(400, 401, 403, 409, 413) },
+});
+
+export const peopleRoutes = createRouter()
+  .openapi(list, async (c) => c.json({ people: await listManagedPeople(c.var.deps.db, c.var.caller) } as never, 200))
+  .openapi(create, async (c) => {
+    const body = c.req.valid('json');
+    const caller = c.var.caller;
+    if (caller.role !== 'admin' && body.role !== 'learner') throw Problem.forbidden('Only an admin can add facilitators and admins.');
+    if (caller.role !== 'admin' && !body.cohortId) throw Problem.badRequest('Say which of your cohorts the learner joins.', [{ path: 'cohortId', message: 'required for facilitators' }]);
+    if (body.cohortId && !(await findManagedCohort(c.var.deps.db, caller, body.cohortId))) throw Problem.notFound(`Cohort ${body.cohortId}`);
+    if (body.cohortId && body.role === 'admin') throw Problem.badRequest('Admins are not cohort members.', [{ path: 'cohortId', message: 'leave empty for an admin' }]);
+    const p = await createPerson(c.var.deps.db, caller, body);
+    return c.json({ id: p.id, name: p.name, email: p.email, role: p.role, cohortIds: body.cohortId ? [body.cohortId] : [] }, 201);
+  })
+  .openapi(importCsv, async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^text\/(csv|plain)\b/i.test(type)) throw new Problem(415, 'Unsupported media type', 'Send the roster as text/csv.');
+    const { rows, errors } = parseRoster(await c.req.text());
+    if (errors.length) throw rosterProblem(errors);
+    return c.json(await importRoster(c.var.deps.db, c.var.caller, rows), 201);
+  });

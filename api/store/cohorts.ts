@@ -1,0 +1,137 @@
+/**
+ * @module store/cohorts
+ * Cohorts and who is in them, and the one place that decides which cohorts and learners a caller
+ * manages: an admin manages every cohort and learner in their organisation, a facilitator the
+ * cohorts they run and the learners in those, a learner nothing. Routes ask here; a cohort or
+ * learner outside the caller's reach is reported as not found, never as someone else's.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Caller } from '../auth/index.js';
+import type { Database } from '../db/index.js';
+import { cohortMembers, cohorts, people, type CohortReadinessRule, type MembershipRole } from '../db/schema/index.js';
+
+export type CohortRow = typeof cohorts.$inferSelect;
+type Tx = Database;
+
+/** The cohorts a caller manages (all of the organisation's for an admin), with member counts. */
+export async function listManagedCohorts(db: Database, caller: Caller) {
+  const learners = sql<number>`(select count(*)::int from ${cohortMembers} m where m.cohort_id = ${cohorts.id} and m.role = 'learner')`;
+  const base = db.select({ id: cohorts.id, name: cohorts.name, description: cohorts.description, readiness: cohorts.readiness, createdAt: cohorts.createdAt, learners }).from(cohorts);
+  if (caller.role === 'admin') return base.where(eq(cohorts.orgId, caller.orgId)).orderBy(asc(cohorts.name));
+  if (caller.role !== 'facilitator') return [];
+  return base
+    .innerJoin(cohortMembers, and(eq(cohortMembers.cohortId, cohorts.id), eq(cohortMembers.personId, caller.personId), eq(cohortMembers.role, 'facilitator')))
+    .where(eq(cohorts.orgId, caller.orgId))
+    .orderBy(asc(cohorts.name));
+}
+
+/** A cohort the caller manages, or null (answer 404: no hint whether it exists elsewhere). */
+export async function findManagedCohort(db: Database, caller: Caller, cohortId: string): Promise<CohortRow | null> {
+  const [row] = await db.select().from(cohorts).where(and(eq(cohorts.orgId, caller.orgId), eq(cohorts.id, cohortId))).limit(1);
+  if (!row) return null;
+  if (caller.role === 'admin') return row;
+  if (caller.role !== 'facilitator') return null;
+  return (await runsCohort(db, caller.personId, cohortId)) ? row : null;
+}
+
+async function runsCohort(db: Database, personId: string, cohortId: string) {
+  const [m] = await db
+    .select({ personId: cohortMembers.personId })
+    .from(cohortMembers)
+    .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.personId, personId), eq(cohortMembers.role, 'facilitator')))
+    .limit(1);
+  return Boolean(m);
+}
+
+/**
+ * Of `personIds`, the learners the caller manages (admin: any learner of the organisation;
+ * facilitator: learners in a cohort they run). One query whatever the number of ids.
+ */
+export async function managedLearners(db: Database, caller: Caller, personIds: string[]) {
+  if (personIds.length === 0 || (caller.role !== 'admin' && caller.role !== 'facilitator')) return [];
+  const base = and(eq(people.orgId, caller.orgId), inArray(people.id, personIds), eq(people.role, 'learner'));
+  if (caller.role === 'admin') return db.select({ id: people.id, name: people.name, email: people.email }).from(people).where(base);
+  const runs = db
+    .select({ cohortId: cohortMembers.cohortId })
+    .from(cohortMembers)
+    .where(and(eq(cohortMembers.orgId, caller.orgId), eq(cohortMembers.personId, caller.personId), eq(cohortMembers.role, 'facilitator')));
+  return db
+    .selectDistinct({ id: people.id, name: people.name, email: people.email })
+    .from(people)
+    .innerJoin(cohortMembers, and(eq(cohortMembers.personId, people.id), eq(cohortMembers.role, 'learner'), inArray(cohortMembers.cohortId, runs)))
+    .where(base);
+}
+
+/** Whether the caller may look at this person's practice (themselves, a learner they facilitate, anyone in the organisation for an admin). */
+export async function mayViewLearner(db: Database, caller: Caller, personId: string): Promise<boolean> {
+  if (personId === caller.personId) return true;
+  if (caller.role === 'admin') {
+    const [p] = await db.select({ id: people.id }).from(people).where(and(eq(people.orgId, caller.orgId), eq(people.id, personId))).limit(1);
+    return Boolean(p);
+  }
+  return (await managedLearners(db, caller, [personId])).length > 0;
+}
+
+/** The learners of a cohort, by name. */
+export async function cohortLearners(db: Database, orgId: string, cohortId: string) {
+  return db
+    .select({ id: people.id, name: people.name, email: people.email })
+    .from(cohortMembers)
+    .innerJoin(people, eq(people.id, cohortMembers.personId))
+    .where(and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.role, 'learner')))
+    .orderBy(asc(people.name), asc(people.id));
+}
+
+/** Everyone in a cohort with their cohort role (learners and facilitators). */
+export async function cohortRoster(db: Database, orgId: string, cohortId: string) {
+  return db
+    .select({ id: people.id, name: people.name, email: people.email, role: cohortMembers.role })
+    .from(cohortMembers)
+    .innerJoin(people, eq(people.id, cohortMembers.personId))
+    .where(and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.cohortId, cohortId)))
+    .orderBy(asc(cohortMembers.role), asc(people.name));
+}
+
+export async function findCohortByName(db: Database, orgId: string, name: string) {
+  const [row] = await db.select().from(cohorts).where(and(eq(cohorts.orgId, orgId), eq(cohorts.name, name))).limit(1);
+  return row ?? null;
+}
+
+/** Creates a cohort; a facilitator who creates one runs it. Call inside a transaction. */
+export async function insertCohort(tx: Tx, caller: Caller, input: { name: string; description?: string; readiness?: CohortReadinessRule }) {
+  const [row] = await tx
+    .insert(cohorts)
+    .values({ orgId: caller.orgId, name: input.name, description: input.description ?? '', readiness: input.readiness ?? {}, createdBy: caller.personId })
+    .returning();
+  if (caller.role === 'facilitator') await tx.insert(cohortMembers).values({ cohortId: row.id, personId: caller.personId, orgId: caller.orgId, role: 'facilitator' });
+  return row;
+}
+
+/** Adds people to a cohort; people already in it keep their membership. */
+export async function addMembers(tx: Tx, orgId: string, cohortId: string, members: { personId: string; role: MembershipRole }[]) {
+  if (members.length === 0) return [];
+  return tx
+    .insert(cohortMembers)
+    .values(members.map((m) => ({ cohortId, orgId, personId: m.personId, role: m.role })))
+    .onConflictDoNothing()
+    .returning({ personId: cohortMembers.personId });
+}
+
+export async function removeMember(db: Database, orgId: string, cohortId: string, personId: string) {
+  const gone = await db
+    .delete(cohortMembers)
+    .where(and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.personId, personId)))
+    .returning({ personId: cohortMembers.personId });
+  return gone.length > 0;
+}
+
+export async function updateCohort(db: Database, orgId: string, cohortId: string, patch: { name?: string; description?: string; readiness?: CohortReadinessRule }) {
+  const [row] = await db.update(cohorts).set(patch).where(and(eq(cohorts.orgId, orgId), eq(cohorts.id, cohortId))).returning();
+  return row ?? null;
+}
+
+/** Postgres unique violation (postgres.js and PGlite both carry the SQLSTATE, possibly on `cause`). */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) if (e.code === '23505') return true;
+  return false;
+}

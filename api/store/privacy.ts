@@ -1,0 +1,58 @@
+/**
+ * @module store/privacy
+ * A person's own data, all of it: exported as one JSON document, or deleted for real. Deleting
+ * the person row cascades to their sessions, turns, progress ledger, memberships and assignments
+ * (foreign keys `on delete cascade`); what they created for others (cohorts, drills, assignments
+ * they set) stays, with the author cleared. Cohort views are computed from what remains, so
+ * their aggregates stay consistent without a recount.
+ */
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Caller } from '../auth/index.js';
+import type { Database } from '../db/index.js';
+import { assignments, cohortMembers, cohorts, people, sessions, skillResults, turns } from '../db/schema/index.js';
+import { Problem } from '../problems/index.js';
+
+export async function exportPersonData(db: Database, caller: Caller) {
+  const [person] = await db.select().from(people).where(and(eq(people.orgId, caller.orgId), eq(people.id, caller.personId)));
+  const own = await db.select().from(sessions).where(and(eq(sessions.orgId, caller.orgId), eq(sessions.personId, caller.personId))).orderBy(asc(sessions.startedAt));
+  const ids = own.map((s) => s.id);
+  const allTurns = ids.length
+    ? await db
+        .select({ sessionId: turns.sessionId, index: turns.index, role: turns.role, text: turns.text, coding: turns.coding, feedback: turns.feedback, createdAt: turns.createdAt })
+        .from(turns)
+        .where(inArray(turns.sessionId, ids))
+        .orderBy(asc(turns.sessionId), asc(turns.index))
+    : [];
+  const memberships = await db
+    .select({ cohortId: cohortMembers.cohortId, cohort: cohorts.name, role: cohortMembers.role, joinedAt: cohortMembers.joinedAt })
+    .from(cohortMembers)
+    .innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+    .where(and(eq(cohortMembers.orgId, caller.orgId), eq(cohortMembers.personId, caller.personId)));
+  const myAssignments = await db.select().from(assignments).where(and(eq(assignments.orgId, caller.orgId), eq(assignments.personId, caller.personId)));
+  const ledger = await db.select().from(skillResults).where(and(eq(skillResults.orgId, caller.orgId), eq(skillResults.personId, caller.personId))).orderBy(asc(skillResults.at));
+  return {
+    exportedAt: new Date().toISOString(),
+    person: { id: person.id, name: person.name, email: person.email, role: person.role, createdAt: person.createdAt },
+    cohorts: memberships,
+    assignments: myAssignments.map(({ orgId: _o, ...a }) => a),
+    sessions: own.map(({ orgId: _o, partnerState: _p, seed: _s, ...s }) => ({ ...s, turns: allTurns.filter((t) => t.sessionId === s.id).map(({ sessionId: _x, ...t }) => t) })),
+    skillResults: ledger.map(({ orgId: _o, personId: _p, ...r }) => r),
+  };
+}
+
+/**
+ * Deletes the caller's account and everything that is theirs. The last admin of an organisation
+ * cannot delete themselves (nobody could manage it afterwards).
+ */
+export async function deletePerson(db: Database, caller: Caller): Promise<{ sessions: number }> {
+  return db.transaction(async (tx) => {
+    if (caller.role === 'admin') {
+      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(people).where(and(eq(people.orgId, caller.orgId), eq(people.role, 'admin'), ne(people.id, caller.personId)));
+      if (Number(n) === 0) throw Problem.conflict('You are the last admin of this organisation; make someone else an admin first.');
+    }
+    const [{ n: count }] = await tx.select({ n: sql<number>`count(*)::int` }).from(sessions).where(and(eq(sessions.orgId, caller.orgId), eq(sessions.personId, caller.personId)));
+    const gone = await tx.delete(people).where(and(eq(people.orgId, caller.orgId), eq(people.id, caller.personId))).returning({ id: people.id });
+    if (gone.length === 0) throw Problem.notFound('Your account');
+    return { sessions: Number(count) };
+  });
+}
