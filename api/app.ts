@@ -17,6 +17,12 @@ import { createRouter } from './routes/openapi.js';
 import { scenarioRoutes } from './routes/scenarios/index.js';
 import { sessionRoutes } from './routes/sessions/index.js';
 import type { OnSessionEnded } from './session-flow/end.js';
+import { assignmentRoutes } from './routes/assignments/index.js';
+import { cohortRoutes } from './routes/cohorts/index.js';
+import { drillRoutes } from './routes/drills/index.js';
+import { peopleRoutes } from './routes/people/index.js';
+import { privacyRoutes } from './routes/privacy/index.js';
+import { recordDrillAttempt } from './store/assignments.js';
 
 export type { AppDeps } from './app-env.js';
 
@@ -25,7 +31,8 @@ const API_BODY_LIMIT = 64 * 1024;
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const onSessionEnded: OnSessionEnded[] = [];
+  // an ended drill session counts as an attempt on the learner's assignment
+  const onSessionEnded: OnSessionEnded[] = [recordDrillAttempt];
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -49,6 +56,11 @@ export function createApp(deps: AppDeps) {
   api.route('/', sessionRoutes(onSessionEnded));
   api.route('/', meRoutes);
   // feature routers mount here (one line each)
+  api.route('/', drillRoutes);
+  api.route('/', cohortRoutes);
+  api.route('/', peopleRoutes);
+  api.route('/', assignmentRoutes);
+  api.route('/', privacyRoutes);
   api.route('/', embedTokenRoutes);
 
   api.doc31('/openapi.json', {
