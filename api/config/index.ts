@@ -9,6 +9,8 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+// `localhost:11434` parses as a URL with scheme "localhost:"; only http(s) can be called.
+const httpUrl = z.string().url().regex(/^https?:\/\//i, 'must be an http:// or https:// URL');
 const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 
 /** Environment variables, as documented in the README's configuration table. */
@@ -23,12 +25,12 @@ export const EnvSchema = z.object({
     .optional(),
   DEMO: bool.optional(),
   SB_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  SB_PUBLIC_URL: z.string().url().optional(),
+  SB_PUBLIC_URL: httpUrl.optional(),
   SB_MAX_TURN_CHARS: int(50, 20_000).default(2000),
   SB_FRAME_ANCESTORS: list.default([]),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   OPENAI_API_KEY: z.string().min(1).optional(),
-  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_BASE_URL: httpUrl.optional(),
   SB_PARTNER_MODEL: z.string().min(1).default('gpt-4o-mini'),
   SB_FEEDBACK_MODEL: z.string().min(1).default('gpt-4o-mini'),
   SB_CODER_MODEL: z.string().min(1).default('gpt-4o-mini'),
