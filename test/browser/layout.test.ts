@@ -24,6 +24,7 @@ beforeAll(async () => {
   sb = await startSoundingBoard();
   lms = await startHostPage('localhost');
   browser = await launchChromium();
+  await sb.createCohort('Learning Partners, spring intake');
   sessionId = await sb.completeSession(sb.tokens.learner, [
     'What would you like to get out of our conversation today, and how will you know it was useful?',
     'It sounds like supercalifragilisticexpialidociouslylongwordsdonotbreakthelayout is how it feels.',
@@ -53,6 +54,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('heading', { name: /^Scorecard:/ }).waitFor();
       await page.getByRole('heading', { name: 'Your progress' }).waitFor();
       await page.getByRole('button', { name: /^Practise this:/ }).first().waitFor();
+      // the cohort table has turned into one card per learner
+      await page.locator('sb-facilitator tbody tr').first().waitFor();
+      expect(await page.locator('sb-facilitator thead').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(1);
       expect(await horizontalOverflow(page)).toBe(0);
       await screenshot(page, `layout-360-${scheme}-all`);
 

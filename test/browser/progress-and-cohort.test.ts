@@ -30,6 +30,7 @@ beforeAll(async () => {
   // two finished sessions through the API, so the chart has a line
   sessionId = await sb.completeSession(sb.tokens.learner, ['What would you like from today?', 'It sounds like you feel stretched thin.', 'What do you want to happen next?']);
   await sb.completeSession(sb.tokens.learner, ['You should just tell your manager.', 'Why did you not raise it earlier?']);
+  await sb.createCohort('Autumn Learning Partners');
 });
 afterAll(async () => {
   await browser?.close();

@@ -29,6 +29,8 @@ export interface RunningSoundingBoard {
   getSession(token: string, id: string): Promise<StoredSession>;
   /** starts a session on the first scenario, says these coach turns, ends it; returns its id */
   completeSession(token: string, coachTurns: string[]): Promise<string>;
+  /** a cohort run by the demo facilitator with both demo learners in it (the demo seed has none) */
+  createCohort(name: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,12 @@ export async function startSoundingBoard(env: Record<string, string> = {}): Prom
       }
       await ok(app.call('POST', `/api/sessions/${session.id}/end`, { token, body: {} }), 'ending a session');
       return session.id;
+    },
+    async createCohort(name) {
+      // an admin sets it up (a facilitator may only enrol learners they already run)
+      const cohort = await ok<{ id: string }>(app.call('POST', '/api/cohorts', { token: app.tokens.admin, body: { name, facilitatorIds: [people.facilitator.id] } }), 'creating a cohort');
+      await ok(app.call('POST', `/api/cohorts/${cohort.id}/members`, { token: app.tokens.admin, body: { personIds: [people.learner.id, people.learner2.id] } }), 'adding learners');
+      return cohort.id;
     },
     close: () => app.close(),
   };

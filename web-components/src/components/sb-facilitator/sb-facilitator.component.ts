@@ -145,37 +145,47 @@ export class SbFacilitator extends SbElement {
   private renderOverview() {
     if (!this.learners) return html`<p class="loading" role="status">Loading the cohort…</p>`;
     if (this.learners.length === 0) return html`<p>No learners in this cohort yet.</p>`;
-    return html`<table part="overview">
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Learners and skills">
+    <table part="overview" role="table">
       <caption class="sr-only">Skill levels of each learner in ${this.cohortName()}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Learner</th>
-          ${SKILLS.map((s) => html`<th scope="col">${skillLabel(s)}</th>`)}
-          <th scope="col">Ready to partner</th>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader">Learner</th>
+          ${SKILLS.map((s) => html`<th scope="col" role="columnheader">${skillLabel(s)}</th>`)}
+          <th scope="col" role="columnheader">Ready to partner</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         ${this.learners.map(
-          (l) => html`<tr>
-            <th scope="row">${l.name}</th>
+          (l) => html`<tr role="row">
+            <th scope="row" role="rowheader">${l.name}</th>
             ${SKILLS.map((s) => {
               const cell = l.skills?.[s];
               const level = cell?.level ?? null;
               const trend = TREND[String(cell?.trend ?? '')];
-              return html`<td data-label=${skillLabel(s)}>
+              return html`<td role="cell" data-label=${skillLabel(s)}>
                 <span class="level ${level ?? 'none'}" part="level">${levelLabel(level)}</span>
                 ${trend ? html`<span class="trend" aria-hidden="true">${trend.mark}</span><span class="sr-only">, ${trend.words}</span>` : nothing}
                 ${cell?.confidence === 'low' ? html`<span class="muted confidence">(few sessions)</span>` : nothing}
               </td>`;
             })}
-            <td data-label="Ready to partner">
-              ${l.readyToPartner ? html`<span class="ready">Yes</span>` : html`<span class="not-ready">Not yet</span>`}
-              ${l.reasons?.length ? html`<div class="muted">${l.reasons.join('; ')}</div>` : nothing}
+            <td role="cell" data-label="Ready to partner">
+              ${l.readyToPartner
+                ? html`<span class="ready">Yes</span>`
+                : l.reasons?.length
+                  ? html`<details class="reasons">
+                      <summary><span class="not-ready">Not yet</span><span class="sr-only">: why</span></summary>
+                      <ul>
+                        ${l.reasons.map((r) => html`<li>${r}</li>`)}
+                      </ul>
+                    </details>`
+                  : html`<span class="not-ready">Not yet</span>`}
             </td>
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table>
+    </div>`;
   }
 
   /** Per drill: how many learners passed it out of those assigned. */
@@ -214,7 +224,7 @@ export class SbFacilitator extends SbElement {
       ${this.drills.length === 0
         ? html`<p>No drills are available to assign.</p>`
         : html`<form class="assign" part="assign-form" @submit=${this.assign}>
-            <div class="field">
+            <div class="field drill">
               <label for="drill">Drill</label>
               <select id="drill" name="drill" required>
                 ${this.drills.map((d) => html`<option value=${d.id}>${d.title}</option>`)}

@@ -59,10 +59,36 @@ export const facilitatorStyles = css`
     margin-top: calc(var(--_space) * 1.5);
   }
   form.assign {
-    display: grid;
+    display: flex;
+    flex-wrap: wrap;
     gap: 0.75em;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
     align-items: end;
+  }
+  form.assign .field {
+    flex: 1 1 12rem;
+  }
+  form.assign .field.drill {
+    flex: 2 1 18rem;
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  tbody th {
+    min-width: 8em;
+  }
+  thead th {
+    overflow-wrap: normal;
+    word-break: normal;
+    hyphens: auto;
+  }
+  .reasons summary {
+    cursor: pointer;
+  }
+  .reasons ul {
+    margin: 0.25em 0 0;
+    padding-left: 1.1em;
+    font-size: 0.875em;
+    color: var(--_muted);
   }
   .notice {
     margin-top: 0.5em;
