@@ -59,6 +59,7 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await page.locator('sb-facilitator thead').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(1);
       expect(await horizontalOverflow(page)).toBe(0);
       await screenshot(page, `layout-360-${scheme}-all`);
+      await screenshot(page.locator('sb-facilitator'), `layout-360-${scheme}-facilitator`);
 
       await page.getByRole('button', { name: /^Practise this:/ }).first().click();
       await page.getByRole('button', { name: 'Start the conversation' }).click();
