@@ -91,7 +91,7 @@ export interface ChatRequest {
 
 export interface ChatResult {
   text: string;
-  /** `stop`, `length`, ...; `stopped` when `onDelta` asked to stop early */
+  /** `stop`, `length`, ...; `stopped` when `onDelta` asked to stop early; `unknown` when the stream ended without one */
   finishReason: string;
   attempts: number;
   /** ms from the start of the successful attempt to its first token */
@@ -240,8 +240,12 @@ async function attemptOnce(
       }
       if (choice?.finish_reason) finishReason = choice.finish_reason;
     }
-    if (finishReason === null) throw new Error('stream ended without a finish reason');
-    return { text, finishReason, firstTokenMs };
+    // the openai Stream ends quietly when its signal aborts: our timers and the caller decide
+    if (why) throw new Error(`aborted: ${why}`);
+    // A stream that ends cleanly without a finish reason (some servers and proxies) may still be
+    // whole or may have been cut: 'unknown' lets callers keep only what is complete.
+    if (finishReason === null && !text) throw new Error('stream ended without a token or a finish reason');
+    return { text, finishReason: finishReason ?? 'unknown', firstTokenMs };
   } catch (err) {
     const after = firstTokenMs !== null;
     if (why === 'client_aborted' || why === 'timeout') throw new AttemptFailure(why, false, after);

@@ -68,11 +68,13 @@ export function createOpenAiPartnerVoice(ctx: LlmContext, opts: PartnerVoiceOpti
             },
           );
           let text = cleanPartnerReply(res.text, guard.partnerName);
-          // cut off at max_tokens: keep the complete sentences, if any, rather than a torn one
-          if (res.finishReason === 'length') text = trimToCompleteSentences(text);
+          // cut off at max_tokens (or ended without saying why): keep the complete sentences,
+          // if any, rather than a torn one
+          const cut = res.finishReason === 'length' || res.finishReason === 'unknown';
+          if (cut) text = trimToCompleteSentences(text);
           const verdict: GuardVerdict = !early.ok
             ? early
-            : res.finishReason === 'length' && !text
+            : cut && !text
               ? { ok: false, reason: 'truncated' }
               : checkPartnerReply(text, guard, true);
           opts.observe?.({ attempt, text: res.text, verdict, finishReason: res.finishReason });

@@ -148,6 +148,13 @@ describe('OpenAI partner voice', () => {
     expect(await voice.reply(input('What is hardest?'))).toEqual({ text: 'The migration, mostly.', source: 'llm' });
   });
 
+  it('treats a stream that ends without a finish reason as possibly cut: complete sentences only', async () => {
+    const { voice } = makeVoice();
+    const chunk = (content: string) => `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 0, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+    fake.enqueue({ type: 'raw', contentType: 'text/event-stream', body: chunk('It is the evenings. ') + chunk('And then the') + 'data: [DONE]\n\n' });
+    expect(await voice.reply(input('What is hardest?'))).toEqual({ text: 'It is the evenings.', source: 'llm' });
+  });
+
   it.each([
     ['role break', 'As an AI language model, I cannot pretend to be Priya.', 'guard_role_break'],
     ['coaching back', 'That is a good question. How does that make you feel?', 'guard_coaching_back'],
