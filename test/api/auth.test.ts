@@ -1,0 +1,161 @@
+/**
+ * @module test/api/auth
+ * Bearer JWTs signed by the server carry person, organisation and role. No token or a bad one is
+ * a 401 on every secured operation; a token is only as good as the person behind it now; every
+ * read is scoped to the caller's organisation, and a learner sees only their own sessions.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppEnv } from '../../api/app-env.js';
+import { requireAuth, requireRole, signToken, verifyToken } from '../../api/auth/index.js';
+import { people } from '../../api/db/schema/index.js';
+import { toProblemResponse } from '../../api/problems/index.js';
+import { upsertPerson } from '../../api/store/people.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+const SECRET = 'test-secret-test-secret-test-secret-42'; // what startTestApp configures
+let t: TestApp;
+let demo: NonNullable<TestApp['runtime']['demo']>;
+let alexSession: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  demo = t.runtime.demo!;
+  const scenarios = await t.call('GET', '/api/scenarios', { token: t.tokens.learner });
+  const s = await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: scenarios.body.scenarios[0].id } });
+  alexSession = s.body.id;
+});
+afterAll(async () => t?.close());
+
+const enc = new TextEncoder();
+const unauthorized = (r: { status: number; body: any; headers: Headers }) => {
+  expect(r.status, JSON.stringify(r.body)).toBe(401);
+  expect(r.headers.get('content-type')).toMatch(/problem\+json/);
+  expect(r.body.title).toBe('Unauthorized');
+  return r.body;
+};
+
+describe('no token or a bad one: 401', () => {
+  it('every secured operation in the OpenAPI document refuses a request without a token', async () => {
+    const doc = (await t.call('GET', '/api/openapi.json')).body;
+    const secured: [string, string][] = [];
+    for (const [path, ops] of Object.entries<any>(doc.paths)) {
+      for (const [method, op] of Object.entries<any>(ops)) if (op.security?.some((s: any) => 'bearerAuth' in s)) secured.push([method.toUpperCase(), path]);
+    }
+    expect(secured.length).toBeGreaterThanOrEqual(6);
+    for (const [method, path] of secured) {
+      const concrete = '/api' + path.replace(/\{[^}]+\}/g, randomUUID());
+      const r = await t.call(method, concrete, method === 'GET' || method === 'DELETE' ? {} : { body: {} });
+      expect(r.status, `${method} ${path} without a token answered ${r.status}`).toBe(401);
+    }
+  });
+
+  it('a malformed Authorization header', async () => {
+    for (const authorization of ['Basic YWxleDpwdw==', 'Bearer', 'Bearer ', `Bearer ${t.tokens.learner} extra`, t.tokens.learner, 'Bearer not-a-jwt']) {
+      unauthorized(await t.call('GET', '/api/sessions', { headers: { authorization } }));
+    }
+  });
+
+  it('a token signed with another secret', async () => {
+    const forged = await signToken('another-secret-another-secret-another', { sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' }, 3600);
+    expect(unauthorized(await t.call('GET', '/api/sessions', { token: forged })).reason).toBe('invalid');
+  });
+
+  it('an expired token says it has expired', async () => {
+    const expired = await new SignJWT({ org: demo.learner.orgId, role: 'learner', kind: 'session' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(demo.learner.id)
+      .setIssuer('sounding-board')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(enc.encode(SECRET));
+    const body = unauthorized(await t.call('GET', '/api/sessions', { token: expired }));
+    expect(body.reason).toBe('expired');
+    expect(body.detail).toMatch(/expired/);
+  });
+
+  it('an unsigned (alg none) token, a wrong issuer, a bad role claim, a non-UUID subject', async () => {
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: demo.admin.id, org: demo.admin.orgId, role: 'admin', iss: 'sounding-board', exp: Math.floor(Date.now() / 1000) + 3600 })}.`;
+    unauthorized(await t.call('GET', '/api/sessions', { headers: { authorization: `Bearer ${none}` } }));
+    const signed = (claims: Record<string, unknown>, issuer = 'sounding-board') =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer(issuer).setIssuedAt().setExpirationTime('1h').sign(enc.encode(SECRET));
+    unauthorized(await t.call('GET', '/api/sessions', { token: await signed({ sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' }, 'someone-else') }));
+    unauthorized(await t.call('GET', '/api/sessions', { token: await signed({ sub: demo.learner.id, org: demo.learner.orgId, role: 'superuser' }) }));
+    unauthorized(await t.call('GET', '/api/sessions', { token: await signed({ sub: "1' or '1'='1", org: demo.learner.orgId, role: 'learner' }) }));
+    unauthorized(await t.call('GET', '/api/sessions', { token: await signed({ org: demo.learner.orgId, role: 'learner' }) }));
+  });
+
+  it('a person in one organisation cannot claim another', async () => {
+    const crossed = await signToken(SECRET, { sub: demo.learner.id, org: demo.otherOrgLearner.orgId, role: 'learner' }, 3600);
+    unauthorized(await t.call('GET', '/api/sessions', { token: crossed }));
+  });
+
+  it('a token for someone who no longer exists', async () => {
+    const ghost = await upsertPerson(t.runtime.deps.db, demo.learner.orgId, { name: 'Gone Soon', email: `gone-${randomUUID()}@northwind.example`, role: 'learner' });
+    const token = await signToken(SECRET, { sub: ghost.id, org: ghost.orgId, role: 'learner' }, 3600);
+    expect((await t.call('GET', '/api/sessions', { token })).status).toBe(200);
+    await t.runtime.deps.db.delete(people).where(eq(people.id, ghost.id));
+    expect(unauthorized(await t.call('GET', '/api/sessions', { token })).detail).toMatch(/no longer exists/);
+  });
+});
+
+describe('the role is the one in the database now, not the one in the token', () => {
+  it('a token claiming admin for a learner acts as a learner', async () => {
+    const inflated = await signToken(SECRET, { sub: demo.learner2.id, org: demo.learner2.orgId, role: 'admin' }, 3600);
+    expect((await t.call('GET', `/api/sessions/${alexSession}`, { token: inflated })).status).toBe(404);
+  });
+
+  it('requireRole answers 403 naming the roles needed', async () => {
+    const app = new Hono<AppEnv>();
+    app.use('*', async (c, next) => (c.set('deps', t.runtime.deps), next()));
+    app.get('/facilitators-only', requireAuth, requireRole('facilitator', 'admin'), (c) => c.json({ ok: c.var.caller.role }));
+    app.onError((err, c) => toProblemResponse(err, c));
+    const asLearner = await app.request('/facilitators-only', { headers: { authorization: `Bearer ${t.tokens.learner}` } });
+    expect(asLearner.status).toBe(403);
+    expect((await asLearner.json()).detail).toMatch(/facilitator, admin/);
+    const asFacilitator = await app.request('/facilitators-only', { headers: { authorization: `Bearer ${t.tokens.facilitator}` } });
+    expect(await asFacilitator.json()).toEqual({ ok: 'facilitator' });
+    expect((await app.request('/facilitators-only')).status).toBe(401);
+  });
+});
+
+describe('tokens', () => {
+  it('carry person, organisation and role, and verify only with the server secret', async () => {
+    const claims = await verifyToken(SECRET, t.tokens.facilitator);
+    expect(claims).toEqual({ sub: demo.facilitator.id, org: demo.facilitator.orgId, role: 'facilitator', kind: 'session' });
+    await expect(verifyToken('x'.repeat(40), t.tokens.facilitator)).rejects.toMatchObject({ reason: 'invalid' });
+  });
+});
+
+describe('scoped to the organisation; a learner sees only their own sessions', () => {
+  it("another learner's session is a 404, and is not in their list", async () => {
+    expect((await t.call('GET', `/api/sessions/${alexSession}`, { token: t.tokens.learner2 })).status).toBe(404);
+    const list = await t.call('GET', '/api/sessions', { token: t.tokens.learner2 });
+    expect(list.status).toBe(200);
+    expect(list.body.sessions.map((s: any) => s.id)).not.toContain(alexSession);
+    const own = await t.call('GET', '/api/sessions', { token: t.tokens.learner });
+    expect(own.body.sessions.map((s: any) => s.id)).toContain(alexSession);
+  });
+
+  it("another organisation's staff see a 404 (no hint that it exists)", async () => {
+    const unknown = await t.call('GET', `/api/sessions/${randomUUID()}`, { token: t.tokens.otherOrgFacilitator });
+    const foreign = await t.call('GET', `/api/sessions/${alexSession}`, { token: t.tokens.otherOrgFacilitator });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.title).toBe(unknown.body.title);
+    expect(foreign.body.type).toBe(unknown.body.type);
+  });
+
+  it("an admin reads their own organisation's sessions", async () => {
+    expect((await t.call('GET', `/api/sessions/${alexSession}`, { token: t.tokens.admin })).status).toBe(200);
+  });
+
+  it("another learner's progress is not in mine", async () => {
+    const mine = await t.call('GET', '/api/me/progress', { token: t.tokens.learner2 });
+    expect(mine.status).toBe(200);
+    expect(JSON.stringify(mine.body)).not.toContain(alexSession);
+  });
+});
