@@ -20,6 +20,8 @@ export const SHIPPED_TRAINING: Omit<TrainingOptions, 'labels'> = {
   balance: 0.5,
   seed: 7,
   unitNorm: true,
+  // keep every feature: the run-time norm must run over the same features as in training
+  prune: 0,
 };
 
 /** Weight of one of our own workplace examples relative to one AnnoMI turn. */

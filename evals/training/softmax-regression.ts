@@ -28,6 +28,8 @@ export interface TrainingOptions {
   version?: string;
   /** scale each example's binary features to unit length (long turns do not shout) */
   unitNorm?: boolean;
+  /** weigh each feature by its inverse document frequency (rare words count more) */
+  idf?: boolean;
 }
 
 /** Small seeded PRNG (mulberry32): deterministic shuffles without a dependency. */
@@ -58,6 +60,12 @@ export function trainSoftmaxRegression(examples: readonly TrainingExample[], opt
   const index = new Map<string, number>();
   for (const [f, c] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c >= minCount) index.set(f, index.size);
   const F = index.size;
+  const useIdf = opts.idf ?? false;
+  const idf = new Float64Array(F).fill(1);
+  if (useIdf) {
+    const n = examples.length;
+    for (const [f, id] of index) idf[id] = Math.log((1 + n) / (1 + (counts.get(f) ?? 0))) + 1;
+  }
 
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const data = examples
@@ -67,9 +75,16 @@ export function trainSoftmaxRegression(examples: readonly TrainingExample[], opt
       y: labelIndex.get(ex.label)!,
       w: ex.weight ?? 1,
       s: 1,
+      v: new Float64Array(0),
     }));
   const unitNorm = opts.unitNorm ?? true;
-  for (const d of data) d.s = unitNorm && d.ids.length > 0 ? 1 / Math.sqrt(d.ids.length) : 1;
+  for (const d of data) {
+    d.v = Float64Array.from(d.ids, (id) => idf[id]);
+    let sq = 0;
+    for (const x of d.v) sq += x * x;
+    d.s = unitNorm && sq > 0 ? 1 / Math.sqrt(sq) : 1;
+    for (let i = 0; i < d.v.length; i++) d.v[i] *= d.s;
+  }
 
   const classTotals = new Array(K).fill(0);
   for (const d of data) classTotals[d.y] += d.w;
@@ -95,7 +110,7 @@ export function trainSoftmaxRegression(examples: readonly TrainingExample[], opt
     for (const n of order) {
       const d = data[n];
       for (let k = 0; k < K; k++) z[k] = b[k];
-      for (const id of d.ids) for (let k = 0; k < K; k++) z[k] += W[id * K + k] * d.s;
+      for (let i = 0; i < d.ids.length; i++) for (let k = 0; k < K; k++) z[k] += W[d.ids[i] * K + k] * d.v[i];
       let max = -Infinity;
       for (let k = 0; k < K; k++) if (z[k] > max) max = z[k];
       let sum = 0;
@@ -108,9 +123,9 @@ export function trainSoftmaxRegression(examples: readonly TrainingExample[], opt
         const g = (z[k] / sum - (k === d.y ? 1 : 0)) * sw;
         Gb[k] += g * g;
         b[k] -= (lr * g) / Math.sqrt(Gb[k]);
-        for (const id of d.ids) {
-          const p = id * K + k;
-          const gw = g * d.s + l2 * W[p];
+        for (let i = 0; i < d.ids.length; i++) {
+          const p = d.ids[i] * K + k;
+          const gw = g * d.v[i] + l2 * W[p];
           G[p] += gw * gw;
           W[p] -= (lr * gw) / Math.sqrt(G[p]);
         }
@@ -141,7 +156,12 @@ export function trainSoftmaxRegression(examples: readonly TrainingExample[], opt
       if (Math.abs(r) >= prune) keep = true;
       row.push(r);
     }
-    if (keep) weights[f] = row;
+    // with idf the stored row carries the feature's idf last; every feature is kept, since the
+    // unit norm at run time must sum over the same features as in training
+    if (useIdf) {
+      row.push(Math.round(idf[id] * 1000) / 1000);
+      weights[f] = row;
+    } else if (keep) weights[f] = row;
   }
   const bias = Array.from(bsum, (v) => Math.round((v / avgSteps) * 1000) / 1000);
   void steps;
@@ -151,6 +171,7 @@ export function trainSoftmaxRegression(examples: readonly TrainingExample[], opt
     bias,
     weights,
     unitNorm,
+    ...(useIdf ? { idf: true } : {}),
     meta: { epochs, learningRate: lr, l2, minCount, balance, seed: opts.seed ?? 7, features: Object.keys(weights).length, examples: data.length },
   };
 }

@@ -30,8 +30,14 @@ export interface MoveCues {
   affirmation: boolean;
   judgement: boolean;
   selfDisclosure: boolean;
+  /** the last question of the turn is open by its form */
+  lastOpen: boolean;
+  /** every sentence is a greeting, thanks or send-off */
+  pleasantry: boolean;
   /** the turn ends on a question (MITI codes the question; the data sets label by it) */
   endsWithQuestion: boolean;
+  /** a statement about the partner: a reflection opener, or "you"/"your" as its subject */
+  partnerFocused: boolean;
   /** the turn speaks to or about the partner ("you", "your") */
   secondPerson: boolean;
   words: number;
@@ -39,7 +45,8 @@ export interface MoveCues {
 
 const SECOND_PERSON = /\b(?:you|you're|your|yourself|you've|you'd|you'll|yours|u|ur)\b/;
 
-const OPEN_START = /^(?:what|what's|how|how's|why|where|who|which|tell me|describe|say more|talk me through|walk me through|in what way|to what extent)\b/;
+const OPEN_START =
+  /^(?:what|what's|how|how's|why|where|who|which|tell me|describe|say more|talk me through|walk me through|in what way|to what extent|anything else|what else|(?:can|could|would|will) you (?:just )?(?:tell|say|describe|share|talk|walk|explain|help me understand|give me (?:an|some) (?:idea|example|sense))|i'm (?:curious|wondering) (?:about|what|how|why)|i wonder (?:what|how|why))\b/;
 const CLOSED_START =
   /^(?:do|does|did|is|isn't|are|aren't|was|wasn't|were|can|could|would|will|won't|have|has|had|should|shall|may|might|am|don't|doesn't|didn't|haven't|wouldn't|couldn't|shouldn't|any|anything|anyone|anybody|so you|you)\b/;
 /** Questions about a count or a time are closed even when they start with what/how. */
@@ -56,20 +63,27 @@ const LEADING =
 const ADVICE_QUESTION =
   /^(?:why don't you(?! (?:start|begin|tell me|talk me|walk me|say more|share|fill|go ahead and tell))|why not(?! \?)|have you (?:tried|thought about|considered|thought of)|did you try|what about (?:trying|talking|asking|telling|speaking|going|getting|taking|doing)|how about (?:you|trying|talking|asking|telling|speaking|going|getting|taking|doing|just)|could you (?:not )?(?:just|try|talk|ask|speak|tell)|can't you|couldn't you|would you (?:consider|think about|try)|wouldn't it be (?:better|easier|good|best) (?:to|if)|don't you think you (?:should|could|need|ought|might))\b/;
 const ADVICE_STATEMENT =
-  /(?:(?<!\b(?:that|what|when|if|feel|feel like|think|thinks|said|say|saying|says|told|tell|because|cause|'cause|where|how|whether|things|stuff|like|why|wonder|means|unless|until|worry|worried)\s)\byou (?:really |just |definitely |probably |might |may |seriously )?(?:should(?:n't)?(?! be proud)|must|ought to|have got to|gotta|might want to|may want to|could try|can try|might try|might consider|could consider)\b|^(?:(?:and|but|so|then|maybe|i think|i feel|honestly|really|now),? )*you (?:really |just |definitely |probably )?(?:need to|have to)\b|\bi (?:would |'d |really |strongly |definitely )?(?:suggest|recommend|advise|encourage|urge) (?:you|that you|trying|talking|getting|going|seeking|reaching|taking|to)\b|\bi would (?:try|talk|speak|go|tell|ask|just)\b|\bi'd (?:try|talk|speak|go|tell|ask|just)\b|\bif i were you\b|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b|\bthe (?:best|only) (?:thing|way) (?:to do |for you )?(?:is|would be) to\b|\bit (?:would|might|could) be (?:a good idea|best|better|wise|worth) (?:for you )?(?:to|if you)\b|\bit's (?:a good idea|best|better|worth) (?:to|if you)\b|^(?:and |so |just |please )?make sure (?:you|that you)\b|\bdon't (?:be afraid|hesitate|give up|beat yourself)\b|^(?:so |then |maybe |and )?just (?:tell|talk to|ask|go|do|try|say|focus|ignore|let)\b)/;
+  /(?:(?<!\b(?:that|what|when|if|feel|feel like|think|thinks|said|say|saying|says|told|tell|because|cause|'cause|where|how|whether|things|stuff|like|why|wonder|means|unless|until|worry|worried)\s)\byou (?:really |just |definitely |probably |might |may |seriously )?(?:should(?:n't)?(?! be proud)|must|ought to|have got to|gotta|might want to|may want to|could try|can try|might try|might consider|could consider)\b|^(?:(?:and|but|so|then|maybe|i think|i feel|honestly|really|now),? )*you (?:really |just |definitely |probably )?(?:need to|have to)\b|\bi (?:would |'d |really |strongly |definitely )?(?:suggest|recommend|advise|encourage|urge) (?:you|that you|trying|talking|getting|going|seeking|reaching|taking|to)\b|\bi would (?:try|talk|speak|go|tell|ask|just)\b|\bi'd (?:try|talk|speak|go|tell|ask|just)\b|\bif i were you\b|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b|\b(?:the )?(?:best|only) (?:thing|way) (?:to do |for you )?(?:is|would be) (?:to )?|\b(?:it's|it is|now is|now's) (?:probably |maybe |perhaps |really )?(?:time to|important (?:that you|to)|crucial to|essential to|vital to)\b|\bit (?:would|might|could) be (?:a good idea|best|better|wise|worth) (?:for you )?(?:to|if you)\b|\bit's (?:a good idea|best|better|worth) (?:to|if you)\b|^(?:and |so |just |please )?make sure (?:you|that you)\b|\bdon't (?:be afraid|hesitate|give up|beat yourself)\b|^(?:so |then |maybe |and )?just (?:tell|talk to|ask|go|do|try|say|focus|ignore|let)\b)/;
 /** Sentence openers that look imperative but invite the partner to talk or close the session. */
 const NOT_IMPERATIVE =
   /^(?:let me|let's|tell me|talk me|talk to me|walk me|say more|go on|go ahead|take your time|take care|think about (?:all )?(?:of )?(?:it|that|this|what)|look,|look at (?:you|that|this|what)|keep going|stop me|give me|get (?:back|in touch)|make yourself|be well|use (?:your|the) (?:time|words))/;
 
 /** Imperatives that open a sentence: the coach telling the partner what to do. */
 const IMPERATIVE =
-  /^(?:please |just |maybe |perhaps |so |then |also )?(?:try|talk|speak|tell|ask|go|take|seek|find|consider|get|give|keep|stop|start|reach out|contact|look|make|write|call|set|focus|remember|think about|spend|avoid|let|put|stay|be (?:honest|kind|patient|open|gentle|careful|yourself)|don't|do not|never|always|treat|practice|practise|allow|join|use|check out|schedule|book|delegate|push back|prioriti[sz]e|explain|share)\b/;
+  /^(?:please |just |maybe |perhaps |so |then |also )?(?:try|talk|speak|tell|ask|go|take|seek|find|consider|get|give|keep|stop|start|reach out|contact|look|make|write|call|set|focus|remember|think about|spend|avoid|let|put|stay|be (?:honest|kind|patient|open|gentle|careful|yourself)|don't|do not|never|always|treat|practice|practise|allow|join|use|check out|schedule|book|delegate|push back|prioriti[sz]e|explain|share|see if|note|notice|imagine|pay attention|learn|work on|listen to|read|watch|breathe|sleep|exercise|pick|choose|ignore|forgive|accept|trust|remind yourself|surround|reach|slow down|hold|enjoy|embrace|focus on|apply|seek out|cut|limit|journal|meditate|unplug|say no|rest)\b/;
 const OFFER =
   /\b(?:one (?:idea|option|thing (?:you|some people)|possibility) (?:might|could|would|is)|some people (?:find|have found)|(?:an|one|another) option (?:might|could|would) be|you (?:could|might) (?:perhaps )?(?:try|consider|think about)|something (?:that|which) (?:has )?(?:worked|helped) for (?:others|some people|me)|take it or leave it|see what (?:you think|fits)|it's (?:your|up to you)|only if (?:it|that) (?:fits|helps))/;
 const PERMISSION =
   /\b(?:would (?:it|that) (?:be )?(?:useful|helpful|ok|okay|alright|all right) (?:if|for me to|to hear)|(?:can|could|may|might) i (?:share|offer|suggest|give you|tell you|make a suggestion|add|ask you)|would you (?:like|want|be open to|mind if i) (?:me to |to hear |some |a |my |an? )?(?:share|offer|suggest|idea|ideas|suggestion|thought|thoughts|perspective|observation|hear)|do you want (?:to hear )?(?:my|some|an?) (?:idea|ideas|thoughts|suggestion|perspective|view)|is it (?:ok|okay|alright|all right) (?:if|for me to|with you if) i (?:share|offer|suggest|give|tell|make)|i have (?:an idea|a thought|a suggestion|some ideas)[a-z ,]{0,20}(?:would|do) you (?:like|want)|mind if i (?:share|offer|suggest))/;
 const SUMMARY =
   /^(?:let me (?:check|see if|make sure|summari[sz]e|recap|just check)|to (?:summari[sz]e|sum up|recap)|so (?:far|let me)|(?:if i|have i|let me see if i)(?:'ve)? (?:got|understood|heard) (?:this|that|you|it) right|in summary|so to summari[sz]e|what i(?:'m| am) hearing (?:is|so far)|you've (?:told me|said|mentioned) (?:a few|several|three|two|some) things)/;
+/** Greetings, thanks and send-offs: social talk, never advice ("keep safe!", "good luck"). */
+const PLEASANTRY =
+  /^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))\b|(?:thank you|thanks|you're welcome|you are welcome|no problem|my pleasure|good luck|best of luck|all the best|best wishes|take care|keep safe|stay safe|be safe|have a (?:great|good|nice|lovely|wonderful|happy|safe)|happy (?:holidays|new year|christmas|birthday)|merry christmas|make the most of|enjoy (?:your|the) (?:day|evening|weekend|holiday)|bye|goodbye|see you|nice (?:talking|chatting|to meet)|it was (?:nice|great|good|a pleasure) (?:talking|chatting|to)|glad (?:i could|to) help))/;
+
+/** A statement whose subject is the partner, or that frames what follows as the partner's. */
+const PARTNER_SUBJECT =
+  /^(?:(?:and|but|so|or|because|like|maybe|perhaps|almost|and yet|yet|still|now|also|then|it's like|kind of|sort of)[, ]+)*(?:you|your|you're|you've|you'd|you'll|yourself|sounds|it sounds|seems|it seems|it feels|feels like|part of you|on (?:the )?one hand|on the other|i(?:'m| am) hearing|what i(?:'m| am) hearing|i get the sense|i sense|i can (?:hear|see)|it must|that must|that sounds|not (?:sure|ready|yet)|nobody|no one|everyone|both|neither)\b/;
 const REFLECTION_OPENER =
   /^(?:so you(?:'re| are| feel| felt|'ve| have| want| don't| think| were|'d| would)?|sounds like|it sounds like|that sounds|it seems|seems like|you feel|you're feeling|you felt|you're|you are|you sound|it feels like|part of you|on (?:the )?one hand|you (?:really )?(?:want|wish|hope|worry|wonder|think|believe|don't want)|you've been|you're not sure|i(?:'m| am) hearing|what i(?:'m| am) hearing|i get the sense|i sense|i can (?:hear|see) (?:that|how)|it must be|that must be)\b/;
 const AFFIRMATION =
@@ -90,22 +104,40 @@ export function moveCues(sents: readonly string[]): MoveCues {
     adviceQuestion: false, adviceStatement: false, adviceOffer: false, permissionRequest: false, summary: false,
     reflectionOpener: false, affirmation: false, judgement: false, selfDisclosure: false,
     endsWithQuestion: sents.length > 0 && isQuestionSentence(sents[sents.length - 1]),
-    secondPerson: false, words: 0,
+    secondPerson: false, partnerFocused: false, words: 0, pleasantry: sents.length > 0, lastOpen: false,
   };
   for (const raw of sents) {
     const s = stripFiller(raw);
     c.words += words(raw).length;
     if (!c.secondPerson && SECOND_PERSON.test(raw)) c.secondPerson = true;
+    if (!PLEASANTRY.test(s)) c.pleasantry = false;
     if (isQuestionSentence(raw) && words(s).length > 0) {
       c.questions++;
       if (LEADING.test(s)) c.leading = true;
       if (ADVICE_QUESTION.test(s)) c.adviceQuestion = true;
-      if (CLOSED_WH.test(s)) c.closed++;
-      else if (OPEN_START.test(s) || /\b(?:what|how|why)\b/.test(s) && !CLOSED_START.test(s)) c.open++;
-      else c.closed++;
+      if (CLOSED_WH.test(s)) {
+        c.closed++;
+        c.lastOpen = false;
+      } else if (OPEN_START.test(s) || (/\b(?:what|how|why)\b/.test(s) && !CLOSED_START.test(s))) {
+        c.open++;
+        c.lastOpen = true;
+      } else {
+        c.closed++;
+        c.lastOpen = false;
+      }
     } else {
       if (ADVICE_QUESTION.test(s) && /^(?:why don't you(?! (?:start|begin|tell me|talk me|walk me|say more|share|fill|go ahead and tell))|why not(?! \?)|how about)/.test(s)) c.adviceQuestion = true;
       if (IMPERATIVE.test(s) && !NOT_IMPERATIVE.test(s)) c.adviceStatement = true;
+      else {
+        // "for example, take time to notice...", "if it's about trust, consider asking...": an
+        // imperative after an opening clause
+        const comma = s.indexOf(', ');
+        if (comma > 0 && comma < 90) {
+          const rest = s.slice(comma + 2);
+          if (IMPERATIVE.test(rest) && !NOT_IMPERATIVE.test(rest) && !/^(?:so |then )?(?:you|i|we|it|that|this|they)\b/.test(rest)) c.adviceStatement = true;
+        }
+      }
+      if (PARTNER_SUBJECT.test(s)) c.partnerFocused = true;
       if (ADVICE_STATEMENT.test(s)) c.adviceStatement = true;
       if (SUMMARY.test(s)) c.summary = true;
       if (REFLECTION_OPENER.test(s)) c.reflectionOpener = true;

@@ -13,8 +13,10 @@ export interface LinearModel {
   labels: string[];
   bias: number[];
   weights: Record<string, number[]>;
-  /** features are scaled by 1/sqrt(count of features) before weighting */
+  /** features are scaled to unit length (by 1/sqrt(count), or by their idf norm) before weighting */
   unitNorm?: boolean;
+  /** each weight row ends with the feature's idf: its value in the turn before normalising */
+  idf?: boolean;
   /** what it was trained on and how, for the report */
   meta?: Record<string, unknown>;
 }
@@ -33,12 +35,15 @@ function compile(model: LinearModel): CompiledModel {
   if (c) return c;
   const k = model.bias.length;
   const names = Object.keys(model.weights);
-  const flat = new Float64Array(names.length * k);
+  // row layout: k weights then the feature's value (its idf, or 1)
+  const stride = k + 1;
+  const flat = new Float64Array(names.length * stride);
   const rows = new Map<string, number>();
   names.forEach((name, r) => {
-    rows.set(name, r * k);
+    rows.set(name, r * stride);
     const w = model.weights[name];
-    for (let j = 0; j < k; j++) flat[r * k + j] = w[j];
+    for (let j = 0; j < k; j++) flat[r * stride + j] = w[j];
+    flat[r * stride + k] = model.idf ? w[k] : 1;
   });
   c = { rows, flat };
   compiled.set(model, c);
@@ -50,12 +55,19 @@ export function labelProbabilities(model: LinearModel, features: readonly string
   const k = model.bias.length;
   const { rows, flat } = compile(model);
   const z = new Array<number>(k).fill(0);
+  let sq = 0;
+  let known = 0;
   for (const f of features) {
     const at = rows.get(f);
     if (at === undefined) continue;
-    for (let j = 0; j < k; j++) z[j] += flat[at + j];
+    const v = flat[at + k];
+    sq += v * v;
+    known++;
+    for (let j = 0; j < k; j++) z[j] += flat[at + j] * v;
   }
-  const scale = model.unitNorm && features.length > 0 ? 1 / Math.sqrt(features.length) : 1;
+  // as in training: the norm runs over the features the model knows
+  const norm = Math.sqrt(sq);
+  const scale = model.unitNorm && known > 0 && norm > 0 ? 1 / norm : 1;
   for (let j = 0; j < k; j++) z[j] = z[j] * scale + model.bias[j];
   let max = -Infinity;
   for (const v of z) if (v > max) max = v;
