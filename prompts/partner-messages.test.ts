@@ -9,7 +9,7 @@ import { codeUtterance } from '../api/practice/coder/index.js';
 import { advancePartner, scriptedReply, startPartner } from '../api/practice/partner/index.js';
 import { PARTNER_CARDS } from '../api/practice/scenarios/index.js';
 import { HIDDEN_LAYERS, type TranscriptTurn } from '../api/practice/types.js';
-import { buildPartnerMessages, OPENING, quoteCoach } from './partner-messages.js';
+import { buildPartnerMessages, HISTORY_TURNS, OPENING, quoteCoach, RESUMING } from './partner-messages.js';
 
 const GOOD_SESSION = [
   'What would you like to get from our time today?',
@@ -88,5 +88,24 @@ describe('partner prompt messages', () => {
       coachText: 'Hello.',
     });
     expect(msgs[msgs.length - 1]).toEqual({ role: 'user', content: quoteCoach('Hello.') });
+  });
+
+  it('sends only the recent conversation in a long session, still user-first and alternating', () => {
+    const card = PARTNER_CARDS[0];
+    const history: Pick<TranscriptTurn, 'role' | 'text'>[] = [{ role: 'partner', text: 'Hi.' }];
+    for (let i = 0; i < 30; i++) history.push({ role: 'coach', text: `Coach ${i}` }, { role: 'partner', text: `Partner ${i}` });
+    history.push({ role: 'coach', text: 'Last one.' });
+    const msgs = buildPartnerMessages({
+      card,
+      directive: { stage: 'exploring', reaction: 'curious', mayReveal: [], newlyRevealed: null, guidance: '', maxSentences: 3 },
+      history,
+      coachText: 'Last one.',
+    });
+    expect(msgs).toHaveLength(1 + 1 + HISTORY_TURNS);
+    expect(msgs[1]).toEqual({ role: 'user', content: RESUMING });
+    expect(msgs.at(-1)).toEqual({ role: 'user', content: quoteCoach('Last one.') });
+    const roles = msgs.slice(1).map((m) => m.role);
+    roles.forEach((r, i) => i > 0 && expect(r).not.toBe(roles[i - 1]));
+    expect(JSON.stringify(msgs)).not.toContain('Coach 0"');
   });
 });

@@ -37,13 +37,19 @@ export function quoteCoach(text: string): string {
  */
 export function buildPartnerMessages(input: PartnerPromptInput): ChatTurnMessage[] {
   const system = `${buildPartnerPersona(input.card)}\n\n${buildPartnerDirective(input.directive)}`;
-  const turns = [...input.history];
+  let turns = [...input.history];
   const last = turns[turns.length - 1];
   if (!last || last.role !== 'coach' || last.text !== input.coachText) turns.push({ role: 'coach', text: input.coachText });
+  // Local servers with small context windows (Ollama's default) drop the oldest tokens, which
+  // can be the system message: send only the recent conversation. The partner's state travels
+  // in the directive, so nothing the engine decided is lost with the older turns.
+  const cut = turns.length > HISTORY_TURNS;
+  if (cut) turns = turns.slice(-HISTORY_TURNS);
   const messages: ChatTurnMessage[] = [{ role: 'system', content: system }];
   // Several local chat templates (Mistral, Gemma, Llama via llama.cpp) insist on user first and
   // strict alternation: open with a scene-setting user line and merge same-role neighbours.
-  if (turns[0]?.role === 'partner') messages.push({ role: 'user', content: OPENING });
+  if (cut) messages.push({ role: 'user', content: RESUMING });
+  else if (turns[0]?.role === 'partner') messages.push({ role: 'user', content: OPENING });
   for (const t of turns) {
     const m: ChatTurnMessage = t.role === 'coach' ? { role: 'user', content: quoteCoach(t.text) } : { role: 'assistant', content: t.text };
     const prev = messages[messages.length - 1];
@@ -52,6 +58,12 @@ export function buildPartnerMessages(input: PartnerPromptInput): ChatTurnMessage
   }
   return messages;
 }
+
+/** Most recent turns (coach and partner) sent to the model. */
+export const HISTORY_TURNS = 16;
+
+/** The first user message when older turns were left out. */
+export const RESUMING = '(You and your colleague have been talking for a while; the most recent part of the conversation follows.)';
 
 /** The scene-setting first user message when the partner speaks first. */
 export const OPENING = '(Your colleague sits down with you for your learning-partner conversation.)';
