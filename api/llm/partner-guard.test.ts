@@ -39,6 +39,7 @@ describe('partner guard', () => {
     'How does that make you feel?',
     'What would you like to explore today?',
     'How can I help you with that?',
+    'Enough about me. How are you feeling today?',
     "Anyway, enough about me. What about you?",
   ])('catches coaching back: %s', (t) => {
     expect(checkPartnerReply(t, ctx())).toMatchObject({ ok: false, reason: 'coaching_back' });
@@ -50,6 +51,8 @@ describe('partner guard', () => {
     'Do you think I should just say no?',
     'I feel like I should have seen it coming.',
     "Okay. So. It's... a lot. Where do I start?",
+    'You should have seen his face when I said it.',
+    'How do you feel about me asking Sam to take it?',
   ])('lets an in-role reply through: %s', (t) => {
     expect(checkPartnerReply(t, ctx())).toEqual({ ok: true });
   });

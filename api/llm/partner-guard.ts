@@ -35,10 +35,11 @@ const ROLE_BREAK: RegExp[] = [
 
 /** Coaching back: advising the learner, or asking about the learner's own feelings and goals. */
 const COACHING_BACK: RegExp[] = [
-  /\byou (?:should|ought to|might want to|may want to|need to try|could try)\b/i,
+  /\byou (?:should(?! have)|ought to|might want to|may want to|need to try|could try)\b/i,
   /\b(?:i(?:'d| would)? suggest (?:that )?you|my advice(?: to you)?|have you (?:tried|considered)|why don't you|it might help (?:you )?to)\b/i,
   /\bhow (?:does|did|do) (?:that|this|it) make you feel\b/i,
-  /\bhow (?:are|do) you feel(?:ing)?\b(?! about (?:me|my|what i))/i,
+  // "how do you feel about me asking Sam?" asks the coach's view of the partner's plan: fine
+  /\bhow are you (?:feeling|doing)\b/i,
   /\bwhat (?:would|do) you (?:like|want) to (?:explore|talk about|focus on|get out of)\b/i,
   /\bhow can i (?:help|support) you\b/i,
   /\b(?:what about you|tell me (?:more )?about (?:yourself|you))\b/i,
