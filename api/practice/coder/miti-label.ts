@@ -61,7 +61,8 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
   else if (advice && !(questionLabel && cues.endsWithQuestion && !cues.adviceQuestion)) label = 'advice';
   else if (cues.adviceOffer && permitted) label = 'advice';
   else if (label === 'other' && cues.affirmation) label = 'affirmation';
-  else if ((label === 'other' || label === 'information' || label === 'simple_reflection' || label === 'complex_reflection') && cues.selfDisclosure && !question) label = 'self_disclosure';
+  // the model's "advice" on a first-person story is the story itself: no advice cue fired
+  else if ((label === 'other' || label === 'information' || label === 'simple_reflection' || label === 'complex_reflection' || label === 'advice') && cues.selfDisclosure && !question) label = 'self_disclosure';
   else if ((label === 'information' || label === 'simple_reflection' || label === 'complex_reflection') && cues.affirmation && !question && !cues.reflectionOpener) label = 'affirmation';
   else if ((label === 'open_question' || label === 'closed_question') && !question && cues.summary) label = 'complex_reflection';
 

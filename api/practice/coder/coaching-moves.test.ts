@@ -1,0 +1,52 @@
+/**
+ * @module practice/coder/coaching-moves.test
+ * The move cues on their own: each cue fires on its move and stays quiet on look-alikes.
+ */
+import { describe, expect, it } from 'vitest';
+import { moveCues } from './coaching-moves.js';
+import { normalise, sentences } from './text.js';
+
+const cues = (text: string) => moveCues(sentences(normalise(text)));
+
+describe('moveCues', () => {
+  it('counts questions and tells open from closed by form', () => {
+    const c = cues('Okay. What happened next? Did you tell her?');
+    expect(c).toMatchObject({ questions: 2, open: 1, closed: 1, endsWithQuestion: true, lastOpen: false });
+    expect(cues('How many people are in the team?').closed).toBe(1);
+    expect(cues('Can you tell me more about that?').open).toBe(1);
+  });
+
+  it('finds advice in statements, imperatives and questions, but not inside a reflection', () => {
+    expect(cues('You should talk to your manager.').adviceStatement).toBe(true);
+    expect(cues('For example, take time to notice how you feel.').adviceStatement).toBe(true);
+    expect(cues('I really think you should consider a break.').adviceStatement).toBe(true);
+    expect(cues('Have you tried a weekly check-in?').adviceQuestion).toBe(true);
+    expect(cues("Why don't you start by telling me about the team?").adviceQuestion).toBe(false);
+    expect(cues("So you feel that you should have done more.").adviceStatement).toBe(false);
+    expect(cues('Tell me more.').adviceStatement).toBe(false);
+    expect(cues('Good luck, take care!').pleasantry).toBe(true);
+  });
+
+  it('recognises permission requests, offers and leading questions', () => {
+    expect(cues('Would it help if I shared a thought?').permissionRequest).toBe(true);
+    expect(cues('One option might be to pilot it with one team.').adviceOffer).toBe(true);
+    expect(cues("Don't you think you should apologise?").leading).toBe(true);
+  });
+
+  it('recognises goal, incisive and action questions', () => {
+    expect(cues('What would make this conversation useful for you?').goal).toBe(true);
+    expect(cues('What are you assuming that stops you?').incisive).toBe(true);
+    expect(cues('Is that true?').incisive).toBe(true);
+    expect(cues('What is your first step, and by when?').action).toBe(true);
+    expect(cues('What happened in the meeting?')).toMatchObject({ goal: false, incisive: false, action: false });
+  });
+
+  it('recognises summaries, affirmations, judgement and self-disclosure', () => {
+    expect(cues("Let me check I've understood you right: the team, the deadline and your manager.").summary).toBe(true);
+    expect(cues("You've made real progress since we last spoke.").affirmation).toBe(true);
+    expect(cues('That was really unprofessional.').judgement).toBe(true);
+    expect(cues('You always say that.').judgement).toBe(true);
+    expect(cues('In my last job I had the same problem.').selfDisclosure).toBe(true);
+    expect(cues('You seem tired.')).toMatchObject({ judgement: false, selfDisclosure: false, affirmation: false });
+  });
+});
