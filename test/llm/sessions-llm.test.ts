@@ -124,16 +124,21 @@ describe('sessions with an LLM partner', () => {
     forPartner({ type: 'hang' });
     const ac = new AbortController();
     const clientTurnId = turnId();
+    const events: string[] = [];
     const streaming = postSse(`${t.url}/api/sessions/${id}/turns`, t.tokens.learner, { clientTurnId, text: 'What would you like from today?' }, {
       signal: ac.signal,
-      onEvent: (e) => {
-        if (e.event === 'turn') setTimeout(() => ac.abort(), 50);
-      },
+      onEvent: (e) => events.push(e.event),
     });
+    // disconnect once the partner call is hanging upstream
+    while (partnerRequests().length === 0) await new Promise((r) => setTimeout(r, 10));
+    const abortedAt = Date.now();
+    ac.abort();
     await streaming.catch(() => undefined);
+    expect(events).toEqual(['turn']);
     const hung = partnerRequests()[0];
-    expect(hung).toBeDefined();
     await fake.waitForAbort(hung.seq, 3000);
+    // well before the 800 ms first-token timeout would have ended it anyway
+    expect(Date.now() - abortedAt).toBeLessThan(400);
     // the coach turn was stored before the LLM call: the same clientTurnId finishes it
     const again = await turn(id, 'What would you like from today?', clientTurnId);
     expect(again.status).toBe(200);
@@ -141,6 +146,27 @@ describe('sessions with an LLM partner', () => {
     const s = await t.call('GET', `/api/sessions/${id}`, { token: t.tokens.learner });
     expect(s.body.turns.filter((x: { role: string }) => x.role === 'coach')).toHaveLength(1);
     expect(s.body.turns.at(-1).pending).toBeUndefined();
+  });
+
+  it('cancels the upstream call when a JSON client disconnects too', async () => {
+    const { id } = await newSession();
+    forPartner({ type: 'hang' });
+    const ac = new AbortController();
+    const pending = fetch(`${t.url}/api/sessions/${id}/turns`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.tokens.learner}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientTurnId: turnId(), text: 'What would you like from today?' }),
+      signal: ac.signal,
+    }).catch(() => null);
+    await fake.waitForRequests(2, 3000); // coder, then the partner call that hangs
+    const hung = partnerRequests()[0];
+    expect(hung).toBeDefined();
+    const abortedAt = Date.now();
+    ac.abort();
+    await pending;
+    await fake.waitForAbort(hung.seq, 3000);
+    // well before the 800 ms first-token timeout would have ended it anyway
+    expect(Date.now() - abortedAt).toBeLessThan(400);
   });
 
   describe('every fault ends in a usable reply, with no lost turn and no 5xx', () => {
