@@ -181,10 +181,14 @@ describe('sessions with an LLM partner', () => {
       ['a guard failure, then a good regeneration', [{ type: 'reply', text: 'As an AI, I do not have a team.' }, { type: 'reply', text: 'It is a lot, honestly.' }], 'llm'],
       ['a guard failure twice (coaching back)', [{ type: 'reply', text: 'How does that make you feel?' }, { type: 'reply', text: 'You should try a to-do list.' }], 'scripted'],
     ];
-    it.each(cases)('%s', async (_name, steps, source) => {
+    it.each(cases)('%s', async (name, steps, source) => {
       const { id } = await newSession();
       forPartner(steps);
+      const t0 = Date.now();
       const r = await turn(id, 'How are things with the team?');
+      // Retry-After: 1 was honoured before retrying
+      if (name.startsWith('429')) expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
+      expect(partnerRequests()).toHaveLength(steps.length);
       expect(r.status).toBe(200);
       expect(r.body.reply.source).toBe(source);
       expect(r.body.reply.text.trim().length).toBeGreaterThan(0);
