@@ -23,6 +23,8 @@ import { drillRoutes } from './routes/drills/index.js';
 import { peopleRoutes } from './routes/people/index.js';
 import { privacyRoutes } from './routes/privacy/index.js';
 import { recordDrillAttempt } from './store/assignments.js';
+import { gradePassback, startLmsOutboxes } from './lti/index.js';
+import { ltiAdminRoutes, ltiToolRoutes } from './routes/lti/index.js';
 
 export type { AppDeps } from './app-env.js';
 
@@ -33,6 +35,8 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   // an ended drill session counts as an attempt on the learner's assignment
   const onSessionEnded: OnSessionEnded[] = [recordDrillAttempt];
+  onSessionEnded.push(gradePassback); // LTI grade passback (api/lti)
+  startLmsOutboxes(deps); // LMS grade/xAPI outbox worker on Node (api/lti/runtime.ts)
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -62,6 +66,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', assignmentRoutes);
   api.route('/', privacyRoutes);
   api.route('/', embedTokenRoutes);
+  api.route('/', ltiAdminRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -71,6 +76,7 @@ export function createApp(deps: AppDeps) {
   api.get('/docs', (c) => c.html(DOCS_PAGE, 200, { 'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors 'none'" }));
   app.route('/api', api);
   app.route('/', createEmbedRoutes());
+  app.route('/', ltiToolRoutes);
 
   app.notFound((c) => problemResponse(c, Problem.notFound(`${c.req.method} ${c.req.path}`).toBody()));
   app.onError((err, c) => toProblemResponse(err, c, (msg, meta) => deps.logger.error(msg, meta)));
