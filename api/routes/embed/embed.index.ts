@@ -86,6 +86,15 @@ export interface EmbedRouteOptions {
 }
 
 /**
+ * An optional extra on the app's deps: a runtime without a file system (Workers) hands the
+ * bundle text over as `deps.embedBundle = staticBundleSource(text)` (wrangler imports the built
+ * file as a Text module).
+ */
+export interface EmbedDeps {
+  embedBundle?: BundleSource;
+}
+
+/**
  * The bundle and the demo pages, mounted at the root of the app.
  * @example app.route('/', createEmbedRoutes())
  */
@@ -112,7 +121,7 @@ export function createEmbedRoutes(opts: EmbedRouteOptions = {}) {
       'X-Content-Type-Options': 'nosniff',
     };
     if (c.req.method === 'OPTIONS') return c.body(null, 204, { ...cors, 'Access-Control-Max-Age': '86400' });
-    const found = await bundle().read();
+    const found = await ((c.var.deps as EmbedDeps).embedBundle ?? bundle()).read();
     if (!found) {
       return problemResponse(
         c,

@@ -61,6 +61,18 @@ describe('the bundle', () => {
     built.route('/', createEmbedRoutes({ bundle: staticBundleSource('export {};') }) as never);
     expect(await (await built.request('/embed/sounding-board.js')).text()).toBe('export {};');
   });
+
+  it('takes the bundle from deps.embedBundle where there is no file system (Workers)', async () => {
+    const worker = new Hono();
+    worker.use('*', async (c, next) => {
+      c.set('deps' as never, { config: { frameAncestors: [] }, embedBundle: staticBundleSource('/* from deps */') } as never);
+      await next();
+    });
+    worker.route('/', createEmbedRoutes() as never);
+    const res = await worker.request('/embed/sounding-board.js');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('/* from deps */');
+  });
 });
 
 describe('framing and headers', () => {
