@@ -52,7 +52,9 @@ export function newestSourceMtime(dir = join(here, 'src')): number {
 export async function ensureBundle(): Promise<string> {
   let stale = true;
   try {
-    stale = statSync(BUNDLE_PATH).mtimeMs < Math.max(newestSourceMtime(), statSync(fileURLToPath(import.meta.url)).mtimeMs);
+    // the bundle also carries the shared practice vocabulary (skill ids) from the API
+    const shared = statSync(join(here, '..', 'api', 'practice', 'types.ts')).mtimeMs;
+    stale = statSync(BUNDLE_PATH).mtimeMs < Math.max(newestSourceMtime(), shared, statSync(fileURLToPath(import.meta.url)).mtimeMs);
   } catch {
     stale = true;
   }
