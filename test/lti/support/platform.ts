@@ -62,7 +62,9 @@ export async function makeKey(): Promise<PlatformKey> {
   return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
 }
 
-export async function startPlatform(toolUrl: string) {
+/** `clock`: the platform's idea of now (ms), so tests that move the tool's clock can move it too. */
+export async function startPlatform(toolUrl: string, opts: { clock?: () => number } = {}) {
+  const clock = opts.clock ?? (() => Date.now());
   const app = new Hono();
   const keys: PlatformKey[] = [await makeKey()];
   const state = {
@@ -99,7 +101,7 @@ export async function startPlatform(toolUrl: string) {
 
   async function signIdToken(spec: LaunchSpec, nonce: string): Promise<string> {
     const key = spec.signWith ?? keys[keys.length - 1];
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(clock() / 1000);
     const messageType = spec.messageType ?? 'LtiResourceLinkRequest';
     const claims: Record<string, unknown> = {
       iss: base,
