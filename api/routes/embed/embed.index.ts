@@ -11,7 +11,8 @@ import type { AppEnv } from '../../app-env.js';
 import { signToken } from '../../auth/index.js';
 import { Problem, problemResponse } from '../../problems/index.js';
 import { createRouter, problems } from '../openapi.js';
-import { findActiveApiKey, findPersonInOrg } from './api-keys.store.js';
+import { findDemoPeople } from '../../demo/seed.js';
+import { DEMO_API_KEY, ensureDemoApiKey, findActiveApiKey, findPersonInOrg } from './api-keys.store.js';
 import { defaultBundlePath, fileBundleSource, type BundleSource } from './bundle-source.js';
 import { renderDemoPage } from './demo-page.js';
 import { demoPagePolicy, frameAncestors } from './frame-policy.js';
@@ -63,8 +64,14 @@ const mint = createRoute({
  * in the OpenAPI document).
  */
 export const embedTokenRoutes = createRouter().openapi(mint, async (c) => {
-  const { db, jwtSecret, now } = c.var.deps;
+  const { db, jwtSecret, now, config } = c.var.deps;
   const apiKey = c.req.header('x-api-key') ?? '';
+  // the public demo key works in demo mode only (created on first use), never otherwise
+  if (apiKey === DEMO_API_KEY) {
+    const demo = config.demo ? await findDemoPeople(db) : null;
+    if (!demo) throw Problem.unauthorized('The demo API key only works on a server in demo mode.');
+    await ensureDemoApiKey(db, demo.learner.orgId);
+  }
   const key = apiKey ? await findActiveApiKey(db, apiKey, now()) : null;
   if (!key) throw Problem.unauthorized('A valid X-Api-Key header is required to mint embed tokens.');
   const body = c.req.valid('json');

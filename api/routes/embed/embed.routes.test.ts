@@ -11,7 +11,7 @@ import { DEMO_PEOPLE, findDemoPeople } from '../../demo/seed.js';
 import { apiKeys } from '../../db/schema/embed.js';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { ensureBundle } from '../../../web-components/build.js';
-import { createApiKey, createEmbedRoutes, revokeApiKey, staticBundleSource } from './embed.index.js';
+import { DEMO_API_KEY, createApiKey, createEmbedRoutes, revokeApiKey, staticBundleSource } from './embed.index.js';
 
 let t: TestApp;
 let key: { id: string; key: string };
@@ -162,6 +162,18 @@ describe('POST /api/embed/tokens', () => {
       const res = await mint(key.key, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.errors?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('accepts the public demo key in demo mode only', async () => {
+    const res = await mint(DEMO_API_KEY, { personEmail: DEMO_PEOPLE.learner.email });
+    expect(res.status).toBe(201);
+    const off = await startTestApp({ DEMO: 'false' }, { database: t.database });
+    try {
+      const refused = await off.call('POST', '/api/embed/tokens', { headers: { 'x-api-key': DEMO_API_KEY }, body: { personEmail: DEMO_PEOPLE.learner.email } });
+      expect(refused.status).toBe(401);
+    } finally {
+      await off.close();
     }
   });
 
