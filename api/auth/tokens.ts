@@ -18,6 +18,19 @@ export interface TokenClaims {
 const ISSUER = 'sounding-board';
 const encoder = new TextEncoder();
 
+// Importing the HMAC key costs more than the verification itself; every request verifies a
+// token, so each secret's key is imported once (a memo of pure values, safe on Workers too).
+const keys = new Map<string, Promise<CryptoKey>>();
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    if (keys.size > 8) keys.clear(); // tests use a few secrets; a server uses one
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 /**
  * Signs a token.
  * @example await signToken(secret, { sub: personId, org: orgId, role: 'learner' }, 3600)
@@ -29,7 +42,7 @@ export async function signToken(secret: string, claims: TokenClaims, ttlSeconds:
     .setIssuer(ISSUER)
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-    .sign(encoder.encode(secret));
+    .sign(await hmacKey(secret));
 }
 
 export class TokenError extends Error {
@@ -42,7 +55,7 @@ export class TokenError extends Error {
 /** Verifies signature, issuer and expiry; returns the claims or throws TokenError. */
 export async function verifyToken(secret: string, token: string): Promise<TokenClaims> {
   try {
-    const { payload } = await jwtVerify(token, encoder.encode(secret), { issuer: ISSUER, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, await hmacKey(secret), { issuer: ISSUER, algorithms: ['HS256'] });
     const { sub, org, role, kind } = payload as Record<string, unknown>;
     if (typeof sub !== 'string' || typeof org !== 'string' || (role !== 'learner' && role !== 'facilitator' && role !== 'admin')) {
       throw new TokenError('invalid');
