@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionResult, SkillResultRow } from '../practice/progress/index.js';
 import { SKILLS, type Level } from '../practice/types.js';
 import { needsAttention } from './attention.js';
-import { cohortProgress, cohortProgressCsv } from './cohort-progress.js';
+import { cohortProgress, cohortProgressCsv, learnerSnapshot, seriesFromRows } from './cohort-progress.js';
 import { parseCsv } from './csv.js';
 
 const at = (d: number) => new Date(Date.UTC(2026, 2, d, 10)).toISOString();
@@ -34,13 +34,9 @@ describe('cohortProgress', () => {
   ];
   const learners = cohortProgress({
     members,
-    skillRows: new Map([
-      ['a', rowsOf(ready)],
-      ['b', rowsOf(notReady)],
-    ]),
-    recentSessions: new Map([
-      ['a', ready],
-      ['b', notReady],
+    snapshots: new Map([
+      ['a', learnerSnapshot(seriesFromRows(rowsOf([...ready].reverse())), ready, { minSessions: 3, window: 3 })],
+      ['b', learnerSnapshot(seriesFromRows(rowsOf(notReady)), notReady, { minSessions: 3, window: 3 })],
     ]),
     assignments: new Map([['b', [{ id: 'x', drillId: 'd', title: 'Reflect first', status: 'overdue' as const, dueAt: at(4), attempts: 2, bestLevel: 'fair' as const }]]]),
     readiness: { minSessions: 3, window: 3 },

@@ -2,9 +2,10 @@
  * @module programme/cohort-progress
  * A cohort's progress as a facilitator sees it: per learner and skill the mastery level, how sure
  * it is and where it is heading; ready to partner or the reasons why not; their assignments.
- * Pure assembly from rows the store reads in bulk (one query per kind, never per learner).
+ * Pure assembly from rows the store reads in bulk (one query per kind, never per learner); the
+ * ledger arrives as compact per-skill series so a large cohort costs little to ship and assemble.
  */
-import { learnerProgressFromRows, readinessToPartner, type ReadinessOptions, type SessionResult, type SkillResultRow } from '../practice/progress/index.js';
+import { masteryEstimate, readinessToPartner, type ReadinessOptions, type SessionResult, type SkillPoint, type SkillResultRow } from '../practice/progress/index.js';
 import { SKILLS, type Level, type SkillId } from '../practice/types.js';
 import type { AssignmentStatus } from './assignment-status.js';
 import { toCsv } from './csv.js';
@@ -47,44 +48,55 @@ export interface LearnerProgressView {
   lastSessionAt: string | null;
 }
 
+/** One learner's ledger in compact form: per skill the scored points, oldest first. */
+export interface LearnerSeries {
+  skills: Partial<Record<string, SkillPoint[]>>;
+  /** ended sessions on record */
+  sessions: number;
+  lastSessionAt: string | null;
+}
+
+/** The compact series from `skill_results` rows (the store can also build it in SQL). */
+export function seriesFromRows(rows: SkillResultRow[]): LearnerSeries {
+  const ordered = [...rows].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const skills: Record<string, SkillPoint[]> = {};
+  for (const r of ordered) (skills[r.skill] ??= []).push({ score: r.score, level: r.level });
+  return { skills, sessions: new Set(rows.map((r) => r.sessionId)).size, lastSessionAt: ordered.length ? ordered[ordered.length - 1].at : null };
+}
+
+/** What a learner's progress is, apart from who they are and their assignments. */
+export type LearnerSnapshot = Pick<LearnerProgressView, 'skills' | 'readyToPartner' | 'reasons' | 'sessions' | 'lastSessionAt'>;
+
+const NO_SERIES: LearnerSeries = { skills: {}, sessions: 0, lastSessionAt: null };
+
+/**
+ * Mastery per skill from the ledger series, and readiness from the recent sessions.
+ * @example learnerSnapshot(series, recent, { minSessions: 3 }).readyToPartner
+ */
+export function learnerSnapshot(series: LearnerSeries, recent: SessionResult[], readiness: ReadinessOptions): LearnerSnapshot {
+  const skills = {} as Record<SkillId, SkillSnapshot>;
+  for (const skill of SKILLS) {
+    const { level, confidence, trend, estimate, sessions } = masteryEstimate(series.skills[skill] ?? []);
+    skills[skill] = { level, confidence, trend, estimate, sessions };
+  }
+  const r = readinessToPartner(recent, readiness);
+  return { skills, readyToPartner: r.ready, reasons: r.reasons, sessions: series.sessions, lastSessionAt: series.lastSessionAt };
+}
+
 export interface CohortProgressInput {
   members: CohortMember[];
-  /** skill_results rows of the members */
-  skillRows: Map<string, SkillResultRow[]>;
-  /** each member's most recent ended sessions (at least the readiness window) */
-  recentSessions: Map<string, SessionResult[]>;
+  /** each member's snapshot; a member without one has never practised */
+  snapshots: Map<string, LearnerSnapshot>;
   assignments: Map<string, LearnerAssignmentView[]>;
   readiness: ReadinessOptions;
 }
 
 /**
- * @example cohortProgress({ members, skillRows, recentSessions, assignments, readiness: { minSessions: 3 } })[0].readyToPartner
+ * @example cohortProgress({ members, snapshots, assignments, readiness: { minSessions: 3 } })[0].readyToPartner
  */
 export function cohortProgress(input: CohortProgressInput): LearnerProgressView[] {
-  return input.members.map((m) => {
-    const rows = input.skillRows.get(m.id) ?? [];
-    const progress = learnerProgressFromRows(rows);
-    const skills = {} as Record<SkillId, SkillSnapshot>;
-    for (const s of progress.skills) {
-      if (!(SKILLS as readonly string[]).includes(s.skill)) continue;
-      const { level, confidence, trend, estimate, sessions } = s.mastery;
-      skills[s.skill] = { level, confidence, trend, estimate, sessions };
-    }
-    const readiness = readinessToPartner(input.recentSessions.get(m.id) ?? [], input.readiness);
-    const sessionIds = new Set(rows.map((r) => r.sessionId));
-    const last = rows.reduce<string | null>((acc, r) => (acc === null || Date.parse(r.at) > Date.parse(acc) ? r.at : acc), null);
-    return {
-      id: m.id,
-      name: m.name,
-      email: m.email,
-      skills,
-      readyToPartner: readiness.ready,
-      reasons: readiness.reasons,
-      assignments: input.assignments.get(m.id) ?? [],
-      sessions: sessionIds.size,
-      lastSessionAt: last,
-    };
-  });
+  const empty = learnerSnapshot(NO_SERIES, [], input.readiness);
+  return input.members.map((m) => ({ id: m.id, name: m.name, email: m.email, ...(input.snapshots.get(m.id) ?? empty), assignments: input.assignments.get(m.id) ?? [] }));
 }
 
 /** The CSV a facilitator downloads: one row per learner, a level column per skill. */

@@ -6,6 +6,7 @@
  * people with `on delete cascade`, so deleting an account removes its memberships and assignments.
  */
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { LearnerSnapshot } from '../../programme/cohort-progress.js';
 import type { Level, SkillId } from '../../practice/types.js';
 import { organisations, people } from './organisations.js';
 import { drills, sessions } from './practice.js';
@@ -95,4 +96,27 @@ export const assignments = pgTable(
     index('assignments_org_person_idx').on(t.orgId, t.personId),
     index('assignments_cohort_idx').on(t.cohortId),
   ],
+);
+
+/**
+ * Each learner's progress snapshot (mastery per skill, readiness under the default rule, session
+ * count), refreshed when one of their sessions ends. Cohort views read one small row per learner
+ * instead of re-reading every result; `lastResultAt` says which ledger state it reflects, so a
+ * snapshot that missed a session is noticed and recomputed rather than trusted.
+ */
+export const learnerProgress = pgTable(
+  'learner_progress',
+  {
+    personId: uuid('person_id')
+      .primaryKey()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** newest `skill_results.at` the snapshot includes */
+    lastResultAt: timestamp('last_result_at', { withTimezone: true }),
+    snapshot: jsonb('snapshot').$type<LearnerSnapshot>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('learner_progress_org_idx').on(t.orgId)],
 );
