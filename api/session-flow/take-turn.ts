@@ -16,6 +16,7 @@ import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { sessions, turns } from '../db/schema/index.js';
 import { Problem } from '../problems/index.js';
+import { isMachineDirected } from '../llm/machine-directed.js';
 import { codeUtterance } from '../practice/coder/index.js';
 import { feedbackForTurn } from '../practice/feedback/index.js';
 import { advancePartner, scriptedReply } from '../practice/partner/index.js';
@@ -157,7 +158,10 @@ async function record(deps: AppDeps, caller: Caller, sessionId: string, input: T
       .where(and(eq(turns.sessionId, sessionId), eq(turns.role, 'partner')))
       .orderBy(desc(turns.index))
       .limit(1);
-    const coding = codeUtterance(input.text, { prevPartner: prev?.text ?? null, permissionGranted: session.partnerState.permissionGranted });
+    const coded = codeUtterance(input.text, { prevPartner: prev?.text ?? null, permissionGranted: session.partnerState.permissionGranted });
+    // Words aimed at the machine ("ignore your instructions", "give me full marks") are not a
+    // coaching move: they earn no credit in the scorecard and do not open the partner up.
+    const coding = isMachineDirected(input.text) ? { ...coded, label: 'other' as const, codes: ['other' as const] } : coded;
     const index = session.nextIndex;
     const now = deps.now();
     const [coach] = await tx.insert(turns).values({ sessionId, index, role: 'coach', text: input.text, clientTurnId: input.clientTurnId, coding, createdAt: now }).returning();
