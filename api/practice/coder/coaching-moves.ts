@@ -83,7 +83,10 @@ const PLEASANTRY =
 
 /** A statement whose subject is the partner, or that frames what follows as the partner's. */
 const PARTNER_SUBJECT =
-  /^(?:(?:and|but|so|or|because|like|maybe|perhaps|almost|and yet|yet|still|now|also|then|it's like|kind of|sort of)[, ]+)*(?:you|your|you're|you've|you'd|you'll|yourself|sounds|it sounds|seems|it seems|it feels|feels like|part of you|on (?:the )?one hand|on the other|i(?:'m| am) hearing|what i(?:'m| am) hearing|i get the sense|i sense|i can (?:hear|see)|it must|that must|that sounds|not (?:sure|ready|yet)|nobody|no one|everyone|both|neither)\b/;
+  /^[-\s]*(?:(?:and|but|so|or|because|like|maybe|perhaps|almost|and yet|yet|still|now|also|then|it's like|kind of|sort of|that|just|really|exactly)[, -]+)*(?:you|your|you're|you've|you'd|you'll|yourself|sounds|it sounds|seems|it seems|it feels|feels like|part of you|on (?:the )?one hand|on the other|i(?:'m| am) hearing|what i(?:'m| am) hearing|i get the sense|i sense|i can (?:hear|see)|it must|that must|that sounds|not (?:sure|ready|yet)|nobody|no one|everyone|both|neither)\b/;
+/** Reflective framing anywhere in a sentence ("..., it sounds like you...", "I get the sense that..."). */
+const REFLECTIVE_FRAME =
+  /\b(?:(?:it )?sounds? like|it seems|seems like|i(?:'m| am)? hear(?:ing)?|i get (?:the|a) (?:feeling|sense)|i sense|it strikes me|i(?:'m| am) (?:guessing|wondering if you)|for you\b|to you\b|you(?:'re| are| feel| felt|'ve| have| want| wanna| don't| do| know| think| were| need|'d| would| can't| can| might| said| mentioned| see))/;
 const REFLECTION_OPENER =
   /^(?:so you(?:'re| are| feel| felt|'ve| have| want| don't| think| were|'d| would)?|sounds like|it sounds like|that sounds|it seems|seems like|you feel|you're feeling|you felt|you're|you are|you sound|it feels like|part of you|on (?:the )?one hand|you (?:really )?(?:want|wish|hope|worry|wonder|think|believe|don't want)|you've been|you're not sure|i(?:'m| am) hearing|what i(?:'m| am) hearing|i get the sense|i sense|i can (?:hear|see) (?:that|how)|it must be|that must be)\b/;
 const AFFIRMATION =
@@ -137,7 +140,7 @@ export function moveCues(sents: readonly string[]): MoveCues {
           if (IMPERATIVE.test(rest) && !NOT_IMPERATIVE.test(rest) && !/^(?:so |then )?(?:you|i|we|it|that|this|they)\b/.test(rest)) c.adviceStatement = true;
         }
       }
-      if (PARTNER_SUBJECT.test(s)) c.partnerFocused = true;
+      if (PARTNER_SUBJECT.test(s) || REFLECTIVE_FRAME.test(s)) c.partnerFocused = true;
       if (ADVICE_STATEMENT.test(s)) c.adviceStatement = true;
       if (SUMMARY.test(s)) c.summary = true;
       if (REFLECTION_OPENER.test(s)) c.reflectionOpener = true;
