@@ -23,6 +23,7 @@ import { drillRoutes } from './routes/drills/index.js';
 import { peopleRoutes } from './routes/people/index.js';
 import { privacyRoutes } from './routes/privacy/index.js';
 import { recordDrillAttempt } from './store/assignments.js';
+import { refreshProgressOnSessionEnd } from './store/cohort-progress.js';
 import { gradePassback, startLmsOutboxes } from './lti/index.js';
 import { ltiAdminRoutes, ltiToolRoutes } from './routes/lti/index.js';
 
@@ -34,7 +35,7 @@ const API_BODY_LIMIT = 64 * 1024;
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   // an ended drill session counts as an attempt on the learner's assignment
-  const onSessionEnded: OnSessionEnded[] = [recordDrillAttempt];
+  const onSessionEnded: OnSessionEnded[] = [recordDrillAttempt, refreshProgressOnSessionEnd];
   onSessionEnded.push(gradePassback); // LTI grade passback (api/lti)
   startLmsOutboxes(deps); // LMS grade/xAPI outbox worker on Node (api/lti/runtime.ts)
 
