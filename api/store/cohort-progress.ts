@@ -1,16 +1,20 @@
 /**
  * @module store/cohort-progress
- * Reads what a cohort's progress view needs in four queries whatever the cohort's size: its
- * learners, their `skill_results` ledger rows, each one's last few ended sessions' scorecards
- * (only the skills and metrics readiness needs, through a LATERAL index scan per learner), and
- * their assignments. Everything is filtered to the cohort's members through the
+ * Reads what a cohort's progress view needs in a handful of queries whatever the cohort's size:
+ * its learners, their stored progress snapshots (`learner_progress`, refreshed when a session
+ * ends and checked against the ledger's newest result), and their assignments. Snapshots that are
+ * missing or stale, and cohorts with their own readiness rule, are computed from the ledger
+ * aggregated per learner and skill plus each learner's last few scorecards (slimmed in SQL,
+ * through a LATERAL index scan per learner). Everything is filtered to the cohort's members through the
  * (org_id, person_id, ...) indexes, so the cost grows with the cohort, not with the tables.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import { sessions, skillResults, type CohortReadinessRule } from '../db/schema/index.js';
-import { cohortProgress, type LearnerProgressView } from '../programme/index.js';
-import type { SessionResult, SkillResultRow } from '../practice/progress/index.js';
+import { learnerProgress, sessions, type CohortReadinessRule } from '../db/schema/index.js';
+import { cohortProgress, learnerSnapshot, type LearnerProgressView, type LearnerSeries, type LearnerSnapshot } from '../programme/index.js';
+import type { OnSessionEnded } from '../session-flow/end.js';
+import type { SessionResult } from '../practice/progress/index.js';
+import type { Level } from '../practice/types.js';
 import { assignmentsOf } from './assignments.js';
 import { cohortLearners } from './cohorts.js';
 
@@ -28,61 +32,148 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   return out;
 }
 
-/** The last `n` ended sessions of each learner, skills and metrics only. */
+const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[]));
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+const iso = (v: string | Date) => new Date(v).toISOString();
+
+/**
+ * The last `n` ended sessions of each learner, with only what readiness reads: per skill its level,
+ * score and the checks it failed (readiness counts failures only, so passed checks are left out),
+ * and the session metrics. Slimmed in SQL, so the server
+ * ships a few hundred bytes per session instead of the whole scorecard.
+ */
 export async function recentScorecards(db: Database, orgId: string, personIds: string[], n: number): Promise<Map<string, SessionResult[]>> {
   if (personIds.length === 0) return new Map();
-  const ids = sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `);
   const result = await db.execute(sql`
     select m.person_id, s.id, s.ended_at, s.skills, s.metrics
-    from unnest(array[${ids}]) as m(person_id)
+    from unnest(array[${idList(personIds)}]) as m(person_id)
     cross join lateral (
-      select id, ended_at, scorecard -> 'skills' as skills, scorecard -> 'metrics' as metrics
+      select id, ended_at, scorecard -> 'metrics' as metrics,
+        (select jsonb_agg(jsonb_build_object(
+            'skill', k -> 'skill', 'level', k -> 'level', 'score', k -> 'score',
+            'checks', coalesce((select jsonb_agg(jsonb_build_object('id', c -> 'id', 'passed', false)) from jsonb_array_elements(k -> 'checks') c where c -> 'passed' = 'false'::jsonb), '[]'::jsonb)))
+         from jsonb_array_elements(scorecard -> 'skills') k) as skills
       from sessions
       where org_id = ${orgId} and person_id = m.person_id and status = 'ended' and scorecard is not null
       order by started_at desc
       limit ${n}
     ) s`);
-  const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as { person_id: string; id: string; ended_at: string | Date; skills: unknown; metrics: unknown }[];
-  const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-  return groupBy(
-    rows.map((r) => ({
-      personId: r.person_id,
-      sessionId: r.id,
-      at: new Date(r.ended_at).toISOString(),
-      scorecard: { skills: parse(r.skills) ?? [], metrics: parse(r.metrics) ?? {} },
-    })),
-    (r) => r.personId,
-  ) as unknown as Map<string, SessionResult[]>;
+  const out = new Map<string, SessionResult[]>();
+  for (const r of rowsOf<{ person_id: string; id: string; ended_at: string | Date; skills: unknown; metrics: unknown }>(result)) {
+    let list = out.get(r.person_id);
+    if (!list) out.set(r.person_id, (list = []));
+    list.push({ sessionId: r.id, at: iso(r.ended_at), scorecard: { skills: (json(r.skills) ?? []) as never, metrics: (json(r.metrics) ?? {}) as never } });
+  }
+  return out;
 }
 
-export async function skillRowsOf(db: Database, orgId: string, personIds: string[]): Promise<Map<string, SkillResultRow[]>> {
+/** points per skill the mastery estimate looks at (older ones weigh under 0.1%) */
+const SERIES_POINTS = 20;
+
+/**
+ * Each learner's ledger as compact per-skill series, aggregated in SQL from `skill_results`
+ * (one row per learner and skill instead of one per session and skill). Every ended session
+ * writes a row for each skill, so a learner's session count is their largest per-skill count.
+ */
+export async function skillSeriesOf(db: Database, orgId: string, personIds: string[]): Promise<Map<string, LearnerSeries>> {
   if (personIds.length === 0) return new Map();
-  const rows = await db
-    .select({ personId: skillResults.personId, sessionId: skillResults.sessionId, at: skillResults.at, skill: skillResults.skill, level: skillResults.level, score: skillResults.score })
-    .from(skillResults)
-    .where(and(eq(skillResults.orgId, orgId), inArray(skillResults.personId, personIds)))
-    .orderBy(asc(skillResults.at));
-  const mapped = rows.map((r) => ({ personId: r.personId, sessionId: r.sessionId, at: r.at.toISOString(), skill: r.skill, level: r.level as SkillResultRow['level'], score: r.score }));
-  return groupBy(mapped, (r) => r.personId);
+  const result = await db.execute(sql`
+    select person_id, skill, count(*)::int as n, max(at) as last,
+      (array_agg(score order by at))[greatest(count(*)::int - ${SERIES_POINTS - 1}, 1):] as scores,
+      (array_agg(level order by at))[greatest(count(*)::int - ${SERIES_POINTS - 1}, 1):] as levels
+    from skill_results
+    where org_id = ${orgId} and person_id in (${idList(personIds)})
+    group by person_id, skill`);
+  const out = new Map<string, LearnerSeries>();
+  for (const r of rowsOf<{ person_id: string; skill: string; n: number; last: string | Date; scores: number[] | string; levels: string[] | string }>(result)) {
+    let series = out.get(r.person_id);
+    if (!series) out.set(r.person_id, (series = { skills: {}, sessions: 0, lastSessionAt: null }));
+    const scores = pgArray(r.scores).map(Number);
+    const levels = pgArray(r.levels) as Level[];
+    series.skills[r.skill] = scores.map((score, i) => ({ score, level: levels[i] }));
+    series.sessions = Math.max(series.sessions, Number(r.n));
+    const last = iso(r.last);
+    if (!series.lastSessionAt || last > series.lastSessionAt) series.lastSessionAt = last;
+  }
+  return out;
+}
+
+/** A Postgres array as drivers hand it back: parsed already, or as `{a,b}` text. */
+function pgArray(v: unknown[] | string): string[] {
+  if (Array.isArray(v)) return v.map(String);
+  const inner = v.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',').map((x) => x.replace(/^"|"$/g, '')) : [];
+}
+
+const isDefaultRule = (r: CohortReadinessRule) => r.minSessions === undefined && r.window === undefined && r.skills === undefined;
+
+/** Snapshots computed from the ledger and recent scorecards (the slow, always-right path). */
+export async function computeSnapshots(db: Database, orgId: string, personIds: string[], readiness: CohortReadinessRule): Promise<Map<string, LearnerSnapshot>> {
+  const window = Math.max(readiness.window ?? DEFAULT_WINDOW, readiness.minSessions ?? DEFAULT_WINDOW);
+  const [series, recent] = await Promise.all([skillSeriesOf(db, orgId, personIds), recentScorecards(db, orgId, personIds, window)]);
+  return new Map([...series].map(([id, s]) => [id, learnerSnapshot(s, recent.get(id) ?? [], readiness)]));
+}
+
+/** Recomputes and stores the default-rule snapshots of these learners. */
+export async function refreshLearnerProgress(db: Database, orgId: string, personIds: string[]): Promise<Map<string, LearnerSnapshot>> {
+  const snapshots = await computeSnapshots(db, orgId, personIds, {});
+  const rows = [...snapshots].map(([personId, snapshot]) => ({ personId, orgId, snapshot, lastResultAt: snapshot.lastSessionAt ? new Date(snapshot.lastSessionAt) : null, updatedAt: new Date() }));
+  if (rows.length) {
+    await db
+      .insert(learnerProgress)
+      .values(rows)
+      .onConflictDoUpdate({ target: learnerProgress.personId, set: { snapshot: sql`excluded.snapshot`, lastResultAt: sql`excluded.last_result_at`, updatedAt: sql`excluded.updated_at` } });
+  }
+  return snapshots;
+}
+
+/** `onSessionEnded` hook: the learner's snapshot follows their new result. */
+export const refreshProgressOnSessionEnd: OnSessionEnded = async (deps, session) => {
+  await refreshLearnerProgress(deps.db, session.orgId, [session.personId]);
+};
+
+/**
+ * Stored snapshots that still match the ledger: a snapshot counts only when it includes the
+ * learner's newest result (one index probe each), so a missed refresh is recomputed, not trusted.
+ * Returns the fresh snapshots and the learners whose snapshot is missing or stale.
+ */
+async function storedSnapshots(db: Database, orgId: string, personIds: string[]) {
+  const result = await db.execute(sql`
+    select m.person_id, lp.snapshot,
+      (latest.at is not null and lp.last_result_at is not null and date_trunc('milliseconds', lp.last_result_at) = date_trunc('milliseconds', latest.at)) as fresh,
+      latest.at is null as never_practised
+    from unnest(array[${idList(personIds)}]) as m(person_id)
+    left join learner_progress lp on lp.person_id = m.person_id and lp.org_id = ${orgId}
+    cross join lateral (select max(at) as at from skill_results where org_id = ${orgId} and person_id = m.person_id) latest`);
+  const fresh = new Map<string, LearnerSnapshot>();
+  const stale: string[] = [];
+  for (const r of rowsOf<{ person_id: string; snapshot: unknown; fresh: boolean; never_practised: boolean }>(result)) {
+    if (r.never_practised) continue;
+    if (r.fresh) fresh.set(r.person_id, json(r.snapshot) as LearnerSnapshot);
+    else stale.push(r.person_id);
+  }
+  return { fresh, stale };
 }
 
 /** The progress view of a cohort's learners (see `cohortProgress`). */
 export async function readCohortProgress(db: Database, orgId: string, cohort: { id: string; readiness: CohortReadinessRule }, now: Date): Promise<LearnerProgressView[]> {
   const members = await cohortLearners(db, orgId, cohort.id);
   const ids = members.map((m) => m.id);
-  const window = Math.max(cohort.readiness.window ?? DEFAULT_WINDOW, cohort.readiness.minSessions ?? DEFAULT_WINDOW);
-  const [skillRows, recentSessions, assignments] = await Promise.all([skillRowsOf(db, orgId, ids), recentScorecards(db, orgId, ids, window), assignmentsOf(db, orgId, ids, now)]);
+  const snapshotsOf = async (): Promise<Map<string, LearnerSnapshot>> => {
+    if (ids.length === 0) return new Map();
+    // a cohort with its own readiness rule needs readiness computed under that rule
+    if (!isDefaultRule(cohort.readiness)) return computeSnapshots(db, orgId, ids, cohort.readiness);
+    const { fresh, stale } = await storedSnapshots(db, orgId, ids);
+    if (stale.length) for (const [id, snap] of await refreshLearnerProgress(db, orgId, stale)) fresh.set(id, snap);
+    return fresh;
+  };
+  const [snapshots, assignments] = await Promise.all([snapshotsOf(), assignmentsOf(db, orgId, ids, now)]);
   const byPerson = groupBy(
     assignments.map((a) => ({ personId: a.personId, view: { id: a.id, drillId: a.drillId, title: a.drill.title, status: a.status, dueAt: a.dueAt, attempts: a.attempts, bestLevel: a.bestLevel } })),
     (a) => a.personId,
   );
-  return cohortProgress({
-    members,
-    skillRows,
-    recentSessions,
-    assignments: new Map([...byPerson].map(([k, v]) => [k, v.map((x) => x.view)])),
-    readiness: cohort.readiness,
-  });
+  return cohortProgress({ members, snapshots, assignments: new Map([...byPerson].map(([k, v]) => [k, v.map((x) => x.view)])), readiness: cohort.readiness });
 }
 
 /** One learner's sessions for a facilitator's list, newest first (levels only; the transcript is `GET /api/sessions/{id}`). */
