@@ -38,6 +38,8 @@ export interface MoveCues {
   endsWithQuestion: boolean;
   /** a statement about the partner: a reflection opener, or "you"/"your" as its subject */
   partnerFocused: boolean;
+  /** names what the partner feels or lives through */
+  feelingReflection: boolean;
   /** the turn speaks to or about the partner ("you", "your") */
   secondPerson: boolean;
   words: number;
@@ -87,10 +89,18 @@ const PARTNER_SUBJECT =
 /** Reflective framing anywhere in a sentence ("..., it sounds like you...", "I get the sense that..."). */
 const REFLECTIVE_FRAME =
   /\b(?:(?:it )?sounds? like|it seems|seems like|i(?:'m| am)? hear(?:ing)?|i get (?:the|a) (?:feeling|sense)|i sense|it strikes me|i(?:'m| am) (?:guessing|wondering if you)|for you\b|to you\b|you(?:'re| are| feel| felt|'ve| have| want| wanna| don't| do| know| think| were| need|'d| would| can't| can| might| said| mentioned| see))/;
+/** Encouragement in the imperative ("stay strong", "keep going"): support, not advice. */
+const ENCOURAGEMENT =
+  /^(?:(?:just|and|so|please|but|always)[, ]+)*(?:stay (?:strong|positive|motivated|safe|warm|well|healthy|hopeful|focused)|keep (?:pushing|going|your (?:head|chin) up|it up|smiling|fighting|strong|safe|the faith)|hang in there|be (?:strong|proud|kind to yourself|gentle with yourself|patient with yourself|as you)|don't give up|never give up|believe in yourself|chin up|hold on|take care of yourself|look after yourself|have faith|cheer up)\b/;
+
+/** Naming what the partner feels ("I can see how that would make you anxious", "that sounds exhausting"). */
+const FEELING_REFLECTION =
+  /\b(?:i (?:can |totally |completely |really |fully )?(?:see|understand|imagine|tell|hear|feel|sense) (?:how|why|that|what|just how|you(?:'re| are| feel| must))|(?:that|this|it) (?:sounds|must be|must have been|seems|sounds like it was|would be) (?:so |really |very |incredibly |quite |pretty |extremely )?(?:hard|difficult|tough|awful|painful|frustrating|exhausting|stressful|scary|overwhelming|upsetting|lonely|confusing|draining|heartbreaking|sad|unfair|worrying|disappointing|hurtful|rough)|(?:it )?(?:sounds|seems) (?:like )?(?:you(?:'re| are| feel| have| were|'ve)|it's been|it has been|this has been))/;
+
 const REFLECTION_OPENER =
   /^(?:so you(?:'re| are| feel| felt|'ve| have| want| don't| think| were|'d| would)?|sounds like|it sounds like|that sounds|it seems|seems like|you feel|you're feeling|you felt|you're|you are|you sound|it feels like|part of you|on (?:the )?one hand|you (?:really )?(?:want|wish|hope|worry|wonder|think|believe|don't want)|you've been|you're not sure|i(?:'m| am) hearing|what i(?:'m| am) hearing|i get the sense|i sense|i can (?:hear|see) (?:that|how)|it must be|that must be)\b/;
 const AFFIRMATION =
-  /\b(?:(?:that's|that is|it's|it is|what) (?:a )?(?:great|brilliant|impressive|fantastic|excellent|wonderful|courageous|brave|really good|good|huge|big) (?:step|insight|idea|progress|effort|achievement|thing to|job|work|of you|point|question|observation|start)|you(?:'ve| have) (?:done|made|shown|worked|put|come|achieved|handled|managed) (?:a lot|so much|really|great|well|huge|real|a great|an amazing|impressive|some)|(?:well done|good for you|kudos|bravo|nice work|good job|great job|that takes (?:courage|guts|strength)|i (?:really )?(?:admire|respect|appreciate) (?:how|that|your|the way)|you're (?:clearly |really |very |so )?(?:brave|strong|resilient|determined|committed|thoughtful|resourceful|capable|valid|worth|a (?:caring|good|great|thoughtful|strong)|doing (?:great|well|a great|the right)|not alone|on the right track)|you (?:clearly|really) (?:care|know|have)|you are (?:not alone|valid|worth|strong|brave|doing (?:great|well|the right))|(?:that|it|this) (?:takes|took) (?:real |a lot of |some |great )?(?:courage|guts|strength|bravery|honesty)|you should be proud|i'm (?:so |really )?(?:proud|impressed)|(?:it|things|everything) (?:will|is going to|'ll) (?:be (?:ok|okay|alright|all right|fine|better)|get better|work out)|i(?:'m| am) sure (?:you|it|things|that|everything|they)|hang in there|stay strong|good luck|you can do (?:it|this)|you(?:'ve)? got this|i believe in you|i(?:'m| am) (?:so |really |very )?sorry (?:to hear|that|you|for)|i (?:totally |completely )?understand (?:how|that|why|what|your)|(?:i hope|hopefully) (?:you|things|it|this|that|everything))\b)/;
+  /\b(?:(?:that's|that is|it's|it is|what) (?:a )?(?:great|brilliant|impressive|fantastic|excellent|wonderful|courageous|brave|really good|good|huge|big) (?:step|insight|idea|progress|effort|achievement|thing to|job|work|of you|point|question|observation|start)|you(?:'ve| have) (?:done|made|shown|worked|put|come|achieved|handled|managed) (?:a lot|so much|really|great|well|huge|real|a great|an amazing|impressive|some)|(?:well done|good for you|kudos|bravo|nice work|good job|great job|that takes (?:courage|guts|strength)|i (?:really )?(?:admire|respect|appreciate) (?:how|that|your|the way)|you're (?:clearly |really |very |so )?(?:brave|strong|resilient|determined|committed|thoughtful|resourceful|capable|valid|worth|a (?:caring|good|great|thoughtful|strong)|doing (?:great|well|a great|the right)|not alone|on the right track)|you (?:clearly|really) (?:care|know|have)|you are (?:not alone|valid|worth|strong|brave|doing (?:great|well|the right))|(?:that|it|this) (?:takes|took) (?:real |a lot of |some |great )?(?:courage|guts|strength|bravery|honesty)|you should be proud|i'm (?:so |really )?(?:proud|impressed)|(?:it|things|everything) (?:will|is going to|'ll) (?:be (?:ok|okay|alright|all right|fine|better)|get better|work out)|i(?:'m| am) sure (?:you|it|things|that|everything|they)|hang in there|stay strong|good luck|you can do (?:it|this)|you(?:'ve)? got this|i believe in you|i(?:'m| am) (?:so |really |very )?sorry (?:to hear|that|you|for)|(?:i hope|hopefully) (?:you|things|it|this|that|everything))\b)/;
 const JUDGEMENT =
   /\b(?:(?:that|this|it) (?:was|is|sounds like) (?:a (?:big |huge |real )?mistake|(?:really |pretty |a bit )?(?:stupid|silly|wrong|unprofessional|ridiculous|selfish|lazy|naive|childish|irresponsible|unacceptable|your (?:own )?fault))|you(?:'re| are| were) (?:just |being |totally |completely |way |clearly |really )*(?:overreacting|too (?:sensitive|emotional)|wrong|lazy|selfish|naive|dramatic|unreasonable|paranoid|irrational|making (?:excuses|a big deal|a mountain)|the problem|to blame|rude|immature|childish)|you (?:shouldn't|should not) (?:have|feel|be (?:so|upset|angry|worried))|you (?:made|make) (?:a|the) (?:mistake|wrong)|(?:what|why) (?:on earth |the hell )?(?:were|was) you thinking|you only have yourself to blame|that's (?:not|no) (?:an )?excuse|grow up|get over it|man up|stop (?:complaining|whining|moaning|being)|your fault)\b/;
 const SELF_DISCLOSURE_ANYWHERE = /\bi (?:felt|feel|went through|had|experienced) (?:the same|exactly the same|something similar|a similar)\b/;
@@ -107,10 +117,15 @@ export function moveCues(sents: readonly string[]): MoveCues {
     adviceQuestion: false, adviceStatement: false, adviceOffer: false, permissionRequest: false, summary: false,
     reflectionOpener: false, affirmation: false, judgement: false, selfDisclosure: false,
     endsWithQuestion: sents.length > 0 && isQuestionSentence(sents[sents.length - 1]),
-    secondPerson: false, partnerFocused: false, words: 0, pleasantry: sents.length > 0, lastOpen: false,
+    secondPerson: false, partnerFocused: false, feelingReflection: false, words: 0, pleasantry: sents.length > 0, lastOpen: false,
   };
   for (const raw of sents) {
     const s = stripFiller(raw);
+    if (ENCOURAGEMENT.test(s)) {
+      c.affirmation = true;
+      c.words += words(raw).length;
+      continue;
+    }
     c.words += words(raw).length;
     if (!c.secondPerson && SECOND_PERSON.test(raw)) c.secondPerson = true;
     if (!PLEASANTRY.test(s) && !PLEASANTRY.test(raw)) c.pleasantry = false;
@@ -141,6 +156,7 @@ export function moveCues(sents: readonly string[]): MoveCues {
         }
       }
       if (PARTNER_SUBJECT.test(s) || REFLECTIVE_FRAME.test(s)) c.partnerFocused = true;
+      if (FEELING_REFLECTION.test(s)) c.feelingReflection = c.partnerFocused = true;
       if (ADVICE_STATEMENT.test(s)) c.adviceStatement = true;
       if (SUMMARY.test(s)) c.summary = true;
       if (REFLECTION_OPENER.test(s)) c.reflectionOpener = true;

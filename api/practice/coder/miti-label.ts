@@ -62,6 +62,7 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
   else if (cues.permissionRequest && question) label = 'closed_question';
   else if (advice && !(questionLabel && cues.endsWithQuestion && !cues.adviceQuestion)) label = 'advice';
   else if (cues.adviceOffer && permitted) label = 'advice';
+  else if ((label === 'other' || label === 'information' || label === 'affirmation') && cues.feelingReflection && !question && !cues.pleasantry) label = 'complex_reflection';
   else if (label === 'other' && cues.affirmation) label = 'affirmation';
   // the model's "advice" on a first-person story is the story itself: no advice cue fired
   else if ((label === 'other' || label === 'information' || label === 'simple_reflection' || label === 'complex_reflection' || label === 'advice') && cues.selfDisclosure && !question) label = 'self_disclosure';
