@@ -1,0 +1,201 @@
+/**
+ * @module bench/turns.bench
+ * `npx tsx bench/turns.bench.ts`: server time per coach turn on the scripted path, and requests
+ * per second for `GET /api/sessions/{id}`, on embedded PGlite (a data folder in a temp dir) and
+ * on PostgreSQL (a fresh database on DATABASE_URL's server, default the local one; dropped after).
+ *
+ * Turn time is measured in process with `app.request`: the whole Hono handler, excluding nothing
+ * the server does (body limit, CORS, auth: JWT verify and the person look-up, validation, coding,
+ * the partner engine, feedback, every database write and read, JSON out); only the socket is
+ * left out. Turns run one at a time across many sessions (10 turns each, 2 learners); the first
+ * sessions are a warm-up. The reads go over real HTTP (@hono/node-server on 127.0.0.1) with a
+ * fixed concurrency; the rate is the median of three rounds.
+ */
+import { serve } from '@hono/node-server';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { createApp } from '../api/app.js';
+import { signToken } from '../api/auth/index.js';
+import { loadConfig } from '../api/config/index.js';
+import { createLogger } from '../api/logger.js';
+import { buildNodeDeps } from '../api/node-deps.js';
+
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 40);
+const WARMUP_SESSIONS = 4;
+const READS = Number(process.env.BENCH_READS ?? 2000);
+const CONCURRENCY = 16;
+const SECRET = 'bench-secret-bench-secret-bench-secret';
+
+const LINES = [
+  'What would you like to get out of our conversation today?',
+  'It sounds like you are carrying a lot since the promotion.',
+  'You feel torn between being one of the team and being their manager.',
+  'What else is going on for you?',
+  'So on the one hand you want to be liked, and on the other hand you need to make decisions they may not like.',
+  'What are you assuming about how they see you?',
+  'Have you tried just telling them how you feel?',
+  'That feels like an important realisation for you.',
+  'What will you do first, and by when?',
+  'You sound clearer about the next step.',
+];
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+interface Result {
+  db: string;
+  turns: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** this process's CPU time per turn (PGlite runs in it; a PostgreSQL server does not) */
+  cpuP50: number;
+  startP50: number;
+  endP50: number;
+  readsPerSecond: number;
+  readP50: number;
+}
+
+async function run(db: 'pglite' | 'postgres', env: Record<string, string>): Promise<Result> {
+  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', SB_JWT_SECRET: SECRET, LOG_LEVEL: 'silent', ...env });
+  const runtime = await buildNodeDeps(config, { logger: createLogger('silent') });
+  try {
+    const app = createApp(runtime.deps);
+    const demo = runtime.demo!;
+    const tokens = await Promise.all([demo.learner, demo.learner2].map((p) => signToken(SECRET, { sub: p.id, org: p.orgId, role: p.role }, 3600)));
+
+    const request = async (method: string, path: string, token: string, body?: unknown) => {
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      const res = await app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const json = await res.json();
+      const elapsed = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+      return { json, elapsed, cpu: (cpu.user + cpu.system) / 1000 };
+    };
+
+    const scenarios = (await request('GET', '/api/scenarios', tokens[0])).json.scenarios as { id: string }[];
+    const turnTimes: number[] = [];
+    const turnCpu: number[] = [];
+    const startTimes: number[] = [];
+    const endTimes: number[] = [];
+    const ended: { id: string; token: string }[] = [];
+    for (let s = 0; s < SESSIONS + WARMUP_SESSIONS; s++) {
+      const token = tokens[s % tokens.length];
+      const counted = s >= WARMUP_SESSIONS;
+      const start = await request('POST', '/api/sessions', token, { scenarioId: scenarios[s % scenarios.length].id });
+      if (counted) startTimes.push(start.elapsed);
+      for (const text of LINES) {
+        const turn = await request('POST', `/api/sessions/${start.json.id}/turns`, token, { clientTurnId: randomUUID(), text });
+        if (counted) turnTimes.push(turn.elapsed), turnCpu.push(turn.cpu);
+      }
+      const end = await request('POST', `/api/sessions/${start.json.id}/end`, token);
+      if (counted) endTimes.push(end.elapsed);
+      ended.push({ id: start.json.id, token });
+    }
+    const sorted = [...turnTimes].sort((a, b) => a - b);
+
+    // reads over real HTTP, a fixed number with a fixed concurrency
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((r) => server.once('listening', () => r()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const rounds: number[] = [];
+    const readTimes: number[] = [];
+    try {
+      for (let round = 0; round < 4; round++) {
+        let next = 0;
+        const t0 = performance.now();
+        await Promise.all(
+          Array.from({ length: CONCURRENCY }, async () => {
+            while (next < READS) {
+              const { id, token } = ended[next++ % ended.length];
+              const r0 = performance.now();
+              const res = await fetch(`${base}/api/sessions/${id}`, { headers: { authorization: `Bearer ${token}` } });
+              await res.arrayBuffer();
+              if (res.status !== 200) throw new Error(`GET /api/sessions/${id}: ${res.status}`);
+              if (round > 0) readTimes.push(performance.now() - r0);
+            }
+          }),
+        );
+        if (round > 0) rounds.push(READS / ((performance.now() - t0) / 1000)); // round 0 warms up
+      }
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+    return {
+      db,
+      turns: turnTimes.length,
+      p50: quantile(sorted, 0.5),
+      p99: quantile(sorted, 0.99),
+      max: sorted[sorted.length - 1],
+      cpuP50: median(turnCpu),
+      startP50: median(startTimes),
+      endP50: median(endTimes),
+      readsPerSecond: median(rounds),
+      readP50: median(readTimes),
+    };
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function onPglite(): Promise<Result> {
+  const dir = mkdtempSync(join(tmpdir(), 'sb-bench-'));
+  try {
+    return await run('pglite', { DATA_DIR: join(dir, 'data') });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function onPostgres(): Promise<Result | string> {
+  const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `sb_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = postgres(server, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } catch (err) {
+    await admin.end().catch(() => {});
+    return `skipped: no PostgreSQL at ${new URL(server).host} (${(err as Error).message}); set DATABASE_URL`;
+  }
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  try {
+    return await run('postgres', { DATABASE_URL: url.toString() });
+  } finally {
+    const a = postgres(server, { max: 1, onnotice: () => {} });
+    await a.unsafe(`drop database if exists ${name} with (force)`);
+    await a.end();
+  }
+}
+
+const results: (Result | string)[] = [];
+console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs (other work on the machine inflates every figure)`);
+console.log(`bench/turns: ${SESSIONS} sessions x ${LINES.length} turns (+${WARMUP_SESSIONS} warm-up sessions), scripted partner; ${READS} reads x 3 rounds at concurrency ${CONCURRENCY}`);
+results.push(await onPglite());
+results.push(await onPostgres());
+for (const r of results) {
+  if (typeof r === 'string') {
+    console.log(`  postgres: ${r}`);
+    continue;
+  }
+  console.log(
+    `  ${r.db.padEnd(8)} turn (server time, app.request, n=${r.turns}): p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  (CPU in this process p50 ${ms(r.cpuP50)})` +
+      `   | start p50 ${ms(r.startP50)}  end p50 ${ms(r.endP50)}` +
+      `   | GET /api/sessions/{id} over HTTP: ${Math.round(r.readsPerSecond)} req/s (median round), latency p50 ${ms(r.readP50)}`,
+  );
+}
+const pg = results.find((r): r is Result => typeof r !== 'string' && r.db === 'postgres');
+if (pg) console.log(`  target p99 < 20 ms per turn on PostgreSQL: ${pg.p99 < 20 ? 'met' : 'NOT met'} (${ms(pg.p99)})`);
