@@ -26,6 +26,7 @@ import { recordDrillAttempt } from './store/assignments.js';
 import { refreshProgressOnSessionEnd } from './store/cohort-progress.js';
 import { gradePassback, startLmsOutboxes } from './lti/index.js';
 import { ltiAdminRoutes, ltiToolRoutes } from './routes/lti/index.js';
+import { scormRoutes } from './routes/scorm/index.js';
 
 export type { AppDeps } from './app-env.js';
 
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', privacyRoutes);
   api.route('/', embedTokenRoutes);
   api.route('/', ltiAdminRoutes);
+  api.route('/', scormRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
