@@ -164,9 +164,9 @@ export class SbFacilitator extends SbElement {
               const level = cell?.level ?? null;
               const trend = TREND[String(cell?.trend ?? '')];
               return html`<td role="cell" data-label=${skillLabel(s)}>
-                <span class="level ${level ?? 'none'}" part="level">${levelLabel(level)}</span>
+                <span class="level ${level ?? 'none'} ${cell?.confidence === 'low' ? 'tentative' : ''}" part="level">${levelLabel(level)}</span>
                 ${trend ? html`<span class="trend" aria-hidden="true">${trend.mark}</span><span class="sr-only">, ${trend.words}</span>` : nothing}
-                ${cell?.confidence === 'low' ? html`<span class="muted confidence">(few sessions)</span>` : nothing}
+                ${cell?.confidence === 'low' ? html`<span class="sr-only">, few sessions so far</span>` : nothing}
               </td>`;
             })}
             <td role="cell" data-label="Ready to partner">
@@ -185,7 +185,8 @@ export class SbFacilitator extends SbElement {
         )}
       </tbody>
     </table>
-    </div>`;
+    </div>
+    <p class="legend muted"><span class="level none tentative" aria-hidden="true">Dashed</span> a level from few sessions so far; ↑ improving, → steady, ↓ declining.</p>`;
   }
 
   /** Per drill: how many learners passed it out of those assigned. */

@@ -38,9 +38,13 @@ export const facilitatorStyles = css`
     margin-left: 0.25em;
     font-weight: 700;
   }
-  .confidence {
-    display: block;
-    font-size: 0.8em;
+  .level.tentative {
+    outline: 1.5px dashed currentColor;
+    outline-offset: 1px;
+  }
+  .legend {
+    font-size: 0.85em;
+    margin-top: 0.5em;
   }
   .ready {
     font-weight: 600;
@@ -104,7 +108,7 @@ export const facilitatorStyles = css`
     width: 8rem;
     max-width: 100%;
   }
-  @container (max-width: 40rem) {
+  @container (max-width: 48rem) {
     table,
     thead,
     tbody,
