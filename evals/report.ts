@@ -98,7 +98,8 @@ async function main(): Promise<void> {
     for (const v of r.offline.views) {
       const t = TARGETS[r.ds.name]?.[v.view];
       const b = r.baseline?.views.find((x) => x.view === v.view);
-      const met = t ? (v.kappa >= t.kappa && v.macroF1 >= t.macroF1 ? ' (met)' : ' (**not met**)') : '';
+      const mark = (ok: boolean) => (ok ? 'met' : '**not met**');
+      const met = t ? ` (${mark(v.kappa >= t.kappa)} / ${mark(v.macroF1 >= t.macroF1)})` : '';
       md.push(
         `| ${r.ds.name} | ${v.view} | ${r.ds.cv ? 'grouped 5-fold CV' : 'shipped model'} | ${v.n} | ${ci(v, 'accuracy')} | ${ci(v, 'macroF1')} | ${ci(v, 'kappa')} | ${t ? `${t.kappa} / ${t.macroF1}${met}` : '-'} | ${b ? `${f3(b.kappa)} / ${f3(b.macroF1)}` : '-'} |`,
       );
@@ -106,6 +107,13 @@ async function main(): Promise<void> {
   }
   md.push('');
   md.push('The baseline is plain logistic regression on word uni- and bigrams (no hand features, no context, no rules), trained with the same optimiser: cross-validated on AnnoMI with the same folds, trained on all AnnoMI dev for the other data sets.');
+  md.push('');
+  md.push('### What these figures say');
+  md.push('');
+  md.push('- The offline coder beats the n-gram baseline on every data set, most on the two it never trained on (MI-gold, ESConv), where rules for advice, self-disclosure, support, pleasantries and partner-focused reflections carry over and word statistics from AnnoMI do not.');
+  md.push('- AnnoMI fine kappa stays about 0.07 below its target (0.58); human coders reach 0.56 on these labels. The trained linear model saturates near 0.50 here: an exact L-BFGS fit of the same features, IDF weighting, char n-grams and partner-word features all gave 0.49-0.51 in cross-validation. Simple reflection (human one-vs-rest kappa 0.28) and advice (88 examples) are the weakest labels.');
+  md.push('- MI-gold fine meets its macro-F1 target but not its kappa target; ESConv coarse meets its macro-F1 target but not its kappa target. Both sets label support/encouragement, warnings and self-disclosure in ways that overlap advice and reflection (ESConv labels are noisy by the dataset authors\' own account).');
+  md.push('- The rules were written while reading errors on all three dev splits, and our workplace set was written by the same people who wrote the rules: its cross-validated figures are optimistic and only show the coaching moves are recognised as intended. The held-out 40% splits are the honest test.');
   md.push('');
   md.push('## Reference points (../shared/data/README.md)');
   md.push('');
