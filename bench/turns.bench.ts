@@ -56,6 +56,8 @@ interface Result {
   max: number;
   /** this process's CPU time per turn (PGlite runs in it; a PostgreSQL server does not) */
   cpuP50: number;
+  /** SQL statements per turn, BEGIN/COMMIT included (PostgreSQL only) */
+  statementsPerTurn: number | null;
   startP50: number;
   endP50: number;
   readsPerSecond: number;
@@ -85,9 +87,15 @@ async function run(db: 'pglite' | 'postgres', env: Record<string, string>): Prom
       return { json, elapsed, cpu: (cpu.user + cpu.system) / 1000 };
     };
 
+    // Count SQL statements (BEGIN and COMMIT included) through postgres.js's debug hook.
+    let statements = 0;
+    const pgOptions = (runtime.deps.db as unknown as { $client?: { options?: { debug?: unknown } } }).$client?.options;
+    if (db === 'postgres' && pgOptions) pgOptions.debug = () => void statements++;
+
     const scenarios = (await request('GET', '/api/scenarios', tokens[0])).json.scenarios as { id: string }[];
     const turnTimes: number[] = [];
     const turnCpu: number[] = [];
+    const turnStatements: number[] = [];
     const startTimes: number[] = [];
     const endTimes: number[] = [];
     const ended: { id: string; token: string }[] = [];
@@ -97,8 +105,9 @@ async function run(db: 'pglite' | 'postgres', env: Record<string, string>): Prom
       const start = await request('POST', '/api/sessions', token, { scenarioId: scenarios[s % scenarios.length].id });
       if (counted) startTimes.push(start.elapsed);
       for (const text of LINES) {
+        const before = statements;
         const turn = await request('POST', `/api/sessions/${start.json.id}/turns`, token, { clientTurnId: randomUUID(), text });
-        if (counted) turnTimes.push(turn.elapsed), turnCpu.push(turn.cpu);
+        if (counted) turnTimes.push(turn.elapsed), turnCpu.push(turn.cpu), turnStatements.push(statements - before);
       }
       const end = await request('POST', `/api/sessions/${start.json.id}/end`, token);
       if (counted) endTimes.push(end.elapsed);
@@ -140,6 +149,7 @@ async function run(db: 'pglite' | 'postgres', env: Record<string, string>): Prom
       p99: quantile(sorted, 0.99),
       max: sorted[sorted.length - 1],
       cpuP50: median(turnCpu),
+      statementsPerTurn: pgOptions && db === 'postgres' ? median(turnStatements) : null,
       startP50: median(startTimes),
       endP50: median(endTimes),
       readsPerSecond: median(rounds),
@@ -192,7 +202,7 @@ for (const r of results) {
     continue;
   }
   console.log(
-    `  ${r.db.padEnd(8)} turn (server time, app.request, n=${r.turns}): p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  (CPU in this process p50 ${ms(r.cpuP50)})` +
+    `  ${r.db.padEnd(8)} turn (server time, app.request, n=${r.turns}): p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  (CPU in this process p50 ${ms(r.cpuP50)}${r.statementsPerTurn === null ? '' : `, ${r.statementsPerTurn} SQL statements`})` +
       `   | start p50 ${ms(r.startP50)}  end p50 ${ms(r.endP50)}` +
       `   | GET /api/sessions/{id} over HTTP: ${Math.round(r.readsPerSecond)} req/s (median round), latency p50 ${ms(r.readP50)}`,
   );
