@@ -25,6 +25,8 @@ export interface MoveCues {
   /** advice offered as one option among others, after asking ("one idea might be...") */
   adviceOffer: boolean;
   permissionRequest: boolean;
+  /** hands the decision back ("it's your call", "only if it fits") */
+  autonomy: boolean;
   summary: boolean;
   reflectionOpener: boolean;
   affirmation: boolean;
@@ -74,7 +76,10 @@ const NOT_IMPERATIVE =
 const IMPERATIVE =
   /^(?:(?:please|just|maybe|perhaps|so|then|also|basically|honestly|seriously|definitely|first|firstly|secondly|finally|and|step \d+:?|\d+[.)])[, ]+)*(?:try|talk|speak|tell|ask|go|take|seek|find|consider|get|give|keep|stop|start|reach out|contact|look|make|write|call|set|focus|remember|think about|spend|avoid|let|put|stay|be (?:honest|kind|patient|open|gentle|careful|yourself)|don't|do not|never|always|treat|practice|practise|allow|join|use|check out|schedule|book|delegate|push back|prioriti[sz]e|explain|share|see if|note|notice|imagine|pay attention|learn|work on|listen to|read|watch|breathe|sleep|exercise|pick|choose|ignore|forgive|accept|trust|remind yourself|surround|reach|slow down|hold|enjoy|embrace|focus on|apply|seek out|cut|limit|journal|meditate|unplug|say no|rest|check|log off|switch off|turn off|wear|write down|go for)\b/;
 const OFFER =
-  /\b(?:one (?:idea|option|thing (?:you|some people)|possibility) (?:might|could|would|is)|some people (?:find|have found)|(?:an|one|another) option (?:might|could|would) be|you (?:could|might) (?:perhaps )?(?:try|consider|think about)|something (?:that|which) (?:has )?(?:worked|helped) for (?:others|some people|me)|take it or leave it|see what (?:you think|fits)|it's (?:your|up to you)|only if (?:it|that) (?:fits|helps))/;
+  /\b(?:one (?:idea|option|thing (?:you|some people)|possibility) (?:might|could|would|is)|some people (?:find|have found)|(?:an|one|another) option (?:might|could|would) be|you (?:could|might) (?:perhaps )?(?:try|consider|think about)|something (?:that|which) (?:has )?(?:worked|helped) for (?:others|some people|me))/;
+/** Handing the decision back with a suggestion: what makes it an offer rather than an instruction. */
+const AUTONOMY =
+  /\b(?:take it or leave it|see what (?:you think|fits)|(?:it's|it is) (?:your (?:call|choice|decision)|up to you)|only if (?:it|that) (?:fits|helps|feels right|works for you)|if (?:that|it) (?:feels right|fits|suits you|works for you)|however suits you|you know (?:best|your team best))/;
 const PERMISSION =
   /\b(?:would (?:it|that) (?:be )?(?:useful|helpful|help|ok|okay|alright|all right) (?:you )?(?:if|for me to|to hear)|(?:can|could|may|might) i (?:share|offer|suggest|give you|tell you|make a suggestion|add|ask you)|would you (?:like|want|be open to|mind if i) (?:me to |to hear |some |a |my |an? )?(?:share|offer|suggest|idea|ideas|suggestion|thought|thoughts|perspective|observation|hear)|do you want (?:to hear )?(?:my|some|an?) (?:idea|ideas|thoughts|suggestion|perspective|view)|is it (?:ok|okay|alright|all right) (?:if|for me to|with you if) i (?:share|offer|suggest|give|tell|make)|i have (?:an idea|a thought|a suggestion|some ideas)[a-z ,]{0,20}(?:would|do) you (?:like|want)|mind if i (?:share|offer|suggest))/;
 const SUMMARY =
@@ -114,7 +119,7 @@ const SELF_DISCLOSURE =
 export function moveCues(sents: readonly string[]): MoveCues {
   const c: MoveCues = {
     questions: 0, open: 0, closed: 0, goal: false, incisive: false, action: false, leading: false,
-    adviceQuestion: false, adviceStatement: false, adviceOffer: false, permissionRequest: false, summary: false,
+    adviceQuestion: false, adviceStatement: false, adviceOffer: false, permissionRequest: false, autonomy: false, summary: false,
     reflectionOpener: false, affirmation: false, judgement: false, selfDisclosure: false,
     endsWithQuestion: sents.length > 0 && isQuestionSentence(sents[sents.length - 1]),
     secondPerson: false, partnerFocused: false, feelingReflection: false, words: 0, pleasantry: sents.length > 0, lastOpen: false,
@@ -164,6 +169,7 @@ export function moveCues(sents: readonly string[]): MoveCues {
       if (JUDGEMENT_STATEMENT.test(s)) c.judgement = true;
     }
     if (OFFER.test(s)) c.adviceOffer = true;
+    if (AUTONOMY.test(s)) c.autonomy = true;
     if (PERMISSION.test(s)) c.permissionRequest = true;
     if (GOAL.test(s)) c.goal = true;
     if (INCISIVE.test(s)) c.incisive = true;

@@ -44,6 +44,15 @@ describe('codeUtterance', () => {
     expect(unasked.codes).toContain('advice');
   });
 
+  it('treats a suggestion as advice with permission when the turn asks first or hands the choice back', () => {
+    const offer = code("One option might be a weekly check-in with her, but it's your call.", 'She ignores my emails.');
+    expect(offer.label).toBe('advice');
+    expect(offer.codes).toContain('advice_with_permission');
+    const told = code('You need to have a weekly check-in with her.', 'She ignores my emails.');
+    expect(told.codes).toContain('advice');
+    expect(told.codes).not.toContain('advice_with_permission');
+  });
+
   it('counts questions and words, stamps the version, never returns empty codes', () => {
     const c = code('Why did that happen? Did you tell your manager? What did they say?');
     expect(c.questionCount).toBe(3);

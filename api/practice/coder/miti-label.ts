@@ -36,7 +36,10 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
 
   const question = cues.questions > 0;
   const permitted = ctx.permissionGranted === true;
-  const advice = cues.adviceQuestion || cues.adviceStatement || (cues.leading && cues.adviceQuestion);
+  const advice = cues.adviceQuestion || cues.adviceStatement;
+  // MITI Persuade with Permission: the partner agreed to hear ideas, or the turn asks first, or
+  // the suggestion is framed as an offer that hands the decision back
+  const withPermission = permitted || (cues.adviceOffer && (cues.permissionRequest || cues.autonomy));
 
   // A reflection is about the partner: a longer statement that neither speaks of the partner
   // ("you...", "sounds like...", "part of you...") nor echoes the partner's words is information,
@@ -61,13 +64,13 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
   else if (cues.judgement) label = 'judgement';
   else if (cues.permissionRequest && question) label = 'closed_question';
   else if (advice && !(questionLabel && cues.endsWithQuestion && !cues.adviceQuestion)) label = 'advice';
-  else if (cues.adviceOffer && permitted) label = 'advice';
+  else if (cues.adviceOffer && withPermission) label = 'advice';
   else if ((label === 'other' || label === 'information' || label === 'affirmation') && cues.feelingReflection && !question && !cues.pleasantry) label = 'complex_reflection';
   else if (label === 'other' && cues.affirmation) label = 'affirmation';
   // the model's "advice" on a first-person story is the story itself: no advice cue fired
   else if ((label === 'other' || label === 'information' || label === 'simple_reflection' || label === 'complex_reflection' || label === 'advice') && cues.selfDisclosure && !question) label = 'self_disclosure';
   else if ((label === 'information' || label === 'simple_reflection' || label === 'complex_reflection') && cues.affirmation && !question && !cues.reflectionOpener) label = 'affirmation';
-  else if ((label === 'open_question' || label === 'closed_question') && !question && cues.summary) label = 'complex_reflection';
+  else if ((label === 'open_question' || label === 'closed_question' || label === 'simple_reflection') && !question && cues.summary) label = 'complex_reflection';
 
   // Codes: the move first, then what else the turn does.
   switch (label) {
@@ -75,7 +78,7 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
       add('judgement');
       break;
     case 'advice':
-      add(permitted || (cues.adviceOffer && !cues.adviceStatement) ? 'advice_with_permission' : 'advice');
+      add(withPermission ? 'advice_with_permission' : 'advice');
       break;
     case 'simple_reflection':
     case 'complex_reflection':
@@ -103,7 +106,7 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
     if (!codes.includes('open_question') && !codes.includes('closed_question') && label !== 'advice' && label !== 'judgement')
       add(cues.open > 0 && !cues.leading && !cues.permissionRequest ? 'open_question' : 'closed_question');
   }
-  if (advice && label !== 'advice') add(ctx.permissionGranted ? 'advice_with_permission' : 'advice');
+  if ((advice || (cues.adviceOffer && withPermission)) && label !== 'advice') add(withPermission ? 'advice_with_permission' : 'advice');
   if (cues.affirmation && label !== 'affirmation') add('affirmation');
   if (cues.summary && !codes.includes('summary') && !question) add('summary');
   if (codes.length === 0) add('other');
