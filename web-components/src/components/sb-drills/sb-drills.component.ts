@@ -24,14 +24,19 @@ import { drillsStyles } from './sb-drills.styles.js';
  * @attr theme - `light`, `dark` or `auto`
  *
  * @fires sb-drill-open - cancelable; detail: { assignment, drillId }. Call preventDefault() to open the drill yourself.
- * @fires sb-error - a load failed; @fires sb-auth-expired - the token was rejected
+ * @fires sb-error - a load failed
+ * @fires sb-auth-expired - the token was rejected
  * (events of the inner `<sb-practice>`, such as `sb-session-ended`, bubble out too)
  *
  * @slot empty - shown when no drill is assigned
  *
- * @csspart list - the list; @csspart drill - one drill; @csspart status - a status label
- * @csspart open-button - a drill's Open button; @csspart practice - the inner `<sb-practice>`
- * @csspart error - the failure message; @csspart retry-button - its Retry
+ * @csspart list - the list
+ * @csspart drill - one drill
+ * @csspart status - a status label
+ * @csspart open-button - a drill's Open button
+ * @csspart practice - the inner `<sb-practice>`
+ * @csspart error - the failure message
+ * @csspart retry-button - its Retry
  */
 export class SbDrills extends SbElement {
   static styles = [themeStyles, drillsStyles];

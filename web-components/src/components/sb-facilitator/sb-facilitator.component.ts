@@ -31,13 +31,16 @@ const TREND: Record<string, { mark: string; words: string }> = {
  * @attr theme - `light`, `dark` or `auto`
  *
  * @fires sb-assignment-created - detail: { drillId, cohortId, dueAt }
- * @fires sb-error - a request failed; @fires sb-auth-expired - the token was rejected
+ * @fires sb-error - a request failed
+ * @fires sb-auth-expired - the token was rejected
  *
  * @csspart overview - the learners x skills table
  * @csspart level - a level badge
  * @csspart completion - the drill completion list
- * @csspart assign-form - the assignment form; @csspart assign-button - its submit button
- * @csspart error - the failure message; @csspart retry-button - its Retry
+ * @csspart assign-form - the assignment form
+ * @csspart assign-button - its submit button
+ * @csspart error - the failure message
+ * @csspart retry-button - its Retry
  */
 export class SbFacilitator extends SbElement {
   static styles = [themeStyles, facilitatorStyles];

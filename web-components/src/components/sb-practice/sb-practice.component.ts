@@ -55,16 +55,21 @@ interface PendingTurn {
  * @slot - an introduction shown above the scenario list
  * @slot ended - shown under the scorecard (for example "Continue to the next lesson")
  *
- * @csspart scenario-list - the list of scenarios; @csspart scenario - one scenario card
+ * @csspart scenario-list - the list of scenarios
+ * @csspart scenario - one scenario card
  * @csspart brief - the partner brief
  * @csspart start-button - starts the session
  * @csspart header - the chat header
  * @csspart transcript - the conversation (a live region)
  * @csspart message - one message; also `coach-message` / `partner-message`
- * @csspart codes - a coach turn's codes; @csspart feedback - per-turn feedback
- * @csspart composer - the reply form; @csspart input - the reply box
- * @csspart send-button - Send; @csspart end-button - End session
- * @csspart error - a failure message; @csspart retry-button - its Retry
+ * @csspart codes - a coach turn's codes
+ * @csspart feedback - per-turn feedback
+ * @csspart composer - the reply form
+ * @csspart input - the reply box
+ * @csspart send-button - Send
+ * @csspart end-button - End session
+ * @csspart error - a failure message
+ * @csspart retry-button - its Retry
  * @csspart scorecard - the embedded `<sb-scorecard>`
  *
  * @cssprop --sb-transcript-max-height - height before the conversation scrolls (default 28rem)

@@ -22,14 +22,16 @@ import { progressStyles } from './sb-progress.styles.js';
  * @attr theme - `light`, `dark` or `auto`
  * @prop skills - progress to show without fetching (`GET /api/me/progress` shape)
  *
- * @fires sb-error - a load failed; @fires sb-auth-expired - the token was rejected
+ * @fires sb-error - a load failed
+ * @fires sb-auth-expired - the token was rejected
  *
  * @csspart next - the "practise next" card
  * @csspart skill - one skill card
  * @csspart chart - a skill's SVG chart
  * @csspart level - a level badge
  * @csspart table - the data table
- * @csspart error - the failure message; @csspart retry-button - its Retry
+ * @csspart error - the failure message
+ * @csspart retry-button - its Retry
  *
  * @cssprop --sb-color-accent - the chart line
  * @cssprop --sb-color-good, --sb-color-fair, --sb-color-not-yet - the points, by level

@@ -36,7 +36,8 @@ import { scorecardStyles } from './sb-scorecard.styles.js';
  * @csspart turn - one transcript turn
  * @csspart codes - a coach turn's code list
  * @csspart feedback - a coach turn's feedback
- * @csspart error - the failure message; @csspart retry-button - its Retry button
+ * @csspart error - the failure message
+ * @csspart retry-button - its Retry button
  *
  * @cssprop --sb-color-bg, --sb-color-surface, --sb-color-text, --sb-color-muted, --sb-color-accent, --sb-color-good, --sb-color-fair, --sb-color-not-yet - see docs/embedding.md
  */
