@@ -27,6 +27,8 @@ import { refreshProgressOnSessionEnd } from './store/cohort-progress.js';
 import { gradePassback, startLmsOutboxes } from './lti/index.js';
 import { ltiAdminRoutes, ltiToolRoutes } from './routes/lti/index.js';
 import { scormRoutes } from './routes/scorm/index.js';
+import { xapiRoutes } from './routes/xapi/index.js';
+import { registerXapiOutbox, xapiStatements } from './xapi/index.js';
 
 export type { AppDeps } from './app-env.js';
 
@@ -38,6 +40,8 @@ export function createApp(deps: AppDeps) {
   // an ended drill session counts as an attempt on the learner's assignment
   const onSessionEnded: OnSessionEnded[] = [recordDrillAttempt, refreshProgressOnSessionEnd];
   onSessionEnded.push(gradePassback); // LTI grade passback (api/lti)
+  onSessionEnded.push(xapiStatements); // xAPI statements to the organisation's LRS, if configured (api/xapi)
+  registerXapiOutbox(deps); // the LMS outbox worker drains xAPI too
   startLmsOutboxes(deps); // LMS grade/xAPI outbox worker on Node (api/lti/runtime.ts)
 
   app.use('*', async (c, next) => {
@@ -70,6 +74,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', embedTokenRoutes);
   api.route('/', ltiAdminRoutes);
   api.route('/', scormRoutes);
+  api.route('/', xapiRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
