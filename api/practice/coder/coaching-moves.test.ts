@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { moveCues } from './coaching-moves.js';
+import { unsureRule, type FineProbabilities } from './miti-label.js';
 import { normalise, sentences } from './text.js';
 
 const cues = (text: string) => moveCues(sentences(normalise(text)));
@@ -48,5 +49,20 @@ describe('moveCues', () => {
     expect(cues('You always say that.').judgement).toBe(true);
     expect(cues('In my last job I had the same problem.').selfDisclosure).toBe(true);
     expect(cues('You seem tired.')).toMatchObject({ judgement: false, selfDisclosure: false, affirmation: false });
+  });
+});
+
+describe('unsureRule (MITI: when unsure, the less favourable code)', () => {
+  const probs = (over: Partial<FineProbabilities>): FineProbabilities => ({
+    open_question: 0, closed_question: 0, simple_reflection: 0, complex_reflection: 0, advice: 0, information: 0, other: 0, ...over,
+  });
+  it('takes simple over complex, information over advice, other over an adherent code when close', () => {
+    expect(unsureRule(probs({ complex_reflection: 0.42, simple_reflection: 0.4 }))).toBe('simple_reflection');
+    expect(unsureRule(probs({ advice: 0.45, information: 0.43 }))).toBe('information');
+    expect(unsureRule(probs({ open_question: 0.41, other: 0.4 }))).toBe('other');
+  });
+  it('keeps a clear winner', () => {
+    expect(unsureRule(probs({ complex_reflection: 0.6, simple_reflection: 0.3 }))).toBe('complex_reflection');
+    expect(unsureRule(probs({ advice: 0.6, information: 0.3 }))).toBe('advice');
   });
 });
