@@ -5,10 +5,10 @@
  * an `onSessionEnded` hook). Reads take a list of learners and cost one query per kind, so a
  * cohort's assignments never turn into a query per learner.
  */
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-env.js';
 import type { Database } from '../db/index.js';
-import { assignments, drills, sessions } from '../db/schema/index.js';
+import { assignments, cohortMembers, drills, sessions } from '../db/schema/index.js';
 import { Problem } from '../problems/index.js';
 import { assignmentStatus, attemptLevel, betterLevel, type AssignmentStatus } from '../programme/index.js';
 import type { DrillSpec, Level } from '../practice/types.js';
@@ -62,27 +62,29 @@ function duplicate(personIds: string[]) {
   );
 }
 
-/** Every assignment of the given learners with its drill and current status. */
-export async function assignmentsOf(db: Database, orgId: string, personIds: string[], now: Date): Promise<AssignmentView[]> {
-  if (personIds.length === 0) return [];
+/**
+ * Every assignment of the given learners (or of a cohort's learners) with its drill and current
+ * status, in one query: whether a drill session is open is an EXISTS probe per assignment.
+ */
+export async function assignmentsOf(db: Database, orgId: string, who: string[] | { cohortId: string }, now: Date): Promise<AssignmentView[]> {
+  if (Array.isArray(who) && who.length === 0) return [];
+  const learners = Array.isArray(who)
+    ? inArray(assignments.personId, who)
+    : inArray(assignments.personId, db.select({ id: cohortMembers.personId }).from(cohortMembers).where(and(eq(cohortMembers.cohortId, who.cohortId), eq(cohortMembers.role, 'learner'))));
+  const open = sql<boolean>`exists (select 1 from ${sessions} s where s.org_id = ${assignments.orgId} and s.person_id = ${assignments.personId} and s.drill_id = ${assignments.drillId} and s.status = 'active')`;
   const rows = await db
-    .select({ a: assignments, drill: { id: drills.id, title: drills.title, scenarioId: drills.scenarioId, spec: drills.spec } })
+    .select({ a: assignments, open, drill: { id: drills.id, title: drills.title, scenarioId: drills.scenarioId, spec: drills.spec } })
     .from(assignments)
     .innerJoin(drills, eq(drills.id, assignments.drillId))
-    .where(and(eq(assignments.orgId, orgId), inArray(assignments.personId, personIds)))
+    .where(and(eq(assignments.orgId, orgId), learners))
     .orderBy(asc(assignments.dueAt), asc(assignments.createdAt));
-  const open = await db
-    .selectDistinct({ personId: sessions.personId, drillId: sessions.drillId })
-    .from(sessions)
-    .where(and(eq(sessions.orgId, orgId), inArray(sessions.personId, personIds), eq(sessions.status, 'active'), isNotNull(sessions.drillId)));
-  const openKeys = new Set(open.map((o) => `${o.personId}:${o.drillId}`));
-  return rows.map(({ a, drill }) => ({
+  return rows.map(({ a, open, drill }) => ({
     id: a.id,
     drillId: a.drillId,
     personId: a.personId,
     cohortId: a.cohortId,
     dueAt: a.dueAt.toISOString(),
-    status: assignmentStatus(a, now, openKeys.has(`${a.personId}:${a.drillId}`)),
+    status: assignmentStatus(a, now, Boolean(open)),
     attempts: a.attempts,
     bestLevel: a.bestLevel ?? null,
     passedAt: a.passedAt?.toISOString() ?? null,

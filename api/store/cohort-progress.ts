@@ -11,12 +11,11 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { learnerProgress, sessions, type CohortReadinessRule } from '../db/schema/index.js';
-import { cohortProgress, learnerSnapshot, type LearnerProgressView, type LearnerSeries, type LearnerSnapshot } from '../programme/index.js';
+import { cohortProgress, learnerSnapshot, type CohortMember, type LearnerProgressView, type LearnerSeries, type LearnerSnapshot } from '../programme/index.js';
 import type { OnSessionEnded } from '../session-flow/end.js';
 import type { SessionResult } from '../practice/progress/index.js';
 import type { Level } from '../practice/types.js';
 import { assignmentsOf } from './assignments.js';
-import { cohortLearners } from './cohorts.js';
 
 /** the readiness window when a cohort does not set one (`readinessToPartner`'s default) */
 const DEFAULT_WINDOW = 3;
@@ -134,41 +133,46 @@ export const refreshProgressOnSessionEnd: OnSessionEnded = async (deps, session)
 };
 
 /**
- * Stored snapshots that still match the ledger: a snapshot counts only when it includes the
- * learner's newest result (one index probe each), so a missed refresh is recomputed, not trusted.
- * Returns the fresh snapshots and the learners whose snapshot is missing or stale.
+ * A cohort's learners with their stored snapshots, in one query. A snapshot counts only when it
+ * includes the learner's newest result (one index probe each), so a missed refresh is recomputed,
+ * not trusted: those learners come back in `stale`.
  */
-async function storedSnapshots(db: Database, orgId: string, personIds: string[]) {
+async function cohortSnapshots(db: Database, orgId: string, cohortId: string) {
   const result = await db.execute(sql`
-    select m.person_id, lp.snapshot,
+    select p.id, p.name, p.email, lp.snapshot,
       (latest.at is not null and lp.last_result_at is not null and date_trunc('milliseconds', lp.last_result_at) = date_trunc('milliseconds', latest.at)) as fresh,
       latest.at is null as never_practised
-    from unnest(array[${idList(personIds)}]) as m(person_id)
+    from cohort_members m
+    join people p on p.id = m.person_id
     left join learner_progress lp on lp.person_id = m.person_id and lp.org_id = ${orgId}
-    cross join lateral (select max(at) as at from skill_results where org_id = ${orgId} and person_id = m.person_id) latest`);
+    cross join lateral (select max(at) as at from skill_results where org_id = ${orgId} and person_id = m.person_id) latest
+    where m.org_id = ${orgId} and m.cohort_id = ${cohortId} and m.role = 'learner'
+    order by p.name, p.id`);
+  const members: CohortMember[] = [];
   const fresh = new Map<string, LearnerSnapshot>();
   const stale: string[] = [];
-  for (const r of rowsOf<{ person_id: string; snapshot: unknown; fresh: boolean; never_practised: boolean }>(result)) {
+  for (const r of rowsOf<{ id: string; name: string; email: string; snapshot: unknown; fresh: boolean; never_practised: boolean }>(result)) {
+    members.push({ id: r.id, name: r.name, email: r.email });
     if (r.never_practised) continue;
-    if (r.fresh) fresh.set(r.person_id, json(r.snapshot) as LearnerSnapshot);
-    else stale.push(r.person_id);
+    if (r.fresh) fresh.set(r.id, json(r.snapshot) as LearnerSnapshot);
+    else stale.push(r.id);
   }
-  return { fresh, stale };
+  return { members, fresh, stale };
 }
 
-/** The progress view of a cohort's learners (see `cohortProgress`). */
+/**
+ * The progress view of a cohort's learners (see `cohortProgress`): the learners with their
+ * snapshots and their assignments are read in parallel, two queries whatever the cohort's size.
+ */
 export async function readCohortProgress(db: Database, orgId: string, cohort: { id: string; readiness: CohortReadinessRule }, now: Date): Promise<LearnerProgressView[]> {
-  const members = await cohortLearners(db, orgId, cohort.id);
-  const ids = members.map((m) => m.id);
-  const snapshotsOf = async (): Promise<Map<string, LearnerSnapshot>> => {
-    if (ids.length === 0) return new Map();
+  const [{ members, fresh, stale }, assignments] = await Promise.all([cohortSnapshots(db, orgId, cohort.id), assignmentsOf(db, orgId, { cohortId: cohort.id }, now)]);
+  let snapshots = fresh;
+  if (!isDefaultRule(cohort.readiness)) {
     // a cohort with its own readiness rule needs readiness computed under that rule
-    if (!isDefaultRule(cohort.readiness)) return computeSnapshots(db, orgId, ids, cohort.readiness);
-    const { fresh, stale } = await storedSnapshots(db, orgId, ids);
-    if (stale.length) for (const [id, snap] of await refreshLearnerProgress(db, orgId, stale)) fresh.set(id, snap);
-    return fresh;
-  };
-  const [snapshots, assignments] = await Promise.all([snapshotsOf(), assignmentsOf(db, orgId, ids, now)]);
+    snapshots = await computeSnapshots(db, orgId, members.map((m) => m.id), cohort.readiness);
+  } else if (stale.length) {
+    for (const [id, snap] of await refreshLearnerProgress(db, orgId, stale)) snapshots.set(id, snap);
+  }
   const byPerson = groupBy(
     assignments.map((a) => ({ personId: a.personId, view: { id: a.id, drillId: a.drillId, title: a.drill.title, status: a.status, dueAt: a.dueAt, attempts: a.attempts, bestLevel: a.bestLevel } })),
     (a) => a.personId,

@@ -25,22 +25,13 @@ export async function listManagedCohorts(db: Database, caller: Caller) {
     .orderBy(asc(cohorts.name));
 }
 
-/** A cohort the caller manages, or null (answer 404: no hint whether it exists elsewhere). */
+/** A cohort the caller manages, or null (answer 404: no hint whether it exists elsewhere). One query. */
 export async function findManagedCohort(db: Database, caller: Caller, cohortId: string): Promise<CohortRow | null> {
-  const [row] = await db.select().from(cohorts).where(and(eq(cohorts.orgId, caller.orgId), eq(cohorts.id, cohortId))).limit(1);
+  if (caller.role !== 'admin' && caller.role !== 'facilitator') return null;
+  const runs = sql<boolean>`exists (select 1 from ${cohortMembers} m where m.cohort_id = ${cohorts.id} and m.person_id = ${caller.personId} and m.role = 'facilitator')`;
+  const [row] = await db.select({ cohort: cohorts, runs }).from(cohorts).where(and(eq(cohorts.orgId, caller.orgId), eq(cohorts.id, cohortId))).limit(1);
   if (!row) return null;
-  if (caller.role === 'admin') return row;
-  if (caller.role !== 'facilitator') return null;
-  return (await runsCohort(db, caller.personId, cohortId)) ? row : null;
-}
-
-async function runsCohort(db: Database, personId: string, cohortId: string) {
-  const [m] = await db
-    .select({ personId: cohortMembers.personId })
-    .from(cohortMembers)
-    .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.personId, personId), eq(cohortMembers.role, 'facilitator')))
-    .limit(1);
-  return Boolean(m);
+  return caller.role === 'admin' || row.runs ? row.cohort : null;
 }
 
 /**
