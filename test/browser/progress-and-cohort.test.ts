@@ -98,8 +98,27 @@ describe('scorecard, progress, drills and the cohort view', () => {
     expect(await page.locator('sb-drills [part="status"]').first().innerText()).toMatch(/Not started|In progress|Overdue|Passed|Not passed/);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'drills-list');
-    await open.click();
-    await page.getByRole('button', { name: 'Start the drill' }).click();
+    // a host may take over opening drills: sb-drill-open is cancelable
+    await page.evaluate(() => {
+      const w = window as unknown as { __opened: string[]; __cancel: boolean };
+      w.__opened = [];
+      w.__cancel = true;
+      document.addEventListener('sb-drill-open', (e) => {
+        w.__opened.push((e as CustomEvent).detail.drillId);
+        if (w.__cancel) e.preventDefault();
+      });
+    });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    expect(((await page.evaluate('window.__opened')) as string[]).length).toBe(1);
+    expect(await page.getByRole('button', { name: 'Start the drill' }).count()).toBe(0);
+    // not cancelled: the drill opens here, by keyboard as well
+    await page.evaluate('window.__cancel = false');
+    await open.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Drill: / }).waitFor();
+    await page.getByRole('button', { name: 'Start the drill' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('textbox', { name: /^Your reply to/ }).waitFor();
     await page.getByRole('button', { name: /Back to my drills/ }).click();
     await page.getByRole('heading', { name: 'My drills' }).waitFor();
