@@ -34,6 +34,8 @@ export interface Fixtures {
   freshCohortLearner(): Promise<string>;
   /** a fresh Northwind drill (assigning one twice would be a conflict) */
   freshNorthwindDrill(): Promise<string>;
+  /** the app under test, for rows that must create their own objects first (LMS integration) */
+  app: TestApp;
   /** a token for a fresh person with the role and organisation of `like` */
   throwawayToken(like: { id: string; orgId: string; role: 'learner' | 'facilitator' | 'admin' }): Promise<string>;
 }
@@ -55,6 +57,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     return r.body.id as string;
   };
   return {
+    app: t,
     northwind,
     contoso,
     futureDue: new Date(Date.now() + 30 * 86400e3).toISOString(),

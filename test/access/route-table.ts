@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Fixtures } from './fixtures.js';
+import { LMS_ROUTES } from '../lti/support/access-rows.js';
 
 export const CALLERS = ['none', 'learner', 'learner2', 'facilitator', 'admin', 'otherOrgFacilitator'] as const;
 export type CallerKey = (typeof CALLERS)[number];
@@ -195,4 +196,7 @@ export const ROUTES: RouteAccess[] = [
   { method: 'GET', path: '/embed/sounding-board.js', public: true, request: () => ({ path: '/embed/sounding-board.js' }), expect: all([200, 503]), crossOrg: noIds },
   { method: 'HEAD', path: '/embed/sounding-board.js', public: true, request: () => ({ path: '/embed/sounding-board.js' }), expect: all([200, 503]), crossOrg: noIds },
   { method: 'OPTIONS', path: '/embed/sounding-board.js', public: true, request: () => ({ path: '/embed/sounding-board.js' }), expect: all(204), crossOrg: noIds },
+
+  // --- LMS integration (LTI 1.3, SCORM, xAPI): rows in test/lti/support/access-rows.ts
+  ...LMS_ROUTES,
 ];
