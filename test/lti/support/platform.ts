@@ -82,6 +82,12 @@ export async function startPlatform(toolUrl: string, opts: { clock?: () => numbe
   let base = '';
   const toolJwks = createRemoteJWKSet(new URL(`${toolUrl}/lti/jwks.json`), { cooldownDuration: 0, cacheMaxAge: 0 });
 
+  // a course page that frames the tool, as an LMS does: the iframe starts at the tool's login
+  app.get('/course', (c) => {
+    const login = `${toolUrl}/lti/login?${new URLSearchParams({ iss: base, login_hint: state.nextLaunch?.user.sub ?? 'x', target_link_uri: `${toolUrl}/lti/launch`, client_id: state.clientId })}`;
+    return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title></head><body><h1>Coaching 101</h1><iframe title="Sounding Board" src="${login.replace(/&/g, '&amp;')}" style="width:1000px;height:1400px"></iframe></body></html>`);
+  });
+
   app.get('/jwks', (c) => {
     state.jwksHits++;
     return c.json({ keys: keys.map((k) => k.publicJwk) });
@@ -96,7 +102,8 @@ export async function startPlatform(toolUrl: string, opts: { clock?: () => numbe
     if (q.get('client_id') !== state.clientId || q.get('response_type') !== 'id_token' || q.get('scope') !== 'openid' || q.get('response_mode') !== 'form_post') return c.text('bad auth request', 400);
     if (q.get('redirect_uri') !== `${toolUrl}/lti/launch`) return c.text('redirect_uri not registered', 400);
     const idToken = await signIdToken(spec, q.get('nonce') ?? '');
-    return c.html(`<form method="post" action="${q.get('redirect_uri')}"><input type="hidden" name="id_token" value="${idToken}"><input type="hidden" name="state" value="${q.get('state')}"></form>`);
+    // auto-posting, as a real platform answers; HTTP tests read the form instead
+    return c.html(`<form method="post" action="${q.get('redirect_uri')}"><input type="hidden" name="id_token" value="${idToken}"><input type="hidden" name="state" value="${q.get('state')}"></form><script>document.forms[0].submit()</script>`);
   });
 
   async function signIdToken(spec: LaunchSpec, nonce: string): Promise<string> {
