@@ -57,6 +57,11 @@ export class PlatformJwks {
    */
   async keyFor(url: string, kid: string, alg = 'RS256'): Promise<CryptoKey | Uint8Array | null> {
     let entry = this.entries.get(url);
+    // a fetch already under way (a burst of launches): wait for it rather than read an empty set
+    if (entry?.inflight) {
+      await entry.inflight;
+      entry = this.entries.get(url);
+    }
     const t = this.now().getTime();
     if (!entry || t - entry.fetchedAt > this.maxAgeMs) {
       await this.refresh(url);
