@@ -9,7 +9,8 @@
  * the partner engine, feedback, every database write and read, JSON out); only the socket is
  * left out. Turns run one at a time across many sessions (10 turns each, 2 learners); the first
  * sessions are a warm-up. The reads go over real HTTP (@hono/node-server on 127.0.0.1) with a
- * fixed concurrency; the rate is the median of three rounds.
+ * fixed concurrency; the rate is the median of three rounds. BENCH_SESSIONS (default 30) and
+ * BENCH_READS (default 1000 per round) change the sizes.
  */
 import { serve } from '@hono/node-server';
 import { randomUUID } from 'node:crypto';
@@ -25,9 +26,9 @@ import { loadConfig } from '../api/config/index.js';
 import { createLogger } from '../api/logger.js';
 import { buildNodeDeps } from '../api/node-deps.js';
 
-const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 40);
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 30);
 const WARMUP_SESSIONS = 4;
-const READS = Number(process.env.BENCH_READS ?? 2000);
+const READS = Number(process.env.BENCH_READS ?? 1000);
 const CONCURRENCY = 16;
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 
