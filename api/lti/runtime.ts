@@ -75,6 +75,8 @@ export function ltiRuntimeOf(deps: AppDeps): LtiRuntime {
  * admin route) instead.
  */
 export function startLmsOutboxes(deps: AppDeps, intervalMs?: number) {
+  // Workers with nodejs_compat also have process.versions.node, so ask for Workers by name
+  const onWorkers = typeof navigator !== 'undefined' && (navigator as { userAgent?: string }).userAgent === 'Cloudflare-Workers';
   const isNode = typeof process !== 'undefined' && Boolean((process as { versions?: { node?: string } }).versions?.node);
-  if (isNode && deps.config.env !== 'test') ltiRuntimeOf(deps).start(intervalMs);
+  if (isNode && !onWorkers && deps.config.env !== 'test') ltiRuntimeOf(deps).start(intervalMs);
 }
