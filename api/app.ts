@@ -54,7 +54,9 @@ export function createApp(deps: AppDeps) {
     '/api/*',
     bodyLimit({
       maxSize: API_BODY_LIMIT,
-      onError: (c) => problemResponse(c, new Problem(413, 'Payload too large', `The request body is larger than ${API_BODY_LIMIT / 1024} KB.`).toBody()),
+      // Connection: close, because the unread rest of the body makes the connection unusable: a
+      // client that reused it would see its next request fail ("other side closed").
+      onError: (c) => problemResponse(c, new Problem(413, 'Payload too large', `The request body is larger than ${API_BODY_LIMIT / 1024} KB.`).toBody(), { connection: 'close' }),
     }),
   );
 
