@@ -14,7 +14,10 @@ import { startTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 const csv = (token: string, text: string) => t.call('POST', '/api/people/import', { token, raw: text, headers: { 'content-type': 'text/csv' } });
-const count = async (table: typeof people | typeof cohorts | typeof cohortMembers | typeof assignments) => Number((await t.runtime.deps.db.select({ n: sql<number>`count(*)::int` }).from(table as never))[0].n);
+const count = async (table: typeof people | typeof cohorts | typeof cohortMembers | typeof assignments): Promise<number> => {
+  const [row] = (await t.runtime.deps.db.select({ n: sql<number>`count(*)::int` }).from(table as typeof people)) as { n: number }[];
+  return Number(row.n);
+};
 const tokenFor = async (id: string) => {
   const [p] = await t.runtime.deps.db.select().from(people).where(eq(people.id, id));
   return signToken(t.runtime.deps.jwtSecret, { sub: p.id, org: p.orgId, role: p.role }, 3600);
