@@ -166,6 +166,29 @@ describe('learner launch, practice and grade passback', () => {
   });
 });
 
+describe('the outbox worker', () => {
+  it('delivers a waiting grade on its own once it is due', async () => {
+    const lineItem = `${platform.url}/lineitems/44`;
+    const res = await launchThrough(t.url, platform, { user: { sub: 'lms-user-learner-3', roles: [ROLE.learner] }, resourceLink: { id: 'rl-3' }, custom: { drill_id: drill.id }, lineItem });
+    platform.state.agsDown = true;
+    const session = await practise(tokenOf(res.html)!, drill.id);
+    const row = async () => (await t.runtime.deps.db.select().from(ltiGradeOutbox).where(eq(ltiGradeOutbox.sessionId, session.id)))[0];
+    await until(async () => (await row())?.attempts === 1);
+    platform.state.agsDown = false;
+    // time passes: the retry is due now
+    await t.runtime.deps.db.update(ltiGradeOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(ltiGradeOutbox.sessionId, session.id));
+    const runtime = ltiRuntimeOf(t.runtime.deps);
+    runtime.start(50);
+    try {
+      await until(async () => (await row()).status === 'sent');
+    } finally {
+      runtime.stop();
+    }
+    expect((await row()).attempts).toBe(2);
+    expect(platform.state.scores.some((s) => s.lineItem === lineItem)).toBe(true);
+  });
+});
+
 describe('instructor launch', () => {
   it('opens the facilitator view on the course cohort and makes the person a facilitator', async () => {
     const user = { sub: 'lms-user-teacher-1', name: 'Ines Instructor', roles: [ROLE.instructor] };
