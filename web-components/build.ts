@@ -5,7 +5,7 @@
  * Also importable, so tests and the benchmark build the same way.
  */
 import { build, type Metafile } from 'esbuild';
-import { statSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +27,8 @@ export async function buildBundle(opts: { outfile?: string; sourcemap?: boolean 
     sourcemap: opts.sourcemap ?? false,
     legalComments: 'eof',
     metafile: true,
+    // written below through a temporary file: test files build in parallel while a server reads it
+    write: false,
     tsconfig: join(here, '..', 'tsconfig.json'),
     logLevel: 'warning',
     // lit's production build: no dev-mode warnings in LMS pages
@@ -34,6 +36,12 @@ export async function buildBundle(opts: { outfile?: string; sourcemap?: boolean 
     define: { 'process.env.NODE_ENV': '"production"' },
     banner: { js: '/* Sounding Board web components. MIT licence. Includes Lit (BSD-3-Clause). */' },
   });
+  mkdirSync(dirname(outfile), { recursive: true });
+  for (const file of result.outputFiles!) {
+    const partial = `${file.path}.${process.pid}.${Date.now()}.tmp`;
+    writeFileSync(partial, file.contents);
+    renameSync(partial, file.path);
+  }
   return { outfile, metafile: result.metafile! };
 }
 
