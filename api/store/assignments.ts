@@ -5,16 +5,16 @@
  * an `onSessionEnded` hook). Reads take a list of learners and cost one query per kind, so a
  * cohort's assignments never turn into a query per learner.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-env.js';
 import type { Database } from '../db/index.js';
-import { assignments, cohortMembers, drills, sessions } from '../db/schema/index.js';
+import { assignments } from '../db/schema/index.js';
 import { Problem } from '../problems/index.js';
 import { assignmentStatus, attemptLevel, betterLevel, type AssignmentStatus } from '../programme/index.js';
 import type { DrillSpec, Level } from '../practice/types.js';
 import type { OnSessionEnded } from '../session-flow/end.js';
 import { isUniqueViolation } from './cohorts.js';
-import { drillSpecOf, findDrill } from './drills.js';
+import { drillSpecOf, findDrill, type DrillRow } from './drills.js';
 
 export interface AssignmentView {
   id: string;
@@ -62,36 +62,69 @@ function duplicate(personIds: string[]) {
   );
 }
 
+interface AssignmentRow {
+  id: string;
+  drill_id: string;
+  person_id: string;
+  cohort_id: string | null;
+  due_at: string | Date;
+  attempts: number;
+  passed: boolean;
+  passed_at: string | Date | null;
+  best_level: Level | null;
+  last_attempt_at: string | Date | null;
+  last_reasons: unknown;
+  title: string;
+  scenario_id: string;
+  spec: unknown;
+  open: boolean | null;
+}
+
+const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
 /**
  * Every assignment of the given learners (or of a cohort's learners) with its drill and current
- * status, in one query: whether a drill session is open is an EXISTS probe per assignment.
+ * status, in one query that starts from the learners and reaches their assignments and open drill
+ * sessions through the (org_id, person_id, ...) indexes, one probe per learner and assignment, so
+ * its cost follows the cohort and never the size of the assignments or sessions tables.
  */
 export async function assignmentsOf(db: Database, orgId: string, who: string[] | { cohortId: string }, now: Date): Promise<AssignmentView[]> {
   if (Array.isArray(who) && who.length === 0) return [];
   const learners = Array.isArray(who)
-    ? inArray(assignments.personId, who)
-    : inArray(assignments.personId, db.select({ id: cohortMembers.personId }).from(cohortMembers).where(and(eq(cohortMembers.cohortId, who.cohortId), eq(cohortMembers.role, 'learner'))));
-  const open = sql<boolean>`exists (select 1 from ${sessions} s where s.org_id = ${assignments.orgId} and s.person_id = ${assignments.personId} and s.drill_id = ${assignments.drillId} and s.status = 'active')`;
-  const rows = await db
-    .select({ a: assignments, open, drill: { id: drills.id, title: drills.title, scenarioId: drills.scenarioId, spec: drills.spec } })
-    .from(assignments)
-    .innerJoin(drills, eq(drills.id, assignments.drillId))
-    .where(and(eq(assignments.orgId, orgId), learners))
-    .orderBy(asc(assignments.dueAt), asc(assignments.createdAt));
-  return rows.map(({ a, open, drill }) => ({
-    id: a.id,
-    drillId: a.drillId,
-    personId: a.personId,
-    cohortId: a.cohortId,
-    dueAt: a.dueAt.toISOString(),
-    status: assignmentStatus(a, now, Boolean(open)),
-    attempts: a.attempts,
-    bestLevel: a.bestLevel ?? null,
-    passedAt: a.passedAt?.toISOString() ?? null,
-    lastAttemptAt: a.lastAttemptAt?.toISOString() ?? null,
-    lastReasons: a.lastReasons ?? [],
-    drill: { id: drill.id, title: drill.title, scenarioId: drill.scenarioId, description: drill.spec.description, focus: drill.spec.focus, ...(drill.spec.constraints ? { constraints: drill.spec.constraints } : {}) },
-  }));
+    ? sql`select unnest(array[${sql.join(who.map((id) => sql`${id}::uuid`), sql`, `)}]) as person_id`
+    : sql`select person_id from cohort_members where org_id = ${orgId} and cohort_id = ${who.cohortId} and role = 'learner'`;
+  const result = await db.execute(sql`
+    select a.id, a.drill_id, a.person_id, a.cohort_id, a.due_at, a.attempts, a.passed, a.passed_at, a.best_level, a.last_attempt_at, a.last_reasons,
+      d.title, d.scenario_id, d.spec, o.open
+    from (${learners}) m
+    join assignments a on a.org_id = ${orgId} and a.person_id = m.person_id
+    join drills d on d.id = a.drill_id
+    left join lateral (
+      select true as open from sessions s
+      where s.org_id = a.org_id and s.person_id = a.person_id and s.status = 'active' and s.drill_id = a.drill_id
+      limit 1
+    ) o on true
+    order by a.due_at, a.created_at`);
+  const rows = ((result as { rows?: AssignmentRow[] }).rows ?? (result as unknown as AssignmentRow[])) as AssignmentRow[];
+  return rows.map((a) => {
+    const spec = json<DrillRow['spec']>(a.spec);
+    const dueAt = new Date(a.due_at);
+    return {
+      id: a.id,
+      drillId: a.drill_id,
+      personId: a.person_id,
+      cohortId: a.cohort_id,
+      dueAt: dueAt.toISOString(),
+      status: assignmentStatus({ dueAt, attempts: Number(a.attempts), passed: Boolean(a.passed), bestLevel: a.best_level }, now, Boolean(a.open)),
+      attempts: Number(a.attempts),
+      bestLevel: a.best_level ?? null,
+      passedAt: iso(a.passed_at),
+      lastAttemptAt: iso(a.last_attempt_at),
+      lastReasons: json<string[] | null>(a.last_reasons) ?? [],
+      drill: { id: a.drill_id, title: a.title, scenarioId: a.scenario_id, description: spec.description, focus: spec.focus, ...(spec.constraints ? { constraints: spec.constraints } : {}) },
+    };
+  });
 }
 
 /**

@@ -143,8 +143,9 @@ async function cohortSnapshots(db: Database, orgId: string, cohortId: string) {
       (latest.at is not null and lp.last_result_at is not null and date_trunc('milliseconds', lp.last_result_at) = date_trunc('milliseconds', latest.at)) as fresh,
       latest.at is null as never_practised
     from cohort_members m
-    join people p on p.id = m.person_id
-    left join learner_progress lp on lp.person_id = m.person_id and lp.org_id = ${orgId}
+    -- LATERAL look-ups: one index probe per member, never a scan of the organisation's people
+    cross join lateral (select id, name, email from people where id = m.person_id limit 1) p
+    left join lateral (select snapshot, last_result_at from learner_progress where person_id = m.person_id and org_id = ${orgId} limit 1) lp on true
     cross join lateral (select max(at) as at from skill_results where org_id = ${orgId} and person_id = m.person_id) latest
     where m.org_id = ${orgId} and m.cohort_id = ${cohortId} and m.role = 'learner'
     order by p.name, p.id`);
