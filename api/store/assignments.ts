@@ -86,8 +86,8 @@ const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) a
 /**
  * Every assignment of the given learners (or of a cohort's learners) with its drill and current
  * status, in one query that starts from the learners and reaches their assignments and open drill
- * sessions through the (org_id, person_id, ...) indexes, one probe per learner and assignment, so
- * its cost follows the cohort and never the size of the assignments or sessions tables.
+ * sessions through the (org_id, person_id, ...) indexes, so its cost follows the cohort and not
+ * the size of the sessions table.
  */
 export async function assignmentsOf(db: Database, orgId: string, who: string[] | { cohortId: string }, now: Date): Promise<AssignmentView[]> {
   if (Array.isArray(who) && who.length === 0) return [];
@@ -96,15 +96,15 @@ export async function assignmentsOf(db: Database, orgId: string, who: string[] |
     : sql`select person_id from cohort_members where org_id = ${orgId} and cohort_id = ${who.cohortId} and role = 'learner'`;
   const result = await db.execute(sql`
     select a.id, a.drill_id, a.person_id, a.cohort_id, a.due_at, a.attempts, a.passed, a.passed_at, a.best_level, a.last_attempt_at, a.last_reasons,
-      d.title, d.scenario_id, d.spec, o.open
+      d.title, d.scenario_id, d.spec, a.drill_id = any(coalesce(o.drills, '{}')) as open
     from (${learners}) m
+    -- the drills each learner has a session open on: one index probe per learner
+    cross join lateral (
+      select array_agg(s.drill_id) as drills from sessions s
+      where s.org_id = ${orgId} and s.person_id = m.person_id and s.status = 'active' and s.drill_id is not null
+    ) o
     join assignments a on a.org_id = ${orgId} and a.person_id = m.person_id
     join drills d on d.id = a.drill_id
-    left join lateral (
-      select true as open from sessions s
-      where s.org_id = a.org_id and s.person_id = a.person_id and s.status = 'active' and s.drill_id = a.drill_id
-      limit 1
-    ) o on true
     order by a.due_at, a.created_at`);
   const rows = ((result as { rows?: AssignmentRow[] }).rows ?? (result as unknown as AssignmentRow[])) as AssignmentRow[];
   return rows.map((a) => {
