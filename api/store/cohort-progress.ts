@@ -15,7 +15,9 @@ import { cohortProgress, learnerSnapshot, type CohortMember, type LearnerProgres
 import type { OnSessionEnded } from '../session-flow/end.js';
 import type { SessionResult } from '../practice/progress/index.js';
 import type { Level } from '../practice/types.js';
+import type { Caller } from '../auth/index.js';
 import { assignmentsOf } from './assignments.js';
+import { findManagedCohort, type CohortRow } from './cohorts.js';
 
 /** the readiness window when a cohort does not set one (`readinessToPartner`'s default) */
 const DEFAULT_WINDOW = 3;
@@ -162,11 +164,15 @@ async function cohortSnapshots(db: Database, orgId: string, cohortId: string) {
 }
 
 /**
- * The progress view of a cohort's learners (see `cohortProgress`): the learners with their
- * snapshots and their assignments are read in parallel, two queries whatever the cohort's size.
+ * The progress view of a cohort the caller manages (see `cohortProgress`), or null when it is not
+ * theirs to see. The access check, the learners with their snapshots, and their assignments are
+ * read in parallel: three queries, one round trip, whatever the cohort's size. The data queries
+ * are scoped to the caller's organisation, and nothing of them is returned unless the check passes.
  */
-export async function readCohortProgress(db: Database, orgId: string, cohort: { id: string; readiness: CohortReadinessRule }, now: Date): Promise<LearnerProgressView[]> {
-  const [{ members, fresh, stale }, assignments] = await Promise.all([cohortSnapshots(db, orgId, cohort.id), assignmentsOf(db, orgId, { cohortId: cohort.id }, now)]);
+export async function readCohortProgress(db: Database, caller: Caller, cohortId: string, now: Date): Promise<{ cohort: CohortRow; learners: LearnerProgressView[] } | null> {
+  const orgId = caller.orgId;
+  const [cohort, { members, fresh, stale }, assignments] = await Promise.all([findManagedCohort(db, caller, cohortId), cohortSnapshots(db, orgId, cohortId), assignmentsOf(db, orgId, { cohortId }, now)]);
+  if (!cohort) return null;
   let snapshots = fresh;
   if (!isDefaultRule(cohort.readiness)) {
     // a cohort with its own readiness rule needs readiness computed under that rule
@@ -178,7 +184,8 @@ export async function readCohortProgress(db: Database, orgId: string, cohort: { 
     assignments.map((a) => ({ personId: a.personId, view: { id: a.id, drillId: a.drillId, title: a.drill.title, status: a.status, dueAt: a.dueAt, attempts: a.attempts, bestLevel: a.bestLevel } })),
     (a) => a.personId,
   );
-  return cohortProgress({ members, snapshots, assignments: new Map([...byPerson].map(([k, v]) => [k, v.map((x) => x.view)])), readiness: cohort.readiness });
+  const learners = cohortProgress({ members, snapshots, assignments: new Map([...byPerson].map(([k, v]) => [k, v.map((x) => x.view)])), readiness: cohort.readiness });
+  return { cohort, learners };
 }
 
 /** One learner's sessions for a facilitator's list, newest first (levels only; the transcript is `GET /api/sessions/{id}`). */

@@ -52,6 +52,12 @@ async function cohortOr404(deps: AppDeps, caller: Caller, id: string) {
   return cohort;
 }
 
+async function progressOr404(deps: AppDeps, caller: Caller, id: string) {
+  const progress = await readCohortProgress(deps.db, caller, id, deps.now());
+  if (!progress) throw Problem.notFound(`Cohort ${id}`);
+  return progress;
+}
+
 const cohortView = (c: { id: string; name: string; description: string; readiness: object; createdAt: Date }, learners: number) => ({
   id: c.id,
   name: c.name,
@@ -137,23 +143,20 @@ export const cohortRoutes = createRouter()
   })
   .openapi(progress, async (c) => {
     const { id } = c.req.valid('param');
-    const cohort = await cohortOr404(c.var.deps, c.var.caller, id);
-    const learners = await readCohortProgress(c.var.deps.db, c.var.caller.orgId, cohort, c.var.deps.now());
+    const { cohort, learners } = await progressOr404(c.var.deps, c.var.caller, id);
     return c.json({ cohort: { id: cohort.id, name: cohort.name }, learners } as never, 200);
   })
   .openapi(progressCsv, async (c) => {
     const { id } = c.req.valid('param');
-    const cohort = await cohortOr404(c.var.deps, c.var.caller, id);
-    const learners = await readCohortProgress(c.var.deps.db, c.var.caller.orgId, cohort, c.var.deps.now());
+    const { cohort, learners } = await progressOr404(c.var.deps, c.var.caller, id);
     const file = `${cohort.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'cohort'}-progress.csv`;
     return c.body(cohortProgressCsv(learners), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}"`, 'cache-control': 'no-store' }) as never;
   })
   .openapi(attention, async (c) => {
     const { id } = c.req.valid('param');
     const { stalledDays } = c.req.valid('query');
-    const cohort = await cohortOr404(c.var.deps, c.var.caller, id);
     const now = c.var.deps.now();
-    const learners = await readCohortProgress(c.var.deps.db, c.var.caller.orgId, cohort, now);
+    const { learners } = await progressOr404(c.var.deps, c.var.caller, id);
     const flagged = learners.map((l) => ({ id: l.id, name: l.name, items: needsAttention(l, { now, stalledDays }) })).filter((l) => l.items.length > 0);
     return c.json({ learners: flagged }, 200);
   })
