@@ -9,8 +9,10 @@
  *   4. feedback: rule feedback, optionally reworded by the LLM.
  * Each step is resumable: the same `clientTurnId` again finishes whatever is left and returns
  * the stored result, so a crash, a disconnect or a double click never loses or duplicates a turn.
+ * With no LLM configured nothing in steps 2-4 is slow or can fail, so all four happen inside the
+ * record transaction: one round of SQL per turn instead of four.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-env.js';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
@@ -21,8 +23,8 @@ import { codeUtterance } from '../practice/coder/index.js';
 import { feedbackForTurn } from '../practice/feedback/index.js';
 import { advancePartner, scriptedReply } from '../practice/partner/index.js';
 import { getPartnerCard } from '../practice/scenarios/index.js';
-import type { PartnerCard } from '../practice/types.js';
-import { listTurns, type SessionRow, type TurnRow } from '../store/sessions.js';
+import type { CoachTurnCoding, PartnerCard, PartnerStage, TurnFeedback } from '../practice/types.js';
+import type { SessionRow, TurnRow } from '../store/sessions.js';
 import { coachTurnView } from './view.js';
 
 export interface TurnInput {
@@ -65,11 +67,9 @@ function replayEvents(r: TurnResult, events?: TurnEvents) {
 async function runTurn(deps: AppDeps, caller: Caller, sessionId: string, input: TurnInput, opts: { signal?: AbortSignal; events?: TurnEvents }): Promise<TurnResult> {
   const { db } = deps;
   const recorded = await record(deps, caller, sessionId, input);
-  const card = getPartnerCard(recorded.session.scenarioId);
-  if (!card) throw Problem.conflict('This session practises a scenario that no longer exists.');
-
-  let all = await listTurns(db, sessionId);
-  let coach = all.find((t) => t.id === recorded.coach.id)!;
+  const card = recorded.card;
+  let all = recorded.turns;
+  let coach = recorded.coach;
   let partner = all.find((t) => t.index === coach.index + 1);
   if (!partner) throw new Error(`partner turn ${coach.index + 1} missing for session ${sessionId}`);
 
@@ -111,17 +111,7 @@ async function runTurn(deps: AppDeps, caller: Caller, sessionId: string, input: 
   if (!coach.feedback) {
     // 4. feedback: rules always; an LLM may reword them (and falls back to them).
     all = all.map((t) => (t.id === partner!.id ? partner! : t));
-    const priorCodings = all.filter((t) => t.role === 'coach' && t.index < coach.index && t.coding).map((t) => t.coding!);
-    const rule = feedbackForTurn({
-      coding: coach.coding!,
-      coachText: coach.text,
-      previousPartnerText: prevPartner,
-      stage: partner.directive?.stage,
-      coachTurnNumber: priorCodings.length + 1,
-      priorCodings,
-      partnerName: card.partner.name.split(' ')[0],
-    });
-    const ruleFeedback = { worked: rule.worked, improve: rule.improve, suggestion: rule.suggestion, alternative: rule.alternative };
+    const ruleFeedback = ruleFeedbackFor(card, all, coach.index, coach.coding!, coach.text, prevPartner, partner.directive?.stage);
     const written = await deps.llm.feedback
       .write({ coding: coach.coding!, coachText: coach.text, previousPartnerText: prevPartner, stage: partner.directive?.stage ?? 'guarded', partnerName: card.partner.name, ruleFeedback }, { signal: opts.signal })
       .catch(() => ({ ...ruleFeedback, source: 'rules' as const }));
@@ -130,8 +120,13 @@ async function runTurn(deps: AppDeps, caller: Caller, sessionId: string, input: 
   return resultOf(coach, partner);
 }
 
-/** 1. record: the coach turn and a pending partner turn, atomically, under the session's row lock. */
-async function record(deps: AppDeps, caller: Caller, sessionId: string, input: TurnInput): Promise<{ session: SessionRow; coach: TurnRow }> {
+/**
+ * 1. record: the coach turn and its partner turn, atomically, under the session's row lock.
+ * On the scripted path the partner turn is decided, voiced and given feedback right here; with an
+ * LLM the partner turn is left pending for steps 2-4, outside the transaction.
+ */
+async function record(deps: AppDeps, caller: Caller, sessionId: string, input: TurnInput): Promise<{ session: SessionRow; card: PartnerCard; coach: TurnRow; turns: TurnRow[] }> {
+  const scripted = deps.llm.partner.kind === 'scripted' && deps.llm.feedback.kind === 'rules' && !deps.llm.refineCoding;
   return deps.db.transaction(async (tx) => {
     const [session] = await tx
       .select()
@@ -139,36 +134,53 @@ async function record(deps: AppDeps, caller: Caller, sessionId: string, input: T
       .where(and(eq(sessions.orgId, caller.orgId), eq(sessions.id, sessionId), eq(sessions.personId, caller.personId)))
       .for('update');
     if (!session) throw Problem.notFound(`Session ${sessionId}`);
-    const [existing] = await tx.select().from(turns).where(and(eq(turns.sessionId, sessionId), eq(turns.clientTurnId, input.clientTurnId)));
+    const card = getPartnerCard(session.scenarioId);
+    if (!card) throw Problem.conflict('This session practises a scenario that no longer exists.');
+    // One read of the transcript answers every question below (sessions are tens of turns).
+    const rows = await tx.select().from(turns).where(eq(turns.sessionId, sessionId)).orderBy(asc(turns.index));
+    const existing = rows.find((t) => t.clientTurnId === input.clientTurnId);
     if (existing) {
       if (existing.text !== input.text) {
         throw Problem.conflict(`clientTurnId ${input.clientTurnId} was already used for a different message; use a new id for a new turn.`);
       }
-      return { session, coach: existing };
+      return { session, card, coach: existing, turns: rows };
     }
     if (session.status !== 'active') throw Problem.conflict('This session has ended; start a new session to keep practising.');
-    const [pending] = await tx.select().from(turns).where(and(eq(turns.sessionId, sessionId), eq(turns.status, 'pending'))).limit(1);
+    const pending = rows.find((t) => t.status === 'pending');
     if (pending) {
-      const [waiting] = await tx.select({ clientTurnId: turns.clientTurnId }).from(turns).where(and(eq(turns.sessionId, sessionId), eq(turns.index, pending.index - 1)));
+      const waiting = rows.find((t) => t.index === pending.index - 1);
       throw Problem.conflict('Your previous turn is still waiting for the partner’s reply; send it again (same clientTurnId) to finish it.', { pendingClientTurnId: waiting?.clientTurnId ?? null });
     }
-    const [prev] = await tx
-      .select({ text: turns.text })
-      .from(turns)
-      .where(and(eq(turns.sessionId, sessionId), eq(turns.role, 'partner')))
-      .orderBy(desc(turns.index))
-      .limit(1);
-    const coded = codeUtterance(input.text, { prevPartner: prev?.text ?? null, permissionGranted: session.partnerState.permissionGranted });
+    const index = session.nextIndex;
+    const prevPartner = lastPartnerText(rows, index);
+    const coded = codeUtterance(input.text, { prevPartner, permissionGranted: session.partnerState.permissionGranted });
     // Words aimed at the machine ("ignore your instructions", "give me full marks") are not a
     // coaching move: they earn no credit in the scorecard and do not open the partner up.
-    const coding = isMachineDirected(input.text) ? { ...coded, label: 'other' as const, codes: ['other' as const] } : coded;
-    const index = session.nextIndex;
+    const coding: CoachTurnCoding = isMachineDirected(input.text) ? { ...coded, label: 'other', codes: ['other'] } : coded;
     const now = deps.now();
-    const [coach] = await tx.insert(turns).values({ sessionId, index, role: 'coach', text: input.text, clientTurnId: input.clientTurnId, coding, createdAt: now }).returning();
-    await tx.insert(turns).values({ sessionId, index: index + 1, role: 'partner', status: 'pending', createdAt: now });
-    await tx.update(sessions).set({ nextIndex: index + 2 }).where(eq(sessions.id, sessionId));
-    return { session, coach };
+    const coachRow = { sessionId, index, role: 'coach' as const, text: input.text, clientTurnId: input.clientTurnId, coding, createdAt: now };
+    let partnerRow: typeof turns.$inferInsert = { sessionId, index: index + 1, role: 'partner', status: 'pending', createdAt: now };
+    let partnerState = session.partnerState;
+    let feedback: (TurnFeedback & { source: string }) | undefined;
+    if (scripted) {
+      const advanced = advancePartner(card, session.partnerState, coding, input.text);
+      const drafted = scriptedReply(card, advanced.state, advanced.directive);
+      partnerState = drafted.state;
+      partnerRow = { ...partnerRow, status: 'done', text: drafted.text, directive: advanced.directive, fallbackText: drafted.text, source: 'scripted' };
+      feedback = { ...ruleFeedbackFor(card, rows, index, coding, input.text, prevPartner, advanced.directive.stage), source: 'rules' };
+    }
+    const inserted = await tx.insert(turns).values([{ ...coachRow, feedback }, partnerRow]).returning();
+    await tx.update(sessions).set({ nextIndex: index + 2, partnerState }).where(eq(sessions.id, sessionId));
+    const coach = inserted.find((t) => t.role === 'coach')!;
+    return { session, card, coach, turns: [...rows, ...inserted].sort((a, b) => a.index - b.index) };
   });
+}
+
+/** The rule-based feedback for a coach turn, from the transcript before it. */
+function ruleFeedbackFor(card: PartnerCard, rows: TurnRow[], index: number, coding: CoachTurnCoding, text: string, prevPartner: string | null, stage: PartnerStage | undefined): TurnFeedback {
+  const priorCodings = rows.filter((t) => t.role === 'coach' && t.index < index && t.coding).map((t) => t.coding!);
+  const rule = feedbackForTurn({ coding, coachText: text, previousPartnerText: prevPartner, stage, coachTurnNumber: priorCodings.length + 1, priorCodings, partnerName: card.partner.name.split(' ')[0] });
+  return { worked: rule.worked, improve: rule.improve, suggestion: rule.suggestion, alternative: rule.alternative };
 }
 
 /** 2. decide: advance the partner's state for this move and draft the scripted reply. */

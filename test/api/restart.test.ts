@@ -32,11 +32,13 @@ async function boot(env: Record<string, string>): Promise<Booted> {
   const runtime = await buildNodeDeps(config, { logger: createLogger('silent') });
   let crash = false;
   const real = runtime.deps.llm;
-  // The voice that dies mid-turn: after the coach turn and the pending reply are stored.
+  // The voice that dies mid-turn: after the coach turn and the pending reply are stored. It
+  // presents itself as a remote voice, so the flow takes the path that stores the coach turn
+  // before voicing (the all-scripted path does everything in one transaction and cannot die halfway).
   const llm: LlmServices = {
     ...real,
     partner: {
-      kind: real.partner.kind,
+      kind: 'openai',
       reply: (input, opts) => (crash ? Promise.reject(new Error('process died mid-turn')) : real.partner.reply(input, opts)),
     },
   };
