@@ -5,6 +5,7 @@
  * picker, the self-submitting form that carries a deep-linking response back to the platform, and
  * a plain error page for a refused launch. Every page gets a fresh CSP nonce; all text is escaped.
  */
+import { framedPagePolicy } from '../routes/embed/frame-policy.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
@@ -13,20 +14,9 @@ export function pageNonce(): string {
   return btoa(String.fromCharCode(...b));
 }
 
-/** CSP for the iframe pages: own scripts by nonce, API calls to this origin, framed only by the platform. */
+/** CSP for the iframe pages: framed only by the platform; the deep-linking form posts to it. */
 export function ltiPagePolicy(nonce: string, frameOrigins: readonly string[]): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
-    `style-src 'self' 'nonce-${nonce}'`,
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "base-uri 'none'",
-    // the deep-linking response form posts to the platform
-    `form-action 'self' ${frameOrigins.join(' ')}`.trim(),
-    "object-src 'none'",
-    ["frame-ancestors 'self'", ...frameOrigins].join(' '),
-  ].join('; ');
+  return framedPagePolicy(nonce, frameOrigins, frameOrigins);
 }
 
 const STYLE = `

@@ -31,10 +31,11 @@ export function frameAncestors(origins: readonly string[]): string {
 }
 
 /**
- * The Content-Security-Policy of the demo course page: its own scripts (by nonce) and the API;
- * styles by nonce (the components' own styles are constructable stylesheets, not affected).
+ * The Content-Security-Policy of a page we serve into a frame (demo course page, LTI pages): its
+ * own scripts and styles by nonce, API calls to this origin, forms posting only to this origin
+ * and `formTargets`, framed only by `origins`. Components' constructable stylesheets are unaffected.
  */
-export function demoPagePolicy(nonce: string, origins: readonly string[]): string {
+export function framedPagePolicy(nonce: string, origins: readonly string[], formTargets: readonly string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -42,8 +43,13 @@ export function demoPagePolicy(nonce: string, origins: readonly string[]): strin
     "img-src 'self' data:",
     "connect-src 'self'",
     "base-uri 'none'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(' '),
     "object-src 'none'",
     frameAncestors(origins),
   ].join('; ');
+}
+
+/** The demo course page's policy. */
+export function demoPagePolicy(nonce: string, origins: readonly string[]): string {
+  return framedPagePolicy(nonce, origins);
 }
