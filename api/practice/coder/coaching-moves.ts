@@ -45,6 +45,8 @@ export interface MoveCues {
   /** the turn speaks to or about the partner ("you", "your") */
   secondPerson: boolean;
   words: number;
+  /** gives the partner's own observation back ("you noticed...", "you're seeing...") */
+  noticing: boolean;
 }
 
 const SECOND_PERSON = /\b(?:you|you're|your|yourself|you've|you'd|you'll|yours|u|ur)\b/;
@@ -102,6 +104,8 @@ const ENCOURAGEMENT =
 const FEELING_REFLECTION =
   /\b(?:i (?:can |totally |completely |really |fully )?(?:see|understand|imagine|tell|hear|feel|sense) (?:how|why|that|what|just how|you(?:'re| are| feel| must))|(?:that|this|it) (?:sounds|must be|must have been|seems|sounds like it was|would be) (?:so |really |very |incredibly |quite |pretty |extremely )?(?:hard|difficult|tough|awful|painful|frustrating|exhausting|stressful|scary|overwhelming|upsetting|lonely|confusing|draining|heartbreaking|sad|unfair|worrying|disappointing|hurtful|rough)|(?:it )?(?:sounds|seems) (?:like )?(?:you(?:'re| are| feel| have| were|'ve)|it's been|it has been|this has been))/;
 
+const NOTICING =
+  /^(?:so |and )?you(?: (?:really|just|also|even))? (?:noticed|realised|realized|saw|found|discovered|learned|learnt|(?:'re|are) (?:seeing|noticing|realising|realizing|finding|learning))\b/;
 const REFLECTION_OPENER =
   /^(?:so you(?:'re| are| feel| felt|'ve| have| want| don't| think| were|'d| would)?|sounds like|it sounds like|that sounds|it seems|seems like|you feel|you're feeling|you felt|you're|you are|you sound|it feels like|part of you|on (?:the )?one hand|you (?:really )?(?:want|wish|hope|worry|wonder|think|believe|don't want)|you've been|you're not sure|i(?:'m| am) hearing|what i(?:'m| am) hearing|i get the sense|i sense|i can (?:hear|see) (?:that|how)|it must be|that must be)\b/;
 const AFFIRMATION =
@@ -122,7 +126,7 @@ export function moveCues(sents: readonly string[]): MoveCues {
     adviceQuestion: false, adviceStatement: false, adviceOffer: false, permissionRequest: false, autonomy: false, summary: false,
     reflectionOpener: false, affirmation: false, judgement: false, selfDisclosure: false,
     endsWithQuestion: sents.length > 0 && isQuestionSentence(sents[sents.length - 1]),
-    secondPerson: false, partnerFocused: false, feelingReflection: false, words: 0, pleasantry: sents.length > 0, lastOpen: false,
+    secondPerson: false, partnerFocused: false, noticing: false, feelingReflection: false, words: 0, pleasantry: sents.length > 0, lastOpen: false,
   };
   for (const raw of sents) {
     const s = stripFiller(raw);
@@ -165,6 +169,7 @@ export function moveCues(sents: readonly string[]): MoveCues {
       if (ADVICE_STATEMENT.test(s)) c.adviceStatement = true;
       if (SUMMARY.test(s)) c.summary = true;
       if (REFLECTION_OPENER.test(s)) c.reflectionOpener = true;
+      if (NOTICING.test(stripFiller(s))) c.noticing = true;
       if (SELF_DISCLOSURE.test(s) || SELF_DISCLOSURE_ANYWHERE.test(s)) c.selfDisclosure = true;
       if (JUDGEMENT_STATEMENT.test(s)) c.judgement = true;
     }

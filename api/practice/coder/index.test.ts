@@ -29,10 +29,18 @@ describe('codeUtterance', () => {
     ['That took real courage, speaking up in front of the director.', null, 'affirmation', ['affirmation']],
     ['Mm-hmm.', 'It has been a long week.', 'other', ['other']],
     ['When I changed teams I felt the same.', null, 'self_disclosure', ['self_disclosure']],
+    // the partner's own observation given back, though it speaks of what others do
+    ['You noticed that even the senior engineers bring ideas with holes in them.', 'I went for a walk afterwards and just felt stupid.', 'complex_reflection', ['complex_reflection']],
   ] as const)('%s -> %s', (text, prev, label, codes) => {
     const c = code(text, prev);
     expect(c.label).toBe(label);
     for (const k of codes) expect(c.codes).toContain(k);
+  });
+
+  it('never turns a statement it takes off reflection into advice when no advice cue fired', () => {
+    const c = code('So the architecture review is still on your mind since last time.', "In code reviews I'm fine. Writing things down is easy.");
+    expect(c.label).not.toBe('advice');
+    expect(c.codes).not.toContain('advice');
   });
 
   it('marks a suggestion after permission as advice with permission, and the same words unasked as advice', () => {

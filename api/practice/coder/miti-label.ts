@@ -70,6 +70,12 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
     label = cues.selfDisclosure ? 'self_disclosure' : cues.affirmation ? 'affirmation' : alt;
   }
 
+  // "You noticed that..." gives the partner's own observation back: a reflection, even when the
+  // model, seeing a statement about what others do, leans to advice. No turn of the three dev
+  // splits changes; in the product it kept a good reflection from making the partner defensive.
+  if (label === 'advice' && !advice && !cues.adviceOffer && !question && cues.noticing)
+    label = p.complex_reflection >= p.simple_reflection ? 'complex_reflection' : 'simple_reflection';
+
   // Open or closed: the model and the question's form each get it right about 72% of the time
   // on AnnoMI, and not always on the same turns; the form tips the balance when the model is unsure.
   if ((label === 'open_question' || label === 'closed_question') && cues.questions > 0) {
