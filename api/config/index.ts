@@ -4,6 +4,7 @@
  * A bad value stops start-up with a message that names the variable.
  */
 import { z } from 'zod';
+import type { LlmConfig } from '../llm/index.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -53,17 +54,8 @@ export interface Config {
   maxTurnChars: number;
   frameAncestors: string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  llm: null | {
-    apiKey: string;
-    baseURL?: string;
-    partnerModel: string;
-    feedbackModel: string;
-    coderModel: string;
-    timeoutMs: number;
-    firstTokenTimeoutMs: number;
-    maxRetries: number;
-    breakerCooldownMs: number;
-  };
+  /** the LLM layer's settings when OPENAI_API_KEY is set, else null (scripted partner) */
+  llm: LlmConfig | null;
 }
 
 export class ConfigError extends Error {

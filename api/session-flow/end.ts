@@ -4,7 +4,7 @@
  * pass criteria, and add one row per skill to the progress ledger, all in one transaction.
  * Ending twice returns the stored scorecard.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-env.js';
 import type { Caller } from '../auth/index.js';
 import { sessions, skillResults, turns } from '../db/schema/index.js';
@@ -12,6 +12,8 @@ import { Problem } from '../problems/index.js';
 import { scoreSession } from '../practice/rubric/index.js';
 import type { Scorecard, TranscriptTurn } from '../practice/types.js';
 import { drillSpecOf, findDrill } from '../store/drills.js';
+import { lockOwnSession } from '../store/sessions.js';
+import type { Database } from '../db/index.js';
 
 export interface SessionEnded {
   scorecard: Scorecard;
@@ -23,11 +25,7 @@ export type OnSessionEnded = (deps: AppDeps, session: { id: string; orgId: strin
 
 export async function endSession(deps: AppDeps, caller: Caller, sessionId: string, hooks: OnSessionEnded[] = []): Promise<SessionEnded> {
   const outcome = await deps.db.transaction(async (tx) => {
-    const [session] = await tx
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.orgId, caller.orgId), eq(sessions.id, sessionId), eq(sessions.personId, caller.personId)))
-      .for('update');
+    const session = await lockOwnSession(tx as unknown as Database, caller, sessionId);
     if (!session) throw Problem.notFound(`Session ${sessionId}`);
     if (session.status === 'ended' && session.scorecard) return { session, ended: { scorecard: session.scorecard, drillResult: session.drillResult ?? null }, fresh: false };
 

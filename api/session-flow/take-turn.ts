@@ -12,7 +12,7 @@
  * With no LLM configured nothing in steps 2-4 is slow or can fail, so all four happen inside the
  * record transaction: one round of SQL per turn instead of four.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-env.js';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
@@ -24,7 +24,7 @@ import { feedbackForTurn } from '../practice/feedback/index.js';
 import { advancePartner, scriptedReply } from '../practice/partner/index.js';
 import { getPartnerCard } from '../practice/scenarios/index.js';
 import type { CoachTurnCoding, PartnerCard, PartnerStage, TurnFeedback } from '../practice/types.js';
-import type { SessionRow, TurnRow } from '../store/sessions.js';
+import { lockOwnSession, type SessionRow, type TurnRow } from '../store/sessions.js';
 import { coachTurnView } from './view.js';
 
 export interface TurnInput {
@@ -128,11 +128,7 @@ async function runTurn(deps: AppDeps, caller: Caller, sessionId: string, input: 
 async function record(deps: AppDeps, caller: Caller, sessionId: string, input: TurnInput): Promise<{ session: SessionRow; card: PartnerCard; coach: TurnRow; turns: TurnRow[] }> {
   const scripted = deps.llm.partner.kind === 'scripted' && deps.llm.feedback.kind === 'rules' && !deps.llm.refineCoding;
   return deps.db.transaction(async (tx) => {
-    const [session] = await tx
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.orgId, caller.orgId), eq(sessions.id, sessionId), eq(sessions.personId, caller.personId)))
-      .for('update');
+    const session = await lockOwnSession(tx as unknown as Database, caller, sessionId);
     if (!session) throw Problem.notFound(`Session ${sessionId}`);
     const card = getPartnerCard(session.scenarioId);
     if (!card) throw Problem.conflict('This session practises a scenario that no longer exists.');
