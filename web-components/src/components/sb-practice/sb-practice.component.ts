@@ -13,6 +13,7 @@ import { newClientTurnId } from '../../core/client-turn-id.js';
 import { renderFailure } from '../../core/failure-view.js';
 import { CAUTION_CODES, codeLabel, skillLabel } from '../../core/labels.js';
 import { SbElement } from '../../core/sb-element.js';
+import { codeChipStyles } from '../../core/code-chips.styles.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { renderFeedback } from '../sb-scorecard/sb-scorecard.component.js';
 import '../sb-scorecard/sb-scorecard.js';
@@ -76,7 +77,7 @@ interface PendingTurn {
  * @cssprop --sb-color-coach-bubble, --sb-color-partner-bubble - message backgrounds
  */
 export class SbPractice extends SbElement {
-  static styles = [themeStyles, practiceStyles];
+  static styles = [themeStyles, codeChipStyles, practiceStyles];
 
   @property() scenario = '';
   @property() drill = '';

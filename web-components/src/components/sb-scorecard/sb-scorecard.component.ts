@@ -10,6 +10,7 @@ import type { Session, SessionTurn, SkillResult } from '../../core/api-types.js'
 import { renderFailure } from '../../core/failure-view.js';
 import { CAUTION_CODES, codeLabel, levelLabel, skillLabel } from '../../core/labels.js';
 import { SbElement } from '../../core/sb-element.js';
+import { codeChipStyles } from '../../core/code-chips.styles.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { scorecardStyles } from './sb-scorecard.styles.js';
 
@@ -42,7 +43,7 @@ import { scorecardStyles } from './sb-scorecard.styles.js';
  * @cssprop --sb-color-bg, --sb-color-surface, --sb-color-text, --sb-color-muted, --sb-color-accent, --sb-color-good, --sb-color-fair, --sb-color-not-yet - see docs/embedding.md
  */
 export class SbScorecard extends SbElement {
-  static styles = [themeStyles, scorecardStyles];
+  static styles = [themeStyles, codeChipStyles, scorecardStyles];
 
   @property() session = '';
   @property({ attribute: false }) data: Session | null = null;

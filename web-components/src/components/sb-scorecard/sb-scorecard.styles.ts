@@ -101,25 +101,6 @@ export const scorecardStyles = css`
     font-size: 0.875em;
     color: var(--_muted);
   }
-  .codes {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25em;
-    list-style: none;
-    margin: 0.4em 0 0;
-    padding: 0;
-  }
-  .code {
-    font-size: 0.8em;
-    padding: 0.05em 0.5em;
-    border-radius: 999px;
-    border: 1px solid var(--_border);
-    background: var(--_bg);
-  }
-  .code.caution {
-    border-color: var(--_danger);
-    color: var(--_danger);
-  }
   .feedback {
     margin: 0.5em 0 0;
     display: grid;
