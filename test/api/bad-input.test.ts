@@ -215,11 +215,15 @@ describe('a turn on an ended session', () => {
     expect((await t.call('GET', `/api/sessions/${endedId}`, asLearner())).body).toEqual(beforeEnded);
   });
 
-  it('over Server-Sent Events it is a problem event with status 409', async () => {
+  it('over Server-Sent Events it is the same 409 problem response, not a stream', async () => {
     const r = await t.call('POST', `/api/sessions/${endedId}/turns`, asLearner({ body: { clientTurnId: randomUUID(), text: GOOD_TURN }, headers: { accept: 'text/event-stream' } }));
-    expect(r.status).toBeLessThan(500);
-    expect(String(r.body)).toMatch(/event: problem/);
-    expect(String(r.body)).toMatch(/"status":409/);
+    const body = expectProblem(r, 409);
+    expect(body.detail).toMatch(/ended/);
+  });
+
+  it('over Server-Sent Events an unknown session is a 404 problem response', async () => {
+    const r = await t.call('POST', `/api/sessions/${randomUUID()}/turns`, asLearner({ body: { clientTurnId: randomUUID(), text: GOOD_TURN }, headers: { accept: 'text/event-stream' } }));
+    expectProblem(r, 404);
   });
 
   it('ending it again returns the same scorecard', async () => {

@@ -107,15 +107,29 @@ export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
       if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
         return c.json(await takeTurn(deps, caller, id, body, { signal: c.req.raw.signal }), 200);
       }
+      // The turn starts before the stream does: anything refused before the coach turn is
+      // recorded and coded (unknown or ended session, clientTurnId reused) answers with its own
+      // 4xx status like the JSON route; only later failures travel as a `problem` event.
+      const abort = new AbortController();
+      c.req.raw.signal?.addEventListener('abort', () => abort.abort());
+      const early: [string, unknown][] = [];
+      let sink: ((event: string, data: unknown) => void) | null = null;
+      const emit = (event: string, data: unknown) => (sink ? sink(event, data) : early.push([event, data]));
+      let coded!: () => void;
+      const recorded = new Promise<void>((resolve) => (coded = resolve));
+      const run = takeTurn(deps, caller, id, body, {
+        signal: abort.signal,
+        events: { onCoded: (t) => (emit('turn', t), coded()), onToken: (delta) => emit('token', { text: delta }) },
+      });
+      run.catch(() => {}); // handled where the stream awaits it; this only marks it observed
+      await Promise.race([recorded, run]);
       return streamSSE(c, async (stream) => {
-        const abort = new AbortController();
         stream.onAbort(() => abort.abort());
         const send = (event: string, data: unknown) => stream.writeSSE({ event, data: JSON.stringify(data) });
+        for (const [event, data] of early.splice(0)) await send(event, data);
+        sink = (event, data) => void send(event, data);
         try {
-          const result = await takeTurn(deps, caller, id, body, {
-            signal: abort.signal,
-            events: { onCoded: (t) => void send('turn', t), onToken: (delta) => void send('token', { text: delta }) },
-          });
+          const result = await run;
           await send('reply', { index: result.reply.index, text: result.reply.text });
           await send('feedback', result.turn.feedback);
           await send('done', {});
