@@ -5,30 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CoachCode, HiddenLayer, PartnerCard } from '../types.js';
-import { HIDDEN_LAYERS } from '../types.js';
+import { COACH_CODES, HIDDEN_LAYERS } from '../types.js';
 import { PARTNER_CARDS } from '../scenarios/index.js';
 import { bareCard, GOOD_MOVES, play, POOR_MOVES } from './session.fixture.js';
 
 const CARDS: PartnerCard[] = [...PARTNER_CARDS, bareCard('moderate'), bareCard('challenging')];
-const ALL_MOVES: CoachCode[] = [
-  'open_question',
-  'closed_question',
-  'stacked_questions',
-  'leading_question',
-  'simple_reflection',
-  'complex_reflection',
-  'summary',
-  'affirmation',
-  'permission_request',
-  'advice',
-  'information',
-  'self_disclosure',
-  'judgement',
-  'goal_question',
-  'incisive_question',
-  'action_question',
-  'other',
-];
+// Every coaching code but advice with permission, which the coder only gives after the partner
+// said yes to hearing an idea (a random move stream cannot stand in for that).
+const ALL_MOVES: CoachCode[] = COACH_CODES.filter((c) => c !== 'advice_with_permission');
 
 /** A deterministic pseudo-random sequence of single-code moves. */
 function randomMoves(seed: number, length: number, pool: CoachCode[] = ALL_MOVES): CoachCode[][] {
