@@ -4,6 +4,7 @@
  * averaged AdaGrad SGD with L2, in a seeded order so the same data always gives the same model.
  * Pure computation; the training script feeds it examples and writes the result.
  */
+import { mulberry32 } from '../../api/practice/partner/seeded-random.js';
 import type { LinearModel } from '../../api/practice/coder/linear-model.js';
 
 export interface TrainingExample {
@@ -32,17 +33,8 @@ export interface TrainingOptions {
   idf?: boolean;
 }
 
-/** Small seeded PRNG (mulberry32): deterministic shuffles without a dependency. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG for deterministic shuffles and bootstraps: the partner engine's mulberry32. */
+export const seededRandom = mulberry32;
 
 /** Fit the model. Deterministic for the same examples, options and seed. */
 export function trainSoftmaxRegression(examples: readonly TrainingExample[], opts: TrainingOptions): LinearModel {
