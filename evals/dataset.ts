@@ -20,6 +20,9 @@ export interface UtteranceRow {
   /** optional: the rich coaching codes, on our own workplace set */
   codes?: string[];
   permission_granted?: boolean;
+  /** AnnoMI: who labelled the turn, and on the turns every annotator coded, each one's label */
+  annotator_id?: string | null;
+  annotations?: { annotator_id: string; label: string }[];
 }
 
 /** The repository root (this file lives in <root>/evals). */

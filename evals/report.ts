@@ -9,6 +9,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CODER_VERSION, codeUtterance } from '../api/practice/coder/index.js';
 import shippedModel from '../api/practice/coder/coder-model.json' with { type: 'json' };
+import { annotatorFigures, type AnnotatorFigures } from './annotators.js';
 import { baselineCrossValidated, baselineTransfer } from './baseline.js';
 import { REPO_ROOT, coachRows, readJsonl, sharedDataPath } from './dataset.js';
 import { evaluateFile, evaluateFileWithLlm, llmFromEnv } from './eval-coder.js';
@@ -60,14 +61,42 @@ function speed(): number {
   return rates.sort((a, b) => a - b)[2];
 }
 
+/** AnnoMI's annotators against each other and against the coder (cross-validated labels). */
+function annotatorSection(a: AnnotatorFigures): string[] {
+  const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
+  return [
+    '## AnnoMI: the coder against its annotators',
+    '',
+    `Most AnnoMI turns carry one annotator's label; ${a.multiN} turns of the dev split carry the labels of every annotator (gold = their majority). Cross-validated coder labels as in the summary; fine view; computed by evals/annotators.ts inside \`npm run eval:report\`.`,
+    '',
+    '| on the turns every annotator coded | kappa |',
+    '|---|---|',
+    `| one annotator against another (pooled pairs) | ${f3(a.humanPairwiseKappa)} |`,
+    `| majority of the other annotators against each single annotator: a perfect consensus coder | ${f3(a.consensusVsSingleKappa)} |`,
+    `| the coder against each single annotator | ${f3(a.coderVsSingleKappa)} |`,
+    `| the coder against the majority label | ${f3(a.coderVsMajorityKappa)} (macro-F1 ${f3(a.coderVsMajorityMacroF1)}) |`,
+    '',
+    'On the turns one annotator labelled, conventions differ by annotator (the summary figure above is the coder against these single labels):',
+    '',
+    '| annotator | turns | coder kappa | questions labelled open | reflections labelled simple |',
+    '|---|---|---|---|---|',
+    ...a.perAnnotator.map((p) => `| ${p.annotator} | ${p.n} | ${f3(p.coderKappa)} | ${pct(p.openShare)} | ${pct(p.simpleShare)} |`),
+    '',
+    'What this says: a coder that always gave the consensus label would score well under 1 against single annotators, because they disagree with each other (one labels nearly every question open, another most closed; the share of reflections called simple ranges widely). With only the turn and the partner\'s previous words to go on, no coder can tell which annotator will label a turn; the AnnoMI fine target of 0.58 is measured against exactly these single labels. The multiply coded subset is small, so its figures carry wide intervals.',
+    '',
+  ];
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const annomiRows = coachRows(readJsonl(sharedDataPath('annomi')));
   const results: { ds: (typeof DATASETS)[number]; offline: DatasetEvaluation; baseline?: DatasetEvaluation; llm?: DatasetEvaluation; fallbacks?: Record<string, number> }[] = [];
   const llm = llmFromEnv(process.env);
+  let annotators: AnnotatorFigures | null = null;
   for (const ds of DATASETS) {
     if (!existsSync(ds.path)) continue;
-    const { evaluation, rows } = evaluateFile(ds.path, { cv: ds.cv ? 5 : null });
+    const { evaluation, rows, pred } = evaluateFile(ds.path, { cv: ds.cv ? 5 : null });
+    if (ds.name === 'annomi') annotators = annotatorFigures(rows, pred);
     const entry: (typeof results)[number] = { ds, offline: evaluation };
     if (ds.name !== 'workplace') {
       const pred = ds.name === 'annomi' ? baselineCrossValidated(rows) : baselineTransfer(annomiRows, rows);
@@ -116,6 +145,7 @@ async function main(): Promise<void> {
   md.push('- MI-gold fine meets its macro-F1 target but not its kappa target; ESConv coarse meets its macro-F1 target but not its kappa target. Both sets label support/encouragement, warnings and self-disclosure in ways that overlap advice and reflection (ESConv labels are noisy by the dataset authors\' own account).');
   md.push('- The rules were written while reading errors on all three dev splits, and our workplace set was written by the same people who wrote the rules: its cross-validated figures are optimistic and only show the coaching moves are recognised as intended. The held-out 40% splits are the honest test.');
   md.push('');
+  if (annotators) md.push(...annotatorSection(annotators));
   md.push('## Reference points (../shared/data/README.md)');
   md.push('');
   md.push('| what | value |');
