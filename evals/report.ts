@@ -11,6 +11,7 @@ import { CODER_VERSION, codeUtterance } from '../api/practice/coder/index.js';
 import shippedModel from '../api/practice/coder/coder-model.json' with { type: 'json' };
 import { annotatorFigures, type AnnotatorFigures } from './annotators.js';
 import { baselineCrossValidated, baselineTransfer } from './baseline.js';
+import { questionConvention, type QuestionConventionRow } from './conventions.js';
 import { REPO_ROOT, coachRows, readJsonl, sharedDataPath } from './dataset.js';
 import { evaluateFile, evaluateFileWithLlm, llmFromEnv } from './eval-coder.js';
 import { evaluateLabels, type DatasetEvaluation, type ViewResult } from './evaluation.js';
@@ -87,16 +88,36 @@ function annotatorSection(a: AnnotatorFigures): string[] {
   ];
 }
 
+/** How each data set labels turns that end on a question after a statement (gold labels only). */
+function conventionSection(sets: { name: string; rows: QuestionConventionRow[] }[]): string[] {
+  if (sets.length === 0) return [];
+  const buckets = sets[0].rows.map((r) => r.statementWords);
+  return [
+    '## Data sets disagree on turns that end on a question',
+    '',
+    'Turns whose last sentence is a question, by the number of words in their other (statement) sentences: the share whose gold label is a question (n in brackets). Computed from gold labels by evals/conventions.ts.',
+    '',
+    `| data set | ${buckets.map((b) => `${b} words`).join(' | ')} |`,
+    `|---|${buckets.map(() => '---').join('|')}|`,
+    ...sets.map((s) => `| ${s.name} | ${s.rows.map((r) => (r.n > 0 ? `${Math.round(r.questionShare * 100)}% (${r.n})` : '-')).join(' | ')} |`),
+    '',
+    'AnnoMI labels such a turn a question however long the statement before it; ESConv labels it by the statement once that runs past a dozen words (suggestion, reassurance, restatement). The coder follows AnnoMI (and MITI, which codes the question): following ESConv here would cost AnnoMI the turns it now gets right. Part of the ESConv gap is this convention, not coding error.',
+    '',
+  ];
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const annomiRows = coachRows(readJsonl(sharedDataPath('annomi')));
   const results: { ds: (typeof DATASETS)[number]; offline: DatasetEvaluation; baseline?: DatasetEvaluation; llm?: DatasetEvaluation; fallbacks?: Record<string, number> }[] = [];
   const llm = llmFromEnv(process.env);
   let annotators: AnnotatorFigures | null = null;
+  const conventions: { name: string; rows: QuestionConventionRow[] }[] = [];
   for (const ds of DATASETS) {
     if (!existsSync(ds.path)) continue;
     const { evaluation, rows, pred } = evaluateFile(ds.path, { cv: ds.cv ? 5 : null });
     if (ds.name === 'annomi') annotators = annotatorFigures(rows, pred);
+    if (ds.name !== 'workplace' && ds.name !== 'esconv_failed') conventions.push({ name: ds.name, rows: questionConvention(rows) });
     const entry: (typeof results)[number] = { ds, offline: evaluation };
     if (ds.name !== 'workplace') {
       const pred = ds.name === 'annomi' ? baselineCrossValidated(rows) : baselineTransfer(annomiRows, rows);
@@ -146,6 +167,7 @@ async function main(): Promise<void> {
   md.push('- The rules were written while reading errors on all three dev splits, and our workplace set was written by the same people who wrote the rules: its cross-validated figures are optimistic and only show the coaching moves are recognised as intended. The held-out 40% splits are the honest test.');
   md.push('');
   if (annotators) md.push(...annotatorSection(annotators));
+  md.push(...conventionSection(conventions));
   md.push('## Reference points (../shared/data/README.md)');
   md.push('');
   md.push('| what | value |');
