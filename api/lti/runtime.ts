@@ -9,32 +9,56 @@ import { AccessTokens } from './ags/access-token.js';
 import { deliverDueGrades, type DeliveryReport } from './ags/grade-outbox.js';
 import { PlatformJwks } from './platform-jwks.js';
 
+/** How much one run may deliver: a scheduled run (Workers cron) caps it to stay inside CPU limits. */
+export interface DrainOptions {
+  /** most rows each outbox delivers in this run (each outbox's own default when absent) */
+  limit?: number;
+}
+
 /** Something else that drains an outbox on the same beat (xAPI registers itself here). */
-export type OutboxDrain = (deps: AppDeps) => Promise<unknown>;
+export type OutboxDrain = (deps: AppDeps, opts: DrainOptions) => Promise<unknown>;
+
+/** What one run did: the grade outbox's report, and each other outbox's by name (`{ error }` if it failed). */
+export interface DrainRun {
+  grades: DeliveryReport;
+  others: Record<string, unknown>;
+}
 
 export class LtiRuntime {
   readonly jwks: PlatformJwks;
   readonly tokens: AccessTokens;
   private timer: ReturnType<typeof setInterval> | null = null;
   private running: Promise<unknown> | null = null;
-  private readonly extraDrains: OutboxDrain[] = [];
+  private readonly extraDrains = new Map<string, OutboxDrain>();
 
   constructor(private readonly deps: AppDeps) {
     this.jwks = new PlatformJwks({ now: () => deps.now() });
     this.tokens = new AccessTokens(undefined, () => deps.now());
   }
 
-  addDrain(drain: OutboxDrain) {
-    if (!this.extraDrains.includes(drain)) this.extraDrains.push(drain);
+  /** Registers another outbox under a name (registering the same name again is a no-op). */
+  addDrain(name: string, drain: OutboxDrain) {
+    if (!this.extraDrains.has(name)) this.extraDrains.set(name, drain);
   }
 
-  /** Delivers everything due now (grades, then other outboxes); concurrent calls share one run. */
-  async drain(): Promise<DeliveryReport> {
+  /** Delivers what is due now (grades, then other outboxes); the grade report, as the admin route returns it. */
+  async drain(opts: DrainOptions = {}): Promise<DeliveryReport> {
+    return (await this.drainAll(opts)).grades;
+  }
+
+  /** Like `drain`, with every outbox's report; runs one after another, never two at once. */
+  async drainAll(opts: DrainOptions = {}): Promise<DrainRun> {
     while (this.running) await this.running.catch(() => {});
-    const run = (async () => {
-      const report = await deliverDueGrades(this.deps.db, this.tokens, { now: this.deps.now() });
-      for (const d of this.extraDrains) await d(this.deps).catch((err) => this.deps.logger.warn('outbox drain failed', { error: String(err) }));
-      return report;
+    const run = (async (): Promise<DrainRun> => {
+      const grades = await deliverDueGrades(this.deps.db, this.tokens, { now: this.deps.now(), limit: opts.limit });
+      const others: Record<string, unknown> = {};
+      for (const [name, d] of this.extraDrains) {
+        others[name] = await d(this.deps, opts).catch((err) => {
+          this.deps.logger.warn('outbox drain failed', { outbox: name, error: String(err) });
+          return { error: String(err) };
+        });
+      }
+      return { grades, others };
     })();
     this.running = run;
     try {

@@ -6,7 +6,7 @@
  */
 import type { AppDeps } from '../app-env.js';
 import { sessions } from '../db/schema/index.js';
-import { ltiRuntimeOf } from '../lti/runtime.js';
+import { ltiRuntimeOf, type OutboxDrain } from '../lti/runtime.js';
 import { sessionGrade } from '../lti/session-grade.js';
 import { listScenarios } from '../practice/scenarios/index.js';
 import type { OnSessionEnded } from '../session-flow/end.js';
@@ -17,11 +17,11 @@ import { findLrs } from './lrs.store.js';
 import { deliverDueStatements, enqueueStatements } from './statement-outbox.js';
 import { sessionStatements } from './statements.js';
 
-const drainStatements = (deps: AppDeps) => deliverDueStatements(deps.db, { now: deps.now() });
+const drainStatements: OutboxDrain = (deps, opts) => deliverDueStatements(deps.db, { now: deps.now(), limit: opts.limit });
 
 export const xapiStatements: OnSessionEnded = async (deps, session, ended) => {
   const runtime = ltiRuntimeOf(deps);
-  runtime.addDrain(drainStatements);
+  runtime.addDrain('xapi', drainStatements);
   const lrs = await findLrs(deps.db, session.orgId);
   if (!lrs?.enabled) return;
   const person = await findPerson(deps.db, session.orgId, session.personId);
@@ -41,10 +41,10 @@ export const xapiStatements: OnSessionEnded = async (deps, session, ended) => {
     grade: sessionGrade(ended.scorecard, spec?.focus, ended.drillResult),
   });
   await enqueueStatements(deps.db, session.orgId, session.id, statements, deps.now());
-  void drainStatements(deps).catch((err) => deps.logger.warn('xAPI delivery failed; statements stay queued', { sessionId: session.id, error: String(err) }));
+  void drainStatements(deps, {}).catch((err) => deps.logger.warn('xAPI delivery failed; statements stay queued', { sessionId: session.id, error: String(err) }));
 };
 
 /** Lets the outbox worker drain xAPI too, from start-up rather than after the first session. */
 export function registerXapiOutbox(deps: AppDeps) {
-  ltiRuntimeOf(deps).addDrain(drainStatements);
+  ltiRuntimeOf(deps).addDrain('xapi', drainStatements);
 }
