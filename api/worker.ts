@@ -9,6 +9,9 @@
  * client (Hyperdrive pools the real connections) and closes it when the response body is done.
  * The app itself is built once per isolate; its `deps.db` reads the current request's database
  * from an AsyncLocalStorage, so concurrent requests in one isolate never share a connection.
+ *
+ * The embed bundle is a static asset (`[assets]` in wrangler.toml, read through `env.ASSETS`) served
+ * by the same embed route as on Node.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ExecutionContext } from 'hono';
@@ -20,11 +23,14 @@ import { openPostgres, type Database, type OpenDatabase } from './db/index.js';
 import { seedDemo } from './demo/seed.js';
 import { createLlmServices, scriptedServices } from './llm/index.js';
 import { createLogger } from './logger.js';
+import { assetBundleSource, type AssetFetcher, type EmbedDeps } from './routes/embed/embed.index.js';
 
 /** The bindings `wrangler.toml` declares; every plain-string var is offered to `loadConfig`. */
 export interface WorkerEnv {
   /** Hyperdrive binding: postgres.js connects to its pooled connection string */
   HYPERDRIVE?: { connectionString: string };
+  /** static assets binding: the built embed bundle (web-components/dist) */
+  ASSETS?: AssetFetcher;
   DATABASE_URL?: string;
   SB_JWT_SECRET?: string;
   [name: string]: unknown;
@@ -47,8 +53,11 @@ export function configEnv(env: WorkerEnv): Record<string, string | undefined> {
 
 interface Isolate {
   app: App;
+  deps: AppDeps;
   config: Config;
 }
+
+const NO_DATABASE = 'DATABASE_URL: bind HYPERDRIVE or set DATABASE_URL (Workers have no embedded database)';
 
 /**
  * Builds the Workers handler. `export default createWorker()` is the deployed entry; tests may
@@ -61,12 +70,12 @@ export function createWorker() {
 
   async function build(env: WorkerEnv, db: Database): Promise<Isolate> {
     const config = loadConfig(configEnv(env));
-    if (!config.databaseUrl) throw new ConfigError(['DATABASE_URL: bind HYPERDRIVE or set DATABASE_URL (Workers have no embedded database)']);
+    if (!config.databaseUrl) throw new ConfigError([NO_DATABASE]);
     const logger = createLogger(config.logLevel);
     // Without SB_JWT_SECRET (dev only; production refuses to start) the secret kept in the database is used.
     const jwtSecret = await resolveJwtSecret(db, config);
     if (config.demo) await seedDemo(db);
-    const deps: AppDeps = {
+    const deps: AppDeps & EmbedDeps = {
       get db(): Database {
         const db = current.getStore();
         if (!db) throw new Error('no database outside a request');
@@ -78,24 +87,33 @@ export function createWorker() {
       logger,
       jwtSecret,
       now: () => new Date(),
+      // without the binding (no [assets] section) the route answers 503 "not built", as on Node
+      ...(env.ASSETS ? { embedBundle: assetBundleSource(env.ASSETS) } : {}),
     };
-    return { app: createApp(deps), config };
+    return { app: createApp(deps), deps, config };
+  }
+
+  /** This invocation's own connection, and the isolate's app (built on first use with it). */
+  async function open(env: WorkerEnv): Promise<{ database: OpenDatabase; isolate: Promise<Isolate> }> {
+    const url = env.HYPERDRIVE?.connectionString ?? (typeof env.DATABASE_URL === 'string' ? env.DATABASE_URL : '');
+    if (!url) throw new ConfigError([NO_DATABASE]);
+    const database = await openPostgres(url, { max: 1, fetchTypes: false });
+    isolate ??= build(env, database.db).catch((err) => {
+      isolate = null; // a failed start (database down) is retried by the next invocation
+      throw err;
+    });
+    return { database, isolate };
   }
 
   return {
     async fetch(request: Request, env: WorkerEnv, ctx: WorkerContext): Promise<Response> {
-      const url = env.HYPERDRIVE?.connectionString ?? (typeof env.DATABASE_URL === 'string' ? env.DATABASE_URL : '');
       let database: OpenDatabase | null = null;
       try {
         // A bad config or a missing database answers every request with the reason, naming the variable.
-        if (!url) throw new ConfigError(['DATABASE_URL: bind HYPERDRIVE or set DATABASE_URL (Workers have no embedded database)']);
-        database = await openPostgres(url, { max: 1, fetchTypes: false });
+        const opened = await open(env);
+        database = opened.database;
         const db = database.db;
-        isolate ??= build(env, db).catch((err) => {
-          isolate = null; // a failed start (database down) is retried by the next request
-          throw err;
-        });
-        const { app } = await isolate;
+        const { app } = await opened.isolate;
         const response = await current.run(db, () => app.fetch(request, env, ctx));
         return closeAfterBody(response, database, ctx);
       } catch (err) {
@@ -104,6 +122,11 @@ export function createWorker() {
       }
     },
   };
+}
+
+/** One JSON line naming what failed: the error's message only, never configuration values. */
+function logFailure(msg: string, err: unknown) {
+  console.error(JSON.stringify({ level: 'error', msg, error: err instanceof Error ? err.message : String(err) }));
 }
 
 /**
@@ -124,7 +147,7 @@ function closeAfterBody(response: Response, database: OpenDatabase, ctx: WorkerC
 function startupProblem(err: unknown): Response {
   const configProblem = err instanceof ConfigError;
   // Config problems name variables, never values; anything else stays in the log.
-  if (!configProblem) console.error(JSON.stringify({ level: 'error', msg: 'worker could not serve', error: err instanceof Error ? err.message : String(err) }));
+  if (!configProblem) logFailure('worker could not serve', err);
   const body = {
     type: 'https://sounding-board.dev/problems/unavailable',
     title: configProblem ? 'Misconfigured' : 'Service unavailable',

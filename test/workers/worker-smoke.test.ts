@@ -4,14 +4,14 @@
  * fresh database on the local PostgreSQL (through the Hyperdrive binding's local connection
  * string), migrated and seeded from Node first as a deploy would be. Then health, scenarios, a
  * short session (JSON and streamed turns), the scorecard, access control, and the rows in
- * PostgreSQL. Wrangler is kept offline: no metrics, no `Request.cf` download.
+ * PostgreSQL; and the embed bundle from static assets. Wrangler is kept offline: no metrics, no `Request.cf` download.
  *
  * Skips only when it can name the environmental cause: no PostgreSQL server to connect to, or a
  * workerd binary that cannot run on this machine. The reason is printed.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../api/auth/index.js';
 import { openPostgres } from '../../api/db/index.js';
 import { seedDemo, type DemoPeople } from '../../api/demo/seed.js';
+import { BUNDLE_PATH } from '../../web-components/build.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -220,4 +221,27 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     expect(results.map((r) => r.status)).toEqual(Array(12).fill(200));
     expect(output).not.toMatch(/Cannot perform I\/O on behalf of a different request/);
   }, 30_000);
+
+  it('serves the embed bundle from static assets with the same headers as on Node', async () => {
+    // wrangler's [build] step wrote it before starting; the asset is that file, byte for byte
+    const built = readFileSync(BUNDLE_PATH, 'utf8');
+    const res = await fetch(`${base}/embed/sounding-board.js`);
+    const body = await res.text();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300, must-revalidate');
+    expect(body.length).toBe(built.length);
+    expect(body.startsWith('/* Sounding Board web components.')).toBe(true);
+    const etag = res.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-f]{24}"$/);
+    const again = await fetch(`${base}/embed/sounding-board.js`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect((await fetch(`${base}/embed/sounding-board.js`, { method: 'OPTIONS' })).status).toBe(204);
+    // worker first: the asset is not also public at its own path, and the API is not shadowed
+    expect((await fetch(`${base}/sounding-board.js`)).status).toBe(404);
+    expect((await call('GET', '/api/health')).status).toBe(200);
+  }, 30_000);
+
 });

@@ -1,8 +1,9 @@
 /**
  * @module routes/embed/bundle-source
  * Where the embed route gets the component bundle from. On Node it is the file `npm run build:web`
- * writes (re-read when it changes, so a rebuild needs no restart); on Workers the deploy step
- * passes the text in. Missing is a normal state (not built yet) that the route reports as a 503.
+ * writes (re-read when it changes, so a rebuild needs no restart); on Workers it is the same file
+ * uploaded as a static asset and read through the assets binding. Missing is a normal state (not
+ * built yet) that the route reports as a 503.
  */
 
 export interface EmbedBundle {
@@ -16,11 +17,41 @@ export interface BundleSource {
   read(): Promise<EmbedBundle | null>;
 }
 
-/** A bundle known at build time (Workers: imported as text by wrangler). */
+/** A bundle known up front (tests, or a runtime that imports the file as text). */
 export function staticBundleSource(text: string): BundleSource {
   let cached: Promise<EmbedBundle> | null = null;
   return {
-    read: () => (cached ??= etagOf(text).then((etag) => ({ body: text, etag }))),
+    read: () => (cached ??= bundleOf(text)),
+  };
+}
+
+/** The part of a Workers static-assets binding (`env.ASSETS`) used here. */
+export interface AssetFetcher {
+  fetch(input: Request | string): Promise<Response>;
+}
+
+/**
+ * The bundle as a Workers static asset (`[assets]` in wrangler.toml points at web-components/dist).
+ * Read once per isolate and served by the embed route, so Workers send the same headers and ETag
+ * as Node. Assets belong to a deployed version and never change under it; a miss is not cached,
+ * so a bundle that appears later (a first build under `wrangler dev`) is found.
+ */
+export function assetBundleSource(assets: AssetFetcher, path = '/sounding-board.js'): BundleSource {
+  // the value, not a promise: a pending promise tied to one request's I/O must not be awaited by another
+  let found: EmbedBundle | null = null;
+  return {
+    async read() {
+      if (found) return found;
+      // the host is ignored by the binding; only the path names the asset
+      const res = await assets.fetch(new Request(new URL(path, 'https://assets.invalid')));
+      if (!res.ok) {
+        await res.body?.cancel();
+        return null;
+      }
+      const bundle = await bundleOf(await res.text());
+      found ??= bundle;
+      return found;
+    },
   };
 }
 
@@ -57,6 +88,10 @@ export function fileBundleSource(path: string): BundleSource {
  */
 export function defaultBundlePath(): string {
   return new URL('../../../web-components/dist/sounding-board.js', import.meta.url).pathname;
+}
+
+function bundleOf(body: string): Promise<EmbedBundle> {
+  return etagOf(body).then((etag) => ({ body, etag }));
 }
 
 async function etagOf(text: string): Promise<string> {

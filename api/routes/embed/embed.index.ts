@@ -19,7 +19,7 @@ import { demoPagePolicy, frameAncestors } from './frame-policy.js';
 
 export { DEMO_API_KEY, createApiKey, ensureDemoApiKey, generateApiKey, hashApiKey, revokeApiKey } from './api-keys.store.js';
 export { apiCors } from './api-cors.js';
-export { fileBundleSource, staticBundleSource, type BundleSource } from './bundle-source.js';
+export { assetBundleSource, fileBundleSource, staticBundleSource, type AssetFetcher, type BundleSource } from './bundle-source.js';
 
 type Role = 'learner' | 'facilitator' | 'admin';
 
@@ -93,9 +93,8 @@ export interface EmbedRouteOptions {
 }
 
 /**
- * An optional extra on the app's deps: a runtime without a file system (Workers) hands the
- * bundle text over as `deps.embedBundle = staticBundleSource(text)` (wrangler imports the built
- * file as a Text module).
+ * An optional extra on the app's deps: a runtime without a file system (Workers) hands its own
+ * source over, `deps.embedBundle = assetBundleSource(env.ASSETS)` (the built file as a static asset).
  */
 export interface EmbedDeps {
   embedBundle?: BundleSource;

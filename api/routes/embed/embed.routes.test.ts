@@ -11,7 +11,7 @@ import { DEMO_PEOPLE, findDemoPeople } from '../../demo/seed.js';
 import { apiKeys } from '../../db/schema/embed.js';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { ensureBundle } from '../../../web-components/build.js';
-import { DEMO_API_KEY, createApiKey, createEmbedRoutes, revokeApiKey, staticBundleSource } from './embed.index.js';
+import { DEMO_API_KEY, assetBundleSource, createApiKey, createEmbedRoutes, revokeApiKey, staticBundleSource } from './embed.index.js';
 
 let t: TestApp;
 let key: { id: string; key: string };
@@ -72,6 +72,23 @@ describe('the bundle', () => {
     const res = await worker.request('/embed/sounding-board.js');
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('/* from deps */');
+  });
+
+  it('reads a Workers static asset once it exists, then keeps it (same ETag as the text itself)', async () => {
+    const asked: string[] = [];
+    let built = false;
+    const source = assetBundleSource({
+      fetch: async (input) => {
+        asked.push(new URL(typeof input === 'string' ? input : input.url).pathname);
+        return built ? new Response('/* asset */', { headers: { 'content-type': 'text/javascript' } }) : new Response('not found', { status: 404 });
+      },
+    });
+    expect(await source.read()).toBeNull(); // not built yet: not cached, asked again next time
+    built = true;
+    const found = await source.read();
+    expect(found).toEqual(await staticBundleSource('/* asset */').read());
+    expect(await source.read()).toBe(found);
+    expect(asked).toEqual(['/sounding-board.js', '/sounding-board.js']);
   });
 });
 
