@@ -11,7 +11,8 @@
  * from an AsyncLocalStorage, so concurrent requests in one isolate never share a connection.
  *
  * The embed bundle is a static asset (`[assets]` in wrangler.toml, read through `env.ASSETS`) served
- * by the same embed route as on Node.
+ * by the same embed route as on Node. A cron trigger (`scheduled`) drains the LMS grade and xAPI
+ * outboxes, which on Node a timer does.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ExecutionContext } from 'hono';
@@ -23,6 +24,7 @@ import { openPostgres, type Database, type OpenDatabase } from './db/index.js';
 import { seedDemo } from './demo/seed.js';
 import { createLlmServices, scriptedServices } from './llm/index.js';
 import { createLogger } from './logger.js';
+import { drainOutboxesOnSchedule } from './outbox-schedule.js';
 import { assetBundleSource, type AssetFetcher, type EmbedDeps } from './routes/embed/embed.index.js';
 
 /** The bindings `wrangler.toml` declares; every plain-string var is offered to `loadConfig`. */
@@ -38,6 +40,12 @@ export interface WorkerEnv {
 
 /** The Workers ExecutionContext (Hono's description of it, so no global Workers types are needed). */
 export type WorkerContext = ExecutionContext;
+
+/** The part of a cron trigger's ScheduledController used here. */
+export interface WorkerScheduledController {
+  cron: string;
+  scheduledTime: number;
+}
 
 /**
  * The environment `loadConfig` sees: string vars and secrets as they are, with the Hyperdrive
@@ -119,6 +127,27 @@ export function createWorker() {
       } catch (err) {
         if (database) ctx.waitUntil(database.close().catch(() => {}));
         return startupProblem(err);
+      }
+    },
+
+    /**
+     * The cron trigger (`[triggers] crons` in wrangler.toml): one bounded drain of the outboxes.
+     * A failure is logged and rethrown, so the dashboard shows the run as failed; rows it had
+     * claimed are retried by a later run once their lease runs out.
+     */
+    async scheduled(controller: WorkerScheduledController, env: WorkerEnv, _ctx: WorkerContext): Promise<void> {
+      let database: OpenDatabase | null = null;
+      try {
+        const opened = await open(env);
+        database = opened.database;
+        const db = database.db;
+        const { deps } = await opened.isolate;
+        await current.run(db, () => drainOutboxesOnSchedule(deps, { cron: controller.cron }));
+      } catch (err) {
+        logFailure('scheduled outbox drain failed', err);
+        throw err;
+      } finally {
+        await database?.close().catch(() => {});
       }
     },
   };

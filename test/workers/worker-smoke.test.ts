@@ -4,7 +4,9 @@
  * fresh database on the local PostgreSQL (through the Hyperdrive binding's local connection
  * string), migrated and seeded from Node first as a deploy would be. Then health, scenarios, a
  * short session (JSON and streamed turns), the scorecard, access control, and the rows in
- * PostgreSQL; and the embed bundle from static assets. Wrangler is kept offline: no metrics, no `Request.cf` download.
+ * PostgreSQL; the embed bundle from static assets; and the cron trigger (`--test-scheduled`,
+ * `/__scheduled`) delivering a queued LMS grade and xAPI statements to a fake LMS and LRS served
+ * by this test. Wrangler is kept offline: no metrics, no `Request.cf` download.
  *
  * Skips only when it can name the environmental cause: no PostgreSQL server to connect to, or a
  * workerd binary that cannot run on this machine. The reason is printed.
@@ -12,6 +14,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../api/auth/index.js';
 import { openPostgres } from '../../api/db/index.js';
 import { seedDemo, type DemoPeople } from '../../api/demo/seed.js';
+import { createPlatform, enqueueGrade } from '../../api/lti/index.js';
+import { enqueueStatements, saveLrs, VERBS, type Statement } from '../../api/xapi/index.js';
 import { BUNDLE_PATH } from '../../web-components/build.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -56,6 +61,37 @@ async function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/** What the fake LMS and LRS were sent: method, path and parsed body of each request. */
+interface Received {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/**
+ * One HTTP server playing both an LMS (OAuth token endpoint, AGS line item scores) and an LRS
+ * (xAPI statements), recording what it receives.
+ */
+async function fakeLmsAndLrs(): Promise<{ server: Server; base: string; received: Received[] }> {
+  const received: Received[] = [];
+  const server = createHttpServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      received.push({ method: req.method!, path: req.url!, headers: req.headers, body });
+      if (req.url === '/lms/token') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ access_token: 'fake-ags-token', token_type: 'Bearer', expires_in: 3600 }));
+      } else if (req.url?.startsWith('/lms/lineitems/') || req.url?.startsWith('/lrs/statements')) {
+        res.writeHead(req.method === 'PUT' ? 204 : 200).end();
+      } else res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}`, received };
 }
 
 /** Hyperdrive's local string must carry a password (Miniflare refuses one without); trust auth ignores it. */
@@ -110,7 +146,7 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     base = `http://127.0.0.1:${port}`;
     wrangler = spawn(
       join(ROOT, 'node_modules/.bin/wrangler'),
-      ['dev', '--local', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persist, '--show-interactive-dev-session=false', '--var', `SB_JWT_SECRET:${SECRET}`, '--var', 'LOG_LEVEL:warn'],
+      ['dev', '--local', '--test-scheduled', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persist, '--show-interactive-dev-session=false', '--var', `SB_JWT_SECRET:${SECRET}`, '--var', 'LOG_LEVEL:warn'],
       {
         cwd: ROOT,
         detached: true, // its own process group, so workerd goes down with it
@@ -244,4 +280,69 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     expect((await call('GET', '/api/health')).status).toBe(200);
   }, 30_000);
 
+  it('the cron trigger delivers a queued LMS grade and xAPI statements', async () => {
+    const fake = await fakeLmsAndLrs();
+    try {
+      const who = people.otherOrgLearner;
+      const start = await call('POST', '/api/sessions', { token: tokens.otherOrgLearner, body: { scenarioId: (await call('GET', '/api/scenarios', { token: tokens.otherOrgLearner })).body.scenarios[0].id } });
+      expect(start.status, JSON.stringify(start.body)).toBe(201);
+      const sessionId: string = start.body.id;
+
+      // queued straight into the outboxes, as an ended session would have left them with the LMS and LRS down
+      const database = await openPostgres(dbUrl, { max: 1 });
+      const now = new Date();
+      const platform = await createPlatform(database.db, who.orgId, {
+        name: 'Fake LMS',
+        issuer: `${fake.base}/lms`,
+        clientId: 'sb-worker-smoke',
+        deploymentIds: ['1'],
+        authEndpoint: `${fake.base}/lms/auth`,
+        tokenEndpoint: `${fake.base}/lms/token`,
+        jwksUrl: `${fake.base}/lms/jwks`,
+      });
+      await enqueueGrade(database.db, { orgId: who.orgId, platformId: platform.id, personId: who.id, sessionId, lineItemUrl: `${fake.base}/lms/lineitems/7`, userSub: 'lms-user-7', scoreGiven: 4, scoreMaximum: 6 }, now);
+      await saveLrs(database.db, who.orgId, { endpoint: `${fake.base}/lrs/`, username: 'lrs-user', password: 'lrs-password', enabled: true }, now);
+      const statement = (verb: keyof typeof VERBS): Statement => ({
+        id: randomUUID(),
+        actor: { objectType: 'Agent', name: 'Lee Chen', account: { homePage: 'urn:sounding-board', name: who.id } },
+        verb: VERBS[verb],
+        object: { objectType: 'Activity', id: 'urn:sounding-board:scenario:smoke', definition: { name: { en: 'Smoke' }, type: 'http://adlnet.gov/expapi/activities/simulation' } },
+        context: { registration: sessionId, platform: 'Sounding Board', language: 'en' },
+        timestamp: now.toISOString(),
+      });
+      const statements = [statement('attempted'), statement('completed')];
+      await enqueueStatements(database.db, who.orgId, sessionId, statements, now);
+      await database.close();
+      expect(fake.received).toHaveLength(0);
+
+      const scheduled = await fetch(`${base}/__scheduled?cron=${encodeURIComponent('* * * * *')}`);
+      expect(scheduled.status, await scheduled.text()).toBe(200);
+
+      const sql = postgres(dbUrl, { max: 1 });
+      const statusOf = async () => ({
+        grades: (await sql`select status, last_error from lti_grade_outbox where session_id = ${sessionId}`).map((r) => r.status),
+        statements: (await sql`select status from xapi_outbox where session_id = ${sessionId}`).map((r) => r.status),
+      });
+      let status = await statusOf();
+      // the scheduled handler has finished when /__scheduled answers; poll briefly in case it has not
+      for (let i = 0; i < 20 && [...status.grades, ...status.statements].some((s) => s !== 'sent'); i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        status = await statusOf();
+      }
+      await sql.end();
+      expect(status, output.slice(-2000)).toEqual({ grades: ['sent'], statements: ['sent', 'sent'] });
+
+      const score = fake.received.find((r) => r.path === '/lms/lineitems/7/scores')!;
+      expect(score.method).toBe('POST');
+      expect(score.headers.authorization).toBe('Bearer fake-ags-token');
+      expect(JSON.parse(score.body)).toMatchObject({ userId: 'lms-user-7', scoreGiven: 4, scoreMaximum: 6, activityProgress: 'Completed', gradingProgress: 'FullyGraded' });
+      const puts = fake.received.filter((r) => r.path.startsWith('/lrs/statements'));
+      expect(puts.map((r) => r.path).sort()).toEqual(statements.map((st) => `/lrs/statements?statementId=${st.id}`).sort());
+      expect(puts[0].headers.authorization).toBe(`Basic ${Buffer.from('lrs-user:lrs-password').toString('base64')}`);
+      // the run's log names counts, never the credentials it used
+      expect(output).not.toMatch(/lrs-password|fake-ags-token/);
+    } finally {
+      await new Promise((r) => fake.server.close(r));
+    }
+  }, 60_000);
 });
