@@ -18,6 +18,17 @@ export interface AppDeps {
   /** the resolved signing secret (configured, or generated and kept in the database) */
   jwtSecret: string;
   now: () => Date;
+  /**
+   * Work that outlives the response (delivering a grade or xAPI statements right after a session
+   * ends). On Workers the invocation and its database connection are kept open until it settles;
+   * without it (Node) the work simply runs on. Callers catch their own errors.
+   */
+  background?: (work: Promise<unknown>) => void;
+}
+
+/** Runs `work` after the response as the runtime allows (see `AppDeps.background`). */
+export function runInBackground(deps: AppDeps, work: Promise<unknown>): void {
+  if (deps.background) deps.background(work);
 }
 
 export interface AppEnv {

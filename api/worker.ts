@@ -73,7 +73,8 @@ const NO_DATABASE = 'DATABASE_URL: bind HYPERDRIVE or set DATABASE_URL (Workers 
  * @example export default createWorker();
  */
 export function createWorker() {
-  const current = new AsyncLocalStorage<Database>();
+  /** This invocation's connection, and the work it must finish before the connection closes. */
+  const current = new AsyncLocalStorage<Invocation>();
   let isolate: Promise<Isolate> | null = null;
 
   async function build(env: WorkerEnv, db: Database): Promise<Isolate> {
@@ -85,10 +86,12 @@ export function createWorker() {
     if (config.demo) await seedDemo(db);
     const deps: AppDeps & EmbedDeps = {
       get db(): Database {
-        const db = current.getStore();
+        const db = current.getStore()?.db;
         if (!db) throw new Error('no database outside a request');
         return db;
       },
+      // delivery right after a session ends queries through this invocation's connection
+      background: (work) => current.getStore()?.pending.push(work),
       dbKind: 'postgres',
       llm: config.llm ? createLlmServices(config.llm, { logger }) : scriptedServices(),
       config,
@@ -122,8 +125,9 @@ export function createWorker() {
         database = opened.database;
         const db = database.db;
         const { app } = await opened.isolate;
-        const response = await current.run(db, () => app.fetch(request, env, ctx));
-        return closeAfterBody(response, database, ctx);
+        const invocation: Invocation = { db, pending: [] };
+        const response = await current.run(invocation, () => app.fetch(request, env, ctx));
+        return closeAfterBody(response, database, invocation, ctx);
       } catch (err) {
         if (database) ctx.waitUntil(database.close().catch(() => {}));
         return startupProblem(err);
@@ -142,7 +146,9 @@ export function createWorker() {
         database = opened.database;
         const db = database.db;
         const { deps } = await opened.isolate;
-        await current.run(db, () => drainOutboxesOnSchedule(deps, { cron: controller.cron }));
+        const invocation: Invocation = { db, pending: [] };
+        await current.run(invocation, () => drainOutboxesOnSchedule(deps, { cron: controller.cron }));
+        await settled(invocation);
       } catch (err) {
         logFailure('scheduled outbox drain failed', err);
         throw err;
@@ -158,12 +164,25 @@ function logFailure(msg: string, err: unknown) {
   console.error(JSON.stringify({ level: 'error', msg, error: err instanceof Error ? err.message : String(err) }));
 }
 
+interface Invocation {
+  db: Database;
+  /** background work (`AppDeps.background`); more may be added while earlier work runs */
+  pending: Promise<unknown>[];
+}
+
+/** Waits for every piece of background work, including work started by other background work. */
+async function settled(invocation: Invocation): Promise<void> {
+  while (invocation.pending.length > 0) await Promise.allSettled(invocation.pending.splice(0));
+}
+
 /**
- * Closes the request's connection once the body has been sent. Streamed turns (Server-Sent
- * Events) keep querying after the handler returns, so closing any earlier would cut them off.
+ * Closes the request's connection once the body has been sent and its background work is done.
+ * Streamed turns (Server-Sent Events) keep querying after the handler returns, and a grade or
+ * xAPI delivery started as a session ends runs after the response: closing any earlier would cut
+ * them off.
  */
-function closeAfterBody(response: Response, database: OpenDatabase, ctx: WorkerContext): Response {
-  const close = () => database.close().catch(() => {});
+function closeAfterBody(response: Response, database: OpenDatabase, invocation: Invocation, ctx: WorkerContext): Response {
+  const close = () => settled(invocation).then(() => database.close().catch(() => {}));
   if (!response.body) {
     ctx.waitUntil(close());
     return response;

@@ -5,6 +5,7 @@
  * (without holding up the learner's response). If the LMS is down the worker retries later.
  */
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { runInBackground } from '../app-env.js';
 import { ltiLaunches, ltiResourceLinks } from '../db/schema/index.js';
 import type { OnSessionEnded } from '../session-flow/end.js';
 import { drillSpecOf, findDrill } from '../store/drills.js';
@@ -39,7 +40,10 @@ export const gradePassback: OnSessionEnded = async (deps, session, ended) => {
     },
     deps.now(),
   );
-  void ltiRuntimeOf(deps)
-    .drain()
-    .catch((err) => deps.logger.warn('grade delivery failed; it stays queued', { sessionId: session.id, error: String(err) }));
+  runInBackground(
+    deps,
+    ltiRuntimeOf(deps)
+      .drain()
+      .catch((err) => deps.logger.warn('grade delivery failed; it stays queued', { sessionId: session.id, error: String(err) })),
+  );
 };

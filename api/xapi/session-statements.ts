@@ -4,7 +4,7 @@
  * session's statements and try to deliver them at once (the worker retries what fails). Also
  * registers the xAPI outbox with the LMS outbox worker.
  */
-import type { AppDeps } from '../app-env.js';
+import { runInBackground, type AppDeps } from '../app-env.js';
 import { sessions } from '../db/schema/index.js';
 import { ltiRuntimeOf, type OutboxDrain } from '../lti/runtime.js';
 import { sessionGrade } from '../lti/session-grade.js';
@@ -41,7 +41,7 @@ export const xapiStatements: OnSessionEnded = async (deps, session, ended) => {
     grade: sessionGrade(ended.scorecard, spec?.focus, ended.drillResult),
   });
   await enqueueStatements(deps.db, session.orgId, session.id, statements, deps.now());
-  void drainStatements(deps, {}).catch((err) => deps.logger.warn('xAPI delivery failed; statements stay queued', { sessionId: session.id, error: String(err) }));
+  runInBackground(deps, drainStatements(deps, {}).catch((err) => deps.logger.warn('xAPI delivery failed; statements stay queued', { sessionId: session.id, error: String(err) })));
 };
 
 /** Lets the outbox worker drain xAPI too, from start-up rather than after the first session. */

@@ -25,6 +25,7 @@ import { openPostgres } from '../../api/db/index.js';
 import { seedDemo, type DemoPeople } from '../../api/demo/seed.js';
 import { createPlatform, enqueueGrade } from '../../api/lti/index.js';
 import { enqueueStatements, saveLrs, VERBS, type Statement } from '../../api/xapi/index.js';
+import { deleteLrs } from '../../api/xapi/lrs.store.js';
 import { BUNDLE_PATH } from '../../web-components/build.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -279,6 +280,42 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     expect((await fetch(`${base}/sounding-board.js`)).status).toBe(404);
     expect((await call('GET', '/api/health')).status).toBe(200);
   }, 30_000);
+
+  it('delivers xAPI statements as a session ends, before the connection closes', async () => {
+    const fake = await fakeLmsAndLrs();
+    try {
+      const who = people.otherOrgLearner;
+      const database = await openPostgres(dbUrl, { max: 1 });
+      await saveLrs(database.db, who.orgId, { endpoint: `${fake.base}/lrs/`, username: 'lrs-user', password: 'lrs-password', enabled: true }, new Date());
+      await database.close();
+      const scenarioId = (await call('GET', '/api/scenarios', { token: tokens.otherOrgLearner })).body.scenarios[0].id;
+      const start = await call('POST', '/api/sessions', { token: tokens.otherOrgLearner, body: { scenarioId } });
+      expect(start.status, JSON.stringify(start.body)).toBe(201);
+      const sessionId: string = start.body.id;
+      const turn = await call('POST', `/api/sessions/${sessionId}/turns`, { token: tokens.otherOrgLearner, body: { clientTurnId: randomUUID(), text: 'What would you like to focus on today?' } });
+      expect(turn.status).toBe(200);
+      expect((await call('POST', `/api/sessions/${sessionId}/end`, { token: tokens.otherOrgLearner })).status).toBe(200);
+
+      // no cron run: the delivery started by ending the session must finish on its own
+      const sql = postgres(dbUrl, { max: 1 });
+      let statuses: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        statuses = (await sql`select status from xapi_outbox where session_id = ${sessionId}`).map((r) => r.status);
+        if (statuses.length > 0 && statuses.every((st) => st === 'sent')) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      await sql.end();
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(statuses.every((st) => st === 'sent'), `${statuses.join(',')}\n${output.slice(-2000)}`).toBe(true);
+      expect(fake.received.filter((r) => r.path.startsWith('/lrs/statements')).length).toBe(statuses.length);
+      expect(output).not.toMatch(/delivery failed/);
+    } finally {
+      await new Promise((r) => fake.server.close(r));
+      const database = await openPostgres(dbUrl, { max: 1 });
+      await deleteLrs(database.db, people.otherOrgLearner.orgId);
+      await database.close();
+    }
+  }, 60_000);
 
   it('the cron trigger delivers a queued LMS grade and xAPI statements', async () => {
     const fake = await fakeLmsAndLrs();
