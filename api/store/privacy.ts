@@ -6,11 +6,11 @@
  * they set) stays, with the author cleared. Cohort views are computed from what remains, so
  * their aggregates stay consistent without a recount.
  */
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { assignments, cohortMembers, cohorts, people, sessions, skillResults, turns } from '../db/schema/index.js';
-import { Problem } from '../problems/index.js';
+import { lockForChange } from './admins.js';
 
 export async function exportPersonData(db: Database, caller: Caller) {
   const [person] = await db.select().from(people).where(and(eq(people.orgId, caller.orgId), eq(people.id, caller.personId)));
@@ -41,18 +41,19 @@ export async function exportPersonData(db: Database, caller: Caller) {
 }
 
 /**
- * Deletes the caller's account and everything that is theirs. The last admin of an organisation
- * cannot delete themselves (nobody could manage it afterwards).
+ * Deletes a person and everything that is theirs: the caller themselves (`DELETE /api/me`) or,
+ * with `by` set to the admin acting, someone else of the organisation (`DELETE /api/people/{id}`).
+ * The last admin of an organisation cannot be deleted (nobody could manage it afterwards).
+ * Returns null when the person is not in the organisation.
  */
-export async function deletePerson(db: Database, caller: Caller): Promise<{ sessions: number }> {
+export async function deletePerson(db: Database, orgId: string, personId: string, by?: string): Promise<{ sessions: number } | null> {
   return db.transaction(async (tx) => {
-    if (caller.role === 'admin') {
-      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(people).where(and(eq(people.orgId, caller.orgId), eq(people.role, 'admin'), ne(people.id, caller.personId)));
-      if (Number(n) === 0) throw Problem.conflict('You are the last admin of this organisation; make someone else an admin first.');
-    }
-    const [{ n: count }] = await tx.select({ n: sql<number>`count(*)::int` }).from(sessions).where(and(eq(sessions.orgId, caller.orgId), eq(sessions.personId, caller.personId)));
-    const gone = await tx.delete(people).where(and(eq(people.orgId, caller.orgId), eq(people.id, caller.personId))).returning({ id: people.id });
-    if (gone.length === 0) throw Problem.notFound('Your account');
+    const t = tx as unknown as Database;
+    const lastAdmin = by ? 'This is the last admin of the organisation; make someone else an admin first.' : 'You are the last admin of this organisation; make someone else an admin first.';
+    const person = await lockForChange(t, orgId, personId, { by, nextRole: null, lastAdmin });
+    if (!person) return null;
+    const [{ n: count }] = await t.select({ n: sql<number>`count(*)::int` }).from(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.personId, personId)));
+    await t.delete(people).where(and(eq(people.orgId, orgId), eq(people.id, personId)));
     return { sessions: Number(count) };
   });
 }

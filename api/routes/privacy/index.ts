@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireAuth } from '../../auth/index.js';
+import { Problem } from '../../problems/index.js';
 import { deletePerson, exportPersonData } from '../../store/privacy.js';
 import { bearer, createRouter, problems } from '../openapi.js';
 
@@ -25,7 +26,7 @@ const deleteRoute = createRoute({
   method: 'delete',
   path: '/me',
   summary: 'Delete your account, sessions and transcripts (cannot be undone)',
-  responses: { 204: { description: 'Deleted' }, ...problems(401, 409) },
+  responses: { 204: { description: 'Deleted' }, ...problems(401, 404, 409) },
 });
 
 export const privacyRoutes = createRouter()
@@ -34,6 +35,7 @@ export const privacyRoutes = createRouter()
     return c.json(data as never, 200, { 'content-disposition': 'attachment; filename="sounding-board-export.json"', 'cache-control': 'no-store' });
   })
   .openapi(deleteRoute, async (c) => {
-    await deletePerson(c.var.deps.db, c.var.caller);
+    const { orgId, personId } = c.var.caller;
+    if (!(await deletePerson(c.var.deps.db, orgId, personId))) throw Problem.notFound('Your account');
     return c.body(null, 204);
   });
