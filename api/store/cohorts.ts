@@ -108,6 +108,16 @@ export async function addMembers(tx: Tx, orgId: string, cohortId: string, member
     .returning({ personId: cohortMembers.personId });
 }
 
+/** The cohorts a person is in, with their role in each. */
+export async function cohortsOf(db: Database, orgId: string, personId: string) {
+  return db
+    .select({ id: cohorts.id, name: cohorts.name, role: cohortMembers.role })
+    .from(cohortMembers)
+    .innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+    .where(and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.personId, personId)))
+    .orderBy(asc(cohorts.name));
+}
+
 export async function removeMember(db: Database, orgId: string, cohortId: string, personId: string) {
   const gone = await db
     .delete(cohortMembers)

@@ -34,6 +34,14 @@ export interface Fixtures {
   freshCohortLearner(): Promise<string>;
   /** a fresh Northwind drill (assigning one twice would be a conflict) */
   freshNorthwindDrill(): Promise<string>;
+  /** a fresh Northwind learner in no cohort */
+  freshLoneLearner(): Promise<string>;
+  /** a fresh cohort run by the Northwind facilitator */
+  freshCohort(): Promise<string>;
+  /** a fresh assignment of the Northwind learner (a fresh drill) */
+  freshAssignment(): Promise<string>;
+  /** a fresh learner, cohort and assignment in Contoso, made by its facilitator */
+  freshContoso(): Promise<{ learnerId: string; cohortId: string; assignmentId: string }>;
   /** the app under test, for rows that must create their own objects first (LMS integration) */
   app: TestApp;
   /** a token for a fresh person with the role and organisation of `like` */
@@ -56,11 +64,17 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     if (r.status !== 201) throw new Error(`fixture session: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.id as string;
   };
+  const futureDue = new Date(Date.now() + 30 * 86400e3).toISOString();
+  const newDrill = async (token: string) => {
+    const r = await t.call('POST', '/api/drills', { token, body: { title: `Fresh ${randomUUID().slice(0, 6)}`, scenarioId: 'new-manager-overwhelmed', focus: ['listening'], description: 'Reflect.', passChecks: ['no_unasked_advice'] } });
+    if (r.status !== 201) throw new Error(`fixture drill: ${r.status}`);
+    return r.body.id as string;
+  };
   return {
     app: t,
     northwind,
     contoso,
-    futureDue: new Date(Date.now() + 30 * 86400e3).toISOString(),
+    futureDue,
     learnerSession: () => startAs(t.tokens.learner),
     contosoSession: () => startAs(t.tokens.otherOrgLearner),
     async freshCohortLearner() {
@@ -68,10 +82,29 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
       if (r.status !== 201) throw new Error(`fixture learner: ${r.status}`);
       return r.body.id as string;
     },
-    async freshNorthwindDrill() {
-      const r = await t.call('POST', '/api/drills', { token: t.tokens.admin, body: { title: `Fresh ${randomUUID().slice(0, 6)}`, scenarioId: 'new-manager-overwhelmed', focus: ['listening'], description: 'Reflect.', passChecks: ['no_unasked_advice'] } });
-      if (r.status !== 201) throw new Error(`fixture drill: ${r.status}`);
+    freshNorthwindDrill: () => newDrill(t.tokens.admin),
+    async freshLoneLearner() {
+      const r = await t.call('POST', '/api/people', { token: t.tokens.admin, body: { name: 'Lone', email: `lone-${randomUUID().slice(0, 8)}@northwind.example` } });
+      if (r.status !== 201) throw new Error(`fixture person: ${r.status}`);
       return r.body.id as string;
+    },
+    async freshCohort() {
+      const r = await t.call('POST', '/api/cohorts', { token: t.tokens.facilitator, body: { name: `Fresh ${randomUUID().slice(0, 8)}` } });
+      if (r.status !== 201) throw new Error(`fixture cohort: ${r.status}`);
+      return r.body.id as string;
+    },
+    async freshAssignment() {
+      const r = await t.call('POST', '/api/assignments', { token: t.tokens.admin, body: { drillId: await newDrill(t.tokens.admin), learnerIds: [northwind.learnerId], dueAt: futureDue } });
+      if (r.status !== 201) throw new Error(`fixture assignment: ${r.status}`);
+      return r.body.assignments[0].id as string;
+    },
+    async freshContoso() {
+      const token = t.tokens.otherOrgFacilitator;
+      const cohort = await t.call('POST', '/api/cohorts', { token, body: { name: `Contoso ${randomUUID().slice(0, 8)}` } });
+      const learner = await t.call('POST', '/api/people', { token, body: { name: 'Contoso fresh', email: `c-${randomUUID().slice(0, 8)}@contoso.example`, cohortId: cohort.body.id } });
+      const assigned = await t.call('POST', '/api/assignments', { token, body: { drillId: await newDrill(token), cohortId: cohort.body.id, dueAt: futureDue } });
+      if (assigned.status !== 201) throw new Error(`fixture contoso: ${cohort.status} ${learner.status} ${assigned.status}`);
+      return { learnerId: learner.body.id as string, cohortId: cohort.body.id as string, assignmentId: assigned.body.assignments[0].id as string };
     },
     async throwawayToken(like) {
       const [p] = await db.insert(people).values({ orgId: like.orgId, name: 'Throwaway', email: `throwaway-${randomUUID()}@example.org`, role: like.role }).returning();

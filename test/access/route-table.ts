@@ -168,6 +168,22 @@ export const ROUTES: RouteAccess[] = [
     crossOrg: { none: 'cohorts are named, and names resolve inside the caller’s organisation only' },
   },
 
+  {
+    method: 'PATCH',
+    path: '/api/people/:id',
+    request: async (f) => ({ path: `/api/people/${await f.freshLoneLearner()}`, body: { role: 'facilitator' } }),
+    expect: { ...staff(200, 403), facilitator: 403 },
+    // asks for the role the Contoso learner already has, so even a leak would change nothing
+    crossOrg: { request: (f) => ({ path: `/api/people/${f.contoso.learnerId}`, body: { role: 'learner' } }), callers: ['admin'], status: 404 },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/people/:id',
+    request: async (f) => ({ path: `/api/people/${await f.freshCohortLearner()}` }),
+    expect: { ...staff(204, 403), facilitator: 403 },
+    crossOrg: { request: async (f) => ({ path: `/api/people/${(await f.freshContoso()).learnerId}` }), callers: ['admin'], status: 404 },
+  },
+
   // --- assignments
   {
     method: 'POST',

@@ -2,18 +2,25 @@
  * @module routes/people
  * People for admins and facilitators: list the people you manage, add one, or import many from a
  * CSV roster (`name,email,cohort[,role]`) where any bad row stops the whole import and every
- * problem is reported with its line. Facilitators add learners only; admins any role.
+ * problem is reported with its line. Facilitators add learners only; admins any role. Admins also
+ * change a person's role and delete a person of their organisation (all of their data, as
+ * `DELETE /api/me` does); an organisation always keeps at least one admin.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireAuth, requireRole } from '../../auth/index.js';
 import { Problem } from '../../problems/index.js';
 import { parseRoster } from '../../programme/index.js';
 import { findManagedCohort } from '../../store/cohorts.js';
+import { cohortsOf } from '../../store/cohorts.js';
+import { deletePerson } from '../../store/privacy.js';
+import { changeRole } from '../../store/roles.js';
 import { createPerson, importRoster, listManagedPeople, rosterProblem } from '../../store/roster.js';
-import { bearer, createRouter, problems } from '../openapi.js';
+import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const staff = { security: bearer, tags: ['people'], middleware: [requireAuth, requireRole('facilitator', 'admin')] };
+const adminOnly = { security: bearer, tags: ['people'], middleware: [requireAuth, requireRole('admin')] };
+const IdParams = z.object({ id: UuidParam('id') });
 
 const PersonSchema = z
   .object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(['learner', 'facilitator', 'admin']), cohortIds: z.array(z.string()) })
@@ -27,6 +34,7 @@ const NewPerson = z
   })
   .strict()
   .openapi('NewPerson');
+const RolePatch = z.object({ role: z.enum(['learner', 'facilitator', 'admin']) }).strict().openapi('PersonRole');
 const ImportResult = z
   .object({
     people: z.object({ created: z.number().int(), existing: z.number().int() }),
@@ -47,6 +55,27 @@ const importCsv = createRoute({
   responses: { 201: { description: 'Imported', content: json(ImportResult) }, ...problems(400, 401, 403, 409, 413) },
 });
 
+const patchRole = createRoute({
+  ...adminOnly,
+  method: 'patch',
+  path: '/people/{id}',
+  summary: 'Change a person’s role (admins only)',
+  description:
+    'A role changes only for someone in no cohort: a facilitator still running cohorts, or a learner still in one, is a 409 naming the cohorts (take them off first). The last admin cannot be demoted (409).',
+  request: { params: IdParams, body: { content: json(RolePatch), required: true } },
+  responses: { 200: { description: 'The person with their role', content: json(PersonSchema) }, ...problems(400, 401, 403, 404, 409) },
+});
+const remove = createRoute({
+  ...adminOnly,
+  method: 'delete',
+  path: '/people/{id}',
+  summary: 'Delete a person and all their data (admins only; cannot be undone)',
+  description:
+    'Deletes the person with their sessions, transcripts, progress, memberships and assignments, as `DELETE /api/me` does for one’s own account. Cohorts and drills they made stay. Your own account: use `DELETE /api/me`. The last admin cannot be deleted (409).',
+  request: { params: IdParams },
+  responses: { 204: { description: 'Deleted' }, ...problems(400, 401, 403, 404, 409) },
+});
+
 export const peopleRoutes = createRouter()
   .openapi(list, async (c) => c.json({ people: await listManagedPeople(c.var.deps.db, c.var.caller) } as never, 200))
   .openapi(create, async (c) => {
@@ -65,4 +94,19 @@ export const peopleRoutes = createRouter()
     const { rows, errors } = parseRoster(await c.req.text());
     if (errors.length) throw rosterProblem(errors);
     return c.json(await importRoster(c.var.deps.db, c.var.caller, rows), 201);
+  })
+  .openapi(patchRole, async (c) => {
+    const { id } = c.req.valid('param');
+    const { orgId, personId } = c.var.caller;
+    const p = await changeRole(c.var.deps.db, orgId, id, c.req.valid('json').role, personId);
+    if (!p) throw Problem.notFound(`Person ${id}`);
+    const cohortIds = (await cohortsOf(c.var.deps.db, orgId, id)).map((m) => m.id);
+    return c.json({ id: p.id, name: p.name, email: p.email, role: p.role, cohortIds }, 200);
+  })
+  .openapi(remove, async (c) => {
+    const { id } = c.req.valid('param');
+    const { orgId, personId } = c.var.caller;
+    if (id === personId) throw Problem.forbidden('To delete your own account use DELETE /api/me.');
+    if (!(await deletePerson(c.var.deps.db, orgId, id, personId))) throw Problem.notFound(`Person ${id}`);
+    return c.body(null, 204);
   });
