@@ -8,7 +8,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
-import { cohortMembers, cohorts, people, type CohortReadinessRule, type MembershipRole } from '../db/schema/index.js';
+import { assignments, cohortMembers, cohorts, people, type CohortReadinessRule, type MembershipRole } from '../db/schema/index.js';
 
 export type CohortRow = typeof cohorts.$inferSelect;
 type Tx = Database;
@@ -108,6 +108,15 @@ export async function addMembers(tx: Tx, orgId: string, cohortId: string, member
     .returning({ personId: cohortMembers.personId });
 }
 
+/** The person's membership role in the cohort, or null when they are not in it. */
+export async function membershipIn(db: Database, orgId: string, cohortId: string, personId: string): Promise<MembershipRole | null> {
+  const [row] = await db
+    .select({ role: cohortMembers.role })
+    .from(cohortMembers)
+    .where(and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.personId, personId)));
+  return row?.role ?? null;
+}
+
 /** The cohorts a person is in, with their role in each. */
 export async function cohortsOf(db: Database, orgId: string, personId: string) {
   return db
@@ -118,12 +127,35 @@ export async function cohortsOf(db: Database, orgId: string, personId: string) {
     .orderBy(asc(cohorts.name));
 }
 
+/**
+ * Takes someone out of a cohort. The drills a learner was assigned through this cohort go with the
+ * membership (nobody follows them there any more, and they would turn overdue); their sessions,
+ * progress and any drill assigned to them directly stay. False when they were not in the cohort.
+ */
 export async function removeMember(db: Database, orgId: string, cohortId: string, personId: string) {
-  const gone = await db
-    .delete(cohortMembers)
-    .where(and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.personId, personId)))
-    .returning({ personId: cohortMembers.personId });
-  return gone.length > 0;
+  return db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(cohortMembers)
+      .where(and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.personId, personId)))
+      .returning({ personId: cohortMembers.personId });
+    if (gone.length === 0) return false;
+    await tx.delete(assignments).where(and(eq(assignments.orgId, orgId), eq(assignments.cohortId, cohortId), eq(assignments.personId, personId)));
+    return true;
+  });
+}
+
+/**
+ * Deletes a cohort with its memberships and the assignments made through it. Sessions, progress
+ * and drills assigned to its learners directly stay theirs; an LMS course linked to the cohort
+ * gets a fresh cohort on its next launch. False when there is no such cohort.
+ */
+export async function deleteCohort(db: Database, orgId: string, cohortId: string) {
+  return db.transaction(async (tx) => {
+    // the foreign key would only clear assignments.cohort_id; the cohort's drills go with it
+    await tx.delete(assignments).where(and(eq(assignments.orgId, orgId), eq(assignments.cohortId, cohortId)));
+    const gone = await tx.delete(cohorts).where(and(eq(cohorts.orgId, orgId), eq(cohorts.id, cohortId))).returning({ id: cohorts.id });
+    return gone.length > 0;
+  });
 }
 
 export async function updateCohort(db: Database, orgId: string, cohortId: string, patch: { name?: string; description?: string; readiness?: CohortReadinessRule }) {

@@ -134,6 +134,13 @@ export const ROUTES: RouteAccess[] = [
     expect: staff(204),
     crossOrg: { request: (f) => ({ path: `/api/cohorts/${f.contoso.cohortId}/members/${f.contoso.learnerId}` }), callers: staffNorthwind, status: 404 },
   },
+  {
+    method: 'DELETE',
+    path: '/api/cohorts/:id',
+    request: async (f) => ({ path: `/api/cohorts/${await f.freshCohort()}` }),
+    expect: staff(204),
+    crossOrg: { request: async (f) => ({ path: `/api/cohorts/${(await f.freshContoso()).cohortId}` }), callers: staffNorthwind, status: 404 },
+  },
   ...(['progress', 'progress.csv', 'attention'] as const).map(
     (view): RouteAccess => ({
       method: 'GET',

@@ -1,7 +1,7 @@
 /**
  * @module routes/cohorts
- * Cohorts for facilitators and admins: list and create them, change their readiness rule, add and
- * remove people, and follow progress (JSON and CSV), who needs attention, and a learner's sessions.
+ * Cohorts for facilitators and admins: list, create and delete them, change their readiness rule,
+ * add and remove people, and follow progress (JSON and CSV), who needs attention, and a learner's sessions.
  * Learners get 403 on all of these; a cohort the caller does not run is 404, as is anything in
  * another organisation.
  */
@@ -15,11 +15,13 @@ import { learnerSessions, readCohortProgress } from '../../store/cohort-progress
 import {
   addMembers,
   cohortRoster,
+  deleteCohort,
   findManagedCohort,
   insertCohort,
   isUniqueViolation,
   listManagedCohorts,
   managedLearners,
+  membershipIn,
   removeMember,
   updateCohort,
 } from '../../store/cohorts.js';
@@ -39,8 +41,17 @@ const list = createRoute({ ...staff, method: 'get', path: '/cohorts', summary: '
 const create = createRoute({ ...staff, method: 'post', path: '/cohorts', summary: 'Create a cohort (a facilitator who creates one runs it)', request: { body: { content: json(NewCohort), required: true } }, responses: { 201: { description: 'Created', content: json(CohortSchema) }, ...problems(400, 401, 403, 404, 409) } });
 const read = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}', summary: 'A cohort with its learners and facilitators', request: { params: IdParams }, responses: { 200: { description: 'The cohort', content: json(z.any()) }, ...problems(400, 401, 403, 404) } });
 const patch = createRoute({ ...staff, method: 'patch', path: '/cohorts/{id}', summary: 'Rename a cohort or change its readiness rule', request: { params: IdParams, body: { content: json(CohortPatch), required: true } }, responses: { 200: { description: 'Updated', content: json(CohortSchema) }, ...problems(400, 401, 403, 404, 409) } });
+const remove = createRoute({
+  ...staff,
+  method: 'delete',
+  path: '/cohorts/{id}',
+  summary: 'Delete a cohort with its memberships and the drills assigned through it',
+  description: 'The learners’ sessions and progress stay theirs, as do drills assigned to them directly. Facilitators delete cohorts they run, admins any in the organisation.',
+  request: { params: IdParams },
+  responses: { 204: { description: 'Deleted' }, ...problems(400, 401, 403, 404) },
+});
 const addMembersRoute = createRoute({ ...staff, method: 'post', path: '/cohorts/{id}/members', summary: 'Add learners (or, for admins, facilitators) to a cohort', request: { params: IdParams, body: { content: json(MembersBody), required: true } }, responses: { 200: { description: 'Added', content: json(z.object({ added: z.number().int() })) }, ...problems(400, 401, 403, 404) } });
-const removeMemberRoute = createRoute({ ...staff, method: 'delete', path: '/cohorts/{id}/members/{personId}', summary: 'Take someone out of a cohort (their data stays theirs)', request: { params: MemberParams }, responses: { 204: { description: 'Removed' }, ...problems(400, 401, 403, 404) } });
+const removeMemberRoute = createRoute({ ...staff, method: 'delete', path: '/cohorts/{id}/members/{personId}', summary: 'Take someone out of a cohort (their data stays theirs)', description: 'Facilitators take learners out of cohorts they run; only an admin takes a facilitator off a cohort. Drills the learner was assigned through this cohort are cancelled; their sessions, progress and directly assigned drills stay.', request: { params: MemberParams }, responses: { 204: { description: 'Removed' }, ...problems(400, 401, 403, 404) } });
 const progress = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/progress', summary: 'Per learner: skill levels with confidence and trend, ready to partner (or why not), assignments', request: { params: IdParams }, responses: { 200: { description: 'Progress', content: json(z.object({ cohort: z.object({ id: z.string(), name: z.string() }), learners: z.array(LearnerProgressSchema) })) }, ...problems(400, 401, 403, 404) } });
 const progressCsv = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/progress.csv', summary: 'Cohort progress as CSV: one row per learner, a column per skill', request: { params: IdParams }, responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problems(400, 401, 403, 404) } });
 const attention = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/attention', summary: 'Learners needing attention: overdue, stalled, declining', request: { params: IdParams, query: z.object({ stalledDays: z.coerce.number().int().min(1).max(365).optional() }) }, responses: { 200: { description: 'Learners and why', content: json(Attention) }, ...problems(400, 401, 403, 404) } });
@@ -136,9 +147,22 @@ export const cohortRoutes = createRouter()
   })
   .openapi(removeMemberRoute, async (c) => {
     const { id, personId } = c.req.valid('param');
+    const { db } = c.var.deps;
+    const caller = c.var.caller;
+    await cohortOr404(c.var.deps, caller, id);
+    const role = await membershipIn(db, caller.orgId, id, personId);
+    if (!role) throw Problem.notFound(`Member ${personId} of cohort ${id}`);
+    // adding a facilitator is an admin's call, so taking one off is too
+    if (role === 'facilitator' && caller.role !== 'admin') {
+      throw Problem.forbidden(personId === caller.personId ? 'Ask an admin to take you off a cohort you run.' : 'Only an admin can take a facilitator off a cohort.');
+    }
+    if (!(await removeMember(db, caller.orgId, id, personId))) throw Problem.notFound(`Member ${personId} of cohort ${id}`);
+    return c.body(null, 204);
+  })
+  .openapi(remove, async (c) => {
+    const { id } = c.req.valid('param');
     await cohortOr404(c.var.deps, c.var.caller, id);
-    if (personId === c.var.caller.personId && c.var.caller.role !== 'admin') throw Problem.forbidden('Ask an admin to take you off a cohort you run.');
-    if (!(await removeMember(c.var.deps.db, c.var.caller.orgId, id, personId))) throw Problem.notFound(`Member ${personId} of cohort ${id}`);
+    if (!(await deleteCohort(c.var.deps.db, c.var.caller.orgId, id))) throw Problem.notFound(`Cohort ${id}`);
     return c.body(null, 204);
   })
   .openapi(progress, async (c) => {

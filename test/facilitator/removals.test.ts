@@ -1,0 +1,169 @@
+/**
+ * Facilitators and admins undo programme set-up over real HTTP: take a learner out of a cohort,
+ * delete a cohort, cancel an assignment. What goes is only the membership, cohort or assignment
+ * (with the drills assigned through it); the learners' sessions and progress stay theirs. Every
+ * refusal is a problem response that leaves what was stored as it was.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../../api/auth/index.js';
+import { assignments, cohortMembers, cohorts, people, sessions, skillResults } from '../../api/db/schema/index.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+let spring: string;
+const db = () => t.runtime.deps.db;
+const fac = () => t.tokens.facilitator;
+const admin = () => t.tokens.admin;
+const future = '2099-01-01';
+
+function problem(r: { status: number; body: any; headers: Headers }, status: number) {
+  expect(r.status, JSON.stringify(r.body)).toBe(status);
+  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(r.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
+  return r.body;
+}
+
+const tokenFor = async (id: string) => {
+  const [p] = await db().select().from(people).where(eq(people.id, id));
+  return signToken(t.runtime.deps.jwtSecret, { sub: p.id, org: p.orgId, role: p.role }, 3600);
+};
+
+async function newDrill(token = admin()) {
+  const r = await t.call('POST', '/api/drills', { token, body: { title: `Drill ${randomUUID().slice(0, 6)}`, scenarioId: 'new-manager-overwhelmed', focus: ['listening'], description: 'Reflect.', passChecks: ['no_unasked_advice'] } });
+  expect(r.status).toBe(201);
+  return r.body.id as string;
+}
+
+async function newCohort(token = fac()) {
+  const r = await t.call('POST', '/api/cohorts', { token, body: { name: `Cohort ${randomUUID().slice(0, 6)}` } });
+  expect(r.status).toBe(201);
+  return r.body.id as string;
+}
+
+async function newLearner(cohortId: string) {
+  const r = await t.call('POST', '/api/people', { token: admin(), body: { name: `Learner ${randomUUID().slice(0, 4)}`, email: `${randomUUID().slice(0, 8)}@northwind.example`, cohortId } });
+  expect(r.status).toBe(201);
+  return r.body.id as string;
+}
+
+async function assign(body: { cohortId?: string; learnerIds?: string[] }, token = fac()) {
+  const r = await t.call('POST', '/api/assignments', { token, body: { drillId: await newDrill(), dueAt: future, ...body } });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body.assignments as { id: string; learnerId: string; drillId: string }[];
+}
+
+/** An ended session, on a drill when given: leaves a session row and skill results. */
+async function practise(personId: string, drillId?: string) {
+  const token = await tokenFor(personId);
+  const s = await t.call('POST', '/api/sessions', { token, body: drillId ? { drillId } : { scenarioId: 'new-manager-overwhelmed' } });
+  expect(s.status, JSON.stringify(s.body)).toBe(201);
+  await t.call('POST', `/api/sessions/${s.body.id}/turns`, { token, body: { clientTurnId: randomUUID(), text: 'It sounds like a lot is on you right now.' } });
+  expect((await t.call('POST', `/api/sessions/${s.body.id}/end`, { token })).status).toBe(200);
+  return s.body.id as string;
+}
+
+const kept = async (personId: string) => ({
+  sessions: (await db().select().from(sessions).where(eq(sessions.personId, personId))).length,
+  results: (await db().select().from(skillResults).where(eq(skillResults.personId, personId))).length,
+});
+const assignmentIds = async (personId: string) => (await db().select({ id: assignments.id }).from(assignments).where(eq(assignments.personId, personId))).map((a) => a.id).sort();
+const isMember = async (cohortId: string, personId: string) =>
+  (await db().select().from(cohortMembers).where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.personId, personId)))).length === 1;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  spring = (await t.call('GET', '/api/cohorts', { token: fac() })).body.cohorts[0].id;
+});
+afterAll(async () => t?.close());
+
+describe('DELETE /api/cohorts/{id}/members/{personId}', () => {
+  it('a facilitator takes a learner out: the cohort’s drills go, their sessions and direct assignments stay', async () => {
+    const cohortId = await newCohort();
+    const learner = await newLearner(cohortId);
+    const [viaCohort] = await assign({ cohortId });
+    const [direct] = await assign({ learnerIds: [learner] });
+    await practise(learner, viaCohort.drillId);
+    const before = await kept(learner);
+
+    expect((await t.call('DELETE', `/api/cohorts/${cohortId}/members/${learner}`, { token: fac() })).status).toBe(204);
+    expect(await isMember(cohortId, learner)).toBe(false);
+    expect(await assignmentIds(learner)).toEqual([direct.id]);
+    expect(await kept(learner)).toEqual(before);
+    const cohort = await t.call('GET', `/api/cohorts/${cohortId}`, { token: fac() });
+    expect(cohort.body.learners).toEqual([]);
+    // already out
+    problem(await t.call('DELETE', `/api/cohorts/${cohortId}/members/${learner}`, { token: fac() }), 404);
+  });
+
+  it('only an admin takes a facilitator off a cohort', async () => {
+    const other = await t.call('POST', '/api/people', { token: admin(), body: { name: 'Second Fac', email: `f-${randomUUID().slice(0, 6)}@northwind.example`, role: 'facilitator', cohortId: spring } });
+    expect(other.status).toBe(201);
+    const fran = t.runtime.demo!.facilitator.id;
+    expect(problem(await t.call('DELETE', `/api/cohorts/${spring}/members/${other.body.id}`, { token: fac() }), 403).detail).toMatch(/only an admin/i);
+    expect(problem(await t.call('DELETE', `/api/cohorts/${spring}/members/${fran}`, { token: fac() }), 403).detail).toMatch(/ask an admin/i);
+    expect(await isMember(spring, other.body.id)).toBe(true);
+    expect(await isMember(spring, fran)).toBe(true);
+    expect((await t.call('DELETE', `/api/cohorts/${spring}/members/${other.body.id}`, { token: admin() })).status).toBe(204);
+  });
+
+  it('refuses learners, cohorts the facilitator does not run, other organisations, non-members and bad ids', async () => {
+    const notHers = await newCohort(admin());
+    const learner = await newLearner(notHers);
+    problem(await t.call('DELETE', `/api/cohorts/${notHers}/members/${learner}`, { token: fac() }), 404);
+    problem(await t.call('DELETE', `/api/cohorts/${notHers}/members/${learner}`, { token: t.tokens.learner }), 403);
+    const contoso = (await t.call('GET', '/api/cohorts', { token: t.tokens.otherOrgFacilitator })).body.cohorts[0].id;
+    const lee = t.runtime.demo!.otherOrgLearner.id;
+    problem(await t.call('DELETE', `/api/cohorts/${contoso}/members/${lee}`, { token: admin() }), 404);
+    problem(await t.call('DELETE', `/api/cohorts/${spring}/members/${lee}`, { token: admin() }), 404);
+    problem(await t.call('DELETE', `/api/cohorts/${spring}/members/${learner}`, { token: fac() }), 404);
+    const bad = problem(await t.call('DELETE', `/api/cohorts/nope/members/also-nope`, { token: fac() }), 400);
+    expect(bad.errors.map((e: any) => e.path).sort()).toEqual(['id', 'personId']);
+    expect(await isMember(notHers, learner)).toBe(true);
+    expect(await isMember(contoso, lee)).toBe(true);
+  });
+});
+
+describe('DELETE /api/cohorts/{id}', () => {
+  it('a facilitator deletes a cohort they run: memberships and its drills go; sessions, progress and direct assignments stay', async () => {
+    const cohortId = await newCohort();
+    const learner = await newLearner(cohortId);
+    const [viaCohort] = await assign({ cohortId });
+    const [direct] = await assign({ learnerIds: [learner] });
+    await practise(learner, viaCohort.drillId);
+    const before = await kept(learner);
+    expect(before.sessions).toBe(1);
+
+    expect((await t.call('DELETE', `/api/cohorts/${cohortId}`, { token: fac() })).status).toBe(204);
+    expect(await db().select().from(cohorts).where(eq(cohorts.id, cohortId))).toEqual([]);
+    expect(await db().select().from(cohortMembers).where(eq(cohortMembers.cohortId, cohortId))).toEqual([]);
+    expect(await assignmentIds(learner)).toEqual([direct.id]);
+    expect(await kept(learner)).toEqual(before);
+    const progress = await t.call('GET', '/api/me/progress', { token: await tokenFor(learner) });
+    expect(progress.status).toBe(200);
+    expect((await t.call('GET', '/api/cohorts', { token: fac() })).body.cohorts.map((c: any) => c.id)).not.toContain(cohortId);
+    // already deleted
+    problem(await t.call('DELETE', `/api/cohorts/${cohortId}`, { token: fac() }), 404);
+    problem(await t.call('DELETE', `/api/cohorts/${cohortId}`, { token: admin() }), 404);
+  });
+
+  it('an admin deletes any cohort of the organisation', async () => {
+    const cohortId = await newCohort();
+    expect((await t.call('DELETE', `/api/cohorts/${cohortId}`, { token: admin() })).status).toBe(204);
+  });
+
+  it('refuses learners, cohorts the facilitator does not run, other organisations and bad ids; nothing is deleted', async () => {
+    const notHers = await newCohort(admin());
+    const learner = await newLearner(notHers);
+    problem(await t.call('DELETE', `/api/cohorts/${notHers}`, { token: fac() }), 404);
+    problem(await t.call('DELETE', `/api/cohorts/${spring}`, { token: t.tokens.learner }), 403);
+    problem(await t.call('DELETE', `/api/cohorts/${spring}`), 401);
+    const contoso = (await t.call('GET', '/api/cohorts', { token: t.tokens.otherOrgFacilitator })).body.cohorts[0].id;
+    problem(await t.call('DELETE', `/api/cohorts/${contoso}`, { token: admin() }), 404);
+    problem(await t.call('DELETE', `/api/cohorts/${spring}`, { token: t.tokens.otherOrgFacilitator }), 404);
+    expect(problem(await t.call('DELETE', '/api/cohorts/12', { token: admin() }), 400).errors).toEqual([{ path: 'id', message: 'id must be a UUID' }]);
+    for (const id of [notHers, contoso, spring]) expect(await db().select().from(cohorts).where(eq(cohorts.id, id))).toHaveLength(1);
+    expect(await isMember(notHers, learner)).toBe(true);
+  });
+});
