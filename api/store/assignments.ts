@@ -2,18 +2,19 @@
  * @module store/assignments
  * Drill assignments: created all-or-nothing for a cohort or a list of learners, read back with
  * their drill and status, and brought up to date when a drill session ends (`recordDrillAttempt`,
- * an `onSessionEnded` hook). Reads take a list of learners and cost one query per kind, so a
+ * an `onSessionEnded` hook), or cancelled (`deleteAssignment`). Reads take a list of learners and cost one query per kind, so a
  * cohort's assignments never turn into a query per learner.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-env.js';
+import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { assignments } from '../db/schema/index.js';
 import { Problem } from '../problems/index.js';
 import { assignmentStatus, attemptLevel, betterLevel, type AssignmentStatus } from '../programme/index.js';
 import type { DrillSpec, Level } from '../practice/types.js';
 import type { OnSessionEnded } from '../session-flow/end.js';
-import { isUniqueViolation } from './cohorts.js';
+import { isUniqueViolation, managedLearners } from './cohorts.js';
 import { drillSpecOf, findDrill, type DrillRow } from './drills.js';
 
 export interface AssignmentView {
@@ -60,6 +61,20 @@ function duplicate(personIds: string[]) {
     personIds.length ? `${personIds.length} of these learners already have this drill assigned; nothing was assigned.` : 'Some of these learners already have this drill assigned; nothing was assigned.',
     { learnerIds: personIds },
   );
+}
+
+/**
+ * Cancels one assignment: an admin any in the organisation, a facilitator those of learners they
+ * manage. Only the assignment row goes: the sessions on the drill and their results stay in the
+ * learner's progress, and assigning the drill again starts a fresh attempt count. False when the
+ * caller has no such assignment to cancel (answer 404 either way).
+ */
+export async function deleteAssignment(db: Database, caller: Caller, assignmentId: string): Promise<boolean> {
+  const [a] = await db.select({ personId: assignments.personId }).from(assignments).where(and(eq(assignments.orgId, caller.orgId), eq(assignments.id, assignmentId)));
+  if (!a) return false;
+  if (caller.role !== 'admin' && (await managedLearners(db, caller, [a.personId])).length === 0) return false;
+  const gone = await db.delete(assignments).where(and(eq(assignments.orgId, caller.orgId), eq(assignments.id, assignmentId))).returning({ id: assignments.id });
+  return gone.length > 0;
 }
 
 interface AssignmentRow {

@@ -199,6 +199,13 @@ export const ROUTES: RouteAccess[] = [
     expect: staff(201),
     crossOrg: { request: (f) => ({ path: '/api/assignments', body: { drillId: f.contoso.drillId, learnerIds: [f.northwind.learnerId], dueAt: f.futureDue } }), callers: staffNorthwind, status: 404 },
   },
+  {
+    method: 'DELETE',
+    path: '/api/assignments/:id',
+    request: async (f) => ({ path: `/api/assignments/${await f.freshAssignment()}` }),
+    expect: staff(204),
+    crossOrg: { request: async (f) => ({ path: `/api/assignments/${(await f.freshContoso()).assignmentId}` }), callers: staffNorthwind, status: 404 },
+  },
   { method: 'GET', path: '/api/me/assignments', request: () => ({ path: '/api/me/assignments' }), expect: signedIn(200), crossOrg: noIds },
 
   // --- privacy: only ever the caller's own data

@@ -167,3 +167,50 @@ describe('DELETE /api/cohorts/{id}', () => {
     expect(await isMember(notHers, learner)).toBe(true);
   });
 });
+
+describe('DELETE /api/assignments/{id}', () => {
+  it('a facilitator cancels an assignment: past attempts stay in progress; assigning again starts afresh', async () => {
+    const alex = t.runtime.demo!.learner.id;
+    const [a] = await assign({ learnerIds: [alex] });
+    await practise(alex, a.drillId);
+    const mine = await t.call('GET', '/api/me/assignments', { token: t.tokens.learner });
+    expect(mine.body.assignments.find((x: any) => x.id === a.id).attempts).toBe(1);
+    const before = await kept(alex);
+
+    expect((await t.call('DELETE', `/api/assignments/${a.id}`, { token: fac() })).status).toBe(204);
+    const after = await t.call('GET', '/api/me/assignments', { token: t.tokens.learner });
+    expect(after.body.assignments.map((x: any) => x.id)).not.toContain(a.id);
+    expect(await kept(alex)).toEqual(before);
+    const progress = await t.call('GET', `/api/cohorts/${spring}/progress`, { token: fac() });
+    expect(progress.body.learners.find((l: any) => l.id === alex).assignments.map((x: any) => x.id)).not.toContain(a.id);
+    problem(await t.call('DELETE', `/api/assignments/${a.id}`, { token: fac() }), 404);
+
+    const again = await t.call('POST', '/api/assignments', { token: fac(), body: { drillId: a.drillId, learnerIds: [alex], dueAt: future } });
+    expect(again.status).toBe(201);
+    const fresh = (await t.call('GET', '/api/me/assignments', { token: t.tokens.learner })).body.assignments.find((x: any) => x.id === again.body.assignments[0].id);
+    expect(fresh).toMatchObject({ attempts: 0, status: 'not_started' });
+  });
+
+  it('an admin cancels any assignment of the organisation', async () => {
+    const loner = (await t.call('POST', '/api/people', { token: admin(), body: { name: 'Loner', email: `l-${randomUUID().slice(0, 6)}@northwind.example` } })).body.id;
+    const [a] = await assign({ learnerIds: [loner] }, admin());
+    problem(await t.call('DELETE', `/api/assignments/${a.id}`, { token: fac() }), 404);
+    expect((await t.call('DELETE', `/api/assignments/${a.id}`, { token: admin() })).status).toBe(204);
+  });
+
+  it('refuses learners, learners outside the facilitator’s cohorts, other organisations and bad ids; nothing is cancelled', async () => {
+    const notHers = await newCohort(admin());
+    const outsider = await newLearner(notHers);
+    const [theirs] = await assign({ learnerIds: [outsider] }, admin());
+    problem(await t.call('DELETE', `/api/assignments/${theirs.id}`, { token: fac() }), 404);
+    const [own] = await assign({ learnerIds: [t.runtime.demo!.learner.id] });
+    problem(await t.call('DELETE', `/api/assignments/${own.id}`, { token: t.tokens.learner }), 403);
+    problem(await t.call('DELETE', `/api/assignments/${own.id}`), 401);
+    problem(await t.call('DELETE', `/api/assignments/${own.id}`, { token: t.tokens.otherOrgFacilitator }), 404);
+    const contoso = (await t.call('POST', '/api/assignments', { token: t.tokens.otherOrgFacilitator, body: { drillId: await newDrill(t.tokens.otherOrgFacilitator), learnerIds: [t.runtime.demo!.otherOrgLearner.id], dueAt: future } })).body.assignments[0];
+    problem(await t.call('DELETE', `/api/assignments/${contoso.id}`, { token: admin() }), 404);
+    problem(await t.call('DELETE', `/api/assignments/${randomUUID()}`, { token: admin() }), 404);
+    expect(problem(await t.call('DELETE', '/api/assignments/x', { token: admin() }), 400).errors).toEqual([{ path: 'id', message: 'id must be a UUID' }]);
+    for (const id of [theirs.id, own.id, contoso.id]) expect(await db().select().from(assignments).where(eq(assignments.id, id))).toHaveLength(1);
+  });
+});

@@ -3,15 +3,16 @@
  * `POST /api/assignments`: a facilitator assigns a drill to a cohort or to learners with a due
  * date, all or nothing. `GET /api/me/assignments`: a learner's drills and where they stand; the
  * status moves as they practise (`recordDrillAttempt` runs when a drill session ends).
+ * `DELETE /api/assignments/{id}`: cancel one; past attempts stay in the learner's progress.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireAuth, requireRole } from '../../auth/index.js';
 import { Problem } from '../../problems/index.js';
 import { LEVELS } from '../../practice/types.js';
-import { assignmentsOf, createAssignments } from '../../store/assignments.js';
+import { assignmentsOf, createAssignments, deleteAssignment } from '../../store/assignments.js';
 import { cohortLearners, findManagedCohort, managedLearners } from '../../store/cohorts.js';
 import { findDrill } from '../../store/drills.js';
-import { bearer, createRouter, problems } from '../openapi.js';
+import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -68,6 +69,18 @@ const mine = createRoute({
   responses: { 200: { description: 'Assignments', content: json(z.object({ assignments: z.array(AssignmentSchema) })) }, ...problems(401) },
 });
 
+const cancel = createRoute({
+  security: bearer,
+  tags: ['assignments'],
+  middleware: [requireAuth, requireRole('facilitator', 'admin')],
+  method: 'delete',
+  path: '/assignments/{id}',
+  summary: 'Cancel an assignment (the learner’s sessions on the drill and their progress stay)',
+  description: 'Facilitators cancel assignments of learners in cohorts they run, admins any in the organisation. Assigning the drill again later starts a fresh attempt count.',
+  request: { params: z.object({ id: UuidParam('id') }) },
+  responses: { 204: { description: 'Cancelled' }, ...problems(400, 401, 403, 404) },
+});
+
 /** A due date from ISO text; a bare date means the end of that day (UTC). */
 function parseDue(text: string): Date | null {
   const t = Date.parse(DAY_ONLY.test(text) ? `${text}T23:59:59Z` : text);
@@ -105,6 +118,11 @@ export const assignmentRoutes = createRouter()
       { assignments: created.map((a) => ({ id: a.id, learnerId: a.personId, drillId: drill.id, cohortId: body.cohortId ?? null, dueAt: dueAt.toISOString(), status: 'not_started' as const })) },
       201,
     );
+  })
+  .openapi(cancel, async (c) => {
+    const { id } = c.req.valid('param');
+    if (!(await deleteAssignment(c.var.deps.db, c.var.caller, id))) throw Problem.notFound(`Assignment ${id}`);
+    return c.body(null, 204);
   })
   .openapi(mine, async (c) => {
     const { db, now } = c.var.deps;
