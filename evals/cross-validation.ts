@@ -2,19 +2,16 @@
  * @module evals/cross-validation
  * Grouped k-fold cross-validation by dialogue: no dialogue is in both the training and the test
  * part of a fold, so a model never sees the turns it is scored on (or their neighbours). Each
- * fold trains a fresh model in memory and codes its test turns with the full coder.
+ * fold trains a fresh model in memory (second stage included, on inner folds of that fold's
+ * training part only) and codes its test turns with the full coder.
  */
 import { createCoder } from '../api/practice/coder/coder.js';
 import type { UtteranceRow } from './dataset.js';
+import { dialogueFolds } from './folds.js';
 import { trainCoderModel } from './training/coder-training.js';
 import type { TrainingOptions } from './training/softmax-regression.js';
 
-/** Fold of each dialogue: dialogues in first-seen order, dealt round-robin (deterministic). */
-export function dialogueFolds(rows: readonly UtteranceRow[], k: number): Map<string, number> {
-  const folds = new Map<string, number>();
-  for (const r of rows) if (!folds.has(r.dialogue_id)) folds.set(r.dialogue_id, folds.size % k);
-  return folds;
-}
+export { dialogueFolds } from './folds.js';
 
 /**
  * Predicted labels for every row of `rows` (coach rows), each from a model that did not train on
