@@ -11,7 +11,7 @@ import { MODEL_PATH, WORKPLACE_SET } from './train-coder-paths.js';
 import { trainCoderModel } from './training/coder-training.js';
 
 /** Identifies this training recipe; bump it when features, data or settings change. */
-export const MODEL_VERSION = 'lr-ngram-2026.11.28b';
+export const MODEL_VERSION = 'lr-ngram+stumps-2026.11.28c';
 
 function main(): void {
   const started = Date.now();

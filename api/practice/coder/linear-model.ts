@@ -5,6 +5,8 @@
  * which keeps the coder far above 5,000 turns per second on one core.
  */
 
+import type { BoostedTrees } from './boosted-trees.js';
+
 /** A trained linear model as stored in JSON. */
 export interface LinearModel {
   /** identifies the training run; part of the coder version */
@@ -17,6 +19,8 @@ export interface LinearModel {
   unitNorm?: boolean;
   /** each weight row ends with the feature's idf: its value in the turn before normalising */
   idf?: boolean;
+  /** optional second stage that corrects this model's probabilities (boosted-trees.ts) */
+  stageTwo?: BoostedTrees;
   /** what it was trained on and how, for the report */
   meta?: Record<string, unknown>;
 }
