@@ -6,6 +6,7 @@
  */
 import { mulberry32 } from '../../api/practice/partner/seeded-random.js';
 import type { LinearModel } from '../../api/practice/coder/linear-model.js';
+import { softmaxInPlace } from '../../api/practice/coder/softmax.js';
 
 export interface TrainingExample {
   features: string[];
@@ -103,16 +104,10 @@ export function trainSoftmaxRegression(examples: readonly TrainingExample[], opt
       const d = data[n];
       for (let k = 0; k < K; k++) z[k] = b[k];
       for (let i = 0; i < d.ids.length; i++) for (let k = 0; k < K; k++) z[k] += W[d.ids[i] * K + k] * d.v[i];
-      let max = -Infinity;
-      for (let k = 0; k < K; k++) if (z[k] > max) max = z[k];
-      let sum = 0;
-      for (let k = 0; k < K; k++) {
-        z[k] = Math.exp(z[k] - max);
-        sum += z[k];
-      }
+      softmaxInPlace(z, K);
       const sw = d.w * classWeight[d.y];
       for (let k = 0; k < K; k++) {
-        const g = (z[k] / sum - (k === d.y ? 1 : 0)) * sw;
+        const g = (z[k] - (k === d.y ? 1 : 0)) * sw;
         Gb[k] += g * g;
         b[k] -= (lr * g) / Math.sqrt(Gb[k]);
         for (let i = 0; i < d.ids.length; i++) {

@@ -6,6 +6,7 @@
  * learns how far to trust the linear model on turns it has not seen. Stored as JSON; each tree
  * is complete and in heap order, so scoring is a short loop of comparisons.
  */
+import { softmaxInPlace } from './softmax.js';
 
 /** One complete tree: internal node i tests x[feature[i]] <= threshold[i]; leaves follow in order. */
 export interface Tree {
@@ -65,13 +66,5 @@ export function treeProbabilities(model: BoostedTrees, x: ArrayLike<number>, K: 
     while (i < internal) i = x[feature[at + i]] <= threshold[at + i] ? 2 * i + 1 : 2 * i + 2;
     z[label[t]] += leaf[t * (internal + 1) + i - internal];
   }
-  let max = -Infinity;
-  for (const v of z) if (v > max) max = v;
-  let sum = 0;
-  for (let k = 0; k < K; k++) {
-    z[k] = Math.exp(z[k] - max);
-    sum += z[k];
-  }
-  for (let k = 0; k < K; k++) z[k] /= sum;
-  return z;
+  return softmaxInPlace(z);
 }

@@ -4,8 +4,8 @@
  * stored as JSON (feature name -> one weight per label). Scoring is a handful of map look-ups,
  * which keeps the coder far above 5,000 turns per second on one core.
  */
-
 import type { BoostedTrees } from './boosted-trees.js';
+import { softmaxInPlace } from './softmax.js';
 
 /** A trained linear model as stored in JSON. */
 export interface LinearModel {
@@ -73,15 +73,7 @@ export function labelProbabilities(model: LinearModel, features: readonly string
   const norm = Math.sqrt(sq);
   const scale = model.unitNorm && known > 0 && norm > 0 ? 1 / norm : 1;
   for (let j = 0; j < k; j++) z[j] = z[j] * scale + model.bias[j];
-  let max = -Infinity;
-  for (const v of z) if (v > max) max = v;
-  let sum = 0;
-  for (let j = 0; j < k; j++) {
-    z[j] = Math.exp(z[j] - max);
-    sum += z[j];
-  }
-  for (let j = 0; j < k; j++) z[j] /= sum;
-  return z;
+  return softmaxInPlace(z);
 }
 
 /** The most probable label and its probability. */
