@@ -1,8 +1,9 @@
 /**
  * @module practice/coder/coder
  * Builds a coder from a trained linear model: features -> model probabilities (corrected by the
- * model's second stage when it has one), sentences -> move cues, both -> label and codes. The shipped coder (index.ts) is this with the committed
- * model; cross-validation builds one per fold from a model trained in memory.
+ * model's second stage when it has one), sentences -> move cues, both -> label and codes. The
+ * shipped coder (index.ts) is this with the committed model; cross-validation builds one per fold
+ * from a model trained in memory.
  */
 import type { CoachTurnCoding, CoderContext } from '../types.js';
 import { treeProbabilities } from './boosted-trees.js';
