@@ -17,6 +17,15 @@ describe('moveCues', () => {
     expect(cues('Can you tell me more about that?').open).toBe(1);
   });
 
+  it('hears support and congratulations as affirmation, and an open door as no instruction', () => {
+    expect(cues('Congratulations on the promotion!').affirmation).toBe(true);
+    expect(cues("It's great that you raised it with her.").affirmation).toBe(true);
+    expect(cues("I'm here for you if the week gets heavy.").affirmation).toBe(true);
+    const door = cues('Feel free to message me if you need to talk.');
+    expect(door.affirmation).toBe(true);
+    expect(door.adviceStatement).toBe(false);
+  });
+
   it('finds advice in statements, imperatives and questions, but not inside a reflection', () => {
     expect(cues('You should talk to your manager.').adviceStatement).toBe(true);
     expect(cues('For example, take time to notice how you feel.').adviceStatement).toBe(true);
