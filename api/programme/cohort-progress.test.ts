@@ -38,7 +38,7 @@ describe('cohortProgress', () => {
       ['a', learnerSnapshot(seriesFromRows(rowsOf([...ready].reverse())), ready, { minSessions: 3, window: 3 })],
       ['b', learnerSnapshot(seriesFromRows(rowsOf(notReady)), notReady, { minSessions: 3, window: 3 })],
     ]),
-    assignments: new Map([['b', [{ id: 'x', drillId: 'd', title: 'Reflect first', status: 'overdue' as const, dueAt: at(4), attempts: 2, bestLevel: 'fair' as const }]]]),
+    assignments: new Map([['b', [{ id: 'x', drillId: 'd', cohortId: null, title: 'Reflect first', status: 'overdue' as const, dueAt: at(4), attempts: 2, bestLevel: 'fair' as const }]]]),
     readiness: { minSessions: 3, window: 3 },
   });
 

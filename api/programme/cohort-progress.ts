@@ -19,6 +19,8 @@ export interface CohortMember {
 export interface LearnerAssignmentView {
   id: string;
   drillId: string;
+  /** the cohort it was assigned through; null when assigned to the learner directly */
+  cohortId: string | null;
   title: string;
   status: AssignmentStatus;
   dueAt: string;

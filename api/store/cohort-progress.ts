@@ -181,7 +181,7 @@ export async function readCohortProgress(db: Database, caller: Caller, cohortId:
     for (const [id, snap] of await refreshLearnerProgress(db, orgId, stale)) snapshots.set(id, snap);
   }
   const byPerson = groupBy(
-    assignments.map((a) => ({ personId: a.personId, view: { id: a.id, drillId: a.drillId, title: a.drill.title, status: a.status, dueAt: a.dueAt, attempts: a.attempts, bestLevel: a.bestLevel } })),
+    assignments.map((a) => ({ personId: a.personId, view: { id: a.id, drillId: a.drillId, cohortId: a.cohortId, title: a.drill.title, status: a.status, dueAt: a.dueAt, attempts: a.attempts, bestLevel: a.bestLevel } })),
     (a) => a.personId,
   );
   const learners = cohortProgress({ members, snapshots, assignments: new Map([...byPerson].map(([k, v]) => [k, v.map((x) => x.view)])), readiness: cohort.readiness });

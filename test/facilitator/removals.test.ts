@@ -86,6 +86,10 @@ describe('DELETE /api/cohorts/{id}/members/{personId}', () => {
     const [direct] = await assign({ learnerIds: [learner] });
     await practise(learner, viaCohort.drillId);
     const before = await kept(learner);
+    // the progress view says which drills came through the cohort (they go) and which not (they stay)
+    const progress = await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: fac() });
+    const through = Object.fromEntries(progress.body.learners[0].assignments.map((a: any) => [a.id, a.cohortId]));
+    expect(through).toEqual({ [viaCohort.id]: cohortId, [direct.id]: null });
 
     expect((await t.call('DELETE', `/api/cohorts/${cohortId}/members/${learner}`, { token: fac() })).status).toBe(204);
     expect(await isMember(cohortId, learner)).toBe(false);

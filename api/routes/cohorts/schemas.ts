@@ -55,6 +55,7 @@ export const LearnerProgressSchema = z
       z.object({
         id: z.string(),
         drillId: z.string(),
+        cohortId: z.string().nullable().openapi({ description: 'the cohort it was assigned through (taking the learner out of that cohort cancels it); null: assigned directly' }),
         title: z.string(),
         status: z.enum(['not_started', 'in_progress', 'passed', 'not_passed', 'overdue']),
         dueAt: z.string(),
