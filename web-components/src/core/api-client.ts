@@ -105,6 +105,16 @@ export class ApiClient {
     return this.json('POST', '/api/assignments', body);
   }
 
+  /** Takes a learner out of a cohort: the drills assigned through it go, their sessions and progress stay. */
+  removeFromCohort(cohortId: string, personId: string): Promise<void> {
+    return this.json('DELETE', `/api/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(personId)}`);
+  }
+
+  /** Cancels one assignment; the learner's sessions on the drill stay in their progress. */
+  cancelAssignment(assignmentId: string): Promise<void> {
+    return this.json('DELETE', `/api/assignments/${encodeURIComponent(assignmentId)}`);
+  }
+
   /**
    * Sends one coach turn. The same `clientTurnId` may be sent again after any failure: the server
    * answers a repeat with the stored result, so a retry never doubles a turn.

@@ -87,5 +87,17 @@ export interface CohortLearner {
   skills: Partial<Record<SkillId, { level: Level | null; confidence?: number | string; trend?: number | string | null }>>;
   readyToPartner?: boolean;
   reasons?: string[];
-  assignments?: { drillId?: string; title?: string; status: AssignmentStatus; dueAt?: string | null }[];
+  /** every drill assigned to the learner, whichever way (`cohortId` null: assigned directly) */
+  assignments?: CohortAssignment[];
+}
+
+export interface CohortAssignment {
+  id: string;
+  drillId?: string;
+  /** the cohort it was assigned through (taking the learner out of that cohort cancels it); null: directly */
+  cohortId?: string | null;
+  title?: string;
+  status: AssignmentStatus;
+  dueAt?: string | null;
+  attempts?: number;
 }

@@ -25,6 +25,10 @@ export interface SbEventMap {
   'sb-drill-open': { assignment: Assignment; drillId: string };
   /** a facilitator assigned a drill */
   'sb-assignment-created': { drillId: string; cohortId: string; dueAt: string };
+  /** a facilitator took a learner out of a cohort (the drills assigned through it went with them) */
+  'sb-learner-removed': { cohortId: string; learnerId: string; cancelledAssignmentIds: string[] };
+  /** a facilitator cancelled one learner's assignment */
+  'sb-assignment-cancelled': { assignmentId: string; learnerId: string; drillId: string | null; cohortId: string };
 }
 
 export type SbEventName = keyof SbEventMap;
@@ -40,5 +44,7 @@ declare global {
     'sb-auth-expired': CustomEvent<SbEventMap['sb-auth-expired']>;
     'sb-drill-open': CustomEvent<SbEventMap['sb-drill-open']>;
     'sb-assignment-created': CustomEvent<SbEventMap['sb-assignment-created']>;
+    'sb-learner-removed': CustomEvent<SbEventMap['sb-learner-removed']>;
+    'sb-assignment-cancelled': CustomEvent<SbEventMap['sb-assignment-cancelled']>;
   }
 }

@@ -48,10 +48,18 @@ export class SbElement extends LitElement {
 
   /** Shows a failure with a retry and tells the host page about it. */
   protected fail(err: unknown, retry?: () => void): void {
+    this.failure = this.report(err, retry);
+  }
+
+  /**
+   * Tells the host page about a failure (`sb-error`, and `sb-auth-expired` on a 401) and returns
+   * what to show, for a component that shows it somewhere other than its main failure slot.
+   */
+  protected report(err: unknown, retry?: () => void): FailureView {
     const f = describeFailure(err);
-    this.failure = { message: f.message, retryable: f.retryable, retry: f.retryable ? retry : undefined };
     this.emit('sb-error', { message: f.message, status: err instanceof ApiProblem ? err.status : undefined, retryable: f.retryable });
     if (f.auth) this.emit('sb-auth-expired', { status: 401 });
+    return { message: f.message, retryable: f.retryable, retry: f.retryable ? retry : undefined };
   }
 
   protected clearFailure(): void {

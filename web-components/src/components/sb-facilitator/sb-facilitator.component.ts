@@ -1,17 +1,20 @@
 /**
  * @module components/sb-facilitator/component
  * A facilitator's view of one cohort: learners x skills (level, with readiness to partner),
- * drill completion, and a form to assign a drill to the cohort. Tolerates a server without the
- * facilitator API yet (404): it says so instead of showing an empty table.
+ * drill completion, a form to assign a drill to the cohort, and each learner's drills with
+ * "Cancel assignment" and "Remove from cohort" (each confirmed in a modal dialog that says what
+ * goes and what stays). Tolerates a server without the facilitator API yet (404): it says so
+ * instead of showing an empty table.
  */
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { SKILLS } from '../../../../api/practice/types.js';
-import type { Cohort, CohortLearner, DrillSummary } from '../../core/api-types.js';
+import type { Cohort, CohortAssignment, CohortLearner, DrillSummary } from '../../core/api-types.js';
 import { renderFailure } from '../../core/failure-view.js';
-import { STATUS_LABELS, levelLabel, skillLabel } from '../../core/labels.js';
+import { STATUS_LABELS, formatDate, levelLabel, skillLabel } from '../../core/labels.js';
 import { ApiProblem } from '../../core/problem.js';
-import { SbElement } from '../../core/sb-element.js';
+import { SbElement, type FailureView } from '../../core/sb-element.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { facilitatorStyles } from './sb-facilitator.styles.js';
 
@@ -22,6 +25,13 @@ const TREND: Record<string, { mark: string; words: string }> = {
   steady: { mark: '→', words: 'steady' },
 };
 
+/** A change the facilitator asked for and is confirming (or waiting on). */
+type PendingAction =
+  | { kind: 'remove'; cohortId: string; cohortName: string; learner: CohortLearner }
+  | { kind: 'cancel'; cohortId: string; learner: CohortLearner; assignment: CohortAssignment };
+
+const drillTitle = (a: CohortAssignment) => a.title || 'this drill';
+
 /**
  * @summary Cohort overview (learners x skills), drill completion, and assigning drills.
  *
@@ -31,6 +41,8 @@ const TREND: Record<string, { mark: string; words: string }> = {
  * @attr theme - `light`, `dark` or `auto`
  *
  * @fires sb-assignment-created - detail: { drillId, cohortId, dueAt }
+ * @fires sb-learner-removed - detail: { cohortId, learnerId, cancelledAssignmentIds }
+ * @fires sb-assignment-cancelled - detail: { assignmentId, learnerId, drillId, cohortId }
  * @fires sb-error - a request failed
  * @fires sb-auth-expired - the token was rejected
  *
@@ -39,6 +51,14 @@ const TREND: Record<string, { mark: string; words: string }> = {
  * @csspart completion - the drill completion list
  * @csspart assign-form - the assignment form
  * @csspart assign-button - its submit button
+ * @csspart learners - the list of learners with their drills and actions
+ * @csspart learner - one learner in it
+ * @csspart remove-button - a learner's "Remove from cohort"
+ * @csspart cancel-button - an assignment's "Cancel assignment"
+ * @csspart confirm-dialog - the confirmation dialog
+ * @csspart confirm-button - its button that goes ahead
+ * @csspart keep-button - its button that changes nothing
+ * @csspart announcement - the status line saying what was just done
  * @csspart error - the failure message
  * @csspart retry-button - its Retry
  */
@@ -53,6 +73,16 @@ export class SbFacilitator extends SbElement {
   @state() private unavailable = false;
   @state() private assigning = false;
   @state() private notice = '';
+  /** the removal or cancellation being confirmed, or in flight */
+  @state() private pending: PendingAction | null = null;
+  @state() private busy = false;
+  /** why the pending change failed, shown in the dialog */
+  @state() private actionFailure: FailureView | null = null;
+  @state() private actionGone = false;
+  /** the result of the last change, for the live region */
+  @state() private announcement = '';
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
 
   protected willUpdate(changed: PropertyValues<this>): void {
     // nothing to ask before there is a token; a new token or server means asking again
@@ -80,6 +110,7 @@ export class SbFacilitator extends SbElement {
     }
     const id = this.cohort;
     this.learners = null;
+    this.announcement = '';
     try {
       const { learners } = await this.api.getCohortProgress(id);
       if (id === this.cohort) this.learners = learners;
@@ -142,7 +173,8 @@ export class SbFacilitator extends SbElement {
         </div>
       </div>
       ${this.cohorts.length === 0 ? html`<p>You have no cohorts yet.</p>` : this.renderOverview()}
-      ${this.cohorts.length ? this.renderCompletion() : nothing} ${this.cohorts.length ? this.renderAssign() : nothing}`;
+      ${this.cohorts.length ? this.renderCompletion() : nothing} ${this.cohorts.length ? this.renderAssign() : nothing}
+      ${this.cohorts.length ? this.renderManage() : nothing} ${this.renderConfirm()}`;
   }
 
   private renderOverview() {
@@ -245,4 +277,168 @@ export class SbFacilitator extends SbElement {
       <p class="notice" role="status">${this.notice}</p>
     </section>`;
   }
+
+  /** Per learner: their drills with "Cancel assignment", and "Remove from cohort". */
+  private renderManage() {
+    if (!this.learners) return nothing;
+    return html`<section aria-labelledby="manage-heading">
+      <h3 id="manage-heading" tabindex="-1">Learners and their drills</h3>
+      <p class="notice" role="status" part="announcement">${this.announcement}</p>
+      ${this.learners.length === 0
+        ? html`<p>No learners in this cohort yet.</p>`
+        : html`<ul class="people" part="learners">
+            ${repeat(
+              this.learners,
+              (l) => l.id,
+              (l) => html`<li class="person" part="learner">
+                <div class="person-head">
+                  <h4 id="l-${l.id}" tabindex="-1">${l.name}</h4>
+                  <button type="button" class="btn danger" part="remove-button" aria-label="Remove from cohort: ${l.name}" @click=${() => this.ask({ kind: 'remove', cohortId: this.cohort, cohortName: this.cohortName(), learner: l })}>
+                    Remove from cohort
+                  </button>
+                </div>
+                ${l.assignments?.length
+                  ? html`<ul class="drill-list">
+                      ${repeat(
+                        l.assignments,
+                        (a) => a.id,
+                        (a) => html`<li>
+                          <span class="drill-title">${drillTitle(a)}</span>
+                          <span class="muted">${STATUS_LABELS[a.status] ?? a.status}${a.dueAt ? `, due ${formatDate(a.dueAt)}` : ''}${a.cohortId === null ? ', assigned directly' : a.cohortId && a.cohortId !== this.cohort ? ', through another cohort' : ''}</span>
+                          <button type="button" id="a-${a.id}" class="btn small" part="cancel-button" aria-label="Cancel assignment: ${drillTitle(a)} for ${l.name}" @click=${() => this.ask({ kind: 'cancel', cohortId: this.cohort, learner: l, assignment: a })}>
+                            Cancel assignment
+                          </button>
+                        </li>`,
+                      )}
+                    </ul>`
+                  : html`<p class="muted">No drills assigned.</p>`}
+              </li>`,
+            )}
+          </ul>`}
+    </section>`;
+  }
+
+  private async ask(action: PendingAction): Promise<void> {
+    if (this.busy) return;
+    this.pending = action;
+    this.actionFailure = null;
+    this.actionGone = false;
+    await this.updateComplete;
+    if (!this.dialog?.open) this.dialog?.showModal();
+  }
+
+  /** What the dialog says: plainly what goes and what stays. */
+  private renderConfirm() {
+    const p = this.pending;
+    const remove = p?.kind === 'remove';
+    const verb = remove ? (this.busy ? 'Removing…' : 'Remove from cohort') : this.busy ? 'Cancelling…' : 'Cancel assignment';
+    return html`<dialog part="confirm-dialog" aria-labelledby="confirm-heading" aria-describedby="confirm-body" @cancel=${(e: Event) => this.busy && e.preventDefault()} @close=${this.onDialogClose}>
+      ${p
+        ? html`<h3 id="confirm-heading">${p.kind === 'remove' ? `Remove ${p.learner.name} from ${p.cohortName}?` : `Cancel “${drillTitle(p.assignment)}” for ${p.learner.name}?`}</h3>
+            <div id="confirm-body">${p.kind === 'remove' ? this.removalWords(p) : this.cancelWords(p)}</div>
+            ${renderFailure(this.actionFailure)}
+            <div class="dialog-actions">
+              <button type="button" class="btn" part="keep-button" autofocus @click=${() => !this.busy && this.dialog?.close()} aria-disabled=${this.busy ? 'true' : 'false'}>
+                ${this.actionFailure ? 'Close' : remove ? 'Keep in cohort' : 'Keep assignment'}
+              </button>
+              ${this.actionGone
+                ? html`<button type="button" class="btn" @click=${this.reloadAfterGone}>Reload the cohort</button>`
+                : this.actionFailure && !this.actionFailure.retryable
+                  ? nothing
+                  : html`<button type="button" class="btn danger-solid" part="confirm-button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.confirm}>${verb}</button>`}
+            </div>`
+        : nothing}
+    </dialog>`;
+  }
+
+  private removalWords(p: Extract<PendingAction, { kind: 'remove' }>) {
+    const all = p.learner.assignments ?? [];
+    const going = all.filter((a) => a.cohortId === p.cohortId);
+    const staying = all.filter((a) => a.cohortId !== p.cohortId);
+    return html`<p>${p.learner.name} leaves this cohort and its overview. Their sessions and progress stay theirs.</p>
+      ${going.length
+        ? html`<p>These drills were assigned through ${p.cohortName} and will be cancelled:</p>
+            <ul>
+              ${going.map((a) => html`<li>${drillTitle(a)}</li>`)}
+            </ul>`
+        : html`<p>No drills were assigned to them through this cohort.</p>`}
+      ${staying.length ? html`<p>Drills assigned to them in other ways stay: ${staying.map(drillTitle).join(', ')}.</p>` : nothing}
+      <p class="muted">If this cohort comes from an LMS course, remove them there too, or they rejoin on their next launch.</p>`;
+  }
+
+  private cancelWords(p: Extract<PendingAction, { kind: 'cancel' }>) {
+    const n = p.assignment.attempts ?? 0;
+    return html`<p>
+        The drill leaves ${p.learner.name}'s list and this overview. The sessions they practised on it stay in their progress${n ? ` (${n} ${n === 1 ? 'attempt' : 'attempts'} so far)` : ''}.
+      </p>
+      <p>Assigning it again later starts a fresh attempt count.</p>`;
+  }
+
+  private onDialogClose = (): void => {
+    if (this.busy) return;
+    this.pending = null;
+    this.actionFailure = null;
+    this.actionGone = false;
+  };
+
+  /** Sends the confirmed change once; on success updates the list as the server did, moves focus and announces it. */
+  private confirm = async (): Promise<void> => {
+    const p = this.pending;
+    if (!p || this.busy) return;
+    this.busy = true;
+    this.actionFailure = null;
+    try {
+      if (p.kind === 'remove') await this.api.removeFromCohort(p.cohortId, p.learner.id);
+      else await this.api.cancelAssignment(p.assignment.id);
+    } catch (err) {
+      // nothing on screen changes: the dialog says what the server answered
+      // (the confirm button stays as the retry when trying again can help)
+      const shown = this.report(err);
+      this.actionGone = err instanceof ApiProblem && err.status === 404;
+      const lead = p.kind === 'remove' ? `${p.learner.name} was not removed.` : `“${drillTitle(p.assignment)}” was not cancelled.`;
+      const hint = this.actionGone ? ' It may have changed elsewhere (another tab, or a colleague): reload the cohort to see where things stand.' : '';
+      this.actionFailure = { ...shown, message: `${lead} ${shown.message}${hint}` };
+      this.busy = false;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part="keep-button"]')?.focus();
+      return;
+    }
+    this.busy = false;
+    const here = p.cohortId === this.cohort && this.learners;
+    let focusTarget = '#manage-heading';
+    if (p.kind === 'remove') {
+      if (here) {
+        const list = this.learners!;
+        const i = list.findIndex((l) => l.id === p.learner.id);
+        const next = list[i + 1] ?? list[i - 1];
+        if (next) focusTarget = `#l-${next.id}`;
+        this.learners = list.filter((l) => l.id !== p.learner.id);
+      }
+      const cancelled = (p.learner.assignments ?? []).filter((a) => a.cohortId === p.cohortId).map((a) => a.id);
+      const drills = cancelled.length === 1 ? '1 drill assigned through it was' : `${cancelled.length} drills assigned through it were`;
+      this.announcement = `${p.learner.name} was removed from ${p.cohortName}${cancelled.length ? `, and ${drills} cancelled` : ''}. Their sessions and progress stay.`;
+      this.emit('sb-learner-removed', { cohortId: p.cohortId, learnerId: p.learner.id, cancelledAssignmentIds: cancelled });
+    } else {
+      if (here) {
+        const mine = p.learner.assignments ?? [];
+        const j = mine.findIndex((a) => a.id === p.assignment.id);
+        const next = mine[j + 1] ?? mine[j - 1];
+        focusTarget = next ? `#a-${next.id}` : `#l-${p.learner.id}`;
+        this.learners = this.learners!.map((l) => (l.id === p.learner.id ? { ...l, assignments: mine.filter((a) => a.id !== p.assignment.id) } : l));
+      }
+      this.announcement = `“${drillTitle(p.assignment)}” was cancelled for ${p.learner.name}. Their sessions on it stay in their progress.`;
+      this.emit('sb-assignment-cancelled', { assignmentId: p.assignment.id, learnerId: p.learner.id, drillId: p.assignment.drillId ?? null, cohortId: p.cohortId });
+    }
+    this.dialog?.close();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(focusTarget)?.focus();
+  };
+
+  /** After a 404 (changed elsewhere): read the cohort again, so the list shows what the server has. */
+  private reloadAfterGone = async (): Promise<void> => {
+    this.dialog?.close();
+    await this.loadCohort();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#manage-heading')?.focus();
+  };
 }

@@ -108,6 +108,97 @@ export const facilitatorStyles = css`
     width: 8rem;
     max-width: 100%;
   }
+  .people {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75em;
+  }
+  .person {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5em 0.75em;
+  }
+  .person-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em 1em;
+  }
+  .person h4 {
+    margin: 0;
+  }
+  .drill-list {
+    list-style: none;
+    margin: 0.5em 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.4em;
+  }
+  .drill-list li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.75em;
+  }
+  .drill-list .drill-title {
+    font-weight: 600;
+  }
+  .drill-list .btn {
+    margin-left: auto;
+  }
+  .person > p {
+    margin: 0.4em 0 0;
+  }
+  .btn.small {
+    min-height: 2.25rem;
+    padding: 0.25em 0.75em;
+    font-size: 0.875em;
+  }
+  .btn.danger {
+    color: var(--_danger);
+    border-color: var(--_danger);
+  }
+  .btn.danger-solid {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_bg);
+  }
+  .btn.danger-solid:hover {
+    filter: brightness(1.08);
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  [tabindex='-1']:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+  dialog {
+    max-width: min(34rem, calc(100vw - 2rem));
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  dialog ul {
+    margin: 0 0 0.75em;
+    padding-left: 1.25em;
+  }
+  dialog .alert {
+    margin-bottom: 0.75em;
+  }
+  .dialog-actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.5em;
+  }
   @container (max-width: 48rem) {
     table,
     thead,
