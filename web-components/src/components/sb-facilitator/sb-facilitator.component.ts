@@ -399,6 +399,13 @@ export class SbFacilitator extends SbElement {
       const hint = this.actionGone ? ' It may have changed elsewhere (another tab, or a colleague): reload the cohort to see where things stand.' : '';
       this.actionFailure = { ...shown, message: `${lead} ${shown.message}${hint}` };
       this.busy = false;
+      if (!this.dialog?.open) {
+        // the dialog was closed meanwhile (a browser may let a second Escape through): say it in the usual place
+        this.failure = this.actionFailure;
+        this.pending = null;
+        this.actionFailure = null;
+        return;
+      }
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part="keep-button"]')?.focus();
       return;
@@ -430,6 +437,7 @@ export class SbFacilitator extends SbElement {
       this.emit('sb-assignment-cancelled', { assignmentId: p.assignment.id, learnerId: p.learner.id, drillId: p.assignment.drillId ?? null, cohortId: p.cohortId });
     }
     this.dialog?.close();
+    this.pending = null;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(focusTarget)?.focus();
   };
