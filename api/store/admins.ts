@@ -15,13 +15,14 @@ import { Problem } from '../problems/index.js';
  * an admin. The admin rows are locked first and in id order, so two admins removing each other at
  * the same moment run one after the other (no deadlock), and the second sees the first's change.
  */
-export async function lockForChange(tx: Database, orgId: string, personId: string, opts: { by?: string; nextRole: Role | null; lastAdmin: string }) {
+export async function lockForChange(tx: Database, orgId: string, personId: string, opts: { by?: string; nextRole: Role | null }) {
   const admins = await tx.select({ id: people.id }).from(people).where(and(eq(people.orgId, orgId), eq(people.role, 'admin'))).orderBy(asc(people.id)).for('update');
   if (opts.by && !admins.some((a) => a.id === opts.by)) throw Problem.forbidden('This needs one of the roles: admin.');
   const [person] = await tx.select().from(people).where(and(eq(people.orgId, orgId), eq(people.id, personId))).for('update');
   if (!person) return null;
   const losesAdmin = person.role === 'admin' && opts.nextRole !== 'admin';
-  if (losesAdmin && admins.every((a) => a.id === personId)) throw Problem.conflict(opts.lastAdmin);
+  // only the last admin themselves can get here: an acting admin `by` is one of `admins`
+  if (losesAdmin && admins.every((a) => a.id === personId)) throw Problem.conflict('You are the last admin of this organisation; make someone else an admin first.');
   return person;
 }
 

@@ -49,8 +49,7 @@ export async function exportPersonData(db: Database, caller: Caller) {
 export async function deletePerson(db: Database, orgId: string, personId: string, by?: string): Promise<{ sessions: number } | null> {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    const lastAdmin = by ? 'This is the last admin of the organisation; make someone else an admin first.' : 'You are the last admin of this organisation; make someone else an admin first.';
-    const person = await lockForChange(t, orgId, personId, { by, nextRole: null, lastAdmin });
+    const person = await lockForChange(t, orgId, personId, { by, nextRole: null });
     if (!person) return null;
     const [{ n: count }] = await t.select({ n: sql<number>`count(*)::int` }).from(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.personId, personId)));
     await t.delete(people).where(and(eq(people.orgId, orgId), eq(people.id, personId)));

@@ -16,8 +16,7 @@ import { cohortsOf } from './cohorts.js';
 export async function changeRole(db: Database, orgId: string, personId: string, role: Role, by: string) {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    const lastAdmin = personId === by ? 'You are the last admin of this organisation; make someone else an admin first.' : 'This is the last admin of the organisation; make someone else an admin first.';
-    const person = await lockForChange(t, orgId, personId, { by, nextRole: role, lastAdmin });
+    const person = await lockForChange(t, orgId, personId, { by, nextRole: role });
     if (!person || person.role === role) return person;
     const memberOf = await cohortsOf(t, orgId, personId);
     if (memberOf.length) {
