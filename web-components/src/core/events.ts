@@ -27,7 +27,7 @@ export interface SbEventMap {
   'sb-assignment-created': { drillId: string; cohortId: string; dueAt: string };
   /** a facilitator took a learner out of a cohort (the drills assigned through it went with them) */
   'sb-learner-removed': { cohortId: string; learnerId: string; cancelledAssignmentIds: string[] };
-  /** a facilitator cancelled one learner's assignment */
+  /** a facilitator cancelled one learner's assignment; `cohortId` is the cohort in view (the assignment may have come through another cohort or directly) */
   'sb-assignment-cancelled': { assignmentId: string; learnerId: string; drillId: string | null; cohortId: string };
 }
 
