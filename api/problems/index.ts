@@ -52,6 +52,10 @@ export class Problem extends Error {
   static forbidden(detail = 'Your role does not allow this.') {
     return new Problem(403, 'Forbidden', detail);
   }
+  /**
+   * `what` names the kind of thing ("The cohort"), never its id: the caller sent the id, and a
+   * detail may be shown to people as it is (`errors[].path` says which field when it matters).
+   */
   static notFound(what: string) {
     return new Problem(404, 'Not found', `${what} was not found.`);
   }

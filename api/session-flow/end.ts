@@ -26,7 +26,7 @@ export type OnSessionEnded = (deps: AppDeps, session: { id: string; orgId: strin
 export async function endSession(deps: AppDeps, caller: Caller, sessionId: string, hooks: OnSessionEnded[] = []): Promise<SessionEnded> {
   const outcome = await deps.db.transaction(async (tx) => {
     const session = await lockOwnSession(tx as unknown as Database, caller, sessionId);
-    if (!session) throw Problem.notFound(`Session ${sessionId}`);
+    if (!session) throw Problem.notFound('The session');
     if (session.status === 'ended' && session.scorecard) return { session, ended: { scorecard: session.scorecard, drillResult: session.drillResult ?? null }, fresh: false };
 
     const rows = await tx.select().from(turns).where(eq(turns.sessionId, sessionId)).orderBy(turns.index);

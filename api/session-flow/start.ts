@@ -19,7 +19,7 @@ export async function startSession(deps: AppDeps, caller: Caller, input: { scena
   let drillId: string | null = null;
   if (input.drillId) {
     const drill = await findDrill(deps.db, caller.orgId, input.drillId);
-    if (!drill) throw Problem.notFound(`Drill ${input.drillId}`);
+    if (!drill) throw Problem.notFound('The drill');
     const spec = drillSpecOf(drill);
     if (scenarioId && scenarioId !== spec.scenarioId) throw Problem.badRequest(`Drill ${drill.id} practises scenario "${spec.scenarioId}", not "${scenarioId}".`, [{ path: 'scenarioId', message: 'does not match the drill' }]);
     scenarioId = spec.scenarioId;

@@ -129,7 +129,7 @@ async function record(deps: AppDeps, caller: Caller, sessionId: string, input: T
   const scripted = deps.llm.partner.kind === 'scripted' && deps.llm.feedback.kind === 'rules' && !deps.llm.refineCoding;
   return deps.db.transaction(async (tx) => {
     const session = await lockOwnSession(tx as unknown as Database, caller, sessionId);
-    if (!session) throw Problem.notFound(`Session ${sessionId}`);
+    if (!session) throw Problem.notFound('The session');
     const card = getPartnerCard(session.scenarioId);
     if (!card) throw Problem.conflict('This session practises a scenario that no longer exists.');
     // One read of the transcript answers every question below (sessions are tens of turns).

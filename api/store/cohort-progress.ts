@@ -17,7 +17,7 @@ import type { SessionResult } from '../practice/progress/index.js';
 import type { Level } from '../practice/types.js';
 import type { Caller } from '../auth/index.js';
 import { assignmentsOf } from './assignments.js';
-import { findManagedCohort, type CohortRow } from './cohorts.js';
+import { findManagedCohort, type ManagedCohort } from './cohorts.js';
 
 /** the readiness window when a cohort does not set one (`readinessToPartner`'s default) */
 const DEFAULT_WINDOW = 3;
@@ -169,7 +169,7 @@ async function cohortSnapshots(db: Database, orgId: string, cohortId: string) {
  * read in parallel: three queries, one round trip, whatever the cohort's size. The data queries
  * are scoped to the caller's organisation, and nothing of them is returned unless the check passes.
  */
-export async function readCohortProgress(db: Database, caller: Caller, cohortId: string, now: Date): Promise<{ cohort: CohortRow; learners: LearnerProgressView[] } | null> {
+export async function readCohortProgress(db: Database, caller: Caller, cohortId: string, now: Date): Promise<{ cohort: ManagedCohort; learners: LearnerProgressView[] } | null> {
   const orgId = caller.orgId;
   const [cohort, { members, fresh, stale }, assignments] = await Promise.all([findManagedCohort(db, caller, cohortId), cohortSnapshots(db, orgId, cohortId), assignmentsOf(db, orgId, { cohortId }, now)]);
   if (!cohort) return null;

@@ -8,15 +8,26 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
-import { assignments, cohortMembers, cohorts, people, type CohortReadinessRule, type MembershipRole } from '../db/schema/index.js';
+import { assignments, cohortMembers, cohorts, ltiContexts, people, type CohortReadinessRule, type MembershipRole } from '../db/schema/index.js';
 
 export type CohortRow = typeof cohorts.$inferSelect;
+/** A cohort as the routes show it: with whether an LMS course feeds it. */
+export type ManagedCohort = CohortRow & { lmsLinked: boolean };
 type Tx = Database;
+
+/**
+ * Whether an LMS course (an LTI context) is linked to the cohort: its members join it when they
+ * launch from the course, so a facilitator needs to know before taking someone out. The link is
+ * `lti_contexts.cohort_id`, which the first launch from a course sets. The outer `cohorts.id` is
+ * spelled out: drizzle leaves a column unqualified in a one-table select, and inside the subquery a
+ * bare `id` would be the context's own.
+ */
+const lmsLinked = sql<boolean>`exists (select 1 from ${ltiContexts} x where x.cohort_id = ${cohorts}.id)`;
 
 /** The cohorts a caller manages (all of the organisation's for an admin), with member counts. */
 export async function listManagedCohorts(db: Database, caller: Caller) {
   const learners = sql<number>`(select count(*)::int from ${cohortMembers} m where m.cohort_id = ${cohorts.id} and m.role = 'learner')`;
-  const base = db.select({ id: cohorts.id, name: cohorts.name, description: cohorts.description, readiness: cohorts.readiness, createdAt: cohorts.createdAt, learners }).from(cohorts);
+  const base = db.select({ id: cohorts.id, name: cohorts.name, description: cohorts.description, readiness: cohorts.readiness, createdAt: cohorts.createdAt, learners, lmsLinked }).from(cohorts);
   if (caller.role === 'admin') return base.where(eq(cohorts.orgId, caller.orgId)).orderBy(asc(cohorts.name));
   if (caller.role !== 'facilitator') return [];
   return base
@@ -26,12 +37,12 @@ export async function listManagedCohorts(db: Database, caller: Caller) {
 }
 
 /** A cohort the caller manages, or null (answer 404: no hint whether it exists elsewhere). One query. */
-export async function findManagedCohort(db: Database, caller: Caller, cohortId: string): Promise<CohortRow | null> {
+export async function findManagedCohort(db: Database, caller: Caller, cohortId: string): Promise<ManagedCohort | null> {
   if (caller.role !== 'admin' && caller.role !== 'facilitator') return null;
   const runs = sql<boolean>`exists (select 1 from ${cohortMembers} m where m.cohort_id = ${cohorts.id} and m.person_id = ${caller.personId} and m.role = 'facilitator')`;
-  const [row] = await db.select({ cohort: cohorts, runs }).from(cohorts).where(and(eq(cohorts.orgId, caller.orgId), eq(cohorts.id, cohortId))).limit(1);
+  const [row] = await db.select({ cohort: cohorts, runs, lmsLinked }).from(cohorts).where(and(eq(cohorts.orgId, caller.orgId), eq(cohorts.id, cohortId))).limit(1);
   if (!row) return null;
-  return caller.role === 'admin' || row.runs ? row.cohort : null;
+  return caller.role === 'admin' || row.runs ? { ...row.cohort, lmsLinked: Boolean(row.lmsLinked) } : null;
 }
 
 /**

@@ -2,13 +2,15 @@
  * Facilitators and admins undo programme set-up over real HTTP: take a learner out of a cohort,
  * delete a cohort, cancel an assignment. What goes is only the membership, cohort or assignment
  * (with the drills assigned through it); the learners' sessions and progress stay theirs. Every
- * refusal is a problem response that leaves what was stored as it was.
+ * refusal is a problem response that leaves what was stored as it was, with a detail that names
+ * no ids (components show it to people). A cohort an LMS course feeds says so (`lmsLinked`), so
+ * the removal dialog can warn that the course would put the learner back.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../api/auth/index.js';
-import { assignments, cohortMembers, cohorts, people, sessions, skillResults } from '../../api/db/schema/index.js';
+import { assignments, cohortMembers, cohorts, ltiContexts, ltiPlatforms, people, sessions, skillResults } from '../../api/db/schema/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -22,6 +24,8 @@ function problem(r: { status: number; body: any; headers: Headers }, status: num
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(r.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
+  // the detail may reach a person as it is: no raw ids (the caller sent them; `errors` points at fields)
+  expect(r.body.detail).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/i);
   return r.body;
 }
 
@@ -98,7 +102,7 @@ describe('DELETE /api/cohorts/{id}/members/{personId}', () => {
     const cohort = await t.call('GET', `/api/cohorts/${cohortId}`, { token: fac() });
     expect(cohort.body.learners).toEqual([]);
     // already out
-    problem(await t.call('DELETE', `/api/cohorts/${cohortId}/members/${learner}`, { token: fac() }), 404);
+    expect(problem(await t.call('DELETE', `/api/cohorts/${cohortId}/members/${learner}`, { token: fac() }), 404).detail).toBe('That person is not in this cohort; they may have been taken out already.');
   });
 
   it('only an admin takes a facilitator off a cohort', async () => {
@@ -187,7 +191,7 @@ describe('DELETE /api/assignments/{id}', () => {
     expect(await kept(alex)).toEqual(before);
     const progress = await t.call('GET', `/api/cohorts/${spring}/progress`, { token: fac() });
     expect(progress.body.learners.find((l: any) => l.id === alex).assignments.map((x: any) => x.id)).not.toContain(a.id);
-    problem(await t.call('DELETE', `/api/assignments/${a.id}`, { token: fac() }), 404);
+    expect(problem(await t.call('DELETE', `/api/assignments/${a.id}`, { token: fac() }), 404).detail).toBe('That assignment was not found; it may have been cancelled already.');
 
     const again = await t.call('POST', '/api/assignments', { token: fac(), body: { drillId: a.drillId, learnerIds: [alex], dueAt: future } });
     expect(again.status).toBe(201);
@@ -216,5 +220,28 @@ describe('DELETE /api/assignments/{id}', () => {
     problem(await t.call('DELETE', `/api/assignments/${randomUUID()}`, { token: admin() }), 404);
     expect(problem(await t.call('DELETE', '/api/assignments/x', { token: admin() }), 400).errors).toEqual([{ path: 'id', message: 'id must be a UUID' }]);
     for (const id of [theirs.id, own.id, contoso.id]) expect(await db().select().from(assignments).where(eq(assignments.id, id))).toHaveLength(1);
+  });
+});
+
+describe('lmsLinked: whether an LMS course feeds the cohort', () => {
+  it('is true for a cohort an LTI course is linked to, in the list, the cohort and its progress; false otherwise', async () => {
+    const manual = await newCohort();
+    const linked = await newCohort();
+    // what the first launch from a course records (api/lti/launch-mapping.ts): the context points at its cohort
+    const orgId = t.runtime.demo!.facilitator.orgId;
+    const [platform] = await db()
+      .insert(ltiPlatforms)
+      .values({ orgId, name: 'Moodle', issuer: `https://moodle-${randomUUID().slice(0, 6)}.example`, clientId: 'c', deploymentIds: ['1'], authEndpoint: 'https://m.example/auth', tokenEndpoint: 'https://m.example/token', jwksUrl: 'https://m.example/jwks' })
+      .returning();
+    await db().insert(ltiContexts).values({ platformId: platform.id, orgId, contextId: 'course-1', title: 'Coaching 101', cohortId: linked });
+
+    const listed = Object.fromEntries((await t.call('GET', '/api/cohorts', { token: fac() })).body.cohorts.map((c: any) => [c.id, c.lmsLinked]));
+    expect(listed).toMatchObject({ [manual]: false, [linked]: true });
+    expect((await t.call('GET', `/api/cohorts/${linked}`, { token: fac() })).body.lmsLinked).toBe(true);
+    expect((await t.call('GET', `/api/cohorts/${manual}`, { token: admin() })).body.lmsLinked).toBe(false);
+    expect((await t.call('GET', `/api/cohorts/${linked}/progress`, { token: fac() })).body.cohort).toEqual({ id: linked, name: expect.any(String), lmsLinked: true });
+    expect((await t.call('GET', `/api/cohorts/${manual}/progress`, { token: fac() })).body.cohort.lmsLinked).toBe(false);
+    expect((await t.call('PATCH', `/api/cohorts/${linked}`, { token: fac(), body: { description: 'From Moodle' } })).body.lmsLinked).toBe(true);
+    expect((await t.call('POST', '/api/cohorts', { token: fac(), body: { name: `New ${randomUUID().slice(0, 6)}` } })).body.lmsLinked).toBe(false);
   });
 });

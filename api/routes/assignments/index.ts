@@ -96,12 +96,12 @@ export const assignmentRoutes = createRouter()
     if (!dueAt) throw Problem.badRequest(`dueAt "${body.dueAt}" is not a date.`, [{ path: 'dueAt', message: 'use an ISO 8601 date-time such as 2026-12-01T17:00:00Z, or a date' }]);
     if (dueAt.getTime() <= now().getTime()) throw Problem.badRequest(`dueAt ${dueAt.toISOString()} is in the past.`, [{ path: 'dueAt', message: 'must be in the future' }]);
     const drill = await findDrill(db, caller.orgId, body.drillId);
-    if (!drill) throw new Problem(404, 'Not found', `Drill ${body.drillId} was not found.`, [{ path: 'drillId', message: 'no such drill in your organisation' }]);
+    if (!drill) throw new Problem(404, 'Not found', 'The drill was not found.', [{ path: 'drillId', message: 'no such drill in your organisation' }]);
 
     let learnerIds: string[];
     if (body.cohortId) {
       const cohort = await findManagedCohort(db, caller, body.cohortId);
-      if (!cohort) throw new Problem(404, 'Not found', `Cohort ${body.cohortId} was not found.`, [{ path: 'cohortId', message: 'no such cohort that you run' }]);
+      if (!cohort) throw new Problem(404, 'Not found', 'The cohort was not found.', [{ path: 'cohortId', message: 'no such cohort that you run' }]);
       learnerIds = (await cohortLearners(db, caller.orgId, cohort.id)).map((l) => l.id);
       if (learnerIds.length === 0) throw Problem.badRequest('The cohort has no learners yet; add or import them first.', [{ path: 'cohortId', message: 'no learners' }]);
     } else {
@@ -121,7 +121,7 @@ export const assignmentRoutes = createRouter()
   })
   .openapi(cancel, async (c) => {
     const { id } = c.req.valid('param');
-    if (!(await deleteAssignment(c.var.deps.db, c.var.caller, id))) throw Problem.notFound(`Assignment ${id}`);
+    if (!(await deleteAssignment(c.var.deps.db, c.var.caller, id))) throw new Problem(404, 'Not found', 'That assignment was not found; it may have been cancelled already.');
     return c.body(null, 204);
   })
   .openapi(mine, async (c) => {

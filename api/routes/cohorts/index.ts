@@ -27,7 +27,7 @@ import {
 } from '../../store/cohorts.js';
 import { peopleInOrg } from '../../store/roster.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
-import { CohortPatch, CohortSchema, LearnerProgressSchema, MembersBody, NewCohort } from './schemas.js';
+import { CohortPatch, CohortRef, CohortSchema, LearnerProgressSchema, MembersBody, NewCohort } from './schemas.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const staff = { security: bearer, tags: ['cohorts'], middleware: [requireAuth, requireRole('facilitator', 'admin')] };
@@ -52,38 +52,42 @@ const remove = createRoute({
 });
 const addMembersRoute = createRoute({ ...staff, method: 'post', path: '/cohorts/{id}/members', summary: 'Add learners (or, for admins, facilitators) to a cohort', request: { params: IdParams, body: { content: json(MembersBody), required: true } }, responses: { 200: { description: 'Added', content: json(z.object({ added: z.number().int() })) }, ...problems(400, 401, 403, 404) } });
 const removeMemberRoute = createRoute({ ...staff, method: 'delete', path: '/cohorts/{id}/members/{personId}', summary: 'Take someone out of a cohort (their data stays theirs)', description: 'Facilitators take learners out of cohorts they run; only an admin takes a facilitator off a cohort. Drills the learner was assigned through this cohort are cancelled; their sessions, progress and directly assigned drills stay.', request: { params: MemberParams }, responses: { 204: { description: 'Removed' }, ...problems(400, 401, 403, 404) } });
-const progress = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/progress', summary: 'Per learner: skill levels with confidence and trend, ready to partner (or why not), assignments', request: { params: IdParams }, responses: { 200: { description: 'Progress', content: json(z.object({ cohort: z.object({ id: z.string(), name: z.string() }), learners: z.array(LearnerProgressSchema) })) }, ...problems(400, 401, 403, 404) } });
+const progress = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/progress', summary: 'Per learner: skill levels with confidence and trend, ready to partner (or why not), assignments', request: { params: IdParams }, responses: { 200: { description: 'Progress', content: json(z.object({ cohort: CohortRef, learners: z.array(LearnerProgressSchema) })) }, ...problems(400, 401, 403, 404) } });
 const progressCsv = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/progress.csv', summary: 'Cohort progress as CSV: one row per learner, a column per skill', request: { params: IdParams }, responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problems(400, 401, 403, 404) } });
 const attention = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/attention', summary: 'Learners needing attention: overdue, stalled, declining', request: { params: IdParams, query: z.object({ stalledDays: z.coerce.number().int().min(1).max(365).optional() }) }, responses: { 200: { description: 'Learners and why', content: json(Attention) }, ...problems(400, 401, 403, 404) } });
 const sessionsOf = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/learners/{personId}/sessions', summary: 'A cohort learner’s sessions (read each with GET /api/sessions/{id})', request: { params: MemberParams }, responses: { 200: { description: 'Sessions', content: json(z.object({ sessions: z.array(z.any()) })) }, ...problems(400, 401, 403, 404) } });
 
 async function cohortOr404(deps: AppDeps, caller: Caller, id: string) {
   const cohort = await findManagedCohort(deps.db, caller, id);
-  if (!cohort) throw Problem.notFound(`Cohort ${id}`);
+  if (!cohort) throw Problem.notFound('The cohort');
   return cohort;
 }
 
 async function progressOr404(deps: AppDeps, caller: Caller, id: string) {
   const progress = await readCohortProgress(deps.db, caller, id, deps.now());
-  if (!progress) throw Problem.notFound(`Cohort ${id}`);
+  if (!progress) throw Problem.notFound('The cohort');
   return progress;
 }
 
-const cohortView = (c: { id: string; name: string; description: string; readiness: object; createdAt: Date }, learners: number) => ({
+const cohortView = (c: { id: string; name: string; description: string; readiness: object; createdAt: Date }, learners: number, lmsLinked: boolean) => ({
   id: c.id,
   name: c.name,
   description: c.description,
   readiness: c.readiness,
   learners,
+  lmsLinked,
   createdAt: c.createdAt.toISOString(),
 });
+
+/** The person is not (or no longer) in the cohort: said without ids, which the caller already has. */
+const notAMember = () => new Problem(404, 'Not found', 'That person is not in this cohort; they may have been taken out already.');
 
 const nameTaken = (name: string) => Problem.conflict(`A cohort called "${name}" already exists in this organisation.`);
 
 export const cohortRoutes = createRouter()
   .openapi(list, async (c) => {
     const rows = await listManagedCohorts(c.var.deps.db, c.var.caller);
-    return c.json({ cohorts: rows.map((r) => cohortView(r, Number(r.learners))) } as never, 200);
+    return c.json({ cohorts: rows.map((r) => cohortView(r, Number(r.learners), Boolean(r.lmsLinked))) } as never, 200);
   })
   .openapi(create, async (c) => {
     const { db } = c.var.deps;
@@ -99,7 +103,8 @@ export const cohortRoutes = createRouter()
         await addMembers(tx as never, caller.orgId, cohort.id, facilitators.map((f) => ({ personId: f.id, role: 'facilitator' as const })));
         return cohort;
       });
-      return c.json(cohortView(row, 0) as never, 201);
+      // made here, so no LMS course feeds it (only a launch links one)
+      return c.json(cohortView(row, 0, false) as never, 201);
     } catch (err) {
       if (isUniqueViolation(err)) throw nameTaken(body.name);
       throw err;
@@ -111,7 +116,7 @@ export const cohortRoutes = createRouter()
     const roster = await cohortRoster(c.var.deps.db, c.var.caller.orgId, id);
     const learners = roster.filter((r) => r.role === 'learner').map(({ role: _r, ...p }) => p);
     const facilitators = roster.filter((r) => r.role === 'facilitator').map(({ role: _r, ...p }) => p);
-    return c.json({ ...cohortView(cohort, learners.length), learners, facilitators } as never, 200);
+    return c.json({ ...cohortView(cohort, learners.length, cohort.lmsLinked), learners, facilitators } as never, 200);
   })
   .openapi(patch, async (c) => {
     const { id } = c.req.valid('param');
@@ -119,9 +124,9 @@ export const cohortRoutes = createRouter()
     const cohort = await cohortOr404(c.var.deps, c.var.caller, id);
     try {
       const row = await updateCohort(c.var.deps.db, c.var.caller.orgId, id, body);
-      if (!row) throw Problem.notFound(`Cohort ${id}`);
+      if (!row) throw Problem.notFound('The cohort');
       const roster = await cohortRoster(c.var.deps.db, c.var.caller.orgId, id);
-      return c.json(cohortView(row, roster.filter((r) => r.role === 'learner').length) as never, 200);
+      return c.json(cohortView(row, roster.filter((r) => r.role === 'learner').length, cohort.lmsLinked) as never, 200);
     } catch (err) {
       if (isUniqueViolation(err)) throw nameTaken(body.name ?? cohort.name);
       throw err;
@@ -151,24 +156,24 @@ export const cohortRoutes = createRouter()
     const caller = c.var.caller;
     await cohortOr404(c.var.deps, caller, id);
     const role = await membershipIn(db, caller.orgId, id, personId);
-    if (!role) throw Problem.notFound(`Member ${personId} of cohort ${id}`);
+    if (!role) throw notAMember();
     // adding a facilitator is an admin's call, so taking one off is too
     if (role === 'facilitator' && caller.role !== 'admin') {
       throw Problem.forbidden(personId === caller.personId ? 'Ask an admin to take you off a cohort you run.' : 'Only an admin can take a facilitator off a cohort.');
     }
-    if (!(await removeMember(db, caller.orgId, id, personId))) throw Problem.notFound(`Member ${personId} of cohort ${id}`);
+    if (!(await removeMember(db, caller.orgId, id, personId))) throw notAMember();
     return c.body(null, 204);
   })
   .openapi(remove, async (c) => {
     const { id } = c.req.valid('param');
     await cohortOr404(c.var.deps, c.var.caller, id);
-    if (!(await deleteCohort(c.var.deps.db, c.var.caller.orgId, id))) throw Problem.notFound(`Cohort ${id}`);
+    if (!(await deleteCohort(c.var.deps.db, c.var.caller.orgId, id))) throw Problem.notFound('The cohort');
     return c.body(null, 204);
   })
   .openapi(progress, async (c) => {
     const { id } = c.req.valid('param');
     const { cohort, learners } = await progressOr404(c.var.deps, c.var.caller, id);
-    return c.json({ cohort: { id: cohort.id, name: cohort.name }, learners } as never, 200);
+    return c.json({ cohort: { id: cohort.id, name: cohort.name, lmsLinked: cohort.lmsLinked }, learners } as never, 200);
   })
   .openapi(progressCsv, async (c) => {
     const { id } = c.req.valid('param');
@@ -188,6 +193,6 @@ export const cohortRoutes = createRouter()
     const { id, personId } = c.req.valid('param');
     await cohortOr404(c.var.deps, c.var.caller, id);
     const roster = await cohortRoster(c.var.deps.db, c.var.caller.orgId, id);
-    if (!roster.some((r) => r.id === personId && r.role === 'learner')) throw Problem.notFound(`Learner ${personId} in cohort ${id}`);
+    if (!roster.some((r) => r.id === personId && r.role === 'learner')) throw new Problem(404, 'Not found', 'That learner is not in this cohort.');
     return c.json({ sessions: await learnerSessions(c.var.deps.db, c.var.caller.orgId, personId) } as never, 200);
   });

@@ -14,9 +14,16 @@ export const ReadinessRule = z
   .strict()
   .openapi('ReadinessRule');
 
+const LmsLinked = z.boolean().openapi({
+  description: 'an LMS course (LTI 1.3) is linked to this cohort: the course created it, and its members join it when they launch from the course',
+});
+
 export const CohortSchema = z
-  .object({ id: z.string(), name: z.string(), description: z.string(), readiness: ReadinessRule, learners: z.number().int(), createdAt: z.string() })
+  .object({ id: z.string(), name: z.string(), description: z.string(), readiness: ReadinessRule, learners: z.number().int(), lmsLinked: LmsLinked, createdAt: z.string() })
   .openapi('Cohort');
+
+/** The cohort as the progress view names it. */
+export const CohortRef = z.object({ id: z.string(), name: z.string(), lmsLinked: LmsLinked }).openapi('CohortRef');
 
 export const NewCohort = z
   .object({

@@ -90,7 +90,7 @@ export const drillRoutes = createRouter()
   .openapi(read, async (c) => {
     const { id } = c.req.valid('param');
     const row = await findDrill(c.var.deps.db, c.var.caller.orgId, id);
-    if (!row) throw Problem.notFound(`Drill ${id}`);
+    if (!row) throw Problem.notFound('The drill');
     return c.json(drillView(row) as never, 200);
   })
   .openapi(create, async (c) => {

@@ -200,18 +200,18 @@ export const ltiAdminRoutes = createRouter()
   .openapi(read, async (c) => {
     const { id } = c.req.valid('param');
     const row = await findPlatform(c.var.deps.db, c.var.caller.orgId, id);
-    if (!row) throw Problem.notFound(`Platform ${id}`);
+    if (!row) throw Problem.notFound('The platform');
     return c.json(platformView(row), 200);
   })
   .openapi(update, async (c) => {
     const { id } = c.req.valid('param');
     const row = await conflictOnDuplicate(() => updatePlatform(c.var.deps.db, c.var.caller.orgId, id, c.req.valid('json')));
-    if (!row) throw Problem.notFound(`Platform ${id}`);
+    if (!row) throw Problem.notFound('The platform');
     return c.json(platformView(row), 200);
   })
   .openapi(remove, async (c) => {
     const { id } = c.req.valid('param');
-    if (!(await deletePlatform(c.var.deps.db, c.var.caller.orgId, id))) throw Problem.notFound(`Platform ${id}`);
+    if (!(await deletePlatform(c.var.deps.db, c.var.caller.orgId, id))) throw Problem.notFound('The platform');
     return c.body(null, 204);
   })
   .openapi(rotate, async (c) => c.json(await rotateToolKeys(c.var.deps.db, c.var.deps.now()), 200))
@@ -223,7 +223,7 @@ export const ltiAdminRoutes = createRouter()
   .openapi(retry, async (c) => {
     const { id } = c.req.valid('param');
     const { db, now } = c.var.deps;
-    if (!(await retryGrade(db, c.var.caller.orgId, id, now()))) throw Problem.notFound(`Grade ${id}`);
+    if (!(await retryGrade(db, c.var.caller.orgId, id, now()))) throw Problem.notFound('The grade');
     await ltiRuntimeOf(c.var.deps).drain();
     return c.json(gradeView((await findGrade(db, c.var.caller.orgId, id))!), 200);
   });

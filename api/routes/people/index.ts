@@ -82,7 +82,7 @@ export const peopleRoutes = createRouter()
     const caller = c.var.caller;
     if (caller.role !== 'admin' && body.role !== 'learner') throw Problem.forbidden('Only an admin can add facilitators and admins.');
     if (caller.role !== 'admin' && !body.cohortId) throw Problem.badRequest('Say which of your cohorts the learner joins.', [{ path: 'cohortId', message: 'required for facilitators' }]);
-    if (body.cohortId && !(await findManagedCohort(c.var.deps.db, caller, body.cohortId))) throw Problem.notFound(`Cohort ${body.cohortId}`);
+    if (body.cohortId && !(await findManagedCohort(c.var.deps.db, caller, body.cohortId))) throw Problem.notFound('The cohort');
     if (body.cohortId && body.role === 'admin') throw Problem.badRequest('Admins are not cohort members.', [{ path: 'cohortId', message: 'leave empty for an admin' }]);
     const p = await createPerson(c.var.deps.db, caller, body);
     return c.json({ id: p.id, name: p.name, email: p.email, role: p.role, cohortIds: body.cohortId ? [body.cohortId] : [] }, 201);
@@ -98,7 +98,7 @@ export const peopleRoutes = createRouter()
     const { id } = c.req.valid('param');
     const { orgId, personId } = c.var.caller;
     const p = await changeRole(c.var.deps.db, orgId, id, c.req.valid('json').role, personId);
-    if (!p) throw Problem.notFound(`Person ${id}`);
+    if (!p) throw Problem.notFound('The person');
     const cohortIds = (await cohortsOf(c.var.deps.db, orgId, id)).map((m) => m.id);
     return c.json({ id: p.id, name: p.name, email: p.email, role: p.role, cohortIds }, 200);
   })
@@ -106,6 +106,6 @@ export const peopleRoutes = createRouter()
     const { id } = c.req.valid('param');
     const { orgId, personId } = c.var.caller;
     if (id === personId) throw Problem.forbidden('To delete your own account use DELETE /api/me.');
-    if (!(await deletePerson(c.var.deps.db, orgId, id, personId))) throw Problem.notFound(`Person ${id}`);
+    if (!(await deletePerson(c.var.deps.db, orgId, id, personId))) throw Problem.notFound('The person');
     return c.body(null, 204);
   });

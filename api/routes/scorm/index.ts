@@ -71,7 +71,7 @@ export const scormRoutes = createRouter()
     const version = c.req.valid('query').version ?? '1.2';
     const { db, jwtSecret, now, config } = c.var.deps;
     const row = await findDrill(db, c.var.caller.orgId, id);
-    if (!row) throw Problem.notFound(`Drill ${id}`);
+    if (!row) throw Problem.notFound('The drill');
     const apiBase = (config.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
     const packageToken = await signPackageToken(jwtSecret, { orgId: row.orgId, drillId: row.id }, now());
     const zip = buildScormPackage({ version, apiBase, drill: { id: row.id, title: row.title }, packageToken });
@@ -97,7 +97,7 @@ export const scormRoutes = createRouter()
     const { id } = c.req.valid('param');
     const { db } = c.var.deps;
     const session = await findReadableSession(db, c.var.caller, id);
-    if (!session) throw Problem.notFound(`Session ${id}`);
+    if (!session) throw Problem.notFound('The session');
     if (session.status !== 'ended' || !session.scorecard) throw Problem.conflict('The session has not ended yet.');
     const drill = session.drillId ? await findDrill(db, session.orgId, session.drillId) : null;
     return c.json(sessionGrade(session.scorecard, drill ? drillSpecOf(drill).focus : undefined, session.drillResult ?? null), 200);

@@ -95,7 +95,7 @@ export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
     .openapi(read, async (c) => {
       const { id } = c.req.valid('param');
       const session = await findReadableSession(c.var.deps.db, c.var.caller, id);
-      if (!session) throw Problem.notFound(`Session ${id}`);
+      if (!session) throw Problem.notFound('The session');
       return c.json(sessionView(session, await listTurns(c.var.deps.db, id)) as never, 200);
     })
     .openapi(turn, async (c) => {
