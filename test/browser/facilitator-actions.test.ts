@@ -3,11 +3,14 @@
  * A facilitator changes their mind in `<sb-facilitator>`: cancels a learner's assignment and takes
  * a learner out of a cohort, by keyboard, through a confirmation dialog that says what goes and
  * what stays; the server's state is checked afterwards. A change someone else already made (404)
- * shows the problem and leaves the list as it was; a second press while a request is in flight
- * sends nothing more; a learner's token never sees the buttons.
+ * is told by name (no ids) and leaves the list as it was; a second press while a request is in
+ * flight sends nothing more; a learner's token never sees the buttons, nor does a `read-only`
+ * view; only a cohort an LMS course feeds warns that the course would put the learner back.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ltiContexts, ltiPlatforms } from '../../api/db/schema/index.js';
+import { lmsRemovalNote } from '../../web-components/src/core/labels.js';
 import { screenshot } from './support/artefacts.js';
 import { seriousViolations } from './support/axe.js';
 import { launchChromium, newPage } from './support/chromium.js';
@@ -64,8 +67,8 @@ afterAll(async () => {
   await sb?.close();
 });
 
-async function openFacilitator(token = sb.tokens.facilitator): Promise<void> {
-  lms.setHtml(lmsLessonHtml({ apiOrigin: sb.origin, body: `<sb-facilitator api-base="${sb.origin}" token="${token}" cohort="${cohortId}"></sb-facilitator>` }));
+async function openFacilitator(token = sb.tokens.facilitator, opts: { cohort?: string; attrs?: string } = {}): Promise<void> {
+  lms.setHtml(lmsLessonHtml({ apiOrigin: sb.origin, body: `<sb-facilitator api-base="${sb.origin}" token="${token}" cohort="${opts.cohort ?? cohortId}" ${opts.attrs ?? ''}></sb-facilitator>` }));
   await page.goto(lms.origin + '/');
   await page.evaluate(() => {
     const w = window as unknown as { __sbEvents: { type: string; detail: unknown }[] };
@@ -77,12 +80,70 @@ async function openFacilitator(token = sb.tokens.facilitator): Promise<void> {
 const events = () => page.evaluate(() => (window as unknown as { __sbEvents: { type: string; detail: any }[] }).__sbEvents);
 const dialog = () => page.locator('sb-facilitator dialog[open]');
 const announcement = () => page.locator('sb-facilitator [part="announcement"]');
+const actionButtons = () => page.locator('sb-facilitator [part~="remove-button"], sb-facilitator [part~="cancel-button"]');
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
+
+/** What the first launch from an LMS course records: the course (LTI context) linked to its cohort. */
+async function linkToCourse(cohort: string): Promise<void> {
+  const { db } = sb.app.runtime.deps;
+  const orgId = sb.app.runtime.demo!.facilitator.orgId;
+  const [platform] = await db
+    .insert(ltiPlatforms)
+    .values({ orgId, name: 'Moodle', issuer: 'https://moodle.example', clientId: 'sb', deploymentIds: ['1'], authEndpoint: 'https://moodle.example/auth', tokenEndpoint: 'https://moodle.example/token', jwksUrl: 'https://moodle.example/jwks' })
+    .returning();
+  await db.insert(ltiContexts).values({ platformId: platform.id, orgId, contextId: 'coaching-101', title: 'Coaching 101', cohortId: cohort });
+}
 
 describe('<sb-facilitator>: cancel an assignment, remove a learner', () => {
   it('a learner’s token shows no actions', async () => {
     await openFacilitator(sb.tokens.learner);
     await page.locator('sb-facilitator [role="alert"]').waitFor();
-    expect(await page.locator('sb-facilitator [part~="remove-button"], sb-facilitator [part~="cancel-button"]').count()).toBe(0);
+    expect(await actionButtons().count()).toBe(0);
+  });
+
+  it('read-only: the same view with nothing that changes data; the property switches it', async () => {
+    await openFacilitator(sb.tokens.facilitator, { attrs: 'read-only' });
+    await page.getByRole('heading', { name: 'Learners and their drills' }).waitFor();
+    const view = page.locator('sb-facilitator');
+    // still there: the table, completion, each learner's drills with their status
+    expect(await view.locator('tbody tr').count()).toBe(2);
+    await view.getByRole('heading', { name: 'Drill completion' }).waitFor();
+    expect(await view.locator('[part="learners"]').innerText()).toContain(viaCohort.title);
+    expect(await view.locator('[part="learners"]').innerText()).toContain(direct.title);
+    // gone: every control that writes
+    expect(await actionButtons().count()).toBe(0);
+    expect(await view.locator('[part="assign-form"], [part="assign-button"]').count()).toBe(0);
+    expect(await view.getByRole('button').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'facilitator-read-only');
+    // the property and the attribute agree; turning it off brings the actions back
+    expect(await view.evaluate((el: HTMLElement & { readOnly: boolean }) => el.readOnly)).toBe(true);
+    await view.evaluate((el: HTMLElement & { readOnly: boolean }) => (el.readOnly = false));
+    await view.locator('[part="assign-form"]').waitFor();
+    expect(await view.evaluate((el) => el.hasAttribute('read-only'))).toBe(false);
+    expect(await actionButtons().count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('only a cohort an LMS course feeds says so, and warns that the course would put the learner back', async () => {
+    const course = await sb.createCohort('Coaching 101 (Moodle)');
+    await linkToCourse(course);
+    await openFacilitator(sb.tokens.facilitator, { cohort: course });
+    const note = page.locator('sb-facilitator [part="lms-note"]');
+    await note.waitFor();
+    await page.getByRole('button', { name: `Remove from cohort: ${SAM}` }).click();
+    await dialog().waitFor();
+    expect(await dialog().innerText()).toContain(lmsRemovalNote(SAM));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    // a cohort made in Sounding Board: no note, no LMS sentence
+    await page.locator('sb-facilitator select#cohort').selectOption(cohortId);
+    await note.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: `Remove from cohort: ${SAM}` }).click();
+    await dialog().waitFor();
+    expect(await dialog().innerText()).not.toMatch(/LMS/);
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
   });
 
   it('cancels one assignment by keyboard, once, and the server agrees', async () => {
@@ -172,7 +233,9 @@ describe('<sb-facilitator>: cancel an assignment, remove a learner', () => {
     await dialog().getByRole('button', { name: 'Remove from cohort' }).click();
     const alert = dialog().getByRole('alert');
     await alert.waitFor();
-    expect(await alert.innerText()).toMatch(new RegExp(`^${SAM} was not removed\\. Not found: Member .+ was not found\\. It may have changed elsewhere`));
+    // told by name, never with the server's ids
+    expect(await alert.innerText()).toMatch(new RegExp(`^${SAM} was not removed: they are no longer in Winter Learning Partners\\. It may have changed elsewhere`));
+    expect(await alert.innerText()).not.toMatch(UUID);
     expect(await remove.count()).toBe(1);
     expect(await page.locator('sb-facilitator tbody tr').count()).toBe(1);
     expect(await announcement().innerText()).toBe('');

@@ -97,7 +97,7 @@ export class ApiClient {
     return this.json('GET', '/api/cohorts');
   }
 
-  getCohortProgress(cohortId: string): Promise<{ learners: CohortLearner[] }> {
+  getCohortProgress(cohortId: string): Promise<{ cohort?: Cohort; learners: CohortLearner[] }> {
     return this.json('GET', `/api/cohorts/${encodeURIComponent(cohortId)}/progress`);
   }
 

@@ -79,6 +79,8 @@ export interface Assignment {
 export interface Cohort {
   id: string;
   name: string;
+  /** an LMS course feeds it: its members join when they launch from the course */
+  lmsLinked?: boolean;
 }
 
 export interface CohortLearner {

@@ -75,6 +75,20 @@ export function codeLabel(c: string): string {
   return (CODE_LABELS as Record<string, string>)[c] ?? c.replace(/_/g, ' ');
 }
 
+/*
+ * What the facilitator view says about a cohort an LMS course feeds (`lmsLinked`). What a launch
+ * does with someone taken out of such a cohort is LTI behaviour that may change: these words are
+ * the one place the components say it (docs/facilitators.md section 6 says it for the API).
+ */
+
+/** Under the cohort picker, for a cohort an LMS course feeds. */
+export const LMS_COHORT_NOTE = 'This cohort comes from an LMS course: learners join it when they launch Sounding Board from the course.';
+
+/** In the removal dialog, for a cohort an LMS course feeds. */
+export function lmsRemovalNote(learner: string): string {
+  return `This cohort comes from an LMS course: remove ${learner} from the course too, or they rejoin this cohort the next time they launch from it.`;
+}
+
 /** A date the learner reads, in their locale; unparseable input is shown as given. */
 export function formatDate(iso: string | null | undefined, withTime = false): string {
   if (!iso) return '';

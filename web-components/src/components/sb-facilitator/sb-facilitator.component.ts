@@ -3,8 +3,8 @@
  * A facilitator's view of one cohort: learners x skills (level, with readiness to partner),
  * drill completion, a form to assign a drill to the cohort, and each learner's drills with
  * "Cancel assignment" and "Remove from cohort" (each confirmed in a modal dialog that says what
- * goes and what stays). Tolerates a server without the facilitator API yet (404): it says so
- * instead of showing an empty table.
+ * goes and what stays). With `read-only` the same view has nothing that changes data. Tolerates a
+ * server without the facilitator API yet (404): it says so instead of showing an empty table.
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -12,7 +12,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { SKILLS } from '../../../../api/practice/types.js';
 import type { Cohort, CohortAssignment, CohortLearner, DrillSummary } from '../../core/api-types.js';
 import { renderFailure } from '../../core/failure-view.js';
-import { STATUS_LABELS, formatDate, levelLabel, skillLabel } from '../../core/labels.js';
+import { LMS_COHORT_NOTE, STATUS_LABELS, formatDate, levelLabel, lmsRemovalNote, skillLabel } from '../../core/labels.js';
 import { ApiProblem } from '../../core/problem.js';
 import { SbElement, type FailureView } from '../../core/sb-element.js';
 import { themeStyles } from '../../core/theme.styles.js';
@@ -27,7 +27,7 @@ const TREND: Record<string, { mark: string; words: string }> = {
 
 /** A change the facilitator asked for and is confirming (or waiting on). */
 type PendingAction =
-  | { kind: 'remove'; cohortId: string; cohortName: string; learner: CohortLearner }
+  | { kind: 'remove'; cohortId: string; cohortName: string; lmsLinked: boolean; learner: CohortLearner }
   | { kind: 'cancel'; cohortId: string; learner: CohortLearner; assignment: CohortAssignment };
 
 const drillTitle = (a: CohortAssignment) => a.title || 'this drill';
@@ -38,6 +38,7 @@ const drillTitle = (a: CohortAssignment) => a.title || 'this drill';
  * @attr api-base - the server's origin
  * @attr token - bearer token for a facilitator
  * @attr cohort - the cohort to show first (otherwise the first one)
+ * @attr read-only - show the view without the assign form and the remove and cancel buttons
  * @attr theme - `light`, `dark` or `auto`
  *
  * @fires sb-assignment-created - detail: { drillId, cohortId, dueAt }
@@ -51,6 +52,7 @@ const drillTitle = (a: CohortAssignment) => a.title || 'this drill';
  * @csspart completion - the drill completion list
  * @csspart assign-form - the assignment form
  * @csspart assign-button - its submit button
+ * @csspart lms-note - the line saying an LMS course feeds the cohort
  * @csspart learners - the list of learners with their drills and actions
  * @csspart learner - one learner in it
  * @csspart remove-button - a learner's "Remove from cohort"
@@ -66,6 +68,11 @@ export class SbFacilitator extends SbElement {
   static styles = [themeStyles, facilitatorStyles];
 
   @property() cohort = '';
+  /**
+   * The facilitator view for a host that only wants to show it: no assign form, no "Remove from
+   * cohort" or "Cancel assignment", so nothing in it changes data. Everything else is as usual.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'read-only' }) readOnly = false;
 
   @state() private cohorts: Cohort[] | null = null;
   @state() private learners: CohortLearner[] | null = null;
@@ -87,6 +94,8 @@ export class SbFacilitator extends SbElement {
   protected willUpdate(changed: PropertyValues<this>): void {
     // nothing to ask before there is a token; a new token or server means asking again
     if (this.token && (changed.has('token') || changed.has('apiBase'))) void this.load();
+    // turned read-only while a change was being confirmed: drop it (one already sent still settles)
+    if (changed.has('readOnly') && this.readOnly && !this.busy) this.dialog?.close();
   }
 
   async load(): Promise<void> {
@@ -112,8 +121,11 @@ export class SbFacilitator extends SbElement {
     this.learners = null;
     this.announcement = '';
     try {
-      const { learners } = await this.api.getCohortProgress(id);
-      if (id === this.cohort) this.learners = learners;
+      const { cohort, learners } = await this.api.getCohortProgress(id);
+      if (id !== this.cohort) return;
+      // the progress answer is the newest word on the cohort (renamed, or linked to a course, since the list was read)
+      if (cohort && this.cohorts) this.cohorts = this.cohorts.map((c) => (c.id === cohort.id ? { ...c, ...cohort } : c));
+      this.learners = learners;
     } catch (err) {
       this.fail(err, () => void this.loadCohort());
     }
@@ -148,8 +160,12 @@ export class SbFacilitator extends SbElement {
     }
   }
 
+  private current(): Cohort | undefined {
+    return this.cohorts?.find((c) => c.id === this.cohort);
+  }
+
   private cohortName(): string {
-    return this.cohorts?.find((c) => c.id === this.cohort)?.name ?? 'the cohort';
+    return this.current()?.name ?? 'the cohort';
   }
 
   render() {
@@ -172,8 +188,9 @@ export class SbFacilitator extends SbElement {
           </select>
         </div>
       </div>
+      ${this.current()?.lmsLinked ? html`<p class="muted" part="lms-note">${LMS_COHORT_NOTE}</p>` : nothing}
       ${this.cohorts.length === 0 ? html`<p>You have no cohorts yet.</p>` : this.renderOverview()}
-      ${this.cohorts.length ? this.renderCompletion() : nothing} ${this.cohorts.length ? this.renderAssign() : nothing}
+      ${this.cohorts.length ? this.renderCompletion() : nothing} ${this.cohorts.length && !this.readOnly ? this.renderAssign() : nothing}
       ${this.cohorts.length ? this.renderManage() : nothing} ${this.renderConfirm()}`;
   }
 
@@ -293,9 +310,11 @@ export class SbFacilitator extends SbElement {
               (l) => html`<li class="person" part="learner">
                 <div class="person-head">
                   <h4 id="l-${l.id}" tabindex="-1">${l.name}</h4>
-                  <button type="button" class="btn danger" part="remove-button" aria-label="Remove from cohort: ${l.name}" @click=${() => this.ask({ kind: 'remove', cohortId: this.cohort, cohortName: this.cohortName(), learner: l })}>
-                    Remove from cohort
-                  </button>
+                  ${this.readOnly
+                    ? nothing
+                    : html`<button type="button" class="btn danger" part="remove-button" aria-label="Remove from cohort: ${l.name}" @click=${() => this.ask({ kind: 'remove', cohortId: this.cohort, cohortName: this.cohortName(), lmsLinked: Boolean(this.current()?.lmsLinked), learner: l })}>
+                        Remove from cohort
+                      </button>`}
                 </div>
                 ${l.assignments?.length
                   ? html`<ul class="drill-list">
@@ -305,9 +324,11 @@ export class SbFacilitator extends SbElement {
                         (a) => html`<li>
                           <span class="drill-title">${drillTitle(a)}</span>
                           <span class="muted">${STATUS_LABELS[a.status] ?? a.status}${a.dueAt ? `, due ${formatDate(a.dueAt)}` : ''}${a.cohortId === null ? ', assigned directly' : a.cohortId && a.cohortId !== this.cohort ? ', through another cohort' : ''}</span>
-                          <button type="button" id="a-${a.id}" class="btn small" part="cancel-button" aria-label="Cancel assignment: ${drillTitle(a)} for ${l.name}" @click=${() => this.ask({ kind: 'cancel', cohortId: this.cohort, learner: l, assignment: a })}>
-                            Cancel assignment
-                          </button>
+                          ${this.readOnly
+                            ? nothing
+                            : html`<button type="button" id="a-${a.id}" class="btn small" part="cancel-button" aria-label="Cancel assignment: ${drillTitle(a)} for ${l.name}" @click=${() => this.ask({ kind: 'cancel', cohortId: this.cohort, learner: l, assignment: a })}>
+                                Cancel assignment
+                              </button>`}
                         </li>`,
                       )}
                     </ul>`
@@ -319,7 +340,7 @@ export class SbFacilitator extends SbElement {
   }
 
   private async ask(action: PendingAction): Promise<void> {
-    if (this.busy) return;
+    if (this.busy || this.readOnly) return;
     this.pending = action;
     this.actionFailure = null;
     this.actionGone = false;
@@ -363,7 +384,7 @@ export class SbFacilitator extends SbElement {
             </ul>`
         : html`<p>No drills were assigned to them through this cohort.</p>`}
       ${staying.length ? html`<p>Drills assigned to them in other ways stay: ${staying.map(drillTitle).join(', ')}.</p>` : nothing}
-      <p class="muted">If this cohort comes from an LMS course, remove them there too, or they rejoin on their next launch.</p>`;
+      ${p.lmsLinked ? html`<p class="muted">${lmsRemovalNote(p.learner.name)}</p>` : nothing}`;
   }
 
   private cancelWords(p: Extract<PendingAction, { kind: 'cancel' }>) {
@@ -384,7 +405,7 @@ export class SbFacilitator extends SbElement {
   /** Sends the confirmed change once; on success updates the list as the server did, moves focus and announces it. */
   private confirm = async (): Promise<void> => {
     const p = this.pending;
-    if (!p || this.busy) return;
+    if (!p || this.busy || this.readOnly) return;
     this.busy = true;
     this.actionFailure = null;
     try {
@@ -395,9 +416,11 @@ export class SbFacilitator extends SbElement {
       // (the confirm button stays as the retry when trying again can help)
       const shown = this.report(err);
       this.actionGone = err instanceof ApiProblem && err.status === 404;
-      const lead = p.kind === 'remove' ? `${p.learner.name} was not removed.` : `“${drillTitle(p.assignment)}” was not cancelled.`;
-      const hint = this.actionGone ? ' It may have changed elsewhere (another tab, or a colleague): reload the cohort to see where things stand.' : '';
-      this.actionFailure = { ...shown, message: `${lead} ${shown.message}${hint}` };
+      const lead = p.kind === 'remove' ? `${p.learner.name} was not removed` : `“${drillTitle(p.assignment)}” was not cancelled`;
+      // a 404 means it is gone already: say that by name rather than with the server's wording
+      const gone = p.kind === 'remove' ? `they are no longer in ${p.cohortName}` : `it is no longer on ${p.learner.name}’s list`;
+      const message = this.actionGone ? `${lead}: ${gone}. It may have changed elsewhere (another tab, or a colleague): reload the cohort to see where things stand.` : `${lead}. ${shown.message}`;
+      this.actionFailure = { ...shown, message };
       this.busy = false;
       if (!this.dialog?.open) {
         // the dialog was closed meanwhile (a browser may let a second Escape through): say it in the usual place
