@@ -5,8 +5,9 @@
  * what stays; the server's state is checked afterwards. A change someone else already made (404)
  * is told by name (no ids) and leaves the list as it was; a second press while a request is in
  * flight sends nothing more; a learner's token never sees the buttons, nor does a `read-only`
- * view; only a cohort an LMS course feeds warns that the course would put the learner back.
+ * view (which still downloads the progress CSV); only a cohort an LMS course feeds warns that the course would put the learner back.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ltiContexts, ltiPlatforms } from '../../api/db/schema/index.js';
@@ -113,9 +114,17 @@ describe('<sb-facilitator>: cancel an assignment, remove a learner', () => {
     // gone: every control that writes
     expect(await actionButtons().count()).toBe(0);
     expect(await view.locator('[part="assign-form"], [part="assign-button"]').count()).toBe(0);
-    expect(await view.getByRole('button').count()).toBe(0);
+    // the one button left reads (the CSV download)
+    expect(await view.getByRole('button').allInnerTexts()).toEqual(['Download progress (CSV)']);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'facilitator-read-only');
+    // the cohort's progress as the API's CSV, by keyboard
+    await view.getByRole('button', { name: 'Download progress (CSV)' }).focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe('Winter-Learning-Partners-progress.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split(/\r?\n/)[0]).toMatch(/^learner_id,name,email,listening,/);
+    expect(csv).toContain(ALEX);
     // the property and the attribute agree; turning it off brings the actions back
     expect(await view.evaluate((el: HTMLElement & { readOnly: boolean }) => el.readOnly)).toBe(true);
     await view.evaluate((el: HTMLElement & { readOnly: boolean }) => (el.readOnly = false));
@@ -223,7 +232,7 @@ describe('<sb-facilitator>: cancel an assignment, remove a learner', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a learner already removed elsewhere (404): the detail is shown, the list stays, reload shows the truth', async () => {
+  it('a learner already removed elsewhere (404): told by name, the list stays, reload shows the truth', async () => {
     await openFacilitator();
     const remove = page.getByRole('button', { name: `Remove from cohort: ${SAM}` });
     await remove.click();

@@ -101,6 +101,11 @@ export class ApiClient {
     return this.json('GET', `/api/cohorts/${encodeURIComponent(cohortId)}/progress`);
   }
 
+  /** The cohort's progress as the CSV file the API serves (one row per learner, a column per skill). */
+  cohortProgressCsv(cohortId: string): Promise<Blob> {
+    return this.request('GET', `/api/cohorts/${encodeURIComponent(cohortId)}/progress.csv`, undefined, 'text/csv', (res) => res.blob());
+  }
+
   assignDrill(body: { drillId: string; cohortId?: string; learnerIds?: string[]; dueAt: string }): Promise<unknown> {
     return this.json('POST', '/api/assignments', body);
   }
@@ -143,12 +148,15 @@ export class ApiClient {
   }
 
   /** A JSON request with the time limit; the parsed body or a thrown {@link SbError}. */
-  async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+  json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.request(method, path, body, 'application/json', async (res) => (res.status === 204 ? undefined : await res.json()) as T);
+  }
+
+  /** A request with the time limit, its body read by `read` (also within the limit), or a thrown {@link SbError}. */
+  private async request<T>(method: string, path: string, body: unknown, accept: string, read: (res: Response) => Promise<T>): Promise<T> {
     const guard = new StallGuard(this.timeoutMs);
     try {
-      const res = await this.send(method, path, body, guard.signal, 'application/json');
-      if (res.status === 204) return undefined as T;
-      return (await res.json()) as T;
+      return await read(await this.send(method, path, body, guard.signal, accept));
     } catch (err) {
       throw guard.translate(err);
     } finally {

@@ -52,6 +52,7 @@ const drillTitle = (a: CohortAssignment) => a.title || 'this drill';
  * @csspart completion - the drill completion list
  * @csspart assign-form - the assignment form
  * @csspart assign-button - its submit button
+ * @csspart csv-button - "Download progress (CSV)"
  * @csspart lms-note - the line saying an LMS course feeds the cohort
  * @csspart learners - the list of learners with their drills and actions
  * @csspart learner - one learner in it
@@ -79,6 +80,7 @@ export class SbFacilitator extends SbElement {
   @state() private drills: DrillSummary[] = [];
   @state() private unavailable = false;
   @state() private assigning = false;
+  @state() private downloading = false;
   @state() private notice = '';
   /** the removal or cancellation being confirmed, or in flight */
   @state() private pending: PendingAction | null = null;
@@ -160,6 +162,30 @@ export class SbFacilitator extends SbElement {
     }
   }
 
+  /**
+   * Saves the cohort's progress as the API's CSV. Fetched with the token and handed to the browser
+   * as a file, since a plain link to the CSV route could not carry the bearer token.
+   */
+  private downloadCsv = async (): Promise<void> => {
+    if (this.downloading || !this.cohort) return;
+    this.downloading = true;
+    this.clearFailure();
+    try {
+      const url = URL.createObjectURL(await this.api.cohortProgressCsv(this.cohort));
+      const a = document.createElement('a');
+      a.href = url;
+      // the name the server gives it in content-disposition (not readable cross-origin)
+      a.download = `${this.cohortName().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'cohort'}-progress.csv`;
+      a.click();
+      // the download has its own copy once it has started
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      this.fail(err, () => void this.downloadCsv());
+    } finally {
+      this.downloading = false;
+    }
+  };
+
   private current(): Cohort | undefined {
     return this.cohorts?.find((c) => c.id === this.cohort);
   }
@@ -187,6 +213,11 @@ export class SbFacilitator extends SbElement {
             ${this.cohorts.map((c) => html`<option value=${c.id} ?selected=${c.id === this.cohort}>${c.name}</option>`)}
           </select>
         </div>
+        ${this.cohorts.length
+          ? html`<button type="button" class="btn" part="csv-button" aria-disabled=${this.downloading ? 'true' : 'false'} @click=${this.downloadCsv}>
+              ${this.downloading ? 'Downloading…' : 'Download progress (CSV)'}
+            </button>`
+          : nothing}
       </div>
       ${this.current()?.lmsLinked ? html`<p class="muted" part="lms-note">${LMS_COHORT_NOTE}</p>` : nothing}
       ${this.cohorts.length === 0 ? html`<p>You have no cohorts yet.</p>` : this.renderOverview()}
