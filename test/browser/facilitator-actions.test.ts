@@ -131,6 +131,13 @@ describe('<sb-facilitator>: cancel an assignment, remove a learner', () => {
     await view.locator('[part="assign-form"]').waitFor();
     expect(await view.evaluate((el) => el.hasAttribute('read-only'))).toBe(false);
     expect(await actionButtons().count()).toBeGreaterThan(0);
+    // turned read-only while a removal is being confirmed: the dialog goes, nothing is sent
+    await page.getByRole('button', { name: `Remove from cohort: ${SAM}` }).click();
+    await dialog().waitFor();
+    await view.evaluate((el: HTMLElement & { readOnly: boolean }) => (el.readOnly = true));
+    await dialog().waitFor({ state: 'detached' });
+    expect(await actionButtons().count()).toBe(0);
+    expect((await progress()).map((l) => l.name)).toEqual([ALEX, SAM]);
     expect(errors).toEqual([]);
   });
 

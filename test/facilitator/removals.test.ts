@@ -244,4 +244,11 @@ describe('lmsLinked: whether an LMS course feeds the cohort', () => {
     expect((await t.call('PATCH', `/api/cohorts/${linked}`, { token: fac(), body: { description: 'From Moodle' } })).body.lmsLinked).toBe(true);
     expect((await t.call('POST', '/api/cohorts', { token: fac(), body: { name: `New ${randomUUID().slice(0, 6)}` } })).body.lmsLinked).toBe(false);
   });
+
+  it('is in the OpenAPI document, on the cohort and on the progress answer’s cohort', async () => {
+    const { schemas } = (await t.call('GET', '/api/openapi.json')).body.components;
+    expect(schemas.Cohort.properties.lmsLinked).toMatchObject({ type: 'boolean', description: expect.stringMatching(/LMS course/) });
+    expect(schemas.Cohort.required).toContain('lmsLinked');
+    expect(schemas.CohortRef.properties.lmsLinked.type).toBe('boolean');
+  });
 });
