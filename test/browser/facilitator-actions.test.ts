@@ -269,6 +269,7 @@ describe('<sb-facilitator>: cancel an assignment, remove a learner', () => {
     await dialog().getByRole('button', { name: 'Remove from cohort' }).click();
     await dialog().getByRole('button', { name: 'Reload the cohort' }).click();
     await page.getByText('No learners in this cohort yet.').first().waitFor();
+    expect(await page.getByText('No learners in this cohort yet.').count()).toBe(1);
     expect(await remove.count()).toBe(0);
   });
 });

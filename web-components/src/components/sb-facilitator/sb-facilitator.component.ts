@@ -333,7 +333,7 @@ export class SbFacilitator extends SbElement {
       <h3 id="manage-heading" tabindex="-1">Learners and their drills</h3>
       <p class="notice" role="status" part="announcement">${this.announcement}</p>
       ${this.learners.length === 0
-        ? html`<p>No learners in this cohort yet.</p>`
+        ? nothing /* the overview above already says the cohort is empty; the heading stays as the focus target after the last removal */
         : html`<ul class="people" part="learners">
             ${repeat(
               this.learners,
