@@ -37,6 +37,50 @@ describe('moveCues', () => {
     expect(cues('Good luck, take care!').pleasantry).toBe(true);
   });
 
+  it('hears hedged, typed suggestions as advice, but not what the partner could do or feel', () => {
+    expect(cues("I'd recommend a short chat with HR first.").adviceStatement).toBe(true);
+    expect(cues('I would strongly encourage you to book the leave now.').adviceStatement).toBe(true);
+    expect(cues('You could also ask your manager for the budget in writing.').adviceStatement).toBe(true);
+    expect(cues('Maybe blocking out Friday mornings would help.').adviceStatement).toBe(true);
+    expect(cues('It might help to write the three points down before the meeting.').adviceStatement).toBe(true);
+    // possibilities and feelings, not suggestions
+    expect(cues('You could lose the goodwill you have built up.').adviceStatement).toBe(false);
+    expect(cues('You might feel relieved once it is said.').adviceStatement).toBe(false);
+    expect(cues("So you're not sure you could do it.").adviceStatement).toBe(false);
+    // a general fact about what helps is information (MITI: when unsure, information over advice)
+    expect(cues('Regular breaks can help concentration.').adviceStatement).toBe(false);
+  });
+
+  it('reads imperatives by their verb, and not a noun that opens a statement', () => {
+    expect(cues('Break the project down into weekly pieces.').adviceStatement).toBe(true);
+    expect(cues('Wait until the restructure is announced.').adviceStatement).toBe(true);
+    expect(cues('Be prepared to say no to the extra project.').adviceStatement).toBe(true);
+    expect(cues('Exercise is good for stress.').adviceStatement).toBe(false);
+    expect(cues('Breakups at work can be very stressful.').adviceStatement).toBe(false);
+    expect(cues('Wait a minute, that changes things.').adviceStatement).toBe(false);
+    expect(cues('In my view, research shows that sleep matters.').adviceStatement).toBe(false);
+  });
+
+  it('hears reassurance and approval as support, not advice or reflection', () => {
+    const worry = cues("Don't worry, this happens to a lot of new managers.");
+    expect(worry).toMatchObject({ adviceStatement: false, affirmation: true });
+    expect(cues("Don't be so hard on yourself.").adviceStatement).toBe(false);
+    // what follows the reassurance is still read
+    expect(cues("Don't worry, just email her tomorrow.").adviceStatement).toBe(true);
+    const approval = cues('That sounds like a great plan!');
+    expect(approval).toMatchObject({ affirmation: true, reflectionOpener: false, partnerFocused: false, pleasantry: false });
+    expect(cues('That sounds really hard.').feelingReflection).toBe(true);
+  });
+
+  it('recognises the coach telling their own story, and handing the decision back', () => {
+    expect(cues('I went through the same reorganisation two years ago.').selfDisclosure).toBe(true);
+    expect(cues('I prefer writing my updates on a Friday myself.').selfDisclosure).toBe(true);
+    expect(cues('I think the team will come round.').selfDisclosure).toBe(false);
+    expect(cues('I was wondering how the meeting went.').selfDisclosure).toBe(false);
+    expect(cues("It's completely up to you what you do with the offer.").autonomy).toBe(true);
+    expect(cues("You know your team better than anyone, so you'll decide what fits.").autonomy).toBe(true);
+  });
+
   it('recognises permission requests, offers and leading questions', () => {
     expect(cues('Would it help if I shared a thought?').permissionRequest).toBe(true);
     expect(cues('One option might be to pilot it with one team.').adviceOffer).toBe(true);

@@ -70,18 +70,27 @@ const ADVICE_QUESTION =
   /^(?:why don't you(?! (?:start|begin|tell me|talk me|walk me|say more|share|fill|go ahead and tell))|why not(?! \?)|have you (?:tried|thought about|considered|thought of)|did you try|what about (?:trying|talking|asking|telling|speaking|going|getting|taking|doing)|how about (?:you|trying|talking|asking|telling|speaking|going|getting|taking|doing|just)|could you (?:not )?(?:just|try|talk|ask|speak|tell)|can't you|couldn't you|would you (?:consider|think about|try)|wouldn't it be (?:better|easier|good|best) (?:to|if)|don't you think you (?:should|could|need|ought|might))\b/;
 const ADVICE_STATEMENT =
   /(?:(?<!\b(?:that|what|when|if|feel|feel like|think|thinks|said|say|saying|says|told|tell|because|cause|'cause|where|how|whether|things|stuff|like|why|wonder|means|unless|until|worry|worried)\s)\byou (?:really |just |definitely |probably |might |may |seriously )?(?:should(?:n't)?(?! be proud)|must|ought to|have got to|gotta|might want to|may want to|could try|can try|might try|might consider|could consider)\b|^(?:(?:and|but|so|then|maybe|i think|i feel|honestly|really|now),? )*you (?:really |just |definitely |probably )?(?:need to|have to)\b|\bi (?:would |'d |really |strongly |definitely )?(?:suggest|recommend|advise|encourage|urge) (?:you|that you|trying|talking|getting|going|seeking|reaching|taking|to)\b|\bi would (?:try|talk|speak|go|tell|ask|just)\b|\bi'd (?:try|talk|speak|go|tell|ask|just)\b|\bi (?:really |honestly |do |still |personally )?(?:think|believe|feel) (?:that )?you (?:should|need to|must|ought to|have to)\b|\bif i were you\b|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b|\b(?:the )?(?:best|only) (?:thing|way) (?:to do |for you )?(?:is|would be) (?:to )?|\b(?:it's|it is|now is|now's) (?:probably |maybe |perhaps |really )?(?:time to|important (?:that you|to)|crucial to|essential to|vital to)\b|\bit (?:would|might|could) be (?:a good idea|best|better|wise|worth) (?:for you )?(?:to|if you)\b|\bit's (?:a good idea|best|better|worth) (?:to|if you)\b|^(?:and |so |just |please )?make sure (?:you|that you)\b|\bdon't (?:be afraid|hesitate|give up|beat yourself)\b|^(?:so |then |maybe |and )?just (?:tell|talk to|ask|go|do|try|say|focus|ignore|let)\b)/;
+/**
+ * Suggestions in hedged, typed phrasing that MITI still codes as advice (recommending an action
+ * to the partner): "I'd recommend...", "you could also ask...", "maybe keeping Fridays free would
+ * help", "it might help to...", "it would be worth asking...".
+ */
+const HEDGED_SUGGESTION =
+  /(?:\bi(?: would|'d)? (?:also |really |strongly |highly |definitely |personally )*(?:suggest|recommend|encourage|advise)\b(?! (?:that )?(?:it|this|that) (?:is|was))|\b(?:if (?:it|that) (?:was|were) me|if i were in your (?:shoes|position)),? i(?:'d| would)\b|^(?:(?:and|or|so|then|maybe|perhaps|also|alternatively|otherwise)[, ]+)*you (?:could|might) (?!(?:(?:also|perhaps|maybe|always|even) )?(?:be|feel|have|find|think|want|need|lose|get|end|see|notice|not|know|say|mean|like|hear|wonder|worry|struggle|fail|go through|experience|already|never|still|just|learn|do (?:it|this|that)|kind|sort|envision|imagine|well)\b)(?:(?:also|perhaps|maybe|always|even) )?[a-z]+\b|^(?:maybe |perhaps )?[a-z]+ing\b[^,]{0,80}\b(?:would|could|might|may) (?:really |also |actually )?(?:help|be (?:useful|helpful|worth|a good idea|good for you))\b|\bit (?:would|might|could|may) (?:also |really )?(?:help|be (?:helpful|useful|worth|worthwhile)) (?:you )?(?:to|if you|[a-z]+ing)\b|\b(?:my|the) best advice\b|^(?:it's |it is )?(?:probably |maybe )?best to\b)/;
 /** Sentence openers that look imperative but invite the partner to talk or close the session. */
 const NOT_IMPERATIVE =
   /^(?:feel free|let me|let's|tell me|talk me|talk to me|walk me|say more|go on|go ahead|take your time|take care|think about (?:all )?(?:of )?(?:it|that|this|what)|look,|look at (?:you|that|this|what)|keep going|stop me|give me|get (?:back|in touch)|make yourself|be well|use (?:your|the) (?:time|words))/;
 
 /** Imperatives that open a sentence: the coach telling the partner what to do. */
 const IMPERATIVE =
-  /^(?:(?:please|just|maybe|perhaps|so|then|also|basically|honestly|seriously|definitely|first|firstly|secondly|finally|and|step \d+:?|\d+[.)])[, ]+)*(?:try|talk|speak|tell|ask|go|take|seek|find|consider|get|give|keep|stop|start|reach out|contact|look|make|write|call|set|focus|remember|think about|spend|avoid|let|put|stay|be (?:honest|kind|patient|open|gentle|careful|yourself)|don't|do not|never|always|treat|practice|practise|allow|join|use|check out|schedule|book|delegate|push back|prioriti[sz]e|explain|share|see if|note|notice|imagine|pay attention|learn|work on|listen to|read|watch|breathe|sleep|exercise|pick|choose|ignore|forgive|accept|trust|remind yourself|surround|reach|slow down|hold|enjoy|embrace|focus on|apply|seek out|cut|limit|journal|meditate|unplug|say no|rest|check|log off|switch off|turn off|wear|write down|go for)\b/;
+  /^(?:(?:please|just|maybe|perhaps|so|then|also|basically|honestly|seriously|definitely|first|firstly|secondly|finally|and|step \d+:?|\d+[.)])[, ]+)*(?:try|talk|speak|tell|ask|go|take|seek|find|consider|get|give|keep|stop|start|reach out|contact|look|make|write|call|set|focus|remember|think about|spend|avoid|let|put|stay|be (?:honest|kind|patient|open|gentle|careful|yourself)|don't|do not|never|always|treat|practice|practise|allow|join|use|check out|schedule|book|delegate|push back|prioriti[sz]e|explain|share|see if|note|notice|imagine|pay attention|learn|work on|listen to|read|watch|breathe|sleep|exercise|pick|choose|ignore|forgive|accept|trust|remind yourself|surround|reach|slow down|hold|enjoy|embrace|focus on|apply|seek out|cut|limit|journal|meditate|unplug|say no|rest|check|log off|switch off|turn off|wear|write down|go for|create|break(?![ -]?ups?\b)|wait(?! (?:a|one) (?:second|sec|minute|moment)\b)|replace|leave|own up|ditch|buy|drink|eat|concentrate|reflect|show|express|plan|prepare|figure|identify|list|move|search|google|research|visit|invite|reward|celebrate|build|develop|organi[sz]e|remove|reduce|increase|drop|quit|walk|sign up|volunteer|distract|communicate|discuss|be (?:sure|prepared|aware|mindful|clear|assertive|direct)|text|message|email|clean|cook|stretch)\b/;
+/** "Exercise is great", "walking helps": the first word is the subject of a statement, not an imperative. */
+const NOUN_SUBJECT = /^(?:(?:please|just|maybe|perhaps|so|then|also|and)[, ]+)*[a-z]+(?:ing)? (?:is|are|was|were|can|could|will|would|may|might|has|have|had|helps|helped|works|worked|seems|sounds|makes|made|does|did|shows|showed|suggests|says|means|'s)\b/;
 const OFFER =
   /\b(?:one (?:idea|option|thing (?:you|some people)|possibility) (?:might|could|would|is)|some people (?:find|have found)|(?:an|one|another) option (?:might|could|would) be|you (?:could|might) (?:perhaps )?(?:try|consider|think about)|something (?:that|which) (?:has )?(?:worked|helped) for (?:others|some people|me))/;
 /** Handing the decision back with a suggestion: what makes it an offer rather than an instruction. */
 const AUTONOMY =
-  /\b(?:take it or leave it|see what (?:you think|fits)|(?:it's|it is) (?:your (?:call|choice|decision)|up to you)|only if (?:it|that) (?:fits|helps|feels right|works for you)|if (?:that|it) (?:feels right|fits|suits you|works for you)|however suits you|you know (?:best|your team best))/;
+  /\b(?:take it or leave it|see what (?:you think|fits)|(?:it's|it is|that's|that is|this is|this one's) (?:completely |entirely |totally |ultimately |really |all |always )?(?:your (?:own )?(?:call|choice|decision|to make|to decide)|up to you)|(?:the )?(?:choice|decision|call) is (?:completely |entirely |ultimately )?(?:yours|up to you)|only if (?:it|that) (?:fits|helps|feels right|works for you)|if (?:that|it) (?:feels right|fits|suits you|works for you)|however suits you|you know (?:best|yourself best|your (?:team|situation|own [a-z]+) (?:best|better than))|only you can (?:decide|choose|know)|you(?:'re| are) (?:the (?:expert|best judge)|in (?:charge|control|the driver's seat))|whatever you (?:decide|choose)|you(?:'ll| will| get to) (?:decide|choose) (?:what|whether|if|how|which)|i trust you to)/;
 const PERMISSION =
   /\b(?:would (?:it|that) (?:be )?(?:useful|helpful|help|ok|okay|alright|all right) (?:you )?(?:if|for me to|to hear)|(?:can|could|may|might) i (?:share|offer|suggest|give you|tell you|make a suggestion|add|ask you)|would you (?:like|want|be open to|mind if i) (?:me to |to hear |some |a |my |an? )?(?:share|offer|suggest|idea|ideas|suggestion|thought|thoughts|perspective|observation|hear)|do you want (?:to hear )?(?:my|some|an?) (?:idea|ideas|thoughts|suggestion|perspective|view)|is it (?:ok|okay|alright|all right) (?:if|for me to|with you if) i (?:share|offer|suggest|give|tell|make)|i have (?:an idea|a thought|a suggestion|some ideas)[a-z ,]{0,20}(?:would|do) you (?:like|want)|mind if i (?:share|offer|suggest))/;
 const SUMMARY =
@@ -100,6 +109,19 @@ const REFLECTIVE_FRAME =
 const ENCOURAGEMENT =
   /^(?:(?:just|and|so|please|but|always)[, ]+)*(?:stay (?:strong|positive|motivated|safe|warm|well|healthy|hopeful|focused)|keep (?:pushing|going|your (?:head|chin) up|it up|smiling|fighting|strong|safe|the faith)|hang in there|be (?:strong|proud|kind to yourself|gentle with yourself|patient with yourself|as you)|don't give up|never give up|believe in yourself|chin up|hold on|take care of yourself|look after yourself|have faith|cheer up)\b/;
 
+/**
+ * Reassurance about the partner's feelings toward themselves ("don't worry", "don't be so hard on
+ * yourself", "you should be fine"): support, not a recommended action, so never advice.
+ */
+const REASSURANCE =
+  /^(?:(?:but|and|so|please|oh|just|well)[, ]+)*(?:(?:don't|do not|try not to) (?:worry|stress|panic|fret|be (?:so |too )?(?:hard on|harsh (?:on|with)|down on) yourself|beat yourself up|blame yourself|feel (?:so |too )?(?:bad|guilty|ashamed|sorry for yourself))(?: (?:about|over) (?:it|that|this|them|him|her))?(?: too much)?|take heart|you(?:'ll| will| should) be (?:just )?(?:fine|ok|okay|alright|all right)|you (?:shouldn't|should not) (?:be|feel) (?:too |so )?(?:worried|bad|guilty|ashamed|embarrassed))[\s,.!;-]*/;
+/**
+ * The coach's own approval of the partner's plan or news ("That sounds like a great idea!",
+ * "That is smart."): an affirmation or social talk, not a reflection, since nothing of the
+ * partner's meaning is given back. Only when it is the whole sentence.
+ */
+const APPROVAL =
+  /^(?:(?:oh|wow|yes|yeah|ok|okay|well|aw|ah)[,.! ]+)*(?:that|this|it|which) (?:sounds|seems|is|'s|looks) (?:like )?(?:a |an )?(?:really |very |so |pretty |such a |super |absolutely |truly |quite )*(?:great|good|fun|wonderful|lovely|nice|awesome|amazing|fantastic|excellent|brilliant|exciting|cool|perfect|smart|wise|positive|helpful|healthy|reasonable|sensible|fair)(?: (?:idea|plan|thing|step|start|choice|decision|approach|way|option|hobby|goal|thing to do))?(?: to (?:hear|know))?[\s.!:)(-]*$/;
 /** Naming what the partner feels ("I can see how that would make you anxious", "that sounds exhausting"). */
 const FEELING_REFLECTION =
   /\b(?:i (?:can |totally |completely |really |fully )?(?:see|understand|imagine|tell|hear|feel|sense) (?:how|why|that|what|just how|you(?:'re| are| feel| must))|(?:that|this|it) (?:sounds|must be|must have been|seems|sounds like it was|would be) (?:so |really |very |incredibly |quite |pretty |extremely )?(?:hard|difficult|tough|awful|painful|frustrating|exhausting|stressful|scary|overwhelming|upsetting|lonely|confusing|draining|heartbreaking|sad|unfair|worrying|disappointing|hurtful|rough)|(?:it )?(?:sounds|seems) (?:like )?(?:you(?:'re| are| feel| have| were|'ve)|it's been|it has been|this has been))/;
@@ -113,6 +135,13 @@ const AFFIRMATION =
 const JUDGEMENT =
   /\b(?:(?:that|this|it) (?:was|is|sounds like) (?:a (?:big |huge |real )?mistake|(?:really |pretty |a bit )?(?:stupid|silly|wrong|unprofessional|ridiculous|selfish|lazy|naive|childish|irresponsible|unacceptable|your (?:own )?fault))|you(?:'re| are| were) (?:just |being |totally |completely |way |clearly |really )*(?:overreacting|too (?:sensitive|emotional)|wrong|lazy|selfish|naive|dramatic|unreasonable|paranoid|irrational|making (?:excuses|a big deal|a mountain)|the problem|to blame|rude|immature|childish)|you (?:shouldn't|should not) (?:have|feel|be (?:so|upset|angry|worried))|you (?:made|make) (?:a|the) (?:mistake|wrong)|(?:what|why) (?:on earth |the hell )?(?:were|was) you thinking|you only have yourself to blame|that's (?:not|no) (?:an )?excuse|grow up|get over it|man up|stop (?:complaining|whining|moaning|being)|your fault)\b/;
 const SELF_DISCLOSURE_ANYWHERE = /\bi (?:felt|feel|went through|had|experienced) (?:the same|exactly the same|something similar|a similar)\b/;
+/**
+ * The coach telling their own story: "I" as the subject of a lived-experience verb ("I went
+ * through...", "I am now doing...", "I prefer studying alone myself"), not of the coach's stance
+ * ("I think", "I hope", "I understand") or role ("I've got a leaflet", "I was wanting to ask").
+ */
+const OWN_STORY =
+  /^(?:(?:and|but|so|also|personally|honestly|actually|now|meanwhile|well)[, ]+)*i(?:'ve| have| had)? (?:also |too |once |now |still |personally |actually |really |just )?(?:went|had|was (?!wanting|wondering|thinking|going to|hoping|just)|were|did (?:that|the same|it|this)|lost|took|found|made|grew|became|began|started|left|came|sit|am now|'m now|prefer|struggled|struggle|have been|'ve been|used to|tried|live|lived|worked|spent|quit|moved|dropped|failed|survived|suffered|battled|dealt|overcame|decided|broke|ended|stopped|gave up|kept|ate|slept|cried|joined|changed|relapsed|tend to|never)\b/;
 const JUDGEMENT_STATEMENT = /^(?:but |and |well,? )?(?:you always|you never|you just (?:don't|won't|can't) (?:listen|try|learn))\b/;
 const SELF_DISCLOSURE =
   /^(?:i (?:had|have had|went|remember when i|used to|once|also|too|felt|feel the same|know how you feel|was in|was (?:also |once )?(?:in|at|a|the|going|having|really|so)|have been in|have a similar|have (?:also )?(?:been|felt|had|gone|struggled|dealt)|'ve (?:also )?(?:been|felt|had|gone|struggled|dealt)|'m (?:also|the same|in the same)|lost (?:my|everything|a lot|someone)|'ve lost|did the same|struggled|dealt|happened to|grew up|remember (?:when|feeling|being)|went through)|me too|same here|when i (?:was|changed|moved|started|joined|left|lost|went|had|became)|in my (?:experience|last job|old team|case|own)|my (?:own |last |old )?(?:experience|manager|boss|team|husband|wife|partner|mom|mum|dad|family|friend|son|daughter|brother|sister|dog|cat|job|kids|children)\b|the same (?:thing )?happened to me|i've (?:had|been|done|felt|gone) (?:the same|a similar|something similar|through))/;
@@ -129,13 +158,25 @@ export function moveCues(sents: readonly string[]): MoveCues {
     secondPerson: false, partnerFocused: false, noticing: false, feelingReflection: false, words: 0, pleasantry: sents.length > 0, lastOpen: false,
   };
   for (const raw of sents) {
-    const s = stripFiller(raw);
+    let s = stripFiller(raw);
     if (ENCOURAGEMENT.test(s)) {
       c.affirmation = true;
       c.words += words(raw).length;
       continue;
     }
     c.words += words(raw).length;
+    if (APPROVAL.test(s)) {
+      c.affirmation = true;
+      c.pleasantry = false;
+      continue;
+    }
+    // reassurance ("don't worry, ...") is not advice; what follows it in the sentence is still read
+    const reassured = isQuestionSentence(raw) ? null : REASSURANCE.exec(s);
+    if (reassured) {
+      c.affirmation = true;
+      s = s.slice(reassured[0].length);
+      if (words(s).length === 0) continue;
+    }
     if (!c.secondPerson && SECOND_PERSON.test(raw)) c.secondPerson = true;
     if (!PLEASANTRY.test(s) && !PLEASANTRY.test(raw)) c.pleasantry = false;
     if (isQuestionSentence(raw) && words(s).length > 0) {
@@ -154,23 +195,24 @@ export function moveCues(sents: readonly string[]): MoveCues {
       }
     } else {
       if (ADVICE_QUESTION.test(s) && /^(?:why don't you(?! (?:start|begin|tell me|talk me|walk me|say more|share|fill|go ahead and tell))|why not(?! \?)|how about)/.test(s)) c.adviceQuestion = true;
-      if (IMPERATIVE.test(s) && !NOT_IMPERATIVE.test(s)) c.adviceStatement = true;
+      if (IMPERATIVE.test(s) && !NOT_IMPERATIVE.test(s) && !NOUN_SUBJECT.test(s)) c.adviceStatement = true;
       else {
         // "for example, take time to notice...", "if it's about trust, consider asking...": an
         // imperative after an opening clause
         const comma = s.indexOf(', ');
         if (comma > 0 && comma < 90) {
           const rest = s.slice(comma + 2);
-          if (IMPERATIVE.test(rest) && !NOT_IMPERATIVE.test(rest) && !/^(?:so |then )?(?:you|i|we|it|that|this|they)\b/.test(rest)) c.adviceStatement = true;
+          if (IMPERATIVE.test(rest) && !NOT_IMPERATIVE.test(rest) && !NOUN_SUBJECT.test(rest) && !/^(?:so |then )?(?:you|i|we|it|that|this|they)\b/.test(rest)) c.adviceStatement = true;
         }
       }
       if (PARTNER_SUBJECT.test(s) || REFLECTIVE_FRAME.test(s)) c.partnerFocused = true;
       if (FEELING_REFLECTION.test(s)) c.feelingReflection = c.partnerFocused = true;
       if (ADVICE_STATEMENT.test(s)) c.adviceStatement = true;
+      if (HEDGED_SUGGESTION.test(s)) c.adviceStatement = true;
       if (SUMMARY.test(s)) c.summary = true;
       if (REFLECTION_OPENER.test(s)) c.reflectionOpener = true;
       if (NOTICING.test(stripFiller(s))) c.noticing = true;
-      if (SELF_DISCLOSURE.test(s) || SELF_DISCLOSURE_ANYWHERE.test(s)) c.selfDisclosure = true;
+      if (SELF_DISCLOSURE.test(s) || SELF_DISCLOSURE_ANYWHERE.test(s) || OWN_STORY.test(s)) c.selfDisclosure = true;
       if (JUDGEMENT_STATEMENT.test(s)) c.judgement = true;
     }
     if (OFFER.test(s)) c.adviceOffer = true;

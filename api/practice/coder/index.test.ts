@@ -29,6 +29,11 @@ describe('codeUtterance', () => {
     ['That took real courage, speaking up in front of the director.', null, 'affirmation', ['affirmation']],
     ['Mm-hmm.', 'It has been a long week.', 'other', ['other']],
     ['When I changed teams I felt the same.', null, 'self_disclosure', ['self_disclosure']],
+    // MITI Emphasizing Autonomy: neither advice nor information
+    ["It's your call whether you apply again next round.", null, 'other', ['other']],
+    ['I went through a restructure like that at my last company.', null, 'self_disclosure', ['self_disclosure']],
+    ["I'd recommend a short chat with HR before the meeting.", null, 'advice', ['advice']],
+    ['That sounds like a great plan!', "I'm going to block out Friday mornings for deep work.", 'affirmation', ['affirmation']],
     // the partner's own observation given back, though it speaks of what others do
     ['You noticed that even the senior engineers bring ideas with holes in them.', 'I went for a walk afterwards and just felt stupid.', 'complex_reflection', ['complex_reflection']],
   ] as const)('%s -> %s', (text, prev, label, codes) => {

@@ -76,6 +76,12 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
   if (label === 'advice' && !advice && !cues.adviceOffer && !question && cues.noticing)
     label = p.complex_reflection >= p.simple_reflection ? 'complex_reflection' : 'simple_reflection';
 
+  // MITI Emphasizing Autonomy ("it's your call", "you'll decide what fits"): a short statement
+  // that hands the decision back is neither information, advice nor a reflection; the fine view
+  // counts it as other.
+  if (cues.autonomy && !advice && !cues.adviceOffer && !question && cues.words <= 20 && !cues.reflectionOpener && !cues.feelingReflection)
+    label = 'other';
+
   // Open or closed: the model and the question's form each get it right about 72% of the time
   // on AnnoMI, and not always on the same turns; the form tips the balance when the model is unsure.
   if ((label === 'open_question' || label === 'closed_question') && cues.questions > 0) {
