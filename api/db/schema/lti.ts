@@ -147,6 +147,22 @@ export const ltiLaunches = pgTable(
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
+/**
+ * The delivery state every outbox row carries, the same in both outboxes: `api/outbox` claims,
+ * counts, retries and gives rows up through these columns alone.
+ */
+const deliveryColumns = () => ({
+  status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+  /** delivery attempts, counted when a run claims the row, so a run cut off mid-delivery still counts */
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+  /** a run holds the row until then; a run that never reports back simply lets it run out */
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lastError: text('last_error'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+});
+
 /** Grades waiting to reach (or delivered to) a platform's line item. One per session and line item. */
 export const ltiGradeOutbox = pgTable(
   'lti_grade_outbox',
@@ -169,14 +185,7 @@ export const ltiGradeOutbox = pgTable(
     scoreGiven: real('score_given').notNull(),
     scoreMaximum: real('score_maximum').notNull(),
     comment: text('comment'),
-    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
-    /** a worker holds the row until then; a crashed worker's claim simply expires */
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    lastError: text('last_error'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    ...deliveryColumns(),
   },
   (t) => [uniqueIndex('lti_grade_outbox_session_li_uq').on(t.sessionId, t.lineItemUrl), index('lti_grade_outbox_due_idx').on(t.status, t.nextAttemptAt), index('lti_grade_outbox_org_idx').on(t.orgId, t.status)],
 );
@@ -205,13 +214,7 @@ export const xapiOutbox = pgTable(
     sessionId: uuid('session_id').references(() => sessions.id, { onDelete: 'cascade' }),
     verb: text('verb').notNull(),
     statement: jsonb('statement').$type<Record<string, unknown>>().notNull(),
-    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    lastError: text('last_error'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    ...deliveryColumns(),
   },
   (t) => [index('xapi_outbox_due_idx').on(t.status, t.nextAttemptAt), index('xapi_outbox_org_idx').on(t.orgId, t.status)],
 );
