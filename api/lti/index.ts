@@ -15,7 +15,7 @@ export { mapLaunch, type MappedLaunch } from './launch-mapping.js';
 export { drillContentItem, readDeepLinkTicket, signDeepLinkTicket, signDeepLinkingResponse, type DeepLinkTicket } from './deep-linking.js';
 export { AccessTokens, PlatformRequestError } from './ags/access-token.js';
 export { deliverDueGrades, enqueueGrade, findGrade, listGrades, retryGrade, scoresUrl, type GradeRow, type DeliveryReport } from './ags/grade-outbox.js';
-export { retryDelayMs, MAX_ATTEMPTS } from './ags/backoff.js';
+export { retryDelayMs, MAX_ATTEMPTS } from '../outbox/index.js';
 export { sessionGrade, type SessionGrade } from './session-grade.js';
 export { gradePassback } from './grade-passback.js';
 export { LtiRuntime, ltiRuntimeOf, startLmsOutboxes } from './runtime.js';

@@ -50,7 +50,8 @@ export class LtiRuntime {
   async drainAll(opts: DrainOptions = {}): Promise<DrainRun> {
     while (this.running) await this.running.catch(() => {});
     const run = (async (): Promise<DrainRun> => {
-      const grades = await deliverDueGrades(this.deps.db, this.tokens, { now: this.deps.now(), limit: opts.limit });
+      // a clock, not one instant: each row's lease starts when that row is claimed
+      const grades = await deliverDueGrades(this.deps.db, this.tokens, { now: () => this.deps.now(), limit: opts.limit });
       const others: Record<string, unknown> = {};
       for (const [name, d] of this.extraDrains) {
         others[name] = await d(this.deps, opts).catch((err) => {

@@ -1,18 +1,18 @@
 /**
  * @module xapi/statement-outbox
- * Statements wait in `xapi_outbox` until the organisation's LRS accepts them, retried with the
- * same backoff as grades. Each is sent with `PUT /statements?statementId=` so a retry after a lost
- * response cannot record it twice (an LRS answers 409 for an id it already has: that is success).
+ * Statements wait in `xapi_outbox` until the organisation's LRS accepts them; claiming, attempts,
+ * backoff and giving up are the shared outbox mechanism's (`api/outbox`), as for grades. Each is
+ * sent with `PUT /statements?statementId=` so a retry after a lost response cannot record it
+ * twice (an LRS answers 409 for an id it already has: that is success).
  */
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { xapiOutbox, type OutboxStatus } from '../db/schema/index.js';
-import { MAX_ATTEMPTS, retryDelayMs } from '../lti/ags/backoff.js';
+import { drainOutbox, requeue, retryableStatus, type DeliveryReport, type Outbox } from '../outbox/index.js';
 import { findLrs } from './lrs.store.js';
 import { verbName, XAPI_VERSION, type Statement } from './statements.js';
 
 export type StatementRow = typeof xapiOutbox.$inferSelect;
-const LEASE_MS = 60_000;
 
 export async function enqueueStatements(db: Database, orgId: string, sessionId: string, statements: Statement[], now: Date): Promise<void> {
   if (!statements.length) return;
@@ -53,49 +53,40 @@ async function send(row: StatementRow, lrs: { endpoint: string; username: string
     throw new LrsError(`LRS unreachable: ${err instanceof Error ? err.message : String(err)}`, true);
   }
   if (res.ok || res.status === 409) return;
-  throw new LrsError(`LRS answered ${res.status}`, res.status >= 500 || res.status === 429 || res.status === 401 || res.status === 408);
+  throw new LrsError(`LRS answered ${res.status}`, retryableStatus(res.status));
 }
 
-/** Delivers the statements that are due, for every organisation with an enabled LRS. */
-export async function deliverDueStatements(db: Database, opts: { now: Date; fetch?: typeof fetch; limit?: number }) {
-  const fetchFn = opts.fetch ?? ((...a) => fetch(...a));
-  const due = db
-    .select({ id: xapiOutbox.id })
-    .from(xapiOutbox)
-    .where(and(eq(xapiOutbox.status, 'pending'), lte(xapiOutbox.nextAttemptAt, opts.now), or(isNull(xapiOutbox.lockedUntil), lt(xapiOutbox.lockedUntil, opts.now))))
-    .orderBy(asc(xapiOutbox.nextAttemptAt), asc(xapiOutbox.createdAt))
-    .limit(opts.limit ?? 100)
-    .for('update', { skipLocked: true });
-  const rows = await db
-    .update(xapiOutbox)
-    .set({ lockedUntil: new Date(opts.now.getTime() + LEASE_MS) })
-    .where(and(inArray(xapiOutbox.id, due), eq(xapiOutbox.status, 'pending')))
-    .returning();
-  // in the order they happened: attempted before completed before passed
-  rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || String(a.statement.timestamp).localeCompare(String(b.statement.timestamp)));
-  const report = { sent: 0, retrying: 0, failed: 0 };
+/**
+ * In the order they happened: a session's statements are queued together, so after the queue
+ * order comes the statement's own timestamp, then attempted before completed before the verdict
+ * (completed and passed/failed share the end time).
+ */
+const HAPPENED = [sql`${xapiOutbox.statement}->>'timestamp'`, sql`case ${xapiOutbox.verb} when 'attempted' then 0 when 'completed' then 1 else 2 end`];
+
+/** The statement outbox: how one statement reaches its organisation's LRS, looked up once per run. */
+function statementOutbox(db: Database, fetchFn: typeof fetch): Outbox<typeof xapiOutbox> {
   const lrsCache = new Map<string, Awaited<ReturnType<typeof findLrs>>>();
-  for (const row of rows) {
-    const attempts = row.attempts + 1;
-    try {
+  return {
+    table: xapiOutbox,
+    peer: 'LRS',
+    order: HAPPENED,
+    retryable: (err) => (err instanceof LrsError ? err.retryable : true),
+    async deliver(row) {
       if (!lrsCache.has(row.orgId)) lrsCache.set(row.orgId, await findLrs(db, row.orgId));
       const lrs = lrsCache.get(row.orgId);
       if (!lrs || !lrs.enabled) throw new LrsError('xAPI is switched off for this organisation', true);
       await send(row, lrs, fetchFn);
-      await db.update(xapiOutbox).set({ status: 'sent', attempts, sentAt: opts.now, lockedUntil: null, lastError: null }).where(eq(xapiOutbox.id, row.id));
-      report.sent++;
-    } catch (err) {
-      const retryable = err instanceof LrsError ? err.retryable : true;
-      const giveUp = !retryable || attempts >= MAX_ATTEMPTS;
-      await db
-        .update(xapiOutbox)
-        .set({ status: giveUp ? 'failed' : 'pending', attempts, lockedUntil: null, lastError: (err instanceof Error ? err.message : String(err)).slice(0, 500), nextAttemptAt: new Date(opts.now.getTime() + retryDelayMs(attempts)) })
-        .where(eq(xapiOutbox.id, row.id));
-      if (giveUp) report.failed++;
-      else report.retrying++;
-    }
-  }
-  return report;
+    },
+  };
+}
+
+/**
+ * Delivers the statements that are due (at most `limit`, 100 by default), for every organisation
+ * with an enabled LRS. `now` may be a clock, read as each statement is claimed.
+ */
+export async function deliverDueStatements(db: Database, opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number }): Promise<DeliveryReport> {
+  const fetchFn = opts.fetch ?? ((...a) => fetch(...a));
+  return drainOutbox(db, statementOutbox(db, fetchFn), { now: opts.now, limit: opts.limit ?? 100 });
 }
 
 export async function listStatements(db: Database, orgId: string, status?: OutboxStatus, limit = 200): Promise<StatementRow[]> {
@@ -109,10 +100,5 @@ export async function listStatements(db: Database, orgId: string, status?: Outbo
 
 /** Makes every waiting or failed statement of the organisation due now (after fixing the LRS settings). */
 export async function retryStatements(db: Database, orgId: string, now: Date): Promise<number> {
-  const rows = await db
-    .update(xapiOutbox)
-    .set({ status: 'pending', nextAttemptAt: now, lockedUntil: null })
-    .where(and(eq(xapiOutbox.orgId, orgId), inArray(xapiOutbox.status, ['pending', 'failed'])))
-    .returning({ id: xapiOutbox.id });
-  return rows.length;
+  return (await requeue(db, xapiOutbox, eq(xapiOutbox.orgId, orgId), now)).length;
 }

@@ -39,6 +39,9 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** The attempt is counted when the row is claimed; it is over once the row is released again. */
+const firstAttemptSettled = (row?: { attempts: number; lockedUntil: Date | null }) => row?.attempts === 1 && row.lockedUntil === null;
+
 const tokenOf = (html: string) => /token="([^"]+)"/.exec(html)?.[1] ?? null;
 
 async function practise(token: string, drillId: string) {
@@ -141,7 +144,7 @@ describe('learner launch, practice and grade passback', () => {
     const session = await practise(token, drill.id);
     await until(async () => {
       const [row] = await t.runtime.deps.db.select().from(ltiGradeOutbox).where(eq(ltiGradeOutbox.sessionId, session.id));
-      return row?.attempts === 1;
+      return firstAttemptSettled(row);
     });
     const pending = await t.call('GET', '/api/lti/grades?status=pending', { token: t.tokens.facilitator });
     expect(pending.status).toBe(200);
@@ -173,7 +176,7 @@ describe('the outbox worker', () => {
     platform.state.agsDown = true;
     const session = await practise(tokenOf(res.html)!, drill.id);
     const row = async () => (await t.runtime.deps.db.select().from(ltiGradeOutbox).where(eq(ltiGradeOutbox.sessionId, session.id)))[0];
-    await until(async () => (await row())?.attempts === 1);
+    await until(async () => firstAttemptSettled(await row()));
     platform.state.agsDown = false;
     // time passes: the retry is due now
     await t.runtime.deps.db.update(ltiGradeOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(ltiGradeOutbox.sessionId, session.id));
