@@ -136,8 +136,10 @@ export function createWorker() {
 
     /**
      * The cron trigger (`[triggers] crons` in wrangler.toml): one bounded drain of the outboxes.
-     * A failure is logged and rethrown, so the dashboard shows the run as failed; rows it had
-     * claimed are retried by a later run once their lease runs out.
+     * A failure is logged and rethrown, so the dashboard shows the run as failed. A row it had
+     * claimed has had its attempt counted at the claim: a later run takes it again once its lease
+     * runs out, or marks it failed if that was its last attempt (api/outbox). The same holds when
+     * the platform ends this invocation mid-delivery.
      */
     async scheduled(controller: WorkerScheduledController, env: WorkerEnv, _ctx: WorkerContext): Promise<void> {
       let database: OpenDatabase | null = null;
