@@ -61,6 +61,11 @@ export async function drainOutbox<T extends OutboxTable>(db: Database, outbox: O
   return report;
 }
 
+/**
+ * Sends one claimed row and records the outcome. Recording `sent` stays outside the `try`: a
+ * delivery that went through must never be written down as a failed attempt; if recording it
+ * throws, the row simply comes back when its lease runs out.
+ */
 async function deliverClaimed<T extends OutboxTable>(db: Database, outbox: Outbox<T>, row: RowOf<T>, clock: () => Date): Promise<keyof DeliveryReport> {
   try {
     await outbox.deliver(row, clock());

@@ -10,6 +10,7 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/index.js';
+import type { OutboxStatus } from '../db/schema/index.js';
 import { MAX_ATTEMPTS } from './backoff.js';
 
 /**
@@ -27,7 +28,7 @@ export type RowOf<T extends OutboxTable> = T['$inferSelect'] & DeliveryState;
 /** The delivery state of a row, whatever else its outbox stores. */
 export interface DeliveryState {
   id: string;
-  status: 'pending' | 'sent' | 'failed';
+  status: OutboxStatus;
   attempts: number;
   nextAttemptAt: Date;
   lockedUntil: Date | null;
