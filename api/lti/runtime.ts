@@ -51,7 +51,7 @@ export class LtiRuntime {
     while (this.running) await this.running.catch(() => {});
     const run = (async (): Promise<DrainRun> => {
       // a clock, not one instant: each row's lease starts when that row is claimed
-      const grades = await deliverDueGrades(this.deps.db, this.tokens, { now: () => this.deps.now(), limit: opts.limit });
+      const grades = await deliverDueGrades(this.deps.db, this.tokens, { now: () => this.deps.now(), limit: opts.limit, logger: this.deps.logger });
       const others: Record<string, unknown> = {};
       for (const [name, d] of this.extraDrains) {
         others[name] = await d(this.deps, opts).catch((err) => {

@@ -11,6 +11,7 @@
  */
 import type { SQL } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
+import type { Logger } from '../logger.js';
 import { afterFailure } from './backoff.js';
 import { claimNext, giveUpUnanswered, markFailed, markSent, type OutboxTable, type RowOf } from './lease.js';
 
@@ -23,6 +24,8 @@ export interface DeliveryReport {
 
 /** What makes one outbox different from another. */
 export interface Outbox<T extends OutboxTable> {
+  /** the outbox's name in logs, as the drain report names it ("grades", "xapi") */
+  name: string;
   table: T;
   /** whom rows are sent to, as the error of a delivery that never reported back names it ("LMS") */
   peer: string;
@@ -42,6 +45,8 @@ export interface DrainOutboxOptions {
   now: Date | (() => Date);
   /** most rows delivered in this run */
   limit: number;
+  /** where rows given up after a cut-off run are reported (counts only, never row contents) */
+  logger?: Logger;
 }
 
 /**
@@ -52,7 +57,10 @@ export interface DrainOutboxOptions {
  */
 export async function drainOutbox<T extends OutboxTable>(db: Database, outbox: Outbox<T>, opts: DrainOutboxOptions): Promise<DeliveryReport> {
   const clock = typeof opts.now === 'function' ? opts.now : () => opts.now as Date;
-  const report: DeliveryReport = { sent: 0, retrying: 0, failed: await giveUpUnanswered(db, outbox.table, outbox.peer, clock()) };
+  const unanswered = await giveUpUnanswered(db, outbox.table, outbox.peer, clock());
+  // a row only gets here if its runs kept being cut off: worth a line, unlike an ordinary failure
+  if (unanswered > 0) opts.logger?.warn('outbox rows given up: their last attempt never reported back', { outbox: outbox.name, count: unanswered });
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: unanswered };
   for (let n = 0; n < opts.limit; n++) {
     const row = await claimNext(db, outbox.table, outbox.order ?? [], clock());
     if (!row) break;

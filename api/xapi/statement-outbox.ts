@@ -7,6 +7,7 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
+import type { Logger } from '../logger.js';
 import { xapiOutbox, type OutboxStatus } from '../db/schema/index.js';
 import { drainOutbox, requeue, retryableStatus, type DeliveryReport, type Outbox } from '../outbox/index.js';
 import { findLrs } from './lrs.store.js';
@@ -67,6 +68,7 @@ const HAPPENED = [sql`${xapiOutbox.statement}->>'timestamp'`, sql`case ${xapiOut
 function statementOutbox(db: Database, fetchFn: typeof fetch): Outbox<typeof xapiOutbox> {
   const lrsCache = new Map<string, Awaited<ReturnType<typeof findLrs>>>();
   return {
+    name: 'xapi',
     table: xapiOutbox,
     peer: 'LRS',
     order: HAPPENED,
@@ -84,9 +86,9 @@ function statementOutbox(db: Database, fetchFn: typeof fetch): Outbox<typeof xap
  * Delivers the statements that are due (at most `limit`, 100 by default), for every organisation
  * with an enabled LRS. `now` may be a clock, read as each statement is claimed.
  */
-export async function deliverDueStatements(db: Database, opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number }): Promise<DeliveryReport> {
+export async function deliverDueStatements(db: Database, opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number; logger?: Logger }): Promise<DeliveryReport> {
   const fetchFn = opts.fetch ?? ((...a) => fetch(...a));
-  return drainOutbox(db, statementOutbox(db, fetchFn), { now: opts.now, limit: opts.limit ?? 100 });
+  return drainOutbox(db, statementOutbox(db, fetchFn), { now: opts.now, limit: opts.limit ?? 100, logger: opts.logger });
 }
 
 export async function listStatements(db: Database, orgId: string, status?: OutboxStatus, limit = 200): Promise<StatementRow[]> {

@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ltiGradeOutbox, xapiOutbox } from '../../api/db/schema/index.js';
 import { AccessTokens, createPlatform, deliverDueGrades, enqueueGrade, retryGrade } from '../../api/lti/index.js';
+import { createLogger, type Logger } from '../../api/logger.js';
 import { LEASE_MS, MAX_ATTEMPTS, type DeliveryReport } from '../../api/outbox/index.js';
 import { deliverDueStatements, enqueueStatements, retryStatements, saveLrs, VERBS } from '../../api/xapi/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -88,9 +89,11 @@ async function until(check: () => boolean | Promise<boolean>, ms = 5000) {
 /** What the tests need from one outbox. */
 interface OutboxCase {
   name: string;
+  /** the outbox's name in log lines */
+  logName: string;
   /** queues one row due at `now`; its id */
   enqueue(now: Date): Promise<string>;
-  drain(now: Date, limit?: number): Promise<DeliveryReport>;
+  drain(now: Date, limit?: number, logger?: Logger): Promise<DeliveryReport>;
   row(id: string): Promise<{ status: string; attempts: number; lockedUntil: Date | null; lastError: string | null }>;
   /** what an admin's retry does */
   requeue(id: string, now: Date): Promise<void>;
@@ -100,6 +103,7 @@ let lineItems = 0;
 const CASES: OutboxCase[] = [
   {
     name: 'xAPI statements',
+    logName: 'xapi',
     async enqueue(now) {
       const id = randomUUID();
       const actor = { objectType: 'Agent' as const, name: 'Learner', account: { homePage: 'urn:sounding-board', name: personId } };
@@ -107,18 +111,19 @@ const CASES: OutboxCase[] = [
       await enqueueStatements(t.runtime.deps.db, orgId, sessionId, [{ id, actor, verb: VERBS.attempted, object, context: { registration: sessionId, platform: 'Sounding Board', language: 'en' }, timestamp: now.toISOString() }], now);
       return id;
     },
-    drain: (now, limit) => deliverDueStatements(t.runtime.deps.db, { now, limit }),
+    drain: (now, limit, logger) => deliverDueStatements(t.runtime.deps.db, { now, limit, logger }),
     row: async (id) => (await t.runtime.deps.db.select().from(xapiOutbox).where(eq(xapiOutbox.id, id)))[0],
     requeue: async (_id, now) => void (await retryStatements(t.runtime.deps.db, orgId, now)),
   },
   {
     name: 'LMS grades',
+    logName: 'grades',
     async enqueue(now) {
       const lineItemUrl = `${base}/lms/lineitems/${++lineItems}`;
       await enqueueGrade(t.runtime.deps.db, { orgId, platformId, personId, sessionId, lineItemUrl, userSub: 'lms-user-1', scoreGiven: 3, scoreMaximum: 6 }, now);
       return (await t.runtime.deps.db.select().from(ltiGradeOutbox).where(eq(ltiGradeOutbox.lineItemUrl, lineItemUrl)))[0].id;
     },
-    drain: (now, limit) => deliverDueGrades(t.runtime.deps.db, tokens, { now, limit }),
+    drain: (now, limit, logger) => deliverDueGrades(t.runtime.deps.db, tokens, { now, limit, logger }),
     row: async (id) => (await t.runtime.deps.db.select().from(ltiGradeOutbox).where(eq(ltiGradeOutbox.id, id)))[0],
     requeue: async (id, now) => void (await retryGrade(t.runtime.deps.db, orgId, id, now)),
   },
@@ -168,7 +173,9 @@ describe.each(CASES)('$name', (outbox) => {
 
     // the last attempt's lease runs out: given up, not claimed a thirteenth time
     peer.hold = false;
-    expect(await outbox.drain(afterLeases(MAX_ATTEMPTS))).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    const lines: string[] = [];
+    expect(await outbox.drain(afterLeases(MAX_ATTEMPTS), undefined, createLogger('info', (l) => lines.push(l)))).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    expect(lines.map((l) => JSON.parse(l))).toMatchObject([{ level: 'warn', msg: 'outbox rows given up: their last attempt never reported back', outbox: outbox.logName, count: 1 }]);
     expect(peer.deliveries).toHaveLength(MAX_ATTEMPTS);
     const failed = await outbox.row(id);
     expect(failed).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lockedUntil: null });

@@ -8,6 +8,7 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/index.js';
+import type { Logger } from '../../logger.js';
 import { ltiGradeOutbox, type OutboxStatus } from '../../db/schema/index.js';
 import { drainOutbox, requeue, retryableStatus, type DeliveryReport, type Outbox } from '../../outbox/index.js';
 import { AGS_SCOPE } from '../claims.js';
@@ -68,6 +69,7 @@ async function postScore(row: GradeRow, token: string, fetchFn: typeof fetch, no
 /** The grade outbox: how one grade reaches its platform, with this run's token cache and fetch. */
 function gradeOutbox(db: Database, tokens: AccessTokens, fetchFn: typeof fetch): Outbox<typeof ltiGradeOutbox> {
   return {
+    name: 'grades',
     table: ltiGradeOutbox,
     peer: 'LMS',
     retryable: (err) => (err instanceof PlatformRequestError ? err.retryable : true),
@@ -91,9 +93,9 @@ function gradeOutbox(db: Database, tokens: AccessTokens, fetchFn: typeof fetch):
  * platform's failure: that is recorded on the row and retried later. `now` may be a clock, read
  * as each grade is claimed.
  */
-export async function deliverDueGrades(db: Database, tokens: AccessTokens, opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number }): Promise<DeliveryReport> {
+export async function deliverDueGrades(db: Database, tokens: AccessTokens, opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number; logger?: Logger }): Promise<DeliveryReport> {
   const fetchFn = opts.fetch ?? ((...a) => fetch(...a));
-  return drainOutbox(db, gradeOutbox(db, tokens, fetchFn), { now: opts.now, limit: opts.limit ?? 50 });
+  return drainOutbox(db, gradeOutbox(db, tokens, fetchFn), { now: opts.now, limit: opts.limit ?? 50, logger: opts.logger });
 }
 
 /** The organisation's grades, newest first, optionally of one status. */
