@@ -9,13 +9,14 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-env.js';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
-import { assignments } from '../db/schema/index.js';
+import { assignments, cohortMembers } from '../db/schema/index.js';
 import { Problem } from '../problems/index.js';
 import { assignmentStatus, attemptLevel, betterLevel, type AssignmentStatus } from '../programme/index.js';
 import type { DrillSpec, Level } from '../practice/types.js';
 import type { OnSessionEnded } from '../session-flow/end.js';
 import { isUniqueViolation, managedLearners } from './cohorts.js';
 import { drillSpecOf, findDrill, type DrillRow } from './drills.js';
+import { lockCohort, lockPeople } from './locks.js';
 
 export interface AssignmentView {
   id: string;
@@ -33,27 +34,72 @@ export interface AssignmentView {
 }
 
 /**
- * Assigns a drill to learners in one transaction: if any of them already has it, nothing is written
- * and the conflict names them.
+ * Assigns a drill to a cohort's learners or to listed learners, in one transaction: if any of them
+ * already has it, nothing is written and the conflict names them. The cohort, then the learners,
+ * then (for a cohort) their memberships are locked before anything is written (store/locks), so a
+ * cohort deleted, a learner taken out or a person deleted at the same moment either waits for the
+ * assignments (and removes them with everything else) or is seen here: a cohort gone is a 404, a
+ * learner gone is left out (a cohort) or a 404 (listed), never a foreign-key error or an
+ * assignment left pointing at nothing.
  */
-export async function createAssignments(db: Database, input: { orgId: string; drillId: string; personIds: string[]; cohortId: string | null; dueAt: Date; assignedBy: string }) {
-  const existing = await db
-    .select({ personId: assignments.personId })
-    .from(assignments)
-    .where(and(eq(assignments.orgId, input.orgId), eq(assignments.drillId, input.drillId), inArray(assignments.personId, input.personIds)));
-  if (existing.length) throw duplicate(existing.map((e) => e.personId));
+export async function createAssignments(db: Database, input: { orgId: string; drillId: string; to: { cohortId: string } | { learnerIds: string[] }; dueAt: Date; assignedBy: string }) {
+  const { orgId, to } = input;
   try {
-    return await db.transaction(async (tx) =>
-      tx
+    return await db.transaction(async (tx) => {
+      const t = tx as unknown as Database;
+      const personIds = 'cohortId' in to ? await lockCohortLearners(t, orgId, to.cohortId) : await lockListedLearners(t, orgId, to.learnerIds);
+      const existing = await t
+        .select({ personId: assignments.personId })
+        .from(assignments)
+        .where(and(eq(assignments.orgId, orgId), eq(assignments.drillId, input.drillId), inArray(assignments.personId, personIds)));
+      if (existing.length) throw duplicate(existing.map((e) => e.personId));
+      const cohortId = 'cohortId' in to ? to.cohortId : null;
+      return t
         .insert(assignments)
-        .values(input.personIds.map((personId) => ({ orgId: input.orgId, drillId: input.drillId, personId, cohortId: input.cohortId, dueAt: input.dueAt, assignedBy: input.assignedBy })))
-        .returning({ id: assignments.id, personId: assignments.personId }),
-    );
+        .values(personIds.map((personId) => ({ orgId, drillId: input.drillId, personId, cohortId, dueAt: input.dueAt, assignedBy: input.assignedBy })))
+        .returning({ id: assignments.id, personId: assignments.personId, cohortId: assignments.cohortId });
+    });
   } catch (err) {
     // a concurrent request assigned the same drill between the check and the insert
     if (isUniqueViolation(err)) throw duplicate([]);
     throw err;
   }
+}
+
+/** The cohort's learners, locked in the store/locks order: cohort, people, memberships. */
+async function lockCohortLearners(tx: Database, orgId: string, cohortId: string): Promise<string[]> {
+  if (!(await lockCohort(tx, orgId, cohortId, 'share'))) throw cohortNotFound();
+  const learnerMembership = and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.role, 'learner'));
+  const seen = await tx.select({ personId: cohortMembers.personId }).from(cohortMembers).where(learnerMembership);
+  const people = (await lockPeople(tx, orgId, seen.map((m) => m.personId), 'share')).filter((p) => p.role === 'learner').map((p) => p.id);
+  // still members once their rows are locked: a removal that got in first is respected, one that
+  // comes after waits for these assignments and cancels them with the membership
+  const kept = people.length ? await tx.select({ personId: cohortMembers.personId }).from(cohortMembers).where(and(learnerMembership, inArray(cohortMembers.personId, people))).for('share') : [];
+  if (kept.length === 0) throw Problem.badRequest('The cohort has no learners yet; add or import them first.', [{ path: 'cohortId', message: 'no learners' }]);
+  return kept.map((m) => m.personId);
+}
+
+/** The listed learners, locked; any who is no longer a learner of the organisation is a 404. */
+async function lockListedLearners(tx: Database, orgId: string, learnerIds: string[]): Promise<string[]> {
+  const locked = new Set((await lockPeople(tx, orgId, learnerIds, 'share')).filter((p) => p.role === 'learner').map((p) => p.id));
+  const missing = learnerIds.filter((id) => !locked.has(id));
+  if (missing.length) throw learnersNotFound(learnerIds, missing);
+  return learnerIds;
+}
+
+/** 404 for a cohort that does not exist (or that the caller does not run), on the `cohortId` field. */
+export function cohortNotFound() {
+  return new Problem(404, 'Not found', 'The cohort was not found.', [{ path: 'cohortId', message: 'no such cohort that you run' }]);
+}
+
+/** 404 naming, by their place in `asked`, the learners that could not be found. */
+export function learnersNotFound(asked: string[], missing: string[]) {
+  return new Problem(
+    404,
+    'Not found',
+    `${missing.length} of the learners ${missing.length === 1 ? 'was' : 'were'} not found among the learners you manage; nothing was assigned.`,
+    missing.map((id) => ({ path: `learnerIds.${asked.indexOf(id)}`, message: `no learner ${id} that you manage` })),
+  );
 }
 
 function duplicate(personIds: string[]) {

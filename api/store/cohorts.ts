@@ -9,6 +9,9 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { assignments, cohortMembers, cohorts, ltiContexts, people, type CohortReadinessRule, type MembershipRole } from '../db/schema/index.js';
+import { Problem } from '../problems/index.js';
+import { lockCohort, lockPeople } from './locks.js';
+import { clearRemovals, recordRemoval } from './removals.js';
 
 export type CohortRow = typeof cohorts.$inferSelect;
 /** A cohort as the routes show it: with whether an LMS course feeds it. */
@@ -99,24 +102,39 @@ export async function findCohortByName(db: Database, orgId: string, name: string
   return row ?? null;
 }
 
-/** Creates a cohort; a facilitator who creates one runs it. Call inside a transaction. */
+/** Creates a cohort; a facilitator who creates one runs it (through `addMembers`, so a facilitator demoted meanwhile is refused). Call inside a transaction. */
 export async function insertCohort(tx: Tx, caller: Caller, input: { name: string; description?: string; readiness?: CohortReadinessRule }) {
   const [row] = await tx
     .insert(cohorts)
     .values({ orgId: caller.orgId, name: input.name, description: input.description ?? '', readiness: input.readiness ?? {}, createdBy: caller.personId })
     .returning();
-  if (caller.role === 'facilitator') await tx.insert(cohortMembers).values({ cohortId: row.id, personId: caller.personId, orgId: caller.orgId, role: 'facilitator' });
+  if (caller.role === 'facilitator') await addMembers(tx, caller.orgId, row.id, [{ personId: caller.personId, role: 'facilitator' }]);
   return row;
 }
 
-/** Adds people to a cohort; people already in it keep their membership. */
+/**
+ * Adds people to a cohort (call inside a transaction); people already in it keep their
+ * membership, and anyone added is no longer marked as removed from it (they are back on purpose).
+ * The cohort and then the people are locked (store/locks) and each role is read under the lock: a
+ * learner membership is for a learner and a facilitator's for a facilitator, so someone whose role
+ * changed (or who was deleted) since the caller looked refuses the whole add with 409, rather than
+ * leaving a membership that the people rules would refuse. 404 when the cohort was deleted meanwhile.
+ */
 export async function addMembers(tx: Tx, orgId: string, cohortId: string, members: { personId: string; role: MembershipRole }[]) {
   if (members.length === 0) return [];
-  return tx
+  if (!(await lockCohort(tx, orgId, cohortId, 'share'))) throw Problem.notFound('The cohort');
+  const now = new Map((await lockPeople(tx, orgId, members.map((m) => m.personId), 'share')).map((p) => [p.id, p.role]));
+  const changed = members.filter((m) => now.get(m.personId) !== m.role).map((m) => m.personId);
+  if (changed.length) {
+    throw Problem.conflict(`${changed.length} of these people changed role or left the organisation while being added; nothing was added. Look them up again and retry.`, { personIds: changed });
+  }
+  const added = await tx
     .insert(cohortMembers)
     .values(members.map((m) => ({ cohortId, orgId, personId: m.personId, role: m.role })))
     .onConflictDoNothing()
     .returning({ personId: cohortMembers.personId });
+  await clearRemovals(tx, orgId, cohortId, members.map((m) => m.personId));
+  return added;
 }
 
 /** The person's membership role in the cohort, or null when they are not in it. */
@@ -141,16 +159,23 @@ export async function cohortsOf(db: Database, orgId: string, personId: string) {
 /**
  * Takes someone out of a cohort. The drills a learner was assigned through this cohort go with the
  * membership (nobody follows them there any more, and they would turn overdue); their sessions,
- * progress and any drill assigned to them directly stay. False when they were not in the cohort.
+ * progress and any drill assigned to them directly stay. The removal is remembered, so an LMS
+ * launch from the cohort's course does not put them back. The person is locked as a launch locks
+ * them, so a launch in flight either lands first (and is undone here) or sees the removal.
+ * False when they were not in the cohort (or it was deleted meanwhile).
  */
 export async function removeMember(db: Database, orgId: string, cohortId: string, personId: string) {
   return db.transaction(async (tx) => {
-    const gone = await tx
+    const t = tx as unknown as Tx;
+    if (!(await lockCohort(t, orgId, cohortId, 'share'))) return false;
+    await lockPeople(t, orgId, [personId], 'share');
+    const gone = await t
       .delete(cohortMembers)
       .where(and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.personId, personId)))
       .returning({ personId: cohortMembers.personId });
     if (gone.length === 0) return false;
-    await tx.delete(assignments).where(and(eq(assignments.orgId, orgId), eq(assignments.cohortId, cohortId), eq(assignments.personId, personId)));
+    await t.delete(assignments).where(and(eq(assignments.orgId, orgId), eq(assignments.cohortId, cohortId), eq(assignments.personId, personId)));
+    await recordRemoval(t, orgId, cohortId, personId);
     return true;
   });
 }
@@ -162,6 +187,9 @@ export async function removeMember(db: Database, orgId: string, cohortId: string
  */
 export async function deleteCohort(db: Database, orgId: string, cohortId: string) {
   return db.transaction(async (tx) => {
+    // locked for update: an assignment or membership being written through the cohort finishes
+    // first (and is deleted below), or waits and finds the cohort gone (404), never a half state
+    if (!(await lockCohort(tx as unknown as Tx, orgId, cohortId, 'update'))) return false;
     // the foreign key would only clear assignments.cohort_id; the cohort's drills go with it
     await tx.delete(assignments).where(and(eq(assignments.orgId, orgId), eq(assignments.cohortId, cohortId)));
     const gone = await tx.delete(cohorts).where(and(eq(cohorts.orgId, orgId), eq(cohorts.id, cohortId))).returning({ id: cohorts.id });

@@ -1,15 +1,15 @@
 /**
  * @module store/privacy
  * A person's own data, all of it: exported as one JSON document, or deleted for real. Deleting
- * the person row cascades to their sessions, turns, progress ledger, memberships and assignments
- * (foreign keys `on delete cascade`); what they created for others (cohorts, drills, assignments
- * they set) stays, with the author cleared. Cohort views are computed from what remains, so
+ * the person row cascades to their sessions, turns, progress ledger, memberships, removals from
+ * cohorts and assignments (foreign keys `on delete cascade`); what they created for others
+ * (cohorts, drills, assignments they set) stays, with the author cleared. Cohort views are computed from what remains, so
  * their aggregates stay consistent without a recount.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
-import { assignments, cohortMembers, cohorts, people, sessions, skillResults, turns } from '../db/schema/index.js';
+import { assignments, cohortMembers, cohortRemovals, cohorts, people, sessions, skillResults, turns } from '../db/schema/index.js';
 import { lockForChange } from './admins.js';
 
 export async function exportPersonData(db: Database, caller: Caller) {
@@ -28,12 +28,19 @@ export async function exportPersonData(db: Database, caller: Caller) {
     .from(cohortMembers)
     .innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
     .where(and(eq(cohortMembers.orgId, caller.orgId), eq(cohortMembers.personId, caller.personId)));
+  // a removal is stored about the person too: it is why LMS launches leave them out of that cohort
+  const removals = await db
+    .select({ cohortId: cohortRemovals.cohortId, cohort: cohorts.name, removedAt: cohortRemovals.removedAt })
+    .from(cohortRemovals)
+    .innerJoin(cohorts, eq(cohorts.id, cohortRemovals.cohortId))
+    .where(and(eq(cohortRemovals.orgId, caller.orgId), eq(cohortRemovals.personId, caller.personId)));
   const myAssignments = await db.select().from(assignments).where(and(eq(assignments.orgId, caller.orgId), eq(assignments.personId, caller.personId)));
   const ledger = await db.select().from(skillResults).where(and(eq(skillResults.orgId, caller.orgId), eq(skillResults.personId, caller.personId))).orderBy(asc(skillResults.at));
   return {
     exportedAt: new Date().toISOString(),
     person: { id: person.id, name: person.name, email: person.email, role: person.role, createdAt: person.createdAt },
     cohorts: memberships,
+    removedFromCohorts: removals,
     assignments: myAssignments.map(({ orgId: _o, ...a }) => a),
     sessions: own.map(({ orgId: _o, partnerState: _p, seed: _s, ...s }) => ({ ...s, turns: allTurns.filter((t) => t.sessionId === s.id).map(({ sessionId: _x, ...t }) => t) })),
     skillResults: ledger.map(({ orgId: _o, personId: _p, ...r }) => r),

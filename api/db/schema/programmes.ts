@@ -58,6 +58,28 @@ export const cohortMembers = pgTable(
 );
 
 /**
+ * Someone taken out of a cohort by a facilitator or admin. LMS launches put course members into
+ * the course's cohort; this row is how a launch knows not to undo a removal. Adding the person
+ * back through the API deletes it; it goes with the cohort or the person.
+ */
+export const cohortRemovals = pgTable(
+  'cohort_removals',
+  {
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    removedAt: timestamp('removed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.personId] }), index('cohort_removals_person_idx').on(t.orgId, t.personId)],
+);
+
+/**
  * One drill assigned to one learner (a cohort assignment fans out to a row per learner, each with
  * the cohort it came from). The attempt counters are kept up to date when a drill session ends,
  * so reading a cohort's assignments never re-reads its sessions.

@@ -9,8 +9,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireAuth, requireRole } from '../../auth/index.js';
 import { Problem } from '../../problems/index.js';
 import { LEVELS } from '../../practice/types.js';
-import { assignmentsOf, createAssignments, deleteAssignment } from '../../store/assignments.js';
-import { cohortLearners, findManagedCohort, managedLearners } from '../../store/cohorts.js';
+import { assignmentsOf, cohortNotFound, createAssignments, deleteAssignment, learnersNotFound } from '../../store/assignments.js';
+import { findManagedCohort, managedLearners } from '../../store/cohorts.js';
 import { findDrill } from '../../store/drills.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
 
@@ -98,24 +98,22 @@ export const assignmentRoutes = createRouter()
     const drill = await findDrill(db, caller.orgId, body.drillId);
     if (!drill) throw new Problem(404, 'Not found', 'The drill was not found.', [{ path: 'drillId', message: 'no such drill in your organisation' }]);
 
-    let learnerIds: string[];
+    let to: { cohortId: string } | { learnerIds: string[] };
     if (body.cohortId) {
-      const cohort = await findManagedCohort(db, caller, body.cohortId);
-      if (!cohort) throw new Problem(404, 'Not found', 'The cohort was not found.', [{ path: 'cohortId', message: 'no such cohort that you run' }]);
-      learnerIds = (await cohortLearners(db, caller.orgId, cohort.id)).map((l) => l.id);
-      if (learnerIds.length === 0) throw Problem.badRequest('The cohort has no learners yet; add or import them first.', [{ path: 'cohortId', message: 'no learners' }]);
+      if (!(await findManagedCohort(db, caller, body.cohortId))) throw cohortNotFound();
+      to = { cohortId: body.cohortId };
     } else {
       const asked = body.learnerIds!;
       const dup = asked.findIndex((id, i) => asked.indexOf(id) !== i);
       if (dup >= 0) throw Problem.badRequest('A learner is listed twice.', [{ path: `learnerIds.${dup}`, message: 'listed twice' }]);
       const found = new Set((await managedLearners(db, caller, asked)).map((l) => l.id));
-      const missing = asked.map((id, i) => ({ id, i })).filter(({ id }) => !found.has(id));
-      if (missing.length) throw new Problem(404, 'Not found', `${missing.length} of the learners ${missing.length === 1 ? 'was' : 'were'} not found among the learners you manage; nothing was assigned.`, missing.map(({ id, i }) => ({ path: `learnerIds.${i}`, message: `no learner ${id} that you manage` })));
-      learnerIds = asked;
+      const missing = asked.filter((id) => !found.has(id));
+      if (missing.length) throw learnersNotFound(asked, missing);
+      to = { learnerIds: asked };
     }
-    const created = await createAssignments(db, { orgId: caller.orgId, drillId: drill.id, personIds: learnerIds, cohortId: body.cohortId ?? null, dueAt, assignedBy: caller.personId });
+    const created = await createAssignments(db, { orgId: caller.orgId, drillId: drill.id, to, dueAt, assignedBy: caller.personId });
     return c.json(
-      { assignments: created.map((a) => ({ id: a.id, learnerId: a.personId, drillId: drill.id, cohortId: body.cohortId ?? null, dueAt: dueAt.toISOString(), status: 'not_started' as const })) },
+      { assignments: created.map((a) => ({ id: a.id, learnerId: a.personId, drillId: drill.id, cohortId: a.cohortId, dueAt: dueAt.toISOString(), status: 'not_started' as const })) },
       201,
     );
   })

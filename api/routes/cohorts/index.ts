@@ -25,6 +25,7 @@ import {
   removeMember,
   updateCohort,
 } from '../../store/cohorts.js';
+import { removedFrom } from '../../store/removals.js';
 import { peopleInOrg } from '../../store/roster.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
 import { CohortPatch, CohortRef, CohortSchema, LearnerProgressSchema, MembersBody, NewCohort } from './schemas.js';
@@ -50,8 +51,16 @@ const remove = createRoute({
   request: { params: IdParams },
   responses: { 204: { description: 'Deleted' }, ...problems(400, 401, 403, 404) },
 });
-const addMembersRoute = createRoute({ ...staff, method: 'post', path: '/cohorts/{id}/members', summary: 'Add learners (or, for admins, facilitators) to a cohort', request: { params: IdParams, body: { content: json(MembersBody), required: true } }, responses: { 200: { description: 'Added', content: json(z.object({ added: z.number().int() })) }, ...problems(400, 401, 403, 404) } });
-const removeMemberRoute = createRoute({ ...staff, method: 'delete', path: '/cohorts/{id}/members/{personId}', summary: 'Take someone out of a cohort (their data stays theirs)', description: 'Facilitators take learners out of cohorts they run; only an admin takes a facilitator off a cohort. Drills the learner was assigned through this cohort are cancelled; their sessions, progress and directly assigned drills stay.', request: { params: MemberParams }, responses: { 204: { description: 'Removed' }, ...problems(400, 401, 403, 404) } });
+const addMembersRoute = createRoute({
+  ...staff,
+  method: 'post',
+  path: '/cohorts/{id}/members',
+  summary: 'Add learners (or, for admins, facilitators) to a cohort',
+  description: 'Facilitators add learners they already facilitate, and learners taken out of this cohort (undoing the removal). Adding someone back ends the removal, so LMS launches from the cohort’s course keep them in again. 409 when someone’s role changed meanwhile.',
+  request: { params: IdParams, body: { content: json(MembersBody), required: true } },
+  responses: { 200: { description: 'Added', content: json(z.object({ added: z.number().int() })) }, ...problems(400, 401, 403, 404, 409) },
+});
+const removeMemberRoute = createRoute({ ...staff, method: 'delete', path: '/cohorts/{id}/members/{personId}', summary: 'Take someone out of a cohort (their data stays theirs)', description: 'Facilitators take learners out of cohorts they run; only an admin takes a facilitator off a cohort. Drills the learner was assigned through this cohort are cancelled; their sessions, progress and directly assigned drills stay. The removal is remembered: LMS launches do not put them back until they are added again.', request: { params: MemberParams }, responses: { 204: { description: 'Removed' }, ...problems(400, 401, 403, 404) } });
 const progress = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/progress', summary: 'Per learner: skill levels with confidence and trend, ready to partner (or why not), assignments', request: { params: IdParams }, responses: { 200: { description: 'Progress', content: json(z.object({ cohort: CohortRef, learners: z.array(LearnerProgressSchema) })) }, ...problems(400, 401, 403, 404) } });
 const progressCsv = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/progress.csv', summary: 'Cohort progress as CSV: one row per learner, a column per skill', request: { params: IdParams }, responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problems(400, 401, 403, 404) } });
 const attention = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/attention', summary: 'Learners needing attention: overdue, stalled, declining', request: { params: IdParams, query: z.object({ stalledDays: z.coerce.number().int().min(1).max(365).optional() }) }, responses: { 200: { description: 'Learners and why', content: json(Attention) }, ...problems(400, 401, 403, 404) } });
@@ -140,9 +149,13 @@ export const cohortRoutes = createRouter()
     await cohortOr404(c.var.deps, caller, id);
     if (role === 'facilitator' && caller.role !== 'admin') throw Problem.forbidden('Only an admin can add facilitators to a cohort.');
     const ids = [...new Set(personIds)];
-    // a facilitator may only enrol learners they already facilitate (or new ones they import):
+    // a facilitator may only enrol learners they already facilitate (or new ones they import), or
+    // put back someone taken out of this cohort (undoing a removal gives back access they had):
     // enrolling anyone else would let them read that person's transcripts
-    const allowed = role === 'facilitator' ? await peopleInOrg(db, caller.orgId, ids, 'facilitator') : await managedLearners(db, caller, ids);
+    const allowed =
+      role === 'facilitator'
+        ? await peopleInOrg(db, caller.orgId, ids, 'facilitator')
+        : [...(await managedLearners(db, caller, ids)), ...(await removedFrom(db, caller.orgId, id, ids)).filter((p) => p.role === 'learner')];
     const missing = ids.filter((pid) => !allowed.some((p) => p.id === pid));
     if (missing.length) {
       throw new Problem(404, 'Not found', `${missing.length} of these people ${missing.length === 1 ? 'is' : 'are'} not ${role}s you can add.`, missing.map((pid) => ({ path: `personIds.${personIds.indexOf(pid)}`, message: `no ${role} ${pid} you can add` })));
