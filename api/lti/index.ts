@@ -12,6 +12,7 @@ export * from './platforms.store.js';
 export { startLogin, LOGIN_STATE_TTL_MS, type LoginRequest } from './login.js';
 export { validateLaunch, MAX_ID_TOKEN_AGE_S, type ValidLaunch } from './launch.js';
 export { mapLaunch, type MappedLaunch } from './launch-mapping.js';
+export type { HeldBack } from './course-membership.js';
 export { drillContentItem, readDeepLinkTicket, signDeepLinkTicket, signDeepLinkingResponse, type DeepLinkTicket } from './deep-linking.js';
 export { AccessTokens, PlatformRequestError } from './ags/access-token.js';
 export { deliverDueGrades, enqueueGrade, findGrade, listGrades, retryGrade, scoresUrl, type GradeRow, type DeliveryReport } from './ags/grade-outbox.js';

@@ -2,22 +2,27 @@
  * @module lti/launch-mapping
  * What a validated launch means inside the organisation that registered the platform: the
  * platform user becomes a person (created on first launch), the course becomes a cohort they
- * join (learners as learners, instructors as facilitators), and the resource link names the drill
+ * join as the people rules allow (lti/course-membership), and the resource link names the drill
  * it opens and the line item its grades go to. The latest launch per link and person is kept:
  * that is where a finished session's grade is sent.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import { cohortMembers, cohorts, ltiContexts, ltiLaunches, ltiResourceLinks, ltiUsers, people, type Role } from '../db/schema/index.js';
+import { cohorts, ltiContexts, ltiLaunches, ltiResourceLinks, ltiUsers, people, type Role } from '../db/schema/index.js';
 import { findDrill } from '../store/drills.js';
 import { AGS_SCOPE, type LaunchClaims } from './claims.js';
 import { LaunchError } from './launch-error.js';
 import type { PlatformRow } from './platforms.store.js';
 import type { LaunchRole } from './roles.js';
+import { placeInCourse, type HeldBack } from './course-membership.js';
 
 export interface MappedLaunch {
   person: { id: string; orgId: string; role: Role; name: string };
   cohortId: string | null;
+  /** the page to open (an instructor launch opens the learner view when the people rules say so) */
+  view: LaunchRole;
+  /** what the launch did not do that the LMS role asked for, and why */
+  heldBack: HeldBack | null;
   resourceLink: { id: string; drillId: string | null; lineItemUrl: string | null } | null;
 }
 
@@ -32,7 +37,7 @@ async function shortHash(text: string): Promise<string> {
  * The person behind a platform user, created on first launch. The platform's email is used when no
  * one in the organisation has it yet; an existing person with that email is never taken over (any
  * LMS admin could otherwise claim an account by setting an email), so a placeholder is used instead.
- * Roles only ever go up (a learner who teaches a course becomes a facilitator); admins stay admins.
+ * A new person gets the launch's role; an existing one keeps theirs here (`placeInCourse` decides).
  */
 async function personFor(db: Database, platform: PlatformRow, claims: LaunchClaims, role: LaunchRole) {
   const [linked] = await db
@@ -41,13 +46,7 @@ async function personFor(db: Database, platform: PlatformRow, claims: LaunchClai
     .innerJoin(people, eq(people.id, ltiUsers.personId))
     .where(and(eq(ltiUsers.platformId, platform.id), eq(ltiUsers.sub, claims.sub)))
     .limit(1);
-  if (linked) {
-    if (role === 'facilitator' && linked.role === 'learner') {
-      await db.update(people).set({ role: 'facilitator' }).where(eq(people.id, linked.id));
-      return { ...linked, role: 'facilitator' as Role };
-    }
-    return linked;
-  }
+  if (linked) return linked;
   const placeholder = `lti-${await shortHash(`${platform.id} ${claims.sub}`)}@${new URL(platform.issuer).hostname}.lti.invalid`;
   const name = claims.name ?? 'LMS user';
   const email = claims.email?.toLowerCase();
@@ -64,8 +63,8 @@ async function personFor(db: Database, platform: PlatformRow, claims: LaunchClai
   return winner;
 }
 
-/** The course's cohort (created on first launch) with the person in it. */
-async function cohortFor(db: Database, platform: PlatformRow, claims: LaunchClaims, personId: string, role: LaunchRole): Promise<{ contextRowId: string; cohortId: string } | null> {
+/** The course's cohort (created on first launch). */
+async function cohortFor(db: Database, platform: PlatformRow, claims: LaunchClaims): Promise<{ contextRowId: string; cohortId: string } | null> {
   const ctx = claims.context;
   if (!ctx) return null;
   const title = ctx.title ?? ctx.label ?? `Course ${ctx.id}`;
@@ -80,10 +79,6 @@ async function cohortFor(db: Database, platform: PlatformRow, claims: LaunchClai
     await db.update(ltiContexts).set({ cohortId: cohort.id }).where(and(eq(ltiContexts.id, context.id), sql`${ltiContexts.cohortId} is null`));
     cohortId = (await db.select({ cohortId: ltiContexts.cohortId }).from(ltiContexts).where(eq(ltiContexts.id, context.id)))[0].cohortId!;
   }
-  await db
-    .insert(cohortMembers)
-    .values({ cohortId, personId, orgId: platform.orgId, role })
-    .onConflictDoUpdate({ target: [cohortMembers.cohortId, cohortMembers.personId], set: { role: role === 'facilitator' ? 'facilitator' : sql`${cohortMembers.role}` } });
   return { contextRowId: context.id, cohortId };
 }
 
@@ -119,8 +114,10 @@ async function resourceLinkFor(db: Database, platform: PlatformRow, claims: Laun
 export async function mapLaunch(db: Database, platform: PlatformRow, claims: LaunchClaims, role: LaunchRole, now: Date): Promise<MappedLaunch> {
   // checked before anything is created: a broken link leaves no trace
   const drillId = await linkedDrill(db, platform, claims);
-  const person = await personFor(db, platform, claims, role);
-  const cohort = await cohortFor(db, platform, claims, person.id, role);
+  const found = await personFor(db, platform, claims, role);
+  const cohort = await cohortFor(db, platform, claims);
+  const place = await placeInCourse(db, platform.orgId, found.id, cohort?.cohortId ?? null, role);
+  const person = { ...found, role: place.role };
   const link = await resourceLinkFor(db, platform, claims, cohort?.contextRowId ?? null, drillId);
   if (link) {
     await db
@@ -128,5 +125,5 @@ export async function mapLaunch(db: Database, platform: PlatformRow, claims: Lau
       .values({ resourceLinkId: link.id, personId: person.id, userSub: claims.sub, role, launchedAt: now })
       .onConflictDoUpdate({ target: [ltiLaunches.resourceLinkId, ltiLaunches.personId], set: { userSub: claims.sub, role, launchedAt: now } });
   }
-  return { person, cohortId: cohort?.cohortId ?? null, resourceLink: link };
+  return { person, cohortId: place.cohortId, view: place.view, heldBack: place.heldBack, resourceLink: link };
 }

@@ -6,6 +6,7 @@
  * a plain error page for a refused launch. Every page gets a fresh CSP nonce; all text is escaped.
  */
 import { framedPagePolicy } from '../routes/embed/frame-policy.js';
+import type { HeldBack } from './course-membership.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
@@ -30,6 +31,7 @@ const STYLE = `
   button { font: inherit; padding: .45rem 1rem; border-radius: .4rem; border: 1px solid #0f4c81; background: #0f4c81; color: #fff; cursor: pointer; }
   label.graded { display: inline-flex; gap: .4rem; align-items: center; margin-right: 1rem; }
   .error { border-left: 4px solid #b3261e; padding: .5rem 1rem; }
+  .notice { border-left: 4px solid #8a5a00; padding: .5rem 1rem; }
   :focus-visible { outline: 3px solid #1f5fbf; outline-offset: 2px; }
 `;
 
@@ -58,6 +60,15 @@ export interface LaunchPageInput {
   cohortId: string | null;
   title: string;
   nonce: string;
+  /** an instructor launch that opens the learner view says why */
+  notice?: HeldBack | null;
+}
+
+/** Why an instructor sees the practice page instead of their course, and who can change that. */
+function noticeText(held: HeldBack): string {
+  if (held.kind === 'removed') return 'You were taken off this course’s cohort in Sounding Board, so this opens as practice. An admin can add you back.';
+  const n = held.cohorts;
+  return `You teach this course, but your Sounding Board account is a learner in ${n} cohort${n === 1 ? '' : 's'}, so this opens as practice. An admin can make you a facilitator once you are out of ${n === 1 ? 'it' : 'them'}.`;
 }
 
 /** The page a valid resource-link launch opens inside the LMS iframe. */
@@ -73,12 +84,13 @@ export function renderLaunchPage(p: LaunchPageInput): string {
         ? ''
         : '<p class="muted">No drill is linked to this activity yet, so you can practise any scenario.</p>'
       : '<p class="muted">Your course’s learners, their skills and drill completion. Learners who open this activity see the practice page.</p>';
+  const notice = p.notice ? `<p class="notice" role="note" data-notice="${p.notice.kind}">${esc(noticeText(p.notice))}</p>\n` : '';
   return shell(
     p.title,
     p.nonce,
     `<main>
 <h1>${esc(p.title)}</h1>
-${intro}
+${notice}${intro}
 ${element}
 </main>`,
     `<script type="module" src="/embed/sounding-board.js"></script>`,

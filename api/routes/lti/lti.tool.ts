@@ -32,6 +32,8 @@ import {
   validateLaunch,
   platformFrameOrigins,
   MESSAGE_TYPES,
+  type LaunchRole,
+  type MappedLaunch,
   type PlatformRow,
 } from '../../lti/index.js';
 
@@ -105,19 +107,33 @@ async function launch(c: Context<AppEnv>) {
     }
 
     const mapped = await mapLaunch(db, platform, claims, role, now());
+    logHeldBack(c, mapped, platform, role);
     const token = await signToken(jwtSecret, { sub: mapped.person.id, org: mapped.person.orgId, role: mapped.person.role, kind: 'embed' }, LAUNCH_TOKEN_TTL_S);
     const drillId = mapped.resourceLink?.drillId ?? null;
     const drill = drillId ? await findDrill(db, platform.orgId, drillId) : null;
-    const title = role === 'facilitator' ? (claims.context?.title ?? 'Your course') : (drill?.title ?? claims.resourceLink?.title ?? 'Practise coaching');
+    const { view, heldBack } = mapped;
+    const title = view === 'facilitator' ? (claims.context?.title ?? 'Your course') : (drill?.title ?? claims.resourceLink?.title ?? 'Practise coaching');
     return page(
       c,
-      (nonce) => renderLaunchPage({ view: role, token, apiBase: toolBase(c), drillId, cohortId: mapped.cohortId, title, nonce }),
+      (nonce) => renderLaunchPage({ view, token, apiBase: toolBase(c), drillId, cohortId: mapped.cohortId, title, nonce, notice: role === 'facilitator' ? heldBack : null }),
       200,
       frames,
     );
   } catch (err) {
     return refuse(c, err, platform ? platformFrameOrigins(platform, c.var.deps.config.frameAncestors) : []);
   }
+}
+
+/**
+ * Says in the log when a launch did less than the LMS role asked for (ids and roles only: never
+ * names, emails or tokens), so an admin asked "why do I not see my course?" can find out.
+ */
+function logHeldBack(c: Context<AppEnv>, mapped: MappedLaunch, platform: PlatformRow, lmsRole: LaunchRole) {
+  const held = mapped.heldBack;
+  if (!held) return;
+  const ids = { personId: mapped.person.id, platformId: platform.id, cohortId: mapped.cohortId, lmsRole };
+  if (held.kind === 'role_kept') c.var.deps.logger.warn('lti launch kept the stored role: the person is still in cohorts', { ...ids, storedRole: mapped.person.role, cohorts: held.cohorts });
+  else c.var.deps.logger.info('lti launch did not put back someone taken out of the course cohort', ids);
 }
 
 async function deepLink(c: Context<AppEnv>) {
