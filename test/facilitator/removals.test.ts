@@ -105,6 +105,19 @@ describe('DELETE /api/cohorts/{id}/members/{personId}', () => {
     expect(problem(await t.call('DELETE', `/api/cohorts/${cohortId}/members/${learner}`, { token: fac() }), 404).detail).toBe('That person is not in this cohort; they may have been taken out already.');
   });
 
+  it('the facilitator can undo a removal: the learner is added back to that cohort, and only that one', async () => {
+    const cohortId = await newCohort();
+    const learner = await newLearner(cohortId);
+    expect((await t.call('DELETE', `/api/cohorts/${cohortId}/members/${learner}`, { token: fac() })).status).toBe(204);
+    // no longer in any cohort she runs: she could not enrol them anywhere else
+    const other = await newCohort();
+    problem(await t.call('POST', `/api/cohorts/${other}/members`, { token: fac(), body: { personIds: [learner] } }), 404);
+    const back = await t.call('POST', `/api/cohorts/${cohortId}/members`, { token: fac(), body: { personIds: [learner] } });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    expect(await isMember(cohortId, learner)).toBe(true);
+    expect(await isMember(other, learner)).toBe(false);
+  });
+
   it('only an admin takes a facilitator off a cohort', async () => {
     const other = await t.call('POST', '/api/people', { token: admin(), body: { name: 'Second Fac', email: `f-${randomUUID().slice(0, 6)}@northwind.example`, role: 'facilitator', cohortId: spring } });
     expect(other.status).toBe(201);

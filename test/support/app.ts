@@ -26,6 +26,8 @@ export interface TestApp {
   runtime: NodeRuntime;
   database: TestDatabase;
   tokens: DemoTokens;
+  /** the app's log lines (JSON), when started with a LOG_LEVEL other than `silent` */
+  logs: string[];
   /** fetch against the server: `call('POST', '/api/sessions', { token, body })` */
   call(method: string, path: string, opts?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
@@ -35,7 +37,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { dat
   const database = opts.database ?? (await openTestDatabase());
   const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', DATA_DIR: 'memory://', SB_JWT_SECRET: 'test-secret-test-secret-test-secret-42', LOG_LEVEL: 'silent', ...env });
   const lines: string[] = [];
-  const runtime = await buildNodeDeps(config, { database, logger: createLogger(config.logLevel === 'silent' ? 'silent' : 'warn', (l) => lines.push(l)) });
+  const runtime = await buildNodeDeps(config, { database, logger: createLogger(config.logLevel, (l) => lines.push(l)) });
   const app = createApp(runtime.deps);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -66,6 +68,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { dat
     runtime,
     database,
     tokens,
+    logs: lines,
     call,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
