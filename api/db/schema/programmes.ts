@@ -38,19 +38,27 @@ export const cohorts = pgTable(
 export const MEMBERSHIP_ROLES = ['learner', 'facilitator'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
+/**
+ * The key of a row about one person in one cohort (a membership, a removal): it goes with either.
+ * A function, because each table needs its own column builders.
+ */
+const cohortPersonColumns = () => ({
+  cohortId: uuid('cohort_id')
+    .notNull()
+    .references(() => cohorts.id, { onDelete: 'cascade' }),
+  personId: uuid('person_id')
+    .notNull()
+    .references(() => people.id, { onDelete: 'cascade' }),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+});
+
 /** A person in a cohort: a learner practising in it, or a facilitator running it. */
 export const cohortMembers = pgTable(
   'cohort_members',
   {
-    cohortId: uuid('cohort_id')
-      .notNull()
-      .references(() => cohorts.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...cohortPersonColumns(),
     role: text('role', { enum: MEMBERSHIP_ROLES }).notNull().default('learner'),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -65,15 +73,7 @@ export const cohortMembers = pgTable(
 export const cohortRemovals = pgTable(
   'cohort_removals',
   {
-    cohortId: uuid('cohort_id')
-      .notNull()
-      .references(() => cohorts.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...cohortPersonColumns(),
     removedAt: timestamp('removed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.cohortId, t.personId] }), index('cohort_removals_person_idx').on(t.orgId, t.personId)],
