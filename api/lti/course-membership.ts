@@ -20,6 +20,7 @@ import { cohortMembers, people, type Role } from '../db/schema/index.js';
 import { cohortsOf, membershipIn } from '../store/cohorts.js';
 import { lockCohort, lockPeople } from '../store/locks.js';
 import { removedFrom } from '../store/removals.js';
+import { LaunchError } from './launch-error.js';
 import type { LaunchRole } from './roles.js';
 
 /** Why a launch did less than the LMS role asked for: shown on the page and logged. */
@@ -48,6 +49,8 @@ export async function placeInCourse(db: Database, orgId: string, personId: strin
     const t = tx as unknown as Database;
     const cohortId = courseCohortId && (await lockCohort(t, orgId, courseCohortId, 'share')) ? courseCohortId : null;
     const [person] = await lockPeople(t, orgId, [personId], 'update');
+    // deleted by an admin between finding and locking them: the next launch makes a new account
+    if (!person) throw new LaunchError('state', 401, 'the account was deleted during the launch');
     let role = person.role;
     let heldBack: HeldBack | null = null;
     if (lmsRole === 'facilitator' && role === 'learner') {

@@ -88,6 +88,8 @@ async function launch(c: Context<AppEnv>) {
     if (claims.messageType === MESSAGE_TYPES.deepLinkingRequest) {
       if (role !== 'facilitator') throw new LaunchError('role', 403);
       const mapped = await mapLaunch(db, platform, claims, role, now());
+      // picking a drill for the course is the LMS's call; the role and cohort rules still applied
+      logHeldBack(c, mapped, platform, role);
       const settings = claims.deepLinking!;
       const ticket = await signDeepLinkTicket(
         jwtSecret,
