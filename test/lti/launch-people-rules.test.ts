@@ -80,7 +80,7 @@ describe('an instructor launch by a learner', () => {
   it('keeps a learner who is still in a cohort a learner, says why on the page and in the log, and changes no membership', async () => {
     const ctx = course();
     const who = user('learner', 'Tara Assistant');
-    const first = await launch(who, 'learner', ctx);
+    await launch(who, 'learner', ctx);
     const p = await personOf(who);
     expect(await membershipsOf(p.id)).toEqual([{ cohortId: expect.any(String), role: 'learner' }]);
 
@@ -93,7 +93,6 @@ describe('an instructor launch by a learner', () => {
     expect(await membershipsOf(p.id)).toEqual([{ cohortId: expect.any(String), role: 'learner' }]);
     // the page's token is a learner's: no cohort views
     expect((await t.call('GET', '/api/cohorts', { token: page.token })).status).toBe(403);
-    expect(first.token).not.toBe(page.token);
 
     const [line] = logged(/kept the stored role/).filter((l) => l.personId === p.id);
     expect(line).toMatchObject({ level: 'warn', storedRole: 'learner', lmsRole: 'facilitator', cohorts: 1 });
