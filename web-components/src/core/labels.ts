@@ -77,8 +77,9 @@ export function codeLabel(c: string): string {
 
 /*
  * What the facilitator view says about a cohort an LMS course feeds (`lmsLinked`). What a launch
- * does with someone taken out of such a cohort is LTI behaviour that may change: these words are
- * the one place the components say it (docs/facilitators.md section 6 says it for the API).
+ * does with someone taken out of such a cohort is LTI behaviour (api/lti/course-membership.ts:
+ * removals stick until a facilitator adds the learner back): these words are the one place the
+ * components say it (docs/facilitators.md section 6 says it for the API).
  */
 
 /** Under the cohort picker, for a cohort an LMS course feeds. */
@@ -86,7 +87,7 @@ export const LMS_COHORT_NOTE = 'This cohort comes from an LMS course: learners j
 
 /** In the removal dialog, for a cohort an LMS course feeds. */
 export function lmsRemovalNote(learner: string): string {
-  return `This cohort comes from an LMS course: remove ${learner} from the course too, or they rejoin this cohort the next time they launch from it.`;
+  return `This cohort comes from an LMS course: ${learner} stays out of it when they next launch from the course (they can still practise there) until you add them back.`;
 }
 
 /** A date the learner reads, in their locale; unparseable input is shown as given. */
