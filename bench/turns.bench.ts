@@ -10,7 +10,8 @@
  * left out. Turns run one at a time across many sessions (10 turns each, 2 learners); the first
  * sessions are a warm-up. The reads go over real HTTP (@hono/node-server on 127.0.0.1) with a
  * fixed concurrency; the rate is the median of three rounds. BENCH_SESSIONS (default 30) and
- * BENCH_READS (default 1000 per round) change the sizes.
+ * BENCH_READS (default 1000 per round; 0 skips the reads) change the sizes, and BENCH_DB
+ * (`pglite` or `postgres`) runs one database only: short runs for interleaved A/B comparisons.
  */
 import { serve } from '@hono/node-server';
 import { randomUUID } from 'node:crypto';
@@ -30,6 +31,7 @@ const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 30);
 const WARMUP_SESSIONS = 4;
 const READS = Number(process.env.BENCH_READS ?? 1000);
 const CONCURRENCY = 16;
+const ONLY_DB = process.env.BENCH_DB;
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 
 const LINES = [
@@ -123,7 +125,7 @@ async function run(db: 'pglite' | 'postgres', env: Record<string, string>): Prom
     const rounds: number[] = [];
     const readTimes: number[] = [];
     try {
-      for (let round = 0; round < 4; round++) {
+      for (let round = 0; round < (READS > 0 ? 4 : 0); round++) {
         let next = 0;
         const t0 = performance.now();
         await Promise.all(
@@ -153,8 +155,8 @@ async function run(db: 'pglite' | 'postgres', env: Record<string, string>): Prom
       statementsPerTurn: pgOptions && db === 'postgres' ? median(turnStatements) : null,
       startP50: median(startTimes),
       endP50: median(endTimes),
-      readsPerSecond: median(rounds),
-      readP50: median(readTimes),
+      readsPerSecond: rounds.length ? median(rounds) : NaN,
+      readP50: readTimes.length ? median(readTimes) : NaN,
     };
   } finally {
     await runtime.close();
@@ -195,8 +197,8 @@ async function onPostgres(): Promise<Result | string> {
 const results: (Result | string)[] = [];
 console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs (other work on the machine inflates every figure)`);
 console.log(`bench/turns: ${SESSIONS} sessions x ${LINES.length} turns (+${WARMUP_SESSIONS} warm-up sessions), scripted partner; ${READS} reads x 3 rounds at concurrency ${CONCURRENCY}`);
-results.push(await onPglite());
-results.push(await onPostgres());
+if (ONLY_DB !== 'postgres') results.push(await onPglite());
+if (ONLY_DB !== 'pglite') results.push(await onPostgres());
 for (const r of results) {
   if (typeof r === 'string') {
     console.log(`  postgres: ${r}`);
@@ -205,7 +207,7 @@ for (const r of results) {
   console.log(
     `  ${r.db.padEnd(8)} turn (server time, app.request, n=${r.turns}): p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  (CPU in this process p50 ${ms(r.cpuP50)}${r.statementsPerTurn === null ? '' : `, ${r.statementsPerTurn} SQL statements`})` +
       `   | start p50 ${ms(r.startP50)}  end p50 ${ms(r.endP50)}` +
-      `   | GET /api/sessions/{id} over HTTP: ${Math.round(r.readsPerSecond)} req/s (median round), latency p50 ${ms(r.readP50)}`,
+      (Number.isNaN(r.readsPerSecond) ? '   | reads skipped' : `   | GET /api/sessions/{id} over HTTP: ${Math.round(r.readsPerSecond)} req/s (median round), latency p50 ${ms(r.readP50)}`),
   );
 }
 const pg = results.find((r): r is Result => typeof r !== 'string' && r.db === 'postgres');
