@@ -4,9 +4,10 @@
  * database, so a deleted account or a changed role takes effect at once), and `requireRole`
  * guards a route by role. Every route below reads `c.var.caller` and scopes queries by its org.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.js';
+import { preparedPerDatabase } from '../db/prepared.js';
 import { people, type Role } from '../db/schema/index.js';
 import { Problem } from '../problems/index.js';
 import { TokenError, verifyToken } from './tokens.js';
@@ -24,6 +25,16 @@ export interface Caller {
 
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i;
 
+// Every authenticated request runs this: prepared, so it is one round trip (see db/prepared).
+const personOfToken = preparedPerDatabase((db) =>
+  db
+    .select({ id: people.id, orgId: people.orgId, role: people.role, name: people.name, email: people.email })
+    .from(people)
+    .where(and(eq(people.id, sql.placeholder('personId')), eq(people.orgId, sql.placeholder('orgId'))))
+    .limit(1)
+    .prepare('caller_person'),
+);
+
 /** Rejects the request with 401 unless it carries a valid token for an existing person. */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization');
@@ -37,11 +48,7 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
     throw new Problem(401, 'Unauthorized', reason === 'expired' ? 'Your token has expired; sign in again.' : 'The bearer token is not valid.', undefined, { reason });
   }
   if (!/^[0-9a-f-]{36}$/i.test(claims.sub) || !/^[0-9a-f-]{36}$/i.test(claims.org)) throw Problem.unauthorized('The bearer token is not valid.');
-  const [person] = await c.var.deps.db
-    .select({ id: people.id, orgId: people.orgId, role: people.role, name: people.name, email: people.email })
-    .from(people)
-    .where(and(eq(people.id, claims.sub), eq(people.orgId, claims.org)))
-    .limit(1);
+  const [person] = await personOfToken(c.var.deps.db).execute({ personId: claims.sub, orgId: claims.org });
   if (!person) throw Problem.unauthorized('The account behind this token no longer exists.');
   c.set('caller', { personId: person.id, orgId: person.orgId, role: person.role, name: person.name, email: person.email, tokenKind: claims.kind ?? 'session' });
   await next();

@@ -9,10 +9,10 @@
  *   4. feedback: rule feedback, optionally reworded by the LLM.
  * Each step is resumable: the same `clientTurnId` again finishes whatever is left and returns
  * the stored result, so a crash, a disconnect or a double click never loses or duplicates a turn.
- * With no LLM configured nothing in steps 2-4 is slow or can fail, so all four happen inside the
- * record transaction: one round of SQL per turn instead of four.
+ * With no LLM configured nothing in steps 2-4 is slow or can fail, so all four happen before the
+ * record step writes: a scripted turn is one read and one write.
  */
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-env.js';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
@@ -24,7 +24,8 @@ import { feedbackForTurn } from '../practice/feedback/index.js';
 import { advancePartner, scriptedReply } from '../practice/partner/index.js';
 import { getPartnerCard } from '../practice/scenarios/index.js';
 import type { CoachTurnCoding, PartnerCard, PartnerStage, TurnFeedback } from '../practice/types.js';
-import { lockOwnSession, type SessionRow, type TurnRow } from '../store/sessions.js';
+import type { TurnRow } from '../store/sessions.js';
+import { appendTurns, readTurnContext, type TurnSession } from '../store/turns.js';
 import { coachTurnView } from './view.js';
 
 export interface TurnInput {
@@ -45,8 +46,13 @@ export interface TurnResult {
 }
 
 // Concurrent requests with the same clientTurnId share one run (within a process); across
-// processes the row lock and the unique (session, clientTurnId) index keep it to one turn.
+// processes the conditional append (store/turns) and the unique (session, clientTurnId) index
+// keep it to one turn.
 const inFlight = new Map<string, Promise<TurnResult>>();
+
+// Each lost race means another turn of this session was stored meanwhile, so a handful of reads
+// is plenty; past that the client is asked to resend (the same clientTurnId is safe to resend).
+const MAX_RECORD_ATTEMPTS = 5;
 
 export function takeTurn(deps: AppDeps, caller: Caller, sessionId: string, input: TurnInput, opts: { signal?: AbortSignal; events?: TurnEvents } = {}): Promise<TurnResult> {
   const key = `${sessionId}:${input.clientTurnId}`;
@@ -121,19 +127,22 @@ async function runTurn(deps: AppDeps, caller: Caller, sessionId: string, input: 
 }
 
 /**
- * 1. record: the coach turn and its partner turn, atomically, under the session's row lock.
- * On the scripted path the partner turn is decided, voiced and given feedback right here; with an
- * LLM the partner turn is left pending for steps 2-4, outside the transaction.
+ * 1. record: the coach turn and its partner turn, appended in one statement that only applies if
+ * the session has not moved on since it was read (store/turns); a lost race reads again, and then
+ * finds this clientTurnId's turn (a duplicate) or decides afresh. On the scripted path the partner
+ * turn is decided, voiced and given feedback right here, so the turn is complete when stored; with
+ * an LLM the partner turn is left pending for steps 2-4.
  */
-async function record(deps: AppDeps, caller: Caller, sessionId: string, input: TurnInput): Promise<{ session: SessionRow; card: PartnerCard; coach: TurnRow; turns: TurnRow[] }> {
+async function record(deps: AppDeps, caller: Caller, sessionId: string, input: TurnInput): Promise<{ session: TurnSession; card: PartnerCard; coach: TurnRow; turns: TurnRow[] }> {
   const scripted = deps.llm.partner.kind === 'scripted' && deps.llm.feedback.kind === 'rules' && !deps.llm.refineCoding;
-  return deps.db.transaction(async (tx) => {
-    const session = await lockOwnSession(tx as unknown as Database, caller, sessionId);
-    if (!session) throw Problem.notFound('The session');
+  const { db } = deps;
+  for (let attempt = 0; attempt < MAX_RECORD_ATTEMPTS; attempt++) {
+    const context = await readTurnContext(db, caller, sessionId);
+    if (!context) throw Problem.notFound('The session');
+    const { session, turns: rows } = context;
     const card = getPartnerCard(session.scenarioId);
     if (!card) throw Problem.conflict('This session practises a scenario that no longer exists.');
     // One read of the transcript answers every question below (sessions are tens of turns).
-    const rows = await tx.select().from(turns).where(eq(turns.sessionId, sessionId)).orderBy(asc(turns.index));
     const existing = rows.find((t) => t.clientTurnId === input.clientTurnId);
     if (existing) {
       if (existing.text !== input.text) {
@@ -154,22 +163,23 @@ async function record(deps: AppDeps, caller: Caller, sessionId: string, input: T
     // coaching move: they earn no credit in the scorecard and do not open the partner up.
     const coding: CoachTurnCoding = isMachineDirected(input.text) ? { ...coded, label: 'other', codes: ['other'] } : coded;
     const now = deps.now();
-    const coachRow = { sessionId, index, role: 'coach' as const, text: input.text, clientTurnId: input.clientTurnId, coding, createdAt: now };
-    let partnerRow: typeof turns.$inferInsert = { sessionId, index: index + 1, role: 'partner', status: 'pending', createdAt: now };
+    // Whole rows, ids included, so nothing has to be read back after the write.
+    const blank = { sessionId, clientTurnId: null, coding: null, feedback: null, directive: null, fallbackText: null, source: null, createdAt: now };
+    const coach: TurnRow = { ...blank, id: crypto.randomUUID(), index, role: 'coach', status: 'done', text: input.text, clientTurnId: input.clientTurnId, coding };
+    let partner: TurnRow = { ...blank, id: crypto.randomUUID(), index: index + 1, role: 'partner', status: 'pending', text: '' };
     let partnerState = session.partnerState;
-    let feedback: (TurnFeedback & { source: string }) | undefined;
     if (scripted) {
       const advanced = advancePartner(card, session.partnerState, coding, input.text);
       const drafted = scriptedReply(card, advanced.state, advanced.directive);
       partnerState = drafted.state;
-      partnerRow = { ...partnerRow, status: 'done', text: drafted.text, directive: advanced.directive, fallbackText: drafted.text, source: 'scripted' };
-      feedback = { ...ruleFeedbackFor(card, rows, index, coding, input.text, prevPartner, advanced.directive.stage), source: 'rules' };
+      partner = { ...partner, status: 'done', text: drafted.text, directive: advanced.directive, fallbackText: drafted.text, source: 'scripted' };
+      coach.feedback = { ...ruleFeedbackFor(card, rows, index, coding, input.text, prevPartner, advanced.directive.stage), source: 'rules' };
     }
-    const inserted = await tx.insert(turns).values([{ ...coachRow, feedback }, partnerRow]).returning();
-    await tx.update(sessions).set({ nextIndex: index + 2, partnerState }).where(eq(sessions.id, sessionId));
-    const coach = inserted.find((t) => t.role === 'coach')!;
-    return { session, card, coach, turns: [...rows, ...inserted].sort((a, b) => a.index - b.index) };
-  });
+    if (await appendTurns(db, caller, sessionId, index, [coach, partner], { nextIndex: index + 2, partnerState })) {
+      return { session: { ...session, nextIndex: index + 2, partnerState }, card, coach, turns: [...rows, coach, partner] };
+    }
+  }
+  throw Problem.conflict('The session kept changing while this turn was being recorded; send the same clientTurnId again.');
 }
 
 /** The rule-based feedback for a coach turn, from the transcript before it. */
