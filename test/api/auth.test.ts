@@ -77,6 +77,16 @@ describe('no token or a bad one: 401', () => {
     expect(body.detail).toMatch(/expired/);
   });
 
+  it('a token that worked is refused once it expires, and only ever verifies with the secret that signed it', async () => {
+    // verified tokens are remembered (api/auth/tokens): expiry and secret must still hold on every use
+    const token = await signToken(SECRET, { sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' }, 2);
+    expect((await t.call('GET', '/api/sessions', { token })).status).toBe(200);
+    await expect(verifyToken('another-secret-another-secret-another', token)).rejects.toMatchObject({ reason: 'invalid' });
+    expect((await verifyToken(SECRET, token)).sub).toBe(demo.learner.id);
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(unauthorized(await t.call('GET', '/api/sessions', { token })).reason).toBe('expired');
+  });
+
   it('an unsigned (alg none) token, a wrong issuer, a bad role claim, a non-UUID subject', async () => {
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: demo.admin.id, org: demo.admin.orgId, role: 'admin', iss: 'sounding-board', exp: Math.floor(Date.now() / 1000) + 3600 })}.`;
