@@ -41,8 +41,9 @@ export async function listOwnSessions(db: Database, caller: Caller, limit = 100)
 }
 
 /**
- * The caller's own session, locked for update inside a transaction (turns and ending serialise
- * on it); null when it is not theirs or not in their organisation.
+ * The caller's own session, locked for update inside a transaction (ending serialises on it, and
+ * a turn's conditional write in store/turns waits for it); null when it is not theirs or not in
+ * their organisation.
  */
 export async function lockOwnSession(tx: Database, caller: Caller, sessionId: string): Promise<SessionRow | null> {
   const [row] = await tx
