@@ -51,6 +51,14 @@ export async function readTurnContext(db: Database, caller: Caller, sessionId: s
 // The insert takes every column from a JSON array of rows keyed by column name, except the
 // session id, which comes from the claimed session: no claim, no rows.
 const turnColumns = Object.entries(getTableColumns(turns));
+
+// A lone UTF-16 surrogate (half an emoji a client cut off) becomes a `\ud83d` escape in the JSON
+// below, which PostgreSQL's json parser refuses: the turn would fail with a 500. As a plain text
+// parameter it used to be stored as U+FFFD, so it becomes U+FFFD here too.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** `text` with every lone surrogate replaced by U+FFFD, as UTF-8 encoding would. */
+export const wellFormed = (text: string) => text.replace(LONE_SURROGATE, '\ufffd');
+const wellFormedStrings = (_key: string, value: unknown) => (typeof value === 'string' ? wellFormed(value) : value);
 const appendStatement = preparedPerDatabase((db) => {
   const claimed = db.$with('claimed').as(
     db
@@ -92,8 +100,8 @@ export async function appendTurns(db: Database, caller: Caller, sessionId: strin
     personId: caller.personId,
     expectedNextIndex,
     nextIndex: next.nextIndex,
-    partnerState: JSON.stringify(next.partnerState),
-    rows: JSON.stringify(json),
+    partnerState: JSON.stringify(next.partnerState, wellFormedStrings),
+    rows: JSON.stringify(json, wellFormedStrings),
   });
   return inserted.length > 0;
 }

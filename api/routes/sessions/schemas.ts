@@ -3,6 +3,7 @@
  * Request and response schemas of the practice-session routes (the public contract).
  */
 import { z } from '@hono/zod-openapi';
+import { wellFormed } from '../../store/turns.js';
 import { ScenarioSchema } from '../scenarios/index.js';
 
 export const StartSessionBody = z
@@ -20,7 +21,13 @@ export const TurnBody = z
       .string()
       .regex(/^[A-Za-z0-9_-]{8,100}$/, 'clientTurnId must be 8-100 letters, digits, - or _ (a UUID is ideal)'),
     // PostgreSQL text cannot hold NUL; say so here rather than fail at the insert.
-    text: z.string().trim().min(1, 'text must not be empty').refine((s) => !s.includes('\u0000'), 'text must not contain NUL (\\u0000) characters'),
+    // A lone surrogate (half an emoji) is stored as U+FFFD: normalised here, so a resend matches.
+    text: z
+      .string()
+      .trim()
+      .min(1, 'text must not be empty')
+      .refine((s) => !s.includes('\u0000'), 'text must not contain NUL (\\u0000) characters')
+      .transform(wellFormed),
   })
   .strict()
   .openapi('CoachTurn');
