@@ -55,7 +55,9 @@ const inFlight = new Map<string, Promise<TurnResult>>();
 const MAX_RECORD_ATTEMPTS = 5;
 
 export function takeTurn(deps: AppDeps, caller: Caller, sessionId: string, input: TurnInput, opts: { signal?: AbortSignal; events?: TurnEvents } = {}): Promise<TurnResult> {
-  const key = `${sessionId}:${input.clientTurnId}`;
+  // Keyed by the caller too: only the session's owner may share a run's result, whoever else
+  // happens to send the same pair of ids.
+  const key = `${caller.orgId}:${caller.personId}:${sessionId}:${input.clientTurnId}`;
   const running = inFlight.get(key);
   if (running) return running.then((r) => (replayEvents(r, opts.events), r));
   const run = runTurn(deps, caller, sessionId, input, opts).finally(() => inFlight.delete(key));
