@@ -2,7 +2,7 @@
  * @module session-flow/take-turn
  * One coach turn, in the order that loses nothing:
  *   1. record: code the coach's words offline and store them, with a pending partner turn,
- *      in one transaction (before any LLM call);
+ *      in one conditional statement (store/turns; before any LLM call);
  *   2. decide: refine the codes (LLM, optional), advance the partner's hidden state and draft
  *      the scripted reply for it;
  *   3. voice: the partner's reply (scripted, or an LLM that falls back to the draft);
