@@ -98,10 +98,11 @@ export const ltiContexts = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     contextId: text('context_id').notNull(),
     title: text('title'),
+    /** indexed: every cohort read looks up whether the cohort came from a course (`lmsLinked`, store/cohorts) */
     cohortId: uuid('cohort_id').references(() => cohorts.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('lti_contexts_platform_ctx_uq').on(t.platformId, t.contextId)],
+  (t) => [uniqueIndex('lti_contexts_platform_ctx_uq').on(t.platformId, t.contextId), index('lti_contexts_cohort_idx').on(t.cohortId)],
 );
 
 /** A placement in a course (LTI resource link) and the drill it opens; `lineItemUrl` when graded. */
