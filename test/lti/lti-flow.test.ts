@@ -190,6 +190,17 @@ describe('the outbox worker', () => {
     expect((await row()).attempts).toBe(2);
     expect(platform.state.scores.some((s) => s.lineItem === lineItem)).toBe(true);
   });
+
+  it('says in the OpenAPI document that an attempt counts from the claim, for grades and xAPI statements alike', async () => {
+    const { schemas } = (await t.call('GET', '/api/openapi.json')).body.components;
+    for (const name of ['LtiGrade', 'XapiStatementDelivery']) {
+      const props = schemas[name].properties;
+      expect(props.attempts.description, name).toMatch(/claims the row.*reads 1 while its first delivery is still in flight/);
+      expect(props.status.description, name).toMatch(/`pending`.*`sent`.*`failed`/);
+      expect(props.lastError.description, name).toMatch(/latest failed attempt/);
+    }
+    expect(schemas.LtiGrade.properties.nextAttemptAt.description).toMatch(/end of its lease/);
+  });
 });
 
 describe('instructor launch', () => {

@@ -23,6 +23,7 @@ import {
   type PlatformRow,
 } from '../../lti/index.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
+import { DeliveryAttempts, DeliveryLastError, DeliveryStatus, NextAttemptAt } from '../outbox-delivery.js';
 import { toolBase } from './lti.tool.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
@@ -79,10 +80,10 @@ const GradeSchema = z
     lineItemUrl: z.string(),
     scoreGiven: z.number(),
     scoreMaximum: z.number(),
-    status: z.enum(['pending', 'sent', 'failed']),
-    attempts: z.number().int(),
-    nextAttemptAt: z.string().nullable(),
-    lastError: z.string().nullable(),
+    status: DeliveryStatus,
+    attempts: DeliveryAttempts,
+    nextAttemptAt: NextAttemptAt,
+    lastError: DeliveryLastError,
     createdAt: z.string(),
     sentAt: z.string().nullable(),
   })

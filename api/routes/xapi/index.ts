@@ -9,6 +9,7 @@ import { ltiRuntimeOf } from '../../lti/index.js';
 import { Problem } from '../../problems/index.js';
 import { deleteLrs, findLrs, listStatements, retryStatements, saveLrs, type LrsRow, type StatementRow } from '../../xapi/index.js';
 import { bearer, createRouter, problems } from '../openapi.js';
+import { DeliveryAttempts, DeliveryLastError, DeliveryStatus } from '../outbox-delivery.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const admin = { security: bearer, tags: ['xapi'], middleware: [requireAuth, requireRole('admin')] };
@@ -25,7 +26,7 @@ const LrsBody = z
   .openapi('XapiLrsInput');
 const LrsSchema = z.object({ endpoint: z.string(), username: z.string(), enabled: z.boolean(), updatedAt: z.string() }).openapi('XapiLrs');
 const StatementSchema = z
-  .object({ id: z.string(), sessionId: z.string().nullable(), verb: z.string(), status: z.enum(['pending', 'sent', 'failed']), attempts: z.number().int(), lastError: z.string().nullable(), createdAt: z.string(), sentAt: z.string().nullable() })
+  .object({ id: z.string(), sessionId: z.string().nullable(), verb: z.string(), status: DeliveryStatus, attempts: DeliveryAttempts, lastError: DeliveryLastError, createdAt: z.string(), sentAt: z.string().nullable() })
   .openapi('XapiStatementDelivery');
 
 const lrsView = (r: LrsRow) => ({ endpoint: r.endpoint, username: r.username, enabled: r.enabled, updatedAt: r.updatedAt.toISOString() });
