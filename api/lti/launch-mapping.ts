@@ -4,7 +4,8 @@
  * platform user becomes a person (created on first launch), the course becomes a cohort they
  * join as the people rules allow (lti/course-membership), and the resource link names the drill
  * it opens and the line item its grades go to. The latest launch per link and person is kept:
- * that is where a finished session's grade is sent.
+ * that is where a finished session's grade is sent, with the role the LMS asked for and the one
+ * the person acted in.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
@@ -122,8 +123,8 @@ export async function mapLaunch(db: Database, platform: PlatformRow, claims: Lau
   if (link) {
     await db
       .insert(ltiLaunches)
-      .values({ resourceLinkId: link.id, personId: person.id, userSub: claims.sub, role, launchedAt: now })
-      .onConflictDoUpdate({ target: [ltiLaunches.resourceLinkId, ltiLaunches.personId], set: { userSub: claims.sub, role, launchedAt: now } });
+      .values({ resourceLinkId: link.id, personId: person.id, userSub: claims.sub, role, actedAs: place.view, launchedAt: now })
+      .onConflictDoUpdate({ target: [ltiLaunches.resourceLinkId, ltiLaunches.personId], set: { userSub: claims.sub, role, actedAs: place.view, launchedAt: now } });
   }
   return { person, cohortId: place.cohortId, view: place.view, heldBack: place.heldBack, resourceLink: link };
 }

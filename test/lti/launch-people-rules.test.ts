@@ -7,9 +7,9 @@
  * After every launch the state is one the people API itself would accept.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cohortMembers, cohortRemovals, ltiUsers, people } from '../../api/db/schema/index.js';
+import { cohortMembers, cohortRemovals, ltiLaunches, ltiUsers, people } from '../../api/db/schema/index.js';
 import { listOrgDrills, ltiRuntimeOf } from '../../api/lti/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchThrough, ROLE, startPlatform, type LaunchUser, type SimulatedPlatform } from './support/platform.js';
@@ -56,6 +56,9 @@ async function personOf(who: LaunchUser) {
 }
 const membershipsOf = async (personId: string) => db().select({ cohortId: cohortMembers.cohortId, role: cohortMembers.role }).from(cohortMembers).where(eq(cohortMembers.personId, personId));
 const removalsOf = async (personId: string) => db().select().from(cohortRemovals).where(eq(cohortRemovals.personId, personId));
+/** The roles the person's latest recorded launch asked for and acted in, as an admin auditing `lti_launches` reads them. */
+const lastLaunchOf = async (personId: string) =>
+  (await db().select({ role: ltiLaunches.role, actedAs: ltiLaunches.actedAs }).from(ltiLaunches).where(eq(ltiLaunches.personId, personId)).orderBy(desc(ltiLaunches.launchedAt)).limit(1))[0];
 /** The course's cohort, as an instructor who runs it sees it. */
 async function courseCohort(context: { id: string; title: string }) {
   const teacher = user('instructor', 'Course Teacher');
@@ -75,6 +78,7 @@ describe('an instructor launch by a learner', () => {
     const p = await personOf(who);
     expect(p.role).toBe('facilitator');
     expect(await membershipsOf(p.id)).toEqual([{ cohortId: page.cohortId, role: 'facilitator' }]);
+    expect(await lastLaunchOf(p.id)).toEqual({ role: 'facilitator', actedAs: 'facilitator' });
   });
 
   it('keeps a learner who is still in a cohort a learner, says why on the page and in the log, and changes no membership', async () => {
@@ -93,6 +97,8 @@ describe('an instructor launch by a learner', () => {
     expect(await membershipsOf(p.id)).toEqual([{ cohortId: expect.any(String), role: 'learner' }]);
     // the page's token is a learner's: no cohort views
     expect((await t.call('GET', '/api/cohorts', { token: page.token })).status).toBe(403);
+    // the launch record keeps both: what the LMS asked for and what the person acted as
+    expect(await lastLaunchOf(p.id)).toEqual({ role: 'facilitator', actedAs: 'learner' });
 
     const [line] = logged(/kept the stored role/).filter((l) => l.personId === p.id);
     expect(line).toMatchObject({ level: 'warn', storedRole: 'learner', lmsRole: 'facilitator', cohorts: 1 });
@@ -115,12 +121,14 @@ describe('an instructor launch by a learner', () => {
     // promoted (in no cohort), but taken out of this cohort: not put back, as a facilitator either
     expect(page).toMatchObject({ view: 'learner', notice: 'removed' });
     expect(await membershipsOf(p.id)).toEqual([]);
+    expect(await lastLaunchOf(p.id)).toEqual({ role: 'facilitator', actedAs: 'learner' });
 
     const back = await t.call('POST', `/api/cohorts/${cohortId}/members`, { token: admin(), body: { personIds: [p.id], role: 'facilitator' } });
     expect(back.status, JSON.stringify(back.body)).toBe(200);
     expect(await removalsOf(p.id)).toEqual([]);
     const again = await launch(who, 'instructor', ctx);
     expect(again).toMatchObject({ view: 'facilitator', cohortId, notice: null });
+    expect(await lastLaunchOf(p.id)).toEqual({ role: 'facilitator', actedAs: 'facilitator' });
   });
 });
 
@@ -184,6 +192,7 @@ describe('facilitators and admins launching', () => {
     expect(page).toMatchObject({ view: 'learner', notice: null });
     const p = await personOf(teacher);
     expect(p.role).toBe('facilitator');
+    expect(await lastLaunchOf(p.id)).toEqual({ role: 'learner', actedAs: 'learner' });
     expect((await membershipsOf(p.id)).map((m) => m.cohortId)).not.toContain(otherCohort);
   });
 

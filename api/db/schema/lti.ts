@@ -126,7 +126,7 @@ export const ltiResourceLinks = pgTable(
   (t) => [uniqueIndex('lti_resource_links_platform_rl_uq').on(t.platformId, t.resourceLinkId)],
 );
 
-/** The latest launch of a resource link by a person: where a finished session's grade goes. */
+/** The latest launch of a resource link by a person: where a finished session's grade goes, and what the launch did. */
 export const ltiLaunches = pgTable(
   'lti_launches',
   {
@@ -139,7 +139,15 @@ export const ltiLaunches = pgTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     /** the platform's id for the user, as AGS wants it in `userId` */
     userSub: text('user_sub').notNull(),
+    /** the role the LMS launched them in (Instructor or Administrator: `facilitator`, else `learner`), as asked, before the people rules */
     role: text('role').notNull(),
+    /**
+     * the role they acted in after the people rules (lti/course-membership): the page the launch
+     * opened, `facilitator` view or `learner` practice. It differs from `role` only when the rules
+     * held an instructor launch back to practice (a learner still in a cohort, someone taken out of
+     * the course's cohort). Null for launches recorded before it was kept.
+     */
+    actedAs: text('acted_as', { enum: ['learner', 'facilitator'] }),
     launchedAt: timestamp('launched_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('lti_launches_link_person_uq').on(t.resourceLinkId, t.personId), index('lti_launches_person_idx').on(t.personId, t.launchedAt)],
