@@ -1,0 +1,133 @@
+/**
+ * @module store/ending
+ * Ending a session in two statements: one read of the caller's own session with its transcript,
+ * and one conditional write that stores the scorecard and the session's rows in the progress
+ * ledger (skill_results).
+ *
+ * Why not a transaction holding the session's row lock: on PostgreSQL that was BEGIN, a locking
+ * read, a read of the turns, an update, an insert and COMMIT, 6 statements and 10 round trips.
+ * The write here is one statement, so it is atomic on its own, and it only applies if the session
+ * is still unscored at the `nextIndex` the read saw. That keeps the guarantees the lock gave:
+ * - a turn racing the end either lands first (its own write moves `nextIndex` on, so this write
+ *   finds nothing and the caller reads again, now with that turn in the transcript), or waits for
+ *   this write on the session row and then finds the session no longer active (store/turns): a
+ *   turn never lands in an ended session, and the scorecard covers every stored turn;
+ * - two ends racing: the second write waits on the row, finds it scored, writes nothing and
+ *   reads the stored scorecard, so the ledger gets one set of rows and the hooks run once.
+ * Both statements are scoped by the caller's organisation and person, like `lockOwnSession`.
+ */
+import { and, asc, eq, getTableColumns, isNull, or, sql } from 'drizzle-orm';
+import type { Caller } from '../auth/index.js';
+import type { Database } from '../db/index.js';
+import { preparedPerDatabase } from '../db/prepared.js';
+import { sessions, skillResults, turns } from '../db/schema/index.js';
+import type { Scorecard } from '../practice/types.js';
+import type { SessionRow, TurnRow } from './sessions.js';
+
+/** What ending needs to know about the session. */
+export type EndingSession = Pick<SessionRow, 'id' | 'orgId' | 'personId' | 'drillId' | 'status' | 'nextIndex' | 'scorecard' | 'drillResult'>;
+/** What scoring needs of a turn. */
+export type EndingTurn = Pick<TurnRow, 'index' | 'role' | 'status' | 'text' | 'coding'>;
+
+const ph = sql.placeholder;
+
+const readContext = preparedPerDatabase((db) =>
+  db
+    .select({
+      session: {
+        id: sessions.id,
+        orgId: sessions.orgId,
+        personId: sessions.personId,
+        drillId: sessions.drillId,
+        status: sessions.status,
+        nextIndex: sessions.nextIndex,
+        scorecard: sessions.scorecard,
+        drillResult: sessions.drillResult,
+      },
+      turn: { index: turns.index, role: turns.role, status: turns.status, text: turns.text, coding: turns.coding },
+    })
+    .from(sessions)
+    .leftJoin(turns, eq(turns.sessionId, sessions.id))
+    .where(and(eq(sessions.orgId, ph('orgId')), eq(sessions.id, ph('sessionId')), eq(sessions.personId, ph('personId'))))
+    .orderBy(asc(turns.index))
+    .prepare('end_context'),
+);
+
+/**
+ * The caller's own session and its transcript (in turn order) in one statement; null when the
+ * session is not theirs or not in their organisation.
+ */
+export async function readEndContext(db: Database, caller: Caller, sessionId: string): Promise<{ session: EndingSession; turns: EndingTurn[] } | null> {
+  const rows = await readContext(db).execute({ orgId: caller.orgId, sessionId, personId: caller.personId });
+  if (rows.length === 0) return null;
+  // a left join with no turns gives one row of nulls (a session always has its opening turn)
+  return { session: rows[0].session, turns: rows.flatMap((r) => (r.turn && r.turn.index !== null ? [r.turn as EndingTurn] : [])) };
+}
+
+// The ledger rows come as a JSON array (one per skill) keyed by column name; the organisation,
+// person, session and time come from the claimed session row: no claim, no rows.
+const claimedColumns = new Set(['org_id', 'person_id', 'session_id', 'at']);
+const ledgerColumns = Object.values(getTableColumns(skillResults));
+
+const endStatement = preparedPerDatabase((db) => {
+  const ended = db.$with('ended').as(
+    db
+      .update(sessions)
+      .set({
+        status: 'ended',
+        scorecard: sql`${ph('scorecard')}::jsonb`,
+        drillResult: sql`${ph('drillResult')}::jsonb`,
+        endedAt: sql`${ph('endedAt')}::timestamptz`,
+      })
+      .where(
+        and(
+          eq(sessions.orgId, ph('orgId')),
+          eq(sessions.id, ph('sessionId')),
+          eq(sessions.personId, ph('personId')),
+          // the negation of "already ended with a scorecard", the case endSession returns as is
+          or(eq(sessions.status, 'active'), isNull(sessions.scorecard)),
+          eq(sessions.nextIndex, ph('expectedNextIndex')),
+        ),
+      )
+      .returning({ id: sessions.id, orgId: sessions.orgId, personId: sessions.personId, endedAt: sessions.endedAt }),
+  );
+  const values = sql.join(
+    ledgerColumns.map((column) => (claimedColumns.has(column.name) ? sql`e.${sql.identifier(column.name === 'session_id' ? 'id' : column.name === 'at' ? 'ended_at' : column.name)}` : sql`r.${sql.identifier(column.name)}`)),
+    sql`, `,
+  );
+  // A data-modifying CTE runs whether or not the outer query reads it; the outer query answers
+  // "was the session claimed", whatever the number of ledger rows.
+  const ledger = db.$with('ledger').as(
+    db
+      .insert(skillResults)
+      .select(sql`select ${values} from ${ended} e cross join json_populate_recordset(null::${skillResults}, ${ph('rows')}::json) as r`)
+      .returning({ id: skillResults.id }),
+  );
+  return db.with(ended, ledger).select({ id: ended.id }).from(ended).prepare('session_end');
+});
+
+/**
+ * Stores the scorecard, marks the session ended and adds one ledger row per skill, in one
+ * statement, only if the caller's session is still unscored with `nextIndex === expectedNextIndex`.
+ * Returns false when it was not (nothing written): read again and decide again.
+ */
+export async function storeEnding(
+  db: Database,
+  caller: Caller,
+  sessionId: string,
+  expectedNextIndex: number,
+  ending: { scorecard: Scorecard; drillResult: { passed: boolean; reasons: string[] } | null; endedAt: Date },
+): Promise<boolean> {
+  const rows = ending.scorecard.skills.map((s) => ({ id: crypto.randomUUID(), skill: s.skill, level: s.level, score: s.score, passed_drill: ending.drillResult ? ending.drillResult.passed : null }));
+  const claimed = await endStatement(db).execute({
+    orgId: caller.orgId,
+    sessionId,
+    personId: caller.personId,
+    expectedNextIndex,
+    scorecard: JSON.stringify(ending.scorecard),
+    drillResult: ending.drillResult ? JSON.stringify(ending.drillResult) : null,
+    endedAt: ending.endedAt.toISOString(),
+    rows: JSON.stringify(rows),
+  });
+  return claimed.length > 0;
+}
