@@ -4,14 +4,18 @@
  * The LRS password is stored as given (the LRS needs it in clear for Basic auth) and is never
  * returned by the API.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
+import { preparedPerDatabase } from '../db/prepared.js';
 import { xapiLrs } from '../db/schema/index.js';
 
 export type LrsRow = typeof xapiLrs.$inferSelect;
 
+// Prepared: every session that ends asks this (see db/prepared), most often to hear "none".
+const lrsOf = preparedPerDatabase((db) => db.select().from(xapiLrs).where(eq(xapiLrs.orgId, sql.placeholder('orgId'))).limit(1).prepare('lrs_by_org'));
+
 export async function findLrs(db: Database, orgId: string): Promise<LrsRow | null> {
-  const [row] = await db.select().from(xapiLrs).where(eq(xapiLrs.orgId, orgId)).limit(1);
+  const [row] = await lrsOf(db).execute({ orgId });
   return row ?? null;
 }
 
