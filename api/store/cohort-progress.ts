@@ -10,6 +10,7 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
+import { preparedPerDatabase } from '../db/prepared.js';
 import { learnerProgress, sessions, type CohortReadinessRule } from '../db/schema/index.js';
 import { cohortProgress, learnerSnapshot, type CohortMember, type LearnerProgressView, type LearnerSeries, type LearnerSnapshot } from '../programme/index.js';
 import type { OnSessionEnded } from '../session-flow/end.js';
@@ -129,9 +130,27 @@ export async function refreshLearnerProgress(db: Database, orgId: string, person
   return snapshots;
 }
 
-/** `onSessionEnded` hook: the learner's snapshot follows their new result. */
+// One learner's snapshot, prepared: every session that ends writes it (see db/prepared).
+const ph = sql.placeholder;
+const upsertOne = preparedPerDatabase((db) =>
+  db
+    .insert(learnerProgress)
+    .values({ personId: ph('personId'), orgId: ph('orgId'), snapshot: sql`${ph('snapshot')}::jsonb`, lastResultAt: sql`${ph('lastResultAt')}::timestamptz`, updatedAt: sql`${ph('updatedAt')}::timestamptz` })
+    .onConflictDoUpdate({ target: learnerProgress.personId, set: { snapshot: sql`excluded.snapshot`, lastResultAt: sql`excluded.last_result_at`, updatedAt: sql`excluded.updated_at` } })
+    .prepare('learner_progress_upsert'),
+);
+
+/** `onSessionEnded` hook: the learner's snapshot follows their new result (as `refreshLearnerProgress`). */
 export const refreshProgressOnSessionEnd: OnSessionEnded = async (deps, session) => {
-  await refreshLearnerProgress(deps.db, session.orgId, [session.personId]);
+  const snapshot = (await computeSnapshots(deps.db, session.orgId, [session.personId], {})).get(session.personId);
+  if (!snapshot) return;
+  await upsertOne(deps.db).execute({
+    personId: session.personId,
+    orgId: session.orgId,
+    snapshot: JSON.stringify(snapshot),
+    lastResultAt: snapshot.lastSessionAt ? new Date(snapshot.lastSessionAt).toISOString() : null,
+    updatedAt: new Date().toISOString(),
+  });
 };
 
 /**
