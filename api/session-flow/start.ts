@@ -1,17 +1,17 @@
 /**
  * @module session-flow/start
  * Starting a practice session: pick the partner card (directly or through a drill), seed the
- * partner's state, store the partner's opening line.
+ * partner's state, store the session with the partner's opening line (one statement).
  */
 import type { AppDeps } from '../app-env.js';
 import type { Caller } from '../auth/index.js';
-import { sessions, turns } from '../db/schema/index.js';
 import { Problem } from '../problems/index.js';
 import { CODER_VERSION } from '../practice/coder/index.js';
 import { PARTNER_ENGINE_VERSION, startPartner } from '../practice/partner/index.js';
 import { LEARNING_PARTNER_CORE } from '../practice/rubric/index.js';
 import { getPartnerCard } from '../practice/scenarios/index.js';
 import { drillSpecOf, findDrill } from '../store/drills.js';
+import { insertSession, type SessionRow, type TurnRow } from '../store/sessions.js';
 import { sessionView } from './view.js';
 
 export async function startSession(deps: AppDeps, caller: Caller, input: { scenarioId?: string; drillId?: string }) {
@@ -38,12 +38,30 @@ export async function startSession(deps: AppDeps, caller: Caller, input: { scena
     rubric: `${LEARNING_PARTNER_CORE.id}@${LEARNING_PARTNER_CORE.version}`,
     ...deps.llm.versions,
   };
-  return deps.db.transaction(async (tx) => {
-    const [session] = await tx
-      .insert(sessions)
-      .values({ orgId: caller.orgId, personId: caller.personId, scenarioId: card.id, drillId, seed, partnerState: state, versions, nextIndex: 1, startedAt: deps.now() })
-      .returning();
-    const [first] = await tx.insert(turns).values({ sessionId: session.id, index: 0, role: 'partner', text: opening, source: 'scripted', createdAt: deps.now() }).returning();
-    return sessionView(session, [first]);
-  });
+  // Whole rows, ids and defaults included, so nothing has to be read back after the write.
+  const session: SessionRow = {
+    id: crypto.randomUUID(),
+    orgId: caller.orgId,
+    personId: caller.personId,
+    scenarioId: card.id,
+    drillId,
+    status: 'active',
+    seed,
+    partnerState: state,
+    nextIndex: 1,
+    // in the key order PostgreSQL's jsonb gives them back, as GET /api/sessions/{id} shows them
+    versions: jsonbKeyOrder(versions),
+    scorecard: null,
+    drillResult: null,
+    startedAt: deps.now(),
+    endedAt: null,
+  };
+  const first: TurnRow = { id: crypto.randomUUID(), sessionId: session.id, index: 0, role: 'partner', status: 'done', text: opening, clientTurnId: null, coding: null, feedback: null, directive: null, fallbackText: null, source: 'scripted', createdAt: deps.now() };
+  await insertSession(deps.db, session, first);
+  return sessionView(session, [first]);
+}
+
+/** `v` with its keys in jsonb's order (shorter keys first, then bytewise; these keys are ASCII). */
+function jsonbKeyOrder(v: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -5,9 +5,10 @@
  * learners in the cohorts they run) is
  * decided here once, so no route can forget it.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
+import { preparedPerDatabase } from '../db/prepared.js';
 import { sessions, turns } from '../db/schema/index.js';
 import { mayViewLearner } from './cohorts.js';
 
@@ -27,8 +28,63 @@ export async function findReadableSession(db: Database, caller: Caller, sessionI
   return (await mayViewLearner(db, caller, row.personId)) ? row : null;
 }
 
-export async function listTurns(db: Database, sessionId: string): Promise<TurnRow[]> {
-  return db.select().from(turns).where(eq(turns.sessionId, sessionId)).orderBy(asc(turns.index));
+const ph = sql.placeholder;
+
+const readableWithTurns = preparedPerDatabase((db) =>
+  db
+    .select({ session: sessions, turn: turns })
+    .from(sessions)
+    .leftJoin(turns, eq(turns.sessionId, sessions.id))
+    .where(and(eq(sessions.orgId, ph('orgId')), eq(sessions.id, ph('sessionId'))))
+    .orderBy(asc(turns.index))
+    .prepare('session_with_turns'),
+);
+
+/**
+ * A session the caller may read with its transcript (in turn order), or null, in one prepared
+ * statement for the caller's own session (the common case: see db/prepared); the visibility rule
+ * is `findReadableSession`'s.
+ */
+export async function readReadableSession(db: Database, caller: Caller, sessionId: string): Promise<{ session: SessionRow; turns: TurnRow[] } | null> {
+  const rows = await readableWithTurns(db).execute({ orgId: caller.orgId, sessionId });
+  if (rows.length === 0) return null;
+  const session = rows[0].session;
+  if (session.personId !== caller.personId && !(await mayViewLearner(db, caller, session.personId))) return null;
+  return { session, turns: rows.flatMap((r) => (r.turn ? [r.turn] : [])) };
+}
+
+// Every column of both rows comes from JSON keyed by column name (ids chosen by the caller),
+// except the opening turn's session id, which comes from the inserted session: one statement.
+const sessionColumns = Object.entries(getTableColumns(sessions));
+const turnColumns = Object.entries(getTableColumns(turns));
+const toJson = <T extends object>(columns: [string, { name: string }][], row: T) => JSON.stringify(Object.fromEntries(columns.map(([key, column]) => [column.name, row[key as keyof T]])));
+
+const insertStatement = preparedPerDatabase((db) => {
+  const inserted = db.$with('inserted').as(
+    db
+      .insert(sessions)
+      .select(sql`select ${sql.join(sessionColumns.map(([, column]) => sql`s.${sql.identifier(column.name)}`), sql`, `)} from json_populate_record(null::${sessions}, ${ph('session')}::json) as s`)
+      .returning({ id: sessions.id }),
+  );
+  const values = sql.join(
+    turnColumns.map(([, column]) => (column === turns.sessionId ? sql`${inserted.id}` : sql`t.${sql.identifier(column.name)}`)),
+    sql`, `,
+  );
+  return db
+    .with(inserted)
+    .insert(turns)
+    .select(sql`select ${values} from ${inserted} cross join json_populate_record(null::${turns}, ${ph('turn')}::json) as t`)
+    .returning({ id: turns.id })
+    .prepare('session_insert');
+});
+
+/**
+ * Stores a new session and its opening turn, both complete rows (ids included, so nothing has to
+ * be read back), in one statement.
+ */
+export async function insertSession(db: Database, session: SessionRow, opening: TurnRow): Promise<void> {
+  const inserted = await insertStatement(db).execute({ session: toJson(sessionColumns, session), turn: toJson(turnColumns, opening) });
+  if (inserted.length !== 1) throw new Error(`session ${session.id} was not stored`);
 }
 
 export async function listOwnSessions(db: Database, caller: Caller, limit = 100) {

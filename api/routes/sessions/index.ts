@@ -11,7 +11,7 @@ import { endSession, type OnSessionEnded } from '../../session-flow/end.js';
 import { startSession } from '../../session-flow/start.js';
 import { takeTurn } from '../../session-flow/take-turn.js';
 import { sessionView, scenarioView } from '../../session-flow/view.js';
-import { findReadableSession, listOwnSessions, listTurns } from '../../store/sessions.js';
+import { listOwnSessions, readReadableSession } from '../../store/sessions.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
 import { EndResultSchema, SessionSchema, StartSessionBody, TurnBody, TurnResultSchema } from './schemas.js';
 
@@ -94,9 +94,9 @@ export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
     })
     .openapi(read, async (c) => {
       const { id } = c.req.valid('param');
-      const session = await findReadableSession(c.var.deps.db, c.var.caller, id);
-      if (!session) throw Problem.notFound('The session');
-      return c.json(sessionView(session, await listTurns(c.var.deps.db, id)) as never, 200);
+      const found = await readReadableSession(c.var.deps.db, c.var.caller, id);
+      if (!found) throw Problem.notFound('The session');
+      return c.json(sessionView(found.session, found.turns) as never, 200);
     })
     .openapi(turn, async (c) => {
       const { id } = c.req.valid('param');
