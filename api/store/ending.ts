@@ -60,8 +60,7 @@ const readContext = preparedPerDatabase((db) =>
 export async function readEndContext(db: Database, caller: Caller, sessionId: string): Promise<{ session: EndingSession; turns: EndingTurn[] } | null> {
   const rows = await readContext(db).execute({ orgId: caller.orgId, sessionId, personId: caller.personId });
   if (rows.length === 0) return null;
-  // a left join with no turns gives one row of nulls (a session always has its opening turn)
-  return { session: rows[0].session, turns: rows.flatMap((r) => (r.turn && r.turn.index !== null ? [r.turn as EndingTurn] : [])) };
+  return { session: rows[0].session, turns: rows.flatMap((r) => (r.turn ? [r.turn] : [])) };
 }
 
 // The ledger rows come as a JSON array (one per skill) keyed by column name; the organisation,

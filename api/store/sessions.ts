@@ -30,27 +30,36 @@ export async function findReadableSession(db: Database, caller: Caller, sessionI
 
 const ph = sql.placeholder;
 
-const readableWithTurns = preparedPerDatabase((db) =>
+const readableSession = preparedPerDatabase((db) =>
   db
-    .select({ session: sessions, turn: turns })
+    .select()
     .from(sessions)
-    .leftJoin(turns, eq(turns.sessionId, sessions.id))
     .where(and(eq(sessions.orgId, ph('orgId')), eq(sessions.id, ph('sessionId'))))
+    .prepare('readable_session'),
+);
+// Scoped by the session's organisation too: it runs alongside the session read, before the
+// visibility check, and its rows are dropped unless that check passes.
+const transcriptOf = preparedPerDatabase((db) =>
+  db
+    .select(getTableColumns(turns))
+    .from(turns)
+    .innerJoin(sessions, eq(sessions.id, turns.sessionId))
+    .where(and(eq(sessions.orgId, ph('orgId')), eq(turns.sessionId, ph('sessionId'))))
     .orderBy(asc(turns.index))
-    .prepare('session_with_turns'),
+    .prepare('session_transcript'),
 );
 
 /**
- * A session the caller may read with its transcript (in turn order), or null, in one prepared
- * statement for the caller's own session (the common case: see db/prepared); the visibility rule
- * is `findReadableSession`'s.
+ * A session the caller may read with its transcript (in turn order), or null: two prepared reads
+ * sent together (see db/prepared), not a join, which would repeat the session's scorecard on
+ * every turn row. The visibility rule is `findReadableSession`'s.
  */
 export async function readReadableSession(db: Database, caller: Caller, sessionId: string): Promise<{ session: SessionRow; turns: TurnRow[] } | null> {
-  const rows = await readableWithTurns(db).execute({ orgId: caller.orgId, sessionId });
-  if (rows.length === 0) return null;
-  const session = rows[0].session;
+  const params = { orgId: caller.orgId, sessionId };
+  const [[session], rows] = await Promise.all([readableSession(db).execute(params), transcriptOf(db).execute(params)]);
+  if (!session) return null;
   if (session.personId !== caller.personId && !(await mayViewLearner(db, caller, session.personId))) return null;
-  return { session, turns: rows.flatMap((r) => (r.turn ? [r.turn] : [])) };
+  return { session, turns: rows };
 }
 
 // Every column of both rows comes from JSON keyed by column name (ids chosen by the caller),
