@@ -14,7 +14,7 @@
  *   turn never lands in an ended session, and the scorecard covers every stored turn;
  * - two ends racing: the second write waits on the row, finds it scored, writes nothing and
  *   reads the stored scorecard, so the ledger gets one set of rows and the hooks run once.
- * Both statements are scoped by the caller's organisation and person, like `lockOwnSession`.
+ * Both statements are scoped by the caller's organisation and person, like store/turns.
  */
 import { and, asc, eq, getTableColumns, isNull, or, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';

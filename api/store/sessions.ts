@@ -104,17 +104,3 @@ export async function listOwnSessions(db: Database, caller: Caller, limit = 100)
     .orderBy(desc(sessions.startedAt))
     .limit(limit);
 }
-
-/**
- * The caller's own session, locked for update inside a transaction (ending serialises on it, and
- * a turn's conditional write in store/turns waits for it); null when it is not theirs or not in
- * their organisation.
- */
-export async function lockOwnSession(tx: Database, caller: Caller, sessionId: string): Promise<SessionRow | null> {
-  const [row] = await tx
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.orgId, caller.orgId), eq(sessions.id, sessionId), eq(sessions.personId, caller.personId)))
-    .for('update');
-  return row ?? null;
-}

@@ -10,7 +10,7 @@
  * racing request (the same clientTurnId sent twice, another turn, the session ending) either sees
  * the first one's turns when it reads, or blocks on the session row in its own write and then
  * finds `nextIndex` moved on, writes nothing and reads again. Both statements are scoped by the
- * caller's organisation and person, like `lockOwnSession`.
+ * caller's organisation and person, like store/ending.
  */
 import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
