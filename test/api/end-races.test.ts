@@ -14,21 +14,17 @@ import { endSession, type OnSessionEnded } from '../../api/session-flow/end.js';
 import { readEndContext, storeEnding } from '../../api/store/ending.js';
 import { scoreSession } from '../../api/practice/rubric/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { demoLearnerCaller, startScenarioSession } from '../support/session-races.js';
 
 let t: TestApp;
 let learner: Caller;
 beforeAll(async () => {
   t = await startTestApp();
-  const me = t.runtime.demo!.learner;
-  learner = { personId: me.id, orgId: me.orgId, role: me.role, name: 'Alex', email: 'alex@example.test', tokenKind: 'session' };
+  learner = demoLearnerCaller(t);
 });
 afterAll(async () => t?.close());
 
-async function startSession(): Promise<string> {
-  const r = await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: 'new-manager-overwhelmed' } });
-  expect(r.status).toBe(201);
-  return r.body.id;
-}
+const startSession = () => startScenarioSession(t);
 const turn = (id: string, text: string) => t.call('POST', `/api/sessions/${id}/turns`, { token: t.tokens.learner, body: { clientTurnId: randomUUID(), text } });
 const ledgerRows = (id: string) => t.runtime.deps.db.select().from(skillResults).where(eq(skillResults.sessionId, id));
 

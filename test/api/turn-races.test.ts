@@ -11,23 +11,19 @@ import type { Caller } from '../../api/auth/index.js';
 import { takeTurn as takeTurnHere } from '../../api/session-flow/take-turn.js';
 import { appendTurns, readTurnContext } from '../../api/store/turns.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { demoLearnerCaller, startScenarioSession } from '../support/session-races.js';
 
 let t: TestApp;
 let learner: Caller;
 beforeAll(async () => {
   t = await startTestApp();
-  const me = t.runtime.demo!.learner;
-  learner = { personId: me.id, orgId: me.orgId, role: me.role, name: 'Alex', email: 'alex@example.test', tokenKind: 'session' };
+  learner = demoLearnerCaller(t);
 });
 afterAll(async () => t?.close());
 
 const LINES = ['What would you like to get out of our conversation today?', 'What else is going on for you?', 'It sounds like you are carrying a lot.', 'What will you do first?'];
 
-async function startSession(): Promise<string> {
-  const r = await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: 'new-manager-overwhelmed' } });
-  expect(r.status).toBe(201);
-  return r.body.id;
-}
+const startSession = () => startScenarioSession(t);
 
 const read = async (id: string) => (await t.call('GET', `/api/sessions/${id}`, { token: t.tokens.learner })).body;
 
