@@ -16,9 +16,10 @@
  *   reads the stored scorecard, so the ledger gets one set of rows and the hooks run once.
  * Both statements are scoped by the caller's organisation and person, like store/turns.
  */
-import { and, asc, eq, getTableColumns, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
+import { jsonParam, spreadColumns } from '../db/json-rows.js';
 import { preparedPerDatabase } from '../db/prepared.js';
 import { sessions, skillResults, turns } from '../db/schema/index.js';
 import type { Scorecard } from '../practice/types.js';
@@ -65,9 +66,6 @@ export async function readEndContext(db: Database, caller: Caller, sessionId: st
 
 // The ledger rows come as a JSON array (one per skill) keyed by column name; the organisation,
 // person, session and time come from the claimed session row: no claim, no rows.
-const claimedColumns = new Set(['org_id', 'person_id', 'session_id', 'at']);
-const ledgerColumns = Object.values(getTableColumns(skillResults));
-
 const endStatement = preparedPerDatabase((db) => {
   const ended = db.$with('ended').as(
     db
@@ -90,10 +88,12 @@ const endStatement = preparedPerDatabase((db) => {
       )
       .returning({ id: sessions.id, orgId: sessions.orgId, personId: sessions.personId, endedAt: sessions.endedAt }),
   );
-  const values = sql.join(
-    ledgerColumns.map((column) => (claimedColumns.has(column.name) ? sql`e.${sql.identifier(column.name === 'session_id' ? 'id' : column.name === 'at' ? 'ended_at' : column.name)}` : sql`r.${sql.identifier(column.name)}`)),
-    sql`, `,
-  );
+  const values = spreadColumns(skillResults, 'r', {
+    org_id: sql`e.org_id`,
+    person_id: sql`e.person_id`,
+    session_id: sql`e.id`,
+    at: sql`e.ended_at`,
+  });
   // A data-modifying CTE runs whether or not the outer query reads it; the outer query answers
   // "was the session claimed", whatever the number of ledger rows.
   const ledger = db.$with('ledger').as(
@@ -123,10 +123,10 @@ export async function storeEnding(
     sessionId,
     personId: caller.personId,
     expectedNextIndex,
-    scorecard: JSON.stringify(ending.scorecard),
-    drillResult: ending.drillResult ? JSON.stringify(ending.drillResult) : null,
+    scorecard: jsonParam(ending.scorecard),
+    drillResult: ending.drillResult ? jsonParam(ending.drillResult) : null,
     endedAt: ending.endedAt.toISOString(),
-    rows: JSON.stringify(rows),
+    rows: jsonParam(rows),
   });
   return claimed.length > 0;
 }

@@ -8,6 +8,7 @@
 import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
+import { rowParam, spreadColumns } from '../db/json-rows.js';
 import { preparedPerDatabase } from '../db/prepared.js';
 import { sessions, turns } from '../db/schema/index.js';
 import { mayViewLearner } from './cohorts.js';
@@ -62,23 +63,18 @@ export async function readReadableSession(db: Database, caller: Caller, sessionI
   return { session, turns: rows };
 }
 
-// Every column of both rows comes from JSON keyed by column name (ids chosen by the caller),
-// except the opening turn's session id, which comes from the inserted session: one statement.
-const sessionColumns = Object.entries(getTableColumns(sessions));
-const turnColumns = Object.entries(getTableColumns(turns));
-const toJson = <T extends object>(columns: [string, { name: string }][], row: T) => JSON.stringify(Object.fromEntries(columns.map(([key, column]) => [column.name, row[key as keyof T]])));
+// Every column of both rows comes from JSON keyed by column name (ids chosen by the caller; see
+// db/json-rows), except the opening turn's session id, which comes from the inserted session:
+// one statement.
 
 const insertStatement = preparedPerDatabase((db) => {
   const inserted = db.$with('inserted').as(
     db
       .insert(sessions)
-      .select(sql`select ${sql.join(sessionColumns.map(([, column]) => sql`s.${sql.identifier(column.name)}`), sql`, `)} from json_populate_record(null::${sessions}, ${ph('session')}::json) as s`)
+      .select(sql`select ${spreadColumns(sessions, 's')} from json_populate_record(null::${sessions}, ${ph('session')}::json) as s`)
       .returning({ id: sessions.id }),
   );
-  const values = sql.join(
-    turnColumns.map(([, column]) => (column === turns.sessionId ? sql`${inserted.id}` : sql`t.${sql.identifier(column.name)}`)),
-    sql`, `,
-  );
+  const values = spreadColumns(turns, 't', { session_id: sql`${inserted.id}` });
   return db
     .with(inserted)
     .insert(turns)
@@ -92,7 +88,7 @@ const insertStatement = preparedPerDatabase((db) => {
  * be read back), in one statement.
  */
 export async function insertSession(db: Database, session: SessionRow, opening: TurnRow): Promise<void> {
-  const inserted = await insertStatement(db).execute({ session: toJson(sessionColumns, session), turn: toJson(turnColumns, opening) });
+  const inserted = await insertStatement(db).execute({ session: rowParam(sessions, session), turn: rowParam(turns, opening) });
   if (inserted.length !== 1) throw new Error(`session ${session.id} was not stored`);
 }
 

@@ -12,9 +12,10 @@
  * finds `nextIndex` moved on, writes nothing and reads again. Both statements are scoped by the
  * caller's organisation and person, like store/ending.
  */
-import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
+import { jsonParam, rowsParam, spreadColumns } from '../db/json-rows.js';
 import { preparedPerDatabase } from '../db/prepared.js';
 import { sessions, turns } from '../db/schema/index.js';
 import type { PartnerState } from '../practice/types.js';
@@ -48,17 +49,8 @@ export async function readTurnContext(db: Database, caller: Caller, sessionId: s
   return { session: rows[0].session, turns: rows.flatMap((r) => (r.turn ? [r.turn] : [])) };
 }
 
-// The insert takes every column from a JSON array of rows keyed by column name, except the
-// session id, which comes from the claimed session: no claim, no rows.
-const turnColumns = Object.entries(getTableColumns(turns));
-
-// A lone UTF-16 surrogate (half an emoji a client cut off) becomes a `\ud83d` escape in the JSON
-// below, which PostgreSQL's json parser refuses: the turn would fail with a 500. As a plain text
-// parameter it used to be stored as U+FFFD, so it becomes U+FFFD here too.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-/** `text` with every lone surrogate replaced by U+FFFD, as UTF-8 encoding would. */
-export const wellFormed = (text: string) => text.replace(LONE_SURROGATE, '\ufffd');
-const wellFormedStrings = (_key: string, value: unknown) => (typeof value === 'string' ? wellFormed(value) : value);
+// The insert takes every column from a JSON array of rows keyed by column name (db/json-rows),
+// except the session id, which comes from the claimed session: no claim, no rows.
 const appendStatement = preparedPerDatabase((db) => {
   const claimed = db.$with('claimed').as(
     db
@@ -75,10 +67,7 @@ const appendStatement = preparedPerDatabase((db) => {
       )
       .returning({ id: sessions.id }),
   );
-  const values = sql.join(
-    turnColumns.map(([, column]) => (column === turns.sessionId ? sql`${claimed.id}` : sql`r.${sql.identifier(column.name)}`)),
-    sql`, `,
-  );
+  const values = spreadColumns(turns, 'r', { session_id: sql`${claimed.id}` });
   return db
     .with(claimed)
     .insert(turns)
@@ -93,15 +82,14 @@ const appendStatement = preparedPerDatabase((db) => {
  * Returns false when it was not (nothing written): read again and decide again.
  */
 export async function appendTurns(db: Database, caller: Caller, sessionId: string, expectedNextIndex: number, rows: TurnRow[], next: { nextIndex: number; partnerState: PartnerState }): Promise<boolean> {
-  const json = rows.map((row) => Object.fromEntries(turnColumns.map(([key, column]) => [column.name, row[key as keyof TurnRow]])));
   const inserted = await appendStatement(db).execute({
     orgId: caller.orgId,
     sessionId,
     personId: caller.personId,
     expectedNextIndex,
     nextIndex: next.nextIndex,
-    partnerState: JSON.stringify(next.partnerState, wellFormedStrings),
-    rows: JSON.stringify(json, wellFormedStrings),
+    partnerState: jsonParam(next.partnerState),
+    rows: rowsParam(turns, rows),
   });
   return inserted.length > 0;
 }

@@ -3,7 +3,7 @@
  * Request and response schemas of the practice-session routes (the public contract).
  */
 import { z } from '@hono/zod-openapi';
-import { wellFormed } from '../../store/turns.js';
+import { wellFormed } from '../../db/json-rows.js';
 import { ScenarioSchema } from '../scenarios/index.js';
 
 export const StartSessionBody = z
