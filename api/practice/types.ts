@@ -29,8 +29,14 @@ export const COACH_CODES = [
   'advice',
   'information',
   'self_disclosure',
-  /** judgement, criticism, confrontation, moralising */
+  /** judgement, criticism, confrontation, moralising, blaming "why" questions, sarcasm */
   'judgement',
+  /** reassurance or rescuing ("don't worry", "you'll be fine"): soothes instead of listening; not an affirmation */
+  'reassurance',
+  /** agreeing how we work: confidentiality, roles, outcomes of the session or partnership */
+  'contracting',
+  /** coming back to what the partner wanted from the session ("coming back to your goal, how are we doing?") */
+  'return_to_goal',
   /** agreeing outcomes, goals, roles and responsibilities; "what do you want from this?" */
   'goal_question',
   /** Kline: names or challenges a limiting assumption ("if you knew..., how would you...?") */
@@ -68,6 +74,12 @@ export interface CoachTurnCoding {
   words: number;
   /** version of the coder that produced this */
   coderVersion: string;
+  /**
+   * whether the turn engages with what the partner actually said (their words, feelings or
+   * situation); a content-free or off-topic template does not. Absent in codings stored
+   * before the field existed (read as engaged).
+   */
+  engaged?: boolean;
 }
 
 /** Context the coder may use: only the partner's words just before the coach turn. */

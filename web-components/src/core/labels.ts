@@ -56,6 +56,9 @@ export const CODE_LABELS: Record<CoachCode, string> = {
   information: 'Information',
   self_disclosure: 'Self-disclosure',
   judgement: 'Judgement',
+  reassurance: 'Reassurance',
+  contracting: 'Contracting',
+  return_to_goal: 'Back to the goal',
   goal_question: 'Goal question',
   incisive_question: 'Incisive question',
   action_question: 'Action question',
@@ -63,7 +66,7 @@ export const CODE_LABELS: Record<CoachCode, string> = {
 };
 
 /** Codes that work against a Learning Partnership conversation, shown with a warning tone. */
-export const CAUTION_CODES: ReadonlySet<CoachCode> = new Set(['advice', 'judgement', 'leading_question', 'stacked_questions']);
+export const CAUTION_CODES: ReadonlySet<CoachCode> = new Set(['advice', 'judgement', 'reassurance', 'leading_question', 'stacked_questions']);
 
 export function skillLabel(s: string): string {
   return (SKILL_LABELS as Record<string, string>)[s] ?? s.replace(/_/g, ' ');
