@@ -5,6 +5,7 @@
  * Drizzle schema and migrations, so nothing above this module knows which one it has.
  */
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { projectPath } from '../project-path.js';
 import * as schema from './schema/index.js';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -18,8 +19,8 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-/** The committed migrations (a function: Workers have no module file URL, and never migrate). */
-const migrationsFolder = () => new URL('./migrations', import.meta.url).pathname;
+/** The committed migrations (a function: Workers have no project folder, and never migrate). */
+const migrationsFolder = () => projectPath('api/db/migrations');
 
 /** PostgreSQL through postgres.js (also used on Workers through Hyperdrive). */
 export async function openPostgres(url: string, opts: { max?: number; fetchTypes?: boolean } = {}): Promise<OpenDatabase> {

@@ -6,6 +6,8 @@
  * built yet) that the route reports as a 503.
  */
 
+import { projectPath } from '../../project-path.js';
+
 export interface EmbedBundle {
   body: string;
   /** strong validator: a hash of the content */
@@ -83,11 +85,11 @@ export function fileBundleSource(path: string): BundleSource {
 }
 
 /**
- * Where `npm run build:web` writes the bundle, relative to this module (Node only; a function so
- * that merely importing this module on Workers, where there is no file URL, cannot fail).
+ * Where `npm run build:web` writes the bundle (Node only; a function so that merely importing
+ * this module on Workers, where there is no project folder, cannot fail).
  */
 export function defaultBundlePath(): string {
-  return new URL('../../../web-components/dist/sounding-board.js', import.meta.url).pathname;
+  return projectPath('web-components/dist/sounding-board.js');
 }
 
 function bundleOf(body: string): Promise<EmbedBundle> {

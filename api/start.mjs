@@ -1,0 +1,56 @@
+/**
+ * @module start
+ * `npm start`: runs the Node server from prebuilt JavaScript instead of compiling TypeScript at
+ * every start. The server bundle (dist/server.js, project code only: packages stay in
+ * node_modules) and the web-component bundle are rebuilt only when a source file is newer than
+ * them, so the first start after an install or a change builds (about a second) and every other
+ * start goes straight to the server.
+ * Plain JavaScript on purpose: it must run before anything is compiled.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const at = (p) => join(root, p);
+const SERVER_BUNDLE = at('dist/server.js');
+const WEB_BUNDLE = at('web-components/dist/sounding-board.js');
+
+/** Newest modification time of the files under these folders (0 when none). */
+function newest(folders) {
+  let max = 0;
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else max = Math.max(max, statSync(full).mtimeMs);
+    }
+  };
+  for (const f of folders) if (existsSync(at(f))) walk(at(f));
+  return max;
+}
+const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : -1);
+const sourcesChanged = (bundle, folders) => builtAt(bundle) < Math.max(newest(folders), statSync(at('package-lock.json')).mtimeMs);
+
+if (sourcesChanged(WEB_BUNDLE, ['web-components/src'])) {
+  const r = spawnSync(process.execPath, [at('node_modules/tsx/dist/cli.mjs'), at('web-components/build.ts')], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+if (sourcesChanged(SERVER_BUNDLE, ['api', 'prompts'])) {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [at('api/server.ts')],
+    outfile: SERVER_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    sourcemap: 'linked',
+    tsconfig: at('tsconfig.json'),
+    logLevel: 'warning',
+  });
+}
+await import(pathToFileURL(SERVER_BUNDLE).href);
