@@ -9,6 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { serverArgs } from './support/server-command.js';
 
 const ROOT = join(new URL('.', import.meta.url).pathname, '..');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -52,9 +53,9 @@ const url = await freshDatabase();
 const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'development', DEMO: 'false', LOG_LEVEL: 'silent' };
 spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['api/db/migrate-cli.ts'], { cwd: ROOT, env, stdio: 'inherit' });
 // One start through `npm start`'s launcher builds the bundles if sources changed; then time both ways.
-await coldStart([process.execPath, 'api/start.mjs'], env, 18790);
+await coldStart([process.execPath, ...serverArgs(ROOT)], env, 18790);
 const ways = {
-  'bundle (node dist/server.js)': [process.execPath, 'dist/server.js'],
+  'npm start (prebuilt bundle)': [process.execPath, ...serverArgs(ROOT)],
   'tsx api/server.ts': [join(ROOT, 'node_modules/.bin/tsx'), 'api/server.ts'],
 };
 const times: Record<string, number[]> = Object.fromEntries(Object.keys(ways).map((k) => [k, []]));

@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { serverArgs } from './support/server-command.js';
 
 const ROOT = join(new URL('.', import.meta.url).pathname, '..');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -77,7 +78,7 @@ const url = new URL(ADMIN_URL);
 url.pathname = `/${DB}`;
 const env = { ...process.env, DATABASE_URL: url.toString(), DEMO: 'true', LOG_LEVEL: 'warn', SB_RATE_LIMITS: 'off', PORT: String(PORT), HOST: '127.0.0.1', SB_JWT_SECRET: 'bench-http-7d1e9c3a5b2f4e6a8c0d1f3b5a7c9e2d' };
 await new Promise((res) => spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'api/db/migrate-cli.ts'], { cwd: ROOT, env, stdio: 'ignore' }).once('exit', res));
-const server = spawn(process.execPath, ['api/start.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+const server = spawn(process.execPath, serverArgs(ROOT), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
 const hello = spawn(process.execPath, ['bench/support/hello-world.mjs', String(HELLO_PORT)], { cwd: ROOT, stdio: 'inherit' });
 try {
   await waitFor(`http://127.0.0.1:${PORT}/api/health`, server);

@@ -17,6 +17,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { serverArgs } from './support/server-command.js';
 
 const ROOT = join(new URL('.', import.meta.url).pathname, '..');
 const DB_KIND = process.env.SOAK_DB ?? 'postgres';
@@ -75,7 +76,7 @@ if (DB_KIND === 'postgres') {
   await new Promise((res) => r.once('exit', res));
 }
 
-const server = spawn(process.execPath, ['api/start.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+const server = spawn(process.execPath, serverArgs(ROOT), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
 let tokens: string[] = [];
 for (let i = 0; ; i++) {
   const r = await fetch(`${BASE}/api/demo/tokens`).catch(() => null);
