@@ -7,3 +7,4 @@ export * from './practice.js';
 export * from './embed.js';
 export * from './programmes.js';
 export * from './lti.js';
+export * from './partnerships.js';
