@@ -2,13 +2,15 @@
  * @module demo/seed
  * Demo data, seeded once and idempotently: two organisations (so access control can be tried),
  * a learner pair, a facilitator and an admin, and the built-in drills in each organisation; in each,
- * a cohort run by its facilitator with a drill assigned to its learners.
+ * a cohort run by its facilitator with a drill assigned to its learners. Northwind's facilitator runs a
+ * second cohort across five departments (demo/partnership-seed), and everyone has a department.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { assignments, cohortMembers, cohorts, drills, organisations, people } from '../db/schema/index.js';
 import { ensureBuiltInDrills } from '../store/drills.js';
 import { createOrganisation, upsertPerson } from '../store/people.js';
+import { seedDepartments, seedSecondCohort } from './partnership-seed.js';
 
 export const DEMO_ORG = { name: 'Northwind Health', slug: 'northwind-demo' };
 export const OTHER_ORG = { name: 'Contoso Logistics', slug: 'contoso-demo' };
@@ -39,6 +41,9 @@ export async function seedDemo(db: Database): Promise<DemoPeople> {
   await ensureBuiltInDrills(db, other.id);
   await seedDemoProgramme(db, demo.id, DEMO_COHORT, out.facilitator.id, [out.learner.id, out.learner2.id]);
   await seedDemoProgramme(db, other.id, OTHER_COHORT, out.otherOrgFacilitator.id, [out.otherOrgLearner.id]);
+  // Learning Partnerships: departments, and a second cohort of the facilitator with learners ready to pair
+  await seedDepartments(db, [demo.id, other.id]);
+  await seedSecondCohort(db, demo.id, out.facilitator.id);
   return out;
 }
 

@@ -64,6 +64,17 @@ async function personFor(db: Database, platform: PlatformRow, claims: LaunchClai
   return winner;
 }
 
+/**
+ * The person's department or team from the custom parameter `department`, where the platform gives
+ * one (an LMS admin maps it from the user's profile, e.g. `department=$Person.org.department`): it
+ * keeps pairing across departments right without anyone typing it again. Unset or blank: unchanged.
+ */
+async function departmentFromLaunch(db: Database, orgId: string, personId: string, claims: LaunchClaims) {
+  const department = claims.custom.department?.trim();
+  if (!department || department.length > 120 || department.startsWith('$')) return; // `$...`: a substitution the platform did not fill
+  await db.update(people).set({ department }).where(and(eq(people.orgId, orgId), eq(people.id, personId)));
+}
+
 /** The course's cohort (created on first launch). */
 async function cohortFor(db: Database, platform: PlatformRow, claims: LaunchClaims): Promise<{ contextRowId: string; cohortId: string } | null> {
   const ctx = claims.context;
@@ -116,6 +127,7 @@ export async function mapLaunch(db: Database, platform: PlatformRow, claims: Lau
   // checked before anything is created: a broken link leaves no trace
   const drillId = await linkedDrill(db, platform, claims);
   const found = await personFor(db, platform, claims, role);
+  await departmentFromLaunch(db, platform.orgId, found.id, claims);
   const cohort = await cohortFor(db, platform, claims);
   const place = await placeInCourse(db, platform.orgId, found.id, cohort?.cohortId ?? null, role);
   const person = { ...found, role: place.role };

@@ -9,8 +9,18 @@ describe('parseRoster', () => {
     const { rows, errors } = parseRoster('Email,Name,Cohort\nALEX@x.org,Alex Rivera,Spring 2026\nsam@x.org,Sam,\n');
     expect(errors).toEqual([]);
     expect(rows).toEqual([
-      { line: 2, name: 'Alex Rivera', email: 'alex@x.org', cohort: 'Spring 2026', role: 'learner' },
-      { line: 3, name: 'Sam', email: 'sam@x.org', cohort: null, role: 'learner' },
+      { line: 2, name: 'Alex Rivera', email: 'alex@x.org', cohort: 'Spring 2026', role: 'learner', department: null, lineManagerEmail: null },
+      { line: 3, name: 'Sam', email: 'sam@x.org', cohort: null, role: 'learner', department: null, lineManagerEmail: null },
+    ]);
+  });
+  it('reads a department and a line manager’s email, and checks them', () => {
+    const ok = parseRoster('name,email,department,line_manager_email\nAlex,alex@x.org,Nursing,ROSA@x.org\nRosa,rosa@x.org,Nursing,\n');
+    expect(ok.errors).toEqual([]);
+    expect(ok.rows.map((r) => [r.department, r.lineManagerEmail])).toEqual([['Nursing', 'rosa@x.org'], ['Nursing', null]]);
+    const bad = parseRoster('name,email,line_manager_email\nAlex,alex@x.org,alex@x.org\nSam,sam@x.org,nobody\n');
+    expect(bad.errors).toEqual([
+      { line: 2, field: 'line_manager_email', message: 'someone cannot be their own line manager' },
+      { line: 3, field: 'line_manager_email', message: '"nobody" is not an email address' },
     ]);
   });
   it('reports every bad row with its line and field, and returns no rows', () => {

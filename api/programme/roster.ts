@@ -1,6 +1,7 @@
 /**
  * @module programme/roster
- * Reading a people-and-cohorts CSV (`name,email,cohort`, optional `role`) into rows to import, with
+ * Reading a people-and-cohorts CSV (`name,email,cohort`, optional `role`, `department`,
+ * `line_manager_email`) into rows to import, with
  * every problem reported by row so a facilitator can fix the file and send it again. Pure: the
  * store decides what already exists and writes everything in one transaction.
  */
@@ -14,6 +15,10 @@ export interface RosterRow {
   /** cohort name, or null to import the person only */
   cohort: string | null;
   role: 'learner' | 'facilitator' | 'admin';
+  /** department or team, or null to leave it as it is */
+  department: string | null;
+  /** their line manager's email (someone in the organisation or in the file), or null */
+  lineManagerEmail: string | null;
 }
 
 export interface RosterError {
@@ -23,7 +28,7 @@ export interface RosterError {
   message: string;
 }
 
-export const ROSTER_COLUMNS = ['name', 'email', 'cohort', 'role'] as const;
+export const ROSTER_COLUMNS = ['name', 'email', 'cohort', 'role', 'department', 'line_manager_email'] as const;
 const REQUIRED = ['name', 'email'] as const;
 const ROLES = new Set(['learner', 'facilitator', 'admin']);
 /** a pragmatic check: one @, no spaces, a dot in the domain (full RFC 5322 is not worth it here) */
@@ -71,6 +76,8 @@ export function parseRoster(text: string): { rows: RosterRow[]; errors: RosterEr
     const email = at(r.cells, 'email').toLowerCase();
     const cohort = at(r.cells, 'cohort') || null;
     const role = (at(r.cells, 'role') || 'learner').toLowerCase();
+    const department = at(r.cells, 'department') || null;
+    const lineManagerEmail = at(r.cells, 'line_manager_email').toLowerCase() || null;
     let ok = true;
     const fail = (field: string, message: string) => {
       errors.push({ line: r.line, field, message });
@@ -81,10 +88,13 @@ export function parseRoster(text: string): { rows: RosterRow[]; errors: RosterEr
     if (!email) fail('email', 'an email is required');
     else if (!EMAIL.test(email) || email.length > 320) fail('email', `"${email}" is not an email address`);
     if (cohort && cohort.length > 120) fail('cohort', 'at most 120 characters');
+    if (department && department.length > 120) fail('department', 'at most 120 characters');
+    if (lineManagerEmail && !EMAIL.test(lineManagerEmail)) fail('line_manager_email', `"${lineManagerEmail}" is not an email address`);
+    else if (lineManagerEmail && lineManagerEmail === email) fail('line_manager_email', 'someone cannot be their own line manager');
     if (!ROLES.has(role)) fail('role', `"${role}" is not a role; use learner, facilitator or admin`);
     if (email && firstLineByEmail.has(email)) fail('email', `${email} is already on line ${firstLineByEmail.get(email)}`);
     else if (email) firstLineByEmail.set(email, r.line);
-    if (ok) rows.push({ line: r.line, name, email, cohort, role: role as RosterRow['role'] });
+    if (ok) rows.push({ line: r.line, name, email, cohort, role: role as RosterRow['role'], department, lineManagerEmail });
   }
   return { rows: errors.length ? [] : rows, errors };
 }

@@ -35,7 +35,7 @@ export function rosterProblem(errors: RosterError[]) {
  */
 export async function importRoster(db: Database, caller: Caller, rows: RosterRow[]): Promise<ImportSummary> {
   const errors: RosterError[] = [];
-  const emails = rows.map((r) => r.email);
+  const emails = [...new Set([...rows.map((r) => r.email), ...rows.flatMap((r) => (r.lineManagerEmail ? [r.lineManagerEmail] : []))])];
   const existingPeople = new Map((await db.select().from(people).where(and(eq(people.orgId, caller.orgId), inArray(people.email, emails)))).map((p) => [p.email, p]));
   const names = [...new Set(rows.flatMap((r) => (r.cohort ? [r.cohort] : [])))];
   const existingCohorts = new Map<string, CohortRow>();
@@ -56,6 +56,7 @@ export async function importRoster(db: Database, caller: Caller, rows: RosterRow
     else if (found && found.role === 'learner' && !reachable.has(found.id)) errors.push({ line: r.line, field: 'email', message: `${r.email} is already a learner in another cohort; ask an admin to add them` });
     else if (found && found.role !== r.role) errors.push({ line: r.line, field: 'role', message: `${r.email} is already a ${found.role} here; the import does not change roles` });
     if (r.cohort && existingCohorts.has(r.cohort) && !managed.has(r.cohort)) errors.push({ line: r.line, field: 'cohort', message: `cohort "${r.cohort}" exists and is run by someone else` });
+    if (r.lineManagerEmail && !existingPeople.has(r.lineManagerEmail) && !rows.some((x) => x.email === r.lineManagerEmail)) errors.push({ line: r.line, field: 'line_manager_email', message: `no one with the email ${r.lineManagerEmail} here or in the file` });
     if (r.cohort && role === 'admin') errors.push({ line: r.line, field: 'cohort', message: 'admins are not cohort members; leave the cohort empty' });
   }
   if (errors.length) throw rosterProblem(errors);
@@ -64,8 +65,16 @@ export async function importRoster(db: Database, caller: Caller, rows: RosterRow
     return await db.transaction(async (tx) => {
       const t = tx as unknown as Database;
       const fresh = rows.filter((r) => !existingPeople.has(r.email));
-      const inserted = fresh.length ? await t.insert(people).values(fresh.map((r) => ({ orgId: caller.orgId, name: r.name, email: r.email, role: r.role }))).returning() : [];
+      const inserted = fresh.length ? await t.insert(people).values(fresh.map((r) => ({ orgId: caller.orgId, name: r.name, email: r.email, role: r.role, department: r.department }))).returning() : [];
       const byEmail = new Map([...existingPeople, ...inserted.map((p) => [p.email, p] as const)]);
+      // departments and line managers as the file gives them (for pairing across the organisation)
+      for (const r of rows) {
+        const p = byEmail.get(r.email)!;
+        const manager = r.lineManagerEmail ? byEmail.get(r.lineManagerEmail)!.id : undefined;
+        if ((r.department && existingPeople.has(r.email)) || manager) {
+          await t.update(people).set({ ...(r.department ? { department: r.department } : {}), ...(manager ? { lineManagerId: manager } : {}) }).where(and(eq(people.orgId, caller.orgId), eq(people.id, p.id)));
+        }
+      }
       const cohortIds = new Map([...existingCohorts].map(([n, c]) => [n, { id: c.id, created: false }]));
       for (const name of names) if (!cohortIds.has(name)) cohortIds.set(name, { id: (await insertCohort(t, caller, { name })).id, created: true });
       let memberships = 0;
@@ -87,10 +96,10 @@ export async function importRoster(db: Database, caller: Caller, rows: RosterRow
 }
 
 /** Creates one person (and their cohort membership) in a transaction; an email in use is a conflict. */
-export async function createPerson(db: Database, caller: Caller, input: { name: string; email: string; role: Role; cohortId?: string }) {
+export async function createPerson(db: Database, caller: Caller, input: { name: string; email: string; role: Role; cohortId?: string; department?: string; lineManagerId?: string }) {
   try {
     return await db.transaction(async (tx) => {
-      const [p] = await tx.insert(people).values({ orgId: caller.orgId, name: input.name, email: input.email.toLowerCase(), role: input.role }).returning();
+      const [p] = await tx.insert(people).values({ orgId: caller.orgId, name: input.name, email: input.email.toLowerCase(), role: input.role, department: input.department ?? null, lineManagerId: input.lineManagerId ?? null }).returning();
       if (input.cohortId) await addMembers(tx as unknown as Database, caller.orgId, input.cohortId, [{ personId: p.id, role: input.role === 'facilitator' ? 'facilitator' : 'learner' }]);
       return p;
     });

@@ -15,7 +15,7 @@ import { verbName, XAPI_VERSION, type Statement } from './statements.js';
 
 export type StatementRow = typeof xapiOutbox.$inferSelect;
 
-export async function enqueueStatements(db: Database, orgId: string, sessionId: string, statements: Statement[], now: Date): Promise<void> {
+export async function enqueueStatements(db: Database, orgId: string, sessionId: string | null, statements: Statement[], now: Date): Promise<void> {
   if (!statements.length) return;
   await db
     .insert(xapiOutbox)

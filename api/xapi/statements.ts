@@ -15,6 +15,11 @@ export const VERBS = {
   completed: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
   passed: { id: 'http://adlnet.gov/expapi/verbs/passed', display: { 'en-US': 'passed' } },
   failed: { id: 'http://adlnet.gov/expapi/verbs/failed', display: { 'en-US': 'failed' } },
+  // Learning Partnership events (api/partnerships/statements.ts)
+  agreed: { id: 'http://activitystrea.ms/schema/1.0/agree', display: { 'en-US': 'agreed' } },
+  attended: { id: 'http://adlnet.gov/expapi/verbs/attended', display: { 'en-US': 'attended' } },
+  committed: { id: 'https://w3id.org/xapi/dod-isd/verbs/committed', display: { 'en-US': 'committed to' } },
+  progressed: { id: 'http://adlnet.gov/expapi/verbs/progressed', display: { 'en-US': 'progressed' } },
 } as const;
 
 export type VerbName = keyof typeof VERBS;

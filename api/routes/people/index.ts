@@ -13,6 +13,7 @@ import { parseRoster } from '../../programme/index.js';
 import { cohortsOf, findManagedCohort } from '../../store/cohorts.js';
 import { deletePerson } from '../../store/privacy.js';
 import { changeRole } from '../../store/roles.js';
+import { findPlacement } from '../../store/placement.js';
 import { createPerson, importRoster, listManagedPeople, rosterProblem } from '../../store/roster.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
 
@@ -30,6 +31,8 @@ const NewPerson = z
     email: z.email().max(320),
     role: z.enum(['learner', 'facilitator', 'admin']).default('learner'),
     cohortId: z.uuid().optional().openapi({ description: 'required for facilitators: the cohort (one you run) the learner joins' }),
+    department: z.string().trim().min(1).max(120).optional().openapi({ description: 'department or team (Learning Partners are paired across departments)' }),
+    lineManagerId: z.uuid().optional().openapi({ description: 'their line manager, someone in the organisation (never paired with them)' }),
   })
   .strict()
   .openapi('NewPerson');
@@ -49,7 +52,7 @@ const importCsv = createRoute({
   method: 'post',
   path: '/people/import',
   summary: 'Import people and cohorts from CSV (all or nothing)',
-  description: 'Send `text/csv` with a header line `name,email,cohort` (optional `role`, admins only). Cohorts named in the file are created when missing. Any bad row: 400 with every problem by line, nothing written.',
+  description: 'Send `text/csv` with a header line `name,email,cohort` (optional `role`, admins only; optional `department` and `line_manager_email`). Cohorts named in the file are created when missing. Any bad row: 400 with every problem by line, nothing written.',
   request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
   responses: { 201: { description: 'Imported', content: json(ImportResult) }, ...problems(400, 401, 403, 409, 413) },
 });
@@ -84,6 +87,7 @@ export const peopleRoutes = createRouter()
     if (caller.role !== 'admin' && !body.cohortId) throw Problem.badRequest('Say which of your cohorts the learner joins.', [{ path: 'cohortId', message: 'required for facilitators' }]);
     if (body.cohortId && !(await findManagedCohort(c.var.deps.db, caller, body.cohortId))) throw Problem.notFound('The cohort');
     if (body.cohortId && body.role === 'admin') throw Problem.badRequest('Admins are not cohort members.', [{ path: 'cohortId', message: 'leave empty for an admin' }]);
+    if (body.lineManagerId && !(await findPlacement(c.var.deps.db, caller.orgId, body.lineManagerId))) throw new Problem(404, 'Not found', 'The line manager was not found.', [{ path: 'lineManagerId', message: 'no such person here' }]);
     const p = await createPerson(c.var.deps.db, caller, body);
     return c.json({ id: p.id, name: p.name, email: p.email, role: p.role, cohortIds: body.cohortId ? [body.cohortId] : [] }, 201);
   })
