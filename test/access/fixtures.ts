@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { signToken } from '../../api/auth/index.js';
-import { cohorts, drills, people } from '../../api/db/schema/index.js';
+import { cohorts, drills, partnerships, people } from '../../api/db/schema/index.js';
 import { DEMO_COHORT, OTHER_COHORT } from '../../api/demo/seed.js';
 import { createApiKey } from '../../api/routes/embed/embed.index.js';
 import type { TestApp } from '../support/app.js';
@@ -44,6 +44,16 @@ export interface Fixtures {
   freshContoso(): Promise<{ learnerId: string; cohortId: string; assignmentId: string }>;
   /** the app under test, for rows that must create their own objects first (LMS integration) */
   app: TestApp;
+  /**
+   * A fresh partnership of the Northwind learner and learner2 (in a fresh cohort of the demo
+   * facilitator, since a learner has one open partnership per cohort): `proposed`, with an agreement
+   * written (`written`), `active`, active with a session (`session`), or `ended`.
+   */
+  freshPartnership(state: 'proposed' | 'written' | 'active' | 'session' | 'ended'): Promise<{ id: string; sessionId?: string }>;
+  /** a partnership of two Contoso learners (written straight to the database) */
+  contosoPartnership(): Promise<string>;
+  /** two fresh learners of the Northwind demo cohort in different departments */
+  freshPairLearners(): Promise<[string, string]>;
   /** a token for a fresh person with the role and organisation of `like` */
   throwawayToken(like: { id: string; orgId: string; role: 'learner' | 'facilitator' | 'admin' }): Promise<string>;
 }
@@ -105,6 +115,47 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
       const assigned = await t.call('POST', '/api/assignments', { token, body: { drillId: await newDrill(token), cohortId: cohort.body.id, dueAt: futureDue } });
       if (assigned.status !== 201) throw new Error(`fixture contoso: ${cohort.status} ${learner.status} ${assigned.status}`);
       return { learnerId: learner.body.id as string, cohortId: cohort.body.id as string, assignmentId: assigned.body.assignments[0].id as string };
+    },
+    async freshPartnership(state) {
+      const fac = t.tokens.facilitator;
+      const cohort = await t.call('POST', '/api/cohorts', { token: fac, body: { name: `Pairs ${randomUUID().slice(0, 8)}` } });
+      await t.call('POST', `/api/cohorts/${cohort.body.id}/members`, { token: fac, body: { personIds: [northwind.learnerId, northwind.learner2Id] } });
+      const p = await t.call('POST', '/api/partnerships', { token: fac, body: { learnerIds: [northwind.learnerId, northwind.learner2Id], cohortId: cohort.body.id } });
+      if (p.status !== 201) throw new Error(`fixture partnership: ${p.status} ${JSON.stringify(p.body)}`);
+      const id = p.body.id as string;
+      if (state === 'proposed') return { id };
+      const body = {
+        outcomes: ['Learn together'],
+        goals: { [northwind.learnerId]: 'Listen more', [northwind.learner2Id]: 'Ask better questions' },
+        roles: { [northwind.learnerId]: ['Companion'], [northwind.learner2Id]: ['Thinking Partner'] },
+        responsibilities: ['Turn up'],
+        confidentiality: 'Between us.',
+        cadence: 'weekly',
+      };
+      await t.call('PUT', `/api/partnerships/${id}/agreement`, { token: t.tokens.learner, body });
+      if (state === 'written') return { id };
+      for (const token of [t.tokens.learner, t.tokens.learner2]) await t.call('POST', `/api/partnerships/${id}/agreement/confirm`, { token, body: { version: 1 } });
+      if (state === 'ended') {
+        await t.call('POST', `/api/partnerships/${id}/end`, { token: fac, body: {} });
+        return { id };
+      }
+      if (state === 'active') return { id };
+      const s = await t.call('POST', `/api/partnerships/${id}/sessions`, { token: t.tokens.learner, body: { heldOn: '2026-01-05', coachId: northwind.learnerId, topic: 'Access suite' } });
+      if (s.status !== 201) throw new Error(`fixture session: ${s.status} ${JSON.stringify(s.body)}`);
+      return { id, sessionId: s.body.sessions[0].id as string };
+    },
+    async contosoPartnership() {
+      const c = await this.freshContoso();
+      const [p] = await db.insert(partnerships).values({ orgId: contoso.orgId, cohortId: c.cohortId, personA: contoso.learnerId, personB: c.learnerId }).returning();
+      return p.id;
+    },
+    async freshPairLearners() {
+      const make = async (department: string) => {
+        const r = await t.call('POST', '/api/people', { token: t.tokens.admin, body: { name: `Pair ${department}`, email: `pair-${randomUUID().slice(0, 8)}@northwind.example`, cohortId: northwind.cohortId, department } });
+        if (r.status !== 201) throw new Error(`fixture pair learner: ${r.status}`);
+        return r.body.id as string;
+      };
+      return [await make('Estates'), await make('Pharmacy')];
     },
     async throwawayToken(like) {
       const [p] = await db.insert(people).values({ orgId: like.orgId, name: 'Throwaway', email: `throwaway-${randomUUID()}@example.org`, role: like.role }).returning();

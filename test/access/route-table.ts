@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Fixtures } from './fixtures.js';
 import { LMS_ROUTES } from '../lti/support/access-rows.js';
+import { PARTNERSHIP_ROUTES } from './partnership-rows.js';
 
 export const CALLERS = ['none', 'learner', 'learner2', 'facilitator', 'admin', 'otherOrgFacilitator'] as const;
 export type CallerKey = (typeof CALLERS)[number];
@@ -211,6 +212,9 @@ export const ROUTES: RouteAccess[] = [
   // --- privacy: only ever the caller's own data
   { method: 'GET', path: '/api/me/export', request: () => ({ path: '/api/me/export' }), expect: signedIn(200), crossOrg: noIds },
   { method: 'DELETE', path: '/api/me', throwawayCallers: true, request: () => ({ path: '/api/me' }), expect: signedIn(204), crossOrg: noIds },
+
+  // --- Learning Partnerships (issue 14): rows in partnership-rows.ts
+  ...PARTNERSHIP_ROUTES,
 
   // --- embedding: tokens need the organisation's API key, never a bearer token
   {
