@@ -80,7 +80,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     if (r.status !== 201) throw new Error(`fixture drill: ${r.status}`);
     return r.body.id as string;
   };
-  return {
+  const fixtures: Fixtures = {
     app: t,
     northwind,
     contoso,
@@ -145,7 +145,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
       return { id, sessionId: s.body.sessions[0].id as string };
     },
     async contosoPartnership() {
-      const c = await this.freshContoso();
+      const c = await fixtures.freshContoso();
       const [p] = await db.insert(partnerships).values({ orgId: contoso.orgId, cohortId: c.cohortId, personA: contoso.learnerId, personB: c.learnerId }).returning();
       return p.id;
     },
@@ -162,4 +162,5 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
       return signToken(jwtSecret, { sub: p.id, org: p.orgId, role: p.role }, 600);
     },
   };
+  return fixtures;
 }
