@@ -1,0 +1,45 @@
+/**
+ * The LTI custom parameter `department` sets where a launching person works, so pairing across
+ * departments needs no retyping; a launch without it, or with an unfilled `$...` substitution,
+ * leaves it as it is.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ltiUsers, people } from '../../api/db/schema/index.js';
+import { listOrgDrills, ltiRuntimeOf } from '../../api/lti/index.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { launchThrough, ROLE, startPlatform, type SimulatedPlatform } from '../lti/support/platform.js';
+
+let t: TestApp;
+let platform: SimulatedPlatform;
+let drillId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  platform = await startPlatform(t.url);
+  expect((await t.call('POST', '/api/lti/platforms', { token: t.tokens.admin, body: platform.registration() })).status).toBe(201);
+  drillId = (await listOrgDrills(t.runtime.deps.db, t.runtime.demo!.admin.orgId))[0].id;
+}, 60_000);
+afterAll(async () => {
+  ltiRuntimeOf(t.runtime.deps).stop();
+  await platform?.close();
+  await t?.close();
+});
+
+it('takes the department from the launch’s custom claim where given', async () => {
+  const who = { sub: `sub-${randomUUID()}`, name: 'Ines Duarte', roles: [ROLE.learner] };
+  const context = { id: `course-${randomUUID().slice(0, 8)}`, title: 'Partners course' };
+  const departmentOf = async () => {
+    const [link] = await t.runtime.deps.db.select().from(ltiUsers).where(eq(ltiUsers.sub, who.sub));
+    return (await t.runtime.deps.db.select().from(people).where(eq(people.id, link.personId)))[0].department;
+  };
+  expect((await launchThrough(t.url, platform, { user: who, context, custom: { drill_id: drillId, department: 'Radiology' } })).status).toBe(200);
+  expect(await departmentOf()).toBe('Radiology');
+  expect((await launchThrough(t.url, platform, { user: who, context, custom: { drill_id: drillId } })).status).toBe(200);
+  expect(await departmentOf()).toBe('Radiology');
+  expect((await launchThrough(t.url, platform, { user: who, context, custom: { drill_id: drillId, department: '$Person.org.department' } })).status).toBe(200);
+  expect(await departmentOf()).toBe('Radiology');
+  expect((await launchThrough(t.url, platform, { user: who, context, custom: { drill_id: drillId, department: 'Oncology' } })).status).toBe(200);
+  expect(await departmentOf()).toBe('Oncology');
+});
