@@ -101,6 +101,7 @@ export function renderDemoPage(opts: { view: DemoView; nonce: string; bundlePath
         <li><a href="/"${learner ? ' aria-current="page"' : ''}>3. Listening without judgement</a></li>
         <li><a href="#">4. Incisive questions</a></li>
         <li><a href="#">5. From options to action</a></li>
+        <li><a href="#partnership-h">6. Your Learning Partnership</a></li>
       </ol>
     </nav>
   </aside>
@@ -140,6 +141,12 @@ const LEARNER_BODY = `
     <section class="panel" aria-label="Progress">
       <sb-progress data-sb-token api-base=""></sb-progress>
     </section>
+    <section class="panel" aria-labelledby="partnership-h">
+      <h2 id="partnership-h">Your Learning Partnership</h2>
+      <p>When you are ready, your facilitator pairs you with a colleague from another part of the organisation. You
+      begin by agreeing outcomes, goals, roles and responsibilities, then take turns to coach each other.</p>
+      <sb-partnership data-sb-token api-base=""></sb-partnership>
+    </section>
     <section class="panel" aria-labelledby="embed-h">
       <h2 id="embed-h">For course authors: embed this in your LMS</h2>
       <p>Paste this into any page (an HTML block in Moodle, Canvas or Blackboard), with a token your LMS integration
@@ -155,4 +162,10 @@ const FACILITATOR_BODY = `
     </section>
     <section class="panel" aria-label="Cohort overview">
       <sb-facilitator data-sb-token api-base=""></sb-facilitator>
+    </section>
+    <section class="panel" aria-label="Learning Partnership pairing">
+      <sb-pairing data-sb-token api-base=""></sb-pairing>
+    </section>
+    <section class="panel" aria-label="Learning Partnership returns">
+      <sb-programme-report data-sb-token api-base=""></sb-programme-report>
     </section>`;
