@@ -55,6 +55,8 @@ describe('proposePairs', () => {
     const reasons = p.pairs[0].reasons.join(' ');
     expect(reasons).toMatch(/Different parts of the organisation/);
     expect(reasons).toMatch(/Complementary skills: .* listening, .* questioning/);
+    const free = proposePairs([person('x', 'Finance', undefined, { availability: ['mon-am', 'thu-pm'] }), person('y', 'Estates', undefined, { availability: ['thu-pm', 'mon-am'] })]);
+    expect(free.pairs[0].reasons).toContain('Both free: Monday morning, Thursday afternoon.');
   });
 
   it('pairs as many people as possible before it pairs them well', () => {

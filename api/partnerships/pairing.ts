@@ -91,6 +91,13 @@ function strongerIn(a: PairingCandidate, b: PairingCandidate): SkillId | null {
   return best;
 }
 
+const DAYS: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+/** "mon-am" as people say it: "Monday morning" (an unknown slot is shown as it is). */
+export function slotWords(slot: string): string {
+  const [d, half] = slot.split('-');
+  return DAYS[d] && (half === 'am' || half === 'pm') ? `${DAYS[d]} ${half === 'am' ? 'morning' : 'afternoon'}` : slot;
+}
+
 function pairReasons(a: PairingCandidate, b: PairingCandidate): string[] {
   const out = [`Different parts of the organisation: ${a.name} in ${a.department}, ${b.name} in ${b.department}.`];
   const ab = strongerIn(a, b);
@@ -101,7 +108,7 @@ function pairReasons(a: PairingCandidate, b: PairingCandidate): string[] {
     out.push(`${x.name} is further on in ${SKILL_WORDS[s]}, where ${y.name} is still building.`);
   } else out.push('Similar skill profiles: they will be building the same skills together.');
   const shared = a.availability.filter((s) => b.availability.includes(s));
-  if (shared.length) out.push(`Both free: ${shared.join(', ')}.`);
+  if (shared.length) out.push(`Both free: ${shared.map(slotWords).join(', ')}.`);
   for (const p of [a, b]) if (!p.ready) out.push(`${p.name} was not ready to partner yet${p.notReadyReasons.length ? ` (${p.notReadyReasons[0]})` : ''}.`);
   return out;
 }
