@@ -133,7 +133,7 @@ const LEARNER_BODY = `
     </section>
     <section class="panel" aria-labelledby="practise">
       <h2 id="practise">Practise</h2>
-      <sb-practice data-sb-token api-base="" feedback="live"></sb-practice>
+      <sb-practice data-sb-token api-base=""></sb-practice>
     </section>
     <section class="panel" aria-label="Assigned drills">
       <sb-drills data-sb-token api-base=""></sb-drills>

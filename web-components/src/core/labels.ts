@@ -24,6 +24,23 @@ export const SKILL_NEXT_STEP: Record<SkillId, string> = {
   action: 'Close by asking what your partner will do, when, and how they will know it worked.',
 };
 
+/** Difficulty words and a rough length (about ten turns each way; harder partners take longer to open up). */
+export const DIFFICULTY: Record<string, { label: string; minutes: number }> = {
+  gentle: { label: 'Gentle', minutes: 8 },
+  moderate: { label: 'Moderate', minutes: 10 },
+  challenging: { label: 'Challenging', minutes: 15 },
+};
+
+export function difficultyLabel(d: string): string {
+  return DIFFICULTY[d]?.label ?? d;
+}
+
+/** The first sentence of a brief: the situation in one line for a scannable list. */
+export function firstSentence(text: string): string {
+  const m = /^.+?[.!?](?=\s|$)/.exec(text.trim());
+  return (m ? m[0] : text).trim();
+}
+
 export const LEVEL_LABELS: Record<Level, string> = {
   not_yet: 'Not yet',
   fair: 'Fair',

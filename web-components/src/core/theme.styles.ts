@@ -1,57 +1,22 @@
 /**
  * @module core/theme.styles
- * The design tokens and shared pieces every component uses. Hosts theme through the public
+ * The design tokens (from ./tokens.ts) and shared pieces every component uses. Hosts theme through the public
  * `--sb-*` custom properties (read once here into private `--_*` ones, so a component never has to
  * repeat fallbacks) and through `::part`. Colours are chosen for WCAG AA contrast in both the
  * light and the dark palette; the font is the host page's unless `--sb-font-family` says otherwise.
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { paletteCss, scaleCss } from './tokens.js';
 
-const light = css`
-  --_bg: var(--sb-color-bg, #ffffff);
-  --_surface: var(--sb-color-surface, #f4f6f8);
-  --_text: var(--sb-color-text, #1b1f24);
-  --_muted: var(--sb-color-muted, #4a5360);
-  --_border: var(--sb-color-border, #8a94a3);
-  --_accent: var(--sb-color-accent, #1f5fbf);
-  --_accent-text: var(--sb-color-accent-text, #ffffff);
-  --_coach-bubble: var(--sb-color-coach-bubble, #e6eefb);
-  --_partner-bubble: var(--sb-color-partner-bubble, #f4f6f8);
-  --_danger: var(--sb-color-danger, #a3262a);
-  --_danger-bg: var(--sb-color-danger-bg, #fbe9e9);
-  --_good: var(--sb-color-good, #14532d);
-  --_good-bg: var(--sb-color-good-bg, #e1f3e6);
-  --_fair: var(--sb-color-fair, #6b4500);
-  --_fair-bg: var(--sb-color-fair-bg, #fdf0d5);
-  --_not-yet: var(--sb-color-not-yet, #8a1c1f);
-  --_not-yet-bg: var(--sb-color-not-yet-bg, #fbe4e4);
-  --_focus: var(--sb-focus-ring, #1f5fbf);
-`;
-
-const dark = css`
-  --_bg: var(--sb-color-bg, #16191d);
-  --_surface: var(--sb-color-surface, #21262d);
-  --_text: var(--sb-color-text, #e8eaed);
-  --_muted: var(--sb-color-muted, #b3bbc6);
-  --_border: var(--sb-color-border, #6b7583);
-  --_accent: var(--sb-color-accent, #8ab4f8);
-  --_accent-text: var(--sb-color-accent-text, #0b1a33);
-  --_coach-bubble: var(--sb-color-coach-bubble, #1d2b42);
-  --_partner-bubble: var(--sb-color-partner-bubble, #262c34);
-  --_danger: var(--sb-color-danger, #f4a3a3);
-  --_danger-bg: var(--sb-color-danger-bg, #3d1a1b);
-  --_good: var(--sb-color-good, #8fdca6);
-  --_good-bg: var(--sb-color-good-bg, #17351f);
-  --_fair: var(--sb-color-fair, #f3c56b);
-  --_fair-bg: var(--sb-color-fair-bg, #3a2c0c);
-  --_not-yet: var(--sb-color-not-yet, #f4a3a3);
-  --_not-yet-bg: var(--sb-color-not-yet-bg, #3d1a1b);
-  --_focus: var(--sb-focus-ring, #8ab4f8);
-`;
+// built from the token data in ./tokens.ts (constants, never user input)
+const light = unsafeCSS(paletteCss('light'));
+const dark = unsafeCSS(paletteCss('dark'));
+const scales = unsafeCSS(scaleCss());
 
 export const themeStyles = css`
   :host {
     ${light}
+    ${scales}
     --_radius: var(--sb-radius, 0.5rem);
     --_space: var(--sb-space, 1rem);
     display: block;
@@ -92,10 +57,10 @@ export const themeStyles = css`
     margin: 0 0 0.5em;
   }
   h2 {
-    font-size: 1.25em;
+    font-size: var(--_text-xl);
   }
   h3 {
-    font-size: 1.1em;
+    font-size: var(--_text-lg);
   }
   h4 {
     font-size: 1em;
@@ -220,6 +185,63 @@ export const themeStyles = css`
   .level.none {
     color: var(--_muted);
     background: var(--_surface);
+  }
+  .btn.small {
+    min-height: 2.25rem;
+    padding: 0.25em 0.75em;
+    font-size: var(--_text-sm);
+  }
+  .link {
+    background: none;
+    border: none;
+    padding: 0.1em 0.2em;
+    color: var(--_accent);
+    text-decoration: underline;
+    cursor: pointer;
+    font-size: inherit;
+  }
+  .avatar {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    width: 2.25rem;
+    height: 2.25rem;
+    border-radius: 50%;
+    background: var(--_accent-soft);
+    color: var(--_text);
+    font-size: var(--_text-sm);
+    font-weight: 700;
+    letter-spacing: 0.02em;
+  }
+  .avatar.coach {
+    font-size: var(--_text-xs);
+  }
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-1) var(--_space-2);
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .fact {
+    font-size: var(--_text-xs);
+    padding: 0.1em 0.6em;
+    border-radius: 999px;
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    color: var(--_text);
+  }
+  .fact.difficulty {
+    font-weight: 600;
+  }
+  .eyebrow {
+    font-size: var(--_text-xs);
+    font-weight: 700;
+    letter-spacing: 0.06em;
+    text-transform: uppercase;
+    color: var(--_muted);
+    margin: 0 0 var(--_space-1);
   }
   .loading {
     color: var(--_muted);

@@ -1,7 +1,8 @@
 /**
  * @module components/sb-practice/styles
  * A chat that reads well from a 360 px LMS column to a full page: bubbles that wrap any word,
- * a composer that stacks on narrow widths, the transcript scrolling inside itself.
+ * the partner's initials beside their words, a "thinking" state, one-line nudges, the full
+ * feedback in a side panel on wide screens, a composer that stacks on narrow widths.
  */
 import { css } from 'lit';
 
@@ -27,6 +28,22 @@ export const practiceStyles = css`
   }
   .scenario h3 {
     margin: 0;
+  }
+  .person {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    font-size: var(--_text-sm);
+  }
+  .situation {
+    margin: 0;
+  }
+  .rules {
+    margin: 0 0 var(--_space-3);
+    padding: var(--_space-2) var(--_space-3) var(--_space-2) var(--_space-6);
+    border-left: 3px solid var(--_accent);
+    background: var(--_surface);
+    border-radius: 0 var(--_radius) var(--_radius) 0;
   }
   .scenario .btn {
     margin-top: auto;
@@ -56,6 +73,102 @@ export const practiceStyles = css`
   .chat-header h2 {
     margin: 0;
   }
+  .chat-header {
+    justify-content: flex-start;
+    align-items: center;
+  }
+  .chat-layout {
+    display: grid;
+    gap: var(--_space-3);
+  }
+  .chat-layout.with-panel {
+    grid-template-columns: minmax(0, 1fr) minmax(16rem, 22rem);
+    align-items: start;
+  }
+  .feedback-panel {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space-3);
+    background: var(--_surface);
+    position: sticky;
+    top: var(--_space-2);
+  }
+  .feedback-panel .panel-head {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: var(--_space-2);
+  }
+  .feedback-panel h3 {
+    margin: 0;
+  }
+  .feedback-panel blockquote {
+    margin: var(--_space-2) 0;
+    font-style: italic;
+  }
+  .feedback-panel .feedback {
+    background: transparent;
+  }
+  .nudge {
+    margin: var(--_space-1) 0 0;
+    font-size: var(--_text-sm);
+    color: var(--_muted);
+  }
+  .nudge::before {
+    content: '→ ';
+    font-weight: 700;
+  }
+  .nudge.worked::before {
+    content: '✓ ';
+  }
+  .more {
+    padding-left: 0;
+    font-size: var(--_text-sm);
+  }
+  .who .avatar {
+    width: 1.75rem;
+    height: 1.75rem;
+    margin-right: var(--_space-2);
+    font-size: var(--_text-xs);
+  }
+  .message.partner .who {
+    display: flex;
+    align-items: center;
+    margin-bottom: var(--_space-1);
+  }
+  .dots {
+    display: inline-flex;
+    gap: 3px;
+    vertical-align: middle;
+  }
+  .dots i {
+    width: 6px;
+    height: 6px;
+    border-radius: 50%;
+    background: var(--_muted);
+    display: block;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .dots i {
+      animation: sb-blink 1.2s infinite ease-in-out;
+    }
+    .dots i:nth-child(2) {
+      animation-delay: 0.2s;
+    }
+    .dots i:nth-child(3) {
+      animation-delay: 0.4s;
+    }
+  }
+  @keyframes sb-blink {
+    0%,
+    80%,
+    100% {
+      opacity: 0.3;
+    }
+    40% {
+      opacity: 1;
+    }
+  }
   details.brief {
     margin-bottom: var(--_space);
   }
@@ -64,6 +177,7 @@ export const practiceStyles = css`
     font-weight: 600;
   }
   .conversation {
+    min-width: 0;
     max-height: var(--sb-transcript-max-height, 28rem);
     overflow-y: auto;
     overscroll-behavior: contain;
@@ -157,6 +271,11 @@ export const practiceStyles = css`
     margin: 0.5em 0;
   }
   @container (max-width: 30rem) {
+    .conversation {
+      /* a narrow column: the page scrolls, not a box inside it */
+      max-height: none;
+      padding: var(--_space-2);
+    }
     .composer-actions .btn {
       flex: 1 1 auto;
     }

@@ -1,0 +1,102 @@
+/**
+ * @module test/browser/screens.test
+ * Every screen, as a learner and a facilitator meet it on the demo course page, at 1280 and
+ * 360 px, light and dark: screenshots into test-artifacts/screenshots/screens-<width>-<scheme>-*,
+ * axe-core clean at each step, no horizontal scrolling. The partner is the LLM path against the
+ * fake server, slowed on one turn so the "thinking" state is on screen long enough to see.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { screenshot } from './support/artefacts.js';
+import { seriousViolations } from './support/axe.js';
+import { launchChromium, newPage } from './support/chromium.js';
+import { startSoundingBoard, type RunningSoundingBoard } from './support/sounding-board.js';
+import { horizontalOverflow, waitForMessages } from './support/ui.js';
+
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
+
+let fake: FakeOpenAI;
+let sb: RunningSoundingBoard;
+let browser: Browser;
+
+/** A coach turn containing this word makes the fake partner wait before answering. */
+const SLOW = 'slowly';
+
+beforeAll(async () => {
+  fake = await startFakeOpenAI({ defaultStep: { type: 'play' } });
+  fake.setHandler((body) => (JSON.stringify(body.messages).includes(SLOW) && body.stream ? { type: 'play', firstTokenDelayMs: 2500 } : undefined));
+  sb = await startSoundingBoard({ OPENAI_API_KEY: 'sk-test-screens', OPENAI_BASE_URL: fake.baseURL, SB_LLM_MAX_RETRIES: '0' });
+  browser = await launchChromium();
+  await sb.createCohort('Learning Partners, spring intake');
+});
+afterAll(async () => {
+  await browser?.close();
+  await sb?.close();
+  await fake?.close();
+});
+
+async function clean(page: Page, step: string): Promise<void> {
+  const found = await seriousViolations(page);
+  expect(found, `axe at ${step}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
+  expect(await horizontalOverflow(page), `horizontal scrolling at ${step}`).toBe(0);
+}
+
+const TURNS = [
+  'What would you like to get out of our conversation today?',
+  'It sounds like a lot has landed on you since the promotion.',
+  `You should just tell them how you feel, ${SLOW}.`,
+];
+
+for (const width of [1280, 360] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    const name = (screen: string) => `screens-${width}-${scheme}-${screen}`;
+    describe(`${width} px, ${scheme}`, () => {
+      it('a learner: choose, brief, conversation with nudges and feedback on demand, thinking partner', async () => {
+        const { context, page, errors } = await newPage(browser, { width, height: width === 360 ? 780 : 900, colorScheme: scheme });
+        await page.goto(sb.origin + '/');
+        await page.getByRole('button', { name: /^Practise this:/ }).first().waitFor();
+        await clean(page, 'course page');
+        await screenshot(page, name('1-course'));
+
+        await page.getByRole('button', { name: /^Practise this:/ }).first().click();
+        await page.getByRole('heading', { name: 'Partner brief' }).waitFor();
+        await clean(page, 'brief');
+        await screenshot(page.locator('sb-practice'), name('2-brief'));
+
+        await page.getByRole('button', { name: 'Start the conversation' }).click();
+        await waitForMessages(page, 1);
+        const box = page.getByRole('textbox', { name: /^Your reply to/ });
+        for (const [i, text] of TURNS.entries()) {
+          await box.fill(text);
+          await box.press('Enter');
+          if (text.includes(SLOW)) {
+            // the partner's thinking state: initials, dots and words
+            await page.locator('sb-practice .message.partner.streaming').getByText(/is thinking/).waitFor();
+            await screenshot(page.locator('sb-practice'), name('3-thinking'));
+          }
+          await waitForMessages(page, 3 + 2 * i, 30_000);
+        }
+        // nudge mode (the default): one short nudge per coach turn, chips for the move, no full feedback
+        await expect.poll(() => page.locator('sb-practice li.message.coach .nudge').count()).toBe(TURNS.length);
+        expect(await page.locator('sb-practice li.message.coach dl.feedback').count()).toBe(0);
+        expect(await page.locator('sb-practice li.message.coach .codes li').count()).toBeGreaterThanOrEqual(TURNS.length);
+        // the full feedback opens on demand: side panel when wide, under the turn when narrow
+        const toggle = page.getByRole('button', { name: 'More feedback' }).last();
+        await toggle.click();
+        expect(await page.getByRole('button', { name: 'Hide feedback' }).getAttribute('aria-expanded')).toBe('true');
+        if (width >= 1000) await page.locator('sb-practice aside.feedback-panel dl.feedback').waitFor();
+        else await page.locator('sb-practice li.message.coach dl.feedback').waitFor();
+        await clean(page, 'conversation with feedback open');
+        await screenshot(page.locator('sb-practice'), name('4-conversation'));
+
+        await page.getByRole('button', { name: /^End session/ }).click();
+        await page.getByRole('heading', { name: /^Scorecard:/ }).waitFor({ timeout: 20_000 });
+        await clean(page, 'scorecard');
+        await screenshot(page.locator('sb-practice'), name('5-scorecard'));
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+    });
+  }
+}
