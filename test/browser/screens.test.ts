@@ -92,8 +92,41 @@ for (const width of [1280, 360] as const) {
 
         await page.getByRole('button', { name: /^End session/ }).click();
         await page.getByRole('heading', { name: /^Scorecard:/ }).waitFor({ timeout: 20_000 });
+        // the result in five seconds: a headline, one bar per skill, the best moment, one thing to try
+        expect(await page.locator('sb-scorecard .headline').innerText()).toMatch(/^\d of 6 skills at (Good|Fair)/);
+        expect(await page.locator('sb-scorecard li.skill .bar').count()).toBe(6);
+        await page.getByRole('heading', { name: 'Your best moment' }).waitFor();
+        await page.getByRole('heading', { name: 'One thing to try next time' }).waitFor();
+        // checks behind a disclosure, feedback in the transcript folded
+        expect(await page.locator('sb-scorecard details.checks-box[open]').count()).toBe(0);
+        expect(await page.locator('sb-scorecard details.turn-feedback[open]').count()).toBe(0);
         await clean(page, 'scorecard');
         await screenshot(page.locator('sb-practice'), name('5-scorecard'));
+        await page.emulateMedia({ media: 'print' });
+        await screenshot(page.locator('sb-practice'), name('5-scorecard-print'));
+        expect(await page.getByRole('button', { name: /Print or save/ }).isVisible()).toBe(false);
+        await page.emulateMedia({ media: 'screen' });
+
+        // the drill that trains it is one click away; its rules stay in view; its result says why
+        const practiseIt = page.getByRole('button', { name: /^Practise it:/ });
+        if (await practiseIt.count()) {
+          await practiseIt.click();
+          await page.getByRole('button', { name: 'Start the drill' }).click();
+          await waitForMessages(page, 1);
+          await page.locator('sb-practice ul.rules').waitFor();
+          await box.fill('It sounds like the promotion has left you carrying a lot.');
+          await box.press('Enter');
+          await waitForMessages(page, 3, 30_000);
+          expect(await page.locator('sb-practice ul.rules').isVisible()).toBe(true);
+          await screenshot(page.locator('sb-practice'), name('6-drill'));
+          await page.getByRole('button', { name: /^End session/ }).click();
+          await page.locator('sb-scorecard .drill-result').waitFor({ timeout: 20_000 });
+          expect(await page.locator('sb-scorecard .drill-result h3').innerText()).toMatch(/Drill (passed|not passed yet)/);
+          await clean(page, 'drill result');
+          await screenshot(page.locator('sb-practice'), name('7-drill-result'));
+          await page.getByRole('button', { name: 'Try the drill again' }).click();
+          await page.getByRole('button', { name: 'Start the drill' }).waitFor();
+        }
         expect(errors).toEqual([]);
         await context.close();
       });

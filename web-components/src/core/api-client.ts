@@ -93,6 +93,11 @@ export class ApiClient {
     return this.json('GET', '/api/drills');
   }
 
+  /** One drill with its rules (`GET /api/drills/{id}`). */
+  getDrill(id: string): Promise<DrillSummary> {
+    return this.json('GET', `/api/drills/${encodeURIComponent(id)}`);
+  }
+
   listCohorts(): Promise<{ cohorts: Cohort[] }> {
     return this.json('GET', '/api/cohorts');
   }

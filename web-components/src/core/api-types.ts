@@ -24,6 +24,8 @@ export interface DrillSummary {
   description?: string;
   focus?: SkillId[];
   constraints?: { reflectionsOnlyFirstTurns?: number; maxTurns?: number };
+  /** the level each named skill must reach to pass */
+  passLevels?: Partial<Record<SkillId, Level>>;
 }
 
 /** One turn of a session transcript; coach turns carry their codes and (when released) feedback. */
@@ -40,9 +42,14 @@ export interface Session {
   id: string;
   status: 'active' | 'ended';
   scenario: ScenarioBrief;
+  /** the drill this session practises, if any (read it with GET /api/drills/{id}) */
+  drillId?: string | null;
+  /** filled in by the components once the drill is known (the API sends only `drillId`) */
   drill?: DrillSummary | null;
   turns: SessionTurn[];
   scorecard?: Scorecard | null;
+  /** for a drill session that has ended: whether it passed, and why not */
+  drillResult?: { passed: boolean; reasons: string[] } | null;
 }
 
 /** The answer to a coach turn (also assembled from the streamed events). */

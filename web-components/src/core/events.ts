@@ -4,7 +4,7 @@
  * bubble and are composed, so a host LMS page can listen on `document` and react (record
  * completion, refresh a token, open a drill elsewhere).
  */
-import type { Assignment, Scorecard, Session, SessionTurn, TurnFeedback } from './api-types.js';
+import type { Assignment, DrillSummary, Scorecard, Session, SessionTurn, TurnFeedback } from './api-types.js';
 
 export interface SbEventMap {
   /** a practice session began (a scenario or a drill was opened) */
@@ -23,6 +23,8 @@ export interface SbEventMap {
   'sb-auth-expired': { status: number };
   /** the learner asked to open an assigned drill; cancel it to open the drill yourself */
   'sb-drill-open': { assignment: Assignment; drillId: string };
+  /** the learner asked to practise a drill from a scorecard ("Practise it", "Try the drill again") */
+  'sb-drill-requested': { drillId: string; drill: DrillSummary | null };
   /** a facilitator assigned a drill */
   'sb-assignment-created': { drillId: string; cohortId: string; dueAt: string };
   /** a facilitator took a learner out of a cohort (the drills assigned through it went with them) */
@@ -43,6 +45,7 @@ declare global {
     'sb-error': CustomEvent<SbEventMap['sb-error']>;
     'sb-auth-expired': CustomEvent<SbEventMap['sb-auth-expired']>;
     'sb-drill-open': CustomEvent<SbEventMap['sb-drill-open']>;
+    'sb-drill-requested': CustomEvent<SbEventMap['sb-drill-requested']>;
     'sb-assignment-created': CustomEvent<SbEventMap['sb-assignment-created']>;
     'sb-learner-removed': CustomEvent<SbEventMap['sb-learner-removed']>;
     'sb-assignment-cancelled': CustomEvent<SbEventMap['sb-assignment-cancelled']>;

@@ -20,7 +20,7 @@ import { drillsStyles } from './sb-drills.styles.js';
  *
  * @attr api-base - the server's origin
  * @attr token - bearer token for the learner
- * @attr feedback - passed to the `<sb-practice>` a drill opens in (`live` or `end`)
+ * @attr feedback - passed to the `<sb-practice>` a drill opens in (`nudge`, `live` or `end`)
  * @attr theme - `light`, `dark` or `auto`
  *
  * @fires sb-drill-open - cancelable; detail: { assignment, drillId }. Call preventDefault() to open the drill yourself.
@@ -41,7 +41,7 @@ import { drillsStyles } from './sb-drills.styles.js';
 export class SbDrills extends SbElement {
   static styles = [themeStyles, drillsStyles];
 
-  @property() feedback: 'live' | 'end' = 'live';
+  @property() feedback: 'nudge' | 'live' | 'end' = 'nudge';
   @state() private assignments: Assignment[] | null = null;
   @state() private opened: Assignment | null = null;
   /** the server has no assignments API (404): say so rather than show an error */

@@ -9,7 +9,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../../core/api-client.js';
-import type { ScenarioBrief, Session, SessionTurn, TurnFeedback } from '../../core/api-types.js';
+import type { DrillSummary, ScenarioBrief, Session, SessionTurn, TurnFeedback } from '../../core/api-types.js';
 import { newClientTurnId } from '../../core/client-turn-id.js';
 import type { SbEventMap, SbEventName } from '../../core/events.js';
 import type { FailureView } from '../../core/sb-element.js';
@@ -32,6 +32,8 @@ export interface PracticeHostDeps {
   emit<K extends SbEventName>(name: K, detail: SbEventMap[K]): void;
   report(err: unknown, retry?: () => void): FailureView;
   /** the element's attributes, read when (re)opening */
+  /** what the host already knows of the drill (from an assignment or a scorecard) */
+  drillInfo(): DrillSummary | null;
   options(): { scenario: string; drill: string; session: string; transport: 'stream' | 'json'; slowAfter: number; timeout: number };
   /** asks the element to focus this selector after the next render */
   focus(selector: string): void;
@@ -142,13 +144,28 @@ export class PracticeController implements ReactiveController {
 
   /** Takes over a session from the server (new, resumed or ended). */
   adopt(session: Session): void {
-    this.current = session;
+    const known = this.deps.drillInfo();
+    this.current = session.drillId && known?.id === session.drillId ? { ...session, drill: known } : session;
+    // the API names the drill only by id: read its rules, so they stay in view during the drill
+    if (session.drillId && !this.current.drill) void this.readDrill(session.id, session.drillId);
     this.chosen = session.scenario;
     this.turns = [...session.turns].sort((a, b) => a.index - b.index);
     this.feedbackByTurn = new Map(session.turns.filter((t) => t.feedback).map((t) => [t.index, t.feedback!]));
     this.draft = readDraft(session.id);
     this.phase = session.status === 'ended' ? 'ended' : 'chat';
     this.changed();
+  }
+
+  private async readDrill(sessionId: string, drillId: string): Promise<void> {
+    try {
+      const drill = await this.deps.api().getDrill(drillId);
+      if (this.current?.id === sessionId) {
+        this.current = { ...this.current, drill };
+        this.changed();
+      }
+    } catch {
+      /* the drill's rules are a help, not a need: the conversation goes on without them */
+    }
   }
 
   setDraft(text: string): void {

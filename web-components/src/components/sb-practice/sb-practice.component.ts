@@ -42,6 +42,7 @@ const PANEL_FROM = 760;
  * @fires sb-partner-replied - detail: { sessionId, reply }
  * @fires sb-feedback - detail: { sessionId, turnIndex, feedback } (fired in both feedback modes)
  * @fires sb-session-ended - detail: { sessionId, scorecard }
+ * (the scorecard's `sb-drill-requested` opens that drill here, and bubbles on)
  * @fires sb-error - detail: { message, status, retryable }
  * @fires sb-auth-expired - the token was rejected; set a fresh `token` and the learner can retry
  *
@@ -93,6 +94,7 @@ export class SbPractice extends SbElement {
     api: () => this.api,
     emit: (name, detail) => void this.emit(name, detail),
     report: (err, retry) => this.report(err, retry),
+    drillInfo: () => this.drillInfo,
     options: () => ({ scenario: this.scenario, drill: this.drill, session: this.session, transport: this.transport, slowAfter: this.slowAfter, timeout: this.timeout }),
     focus: (selector) => (this.focusAfterRender = selector),
   });
@@ -167,6 +169,18 @@ export class SbPractice extends SbElement {
     void this.practice.open();
   }
 
+  /** "Practise it" / "Try the drill again" on the scorecard: open that drill here. */
+  private openDrill = (e: CustomEvent<{ drillId: string; drill: DrillSummary | null }>): void => {
+    this.practice.reset();
+    this.openTurn = null;
+    this.drillInfo = e.detail.drill;
+    this.session = '';
+    this.scenario = '';
+    this.drill = e.detail.drillId;
+    this.focusAfterRender = '#view-heading';
+    void this.practice.open();
+  };
+
   private toggleFeedback = (index: number): void => {
     this.openTurn = this.openTurn === index ? null : index;
   };
@@ -223,6 +237,7 @@ export class SbPractice extends SbElement {
         api-base=${this.apiBase}
         token=${this.token}
         theme=${this.theme}
+        @sb-drill-requested=${this.openDrill}
         exportparts="heading,summary,skill,level,check,transcript,turn"
       ></sb-scorecard>
       <slot name="ended"></slot>

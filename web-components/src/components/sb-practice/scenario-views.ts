@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import type { DrillSummary, ScenarioBrief } from '../../core/api-types.js';
 import { renderAvatar } from '../../core/feedback-view.js';
-import { DIFFICULTY, difficultyLabel, firstSentence, skillLabel } from '../../core/labels.js';
+import { DIFFICULTY, difficultyLabel, firstSentence, levelLabel, skillLabel } from '../../core/labels.js';
 
 function facts(s: ScenarioBrief) {
   const minutes = DIFFICULTY[s.difficulty]?.minutes;
@@ -80,11 +80,15 @@ export function renderBrief(opts: {
 /** A drill's rules in plain words; shown before and throughout the drill. */
 export function renderDrillRules(d: DrillSummary | null | undefined) {
   const c = d?.constraints;
-  if (!c?.reflectionsOnlyFirstTurns && !c?.maxTurns) return nothing;
+  const levels = Object.entries(d?.passLevels ?? {}).filter(([, l]) => l);
+  if (!c?.reflectionsOnlyFirstTurns && !c?.maxTurns && levels.length === 0) return nothing;
   return html`<ul class="rules" part="rules" aria-label="Drill rules">
-    ${c.reflectionsOnlyFirstTurns
-      ? html`<li>For your first ${c.reflectionsOnlyFirstTurns} turns, only reflect back what you hear: no questions, no advice.</li>`
+    ${levels.length
+      ? html`<li>To pass: ${levels.map(([skill, level]) => `${skillLabel(skill)} at ${levelLabel(level!)}`).join(', ')}.</li>`
       : nothing}
-    ${c.maxTurns ? html`<li>You have at most ${c.maxTurns} turns.</li>` : nothing}
+    ${c?.reflectionsOnlyFirstTurns
+      ? html`<li>For your first ${c?.reflectionsOnlyFirstTurns} turns, only reflect back what you hear: no questions, no advice.</li>`
+      : nothing}
+    ${c?.maxTurns ? html`<li>You have at most ${c?.maxTurns} turns.</li>` : nothing}
   </ul>`;
 }
