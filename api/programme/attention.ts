@@ -1,11 +1,12 @@
 /**
  * @module programme/attention
  * Which learners a facilitator should look at now, and why: an overdue drill, practice that has
- * stalled (nothing for a while, or repeated attempts that do not pass), or a skill in decline.
+ * stalled (nothing for a while, or repeated attempts that do not pass), a skill stuck below Fair
+ * after several sessions, or a skill in decline.
  */
 import type { LearnerProgressView } from './cohort-progress.js';
 
-export type AttentionKind = 'overdue' | 'stalled' | 'declining';
+export type AttentionKind = 'overdue' | 'stalled' | 'below_fair' | 'declining';
 
 export interface AttentionItem {
   kind: AttentionKind;
@@ -19,6 +20,8 @@ export interface AttentionOptions {
   stalledDays?: number;
   /** failed attempts on one drill that count as stuck (default 3) */
   stuckAttempts?: number;
+  /** sessions on a skill still at Not yet that count as stuck below Fair (default 3) */
+  belowFairSessions?: number;
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -41,7 +44,11 @@ export function needsAttention(l: LearnerProgressView, opts: AttentionOptions): 
     const idle = Math.floor((opts.now.getTime() - Date.parse(l.lastSessionAt)) / DAY);
     if (idle >= stalledDays) out.push({ kind: 'stalled', detail: `no practice for ${idle} days` });
   }
+  const belowFair = opts.belowFairSessions ?? 3;
   for (const [skill, s] of Object.entries(l.skills)) {
+    if (s.level === 'not_yet' && s.sessions >= belowFair) {
+      out.push({ kind: 'below_fair', detail: `${skill.replace('_', '-')} has stayed below Fair over ${s.sessions} sessions` });
+    }
     if (s.trend === 'declining') out.push({ kind: 'declining', detail: `${skill.replace('_', '-')} is declining over recent sessions (now ${s.level.replace('_', ' ')})` });
   }
   return out;

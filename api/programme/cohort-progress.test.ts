@@ -76,4 +76,12 @@ describe('cohortProgress', () => {
     expect(needsAttention(learners[2], { now })).toEqual([]);
     expect(needsAttention(learners[0], { now: new Date(Date.UTC(2026, 2, 5)) })).toEqual([]);
   });
+
+  it('flags a skill stuck below Fair after several sessions, in plain words', () => {
+    const now = new Date(Date.UTC(2026, 2, 5));
+    const stuck = { ...learners[0], skills: { ...learners[0].skills, agreement: { ...learners[0].skills.listening, level: 'not_yet' as const, trend: 'steady' as const, sessions: 4 } } };
+    const items = needsAttention(stuck, { now });
+    expect(items).toContainEqual({ kind: 'below_fair', detail: 'agreement has stayed below Fair over 4 sessions' });
+    expect(needsAttention(stuck, { now, belowFairSessions: 5 }).some((i) => i.kind === 'below_fair')).toBe(false);
+  });
 });

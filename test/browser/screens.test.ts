@@ -127,6 +127,40 @@ for (const width of [1280, 360] as const) {
           await page.getByRole('button', { name: 'Try the drill again' }).click();
           await page.getByRole('button', { name: 'Start the drill' }).waitFor();
         }
+
+        // progress: Fair and Good lines per skill, filterable by difficulty, numbers as tables
+        const progress = page.locator('sb-progress');
+        await progress.locator('li.skill').first().waitFor();
+        await expect.poll(() => progress.locator('line.threshold').count()).toBe(12);
+        expect(await progress.locator('table.sr-only').count()).toBeGreaterThan(0);
+        await clean(page, 'progress');
+        await screenshot(progress, name('8-progress'));
+        await progress.getByRole('radio', { name: 'Challenging' }).check();
+        await screenshot(progress, name('8-progress-challenging'));
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+
+      it('a facilitator: who needs attention first, the cohort by skill, a learner’s session read-only', async () => {
+        const { context, page, errors } = await newPage(browser, { width, height: width === 360 ? 780 : 900, colorScheme: scheme });
+        await page.goto(sb.origin + '/facilitator');
+        const attention = page.getByRole('heading', { name: 'Needs your attention' });
+        await attention.waitFor();
+        // no course navigation on the facilitator's page
+        expect(await page.getByRole('navigation', { name: 'Course' }).count()).toBe(0);
+        // a learner who has not practised: "No sessions yet", not six red badges
+        await page.locator('sb-facilitator td.no-sessions').first().waitFor();
+        expect(await page.locator('sb-facilitator .picture-item svg').count()).toBe(6);
+        if (width >= 1000) expect((await attention.boundingBox())!.y).toBeLessThan(600);
+        await clean(page, 'facilitator');
+        await screenshot(page, name('9-facilitator'));
+
+        await page.locator('sb-facilitator table').getByRole('button', { name: /sessions$/ }).first().click();
+        await page.locator('sb-facilitator sb-scorecard').getByRole('heading', { name: /^Scorecard:/ }).waitFor({ timeout: 20_000 });
+        // read-only: nothing to practise or retry from a learner's scorecard
+        expect(await page.getByRole('button', { name: /^Practise it:|^Try the drill again/ }).count()).toBe(0);
+        await clean(page, 'facilitator, a learner’s session');
+        await screenshot(page.locator('sb-facilitator'), name('10-facilitator-learner'));
         expect(errors).toEqual([]);
         await context.close();
       });

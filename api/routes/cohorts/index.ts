@@ -35,7 +35,7 @@ const staff = { security: bearer, tags: ['cohorts'], middleware: [requireAuth, r
 const IdParams = z.object({ id: UuidParam('id') });
 const MemberParams = z.object({ id: UuidParam('id'), personId: UuidParam('personId') });
 const Attention = z.object({
-  learners: z.array(z.object({ id: z.string(), name: z.string(), items: z.array(z.object({ kind: z.enum(['overdue', 'stalled', 'declining']), detail: z.string() })) })),
+  learners: z.array(z.object({ id: z.string(), name: z.string(), items: z.array(z.object({ kind: z.enum(['overdue', 'stalled', 'below_fair', 'declining']), detail: z.string() })) })),
 });
 
 const list = createRoute({ ...staff, method: 'get', path: '/cohorts', summary: 'Cohorts you run (all of them for an admin)', responses: { 200: { description: 'Cohorts', content: json(z.object({ cohorts: z.array(CohortSchema) })) }, ...problems(401, 403) } });
@@ -63,7 +63,7 @@ const addMembersRoute = createRoute({
 const removeMemberRoute = createRoute({ ...staff, method: 'delete', path: '/cohorts/{id}/members/{personId}', summary: 'Take someone out of a cohort (their data stays theirs)', description: 'Facilitators take learners out of cohorts they run; only an admin takes a facilitator off a cohort. Drills the learner was assigned through this cohort are cancelled; their sessions, progress and directly assigned drills stay. The removal is remembered: LMS launches do not put them back until they are added again.', request: { params: MemberParams }, responses: { 204: { description: 'Removed' }, ...problems(400, 401, 403, 404) } });
 const progress = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/progress', summary: 'Per learner: skill levels with confidence and trend, ready to partner (or why not), assignments', request: { params: IdParams }, responses: { 200: { description: 'Progress', content: json(z.object({ cohort: CohortRef, learners: z.array(LearnerProgressSchema) })) }, ...problems(400, 401, 403, 404) } });
 const progressCsv = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/progress.csv', summary: 'Cohort progress as CSV: one row per learner, a column per skill', request: { params: IdParams }, responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problems(400, 401, 403, 404) } });
-const attention = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/attention', summary: 'Learners needing attention: overdue, stalled, declining', request: { params: IdParams, query: z.object({ stalledDays: z.coerce.number().int().min(1).max(365).optional() }) }, responses: { 200: { description: 'Learners and why', content: json(Attention) }, ...problems(400, 401, 403, 404) } });
+const attention = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/attention', summary: 'Learners needing attention: overdue, stalled, stuck below Fair, declining', request: { params: IdParams, query: z.object({ stalledDays: z.coerce.number().int().min(1).max(365).optional() }) }, responses: { 200: { description: 'Learners and why', content: json(Attention) }, ...problems(400, 401, 403, 404) } });
 const sessionsOf = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/learners/{personId}/sessions', summary: 'A cohort learner’s sessions (read each with GET /api/sessions/{id})', request: { params: MemberParams }, responses: { 200: { description: 'Sessions', content: json(z.object({ sessions: z.array(z.any()) })) }, ...problems(400, 401, 403, 404) } });
 
 async function cohortOr404(deps: AppDeps, caller: Caller, id: string) {

@@ -34,6 +34,7 @@ const STYLE = `
   .notice[hidden] { display: none; }
   pre { overflow-x: auto; background: var(--page-bg); padding: .75rem; border-radius: .4rem; font-size: .85rem; }
   sb-practice, sb-drills, sb-progress, sb-facilitator { --sb-radius: .5rem; }
+  .layout.single { grid-template-columns: minmax(0, 1fr); max-width: 72rem; }
   @media (max-width: 48rem) { .layout { grid-template-columns: minmax(0, 1fr); padding: 1rem .75rem 2rem; } aside.course { order: 2; } }
   :focus-visible { outline: 3px solid #1f5fbf; outline-offset: 2px; }
 `;
@@ -83,7 +84,7 @@ export function renderDemoPage(opts: { view: DemoView; nonce: string; bundlePath
 <script type="module" src="${bundle}"></script>
 </head>
 <body>
-<a class="skip" href="#content">Skip to the lesson</a>
+<a class="skip" href="#content">${learner ? 'Skip to the lesson' : 'Skip to the cohort'}</a>
 <header class="top">
   <span class="brand">Northwind Academy</span>
   <nav aria-label="Views">
@@ -91,22 +92,10 @@ export function renderDemoPage(opts: { view: DemoView; nonce: string; bundlePath
     <a href="/facilitator"${learner ? '' : ' aria-current="page"'}>Facilitator view</a>
   </nav>
 </header>
-<div class="layout">
-  <aside class="course">
-    <h2>Learning Partnerships</h2>
-    <nav aria-label="Course">
-      <ol>
-        <li><a href="#">1. What a Learning Partnership is</a></li>
-        <li><a href="#">2. Agreeing outcomes, goals and roles</a></li>
-        <li><a href="/"${learner ? ' aria-current="page"' : ''}>3. Listening without judgement</a></li>
-        <li><a href="#">4. Incisive questions</a></li>
-        <li><a href="#">5. From options to action</a></li>
-        <li><a href="#partnership-h">6. Your Learning Partnership</a></li>
-      </ol>
-    </nav>
-  </aside>
+<div class="layout${learner ? '' : ' single'}">
+${learner ? COURSE_NAV : ''}
   <main id="content">
-    <div class="crumbs">Course › Learning Partnerships › ${learner ? 'Lesson 3' : 'Cohort overview'}</div>
+    <div class="crumbs">${learner ? 'Course › Learning Partnerships › Lesson 3' : 'Facilitator › Learning Partnerships'}</div>
     <h1>${title}</h1>
     <div id="notice" class="notice" role="status" hidden></div>
 ${learner ? LEARNER_BODY : FACILITATOR_BODY}
@@ -116,6 +105,22 @@ ${learner ? LEARNER_BODY : FACILITATOR_BODY}
 </body>
 </html>`;
 }
+
+/** The course's lessons: on the learner's page only (a facilitator's cohort view is not a lesson). */
+const COURSE_NAV = `  <aside class="course">
+    <h2>Learning Partnerships</h2>
+    <nav aria-label="Course">
+      <ol>
+        <li><a href="#">1. What a Learning Partnership is</a></li>
+        <li><a href="#">2. Agreeing outcomes, goals and roles</a></li>
+        <li><a href="/" aria-current="page">3. Listening without judgement</a></li>
+        <li><a href="#">4. Incisive questions</a></li>
+        <li><a href="#">5. From options to action</a></li>
+        <li><a href="#partnership-h">6. Your Learning Partnership</a></li>
+      </ol>
+    </nav>
+  </aside>
+`;
 
 const LEARNER_BODY = `
     <section class="panel" aria-labelledby="intro">

@@ -6,6 +6,7 @@
  */
 import type {
   Assignment,
+  AttentionLearner,
   Cohort,
   CohortLearner,
   DrillSummary,
@@ -13,6 +14,7 @@ import type {
   ScenarioBrief,
   Scorecard,
   Session,
+  SessionListItem,
   SessionTurn,
   SkillProgress,
   TurnFeedback,
@@ -91,6 +93,21 @@ export class ApiClient {
 
   listDrills(): Promise<{ drills: DrillSummary[] }> {
     return this.json('GET', '/api/drills');
+  }
+
+  /** Learners needing attention in a cohort, each with the reasons (`GET /api/cohorts/{id}/attention`). */
+  cohortAttention(cohortId: string): Promise<{ learners: AttentionLearner[] }> {
+    return this.json('GET', `/api/cohorts/${encodeURIComponent(cohortId)}/attention`);
+  }
+
+  /** The caller's sessions, newest first (`GET /api/sessions`). */
+  listSessions(): Promise<{ sessions: SessionListItem[] }> {
+    return this.json('GET', '/api/sessions');
+  }
+
+  /** A cohort learner's sessions, for their facilitator (`GET /api/cohorts/{id}/learners/{personId}/sessions`). */
+  learnerSessions(cohortId: string, personId: string): Promise<{ sessions: SessionListItem[] }> {
+    return this.json('GET', `/api/cohorts/${encodeURIComponent(cohortId)}/learners/${encodeURIComponent(personId)}/sessions`);
   }
 
   /** One drill with its rules (`GET /api/drills/{id}`). */

@@ -98,6 +98,16 @@ export interface CohortLearner {
   reasons?: string[];
   /** every drill assigned to the learner, whichever way (`cohortId` null: assigned directly) */
   assignments?: CohortAssignment[];
+  /** ended sessions on record */
+  sessions?: number;
+  lastSessionAt?: string | null;
+}
+
+/** A learner a facilitator should look at, and why (`GET /api/cohorts/{id}/attention`). */
+export interface AttentionLearner {
+  id: string;
+  name: string;
+  items: { kind: 'overdue' | 'stalled' | 'below_fair' | 'declining'; detail: string }[];
 }
 
 export interface CohortAssignment {
@@ -109,4 +119,17 @@ export interface CohortAssignment {
   status: AssignmentStatus;
   dueAt?: string | null;
   attempts?: number;
+}
+
+/** A session in a list (`GET /api/sessions`, a cohort learner's sessions). */
+export interface SessionListItem {
+  id: string;
+  status: 'active' | 'ended';
+  scenario?: ScenarioBrief | null;
+  scenarioId?: string;
+  drillId?: string | null;
+  startedAt: string;
+  endedAt?: string | null;
+  levels?: Partial<Record<SkillId, Level | null>> | null;
+  drillPassed?: boolean | null;
 }

@@ -1,29 +1,28 @@
 /**
  * @module components/sb-facilitator/component
- * A facilitator's view of one cohort: learners x skills (level, with readiness to partner),
- * drill completion, a form to assign a drill to the cohort, and each learner's drills with
+ * A facilitator's view of one cohort: who needs attention and why first, the cohort's picture
+ * per skill, learners x skills (level, with readiness to partner; "No sessions yet" for those who
+ * have not practised), a learner's sessions read-only, drill completion, a form to assign a drill
+ * to the cohort, and each learner's drills with
  * "Cancel assignment" and "Remove from cohort" (each confirmed in a modal dialog that says what
  * goes and what stays). With `read-only` the same view has nothing that changes data. Tolerates a
  * server without the facilitator API yet (404): it says so instead of showing an empty table.
+ * What the server knows lives in `CohortController`; the screens are drawn by `cohort-views` and
+ * `learner-sessions-view`; this element keeps the actions (assign, CSV, remove, cancel).
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { SKILLS } from '../../../../api/practice/types.js';
-import type { Cohort, CohortAssignment, CohortLearner, DrillSummary } from '../../core/api-types.js';
+import type { Cohort, CohortAssignment, CohortLearner, SessionListItem } from '../../core/api-types.js';
 import { renderFailure } from '../../core/failure-view.js';
-import { LMS_COHORT_NOTE, STATUS_LABELS, formatDate, levelLabel, lmsRemovalNote, skillLabel } from '../../core/labels.js';
+import { LMS_COHORT_NOTE, STATUS_LABELS, formatDate, lmsRemovalNote } from '../../core/labels.js';
 import { ApiProblem } from '../../core/problem.js';
 import { SbElement, type FailureView } from '../../core/sb-element.js';
 import { themeStyles } from '../../core/theme.styles.js';
-import { facilitatorStyles } from './sb-facilitator.styles.js';
-
-/** How a skill's trend is shown: a mark for the eye, words for a screen reader. */
-const TREND: Record<string, { mark: string; words: string }> = {
-  improving: { mark: '↑', words: 'improving' },
-  declining: { mark: '↓', words: 'declining' },
-  steady: { mark: '→', words: 'steady' },
-};
+import { CohortController } from './cohort-controller.js';
+import { renderAttention, renderCompletion, renderOverview, renderSkillPicture } from './cohort-views.js';
+import { renderLearnerSessions } from './learner-sessions-view.js';
+import { cohortViewStyles, facilitatorStyles } from './sb-facilitator.styles.js';
 
 /** A change the facilitator asked for and is confirming (or waiting on). */
 type PendingAction =
@@ -47,6 +46,9 @@ const drillTitle = (a: CohortAssignment) => a.title || 'this drill';
  * @fires sb-error - a request failed
  * @fires sb-auth-expired - the token was rejected
  *
+ * @csspart attention - "Needs your attention": learners and why
+ * @csspart skill-picture - the cohort's levels per skill, one small chart each
+ * @csspart learner-sessions - a learner's sessions, read-only
  * @csspart overview - the learners x skills table
  * @csspart level - a level badge
  * @csspart completion - the drill completion list
@@ -66,7 +68,7 @@ const drillTitle = (a: CohortAssignment) => a.title || 'this drill';
  * @csspart retry-button - its Retry
  */
 export class SbFacilitator extends SbElement {
-  static styles = [themeStyles, facilitatorStyles];
+  static styles = [themeStyles, facilitatorStyles, cohortViewStyles];
 
   @property() cohort = '';
   /**
@@ -75,10 +77,16 @@ export class SbFacilitator extends SbElement {
    */
   @property({ type: Boolean, reflect: true, attribute: 'read-only' }) readOnly = false;
 
-  @state() private cohorts: Cohort[] | null = null;
-  @state() private learners: CohortLearner[] | null = null;
-  @state() private drills: DrillSummary[] = [];
-  @state() private unavailable = false;
+  private readonly data = new CohortController(this, {
+    api: () => this.api,
+    report: (err, retry) => this.report(err, retry),
+    wanted: () => this.cohort,
+  });
+  /** the learner whose sessions are open (read-only), their sessions and the one shown */
+  @state() private viewing: { id: string; name: string } | null = null;
+  @state() private viewingSessions: SessionListItem[] | null = null;
+  @state() private viewingSession: string | null = null;
+  private scenarioTitles: Record<string, string> = {};
   @state() private assigning = false;
   @state() private downloading = false;
   @state() private notice = '';
@@ -96,42 +104,52 @@ export class SbFacilitator extends SbElement {
   protected willUpdate(changed: PropertyValues<this>): void {
     // nothing to ask before there is a token; a new token or server means asking again
     if (this.token && (changed.has('token') || changed.has('apiBase'))) void this.load();
+    // a host choosing another cohort
+    if (changed.has('cohort') && this.data.cohorts && this.cohort && this.cohort !== this.data.cohort) this.data.select(this.cohort);
     // turned read-only while a change was being confirmed: drop it (one already sent still settles)
     if (changed.has('readOnly') && this.readOnly && !this.busy) this.dialog?.close();
   }
 
+  /** Reads the cohorts and the one in view again. */
   async load(): Promise<void> {
     this.clearFailure();
-    try {
-      const [{ cohorts }, drills] = await Promise.all([this.api.listCohorts(), this.api.listDrills().catch(() => ({ drills: [] as DrillSummary[] }))]);
-      this.cohorts = cohorts;
-      this.drills = drills.drills;
-      if (!cohorts.some((c) => c.id === this.cohort)) this.cohort = cohorts[0]?.id ?? '';
-      await this.loadCohort();
-    } catch (err) {
-      if (err instanceof ApiProblem && err.status === 404) this.unavailable = true;
-      else this.fail(err, () => void this.load());
-    }
+    await this.data.load();
   }
 
   private async loadCohort(): Promise<void> {
-    if (!this.cohort) {
-      this.learners = [];
-      return;
-    }
-    const id = this.cohort;
-    this.learners = null;
     this.announcement = '';
-    try {
-      const { cohort, learners } = await this.api.getCohortProgress(id);
-      if (id !== this.cohort) return;
-      // the progress answer is the newest word on the cohort (renamed, or linked to a course, since the list was read)
-      if (cohort && this.cohorts) this.cohorts = this.cohorts.map((c) => (c.id === cohort.id ? { ...c, ...cohort } : c));
-      this.learners = learners;
-    } catch (err) {
-      this.fail(err, () => void this.loadCohort());
-    }
+    await this.data.loadCohort();
   }
+
+  /** Opens a learner's sessions, read-only, newest first with the newest shown. */
+  private openLearner = async (id: string): Promise<void> => {
+    const l = this.data.learners?.find((x) => x.id === id) ?? this.data.attention.find((x) => x.id === id);
+    if (!l) return;
+    this.viewing = { id, name: l.name };
+    this.viewingSessions = null;
+    this.viewingSession = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#learner-heading')?.focus();
+    try {
+      const [{ sessions }, scenarios] = await Promise.all([
+        this.api.learnerSessions(this.data.cohort, id),
+        this.api.listScenarios().catch(() => ({ scenarios: [] })),
+      ]);
+      if (this.viewing?.id !== id) return;
+      this.scenarioTitles = Object.fromEntries(scenarios.scenarios.map((x) => [x.id, x.title]));
+      this.viewingSessions = sessions;
+      this.viewingSession = sessions.find((x) => x.status === 'ended')?.id ?? null;
+    } catch (err) {
+      this.viewing = null;
+      this.fail(err, () => void this.openLearner(id));
+    }
+  };
+
+  private closeLearner = async (): Promise<void> => {
+    this.viewing = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#attention-heading')?.focus();
+  };
 
   private async assign(e: SubmitEvent): Promise<void> {
     e.preventDefault();
@@ -150,10 +168,10 @@ export class SbFacilitator extends SbElement {
     this.notice = '';
     this.clearFailure();
     try {
-      await this.api.assignDrill({ drillId, cohortId: this.cohort, dueAt });
-      const title = this.drills.find((d) => d.id === drillId)?.title ?? 'The drill';
+      await this.api.assignDrill({ drillId, cohortId: this.data.cohort, dueAt });
+      const title = this.data.drills.find((d) => d.id === drillId)?.title ?? 'The drill';
       this.notice = `${title} was assigned to ${this.cohortName()}, due ${due}.`;
-      this.emit('sb-assignment-created', { drillId, cohortId: this.cohort, dueAt });
+      this.emit('sb-assignment-created', { drillId, cohortId: this.data.cohort, dueAt });
       await this.loadCohort();
     } catch (err) {
       this.fail(err, () => form.requestSubmit());
@@ -167,11 +185,11 @@ export class SbFacilitator extends SbElement {
    * as a file, since a plain link to the CSV route could not carry the bearer token.
    */
   private downloadCsv = async (): Promise<void> => {
-    if (this.downloading || !this.cohort) return;
+    if (this.downloading || !this.data.cohort) return;
     this.downloading = true;
     this.clearFailure();
     try {
-      const url = URL.createObjectURL(await this.api.cohortProgressCsv(this.cohort));
+      const url = URL.createObjectURL(await this.api.cohortProgressCsv(this.data.cohort));
       const a = document.createElement('a');
       a.href = url;
       // the name the server gives it in content-disposition (not readable cross-origin)
@@ -187,131 +205,85 @@ export class SbFacilitator extends SbElement {
   };
 
   private current(): Cohort | undefined {
-    return this.cohorts?.find((c) => c.id === this.cohort);
+    return this.data.current();
   }
 
   private cohortName(): string {
-    return this.current()?.name ?? 'the cohort';
+    return this.data.cohortName();
   }
 
   render() {
-    if (this.unavailable) return html`<h2>Cohort overview</h2><p>The facilitator features are not available on this server yet.</p>`;
-    if (!this.cohorts) return html`${renderFailure(this.failure)}${this.failure ? nothing : html`<p class="loading" role="status">Loading cohorts…</p>`}`;
+    const d = this.data;
+    if (d.unavailable) return html`<h2>Cohort overview</h2><p>The facilitator features are not available on this server yet.</p>`;
+    const failure = this.failure ?? d.failure;
+    if (!d.cohorts) return html`${renderFailure(failure)}${failure ? nothing : html`<p class="loading" role="status">Loading cohorts…</p>`}`;
+    const has = d.cohorts.length > 0;
     return html`<h2>Cohort overview</h2>
-      ${renderFailure(this.failure)}
+      ${renderFailure(failure)}
       <div class="toolbar">
         <div class="field">
           <label for="cohort">Cohort</label>
           <select
             id="cohort"
-            .value=${this.cohort}
+            .value=${d.cohort}
             @change=${(e: Event) => {
-              this.cohort = (e.target as HTMLSelectElement).value;
-              void this.loadCohort();
+              this.viewing = null;
+              this.announcement = '';
+              d.select((e.target as HTMLSelectElement).value);
             }}
           >
-            ${this.cohorts.map((c) => html`<option value=${c.id} ?selected=${c.id === this.cohort}>${c.name}</option>`)}
+            ${d.cohorts.map((c) => html`<option value=${c.id} ?selected=${c.id === d.cohort}>${c.name}</option>`)}
           </select>
         </div>
-        ${this.cohorts.length
+        ${has
           ? html`<button type="button" class="btn" part="csv-button" aria-disabled=${this.downloading ? 'true' : 'false'} @click=${this.downloadCsv}>
               ${this.downloading ? 'Downloading…' : 'Download progress (CSV)'}
             </button>`
           : nothing}
       </div>
       ${this.current()?.lmsLinked ? html`<p class="muted" part="lms-note">${LMS_COHORT_NOTE}</p>` : nothing}
-      ${this.cohorts.length === 0 ? html`<p>You have no cohorts yet.</p>` : this.renderOverview()}
-      ${this.cohorts.length ? this.renderCompletion() : nothing} ${this.cohorts.length && !this.readOnly ? this.renderAssign() : nothing}
-      ${this.cohorts.length ? this.renderManage() : nothing} ${this.renderConfirm()}`;
+      ${!has ? html`<p>You have no cohorts yet.</p>` : this.viewing ? this.renderLearner() : this.renderCohort()}
+      ${this.renderConfirm()}`;
   }
 
-  private renderOverview() {
-    if (!this.learners) return html`<p class="loading" role="status">Loading the cohort…</p>`;
-    if (this.learners.length === 0) return html`<p>No learners in this cohort yet.</p>`;
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Learners and skills">
-    <table part="overview" role="table">
-      <caption class="sr-only">Skill levels of each learner in ${this.cohortName()}</caption>
-      <thead role="rowgroup">
-        <tr role="row">
-          <th scope="col" role="columnheader">Learner</th>
-          ${SKILLS.map((s) => html`<th scope="col" role="columnheader">${skillLabel(s)}</th>`)}
-          <th scope="col" role="columnheader">Ready to partner</th>
-        </tr>
-      </thead>
-      <tbody role="rowgroup">
-        ${this.learners.map(
-          (l) => html`<tr role="row">
-            <th scope="row" role="rowheader">${l.name}</th>
-            ${SKILLS.map((s) => {
-              const cell = l.skills?.[s];
-              const level = cell?.level ?? null;
-              const trend = TREND[String(cell?.trend ?? '')];
-              return html`<td role="cell" data-label=${skillLabel(s)}>
-                <span class="level ${level ?? 'none'} ${cell?.confidence === 'low' ? 'tentative' : ''}" part="level">${levelLabel(level)}</span>
-                ${trend ? html`<span class="trend" aria-hidden="true">${trend.mark}</span><span class="sr-only">, ${trend.words}</span>` : nothing}
-                ${cell?.confidence === 'low' ? html`<span class="sr-only">, few sessions so far</span>` : nothing}
-              </td>`;
-            })}
-            <td role="cell" data-label="Ready to partner">
-              ${l.readyToPartner
-                ? html`<span class="ready">Yes</span>`
-                : l.reasons?.length
-                  ? html`<details class="reasons">
-                      <summary><span class="not-ready">Not yet</span><span class="sr-only">: why</span></summary>
-                      <ul>
-                        ${l.reasons.map((r) => html`<li>${r}</li>`)}
-                      </ul>
-                    </details>`
-                  : html`<span class="not-ready">Not yet</span>`}
-            </td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>
-    </div>
-    <p class="legend muted"><span class="level none tentative" aria-hidden="true">Dashed</span> a level from few sessions so far; ↑ improving, → steady, ↓ declining.</p>`;
+  private renderLearner() {
+    return renderLearnerSessions({
+      learnerName: this.viewing!.name,
+      sessions: this.viewingSessions,
+      titles: this.scenarioTitles,
+      selected: this.viewingSession,
+      apiBase: this.apiBase,
+      token: this.token,
+      theme: this.theme,
+      select: (id) => (this.viewingSession = id),
+      back: () => void this.closeLearner(),
+    });
   }
 
-  /** Per drill: how many learners passed it out of those assigned. */
-  private renderCompletion() {
-    if (!this.learners?.length) return nothing;
-    const byDrill = new Map<string, { title: string; passed: number; total: number; overdue: number }>();
-    for (const l of this.learners) {
-      for (const a of l.assignments ?? []) {
-        const key = a.drillId ?? a.title ?? '?';
-        const row = byDrill.get(key) ?? { title: a.title ?? this.drills.find((d) => d.id === a.drillId)?.title ?? key, passed: 0, total: 0, overdue: 0 };
-        row.total++;
-        if (a.status === 'passed') row.passed++;
-        if (a.status === 'overdue') row.overdue++;
-        byDrill.set(key, row);
-      }
-    }
-    return html`<section aria-labelledby="completion-heading">
-      <h3 id="completion-heading">Drill completion</h3>
-      ${byDrill.size === 0
-        ? html`<p>No drills assigned in this cohort yet.</p>`
-        : html`<ul class="completion" part="completion">
-            ${[...byDrill.values()].map(
-              (d) => html`<li>
-                <strong>${d.title}</strong>: ${d.passed} of ${d.total} passed${d.overdue ? html`, ${d.overdue} ${STATUS_LABELS.overdue.toLowerCase()}` : nothing}
-                <meter min="0" max=${d.total} value=${d.passed} aria-label="${d.title}: ${d.passed} of ${d.total} passed"></meter>
-              </li>`,
-            )}
-          </ul>`}
-    </section>`;
+  private renderCohort() {
+    const learners = this.data.learners;
+    if (!learners) return html`<p class="loading" role="status">Loading the cohort…</p>`;
+    if (learners.length === 0) return html`<p>No learners in this cohort yet.</p>${this.readOnly ? nothing : this.renderAssign()}`;
+    return html`${renderAttention(this.data.attention, (id) => void this.openLearner(id))}
+      ${renderSkillPicture(learners)}
+      <section aria-labelledby="overview-heading">
+        <h3 id="overview-heading">Learners and skills</h3>
+        ${renderOverview(learners, this.cohortName(), (id) => void this.openLearner(id))}
+      </section>
+      ${renderCompletion(learners, this.data.drills)} ${this.readOnly ? nothing : this.renderAssign()} ${this.renderManage()}`;
   }
 
   private renderAssign() {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     return html`<section aria-labelledby="assign-heading">
       <h3 id="assign-heading">Assign a drill to ${this.cohortName()}</h3>
-      ${this.drills.length === 0
+      ${this.data.drills.length === 0
         ? html`<p>No drills are available to assign.</p>`
         : html`<form class="assign" part="assign-form" @submit=${this.assign}>
             <div class="field drill">
               <label for="drill">Drill</label>
               <select id="drill" name="drill" required>
-                ${this.drills.map((d) => html`<option value=${d.id}>${d.title}</option>`)}
+                ${this.data.drills.map((d) => html`<option value=${d.id}>${d.title}</option>`)}
               </select>
             </div>
             <div class="field">
@@ -328,22 +300,22 @@ export class SbFacilitator extends SbElement {
 
   /** Per learner: their drills with "Cancel assignment", and "Remove from cohort". */
   private renderManage() {
-    if (!this.learners) return nothing;
+    if (!this.data.learners) return nothing;
     return html`<section aria-labelledby="manage-heading">
       <h3 id="manage-heading" tabindex="-1">Learners and their drills</h3>
       <p class="notice" role="status" part="announcement">${this.announcement}</p>
-      ${this.learners.length === 0
+      ${this.data.learners.length === 0
         ? nothing /* the overview above already says the cohort is empty; the heading stays as the focus target after the last removal */
         : html`<ul class="people" part="learners">
             ${repeat(
-              this.learners,
+              this.data.learners,
               (l) => l.id,
               (l) => html`<li class="person" part="learner">
                 <div class="person-head">
                   <h4 id="l-${l.id}" tabindex="-1">${l.name}</h4>
                   ${this.readOnly
                     ? nothing
-                    : html`<button type="button" class="btn danger" part="remove-button" aria-label="Remove from cohort: ${l.name}" @click=${() => this.ask({ kind: 'remove', cohortId: this.cohort, cohortName: this.cohortName(), lmsLinked: Boolean(this.current()?.lmsLinked), learner: l })}>
+                    : html`<button type="button" class="btn danger" part="remove-button" aria-label="Remove from cohort: ${l.name}" @click=${() => this.ask({ kind: 'remove', cohortId: this.data.cohort, cohortName: this.cohortName(), lmsLinked: Boolean(this.current()?.lmsLinked), learner: l })}>
                         Remove from cohort
                       </button>`}
                 </div>
@@ -354,10 +326,10 @@ export class SbFacilitator extends SbElement {
                         (a) => a.id,
                         (a) => html`<li>
                           <span class="drill-title">${drillTitle(a)}</span>
-                          <span class="muted">${STATUS_LABELS[a.status] ?? a.status}${a.dueAt ? `, due ${formatDate(a.dueAt)}` : ''}${a.cohortId === null ? ', assigned directly' : a.cohortId && a.cohortId !== this.cohort ? ', through another cohort' : ''}</span>
+                          <span class="muted">${STATUS_LABELS[a.status] ?? a.status}${a.dueAt ? `, due ${formatDate(a.dueAt)}` : ''}${a.cohortId === null ? ', assigned directly' : a.cohortId && a.cohortId !== this.data.cohort ? ', through another cohort' : ''}</span>
                           ${this.readOnly
                             ? nothing
-                            : html`<button type="button" id="a-${a.id}" class="btn small" part="cancel-button" aria-label="Cancel assignment: ${drillTitle(a)} for ${l.name}" @click=${() => this.ask({ kind: 'cancel', cohortId: this.cohort, learner: l, assignment: a })}>
+                            : html`<button type="button" id="a-${a.id}" class="btn small" part="cancel-button" aria-label="Cancel assignment: ${drillTitle(a)} for ${l.name}" @click=${() => this.ask({ kind: 'cancel', cohortId: this.data.cohort, learner: l, assignment: a })}>
                                 Cancel assignment
                               </button>`}
                         </li>`,
@@ -465,15 +437,15 @@ export class SbFacilitator extends SbElement {
       return;
     }
     this.busy = false;
-    const here = p.cohortId === this.cohort && this.learners;
+    const here = p.cohortId === this.data.cohort && this.data.learners;
     let focusTarget = '#manage-heading';
     if (p.kind === 'remove') {
       if (here) {
-        const list = this.learners!;
+        const list = this.data.learners!;
         const i = list.findIndex((l) => l.id === p.learner.id);
         const next = list[i + 1] ?? list[i - 1];
         if (next) focusTarget = `#l-${next.id}`;
-        this.learners = list.filter((l) => l.id !== p.learner.id);
+        this.data.setLearners(list.filter((l) => l.id !== p.learner.id));
       }
       const cancelled = (p.learner.assignments ?? []).filter((a) => a.cohortId === p.cohortId).map((a) => a.id);
       const drills = cancelled.length === 1 ? '1 drill assigned through it was' : `${cancelled.length} drills assigned through it were`;
@@ -485,7 +457,7 @@ export class SbFacilitator extends SbElement {
         const j = mine.findIndex((a) => a.id === p.assignment.id);
         const next = mine[j + 1] ?? mine[j - 1];
         focusTarget = next ? `#a-${next.id}` : `#l-${p.learner.id}`;
-        this.learners = this.learners!.map((l) => (l.id === p.learner.id ? { ...l, assignments: mine.filter((a) => a.id !== p.assignment.id) } : l));
+        this.data.setLearners(this.data.learners!.map((l) => (l.id === p.learner.id ? { ...l, assignments: mine.filter((a) => a.id !== p.assignment.id) } : l)));
       }
       this.announcement = `“${drillTitle(p.assignment)}” was cancelled for ${p.learner.name}. Their sessions on it stay in their progress.`;
       this.emit('sb-assignment-cancelled', { assignmentId: p.assignment.id, learnerId: p.learner.id, drillId: p.assignment.drillId ?? null, cohortId: p.cohortId });

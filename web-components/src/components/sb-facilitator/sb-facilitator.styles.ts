@@ -235,3 +235,141 @@ export const facilitatorStyles = css`
     }
   }
 `;
+
+/** The attention list, the cohort picture and the read-only learner view. */
+export const cohortViewStyles = css`
+  .attention {
+    border-left: 4px solid var(--_fair);
+    background: var(--_surface);
+    border-radius: 0 var(--_radius) var(--_radius) 0;
+    padding: var(--_space-3) var(--_space-4);
+  }
+  .attention h3 {
+    margin-top: 0;
+  }
+  .all-clear {
+    margin: 0;
+  }
+  .attention-list,
+  .why,
+  .picture,
+  .session-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .attention-list {
+    display: grid;
+    gap: var(--_space-3);
+  }
+  .attention-item {
+    display: flex;
+    justify-content: space-between;
+    align-items: flex-start;
+    gap: var(--_space-3);
+  }
+  .why li {
+    margin-top: var(--_space-1);
+  }
+  .kind {
+    display: inline-block;
+    font-size: var(--_text-xs);
+    font-weight: 700;
+    padding: 0.05em 0.5em;
+    border-radius: 999px;
+    margin-right: var(--_space-1);
+    color: var(--_fair);
+    background: var(--_fair-bg);
+  }
+  .kind.overdue {
+    color: var(--_not-yet);
+    background: var(--_not-yet-bg);
+  }
+  .picture {
+    display: grid;
+    gap: var(--_space-3) var(--_space-5);
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
+  }
+  .picture-item {
+    display: grid;
+    gap: var(--_space-1);
+  }
+  .picture-name {
+    font-weight: 600;
+  }
+  .picture svg {
+    width: 100%;
+    height: 0.9rem;
+    display: block;
+    background: var(--_surface);
+    border-radius: 3px;
+  }
+  .seg.good,
+  .key.good {
+    fill: var(--_good);
+    background: var(--_good);
+  }
+  .seg.fair,
+  .key.fair {
+    fill: var(--_fair);
+    background: var(--_fair);
+  }
+  .seg.not_yet,
+  .key.not_yet {
+    fill: var(--_not-yet);
+    background: var(--_not-yet);
+  }
+  .seg.none,
+  .key.none {
+    fill: var(--_border);
+    background: var(--_border);
+  }
+  .picture-counts {
+    font-size: var(--_text-sm);
+    color: var(--_muted);
+  }
+  .key {
+    display: inline-block;
+    width: 0.8em;
+    height: 0.8em;
+    border-radius: 2px;
+    margin: 0 0.2em 0 0.6em;
+    vertical-align: middle;
+  }
+  .no-sessions {
+    color: var(--_muted);
+    font-style: italic;
+  }
+  .learner-name {
+    margin-right: var(--_space-2);
+  }
+  .learner-view .back {
+    margin-bottom: var(--_space-3);
+  }
+  .session-list {
+    display: grid;
+    gap: var(--_space-2);
+    margin-bottom: var(--_space-4);
+  }
+  .session-pick {
+    display: grid;
+    width: 100%;
+    text-align: left;
+    gap: 0.1em;
+    padding: var(--_space-2) var(--_space-3);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    cursor: pointer;
+  }
+  .session-pick.on {
+    border-color: var(--_accent);
+    background: var(--_accent-soft);
+  }
+  .session-title {
+    font-weight: 600;
+  }
+  sb-scorecard {
+    border: 1px solid var(--_border);
+  }
+`;

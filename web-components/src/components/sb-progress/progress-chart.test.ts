@@ -56,3 +56,24 @@ describe('practiseNext', () => {
     expect(practiseNext([])).toBeNull();
   });
 });
+
+describe('plottable and levelBands', () => {
+  it('leaves out sessions without enough evidence and filters by difficulty', async () => {
+    const { plottable } = await import('./progress-chart.js');
+    const h = [
+      { sessionId: 'a', at: '2026-11-01T10:00:00Z', level: 'fair' as const, score: 50 },
+      { sessionId: 'b', at: '2026-11-02T10:00:00Z', level: null as never, score: null as never },
+      { sessionId: 'c', at: '2026-11-03T10:00:00Z', level: 'good' as const, score: 80 },
+    ];
+    const diff = (id: string) => ({ a: 'gentle', b: 'gentle', c: 'challenging' })[id];
+    expect(plottable(h, diff, 'all').map((p) => p.sessionId)).toEqual(['a', 'c']);
+    expect(plottable(h, diff, 'gentle').map((p) => p.sessionId)).toEqual(['a']);
+  });
+  it('puts Good above Fair', async () => {
+    const { levelBands } = await import('./progress-chart.js');
+    const b = levelBands({ fair: 40, good: 75 });
+    expect(b.top).toBeLessThan(b.good);
+    expect(b.good).toBeLessThan(b.fair);
+    expect(b.fair).toBeLessThan(b.bottom);
+  });
+});

@@ -31,7 +31,22 @@ export interface ChartGeometry {
   grid: { score: number; y: number }[];
 }
 
-export const DEFAULT_BOX: ChartBox = { width: 320, height: 140, pad: { top: 10, right: 12, bottom: 22, left: 34 } };
+export const DEFAULT_BOX: ChartBox = { width: 300, height: 150, pad: { top: 10, right: 40, bottom: 24, left: 30 } };
+
+/** Where the level bands and threshold lines sit for a skill's Fair and Good scores. */
+export function levelBands(t: { fair: number; good: number }, box: ChartBox = DEFAULT_BOX) {
+  const innerH = box.height - box.pad.top - box.pad.bottom;
+  const yOf = (score: number) => round(box.pad.top + innerH * (1 - clamp(score) / 100));
+  return { top: yOf(100), good: yOf(t.good), fair: yOf(t.fair), bottom: yOf(0) };
+}
+
+/**
+ * The sessions worth plotting: those with a score and a level (a session without enough
+ * evidence for the skill says nothing about it), of the chosen difficulty when one is chosen.
+ */
+export function plottable(history: ProgressPoint[], difficultyOf: (sessionId: string) => string | undefined, difficulty: string): ProgressPoint[] {
+  return history.filter((p) => p.level && typeof p.score === 'number' && Number.isFinite(p.score) && (difficulty === 'all' || difficultyOf(p.sessionId) === difficulty));
+}
 
 /** Oldest first, scores clamped to 0..100; sessions are spaced evenly (practice is irregular, the order matters more than the gaps). */
 export function chartGeometry(history: ProgressPoint[], box: ChartBox = DEFAULT_BOX): ChartGeometry {
@@ -49,7 +64,7 @@ export function chartGeometry(history: ProgressPoint[], box: ChartBox = DEFAULT_
     sessionId: p.sessionId,
   }));
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' ');
-  return { points, path, grid: [0, 50, 100].map((score) => ({ score, y: yOf(score) })) };
+  return { points, path, grid: [0, 100].map((score) => ({ score, y: yOf(score) })) };
 }
 
 /** The text alternative for one skill's chart: what a sighted learner reads off the picture. */

@@ -40,6 +40,74 @@ export const progressStyles = css`
     margin-top: 0.5em;
     overflow: visible;
   }
+  .filter {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+    border: none;
+    padding: 0;
+    margin: 0 0 var(--_space-3);
+  }
+  .filter legend {
+    font-weight: 600;
+    margin-bottom: var(--_space-1);
+    padding: 0;
+  }
+  .seg {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-1);
+    min-height: 2.25rem;
+    padding: 0.2em 0.8em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    cursor: pointer;
+    font-size: var(--_text-sm);
+  }
+  .seg.on {
+    background: var(--_accent-soft);
+    border-color: var(--_accent);
+    font-weight: 600;
+  }
+  .seg input {
+    width: auto;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .seg:focus-within {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .empty {
+    border-left: 4px solid var(--_accent);
+    margin-bottom: var(--_space);
+  }
+  .band {
+    opacity: 0.35;
+  }
+  .band.good {
+    fill: var(--_good-bg);
+  }
+  .band.fair {
+    fill: var(--_fair-bg);
+  }
+  .band.not_yet {
+    fill: var(--_not-yet-bg);
+  }
+  .threshold {
+    stroke-width: 1.5;
+    stroke-dasharray: 5 3;
+  }
+  .threshold.good {
+    stroke: var(--_good);
+  }
+  .threshold.fair {
+    stroke: var(--_fair);
+  }
+  .legend {
+    font-size: var(--_text-sm);
+    margin-top: var(--_space-2);
+  }
   .grid-line {
     stroke: var(--_border);
     stroke-width: 1;
@@ -47,7 +115,11 @@ export const progressStyles = css`
   }
   .axis-label {
     fill: var(--_muted);
-    font-size: 11px;
+    font-size: 12px;
+  }
+  .band-label {
+    font-weight: 600;
+    fill: var(--_text);
   }
   .line {
     fill: none;
