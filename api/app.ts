@@ -10,7 +10,7 @@ import type { AppDeps, AppEnv } from './app-env.js';
 import { Problem, problemResponse, toProblemResponse } from './problems/index.js';
 import { demoRoutes } from './routes/demo/index.js';
 import { apiCors, createEmbedRoutes, embedTokenRoutes } from './routes/embed/embed.index.js';
-import { DOCS_PAGE } from './routes/docs/page.js';
+import { DOCS_PAGE, DOCS_POLICY, DOCS_SCRIPT, DOCS_STYLE } from './routes/docs/page.js';
 import { healthRoutes } from './routes/health/index.js';
 import { meRoutes } from './routes/me/index.js';
 import { createRouter } from './routes/openapi.js';
@@ -52,7 +52,11 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('/api/*', apiCors());
-  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-site', xFrameOptions: 'DENY', contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
+  // the same security headers everywhere under /api; the docs page's policy adds its own script and styles
+  const apiHeaders = { crossOriginResourcePolicy: 'same-site', xFrameOptions: 'DENY' } as const;
+  const apiSecure = secureHeaders({ ...apiHeaders, contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } });
+  const docsSecure = secureHeaders({ ...apiHeaders, contentSecurityPolicy: DOCS_POLICY });
+  app.use('/api/*', (c, next) => (c.req.path === '/api/docs' ? docsSecure(c, next) : apiSecure(c, next)));
   app.use(
     '/api/*',
     bodyLimit({
@@ -89,7 +93,9 @@ export function createApp(deps: AppDeps) {
     info: { title: 'Sounding Board API', version: '0.1.0', description: 'Practise Learning Partnership coaching with an AI learning partner; coded turns, feedback, scorecards and progress.' },
     servers: [{ url: '/api' }],
   });
-  api.get('/docs', (c) => c.html(DOCS_PAGE, 200, { 'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors 'none'" }));
+  api.get('/docs', (c) => c.html(DOCS_PAGE, 200));
+  api.get('/docs/docs.js', (c) => c.body(DOCS_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  api.get('/docs/docs.css', (c) => c.body(DOCS_STYLE, 200, { 'content-type': 'text/css; charset=utf-8' }));
   app.route('/api', api);
   app.route('/', createEmbedRoutes());
   app.route('/', ltiToolRoutes);

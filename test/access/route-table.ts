@@ -53,6 +53,8 @@ export const ROUTES: RouteAccess[] = [
   { method: 'GET', path: '/api/demo/tokens', public: true, request: () => ({ path: '/api/demo/tokens' }), expect: all(200), crossOrg: noIds },
   { method: 'GET', path: '/api/openapi.json', public: true, request: () => ({ path: '/api/openapi.json' }), expect: all(200), crossOrg: noIds },
   { method: 'GET', path: '/api/docs', public: true, request: () => ({ path: '/api/docs' }), expect: all(200), crossOrg: noIds },
+  { method: 'GET', path: '/api/docs/docs.js', public: true, request: () => ({ path: '/api/docs/docs.js' }), expect: all(200), crossOrg: noIds },
+  { method: 'GET', path: '/api/docs/docs.css', public: true, request: () => ({ path: '/api/docs/docs.css' }), expect: all(200), crossOrg: noIds },
 
   // --- practice (issue 2): a learner sees only their own sessions
   { method: 'GET', path: '/api/scenarios', request: () => ({ path: '/api/scenarios' }), expect: signedIn(200), crossOrg: noIds },
