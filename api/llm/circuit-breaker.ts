@@ -35,6 +35,11 @@ export class CircuitBreaker {
     return this.current;
   }
 
+  /** Failed calls in a row since the last success (0: the last call went through). */
+  get consecutiveFailures(): number {
+    return this.failures;
+  }
+
   /**
    * May a call go upstream now? In half-open state only one trial at a time is allowed; every
    * allowed call must be followed by `success()` or `failure()` (or `release()` if abandoned).

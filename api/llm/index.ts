@@ -79,6 +79,11 @@ export function createLlmServices(config: LlmConfig, deps: LlmDeps = {}): LlmSer
   };
   return {
     mode: 'openai',
+    status: () => {
+      const { state, consecutiveFailures } = ctx.breaker;
+      // half-open: a trial call is due after failures, so the script is still answering
+      return { state: state === 'open' ? 'breaker_open' : consecutiveFailures > 0 ? 'failing_over' : 'healthy', consecutiveFailures };
+    },
     partner: createOpenAiPartnerVoice(ctx, { model: config.partnerModel, observe: deps.observePartner }),
     feedback: createOpenAiFeedbackWriter(ctx, { model: config.feedbackModel, code: codeUtterance }),
     refineCoding: (text, prevPartner, offline, opts) => refineThroughBreaker(ctx, config.coderModel, text, prevPartner, offline, opts?.signal),

@@ -60,6 +60,18 @@ export interface LlmServices {
   refineCoding?: (text: string, prevPartner: string | null, offline: CoachTurnCoding, opts?: VoiceOptions) => Promise<CoachTurnCoding>;
   /** prompt versions in use, stored on each session */
   versions: Record<string, string>;
+  /** how the LLM is doing right now, for /api/health (absent: the scripted defaults) */
+  status?: () => LlmStatus;
+}
+
+/**
+ * The LLM's state as /api/health reports it: `healthy` (the last call went through),
+ * `failing_over` (recent calls failed and the scripted partner answered), `breaker_open` (the
+ * endpoint is skipped until a trial call after the cooldown), `not_configured` (scripted only).
+ */
+export interface LlmStatus {
+  state: 'not_configured' | 'healthy' | 'failing_over' | 'breaker_open';
+  consecutiveFailures: number;
 }
 
 /** The scripted defaults: the engine's reply and the rule-based feedback, as they are. */
