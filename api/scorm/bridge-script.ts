@@ -4,7 +4,9 @@
  * the API object (`API` for 1.2, `API_1484_11` for 2004) in a parent or opener window, starts the
  * attempt, exchanges the package token and the LMS's learner id for a Sounding Board token, and
  * when `<sb-practice>` fires `sb-session-ended` reports score, completion and pass/fail (the
- * server computes the grade, the same number LTI grade passback sends). Plain ES2017, no imports:
+ * server computes the grade, the same number LTI grade passback sends), and the time spent
+ * (`cmi.core.session_time` / `cmi.session_time`, so the LMS's reports do not say 00:00:00) with
+ * each result and when the learner leaves. Plain ES2017, no imports:
  * it runs in whatever browser the LMS serves it to.
  */
 
@@ -44,9 +46,22 @@ export const SCORM_BRIDGE_JS = `/* Sounding Board SCORM bridge: reports a drill 
     finish: function () { return v2004 ? api.Terminate('') : api.LMSFinish(''); },
   };
 
+  // the attempt's clock starts when the LMS initialises it
+  var startedAt = Date.now();
+  function pad(n, w) { var t = String(n); while (t.length < w) t = '0' + t; return t; }
+  /** Time since the start: SCORM 1.2 CMITimespan (HHHH:MM:SS.SS) or a 2004 ISO 8601 duration (PT#H#M#S). */
+  function sessionTime() {
+    var cs = Math.max(0, Math.round((Date.now() - startedAt) / 10));
+    var h = Math.floor(cs / 360000), m = Math.floor((cs % 360000) / 6000), sec = (cs % 6000) / 100;
+    if (v2004) return 'PT' + h + 'H' + m + 'M' + sec.toFixed(2) + 'S';
+    return pad(Math.min(h, 9999), 4) + ':' + pad(m, 2) + ':' + pad(Math.floor(sec), 2) + '.' + pad(cs % 100, 2);
+  }
+  function recordTime() { lms.set(v2004 ? 'cmi.session_time' : 'cmi.core.session_time', sessionTime()); }
+
   function finish() {
     if (finished || !api) return;
     finished = true;
+    recordTime();
     lms.commit();
     lms.finish();
   }
@@ -79,6 +94,7 @@ export const SCORM_BRIDGE_JS = `/* Sounding Board SCORM bridge: reports a drill 
           lms.set('cmi.core.score.raw', g.scoreGiven);
           lms.set('cmi.core.lesson_status', g.passed === null ? 'completed' : g.passed ? 'passed' : 'failed');
         }
+        recordTime();
         lms.commit();
         say(g.passed === null ? 'Your result was sent to the course.' : g.passed ? 'Drill passed. Your result was sent to the course.' : 'Not passed yet. Your result was sent to the course; you can try again.');
         return g;
@@ -90,6 +106,7 @@ export const SCORM_BRIDGE_JS = `/* Sounding Board SCORM bridge: reports a drill 
     return;
   }
   if (!lms.init()) { say('The course did not start this activity (SCORM initialise failed).'); return; }
+  startedAt = Date.now();
   var learnerId = lms.get(v2004 ? 'cmi.learner_id' : 'cmi.core.student_id');
   var learnerName = lms.get(v2004 ? 'cmi.learner_name' : 'cmi.core.student_name');
   if (v2004) { if (lms.get('cmi.completion_status') !== 'completed') lms.set('cmi.completion_status', 'incomplete'); }

@@ -154,11 +154,16 @@ describe('played by scorm-again in Chromium', () => {
           expect(sets['cmi.core.score.raw']).toBe(String(grade.scoreGiven));
           expect(sets['cmi.core.score.max']).toBe('100');
           expect(sets['cmi.core.lesson_status']).toBe(grade.passed ? 'passed' : 'failed');
+          // the time spent, as a CMITimespan Moodle records (not 00:00:00)
+          expect(sets['cmi.core.session_time']).toMatch(/^\d{4}:\d{2}:\d{2}\.\d{2}$/);
+          expect(sets['cmi.core.session_time']).not.toBe('0000:00:00.00');
         } else {
           expect(sets['cmi.score.raw']).toBe(String(grade.scoreGiven));
           expect(sets['cmi.score.scaled']).toBe(String(grade.scaled));
           expect(sets['cmi.completion_status']).toBe('completed');
           expect(sets['cmi.success_status']).toBe(grade.passed ? 'passed' : 'failed');
+          expect(sets['cmi.session_time']).toMatch(/^PT\d+H\d+M\d+\.\d{2}S$/);
+          expect(sets['cmi.session_time']).not.toBe('PT0H0M0.00S');
         }
         expect(await page.evaluate(() => (window as unknown as { __committed: number }).__committed)).toBeGreaterThanOrEqual(2);
         expect(errors).toEqual([]);
