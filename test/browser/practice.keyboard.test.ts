@@ -92,9 +92,17 @@ describe('sb-practice by keyboard on the demo course page', () => {
     const coach = page.locator('sb-practice li.message.coach');
     await expect.poll(() => coach.count()).toBe(COACH_TURNS.length);
     expect(await coach.nth(1).innerText()).toContain(COACH_TURNS[1]);
-    // live feedback and codes under each coach turn
-    await expect.poll(() => page.locator('sb-practice li.message.coach dl.feedback').count()).toBe(COACH_TURNS.length);
+    // the move as chips and one short nudge under each coach turn; the full feedback on demand
+    await expect.poll(() => page.locator('sb-practice li.message.coach .nudge').count()).toBe(COACH_TURNS.length);
     expect(await page.locator('sb-practice li.message.coach .codes li').count()).toBeGreaterThanOrEqual(COACH_TURNS.length);
+    expect(await page.locator('sb-practice dl.feedback').count()).toBe(0);
+    await tabTo(page, /^More feedback$/);
+    await page.keyboard.press('Enter');
+    await page.locator('sb-practice dl.feedback').waitFor();
+    expect(await focusedName(page)).toBe('Hide feedback');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('sb-practice dl.feedback').count()).toBe(0);
+    await page.getByRole('textbox', { name: /^Your reply to/ }).focus();
 
     const live = await liveRegionRecord(page);
     expect(live.added.length).toBe(COACH_TURNS.length);
@@ -122,6 +130,8 @@ describe('sb-practice by keyboard on the demo course page', () => {
     // an evidence link moves focus to the turn it cites
     const evidence = page.locator('sb-scorecard .evidence button').first();
     if ((await evidence.count()) > 0) {
+      // the checks and their evidence sit behind "What this is based on"
+      await page.locator('sb-scorecard li.skill:has(.evidence button) details.checks-box summary').first().click();
       await evidence.focus();
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.querySelector('sb-practice')!.shadowRoot!.querySelector('sb-scorecard')!.shadowRoot!.activeElement?.id)).toMatch(/^turn-\d+$/);

@@ -60,7 +60,7 @@ export function renderConversation(c: PracticeController, v: ConversationViewSta
             : nothing}
           ${sending && c.pending?.stored
             ? html`<div class="message partner streaming" part="message partner-message thinking">
-                <span class="who">${renderAvatar(partner)}${partner}</span>
+                <span class="who">${renderAvatar(partner)} ${partner}</span>
                 ${c.streamingText
                   ? c.streamingText
                   : html`<span class="typing"><span class="dots"><i></i><i></i><i></i></span> ${partner} is thinking…</span>`}
@@ -105,7 +105,7 @@ function renderMessage(c: PracticeController, v: ConversationViewState, t: Sessi
   const coach = t.role === 'coach';
   if (!coach) {
     return html`<li class="message partner" part="message partner-message">
-      <span class="who">${renderAvatar(partner)}${partner}</span>
+      <span class="who">${renderAvatar(partner)} ${partner}</span>
       ${t.text}
     </li>`;
   }
