@@ -55,7 +55,7 @@ const box = () => page.getByRole('textbox', { name: /^Your reply to/ });
 const alert = () => page.locator('sb-practice [role="alert"]');
 
 async function sessionIdOnPage(): Promise<string> {
-  return page.evaluate(() => (document.querySelector('sb-practice') as unknown as { current: { id: string } }).current.id);
+  return page.evaluate(() => (document.querySelector('sb-practice') as unknown as { sessionId: string }).sessionId);
 }
 
 describe('failures in <sb-practice>', () => {

@@ -50,7 +50,9 @@ describe('scorecard, progress, drills and the cohort view', () => {
     expect(await page.locator('sb-scorecard li.skill').count()).toBe(6);
     const levels = await page.locator('sb-scorecard li.skill .level').allInnerTexts();
     for (const l of levels) expect(['Not yet', 'Fair', 'Good']).toContain(l);
-    // each check says met / not met in words, not colour alone
+    // a headline first; each check says met / not met in words, not colour alone (behind a disclosure)
+    expect(await page.locator('sb-scorecard .headline').innerText()).toMatch(/of 6 skills at/);
+    for (const summary of await page.locator('sb-scorecard details.checks-box summary').all()) await summary.click();
     const checks = await page.locator('sb-scorecard li.check').allInnerTexts();
     expect(checks.every((c) => /Met:|Not yet met:/.test(c))).toBe(true);
     expect(await page.locator('sb-scorecard li.turn.coach .codes li').count()).toBeGreaterThanOrEqual(3);
@@ -62,17 +64,18 @@ describe('scorecard, progress, drills and the cohort view', () => {
     host(`<sb-progress api-base="API" token="TOKEN"></sb-progress>`);
     await page.goto(lms.origin + '/');
     await page.getByRole('heading', { name: 'Your progress' }).waitFor();
-    const charts = page.locator('sb-progress svg[role="img"]');
+    const charts = page.locator('sb-progress svg[part="chart"]');
     expect(await charts.count()).toBe(6);
-    // each chart is named by its title and described by a sentence with the numbers
-    const desc = await page.locator('sb-progress svg[role="img"] desc').first().textContent();
+    // each chart comes with a sentence with the numbers, and a table of them, for screen readers
+    const desc = await page.locator('sb-progress li.skill p.sr-only').first().textContent();
     expect(desc).toMatch(/2 sessions, (rising|falling|steady), from \d+ \(.+\) on .+ to \d+ \(.+\)/);
     expect(await page.locator('sb-progress svg circle.point').count()).toBe(12);
     expect(await page.getByRole('heading', { name: /^Practise next: / }).count()).toBe(1);
     // the same numbers as a table behind a disclosure, reachable by keyboard
     await page.locator('sb-progress summary').focus();
     await page.keyboard.press('Enter');
-    expect(await page.locator('sb-progress table tbody tr').count()).toBe(12);
+    expect(await page.locator('sb-progress details table tbody tr').count()).toBe(12);
+    expect(await page.locator('sb-progress li.skill table.sr-only tbody tr').count()).toBe(12);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'progress-chart');
   });

@@ -36,6 +36,7 @@ const PANEL_FROM = 760;
  * @attr slow-after - milliseconds before "your partner is taking a while" is shown (default 8000)
  * @attr timeout - milliseconds of silence before a turn fails with a retry (default 45000)
  * @attr theme - `light`, `dark` or `auto`
+ * @prop sessionId - (read-only) the id of the session in view
  *
  * @fires sb-session-started - detail: { session }
  * @fires sb-turn-coded - the coach turn is stored; detail: { sessionId, turn }
@@ -147,6 +148,11 @@ export class SbPractice extends SbElement {
     const conv = this.renderRoot.querySelector('.conversation');
     if (conv && grown !== this.followed) conv.scrollTop = conv.scrollHeight;
     this.followed = grown;
+  }
+
+  /** The id of the session in view (empty before one starts): a host may keep it to resume later. */
+  get sessionId(): string {
+    return this.practice.current?.id ?? '';
   }
 
   /** Sends the draft as a coach turn (a double click sends once; a retry reuses the turn's id). */
