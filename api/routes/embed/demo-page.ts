@@ -32,7 +32,7 @@ const STYLE = `
   .objectives { margin: .5rem 0 0; padding-left: 1.25rem; }
   .notice { border-left: 4px solid var(--brand); padding: .75rem 1rem; background: var(--panel); margin-bottom: 1.5rem; }
   .notice[hidden] { display: none; }
-  pre { overflow-x: auto; background: var(--page-bg); padding: .75rem; border-radius: .4rem; font-size: .85rem; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--page-bg); padding: .75rem; border-radius: .4rem; font-size: .85rem; }
   sb-practice, sb-drills, sb-progress, sb-facilitator { --sb-radius: .5rem; }
   .layout.single { grid-template-columns: minmax(0, 1fr); max-width: 72rem; }
   @media (max-width: 48rem) { .layout { grid-template-columns: minmax(0, 1fr); padding: 1rem .75rem 2rem; } aside.course { order: 2; } }
