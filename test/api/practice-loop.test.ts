@@ -64,7 +64,7 @@ describe('practice loop', () => {
   it('answers health with the database and LLM mode', async () => {
     const r = await t.call('GET', '/api/health');
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ status: 'ok', db: process.env.DATABASE_URL ? 'postgres' : 'pglite', llm: 'scripted' });
+    expect(r.body).toEqual({ status: 'ok', db: process.env.DATABASE_URL ? 'postgres' : 'pglite', llm: 'scripted', llmState: 'not_configured', llmConsecutiveFailures: 0 });
   });
 
   it('lists scenarios without hidden layers', async () => {
