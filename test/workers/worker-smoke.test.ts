@@ -193,7 +193,7 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
 
   it('answers health on PostgreSQL with the scripted partner', async () => {
     const r = await call('GET', '/api/health');
-    expect(r.body).toEqual({ status: 'ok', db: 'postgres', llm: 'scripted' });
+    expect(r.body).toEqual({ status: 'ok', db: 'postgres', llm: 'scripted', llmState: 'not_configured', llmConsecutiveFailures: 0 });
   });
 
   it('refuses a missing or foreign-signed token, and has no demo tokens (production vars)', async () => {
