@@ -12,24 +12,17 @@
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import type { Cohort, CohortAssignment, CohortLearner, SessionListItem } from '../../core/api-types.js';
+import type { Cohort, SessionListItem } from '../../core/api-types.js';
 import { renderFailure } from '../../core/failure-view.js';
-import { LMS_COHORT_NOTE, STATUS_LABELS, formatDate, lmsRemovalNote } from '../../core/labels.js';
+import { LMS_COHORT_NOTE } from '../../core/labels.js';
 import { ApiProblem } from '../../core/problem.js';
 import { SbElement, type FailureView } from '../../core/sb-element.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { CohortController } from './cohort-controller.js';
+import { cancelWords, drillTitle, removalWords, renderManage, type PendingAction } from './manage-view.js';
 import { renderAttention, renderCompletion, renderOverview, renderSkillPicture } from './cohort-views.js';
 import { renderLearnerSessions } from './learner-sessions-view.js';
 import { cohortViewStyles, facilitatorStyles } from './sb-facilitator.styles.js';
-
-/** A change the facilitator asked for and is confirming (or waiting on). */
-type PendingAction =
-  | { kind: 'remove'; cohortId: string; cohortName: string; lmsLinked: boolean; learner: CohortLearner }
-  | { kind: 'cancel'; cohortId: string; learner: CohortLearner; assignment: CohortAssignment };
-
-const drillTitle = (a: CohortAssignment) => a.title || 'this drill';
 
 /**
  * @summary Cohort overview (learners x skills), drill completion, and assigning drills.
@@ -270,7 +263,7 @@ export class SbFacilitator extends SbElement {
         <h3 id="overview-heading">Learners and skills</h3>
         ${renderOverview(learners, this.cohortName(), (id) => void this.openLearner(id))}
       </section>
-      ${renderCompletion(learners, this.data.drills)} ${this.readOnly ? nothing : this.renderAssign()} ${this.renderManage()}`;
+      ${renderCompletion(learners, this.data.drills)} ${this.readOnly ? nothing : this.renderAssign()} ${renderManage({ learners: this.data.learners, announcement: this.announcement, readOnly: this.readOnly, cohortId: this.data.cohort, cohortName: this.cohortName(), lmsLinked: Boolean(this.current()?.lmsLinked), ask: (a) => void this.ask(a) })}`;
   }
 
   private renderAssign() {
@@ -298,50 +291,6 @@ export class SbFacilitator extends SbElement {
     </section>`;
   }
 
-  /** Per learner: their drills with "Cancel assignment", and "Remove from cohort". */
-  private renderManage() {
-    if (!this.data.learners) return nothing;
-    return html`<section aria-labelledby="manage-heading">
-      <h3 id="manage-heading" tabindex="-1">Learners and their drills</h3>
-      <p class="notice" role="status" part="announcement">${this.announcement}</p>
-      ${this.data.learners.length === 0
-        ? nothing /* the overview above already says the cohort is empty; the heading stays as the focus target after the last removal */
-        : html`<ul class="people" part="learners">
-            ${repeat(
-              this.data.learners,
-              (l) => l.id,
-              (l) => html`<li class="person" part="learner">
-                <div class="person-head">
-                  <h4 id="l-${l.id}" tabindex="-1">${l.name}</h4>
-                  ${this.readOnly
-                    ? nothing
-                    : html`<button type="button" class="btn danger" part="remove-button" aria-label="Remove from cohort: ${l.name}" @click=${() => this.ask({ kind: 'remove', cohortId: this.data.cohort, cohortName: this.cohortName(), lmsLinked: Boolean(this.current()?.lmsLinked), learner: l })}>
-                        Remove from cohort
-                      </button>`}
-                </div>
-                ${l.assignments?.length
-                  ? html`<ul class="drill-list">
-                      ${repeat(
-                        l.assignments,
-                        (a) => a.id,
-                        (a) => html`<li>
-                          <span class="drill-title">${drillTitle(a)}</span>
-                          <span class="muted">${STATUS_LABELS[a.status] ?? a.status}${a.dueAt ? `, due ${formatDate(a.dueAt)}` : ''}${a.cohortId === null ? ', assigned directly' : a.cohortId && a.cohortId !== this.data.cohort ? ', through another cohort' : ''}</span>
-                          ${this.readOnly
-                            ? nothing
-                            : html`<button type="button" id="a-${a.id}" class="btn small" part="cancel-button" aria-label="Cancel assignment: ${drillTitle(a)} for ${l.name}" @click=${() => this.ask({ kind: 'cancel', cohortId: this.data.cohort, learner: l, assignment: a })}>
-                                Cancel assignment
-                              </button>`}
-                        </li>`,
-                      )}
-                    </ul>`
-                  : html`<p class="muted">No drills assigned.</p>`}
-              </li>`,
-            )}
-          </ul>`}
-    </section>`;
-  }
-
   private async ask(action: PendingAction): Promise<void> {
     if (this.busy || this.readOnly) return;
     this.pending = action;
@@ -359,7 +308,7 @@ export class SbFacilitator extends SbElement {
     return html`<dialog part="confirm-dialog" aria-labelledby="confirm-heading" aria-describedby="confirm-body" @cancel=${(e: Event) => this.busy && e.preventDefault()} @close=${this.onDialogClose}>
       ${p
         ? html`<h3 id="confirm-heading">${p.kind === 'remove' ? `Remove ${p.learner.name} from ${p.cohortName}?` : `Cancel “${drillTitle(p.assignment)}” for ${p.learner.name}?`}</h3>
-            <div id="confirm-body">${p.kind === 'remove' ? this.removalWords(p) : this.cancelWords(p)}</div>
+            <div id="confirm-body">${p.kind === 'remove' ? removalWords(p) : cancelWords(p)}</div>
             ${renderFailure(this.actionFailure)}
             <div class="dialog-actions">
               <button type="button" class="btn" part="keep-button" autofocus @click=${() => !this.busy && this.dialog?.close()} aria-disabled=${this.busy ? 'true' : 'false'}>
@@ -373,29 +322,6 @@ export class SbFacilitator extends SbElement {
             </div>`
         : nothing}
     </dialog>`;
-  }
-
-  private removalWords(p: Extract<PendingAction, { kind: 'remove' }>) {
-    const all = p.learner.assignments ?? [];
-    const going = all.filter((a) => a.cohortId === p.cohortId);
-    const staying = all.filter((a) => a.cohortId !== p.cohortId);
-    return html`<p>${p.learner.name} leaves this cohort and its overview. Their sessions and progress stay theirs.</p>
-      ${going.length
-        ? html`<p>These drills were assigned through ${p.cohortName} and will be cancelled:</p>
-            <ul>
-              ${going.map((a) => html`<li>${drillTitle(a)}</li>`)}
-            </ul>`
-        : html`<p>No drills were assigned to them through this cohort.</p>`}
-      ${staying.length ? html`<p>Drills assigned to them in other ways stay: ${staying.map(drillTitle).join(', ')}.</p>` : nothing}
-      ${p.lmsLinked ? html`<p class="muted">${lmsRemovalNote(p.learner.name)}</p>` : nothing}`;
-  }
-
-  private cancelWords(p: Extract<PendingAction, { kind: 'cancel' }>) {
-    const n = p.assignment.attempts ?? 0;
-    return html`<p>
-        The drill leaves ${p.learner.name}'s list and this overview. The sessions they practised on it stay in their progress${n ? ` (${n} ${n === 1 ? 'attempt' : 'attempts'} so far)` : ''}.
-      </p>
-      <p>Assigning it again later starts a fresh attempt count.</p>`;
   }
 
   private onDialogClose = (): void => {
