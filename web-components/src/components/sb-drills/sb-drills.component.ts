@@ -17,6 +17,7 @@ import { drillsStyles } from './sb-drills.styles.js';
 
 /**
  * @summary Assigned drills, due dates and status; opens a drill in `<sb-practice>`.
+ * @tagname sb-drills
  *
  * @attr api-base - the server's origin
  * @attr token - bearer token for the learner

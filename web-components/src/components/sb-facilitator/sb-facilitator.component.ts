@@ -25,7 +25,8 @@ import { renderLearnerSessions } from './learner-sessions-view.js';
 import { cohortViewStyles, facilitatorStyles } from './sb-facilitator.styles.js';
 
 /**
- * @summary Cohort overview (learners x skills), drill completion, and assigning drills.
+ * @summary Who needs attention and why, the cohort by skill, learners x skills, drills, and assigning them.
+ * @tagname sb-facilitator
  *
  * @attr api-base - the server's origin
  * @attr token - bearer token for a facilitator

@@ -24,6 +24,7 @@ const PANEL_FROM = 760;
 
 /**
  * @summary A role-play practice session with an AI learning partner.
+ * @tagname sb-practice
  *
  * @attr api-base - the server's origin
  * @attr token - bearer token for the learner

@@ -20,6 +20,7 @@ import { progressStyles } from './sb-progress.styles.js';
 
 /**
  * @summary Per-skill progress charts, current levels and what to practise next.
+ * @tagname sb-progress
  *
  * @attr api-base - the server's origin
  * @attr token - bearer token for the learner

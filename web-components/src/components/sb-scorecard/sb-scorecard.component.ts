@@ -22,6 +22,7 @@ import { scorecardStyles } from './sb-scorecard.styles.js';
 
 /**
  * @summary The result of a session at a glance, the checks behind it, and the coded transcript.
+ * @tagname sb-scorecard
  *
  * @attr session - the session id to load (`GET /api/sessions/{id}`)
  * @attr api-base - the server's origin
