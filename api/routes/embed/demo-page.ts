@@ -9,8 +9,8 @@
 export type DemoView = 'learner' | 'facilitator';
 
 const STYLE = `
-  :root { color-scheme: light dark; --page-bg: #f3f4f6; --page-text: #1b1f24; --panel: #ffffff; --muted: #4a5360; --brand: #0f4c81; --brand-text: #ffffff; --line: #d5d9df; }
-  @media (prefers-color-scheme: dark) { :root { --page-bg: #0f1216; --page-text: #e8eaed; --panel: #16191d; --muted: #b3bbc6; --brand: #1b3a5c; --brand-text: #ffffff; --line: #2c333b; } }
+  :root { color-scheme: light dark; --page-bg: #f3f4f6; --page-text: #1b1f24; --panel: #ffffff; --muted: #4a5360; --brand: #0f4c81; --brand-text: #ffffff; --brand-accent: #14532d; --line: #d5d9df; }
+  @media (prefers-color-scheme: dark) { :root { --page-bg: #0f1216; --page-text: #e8eaed; --panel: #16191d; --muted: #b3bbc6; --brand: #1b3a5c; --brand-text: #ffffff; --brand-accent: #8fdca6; --line: #2c333b; } }
   * { box-sizing: border-box; }
   body { margin: 0; font-family: "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif; background: var(--page-bg); color: var(--page-text); line-height: 1.55; }
   a { color: inherit; }
@@ -27,7 +27,11 @@ const STYLE = `
   main { min-width: 0; }
   .crumbs { font-size: .875rem; color: var(--muted); margin-bottom: .5rem; }
   h1 { margin: 0 0 .75rem; font-size: 1.75rem; line-height: 1.2; }
-  .panel { background: var(--panel); border: 1px solid var(--line); border-radius: .6rem; padding: 1.25rem; margin-bottom: 1.5rem; }
+  .lesson-meta { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: -.25rem 0 1.25rem; color: var(--muted); font-size: .95rem; }
+  .lesson-meta span + span::before { content: "·"; margin-right: 1.25rem; margin-left: -.75rem; }
+  aside.course nav a.done::before { content: "✓ "; color: var(--brand-accent); font-weight: 700; }
+  .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .panel { background: var(--panel); border: 1px solid var(--line); border-radius: .75rem; padding: 1.5rem; margin-bottom: 1.5rem; box-shadow: 0 1px 2px rgb(0 0 0 / .04), 0 4px 16px rgb(0 0 0 / .04); }
   .panel > h2 { margin-top: 0; font-size: 1.25rem; }
   .objectives { margin: .5rem 0 0; padding-left: 1.25rem; }
   .notice { border-left: 4px solid var(--brand); padding: .75rem 1rem; background: var(--panel); margin-bottom: 1.5rem; }
@@ -97,6 +101,7 @@ ${learner ? COURSE_NAV : ''}
   <main id="content">
     <div class="crumbs">${learner ? 'Course › Learning Partnerships › Lesson 3' : 'Facilitator › Learning Partnerships'}</div>
     <h1>${title}</h1>
+${learner ? '    <p class="lesson-meta"><span>Lesson 3 of 5</span><span>About 15 minutes</span><span>Practice with an AI learning partner</span></p>' : ''}
     <div id="notice" class="notice" role="status" hidden></div>
 ${learner ? LEARNER_BODY : FACILITATOR_BODY}
   </main>
@@ -111,8 +116,8 @@ const COURSE_NAV = `  <aside class="course">
     <h2>Learning Partnerships</h2>
     <nav aria-label="Course">
       <ol>
-        <li><a href="#">1. What a Learning Partnership is</a></li>
-        <li><a href="#">2. Agreeing outcomes, goals and roles</a></li>
+        <li><a href="#" class="done">1. What a Learning Partnership is <span class="sr-only">(completed)</span></a></li>
+        <li><a href="#" class="done">2. Agreeing outcomes, goals and roles <span class="sr-only">(completed)</span></a></li>
         <li><a href="/" aria-current="page">3. Listening without judgement</a></li>
         <li><a href="#">4. Incisive questions</a></li>
         <li><a href="#">5. From options to action</a></li>
