@@ -101,7 +101,7 @@ ${learner ? COURSE_NAV : ''}
   <main id="content">
     <div class="crumbs">${learner ? 'Course › Learning Partnerships › Lesson 3' : 'Facilitator › Learning Partnerships'}</div>
     <h1>${title}</h1>
-${learner ? '    <p class="lesson-meta"><span>Lesson 3 of 5</span><span>About 15 minutes</span><span>Practice with an AI learning partner</span></p>' : ''}
+${learner ? '    <p class="lesson-meta"><span>Lesson 3 of 6</span><span>About 15 minutes</span><span>Practice with an AI learning partner</span></p>' : ''}
     <div id="notice" class="notice" role="status" hidden></div>
 ${learner ? LEARNER_BODY : FACILITATOR_BODY}
   </main>
