@@ -180,7 +180,77 @@ export interface PartnerCard extends ScenarioBrief {
    * `directive.mayReveal` instead). Cards without a script fall back to generic lines.
    */
   script?: PartnerScript;
+  /** which of the three partnership roles the coach mostly practises here */
+  partnershipRole?: PartnershipRole;
+  /** what the partner knows about their own situation, to answer factual questions (server-side only) */
+  facts?: PartnerFact[];
+  /** the partner's answer to "from one to ten, how ...?" (server-side only) */
+  scale?: PartnerScale;
+  /** the partner's own lines for the moments every session has (server-side only) */
+  voice?: PartnerVoiceLines;
+  /**
+   * every line this partner can say (script, voice, facts, scale) with the model moves an author
+   * offers in reply; `id` names where the line lives ("surface.2", "voice.guarded.0", "facts.1")
+   */
+  lines?: AuthoredLine[];
 }
+
+/** The three roles a learning partner steps in and out of (the Learning Partnerships seed). */
+export const PARTNERSHIP_ROLES = ['thinking_partner', 'objective_supporter', 'companion'] as const;
+export type PartnershipRole = (typeof PARTNERSHIP_ROLES)[number];
+
+/** What kind of question a model question claims to be (each maps to a coach code). */
+export const MODEL_QUESTION_KINDS = ['open', 'goal', 'incisive', 'action'] as const;
+export type ModelQuestionKind = (typeof MODEL_QUESTION_KINDS)[number];
+
+/** The replies an author offers to one partner line ("You could have said"). */
+export interface ModelMoves {
+  /** stays close to the partner's words */
+  simpleReflection: string;
+  /** adds the meaning or feeling underneath, tentatively */
+  complexReflection: string;
+  /** a good next question, of the kind claimed */
+  question: string;
+  questionKind: ModelQuestionKind;
+}
+
+/** One line a partner can say, with where it lives on the card and the model moves for it. */
+export interface AuthoredLine {
+  id: string;
+  text: string;
+  /** absent only for a goodbye (nothing is coached after it) */
+  moves?: ModelMoves;
+}
+
+/** A fact a colleague knows about their own situation, and how they say it. */
+export interface PartnerFact {
+  /** "team size" */
+  topic: string;
+  /** lower-case words a question about it would contain: ["how many", "people", "team"] */
+  cues: string[];
+  /** "Seven now, since Priya left." */
+  answer: string;
+}
+
+/** The partner's answer on a one-to-ten scale. */
+export interface PartnerScale {
+  /** what the number measures ("how confident she is about handing over escalations") */
+  about: string;
+  /** 1..10 */
+  value: number;
+  answer: string;
+}
+
+/** The moments every session has, each with the partner's own lines. */
+export const PARTNER_VOICE_KINDS = ['guarded', 'hesitant', 'pushback', 'askAdvice', 'clarify', 'confirmSummary', 'notSure', 'goodbye'] as const;
+export type PartnerVoiceKind = (typeof PARTNER_VOICE_KINDS)[number];
+/**
+ * `guarded`: short but responsive while trust is low; `hesitant`: not ready yet (a premature
+ * action or incisive question); `pushback`: after unasked advice or judgement; `askAdvice`: asks
+ * the coach what to do; `clarify`: answers "what do you mean?"; `confirmSummary`: answers a
+ * summary; `notSure`: an honest "I don't know"; `goodbye`: closes the session.
+ */
+export type PartnerVoiceLines = Record<PartnerVoiceKind, string[]>;
 
 /** The scripted partner's own words for one scenario (see `PartnerCard.script`). */
 export interface PartnerScript {

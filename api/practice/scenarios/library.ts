@@ -1,27 +1,42 @@
 /**
  * @module practice/scenarios/library
- * The built-in scenario library: every partner card, looked up by id, and the learner-safe list.
+ * The built-in scenario library: every partner card, parsed once from the bundled scenario files
+ * (`cards/*.yaml`, see `built-in.generated.ts`), looked up by id, and the learner-safe list.
  */
 import type { PartnerCard, ScenarioBrief } from '../types.js';
 import { toBrief } from './brief.js';
+import { BUILT_IN_SCENARIO_FILES } from './built-in.generated.js';
 import { AVOIDING_DIFFICULT_FEEDBACK } from './cards/avoiding-difficult-feedback.js';
 import { CAREER_CROSSROADS } from './cards/career-crossroads.js';
 import { FRICTION_WITH_ANOTHER_TEAM } from './cards/friction-with-another-team.js';
 import { HESITATING_TO_SPEAK_UP } from './cards/hesitating-to-speak-up.js';
-import { NEW_MANAGER_OVERWHELMED } from './cards/new-manager-overwhelmed.js';
 import { RETURNING_AFTER_LEAVE } from './cards/returning-after-leave.js';
 import { SETBACK_AFTER_FAILED_PROJECT } from './cards/setback-after-failed-project.js';
+import { parseScenarioText } from './format/parse.js';
+
+const DIFFICULTY_ORDER = { gentle: 0, moderate: 1, challenging: 2 } as const;
+
+/** Parses a bundled file; a broken built-in scenario is a build error, so it throws with every issue. */
+function builtIn(file: string, text: string): PartnerCard {
+  const parsed = parseScenarioText(text);
+  if (parsed.ok) return parsed.card;
+  const issues = parsed.issues.map((i) => `  ${file}:${i.line ?? '?'} ${i.path || '(file)'}: ${i.message}`).join('\n');
+  throw new Error(`Built-in scenario ${file} is not valid (run npm run scenarios:check):\n${issues}`);
+}
 
 /** All built-in cards, gentle first, so the list reads as a path from easy to hard. */
 export const PARTNER_CARDS: readonly PartnerCard[] = [
-  NEW_MANAGER_OVERWHELMED,
+  ...BUILT_IN_SCENARIO_FILES.map((f) => builtIn(f.file, f.text)),
   RETURNING_AFTER_LEAVE,
   CAREER_CROSSROADS,
   HESITATING_TO_SPEAK_UP,
   AVOIDING_DIFFICULT_FEEDBACK,
   FRICTION_WITH_ANOTHER_TEAM,
   SETBACK_AFTER_FAILED_PROJECT,
-];
+]
+  .map((card, i) => ({ card, i }))
+  .sort((a, b) => DIFFICULTY_ORDER[a.card.difficulty] - DIFFICULTY_ORDER[b.card.difficulty] || a.i - b.i)
+  .map((x) => x.card);
 
 const BY_ID = new Map(PARTNER_CARDS.map((card) => [card.id, card]));
 
