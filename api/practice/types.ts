@@ -182,6 +182,8 @@ export interface PartnerCard extends ScenarioBrief {
   script?: PartnerScript;
   /** which of the three partnership roles the coach mostly practises here */
   partnershipRole?: PartnershipRole;
+  /** other people and places this partner names ("Nadia", "Leeds"): words, not misspellings */
+  names?: string[];
   /** what the partner knows about their own situation, to answer factual questions (server-side only) */
   facts?: PartnerFact[];
   /** the partner's answer to "from one to ten, how ...?" (server-side only) */

@@ -5,7 +5,7 @@
  * name the field path ("script.surface.3.moves.question") and, for text, the line, so an author
  * can find and fix each one. Pure: the caller reads the file.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { PartnerCard } from '../../types.js';
 import { ScenarioFileSchema, type ScenarioFile } from './schema.js';
@@ -40,17 +40,25 @@ export function parseScenarioText(source: string): ParsedScenario {
       issues: doc.errors.map((e) => ({ path: '', message: `not valid YAML: ${e.message.split('\n')[0]}`, line: e.linePos?.[0]?.line })),
     };
   }
-  const lineOf = (path: string) => {
-    const keys = path === '' ? [] : path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
-    for (let n = keys.length; n >= 0; n--) {
-      const node = doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
+  const lineOf = (path: string) => lineInDocument(doc, lineCounter, path);
   const result = parseScenarioObject(doc.toJS({ maxAliasCount: 50 }));
   if (result.ok) return result;
   return { ok: false, issues: result.issues.map((i) => ({ ...i, line: lineOf(i.path) })) };
+}
+
+/** The 1-based line of a dotted field path in scenario text (its nearest existing parent's line). */
+export function lineOfPath(source: string, path: string): number | undefined {
+  const lineCounter = new LineCounter();
+  return lineInDocument(parseDocument(source, { lineCounter }), lineCounter, path);
+}
+
+function lineInDocument(doc: Document, lineCounter: LineCounter, path: string): number | undefined {
+  const keys = path === '' ? [] : path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  for (let n = keys.length; n >= 0; n--) {
+    const node = doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return undefined;
 }
 
 /** Validates an already-parsed scenario (a JSON request body) and builds its card. */

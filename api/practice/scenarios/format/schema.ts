@@ -95,6 +95,8 @@ export const ScenarioFileSchema = z.strictObject({
     /** how they speak and react, in a few sentences (the LLM voice reads it) */
     persona: z.string().trim().min(80, 'describe their manner in a few sentences (80 characters or more)').max(1200),
   }),
+  /** other people and places the partner names, so the spelling check knows them ("Nadia", "Leeds") */
+  names: z.array(z.string().trim().regex(/^[A-Z][\p{L}'-]*$/u, 'one capitalised word per name')).max(40).optional(),
   /** what the learner is told before the session */
   brief: z.string().trim().min(80, 'tell the learner enough to start (80 characters or more)').max(1200),
   /** the hidden layers, in the partner's own first-person words */

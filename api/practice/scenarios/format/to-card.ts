@@ -60,5 +60,6 @@ export function toPartnerCard(file: ScenarioFile): PartnerCard {
   };
   if (file.script.other) card.script!.other = file.script.other;
   if (file.partnershipRole) card.partnershipRole = file.partnershipRole;
+  if (file.names) card.names = [...file.names];
   return card;
 }
