@@ -44,6 +44,8 @@ function harper(): Promise<Linter> {
   linter ??= (async () => {
     const l = new LocalLinter({ binary: binaryInlined, dialect: Dialect.British });
     await l.setup();
+    // British usage does not require the serial comma; harper's rule for it is American style.
+    await l.setLintConfig({ ...(await l.getLintConfig()), OxfordComma: false });
     return l;
   })();
   return linter;
@@ -54,9 +56,15 @@ export async function grammarProblems(text: string, names: string[] = []): Promi
   const l = await harper();
   // the names the author declared are words, not misspellings (harper keeps them for the process)
   if (names.length > 0) await l.importWords(names);
-  const lints = await l.lint(text);
+  const lints = (await l.lint(text)).filter((x) => !STYLE_ONLY.has(x.lint_kind()));
   return lints.map((l) => `${l.lint_kind()}: "${l.get_problem_text()}": ${l.message()}`);
 }
+
+/**
+ * Harper's vocabulary "enhancements" ("very good" -> "excellent") are a house style for prose, not
+ * errors: people talk in plain words, so they are not counted. Every other kind is.
+ */
+const STYLE_ONLY = new Set(['Enhancement']);
 
 const MOVE_FIELDS = ['simpleReflection', 'complexReflection', 'question'] as const;
 
@@ -67,7 +75,6 @@ function textsOf(card: PartnerCard): { path: string; text: string }[] {
     { path: 'brief', text: card.brief },
     { path: 'partner.persona', text: card.persona },
     ...Object.entries(card.hidden).map(([layer, text]) => ({ path: `hidden.${layer}`, text })),
-    ...(card.facts ?? []).map((f, i) => ({ path: `facts.${i}.topic`, text: f.topic })),
   ];
   for (const line of card.lines ?? []) {
     out.push({ path: line.id.endsWith('answer') ? line.id : `${line.id}.text`, text: line.text });

@@ -10,12 +10,11 @@ import { GENERIC_DISCLOSURE, REPLY_BANK } from './reply-bank.js';
 
 const bankLines = Object.entries(REPLY_BANK).flatMap(([key, lines]) => lines.map((text) => ({ where: `bank ${key}`, text })));
 const genericDisclosure = Object.entries(GENERIC_DISCLOSURE).flatMap(([key, lines]) => lines.map((text) => ({ where: `disclosure ${key}`, text })));
-const scriptLines = PARTNER_CARDS.flatMap((card) => {
-  const s = card.script!;
-  const layered = (field: 'disclose' | 'elaborate') => Object.entries(s[field]).flatMap(([layer, lines]) => lines.map((text) => ({ where: `${card.id} ${field}.${layer}`, text })));
-  const plain = (field: 'openings' | 'surface' | 'sessionGoal' | 'pushback') => s[field].map((text) => ({ where: `${card.id} ${field}`, text }));
-  return [...plain('openings'), ...plain('surface'), ...plain('sessionGoal'), ...plain('pushback'), ...layered('disclose'), ...layered('elaborate')];
-});
+// Every line a card holds (script, voice, facts, scale), except the lines written to ask the
+// coach for advice: asking is the point of those (the coach's test is holding back).
+const scriptLines = PARTNER_CARDS.flatMap((card) =>
+  (card.lines ?? []).filter((l) => !l.id.startsWith('voice.askAdvice')).map((l) => ({ where: `${card.id} ${l.id}`, text: l.text })),
+);
 const ALL = [...bankLines, ...genericDisclosure, ...scriptLines];
 
 /** Phrases of a partner turning coach: advising the coach, or asking about the coach's life. */

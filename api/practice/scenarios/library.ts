@@ -6,12 +6,6 @@
 import type { PartnerCard, ScenarioBrief } from '../types.js';
 import { toBrief } from './brief.js';
 import { BUILT_IN_SCENARIO_FILES } from './built-in.generated.js';
-import { AVOIDING_DIFFICULT_FEEDBACK } from './cards/avoiding-difficult-feedback.js';
-import { CAREER_CROSSROADS } from './cards/career-crossroads.js';
-import { FRICTION_WITH_ANOTHER_TEAM } from './cards/friction-with-another-team.js';
-import { HESITATING_TO_SPEAK_UP } from './cards/hesitating-to-speak-up.js';
-import { RETURNING_AFTER_LEAVE } from './cards/returning-after-leave.js';
-import { SETBACK_AFTER_FAILED_PROJECT } from './cards/setback-after-failed-project.js';
 import { parseScenarioText } from './format/parse.js';
 
 const DIFFICULTY_ORDER = { gentle: 0, moderate: 1, challenging: 2 } as const;
@@ -27,12 +21,6 @@ function builtIn(file: string, text: string): PartnerCard {
 /** All built-in cards, gentle first, so the list reads as a path from easy to hard. */
 export const PARTNER_CARDS: readonly PartnerCard[] = [
   ...BUILT_IN_SCENARIO_FILES.map((f) => builtIn(f.file, f.text)),
-  RETURNING_AFTER_LEAVE,
-  CAREER_CROSSROADS,
-  HESITATING_TO_SPEAK_UP,
-  AVOIDING_DIFFICULT_FEEDBACK,
-  FRICTION_WITH_ANOTHER_TEAM,
-  SETBACK_AFTER_FAILED_PROJECT,
 ]
   .map((card, i) => ({ card, i }))
   .sort((a, b) => DIFFICULTY_ORDER[a.card.difficulty] - DIFFICULTY_ORDER[b.card.difficulty] || a.i - b.i)
