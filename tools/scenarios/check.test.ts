@@ -6,13 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_FILE, builtInFiles, bundleSource } from './bundle.js';
-import { checkScenarios } from './check.js';
+import { checkScenarios, sharedBankTexts } from './check.js';
 import { readFileSync } from 'node:fs';
 import { PARTNER_CARDS } from '../../api/practice/scenarios/index.js';
 
 describe('scenarios:check on the built-in library', () => {
   it('finds nothing wrong, and every model move codes as the move it claims', async () => {
-    const report = await checkScenarios(builtInFiles());
+    const report = await checkScenarios(builtInFiles(), [], { sharedBank: sharedBankTexts() });
+    expect(report.sharedBankLines).toBeGreaterThan(100);
     expect(report.issues.map((i) => `${i.file}:${i.line} ${i.path}: ${i.message}`)).toEqual([]);
     expect(report.grammarErrors).toBe(0);
     expect(report.movesAgreeing).toBe(report.movesCoded);

@@ -11,6 +11,7 @@ import { binaryInlined } from 'harper.js/binaryInlined';
 import { lineOfPath, parseScenarioText, type ScenarioIssue } from '../../api/practice/scenarios/format/parse.js';
 import { codesAsClaimed, NEUTRAL_LINES, normaliseLine } from '../../api/practice/scenarios/format/quality.js';
 import type { AuthoredLine, ModelMoves, PartnerCard } from '../../api/practice/types.js';
+import { GENERIC_DISCLOSURE, REPLY_BANK } from '../../api/practice/partner/reply-bank.js';
 import { readingLevel, type ReadingLevel } from './reading-level.js';
 
 export interface CheckIssue extends ScenarioIssue {
@@ -28,6 +29,8 @@ export interface ScenarioFigures {
 }
 
 export interface CheckReport {
+  /** lines of the shared reply bank (the neutral lines every partner may use) put through the grammar check */
+  sharedBankLines?: number;
   issues: CheckIssue[];
   scenarios: ScenarioFigures[];
   /** texts put through the grammar check (partner lines, model moves and the prose fields) */
@@ -46,6 +49,8 @@ function harper(): Promise<Linter> {
     await l.setup();
     // British usage does not require the serial comma; harper's rule for it is American style.
     await l.setLintConfig({ ...(await l.getLintConfig()), OxfordComma: false });
+    // sounds people make when they talk, which a dictionary of written English lacks
+    await l.importWords(['Erm', 'Mm', 'Mm-hmm']);
     return l;
   })();
   return linter;
@@ -102,7 +107,11 @@ function codingIssues(line: AuthoredLine, moves: ModelMoves): { path: string; me
  * Checks scenario files. `library` holds other partners' cards that lines must not be shared
  * with (the built-in library when a facilitator checks their own file).
  */
-export async function checkScenarios(files: { file: string; text: string }[], library: readonly PartnerCard[] = []): Promise<CheckReport> {
+export async function checkScenarios(
+  files: { file: string; text: string }[],
+  library: readonly PartnerCard[] = [],
+  options: { sharedBank?: { path: string; text: string }[] } = {},
+): Promise<CheckReport> {
   const report: CheckReport = { issues: [], scenarios: [], textsChecked: 0, grammarErrors: 0, movesCoded: 0, movesAgreeing: 0 };
   const cards: { file: string; card: PartnerCard }[] = [];
   for (const { file, text } of files) {
@@ -139,12 +148,31 @@ export async function checkScenarios(files: { file: string; text: string }[], li
     }
   }
   report.issues.push(...sharedLines(cards, library));
+  if (options.sharedBank) {
+    report.sharedBankLines = 0;
+    for (const { path, text } of options.sharedBank) {
+      report.sharedBankLines++;
+      report.textsChecked++;
+      for (const problem of await grammarProblems(text, ['Marcus'])) {
+        report.grammarErrors++;
+        report.issues.push({ file: 'api/practice/partner/reply-bank.ts', path, message: problem, check: 'grammar' });
+      }
+    }
+  }
   // the line numbers of the text, where the parser can name them
   for (const issue of report.issues) {
     const source = files.find((f) => f.file === issue.file)?.text;
     if (source && issue.line === undefined) issue.line = lineOfPath(source, issue.path);
   }
   return report;
+}
+
+/** The shared reply bank's lines, placeholders filled with sample words, for the grammar check. */
+export function sharedBankTexts(): { path: string; text: string }[] {
+  const fill = (t: string) => t.replaceAll('{topic}', 'the move').replaceAll('{other}', 'Marcus').replaceAll('{text}', 'It is hard.');
+  return Object.entries({ ...REPLY_BANK, ...GENERIC_DISCLOSURE }).flatMap(([key, lines]) =>
+    (lines as readonly string[]).map((t, i) => ({ path: `${key}.${i}`, text: fill(t) })),
+  );
 }
 
 /** Partner lines said by two different partners (outside the neutral set). */

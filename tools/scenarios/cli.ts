@@ -8,14 +8,14 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PARTNER_CARDS } from '../../api/practice/scenarios/index.js';
 import { BUNDLE_FILE, builtInFiles, bundleSource } from './bundle.js';
-import { checkScenarios } from './check.js';
+import { checkScenarios, sharedBankTexts } from './check.js';
 
 const args = process.argv.slice(2);
 const own = args.length > 0;
 const files = own ? args.map((f) => ({ file: f, text: readFileSync(f, 'utf8') })) : builtInFiles();
 const started = Date.now();
 // A facilitator's own file is compared with the built-in partners, so it never borrows their lines.
-const report = await checkScenarios(files, own ? PARTNER_CARDS : []);
+const report = await checkScenarios(files, own ? PARTNER_CARDS : [], own ? {} : { sharedBank: sharedBankTexts() });
 
 let failed = report.issues.length > 0;
 for (const i of report.issues) console.log(`${i.file}:${i.line ?? 1} ${i.path || '(file)'}: ${i.message} [${i.check}]`);
@@ -31,7 +31,9 @@ for (const s of report.scenarios) {
 }
 const pct = report.movesCoded ? ((100 * report.movesAgreeing) / report.movesCoded).toFixed(1) : '-';
 console.log(
-  `\n${report.scenarios.length} scenarios, ${report.scenarios.reduce((n, s) => n + s.lines, 0)} partner lines; ` +
+  `\n${report.scenarios.length} scenarios, ${report.scenarios.reduce((n, s) => n + s.lines, 0)} partner lines` +
+    (report.sharedBankLines ? ` (and ${report.sharedBankLines} shared reply-bank lines)` : '') +
+    '; ' +
     `${report.textsChecked} texts grammar-checked, ${report.grammarErrors} grammar errors; ` +
     `model moves coding as claimed: ${report.movesAgreeing}/${report.movesCoded} (${pct}%); ` +
     `${report.issues.length} problems (${((Date.now() - started) / 1000).toFixed(1)} s)`,

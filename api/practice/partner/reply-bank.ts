@@ -32,7 +32,7 @@ export const REPLY_BANK = {
     'Yes, and hearing it out loud makes it sound less mad.',
     "That's closer than I expected.",
     "Yes. Although there's more to it.",
-    "Hm. Hearing that back, I notice how much it's been weighing on me.",
+    "Hmm. Hearing that back, I notice how much it's been weighing on me.",
     "Yes, that's fair.",
     "Right. That's the bit I keep tripping over.",
     "Yes. I hadn't quite put it like that, but yes.",
@@ -44,7 +44,7 @@ export const REPLY_BANK = {
     'Hard to say, really.',
     'Where do I start.',
     "Honestly, I'm not sure.",
-    'Hm. Let me think.',
+    'Hmm. Let me think.',
     "It's complicated.",
     'Well.',
     "I don't know, it's just a lot.",
@@ -54,7 +54,7 @@ export const REPLY_BANK = {
   /** an open question once opened up: thinks aloud */
   curious_open: [
     'Good question.',
-    'Hm, let me think about that.',
+    'Hmm, let me think about that.',
     "That's a good one, actually.",
     'Let me try to put it into words.',
     'Okay, honestly?',
@@ -69,7 +69,7 @@ export const REPLY_BANK = {
   content_surface: [
     "It's {topic}, really. It's on my mind a lot.",
     'I keep going round in circles about {topic}.',
-    "It'sn't a disaster. It's just not great.",
+    "It isn't a disaster. It's just not great.",
     "I'm probably making more of it than I should.",
     'Most days I just get on with it.',
     "It's fine, mostly. Mostly.",
@@ -83,7 +83,7 @@ export const REPLY_BANK = {
     "Part of me knows what's going on and part of me doesn't want to look at it.",
     "I think I've been telling myself it will sort itself out.",
     'Saying it to someone is different from thinking it at two in the morning.',
-    "It'sn't really about one thing. It's how it all adds up.",
+    "It isn't really about one thing. It's how it all adds up.",
     "I haven't said this much about it to anyone.",
     "There's a bit of me that's embarrassed about it, to be honest.",
     "When I slow down and look at it, it's less tangled than it felt.",
@@ -93,7 +93,7 @@ export const REPLY_BANK = {
   agreeing: [
     "That's a fair question to start with.",
     "Good, yes, let's be clear about that.",
-    'Hm. What do I want from this.',
+    'Hmm. What do I want from this.',
     "Okay. I like that we're agreeing that first.",
     'Right. Let me think what would make this worth it.',
     'Mm. Good to pin that down.',
@@ -119,11 +119,11 @@ export const REPLY_BANK = {
   /** lead-in when an incisive question lands and the want surfaces */
   insight: [
     'Oh.',
-    "Huh. That's... a good question.",
-    'Hm. That stops me for a second.',
+    "Huh. That's… a good question.",
+    'Hmm. That stops me for a second.',
     'Wow. Okay.',
     'I need a moment with that.',
-    "That'sn't the question I expected.",
+    "That isn't the question I expected.",
   ],
   /** another incisive question once insight is reached */
   challenged_again: [
@@ -157,7 +157,7 @@ export const REPLY_BANK = {
     "I don't know yet. I haven't really worked out what's going on.",
     "Do? I'm not there yet.",
     "I'm not sure I'm ready to talk about next steps.",
-    "Hm. It feels like we're jumping ahead a bit.",
+    "Hmm. It feels like we're jumping ahead a bit.",
     "I could come up with something, but it wouldn't mean much yet.",
     "I'd just be saying something to have an answer.",
     "Honestly, I haven't got that far.",
@@ -167,7 +167,7 @@ export const REPLY_BANK = {
   premature_incisive: [
     "I'm not sure what that's getting at.",
     "That's a big question. I don't know.",
-    "Hm. I don't really see it like that.",
+    "Hmm. I don't really see it like that.",
     "I'm not sure that's the issue.",
     "I'd need to think about that. It doesn't quite fit.",
     'That feels a bit out of the blue.',
@@ -187,7 +187,7 @@ export const REPLY_BANK = {
     'Could be.',
     'Yes and no.',
     'A bit.',
-    'I mean... maybe.',
+    'I mean… maybe.',
     'Not sure.',
     'Perhaps.',
   ],
@@ -220,17 +220,17 @@ export const REPLY_BANK = {
   /** first unasked advice or judgement: pushes back */
   defensive: [
     "I didn't come here to be told what to do.",
-    "Right. Well, it'sn't that simple.",
+    "Right. Well, it isn't that simple.",
     'Easy to say from the outside.',
     "I've thought of that, actually.",
     "Okay. I'm not sure that's what I need right now.",
-    "Hm. That's a bit of a leap.",
+    "Hmm. That's a bit of a leap.",
     "I know. I know. It's just not that easy.",
     'That feels a bit harsh, honestly.',
     "Mm. Maybe I shouldn't have brought it up.",
     "If it were that easy I'd have done it already.",
     "I wasn't really asking for a fix.",
-    "That'sn't quite fair.",
+    "That isn't quite fair.",
     "There's more to it than that.",
     "I'm not sure the whole picture is coming across.",
   ],
@@ -247,7 +247,7 @@ export const REPLY_BANK = {
     'Yeah. Okay.',
     "I don't really want to go into it.",
     'Can we leave that.',
-    'Mm-hm.',
+    'Mm-hmm.',
     "I'll think about it.",
     'Alright.',
     'Whatever works.',
@@ -255,12 +255,12 @@ export const REPLY_BANK = {
   ],
   /** advice after the partner agreed to hear it */
   welcome_idea: [
-    "Hm. That's worth thinking about.",
+    "Hmm. That's worth thinking about.",
     "I hadn't looked at it that way. I'd have to make it work for me, though.",
     "Maybe. I'm not sure it fits with {other}, but the idea is useful.",
     "Okay. I'll hold that lightly, but thank you.",
     "That's interesting. It makes me think of something I could try myself.",
-    'Hm. Part of that could work.',
+    'Hmm. Part of that could work.',
     "Thanks for asking first. Yes, that's useful to hear.",
     "I'm not sure, but I'll think about it.",
   ],
@@ -270,7 +270,7 @@ export const REPLY_BANK = {
     "Not yet, if that's okay.",
     "Maybe later. I'm still getting my head round it.",
     "I'd rather just talk it through first.",
-    'Hm. Not right now.',
+    'Hmm. Not right now.',
   ],
   /** a specific affirmation */
   affirmed: [
@@ -284,7 +284,7 @@ export const REPLY_BANK = {
     "I'll take that.",
   ],
   /** information, self-disclosure, anything else: acknowledges and carries on */
-  neutral: ['Mm.', 'Okay.', 'Right.', 'I see.', 'Hm, okay.', 'Sure.', 'Mm, yes.', 'Okay then.', 'Right, yes.', 'Fair enough.'],
+  neutral: ['Mm.', 'Okay.', 'Right.', 'I see.', 'Hmm, okay.', 'Sure.', 'Mm, yes.', 'Okay then.', 'Right, yes.', 'Fair enough.'],
   /** openings when a card has no script */
   opening: [
     'Hi. Thanks for making time. I wanted to talk about {topic}, I suppose.',
@@ -299,6 +299,6 @@ export type ReplyBankKey = keyof typeof REPLY_BANK;
 export const GENERIC_DISCLOSURE = {
   concern: ['Okay. The real thing is this. {text}', "If I'm honest: {text}"],
   assumption: ["I think underneath it all there's this: {text}", 'What I keep telling myself is this. {text}'],
-  want: ['Oh. When I put it like that... {text}', 'Hm. What I actually want? {text}'],
+  want: ['Oh. When I put it like that… {text}', 'Hmm. What I actually want? {text}'],
   action: ['Right. {text}', "Okay, I've decided. {text}"],
 } as const;

@@ -9,7 +9,7 @@ import type { CoachCode, ModelQuestionKind } from '../../types.js';
 
 /** Lines any partner may say: too small to be anyone's voice. Everything else is one partner's own. */
 export const NEUTRAL_LINES: ReadonlySet<string> = new Set(
-  ['Mm.', 'Okay.', 'Right.', 'Yes.', 'No.', 'I see.', 'Sure.', 'Mm-hm.', 'Fair enough.', 'Go on.', 'Maybe.', 'Thanks.'].map(normaliseLine),
+  ['Mm.', 'Okay.', 'Right.', 'Yes.', 'No.', 'I see.', 'Sure.', 'Mm-hmm.', 'Fair enough.', 'Go on.', 'Maybe.', 'Thanks.'].map(normaliseLine),
 );
 
 /** The form lines are compared in: lower case, curly quotes straightened, spaces collapsed. */
