@@ -187,7 +187,9 @@ async function record(deps: AppDeps, caller: Caller, sessionId: string, input: T
 /** The rule-based feedback for a coach turn, from the transcript before it. */
 function ruleFeedbackFor(card: PartnerCard, rows: TurnRow[], index: number, coding: CoachTurnCoding, text: string, prevPartner: string | null, stage: PartnerStage | undefined): TurnFeedback {
   const priorCodings = rows.filter((t) => t.role === 'coach' && t.index < index && t.coding).map((t) => t.coding!);
-  const rule = feedbackForTurn({ coding, coachText: text, previousPartnerText: prevPartner, stage, coachTurnNumber: priorCodings.length + 1, priorCodings, partnerName: card.partner.name.split(' ')[0] });
+  // the partner's words so far: the alternative offers the model move authored for the line said
+  const partnerHistory = rows.filter((t) => t.role === 'partner' && t.index < index && t.text).sort((a, b) => a.index - b.index).map((t) => t.text);
+  const rule = feedbackForTurn({ coding, coachText: text, previousPartnerText: prevPartner, stage, coachTurnNumber: priorCodings.length + 1, priorCodings, partnerName: card.partner.name.split(' ')[0], card, partnerHistory });
   return { worked: rule.worked, improve: rule.improve, suggestion: rule.suggestion, alternative: rule.alternative };
 }
 

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { codeUtterance } from '../coder/index.js';
 import { PARTNER_CARDS } from '../scenarios/index.js';
 import type { CoachCode } from '../types.js';
-import { alternativeFor, reflectionOf, type GoodMove } from './alternative-reply.js';
+import { alternativeFor, reflectionOf, saidLine, type GoodMove } from './alternative-reply.js';
+import type { CoachMove } from './coach-move.js';
 import { clauseOf, keySentence, secondPerson } from './partner-words.js';
 
 const GOOD: CoachCode[] = ['simple_reflection', 'complex_reflection', 'summary', 'open_question', 'goal_question', 'incisive_question', 'action_question'];
@@ -83,5 +84,65 @@ describe('partner words', () => {
   });
   it('names the feeling in a deeper reflection', () => {
     expect(reflectionOf("I've been covering for two people since March and I'm exhausted.", true)).toMatch(/worn down|exhausted/);
+  });
+});
+
+describe('alternatives from authored model moves', () => {
+  const cards = PARTNER_CARDS.filter((c) => (c.lines ?? []).length > 0);
+  const learnerMoves: CoachMove[] = ['judgement', 'advice', 'closed_question', 'leading_question', 'stacked_questions', 'open_question', 'goal_question', 'incisive_question', 'action_question', 'simple_reflection', 'complex_reflection', 'other'];
+  const intended: Record<string, GoodMove> = { judgement: 'deeper_reflection', advice: 'deeper_reflection', closed_question: 'open_question', leading_question: 'reflection', stacked_questions: 'reflection', other: 'reflection' };
+
+  it('offers only the model moves the author wrote for the line said, each a good move, never what the learner said', () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const card of cards) {
+      for (const line of card.lines!.filter((l) => l.moves)) {
+        const authored = [line.moves!.simpleReflection, line.moves!.complexReflection, line.moves!.question];
+        for (const learnerMove of learnerMoves) {
+          const coachText = learnerMove === 'complex_reflection' ? line.moves!.complexReflection : 'Something else entirely.';
+          const alt = alternativeFor(intended[learnerMove] ?? 'open_question', `Yes. ${line.text}`, { card, learnerMove, coachText });
+          checked++;
+          if (!authored.includes(alt.text)) failures.push(`${card.id} ${line.id} ${learnerMove}: not authored: ${alt.text}`);
+          if (alt.text === coachText) failures.push(`${card.id} ${line.id} ${learnerMove}: repeats the learner`);
+          const c = codeUtterance(alt.text, { prevPartner: line.text });
+          if (c.codes.some((x) => BAD.includes(x))) failures.push(`${card.id} ${line.id}: ${alt.text} -> ${c.codes.join(',')}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(failures).toEqual([]);
+  });
+
+  it('is an alternative to the learner’s question, not the step after it', () => {
+    for (const card of cards) {
+      for (const line of card.lines!.filter((l) => l.moves)) {
+        const afterIncisive = alternativeFor('action_question', line.text, { card, learnerMove: 'incisive_question', coachText: 'If you knew they trusted you, what would you do?' });
+        expect(afterIncisive.move, `${card.id} ${line.id}`).not.toBe('action_question');
+        expect(afterIncisive.text).not.toMatch(/first step, and by when/);
+        const afterOpen = alternativeFor('reflection', line.text, { card, learnerMove: 'open_question', coachText: 'What else?' });
+        expect(['open_question', 'deeper_reflection']).toContain(afterOpen.move);
+      }
+    }
+  });
+
+  it('finds the line behind a shared reaction, and in an earlier turn when the last reply was only shared words', () => {
+    const card = cards.find((c) => c.id === 'hesitating-to-speak-up')!;
+    const opening = card.lines!.find((l) => l.text === "Thanks. It's the review meeting again, I'm afraid.")!;
+    const alt = alternativeFor('deeper_reflection', opening.text, { card, learnerMove: 'judgement', coachText: 'You should just speak up.' });
+    expect(alt.text).toBe(opening.moves!.complexReflection);
+    expect(alt.text).not.toMatch(/you're afraid/);
+
+    const surface = card.lines!.find((l) => l.id === 'script.surface.1')!;
+    expect(saidLine(card, [opening.text, `Mm, yes. ${surface.text}`])).toBe(surface);
+    expect(saidLine(card, [opening.text, surface.text, 'Maybe.'])).toBe(surface);
+    const afterShort = alternativeFor('open_question', 'Maybe.', { card, partnerHistory: [opening.text, surface.text, 'Maybe.'], learnerMove: 'closed_question', coachText: 'Do you like the meeting?' });
+    expect(afterShort.text).toBe(surface.moves!.question);
+  });
+
+  it('never stitches the partner’s words into a frame when the card has authored lines', () => {
+    const card = cards[0];
+    const alt = alternativeFor('deeper_reflection', 'Something no card says, I am afraid.', { card, partnerHistory: [], learnerMove: 'advice' });
+    expect(alt.move).toBe('open_question');
+    expect(alt.text).not.toMatch(/afraid|It sounds like/);
   });
 });

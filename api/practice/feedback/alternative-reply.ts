@@ -1,14 +1,17 @@
 /**
  * @module practice/feedback/alternative-reply
- * Writes the reply a learner could have given instead, and makes sure it is itself a good move:
- * a reflection in the partner's own words (simple or going beneath them), one open question, or
- * the goal, incisive or action question that fits the moment. Each candidate is run through the
- * coder, and one that would code as advice or judgement (a partner's "I never..." reflected as
- * "you never...") is passed over for the next; open questions are the safe last resort. Kline's
- * rule holds: the coach never supplies the partner's assumption, so incisive alternatives ask.
+ * The reply a learner could have given instead ("You could have said"). For a scenario with
+ * authored lines it is the model move the author wrote for the partner line actually said before
+ * the coach's turn (found by its text in the transcript): the reflection that fits the moment or
+ * the question that would have opened it up, chosen as another way to make the learner's move,
+ * not the step after it. Never a rewrite of the partner's words. Only a card without authored
+ * lines falls back to wording built from the partner's words, each candidate run through the
+ * coder so one that would code as advice or judgement is passed over. Kline's rule holds: the
+ * coach never supplies the partner's assumption, so incisive alternatives ask.
  */
 import { codeUtterance } from '../coder/index.js';
-import type { CoachCode } from '../types.js';
+import type { AuthoredLine, CoachCode, ModelMoves, ModelQuestionKind, PartnerCard } from '../types.js';
+import type { CoachMove } from './coach-move.js';
 import { asksForAdvice, assumptionShowing, clauseOf, feelingIn, rankedSentences } from './partner-words.js';
 
 /** The good moves an alternative can be. */
@@ -110,11 +113,85 @@ export function actionQuestionFor(previousPartnerText: string | null | undefined
   return FIRST_STEP;
 }
 
+/** What the alternative may draw on beyond the partner's last words. */
+export interface AlternativeContext {
+  /** the scenario's card: its authored lines carry the model moves */
+  card?: PartnerCard | null;
+  /** the partner's turns before the coach's, oldest first (the last is the previous partner text) */
+  partnerHistory?: readonly string[];
+  /** the move the learner made, so the alternative is another way to make it */
+  learnerMove?: CoachMove;
+  /** what the learner said, so the alternative never repeats it */
+  coachText?: string;
+}
+
+const normalise = (t: string) => t.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
+
 /**
- * The alternative for an intended move; a reflection falls back to an open question when the
- * partner has said nothing that can be reflected cleanly.
+ * The authored line the partner said most recently: searched in the previous partner turn first
+ * (where it may follow a short reaction such as "Yes. Exactly that."), then in earlier turns, so
+ * a reply made only of shared words still finds the moment it belongs to.
  */
-export function alternativeFor(move: GoodMove, previousPartnerText: string | null | undefined): Alternative {
+export function saidLine(card: PartnerCard | null | undefined, partnerTexts: readonly string[]): AuthoredLine | null {
+  const lines = (card?.lines ?? []).filter((l) => l.moves);
+  if (lines.length === 0) return null;
+  for (let i = partnerTexts.length - 1; i >= 0; i--) {
+    const said = normalise(partnerTexts[i] ?? '');
+    if (!said) continue;
+    let best: { line: AuthoredLine; at: number } | null = null;
+    for (const line of lines) {
+      const at = said.lastIndexOf(normalise(line.text));
+      if (at >= 0 && (!best || at > best.at || (at === best.at && line.text.length > best.line.text.length))) best = { line, at };
+    }
+    if (best) return best.line;
+  }
+  return null;
+}
+
+const ASKED: Partial<Record<CoachMove, ModelQuestionKind>> = { open_question: 'open', goal_question: 'goal', incisive_question: 'incisive', action_question: 'action' };
+const QUESTION_MOVE: Record<ModelQuestionKind, GoodMove> = { open: 'open_question', goal: 'goal_question', incisive: 'incisive_question', action: 'action_question' };
+type MoveField = 'simpleReflection' | 'complexReflection' | 'question';
+
+/**
+ * Which authored move to offer. After a question, the same kind of question when the author wrote
+ * one, otherwise the reflection that would have come first (never the next step: after an
+ * incisive question, no action question); after a reflection, the complex one; after anything
+ * else, what the feedback intends (a reflection, or the question that would have opened it up).
+ */
+function fieldFor(intended: GoodMove, moves: ModelMoves, learnerMove: CoachMove | undefined): MoveField {
+  const asked = learnerMove ? ASKED[learnerMove] : undefined;
+  if (asked) return moves.questionKind === asked ? 'question' : 'complexReflection';
+  if (learnerMove === 'simple_reflection' || learnerMove === 'complex_reflection' || learnerMove === 'summary') return 'complexReflection';
+  if (intended === 'reflection') return 'simpleReflection';
+  if (intended === 'deeper_reflection') return 'complexReflection';
+  return 'question';
+}
+
+/** The authored model move for a line, as an alternative to the learner's move. */
+export function authoredAlternative(line: AuthoredLine & { moves: ModelMoves }, intended: GoodMove, ctx: AlternativeContext = {}): Alternative {
+  const first = fieldFor(intended, line.moves, ctx.learnerMove);
+  const order: MoveField[] = [first, ...(['complexReflection', 'question', 'simpleReflection'] as const).filter((f) => f !== first)];
+  const said = ctx.coachText ? normalise(ctx.coachText) : null;
+  const field = order.find((f) => normalise(line.moves[f]) !== said) ?? first;
+  const move: GoodMove = field === 'question' ? QUESTION_MOVE[line.moves.questionKind] : field === 'simpleReflection' ? 'reflection' : 'deeper_reflection';
+  return { move, text: line.moves[field] };
+}
+
+/**
+ * The alternative for an intended move. With a card that has authored lines, the model move for
+ * the line said (see `authoredAlternative`); when no authored line can be found, an open question
+ * that quotes nothing. Without authored lines, wording built from the partner's words; a
+ * reflection falls back to an open question when nothing can be reflected cleanly.
+ */
+export function alternativeFor(move: GoodMove, previousPartnerText: string | null | undefined, ctx: AlternativeContext = {}): Alternative {
+  if (ctx.card?.lines?.some((l) => l.moves)) {
+    const history = [...(ctx.partnerHistory ?? [])];
+    if (previousPartnerText && history[history.length - 1] !== previousPartnerText) history.push(previousPartnerText);
+    const line = saidLine(ctx.card, history);
+    if (line?.moves) return authoredAlternative(line as AuthoredLine & { moves: ModelMoves }, move, ctx);
+    if (move === 'goal_question') return { move, text: goalQuestion() };
+    return { move: 'open_question', text: openQuestionFor(previousPartnerText) };
+  }
   switch (move) {
     case 'reflection':
     case 'deeper_reflection': {

@@ -4,6 +4,6 @@
  * alternative reply that is itself a good move.
  */
 export { feedbackForTurn, type TurnFeedbackInput, type TurnFeedbackDetail } from './turn-feedback.js';
-export { alternativeFor, reflectionOf, openQuestionFor, goalQuestion, incisiveQuestionFor, actionQuestionFor, type Alternative, type GoodMove } from './alternative-reply.js';
+export { alternativeFor, authoredAlternative, saidLine, reflectionOf, openQuestionFor, goalQuestion, incisiveQuestionFor, actionQuestionFor, type Alternative, type AlternativeContext, type GoodMove } from './alternative-reply.js';
 export { coachMove, sessionSoFar, MOVE_PRIORITY, type CoachMove, type SessionSoFar } from './coach-move.js';
 export { reflectedClause, feelingIn, assumptionShowing, asksForAdvice, keySentence, secondPerson } from './partner-words.js';

@@ -5,7 +5,7 @@
  * alternative reply that is itself a good move. Built from the turn's codes, the partner's last
  * words, the partner's stage and the turns before; kind, concrete, and never a score.
  */
-import type { CoachTurnCoding, PartnerStage, TurnFeedback } from '../types.js';
+import type { CoachTurnCoding, PartnerCard, PartnerStage, TurnFeedback } from '../types.js';
 import { alternativeFor, type GoodMove } from './alternative-reply.js';
 import { coachMove, sessionSoFar, type CoachMove } from './coach-move.js';
 import { forMove, type TurnMoment } from './move-feedback.js';
@@ -22,6 +22,10 @@ export interface TurnFeedbackInput {
   priorCodings: CoachTurnCoding[];
   /** the partner's first name for the wording ("Priya"); "your partner" when absent */
   partnerName?: string;
+  /** the scenario card: its authored model moves become the alternative reply */
+  card?: PartnerCard | null;
+  /** the partner's turns so far, oldest first, to find the authored line said before this turn */
+  partnerHistory?: readonly string[];
 }
 
 /** The feedback with the move it was about and the move the alternative makes (for tests and UI). */
@@ -51,7 +55,7 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   // an opening that skipped agreeing the goal: say so once, early, when nothing worse needs saying
   const missingGoal = !c.so.goalAsked && c.turn === 3 && move !== 'goal_question' && !['judgement', 'advice', 'leading_question', 'stacked_questions'].includes(move);
   const improve = missingGoal ? `${parts.improve} You haven't yet asked what ${c.name} wants from this conversation; now is a good moment.` : parts.improve;
-  const alt = alternativeFor(parts.alt, prev);
+  const alt = alternativeFor(parts.alt, prev, { card: input.card, partnerHistory: input.partnerHistory, learnerMove: move, coachText: input.coachText });
   return { worked: capital(parts.worked), improve: capital(improve), suggestion: capital(parts.suggestion), alternative: alt.text, move, alternativeMove: alt.move };
 }
 
