@@ -11,6 +11,7 @@ import { PARTNER_ENGINE_VERSION, startPartner } from '../practice/partner/index.
 import { LEARNING_PARTNER_CORE } from '../practice/rubric/index.js';
 import { getPartnerCard } from '../practice/scenarios/index.js';
 import { drillSpecOf, findDrill } from '../store/drills.js';
+import { activeOrgCard } from '../store/org-scenarios.js';
 import { insertSession, type SessionRow, type TurnRow } from '../store/sessions.js';
 import { sessionView } from './view.js';
 
@@ -25,7 +26,10 @@ export async function startSession(deps: AppDeps, caller: Caller, input: { scena
     scenarioId = spec.scenarioId;
     drillId = drill.id;
   }
-  const card = scenarioId ? getPartnerCard(scenarioId) : undefined;
+  // a built-in scenario, else one of the organisation's own (whose card the session keeps)
+  const builtIn = scenarioId ? getPartnerCard(scenarioId) : undefined;
+  const own = !builtIn && scenarioId ? await activeOrgCard(deps.db, caller.orgId, scenarioId) : null;
+  const card = builtIn ?? own?.card;
   if (!card) throw Problem.notFound(`Scenario "${scenarioId}"`);
 
   // A seed per session makes the scripted partner deterministic for that session (replayable).
@@ -34,6 +38,7 @@ export async function startSession(deps: AppDeps, caller: Caller, input: { scena
   const versions = {
     partnerEngine: PARTNER_ENGINE_VERSION,
     scenario: card.version,
+    ...(own ? { scenarioRevision: String(own.revision) } : {}),
     coder: CODER_VERSION,
     rubric: `${LEARNING_PARTNER_CORE.id}@${LEARNING_PARTNER_CORE.version}`,
     ...deps.llm.versions,
@@ -51,6 +56,7 @@ export async function startSession(deps: AppDeps, caller: Caller, input: { scena
     nextIndex: 1,
     // in the key order PostgreSQL's jsonb gives them back, as GET /api/sessions/{id} shows them
     versions: jsonbKeyOrder(versions),
+    scenarioCard: own ? own.card : null,
     scorecard: null,
     drillResult: null,
     startedAt: deps.now(),

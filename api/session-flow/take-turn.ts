@@ -23,6 +23,7 @@ import { codeUtterance } from '../practice/coder/index.js';
 import { feedbackForTurn } from '../practice/feedback/index.js';
 import { advancePartner, scriptedReply } from '../practice/partner/index.js';
 import { getPartnerCard } from '../practice/scenarios/index.js';
+import { sessionScenarioCard } from '../store/org-scenarios.js';
 import type { CoachTurnCoding, PartnerCard, PartnerStage, TurnFeedback } from '../practice/types.js';
 import type { TurnRow } from '../store/sessions.js';
 import { appendTurns, readTurnContext, type TurnSession } from '../store/turns.js';
@@ -142,7 +143,8 @@ async function record(deps: AppDeps, caller: Caller, sessionId: string, input: T
     const context = await readTurnContext(db, caller, sessionId);
     if (!context) throw Problem.notFound('The session');
     const { session, turns: rows } = context;
-    const card = getPartnerCard(session.scenarioId);
+    // a built-in card, else the organisation's card this session started with (kept on the session)
+    const card = getPartnerCard(session.scenarioId) ?? (await sessionScenarioCard(db, caller.orgId, session.id));
     if (!card) throw Problem.conflict('This session practises a scenario that no longer exists.');
     // One read of the transcript answers every question below (sessions are tens of turns).
     const existing = rows.find((t) => t.clientTurnId === input.clientTurnId);

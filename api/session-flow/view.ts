@@ -5,11 +5,17 @@
  */
 import type { SessionRow, TurnRow } from '../store/sessions.js';
 import { getPartnerCard, toBrief } from '../practice/scenarios/index.js';
-import type { ScenarioBrief } from '../practice/types.js';
+import type { PartnerCard, ScenarioBrief } from '../practice/types.js';
 
-export function scenarioView(scenarioId: string): ScenarioBrief {
+/**
+ * The brief of a session's scenario: the card the session started with when it is one of the
+ * organisation's own (kept on the session), else the built-in card.
+ */
+export function scenarioView(scenarioId: string, startedWith?: PartnerCard | null): ScenarioBrief & { builtIn: boolean } {
+  if (startedWith) return { ...toBrief(startedWith), builtIn: false };
   const card = getPartnerCard(scenarioId);
-  return card ? toBrief(card) : { id: scenarioId, title: 'Retired scenario', brief: '', difficulty: 'moderate', partner: { name: 'Partner', role: '', team: '' }, focus: [] };
+  if (card) return { ...toBrief(card), builtIn: true };
+  return { id: scenarioId, title: 'Your organisation’s scenario', brief: '', difficulty: 'moderate', partner: { name: 'Partner', role: '', team: '' }, focus: [], builtIn: false };
 }
 
 export function coachTurnView(t: TurnRow) {
@@ -35,7 +41,7 @@ export function sessionView(s: SessionRow, turns: TurnRow[]) {
   return {
     id: s.id,
     status: s.status,
-    scenario: scenarioView(s.scenarioId),
+    scenario: scenarioView(s.scenarioId, s.scenarioCard),
     drillId: s.drillId,
     startedAt: s.startedAt.toISOString(),
     endedAt: s.endedAt ? s.endedAt.toISOString() : null,

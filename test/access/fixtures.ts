@@ -11,6 +11,7 @@ import { cohorts, drills, partnerships, people } from '../../api/db/schema/index
 import { DEMO_COHORT, OTHER_COHORT } from '../../api/demo/seed.js';
 import { createApiKey } from '../../api/routes/embed/embed.index.js';
 import type { TestApp } from '../support/app.js';
+import { orgScenarioYaml, YAML_HEADERS } from '../support/org-scenario.js';
 
 export interface OrgFixtures {
   orgId: string;
@@ -42,6 +43,8 @@ export interface Fixtures {
   freshAssignment(): Promise<string>;
   /** a fresh learner, cohort and assignment in Contoso, made by its facilitator */
   freshContoso(): Promise<{ learnerId: string; cohortId: string; assignmentId: string }>;
+  /** a fresh scenario of the organisation, added by its facilitator; returns its id */
+  freshOrgScenario(org: 'northwind' | 'contoso'): Promise<string>;
   /** the app under test, for rows that must create their own objects first (LMS integration) */
   app: TestApp;
   /**
@@ -80,8 +83,15 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     if (r.status !== 201) throw new Error(`fixture drill: ${r.status}`);
     return r.body.id as string;
   };
+  const freshOrgScenario = async (which: 'northwind' | 'contoso') => {
+    const token = which === 'northwind' ? t.tokens.facilitator : t.tokens.otherOrgFacilitator;
+    const r = await t.call('POST', '/api/org/scenarios', { token, raw: orgScenarioYaml(), headers: YAML_HEADERS });
+    if (r.status !== 201) throw new Error(`fixture org scenario: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.id as string;
+  };
   const fixtures: Fixtures = {
     app: t,
+    freshOrgScenario,
     northwind,
     contoso,
     futureDue,

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { Fixtures } from './fixtures.js';
 import { LMS_ROUTES } from '../lti/support/access-rows.js';
 import { PARTNERSHIP_ROUTES } from './partnership-rows.js';
+import { orgScenarioYaml, YAML_HEADERS } from '../support/org-scenario.js';
 
 export const CALLERS = ['none', 'learner', 'learner2', 'facilitator', 'admin', 'otherOrgFacilitator'] as const;
 export type CallerKey = (typeof CALLERS)[number];
@@ -104,6 +105,54 @@ export const ROUTES: RouteAccess[] = [
     request: () => ({ path: '/api/drills', body: { title: unique('Drill'), scenarioId: 'new-manager-overwhelmed', focus: ['listening'], description: 'Reflect.', passChecks: ['no_unasked_advice'] } }),
     expect: staff(201, 201),
     crossOrg: { none: 'creates in the caller’s own organisation; names no object' },
+  },
+
+  // --- an organisation's own scenarios (issue 13): staff of that organisation only
+  { method: 'GET', path: '/api/org/scenarios', request: () => ({ path: '/api/org/scenarios' }), expect: staff(200, 200), crossOrg: noIds },
+  {
+    method: 'POST',
+    path: '/api/org/scenarios',
+    request: () => ({ path: '/api/org/scenarios', raw: orgScenarioYaml(), headers: YAML_HEADERS }),
+    expect: staff(201, 201),
+    crossOrg: { none: 'creates in the caller’s own organisation; names no object' },
+  },
+  {
+    method: 'POST',
+    path: '/api/org/scenarios/preview',
+    request: () => ({ path: '/api/org/scenarios/preview', raw: orgScenarioYaml(), headers: YAML_HEADERS }),
+    expect: staff(200, 200),
+    crossOrg: { none: 'saves nothing and names no object' },
+  },
+  {
+    method: 'GET',
+    path: '/api/org/scenarios/:scenarioId',
+    request: async (f) => ({ path: `/api/org/scenarios/${await f.freshOrgScenario('northwind')}` }),
+    expect: staff(200),
+    crossOrg: { request: async (f) => ({ path: `/api/org/scenarios/${await f.freshOrgScenario('contoso')}` }), callers: staffNorthwind, status: 404 },
+  },
+  {
+    method: 'PUT',
+    path: '/api/org/scenarios/:scenarioId',
+    request: async (f) => {
+      const id = await f.freshOrgScenario('northwind');
+      return { path: `/api/org/scenarios/${id}`, raw: orgScenarioYaml(id, 'Edited by the access suite'), headers: YAML_HEADERS };
+    },
+    expect: staff(200),
+    crossOrg: {
+      request: async (f) => {
+        const id = await f.freshOrgScenario('contoso');
+        return { path: `/api/org/scenarios/${id}`, raw: orgScenarioYaml(id, 'Edited across organisations'), headers: YAML_HEADERS };
+      },
+      callers: staffNorthwind,
+      status: 404,
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/org/scenarios/:scenarioId',
+    request: async (f) => ({ path: `/api/org/scenarios/${await f.freshOrgScenario('northwind')}` }),
+    expect: staff(204),
+    crossOrg: { request: async (f) => ({ path: `/api/org/scenarios/${await f.freshOrgScenario('contoso')}` }), callers: staffNorthwind, status: 404 },
   },
 
   // --- cohorts

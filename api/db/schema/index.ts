@@ -8,3 +8,4 @@ export * from './embed.js';
 export * from './programmes.js';
 export * from './lti.js';
 export * from './partnerships.js';
+export * from './scenarios.js';

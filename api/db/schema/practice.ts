@@ -5,7 +5,7 @@
  * re-read and re-scored later.
  */
 import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { CoachTurnCoding, DrillSpec, PartnerDirective, PartnerState, Scorecard, TurnFeedback } from '../../practice/types.js';
+import type { CoachTurnCoding, DrillSpec, PartnerCard, PartnerDirective, PartnerState, Scorecard, TurnFeedback } from '../../practice/types.js';
 import { organisations, people } from './organisations.js';
 
 export const drills = pgTable(
@@ -47,6 +47,11 @@ export const sessions = pgTable(
     nextIndex: integer('next_index').notNull().default(0),
     /** engine, coder, rubric and prompt versions used */
     versions: jsonb('versions').$type<Record<string, string>>().notNull(),
+    /**
+     * the card an organisation's own scenario had when the session started (null for a built-in
+     * scenario, whose card ships with the code): edits and retirement never reach a running session
+     */
+    scenarioCard: jsonb('scenario_card').$type<PartnerCard>(),
     scorecard: jsonb('scorecard').$type<Scorecard>(),
     drillResult: jsonb('drill_result').$type<{ passed: boolean; reasons: string[] }>(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),

@@ -11,6 +11,7 @@ import { rubricCheckIds } from '../../practice/rubric/index.js';
 import { getPartnerCard } from '../../practice/scenarios/index.js';
 import { LEVELS, SKILLS } from '../../practice/types.js';
 import { createDrill, drillView, findDrill, listDrills } from '../../store/drills-catalogue.js';
+import { activeOrgCard } from '../../store/org-scenarios.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
@@ -95,7 +96,7 @@ export const drillRoutes = createRouter()
   })
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
-    if (!getPartnerCard(body.scenarioId)) throw Problem.badRequest(`There is no scenario "${body.scenarioId}".`, [{ path: 'scenarioId', message: 'unknown scenario; see GET /api/scenarios' }]);
+    if (!getPartnerCard(body.scenarioId) && !(await activeOrgCard(c.var.deps.db, c.var.caller.orgId, body.scenarioId))) throw Problem.badRequest(`There is no scenario "${body.scenarioId}".`, [{ path: 'scenarioId', message: 'unknown scenario; see GET /api/scenarios' }]);
     const row = await createDrill(c.var.deps.db, c.var.caller, body);
     return c.json(drillView(row) as never, 201);
   });

@@ -83,6 +83,7 @@ describe('parseScenarioText', () => {
 
     const broken = issuesOf('id: x\ntitle: [unclosed\n');
     expect(broken[0].message).toMatch(/not valid YAML/);
+    expect(issuesOf('id: x\ntitle: a: b\n')[0]).toMatchObject({ line: 2 });
     expect(issuesOf('- a list\n- not a scenario\n')[0].path).toBe('');
   });
 });

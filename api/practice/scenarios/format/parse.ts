@@ -33,7 +33,7 @@ export const MAX_SCENARIO_CHARS = 200_000;
 export function parseScenarioText(source: string): ParsedScenario {
   if (source.length > MAX_SCENARIO_CHARS) return fail('', `the scenario is longer than ${MAX_SCENARIO_CHARS} characters`);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,

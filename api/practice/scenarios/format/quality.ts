@@ -5,7 +5,7 @@
  * partner lines every partner may share (a tiny neutral set of acknowledgements).
  */
 import { codeUtterance } from '../../coder/index.js';
-import type { CoachCode, ModelQuestionKind } from '../../types.js';
+import type { CoachCode, ModelQuestionKind, PartnerCard } from '../../types.js';
 
 /** Lines any partner may say: too small to be anyone's voice. Everything else is one partner's own. */
 export const NEUTRAL_LINES: ReadonlySet<string> = new Set(
@@ -40,4 +40,34 @@ export function codesAsClaimed(text: string, claimed: ClaimedMove, partnerLine: 
   const wanted = claimed === 'reflection' ? 'a reflection' : `${/^[aeiou]/.test(claimed) ? 'an' : 'a'} ${claimed} question`;
   const bad = codes.some((c) => NEVER.includes(c)) || (claimed === 'reflection' && codes.includes('open_question'));
   return { ok: !bad && WANTED[claimed].some((c) => codes.includes(c)), wanted, codes };
+}
+
+/** How a card's model moves code: counted for the preview and for an organisation's scenario. */
+export interface ScenarioFigures {
+  lines: number;
+  modelMoves: number;
+  modelMovesCodingAsClaimed: number;
+  /** each model move the coder does not read as the move it claims */
+  notCodingAsClaimed: { path: string; message: string }[];
+}
+
+const MOVE_FIELDS = ['simpleReflection', 'complexReflection', 'question'] as const;
+
+/** Runs every model move of a card through the offline coder (a few milliseconds a card). */
+export function scenarioFigures(card: PartnerCard): ScenarioFigures {
+  const figures: ScenarioFigures = { lines: 0, modelMoves: 0, modelMovesCodingAsClaimed: 0, notCodingAsClaimed: [] };
+  for (const line of card.lines ?? []) {
+    figures.lines++;
+    if (!line.moves) continue;
+    for (const field of MOVE_FIELDS) {
+      figures.modelMoves++;
+      const verdict = codesAsClaimed(line.moves[field], field === 'question' ? line.moves.questionKind : 'reflection', line.text);
+      if (verdict.ok) figures.modelMovesCodingAsClaimed++;
+      else {
+        const path = `${line.id.replace(/\.answer$/, '')}.moves.${field}`;
+        figures.notCodingAsClaimed.push({ path, message: `should code as ${verdict.wanted} but the coder reads ${verdict.codes.join(', ')}` });
+      }
+    }
+  }
+  return figures;
 }
