@@ -9,8 +9,10 @@ import { rubricCheckIds } from '../rubric/index.js';
 import { BUILT_IN_DRILLS, getPartnerCard, listScenarios, PARTNER_CARDS, toBrief } from './index.js';
 
 describe('scenario library', () => {
-  it('has at least six scenarios, unique ids, several difficulties', () => {
-    expect(PARTNER_CARDS.length).toBeGreaterThanOrEqual(6);
+  it('has at least twelve scenarios, unique ids, several difficulties, all three partnership roles', () => {
+    expect(PARTNER_CARDS.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(PARTNER_CARDS.map((c) => c.partnershipRole))).toEqual(new Set(['thinking_partner', 'objective_supporter', 'companion']));
+    expect(PARTNER_CARDS[0].id).toBe('new-manager-overwhelmed');
     expect(new Set(PARTNER_CARDS.map((c) => c.id)).size).toBe(PARTNER_CARDS.length);
     expect(new Set(PARTNER_CARDS.map((c) => c.difficulty))).toEqual(new Set(['gentle', 'moderate', 'challenging']));
   });
@@ -80,8 +82,9 @@ describe('learner-safe briefs', () => {
   it('a brief does not share arrays with the card (no caller can edit the library through it)', () => {
     const card = PARTNER_CARDS[0];
     const brief = toBrief(card);
-    brief.focus.push('action');
-    expect(card.focus).not.toContain('action');
+    const extra = SKILLS.find((skill) => !card.focus.includes(skill))!;
+    brief.focus.push(extra);
+    expect(card.focus).not.toContain(extra);
   });
 });
 
