@@ -82,11 +82,17 @@ export interface CoachTurnCoding {
   engaged?: boolean;
 }
 
-/** Context the coder may use: only the partner's words just before the coach turn. */
+/** Context the coder may use: the partner's words before the coach turn. */
 export interface CoderContext {
   prevPartner?: string | null;
   /** true when the partner has just agreed to hear a suggestion (permission granted) */
   permissionGranted?: boolean;
+  /**
+   * the partner's earlier words in the session before `prevPartner`, most recent last (optional):
+   * lets the coder tell a turn that takes up something said a few turns back from one about
+   * nothing the partner said (`engaged`)
+   */
+  earlierPartner?: readonly string[];
 }
 
 export const SKILLS = ['listening', 'questioning', 'non_judgement', 'partner_led', 'agreement', 'action'] as const;

@@ -17,12 +17,14 @@ describe('moveCues', () => {
     expect(cues('Can you tell me more about that?').open).toBe(1);
   });
 
-  it('hears support and congratulations as affirmation, and an open door as no instruction', () => {
-    expect(cues('Congratulations on the promotion!').affirmation).toBe(true);
-    expect(cues("It's great that you raised it with her.").affirmation).toBe(true);
-    expect(cues("I'm here for you if the week gets heavy.").affirmation).toBe(true);
+  it('hears support and congratulations as support, praise of a specific act as affirmation, an open door as no instruction', () => {
+    const congrats = cues('Congratulations on the promotion!');
+    expect(congrats).toMatchObject({ support: true, affirmation: false });
+    expect(cues("It's great that you raised it with her.").support).toBe(true);
+    expect(cues("I'm here for you if the week gets heavy.")).toMatchObject({ support: true, affirmation: false });
+    expect(cues('You raised it early and in writing. That took real courage.').affirmation).toBe(true);
     const door = cues('Feel free to message me if you need to talk.');
-    expect(door.affirmation).toBe(true);
+    expect(door.support).toBe(true);
     expect(door.adviceStatement).toBe(false);
   });
 
@@ -63,12 +65,12 @@ describe('moveCues', () => {
 
   it('hears reassurance and approval as support, not advice or reflection', () => {
     const worry = cues("Don't worry, this happens to a lot of new managers.");
-    expect(worry).toMatchObject({ adviceStatement: false, affirmation: true });
+    expect(worry).toMatchObject({ adviceStatement: false, reassurance: true, affirmation: false });
     expect(cues("Don't be so hard on yourself.").adviceStatement).toBe(false);
     // what follows the reassurance is still read
     expect(cues("Don't worry, just email her tomorrow.").adviceStatement).toBe(true);
     const approval = cues('That sounds like a great plan!');
-    expect(approval).toMatchObject({ affirmation: true, reflectionOpener: false, partnerFocused: false, pleasantry: false });
+    expect(approval).toMatchObject({ support: true, reflectionOpener: false, partnerFocused: false, pleasantry: false });
     expect(cues('That sounds really hard.').feelingReflection).toBe(true);
   });
 

@@ -6,6 +6,19 @@
  * therapy transcripts misses ("why don't you...", "have you tried...?"). Plain regular
  * expressions over normalised sentences: explicit, testable, fast.
  */
+import {
+  AUTONOMY_FRAME,
+  GOAL_QUESTION,
+  OFFER_FRAME,
+  isActionQuestion,
+  affirmationKind,
+  isContracting,
+  isIncisive,
+  isJudgement,
+  isReassurance,
+  isReturnToGoal,
+  isSummary,
+} from './move-grammar.js';
 import { isQuestionSentence, stripFiller, words } from './text.js';
 
 /** What the cues found in one coach turn. */
@@ -29,9 +42,30 @@ export interface MoveCues {
   autonomy: boolean;
   summary: boolean;
   reflectionOpener: boolean;
+  /** a specific strength, effort or value of the partner named (move-grammar) */
   affirmation: boolean;
+  /**
+   * support of any kind: affirmation, reassurance, encouragement, sympathy (the data sets label
+   * all of it affirmation or other; kept apart from `affirmation` so the label decision is unchanged)
+   */
+  support: boolean;
+  /** the coach's own evaluation of the partner's act or quality ("that took courage") */
+  evaluativeAffirmation: boolean;
+  /** soothing, minimising, predicting a good outcome (not an affirmation) */
+  reassurance: boolean;
+  /** agreeing how we work: confidentiality, roles, time, process */
+  contracting: boolean;
+  /** brings the conversation back to the partner's goal or chosen focus */
+  returnToGoal: boolean;
   judgement: boolean;
   selfDisclosure: boolean;
+  /** statement sentences that give the partner's words or meaning back (not another move) */
+  reflectionSentences: string[];
+  /** sentences that are something other than a reflection (advice, support, contracting, ...) */
+  otherStatements: number;
+  /** questions that are neither advice nor a judgement in question form, and whether the last is open */
+  plainQuestions: number;
+  lastPlainOpen: boolean;
   /** the last question of the turn is open by its form */
   lastOpen: boolean;
   /** every sentence is a greeting, thanks or send-off */
@@ -61,13 +95,13 @@ const CLOSED_WH = /^(?:how (?:many|much|often|long|old)|what time|when (?:did|wa
 const GOAL =
   /\b(?:what (?:would|do) you (?:like|want|hope) (?:to get )?(?:out of|from) (?:our|this|the|today)|what would make (?:this|our|today)[a-z ]{0,30}(?:useful|worthwhile|helpful|valuable)|what would you like to (?:focus on|work on|talk about|explore|achieve)|what do you want to (?:focus on|work on|achieve|get to)|how (?:shall|should|would you like|do you want) (?:we|us to) (?:work|use (?:our|this|the) time)|what (?:outcome|result) (?:would|do) you|where would you like to (?:start|begin|be by)|what would success look like|how will (?:we|you) know (?:we|this|it)(?:'ve| have| has)? (?:been|worked|got)|what(?:'s| is) the (?:goal|outcome) (?:for|of) (?:today|this|our)|what(?:'s| is) most important (?:for you )?to (?:cover|get|talk)|what do you need from me|how can i (?:best )?(?:help|support) you (?:today|in this|here|with this)|what should we (?:agree|focus))/;
 const INCISIVE =
-  /\b(?:if you knew|if you were to assume|if you (?:didn't|did not) (?:have to|need to|believe|think)|what are you assuming|what (?:assumption|belief)s? (?:are|is|might be|could be)|what(?:'s| is) stopping you|what (?:stops|holds) you (?:back|from)?|is (?:that|it|this) (?:really )?true\?|what would you do if you (?:weren't|were not|knew|could|had)|what could you (?:assume|believe) instead|what would you assume instead|how (?:do|would) you know (?:that|it) (?:is )?(?:true|so)|if (?:you|it) (?:could|were to) (?:not fail|work perfectly|be any way)|what would (?:it|that) (?:take|mean) if|what(?:'s| is) the (?:real|underlying) (?:question|issue|fear)|what are you afraid (?:of|would happen)|what if (?:you|that|it|they) (?:weren't|were|didn't|did|could))/;
+  /\b(?:if you knew|if you were to assume|if you (?:didn't|did not) (?:have to|need to|believe|think)|what are you assuming|what (?:assumption|belief)s? (?:are|is|might be|could be)|is (?:that|it|this) (?:really )?true\?|what would you do if you (?:weren't|were not|knew|could|had)|what could you (?:assume|believe) instead|what would you assume instead|how (?:do|would) you know (?:that|it) (?:is )?(?:true|so)|if (?:you|it) (?:could|were to) (?:not fail|work perfectly|be any way)|what would (?:it|that) (?:take|mean) if|what(?:'s| is) the (?:real|underlying) (?:question|issue|fear)|what are you afraid (?:of|would happen)|what if (?:you|that|it|they) (?:weren't|were|didn't|did|could))/;
 const ACTION =
   /\b(?:what will you do|what(?:'s| is| would be) (?:your|the|a) (?:first|next|smallest|one) (?:small )?step|what(?:'s| is) your next (?:move|step)|by when|when will you|what (?:are you going to|will you) (?:do|try|commit|start|change)|what do you (?:commit|want to commit) to|how committed are you|who (?:will|could) (?:you )?(?:help|support|hold) you|what might get in the way|how will you (?:start|begin|make sure|know you)|on a scale of (?:1|one|0|zero) to (?:10|ten),? how (?:likely|committed|confident)|what (?:could|can|might) you do (?:first|next|differently|this week|tomorrow)|which (?:option|of these) (?:will|would|do) you (?:choose|go with|try|pick)|what would you like to do (?:next|about (?:it|that|this)))/;
 const LEADING =
   /^(?:don't you think|do you not think|wouldn't it be|isn't it (?:better|true|time)|shouldn't you|can't you (?:just|simply)|surely|wouldn't you (?:agree|say)|don't you (?:agree|want|feel)|aren't you (?:worried|concerned)|isn't that|you (?:do|don't) (?:realise|realize|see|know) that)\b/;
 const ADVICE_QUESTION =
-  /^(?:why don't you(?! (?:start|begin|tell me|talk me|walk me|say more|share|fill|go ahead and tell))|why not(?! \?)|have you (?:tried|thought about|considered|thought of)|did you try|what about (?:trying|talking|asking|telling|speaking|going|getting|taking|doing)|how about (?:you|trying|talking|asking|telling|speaking|going|getting|taking|doing|just)|could you (?:not )?(?:just|try|talk|ask|speak|tell)|can't you|couldn't you|would you (?:consider|think about|try)|wouldn't it be (?:better|easier|good|best) (?:to|if)|don't you think you (?:should|could|need|ought|might))\b/;
+  /^(?:why don't you(?! (?:start|begin|tell me|talk me|walk me|say more|share|fill|go ahead and tell))|why not(?! \?)|have you (?:tried|thought about|considered|thought of)(?! (?:who|what|how|whether|why|when|where|which)\b)|did you try|shouldn't you (?!think|feel|be (?:proud|pleased))|maybe you should|what about (?:trying|talking|asking|telling|speaking|going|getting|taking|doing)|how about (?:you|trying|talking|asking|telling|speaking|going|getting|taking|doing|just)|could you (?:not )?(?:just|try|talk|ask|speak|tell|ring|call|email|pair|set)|can't you|couldn't you|would you (?:consider|think about|try)|wouldn't it be (?:better|easier|good|best) (?:to|if)|don't you think you (?:should|could|need|ought|might))\b/;
 const ADVICE_STATEMENT =
   /(?:(?<!\b(?:that|what|when|if|feel|feel like|think|thinks|said|say|saying|says|told|tell|because|cause|'cause|where|how|whether|things|stuff|like|why|wonder|means|unless|until|worry|worried)\s)\byou (?:really |just |definitely |probably |might |may |seriously )?(?:should(?:n't)?(?! be proud)|must|ought to|have got to|gotta|might want to|may want to|could try|can try|might try|might consider|could consider)\b|^(?:(?:and|but|so|then|maybe|i think|i feel|honestly|really|now),? )*you (?:really |just |definitely |probably )?(?:need to|have to)\b|\bi (?:would |'d |really |strongly |definitely )?(?:suggest|recommend|advise|encourage|urge) (?:you|that you|trying|talking|getting|going|seeking|reaching|taking|to)\b|\bi would (?:try|talk|speak|go|tell|ask|just)\b|\bi'd (?:try|talk|speak|go|tell|ask|just)\b|\bi (?:really |honestly |do |still |personally )?(?:think|believe|feel) (?:that )?you (?:should|need to|must|ought to|have to)\b|\bif i were you\b|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b|\b(?:the )?(?:best|only) (?:thing|way) (?:to do |for you )?(?:is|would be) (?:to )?|\b(?:it's|it is|now is|now's) (?:probably |maybe |perhaps |really )?(?:time to|important (?:that you|to)|crucial to|essential to|vital to)\b|\bit (?:would|might|could) be (?:a good idea|best|better|wise|worth) (?:for you )?(?:to|if you)\b|\bit's (?:a good idea|best|better|worth) (?:to|if you)\b|^(?:and |so |just |please )?make sure (?:you|that you)\b|\bdon't (?:be afraid|hesitate|give up|beat yourself)\b|^(?:so |then |maybe |and )?just (?:tell|talk to|ask|go|do|try|say|focus|ignore|let)\b)/;
 /**
@@ -83,7 +117,7 @@ const NOT_IMPERATIVE =
 
 /** Imperatives that open a sentence: the coach telling the partner what to do. */
 const IMPERATIVE =
-  /^(?:(?:please|just|maybe|perhaps|so|then|also|basically|honestly|seriously|definitely|first|firstly|secondly|finally|and|step \d+:?|\d+[.)])[, ]+)*(?:try|talk|speak|tell|ask|go|take|seek|find|consider|get|give|keep|stop|start|reach out|contact|look|make|write|call|set|focus|remember|think about|spend|avoid|let|put|stay|be (?:honest|kind|patient|open|gentle|careful|yourself)|don't|do not|never|always|treat|practice|practise|allow|join|use|check out|schedule|book|delegate|push back|prioriti[sz]e|explain|share|see if|note|notice|imagine|pay attention|learn|work on|listen to|read|watch|breathe|sleep|exercise|pick|choose|ignore|forgive|accept|trust|remind yourself|surround|reach|slow down|hold|enjoy|embrace|focus on|apply|seek out|cut|limit|journal|meditate|unplug|say no|rest|check|log off|switch off|turn off|wear|write down|go for|create|break(?![ -]?ups?\b)|wait(?! (?:a|one) (?:second|sec|minute|moment)\b)|replace|leave|own up|ditch|buy|drink|eat|concentrate|reflect|show|express|plan|prepare|figure|identify|list|move|search|google|research|visit|invite|reward|celebrate|build|develop|organi[sz]e|remove|reduce|increase|drop|quit|walk|sign up|volunteer|distract|communicate|discuss|be (?:sure|prepared|aware|mindful|clear|assertive|direct)|text|message|email|clean|cook|stretch)\b/;
+  /^(?:(?:please|just|maybe|perhaps|so|then|also|basically|honestly|seriously|definitely|first|firstly|secondly|finally|and|step \d+:?|\d+[.)])[, ]+)*(?:try|talk|speak|tell|ask|go|take|seek|find|consider|get|give|keep|stop|start|reach out|contact|look|make|write|call|set|focus|remember|think about|spend|avoid|let|put|stay|be (?:honest|kind|patient|open|gentle|careful|yourself)|don't|do not|never|always|treat|practice|practise|allow|join|use|check out|schedule|book|delegate|push back|prioriti[sz]e|explain|share|see if|note|notice|imagine|pay attention|learn|work on|listen to|read|watch|breathe|sleep|exercise|pick|choose|ignore|forgive|accept|trust|remind yourself|surround|reach|slow down|hold|enjoy|embrace|focus on|apply|seek out|cut|limit|journal|meditate|unplug|say no|rest|check|log off|switch off|turn off|wear|write down|go for|create|break(?![ -]?ups?\b)|wait(?! (?:a|one) (?:second|sec|minute|moment)\b)|replace|leave|own up|ditch|buy|drink|eat|concentrate|reflect|show|express|plan|prepare|figure|identify|list|move|search|google|research|visit|invite|reward|celebrate|build|develop|organi[sz]e|remove|reduce|increase|drop|quit|walk|sign up|volunteer|distract|communicate|discuss|be (?:sure|prepared|aware|mindful|clear|assertive|direct)|text|message|email|send|ring|clean|cook|stretch)\b/;
 /** "Exercise is great", "walking helps": the first word is the subject of a statement, not an imperative. */
 const NOUN_SUBJECT = /^(?:(?:please|just|maybe|perhaps|so|then|also|and)[, ]+)*[a-z]+(?:ing)? (?:is|are|was|were|can|could|will|would|may|might|has|have|had|helps|helped|works|worked|seems|sounds|makes|made|does|did|shows|showed|suggests|says|means|'s)\b/;
 const OFFER =
@@ -126,6 +160,20 @@ const APPROVAL =
 const FEELING_REFLECTION =
   /\b(?:i (?:can |totally |completely |really |fully )?(?:see|understand|imagine|tell|hear|feel|sense) (?:how|why|that|what|just how|you(?:'re| are| feel| must))|(?:that|this|it) (?:sounds|must be|must have been|seems|sounds like it was|would be) (?:so |really |very |incredibly |quite |pretty |extremely )?(?:hard|difficult|tough|awful|painful|frustrating|exhausting|stressful|scary|overwhelming|upsetting|lonely|confusing|draining|heartbreaking|sad|unfair|worrying|disappointing|hurtful|rough)|(?:it )?(?:sounds|seems) (?:like )?(?:you(?:'re| are| feel| have| were|'ve)|it's been|it has been|this has been))/;
 
+/** Clauses of a sentence: split at commas, semicolons and dashes. */
+function clauses(s: string): string[] {
+  return s.split(/\s*(?:,|;| - )\s*/).filter((x) => x.length > 0);
+}
+
+/** A clause that suggests an action and is not itself reassurance or a judgement. */
+function isSuggestion(clause: string): boolean {
+  if (isReassurance(clause, false) || isJudgement(clause, false) || REASSURANCE.test(clause)) return false;
+  return (IMPERATIVE.test(clause) && !NOT_IMPERATIVE.test(clause) && !NOUN_SUBJECT.test(clause)) || ADVICE_STATEMENT.test(clause) || HEDGED_SUGGESTION.test(clause);
+}
+
+/** The coach apologising or repairing ("sorry, that was unfair"): social talk, not a reflection. */
+const APOLOGY = /^(?:(?:oh|ah|ok|okay)[, ]+)*(?:sorry|i'm sorry|i apologise|my apologies|fair (?:enough|point)|you're right|no, you're right|that (?:came out wrong|was (?:unfair|unkind|wrong|dismissive|glib))|noted|good question|no problem|no need to apologise|of course|happy to|my pleasure|thank you|thanks|i'm glad you said|nervous is fine|that's fine|that's ok(?:ay)?|sounds good|good night|night night|congratulations|congrats|that's a (?:huge |big |real )?(?:blow|shame|pity))\b[^,.!?]*[.!]?$/;
+
 const NOTICING =
   /^(?:so |and )?you(?: (?:really|just|also|even))? (?:noticed|realised|realized|saw|found|discovered|learned|learnt|(?:'re|are) (?:seeing|noticing|realising|realizing|finding|learning))\b/;
 const REFLECTION_OPENER =
@@ -153,33 +201,53 @@ export function moveCues(sents: readonly string[]): MoveCues {
   const c: MoveCues = {
     questions: 0, open: 0, closed: 0, goal: false, incisive: false, action: false, leading: false,
     adviceQuestion: false, adviceStatement: false, adviceOffer: false, permissionRequest: false, autonomy: false, summary: false,
-    reflectionOpener: false, affirmation: false, judgement: false, selfDisclosure: false,
+    reflectionOpener: false, affirmation: false, evaluativeAffirmation: false, support: false, reassurance: false, contracting: false, returnToGoal: false,
+    judgement: false, selfDisclosure: false, reflectionSentences: [], otherStatements: 0, plainQuestions: 0, lastPlainOpen: false,
     endsWithQuestion: sents.length > 0 && isQuestionSentence(sents[sents.length - 1]),
     secondPerson: false, partnerFocused: false, noticing: false, feelingReflection: false, words: 0, pleasantry: sents.length > 0, lastOpen: false,
   };
   for (const raw of sents) {
     let s = stripFiller(raw);
+    const question = isQuestionSentence(raw);
+    c.words += words(raw).length;
+    // the moves of the coaching grammar (move-grammar.ts), sentence by sentence
+    const judged = isJudgement(s, question);
+    const reassured = isReassurance(s, question);
+    const affirmKind = affirmationKind(s, question);
+    const affirmed = affirmKind !== null;
+    if (affirmKind === 'evaluative') c.evaluativeAffirmation = true;
+    const contracted = isContracting(s);
+    const returned = isReturnToGoal(s);
+    if (judged) c.judgement = true;
+    if (reassured) c.reassurance = c.support = true;
+    if (affirmed) c.affirmation = c.support = true;
+    if (contracted) c.contracting = true;
+    if (returned) c.returnToGoal = true;
     if (ENCOURAGEMENT.test(s)) {
-      c.affirmation = true;
-      c.words += words(raw).length;
+      c.support = true;
+      c.otherStatements++;
       continue;
     }
-    c.words += words(raw).length;
     if (APPROVAL.test(s)) {
-      c.affirmation = true;
+      c.support = true;
       c.pleasantry = false;
+      c.otherStatements++;
       continue;
     }
     // reassurance ("don't worry, ...") is not advice; what follows it in the sentence is still read
-    const reassured = isQuestionSentence(raw) ? null : REASSURANCE.exec(s);
-    if (reassured) {
-      c.affirmation = true;
-      s = s.slice(reassured[0].length);
-      if (words(s).length === 0) continue;
+    const soothing = question ? null : REASSURANCE.exec(s);
+    if (soothing) {
+      c.support = c.reassurance = true;
+      s = s.slice(soothing[0].length);
+      if (words(s).length === 0) {
+        c.otherStatements++;
+        continue;
+      }
     }
     if (!c.secondPerson && SECOND_PERSON.test(raw)) c.secondPerson = true;
     if (!PLEASANTRY.test(s) && !PLEASANTRY.test(raw)) c.pleasantry = false;
-    if (isQuestionSentence(raw) && words(s).length > 0) {
+    let advised = false;
+    if (question && words(s).length > 0) {
       c.questions++;
       if (LEADING.test(s)) c.leading = true;
       if (ADVICE_QUESTION.test(s)) c.adviceQuestion = true;
@@ -193,36 +261,56 @@ export function moveCues(sents: readonly string[]): MoveCues {
         c.closed++;
         c.lastOpen = false;
       }
+      if (!ADVICE_QUESTION.test(s) && !judged) {
+        c.plainQuestions++;
+        c.lastPlainOpen = c.lastOpen;
+      }
     } else {
-      if (ADVICE_QUESTION.test(s) && /^(?:why don't you(?! (?:start|begin|tell me|talk me|walk me|say more|share|fill|go ahead and tell))|why not(?! \?)|how about)/.test(s)) c.adviceQuestion = true;
-      if (IMPERATIVE.test(s) && !NOT_IMPERATIVE.test(s) && !NOUN_SUBJECT.test(s)) c.adviceStatement = true;
+      let advisedHere = false;
+      let adviceQ = false;
+      if (ADVICE_QUESTION.test(s) && /^(?:why don't you(?! (?:start|begin|tell me|talk me|walk me|say more|share|fill|go ahead and tell))|why not(?! \?)|how about)/.test(s)) adviceQ = advisedHere = true;
+      if (IMPERATIVE.test(s) && !NOT_IMPERATIVE.test(s) && !NOUN_SUBJECT.test(s)) advisedHere = true;
       else {
         // "for example, take time to notice...", "if it's about trust, consider asking...": an
         // imperative after an opening clause
         const comma = s.indexOf(', ');
         if (comma > 0 && comma < 90) {
           const rest = s.slice(comma + 2);
-          if (IMPERATIVE.test(rest) && !NOT_IMPERATIVE.test(rest) && !NOUN_SUBJECT.test(rest) && !/^(?:so |then )?(?:you|i|we|it|that|this|they)\b/.test(rest)) c.adviceStatement = true;
+          if (IMPERATIVE.test(rest) && !NOT_IMPERATIVE.test(rest) && !NOUN_SUBJECT.test(rest) && !/^(?:so |then )?(?:you|i|we|it|that|this|they)\b/.test(rest)) advisedHere = true;
         }
       }
-      if (PARTNER_SUBJECT.test(s) || REFLECTIVE_FRAME.test(s)) c.partnerFocused = true;
+      const focused = PARTNER_SUBJECT.test(s) || REFLECTIVE_FRAME.test(s);
+      if (focused) c.partnerFocused = true;
       if (FEELING_REFLECTION.test(s)) c.feelingReflection = c.partnerFocused = true;
-      if (ADVICE_STATEMENT.test(s)) c.adviceStatement = true;
-      if (HEDGED_SUGGESTION.test(s)) c.adviceStatement = true;
-      if (SUMMARY.test(s)) c.summary = true;
+      if (ADVICE_STATEMENT.test(s) || HEDGED_SUGGESTION.test(s)) advisedHere = true;
+      // "don't dwell on it", "toughen up", "stop being such a perfectionist": the imperative is the
+      // reassurance or the judgement, not advice; a suggestion in another clause still counts
+      if (advisedHere && (judged || reassured || soothing) && !clauses(s).some(isSuggestion)) advisedHere = false;
+      advised = advisedHere;
+      if (advisedHere) {
+        if (adviceQ) c.adviceQuestion = true;
+        else c.adviceStatement = true;
+      }
+      if (SUMMARY.test(s) || isSummary(s, focused)) c.summary = true;
       if (REFLECTION_OPENER.test(s)) c.reflectionOpener = true;
       if (NOTICING.test(stripFiller(s))) c.noticing = true;
-      if (SELF_DISCLOSURE.test(s) || SELF_DISCLOSURE_ANYWHERE.test(s) || OWN_STORY.test(s)) c.selfDisclosure = true;
+      const disclosed = SELF_DISCLOSURE.test(s) || SELF_DISCLOSURE_ANYWHERE.test(s) || OWN_STORY.test(s);
+      if (disclosed) c.selfDisclosure = true;
       if (JUDGEMENT_STATEMENT.test(s)) c.judgement = true;
+      // a statement that gives the partner's world back: not advice, support, contracting or social talk
+      const elsewhere = advised || judged || reassured || affirmed || contracted || returned || disclosed || OFFER.test(s) || OFFER_FRAME.test(s) || PLEASANTRY.test(s) || APOLOGY.test(s);
+      if (elsewhere) c.otherStatements++;
+      else if (words(s).length > 0) c.reflectionSentences.push(s);
     }
-    if (OFFER.test(s)) c.adviceOffer = true;
-    if (AUTONOMY.test(s)) c.autonomy = true;
+    if (OFFER.test(s) || OFFER_FRAME.test(s)) c.adviceOffer = true;
+    if (AUTONOMY.test(s) || AUTONOMY_FRAME.test(s)) c.autonomy = true;
     if (PERMISSION.test(s)) c.permissionRequest = true;
-    if (GOAL.test(s)) c.goal = true;
-    if (INCISIVE.test(s)) c.incisive = true;
-    if (ACTION.test(s)) c.action = true;
-    if (AFFIRMATION.test(s)) c.affirmation = true;
+    if (question && (GOAL.test(s) || GOAL_QUESTION.test(s))) c.goal = true;
+    if (INCISIVE.test(s) || (question && isIncisive(s))) c.incisive = true;
+    if (ACTION.test(s) || (question && isActionQuestion(s))) c.action = true;
+    if (AFFIRMATION.test(s)) c.support = true;
     if (JUDGEMENT.test(s)) c.judgement = true;
+    if (question && !c.summary && isSummary(s, false)) c.summary = true;
   }
   // "Is that true?" alone is Kline's second incisive step, not a closed fact question
   if (c.permissionRequest) c.adviceQuestion = false;

@@ -1,30 +1,54 @@
 /**
  * @module practice/coder/coder
  * Builds a coder from a trained linear model: features -> model probabilities (corrected by the
- * model's second stage when it has one), sentences -> move cues, both -> label and codes. The
- * shipped coder (index.ts) is this with the committed model; cross-validation builds one per fold
- * from a model trained in memory.
+ * model's second stage when it has one), sentences -> move cues, both -> label and codes, and the
+ * partner's words -> whether the turn engages with them. The shipped coder (index.ts) is this with
+ * the committed model; cross-validation builds one per fold from a model trained in memory.
  */
 import type { CoachTurnCoding, CoderContext } from '../types.js';
 import { treeProbabilities } from './boosted-trees.js';
 import { moveCues } from './coaching-moves.js';
-import { featuresOf, parseTurn } from './features.js';
+import { engages } from './engagement.js';
+import { featuresOf, parseTurn, type ParsedTurn } from './features.js';
 import { labelProbabilities, type LinearModel } from './linear-model.js';
 import { decideCoding, type FineProbabilities } from './miti-label.js';
+import { PARTNER_ASKS_FOR_IDEAS } from './move-grammar.js';
 import { stageTwoInputs } from './stage-two-inputs.js';
+import type { MoveCues } from './coaching-moves.js';
 
 export type CodeUtterance = (text: string, ctx?: CoderContext) => CoachTurnCoding;
 
 /** A coder using `model`; `version` is stamped on every coding it produces. */
 export function createCoder(model: LinearModel, version: string): CodeUtterance {
-  return (text, ctx = {}) => {
-    const turn = parseTurn(text ?? '', ctx.prevPartner);
-    const cues = moveCues(turn.sentences);
-    let probs = labelProbabilities(model, featuresOf(turn, text ?? ''));
+  const probabilities = (turn: ParsedTurn, text: string, cues: MoveCues): FineProbabilities => {
+    let probs = labelProbabilities(model, featuresOf(turn, text));
     if (model.stageTwo) probs = treeProbabilities(model.stageTwo, stageTwoInputs(probs, turn, cues), probs.length);
     const p = {} as FineProbabilities;
     model.labels.forEach((l, i) => (p[l as keyof FineProbabilities] = probs[i]));
-    const { label, codes } = decideCoding(p, cues, ctx, turn.echo);
-    return { label, codes, questionCount: cues.questions, words: turn.words.length, coderVersion: version };
+    return p;
+  };
+  return (text, ctx = {}) => {
+    const turn = parseTurn(text ?? '', ctx.prevPartner);
+    const cues = moveCues(turn.sentences);
+    const p = probabilities(turn, text ?? '', cues);
+    // the partner asking for ideas ("any tips?", "what would you do?") grants permission too
+    const permissionGranted = ctx.permissionGranted === true || (turn.prevNorm !== null && PARTNER_ASKS_FOR_IDEAS.test(turn.prevNorm));
+    // a reflection said beside a question or another move: simple or complex, as the model reads
+    // the reflecting sentences on their own (computed only when needed)
+    const reflectionKind = () => {
+      const part = cues.reflectionSentences.join(' ');
+      const sub = parseTurn(part, ctx.prevPartner);
+      const q = probabilities(sub, part, moveCues(sub.sentences));
+      return q.simple_reflection > q.complex_reflection ? 'simple_reflection' : 'complex_reflection';
+    };
+    const { label, codes } = decideCoding(p, cues, { ...ctx, permissionGranted }, turn.echo, reflectionKind);
+    return {
+      label,
+      codes,
+      questionCount: cues.questions,
+      words: turn.words.length,
+      coderVersion: version,
+      engaged: engages(turn, ctx),
+    };
   };
 }

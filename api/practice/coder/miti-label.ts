@@ -23,6 +23,11 @@ function argmax(p: FineProbabilities): keyof FineProbabilities {
   return best;
 }
 
+/** The least reflection probability at which a typed statement echoing the partner is read as a reflection. */
+const REFLECTION_FLOOR = 0.2;
+/** The coach speaking of themselves: not a reflection of the partner. */
+const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|we've|us|our)\b/;
+
 /** Labels MITI counts as adherent (the favourable side when a coder is unsure). */
 const FAVOURABLE: Partial<Record<keyof FineProbabilities, number>> = { complex_reflection: 2, simple_reflection: 1, open_question: 1 };
 
@@ -44,7 +49,13 @@ export function unsureRule(p: FineProbabilities, margin = 0.05): keyof FineProba
  * Label and codes of a turn.
  * @example decideCoding(probs, cues, { permissionGranted: true }) // { label: 'advice', codes: ['advice_with_permission'] }
  */
-export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderContext = {}, echo = -1): CodedTurn {
+export function decideCoding(
+  p: FineProbabilities,
+  cues: MoveCues,
+  ctx: CoderContext = {},
+  echo = -1,
+  reflectionKind: () => 'simple_reflection' | 'complex_reflection' = () => 'complex_reflection',
+): CodedTurn {
   const codes: CoachCode[] = [];
   const add = (c: CoachCode) => {
     if (!codes.includes(c)) codes.push(c);
@@ -56,7 +67,7 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
   const advice = cues.adviceQuestion || cues.adviceStatement;
   // MITI Persuade with Permission: the partner agreed to hear ideas, or the turn asks first, or
   // the suggestion is framed as an offer that hands the decision back
-  const withPermission = permitted || (cues.adviceOffer && (cues.permissionRequest || cues.autonomy));
+  const withPermission = permitted || ((cues.adviceOffer || advice) && (cues.permissionRequest || cues.autonomy));
 
   // A reflection is about the partner: a longer statement that neither speaks of the partner
   // ("you...", "sounds like...", "part of you...") nor echoes the partner's words is information
@@ -67,7 +78,7 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
     // under doubt: information over advice). AnnoMI fine kappa +0.001, macro-F1 +0.002; MI-gold
     // and ESConv level; keeps "So the review is still on your mind since last time." off advice.
     const alt = (['information', 'other'] as const).reduce((a, b) => (p[b] > p[a] ? b : a));
-    label = cues.selfDisclosure ? 'self_disclosure' : cues.affirmation ? 'affirmation' : alt;
+    label = cues.selfDisclosure ? 'self_disclosure' : cues.support ? (cues.affirmation ? 'affirmation' : 'other') : alt;
   }
 
   // "You noticed that..." gives the partner's own observation back: a reflection, even when the
@@ -75,6 +86,10 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
   // splits changes; in the product it kept a good reflection from making the partner defensive.
   if (label === 'advice' && !advice && !cues.adviceOffer && !question && cues.noticing)
     label = p.complex_reflection >= p.simple_reflection ? 'complex_reflection' : 'simple_reflection';
+
+  // The model's advice on a turn with no advice cue that soothes, praises or blames: the support
+  // or the judgement is the move (the model learnt "you'll..." and "don't..." from advice).
+  if (label === 'advice' && !advice && !cues.adviceOffer && !question && (cues.reassurance || cues.affirmation || cues.judgement)) label = 'other';
 
   // MITI Emphasizing Autonomy ("it's your call", "you'll decide what fits"): a short statement
   // that hands the decision back is neither information, advice nor a reflection; the fine view
@@ -99,10 +114,31 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
   else if (cues.adviceOffer && withPermission) label = 'advice';
   else if ((label === 'other' || label === 'information' || label === 'affirmation') && cues.feelingReflection && !question && !cues.pleasantry) label = 'complex_reflection';
   else if (label === 'other' && cues.affirmation) label = 'affirmation';
+  // support that names no strength (reassurance, sympathy, encouragement) is other, as before
   // the model's "advice" on a first-person story is the story itself: no advice cue fired
   else if ((label === 'other' || label === 'information' || label === 'simple_reflection' || label === 'complex_reflection' || label === 'advice') && cues.selfDisclosure && !question) label = 'self_disclosure';
-  else if ((label === 'information' || label === 'simple_reflection' || label === 'complex_reflection') && cues.affirmation && !question && !cues.reflectionOpener) label = 'affirmation';
+  else if ((label === 'information' || label === 'simple_reflection' || label === 'complex_reflection') && cues.support && !question && !cues.reflectionOpener)
+    label = cues.affirmation ? 'affirmation' : 'other';
   else if ((label === 'open_question' || label === 'closed_question' || label === 'simple_reflection') && !question && cues.summary) label = 'complex_reflection';
+
+  // A typed statement that gives the partner's own words or situation back ("Three nights back to
+  // back again.", "So the retro became a game of pass the blame.") is a reflection, though the
+  // model, trained on spoken sessions, reads a short typed statement as information or talk:
+  // it echoes the partner's words, or opens with "so" about them, and does nothing else.
+  if ((label === 'information' || label === 'other') && !question && !advice && !cues.adviceOffer && !cues.judgement && !cues.support && !cues.contracting &&
+      !cues.returnToGoal && !cues.selfDisclosure && !cues.pleasantry && cues.reflectionSentences.length > 0 && cues.otherStatements === 0 &&
+      p.simple_reflection + p.complex_reflection >= REFLECTION_FLOOR && !FIRST_PERSON.test(cues.reflectionSentences.join(' ')) && cues.words >= 2 && !/-\s*$/.test(cues.reflectionSentences.join(' ')) &&
+      (echo >= 0.3 || (cues.partnerFocused && echo >= 0.15) || (cues.words >= 4 && /^(?:and |but )?so (?!far|let|i |we )[a-z]/.test(cues.reflectionSentences[0]))))
+    label = p.simple_reflection > p.complex_reflection ? 'simple_reflection' : 'complex_reflection';
+
+  // The coaching moves of a turn without a question, advice or judgement decide its label when
+  // nothing in it reflects: an affirmation of the partner is an affirmation; reassurance,
+  // contracting and coming back to the goal are other (MITI has no code for them).
+  if (!question && label !== 'judgement' && label !== 'advice' && label !== 'self_disclosure' && cues.reflectionSentences.length === 0 && !cues.summary) {
+    // a reflection that says what the partner cares about stays a reflection ("you care about...")
+    if (cues.affirmation && (cues.evaluativeAffirmation || (label !== 'simple_reflection' && label !== 'complex_reflection'))) label = 'affirmation';
+    else if ((cues.reassurance || cues.contracting || cues.returnToGoal) && !cues.affirmation) label = 'other';
+  }
 
   // Codes: the move first, then what else the turn does.
   switch (label) {
@@ -135,12 +171,25 @@ export function decideCoding(p: FineProbabilities, cues: MoveCues, ctx: CoderCon
     if (cues.leading) add('leading_question');
     if (cues.questions >= 2) add('stacked_questions');
     // MITI: one question code per turn; the turn's label already carries it when it is a question
-    if (!codes.includes('open_question') && !codes.includes('closed_question') && label !== 'advice' && label !== 'judgement')
-      add(cues.open > 0 && !cues.leading && !cues.permissionRequest ? 'open_question' : 'closed_question');
+    if (!codes.includes('open_question') && !codes.includes('closed_question')) {
+      if (label !== 'advice' && label !== 'judgement') add(cues.open > 0 && !cues.leading && !cues.permissionRequest ? 'open_question' : 'closed_question');
+      // advice or a judgement stated, then a question of its own ("...What do you make of that?")
+      else if (cues.plainQuestions > 0) add(cues.lastPlainOpen && !cues.leading && !cues.permissionRequest ? 'open_question' : 'closed_question');
+    }
   }
   if ((advice || (cues.adviceOffer && withPermission)) && label !== 'advice') add(withPermission ? 'advice_with_permission' : 'advice');
-  if (cues.affirmation && label !== 'affirmation') add('affirmation');
-  if (cues.summary && !codes.includes('summary') && !question) add('summary');
+  // every move the turn contains, sentence by sentence (MITI codes a reflection and a question in
+  // one volley as both)
+  if (cues.judgement) add('judgement');
+  if (cues.affirmation) add('affirmation');
+  if (cues.reassurance) add('reassurance');
+  if (cues.contracting) add('contracting');
+  if (cues.returnToGoal) add('return_to_goal');
+  if (cues.summary && !codes.includes('summary')) {
+    add('summary');
+    if (!codes.includes('simple_reflection')) add('complex_reflection');
+  } else if (cues.reflectionSentences.length > 0 && !codes.includes('simple_reflection') && !codes.includes('complex_reflection') && (question || advice || cues.judgement || cues.support || cues.contracting))
+    add(reflectionKind());
   if (codes.length === 0) add('other');
   return { label, codes };
 }

@@ -1,0 +1,333 @@
+/**
+ * @module practice/coder/move-grammar
+ * The grammar of the moves coaching is about, one pattern set per move: judgement, reassurance,
+ * affirmation, contracting, return to the goal, Kline's incisive questions, action questions,
+ * summaries and offers with autonomy. Each pattern describes the shape of the move (who is the
+ * subject, what verb, what it evaluates), not a list of example sentences, so it generalises to
+ * turns nobody wrote down. Patterns run on one normalised sentence (lower case, straight quotes)
+ * with leading filler stripped. The move catalogue (move-catalogue.ts) defines each move.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Judgement: evaluating, labelling or blaming the person (MITI 4.2.1 Confront)
+
+/** Words that evaluate a person or their conduct negatively. */
+const FAULT =
+  '(?:overreacting|overthinking|over-thinking|too (?:sensitive|emotional|soft|negative|touchy|precious|defensive)|oversensitive|paranoid|dramatic|naive|lazy|disorganised|disorganized|unprofessional|incompetent|careless|selfish|childish|immature|unreasonable|irrational|irresponsible|negative|precious|daft|silly|stupid|foolish|ridiculous|rude|useless|hopeless at|a pushover|soft on|out of line|in the wrong|to blame|wrong (?:to|about)|making excuses|making a (?:big deal|fuss|drama|mountain))';
+
+/**
+ * Statements that evaluate or blame the partner: "you're being a bit paranoid", "that's a rookie
+ * error", "that's what happens when you...", "you only have yourself to blame", "you clearly
+ * missed something", "you should know that by now".
+ */
+const JUDGEMENT_STATEMENT = new RegExp(
+  [
+    // you are / were / have been (being) [degree] FAULT
+    `\\b(?:you(?:'re| are| were|'ve been| have been)|you two were|you were both|you're both) (?:(?:just|being|totally|completely|way|clearly|really|honestly|a bit|a little|rather|quite|so|probably|both|all|simply|basically|obviously|frankly|kind of|sort of) )*${FAULT}`,
+    // you're worrying / reading / making too much
+    `\\byou(?:'re| are) (?:just |really |honestly )?(?:worrying|reading|making|thinking|stressing|fussing) (?:way |far |a bit |rather )?too much\\b`,
+    // that's / that was a (basic / rookie / silly ...) mistake / error; that was careless (of you)
+    `\\b(?:that|this|it)(?:'s| is| was| were| sounds like| seems like| looks like)? (?:a |an )?(?:(?:fairly|pretty|really|very|bit|bit of a|rather|quite|such a|classic|real) )*(?:basic|rookie|schoolboy|silly|stupid|daft|careless|naive|avoidable|obvious|amateur|beginner's) (?:mistake|error|blunder)\\b`,
+    `\\b(?:that|this|it)(?:'s| is| was) (?:a bit |rather |pretty |really |very |quite |fairly )?(?:careless|naive|daft|silly|stupid|unprofessional|irresponsible|selfish|childish|lazy|sloppy|rude|unacceptable|never acceptable|not acceptable|not very professional|your own fault|your fault|on you)\\b(?! (?:to hear|for you))`,
+    // consequences pinned on the person
+    `\\bthat's what (?:happens|you get) (?:when|if|for)\\b`,
+    `\\byou (?:only have yourself to blame|brought (?:it|this|that) on yourself|asked for (?:it|that)|had it coming)\\b`,
+    `\\bif you'd (?:had|done|planned|checked|listened|been|kept|sent|asked)\\b[^.?!]*\\byou (?:wouldn't|would not) be\\b`,
+    `\\byou (?:clearly|obviously) (?:missed|dropped|messed up|got (?:it|that) wrong|didn't)\\b|\\byou didn't (?:exactly|really) (?:keep|do|handle|manage|think)\\b`,
+    `\\b(?:the team|you|they) took (?:its|your|their) eye off the ball\\b`,
+    `\\byou should (?:really )?(?:know|have known|have (?:checked|seen|thought|asked|realised|realized|noticed))\\b`,
+    `\\bmaybe you (?:didn't|don't) (?:want|try|care)\\b`,
+    `\\b(?:something's|something is) wrong with (?:how|the way) you\\b`,
+    `\\b(?:does|do|did) (?:look|sound|seem) (?:a bit |rather |pretty |really )?(?:incompetent|lazy|unprofessional|careless|disorganised|bad)\\b`,
+    `\\b(?:is|are|was) (?:never|not) (?:acceptable|professional)\\b`,
+    // orders about the partner's character: toughen up, grow a thicker skin, lighten up
+    `^(?:(?:oh|well|come on|honestly|just|you just need to|you need to|she needs to|he needs to|they need to)[, ]+)*(?:toughen up|grow (?:a thicker skin|up)|lighten up|man up|get over it|stop (?:being (?:such )?(?:a|so)|complaining|whining|moaning|making excuses))\\b`,
+    `\\b(?:needs? to|need to) (?:toughen up|grow a thicker skin|grow up|get a grip)\\b`,
+    `\\bstop being such a\\b`,
+    `^(?:oh |come on[, ]+)?don't be (?:silly|ridiculous|daft|so dramatic|such a)\\b`,
+    // sarcasm: mock sympathy or mock praise
+    `^(?:oh[, ]+)?(?:poor you|poor thing|how awful for you|what a hardship|boo hoo|diddums|oh brilliant|oh great|well done you|nice one)\\b`,
+    `^typical\\b`,
+    `^(?:frankly|honestly|to be (?:fair|honest))[, ]+(?:that|you|it)\\b[^.?!]*\\b(?:eye off|fault|mistake|excuse|blame|should have|your own)\\b`,
+    `\\b(?:oh |well )?come on[, ]+(?:she's|he's|they're|it's|you're|that's)\\b[^.?!]*\\b(?:too much|nothing|over nothing)\\b`,
+  ].join('|'),
+);
+
+/**
+ * Questions that blame rather than ask: "why didn't you...?", "why would you...?", "how could
+ * you...?", "what were you thinking?", "why do you keep...?", "who else would they blame?",
+ * rhetorical tags on an evaluation ("that's a bit daft, isn't it?").
+ */
+const JUDGEMENT_QUESTION = new RegExp(
+  [
+    `^(?:(?:so|but|and|well|then|honestly|seriously|uh|um)[, ]+)*why (?:on earth |the hell |exactly |ever )?(?:didn't|haven't|hadn't|wouldn't|couldn't|weren't|aren't) you (?!(?:(?:pick|choose)(?! up)|rate|give|say|put|go (?:lower|higher))\\b)`,
+    `^(?:(?:so|but|and|well|then|honestly|seriously)[, ]+)*why (?:on earth |the hell |exactly |ever )?(?:would|did|are|were) you (?:even |ever |just |keep |always )?(?:let|allow|bother|agree|say yes|defend|write|send|leave|letting|allowing)\\b|^why do you keep\\b`,
+    `^(?:(?:so|but|and|well|then|honestly|seriously)[, ]+)*why (?:on earth|the hell)\\b`,
+    `^why (?:do|does|did) (?:you|they|she|he) (?:always|keep|never)\\b`,
+    `^how could you (?:not |possibly |ever )?(?:forget|let|do that|miss|say that|ignore|leave|lose|think that)\\b`,
+    `\\bwhat (?:on earth |the hell )?were you thinking\\b`,
+    `\\bwho else would (?:they|he|she|anyone) blame\\b`,
+    `\\b(?:surely|obviously) you (?:can see|know|realise|realize)\\b`,
+  ].join('|'),
+);
+
+/** "..., isn't it?" after an evaluation: a judgement with a question mark. */
+const EVALUATIVE_TAG = new RegExp(`\\b(?:${FAULT}|mistake|error|failure|mess|fault|planning failure|daft|silly|naive|basic)\\b[^?]*,? (?:isn't it|wasn't it|aren't you|weren't you|shouldn't you|don't you|doesn't it)\\?$`);
+
+/** A sentence that evaluates or blames the partner. */
+export function isJudgement(s: string, question: boolean): boolean {
+  if (question) return JUDGEMENT_QUESTION.test(s) || EVALUATIVE_TAG.test(s) || JUDGEMENT_STATEMENT.test(s);
+  return JUDGEMENT_STATEMENT.test(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reassurance / rescuing: soothing, minimising, predicting a good outcome (not an affirmation)
+
+const REASSURANCE_PATTERNS = new RegExp(
+  [
+    // don't worry / try not to stress / don't beat yourself up / don't take it personally
+    `^(?:(?:oh|well|but|and|so|please|honestly|look|just|now)[, ]+)*(?:don't|do not|try not to|no need to|you (?:shouldn't|should not|don't need to|mustn't)) (?:(?:be|feel) (?:so |too )?(?:hard on|harsh on|down on|bad|guilty|silly|embarrassed|ashamed|worried|stressed|upset|like a fraud)|worry|stress|fret|panic|dwell|beat yourself up|blame yourself|take it (?:personally|to heart)|let (?:it|them|that|this) get to you|give it (?:another|a second) thought|lose sleep|feel (?:so |too )?(?:bad|guilty|like a fraud|like that))`,
+    // the future will be fine: you'll be fine / get there / bounce back; it'll pass / work out
+    `\\byou(?:'ll| will| are going to|'re going to| should) (?:be (?:just )?(?:fine|ok|okay|alright|all right|great|right as rain|snapped up)|get there|bounce back|sail through|smash it|nail it|win them over|be back on your feet|land on your feet|get through (?:it|this))\\b`,
+    `\\b(?:it|this|that|things|everything|it all|they|these things)(?:'ll| will| is going to|'s going to| are going to| always| usually| generally)? (?:all )?(?:be (?:fine|ok|okay|alright|all right)|(?:work|turn|sort itself|sort themselves) out|pass|blow over|come (?:together|good|right|to nothing)|balance out|settle down|get better|be forgotten)\\b`,
+    `\\b(?:it's|it is) bound to (?:go|work|be)\\b`,
+    `\\b(?:your (?:turn|time|chance)) will come\\b`,
+    `\\bi(?:'m| am) (?:sure|certain|confident) (?:it|you|he|she|they|things|everything|that|the|your)\\b[^.?!]*\\b(?:fine|ok|okay|alright|all right|work out|pass|love|mean|get over|come|sail|well|nothing serious|good hands|right)\\b`,
+    `\\b(?:he|she|they)(?:'ll| will) (?:get over it|come round|be fine|understand)\\b`,
+    `\\b(?:he|she|it)(?:'s| is) (?:probably )?in good hands\\b`,
+    `\\bnobody (?:will|is going to) (?:even )?(?:remember|notice|care)\\b`,
+    `\\bnobody cares about (?:that|it)\\b`,
+    `\\b(?:you've|you have) got nothing to worry about\\b|\\bnothing to worry about\\b`,
+    `\\bthey(?:'d| would) never let (?:someone|anyone) like you go\\b`,
+    `\\bthey don't keep people on\\b`,
+    // minimising: it's only..., not the end of the world, no big deal, at least..., look on the bright side
+    `\\b(?:it's|it is|that's|that is) (?:only|just) (?:a |an |one |two |three |four |a couple of |the )?[a-z]+(?: [a-z]+){0,3}(?:,|[.!]?$)`,
+    `^(?:(?:oh|well|but|and|so|honestly)[, ]+)*(?:it's|it is|that's|this is) (?:only|just) (?:a |an )?[a-z]+(?: [a-z]+)?[.!]?$`,
+    `\\b(?:it's|it is|that's) not the end of the world\\b|\\bno big deal\\b|\\bnot as bad as (?:it|you|they)\\b|\\bnothing personal\\b`,
+    `^(?:(?:oh|well|but)[, ]+)*at least\\b`,
+    `\\blook on the bright side\\b|\\bchin up\\b|\\bcheer up\\b|\\bstay positive\\b|\\bthink positive\\b|\\boh well\\b|\\bthere's always next time\\b|\\bgood things come to\\b|\\bthese things (?:take time|happen)\\b|\\bgive it time\\b|\\bhappens to the best of us\\b|\\bpeople are replaceable\\b|\\btake it one day at a time\\b`,
+    // normalising to dismiss: everyone feels / has / gets / makes...; we all have off days
+    `\\b(?:everyone|everybody|we all|all of us|lots of people|most people|loads of people)(?: on [a-z]+)? (?:feels?|has|have|gets?|makes?|goes through|go through|finds?|struggles?|is like that|gets there)\\b[^.?!]*\\b(?:like that|sometimes|at some point|in the end|off days?|mistakes|this|that|imposter syndrome|those rules confusing|there)\\b`,
+    `\\b(?:it's|it is|that's|that is) (?:totally |completely |perfectly |quite |very )?(?:normal|natural|common)\\b[^.?!]*$`,
+    // contradicting the partner's harsh word for themselves: "you're not a rubbish mum", "crying isn't weak"
+    `^(?:(?:oh|but|and|honestly|look)[, ]+)*you(?:'re| are) not (?:a |an )?(?:rubbish|hopeless|useless|weak|a failure|a fraud|stupid|bad|terrible|lazy|an imposter)\\b`,
+    `\\b(?:isn't|is not|doesn't make you|does not make you) (?:weak|a failure|stupid|useless|hopeless)\\b`,
+    // encouragement that pats rather than listens
+    `^(?:(?:just|and|so|please|but)[, ]+)*(?:stay (?:strong|positive)|hang in there|keep your chin up|you(?:'ve| have) got this|you can do (?:it|this)|i believe in you)\\b`,
+  ].join('|'),
+);
+
+/** A sentence that soothes, minimises or predicts a good outcome instead of listening. */
+export function isReassurance(s: string, question: boolean): boolean {
+  return !question && REASSURANCE_PATTERNS.test(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Affirmation: a specific strength, effort, value or achievement of the partner (MITI 4.2.1)
+
+/** Qualities a coach may name in the partner. */
+const QUALITY =
+  '(?:courage|nerve|guts|backbone|bravery|strength|discipline|persistence|determination|resilience|honesty|integrity|care|commitment|patience|skill|thought|effort|work|organising|self-awareness|insight|initiative|leadership|generosity|openness|focus|grit)';
+
+const AFFIRMATION_PATTERNS = new RegExp(
+  [
+    // that took / takes real courage; it takes something to admit...
+    `\\b(?:that|this|which|doing that|saying that|saying no) (?:took|takes|must have taken) (?:real |a lot of |some |great |a kind of |genuine )?(?:${QUALITY}|something|guts)\\b|\\b(?:that|it) (?:shows|showed) (?:how (?:much|seriously)|real|a lot|what a)\\b|\\bthat shows[.!]?$`,
+    `\\bit (?:takes|took) (?:real |a lot of |some |great |genuine )?(?:${QUALITY}|something) to\\b`,
+    // you + an achievement or strength: you kept going, you led..., you've put in so much, you did it anyway
+    `\\byou(?:'ve| have)? (?:(?:really|clearly|still|already|actually) )?(?:kept (?:going|them|the|your|at)|held (?:your ground|it together|firm)|stuck (?:with|at) it|did it anyway|did that|did it|went in prepared|got what you asked|led (?:a|the|them|your)|put (?:a (?:huge|lot|great)|so much|in so much|a huge amount)|took a risk|raised it early|spotted|noticed that pattern|closed a deal|modernised|built|protected|handled|managed to keep|found a (?:slot|way)|carried two|turned off|said no|thought this through|shown|made real progress)\\b`,
+    // evaluation of what the partner did or is: "that's real progress", "that's considerate", "careful work"
+    `^(?:(?:and|so|but|well)[, ]+)*(?:that's|that is|that was|those are|which is|it was) (?:a |an )?(?:(?:really|real|genuinely|such a|truly|very|so|quite|no small|huge|big) )*(?:progress|achievements?|result|shift|discipline|courage|considerate|thoughtful|generous|careful work|insightful|impressive)\\b[^?]*$`,
+    `^(?:(?:and|so|but|well)[, ]+)*(?:that's|that is|that was|which is|it was) (?:a |an )?(?:really |genuinely |such a |truly )*(?:real|big|brave|bold|huge|great) (?:step|move|change|thing to (?:say|do|admit|notice))\\b`,
+    `\\bthat(?:'s| is| was) (?:really |very |so )?(?:honest|brave|considerate|thoughtful|generous|insightful|courageous|wise|impressive) of you\\b`,
+    `\\b(?:that's|that is|which is) (?:a )?(?:really |real |genuinely )?(?:honest|brave|bold|big|impressive|generous) (?:thing to (?:say|do|notice|admit)|move|step)\\b`,
+    `\\bwhich is no small thing\\b|\\bno small thing\\b|\\bthat shows[.!]?$|\\bthat's exactly what a good\\b`,
+    `\\b(?:says|said|tells me) (?:a lot|something|so much) about (?:you|what you|the kind of|how)\\b`,
+    `\\bwell done\\b(?! you)|\\bgood for you\\b|\\bi (?:really )?(?:admire|respect) (?:how|that|your|the way)\\b|\\bi'm (?:really |so )?impressed\\b|\\byou should be proud\\b`,
+    `\\bthat(?:'s| is) (?:a )?real (?:achievement|progress|shift|result|change|discipline)\\b`,
+    `\\byou (?:were|are) (?:shaking|scared|nervous|terrified) and (?:you )?(?:did|went|said|spoke)\\b`,
+  ].join('|'),
+);
+
+/**
+ * Strengths said as what the partner is or cares about ("you're clearly someone who...", "you
+ * care a great deal about..."): an affirmation that is also a reflection of the partner.
+ */
+const ATTRIBUTIVE_AFFIRMATION = new RegExp(
+  [
+    // you're clearly someone who...; you're really tuned in; you care a great deal about
+    `\\byou(?:'re| are) (?:clearly |really |obviously |very )?(?:someone who|the kind of|a (?:caring|thoughtful|careful|committed|brave|good|strong|fair)|really tuned in|tuned in|committed to|thinking about every|careful to)\\b`,
+    `\\byou(?:'ve| have) been careful to\\b`,
+    `\\byou (?:clearly |really |obviously |genuinely |do )?(?:care|cared) (?:a lot |a great deal |deeply |so much |about|for|how)\\b`,
+  ].join('|'),
+);
+
+/** Praise of the partner's plan as a whole sentence ("That sounds like a great idea!"). */
+const APPROVAL_OF_PLAN =
+  /^(?:(?:oh|wow|yes|yeah|ok|okay|well|aw|ah)[,.! ]+)*(?:that|this|it) (?:sounds|seems|is|'s|looks) (?:like )?(?:a |an )?(?:really |very |so |such a |super |absolutely )*(?:great|good|wonderful|brilliant|excellent|smart|wise|sensible|fantastic)(?: (?:idea|plan|step|start|choice|decision|approach|way|option|goal))?[\s.!]*$/;
+
+/**
+ * Whether a sentence names a strength, effort, value or achievement of the partner: 'evaluative'
+ * when the coach evaluates ("that took courage", "that's real progress"), 'attributive' when it
+ * says what the partner is or cares about (a reflection too), null when neither.
+ */
+export function affirmationKind(s: string, question: boolean): 'evaluative' | 'attributive' | null {
+  if (question) return null;
+  if (AFFIRMATION_PATTERNS.test(s) || APPROVAL_OF_PLAN.test(s)) return 'evaluative';
+  return ATTRIBUTIVE_AFFIRMATION.test(s) ? 'attributive' : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contracting: agreeing how we work (ICF competency 3, Establishes and Maintains Agreements)
+
+const CONTRACTING_PATTERNS = new RegExp(
+  [
+    // confidentiality
+    `\\b(?:stays?|stay|kept|keep it|remains?) (?:between (?:us|the two of us|you and me)|here|with me|confidential|on the walk|in this room)\\b`,
+    `\\b(?:confidential|confidentiality)\\b`,
+    `\\b(?:isn't|is not|won't be|will not be|never) (?:shared|passed on|reported)\\b|\\bi won't (?:report|pass|share|tell)\\b[^.?!]*\\b(?:manager|anyone|programme|hr)\\b`,
+    `\\bwhat (?:you say|you share|we say|we discuss|you tell me|'s said)\\b[^.?!]*\\b(?:stays|isn't|won't|between)\\b`,
+    // roles
+    `\\bmy role\\b|\\bi(?:'m| am) (?:not )?here (?:as|to|so you)\\b|\\bi(?:'m| am) not here to\\b`,
+    `\\bi(?:'ll| will) (?:mostly |just )?(?:ask (?:questions|and)|listen|do that|push|check|jot|give you the notes|flag)\\b`,
+    `\\bi won't (?:tell you what|give advice|judge|fix)\\b|\\bi don't give advice\\b|\\bi(?:'ll| will) check it's what you want\\b`,
+    `\\bhow would you like (?:me|us) to (?:be|help|work|approach|follow|use|do)\\b|\\bwhat you'd like from me\\b|\\bhow you'd like me to\\b|\\bsounding board\\b|\\bmore (?:questions|challenge), or\\b`,
+    `\\bshall i (?:just )?(?:listen|check how|push|flag|stop)\\b`,
+    // how we work: agree, ground rules, time, frequency, notes, feedback on the sessions
+    `\\b(?:can|could|shall|should) we (?:agree|spend a few minutes on how|keep it (?:short|to)|say that|take a couple|use it to|begin)\\b|\\blet's agree\\b|\\bhow about we agree\\b|\\bground rules\\b`,
+    `\\bhow we(?:'ll| will)? (?:use|work|measure|do)\\b|\\bworking together\\b|\\bwork together\\b`,
+    `\\b(?:we've|we have) got (?:about |around )?(?:\\d+|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|an|half an) (?:minutes|hour|more minutes)\\b|\\bwe said (?:fifty|forty|thirty|twenty|\\d+) minutes\\b`,
+    `\\b(?:sessions?|meet) (?:monthly|weekly|fortnightly)\\b|\\bmeet monthly\\b|\\bwith a day's notice\\b|\\bthree sessions\\b|\\bwe(?:'ve| have) been going (?:\\d+|ten|fifteen|twenty|thirty|forty) minutes\\b`,
+    `\\b(?:finish|stop) early\\b|\\buse the time differently\\b|\\bpick up next week\\b|\\bif you get called away\\b`,
+    `\\b(?:how was|how did) (?:today|today's session|this session|the session|this)(?: (?:work|go))? for you\\b|\\bto check how it went for you\\b|\\banything you'd like me to do differently\\b`,
+    `\\b(?:take|jot|write) (?:a few )?(?:notes|words)\\b|\\bwrite down\\?|\\bi didn't write down\\b`,
+    `\\bif (?:i|we) (?:push too far|get called away|drift)\\b|\\bif at any point you want me to\\b|\\bpoint out when i notice\\b|\\bstart each session\\b|\\bthese sessions are yours\\b|\\bthat's your decision\\b`,
+    `\\bhow would you like us to follow up\\b`,
+  ].join('|'),
+);
+
+/** A sentence that agrees how the coaching works: confidentiality, roles, time, process. */
+export function isContracting(s: string): boolean {
+  return CONTRACTING_PATTERNS.test(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Goals: asking what the partner wants, and coming back to it (ICF 3; GROW Goal)
+
+/** "What would you like from today?", "What would make this worthwhile?", "How will we know it's been useful?" */
+export const GOAL_QUESTION = new RegExp(
+  [
+    `\\bwhat (?:would|do|did) you (?:like|want|hope|wish|need) (?:to (?:get|have|leave|walk away|take|achieve|come away|focus|work|explore|be different|happen|find out about|be able|change)|from|out of|us to (?:have )?achieve)\\b`,
+    `\\bwhat would you (?:like|want) (?:to be different|your|the (?:team|staff|students|panel|residents))\\b`,
+    `\\bwhat (?:do|would) you want (?:(?:your|the|those|them|her|him|people|residents|the staff|the team|the panel|the students|[a-z]+) )?(?:to (?:take away|hear|feel|understand|know|notice|see|get out of|be able|be different|happen))\\b`,
+    `\\bwhat would (?:make|be) (?:this|our|today|the|a|even one|these)\\b[^?]*\\b(?:useful|worthwhile|worth|helpful|valuable|good outcome|useful outcome|helpful place)\\b`,
+    `\\bwhat would (?:a |an )?(?:good|useful|great|successful|helpful) (?:outcome|result|one)\\b`,
+    `\\bwhat would (?:success|a good (?:outcome|one)|(?:doing|putting|being|finding|getting|helping) [a-z ]{1,40}) look like\\b`,
+    `\\bhow (?:will|would) (?:we|you) know\\b[^?]*\\b(?:useful|worked|ready|helped|been)\\b|\\bwhat would tell you\\b`,
+    `\\bwhat(?:'s| is) the (?:one thing|goal|outcome)\\b[^?]*\\b(?:today|most|like|want)\\b`,
+    `\\bwhat (?:would|do) you (?:like|want) (?:from|out of|to get out of) (?:our|this|the|today|these|me)\\b`,
+    `\\bhow are you wanting to\\b|\\bwhat do you want to (?:be different|take|do with)\\b|\\bwhat would you like (?:to|us to) (?:have|focus|achieve|get)\\b|\\bwhat would you like to explore\\b`,
+    `\\bwhat (?:would|do) you need (?:right now|from)\\b|\\bwhat do you need right now\\b|\\bwhat would help (?:you )?most\\b`,
+    `\\bwhat would be (?:one |a )?sign\\b|\\bwhere would you like (?:to get|to be)\\b|\\bwhat would you like to (?:leave|walk out|be able)\\b`,
+    `\\bif you could design\\b|\\bwhat do you want (?:from|out of)\\b|\\bwhat would you want to be true\\b|\\bwhat did you want (?:the|it|this)\\b`,
+  ].join('|'),
+);
+
+/**
+ * Coming back to what the partner wanted: "coming back to what you wanted today...", "you said at
+ * the start you wanted...", "is that still the focus?", "how close are we?". Not a follow-up of
+ * an action ("you said you'd email her").
+ */
+const RETURN_TO_GOAL = new RegExp(
+  [
+    `\\b(?:coming|going|come|go|get|bring(?:ing)? us|turn(?:ing)?) back to (?:what you (?:wanted|said|came)|your (?:goal|aim|question|one change|plan|focus)|the (?:question|plan|goal|secondment|complaint|focus|thing) you|the plan|how you|that\\?|it)\\b`,
+    `\\b(?:shall|should|can) we (?:go back|come back|turn|bring us back|focus there|return)\\b|\\bbring us back to\\b|\\bgo back to the\\b`,
+    `\\byou(?: said| told me)?(?: (?:at the start|earlier|last time|before))?,? (?:that )?(?:you )?(?:wanted|came (?:in )?wanting|set out|started wanting|were hoping|hoped|want(?:ed)? (?:today|this session))\\b(?! to (?:get home|ask))`,
+    `\\b(?:your|the) (?:goal|aim|focus|question)(?: for)? (?:today|was|of|for today|you came with)\\b|\\bwhat you wanted (?:today|from (?:today|the programme|this))\\b|\\bwhat you came (?:for|in for|with)\\b`,
+    `\\byou (?:said|mentioned|told me) (?:at the start |earlier |last time )?(?:that )?(?:you wanted|the real thing|your goal|what you want)\\b`,
+    `\\b(?:is|was) (?:that|this|it) still (?:the|your|what you)\\b|\\bare we still on\\b|\\bstill where you want to go\\b|\\bstill the (?:goal|focus|question)\\b`,
+    `\\bhow close (?:are we|do you feel|does it feel)\\b|\\bwhere (?:are we|have we got to) (?:on|with) (?:that|it|this)\\b|\\blet's check where we are\\b|\\bhave we got there\\b|\\bdo you feel you have it\\b|\\bany closer\\b|\\bhow narrow does it feel\\b|\\bwhere has this got us\\b|\\bhave you got it\\b`,
+    `\\bwhich would you like to spend\\b|\\bis this the part (?:of it )?you want\\b|\\bwe've (?:been talking about|spent a while on|wandered|drifted)\\b`,
+  ].join('|'),
+);
+
+/** A sentence that brings the conversation back to the partner's goal or chosen focus. */
+export function isReturnToGoal(s: string): boolean {
+  return RETURN_TO_GOAL.test(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Incisive questions (Nancy Kline, Time to Think): naming an assumption or freeing the thinker from one
+
+const INCISIVE_PATTERNS = new RegExp(
+  [
+    `\\bwhat (?:are|were|might) you (?:be )?assuming\\b|\\bwhat (?:assumptions?|beliefs?) (?:are|is|might be|could be)\\b|\\bwhat would you assume instead\\b`,
+    // if you knew / assumed / believed / weren't afraid / trusted..., what would you...?
+    `\\bif (?:you|we) (?:really |just |already )?(?:knew|know for certain|assumed|believed|trusted|were sure|were certain|weren't|were not|didn't have to|did not have to|didn't need to|had no|found out|could be sure|were to assume|were free|had permission|were allowed)\\b`,
+    `\\bif (?:it|that|they|she|he|[a-z]+ing [a-z]+(?: [a-z]+)?) (?:was|were|wasn't|weren't|did|didn't|could|couldn't|would|wouldn't) (?:not )?(?:a risk|true|the case|possible|happy|delighted|fine|an option|already decided|decided|valued?|say yes|see it|take it|welcome|rate|want|think|know|mind|care|agree|support|back)\\b`,
+    `\\bwhat would you (?:do|say|tell|choose|write|ask|try|decide|hand over|paint|change)\\b[^?]*\\bif (?:you|it|they|she|he|that|looking|being|[a-z]+ing)\\b(?! could design)`,
+    `\\bif you (?:knew|assumed|believed|weren't|were not)\\b`,
+    `\\bis (?:that|it|this) (?:really )?true\\?$`,
+    `\\bwhat would it mean about you\\b`,
+  ].join('|'),
+);
+
+/** A question in one of Kline's incisive forms. */
+export function isIncisive(s: string): boolean {
+  return INCISIVE_PATTERNS.test(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Action and commitment questions (GROW Will; ICF 8, Facilitates Client Growth)
+
+const ACTION_PATTERNS = new RegExp(
+  [
+    `\\bwhat (?:will|are) you (?:going to )?(?:do|say|tell|ask|try|propose|send|start|commit|change|book|take)\\b`,
+    `\\bwhat(?:'s| is| would be) (?:your|the|a|one) (?:first|next|smallest|one|single) (?:small |concrete |real )?(?:step|thing|move|meeting|piece|action)\\b|\\bwhat's next\\b|\\bfirst step\\b|\\bwhat's your next\\b`,
+    `\\bwhen (?:will|would|could|can|do|shall) you\\b|\\bby when\\b|^when\\?$|^when tomorrow\\?$|\\bwhen could (?:it|the first|you)\\b|\\bwhen would the first\\b|\\bwhen's the\\b`,
+    `\\bwho (?:could|would|will|can|might) (?:you )?(?:ask|talk|help|support|speak|go to|be the first|approach)\\b|\\bwho (?:could|would|will) you (?:ask|talk|approach)\\b|\\bwho's the first person\\b`,
+    `\\bhow (?:sure|confident|committed|likely) are you\\b|\\bon a scale\\b|\\bfrom (?:one|1|zero|0) to (?:ten|10)\\b`,
+    `\\bwhat (?:might|could|would|will) get in the way\\b|\\bwhat might stop you\\b`,
+    `\\bhow will you (?:make sure|find|start|begin|know|get|do)\\b|\\bhow would you introduce\\b`,
+    `\\bwhat (?:could|can|might) you (?:do|try|find out) (?:first|next|differently|this week|tomorrow|today|with)\\b|\\bwhat could a plan\\b|\\bwhat would you do with that\\b|\\bwhat would make it possible\\b`,
+    `\\bwhat(?:'s| is) one (?:thing|step|meeting|conversation)\\b[^?]*\\b(?:this week|could|will|you)\\b`,
+    `\\bwhat do you want to take (?:from|into)\\b|\\bwhich (?:region|option|one) would you (?:pick|choose|go with|start)\\b|\\bwho would you ask first\\b`,
+    `\\bwhat (?:will|would) your (?:one line|opening|first)\\b|\\bhow would you like us to follow up\\b|\\bwhat's the next step you want\\b|\\bwhat will you ask\\b|\\bwhat will you tell\\b`,
+  ].join('|'),
+);
+
+/** A question about what the partner will do, when, with whom, how committed. */
+export function isActionQuestion(s: string): boolean {
+  return ACTION_PATTERNS.test(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summaries: gathering several things the partner said (MITI: a complex reflection)
+
+const SUMMARY_OPENER =
+  /^(?:(?:so|ok|okay|right|before we wrap up|you have|we have|before you tell me|sure)[, ]+)*(?:let me (?:check|see if|make sure|summari[sz]e|recap|sum|pull|try to sum|try to pull|gather|just check|see if i can)|let's check where we are|to (?:summari[sz]e|sum up|recap)|(?:if i|have i|let me see if i)(?:'ve)? (?:got|understood|heard) (?:this|that|you|it)|in summary|pulling (?:it|this|that|all that) together|here's what i(?:'ve| have)? (?:got|heard)|what i(?:'m| am) hearing (?:is|so far)|so (?:three|two|four) things|you've (?:told me|said|mentioned) (?:a few|several|three|two|some) things|so far)\b/;
+/** "so there's X and there's Y", a two-sided gathering. */
+const GATHERING = /^(?:so |and )?there's (?:the |her |his |their |your |at least )?[a-z' ]{2,40} and (?:there's |now )/;
+/** Three or more things listed in one statement about the partner ("the trains, the meetings, and your manager"). */
+const LIST = /(?:[^,;:]+[,;]){2,}[^,;:]*\band\b/;
+
+/** A sentence that gathers what the partner said; `listAllowed` when it speaks of the partner. */
+export function isSummary(s: string, partnerFocused: boolean): boolean {
+  if (SUMMARY_OPENER.test(s) || GATHERING.test(s)) return true;
+  return partnerFocused && /^so\b/.test(s) && LIST.test(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Offers with autonomy (MITI 4.2.1 Persuade with Permission; Emphasize Autonomy)
+
+/** A suggestion framed as what others do or as one option among others. */
+export const OFFER_FRAME =
+  /\b(?:one (?:idea|option|thing|approach|way|possibility)(?: (?:some|i've|people|that|which)[a-z' ]{0,30})? (?:is|might|could|would|people|some|i've)|(?:an|one|another) option (?:might|could|would|is)|some (?:people|teams|managers|owners|organisers|supervisors|facilitators|project leads|new managers|nursery managers|heads of year|pms|[a-z]+s) (?:in [a-z ]+ )?(?:find|have found|do|start|use|try|ask|put|send|run|give|check|book|say|spend|stagger|have|keep|swap|rotate|post|draft|write|begin|cut|agree|meet)|others? (?:do|ask|use|put|begin|write|keep|give|trial|agree|say|post|run|start|book|check)|here's one thought|here are two|what worked for me was|one thing (?:i've seen|that's worked|some people|that has worked)|in one team i worked with|for me, [a-z]+ing|one way (?:people|some people|is)|you could (?:run|write|try)|another is)\b/;
+
+/** Handing the choice back: "you'll know better", "it's your call", "it might not suit you". */
+export const AUTONOMY_FRAME =
+  /\b(?:take it or leave it|feel free to (?:bin|ignore|drop)|you're free to (?:drop|ignore|bin)|you can ignore it|for what it's worth|it's just (?:a thought|one way|one option)|(?:it's|it is) (?:just )?one (?:option|way|view|idea)|only if (?:it's|it is|they're|that's|it) (?:useful|helpful|fits?|helps)|only if they fit|(?:it|that|either|neither|this)(?: one)? (?:might|may) not (?:suit|fit|work for)|neither may suit|neither is the answer|(?:might|may) or may not (?:suit|fit)|you(?:'ll| will)? (?:know|judge) (?:better|best|which|whether)|you know (?:them|her|him|your [a-z]+|this [a-z]+|that world) (?:best|better)|you know (?:your|the) [a-z]+ though|(?:it's|that's|is) (?:your|for you to) (?:call|judge|choice|decide)|(?:it's|is) up to you|whether (?:that|either|it) fits (?:you )?is (?:your call|for you)|see what you think|but that's me|both are just options|either could be a starting point|either might help|you might (?:find neither|have better ideas))\b/;
+
+/** The partner asking for a suggestion, which grants permission for the next one. */
+export const PARTNER_ASKS_FOR_IDEAS =
+  /\b(?:(?:any|some|your) (?:ideas|tips|thoughts|suggestions|advice|steer|view)|what would you do|what have you seen work|(?:i'd|i would) (?:like|love|welcome|value) (?:your|some|a) (?:ideas?|thoughts?|view|steer|suggestion|advice)|give me some ideas|how would you approach|tell me honestly|yes,? (?:please|go on|go for it)|go on then|i'd like to hear|i'd like a suggestion|tell me\.?$|just tell me|what do you think\?$|ideas(?:,)? please|please\.?$)/;
