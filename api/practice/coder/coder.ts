@@ -16,6 +16,11 @@ import { PARTNER_ASKS_FOR_IDEAS } from './move-grammar.js';
 import { stageTwoInputs } from './stage-two-inputs.js';
 import type { MoveCues } from './coaching-moves.js';
 
+/** Codes whose words are the coach's own by nature: never read as off-topic. */
+const OWN_CONTENT: ReadonlySet<string> = new Set([
+  'contracting', 'goal_question', 'return_to_goal', 'permission_request', 'advice', 'advice_with_permission', 'judgement', 'reassurance', 'self_disclosure', 'information',
+]);
+
 export type CodeUtterance = (text: string, ctx?: CoderContext) => CoachTurnCoding;
 
 /** A coder using `model`; `version` is stamped on every coding it produces. */
@@ -48,7 +53,9 @@ export function createCoder(model: LinearModel, version: string): CodeUtterance 
       questionCount: cues.questions,
       words: turn.words.length,
       coderVersion: version,
-      engaged: engages(turn, ctx),
+      // moves whose content is the coach's own (how we work, what you want, advice, a verdict)
+      // follow the session rather than the partner's last words: engagement is asked of the rest
+      engaged: codes.some((k) => OWN_CONTENT.has(k)) || engages(turn, ctx),
     };
   };
 }
