@@ -66,6 +66,8 @@ export interface MoveCues {
   /** questions that are neither advice nor a judgement in question form, and whether the last is open */
   plainQuestions: number;
   lastPlainOpen: boolean;
+  /** the last question asks for a time, an amount, a rating or a choice ("when will you...?", "which of those...?") */
+  lastClosedByForm: boolean;
   /** the last question of the turn is open by its form */
   lastOpen: boolean;
   /** every sentence is a greeting, thanks or send-off */
@@ -89,8 +91,14 @@ const OPEN_START =
   /^(?:what|what's|how|how's|why|where|who|which|tell me|describe|say more|talk me through|walk me through|in what way|to what extent|anything else|what else|(?:can|could|would|will) you (?:just )?(?:tell|say|describe|share|talk|walk|explain|help me understand|give me (?:an|some) (?:idea|example|sense))|i'm (?:curious|wondering) (?:about|what|how|why)|i wonder (?:what|how|why))\b/;
 const CLOSED_START =
   /^(?:do|does|did|is|isn't|are|aren't|was|wasn't|were|can|could|would|will|won't|have|has|had|should|shall|may|might|am|don't|doesn't|didn't|haven't|wouldn't|couldn't|shouldn't|any|anything|anyone|anybody|so you|you)\b/;
+/**
+ * A time or a choice between named options asked for ("when will you...?", "which of those...?"):
+ * closed whatever the model says. Counts and ratings ("how many", "how confident") are left to
+ * the model as well, since AnnoMI's annotators mostly call them open.
+ */
+const CLOSED_BY_FORM = /^(?:when(?:'s| (?:will|would|could|can|do|shall) you)|when\?|which(?: one)?(?: of| first|,))/;
 /** Questions about a count or a time are closed even when they start with what/how. */
-const CLOSED_WH = /^(?:how (?:many|much|often|long|old)|what time|when (?:did|was|is|will)|which one|who (?:is|was) (?:it|that))\b/;
+const CLOSED_WH = /^(?:how (?:many|much|often|long|old|far|sure|confident|likely|committed)|what time|when(?:'s| (?:did|was|is|will|would|could|can|do|shall))|when\?|which(?: one)?(?: of| first|,)|who (?:is|was) (?:it|that))\b/;
 
 const GOAL =
   /\b(?:what (?:would|do) you (?:like|want|hope) (?:to get )?(?:out of|from) (?:our|this|the|today)|what would make (?:this|our|today)[a-z ]{0,30}(?:useful|worthwhile|helpful|valuable)|what would you like to (?:focus on|work on|talk about|explore|achieve)|what do you want to (?:focus on|work on|achieve|get to)|how (?:shall|should|would you like|do you want) (?:we|us to) (?:work|use (?:our|this|the) time)|what (?:outcome|result) (?:would|do) you|where would you like to (?:start|begin|be by)|what would success look like|how will (?:we|you) know (?:we|this|it)(?:'ve| have| has)? (?:been|worked|got)|what(?:'s| is) the (?:goal|outcome) (?:for|of) (?:today|this|our)|what(?:'s| is) most important (?:for you )?to (?:cover|get|talk)|what do you need from me|how can i (?:best )?(?:help|support) you (?:today|in this|here|with this)|what should we (?:agree|focus))/;
@@ -160,6 +168,9 @@ const APPROVAL =
 const FEELING_REFLECTION =
   /\b(?:i (?:can |totally |completely |really |fully )?(?:see|understand|imagine|tell|hear|feel|sense) (?:how|why|that|what|just how|you(?:'re| are| feel| must))|(?:that|this|it) (?:sounds|must be|must have been|seems|sounds like it was|would be) (?:so |really |very |incredibly |quite |pretty |extremely )?(?:hard|difficult|tough|awful|painful|frustrating|exhausting|stressful|scary|overwhelming|upsetting|lonely|confusing|draining|heartbreaking|sad|unfair|worrying|disappointing|hurtful|rough)|(?:it )?(?:sounds|seems) (?:like )?(?:you(?:'re| are| feel| have| were|'ve)|it's been|it has been|this has been))/;
 
+/** A one-word check that ends a turn ("Right?", "Fair?"). */
+const TAG_QUESTION = /^(?:right|yes|ok|okay|fair|yeah|correct|true)\?$/;
+
 /** Clauses of a sentence: split at commas, semicolons and dashes. */
 function clauses(s: string): string[] {
   return s.split(/\s*(?:,|;| - )\s*/).filter((x) => x.length > 0);
@@ -202,7 +213,7 @@ export function moveCues(sents: readonly string[]): MoveCues {
     questions: 0, open: 0, closed: 0, goal: false, incisive: false, action: false, leading: false,
     adviceQuestion: false, adviceStatement: false, adviceOffer: false, permissionRequest: false, autonomy: false, summary: false,
     reflectionOpener: false, affirmation: false, evaluativeAffirmation: false, support: false, reassurance: false, contracting: false, returnToGoal: false,
-    judgement: false, selfDisclosure: false, reflectionSentences: [], otherStatements: 0, plainQuestions: 0, lastPlainOpen: false,
+    judgement: false, selfDisclosure: false, reflectionSentences: [], otherStatements: 0, plainQuestions: 0, lastPlainOpen: false, lastClosedByForm: false,
     endsWithQuestion: sents.length > 0 && isQuestionSentence(sents[sents.length - 1]),
     secondPerson: false, partnerFocused: false, noticing: false, feelingReflection: false, words: 0, pleasantry: sents.length > 0, lastOpen: false,
   };
@@ -247,6 +258,15 @@ export function moveCues(sents: readonly string[]): MoveCues {
     if (!c.secondPerson && SECOND_PERSON.test(raw)) c.secondPerson = true;
     if (!PLEASANTRY.test(s) && !PLEASANTRY.test(raw)) c.pleasantry = false;
     let advised = false;
+    // "Right?", "Fair?", "Yes?" after a summary: a closed check, though filler by its words
+    if (question && words(s).length === 0 && TAG_QUESTION.test(raw)) {
+      c.questions++;
+      c.closed++;
+      c.plainQuestions++;
+      c.lastOpen = c.lastPlainOpen = false;
+      c.pleasantry = false;
+      continue;
+    }
     if (question && words(s).length > 0) {
       c.questions++;
       if (LEADING.test(s)) c.leading = true;
@@ -254,12 +274,15 @@ export function moveCues(sents: readonly string[]): MoveCues {
       if (CLOSED_WH.test(s)) {
         c.closed++;
         c.lastOpen = false;
+        c.lastClosedByForm = CLOSED_BY_FORM.test(s);
       } else if (OPEN_START.test(s) || (/\b(?:what|how|why)\b/.test(s) && !CLOSED_START.test(s))) {
+        c.lastClosedByForm = false;
         c.open++;
         c.lastOpen = true;
       } else {
         c.closed++;
         c.lastOpen = false;
+        c.lastClosedByForm = false;
       }
       if (!ADVICE_QUESTION.test(s) && !judged) {
         c.plainQuestions++;

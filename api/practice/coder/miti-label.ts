@@ -102,7 +102,7 @@ export function decideCoding(
   if ((label === 'open_question' || label === 'closed_question') && cues.questions > 0) {
     const q = p.open_question / (p.open_question + p.closed_question);
     const shift = 0.2;
-    label = q + (cues.lastOpen ? shift : -shift) > 0.5 ? 'open_question' : 'closed_question';
+    label = q + (cues.lastOpen ? shift : -shift) > 0.5 && !cues.lastClosedByForm ? 'open_question' : 'closed_question';
   }
 
   // Rules first where they are plainly better than the model.
