@@ -63,6 +63,8 @@ export interface MoveCues {
   reflectionSentences: string[];
   /** sentences that are something other than a reflection (advice, support, contracting, ...) */
   otherStatements: number;
+  /** greetings, thanks, apologies and repairs ("sorry, that was unfair") */
+  socialStatements: number;
   /** questions that are neither advice nor a judgement in question form, and whether the last is open */
   plainQuestions: number;
   lastPlainOpen: boolean;
@@ -213,7 +215,7 @@ export function moveCues(sents: readonly string[]): MoveCues {
     questions: 0, open: 0, closed: 0, goal: false, incisive: false, action: false, leading: false,
     adviceQuestion: false, adviceStatement: false, adviceOffer: false, permissionRequest: false, autonomy: false, summary: false,
     reflectionOpener: false, affirmation: false, evaluativeAffirmation: false, support: false, reassurance: false, contracting: false, returnToGoal: false,
-    judgement: false, selfDisclosure: false, reflectionSentences: [], otherStatements: 0, plainQuestions: 0, lastPlainOpen: false, lastClosedByForm: false,
+    judgement: false, selfDisclosure: false, reflectionSentences: [], otherStatements: 0, socialStatements: 0, plainQuestions: 0, lastPlainOpen: false, lastClosedByForm: false,
     endsWithQuestion: sents.length > 0 && isQuestionSentence(sents[sents.length - 1]),
     secondPerson: false, partnerFocused: false, noticing: false, feelingReflection: false, words: 0, pleasantry: sents.length > 0, lastOpen: false,
   };
@@ -321,8 +323,10 @@ export function moveCues(sents: readonly string[]): MoveCues {
       if (disclosed) c.selfDisclosure = true;
       if (JUDGEMENT_STATEMENT.test(s)) c.judgement = true;
       // a statement that gives the partner's world back: not advice, support, contracting or social talk
-      const elsewhere = advised || judged || reassured || affirmed || contracted || returned || disclosed || OFFER.test(s) || OFFER_FRAME.test(s) || PLEASANTRY.test(s) || APOLOGY.test(s);
+      const social = PLEASANTRY.test(s) || APOLOGY.test(s);
+      const elsewhere = advised || judged || reassured || affirmed || contracted || returned || disclosed || OFFER.test(s) || OFFER_FRAME.test(s);
       if (elsewhere) c.otherStatements++;
+      else if (social) c.socialStatements++;
       else if (words(s).length > 0) c.reflectionSentences.push(s);
     }
     if (OFFER.test(s) || OFFER_FRAME.test(s)) c.adviceOffer = true;

@@ -125,10 +125,11 @@ export function decideCoding(
   // back again.", "So the retro became a game of pass the blame.") is a reflection, though the
   // model, trained on spoken sessions, reads a short typed statement as information or talk:
   // it echoes the partner's words, or opens with "so" about them, and does nothing else.
+  const said = cues.reflectionSentences.join(' ');
   if ((label === 'information' || label === 'other') && !question && !advice && !cues.adviceOffer && !cues.judgement && !cues.support && !cues.contracting &&
-      !cues.returnToGoal && !cues.selfDisclosure && !cues.pleasantry && cues.reflectionSentences.length > 0 && cues.otherStatements === 0 &&
-      p.simple_reflection + p.complex_reflection >= REFLECTION_FLOOR && !FIRST_PERSON.test(cues.reflectionSentences.join(' ')) && cues.words >= 2 && !/-\s*$/.test(cues.reflectionSentences.join(' ')) &&
-      (echo >= 0.3 || (cues.partnerFocused && echo >= 0.15) || (cues.words >= 4 && /^(?:and |but )?so (?!far|let|i |we )[a-z]/.test(cues.reflectionSentences[0]))))
+      !cues.returnToGoal && !cues.selfDisclosure && cues.reflectionSentences.length > 0 && cues.otherStatements === 0 &&
+      p.simple_reflection + p.complex_reflection >= REFLECTION_FLOOR && !FIRST_PERSON.test(said) && cues.words >= 2 && !/-\s*$/.test(said) &&
+      (echo >= 0.3 || (cues.partnerFocused && echo >= 0.15) || (cues.words >= 4 && /^(?:and |but )?so (?!far|let|i |we )[a-z]/.test(said))))
     label = p.simple_reflection > p.complex_reflection ? 'simple_reflection' : 'complex_reflection';
 
   // The coaching moves of a turn without a question, advice or judgement decide its label when
