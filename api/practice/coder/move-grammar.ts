@@ -143,7 +143,7 @@ const AFFIRMATION_PATTERNS = new RegExp(
     `\\b(?:that's|that is|which is) (?:a )?(?:really |real |genuinely )?(?:honest|brave|bold|big|impressive|generous) (?:thing to (?:say|do|notice|admit)|move|step)\\b`,
     `\\bwhich is no small thing\\b|\\bno small thing\\b|\\bthat shows[.!]?$|\\bthat's exactly what a good\\b`,
     `\\b(?:says|said|tells me) (?:a lot|something|so much) about (?:you|what you|the kind of|how)\\b`,
-    `\\bwell done\\b(?! you)|\\bgood for you\\b|\\bi (?:really )?(?:admire|respect) (?:how|that|your|the way)\\b|\\bi'm (?:really |so )?impressed\\b|\\byou should be proud\\b`,
+    `\\bwell done\\b(?! you)|(?:^|[,.!] )good for you\\b|\\bi (?:really )?(?:admire|respect) (?:how|that|your|the way)\\b|\\bi'm (?:really |so )?impressed\\b|\\byou should be proud\\b`,
     `\\bthat(?:'s| is) (?:a )?real (?:achievement|progress|shift|result|change|discipline)\\b`,
     `\\byou (?:were|are) (?:shaking|scared|nervous|terrified) and (?:you )?(?:did|went|said|spoke)\\b`,
   ].join('|'),
@@ -156,7 +156,7 @@ const AFFIRMATION_PATTERNS = new RegExp(
 const ATTRIBUTIVE_AFFIRMATION = new RegExp(
   [
     // you're clearly someone who...; you're really tuned in; you care a great deal about
-    `\\byou(?:'re| are) (?:clearly |really |obviously |very )?(?:someone who|the kind of|a (?:caring|thoughtful|careful|committed|brave|good|strong|fair)|really tuned in|tuned in|committed to|thinking about every|careful to)\\b`,
+    `\\byou(?:'re| are) (?:clearly |really |obviously |very )?(?:someone who|the kind of|a (?:caring|thoughtful|careful|committed|brave|good|strong|fair) (?:person|manager|leader|colleague|friend|mum|dad|parent|listener|boss)|really tuned in|tuned in|committed to|thinking about every|careful to)\\b`,
     `\\byou(?:'ve| have) been careful to\\b`,
     `\\byou (?:clearly |really |obviously |genuinely |do )?(?:care|cared) (?:a lot |a great deal |deeply |so much |about|for|how)\\b`,
   ].join('|'),
