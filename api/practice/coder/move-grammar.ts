@@ -23,11 +23,12 @@ const FAULT =
 const JUDGEMENT_STATEMENT = new RegExp(
   [
     // you are / were / have been (being) [degree] FAULT
-    `\\b(?:you(?:'re| are| were|'ve been| have been)|you two were|you were both|you're both) (?:(?:just|being|totally|completely|way|clearly|really|honestly|a bit|a little|rather|quite|so|probably|both|all|simply|basically|obviously|frankly|kind of|sort of) )*${FAULT}`,
+    `\\b(?:you(?:'re| are| were|'ve been| have been)|you two were|you were both|you're both) (?:(?:just|being|totally|completely|way|far|much|clearly|really|honestly|a bit|a little|rather|quite|so|probably|both|all|simply|basically|obviously|frankly|kind of|sort of) )*${FAULT}`,
     // you're worrying / reading / making too much
     `\\byou(?:'re| are) (?:just |really |honestly )?(?:worrying|reading|making|thinking|stressing|fussing) (?:way |far |a bit |rather )?too much\\b`,
     // that's / that was a (basic / rookie / silly ...) mistake / error; that was careless (of you)
     `\\b(?:that|this|it)(?:'s| is| was| were| sounds like| seems like| looks like)? (?:a |an )?(?:(?:fairly|pretty|really|very|bit|bit of a|rather|quite|such a|classic|real) )*(?:basic|rookie|schoolboy|silly|stupid|daft|careless|naive|avoidable|obvious|amateur|beginner's) (?:mistake|error|blunder)\\b`,
+    `\\b(?:that|this|it)(?:'s| is| was) (?:a |an )?(?:bit |rather |pretty |really |very |quite |fairly )?(?:careless|naive|daft|silly|stupid|reckless|rash|thoughtless|sloppy) thing to (?:do|say)\\b`,
     `\\b(?:that|this|it)(?:'s| is| was) (?:a bit |rather |pretty |really |very |quite |fairly )?(?:careless|naive|daft|silly|stupid|unprofessional|irresponsible|selfish|childish|lazy|sloppy|rude|unacceptable|never acceptable|not acceptable|not very professional|your own fault|your fault|on you)\\b(?! (?:to hear|for you))`,
     // consequences pinned on the person
     `\\bthat's what (?:happens|you get) (?:when|if|for)\\b`,
@@ -108,7 +109,7 @@ const REASSURANCE_PATTERNS = new RegExp(
     `\\blook on the bright side\\b|\\bchin up\\b|\\bcheer up\\b|\\bstay positive\\b|\\bthink positive\\b|\\boh well\\b|\\bthere's always next time\\b|\\bgood things come to\\b|\\bthese things (?:take time|happen)\\b|\\bgive it time\\b|\\bhappens to the best of us\\b|\\bpeople are replaceable\\b|\\btake it one day at a time\\b`,
     // normalising to dismiss: everyone feels / has / gets / makes...; we all have off days
     `\\b(?:everyone|everybody|we all|all of us|lots of people|most people|loads of people)(?: on [a-z]+)? (?:feels?|has|have|gets?|makes?|goes through|go through|finds?|struggles?|is like that|gets there)\\b[^.?!]*\\b(?:like that|sometimes|at some point|in the end|off days?|mistakes|this|that|imposter syndrome|those rules confusing|there)\\b`,
-    `\\b(?:it's|it is|that's|that is) (?:totally |completely |perfectly |quite |very )?(?:normal|natural|common)\\b[^.?!]*$`,
+    `\\b(?:it's|it is|that's|that is) (?:totally |completely |perfectly |quite |very )?(?:normal|natural|common)\\b[^.?!]*[.!]?$`,
     // contradicting the partner's harsh word for themselves: "you're not a rubbish mum", "crying isn't weak"
     `^(?:(?:oh|but|and|honestly|look)[, ]+)*you(?:'re| are) not (?:a |an )?(?:rubbish|hopeless|useless|weak|a failure|a fraud|stupid|bad|terrible|lazy|an imposter)\\b`,
     `\\b(?:isn't|is not|doesn't make you|does not make you) (?:weak|a failure|stupid|useless|hopeless)\\b`,
