@@ -129,7 +129,7 @@ export function decideCoding(
   if ((label === 'information' || label === 'other') && !question && !advice && !cues.adviceOffer && !cues.judgement && !cues.support && !cues.contracting &&
       !cues.returnToGoal && !cues.selfDisclosure && cues.reflectionSentences.length > 0 && cues.otherStatements === 0 &&
       p.simple_reflection + p.complex_reflection >= REFLECTION_FLOOR && !FIRST_PERSON.test(said) && cues.words >= 3 && (cues.partnerFocused || !/^(?:it|that|this)(?:'s| is| does| was)\b/.test(said)) && !/-\s*$/.test(said) &&
-      (echo >= 0.3 || (cues.partnerFocused && echo >= 0.15) || (cues.words >= 4 && /^(?:and |but )?so (?!far|let|i |we )[a-z]/.test(said))))
+      (echo >= 0.3 || (cues.partnerFocused && echo >= 0.15) || (cues.words >= 4 && /^(?:and |but )?so (?!far|let|i |we |that's |this is )[a-z]/.test(said))))
     label = p.simple_reflection > p.complex_reflection ? 'simple_reflection' : 'complex_reflection';
 
   // The coaching moves of a turn without a question, advice or judgement decide its label when

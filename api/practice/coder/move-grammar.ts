@@ -109,7 +109,7 @@ const REASSURANCE_PATTERNS = new RegExp(
     `\\blook on the bright side\\b|\\bchin up\\b|\\bcheer up\\b|\\bstay positive\\b|\\bthink positive\\b|\\boh well\\b|\\bthere's always next time\\b|\\bgood things come to\\b|\\bthese things (?:take time|happen)\\b|\\bgive it time\\b|\\bhappens to the best of us\\b|\\bpeople are replaceable\\b|\\btake it one day at a time\\b`,
     // normalising to dismiss: everyone feels / has / gets / makes...; we all have off days
     `\\b(?:everyone|everybody|we all|all of us|lots of people|most people|loads of people)(?: on [a-z]+)? (?:feels?|has|have|gets?|makes?|goes through|go through|finds?|struggles?|is like that|gets there)\\b[^.?!]*\\b(?:like that|sometimes|at some point|in the end|off days?|mistakes|this|that|imposter syndrome|those rules confusing|there)\\b`,
-    `\\b(?:it's|it is|that's|that is) (?:totally |completely |perfectly |quite |very )?(?:normal|natural|common)\\b[^.?!]*[.!]?$`,
+    `\\b(?:it's|it is|that's|that is) (?:totally|completely|perfectly) (?:normal|natural|common)\\b[^.?!]*[.!]?$`,
     // contradicting the partner's harsh word for themselves: "you're not a rubbish mum", "crying isn't weak"
     `^(?:(?:oh|but|and|honestly|look)[, ]+)*you(?:'re| are) not (?:a |an )?(?:rubbish|hopeless|useless|weak|a failure|a fraud|stupid|bad|terrible|lazy|an imposter)\\b`,
     `\\b(?:isn't|is not|doesn't make you|does not make you) (?:weak|a failure|stupid|useless|hopeless)\\b`,
