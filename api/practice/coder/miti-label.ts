@@ -90,6 +90,10 @@ export function decideCoding(
   // The model's advice on a turn with no advice cue that soothes, praises or blames: the support
   // or the judgement is the move (the model learnt "you'll..." and "don't..." from advice).
   if (label === 'advice' && !advice && !cues.adviceOffer && !question && (cues.reassurance || cues.affirmation || cues.judgement)) label = 'other';
+  // "you could tell she was upset", "you could lose the goodwill": a modal of perception or of
+  // consequence, not a suggestion; the model's advice gives way to its next reading
+  if (label === 'advice' && !advice && !cues.adviceOffer && !question && /^(?:and |so |but )?you (?:could|can|might) (?:tell|see|hear|sense|feel|lose|end up)\b/.test(cues.reflectionSentences[0] ?? ''))
+    label = (['complex_reflection', 'simple_reflection', 'information', 'other'] as const).reduce((x, y) => (p[y] > p[x] ? y : x));
 
   // MITI Emphasizing Autonomy ("it's your call", "you'll decide what fits"): a short statement
   // that hands the decision back is neither information, advice nor a reflection; the fine view

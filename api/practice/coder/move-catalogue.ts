@@ -91,6 +91,7 @@ export const MOVE_CATALOGUE: readonly MoveDefinition[] = [
     negative: [
       ex('Have you thought about who you would ask first?'),
       ex("What have you tried so far?"),
+      ex('You could tell she was upset.', 'She went quiet when I said it.'),
       ex('You could lose the goodwill you have built up.'),
     ],
   },

@@ -136,7 +136,7 @@ const AFFIRMATION_PATTERNS = new RegExp(
     `\\b(?:that|this|which|doing that|saying that|saying no) (?:took|takes|must have taken) (?:real |a lot of |some |great |a kind of |genuine )?(?:${QUALITY}|something|guts)\\b|\\b(?:that|it) (?:shows|showed) (?:how (?:much|seriously)|real|a lot|what a)\\b|\\bthat shows[.!]?$`,
     `\\bit (?:takes|took) (?:real |a lot of |some |great |genuine )?(?:${QUALITY}|something) to\\b`,
     // you + an achievement or strength: you kept going, you led..., you've put in so much, you did it anyway
-    `\\byou(?:'ve| have)? (?:(?:really|clearly|still|already|actually) )?(?:kept (?:going|them|the|your|at)|held (?:your ground|it together|firm)|stuck (?:with|at) it|did it anyway|did that|did it|went in prepared|got what you asked|led (?:a|the|them|your)|put (?:a (?:huge|lot|great)|so much|in so much|a huge amount)|took a risk|raised it early|spotted|noticed that pattern|closed a deal|modernised|built|protected|handled|managed to keep|found a (?:slot|way)|carried two|turned off|said no|thought this through|shown|made real progress)\\b`,
+    `(?:^|[,;] )(?:(?:and|so|but) )?you(?:'ve| have)? (?:(?:really|clearly|still|already|actually) )?(?:kept (?:going|them|the|your|at)|held (?:your ground|it together|firm)|stuck (?:with|at) it|did it anyway|did that|did it|went in prepared|got what you asked|led (?:a|the|them|your)|put (?:a (?:huge|lot|great)|so much|in so much|a huge amount)|took a risk|raised it early|spotted|noticed that pattern|closed a deal|modernised|built|protected|handled|managed to keep|found a (?:slot|way)|carried two|turned off|said no|thought this through|shown|made real progress)\\b`,
     // evaluation of what the partner did or is: "that's real progress", "that's considerate", "careful work"
     `^(?:(?:and|so|but|well)[, ]+)*(?:that's|that is|that was|those are|which is|it was) (?:a |an )?(?:(?:really|real|genuinely|such a|truly|very|so|quite|no small|huge|big) )*(?:progress|achievements?|result|shift|discipline|courage|considerate|thoughtful|generous|careful work|insightful|impressive)\\b[^?]*$`,
     `^(?:(?:and|so|but|well)[, ]+)*(?:that's|that is|that was|which is|it was) (?:a |an )?(?:really |genuinely |such a |truly )*(?:real|big|brave|bold|huge|great) (?:step|move|change|thing to (?:say|do|admit|notice))\\b`,
@@ -185,7 +185,7 @@ const CONTRACTING_PATTERNS = new RegExp(
   [
     // confidentiality
     `\\b(?:stays?|stay|kept|keep it|remains?) (?:between (?:us|the two of us|you and me)|here|with me|confidential|on the walk|in this room)\\b`,
-    `\\b(?:confidential|confidentiality)\\b`,
+    `\\b(?:this|it|what you say|what you share|everything|our conversations?|these sessions|anything you say) (?:is|are|stays?|remains?|will (?:be|stay)) (?:completely |strictly )?confidential\\b|\\bconfidentiality\\b`,
     `\\b(?:isn't|is not|won't be|will not be|never) (?:shared|passed on|reported)\\b|\\bi won't (?:report|pass|share|tell)\\b[^.?!]*\\b(?:manager|anyone|programme|hr)\\b`,
     `\\bwhat (?:you say|you share|we say|we discuss|you tell me|'s said)\\b[^.?!]*\\b(?:stays|isn't|won't|between)\\b`,
     // roles
@@ -243,7 +243,7 @@ const RETURN_TO_GOAL = new RegExp(
   [
     `\\b(?:coming|going|come|go|get|bring(?:ing)? us|turn(?:ing)?) back to (?:what you (?:wanted|said|came)|your (?:goal|aim|question|one change|plan|focus)|the (?:question|plan|goal|secondment|complaint|focus|thing) you|the plan|how you|that\\?|it)\\b`,
     `\\b(?:shall|should|can) we (?:go back|come back|turn|bring us back|focus there|return)\\b|\\bbring us back to\\b|\\bgo back to the\\b`,
-    `\\byou(?: said| told me)?(?: (?:at the start|earlier|last time|before))?,? (?:that )?(?:you )?(?:wanted|came (?:in )?wanting|set out|started wanting|were hoping|hoped|want(?:ed)? (?:today|this session))\\b(?! to (?:get home|ask))`,
+    `\\byou (?:came (?:in )?wanting|set out|started wanting|came here wanting)\\b|\\byou(?: said| told me| mentioned)? (?:at the start|earlier|last time|before we started|this morning)(?: that)?,? (?:you )?(?:wanted|were hoping|hoped|want)\\b|\\byou (?:said |told me )?(?:you )?want(?:ed)? (?:today|this session|from (?:today|this session|the programme|our sessions))\\b|\\byou wanted today\\b|\\byou wanted (?:a|an|to) [a-z ]{1,40} by the end of (?:today|the session|this)\\b`,
     `\\b(?:your|the) (?:goal|aim|focus|question)(?: for)? (?:today|was|of|for today|you came with)\\b|\\bwhat you wanted (?:today|from (?:today|the programme|this))\\b|\\bwhat you came (?:for|in for|with)\\b`,
     `\\byou (?:said|mentioned|told me) (?:at the start |earlier |last time )?(?:that )?(?:you wanted|the real thing|your goal|what you want)\\b`,
     `\\b(?:is|was) (?:that|this|it) still (?:the|your|what you)\\b|\\bare we still on\\b|\\bstill where you want to go\\b|\\bstill the (?:goal|focus|question)\\b`,
