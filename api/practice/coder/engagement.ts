@@ -74,7 +74,9 @@ export function stem(w: string): string {
   let s = w.replace(/'s$/, '');
   if (s.length > 5 && s.endsWith('ies')) return s.slice(0, -3) + 'y';
   if (s.length > 5 && s.endsWith('ied')) return s.slice(0, -3) + 'y';
-  for (const suffix of ['ing', 'ed', 'es', 's', 'ly', 'er']) {
+  // a plural first ("meetings" -> "meeting"), then a tense or an adverb ending ("meeting" -> "meet")
+  if (s.length >= 5 && s.endsWith('s') && !s.endsWith('ss')) s = s.slice(0, s.endsWith('es') && s.length >= 6 ? -2 : -1);
+  for (const suffix of ['ing', 'ed', 'ly', 'er']) {
     if (s.length - suffix.length >= 4 && s.endsWith(suffix)) {
       s = s.slice(0, -suffix.length);
       break;
