@@ -14,7 +14,7 @@ import { codeUtterance } from '../practice/coder/index.js';
 import { refineCoding } from '../practice/coder/llm-coder.js';
 import type { CoachTurnCoding } from '../practice/types.js';
 import { CircuitBreaker } from './circuit-breaker.js';
-import { isMachineDirected } from './machine-directed.js';
+import { isMachineDirected } from '../practice/coder/machine-directed.js';
 import type { LlmContext } from './chat-stream.js';
 import { createOpenAiFeedbackWriter } from './feedback-writer.js';
 import { createOpenAiPartnerVoice, type PartnerAttempt } from './partner-voice.js';

@@ -10,6 +10,7 @@ import { CODER_VERSION } from '../practice/coder/index.js';
 import { PARTNER_ENGINE_VERSION, startPartner } from '../practice/partner/index.js';
 import { LEARNING_PARTNER_CORE } from '../practice/rubric/index.js';
 import { getPartnerCard } from '../practice/scenarios/index.js';
+import { EMPTY_COACH_RECORD } from '../practice/turn/index.js';
 import { drillSpecOf, findDrill } from '../store/drills.js';
 import { activeOrgCard } from '../store/org-scenarios.js';
 import { insertSession, type SessionRow, type TurnRow } from '../store/sessions.js';
@@ -53,6 +54,7 @@ export async function startSession(deps: AppDeps, caller: Caller, input: { scena
     status: 'active',
     seed,
     partnerState: state,
+    coaching: EMPTY_COACH_RECORD,
     nextIndex: 1,
     // in the key order PostgreSQL's jsonb gives them back, as GET /api/sessions/{id} shows them
     versions: jsonbKeyOrder(versions),

@@ -1,7 +1,10 @@
 /**
  * @module store/turns
- * Recording a coach turn in two statements: one read of the caller's own session with its
- * transcript, and one conditional write that appends the turns and moves the session on.
+ * The one writer of turn rows after a session starts. Recording a coach turn is two statements:
+ * one read of the caller's own session with its latest turns (a bounded window, never the whole
+ * transcript), and one conditional write that appends the turns and moves the session on. A turn
+ * that waits on an LLM finishes through three more conditional writes (the decision, the reply,
+ * the feedback), each applied once whoever races it.
  *
  * Why not a transaction holding the session's row lock: on PostgreSQL that was BEGIN, a locking
  * read, a second read, an insert, an update and COMMIT, each a round trip (two for each statement
@@ -12,41 +15,79 @@
  * finds `nextIndex` moved on, writes nothing and reads again. Both statements are scoped by the
  * caller's organisation and person, like store/ending.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { jsonParam, rowsParam, spreadColumns } from '../db/json-rows.js';
 import { preparedPerDatabase } from '../db/prepared.js';
 import { sessions, turns } from '../db/schema/index.js';
-import type { PartnerState } from '../practice/types.js';
+import type { CoachRecord } from '../practice/turn/index.js';
+import type { CoachTurnCoding, PartnerDirective, PartnerState, TurnFeedback } from '../practice/types.js';
 import type { SessionRow, TurnRow } from './sessions.js';
 
 /** What recording a turn needs to know about the session. */
-export type TurnSession = Pick<SessionRow, 'id' | 'status' | 'scenarioId' | 'partnerState' | 'nextIndex'>;
+export type TurnSession = Pick<SessionRow, 'id' | 'status' | 'scenarioId' | 'scenarioCard' | 'partnerState' | 'nextIndex' | 'coaching'>;
 
 const ph = sql.placeholder;
 
-const readContext = preparedPerDatabase((db) =>
-  db
+/** Turns before 0008 kept no coach record: their context is the whole transcript, as it was. */
+const WHOLE_TRANSCRIPT = 1_000_000;
+
+const readContext = preparedPerDatabase((db) => {
+  // The session by its primary key alone (OFFSET 0 keeps the planner from merging this into the
+  // outer query): with no table statistics (PGlite never gathers any) the planner otherwise
+  // reaches it through the (organisation, person) index and filters every session of the learner.
+  const own = db
+    .select({ id: sessions.id, orgId: sessions.orgId, personId: sessions.personId, status: sessions.status, scenarioId: sessions.scenarioId, scenarioCard: sessions.scenarioCard, partnerState: sessions.partnerState, nextIndex: sessions.nextIndex, coaching: sessions.coaching })
+    .from(sessions)
+    .where(eq(sessions.id, ph('sessionId')))
+    .offset(ph('fence')) // always 0; a literal 0 would be left out of the SQL
+    .as('own');
+  const from = sql`${own.nextIndex} - case when ${own.coaching} is null then ${sql.raw(String(WHOLE_TRANSCRIPT))} else ${ph('window')}::int end`;
+  return db
     .select({
-      session: { id: sessions.id, status: sessions.status, scenarioId: sessions.scenarioId, partnerState: sessions.partnerState, nextIndex: sessions.nextIndex },
+      session: { id: own.id, status: own.status, scenarioId: own.scenarioId, scenarioCard: own.scenarioCard, partnerState: own.partnerState, nextIndex: own.nextIndex, coaching: own.coaching },
       turn: turns,
     })
-    .from(sessions)
-    .leftJoin(turns, eq(turns.sessionId, sessions.id))
-    .where(and(eq(sessions.orgId, ph('orgId')), eq(sessions.id, ph('sessionId')), eq(sessions.personId, ph('personId'))))
+    .from(own)
+    .leftJoin(turns, and(eq(turns.sessionId, own.id), gte(turns.index, from)))
+    .where(and(eq(own.orgId, ph('orgId')), eq(own.personId, ph('personId'))))
     .orderBy(asc(turns.index))
-    .prepare('turn_context'),
-);
+    .prepare('turn_context');
+});
 
 /**
- * The caller's own session and its whole transcript (in turn order) in one statement; null when
- * the session is not theirs or not in their organisation. Sessions are tens of turns.
+ * The caller's own session and its latest `window` turns (in turn order) in one statement; null
+ * when the session is not theirs or not in their organisation. The read costs the same at turn 10
+ * and at turn 1,000: the session by its key, the turns by (session, index) from `nextIndex - window`.
  */
-export async function readTurnContext(db: Database, caller: Caller, sessionId: string): Promise<{ session: TurnSession; turns: TurnRow[] } | null> {
-  const rows = await readContext(db).execute({ orgId: caller.orgId, sessionId, personId: caller.personId });
+export async function readTurnContext(db: Database, caller: Caller, sessionId: string, window = 40): Promise<{ session: TurnSession; turns: TurnRow[] } | null> {
+  const rows = await readContext(db).execute({ orgId: caller.orgId, sessionId, personId: caller.personId, window, fence: 0 });
   if (rows.length === 0) return null;
   return { session: rows[0].session, turns: rows.flatMap((r) => (r.turn ? [r.turn] : [])) };
+}
+
+const partnerTurn = alias(turns, 'partner_turn');
+
+/** The caller's session, as a sub-select that scopes a write to it. */
+const ownSession = (db: Database, caller: Caller, sessionId: string) =>
+  db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.orgId, caller.orgId), eq(sessions.personId, caller.personId)));
+
+/**
+ * A coach turn by its clientTurnId and the partner turn after it, whatever their age (through the
+ * unique (session, clientTurnId) index): a resend of a turn older than the window.
+ */
+export async function readTurnPair(db: Database, caller: Caller, sessionId: string, clientTurnId: string): Promise<{ coach: TurnRow; partner: TurnRow | null } | null> {
+  const [row] = await db
+    .select({ coach: turns, partner: partnerTurn })
+    .from(turns)
+    .leftJoin(partnerTurn, and(eq(partnerTurn.sessionId, turns.sessionId), eq(partnerTurn.index, sql`${turns.index} + 1`)))
+    .where(and(eq(turns.sessionId, sessionId), eq(turns.clientTurnId, clientTurnId), inArray(turns.sessionId, ownSession(db, caller, sessionId))));
+  return row ?? null;
 }
 
 // The insert takes every column from a JSON array of rows keyed by column name (db/json-rows),
@@ -55,7 +96,11 @@ const appendStatement = preparedPerDatabase((db) => {
   const claimed = db.$with('claimed').as(
     db
       .update(sessions)
-      .set({ nextIndex: sql`${ph('nextIndex')}`, partnerState: sql`${ph('partnerState')}::jsonb` })
+      .set({
+        nextIndex: sql`${ph('nextIndex')}`,
+        partnerState: sql`${ph('partnerState')}::jsonb`,
+        coaching: sql`coalesce(${ph('coaching')}::jsonb, ${sessions.coaching})`,
+      })
       .where(
         and(
           eq(sessions.orgId, ph('orgId')),
@@ -77,11 +122,19 @@ const appendStatement = preparedPerDatabase((db) => {
 });
 
 /**
- * Appends `rows` (ids already chosen) and sets the session's next index and partner state, in one
- * statement, only if the caller's session is still active with `nextIndex === expectedNextIndex`.
- * Returns false when it was not (nothing written): read again and decide again.
+ * Appends `rows` (ids already chosen) and sets the session's next index, partner state and coach
+ * record (kept as it is when not given), in one statement, only if the caller's session is still
+ * active with `nextIndex === expectedNextIndex`. Returns false when it was not (nothing written):
+ * read again and decide again.
  */
-export async function appendTurns(db: Database, caller: Caller, sessionId: string, expectedNextIndex: number, rows: TurnRow[], next: { nextIndex: number; partnerState: PartnerState }): Promise<boolean> {
+export async function appendTurns(
+  db: Database,
+  caller: Caller,
+  sessionId: string,
+  expectedNextIndex: number,
+  rows: TurnRow[],
+  next: { nextIndex: number; partnerState: PartnerState; coaching?: CoachRecord },
+): Promise<boolean> {
   const inserted = await appendStatement(db).execute({
     orgId: caller.orgId,
     sessionId,
@@ -89,7 +142,60 @@ export async function appendTurns(db: Database, caller: Caller, sessionId: strin
     expectedNextIndex,
     nextIndex: next.nextIndex,
     partnerState: jsonParam(next.partnerState),
+    coaching: next.coaching ? jsonParam(next.coaching) : null,
     rows: rowsParam(turns, rows),
   });
   return inserted.length > 0;
+}
+
+/** What the partner engine decided for a recorded coach turn (an LLM turn's step 2). */
+export interface TurnDecision {
+  coachTurnId: string;
+  partnerTurnId: string;
+  coding: CoachTurnCoding;
+  directive: PartnerDirective;
+  fallbackText: string;
+  partnerState: PartnerState;
+  coaching: CoachRecord;
+}
+
+/**
+ * Stores a decision once: the partner turn's directive and scripted draft, the coach turn's
+ * (refined) codes, the session's partner state and record, in one transaction that applies only
+ * if the partner turn is still undecided. Returns the decided partner turn, or null when another
+ * run decided first (read the pair again).
+ */
+export async function storeDecision(db: Database, caller: Caller, sessionId: string, d: TurnDecision): Promise<{ coach: TurnRow; partner: TurnRow } | null> {
+  return db.transaction(async (tx) => {
+    const scope = inArray(turns.sessionId, ownSession(tx as unknown as Database, caller, sessionId));
+    const [partner] = await tx
+      .update(turns)
+      .set({ directive: d.directive, fallbackText: d.fallbackText })
+      .where(and(eq(turns.id, d.partnerTurnId), isNull(turns.directive), scope))
+      .returning();
+    if (!partner) return null;
+    const [coach] = await tx.update(turns).set({ coding: d.coding }).where(and(eq(turns.id, d.coachTurnId), scope)).returning();
+    await tx.update(sessions).set({ partnerState: d.partnerState, coaching: d.coaching }).where(eq(sessions.id, sessionId));
+    return { coach, partner };
+  });
+}
+
+/** Stores the voiced reply of a pending partner turn once; null when another run stored it first. */
+export async function storeReply(db: Database, caller: Caller, sessionId: string, partnerTurnId: string, reply: { text: string; source: string }): Promise<TurnRow | null> {
+  const [row] = await db
+    .update(turns)
+    .set({ text: reply.text, status: 'done', source: reply.source })
+    .where(and(eq(turns.id, partnerTurnId), eq(turns.status, 'pending'), inArray(turns.sessionId, ownSession(db, caller, sessionId))))
+    .returning();
+  return row ?? null;
+}
+
+/** Stores a coach turn's feedback once; null when another run stored it first. */
+export async function storeFeedback(db: Database, caller: Caller, sessionId: string, coachTurnId: string, feedback: TurnFeedback & { source: string }): Promise<TurnRow | null> {
+  const [row] = await db
+    .update(turns)
+    .set({ feedback })
+    .where(and(eq(turns.id, coachTurnId), isNull(turns.feedback), inArray(turns.sessionId, ownSession(db, caller, sessionId))))
+    .returning();
+  return row ?? null;
 }

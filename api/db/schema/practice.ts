@@ -4,8 +4,10 @@
  * Transcripts, codes, feedback, scorecards and the versions used are stored so a session can be
  * re-read and re-scored later.
  */
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CoachTurnCoding, DrillSpec, PartnerCard, PartnerDirective, PartnerState, Scorecard, TurnFeedback } from '../../practice/types.js';
+import type { CoachRecord } from '../../practice/turn/index.js';
 import { organisations, people } from './organisations.js';
 
 export const drills = pgTable(
@@ -43,6 +45,8 @@ export const sessions = pgTable(
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('active'),
     seed: integer('seed').notNull(),
     partnerState: jsonb('partner_state').$type<PartnerState>().notNull(),
+    /** what the coach has done so far (feedback reads it instead of the whole transcript); null before 0008 */
+    coaching: jsonb('coaching').$type<CoachRecord>(),
     /** next free turn index */
     nextIndex: integer('next_index').notNull().default(0),
     /** engine, coder, rubric and prompt versions used */
@@ -83,7 +87,12 @@ export const turns = pgTable(
     source: text('source'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('turns_session_index_uq').on(t.sessionId, t.index), uniqueIndex('turns_session_client_uq').on(t.sessionId, t.clientTurnId)],
+  (t) => [
+    uniqueIndex('turns_session_index_uq').on(t.sessionId, t.index),
+    // partial: partner turns have no clientTurnId, and a turn's window read must not be able to
+    // pick this index over (session, index) when the planner has no statistics (PGlite never has)
+    uniqueIndex('turns_session_client_uq').on(t.sessionId, t.clientTurnId).where(sql`${t.clientTurnId} is not null`),
+  ],
 );
 
 /** One row per skill per ended session: the ledger progress and cohort views read. */

@@ -7,7 +7,7 @@
  */
 import type { CoachTurnCoding, PartnerCard, PartnerStage, TurnFeedback } from '../types.js';
 import { alternativeFor, type GoodMove } from './alternative-reply.js';
-import { coachMove, sessionSoFar, type CoachMove } from './coach-move.js';
+import { coachMove, sessionSoFar, type CoachMove, type SessionSoFar } from './coach-move.js';
 import { forMove, type TurnMoment } from './move-feedback.js';
 import { assumptionShowing, feelingIn } from './partner-words.js';
 
@@ -20,6 +20,8 @@ export interface TurnFeedbackInput {
   coachTurnNumber: number;
   /** codings of the coach's earlier turns, oldest first */
   priorCodings: CoachTurnCoding[];
+  /** what the whole session shows so far, when `priorCodings` is only its latest turns */
+  so?: SessionSoFar;
   /** the partner's first name for the wording ("Priya"); "your partner" when absent */
   partnerName?: string;
   /** the scenario card: its authored model moves become the alternative reply */
@@ -42,7 +44,7 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   const c: TurnMoment = {
     name: input.partnerName?.trim() || 'your partner',
     stage: input.stage,
-    so: sessionSoFar(input.priorCodings ?? []),
+    so: input.so ?? sessionSoFar(input.priorCodings ?? []),
     turn: input.coachTurnNumber,
     prev,
     feeling: feelingIn(prev),

@@ -9,7 +9,7 @@ import { requireAuth } from '../../auth/index.js';
 import { Problem } from '../../problems/index.js';
 import { endSession, type OnSessionEnded } from '../../session-flow/end.js';
 import { startSession } from '../../session-flow/start.js';
-import { takeTurn } from '../../session-flow/take-turn.js';
+import { collectTurn, turnEvents, type TurnEvent } from '../../session-flow/take-turn.js';
 import { sessionView, scenarioView } from '../../session-flow/view.js';
 import { listOwnSessions, readReadableSession } from '../../store/sessions.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
@@ -68,6 +68,14 @@ const end = createRoute({
   responses: { 200: { description: 'The scorecard', content: json(EndResultSchema) }, ...problems(400, 401, 404) },
 });
 
+/** An event's data as the stream sends it: the reply's source stays in the JSON answer. */
+const sseData = (e: TurnEvent) => (e.event === 'reply' ? { index: e.data.index, text: e.data.text } : e.data);
+
+const problemBody = (err: unknown) =>
+  err instanceof Problem
+    ? err.toBody()
+    : { type: 'https://sounding-board.dev/problems/internal', title: 'Internal error', status: 500, detail: 'Something went wrong; send the same clientTurnId again.' };
+
 /** Session routes; `onEnded` hooks let other features react to an ended session. */
 export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
   return createRouter()
@@ -104,40 +112,24 @@ export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
       const max = c.var.deps.config.maxTurnChars;
       if (body.text.length > max) throw Problem.badRequest(`text is ${body.text.length} characters; the limit is ${max}.`, [{ path: 'text', message: `at most ${max} characters` }]);
       const { deps, caller } = c.var;
-      if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
-        return c.json(await takeTurn(deps, caller, id, body, { signal: c.req.raw.signal }), 200);
-      }
-      // The turn starts before the stream does: anything refused before the coach turn is
-      // recorded and coded (unknown or ended session, clientTurnId reused) answers with its own
-      // 4xx status like the JSON route; only later failures travel as a `problem` event.
       const abort = new AbortController();
       c.req.raw.signal?.addEventListener('abort', () => abort.abort());
-      const early: [string, unknown][] = [];
-      let sink: ((event: string, data: unknown) => void) | null = null;
-      const emit = (event: string, data: unknown) => (sink ? sink(event, data) : early.push([event, data]));
-      let coded!: () => void;
-      const recorded = new Promise<void>((resolve) => (coded = resolve));
-      const run = takeTurn(deps, caller, id, body, {
-        signal: abort.signal,
-        events: { onCoded: (t) => (emit('turn', t), coded()), onToken: (delta) => emit('token', { text: delta }) },
-      });
-      run.catch(() => {}); // handled where the stream awaits it; this only marks it observed
-      await Promise.race([recorded, run]);
+      const events = turnEvents(deps, caller, id, body, { signal: abort.signal });
+      if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(await collectTurn(events), 200);
+      // The first event (the recorded, coded coach turn) is awaited before the stream starts:
+      // anything refused before it (unknown or ended session, clientTurnId reused) answers with
+      // its own 4xx status like the JSON answer; only later failures travel as a `problem` event.
+      const first = await events.next();
       return streamSSE(c, async (stream) => {
         stream.onAbort(() => abort.abort());
-        const send = (event: string, data: unknown) => stream.writeSSE({ event, data: JSON.stringify(data) });
-        for (const [event, data] of early.splice(0)) await send(event, data);
-        sink = (event, data) => void send(event, data);
+        const send = (e: TurnEvent) => stream.writeSSE({ event: e.event, data: JSON.stringify(sseData(e)) });
         try {
-          const result = await run;
-          await send('reply', { index: result.reply.index, text: result.reply.text });
-          await send('feedback', result.turn.feedback);
-          await send('done', {});
+          if (!first.done) await send(first.value);
+          for (let next = await events.next(); !next.done; next = await events.next()) await send(next.value);
         } catch (err) {
           if (abort.signal.aborted) return;
-          const body = err instanceof Problem ? err.toBody() : { type: 'https://sounding-board.dev/problems/internal', title: 'Internal error', status: 500, detail: 'Something went wrong; send the same clientTurnId again.' };
           if (!(err instanceof Problem)) deps.logger.error('turn stream failed', { sessionId: id, error: String(err) });
-          await send('problem', body);
+          await stream.writeSSE({ event: 'problem', data: JSON.stringify(problemBody(err)) });
         }
       }) as never;
     })

@@ -1,10 +1,10 @@
 /**
- * @module llm/machine-directed.test
+ * @module practice/coder/machine-directed.test
  * Injection-shaped coach text is recognised; ordinary coaching, including talk about the
  * partner's own instructions, scores or roles at work, is not.
  */
 import { describe, expect, it } from 'vitest';
-import { TRANSCRIPTS } from '../../evals/partner/transcripts.js';
+import { TRANSCRIPTS } from '../../../evals/partner/transcripts.js';
 import { isMachineDirected } from './machine-directed.js';
 
 describe('isMachineDirected', () => {

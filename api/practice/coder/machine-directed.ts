@@ -1,5 +1,5 @@
 /**
- * @module llm/machine-directed
+ * @module practice/coder/machine-directed
  * Spots coach text aimed at the machine rather than the partner: instructions to ignore the
  * prompt, requests for hidden content, for marks or a score, role swaps. Such text still goes
  * through the whole loop as words the coach said, but no model gets a say in how it is coded:
