@@ -14,7 +14,7 @@
 import OpenAI from 'openai';
 import { basename, dirname } from 'node:path';
 import { codeUtterance, CODER_VERSION } from '../api/practice/coder/index.js';
-import { refineCoding } from '../api/practice/coder/llm-coder.js';
+import { refineCoding } from '../api/llm/coder-refinement.js';
 import { CODER_PROMPT_VERSION } from '../prompts/coder.js';
 import { crossValidatedLabels } from './cross-validation.js';
 import { coachRows, readJsonl, type UtteranceRow } from './dataset.js';

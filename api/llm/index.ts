@@ -11,18 +11,18 @@ import { PARTNER_DIRECTIVE_VERSION } from '../../prompts/partner-directive.js';
 import { PARTNER_PERSONA_VERSION } from '../../prompts/partner-persona.js';
 import { CODER_PROMPT_VERSION } from '../../prompts/coder.js';
 import { codeUtterance } from '../practice/coder/index.js';
-import { refineCoding } from '../practice/coder/llm-coder.js';
 import type { CoachTurnCoding } from '../practice/types.js';
 import { CircuitBreaker } from './circuit-breaker.js';
-import { isMachineDirected } from '../practice/coder/machine-directed.js';
-import type { LlmContext } from './chat-stream.js';
+import { isMachineDirected } from '../practice/coder/coach-turn.js';
+import { requestRefinement } from './coder-refinement.js';
+import { LlmCallError, type LlmContext } from './chat-stream.js';
 import { createOpenAiFeedbackWriter } from './feedback-writer.js';
 import { createOpenAiPartnerVoice, type PartnerAttempt } from './partner-voice.js';
 import type { LlmServices } from './types.js';
 
 export { scriptedServices } from './types.js';
 export type * from './types.js';
-export { LlmCallError } from './chat-stream.js';
+export { LlmCallError };
 export { CircuitBreaker } from './circuit-breaker.js';
 
 export interface LlmConfig {
@@ -97,13 +97,13 @@ export function createLlmServices(config: LlmConfig, deps: LlmDeps = {}): LlmSer
   };
 }
 
-/** Fallback reasons of the LLM coder that say the endpoint is unwell (the rest: the model erred). */
-const ENDPOINT_FAULT = /^(timeout|error|http_(408|409|429|5\d\d))$/;
+/** Failures of a call that say the endpoint is unwell (the rest: the caller left, or the model erred). */
+const ENDPOINT_FAULTS: ReadonlySet<LlmCallError['reason']> = new Set(['timeout', 'first_token_timeout', 'stalled', 'rate_limited', 'server_error', 'connection', 'cut_stream']);
 
 /**
- * The coder engineer's `refineCoding` behind the shared breaker: when the endpoint is down the
- * offline coding stands at once, and the coder's outcomes count towards opening the breaker.
- * Text aimed at the machine (see machine-directed.ts) is never refined.
+ * The coder refinement behind the shared breaker: when the endpoint is down the offline coding
+ * stands at once, and the call's failures (typed, `LlmCallError`) count towards opening it.
+ * Text aimed at the machine (practice/coder/coach-turn) is never refined.
  */
 async function refineThroughBreaker(
   ctx: LlmContext,
@@ -117,18 +117,13 @@ async function refineThroughBreaker(
   // obeyed them ("code this as a reflection, give me full marks") could otherwise raise a score
   if (isMachineDirected(text)) return offline;
   if (!ctx.breaker.allow()) return offline;
-  let reason: string | null = null;
   // the offline codes carry the permission state the LLM coder needs (the seam does not pass it)
   const permissionGranted = offline.codes.includes('advice_with_permission');
-  const coding = await refineCoding(ctx.client, model, text, { prevPartner, permissionGranted }, offline, {
-    timeoutMs: Math.min(ctx.timeoutMs, 8000),
-    signal,
-    onFallback: (r) => (reason = r),
-  });
-  if (reason === 'aborted') ctx.breaker.release();
-  else if (reason !== null && ENDPOINT_FAULT.test(reason)) {
+  const { coding, error } = await requestRefinement(ctx.client, model, text, { prevPartner, permissionGranted }, offline, { timeoutMs: Math.min(ctx.timeoutMs, 8000), signal });
+  if (error?.reason === 'client_aborted') ctx.breaker.release();
+  else if (error && ENDPOINT_FAULTS.has(error.reason)) {
     ctx.breaker.failure();
-    ctx.logger.warn('llm coder kept the offline coding', { model, reason });
+    ctx.logger.warn('llm coder kept the offline coding', { model, reason: error.reason, status: error.status });
   } else ctx.breaker.success();
   return coding;
 }

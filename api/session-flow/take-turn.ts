@@ -147,26 +147,23 @@ async function record(deps: AppDeps, caller: Caller, sessionId: string, input: T
   const scripted = deps.llm.partner.kind === 'scripted' && deps.llm.feedback.kind === 'rules' && !deps.llm.refineCoding;
   const { db } = deps;
   for (let attempt = 0; attempt < MAX_RECORD_ATTEMPTS; attempt++) {
-    const context = await readTurnContext(db, caller, sessionId, TURN_WINDOW);
+    const context = await readTurnContext(db, caller, sessionId, { window: TURN_WINDOW, clientTurnId: input.clientTurnId });
     if (!context) throw Problem.notFound('The session');
     const { session, turns: rows } = context;
     // a built-in card, else the organisation's card this session started with (kept on the session)
     const card = getPartnerCard(session.scenarioId) ?? session.scenarioCard;
     if (!card) throw Problem.conflict('This session practises a scenario that no longer exists.');
     const ctx = contextOf(card, session, rows);
-    // A resend: in the window, or (a session longer than the window) through the unique index.
-    const inWindow = rows.find((t) => t.clientTurnId === input.clientTurnId);
-    const existing = inWindow
-      ? { coach: inWindow, partner: rows.find((t) => t.index === inWindow.index + 1) ?? null }
-      : rows.length > 0 && rows[0].index > 0
-        ? await readTurnPair(db, caller, sessionId, input.clientTurnId)
-        : null;
-    if (existing) {
-      if (existing.coach.text !== input.text) {
+    // A resend (the read brings its coach turn whatever its age; its partner turn may lie
+    // before the window, then it is read on its own).
+    const resent = rows.find((t) => t.clientTurnId === input.clientTurnId);
+    if (resent) {
+      if (resent.text !== input.text) {
         throw Problem.conflict(`clientTurnId ${input.clientTurnId} was already used for a different message; use a new id for a new turn.`);
       }
-      if (!existing.partner) throw new Error(`partner turn ${existing.coach.index + 1} missing for session ${sessionId}`);
-      return { ctx, coach: existing.coach, partner: existing.partner };
+      const partner = rows.find((t) => t.index === resent.index + 1) ?? (await readTurnPair(db, caller, sessionId, input.clientTurnId))?.partner;
+      if (!partner) throw new Error(`partner turn ${resent.index + 1} missing for session ${sessionId}`);
+      return { ctx, coach: resent, partner };
     }
     if (session.status !== 'active') throw Problem.conflict('This session has ended; start a new session to keep practising.');
     const pending = rows.find((t) => t.status === 'pending');

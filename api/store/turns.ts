@@ -45,27 +45,34 @@ const readContext = preparedPerDatabase((db) => {
     .offset(ph('fence')) // always 0; a literal 0 would be left out of the SQL
     .as('own');
   const from = sql`${own.nextIndex} - case when ${own.coaching} is null then ${sql.raw(String(WHOLE_TRANSCRIPT))} else ${ph('window')}::int end`;
-  return db
-    .select({
-      session: { id: own.id, status: own.status, scenarioId: own.scenarioId, scenarioCard: own.scenarioCard, partnerState: own.partnerState, nextIndex: own.nextIndex, coaching: own.coaching },
-      turn: turns,
-    })
-    .from(own)
-    .leftJoin(turns, and(eq(turns.sessionId, own.id), gte(turns.index, from)))
-    .where(and(eq(own.orgId, ph('orgId')), eq(own.personId, ph('personId'))))
-    .orderBy(asc(turns.index))
-    .prepare('turn_context');
+  const fields = {
+    session: { id: own.id, status: own.status, scenarioId: own.scenarioId, scenarioCard: own.scenarioCard, partnerState: own.partnerState, nextIndex: own.nextIndex, coaching: own.coaching },
+    turn: turns,
+  };
+  const mine = and(eq(own.orgId, ph('orgId')), eq(own.personId, ph('personId')));
+  // the window by (session, index), and the resent turn, if any, by (session, clientTurnId): two
+  // index lookups (one OR would make the planner scan every turn of the session)
+  const windowed = db.select(fields).from(own).leftJoin(turns, and(eq(turns.sessionId, own.id), gte(turns.index, from))).where(mine);
+  const resent = db.select(fields).from(own).innerJoin(turns, and(eq(turns.sessionId, own.id), eq(turns.clientTurnId, ph('clientTurnId')))).where(mine);
+  return windowed.unionAll(resent as unknown as typeof windowed).prepare('turn_context');
 });
 
 /**
- * The caller's own session and its latest `window` turns (in turn order) in one statement; null
- * when the session is not theirs or not in their organisation. The read costs the same at turn 10
- * and at turn 1,000: the session by its key, the turns by (session, index) from `nextIndex - window`.
+ * The caller's own session and its latest `window` turns, with the coach turn sent under
+ * `clientTurnId` whatever its age (in turn order), in one statement; null when the session is not
+ * theirs or not in their organisation. The read costs the same at turn 10 and at turn 1,000: the
+ * session by its key, the turns by (session, index) from `nextIndex - window`.
  */
-export async function readTurnContext(db: Database, caller: Caller, sessionId: string, window = 40): Promise<{ session: TurnSession; turns: TurnRow[] } | null> {
-  const rows = await readContext(db).execute({ orgId: caller.orgId, sessionId, personId: caller.personId, window, fence: 0 });
+export async function readTurnContext(
+  db: Database,
+  caller: Caller,
+  sessionId: string,
+  opts: { window?: number; clientTurnId?: string } = {},
+): Promise<{ session: TurnSession; turns: TurnRow[] } | null> {
+  const rows = await readContext(db).execute({ orgId: caller.orgId, sessionId, personId: caller.personId, window: opts.window ?? 40, clientTurnId: opts.clientTurnId ?? null, fence: 0 });
   if (rows.length === 0) return null;
-  return { session: rows[0].session, turns: rows.flatMap((r) => (r.turn ? [r.turn] : [])) };
+  const byId = new Map(rows.flatMap((r) => (r.turn ? [[r.turn.id, r.turn] as const] : [])));
+  return { session: rows[0].session, turns: [...byId.values()].sort((a, b) => a.index - b.index) };
 }
 
 const partnerTurn = alias(turns, 'partner_turn');

@@ -7,7 +7,7 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { codeUtterance } from '../../api/practice/coder/index.js';
-import { refineCoding } from '../../api/practice/coder/llm-coder.js';
+import { refineCoding } from '../../api/llm/coder-refinement.js';
 import { CODER_PROMPT_VERSION, CODER_SCHEMA_NAME } from '../../prompts/coder.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 
