@@ -7,29 +7,12 @@
  */
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { buildFeedbackMessages, FEEDBACK_SCHEMA_NAME, parseFeedback, TurnFeedbackSchema } from '../../prompts/feedback.js';
-import type { CoachCode, CoachTurnCoding, CoderContext } from '../practice/types.js';
+import { isGoodAlternative } from '../practice/feedback/good-alternative.js';
 import { LlmCallError, startBudget, streamChat, type LlmContext } from './chat-stream.js';
 import type { FeedbackInput, FeedbackWriter, VoiceOptions } from './types.js';
 
-export type CodeUtterance = (text: string, ctx: CoderContext) => CoachTurnCoding;
-
-/** Moves a model alternative may be: listening or one partner-led question. */
-const GOOD_MOVES: CoachCode[] = ['simple_reflection', 'complex_reflection', 'summary', 'open_question', 'incisive_question', 'action_question', 'goal_question'];
-/** Moves that disqualify it, even alongside a good one. */
-const BAD_MOVES: CoachCode[] = ['advice', 'judgement', 'leading_question', 'stacked_questions', 'closed_question'];
-
-/**
- * Does this alternative code as a good move under the server's own coder?
- * @example isGoodAlternative(codeUtterance, 'It sounds like the deadline is weighing on you.', prev) // true
- */
-export function isGoodAlternative(code: CodeUtterance, alternative: string, prevPartner: string | null): boolean {
-  const coding = code(alternative, { prevPartner });
-  return coding.questionCount <= 1 && coding.codes.some((c) => GOOD_MOVES.includes(c)) && !coding.codes.some((c) => BAD_MOVES.includes(c));
-}
-
 export interface FeedbackWriterOptions {
   model: string;
-  code: CodeUtterance;
   maxTokens?: number;
 }
 
@@ -37,7 +20,7 @@ const responseFormat = zodResponseFormat(TurnFeedbackSchema, FEEDBACK_SCHEMA_NAM
 
 /**
  * @example
- * const writer = createOpenAiFeedbackWriter(ctx, { model: 'gpt-4o-mini', code: codeUtterance });
+ * const writer = createOpenAiFeedbackWriter(ctx, { model: 'gpt-4o-mini' });
  * const feedback = await writer.write(input, { signal });
  */
 export function createOpenAiFeedbackWriter(ctx: LlmContext, opts: FeedbackWriterOptions): FeedbackWriter {
@@ -58,7 +41,7 @@ export function createOpenAiFeedbackWriter(ctx: LlmContext, opts: FeedbackWriter
         if (res.finishReason === 'length') return rules('truncated');
         const parsed = parseFeedback(res.text);
         if (!parsed.ok) return rules(parsed.reason);
-        if (!isGoodAlternative(opts.code, parsed.feedback.alternative, input.previousPartnerText)) return rules('alternative_not_good');
+        if (!isGoodAlternative(parsed.feedback.alternative, input.previousPartnerText)) return rules('alternative_not_good');
         return { ...parsed.feedback, source: 'llm' as const };
       } catch (err) {
         return rules(err instanceof LlmCallError ? err.reason : 'error');

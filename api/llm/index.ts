@@ -10,7 +10,6 @@ import { FEEDBACK_PROMPT_VERSION } from '../../prompts/feedback.js';
 import { PARTNER_DIRECTIVE_VERSION } from '../../prompts/partner-directive.js';
 import { PARTNER_PERSONA_VERSION } from '../../prompts/partner-persona.js';
 import { CODER_PROMPT_VERSION } from '../../prompts/coder.js';
-import { codeUtterance } from '../practice/coder/index.js';
 import type { CoachTurnCoding } from '../practice/types.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { isMachineDirected } from '../practice/coder/coach-turn.js';
@@ -85,7 +84,7 @@ export function createLlmServices(config: LlmConfig, deps: LlmDeps = {}): LlmSer
       return { state: state === 'open' ? 'breaker_open' : consecutiveFailures > 0 ? 'failing_over' : 'healthy', consecutiveFailures };
     },
     partner: createOpenAiPartnerVoice(ctx, { model: config.partnerModel, observe: deps.observePartner }),
-    feedback: createOpenAiFeedbackWriter(ctx, { model: config.feedbackModel, code: codeUtterance }),
+    feedback: createOpenAiFeedbackWriter(ctx, { model: config.feedbackModel }),
     refineCoding: (text, prevPartner, offline, opts) => refineThroughBreaker(ctx, config.coderModel, text, prevPartner, offline, opts?.signal),
     // keys end in "Prompt" so they sit beside the session's other versions (coder, rubric...)
     versions: {

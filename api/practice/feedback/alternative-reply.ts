@@ -9,9 +9,10 @@
  * coder so one that would code as advice or judgement is passed over. Kline's rule holds: the
  * coach never supplies the partner's assumption, so incisive alternatives ask.
  */
-import { codeUtterance } from '../coder/index.js';
 import type { AuthoredLine, CoachCode, ModelMoves, ModelQuestionKind, PartnerCard } from '../types.js';
+import { REFLECTION_CODES } from '../code-groups.js';
 import type { CoachMove } from './coach-move.js';
+import { isGoodAlternative } from './good-alternative.js';
 import { asksForAdvice, assumptionShowing, clauseOf, feelingIn, rankedSentences } from './partner-words.js';
 
 /** The good moves an alternative can be. */
@@ -26,9 +27,7 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** candidate sentences tried before giving up on reflecting */
 const MAX_CANDIDATES = 4;
 
-const BAD_CODES = new Set<CoachCode>(['advice', 'judgement', 'leading_question', 'stacked_questions', 'closed_question', 'information', 'self_disclosure']);
-const REFLECTION_CODES: CoachCode[] = ['simple_reflection', 'complex_reflection', 'summary'];
-const WANTED: Record<GoodMove, CoachCode[]> = {
+const WANTED: Record<GoodMove, readonly CoachCode[]> = {
   reflection: REFLECTION_CODES,
   deeper_reflection: REFLECTION_CODES,
   open_question: ['open_question'],
@@ -39,9 +38,7 @@ const WANTED: Record<GoodMove, CoachCode[]> = {
 
 /** True when the coder would code `text` as the intended good move and nothing unfavourable. */
 export function codesAsGoodMove(text: string, move: GoodMove, previousPartnerText?: string | null): boolean {
-  const coding = codeUtterance(text, { prevPartner: previousPartnerText ?? null });
-  if (coding.codes.some((c) => BAD_CODES.has(c))) return false;
-  return WANTED[move].some((c) => coding.codes.includes(c));
+  return isGoodAlternative(text, previousPartnerText ?? null, WANTED[move]);
 }
 
 /** Reflection wordings for one partner sentence, most fitting first. */

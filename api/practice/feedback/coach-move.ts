@@ -4,6 +4,7 @@
  * code wins (MITI: when unsure, the less favourable), so a reflection wrapped round advice is
  * talked about as advice. Also reads the turns before it for patterns feedback should mention.
  */
+import { codesAny, QUESTION_CODES, REFLECTION_CODES } from '../code-groups.js';
 import type { CoachCode, CoachTurnCoding } from '../types.js';
 
 /** Codes in the order feedback talks about them: the first present is the turn's move. */
@@ -29,14 +30,12 @@ export const MOVE_PRIORITY = [
 ] as const satisfies readonly CoachCode[];
 export type CoachMove = (typeof MOVE_PRIORITY)[number];
 
-const QUESTION_CODES = new Set<CoachCode>(['open_question', 'closed_question', 'stacked_questions', 'leading_question', 'goal_question', 'incisive_question', 'action_question']);
-const REFLECTION_CODES = new Set<CoachCode>(['simple_reflection', 'complex_reflection', 'summary']);
 
 export function isQuestion(c: CoachTurnCoding): boolean {
-  return (c.questionCount ?? 0) > 0 || (c.codes ?? []).some((x) => QUESTION_CODES.has(x));
+  return (c.questionCount ?? 0) > 0 || codesAny(c, QUESTION_CODES);
 }
 export function isReflection(c: CoachTurnCoding): boolean {
-  return (c.codes ?? []).some((x) => REFLECTION_CODES.has(x));
+  return codesAny(c, REFLECTION_CODES);
 }
 
 /** The move feedback talks about for this coding. */

@@ -4,6 +4,7 @@
  * passed, every constraint kept ("reflections only for the first five turns"). The reasons say,
  * in plain words, each criterion that was not met, so the assignment status can be explained.
  */
+import { codesAny, QUESTION_CODES, REFLECTION_CODES } from '../code-groups.js';
 import { LEVELS, type DrillSpec, type Scorecard, type TranscriptTurn } from '../types.js';
 import { LEARNING_PARTNER_CORE } from './learning-partner-core.js';
 import type { Rubric } from './rubric-spec.js';
@@ -15,8 +16,6 @@ export interface DrillOutcome {
 }
 
 const levelWords = { not_yet: 'not yet', fair: 'fair', good: 'good' } as const;
-const REFLECTION_CODES = new Set(['simple_reflection', 'complex_reflection', 'summary']);
-const QUESTION_CODES = new Set(['open_question', 'closed_question', 'stacked_questions', 'leading_question', 'goal_question', 'incisive_question', 'action_question']);
 
 /** The check ids a rubric defines: drills may only name these. */
 export function rubricCheckIds(rubric: Rubric = LEARNING_PARTNER_CORE): Set<string> {
@@ -29,8 +28,8 @@ function reflectionsOnly(n: number, turns: TranscriptTurn[]): string[] {
   if (coach.length < n) reasons.push(`the drill asks for reflections in your first ${n} turns; the session had ${coach.length}`);
   const broken = coach.slice(0, n).filter((t) => {
     const codes = t.coding?.codes ?? [];
-    const reflects = codes.some((c) => REFLECTION_CODES.has(c));
-    const asks = (t.coding?.questionCount ?? 0) > 0 || codes.some((c) => QUESTION_CODES.has(c));
+    const reflects = codesAny({ codes }, REFLECTION_CODES);
+    const asks = (t.coding?.questionCount ?? 0) > 0 || codesAny({ codes }, QUESTION_CODES);
     return !reflects || asks;
   });
   if (broken.length > 0) {

@@ -4,6 +4,7 @@
  * most one question and one reflection per coach turn) and remembers which coach turns showed
  * each behaviour, so every check can point at its evidence.
  */
+import { CLOSED_QUESTION_CODES, OPEN_QUESTION_CODES, QUESTION_CODES, TELLING_CODES } from '../code-groups.js';
 import type { CoachCode, CoachTurnCoding, TranscriptTurn, UtteranceLabel } from '../types.js';
 import type { RubricParams } from './rubric-spec.js';
 
@@ -43,18 +44,6 @@ export interface SessionFacts {
   coachTurns: number[];
 }
 
-const QUESTION_CODES: CoachCode[] = [
-  'open_question',
-  'closed_question',
-  'stacked_questions',
-  'leading_question',
-  'goal_question',
-  'incisive_question',
-  'action_question',
-];
-const OPEN_CODES: CoachCode[] = ['open_question', 'goal_question', 'incisive_question', 'action_question'];
-const CLOSED_CODES: CoachCode[] = ['closed_question', 'leading_question'];
-const TELLING_CODES: CoachCode[] = ['advice', 'information', 'self_disclosure', 'judgement'];
 
 /** When a coding arrives without codes (it should not), fall back on its single label. */
 const LABEL_CODE: Record<UtteranceLabel, CoachCode> = {
@@ -81,7 +70,7 @@ function wordCount(text: string): number {
   return (text ?? '').toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z0-9]+(?:'[a-z]+)?/g)?.length ?? 0;
 }
 
-const hasAny = (codes: Set<CoachCode>, list: CoachCode[]) => list.some((c) => codes.has(c));
+const hasAny = (codes: Set<CoachCode>, list: readonly CoachCode[]) => list.some((c) => codes.has(c));
 
 function median(xs: number[]): number {
   if (xs.length === 0) return 0;
@@ -128,7 +117,7 @@ export function sessionFacts(turns: TranscriptTurn[], params: RubricParams): Ses
     if (isQuestion) {
       add('question');
       // MITI: when unsure, the less favourable code; a turn mixing open and closed counts closed
-      if (hasAny(codes, OPEN_CODES) && !hasAny(codes, CLOSED_CODES)) add('open_question');
+      if (hasAny(codes, OPEN_QUESTION_CODES) && !hasAny(codes, CLOSED_QUESTION_CODES)) add('open_question');
       else add('closed_question');
     }
     if (codes.has('stacked_questions') || questionCount >= 2) add('stacked_question');
