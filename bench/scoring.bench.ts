@@ -8,7 +8,7 @@
 import { feedbackForTurn } from '../api/practice/feedback/index.js';
 import { learnerProgress, readinessToPartner } from '../api/practice/progress/index.js';
 import { scoreSession } from '../api/practice/rubric/index.js';
-import { coding, GOOD_SESSION, POOR_SESSION } from '../api/practice/rubric/transcripts.fixture.js';
+import { coding, GOOD_SESSION, POOR_SESSION } from '../test/fixtures/transcripts.fixture.js';
 import type { TranscriptTurn } from '../api/practice/types.js';
 
 function median(xs: number[]): number {

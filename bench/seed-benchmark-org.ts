@@ -15,7 +15,7 @@ import { openPostgres, type Database } from '../api/db/index.js';
 import { refreshLearnerProgress } from '../api/store/cohort-progress.js';
 import { ensureBuiltInDrills } from '../api/store/drills.js';
 import { scoreSession } from '../api/practice/rubric/index.js';
-import { GOOD_SESSION, POOR_SESSION } from '../api/practice/rubric/transcripts.fixture.js';
+import { GOOD_SESSION, POOR_SESSION } from '../test/fixtures/transcripts.fixture.js';
 import type { Scorecard } from '../api/practice/types.js';
 
 export const BENCH_DB = 'sb_bench';

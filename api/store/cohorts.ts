@@ -77,16 +77,6 @@ export async function mayViewLearner(db: Database, caller: Caller, personId: str
   return (await managedLearners(db, caller, [personId])).length > 0;
 }
 
-/** The learners of a cohort, by name. */
-export async function cohortLearners(db: Database, orgId: string, cohortId: string) {
-  return db
-    .select({ id: people.id, name: people.name, email: people.email })
-    .from(cohortMembers)
-    .innerJoin(people, eq(people.id, cohortMembers.personId))
-    .where(and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.role, 'learner')))
-    .orderBy(asc(people.name), asc(people.id));
-}
-
 /** Everyone in a cohort with their cohort role (learners and facilitators). */
 export async function cohortRoster(db: Database, orgId: string, cohortId: string) {
   return db
@@ -95,11 +85,6 @@ export async function cohortRoster(db: Database, orgId: string, cohortId: string
     .innerJoin(people, eq(people.id, cohortMembers.personId))
     .where(and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.cohortId, cohortId)))
     .orderBy(asc(cohortMembers.role), asc(people.name));
-}
-
-export async function findCohortByName(db: Database, orgId: string, name: string) {
-  const [row] = await db.select().from(cohorts).where(and(eq(cohorts.orgId, orgId), eq(cohorts.name, name))).limit(1);
-  return row ?? null;
 }
 
 /** Creates a cohort; a facilitator who creates one runs it (through `addMembers`, so a facilitator demoted meanwhile is refused). Call inside a transaction. */

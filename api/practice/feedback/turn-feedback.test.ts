@@ -4,7 +4,7 @@
  * across turns, and alternatives that are good moves in the partner's own words.
  */
 import { describe, expect, it } from 'vitest';
-import { coding } from '../rubric/transcripts.fixture.js';
+import { coding } from '../../../test/fixtures/transcripts.fixture.js';
 import type { CoachCode, CoachTurnCoding, PartnerStage } from '../types.js';
 import { feedbackForTurn } from './turn-feedback.js';
 

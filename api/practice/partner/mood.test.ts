@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { partnerMood } from './mood.js';
-import { GOOD_MOVES, play, POOR_MOVES } from './session.fixture.js';
+import { GOOD_MOVES, play, POOR_MOVES } from '../../../test/fixtures/partner-session.fixture.js';
 import { PARTNER_CARDS } from '../scenarios/index.js';
 
 describe('partnerMood', () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoachCode } from '../types.js';
 import { PARTNER_CARDS } from '../scenarios/index.js';
-import { GOOD_MOVES, play, POOR_MOVES } from './session.fixture.js';
+import { GOOD_MOVES, play, POOR_MOVES } from '../../../test/fixtures/partner-session.fixture.js';
 import { stageIndex } from './stage.js';
 
 const SEEDS = [1, 17, 2026];

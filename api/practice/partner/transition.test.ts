@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoachCode, PartnerCard, PartnerState } from '../types.js';
 import { HIDDEN_LAYERS, PARTNER_STAGES } from '../types.js';
-import { bareCard, coded, play } from './session.fixture.js';
+import { bareCard, coded, play } from '../../../test/fixtures/partner-session.fixture.js';
 import { startPartner } from './start.js';
 import { ENTRY_TRUST, START_TRUST } from './thresholds.js';
 import { advancePartner, permissionGranted } from './transition.js';

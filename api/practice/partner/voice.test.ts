@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CoachCode, HiddenLayer, PartnerCard } from '../types.js';
 import { COACH_CODES, HIDDEN_LAYERS } from '../types.js';
 import { PARTNER_CARDS } from '../scenarios/index.js';
-import { bareCard, GOOD_MOVES, play, POOR_MOVES } from './session.fixture.js';
+import { bareCard, GOOD_MOVES, play, POOR_MOVES } from '../../../test/fixtures/partner-session.fixture.js';
 
 const CARDS: PartnerCard[] = [...PARTNER_CARDS, bareCard('moderate'), bareCard('challenging')];
 // Every coaching code but advice with permission, which the coder only gives after the partner

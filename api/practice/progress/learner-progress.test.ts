@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { SKILLS } from '../types.js';
 import { scoreSession } from '../rubric/index.js';
-import { GOOD_SESSION, POOR_SESSION } from '../rubric/transcripts.fixture.js';
+import { GOOD_SESSION, POOR_SESSION } from '../../../test/fixtures/transcripts.fixture.js';
 import { learnerProgress, learnerProgressFromRows } from './learner-progress.js';
 
 const good = scoreSession(GOOD_SESSION);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scoreSession } from '../rubric/index.js';
-import { coach, GOOD_SESSION, partner, POOR_SESSION, transcript } from '../rubric/transcripts.fixture.js';
+import { coach, GOOD_SESSION, partner, POOR_SESSION, transcript } from '../../../test/fixtures/transcripts.fixture.js';
 import type { SkillId } from '../types.js';
 import { pooledMetrics, readinessToPartner } from './readiness.js';
 

@@ -7,7 +7,7 @@ import type { CoachCode } from '../types.js';
 import { adviceFor } from './check.js';
 import { LEARNING_PARTNER_CORE } from './learning-partner-core.js';
 import { scoreSession } from './score-session.js';
-import { coach, partner, transcript } from './transcripts.fixture.js';
+import { coach, partner, transcript } from '../../../test/fixtures/transcripts.fixture.js';
 
 /** A session of coach turns with the given codes, each after a ten-word partner line. */
 function session(...turns: (CoachCode[] | [CoachCode[], number])[]) {

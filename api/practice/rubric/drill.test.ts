@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { DrillSpec } from '../types.js';
 import { evaluateDrill } from './drill.js';
 import { scoreSession } from './score-session.js';
-import { coach, GOOD_SESSION, partner, POOR_SESSION, transcript } from './transcripts.fixture.js';
+import { coach, GOOD_SESSION, partner, POOR_SESSION, transcript } from '../../../test/fixtures/transcripts.fixture.js';
 
 const drill = (over: Partial<DrillSpec>): DrillSpec => ({
   id: 'listen-first',

@@ -9,7 +9,7 @@ import { LEARNING_PARTNER_CORE } from './learning-partner-core.js';
 import { MEASURES } from './measures.js';
 import { rubricProblems } from './rubric-problems.js';
 import { scoreSession } from './score-session.js';
-import { coach, GOOD_SESSION, partner, POOR_SESSION, transcript } from './transcripts.fixture.js';
+import { coach, GOOD_SESSION, partner, POOR_SESSION, transcript } from '../../../test/fixtures/transcripts.fixture.js';
 
 const skill = (card: Scorecard, id: SkillId) => card.skills.find((s) => s.skill === id)!;
 const check = (card: Scorecard, id: string) => card.skills.flatMap((s) => s.checks).find((c) => c.id === id)!;
