@@ -24,6 +24,7 @@ import { openPostgres, type Database, type OpenDatabase } from './db/index.js';
 import { seedDemo } from './demo/seed.js';
 import { createLlmServices, scriptedServices } from './llm/index.js';
 import { createLogger } from './logger.js';
+import { Problem } from './problems/index.js';
 import { drainOutboxesOnSchedule } from './outbox-schedule.js';
 import { assetBundleSource, type AssetFetcher, type EmbedDeps } from './routes/embed/embed.index.js';
 
@@ -198,12 +199,9 @@ function startupProblem(err: unknown): Response {
   const configProblem = err instanceof ConfigError;
   // Config problems name variables, never values; anything else stays in the log.
   if (!configProblem) logFailure('worker could not serve', err);
-  const body = {
-    type: 'https://sounding-board.dev/problems/unavailable',
-    title: configProblem ? 'Misconfigured' : 'Service unavailable',
-    status: configProblem ? 500 : 503,
-    detail: configProblem ? (err as ConfigError).message : 'The server could not reach its database; please try again shortly.',
-  };
+  const body = configProblem
+    ? Problem.internal((err as ConfigError).message).toBody()
+    : new Problem(503, 'Service unavailable', 'The server could not reach its database; please try again shortly.').toBody();
   return new Response(JSON.stringify(body), { status: body.status, headers: { 'content-type': 'application/problem+json; charset=utf-8' } });
 }
 

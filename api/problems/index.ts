@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
+import { StoreError } from '../store/errors.js';
 
 export interface FieldError {
   path: string;
@@ -62,7 +63,23 @@ export class Problem extends Error {
   static conflict(detail: string, extra?: Record<string, unknown>) {
     return new Problem(409, 'Conflict', detail, undefined, extra);
   }
+  /** A failure on our side: nothing internal is said. */
+  static internal(detail = 'Something went wrong on our side. Nothing you sent was lost; please try again.') {
+    return new Problem(500, 'Internal error', detail);
+  }
+  /** The problem a store's typed error stands for: the one mapping from store errors to HTTP. */
+  static fromStore(err: StoreError) {
+    const [status, title] = STORE_ERROR_STATUS[err.kind];
+    return new Problem(status, title, err.detail, err.fields, err.extra);
+  }
 }
+
+const STORE_ERROR_STATUS: Record<StoreError['kind'], [ContentfulStatusCode, string]> = {
+  invalid: [400, 'Bad request'],
+  forbidden: [403, 'Forbidden'],
+  not_found: [404, 'Not found'],
+  conflict: [409, 'Conflict'],
+};
 
 /** Field errors from a zod error, with dotted paths ("text", "learnerIds.2"). */
 export function fieldErrors(error: ZodError): FieldError[] {
@@ -79,23 +96,19 @@ export function problemResponse(c: Context, body: ProblemBody, headers: Record<s
 /** The app's single `onError`: Problems as they are, known HTTP errors mapped, the rest a 500 without internals. */
 export function toProblemResponse(err: unknown, c: Context, log?: (msg: string, meta?: object) => void) {
   if (err instanceof Problem) return problemResponse(c, err.toBody());
+  if (err instanceof StoreError) return problemResponse(c, Problem.fromStore(err).toBody());
   if (err instanceof ZodError) return problemResponse(c, Problem.badRequest('The request is not valid.', fieldErrors(err)).toBody());
   if (err instanceof HTTPException) {
     const status = err.status;
     const title = HTTP_TITLES[status] ?? 'Request error';
     const detail =
       status === 413 ? 'The request body is larger than the server accepts.' : status === 415 ? 'Send the body as JSON (Content-Type: application/json).' : err.message || title;
-    return problemResponse(c, { type: `https://sounding-board.dev/problems/${status}`, title, status, detail });
+    return problemResponse(c, new Problem(status as ContentfulStatusCode, title, detail).toBody());
   }
   const unstorable = unstorableText(err);
   if (unstorable) return problemResponse(c, Problem.badRequest(unstorable).toBody());
   log?.('unhandled error', { error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err), path: c.req.path });
-  return problemResponse(c, {
-    type: 'https://sounding-board.dev/problems/internal',
-    title: 'Internal error',
-    status: 500,
-    detail: 'Something went wrong on our side. Nothing you sent was lost; please try again.',
-  });
+  return problemResponse(c, Problem.internal().toBody());
 }
 
 const HTTP_TITLES: Record<number, string> = { 400: 'Bad request', 401: 'Unauthorized', 413: 'Payload too large', 415: 'Unsupported media type' };

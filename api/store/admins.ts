@@ -6,7 +6,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { people, type Role } from '../db/schema/index.js';
-import { Problem } from '../problems/index.js';
+import { StoreError } from './errors.js';
 
 /**
  * Locks the organisation's admins and then the person about to be deleted or changed, and returns
@@ -17,12 +17,12 @@ import { Problem } from '../problems/index.js';
  */
 export async function lockForChange(tx: Database, orgId: string, personId: string, opts: { by?: string; nextRole: Role | null }) {
   const admins = await tx.select({ id: people.id }).from(people).where(and(eq(people.orgId, orgId), eq(people.role, 'admin'))).orderBy(asc(people.id)).for('update');
-  if (opts.by && !admins.some((a) => a.id === opts.by)) throw Problem.forbidden('This needs one of the roles: admin.');
+  if (opts.by && !admins.some((a) => a.id === opts.by)) throw StoreError.forbidden('This needs one of the roles: admin.');
   const [person] = await tx.select().from(people).where(and(eq(people.orgId, orgId), eq(people.id, personId))).for('update');
   if (!person) return null;
   const losesAdmin = person.role === 'admin' && opts.nextRole !== 'admin';
   // only the last admin themselves can get here: an acting admin `by` is one of `admins`
-  if (losesAdmin && admins.every((a) => a.id === personId)) throw Problem.conflict('You are the last admin of this organisation; make someone else an admin first.');
+  if (losesAdmin && admins.every((a) => a.id === personId)) throw StoreError.conflict('You are the last admin of this organisation; make someone else an admin first.');
   return person;
 }
 

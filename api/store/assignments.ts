@@ -10,7 +10,7 @@ import type { AppDeps } from '../app-env.js';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { assignments, cohortMembers } from '../db/schema/index.js';
-import { Problem } from '../problems/index.js';
+import { StoreError } from './errors.js';
 import { assignmentStatus, attemptLevel, betterLevel, type AssignmentStatus } from '../programme/index.js';
 import type { DrillSpec, Level } from '../practice/types.js';
 import type { OnSessionEnded } from '../session-flow/end.js';
@@ -75,7 +75,7 @@ async function lockCohortLearners(tx: Database, orgId: string, cohortId: string)
   // still members once their rows are locked: a removal that got in first is respected, one that
   // comes after waits for these assignments and cancels them with the membership
   const kept = people.length ? await tx.select({ personId: cohortMembers.personId }).from(cohortMembers).where(and(learnerMembership, inArray(cohortMembers.personId, people))).for('share') : [];
-  if (kept.length === 0) throw Problem.badRequest('The cohort has no learners yet; add or import them first.', [{ path: 'cohortId', message: 'no learners' }]);
+  if (kept.length === 0) throw StoreError.invalid('The cohort has no learners yet; add or import them first.', [{ path: 'cohortId', message: 'no learners' }]);
   return kept.map((m) => m.personId);
 }
 
@@ -89,21 +89,20 @@ async function lockListedLearners(tx: Database, orgId: string, learnerIds: strin
 
 /** 404 for a cohort that does not exist (or that the caller does not run), on the `cohortId` field. */
 export function cohortNotFound() {
-  return new Problem(404, 'Not found', 'The cohort was not found.', [{ path: 'cohortId', message: 'no such cohort that you run' }]);
+  return StoreError.notFound('The cohort', [{ path: 'cohortId', message: 'no such cohort that you run' }]);
 }
 
 /** 404 naming, by their place in `asked`, the learners that could not be found. */
 export function learnersNotFound(asked: string[], missing: string[]) {
-  return new Problem(
-    404,
-    'Not found',
+  return new StoreError(
+    'not_found',
     `${missing.length} of the learners ${missing.length === 1 ? 'was' : 'were'} not found among the learners you manage; nothing was assigned.`,
     missing.map((id) => ({ path: `learnerIds.${asked.indexOf(id)}`, message: `no learner ${id} that you manage` })),
   );
 }
 
 function duplicate(personIds: string[]) {
-  return Problem.conflict(
+  return StoreError.conflict(
     personIds.length ? `${personIds.length} of these learners already have this drill assigned; nothing was assigned.` : 'Some of these learners already have this drill assigned; nothing was assigned.',
     { learnerIds: personIds },
   );

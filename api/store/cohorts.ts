@@ -9,7 +9,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { assignments, cohortMembers, cohorts, ltiContexts, people, type CohortReadinessRule, type MembershipRole } from '../db/schema/index.js';
-import { Problem } from '../problems/index.js';
+import { StoreError } from './errors.js';
 import { lockCohort, lockPeople } from './locks.js';
 import { clearRemovals, recordRemoval } from './removals.js';
 
@@ -107,11 +107,11 @@ export async function insertCohort(tx: Tx, caller: Caller, input: { name: string
  */
 export async function addMembers(tx: Tx, orgId: string, cohortId: string, members: { personId: string; role: MembershipRole }[]) {
   if (members.length === 0) return [];
-  if (!(await lockCohort(tx, orgId, cohortId, 'share'))) throw Problem.notFound('The cohort');
+  if (!(await lockCohort(tx, orgId, cohortId, 'share'))) throw StoreError.notFound('The cohort');
   const now = new Map((await lockPeople(tx, orgId, members.map((m) => m.personId), 'share')).map((p) => [p.id, p.role]));
   const changed = members.filter((m) => now.get(m.personId) !== m.role).map((m) => m.personId);
   if (changed.length) {
-    throw Problem.conflict(`${changed.length} of these people changed role or left the organisation while being added; nothing was added. Look them up again and retry.`, { personIds: changed });
+    throw StoreError.conflict(`${changed.length} of these people changed role or left the organisation while being added; nothing was added. Look them up again and retry.`, { personIds: changed });
   }
   const added = await tx
     .insert(cohortMembers)

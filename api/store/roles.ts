@@ -8,7 +8,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { people, type Role } from '../db/schema/index.js';
-import { Problem } from '../problems/index.js';
+import { StoreError } from './errors.js';
 import { lockForChange } from './admins.js';
 import { cohortsOf } from './cohorts.js';
 
@@ -21,7 +21,7 @@ export async function changeRole(db: Database, orgId: string, personId: string, 
     const memberOf = await cohortsOf(t, orgId, personId);
     if (memberOf.length) {
       const how = person.role === 'facilitator' ? 'still runs' : 'is still a learner in';
-      throw Problem.conflict(
+      throw StoreError.conflict(
         `${person.name} ${how} ${memberOf.length} cohort${memberOf.length === 1 ? '' : 's'}; take them off (DELETE /api/cohorts/{id}/members/{personId}) before changing their role. Their sessions and progress stay theirs.`,
         { cohorts: memberOf.map(({ id, name }) => ({ id, name })) },
       );

@@ -8,7 +8,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { cohortMembers, cohorts, people, type Role } from '../db/schema/index.js';
-import { Problem } from '../problems/index.js';
+import { StoreError } from './errors.js';
 import type { RosterError, RosterRow } from '../programme/index.js';
 import { addMembers, findManagedCohort, insertCohort, isUniqueViolation, managedLearners, type CohortRow } from './cohorts.js';
 
@@ -18,11 +18,9 @@ export interface ImportSummary {
   memberships: number;
 }
 
-/** A problem carrying row-level errors: `errors` paths read `line 3: email`, `rows` keeps them structured. */
+/** An error carrying row-level errors: `errors` paths read `line 3: email`, `rows` keeps them structured. */
 export function rosterProblem(errors: RosterError[]) {
-  return new Problem(
-    400,
-    'Bad request',
+  return StoreError.invalid(
     `The roster has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported. Fix the rows and send the whole file again.`,
     errors.map((e) => ({ path: `line ${e.line}: ${e.field}`, message: e.message })),
     { rows: errors },
@@ -90,7 +88,7 @@ export async function importRoster(db: Database, caller: Caller, rows: RosterRow
       };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw Problem.conflict('Someone changed these people or cohorts while the file was imported; nothing was imported. Send the file again.');
+    if (isUniqueViolation(err)) throw StoreError.conflict('Someone changed these people or cohorts while the file was imported; nothing was imported. Send the file again.');
     throw err;
   }
 }
@@ -104,7 +102,7 @@ export async function createPerson(db: Database, caller: Caller, input: { name: 
       return p;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw Problem.conflict(`Someone with the email ${input.email.toLowerCase()} already exists in this organisation.`);
+    if (isUniqueViolation(err)) throw StoreError.conflict(`Someone with the email ${input.email.toLowerCase()} already exists in this organisation.`);
     throw err;
   }
 }

@@ -71,10 +71,7 @@ const end = createRoute({
 /** An event's data as the stream sends it: the reply's source stays in the JSON answer. */
 const sseData = (e: TurnEvent) => (e.event === 'reply' ? { index: e.data.index, text: e.data.text } : e.data);
 
-const problemBody = (err: unknown) =>
-  err instanceof Problem
-    ? err.toBody()
-    : { type: 'https://sounding-board.dev/problems/internal', title: 'Internal error', status: 500, detail: 'Something went wrong; send the same clientTurnId again.' };
+const problemBody = (err: unknown) => (err instanceof Problem ? err : Problem.internal('Something went wrong; send the same clientTurnId again.')).toBody();
 
 /** Session routes; `onEnded` hooks let other features react to an ended session. */
 export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
