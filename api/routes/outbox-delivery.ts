@@ -6,8 +6,7 @@
  * reads `attempts: 1` while its first delivery is still in flight (api/outbox/lease).
  */
 import { z } from '@hono/zod-openapi';
-import { OUTBOX_STATUSES } from '../db/schema/index.js';
-import { MAX_ATTEMPTS } from '../outbox/index.js';
+import { MAX_ATTEMPTS, OUTBOX_STATUSES } from '../outbox/index.js';
 
 export const DeliveryStatus = z.enum(OUTBOX_STATUSES).openapi({
   description:

@@ -1,0 +1,87 @@
+// ESLint (flat config): typescript-eslint's recommended rules, and the import boundaries that
+// keep the house's shape (docs/architecture.md):
+//   - the practice domain (api/practice) imports nothing outside itself;
+//   - stores (api/store, *.store.ts) never import HTTP modules (hono, api/problems, routes);
+//   - routes (api/routes) never import the database tables (api/db/schema): they call stores.
+// The boundary rule resolves each relative import against the importing file, so `../` counts.
+import { dirname, relative, resolve } from 'node:path';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const ROOT = dirname(new URL(import.meta.url).pathname);
+const rel = (file) => relative(ROOT, file).split('\\').join('/');
+const isTest = (file) => /\.test\.ts$/.test(file) || file.startsWith('test/');
+
+/** Each zone: which files it holds, and what those files may not import (a reason for each). */
+const ZONES = [
+  {
+    name: 'practice',
+    holds: (f) => f.startsWith('api/practice/') && !isTest(f),
+    refuses: (target) =>
+      target === null || !target.startsWith('api/practice/') ? 'the practice domain imports nothing outside api/practice (no packages, no I/O)' : null,
+  },
+  {
+    name: 'store',
+    holds: (f) => (f.startsWith('api/store/') || f.endsWith('.store.ts')) && !isTest(f),
+    refuses: (target, spec) =>
+      spec === 'hono' || spec.startsWith('hono/') || spec.startsWith('@hono/')
+        ? 'stores know nothing of HTTP'
+        : target && (target.startsWith('api/problems/') || target.startsWith('api/routes/')) && !target.endsWith('.store.ts')
+          ? 'stores know nothing of HTTP: throw a StoreError (store/errors), mapped to a problem at the edge'
+          : null,
+  },
+  {
+    name: 'routes',
+    holds: (f) => f.startsWith('api/routes/') && !f.endsWith('.store.ts') && !isTest(f),
+    refuses: (target) => (target && target.startsWith('api/db/schema') ? 'routes never touch tables: call a store' : null),
+  },
+];
+
+const boundaries = {
+  rules: {
+    zones: {
+      meta: { type: 'problem', schema: [], messages: { refused: '{{why}} ({{spec}})' } },
+      create(context) {
+        const file = rel(context.filename);
+        const zones = ZONES.filter((z) => z.holds(file));
+        if (zones.length === 0) return {};
+        const check = (node, source) => {
+          if (!source || typeof source.value !== 'string') return;
+          const spec = source.value;
+          const target = spec.startsWith('.') ? rel(resolve(dirname(context.filename), spec)) : null;
+          for (const z of zones) {
+            const why = z.refuses(target, spec);
+            if (why) context.report({ node: source, messageId: 'refused', data: { why, spec } });
+          }
+        };
+        return {
+          ImportDeclaration: (node) => check(node, node.source),
+          ExportNamedDeclaration: (node) => check(node, node.source),
+          ExportAllDeclaration: (node) => check(node, node.source),
+          ImportExpression: (node) => check(node, node.source),
+        };
+      },
+    },
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'web-components/dist/', '.data/', 'test-artifacts/', '.wrangler/', 'api/db/migrations/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.js'],
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { console: 'readonly', process: 'readonly', URL: 'readonly', crypto: 'readonly' } },
+    plugins: { boundaries },
+    rules: {
+      'boundaries/zones': 'error',
+      // the code base predates the linter: these report, the boundaries above fail the build
+      '@typescript-eslint/no-explicit-any': 'warn',
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'prefer-const': 'warn',
+      '@typescript-eslint/no-unused-expressions': 'warn',
+      'no-undef': 'off', // TypeScript checks names
+    },
+  },
+);
