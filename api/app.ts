@@ -1,7 +1,8 @@
 /**
  * @module app
  * `createApp(deps)` builds the whole HTTP app from its dependencies; the Node server, the
- * Workers entry and the tests all call it, so there are no module-level singletons.
+ * Workers entry and the tests all call it, so there are no module-level singletons. It starts
+ * nothing: the outbox timer is the Node server's (api/server.ts), the cron trigger the Workers'.
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -27,7 +28,7 @@ import { programmeReportRoutes } from './routes/partnerships/report.js';
 import { privacyRoutes } from './routes/privacy/index.js';
 import { recordDrillAttempt } from './store/assignments.js';
 import { refreshProgressOnSessionEnd } from './store/cohort-progress.js';
-import { gradePassback, startLmsOutboxes } from './lti/index.js';
+import { gradePassback } from './lti/index.js';
 import { ltiAdminRoutes, ltiToolRoutes } from './routes/lti/index.js';
 import { scormRoutes } from './routes/scorm/index.js';
 import { xapiRoutes } from './routes/xapi/index.js';
@@ -44,8 +45,7 @@ export function createApp(deps: AppDeps) {
   const onSessionEnded: OnSessionEnded[] = [recordDrillAttempt, refreshProgressOnSessionEnd];
   onSessionEnded.push(gradePassback); // LTI grade passback (api/lti)
   onSessionEnded.push(xapiStatements); // xAPI statements to the organisation's LRS, if configured (api/xapi)
-  registerXapiOutbox(deps); // the LMS outbox worker drains xAPI too
-  startLmsOutboxes(deps); // LMS grade/xAPI outbox worker on Node (api/lti/runtime.ts)
+  registerXapiOutbox(deps); // the LMS outbox runs drain xAPI too (no timer starts here: see api/server.ts)
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);

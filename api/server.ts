@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { signToken } from './auth/index.js';
 import { ConfigError, loadConfig } from './config/index.js';
+import { startLmsOutboxes } from './lti/index.js';
 import { buildNodeDeps } from './node-deps.js';
 
 async function main() {
@@ -22,6 +23,8 @@ async function main() {
   }
   const runtime = await buildNodeDeps(config);
   const app = createApp(runtime.deps);
+  // the grade and xAPI outboxes' in-process worker (on Workers the cron trigger drains them)
+  startLmsOutboxes(runtime.deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = config.publicUrl ?? `http://localhost:${info.port}`;
     const lines = [
