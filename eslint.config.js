@@ -4,9 +4,11 @@
 //   - stores (api/store, *.store.ts) never import HTTP modules (hono, api/problems, routes);
 //   - routes (api/routes) never import the database tables (api/db/schema): they call stores.
 // The boundary rule resolves each relative import against the importing file, so `../` counts.
+// ESLint and typescript-eslint live in tools/lint (their own install, with the TypeScript 5.9 JS
+// API the parser needs: TypeScript 7, the project's type-checker, no longer ships one).
 import { dirname, relative, resolve } from 'node:path';
-import js from '@eslint/js';
-import tseslint from 'typescript-eslint';
+import js from './tools/lint/node_modules/@eslint/js/src/index.js';
+import tseslint from './tools/lint/node_modules/typescript-eslint/dist/index.js';
 
 const ROOT = dirname(new URL(import.meta.url).pathname);
 const rel = (file) => relative(ROOT, file).split('\\').join('/');
@@ -70,7 +72,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts', '**/*.js'],
+    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { console: 'readonly', process: 'readonly', URL: 'readonly', crypto: 'readonly' } },
     plugins: { boundaries },
     rules: {
