@@ -13,7 +13,7 @@ import { collectTurn, turnEvents, type TurnEvent } from '../../session-flow/take
 import { sessionView, scenarioView } from '../../session-flow/view.js';
 import { listOwnSessions, readReadableSession } from '../../store/sessions.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
-import { EndResultSchema, SessionSchema, StartSessionBody, TurnBody, TurnResultSchema } from './schemas.js';
+import { EndResultSchema, SessionListSchema, SessionSchema, StartSessionBody, TurnBody, TurnResultSchema } from './schemas.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const auth = { security: bearer, middleware: [requireAuth], tags: ['practice'] };
@@ -33,7 +33,7 @@ const list = createRoute({
   method: 'get',
   path: '/sessions',
   summary: 'Your sessions, newest first',
-  responses: { 200: { description: 'Sessions', content: json(z.object({ sessions: z.array(z.any()) })) }, ...problems(401) },
+  responses: { 200: { description: 'Sessions', content: json(SessionListSchema) }, ...problems(401) },
 });
 
 const read = createRoute({
@@ -78,7 +78,7 @@ export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
   return createRouter()
     .openapi(start, async (c) => {
       const body = c.req.valid('json');
-      return c.json((await startSession(c.var.deps, c.var.caller, body)) as never, 201);
+      return c.json(await startSession(c.var.deps, c.var.caller, body), 201);
     })
     .openapi(list, async (c) => {
       const rows = await listOwnSessions(c.var.deps.db, c.var.caller);
@@ -93,7 +93,7 @@ export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
             endedAt: r.endedAt?.toISOString() ?? null,
             levels: r.scorecard ? Object.fromEntries(r.scorecard.skills.map((s) => [s.skill, s.level])) : null,
           })),
-        } as never,
+        },
         200,
       );
     })
@@ -101,7 +101,7 @@ export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
       const { id } = c.req.valid('param');
       const found = await readReadableSession(c.var.deps.db, c.var.caller, id);
       if (!found) throw Problem.notFound('The session');
-      return c.json(sessionView(found.session, found.turns) as never, 200);
+      return c.json(sessionView(found.session, found.turns), 200);
     })
     .openapi(turn, async (c) => {
       const { id } = c.req.valid('param');

@@ -65,6 +65,22 @@ export const SessionSchema = z
   })
   .openapi('Session');
 
+export const SessionListSchema = z
+  .object({
+    sessions: z.array(
+      z.object({
+        id: z.string().uuid(),
+        status: z.enum(['active', 'ended']),
+        scenario: ScenarioSchema,
+        drillId: z.string().uuid().nullable(),
+        startedAt: z.string(),
+        endedAt: z.string().nullable(),
+        levels: z.record(z.string(), z.enum(['not_yet', 'fair', 'good'])).nullable(),
+      }),
+    ),
+  })
+  .openapi('SessionList');
+
 export const TurnResultSchema = z
   .object({ turn: CoachTurnView.extend({ feedback: Feedback }), reply: z.object({ index: z.number().int(), text: z.string(), source: z.string() }) })
   .openapi('TurnResult');
