@@ -7,7 +7,8 @@
  * Between the picker page and the response, the request's settings travel in a short-lived ticket
  * signed with the server secret, so nothing about the request is kept on the server.
  */
-import { jwtVerify, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
+import { readTicket, signTicket } from '../auth/tickets.js';
 import { CLAIM, LTI_VERSION, MESSAGE_TYPES } from './claims.js';
 import type { SigningKey } from './tool-keys.js';
 
@@ -26,25 +27,14 @@ export interface DeepLinkTicket {
 }
 
 export async function signDeepLinkTicket(secret: string, t: DeepLinkTicket, now: Date): Promise<string> {
-  const iat = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ ...t })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setAudience(TICKET_AUDIENCE)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + DEEP_LINK_TICKET_TTL_S)
-    .sign(new TextEncoder().encode(secret));
+  return signTicket(secret, TICKET_AUDIENCE, { ...t }, DEEP_LINK_TICKET_TTL_S, now);
 }
 
 /** The ticket's contents, or null when it is forged or expired. */
 export async function readDeepLinkTicket(secret: string, ticket: string, now: Date): Promise<DeepLinkTicket | null> {
-  try {
-    const { payload } = await jwtVerify(ticket, new TextEncoder().encode(secret), { audience: TICKET_AUDIENCE, algorithms: ['HS256'], currentDate: now });
-    const p = payload as unknown as DeepLinkTicket;
-    if (typeof p.platformId !== 'string' || typeof p.returnUrl !== 'string' || typeof p.deploymentId !== 'string') return null;
-    return p;
-  } catch {
-    return null;
-  }
+  const p = (await readTicket(secret, TICKET_AUDIENCE, ticket, now)) as unknown as DeepLinkTicket | null;
+  if (typeof p?.platformId !== 'string' || typeof p.returnUrl !== 'string' || typeof p.deploymentId !== 'string') return null;
+  return p;
 }
 
 export interface DeepLinkedDrill {

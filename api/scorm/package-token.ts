@@ -6,7 +6,7 @@
  * It can only ever create or reach SCORM learners of that organisation (never a real account), and
  * it expires; a facilitator downloads a fresh package to renew it.
  */
-import { jwtVerify, SignJWT } from 'jose';
+import { readTicket, signTicket } from '../auth/tickets.js';
 
 const AUDIENCE = 'sounding-board/scorm-package';
 export const PACKAGE_TOKEN_TTL_S = 365 * 24 * 3600;
@@ -17,22 +17,12 @@ export interface PackageClaims {
 }
 
 export async function signPackageToken(secret: string, c: PackageClaims, now: Date): Promise<string> {
-  const iat = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ org: c.orgId, drill: c.drillId })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setAudience(AUDIENCE)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + PACKAGE_TOKEN_TTL_S)
-    .sign(new TextEncoder().encode(secret));
+  return signTicket(secret, AUDIENCE, { org: c.orgId, drill: c.drillId }, PACKAGE_TOKEN_TTL_S, now);
 }
 
 /** The package's organisation and drill, or null when the token is forged or expired. */
 export async function readPackageToken(secret: string, token: string, now: Date): Promise<PackageClaims | null> {
-  try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), { audience: AUDIENCE, algorithms: ['HS256'], currentDate: now });
-    if (typeof payload.org !== 'string' || typeof payload.drill !== 'string') return null;
-    return { orgId: payload.org, drillId: payload.drill };
-  } catch {
-    return null;
-  }
+  const payload = await readTicket(secret, AUDIENCE, token, now);
+  if (typeof payload?.org !== 'string' || typeof payload.drill !== 'string') return null;
+  return { orgId: payload.org, drillId: payload.drill };
 }
