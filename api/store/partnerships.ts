@@ -22,8 +22,12 @@ import {
 } from '../db/schema/index.js';
 import { afterConfirmation, afterRevision, agreementPhase, type AgreementBody } from '../partnerships/agreement.js';
 import { reciprocity } from '../partnerships/reciprocity.js';
-import { Problem } from '../problems/index.js';
+import { StoreError } from './errors.js';
+
 import { findManagedCohort } from './cohorts.js';
+
+/** The statuses of a follow-up action, for the routes' schemas (routes never import the tables). */
+export { ACTION_STATUSES } from '../db/schema/index.js';
 
 export type PartnershipRow = typeof partnerships.$inferSelect;
 /** How the caller stands to a partnership: one of the pair, or staff who may follow it. */
@@ -82,8 +86,8 @@ export async function reviseAgreement(db: Database, orgId: string, id: string, a
   return db.transaction(async (tx) => {
     const t = tx as unknown as Tx;
     const row = await lockPartnership(t, orgId, id);
-    if (!row) throw Problem.notFound('The partnership');
-    if (row.status === 'ended') throw Problem.conflict('This partnership has ended; its agreement can no longer change.');
+    if (!row) throw StoreError.notFound('The partnership');
+    if (row.status === 'ended') throw StoreError.conflict('This partnership has ended; its agreement can no longer change.');
     const next = afterRevision({ version: row.agreementVersion, confirmedBy: row.confirmedBy, agreedVersion: row.agreedVersion });
     await t.insert(partnershipAgreements).values({ partnershipId: id, orgId, version: next.version, body, authorId });
     const [updated] = await t.update(partnerships).set({ agreementVersion: next.version, confirmedBy: next.confirmedBy }).where(eq(partnerships.id, id)).returning();
@@ -96,13 +100,13 @@ export async function confirmAgreement(db: Database, orgId: string, id: string, 
   return db.transaction(async (tx) => {
     const t = tx as unknown as Tx;
     const row = await lockPartnership(t, orgId, id);
-    if (!row) throw Problem.notFound('The partnership');
-    if (row.status === 'ended') throw Problem.conflict('This partnership has ended.');
+    if (!row) throw StoreError.notFound('The partnership');
+    if (row.status === 'ended') throw StoreError.conflict('This partnership has ended.');
     const pair = partnersOf(row);
-    if (pair.length < 2) throw Problem.conflict('Your partner has left, so there is no one to agree with.');
+    if (pair.length < 2) throw StoreError.conflict('Your partner has left, so there is no one to agree with.');
     const next = afterConfirmation({ version: row.agreementVersion, confirmedBy: row.confirmedBy, agreedVersion: row.agreedVersion }, personId, version, pair as [string, string]);
-    if (next === 'none') throw Problem.conflict('There is no agreement to confirm yet; write one first.');
-    if (next === 'stale') throw Problem.conflict(`The agreement changed since you read it: version ${row.agreementVersion} is the latest. Read it again before you confirm.`, { version: row.agreementVersion });
+    if (next === 'none') throw StoreError.conflict('There is no agreement to confirm yet; write one first.');
+    if (next === 'stale') throw StoreError.conflict(`The agreement changed since you read it: version ${row.agreementVersion} is the latest. Read it again before you confirm.`, { version: row.agreementVersion });
     const becameActive = row.status === 'proposed' && next.agreedVersion === next.version;
     const [updated] = await t
       .update(partnerships)
@@ -138,14 +142,14 @@ export async function insertSession(db: Database, orgId: string, partnershipId: 
   return db.transaction(async (tx) => {
     const t = tx as unknown as Tx;
     const row = await lockPartnership(t, orgId, partnershipId);
-    if (!row) throw Problem.notFound('The partnership');
-    if (row.status !== 'active') throw Problem.conflict(row.status === 'ended' ? 'This partnership has ended.' : 'Agree and both confirm your agreement before logging sessions.');
+    if (!row) throw StoreError.notFound('The partnership');
+    if (row.status !== 'active') throw StoreError.conflict(row.status === 'ended' ? 'This partnership has ended.' : 'Agree and both confirm your agreement before logging sessions.');
     const ids = s.followUp.map((f) => f.actionId);
     const known = ids.length
       ? await t.select({ id: partnershipActions.id }).from(partnershipActions).where(and(eq(partnershipActions.orgId, orgId), eq(partnershipActions.partnershipId, partnershipId), inArray(partnershipActions.id, ids)))
       : [];
     const missing = ids.filter((id) => !known.some((k) => k.id === id));
-    if (missing.length) throw new Problem(404, 'Not found', 'Some follow-up actions are not actions of this partnership.', missing.map((id) => ({ path: `followUp.${ids.indexOf(id)}.actionId`, message: 'no such action here' })));
+    if (missing.length) throw new StoreError('not_found', 'Some follow-up actions are not actions of this partnership.', missing.map((id) => ({ path: `followUp.${ids.indexOf(id)}.actionId`, message: 'no such action here' })));
     const [session] = await t
       .insert(partnershipSessions)
       .values({ orgId, partnershipId, heldOn: s.heldOn, coachId: s.coachId, coacheeId: s.coacheeId, topic: s.topic, learning: s.learning, loggedBy: s.loggedBy })

@@ -3,7 +3,7 @@
  * Request and response schemas of the Learning Partnership routes (zod, shown in the OpenAPI document).
  */
 import { z } from '@hono/zod-openapi';
-import { ACTION_STATUSES } from '../../db/schema/index.js';
+import { ACTION_STATUSES } from '../../store/partnerships.js';
 import { CADENCES, PARTNER_ROLES } from '../../partnerships/agreement.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
