@@ -31,7 +31,7 @@ export type TurnSession = Pick<SessionRow, 'id' | 'status' | 'scenarioId' | 'sce
 
 const ph = sql.placeholder;
 
-/** Sessions stored before migration 0009 kept no coach record: their context is the whole transcript, as it was. */
+/** Sessions stored before migration 0010 kept no coach record: their context is the whole transcript, as it was. */
 const WHOLE_TRANSCRIPT = 1_000_000;
 
 const readContext = preparedPerDatabase((db) => {

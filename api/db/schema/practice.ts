@@ -45,7 +45,7 @@ export const sessions = pgTable(
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('active'),
     seed: integer('seed').notNull(),
     partnerState: jsonb('partner_state').$type<PartnerState>().notNull(),
-    /** what the coach has done so far (feedback reads it instead of the whole transcript); null before migration 0009 */
+    /** what the coach has done so far (feedback reads it instead of the whole transcript); null before migration 0010 */
     coaching: jsonb('coaching').$type<CoachRecord>(),
     /** next free turn index */
     nextIndex: integer('next_index').notNull().default(0),
