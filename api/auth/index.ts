@@ -50,9 +50,19 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   if (!/^[0-9a-f-]{36}$/i.test(claims.sub) || !/^[0-9a-f-]{36}$/i.test(claims.org)) throw Problem.unauthorized('The bearer token is not valid.');
   const [person] = await personOfToken(c.var.deps.db).execute({ personId: claims.sub, orgId: claims.org });
   if (!person) throw Problem.unauthorized('The account behind this token no longer exists.');
-  c.set('caller', { personId: person.id, orgId: person.orgId, role: person.role, name: person.name, email: person.email, tokenKind: claims.kind ?? 'session' });
+  // The token's role narrows what the person may do (an admin's embed token minted as a learner
+  // acts as a learner) and never widens it (a demoted person's old admin token acts as their role now).
+  const role = lesserRole(person.role, claims.role);
+  c.set('caller', { personId: person.id, orgId: person.orgId, role, name: person.name, email: person.email, tokenKind: claims.kind ?? 'session' });
   await next();
 });
+
+const ROLE_RANK: Record<Role, number> = { learner: 0, facilitator: 1, admin: 2 };
+
+/** The lesser of two roles: what a person holding `stored` may do with a token minted as `claimed`. */
+export function lesserRole(stored: Role, claimed: Role): Role {
+  return ROLE_RANK[claimed] < ROLE_RANK[stored] ? claimed : stored;
+}
 
 /** 403 unless the caller has one of the roles. Use after `requireAuth`. */
 export function requireRole(...roles: Role[]) {

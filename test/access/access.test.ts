@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { buildFixtures, type Fixtures } from './fixtures.js';
-import { CALLERS, ROUTES, type CallerKey, type RouteAccess, type RouteRequest } from './route-table.js';
+import { CALLERS, NARROWED, ROUTES, type CallerKey, type NarrowedKey, type RouteAccess, type RouteRequest } from './route-table.js';
 
 let t: TestApp;
 let f: Fixtures;
@@ -30,6 +30,14 @@ async function tokenOf(route: RouteAccess, who: CallerKey): Promise<string | und
   if (!route.throwawayCallers) return t.tokens[who];
   const demo = t.runtime.demo!;
   return f.throwawayToken(demo[who]);
+}
+
+/** A narrowed identity's token: the demo admin or facilitator, with a lesser role in the token. */
+async function narrowedTokenOf(route: RouteAccess, who: NarrowedKey): Promise<string> {
+  const { person, role } = NARROWED[who];
+  const demo = t.runtime.demo!;
+  if (route.throwawayCallers) return f.throwawayToken(demo[person], role);
+  return f.narrowedToken(demo[person].id, demo[person].orgId, role);
 }
 
 async function send(route: RouteAccess, req: RouteRequest, token: string | undefined) {
@@ -68,6 +76,17 @@ describe('access control', () => {
         got[who] = (await send(route, req, await tokenOf(route, who))).status;
       }
       const mismatches = order.filter((who) => !allowed(route.expect[who]).includes(got[who])).map((who) => `${who}: got ${got[who]}, expected ${route.expect[who]}`);
+      expect(mismatches).toEqual([]);
+    });
+
+    it('gives a token minted with a narrower role only what that role gets', async () => {
+      const mismatches: string[] = [];
+      for (const who of Object.keys(NARROWED) as NarrowedKey[]) {
+        const want = route.narrowed?.[who] ?? route.expect[NARROWED[who].like];
+        const req = await route.request(f, NARROWED[who].like);
+        const got = (await send(route, req, await narrowedTokenOf(route, who))).status;
+        if (!allowed(want).includes(got)) mismatches.push(`${who}: got ${got}, expected ${want}`);
+      }
       expect(mismatches).toEqual([]);
     });
 

@@ -58,7 +58,9 @@ export interface Fixtures {
   /** two fresh learners of the Northwind demo cohort in different departments */
   freshPairLearners(): Promise<[string, string]>;
   /** a token for a fresh person with the role and organisation of `like` */
-  throwawayToken(like: { id: string; orgId: string; role: 'learner' | 'facilitator' | 'admin' }): Promise<string>;
+  throwawayToken(like: { id: string; orgId: string; role: 'learner' | 'facilitator' | 'admin' }, tokenRole?: 'learner' | 'facilitator' | 'admin'): Promise<string>;
+  /** an embed token for an existing person, minted with a narrower role than theirs */
+  narrowedToken(personId: string, orgId: string, role: 'learner' | 'facilitator'): Promise<string>;
 }
 
 export async function buildFixtures(t: TestApp): Promise<Fixtures> {
@@ -167,10 +169,11 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
       };
       return [await make('Estates'), await make('Pharmacy')];
     },
-    async throwawayToken(like) {
+    async throwawayToken(like, tokenRole) {
       const [p] = await db.insert(people).values({ orgId: like.orgId, name: 'Throwaway', email: `throwaway-${randomUUID()}@example.org`, role: like.role }).returning();
-      return signToken(jwtSecret, { sub: p.id, org: p.orgId, role: p.role }, 600);
+      return signToken(jwtSecret, { sub: p.id, org: p.orgId, role: tokenRole ?? p.role, kind: tokenRole ? 'embed' : 'session' }, 600);
     },
+    narrowedToken: (personId, orgId, role) => signToken(jwtSecret, { sub: personId, org: orgId, role, kind: 'embed' }, 600),
   };
   return fixtures;
 }

@@ -18,6 +18,19 @@ import { orgScenarioYaml, YAML_HEADERS } from '../support/org-scenario.js';
 export const CALLERS = ['none', 'learner', 'learner2', 'facilitator', 'admin', 'otherOrgFacilitator'] as const;
 export type CallerKey = (typeof CALLERS)[number];
 
+/**
+ * Narrowed identities: a Northwind person holding a token minted with a lesser role (an embed
+ * token for a preview). Each must get what a caller of the token's role gets, never what the
+ * person's stored role would allow. By default that is what `learner2` (a learner who owns none of
+ * the fixtures' objects) or `facilitator` gets; a row states `narrowed` where it differs.
+ */
+export const NARROWED = {
+  adminAsLearner: { person: 'admin', role: 'learner', like: 'learner2' },
+  adminAsFacilitator: { person: 'admin', role: 'facilitator', like: 'facilitator' },
+  facilitatorAsLearner: { person: 'facilitator', role: 'learner', like: 'learner2' },
+} as const;
+export type NarrowedKey = keyof typeof NARROWED;
+
 export interface RouteRequest {
   path: string;
   body?: unknown;
@@ -35,6 +48,8 @@ export interface RouteAccess {
   expect: Record<CallerKey, number | number[]>;
   /** act as a fresh person of each caller's role and organisation (routes that delete the caller) */
   throwawayCallers?: true;
+  /** what a narrowed identity gets, where it is not what its `like` caller gets (see NARROWED) */
+  narrowed?: Partial<Record<NarrowedKey, number | number[]>>;
   /** callers of Northwind naming Contoso's objects: every listed caller must get `status` */
   crossOrg: { request: (f: Fixtures, who: CallerKey) => RouteRequest | Promise<RouteRequest>; callers: CallerKey[]; status: number } | { none: string };
 }
@@ -47,6 +62,12 @@ const staff = (ok: number, other = 404) => ({ none: 401, learner: 403, learner2:
 const staffNorthwind: CallerKey[] = ['facilitator', 'admin'];
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 const noIds = { none: 'the route names no object' };
+/**
+ * The demo admin runs no cohort, so as a facilitator it reaches no cohort's objects (404), and
+ * cannot become a cohort's facilitator member either, its stored role being admin (409).
+ */
+const runsNoCohort = { narrowed: { adminAsFacilitator: 404 } };
+const cannotRunCohort = { narrowed: { adminAsFacilitator: 409 } };
 
 export const ROUTES: RouteAccess[] = [
   // --- system
@@ -70,6 +91,7 @@ export const ROUTES: RouteAccess[] = [
   {
     method: 'GET',
     path: '/api/sessions/:id',
+    ...runsNoCohort,
     request: async (f) => ({ path: `/api/sessions/${await f.learnerSession()}` }),
     expect: { none: 401, learner: 200, learner2: 404, facilitator: 200, admin: 200, otherOrgFacilitator: 404 },
     crossOrg: { request: async (f) => ({ path: `/api/sessions/${await f.contosoSession()}` }), callers: ['learner', 'facilitator', 'admin'], status: 404 },
@@ -157,10 +179,11 @@ export const ROUTES: RouteAccess[] = [
 
   // --- cohorts
   { method: 'GET', path: '/api/cohorts', request: () => ({ path: '/api/cohorts' }), expect: staff(200, 200), crossOrg: noIds },
-  { method: 'POST', path: '/api/cohorts', request: () => ({ path: '/api/cohorts', body: { name: unique('Cohort') } }), expect: staff(201, 201), crossOrg: { request: (f) => ({ path: '/api/cohorts', body: { name: unique('Cohort'), facilitatorIds: [f.contoso.facilitatorId] } }), callers: ['admin'], status: 404 } },
+  { method: 'POST', path: '/api/cohorts', ...cannotRunCohort, request: () => ({ path: '/api/cohorts', body: { name: unique('Cohort') } }), expect: staff(201, 201), crossOrg: { request: (f) => ({ path: '/api/cohorts', body: { name: unique('Cohort'), facilitatorIds: [f.contoso.facilitatorId] } }), callers: ['admin'], status: 404 } },
   {
     method: 'GET',
     path: '/api/cohorts/:id',
+    ...runsNoCohort,
     request: (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}` }),
     expect: staff(200),
     crossOrg: { request: (f) => ({ path: `/api/cohorts/${f.contoso.cohortId}` }), callers: staffNorthwind, status: 404 },
@@ -168,6 +191,7 @@ export const ROUTES: RouteAccess[] = [
   {
     method: 'PATCH',
     path: '/api/cohorts/:id',
+    ...runsNoCohort,
     request: (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}`, body: { description: 'Updated by the access suite' } }),
     expect: staff(200),
     crossOrg: { request: (f) => ({ path: `/api/cohorts/${f.contoso.cohortId}`, body: { description: 'x' } }), callers: staffNorthwind, status: 404 },
@@ -175,6 +199,7 @@ export const ROUTES: RouteAccess[] = [
   {
     method: 'POST',
     path: '/api/cohorts/:id/members',
+    ...runsNoCohort,
     request: (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}/members`, body: { personIds: [f.northwind.learner2Id] } }),
     expect: staff(200),
     crossOrg: { request: (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}/members`, body: { personIds: [f.contoso.learnerId] } }), callers: staffNorthwind, status: 404 },
@@ -182,6 +207,7 @@ export const ROUTES: RouteAccess[] = [
   {
     method: 'DELETE',
     path: '/api/cohorts/:id/members/:personId',
+    ...runsNoCohort,
     request: async (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}/members/${await f.freshCohortLearner()}` }),
     expect: staff(204),
     crossOrg: { request: (f) => ({ path: `/api/cohorts/${f.contoso.cohortId}/members/${f.contoso.learnerId}` }), callers: staffNorthwind, status: 404 },
@@ -189,6 +215,7 @@ export const ROUTES: RouteAccess[] = [
   {
     method: 'DELETE',
     path: '/api/cohorts/:id',
+    ...runsNoCohort,
     request: async (f) => ({ path: `/api/cohorts/${await f.freshCohort()}` }),
     expect: staff(204),
     crossOrg: { request: async (f) => ({ path: `/api/cohorts/${(await f.freshContoso()).cohortId}` }), callers: staffNorthwind, status: 404 },
@@ -197,6 +224,7 @@ export const ROUTES: RouteAccess[] = [
     (view): RouteAccess => ({
       method: 'GET',
       path: `/api/cohorts/:id/${view}`,
+      ...runsNoCohort,
       request: (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}/${view}` }),
       expect: staff(200),
       crossOrg: { request: (f) => ({ path: `/api/cohorts/${f.contoso.cohortId}/${view}` }), callers: staffNorthwind, status: 404 },
@@ -205,6 +233,7 @@ export const ROUTES: RouteAccess[] = [
   {
     method: 'GET',
     path: '/api/cohorts/:id/learners/:personId/sessions',
+    ...runsNoCohort,
     request: (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}/learners/${f.northwind.learnerId}/sessions` }),
     expect: staff(200),
     crossOrg: { request: (f) => ({ path: `/api/cohorts/${f.contoso.cohortId}/learners/${f.contoso.learnerId}/sessions` }), callers: staffNorthwind, status: 404 },
@@ -215,6 +244,7 @@ export const ROUTES: RouteAccess[] = [
   {
     method: 'POST',
     path: '/api/people',
+    ...runsNoCohort,
     request: (f) => ({ path: '/api/people', body: { name: 'New Learner', email: `${unique('new')}@northwind.example`, cohortId: f.northwind.cohortId } }),
     expect: staff(201),
     crossOrg: { request: (f) => ({ path: '/api/people', body: { name: 'X', email: `${unique('x')}@northwind.example`, cohortId: f.contoso.cohortId } }), callers: staffNorthwind, status: 404 },
@@ -222,6 +252,7 @@ export const ROUTES: RouteAccess[] = [
   {
     method: 'POST',
     path: '/api/people/import',
+    ...cannotRunCohort,
     request: () => ({ path: '/api/people/import', raw: `name,email,cohort\nImported,${unique('imp')}@example.org,${unique('Imported cohort')}\n`, headers: { 'content-type': 'text/csv' } }),
     expect: staff(201, 201),
     crossOrg: { none: 'cohorts are named, and names resolve inside the caller’s organisation only' },
@@ -247,6 +278,7 @@ export const ROUTES: RouteAccess[] = [
   {
     method: 'POST',
     path: '/api/assignments',
+    ...runsNoCohort,
     request: async (f) => ({ path: '/api/assignments', body: { drillId: await f.freshNorthwindDrill(), learnerIds: [f.northwind.learnerId], dueAt: f.futureDue } }),
     expect: staff(201),
     crossOrg: { request: (f) => ({ path: '/api/assignments', body: { drillId: f.contoso.drillId, learnerIds: [f.northwind.learnerId], dueAt: f.futureDue } }), callers: staffNorthwind, status: 404 },
@@ -254,6 +286,7 @@ export const ROUTES: RouteAccess[] = [
   {
     method: 'DELETE',
     path: '/api/assignments/:id',
+    ...runsNoCohort,
     request: async (f) => ({ path: `/api/assignments/${await f.freshAssignment()}` }),
     expect: staff(204),
     crossOrg: { request: async (f) => ({ path: `/api/assignments/${(await f.freshContoso()).assignmentId}` }), callers: staffNorthwind, status: 404 },

@@ -98,6 +98,8 @@ export const LMS_ROUTES: RouteAccess[] = [
   {
     method: 'GET',
     path: '/api/scorm/sessions/:id/grade',
+    // the demo admin runs no cohort, so as a facilitator it cannot read the learner's session
+    narrowed: { adminAsFacilitator: 404 },
     // the session is still active, so those who may read it get 409 (not ended yet)
     request: async (f) => ({ path: `/api/scorm/sessions/${await f.learnerSession()}/grade` }),
     expect: { none: 401, learner: 409, learner2: 404, facilitator: 409, admin: 409, otherOrgFacilitator: 404 },
