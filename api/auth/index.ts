@@ -23,7 +23,9 @@ export interface Caller {
   tokenKind: 'session' | 'embed';
 }
 
-const BEARER = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i;
+// RFC 6750's scheme and spaces, then exactly a compact JWS (three base64url parts, no padding):
+// anything else (padding, `+` or `/`, a fourth part) is refused before it reaches the verifier.
+const BEARER = /^Bearer {1,8}([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
 
 // Every authenticated request runs this: prepared, so it is one round trip (see db/prepared).
 const personOfToken = preparedPerDatabase((db) =>

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { LlmConfig } from '../llm/index.js';
+import { weakSecretReason } from './secret-strength.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -82,6 +83,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (production && !e.SB_JWT_SECRET) {
     throw new ConfigError(['SB_JWT_SECRET: required in production (at least 32 characters)']);
   }
+  const weak = production && e.SB_JWT_SECRET ? weakSecretReason(e.SB_JWT_SECRET) : null;
+  if (weak) throw new ConfigError([`SB_JWT_SECRET: ${weak}`]);
   if (production && e.DEMO) {
     throw new ConfigError(['DEMO: demo mode cannot be switched on in production']);
   }

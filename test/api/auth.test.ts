@@ -54,7 +54,9 @@ describe('no token or a bad one: 401', () => {
   });
 
   it('a malformed Authorization header', async () => {
-    for (const authorization of ['Basic YWxleDpwdw==', 'Bearer', 'Bearer ', `Bearer ${t.tokens.learner} extra`, t.tokens.learner, 'Bearer not-a-jwt']) {
+    for (const authorization of ['Basic YWxleDpwdw==', 'Bearer', 'Bearer ', `Bearer ${t.tokens.learner} extra`, t.tokens.learner, 'Bearer not-a-jwt',
+      `Bearer ${t.tokens.learner}=`, `Bearer ${t.tokens.learner}==`, `Bearer ${t.tokens.learner.replace(/\.([^.]+)$/, '.$1+')}`, `Bearer ${t.tokens.learner}.`,
+      `Bearer\t${t.tokens.learner}`, `Bearer ${t.tokens.learner}%3D`, `Bearer ${t.tokens.learner.split('.').slice(0, 2).join('.')}`]) {
       unauthorized(await t.call('GET', '/api/sessions', { headers: { authorization } }));
     }
   });

@@ -13,6 +13,8 @@ import { ConfigError, loadConfig } from '../../api/config/index.js';
 import { createWorker } from '../../api/worker.js';
 import { startTestApp } from '../support/app.js';
 
+/** 32 random bytes in hex, as `openssl rand -hex 32` prints them */
+const STRONG = '9f2c4e7a1b8d3f60a5c9e2147b3d8f0e6a2c5b9d1e4f7a3c8b0d2e5f9a1c4b7e';
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -64,8 +66,18 @@ describe('loadConfig', () => {
 
   it('production needs a signing secret and refuses demo mode', () => {
     expect(problemsOf({ NODE_ENV: 'production' })[0]).toMatch(/^SB_JWT_SECRET:/);
-    expect(problemsOf({ NODE_ENV: 'production', SB_JWT_SECRET: 'x'.repeat(32), DEMO: 'true' })[0]).toMatch(/^DEMO:/);
-    expect(loadConfig({ NODE_ENV: 'production', SB_JWT_SECRET: 'x'.repeat(32) }).demo).toBe(false);
+    expect(problemsOf({ NODE_ENV: 'production', SB_JWT_SECRET: STRONG, DEMO: 'true' })[0]).toMatch(/^DEMO:/);
+    expect(loadConfig({ NODE_ENV: 'production', SB_JWT_SECRET: STRONG }).demo).toBe(false);
+  });
+
+  it('production refuses a signing secret with too little entropy (repeated or patterned characters)', () => {
+    for (const weak of ['x'.repeat(32), 'ab'.repeat(20), '0123456789'.repeat(4), 'passwordpasswordpasswordpassword']) {
+      expect(problemsOf({ NODE_ENV: 'production', SB_JWT_SECRET: weak })[0], weak).toMatch(/^SB_JWT_SECRET: .*entropy/);
+    }
+    // what `openssl rand -hex 32` and `openssl rand -base64 32` print pass
+    for (const strong of [STRONG, 'q3V0m9tYc2Lw8Rk1ZpXa7Hn4Ue6Jb5Gs0Df2Ck9Wl3E=']) expect(loadConfig({ NODE_ENV: 'production', SB_JWT_SECRET: strong }).jwtSecret).toBe(strong);
+    // outside production a weak secret still starts (tests and demos), as documented
+    expect(loadConfig({ SB_JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
   });
 
   it('treats empty strings as unset, and a database URL switches the demo off by default', () => {
