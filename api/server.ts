@@ -6,8 +6,9 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { signToken } from './auth/index.js';
-import { ConfigError, loadConfig } from './config/index.js';
+import { ConfigError, loadConfig, startupNotes } from './config/index.js';
 import { startLmsOutboxes } from './lti/index.js';
+import { DEMO_TOKEN_TTL_SECONDS } from './routes/demo/index.js';
 import { buildNodeDeps } from './node-deps.js';
 
 async function main() {
@@ -33,7 +34,7 @@ async function main() {
       `  Database:   ${runtime.database.kind === 'pglite' ? `PGlite (embedded) in ${config.dataDir}` : 'PostgreSQL'}`,
       `  Partner:    ${config.llm ? `LLM (${config.llm.partnerModel}${config.llm.baseURL ? ` at ${config.llm.baseURL}` : ''})` : 'built-in scripted partner and coder'}`,
     ];
-    console.log(lines.join('\n'));
+    console.log([...lines, ...startupNotes(config).map((n) => `  ${n}`)].join('\n'));
     if (runtime.demo) void printDemoTokens(runtime.deps.jwtSecret, runtime.demo, base);
   });
 
@@ -53,12 +54,12 @@ async function main() {
 }
 
 async function printDemoTokens(secret: string, demo: NonNullable<Awaited<ReturnType<typeof buildNodeDeps>>['demo']>, base: string) {
-  const learner = await signToken(secret, { sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' }, 30 * 24 * 3600);
-  const facilitator = await signToken(secret, { sub: demo.facilitator.id, org: demo.facilitator.orgId, role: 'facilitator' }, 30 * 24 * 3600);
+  const learner = await signToken(secret, { sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' }, DEMO_TOKEN_TTL_SECONDS);
+  const facilitator = await signToken(secret, { sub: demo.facilitator.id, org: demo.facilitator.orgId, role: 'facilitator' }, DEMO_TOKEN_TTL_SECONDS);
   console.log(
     [
       '',
-      'Demo mode (DEMO=false turns it off). Tokens, valid 30 days (all of them: GET /api/demo/tokens):',
+      `Demo mode (DEMO=false turns it off). Tokens, valid ${DEMO_TOKEN_TTL_SECONDS / 3600} hours (fresh ones, and all of them: GET /api/demo/tokens):`,
       `  learner:      ${learner}`,
       `  facilitator:  ${facilitator}`,
       `Try: curl -H "Authorization: Bearer <learner token>" ${base}/api/scenarios`,

@@ -19,7 +19,7 @@ const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filte
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: int(1, 65535).default(8787),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   DATABASE_URL: z
     .string()
@@ -45,7 +45,10 @@ export const EnvSchema = z.object({
 export interface Config {
   env: 'development' | 'test' | 'production';
   port: number;
+  /** where to listen: 127.0.0.1 in demo mode (its tokens are public), else every interface */
   host: string;
+  /** whether HOST was set (demo mode on an exposed interface then warns at start-up) */
+  hostChosen: boolean;
   dataDir: string;
   databaseUrl: string | null;
   /** demo data and /api/demo/tokens; on by default with the embedded database, never in production */
@@ -88,13 +91,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (production && e.DEMO) {
     throw new ConfigError(['DEMO: demo mode cannot be switched on in production']);
   }
+  const demo = production ? false : (e.DEMO ?? !e.DATABASE_URL);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    // demo mode hands out admin tokens to anyone who asks: only this machine may ask by default
+    host: e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
+    hostChosen: e.HOST !== undefined,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL ?? null,
-    demo: production ? false : (e.DEMO ?? !e.DATABASE_URL),
+    demo,
     jwtSecret: e.SB_JWT_SECRET ?? null,
     publicUrl: e.SB_PUBLIC_URL ?? null,
     maxTurnChars: e.SB_MAX_TURN_CHARS,
@@ -114,4 +120,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         }
       : null,
   };
+}
+
+/** Hosts that only this machine can reach. */
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+
+/**
+ * What start-up says about where it listens: demo mode on loopback by default, and a warning
+ * when HOST exposes demo mode (and its public tokens) to the network.
+ */
+export function startupNotes(config: Pick<Config, 'demo' | 'host' | 'hostChosen'>): string[] {
+  if (!config.demo) return [];
+  if (LOOPBACK.test(config.host)) {
+    return [`Demo mode listens on ${config.host} only (this machine); HOST=0.0.0.0 exposes it to the network.`];
+  }
+  return [
+    `Warning: demo mode is listening on ${config.host}: anyone who can reach it can fetch admin tokens from /api/demo/tokens. ` +
+      'Unset HOST (demo mode then listens on 127.0.0.1) or set DEMO=false.',
+  ];
 }

@@ -61,6 +61,14 @@ describe('no token or a bad one: 401', () => {
     }
   });
 
+  it('demo tokens are short-lived: 12 hours at most', async () => {
+    const tokens = (await t.call('GET', '/api/demo/tokens')).body as Record<string, string>;
+    for (const [who, token] of Object.entries(tokens)) {
+      const { iat, exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+      expect(exp - iat, who).toBeLessThanOrEqual(12 * 3600);
+    }
+  });
+
   it('a token signed with another secret', async () => {
     const forged = await signToken('another-secret-another-secret-another', { sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' }, 3600);
     expect(unauthorized(await t.call('GET', '/api/sessions', { token: forged })).reason).toBe('invalid');

@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../api/config/index.js';
+import { ConfigError, loadConfig, startupNotes } from '../../api/config/index.js';
 import { createWorker } from '../../api/worker.js';
 import { startTestApp } from '../support/app.js';
 
@@ -31,6 +31,19 @@ describe('loadConfig', () => {
   it('has working defaults: embedded database, demo on, scripted partner, 2,000-character turns', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ env: 'development', port: 8787, dataDir: './.data', databaseUrl: null, demo: true, jwtSecret: null, maxTurnChars: 2000, llm: null, logLevel: 'info' });
+  });
+
+  it('demo mode listens on 127.0.0.1 unless HOST says otherwise, and says so at start-up', () => {
+    const demo = loadConfig({});
+    expect(demo.host).toBe('127.0.0.1');
+    expect(startupNotes(demo).join('\n')).toMatch(/127\.0\.0\.1.*HOST=0\.0\.0\.0/s);
+    const exposed = loadConfig({ HOST: '0.0.0.0' });
+    expect(exposed.host).toBe('0.0.0.0');
+    expect(startupNotes(exposed).join('\n')).toMatch(/warning.*demo.*0\.0\.0\.0/is);
+    // without demo mode every interface, as before, and nothing to warn about
+    const real = loadConfig({ DATABASE_URL: 'postgres://db/sb' });
+    expect(real.host).toBe('0.0.0.0');
+    expect(startupNotes(real).join('\n')).not.toMatch(/warning/i);
   });
 
   it.each([

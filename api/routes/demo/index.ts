@@ -9,7 +9,8 @@ import { findDemoPeople } from '../../demo/seed.js';
 import { Problem } from '../../problems/index.js';
 import { createRouter, problems } from '../openapi.js';
 
-const DEMO_TOKEN_TTL = 30 * 24 * 3600;
+/** Demo tokens last 12 hours: a day's demo; the page fetches fresh ones on every load. */
+export const DEMO_TOKEN_TTL_SECONDS = 12 * 3600;
 
 const Tokens = z
   .object({ learner: z.string(), learner2: z.string(), facilitator: z.string(), admin: z.string(), otherOrgFacilitator: z.string(), otherOrgLearner: z.string() })
@@ -29,7 +30,7 @@ export const demoRoutes = createRouter().openapi(route, async (c) => {
   const demo = await findDemoPeople(db);
   if (!demo) throw Problem.notFound('Demo data');
   const entries = await Promise.all(
-    Object.entries(demo).map(async ([key, p]) => [key, await signToken(jwtSecret, { sub: p.id, org: p.orgId, role: p.role }, DEMO_TOKEN_TTL)] as const),
+    Object.entries(demo).map(async ([key, p]) => [key, await signToken(jwtSecret, { sub: p.id, org: p.orgId, role: p.role }, DEMO_TOKEN_TTL_SECONDS)] as const),
   );
   return c.json(Object.fromEntries(entries) as z.infer<typeof Tokens>, 200);
 });
