@@ -33,6 +33,7 @@ import { ltiAdminRoutes, ltiToolRoutes } from './routes/lti/index.js';
 import { scormRoutes } from './routes/scorm/index.js';
 import { xapiRoutes } from './routes/xapi/index.js';
 import { registerXapiOutbox, xapiStatements } from './xapi/index.js';
+import { wellFormedJsonBodies } from './well-formed-json.js';
 
 export type { AppDeps } from './app-env.js';
 
@@ -66,6 +67,8 @@ export function createApp(deps: AppDeps) {
       onError: (c) => problemResponse(c, new Problem(413, 'Payload too large', `The request body is larger than ${API_BODY_LIMIT / 1024} KB.`).toBody(), { connection: 'close' }),
     }),
   );
+
+  app.use('/api/*', wellFormedJsonBodies);
 
   const api = createRouter();
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });

@@ -38,6 +38,7 @@ export const NewCohort = z
 export const CohortPatch = z
   .object({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).optional(), readiness: ReadinessRule.optional() })
   .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change (name, description or readiness).')
   .openapi('CohortPatch');
 
 export const MembersBody = z

@@ -58,6 +58,10 @@ const PlatformBody = z
   .strict()
   .openapi('LtiPlatformInput');
 
+const PlatformPatch = PlatformBody.partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.')
+  .openapi('LtiPlatformPatch');
+
 const PlatformSchema = PlatformBody.extend({ id: z.string(), tokenAudience: z.string().nullable(), frameOrigins: z.array(z.string()), createdAt: z.string() }).openapi('LtiPlatform');
 
 const ToolConfigSchema = z
@@ -141,7 +145,7 @@ const update = createRoute({
   method: 'patch',
   path: '/lti/platforms/{id}',
   summary: 'Change a platform registration (add a deployment id, a rotated JWKS URL, ...)',
-  request: { params: IdParams, body: { content: json(PlatformBody.partial()), required: true } },
+  request: { params: IdParams, body: { content: json(PlatformPatch), required: true } },
   responses: { 200: { description: 'Updated', content: json(PlatformSchema) }, ...problems(400, 401, 403, 404, 409) },
 });
 const remove = createRoute({ ...admin, method: 'delete', path: '/lti/platforms/{id}', summary: 'Remove a platform (its launches stop working; people stay)', request: { params: IdParams }, responses: { 204: { description: 'Removed' }, ...problems(400, 401, 403, 404) } });
