@@ -13,6 +13,8 @@ import { PlatformJwks } from './platform-jwks.js';
 export interface DrainOptions {
   /** most rows each outbox delivers in this run (each outbox's own default when absent) */
   limit?: number;
+  /** only this organisation's rows (a run staff asked for); every organisation's when absent */
+  orgId?: string;
 }
 
 /** Something else that drains an outbox on the same beat (xAPI registers itself here). */
@@ -51,7 +53,7 @@ export class LtiRuntime {
     while (this.running) await this.running.catch(() => {});
     const run = (async (): Promise<DrainRun> => {
       // a clock, not one instant: each row's lease starts when that row is claimed
-      const grades = await deliverDueGrades(this.deps.db, this.tokens, { now: () => this.deps.now(), limit: opts.limit, logger: this.deps.logger });
+      const grades = await deliverDueGrades(this.deps.db, this.tokens, { now: () => this.deps.now(), limit: opts.limit, logger: this.deps.logger, orgId: opts.orgId });
       const others: Record<string, unknown> = {};
       for (const [name, d] of this.extraDrains) {
         others[name] = await d(this.deps, opts).catch((err) => {

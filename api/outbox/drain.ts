@@ -47,6 +47,11 @@ export interface DrainOutboxOptions {
   limit: number;
   /** where rows given up after a cut-off run are reported (counts only, never row contents) */
   logger?: Logger;
+  /**
+   * only this organisation's rows: a run a member of staff asks for must neither send another
+   * organisation's rows nor report their count (the timer and the cron drain every organisation)
+   */
+  orgId?: string;
 }
 
 /**
@@ -57,12 +62,12 @@ export interface DrainOutboxOptions {
  */
 export async function drainOutbox<T extends OutboxTable>(db: Database, outbox: Outbox<T>, opts: DrainOutboxOptions): Promise<DeliveryReport> {
   const clock = typeof opts.now === 'function' ? opts.now : () => opts.now as Date;
-  const unanswered = await giveUpUnanswered(db, outbox.table, outbox.peer, clock());
+  const unanswered = await giveUpUnanswered(db, outbox.table, outbox.peer, clock(), opts.orgId);
   // a row only gets here if its runs kept being cut off: worth a line, unlike an ordinary failure
   if (unanswered > 0) opts.logger?.warn('outbox rows given up: their last attempt never reported back', { outbox: outbox.name, count: unanswered });
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: unanswered };
   for (let n = 0; n < opts.limit; n++) {
-    const row = await claimNext(db, outbox.table, outbox.order ?? [], clock());
+    const row = await claimNext(db, outbox.table, outbox.order ?? [], clock(), opts.orgId);
     if (!row) break;
     report[await deliverClaimed(db, outbox, row, clock)]++;
   }

@@ -20,7 +20,7 @@ import { MAX_ATTEMPTS } from './backoff.js';
 export const LEASE_MS = 60_000;
 
 /** An outbox table: anything with the delivery columns of `db/schema/lti` (`deliveryColumns`). */
-export type OutboxTable = PgTable & Record<'id' | 'status' | 'attempts' | 'nextAttemptAt' | 'lockedUntil' | 'lastError' | 'createdAt' | 'sentAt', PgColumn>;
+export type OutboxTable = PgTable & Record<'id' | 'orgId' | 'status' | 'attempts' | 'nextAttemptAt' | 'lockedUntil' | 'lastError' | 'createdAt' | 'sentAt', PgColumn>;
 
 /** A row of an outbox table, as Drizzle reads it. */
 export type RowOf<T extends OutboxTable> = T['$inferSelect'] & DeliveryState;
@@ -39,13 +39,13 @@ export interface DeliveryState {
  * Claims the row that has waited longest (then `order`), if any is due and unheld: leased until
  * `now + LEASE_MS`, its attempt counted, due again when the lease ends.
  */
-export async function claimNext<T extends OutboxTable>(db: Database, outboxTable: T, order: SQL[], now: Date): Promise<RowOf<T> | null> {
+export async function claimNext<T extends OutboxTable>(db: Database, outboxTable: T, order: SQL[], now: Date, orgId?: string): Promise<RowOf<T> | null> {
   const table: OutboxTable = outboxTable; // Drizzle cannot type queries on a generic table: use the shape every outbox shares
   const leaseEnd = new Date(now.getTime() + LEASE_MS);
   const due = db
     .select({ id: table.id })
     .from(table)
-    .where(and(eq(table.status, 'pending'), lte(table.nextAttemptAt, now), claimable(table, now)))
+    .where(and(eq(table.status, 'pending'), lte(table.nextAttemptAt, now), claimable(table, now), orgId ? eq(table.orgId, orgId) : undefined))
     .orderBy(asc(table.nextAttemptAt), asc(table.createdAt), ...order)
     .limit(1)
     .for('update', { skipLocked: true });
@@ -75,11 +75,11 @@ function claimable(table: OutboxTable, now: Date): SQL {
  * with the row still pending), saying so in `lastError`. `peer` names who it was sent to.
  * Returns how many were given up.
  */
-export async function giveUpUnanswered(db: Database, table: OutboxTable, peer: string, now: Date): Promise<number> {
+export async function giveUpUnanswered(db: Database, table: OutboxTable, peer: string, now: Date, orgId?: string): Promise<number> {
   const rows = await db
     .update(table)
     .set({ status: 'failed', lockedUntil: null, lastError: unansweredError(peer) })
-    .where(and(eq(table.status, 'pending'), lt(table.lockedUntil, now), gte(table.attempts, MAX_ATTEMPTS)))
+    .where(and(eq(table.status, 'pending'), lt(table.lockedUntil, now), gte(table.attempts, MAX_ATTEMPTS), orgId ? eq(table.orgId, orgId) : undefined))
     .returning({ id: table.id });
   return rows.length;
 }

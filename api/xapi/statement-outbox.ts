@@ -86,9 +86,12 @@ function statementOutbox(db: Database, fetchFn: typeof fetch): Outbox<typeof xap
  * Delivers the statements that are due (at most `limit`, 100 by default), for every organisation
  * with an enabled LRS. `now` may be a clock, read as each statement is claimed.
  */
-export async function deliverDueStatements(db: Database, opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number; logger?: Logger }): Promise<DeliveryReport> {
+export async function deliverDueStatements(
+  db: Database,
+  opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number; logger?: Logger; orgId?: string },
+): Promise<DeliveryReport> {
   const fetchFn = opts.fetch ?? ((...a) => fetch(...a));
-  return drainOutbox(db, statementOutbox(db, fetchFn), { now: opts.now, limit: opts.limit ?? 100, logger: opts.logger });
+  return drainOutbox(db, statementOutbox(db, fetchFn), { now: opts.now, limit: opts.limit ?? 100, logger: opts.logger, orgId: opts.orgId });
 }
 
 export async function listStatements(db: Database, orgId: string, status?: OutboxStatus, limit = 200): Promise<StatementRow[]> {

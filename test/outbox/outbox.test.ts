@@ -97,6 +97,8 @@ interface OutboxCase {
   row(id: string): Promise<{ status: string; attempts: number; lockedUntil: Date | null; lastError: string | null }>;
   /** what an admin's retry does */
   requeue(id: string, now: Date): Promise<void>;
+  /** the route through which staff ask for delivery now */
+  deliverRoute: string;
 }
 
 let lineItems = 0;
@@ -114,6 +116,7 @@ const CASES: OutboxCase[] = [
     drain: (now, limit, logger) => deliverDueStatements(t.runtime.deps.db, { now, limit, logger }),
     row: async (id) => (await t.runtime.deps.db.select().from(xapiOutbox).where(eq(xapiOutbox.id, id)))[0],
     requeue: async (_id, now) => void (await retryStatements(t.runtime.deps.db, orgId, now)),
+    deliverRoute: '/api/xapi/statements/retry',
   },
   {
     name: 'LMS grades',
@@ -126,6 +129,7 @@ const CASES: OutboxCase[] = [
     drain: (now, limit, logger) => deliverDueGrades(t.runtime.deps.db, tokens, { now, limit, logger }),
     row: async (id) => (await t.runtime.deps.db.select().from(ltiGradeOutbox).where(eq(ltiGradeOutbox.id, id)))[0],
     requeue: async (id, now) => void (await retryGrade(t.runtime.deps.db, orgId, id, now)),
+    deliverRoute: '/api/lti/grades/deliver',
   },
 ];
 
@@ -152,6 +156,19 @@ describe.each(CASES)('$name', (outbox) => {
     cutOff.push(outbox.drain(now, 1));
     await until(() => peer.deliveries.length === reached);
   }
+
+  it("another organisation's staff asking for delivery neither send this organisation's rows nor see their count", async () => {
+    const id = await outbox.enqueue(new Date());
+    const theirs = await t.call('POST', outbox.deliverRoute, { token: t.tokens.otherOrgFacilitator });
+    expect(theirs.status).toBe(200);
+    expect(theirs.body).not.toMatchObject({ sent: 1 });
+    expect(JSON.stringify(theirs.body)).not.toMatch(/"(sent|requeued)":[1-9]/);
+    expect(peer.deliveries).toEqual([]);
+    expect(await outbox.row(id)).toMatchObject({ status: 'pending', attempts: 0 });
+    const ours = await t.call('POST', outbox.deliverRoute, { token: t.tokens.facilitator });
+    expect(ours.status).toBe(200);
+    expect(await outbox.row(id)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
 
   it('counts the attempt when the row is claimed, before the peer has answered', async () => {
     const id = await outbox.enqueue(T0);

@@ -40,15 +40,20 @@ export const ltiPlatforms = pgTable(
 
 export const TOOL_KEY_STATUSES = ['active', 'previous', 'retired'] as const;
 
-/** The tool's RSA key pairs (instance-wide). `previous` keys stay published so launches in flight verify. */
+/**
+ * The tool's RSA key pairs, one set per organisation (its admin rotates only its own); every
+ * organisation's `active` and `previous` keys are published at the one JWKS URL. Keys made before
+ * keys had an organisation have none: still published, no longer used to sign.
+ */
 export const ltiToolKeys = pgTable('lti_tool_keys', {
   kid: text('kid').primaryKey(),
+  orgId: uuid('org_id').references(() => organisations.id, { onDelete: 'cascade' }),
   publicJwk: jsonb('public_jwk').$type<Record<string, unknown>>().notNull(),
   privateJwk: jsonb('private_jwk').$type<Record<string, unknown>>().notNull(),
   status: text('status', { enum: TOOL_KEY_STATUSES }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   rotatedAt: timestamp('rotated_at', { withTimezone: true }),
-});
+}, (t) => [index('lti_tool_keys_org_status_idx').on(t.orgId, t.status)]);
 
 /**
  * OIDC login states, kept on the server because LMS iframes block third-party cookies. A state is

@@ -76,7 +76,7 @@ function gradeOutbox(db: Database, tokens: AccessTokens, fetchFn: typeof fetch):
     async deliver(row, now) {
       const platform = await findPlatformById(db, row.platformId);
       if (!platform) throw new PlatformRequestError('the platform registration was removed', null, false);
-      const token = await tokens.tokenFor(platform, [AGS_SCOPE.score], () => activeSigningKey(db, now));
+      const token = await tokens.tokenFor(platform, [AGS_SCOPE.score], () => activeSigningKey(db, row.orgId, now));
       try {
         await postScore(row, token, fetchFn, now);
       } catch (err) {
@@ -93,9 +93,13 @@ function gradeOutbox(db: Database, tokens: AccessTokens, fetchFn: typeof fetch):
  * platform's failure: that is recorded on the row and retried later. `now` may be a clock, read
  * as each grade is claimed.
  */
-export async function deliverDueGrades(db: Database, tokens: AccessTokens, opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number; logger?: Logger }): Promise<DeliveryReport> {
+export async function deliverDueGrades(
+  db: Database,
+  tokens: AccessTokens,
+  opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number; logger?: Logger; orgId?: string },
+): Promise<DeliveryReport> {
   const fetchFn = opts.fetch ?? ((...a) => fetch(...a));
-  return drainOutbox(db, gradeOutbox(db, tokens, fetchFn), { now: opts.now, limit: opts.limit ?? 50, logger: opts.logger });
+  return drainOutbox(db, gradeOutbox(db, tokens, fetchFn), { now: opts.now, limit: opts.limit ?? 50, logger: opts.logger, orgId: opts.orgId });
 }
 
 /** The organisation's grades, newest first, optionally of one status. */

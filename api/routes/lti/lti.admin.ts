@@ -153,7 +153,7 @@ const rotate = createRoute({
   ...admin,
   method: 'post',
   path: '/lti/keys/rotate',
-  summary: 'Rotate the tool’s signing key (instance-wide; the previous key stays published)',
+  summary: 'Rotate this organisation’s signing key (other organisations keep theirs; the previous key stays published)',
   responses: { 200: { description: 'The new key id and the key ids now published', content: json(z.object({ kid: z.string(), published: z.array(z.string()) })) }, ...problems(401, 403) },
 });
 const grades = createRoute({
@@ -168,7 +168,7 @@ const deliver = createRoute({
   ...staff,
   method: 'post',
   path: '/lti/grades/deliver',
-  summary: 'Send the grades that are due now',
+  summary: 'Send this organisation’s grades that are due now',
   responses: { 200: { description: 'What happened', content: json(z.object({ sent: z.number(), retrying: z.number(), failed: z.number() })) }, ...problems(401, 403) },
 });
 const retry = createRoute({
@@ -219,16 +219,16 @@ export const ltiAdminRoutes = createRouter()
     if (!(await deletePlatform(c.var.deps.db, c.var.caller.orgId, id))) throw Problem.notFound('The platform');
     return c.body(null, 204);
   })
-  .openapi(rotate, async (c) => c.json(await rotateToolKeys(c.var.deps.db, c.var.deps.now()), 200))
+  .openapi(rotate, async (c) => c.json(await rotateToolKeys(c.var.deps.db, c.var.caller.orgId, c.var.deps.now()), 200))
   .openapi(grades, async (c) => {
     const { status } = c.req.valid('query');
     return c.json({ grades: (await listGrades(c.var.deps.db, c.var.caller.orgId, status)).map(gradeView) }, 200);
   })
-  .openapi(deliver, async (c) => c.json(await ltiRuntimeOf(c.var.deps).drain(), 200))
+  .openapi(deliver, async (c) => c.json(await ltiRuntimeOf(c.var.deps).drain({ orgId: c.var.caller.orgId }), 200))
   .openapi(retry, async (c) => {
     const { id } = c.req.valid('param');
     const { db, now } = c.var.deps;
     if (!(await retryGrade(db, c.var.caller.orgId, id, now()))) throw Problem.notFound('The grade');
-    await ltiRuntimeOf(c.var.deps).drain();
+    await ltiRuntimeOf(c.var.deps).drain({ orgId: c.var.caller.orgId });
     return c.json(gradeView((await findGrade(db, c.var.caller.orgId, id))!), 200);
   });

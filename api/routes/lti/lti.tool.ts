@@ -150,7 +150,7 @@ async function deepLink(c: Context<AppEnv>) {
     if (!drillRow) throw new LaunchError('drill', 404);
     const drill = drillSpecOf(drillRow);
     const item = drillContentItem({ drillId: drill.id, title: drill.title, description: drill.description, launchUrl: `${toolBase(c)}/lti/launch`, graded: ticket.acceptLineItem && body.graded === '1' });
-    const jwt = await signDeepLinkingResponse(await activeSigningKey(db, now()), {
+    const jwt = await signDeepLinkingResponse(await activeSigningKey(db, ticket.orgId, now()), {
       clientId: platform.clientId,
       platformIssuer: platform.issuer,
       deploymentId: ticket.deploymentId,
@@ -173,7 +173,7 @@ export const ltiToolRoutes = new Hono<AppEnv>()
   .post('/lti/launch', launch)
   .post('/lti/deep-link', deepLink)
   .get('/lti/jwks.json', async (c) => {
-    const set = await publicKeySet(c.var.deps.db, c.var.deps.now());
+    const set = await publicKeySet(c.var.deps.db);
     // short cache: a rotated key shows up within minutes, and the previous key stays published meanwhile
     return c.json(set, 200, { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' });
   });

@@ -75,6 +75,6 @@ export const xapiRoutes = createRouter()
   .openapi(list, async (c) => c.json({ statements: (await listStatements(c.var.deps.db, c.var.caller.orgId, c.req.valid('query').status)).map(statementView) }, 200))
   .openapi(retry, async (c) => {
     const requeued = await retryStatements(c.var.deps.db, c.var.caller.orgId, c.var.deps.now());
-    await ltiRuntimeOf(c.var.deps).drain();
+    await ltiRuntimeOf(c.var.deps).drain({ orgId: c.var.caller.orgId });
     return c.json({ requeued }, 200);
   });
