@@ -17,6 +17,8 @@ export interface AppDeps {
   logger: Logger;
   /** the resolved signing secret (configured, or generated and kept in the database) */
   jwtSecret: string;
+  /** encrypts stored secrets (LRS passwords); null in production without SB_DATA_KEY (auth/data-key) */
+  dataKey: CryptoKey | null;
   now: () => Date;
   /**
    * Work that outlives the response (delivering a grade or xAPI statements right after a session

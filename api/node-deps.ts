@@ -5,6 +5,7 @@
  * Shared by `npm start` and the tests so both run the same start-up path.
  */
 import type { AppDeps } from './app-env.js';
+import { resolveDataKey } from './auth/data-key.js';
 import { resolveJwtSecret } from './auth/secret.js';
 import type { Config } from './config/index.js';
 import { openDatabase, type OpenDatabase } from './db/index.js';
@@ -24,8 +25,10 @@ export async function buildNodeDeps(config: Config, opts: { logger?: Logger; dat
   const database = opts.database ?? (await openDatabase(config));
   if (!opts.database) await database.migrate();
   const jwtSecret = await resolveJwtSecret(database.db, config);
+  logger.protect(jwtSecret, config.llm?.apiKey, config.dataKey);
+  const dataKey = await resolveDataKey(database.db, config);
   const demo = config.demo ? await seedDemo(database.db) : null;
   const llm = config.llm ? createLlmServices(config.llm, { logger }) : scriptedServices();
-  const deps: AppDeps = { db: database.db, dbKind: database.kind, llm, config, logger, jwtSecret, now: () => new Date() };
+  const deps: AppDeps = { db: database.db, dbKind: database.kind, llm, config, logger, jwtSecret, dataKey, now: () => new Date() };
   return { deps, database, demo, close: () => database.close() };
 }

@@ -48,7 +48,7 @@ it('delivers at most the limit per outbox per run and logs counts, not credentia
   const scenarios = await t.call('GET', '/api/scenarios', { token: t.tokens.learner });
   const start = await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: scenarios.body.scenarios[0].id } });
   expect(start.status).toBe(201);
-  await saveLrs(deps.db, org, { endpoint: lrsUrl, username: 'lrs-user', password: 'lrs-secret-pass', enabled: true }, new Date());
+  await saveLrs(deps.db, org, { endpoint: lrsUrl, username: 'lrs-user', password: 'lrs-secret-pass', enabled: true }, new Date(), deps.dataKey);
   await enqueueStatements(deps.db, org, start.body.id, [statement(start.body.id), statement(start.body.id), statement(start.body.id)], new Date());
 
   // the app's deps with a logger this test can read (its own runtime, with the xAPI outbox registered as createApp does)

@@ -50,7 +50,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   // Never let one bad request take the process down; log and carry on.
-  process.on('unhandledRejection', (reason) => runtime.deps.logger.error('unhandled rejection', { reason: String(reason) }));
+  process.on('unhandledRejection', (reason) => runtime.deps.logger.error('unhandled rejection', { error: reason }));
 }
 
 async function printDemoTokens(secret: string, demo: NonNullable<Awaited<ReturnType<typeof buildNodeDeps>>['demo']>, base: string) {

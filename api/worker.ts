@@ -25,6 +25,7 @@ import { seedDemo } from './demo/seed.js';
 import { createLlmServices, scriptedServices } from './llm/index.js';
 import { createLogger } from './logger.js';
 import { Problem } from './problems/index.js';
+import { resolveDataKey } from './auth/data-key.js';
 import { drainOutboxesOnSchedule } from './outbox-schedule.js';
 import { assetBundleSource, type AssetFetcher, type EmbedDeps } from './routes/embed/embed.index.js';
 
@@ -84,6 +85,8 @@ export function createWorker() {
     const logger = createLogger(config.logLevel);
     // Without SB_JWT_SECRET (dev only; production refuses to start) the secret kept in the database is used.
     const jwtSecret = await resolveJwtSecret(db, config);
+    logger.protect(jwtSecret, config.llm?.apiKey, config.dataKey);
+    const dataKey = await resolveDataKey(db, config);
     if (config.demo) await seedDemo(db);
     const deps: AppDeps & EmbedDeps = {
       get db(): Database {
@@ -98,6 +101,7 @@ export function createWorker() {
       config,
       logger,
       jwtSecret,
+      dataKey,
       now: () => new Date(),
       // without the binding (no [assets] section) the route answers 503 "not built", as on Node
       ...(env.ASSETS ? { embedBundle: assetBundleSource(env.ASSETS) } : {}),
@@ -164,7 +168,7 @@ export function createWorker() {
 
 /** One JSON line naming what failed: the error's message only, never configuration values. */
 function logFailure(msg: string, err: unknown) {
-  console.error(JSON.stringify({ level: 'error', msg, error: err instanceof Error ? err.message : String(err) }));
+  createLogger('error', (l) => console.error(l)).error(msg, { error: err });
 }
 
 interface Invocation {

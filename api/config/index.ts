@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { LlmConfig } from '../llm/index.js';
+import { dataKeyBytes } from '../auth/data-key.js';
 import { weakSecretReason } from './secret-strength.js';
 
 const bool = z
@@ -27,6 +28,10 @@ export const EnvSchema = z.object({
     .optional(),
   DEMO: bool.optional(),
   SB_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SB_DATA_KEY: z
+    .string()
+    .refine((v) => dataKeyBytes(v) !== null, 'must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)')
+    .optional(),
   SB_PUBLIC_URL: httpUrl.optional(),
   SB_MAX_TURN_CHARS: int(50, 20_000).default(2000),
   SB_FRAME_ANCESTORS: list.default([]),
@@ -54,6 +59,8 @@ export interface Config {
   /** demo data and /api/demo/tokens; on by default with the embedded database, never in production */
   demo: boolean;
   jwtSecret: string | null;
+  /** SB_DATA_KEY: encrypts stored secrets such as LRS passwords (auth/data-key) */
+  dataKey: string | null;
   publicUrl: string | null;
   maxTurnChars: number;
   frameAncestors: string[];
@@ -102,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL ?? null,
     demo,
     jwtSecret: e.SB_JWT_SECRET ?? null,
+    dataKey: e.SB_DATA_KEY ?? null,
     publicUrl: e.SB_PUBLIC_URL ?? null,
     maxTurnChars: e.SB_MAX_TURN_CHARS,
     frameAncestors: e.SB_FRAME_ANCESTORS,

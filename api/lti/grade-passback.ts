@@ -44,6 +44,6 @@ export const gradePassback: OnSessionEnded = async (deps, session, ended) => {
     deps,
     ltiRuntimeOf(deps)
       .drain()
-      .catch((err) => deps.logger.warn('grade delivery failed; it stays queued', { sessionId: session.id, error: String(err) })),
+      .catch((err) => deps.logger.warn('grade delivery failed; it stays queued', { sessionId: session.id, error: err })),
   );
 };

@@ -57,7 +57,7 @@ export class LtiRuntime {
       const others: Record<string, unknown> = {};
       for (const [name, d] of this.extraDrains) {
         others[name] = await d(this.deps, opts).catch((err) => {
-          this.deps.logger.warn('outbox drain failed', { outbox: name, error: String(err) });
+          this.deps.logger.warn('outbox drain failed', { outbox: name, error: err });
           return { error: String(err) };
         });
       }
@@ -75,7 +75,7 @@ export class LtiRuntime {
   start(intervalMs = 15_000) {
     if (this.timer) return;
     this.timer = setInterval(() => {
-      this.drain().catch((err) => this.deps.logger.warn('grade outbox run failed', { error: String(err) }));
+      this.drain().catch((err) => this.deps.logger.warn('grade outbox run failed', { error: err }));
     }, intervalMs);
     // never keep a process (or a test run) alive just for the outbox
     (this.timer as { unref?: () => void }).unref?.();

@@ -107,7 +107,8 @@ export function toProblemResponse(err: unknown, c: Context, log?: (msg: string, 
   }
   const unstorable = unstorableText(err);
   if (unstorable) return problemResponse(c, Problem.badRequest(unstorable).toBody());
-  log?.('unhandled error', { error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err), path: c.req.path });
+  // the logger writes what may be logged of the error (statement and code, never the values)
+  log?.('unhandled error', { error: err, route: c.req.routePath });
   return problemResponse(c, Problem.internal().toBody());
 }
 

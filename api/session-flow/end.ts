@@ -29,7 +29,7 @@ export async function endSession(deps: AppDeps, caller: Caller, sessionId: strin
   if (outcome.fresh) {
     for (const hook of hooks) {
       // A failing follow-up (an LMS that is down) must not undo the learner's ended session.
-      await hook(deps, outcome.session, outcome.ended).catch((err) => deps.logger.error('session-ended hook failed', { sessionId, error: String(err) }));
+      await hook(deps, outcome.session, outcome.ended).catch((err) => deps.logger.error('session-ended hook failed', { sessionId, error: err }));
     }
   }
   return outcome.ended;

@@ -17,7 +17,7 @@ import { findLrs } from './lrs.store.js';
 import { deliverDueStatements, enqueueStatements } from './statement-outbox.js';
 import { sessionStatements } from './statements.js';
 
-const drainStatements: OutboxDrain = (deps, opts) => deliverDueStatements(deps.db, { now: () => deps.now(), limit: opts.limit, logger: deps.logger, orgId: opts.orgId });
+const drainStatements: OutboxDrain = (deps, opts) => deliverDueStatements(deps.db, { now: () => deps.now(), limit: opts.limit, logger: deps.logger, orgId: opts.orgId, dataKey: deps.dataKey });
 
 export const xapiStatements: OnSessionEnded = async (deps, session, ended) => {
   const runtime = ltiRuntimeOf(deps);
@@ -41,7 +41,7 @@ export const xapiStatements: OnSessionEnded = async (deps, session, ended) => {
     grade: sessionGrade(ended.scorecard, spec?.focus, ended.drillResult),
   });
   await enqueueStatements(deps.db, session.orgId, session.id, statements, deps.now());
-  runInBackground(deps, drainStatements(deps, {}).catch((err) => deps.logger.warn('xAPI delivery failed; statements stay queued', { sessionId: session.id, error: String(err) })));
+  runInBackground(deps, drainStatements(deps, {}).catch((err) => deps.logger.warn('xAPI delivery failed; statements stay queued', { sessionId: session.id, error: err })));
 };
 
 /** Lets the outbox worker drain xAPI too, from start-up rather than after the first session. */

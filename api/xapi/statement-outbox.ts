@@ -10,7 +10,7 @@ import type { Database } from '../db/index.js';
 import type { Logger } from '../logger.js';
 import { xapiOutbox, type OutboxStatus } from '../db/schema/index.js';
 import { drainOutbox, requeue, retryableStatus, type DeliveryReport, type Outbox } from '../outbox/index.js';
-import { findLrs } from './lrs.store.js';
+import { findLrs, lrsPassword } from './lrs.store.js';
 import { verbName, XAPI_VERSION, type Statement } from './statements.js';
 
 export type StatementRow = typeof xapiOutbox.$inferSelect;
@@ -65,7 +65,7 @@ async function send(row: StatementRow, lrs: { endpoint: string; username: string
 const HAPPENED = [sql`${xapiOutbox.statement}->>'timestamp'`, sql`case ${xapiOutbox.verb} when 'attempted' then 0 when 'completed' then 1 else 2 end`];
 
 /** The statement outbox: how one statement reaches its organisation's LRS, looked up once per run. */
-function statementOutbox(db: Database, fetchFn: typeof fetch): Outbox<typeof xapiOutbox> {
+function statementOutbox(db: Database, fetchFn: typeof fetch, dataKey: CryptoKey | null): Outbox<typeof xapiOutbox> {
   const lrsCache = new Map<string, Awaited<ReturnType<typeof findLrs>>>();
   return {
     name: 'xapi',
@@ -77,7 +77,13 @@ function statementOutbox(db: Database, fetchFn: typeof fetch): Outbox<typeof xap
       if (!lrsCache.has(row.orgId)) lrsCache.set(row.orgId, await findLrs(db, row.orgId));
       const lrs = lrsCache.get(row.orgId);
       if (!lrs || !lrs.enabled) throw new LrsError('xAPI is switched off for this organisation', true);
-      await send(row, lrs, fetchFn);
+      let password: string;
+      try {
+        password = await lrsPassword(db, lrs, dataKey);
+      } catch {
+        throw new LrsError('the LRS password cannot be decrypted: SB_DATA_KEY is missing or changed', true);
+      }
+      await send(row, { endpoint: lrs.endpoint, username: lrs.username, password }, fetchFn);
     },
   };
 }
@@ -88,10 +94,10 @@ function statementOutbox(db: Database, fetchFn: typeof fetch): Outbox<typeof xap
  */
 export async function deliverDueStatements(
   db: Database,
-  opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number; logger?: Logger; orgId?: string },
+  opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number; logger?: Logger; orgId?: string; dataKey: CryptoKey | null },
 ): Promise<DeliveryReport> {
   const fetchFn = opts.fetch ?? ((...a) => fetch(...a));
-  return drainOutbox(db, statementOutbox(db, fetchFn), { now: opts.now, limit: opts.limit ?? 100, logger: opts.logger, orgId: opts.orgId });
+  return drainOutbox(db, statementOutbox(db, fetchFn, opts.dataKey), { now: opts.now, limit: opts.limit ?? 100, logger: opts.logger, orgId: opts.orgId });
 }
 
 export async function listStatements(db: Database, orgId: string, status?: OutboxStatus, limit = 200): Promise<StatementRow[]> {

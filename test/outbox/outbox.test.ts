@@ -68,7 +68,7 @@ beforeAll(async () => {
   expect(start.status).toBe(201);
   sessionId = start.body.id;
   const db = t.runtime.deps.db;
-  await saveLrs(db, orgId, { endpoint: `${base}/lrs/`, username: 'lrs-user', password: 'lrs-pass', enabled: true }, new Date());
+  await saveLrs(db, orgId, { endpoint: `${base}/lrs/`, username: 'lrs-user', password: 'lrs-pass', enabled: true }, new Date(), t.runtime.deps.dataKey);
   platformId = (await createPlatform(db, orgId, { name: 'Fake LMS', issuer: `${base}/lms`, clientId: 'sb-outbox-test', deploymentIds: ['1'], authEndpoint: `${base}/lms/auth`, tokenEndpoint: `${base}/lms/token`, jwksUrl: `${base}/lms/jwks` })).id;
 });
 
@@ -113,7 +113,7 @@ const CASES: OutboxCase[] = [
       await enqueueStatements(t.runtime.deps.db, orgId, sessionId, [{ id, actor, verb: VERBS.attempted, object, context: { registration: sessionId, platform: 'Sounding Board', language: 'en' }, timestamp: now.toISOString() }], now);
       return id;
     },
-    drain: (now, limit, logger) => deliverDueStatements(t.runtime.deps.db, { now, limit, logger }),
+    drain: (now, limit, logger) => deliverDueStatements(t.runtime.deps.db, { now, limit, logger, dataKey: t.runtime.deps.dataKey }),
     row: async (id) => (await t.runtime.deps.db.select().from(xapiOutbox).where(eq(xapiOutbox.id, id)))[0],
     requeue: async (_id, now) => void (await retryStatements(t.runtime.deps.db, orgId, now)),
     deliverRoute: '/api/xapi/statements/retry',

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../api/auth/index.js';
+import { importDataKey } from '../../api/auth/data-key.js';
 import { openPostgres } from '../../api/db/index.js';
 import { seedDemo, type DemoPeople } from '../../api/demo/seed.js';
 import { createPlatform, enqueueGrade } from '../../api/lti/index.js';
@@ -31,6 +32,8 @@ import { BUNDLE_PATH } from '../../web-components/build.js';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECRET = `worker-smoke-${randomUUID()}`;
+/** the data key the worker seals LRS passwords with (production: from the environment) */
+const DATA_KEY = randomUUID().replace(/-/g, '') + randomUUID().replace(/-/g, '');
 
 /** Why this machine cannot run the smoke test, or null when it can. */
 async function environmentalCause(): Promise<string | null> {
@@ -147,7 +150,7 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     base = `http://127.0.0.1:${port}`;
     wrangler = spawn(
       join(ROOT, 'node_modules/.bin/wrangler'),
-      ['dev', '--local', '--test-scheduled', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persist, '--show-interactive-dev-session=false', '--var', `SB_JWT_SECRET:${SECRET}`, '--var', 'LOG_LEVEL:warn'],
+      ['dev', '--local', '--test-scheduled', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persist, '--show-interactive-dev-session=false', '--var', `SB_JWT_SECRET:${SECRET}`, '--var', `SB_DATA_KEY:${DATA_KEY}`, '--var', 'LOG_LEVEL:warn'],
       {
         cwd: ROOT,
         detached: true, // its own process group, so workerd goes down with it
@@ -286,7 +289,7 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     try {
       const who = people.otherOrgLearner;
       const database = await openPostgres(dbUrl, { max: 1 });
-      await saveLrs(database.db, who.orgId, { endpoint: `${fake.base}/lrs/`, username: 'lrs-user', password: 'lrs-password', enabled: true }, new Date());
+      await saveLrs(database.db, who.orgId, { endpoint: `${fake.base}/lrs/`, username: 'lrs-user', password: 'lrs-password', enabled: true }, new Date(), await importDataKey(DATA_KEY));
       await database.close();
       const scenarioId = (await call('GET', '/api/scenarios', { token: tokens.otherOrgLearner })).body.scenarios[0].id;
       const start = await call('POST', '/api/sessions', { token: tokens.otherOrgLearner, body: { scenarioId } });
@@ -338,7 +341,7 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
         jwksUrl: `${fake.base}/lms/jwks`,
       });
       await enqueueGrade(database.db, { orgId: who.orgId, platformId: platform.id, personId: who.id, sessionId, lineItemUrl: `${fake.base}/lms/lineitems/7`, userSub: 'lms-user-7', scoreGiven: 4, scoreMaximum: 6 }, now);
-      await saveLrs(database.db, who.orgId, { endpoint: `${fake.base}/lrs/`, username: 'lrs-user', password: 'lrs-password', enabled: true }, now);
+      await saveLrs(database.db, who.orgId, { endpoint: `${fake.base}/lrs/`, username: 'lrs-user', password: 'lrs-password', enabled: true }, now, await importDataKey(DATA_KEY));
       const statement = (verb: keyof typeof VERBS): Statement => ({
         id: randomUUID(),
         actor: { objectType: 'Agent', name: 'Lee Chen', account: { homePage: 'urn:sounding-board', name: who.id } },

@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { xapiOutbox } from '../../api/db/schema/index.js';
+import { xapiLrs, xapiOutbox } from '../../api/db/schema/index.js';
 import { listOrgDrills, ltiRuntimeOf } from '../../api/lti/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
@@ -73,6 +73,17 @@ describe('LRS settings', () => {
     expect(put.body).toMatchObject({ endpoint: lrsUrl, username: 'lrs-user', enabled: true });
     expect(JSON.stringify(put.body)).not.toContain('lrs-pass');
   });
+
+  it('keep the password encrypted at rest (AES-GCM under the data key), so the database never holds it in clear', async () => {
+    const orgId = t.runtime.demo!.admin.orgId;
+    const [row] = await t.runtime.deps.db.select().from(xapiLrs).where(eq(xapiLrs.orgId, orgId));
+    expect(row.password).not.toContain('lrs-pass');
+    expect(row.password).toMatch(/^enc:v1:[A-Za-z0-9_-]{16}:[A-Za-z0-9_-]+$/);
+    // the same password sealed twice differs (a fresh IV each time)
+    await t.call('PUT', '/api/xapi/lrs', { token: t.tokens.admin, body: { endpoint: lrsUrl, username: 'lrs-user', password: 'lrs-pass' } });
+    const [again] = await t.runtime.deps.db.select().from(xapiLrs).where(eq(xapiLrs.orgId, orgId));
+    expect(again.password).not.toBe(row.password);
+  });
 });
 
 describe('statements', () => {
@@ -106,6 +117,15 @@ describe('statements', () => {
     const rows = await t.runtime.deps.db.select().from(xapiOutbox).where(eq(xapiOutbox.sessionId, s.id));
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
     expect(lrs.received.filter((x) => x.context.registration === s.id)).toHaveLength(3);
+  });
+
+  it('still reach the LRS from a row stored in clear before encryption, which is then sealed', async () => {
+    const orgId = t.runtime.demo!.learner.orgId;
+    await t.runtime.deps.db.update(xapiLrs).set({ password: 'lrs-pass' }).where(eq(xapiLrs.orgId, orgId));
+    const s = await drillSession(t.tokens.learner, orgId);
+    await until(() => lrs.received.filter((x) => x.context.registration === s.id).length === 3);
+    const [row] = await t.runtime.deps.db.select().from(xapiLrs).where(eq(xapiLrs.orgId, orgId));
+    expect(row.password).toMatch(/^enc:v1:/);
   });
 
   it('are not made for an organisation without an LRS', async () => {

@@ -125,7 +125,7 @@ export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
           for (let next = await events.next(); !next.done; next = await events.next()) await send(next.value);
         } catch (err) {
           if (abort.signal.aborted) return;
-          if (!(err instanceof Problem)) deps.logger.error('turn stream failed', { sessionId: id, error: String(err) });
+          if (!(err instanceof Problem)) deps.logger.error('turn stream failed', { sessionId: id, error: err });
           await stream.writeSSE({ event: 'problem', data: JSON.stringify(problemBody(err)) });
         }
       }) as never;

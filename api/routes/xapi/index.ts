@@ -39,7 +39,7 @@ const put = createRoute({
   path: '/xapi/lrs',
   summary: 'Send xAPI statements to this LRS',
   request: { body: { content: json(LrsBody), required: true } },
-  responses: { 200: { description: 'Saved', content: json(LrsSchema) }, ...problems(400, 401, 403) },
+  responses: { 200: { description: 'Saved', content: json(LrsSchema) }, ...problems(400, 401, 403, 409) },
 });
 const remove = createRoute({ ...admin, method: 'delete', path: '/xapi/lrs', summary: 'Stop sending xAPI statements', responses: { 204: { description: 'Removed' }, ...problems(401, 403, 404) } });
 const list = createRoute({
@@ -66,7 +66,7 @@ export const xapiRoutes = createRouter()
   })
   .openapi(put, async (c) => {
     const b = c.req.valid('json');
-    return c.json(lrsView(await saveLrs(c.var.deps.db, c.var.caller.orgId, { endpoint: b.endpoint, username: b.username, password: b.password, enabled: b.enabled ?? true }, c.var.deps.now())), 200);
+    return c.json(lrsView(await saveLrs(c.var.deps.db, c.var.caller.orgId, { endpoint: b.endpoint, username: b.username, password: b.password, enabled: b.enabled ?? true }, c.var.deps.now(), c.var.deps.dataKey)), 200);
   })
   .openapi(remove, async (c) => {
     if (!(await deleteLrs(c.var.deps.db, c.var.caller.orgId))) throw Problem.notFound('An LRS for this organisation');
