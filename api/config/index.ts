@@ -35,6 +35,7 @@ export const EnvSchema = z.object({
   SB_PUBLIC_URL: httpUrl.optional(),
   SB_MAX_TURN_CHARS: int(50, 20_000).default(2000),
   SB_FRAME_ANCESTORS: list.default([]),
+  SB_ALLOW_PRIVATE_HOSTS: list.default([]),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: httpUrl.optional(),
@@ -64,6 +65,8 @@ export interface Config {
   publicUrl: string | null;
   maxTurnChars: number;
   frameAncestors: string[];
+  /** hosts an admin-set endpoint (the LRS) may name although they are loopback or private (net/private-targets) */
+  allowPrivateHosts: string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** the LLM layer's settings when OPENAI_API_KEY is set, else null (scripted partner) */
   llm: LlmConfig | null;
@@ -113,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: e.SB_PUBLIC_URL ?? null,
     maxTurnChars: e.SB_MAX_TURN_CHARS,
     frameAncestors: e.SB_FRAME_ANCESTORS,
+    allowPrivateHosts: e.SB_ALLOW_PRIVATE_HOSTS,
     logLevel: e.LOG_LEVEL,
     llm: e.OPENAI_API_KEY
       ? {

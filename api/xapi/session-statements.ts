@@ -17,7 +17,7 @@ import { findLrs } from './lrs.store.js';
 import { deliverDueStatements, enqueueStatements } from './statement-outbox.js';
 import { sessionStatements } from './statements.js';
 
-const drainStatements: OutboxDrain = (deps, opts) => deliverDueStatements(deps.db, { now: () => deps.now(), limit: opts.limit, logger: deps.logger, orgId: opts.orgId, dataKey: deps.dataKey });
+const drainStatements: OutboxDrain = (deps, opts) => deliverDueStatements(deps.db, { now: () => deps.now(), limit: opts.limit, logger: deps.logger, orgId: opts.orgId, dataKey: deps.dataKey, allowHosts: deps.config.allowPrivateHosts });
 
 export const xapiStatements: OnSessionEnded = async (deps, session, ended) => {
   const runtime = ltiRuntimeOf(deps);

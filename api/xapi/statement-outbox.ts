@@ -10,6 +10,7 @@ import type { Database } from '../db/index.js';
 import type { Logger } from '../logger.js';
 import { xapiOutbox, type OutboxStatus } from '../db/schema/index.js';
 import { drainOutbox, requeue, retryableStatus, type DeliveryReport, type Outbox } from '../outbox/index.js';
+import { privateTargetReason } from '../net/private-targets.js';
 import { findLrs, lrsPassword } from './lrs.store.js';
 import { verbName, XAPI_VERSION, type Statement } from './statements.js';
 
@@ -51,7 +52,9 @@ async function send(row: StatementRow, lrs: { endpoint: string; username: string
       signal: AbortSignal.timeout(10_000),
     });
   } catch (err) {
-    throw new LrsError(`LRS unreachable: ${err instanceof Error ? err.message : String(err)}`, true);
+    // a fixed phrase, never the network error's text (it could describe hosts the caller cannot see)
+    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    throw new LrsError(timedOut ? 'LRS did not answer within 10 s' : 'LRS unreachable', true);
   }
   if (res.ok || res.status === 409) return;
   throw new LrsError(`LRS answered ${res.status}`, retryableStatus(res.status));
@@ -65,7 +68,7 @@ async function send(row: StatementRow, lrs: { endpoint: string; username: string
 const HAPPENED = [sql`${xapiOutbox.statement}->>'timestamp'`, sql`case ${xapiOutbox.verb} when 'attempted' then 0 when 'completed' then 1 else 2 end`];
 
 /** The statement outbox: how one statement reaches its organisation's LRS, looked up once per run. */
-function statementOutbox(db: Database, fetchFn: typeof fetch, dataKey: CryptoKey | null): Outbox<typeof xapiOutbox> {
+function statementOutbox(db: Database, fetchFn: typeof fetch, dataKey: CryptoKey | null, allowHosts: readonly string[]): Outbox<typeof xapiOutbox> {
   const lrsCache = new Map<string, Awaited<ReturnType<typeof findLrs>>>();
   return {
     name: 'xapi',
@@ -77,6 +80,9 @@ function statementOutbox(db: Database, fetchFn: typeof fetch, dataKey: CryptoKey
       if (!lrsCache.has(row.orgId)) lrsCache.set(row.orgId, await findLrs(db, row.orgId));
       const lrs = lrsCache.get(row.orgId);
       if (!lrs || !lrs.enabled) throw new LrsError('xAPI is switched off for this organisation', true);
+      // checked again at every send: a name that resolved outside may resolve inside now
+      const inside = await privateTargetReason(lrs.endpoint, allowHosts);
+      if (inside) throw new LrsError(`not sent: the LRS endpoint is refused (${inside})`, false);
       let password: string;
       try {
         password = await lrsPassword(db, lrs, dataKey);
@@ -94,10 +100,10 @@ function statementOutbox(db: Database, fetchFn: typeof fetch, dataKey: CryptoKey
  */
 export async function deliverDueStatements(
   db: Database,
-  opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number; logger?: Logger; orgId?: string; dataKey: CryptoKey | null },
+  opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number; logger?: Logger; orgId?: string; dataKey: CryptoKey | null; allowHosts: readonly string[] },
 ): Promise<DeliveryReport> {
   const fetchFn = opts.fetch ?? ((...a) => fetch(...a));
-  return drainOutbox(db, statementOutbox(db, fetchFn, opts.dataKey), { now: opts.now, limit: opts.limit ?? 100, logger: opts.logger, orgId: opts.orgId });
+  return drainOutbox(db, statementOutbox(db, fetchFn, opts.dataKey, opts.allowHosts), { now: opts.now, limit: opts.limit ?? 100, logger: opts.logger, orgId: opts.orgId });
 }
 
 export async function listStatements(db: Database, orgId: string, status?: OutboxStatus, limit = 200): Promise<StatementRow[]> {

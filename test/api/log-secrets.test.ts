@@ -19,7 +19,7 @@ const TURN = 'What would you like from today, Dana, my secret transcript line?';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ LOG_LEVEL: 'debug', SB_JWT_SECRET: JWT_SECRET, SB_LRS_ALLOW: '127.0.0.1' });
+  t = await startTestApp({ LOG_LEVEL: 'debug', SB_JWT_SECRET: JWT_SECRET });
 });
 afterAll(async () => t?.close());
 

@@ -113,7 +113,7 @@ const CASES: OutboxCase[] = [
       await enqueueStatements(t.runtime.deps.db, orgId, sessionId, [{ id, actor, verb: VERBS.attempted, object, context: { registration: sessionId, platform: 'Sounding Board', language: 'en' }, timestamp: now.toISOString() }], now);
       return id;
     },
-    drain: (now, limit, logger) => deliverDueStatements(t.runtime.deps.db, { now, limit, logger, dataKey: t.runtime.deps.dataKey }),
+    drain: (now, limit, logger) => deliverDueStatements(t.runtime.deps.db, { now, limit, logger, dataKey: t.runtime.deps.dataKey, allowHosts: ['127.0.0.1'] }),
     row: async (id) => (await t.runtime.deps.db.select().from(xapiOutbox).where(eq(xapiOutbox.id, id)))[0],
     requeue: async (_id, now) => void (await retryStatements(t.runtime.deps.db, orgId, now)),
     deliverRoute: '/api/xapi/statements/retry',

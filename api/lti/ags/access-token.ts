@@ -71,7 +71,7 @@ export class AccessTokens {
     try {
       res = await this.fetchFn(platform.tokenEndpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
     } catch (err) {
-      throw new PlatformRequestError(`token endpoint unreachable: ${err instanceof Error ? err.message : String(err)}`, null, true);
+      throw new PlatformRequestError('token endpoint unreachable', null, true);
     }
     if (!res.ok) throw new PlatformRequestError(`token endpoint answered ${res.status}`, res.status, res.status >= 500 || res.status === 429);
     const json = (await res.json().catch(() => null)) as { access_token?: unknown; expires_in?: unknown } | null;

@@ -61,7 +61,8 @@ async function postScore(row: GradeRow, token: string, fetchFn: typeof fetch, no
       signal: AbortSignal.timeout(10_000),
     });
   } catch (err) {
-    throw new PlatformRequestError(`score endpoint unreachable: ${err instanceof Error ? err.message : String(err)}`, null, true);
+    // a fixed phrase: the network error's own text is never shown to staff
+    throw new PlatformRequestError('score endpoint unreachable', null, true);
   }
   if (!res.ok) throw new PlatformRequestError(`score endpoint answered ${res.status}`, res.status, retryableStatus(res.status));
 }

@@ -6,6 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireAuth, requireRole } from '../../auth/index.js';
 import { ltiRuntimeOf } from '../../lti/index.js';
+import { privateTargetReason } from '../../net/private-targets.js';
 import { Problem } from '../../problems/index.js';
 import { deleteLrs, findLrs, listStatements, retryStatements, saveLrs, type LrsRow, type StatementRow } from '../../xapi/index.js';
 import { bearer, createRouter, problems } from '../openapi.js';
@@ -66,6 +67,8 @@ export const xapiRoutes = createRouter()
   })
   .openapi(put, async (c) => {
     const b = c.req.valid('json');
+    const inside = await privateTargetReason(b.endpoint, c.var.deps.config.allowPrivateHosts);
+    if (inside) throw Problem.badRequest('The LRS endpoint must be reachable on the internet.', [{ path: 'endpoint', message: `refused: ${inside}` }]);
     return c.json(lrsView(await saveLrs(c.var.deps.db, c.var.caller.orgId, { endpoint: b.endpoint, username: b.username, password: b.password, enabled: b.enabled ?? true }, c.var.deps.now(), c.var.deps.dataKey)), 200);
   })
   .openapi(remove, async (c) => {
