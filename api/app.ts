@@ -34,6 +34,7 @@ import { scormRoutes } from './routes/scorm/index.js';
 import { xapiRoutes } from './routes/xapi/index.js';
 import { registerXapiOutbox, xapiStatements } from './xapi/index.js';
 import { wellFormedJsonBodies } from './well-formed-json.js';
+import { requestDeadline } from './request-deadline.js';
 
 export type { AppDeps } from './app-env.js';
 
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
   );
 
   app.use('/api/*', wellFormedJsonBodies);
+  app.use('/api/*', requestDeadline);
 
   const api = createRouter();
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });

@@ -34,6 +34,7 @@ export const EnvSchema = z.object({
     .optional(),
   SB_PUBLIC_URL: httpUrl.optional(),
   SB_MAX_TURN_CHARS: int(50, 20_000).default(2000),
+  SB_REQUEST_TIMEOUT_MS: int(500, 900_000).optional(),
   SB_FRAME_ANCESTORS: list.default([]),
   SB_ALLOW_PRIVATE_HOSTS: list.default([]),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -64,6 +65,8 @@ export interface Config {
   dataKey: string | null;
   publicUrl: string | null;
   maxTurnChars: number;
+  /** longest an API request may take before it is answered 503 with Retry-After (a database gone silent) */
+  requestTimeoutMs: number;
   frameAncestors: string[];
   /** hosts an admin-set endpoint (the LRS) may name although they are loopback or private (net/private-targets) */
   allowPrivateHosts: string[];
@@ -115,6 +118,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataKey: e.SB_DATA_KEY ?? null,
     publicUrl: e.SB_PUBLIC_URL ?? null,
     maxTurnChars: e.SB_MAX_TURN_CHARS,
+    // with an LLM a turn may take the LLM's whole budget: the request timeout leaves room for it
+    requestTimeoutMs: e.SB_REQUEST_TIMEOUT_MS ?? (e.OPENAI_API_KEY ? e.SB_LLM_TIMEOUT_MS + 5000 : 10_000),
     frameAncestors: e.SB_FRAME_ANCESTORS,
     allowPrivateHosts: e.SB_ALLOW_PRIVATE_HOSTS,
     logLevel: e.LOG_LEVEL,

@@ -22,13 +22,18 @@ export interface OpenDatabase {
 /** The committed migrations (a function: Workers have no project folder, and never migrate). */
 const migrationsFolder = () => projectPath('api/db/migrations');
 
+/** Seconds to wait for a connection to PostgreSQL before the request is answered 503. */
+export const CONNECT_TIMEOUT_S = 3;
+
 /** PostgreSQL through postgres.js (also used on Workers through Hyperdrive). */
 export async function openPostgres(url: string, opts: { max?: number; fetchTypes?: boolean } = {}): Promise<OpenDatabase> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   // onnotice: silence "relation already exists, skipping" chatter from idempotent migrations.
   // fetchTypes false (Workers) saves the array-type lookup round trip on every new connection.
-  const sql = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, prepare: true, fetch_types: opts.fetchTypes ?? true });
+  // connect_timeout: a database that has gone away answers requests with a 503 in seconds (see
+  // problems: databaseUnavailable) rather than holding them for postgres.js's default 30 s.
+  const sql = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, prepare: true, fetch_types: opts.fetchTypes ?? true, connect_timeout: CONNECT_TIMEOUT_S });
   const db = drizzle(sql, { schema }) as unknown as Database;
   return {
     db,

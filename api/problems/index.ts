@@ -31,6 +31,8 @@ export class Problem extends Error {
     public readonly detail: string,
     public readonly errors?: FieldError[],
     public readonly extra: Record<string, unknown> = {},
+    /** response headers that belong to the problem (Retry-After) */
+    public readonly headers: Record<string, string> = {},
   ) {
     super(detail);
     this.name = 'Problem';
@@ -72,6 +74,9 @@ export class Problem extends Error {
     const [status, title] = STORE_ERROR_STATUS[err.kind];
     return new Problem(status, title, err.detail, err.fields, err.extra);
   }
+  static unavailable(detail = 'The service cannot reach its database just now. Nothing you sent was lost; please try again shortly.') {
+    return new Problem(503, 'Service unavailable', detail, undefined, {}, { 'retry-after': String(RETRY_AFTER_S) });
+  }
 }
 
 const STORE_ERROR_STATUS: Record<StoreError['kind'], [ContentfulStatusCode, string]> = {
@@ -95,7 +100,7 @@ export function problemResponse(c: Context, body: ProblemBody, headers: Record<s
 
 /** The app's single `onError`: Problems as they are, known HTTP errors mapped, the rest a 500 without internals. */
 export function toProblemResponse(err: unknown, c: Context, log?: (msg: string, meta?: object) => void) {
-  if (err instanceof Problem) return problemResponse(c, err.toBody());
+  if (err instanceof Problem) return problemResponse(c, err.toBody(), err.headers);
   if (err instanceof StoreError) return problemResponse(c, Problem.fromStore(err).toBody());
   if (err instanceof ZodError) return problemResponse(c, Problem.badRequest('The request is not valid.', fieldErrors(err)).toBody());
   if (err instanceof HTTPException) {
@@ -107,9 +112,33 @@ export function toProblemResponse(err: unknown, c: Context, log?: (msg: string, 
   }
   const unstorable = unstorableText(err);
   if (unstorable) return problemResponse(c, Problem.badRequest(unstorable).toBody());
+  if (databaseUnavailable(err)) {
+    log?.('database unavailable', { error: err, route: c.req.routePath });
+    const problem = Problem.unavailable();
+    return problemResponse(c, problem.toBody(), problem.headers);
+  }
   // the logger writes what may be logged of the error (statement and code, never the values)
   log?.('unhandled error', { error: err, route: c.req.routePath });
   return problemResponse(c, Problem.internal().toBody());
+}
+
+/** Seconds a client is asked to wait before retrying while the database is unreachable. */
+const RETRY_AFTER_S = 5;
+
+// Connection failures as postgres.js, Node and PostgreSQL name them: the database is unreachable,
+// going down or full, not the request at fault (SQLSTATE class 08, and 57P01-03, 53300).
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
+  'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '53300']);
+
+/** Whether an error (or one it wraps) says the database cannot be reached right now. */
+export function databaseUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown; errors?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNREACHABLE_CODES.has(code) || /^08/.test(code)) return true;
+    // Node reports a refused connection to a name with several addresses as an AggregateError
+    if (Array.isArray(e.errors) && e.errors.some((x) => databaseUnavailable(x))) return true;
+  }
+  return false;
 }
 
 const HTTP_TITLES: Record<number, string> = { 400: 'Bad request', 401: 'Unauthorized', 413: 'Payload too large', 415: 'Unsupported media type' };
