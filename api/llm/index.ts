@@ -15,6 +15,7 @@ import { CircuitBreaker } from './circuit-breaker.js';
 import { isMachineDirected } from '../practice/coder/coach-turn.js';
 import { requestRefinement } from './coder-refinement.js';
 import { LlmCallError, type LlmContext } from './chat-stream.js';
+import { capAtOffline } from './coding-cap.js';
 import { createOpenAiFeedbackWriter } from './feedback-writer.js';
 import { createOpenAiPartnerVoice, type PartnerAttempt } from './partner-voice.js';
 import type { LlmServices } from './types.js';
@@ -124,5 +125,6 @@ async function refineThroughBreaker(
     ctx.breaker.failure();
     ctx.logger.warn('llm coder kept the offline coding', { model, reason: error.reason, status: error.status });
   } else ctx.breaker.success();
-  return coding;
+  // the LLM refines, never inflates: no score above what the offline coder supports
+  return capAtOffline(offline, coding);
 }
