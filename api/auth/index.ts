@@ -9,6 +9,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.js';
 import { preparedPerDatabase } from '../db/prepared.js';
 import { people, type Role } from '../db/schema/index.js';
+import { countPersonRequest } from '../limits/rate-limit.js';
 import { Problem } from '../problems/index.js';
 import { TokenError, verifyToken } from './tokens.js';
 
@@ -39,6 +40,8 @@ const personOfToken = preparedPerDatabase((db) =>
 
 /** Rejects the request with 401 unless it carries a valid token for an existing person. */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+  // already signed in by an earlier middleware on the same request (the session-length check)
+  if (c.get('caller')) return next();
   const header = c.req.header('authorization');
   const match = header ? BEARER.exec(header.trim()) : null;
   if (!match) throw Problem.unauthorized('Send a bearer token in the Authorization header.');
@@ -52,6 +55,7 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   if (!/^[0-9a-f-]{36}$/i.test(claims.sub) || !/^[0-9a-f-]{36}$/i.test(claims.org)) throw Problem.unauthorized('The bearer token is not valid.');
   const [person] = await personOfToken(c.var.deps.db).execute({ personId: claims.sub, orgId: claims.org });
   if (!person) throw Problem.unauthorized('The account behind this token no longer exists.');
+  await countPersonRequest(c.var.deps.db, person.id, c.var.deps.config.rateLimits.personPerMinute, c.var.deps.now());
   // The token's role narrows what the person may do (an admin's embed token minted as a learner
   // acts as a learner) and never widens it (a demoted person's old admin token acts as their role now).
   const role = lesserRole(person.role, claims.role);

@@ -35,6 +35,11 @@ export const EnvSchema = z.object({
   SB_PUBLIC_URL: httpUrl.optional(),
   SB_MAX_TURN_CHARS: int(50, 20_000).default(2000),
   SB_REQUEST_TIMEOUT_MS: int(500, 900_000).optional(),
+  SB_RATE_LIMIT_PERSON_PER_MINUTE: int(0, 1_000_000).default(600),
+  SB_RATE_LIMIT_IP_PER_MINUTE: int(0, 1_000_000).default(1200),
+  SB_MAX_SESSION_TURNS: int(1, 10_000).default(200),
+  SB_SCORM_NEW_LEARNERS_PER_HOUR: int(0, 1_000_000).default(300),
+  SB_LTI_MAX_PENDING_LOGINS: int(10, 10_000_000).default(10_000),
   SB_FRAME_ANCESTORS: list.default([]),
   SB_ALLOW_PRIVATE_HOSTS: list.default([]),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -65,6 +70,14 @@ export interface Config {
   dataKey: string | null;
   publicUrl: string | null;
   maxTurnChars: number;
+  /** requests a minute per signed-in person and per IP address (0: off); 429 with Retry-After beyond */
+  rateLimits: { personPerMinute: number; ipPerMinute: number };
+  /** most coach turns in one session */
+  maxSessionTurns: number;
+  /** new people SCORM launches may create per organisation and hour (0: no limit) */
+  scormNewLearnersPerHour: number;
+  /** most LTI logins waiting for their launch at once (each holds a state row until it expires) */
+  ltiMaxPendingLogins: number;
   /** longest an API request may take before it is answered 503 with Retry-After (a database gone silent) */
   requestTimeoutMs: number;
   frameAncestors: string[];
@@ -119,6 +132,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: e.SB_PUBLIC_URL ?? null,
     maxTurnChars: e.SB_MAX_TURN_CHARS,
     // with an LLM a turn may take the LLM's whole budget: the request timeout leaves room for it
+    rateLimits: { personPerMinute: e.SB_RATE_LIMIT_PERSON_PER_MINUTE, ipPerMinute: e.SB_RATE_LIMIT_IP_PER_MINUTE },
+    maxSessionTurns: e.SB_MAX_SESSION_TURNS,
+    scormNewLearnersPerHour: e.SB_SCORM_NEW_LEARNERS_PER_HOUR,
+    ltiMaxPendingLogins: e.SB_LTI_MAX_PENDING_LOGINS,
     requestTimeoutMs: e.SB_REQUEST_TIMEOUT_MS ?? (e.OPENAI_API_KEY ? e.SB_LLM_TIMEOUT_MS + 5000 : 10_000),
     frameAncestors: e.SB_FRAME_ANCESTORS,
     allowPrivateHosts: e.SB_ALLOW_PRIVATE_HOSTS,

@@ -27,6 +27,7 @@ export const LAUNCH_FAILURES = {
   claims: 'The launch is missing required claims.',
   role: 'This needs an instructor role in the course.',
   drill: 'The drill linked here does not exist in this organisation.',
+  busy: 'Too many launches are under way just now. Please launch again in a few minutes.',
 } as const;
 
 export type LaunchFailure = keyof typeof LAUNCH_FAILURES;
@@ -34,7 +35,7 @@ export type LaunchFailure = keyof typeof LAUNCH_FAILURES;
 export class LaunchError extends Error {
   constructor(
     public readonly reason: LaunchFailure,
-    public readonly status: 400 | 401 | 403 | 404 | 502 = 401,
+    public readonly status: 400 | 401 | 403 | 404 | 502 | 503 = 401,
     public readonly hint?: string,
   ) {
     super(LAUNCH_FAILURES[reason] + (hint ? ` (${hint})` : ''));

@@ -5,7 +5,7 @@
  * to the platform's authorisation endpoint, which posts the signed id_token back to `/lti/launch`.
  * State lives in the database, not a cookie: LMS iframes block third-party cookies.
  */
-import { lt } from 'drizzle-orm';
+import { count, gt, lt } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { ltiLoginStates } from '../db/schema/index.js';
 import { LaunchError } from './launch-error.js';
@@ -32,7 +32,7 @@ function randomToken(bytes = 32): string {
  * Starts a login: returns the URL to redirect the browser to.
  * @param toolBase the tool's public origin, e.g. `https://sb.example.org`
  */
-export async function startLogin(db: Database, params: LoginRequest, toolBase: string, now: Date): Promise<string> {
+export async function startLogin(db: Database, params: LoginRequest, toolBase: string, now: Date, maxPending = 10_000): Promise<string> {
   const { iss, login_hint: loginHint, target_link_uri: target } = params;
   if (!iss || !loginHint || !target) throw new LaunchError('login_params', 400);
   const candidates = await platformsForLogin(db, iss, params.client_id || undefined);
@@ -53,6 +53,10 @@ export async function startLogin(db: Database, params: LoginRequest, toolBase: s
   const nonce = randomToken();
   // sweep expired states on the way (cheap: indexed by expiry)
   await db.delete(ltiLoginStates).where(lt(ltiLoginStates.expiresAt, now));
+  // logins need no authentication, so the table of states waiting for a launch is capped: a flood
+  // of logins for a registered issuer fills it to the cap and no further (and expires in 10 minutes)
+  const [pending] = await db.select({ n: count() }).from(ltiLoginStates).where(gt(ltiLoginStates.expiresAt, now));
+  if (pending.n >= maxPending) throw new LaunchError('busy', 503);
   await db.insert(ltiLoginStates).values({ state, nonce, platformId: platform.id, targetLinkUri: target, expiresAt: new Date(now.getTime() + LOGIN_STATE_TTL_MS) });
 
   const auth = new URL(platform.authEndpoint);

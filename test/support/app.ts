@@ -35,7 +35,7 @@ export interface TestApp {
 
 export async function startTestApp(env: Record<string, string> = {}, opts: { database?: TestDatabase } = {}): Promise<TestApp> {
   const database = opts.database ?? (await openTestDatabase());
-  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', DATA_DIR: 'memory://', SB_JWT_SECRET: 'test-secret-test-secret-test-secret-42', LOG_LEVEL: 'silent', SB_ALLOW_PRIVATE_HOSTS: '127.0.0.1', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', DATA_DIR: 'memory://', SB_JWT_SECRET: 'test-secret-test-secret-test-secret-42', LOG_LEVEL: 'silent', SB_ALLOW_PRIVATE_HOSTS: '127.0.0.1', SB_RATE_LIMIT_PERSON_PER_MINUTE: '0', SB_RATE_LIMIT_IP_PER_MINUTE: '0', ...env });
   const lines: string[] = [];
   const runtime = await buildNodeDeps(config, { database, logger: createLogger(config.logLevel, (l) => lines.push(l)) });
   const app = createApp(runtime.deps);

@@ -9,3 +9,4 @@ export * from './programmes.js';
 export * from './lti.js';
 export * from './partnerships.js';
 export * from './scenarios.js';
+export * from './limits.js';

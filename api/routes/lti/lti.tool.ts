@@ -47,14 +47,15 @@ export function toolBase(c: Context<AppEnv>): string {
   return (c.var.deps.config.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
 }
 
-function page(c: Context<AppEnv>, html: (nonce: string) => string, status: 200 | 400 | 401 | 403 | 404 | 502, frameOrigins: readonly string[]) {
+function page(c: Context<AppEnv>, html: (nonce: string) => string, status: 200 | 400 | 401 | 403 | 404 | 502 | 503, frameOrigins: readonly string[]) {
   const nonce = pageNonce();
   return c.html(html(nonce), status, { ...NO_STORE, 'Content-Security-Policy': ltiPagePolicy(nonce, frameOrigins) });
 }
 
 function refuse(c: Context<AppEnv>, err: unknown, frameOrigins: readonly string[] = []) {
   if (!(err instanceof LaunchError)) throw err;
-  c.var.deps.logger.warn('lti launch refused', { reason: err.reason, detail: err.message });
+  // debug, not warn: anyone may send refused logins, and a line each would let them flood the log
+  c.var.deps.logger.debug('lti launch refused', { reason: err.reason });
   // a refused launch may come from any LMS, so the error page may be framed anywhere it can be shown
   return page(c, (nonce) => renderLaunchError({ reason: err.reason, message: err.message, nonce }), err.status, frameOrigins.length ? frameOrigins : ['*']);
 }
@@ -67,7 +68,7 @@ async function form(c: Context<AppEnv>): Promise<Record<string, string>> {
 async function login(c: Context<AppEnv>) {
   const params = c.req.method === 'GET' ? c.req.query() : await form(c);
   try {
-    const location = await startLogin(c.var.deps.db, params, toolBase(c), c.var.deps.now());
+    const location = await startLogin(c.var.deps.db, params, toolBase(c), c.var.deps.now(), c.var.deps.config.ltiMaxPendingLogins);
     return c.body(null, 302, { ...NO_STORE, Location: location });
   } catch (err) {
     return refuse(c, err);

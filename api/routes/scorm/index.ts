@@ -88,7 +88,7 @@ export const scormRoutes = createRouter()
     if (!pkg) throw Problem.unauthorized('The package token is not valid or has expired; download the package again.');
     const drill = await findDrill(db, pkg.orgId, pkg.drillId);
     if (!drill) throw Problem.notFound('The drill of this package');
-    const person = await scormLearner(db, pkg.orgId, body.learnerId, body.learnerName ?? '');
+    const person = await scormLearner(db, pkg.orgId, body.learnerId, body.learnerName ?? '', { newPerHour: c.var.deps.config.scormNewLearnersPerHour, now: now() });
     const token = await signToken(jwtSecret, { sub: person.id, org: pkg.orgId, role: 'learner', kind: 'embed' }, SCORM_TOKEN_TTL_S);
     c.header('Cache-Control', 'no-store');
     return c.json({ token, expiresAt: new Date(now().getTime() + SCORM_TOKEN_TTL_S * 1000).toISOString(), drillId: drill.id }, 201);
