@@ -188,7 +188,8 @@ async function sendStatements(deps: AppDeps, orgId: string, make: (base: string)
   if (!lrs?.enabled) return;
   const base = (deps.config.publicUrl ?? 'urn:sounding-board').replace(/\/$/, '');
   await enqueueStatements(deps.db, orgId, null, make(base), deps.now());
-  runInBackground(deps, deliverDueStatements(deps.db, { now: () => deps.now(), logger: deps.logger }).catch((err) => deps.logger.warn('xAPI delivery failed; statements stay queued', { error: String(err) })));
+  const delivery = deliverDueStatements(deps.db, { now: () => deps.now(), logger: deps.logger, orgId, dataKey: deps.dataKey, allowHosts: deps.config.allowPrivateHosts });
+  runInBackground(deps, delivery.catch((err) => deps.logger.warn('xAPI delivery failed; statements stay queued', { error: err })));
 }
 
 const toCandidate = (p: { id: string; name: string; department: string | null; lineManagerId: string | null; pairingPreferences: { notWith?: string[]; availability?: string[] } }, extra: Partial<PairingCandidate> = {}): PairingCandidate => ({
