@@ -87,7 +87,7 @@ describe('access control', () => {
         const got = (await send(route, req, await narrowedTokenOf(route, who))).status;
         if (!allowed(want).includes(got)) mismatches.push(`${who}: got ${got}, expected ${want}`);
       }
-      expect(mismatches).toEqual([]);
+      expect(mismatches, mismatches.join('; ')).toEqual([]);
     });
 
     it('refuses another organisation’s ids', async (ctx) => {
