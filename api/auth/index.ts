@@ -56,10 +56,13 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const [person] = await personOfToken(c.var.deps.db).execute({ personId: claims.sub, orgId: claims.org });
   if (!person) throw Problem.unauthorized('The account behind this token no longer exists.');
   await countPersonRequest(c.var.deps.db, person.id, c.var.deps.config.rateLimits.personPerMinute, c.var.deps.now());
-  // The token's role narrows what the person may do (an admin's embed token minted as a learner
-  // acts as a learner) and never widens it (a demoted person's old admin token acts as their role now).
-  const role = lesserRole(person.role, claims.role);
-  c.set('caller', { personId: person.id, orgId: person.orgId, role, name: person.name, email: person.email, tokenKind: claims.kind ?? 'session' });
+  // An embed token's role narrows what the person may do (an admin's token minted as a learner for
+  // a preview acts as a learner), never widens it: the lesser of the stored role and the token's.
+  // A session token is always minted with the person's role at the time, so the stored role
+  // governs it: a promotion or a demotion takes effect at once.
+  const kind = claims.kind ?? 'session';
+  const role = kind === 'embed' ? lesserRole(person.role, claims.role) : person.role;
+  c.set('caller', { personId: person.id, orgId: person.orgId, role, name: person.name, email: person.email, tokenKind: kind });
   await next();
 });
 
