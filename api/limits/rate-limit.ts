@@ -6,7 +6,7 @@
  * statement per check: an upsert that counts the request and returns the window's total.
  * A limit of 0 switches it off (the test suite's default).
  */
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.js';
 import type { Database } from '../db/index.js';
@@ -33,7 +33,7 @@ export async function countRequest(db: Database, key: string, limit: number, now
     .onConflictDoUpdate({ target: [rateWindows.key, rateWindows.windowStart], set: { count: sql`${rateWindows.count} + 1` } })
     .returning({ count: rateWindows.count });
   // now and then, the windows that have passed go (cheap, and no timer needed on Workers)
-  if (Math.random() < 0.01) await db.delete(rateWindows).where(sql`${rateWindows.windowStart} < ${new Date(start.getTime() - WINDOW_MS)}`);
+  if (Math.random() < 0.01) await db.delete(rateWindows).where(lt(rateWindows.windowStart, new Date(start.getTime() - WINDOW_MS)));
   if (row.count > limit) {
     throw tooManyRequests((start.getTime() + WINDOW_MS - now.getTime()) / 1000, `Too many requests: at most ${limit} a minute. Please wait a moment and try again.`);
   }

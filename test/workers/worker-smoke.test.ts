@@ -150,7 +150,7 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     base = `http://127.0.0.1:${port}`;
     wrangler = spawn(
       join(ROOT, 'node_modules/.bin/wrangler'),
-      ['dev', '--local', '--test-scheduled', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persist, '--show-interactive-dev-session=false', '--var', `SB_JWT_SECRET:${SECRET}`, '--var', `SB_DATA_KEY:${DATA_KEY}`, '--var', 'LOG_LEVEL:warn'],
+      ['dev', '--local', '--test-scheduled', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persist, '--show-interactive-dev-session=false', '--var', `SB_JWT_SECRET:${SECRET}`, '--var', `SB_DATA_KEY:${DATA_KEY}`, '--var', 'SB_ALLOW_PRIVATE_HOSTS:127.0.0.1', '--var', 'LOG_LEVEL:warn'],
       {
         cwd: ROOT,
         detached: true, // its own process group, so workerd goes down with it
