@@ -76,7 +76,7 @@ const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
 await admin.unsafe(`CREATE DATABASE ${DB}`);
 const url = new URL(ADMIN_URL);
 url.pathname = `/${DB}`;
-const env = { ...process.env, DATABASE_URL: url.toString(), DEMO: 'true', LOG_LEVEL: 'warn', SB_RATE_LIMITS: 'off', PORT: String(PORT), HOST: '127.0.0.1', SB_JWT_SECRET: 'bench-http-7d1e9c3a5b2f4e6a8c0d1f3b5a7c9e2d' };
+const env = { ...process.env, DATABASE_URL: url.toString(), DEMO: 'true', LOG_LEVEL: 'warn', SB_RATE_LIMIT_PERSON_PER_MINUTE: '0', SB_RATE_LIMIT_IP_PER_MINUTE: '0', PORT: String(PORT), HOST: '127.0.0.1', SB_JWT_SECRET: 'bench-http-7d1e9c3a5b2f4e6a8c0d1f3b5a7c9e2d' };
 await new Promise((res) => spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'api/db/migrate-cli.ts'], { cwd: ROOT, env, stdio: 'ignore' }).once('exit', res));
 const server = spawn(process.execPath, serverArgs(ROOT), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
 const hello = spawn(process.execPath, ['bench/support/hello-world.mjs', String(HELLO_PORT)], { cwd: ROOT, stdio: 'inherit' });

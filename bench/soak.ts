@@ -67,7 +67,7 @@ const env: NodeJS.ProcessEnv = {
   HOST: '127.0.0.1',
   DEMO: 'true',
   LOG_LEVEL: 'warn',
-  SB_RATE_LIMITS: 'off',
+  SB_RATE_LIMIT_PERSON_PER_MINUTE: '0', SB_RATE_LIMIT_IP_PER_MINUTE: '0',
   SB_JWT_SECRET: 'soak-secret-8f3a1c9e2b7d4f6a0c5e9b1d3f7a2c4e',
   ...(DB_KIND === 'postgres' ? { DATABASE_URL: await databaseUrl() } : { DATA_DIR: dataDir }),
 };
