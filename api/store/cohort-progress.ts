@@ -19,6 +19,7 @@ import type { Level } from '../practice/types.js';
 import type { Caller } from '../auth/index.js';
 import { assignmentsOf } from './assignments.js';
 import { findManagedCohort, type ManagedCohort } from './cohorts.js';
+import { isScored } from '../practice/standing/index.js';
 
 /** the readiness window when a cohort does not set one (`readinessToPartner`'s default) */
 const DEFAULT_WINDOW = 3;
@@ -53,7 +54,7 @@ export async function recentScorecards(db: Database, orgId: string, personIds: s
     cross join lateral (
       select id, ended_at, scorecard -> 'metrics' as metrics,
         (select jsonb_agg(jsonb_build_object(
-            'skill', k -> 'skill', 'level', k -> 'level', 'score', k -> 'score',
+            'skill', k -> 'skill', 'level', k -> 'level', 'score', k -> 'score', 'status', k -> 'status',
             'checks', coalesce((select jsonb_agg(jsonb_build_object('id', c -> 'id', 'passed', false)) from jsonb_array_elements(k -> 'checks') c where c -> 'passed' = 'false'::jsonb), '[]'::jsonb)))
          from jsonb_array_elements(scorecard -> 'skills') k) as skills
       from sessions
@@ -222,7 +223,7 @@ export async function learnerSessions(db: Database, orgId: string, personId: str
     drillId: r.drillId,
     startedAt: r.startedAt.toISOString(),
     endedAt: r.endedAt?.toISOString() ?? null,
-    levels: r.scorecard ? Object.fromEntries(r.scorecard.skills.map((s) => [s.skill, s.level])) : null,
+    levels: r.scorecard ? Object.fromEntries(r.scorecard.skills.filter(isScored).map((s) => [s.skill, s.level])) : null,
     drillPassed: r.drillResult ? r.drillResult.passed : null,
   }));
 }

@@ -29,7 +29,10 @@ describe('evaluateDrill', () => {
   });
 
   it('fails on a level below the one required, saying which', () => {
-    expect(run(drill({ passLevels: { listening: 'good' } }))).toEqual({ passed: false, reasons: ['listening is fair, the drill needs good'] });
+    expect(run(drill({ passLevels: { agreement: 'good', listening: 'good' } }), POOR_SESSION)).toEqual({
+      passed: false,
+      reasons: ['agreement is not yet, the drill needs good', 'listening is not yet, the drill needs good'],
+    });
   });
 
   it('fails on each named check that did not pass, with its measured value', () => {
