@@ -41,7 +41,7 @@ const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 const iso = (v: string | Date) => new Date(v).toISOString();
 
 /**
- * The last `n` ended sessions of each learner, with only what readiness reads: per skill its level,
+ * The last `n` ended sessions of each learner with a skill scored, with only what readiness reads: per skill its level,
  * score and the checks it failed (readiness counts failures only, so passed checks are left out),
  * and the session metrics. Slimmed in SQL, so the server
  * ships a few hundred bytes per session instead of the whole scorecard.
@@ -59,6 +59,8 @@ export async function recentScorecards(db: Database, orgId: string, personIds: s
          from jsonb_array_elements(scorecard -> 'skills') k) as skills
       from sessions
       where org_id = ${orgId} and person_id = m.person_id and status = 'ended' and scorecard is not null
+        -- a session with no skill scored (not enough evidence) says nothing about the learner
+        and exists (select 1 from jsonb_array_elements(scorecard -> 'skills') k where coalesce(k ->> 'status', 'scored') = 'scored')
       order by started_at desc
       limit ${n}
     ) s`);
