@@ -69,7 +69,7 @@ const after = (c: TurnMoment, lead = ' after') => (c.said ? `${lead} “${c.said
 
 /** "To help Priya feel heard, try reflecting ..." with their own words named when there are some. */
 function feelHeard(c: TurnMoment): string {
-  if (c.feeling) return `To help ${c.name} feel heard, try reflecting the feeling (${c.phrase ?? c.feeling}) before asking anything else.`;
+  if (c.feeling) return `To help ${c.name} feel heard, try reflecting the feeling (${c.phrase ? `“${c.phrase}”` : c.feeling}) before asking anything else.`;
   return c.phrase
     ? `To help ${c.name} feel heard, reflect “${c.phrase}” back before asking anything else.`
     : `To help ${c.name} feel heard, try reflecting back what they just said before asking anything else.`;
@@ -167,19 +167,28 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       }
       return {
         worked: `An incisive question: it invites ${n} to test the assumption${c.said ? ` behind “${c.said}”` : ' that may be holding them back'}.`,
-        improve: `Keep it in ${n}'s words rather than yours, and give them time: the answer often comes after a pause.`,
+        improve: pick(c, [
+          `Keep it in ${n}'s words rather than yours${c.assumption && c.said ? ` (“${c.said}”)` : ''}, and give them time: the answer often comes after a pause.`,
+          `Give ${n} time with it; if they answer quickly, ask it again in their own words${c.said ? `, staying close to “${c.said}”` : ''}.`,
+        ]),
         suggestion:
           c.stage && READY_FOR_ACTION.includes(c.stage) && !c.so.actionAsked
             ? `To turn insight into action, next ask what ${n} will do.`
-            : `To deepen it, follow ${n}'s answer with “what more?” or a reflection.`,
+            : pick(c, [`To deepen it, follow ${n}'s answer with “what more?” or a reflection.`, `When ${n} answers, reflect the new assumption back in their words before moving on.`]),
         alt: null,
       };
     case 'action_question':
       if (!c.stage || READY_FOR_ACTION.includes(c.stage)) {
         return {
           worked: `You asked ${n} what they will do, so the commitment can come from them (GROW: Will).`,
-          improve: `Once they answer, check when and what might get in the way, without adding steps of your own.`,
-          suggestion: `To make it stick, reflect ${n}'s plan back in their words and ask how committed they feel.`,
+          improve: pick(c, [
+            `${c.said ? `${n} had just said “${c.said}”; once` : 'Once'} they answer, check when and what might get in the way, without adding steps of your own.`,
+            `Let ${n} set the step and the timing${c.said ? ` from where they are (“${c.said}”)` : ''}; resist filling any silence with ideas of your own.`,
+          ]),
+          suggestion: pick(c, [
+            `To make it stick, reflect ${n}'s plan back in their words and ask how committed they feel.`,
+            `To help ${n} follow through, ask what might get in the way and who could help.`,
+          ]),
           alt: null,
         };
       }
@@ -202,8 +211,11 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
         improve:
           c.turn > 3
             ? `Earlier is better: agreeing the goal in your first few turns frames the whole conversation${c.said ? `; here, “${c.said}” also wanted reflecting first` : ''}.`
-            : `When ${n} answers, reflect their goal back so you both know what you're working on.`,
-        suggestion: `To keep the conversation ${n}'s own, come back to this goal later and ask how they'll know it was useful.`,
+            : `${c.said ? `${n} opened with “${c.said}”; when` : 'When'} they answer, reflect their goal back so you both know what you're working on.`,
+        suggestion: pick(c, [
+          `To keep the conversation ${n}'s own, come back to this goal later and ask how they'll know it was useful.`,
+          `Later on, check with ${n} how the conversation is going against what they wanted from it.`,
+        ]),
         alt: c.turn > 3 && c.prev ? 'deeper_reflection' : null,
       };
     case 'return_to_goal':
@@ -216,7 +228,10 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
     case 'summary':
       return {
         worked: `Your summary pulls together what ${n} said, which shows you were tracking all of it (ICF 6.7).`,
-        improve: 'Keep summaries short and check them lightly; the point is to hand the thread back.',
+        improve: pick(c, [
+          'Keep summaries short and check them lightly; the point is to hand the thread back.',
+          `Check it with ${n} lightly${c.said ? `, ending on what they said last (“${c.said}”)` : ''}, so they can correct or add to it.`,
+        ]),
         suggestion: next === 'action_question' ? `To move towards action, follow the summary with a question about what ${n} will do.` : `To keep ${n} thinking, follow it with one open question.`,
         alt: null,
       };
@@ -226,13 +241,21 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
           `A reflection that goes beneath the words: it shows ${n} you understood what ${c.phrase ? `“${c.phrase}”` : 'it'} means to them.`,
           `You named what sits under ${n}'s words${c.said ? ` (“${c.said}”)` : ''}, tentatively enough for them to correct you.`,
         ]),
-        improve: `Nothing to fix here. Let the reflection land and leave a pause before your next move.`,
+        improve: pick(c, [
+          `Nothing to fix here.${c.said ? ` After “${c.said}”, let` : ' Let'} the reflection land and leave a pause before your next move.`,
+          `Nothing to change: a reflection like this is worth a moment's silence afterwards${c.said ? `, so ${n} can go on from “${c.said}”` : ''}.`,
+          `Nothing to fix. If ${n} corrects you, take their version: it's their meaning that counts.`,
+        ]),
         suggestion:
           next === 'action_question'
             ? `To help ${n} move from insight to action, ask what they will do next.`
             : next === 'incisive_question'
               ? `To help ${n} test the belief holding them back, try an incisive question in their own words.`
-              : `To keep ${n} exploring, follow with “what more?” and let them lead.`,
+              : pick(c, [
+                  `To keep ${n} exploring, follow with “what more?” and let them lead.`,
+                  `To keep the thinking ${n}'s, wait a moment, then ask what else there is.`,
+                  `Let ${n} take the next step: a “what more?” keeps the thinking theirs.`,
+                ]),
         alt: null,
       };
     case 'simple_reflection':
@@ -240,7 +263,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
         worked: pick(c, [`You reflected ${n}'s words back, which shows you were listening.`, `Saying back what ${n} said kept the focus on them.`]),
         improve: `It stayed close to their words${c.said ? ` (“${c.said}”)` : ''}; a reflection that names the feeling or meaning underneath moves the conversation further.`,
         suggestion: c.feeling
-          ? `To help ${n} feel understood, name the feeling you hear (${c.phrase ?? c.feeling}) as well as the facts.`
+          ? `To help ${n} feel understood, name the feeling you hear (${c.phrase ? `“${c.phrase}”` : c.feeling}) as well as the facts.`
           : c.phrase
             ? `To help ${n} see their situation more clearly, say what you sense beneath “${c.phrase}”: a feeling, a value, or what's at stake.`
             : `To help ${n} see their situation more clearly, add what you sense beneath the words: a feeling, a value, or what's at stake.`,
@@ -272,9 +295,20 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       return {
         worked: pick(c, [`An open question: it invites ${n} to think and talk.`, `Your question leaves ${n} room to answer in their own way.`]),
         improve: c.feeling
-          ? `${c.said ? `${n} had just said “${c.said}”` : `${n} had just named a feeling`}; reflecting that first would have shown you heard it.`
-          : 'Keep questions short, then let the silence work.',
-        suggestion: c.feeling ? feelHeard(c) : `To deepen ${n}'s thinking, follow their answer with a reflection before your next question.`,
+          ? `${c.said || c.phrase ? `${n} had just said “${c.said ?? c.phrase}”` : `${n} had just named a feeling`}; reflecting that first would have shown you heard it.`
+          : c.said
+            ? pick(c, [
+                `Before asking, you could reflect “${c.said}”: it shows you heard it and often brings more than a question.`,
+                `Keep questions short, then let the silence work; saying back “${c.said}” first would also have shown you were with ${n}.`,
+              ])
+            : 'Keep questions short, then let the silence work.',
+        suggestion: c.feeling
+          ? feelHeard(c)
+          : pick(c, [
+              `To deepen ${n}'s thinking, follow their answer with a reflection before your next question.`,
+              `Next, say back what ${n} tells you in their own words before asking anything else.`,
+              `To show ${n} you're following, reflect their answer before the next question.`,
+            ]),
         alt: c.prev ? (c.feeling ? 'deeper_reflection' : null) : next === 'goal_question' ? 'goal_question' : null,
       };
     case 'closed_question':

@@ -66,14 +66,14 @@ describe('feedbackForTurn', () => {
     const q = coding('What happened?', ['open_question']);
     const f = fb('What did she say?', ['open_question'], { prior: [coding('What would you like from today?', ['goal_question']), coding('You sound worried.', ['simple_reflection']), q, q] });
     expect(f.improve).toContain("That's 3 questions in a row without a reflection");
-    expect(f.suggestion).toBe('To help Priya feel heard, try reflecting the feeling (worried) before asking anything else.');
+    expect(f.suggestion).toBe('To help Priya feel heard, try reflecting the feeling (“worried”) before asking anything else.');
     expect(f.alternativeMove).toBe('deeper_reflection');
   });
 
   it('praises a simple reflection and asks for the meaning beneath it', () => {
     const f = fb("You can't hit the dates.", ['simple_reflection']);
     expect(f.worked).toMatch(/reflected Priya's words/);
-    expect(f.suggestion).toContain('name the feeling you hear (worried)');
+    expect(f.suggestion).toContain('name the feeling you hear (“worried”)');
     expect(f.alternativeMove).toBe('deeper_reflection');
   });
 

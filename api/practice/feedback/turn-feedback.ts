@@ -113,7 +113,8 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   const improve = missingGoal ? `${parts.improve} You haven't yet asked what ${base.name} wants from this conversation; now is a good moment.` : parts.improve;
   const alt = chooseAlternative(parts.alt, move, base.text, prev, { card: input.card, partnerHistory: input.partnerHistory });
   return {
-    worked: distinct(capital(parts.worked), used),
+    // praise said once already is not worth repeating: leave the box empty instead
+    worked: used.has(capital(parts.worked)) ? '' : capital(parts.worked),
     improve: distinct(capital(improve), used),
     suggestion: distinct(capital(parts.suggestion), used),
     alternative: alt?.text ?? '',
