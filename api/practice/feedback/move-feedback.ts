@@ -287,7 +287,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       if (c.so.questionStreak >= 2) {
         return {
           worked: `An open question that invites ${n} to think.`,
-          improve: `That's ${c.so.questionStreak + 1} questions in a row without a reflection; ${n} may start to feel interviewed rather than heard${c.said ? `, and “${c.said}” went unreflected` : ''}.`,
+          improve: `That's ${c.so.questionStreak + 1} questions in a row without a reflection; ${n} may start to feel interviewed rather than heard${c.said ? `, and “${c.said}” was left without a reflection` : ''}.`,
           suggestion: feelHeard(c),
           alt: reflectAlt,
         };
