@@ -14,7 +14,7 @@ import { readinessToPartner } from '../../api/practice/progress/index.js';
 import { scoreSession } from '../../api/practice/rubric/index.js';
 import { getPartnerCard } from '../../api/practice/scenarios/index.js';
 import { isScored } from '../../api/practice/standing/index.js';
-import { SKILLS, type CoachTurnCoding, type PartnerCard, type Scorecard, type SkillId, type TranscriptTurn, type TurnFeedback } from '../../api/practice/types.js';
+import { SKILLS, type CoachTurnCoding, type CoderContext, type PartnerCard, type Scorecard, type SkillId, type TranscriptTurn, type TurnFeedback } from '../../api/practice/types.js';
 import { scriptedSessions, SCRIPTED_SCENARIOS, type PoorKind, type ScriptedSession, type SessionKind } from './sessions.js';
 
 /** A grammar checker: lint messages for a text, given the partner words it answers (harper.js in the CLI and the test). */
@@ -71,7 +71,10 @@ function play(card: PartnerCard, session: ScriptedSession, seed: number): Played
   const given: TurnFeedback[] = [];
   let prev: string | null = started.opening;
   for (const [text, poor] of session.lines) {
-    const coding = codeUtterance(text, { prevPartner: prev, permissionGranted: state.permissionGranted });
+    // the partner's earlier words too, so a reflection of something said a few turns back counts as
+    // engaged (read by coders that take `earlierPartner`; others ignore it)
+    const earlierPartner = transcript.filter((t) => t.role === 'partner').map((t) => t.text).slice(0, -1);
+    const coding = codeUtterance(text, { prevPartner: prev, permissionGranted: state.permissionGranted, earlierPartner } as CoderContext);
     const decided = advancePartner(card, state, coding, text);
     const spoken = scriptedReply(card, decided.state, decided.directive);
     const feedback = feedbackForTurn({
