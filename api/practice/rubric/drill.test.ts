@@ -35,6 +35,11 @@ describe('evaluateDrill', () => {
     });
   });
 
+  it('says when a skill had not enough evidence rather than calling it "not yet"', () => {
+    const short = transcript(partner('I am stuck.'), coach('What would you like from today?', ['goal_question']));
+    expect(run(drill({ passLevels: { listening: 'fair' } }), short).reasons).toEqual(['listening: not enough evidence in this session to judge it, the drill needs fair']);
+  });
+
   it('fails on each named check that did not pass, with its measured value', () => {
     const out = run(drill({ passChecks: ['no_unasked_advice', 'one_question_at_a_time', 'reflection_question_ratio_fair'] }), POOR_SESSION);
     expect(out.passed).toBe(false);
