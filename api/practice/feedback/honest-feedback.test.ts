@@ -5,7 +5,7 @@
  * that is broken or no better for the moment is dropped rather than shown.
  */
 import { describe, expect, it } from 'vitest';
-import { coding } from '../rubric/transcripts.fixture.js';
+import { coding } from '../../../test/fixtures/transcripts.fixture.js';
 import type { CoachCode, CoachTurnCoding, TurnFeedback } from '../types.js';
 import { alternativeProblems, feedbackForTurn } from './turn-feedback.js';
 import { wordingProblems } from './wording-checks.js';
@@ -18,7 +18,7 @@ function fb(text: string, codes: CoachCode[], over: { prev?: string; engaged?: b
     coachText: text,
     previousPartnerText: over.prev ?? DANA,
     stage: 'opening_up',
-    coachTurnNumber: 4,
+    coachTurnNumber: 1,
     priorCodings: over.prior ?? [coding('What would you like from today?', ['goal_question'])],
     priorFeedback: over.priorFeedback,
     partnerName: 'Dana',

@@ -16,7 +16,7 @@ function fb(text: string, codes: CoachCode[], over: { prev?: string | null; stag
     coachText: text,
     previousPartnerText: over.prev === undefined ? PRIYA : over.prev,
     stage: over.stage,
-    coachTurnNumber: over.turn ?? 4,
+    coachTurnNumber: over.turn ?? 1,
     priorCodings: over.prior ?? [coding('What would you like from today?', ['goal_question'])],
     partnerName: 'Priya',
   });
@@ -56,7 +56,7 @@ describe('feedbackForTurn', () => {
   });
 
   it('turns a closed question into an open one', () => {
-    const f = fb('Have you told her?', ['closed_question'], { prior: [coding('Tell me more.', ['simple_reflection'])] });
+    const f = fb('Have you told her?', ['closed_question'], { turn: 4, prior: [coding('Tell me more.', ['simple_reflection'])] });
     expect(f.suggestion).toMatch(/start with “what” or “how”/);
     expect(f.alternativeMove).toBe('open_question');
     expect(f.alternative).toMatch(/^What .*\?$/);

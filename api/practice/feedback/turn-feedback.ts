@@ -71,11 +71,6 @@ function chooseAlternative(move: GoodMove | null, learnerMove: CoachMove, coachT
   return alternativeProblems(fallback, coachText, prev).length === 0 ? fallback : null;
 }
 
-/** The wording variant: how many earlier turns made the same move. */
-function variantOf(move: CoachMove, prior: CoachTurnCoding[]): number {
-  return prior.filter((p) => coachMove(p) === move).length;
-}
-
 /**
  * Feedback on one coach turn. Deterministic: the same input gives the same feedback.
  * @example
@@ -99,7 +94,8 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
     said: partnerQuote(prev),
     phrase: partnerPhrase(prev),
     codes: new Set<CoachCode>(input.coding.codes ?? []),
-    variant: variantOf(move, prior),
+    // from the turn number, which a window of recent turns and the whole transcript agree on
+    variant: Math.max(0, input.coachTurnNumber - 1),
   };
   const used = new Set((input.priorFeedback ?? []).flatMap((f) => [f.worked, f.improve, f.suggestion]).filter(Boolean));
   // try the wordings in turn until none repeats a box already given this session

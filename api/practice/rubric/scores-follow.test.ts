@@ -11,7 +11,7 @@ import { readinessToPartner } from '../progress/readiness.js';
 import { levelForScore } from '../standing/index.js';
 import type { CoachCode, Scorecard, SkillId, TranscriptTurn } from '../types.js';
 import { scoreSession } from './score-session.js';
-import { coach, coding, partner, transcript } from './transcripts.fixture.js';
+import { coach, coding, partner, transcript } from '../../../test/fixtures/transcripts.fixture.js';
 
 const skill = (card: Scorecard, id: SkillId) => card.skills.find((s) => s.skill === id)!;
 const check = (card: Scorecard, id: string) => card.skills.flatMap((s) => s.checks).find((c) => c.id === id)!;
