@@ -13,6 +13,7 @@ import { LEARNING_PARTNER_CORE } from '../practice/rubric/index.js';
 import { getPartnerCard } from '../practice/scenarios/index.js';
 import { SKILLS, type Level, type SkillResult } from '../practice/types.js';
 import { upsertPerson } from '../store/people.js';
+import { levelForScore } from '../practice/standing/index.js';
 
 /** Departments of the demo token holders (learner and learner2 in different ones). */
 export const DEMO_DEPARTMENTS: Record<string, string> = {
@@ -28,15 +29,16 @@ export const SECOND_COHORT = { name: 'Summer Learning Partners', description: 'D
 
 /** The second cohort's learners: department, and skill scores per session (three sessions each; null: not practised). */
 const SUMMER: { name: string; email: string; department: string; scores: number[] | null; lineManager?: string }[] = [
-  { name: 'Priya Natarajan', email: 'priya@northwind.example', department: 'Pharmacy', scores: [82, 55, 70, 64, 50, 76] },
-  { name: 'Tom Hughes', email: 'tom@northwind.example', department: 'Estates', scores: [52, 80, 58, 72, 78, 54] },
-  { name: 'Jo Whitfield', email: 'jo.whitfield@northwind.example', department: 'Finance', scores: [66, 62, 84, 50, 70, 58] },
-  { name: 'Kemi Adeyemi', email: 'kemi@northwind.example', department: 'Outpatients', scores: [58, 74, 52, 80, 56, 82], lineManager: 'rosa@northwind.example' },
+  { name: 'Priya Natarajan', email: 'priya@northwind.example', department: 'Pharmacy', scores: [82, 58, 70, 64, 57, 76] },
+  { name: 'Tom Hughes', email: 'tom@northwind.example', department: 'Estates', scores: [57, 80, 58, 72, 78, 58] },
+  { name: 'Jo Whitfield', email: 'jo.whitfield@northwind.example', department: 'Finance', scores: [66, 62, 84, 57, 70, 58] },
+  { name: 'Kemi Adeyemi', email: 'kemi@northwind.example', department: 'Outpatients', scores: [58, 74, 57, 80, 58, 82], lineManager: 'rosa@northwind.example' },
   { name: 'Rosa Lind', email: 'rosa@northwind.example', department: 'Nursing', scores: [76, 68, 62, 58, 66, 64] },
   { name: 'Dan Murphy', email: 'dan@northwind.example', department: 'Digital', scores: null },
 ];
 
-const level = (score: number): Level => (score >= 70 ? 'good' : score >= 45 ? 'fair' : 'not_yet');
+// the one level rule (practice/standing), so seeded levels follow their numbers like real ones
+const level = (score: number): Level => levelForScore(score);
 
 /** Sets the department of the demo people who have none yet (a demo user’s own change is kept). */
 export async function seedDepartments(db: Database, orgIds: string[]) {

@@ -22,4 +22,10 @@ describe('sessionGrade', () => {
     expect(sessionGrade({ skills: [skill('listening', 33.333)] }, undefined, null)).toMatchObject({ scoreGiven: 33.3, scaled: 0.333 });
     expect(sessionGrade({ skills: [] }, undefined, null).scoreGiven).toBe(0);
   });
+  it('leaves out skills with not enough evidence instead of averaging in a zero', () => {
+    const thin = { skills: [skill('listening', 80), { ...skill('action', 0), status: 'not_enough_evidence' as const }] };
+    expect(sessionGrade(thin, undefined, null).scoreGiven).toBe(80);
+    expect(sessionGrade(thin, ['action'], null).scoreGiven).toBe(80);
+    expect(sessionGrade({ skills: [{ ...skill('action', 0), status: 'not_enough_evidence' as const }] }, undefined, null).scoreGiven).toBe(0);
+  });
 });

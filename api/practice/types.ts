@@ -115,9 +115,16 @@ export interface SkillCheck {
 
 export interface SkillResult {
   skill: SkillId;
+  /** follows `score` (practice/standing); `not_yet` when there was not enough evidence */
   level: Level;
-  /** 0..100 */
+  /** 0..100; 0 when there was not enough evidence (read `status` first) */
   score: number;
+  /**
+   * `not_enough_evidence`: the session held too few coach turns to judge this skill, so it has
+   * no level and is left out of progress, readiness and grades. Absent in older scorecards
+   * (read as scored).
+   */
+  status?: 'scored' | 'not_enough_evidence';
   checks: SkillCheck[];
   evidence: number[];
 }

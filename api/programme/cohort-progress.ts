@@ -81,7 +81,8 @@ export function learnerSnapshot(series: LearnerSeries, recent: SessionResult[], 
     const { level, confidence, trend, estimate, sessions } = masteryEstimate(series.skills[skill] ?? []);
     skills[skill] = { level, confidence, trend, estimate, sessions };
   }
-  const r = readinessToPartner(recent, readiness);
+  // readiness decides from the very levels shown here (practice/standing), never its own
+  const r = readinessToPartner(recent, { ...readiness, standing: skills });
   return { skills, readyToPartner: r.ready, reasons: r.reasons, sessions: series.sessions, lastSessionAt: series.lastSessionAt };
 }
 

@@ -19,6 +19,7 @@ import type { Level } from '../practice/types.js';
 import type { Caller } from '../auth/index.js';
 import { assignmentsOf } from './assignments.js';
 import { findManagedCohort, type ManagedCohort } from './cohorts.js';
+import { isScored } from '../practice/standing/index.js';
 
 /** the readiness window when a cohort does not set one (`readinessToPartner`'s default) */
 const DEFAULT_WINDOW = 3;
@@ -40,7 +41,7 @@ const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 const iso = (v: string | Date) => new Date(v).toISOString();
 
 /**
- * The last `n` ended sessions of each learner, with only what readiness reads: per skill its level,
+ * The last `n` ended sessions of each learner with a skill scored, with only what readiness reads: per skill its level,
  * score and the checks it failed (readiness counts failures only, so passed checks are left out),
  * and the session metrics. Slimmed in SQL, so the server
  * ships a few hundred bytes per session instead of the whole scorecard.
@@ -53,11 +54,13 @@ export async function recentScorecards(db: Database, orgId: string, personIds: s
     cross join lateral (
       select id, ended_at, scorecard -> 'metrics' as metrics,
         (select jsonb_agg(jsonb_build_object(
-            'skill', k -> 'skill', 'level', k -> 'level', 'score', k -> 'score',
+            'skill', k -> 'skill', 'level', k -> 'level', 'score', k -> 'score', 'status', k -> 'status',
             'checks', coalesce((select jsonb_agg(jsonb_build_object('id', c -> 'id', 'passed', false)) from jsonb_array_elements(k -> 'checks') c where c -> 'passed' = 'false'::jsonb), '[]'::jsonb)))
          from jsonb_array_elements(scorecard -> 'skills') k) as skills
       from sessions
       where org_id = ${orgId} and person_id = m.person_id and status = 'ended' and scorecard is not null
+        -- a session with no skill scored (not enough evidence) says nothing about the learner
+        and exists (select 1 from jsonb_array_elements(scorecard -> 'skills') k where coalesce(k ->> 'status', 'scored') = 'scored')
       order by started_at desc
       limit ${n}
     ) s`);
@@ -222,7 +225,7 @@ export async function learnerSessions(db: Database, orgId: string, personId: str
     drillId: r.drillId,
     startedAt: r.startedAt.toISOString(),
     endedAt: r.endedAt?.toISOString() ?? null,
-    levels: r.scorecard ? Object.fromEntries(r.scorecard.skills.map((s) => [s.skill, s.level])) : null,
+    levels: r.scorecard ? Object.fromEntries(r.scorecard.skills.filter(isScored).map((s) => [s.skill, s.level])) : null,
     drillPassed: r.drillResult ? r.drillResult.passed : null,
   }));
 }

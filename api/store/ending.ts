@@ -2,7 +2,7 @@
  * @module store/ending
  * Ending a session in two statements: one read of the caller's own session with its transcript,
  * and one conditional write that stores the scorecard and the session's rows in the progress
- * ledger (skill_results).
+ * ledger (skill_results): one per skill scored, none for a skill with not enough evidence.
  *
  * Why not a transaction holding the session's row lock: on PostgreSQL that was BEGIN, a locking
  * read, a read of the turns, an update, an insert and COMMIT, 6 statements and 10 round trips.
@@ -22,6 +22,7 @@ import type { Database } from '../db/index.js';
 import { jsonParam, spreadColumns } from '../db/json-rows.js';
 import { preparedPerDatabase } from '../db/prepared.js';
 import { sessions, skillResults, turns } from '../db/schema/index.js';
+import { isScored } from '../practice/standing/index.js';
 import type { Scorecard } from '../practice/types.js';
 import type { SessionRow, TurnRow } from './sessions.js';
 
@@ -117,7 +118,10 @@ export async function storeEnding(
   expectedNextIndex: number,
   ending: { scorecard: Scorecard; drillResult: { passed: boolean; reasons: string[] } | null; endedAt: Date },
 ): Promise<boolean> {
-  const rows = ending.scorecard.skills.map((s) => ({ id: crypto.randomUUID(), skill: s.skill, level: s.level, score: s.score, passed_drill: ending.drillResult ? ending.drillResult.passed : null }));
+  // a skill without enough evidence adds no ledger row: progress, trends and readiness stay as they were
+  const rows = ending.scorecard.skills
+    .filter(isScored)
+    .map((s) => ({ id: crypto.randomUUID(), skill: s.skill, level: s.level, score: s.score, passed_drill: ending.drillResult ? ending.drillResult.passed : null }));
   const claimed = await endStatement(db).execute({
     orgId: caller.orgId,
     sessionId,

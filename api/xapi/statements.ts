@@ -5,6 +5,7 @@
  * per-skill levels and scores as a result extension. The learner is identified by an account on
  * this server (never an email), and every statement of a session shares its id as the registration.
  */
+import { isScored } from '../practice/standing/index.js';
 import type { Scorecard } from '../practice/types.js';
 import type { SessionGrade } from '../lti/session-grade.js';
 
@@ -57,7 +58,7 @@ export function sessionStatements(f: SessionFacts, newId: () => string = () => c
     },
   };
   const context = { registration: f.session.id, platform: 'Sounding Board', language: 'en-US' };
-  const skills = Object.fromEntries(f.scorecard.skills.map((s) => [s.skill, { level: s.level, score: s.score }]));
+  const skills = Object.fromEntries(f.scorecard.skills.map((s) => [s.skill, isScored(s) ? { level: s.level, score: s.score } : { status: 'not_enough_evidence' }]));
   const score = { scaled: f.grade.scaled, raw: f.grade.scoreGiven, min: 0, max: f.grade.scoreMaximum };
   const results = { score, completion: true, extensions: { [`${f.base}/xapi/extensions/skills`]: skills } };
 

@@ -60,7 +60,8 @@ beforeAll(async () => {
   expect((await call('POST', '/api/assignments', { drillId: viaCohort.id, cohortId, dueAt: due })).status).toBe(201);
   expect((await call('POST', '/api/assignments', { drillId: direct.id, learnerIds: [alexId], dueAt: due })).status).toBe(201);
   // a session of Alex's, to show it survives the removal
-  await sb.completeSession(sb.tokens.learner, ['What would you like from today?', 'It sounds like a lot is on you.']);
+  // (three coach turns: a shorter session is "not enough evidence" and leaves no progress)
+  await sb.completeSession(sb.tokens.learner, ['What would you like from today?', 'It sounds like a lot is on you.', 'What else is going on?']);
 });
 afterAll(async () => {
   await browser?.close();

@@ -29,7 +29,8 @@ beforeAll(async () => {
   ({ page, errors } = await newPage(browser));
   // two finished sessions through the API, so the chart has a line
   sessionId = await sb.completeSession(sb.tokens.learner, ['What would you like from today?', 'It sounds like you feel stretched thin.', 'What do you want to happen next?']);
-  await sb.completeSession(sb.tokens.learner, ['You should just tell your manager.', 'Why did you not raise it earlier?']);
+  // three coach turns each: a shorter session is "not enough evidence" and adds no point to the chart
+  await sb.completeSession(sb.tokens.learner, ['You should just tell your manager.', 'Why did you not raise it earlier?', 'Have you tried a to-do list?']);
   await sb.createCohort('Autumn Learning Partners');
 });
 afterAll(async () => {

@@ -39,7 +39,8 @@ async function addPerson(role: 'learner' | 'facilitator' | 'admin', opts: { coho
 
 async function practise(token: string) {
   const s = await t.call('POST', '/api/sessions', { token, body: { scenarioId: 'new-manager-overwhelmed' } });
-  for (const text of ['It sounds like a lot is on you right now.', 'What would you like from today?']) {
+  // three coach turns: fewer leave every skill "not enough evidence" and write no progress
+  for (const text of ['It sounds like a lot is on you right now.', 'What would you like from today?', 'What else is going on?']) {
     await t.call('POST', `/api/sessions/${s.body.id}/turns`, { token, body: { clientTurnId: randomUUID(), text } });
   }
   expect((await t.call('POST', `/api/sessions/${s.body.id}/end`, { token })).status).toBe(200);

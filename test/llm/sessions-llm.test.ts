@@ -209,7 +209,9 @@ describe('sessions with an LLM partner', () => {
       const r = await turn(id, 'You should talk to your manager.');
       expect(r.status).toBe(200);
       const f = r.body.turn.feedback;
-      for (const k of ['worked', 'improve', 'suggestion', 'alternative']) expect(f[k].length).toBeGreaterThan(0);
+      // unasked advice earns no praise: "worked" stays empty in the rule feedback
+      expect(f.worked).toBe('');
+      for (const k of ['improve', 'suggestion', 'alternative']) expect(f[k].length).toBeGreaterThan(0);
       expect(JSON.stringify(f)).not.toMatch(/full marks/i);
       expect(await feedbackSource(id, 1)).toBe('rules');
     });

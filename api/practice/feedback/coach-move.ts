@@ -2,7 +2,9 @@
  * @module practice/feedback/coach-move
  * Names the one move a coded coach turn is mostly making, for feedback: the least favourable
  * code wins (MITI: when unsure, the less favourable), so a reflection wrapped round advice is
- * talked about as advice. Also reads the turns before it for patterns feedback should mention.
+ * talked about as advice. A turn that did not engage with what the partner said is talked about
+ * as that (`unengaged`), unless it did something worse. Also reads the turns before it for
+ * patterns feedback should mention.
  */
 import { codesAny, QUESTION_CODES, REFLECTION_CODES } from '../code-groups.js';
 import type { CoachCode, CoachTurnCoding } from '../types.js';
@@ -11,11 +13,14 @@ import type { CoachCode, CoachTurnCoding } from '../types.js';
 export const MOVE_PRIORITY = [
   'judgement',
   'advice',
+  'reassurance',
   'leading_question',
   'stacked_questions',
   'incisive_question',
   'action_question',
+  'contracting',
   'goal_question',
+  'return_to_goal',
   'summary',
   'complex_reflection',
   'simple_reflection',
@@ -28,7 +33,11 @@ export const MOVE_PRIORITY = [
   'self_disclosure',
   'other',
 ] as const satisfies readonly CoachCode[];
-export type CoachMove = (typeof MOVE_PRIORITY)[number];
+/** `unengaged`: a turn that did not pick up anything the partner said (a content-free template). */
+export type CoachMove = (typeof MOVE_PRIORITY)[number] | 'unengaged';
+
+/** Moves that work against the partner: feedback never praises them. */
+export const POOR_MOVES: ReadonlySet<CoachMove> = new Set(['judgement', 'advice', 'reassurance', 'leading_question', 'stacked_questions', 'unengaged']);
 
 
 export function isQuestion(c: CoachTurnCoding): boolean {
@@ -42,7 +51,9 @@ export function isReflection(c: CoachTurnCoding): boolean {
 export function coachMove(coding: CoachTurnCoding): CoachMove {
   const codes = new Set<CoachCode>(coding.codes?.length ? coding.codes : [coding.label as CoachCode]);
   if ((coding.questionCount ?? 0) >= 2) codes.add('stacked_questions');
-  return MOVE_PRIORITY.find((m) => codes.has(m)) ?? 'other';
+  const move = MOVE_PRIORITY.find((m) => codes.has(m)) ?? 'other';
+  if (coding.engaged === false && !POOR_MOVES.has(move)) return 'unengaged';
+  return move;
 }
 
 /** What the earlier turns of the session show, as far as feedback on this turn cares. */

@@ -2,9 +2,12 @@
  * @module practice/feedback/move-feedback
  * What to say about each coaching move: the worked / improve / suggestion wording and which good
  * move the alternative should make, given the partner's stage, their last words and the turns
- * before. Suggestions lead with the goal ("To help Priya feel heard, try ...").
+ * before. Honest: a poor move (judgement, unasked advice, reassurance, a leading or stacked
+ * question, a turn about nothing) gets no praise; "worked" names only a good move the same turn
+ * also made, or stays empty. Specific: "improve" and the suggestion quote what the partner said.
+ * Varied: each move has more than one wording, chosen by how often it came up before.
  */
-import type { PartnerStage } from '../types.js';
+import type { CoachCode, PartnerStage } from '../types.js';
 import type { GoodMove } from './alternative-reply.js';
 import type { CoachMove, SessionSoFar } from './coach-move.js';
 import { asksForAdvice } from './partner-words.js';
@@ -20,6 +23,14 @@ export interface TurnMoment {
   assumption: boolean;
   questionCount: number;
   text: string;
+  /** the partner's key sentence in their words, cut short ("I'm answering tickets at ten at night") */
+  said?: string | null;
+  /** a short phrase the partner used ("drowning") */
+  phrase?: string | null;
+  /** every code of the turn */
+  codes?: ReadonlySet<CoachCode>;
+  /** how many earlier turns made the same move: picks the wording */
+  variant?: number;
 }
 
 const EARLY_STAGES: PartnerStage[] = ['guarded', 'opening_up'];
@@ -33,132 +44,237 @@ function nextGoodMove(c: TurnMoment): GoodMove {
   return 'deeper_reflection';
 }
 
-/** "To help Priya feel heard, try reflecting ..." with the feeling named when there is one. */
-function feelHeard(c: TurnMoment): string {
-  return c.feeling
-    ? `To help ${c.name} feel heard, try reflecting the feeling (${c.feeling}) before asking anything else.`
-    : `To help ${c.name} feel heard, try reflecting back what they just said before asking anything else.`;
-}
-
 function quote(text: string): string {
   const t = text.trim().replace(/\s+/g, ' ');
   return t.length > 60 ? `${t.slice(0, 57).replace(/\s+\S*$/, '')}…` : t;
 }
 
-export type Parts = { worked: string; improve: string; suggestion: string; alt: GoodMove };
+/** `null` alternative: the learner's move was already the right one for the moment. */
+export type Parts = { worked: string; improve: string; suggestion: string; alt: GoodMove | null };
+
+const pick = <T>(c: TurnMoment, options: T[]): T => options[(c.variant ?? 0) % options.length];
+
+/** What genuinely worked in a poor turn: a reflection it also held, else nothing. */
+function goodPartOf(c: TurnMoment): string {
+  const codes = c.codes ?? new Set<CoachCode>();
+  if (codes.has('complex_reflection') || codes.has('summary')) return `Before that, your reflection picked up what ${c.name} had said.`;
+  if (codes.has('simple_reflection')) return `You started by saying back ${c.name}'s words.`;
+  return '';
+}
+
+/** "“drowning”" or a fallback, for suggestions that point at the partner's own words. */
+const theirWords = (c: TurnMoment, fallback: string) => (c.phrase ? `“${c.phrase}”` : fallback);
+/** " after “…”" when the partner said something quotable. */
+const after = (c: TurnMoment, lead = ' after') => (c.said ? `${lead} “${c.said}”` : '');
+
+/** "To help Priya feel heard, try reflecting ..." with their own words named when there are some. */
+function feelHeard(c: TurnMoment): string {
+  if (c.feeling) return `To help ${c.name} feel heard, try reflecting the feeling (${c.phrase ? `“${c.phrase}”` : c.feeling}) before asking anything else.`;
+  return c.phrase
+    ? `To help ${c.name} feel heard, reflect “${c.phrase}” back before asking anything else.`
+    : `To help ${c.name} feel heard, try reflecting back what they just said before asking anything else.`;
+}
 
 /** The wording for one move in its moment. */
 export function forMove(move: CoachMove, c: TurnMoment): Parts {
   const n = c.name;
   const next = nextGoodMove(c);
+  const reflectAlt: GoodMove = c.prev ? 'deeper_reflection' : 'open_question';
   switch (move) {
-    case 'judgement':
+    case 'judgement': {
+      const blaming = /^\s*why\b/i.test(c.text) && /\?\s*$/.test(c.text);
       return {
-        worked: `You're engaged with ${n}'s situation and not pretending it's simple.`,
-        improve: `“${quote(c.text)}” judges rather than understands; people close up when they feel judged, so ${n} is likely to say less from here.`,
-        suggestion: `To keep ${n} talking openly, stay curious about why it made sense to them: reflect what you heard instead of evaluating it.`,
+        worked: goodPartOf(c),
+        improve: blaming
+          ? `“${quote(c.text)}” asks ${n} to defend a choice rather than explore it${c.said ? `; coming after “${c.said}”, it` : ', which'} is likely to make them guarded.`
+          : pick(c, [
+              `“${quote(c.text)}” passes judgement on ${n}${after(c, ' just after they said')}; people who feel judged say less.`,
+              `Whatever you think of it, “${quote(c.text)}” evaluates ${n} rather than understanding them${c.said ? `, and it answers “${c.said}” with a verdict` : ''}.`,
+            ]),
+        suggestion: pick(c, [
+          `To keep ${n} talking openly, get curious about why it made sense to them: reflect ${theirWords(c, 'what they said')} instead of judging it.`,
+          `Next time, say back what you heard in ${n}'s own words${c.phrase ? ` (“${c.phrase}”)` : ''} and ask what made it feel right at the time.`,
+        ]),
         alt: 'deeper_reflection',
       };
-    case 'advice':
+    }
+    case 'advice': {
       if (asksForAdvice(c.prev)) {
         return {
           worked: `${n} asked for your view and you answered directly.`,
-          improve: `Ideas stick better when they are ${n}'s own: when asked “what would you do?”, first find out what they have already thought of.`,
+          improve: `Ideas stick better when they are ${n}'s own: when asked${after(c)}, first find out what they have already thought of.`,
           suggestion: `To keep the plan ${n}'s, ask what options they see, then offer yours lightly as one more to weigh.`,
           alt: 'open_question',
         };
       }
+      const asQuestion = /\?\s*$/.test(c.text);
       return {
-        worked: `You want ${n} to find a way forward, and that care comes through.`,
-        improve: `This was a suggestion ${n} didn't ask for. Unasked advice tends to make a partner defend or go quiet, and the plan becomes yours rather than theirs.`,
-        suggestion: `To help ${n} find a plan they own, reflect what they said first; if you do have an idea, ask permission before sharing it (“Would it help if I offered a thought?”).`,
-        alt: c.prev ? 'deeper_reflection' : 'open_question',
+        worked: goodPartOf(c),
+        improve: asQuestion
+          ? `Phrased as a question, “${quote(c.text)}” is still your solution; ${n} hadn't asked for one${after(c, ' when they said')}.`
+          : pick(c, [
+              `${n} didn't ask for a suggestion${c.said ? ` (they said “${c.said}”)` : ''}; unasked advice tends to make a partner defend or go quiet, and the plan becomes yours.`,
+              `This handed ${n} your answer before they had found theirs${c.said ? `; “${c.said}” still had more in it` : ''}.`,
+            ]),
+        suggestion: pick(c, [
+          `To help ${n} find a plan they own, reflect ${theirWords(c, 'what they said')} first; if you have an idea, ask before sharing it (“Would it help if I offered a thought?”).`,
+          `Try asking what ${n} has already considered${c.phrase ? ` about “${c.phrase}”` : ''}, and hold your idea until they ask for it.`,
+        ]),
+        alt: reflectAlt,
+      };
+    }
+    case 'reassurance':
+      return {
+        worked: goodPartOf(c),
+        improve: pick(c, [
+          `“${quote(c.text)}” soothes rather than explores${c.said ? `: ${n} said “${c.said}”, and reassurance moves past it` : ''}; it can leave them feeling unheard.`,
+          `Reassurance closes the subject${c.said ? ` ${n} had just opened (“${c.said}”)` : ''}; it tells them how to feel rather than showing you understood.`,
+        ]),
+        suggestion: pick(c, [
+          `To help ${n} feel understood, stay with ${theirWords(c, 'the feeling')}: name it and let them say more.`,
+          `Instead of lightening it, reflect what is hard for ${n}${c.phrase ? ` about “${c.phrase}”` : ''} and leave a pause.`,
+        ]),
+        alt: reflectAlt,
       };
     case 'leading_question':
       return {
-        worked: `You're thinking about ${n}'s options, which shows you're engaged.`,
-        improve: `The question carries its own answer, so ${n} can only agree or push back.`,
-        suggestion: `To hear ${n}'s own view, ask an open question that doesn't hold your answer: start with “what” or “how”.`,
+        worked: goodPartOf(c),
+        improve: `The question carries its own answer, so ${n} can only agree or push back${c.said ? `, when “${c.said}” invited their own view` : ''}.`,
+        suggestion: pick(c, [
+          `To hear ${n}'s own view, ask an open question that doesn't hold your answer: start with “what” or “how”.`,
+          `Try a “what” or “how” question about ${theirWords(c, 'what they said')} that leaves the answer to ${n}.`,
+        ]),
         alt: c.prev ? 'reflection' : 'open_question',
       };
     case 'stacked_questions':
       return {
-        worked: 'Your questions show real interest in the situation.',
-        improve: `You asked ${Math.max(2, c.questionCount)} questions at once; ${n} can only answer one and the rest get lost (ICF: one question at a time).`,
-        suggestion: `To give ${n} room to think, ask one open question, then wait.`,
+        worked: goodPartOf(c),
+        improve: `You asked ${Math.max(2, c.questionCount)} questions at once; ${n} can only answer one and the rest get lost (ICF: one question at a time).${c.said ? ` Keep the one that follows “${c.said}”.` : ''}`,
+        suggestion: pick(c, [
+          `To give ${n} room to think, ask one open question${c.phrase ? ` about “${c.phrase}”` : ''}, then wait.`,
+          `Choose the question that matters most to ${n}${c.phrase ? ` after “${c.phrase}”` : ''}, ask only that, and let the silence work.`,
+        ]),
         alt: c.prev ? 'reflection' : 'open_question',
       };
     case 'incisive_question':
       if (c.stage && EARLY_STAGES.includes(c.stage)) {
         return {
           worked: 'You reached for an incisive question, the kind that can free up thinking.',
-          improve: `${n} hasn't yet named what's holding them back, so this may feel premature; it lands best after the assumption comes out in their own words.`,
+          improve: `${n} hasn't yet named what's holding them back${c.said ? ` (so far: “${c.said}”)` : ''}, so this may feel premature; it lands best after the assumption comes out in their own words.`,
           suggestion: `To earn that question, listen first: reflect what ${n} has said until the belief underneath shows.`,
-          alt: c.prev ? 'deeper_reflection' : 'open_question',
+          alt: reflectAlt,
         };
       }
       return {
-        worked: `An incisive question: it invites ${n} to test the assumption that may be holding them back.`,
-        improve: `Leave it in ${n}'s words rather than yours, and give them time: the answer often comes after a pause.`,
-        suggestion: c.stage && READY_FOR_ACTION.includes(c.stage) && !c.so.actionAsked ? `To turn insight into action, next ask what ${n} will do.` : `To deepen it, follow ${n}'s answer with “what more?” or a reflection.`,
-        alt: c.stage && READY_FOR_ACTION.includes(c.stage) && !c.so.actionAsked ? 'action_question' : 'deeper_reflection',
+        worked: `An incisive question: it invites ${n} to test the assumption${c.said ? ` behind “${c.said}”` : ' that may be holding them back'}.`,
+        improve: pick(c, [
+          `Keep it in ${n}'s words rather than yours${c.assumption && c.said ? ` (“${c.said}”)` : ''}, and give them time: the answer often comes after a pause.`,
+          `Give ${n} time with it; if they answer quickly, ask it again in their own words${c.said ? `, staying close to “${c.said}”` : ''}.`,
+        ]),
+        suggestion:
+          c.stage && READY_FOR_ACTION.includes(c.stage) && !c.so.actionAsked
+            ? `To turn insight into action, next ask what ${n} will do.`
+            : pick(c, [`To deepen it, follow ${n}'s answer with “what more?” or a reflection.`, `When ${n} answers, reflect the new assumption back in their words before moving on.`]),
+        alt: null,
       };
     case 'action_question':
       if (!c.stage || READY_FOR_ACTION.includes(c.stage)) {
         return {
-          worked: `You asked ${n} what they will do, so the commitment comes from them (GROW: Will).`,
-          improve: `Once they answer, check when and what might get in the way, without adding steps of your own.`,
-          suggestion: `To make it stick, reflect ${n}'s plan back in their words and ask how committed they feel.`,
-          alt: 'deeper_reflection',
+          worked: `You asked ${n} what they will do, so the commitment can come from them (GROW: Will).`,
+          improve: pick(c, [
+            `${c.said ? `${n} had just said “${c.said}”; once` : 'Once'} they answer, check when and what might get in the way, without adding steps of your own.`,
+            `Let ${n} set the step and the timing${c.said ? ` from where they are (“${c.said}”)` : ''}; resist filling any silence with ideas of your own.`,
+          ]),
+          suggestion: pick(c, [
+            `To make it stick, reflect ${n}'s plan back in their words and ask how committed they feel.`,
+            `To help ${n} follow through, ask what might get in the way and who could help.`,
+          ]),
+          alt: null,
         };
       }
       return {
-        worked: `You're steering toward action, which is where the conversation should end up.`,
-        improve: `${n} hasn't finished exploring yet, so asking for action now tends to get a hesitant answer.`,
+        worked: `You're steering towards action, which is where the conversation should end up.`,
+        improve: `${n} hasn't finished exploring yet${c.said ? `; “${c.said}” still needs hearing` : ''}, so asking for action now tends to get a hesitant answer.`,
         suggestion: `To help ${n} reach a plan they believe in, explore first: reflect what matters to them, then ask what they will do.`,
-        alt: c.prev ? 'deeper_reflection' : 'open_question',
+        alt: reflectAlt,
+      };
+    case 'contracting':
+      return {
+        worked: `You agreed how you'll work together, which makes it safe for ${n} to think aloud (ICF 3: agreements).`,
+        improve: `Keep it brief and check it landed: ask ${n} what they would add to it.`,
+        suggestion: c.so.goalAsked ? `To keep it ${n}'s session, come back to what they want from it as you go.` : `To make the agreement ${n}'s too, ask what they want from this conversation.`,
+        alt: null,
       };
     case 'goal_question':
       return {
         worked: `You asked what ${n} wants from the conversation, which sets up the partnership (ICF 3.1).`,
-        improve: c.turn > 3 ? 'Earlier is better: agreeing the goal in your first few turns frames the whole conversation.' : `When ${n} answers, reflect their goal back so you both know what you're working on.`,
-        suggestion: `To keep the conversation ${n}'s own, come back to this goal later and ask how they'll know it was useful.`,
-        alt: c.prev ? 'deeper_reflection' : 'open_question',
+        improve:
+          c.turn > 3
+            ? `Earlier is better: agreeing the goal in your first few turns frames the whole conversation${c.said ? `; here, “${c.said}” also wanted reflecting first` : ''}.`
+            : `${c.said ? `${n} opened with “${c.said}”; when` : 'When'} they answer, reflect their goal back so you both know what you're working on.`,
+        suggestion: pick(c, [
+          `To keep the conversation ${n}'s own, come back to this goal later and ask how they'll know it was useful.`,
+          `Later on, check with ${n} how the conversation is going against what they wanted from it.`,
+        ]),
+        alt: c.turn > 3 && c.prev ? 'deeper_reflection' : null,
+      };
+    case 'return_to_goal':
+      return {
+        worked: `You brought the conversation back to what ${n} wanted from it (ICF 3.3).`,
+        improve: `Let ${n} judge the progress: their answer tells you whether to keep exploring or move towards action.`,
+        suggestion: `To keep the thread ${n}'s, reflect how they see their progress before choosing your next question.`,
+        alt: null,
       };
     case 'summary':
       return {
         worked: `Your summary pulls together what ${n} said, which shows you were tracking all of it (ICF 6.7).`,
-        improve: 'Keep summaries short and check them lightly; the point is to hand the thread back.',
-        suggestion: next === 'action_question' ? `To move toward action, follow the summary with a question about what ${n} will do.` : `To keep ${n} thinking, follow it with one open question.`,
-        alt: next === 'deeper_reflection' ? 'open_question' : next,
+        improve: pick(c, [
+          'Keep summaries short and check them lightly; the point is to hand the thread back.',
+          `Check it with ${n} lightly${c.said ? `, ending on what they said last (“${c.said}”)` : ''}, so they can correct or add to it.`,
+        ]),
+        suggestion: next === 'action_question' ? `To move towards action, follow the summary with a question about what ${n} will do.` : `To keep ${n} thinking, follow it with one open question.`,
+        alt: null,
       };
     case 'complex_reflection':
       return {
-        worked: `A reflection that goes beneath the words: it shows ${n} you understood what it means to them.`,
-        improve: `Nothing to fix here. Let the reflection land and leave a pause before your next move.`,
+        worked: pick(c, [
+          `A reflection that goes beneath the words: it shows ${n} you understood what ${c.phrase ? `“${c.phrase}”` : 'it'} means to them.`,
+          `You named what sits under ${n}'s words${c.said ? ` (“${c.said}”)` : ''}, tentatively enough for them to correct you.`,
+        ]),
+        improve: pick(c, [
+          `Nothing to fix here.${c.said ? ` After “${c.said}”, let` : ' Let'} the reflection land and leave a pause before your next move.`,
+          `Nothing to change: a reflection like this is worth a moment's silence afterwards${c.said ? `, so ${n} can go on from “${c.said}”` : ''}.`,
+          `Nothing to fix. If ${n} corrects you, take their version: it's their meaning that counts.`,
+        ]),
         suggestion:
           next === 'action_question'
             ? `To help ${n} move from insight to action, ask what they will do next.`
             : next === 'incisive_question'
               ? `To help ${n} test the belief holding them back, try an incisive question in their own words.`
-              : `To keep ${n} exploring, follow with “what more?” and let them lead.`,
-        alt: next === 'deeper_reflection' ? 'open_question' : next,
+              : pick(c, [
+                  `To keep ${n} exploring, follow with “what more?” and let them lead.`,
+                  `To keep the thinking ${n}'s, wait a moment, then ask what else there is.`,
+                  `Let ${n} take the next step: a “what more?” keeps the thinking theirs.`,
+                ]),
+        alt: null,
       };
     case 'simple_reflection':
       return {
-        worked: `You reflected ${n}'s words back, which shows you were listening.`,
-        improve: 'It stayed close to their words; a reflection that names the feeling or meaning underneath moves the conversation further.',
+        worked: pick(c, [`You reflected ${n}'s words back, which shows you were listening.`, `Saying back what ${n} said kept the focus on them.`]),
+        improve: `It stayed close to their words${c.said ? ` (“${c.said}”)` : ''}; a reflection that names the feeling or meaning underneath moves the conversation further.`,
         suggestion: c.feeling
-          ? `To help ${n} feel understood, name the feeling you hear (${c.feeling}) as well as the facts.`
-          : `To help ${n} see their situation more clearly, add what you sense beneath the words: a feeling, a value, or what's at stake.`,
+          ? `To help ${n} feel understood, name the feeling you hear (${c.phrase ? `“${c.phrase}”` : c.feeling}) as well as the facts.`
+          : c.phrase
+            ? `To help ${n} see their situation more clearly, say what you sense beneath “${c.phrase}”: a feeling, a value, or what's at stake.`
+            : `To help ${n} see their situation more clearly, add what you sense beneath the words: a feeling, a value, or what's at stake.`,
         alt: 'deeper_reflection',
       };
     case 'permission_request':
       return {
         worked: `You asked before offering an idea, which keeps ${n} in charge of their own thinking.`,
-        improve: `Before offering, make sure you've heard ${n}'s own ideas; they often have the best ones.`,
+        improve: `Before offering, make sure you've heard ${n}'s own ideas${c.said ? ` about “${c.said}”` : ''}; they often have the best ones.`,
         suggestion: `To keep the plan ${n}'s, ask what options they already see before adding yours.`,
-        alt: c.prev ? 'reflection' : 'open_question',
+        alt: null,
       };
     case 'advice_with_permission':
       return {
@@ -171,52 +287,74 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       if (c.so.questionStreak >= 2) {
         return {
           worked: `An open question that invites ${n} to think.`,
-          improve: `That's ${c.so.questionStreak + 1} questions in a row without a reflection; ${n} may start to feel interviewed rather than heard.`,
+          improve: `That's ${c.so.questionStreak + 1} questions in a row without a reflection; ${n} may start to feel interviewed rather than heard${c.said ? `, and “${c.said}” was left without a reflection` : ''}.`,
           suggestion: feelHeard(c),
-          alt: c.prev ? 'deeper_reflection' : 'open_question',
+          alt: reflectAlt,
         };
       }
       return {
-        worked: `An open question: it invites ${n} to think and talk.`,
-        improve: c.feeling ? `${n} had just named a feeling; reflecting it first would have shown you heard it.` : 'Keep questions short, then let the silence work.',
-        suggestion: c.feeling ? feelHeard(c) : `To deepen ${n}'s thinking, follow their answer with a reflection before your next question.`,
-        alt: c.prev ? (c.feeling ? 'deeper_reflection' : 'reflection') : next === 'goal_question' ? 'goal_question' : 'open_question',
+        worked: pick(c, [`An open question: it invites ${n} to think and talk.`, `Your question leaves ${n} room to answer in their own way.`]),
+        improve: c.feeling
+          ? `${c.said || c.phrase ? `${n} had just said “${c.said ?? c.phrase}”` : `${n} had just named a feeling`}; reflecting that first would have shown you heard it.`
+          : c.said
+            ? pick(c, [
+                `Before asking, you could reflect “${c.said}”: it shows you heard it and often brings more than a question.`,
+                `Keep questions short, then let the silence work; saying back “${c.said}” first would also have shown you were with ${n}.`,
+              ])
+            : 'Keep questions short, then let the silence work.',
+        suggestion: c.feeling
+          ? feelHeard(c)
+          : pick(c, [
+              `To deepen ${n}'s thinking, follow their answer with a reflection before your next question.`,
+              `Next, say back what ${n} tells you in their own words before asking anything else.`,
+              `To show ${n} you're following, reflect their answer before the next question.`,
+            ]),
+        alt: c.prev ? (c.feeling ? 'deeper_reflection' : null) : next === 'goal_question' ? 'goal_question' : null,
       };
     case 'closed_question':
       return {
-        worked: 'Your question was clear and direct.',
-        improve: `It can be answered in a word, so ${n} shares less than they could.`,
+        worked: '',
+        improve: `It can be answered in a word, so ${n} shares less than they could${c.said ? ` about “${c.said}”` : ''}.`,
         suggestion: c.so.questionStreak >= 1 ? feelHeard(c) : `To help ${n} open up, ask it openly: start with “what” or “how”.`,
         alt: c.so.questionStreak >= 1 && c.prev ? 'reflection' : next === 'goal_question' ? 'goal_question' : 'open_question',
       };
     case 'affirmation':
       return {
         worked: `You affirmed ${n}, which builds trust and helps them think (Kline: appreciation).`,
-        improve: 'Make affirmations specific and genuine: name exactly what they did or what it shows about them.',
+        improve: `Make affirmations specific and genuine: name exactly what they did or what it shows about them${c.said ? `, as in “${c.said}”` : ''}.`,
         suggestion: `To keep ${n} talking, pair the affirmation with a reflection or an open question.`,
-        alt: c.prev ? 'deeper_reflection' : 'open_question',
+        alt: null,
       };
     case 'information':
       return {
-        worked: 'What you shared may be accurate and useful.',
-        improve: `Giving information moves the focus from ${n}'s thinking to yours.`,
+        worked: '',
+        improve: `Giving information moves the focus from ${n}'s thinking to yours${c.said ? `, away from “${c.said}”` : ''}.`,
         suggestion: `To keep ${n} at the centre, ask what they already know, or ask permission before sharing.`,
         alt: c.prev ? 'reflection' : 'open_question',
       };
     case 'self_disclosure':
       return {
-        worked: 'Sharing something of yourself can build connection.',
-        improve: `Your own story moves the spotlight off ${n}; keep it brief and hand it back.`,
+        worked: '',
+        improve: `Your own story moves the spotlight off ${n}${c.said ? ` just after “${c.said}”` : ''}; keep it brief and hand it back.`,
         suggestion: `To keep the space ${n}'s, reflect what they said instead of matching it with your experience.`,
-        alt: c.prev ? 'deeper_reflection' : 'open_question',
+        alt: reflectAlt,
+      };
+    case 'unengaged':
+      return {
+        worked: '',
+        improve: pick(c, [
+          `This didn't pick up anything ${n} had said${c.said ? ` (“${c.said}”)` : ''}: a reflection or question earns its place by following their words.`,
+          `The turn has the shape of a good move but none of ${n}'s content${c.said ? `; they had just told you “${c.said}”` : ''}.`,
+        ]),
+        suggestion: `To show you're listening, build your next turn from ${c.phrase ? `“${c.phrase}”` : `${n}'s last words`}.`,
+        alt: c.prev ? 'reflection' : next === 'goal_question' ? 'goal_question' : 'open_question',
       };
     default:
       return {
-        worked: 'You kept the conversation going.',
-        improve: `This turn neither reflected nor asked, so it didn't move ${n}'s thinking forward.`,
+        worked: '',
+        improve: `This turn neither reflected nor asked, so it didn't move ${n}'s thinking forward${c.said ? ` from “${c.said}”` : ''}.`,
         suggestion: c.prev ? feelHeard(c) : `To get ${n} started, ask what they would like from the conversation.`,
         alt: c.prev ? 'reflection' : next === 'goal_question' ? 'goal_question' : 'open_question',
       };
   }
 }
-

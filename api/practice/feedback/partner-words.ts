@@ -12,7 +12,7 @@ const FEELINGS: [RegExp, string][] = [
   [/\b(?:scared|afraid|frightened|terrified|dread|dreading)\b/, 'afraid'],
   [/\b(?:frustrated|frustrating|annoyed|irritated|fed up)\b/, 'frustrated'],
   [/\b(?:angry|furious|cross|livid)\b/, 'angry'],
-  [/\b(?:overwhelmed|swamped|drowning|too much)\b/, 'overwhelmed'],
+  [/\b(?:overwhelmed|swamped|drowning|too much|frazzled|stressed|snowed under)\b/, 'overwhelmed'],
   [/\b(?:exhausted|tired|worn out|wearing me down|drained|burnt out|burned out)\b/, 'worn down'],
   [/\b(?:stuck|trapped|going round in circles)\b/, 'stuck'],
   [/\b(?:guilty|guilt|ashamed|embarrassed)\b/, 'uneasy with yourself'],
@@ -156,3 +156,30 @@ const COMMON_START = new Set(
     'unless whether while although though one two three four five six seven eight nine ten eleven twelve twenty work things'
   ).split(' '),
 );
+
+/**
+ * The partner's key sentence in their own words, for feedback to quote ("I'm answering tickets
+ * at ten at night"), cut to about `max` words at a word boundary; `null` when they said nothing
+ * worth quoting.
+ */
+export function partnerQuote(text: string | null | undefined, max = 12): string | null {
+  const s = keySentence(text);
+  if (!s) return null;
+  const clean = s.replace(/["“”]/g, '').replace(/[.!…]+$/, '').trim();
+  const words = clean.split(/\s+/);
+  return words.length <= max ? clean : `${words.slice(0, max).join(' ').replace(/[,;:]+$/, '')}…`;
+}
+
+/**
+ * A short phrase the partner actually used, for a suggestion to point at: the feeling as they
+ * said it ("drowning", "frazzled"), else the opening words of their key sentence.
+ */
+export function partnerPhrase(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const plain = text.replace(/[\u2018\u2019]/g, "'");
+  for (const [re] of FEELINGS) {
+    const m = re.exec(plain.toLowerCase());
+    if (m) return plain.slice(m.index, m.index + m[0].length);
+  }
+  return partnerQuote(text, 6);
+}

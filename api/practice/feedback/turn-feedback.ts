@@ -2,14 +2,20 @@
  * @module practice/feedback/turn-feedback
  * Rule-based feedback on one coach turn, in the shape the CARE study found helps novices: what
  * worked, what to improve, a goal-first suggestion ("To help Priya feel heard, try ..."), and an
- * alternative reply that is itself a good move. Built from the turn's codes, the partner's last
- * words, the partner's stage and the turns before; kind, concrete, and never a score.
+ * alternative reply. Built from the turn's codes, the partner's last words, the partner's stage
+ * and the turns before; kind, concrete, and never a score. Honest: a poor move is never praised.
+ * The alternative is shown only when it is a better move for that moment and reads as English
+ * (it codes as the move it claims, engages with the partner's words, differs from what the
+ * learner said, and passes the wording checks); otherwise the box stays empty. No text repeats
+ * a box the learner already read this session.
  */
-import type { CoachTurnCoding, PartnerCard, PartnerStage, TurnFeedback } from '../types.js';
-import { alternativeFor, type GoodMove } from './alternative-reply.js';
+import { codeUtterance } from '../coder/index.js';
+import type { CoachCode, CoachTurnCoding, PartnerCard, PartnerStage, TurnFeedback } from '../types.js';
+import { alternativeFor, codesAsGoodMove, openQuestionFor, type Alternative, type AlternativeContext, type GoodMove } from './alternative-reply.js';
 import { coachMove, sessionSoFar, type CoachMove, type SessionSoFar } from './coach-move.js';
 import { forMove, type TurnMoment } from './move-feedback.js';
-import { assumptionShowing, feelingIn } from './partner-words.js';
+import { assumptionShowing, feelingIn, partnerPhrase, partnerQuote } from './partner-words.js';
+import { wordingProblems } from './wording-checks.js';
 
 export interface TurnFeedbackInput {
   coding: CoachTurnCoding;
@@ -28,37 +34,96 @@ export interface TurnFeedbackInput {
   card?: PartnerCard | null;
   /** the partner's turns so far, oldest first, to find the authored line said before this turn */
   partnerHistory?: readonly string[];
+  /** feedback already given this session, oldest first: no box repeats one of these */
+  priorFeedback?: TurnFeedback[];
 }
 
-/** The feedback with the move it was about and the move the alternative makes (for tests and UI). */
-export type TurnFeedbackDetail = TurnFeedback & { move: CoachMove; alternativeMove: GoodMove };
+/**
+ * The feedback with the move it was about and the move the alternative makes (`null`: no
+ * alternative, because the learner's move already fitted or none passed the checks).
+ */
+export type TurnFeedbackDetail = TurnFeedback & { move: CoachMove; alternativeMove: GoodMove | null };
+
+const REFLECTIONS: GoodMove[] = ['reflection', 'deeper_reflection'];
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+
+/** Why an alternative may not be shown for this moment; empty when it may. */
+export function alternativeProblems(alt: Alternative, coachText: string, prev: string | null): string[] {
+  const problems = wordingProblems(alt.text, prev, { reflection: REFLECTIONS.includes(alt.move) });
+  if (!codesAsGoodMove(alt.text, alt.move, prev)) problems.push(`does not code as ${alt.move}`);
+  if (codeUtterance(alt.text, { prevPartner: prev }).engaged === false && prev) problems.push('does not engage with the partner’s words');
+  if (norm(alt.text) === norm(coachText)) problems.push('the same as what the learner said');
+  return problems;
+}
+
+/**
+ * The alternative for the moment, or none: a safe open question is the only fallback tried. With
+ * a card's authored model moves, another way to make this turn is offered even after a sound
+ * move; without them, none when the learner's move already fitted.
+ */
+function chooseAlternative(move: GoodMove | null, learnerMove: CoachMove, coachText: string, prev: string | null, ctx: AlternativeContext): Alternative | null {
+  const authored = !!ctx.card?.lines?.some((l) => l.moves);
+  if (!move && !authored) return null;
+  const first = alternativeFor(move ?? 'deeper_reflection', prev, { ...ctx, learnerMove, coachText });
+  if (alternativeProblems(first, coachText, prev).length === 0) return first;
+  if (learnerMove === 'open_question' || first.move === 'open_question') return null;
+  const fallback: Alternative = { move: 'open_question', text: openQuestionFor(prev) };
+  return alternativeProblems(fallback, coachText, prev).length === 0 ? fallback : null;
+}
 
 /**
  * Feedback on one coach turn. Deterministic: the same input gives the same feedback.
  * @example
  * feedbackForTurn({ coding, coachText: 'You should talk to HR.', previousPartnerText: "I'm stuck.", coachTurnNumber: 2, priorCodings: [], partnerName: 'Priya' }).suggestion
- * // 'To help Priya find a plan they own, reflect what they said first; ...'
+ * // 'To help Priya find a plan they own, reflect “stuck” first; ...'
  */
 export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   const prev = input.previousPartnerText?.trim() ? input.previousPartnerText : null;
-  const c: TurnMoment = {
+  const prior = input.priorCodings ?? [];
+  const move = coachMove(input.coding);
+  const base: TurnMoment = {
     name: input.partnerName?.trim() || 'your partner',
     stage: input.stage,
-    so: input.so ?? sessionSoFar(input.priorCodings ?? []),
+    so: input.so ?? sessionSoFar(prior),
     turn: input.coachTurnNumber,
     prev,
     feeling: feelingIn(prev),
     assumption: assumptionShowing(prev),
     questionCount: input.coding.questionCount,
     text: input.coachText ?? '',
+    said: partnerQuote(prev),
+    phrase: partnerPhrase(prev),
+    codes: new Set<CoachCode>(input.coding.codes ?? []),
+    // from the turn number, which a window of recent turns and the whole transcript agree on
+    variant: Math.max(0, input.coachTurnNumber - 1),
   };
-  const move = coachMove(input.coding);
-  const parts = forMove(move, c);
+  const used = new Set((input.priorFeedback ?? []).flatMap((f) => [f.worked, f.improve, f.suggestion]).filter(Boolean));
+  // try the wordings in turn until none repeats a box already given this session
+  let parts = forMove(move, base);
+  for (let k = 1; k < 4 && [parts.worked, parts.improve, parts.suggestion].some((t) => t && used.has(capital(t))); k++) {
+    parts = forMove(move, { ...base, variant: (base.variant ?? 0) + k });
+  }
   // an opening that skipped agreeing the goal: say so once, early, when nothing worse needs saying
-  const missingGoal = !c.so.goalAsked && c.turn === 3 && move !== 'goal_question' && !['judgement', 'advice', 'leading_question', 'stacked_questions'].includes(move);
-  const improve = missingGoal ? `${parts.improve} You haven't yet asked what ${c.name} wants from this conversation; now is a good moment.` : parts.improve;
-  const alt = alternativeFor(parts.alt, prev, { card: input.card, partnerHistory: input.partnerHistory, learnerMove: move, coachText: input.coachText });
-  return { worked: capital(parts.worked), improve: capital(improve), suggestion: capital(parts.suggestion), alternative: alt.text, move, alternativeMove: alt.move };
+  const missingGoal =
+    !base.so.goalAsked && base.turn === 3 && !['goal_question', 'contracting', 'judgement', 'advice', 'reassurance', 'leading_question', 'stacked_questions'].includes(move);
+  const improve = missingGoal ? `${parts.improve} You haven't yet asked what ${base.name} wants from this conversation; now is a good moment.` : parts.improve;
+  const alt = chooseAlternative(parts.alt, move, base.text, prev, { card: input.card, partnerHistory: input.partnerHistory });
+  return {
+    // praise said once already is not worth repeating: leave the box empty instead
+    worked: used.has(capital(parts.worked)) ? '' : capital(parts.worked),
+    improve: distinct(capital(improve), used),
+    suggestion: distinct(capital(parts.suggestion), used),
+    alternative: alt?.text ?? '',
+    move,
+    alternativeMove: alt?.move ?? null,
+  };
+}
+
+/** A box that would repeat one already given says so once ("As before: ..."), then stays empty. */
+function distinct(text: string, used: Set<string>): string {
+  if (!text || !used.has(text)) return text;
+  const again = `As before: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  return used.has(again) ? '' : again;
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

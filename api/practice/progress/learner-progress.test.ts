@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { SKILLS } from '../types.js';
 import { scoreSession } from '../rubric/index.js';
-import { GOOD_SESSION, POOR_SESSION } from '../../../test/fixtures/transcripts.fixture.js';
+import { coach, GOOD_SESSION, partner, POOR_SESSION, transcript } from '../../../test/fixtures/transcripts.fixture.js';
 import { learnerProgress, learnerProgressFromRows } from './learner-progress.js';
 
 const good = scoreSession(GOOD_SESSION);
@@ -26,7 +26,7 @@ describe('learnerProgress', () => {
     ]);
     const q = p.skills.find((s) => s.skill === 'questioning')!;
     expect(q.history).toEqual([
-      { sessionId: 'a', at: at(1), level: 'not_yet', score: 13 },
+      { sessionId: 'a', at: at(1), level: 'not_yet', score: 0 },
       { sessionId: 'b', at: at(2), level: 'good', score: 100 },
     ]);
   });
@@ -37,8 +37,8 @@ describe('learnerProgress', () => {
       { sessionId: 's2', at: at(2), scorecard: poor },
       { sessionId: 's3', at: at(3), scorecard: good },
     ]);
-    // levels 0, 0, 2 weighted 0.49, 0.7, 1: 2 / 2.19 = 0.91, nearest to fair
-    expect(lucky.skills.find((s) => s.skill === 'questioning')!.level).toBe('fair');
+    // scores 0, 0, 100 weighted 0.49, 0.7, 1: 100 / 2.19 = 45.7, not yet fair
+    expect(lucky.skills.find((s) => s.skill === 'questioning')!.mastery).toMatchObject({ estimate: 45.7, level: 'not_yet' });
     const steady = learnerProgress([
       { sessionId: 's1', at: at(1), scorecard: poor },
       { sessionId: 's2', at: at(2), scorecard: good },
@@ -52,5 +52,16 @@ describe('learnerProgress', () => {
   it('reads database rows the same way as scorecards', () => {
     const rows = good.skills.map((s) => ({ sessionId: 'x', at: at(1), skill: s.skill, level: s.level, score: s.score }));
     expect(learnerProgressFromRows(rows)).toEqual(learnerProgress([{ sessionId: 'x', at: at(1), scorecard: good }]));
+  });
+
+  it('leaves progress untouched by a session with not enough evidence: no zero, no trend flipped', () => {
+    const history = [1, 2, 3].map((d) => ({ sessionId: `g${d}`, at: at(d), scorecard: good }));
+    const before = learnerProgress(history);
+    const empty = scoreSession([]);
+    const short = scoreSession(transcript(partner('Hi.'), coach('What would you like from today?', ['goal_question'])));
+    expect(empty.skills.every((s) => s.status === 'not_enough_evidence')).toBe(true);
+    const after = learnerProgress([...history, { sessionId: 'e', at: at(4), scorecard: empty }, { sessionId: 's', at: at(5), scorecard: short }]);
+    expect(after).toEqual(before);
+    for (const s of after.skills) expect(s.mastery.trend).not.toBe('declining');
   });
 });

@@ -5,6 +5,7 @@
  * Works from whole scorecards or from the per-skill result rows the database keeps.
  */
 import { SKILLS, type Level, type Scorecard, type SkillId } from '../types.js';
+import { isScored } from '../standing/index.js';
 import { masteryEstimate, type MasteryEstimate, type MasteryOptions } from './mastery.js';
 
 /** One ended session of a learner. */
@@ -50,9 +51,11 @@ const byTime = <T extends { at: string }>(xs: T[]) =>
     .sort((a, b) => (Number.isNaN(a.t) || Number.isNaN(b.t) ? 0 : a.t - b.t) || a.i - b.i)
     .map((e) => e.x);
 
-/** Flatten session scorecards into per-skill rows. */
+/** Flatten session scorecards into per-skill rows; a skill without enough evidence gives none. */
 export function skillRows(history: SessionResult[]): SkillResultRow[] {
-  return history.flatMap((h) => (h.scorecard?.skills ?? []).map((s) => ({ sessionId: h.sessionId, at: h.at, skill: s.skill, level: s.level, score: s.score })));
+  return history.flatMap((h) =>
+    (h.scorecard?.skills ?? []).filter(isScored).map((s) => ({ sessionId: h.sessionId, at: h.at, skill: s.skill, level: s.level, score: s.score })),
+  );
 }
 
 /**

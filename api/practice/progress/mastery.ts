@@ -4,7 +4,8 @@
  * last session counts most, older ones fade), how sure we can be (few or scattered sessions = low
  * confidence), and the trend. Pure arithmetic over a short list, cheap enough for a whole cohort.
  */
-import { LEVELS, type Level } from '../types.js';
+import { levelForScore } from '../standing/index.js';
+import type { Level } from '../types.js';
 
 /** One scored session for one skill. */
 export interface SkillPoint {
@@ -21,6 +22,7 @@ export type Trend = 'improving' | 'steady' | 'declining' | 'unknown';
 export interface MasteryEstimate {
   /** recency-weighted score, 0..100 (one decimal) */
   estimate: number;
+  /** the level `estimate` shows (practice/standing: the same thresholds as a session) */
   level: Level;
   confidence: Confidence;
   /** half-width of a rough 95% interval around the estimate, in score points */
@@ -33,15 +35,13 @@ export interface MasteryEstimate {
 export interface MasteryOptions {
   /** weight of each older session relative to the one after it (0.7: the last counts ~30%) */
   decay?: number;
-  /** `good` is only given once this many sessions support it: one lucky session is not mastery */
-  minSessionsForGood?: number;
   /** sessions the trend looks at */
   trendWindow?: number;
   /** change across the trend window (score points) that counts as a direction */
   trendThreshold?: number;
 }
 
-const DEFAULTS: Required<MasteryOptions> = { decay: 0.7, minSessionsForGood: 2, trendWindow: 5, trendThreshold: 10 };
+const DEFAULTS: Required<MasteryOptions> = { decay: 0.7, trendWindow: 5, trendThreshold: 10 };
 /** sessions older than this weigh under 0.1% with the default decay: ignore them */
 const MAX_POINTS = 20;
 /** spread assumed before we have seen any (a pseudo-session), so one session is never "certain" */
@@ -72,9 +72,9 @@ function fittedChange(scores: number[]): number {
 
 /**
  * Mastery of one skill from its session results (oldest first, or any order with `at`).
- * The level is the recency-weighted mean of the session levels, rounded (so a fair learner with
- * one bad session stays fair, and one good session after poor ones does not make `good`).
- * @example masteryEstimate([{ score: 40, level: 'not_yet' }, { score: 90, level: 'good' }]).level // 'fair'
+ * The level is the one the recency-weighted score shows (practice/standing), so the number and
+ * the level on screen never disagree; few or scattered sessions show as low confidence.
+ * @example masteryEstimate([{ score: 40, level: 'not_yet' }, { score: 90, level: 'good' }]).level // 'fair' (73.5)
  */
 export function masteryEstimate(points: SkillPoint[], opts: MasteryOptions = {}): MasteryEstimate {
   const o = { ...DEFAULTS, ...opts };
@@ -85,19 +85,16 @@ export function masteryEstimate(points: SkillPoint[], opts: MasteryOptions = {})
   let sw = 0;
   let sw2 = 0;
   let sScore = 0;
-  let sLevel = 0;
   for (let k = 0; k < n; k++) {
     const p = ordered[n - 1 - k];
     const w = o.decay ** k;
     sw += w;
     sw2 += w * w;
     sScore += w * clampScore(p.score);
-    sLevel += w * Math.max(0, LEVELS.indexOf(p.level));
   }
   const estimate = sScore / sw;
-  const levelValue = sLevel / sw;
-  let level: Level = levelValue >= 1.5 ? 'good' : levelValue >= 0.5 ? 'fair' : 'not_yet';
-  if (level === 'good' && n < o.minSessionsForGood) level = 'fair';
+  // the level of the number shown, rounded as shown
+  const level = levelForScore(round1(estimate));
 
   // spread of the weighted scores, shrunk toward PRIOR_SD by one pseudo-session
   let sDev = 0;

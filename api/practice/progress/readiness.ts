@@ -1,23 +1,31 @@
 /**
  * @module practice/progress/readiness
- * Ready to partner: every core skill at least `fair` over the learner's recent sessions, with
- * enough sessions to trust it. When not ready, the reasons say what to practise in plain words,
- * with the learner's own numbers pooled over those sessions ("needs more reflections: 0.6 per
- * question, aim for 1").
+ * Ready to partner, by the one rule in practice/standing: every required skill has enough scored
+ * sessions and its current level (the recency-weighted level shown in progress and CSV) is at
+ * least `fair`, so "ready" never sits beside a "not yet" skill. Sessions where a skill had not
+ * enough evidence do not count for it. When not ready, the reasons say what to practise in plain
+ * words, with the learner's own numbers pooled over their recent sessions ("needs more
+ * reflections: 0.6 per question, aim for 1").
  */
 import { SKILLS, type Level, type SkillId } from '../types.js';
 import { adviceFor, checkValue, derivedRatios, LEARNING_PARTNER_CORE, MEASURES, type CheckSpec, type Rubric } from '../rubric/index.js';
+import { DEFAULT_MIN_SESSIONS, isScored, skillReady } from '../standing/index.js';
 import type { SessionResult } from './learner-progress.js';
 import { masteryEstimate } from './mastery.js';
 
 export interface ReadinessOptions {
-  /** sessions a skill needs in the window before it counts (default 3) */
+  /** scored sessions a skill needs before it counts (default 3) */
   minSessions?: number;
-  /** recent sessions looked at (default 3; never fewer than minSessions) */
+  /** recent sessions the reasons quote numbers from (default 3; never fewer than minSessions) */
   window?: number;
   /** skills that must be at least fair (default: all six core skills) */
   skills?: SkillId[];
   rubric?: Rubric;
+  /**
+   * the level and scored-session count shown for each skill (from the whole ledger); when given,
+   * readiness decides from exactly these, so the two can never disagree on screen
+   */
+  standing?: Partial<Record<SkillId, { level: Level; sessions: number }>>;
 }
 
 export interface SkillReadiness {
@@ -52,7 +60,8 @@ export function pooledMetrics(sessions: SessionResult[]): Record<string, number>
 
 /** Why one skill is below fair: its checks that failed in most recent sessions, gates then heaviest first. */
 function skillReasons(spec: Rubric['skills'][number], recent: SessionResult[], level: Level): string[] {
-  const failures = (c: CheckSpec) => recent.filter((s) => s.scorecard.skills.find((r) => r.skill === spec.skill)?.checks?.find((k) => k.id === c.id)?.passed === false).length;
+  const failures = (c: CheckSpec) =>
+    recent.filter((s) => s.scorecard.skills.find((r) => r.skill === spec.skill)?.checks?.find((k) => k.id === c.id)?.passed === false).length;
   const gates = new Set(spec.levels.fair.requires);
   const failing = spec.checks
     .map((c) => ({ c, failed: failures(c) }))
@@ -82,7 +91,7 @@ function skillReasons(spec: Rubric['skills'][number], recent: SessionResult[], l
  */
 export function readinessToPartner(history: SessionResult[], opts: ReadinessOptions = {}): Readiness {
   const rubric = opts.rubric ?? LEARNING_PARTNER_CORE;
-  const minSessions = Math.max(1, opts.minSessions ?? 3);
+  const minSessions = Math.max(1, opts.minSessions ?? DEFAULT_MIN_SESSIONS);
   const window = Math.max(minSessions, opts.window ?? 3);
   const skills = opts.skills ?? [...SKILLS];
   const ordered = history
@@ -94,18 +103,17 @@ export function readinessToPartner(history: SessionResult[], opts: ReadinessOpti
   const out: SkillReadiness[] = skills.map((skill) => {
     const spec = rubric.skills.find((s) => s.skill === skill);
     const label = spec?.label ?? skill;
-    const recent = ordered.filter((h) => (h.scorecard?.skills ?? []).some((s) => s.skill === skill)).slice(-window);
-    const points = recent.map((h) => h.scorecard.skills.find((s) => s.skill === skill)!);
-    const level = masteryEstimate(points).level;
-    if (recent.length < minSessions) {
-      reasons.push(`${capital(label)}: ${recent.length} scored session${recent.length === 1 ? '' : 's'} so far; practise at least ${minSessions} to show it holds`);
-      return { skill, level, sessions: recent.length, ready: false };
+    const scored = ordered.filter((h) => isScored((h.scorecard?.skills ?? []).find((s) => s.skill === skill)));
+    const recent = scored.slice(-window);
+    const shown = opts.standing?.[skill];
+    const { level, sessions } = shown ?? masteryEstimate(scored.map((h) => h.scorecard.skills.find((s) => s.skill === skill)!));
+    if (skillReady(level, sessions, minSessions)) return { skill, level, sessions, ready: true };
+    if (sessions < minSessions) {
+      reasons.push(`${capital(label)}: ${sessions} scored session${sessions === 1 ? '' : 's'} so far; practise at least ${minSessions} to show it holds`);
+    } else {
+      reasons.push(...(spec && recent.length ? skillReasons(spec, recent, level) : [`${capital(label)}: not yet fair over your recent sessions`]));
     }
-    if (level === 'not_yet') {
-      reasons.push(...(spec ? skillReasons(spec, recent, level) : [`${capital(label)}: not yet fair over the last ${recent.length} sessions`]));
-      return { skill, level, sessions: recent.length, ready: false };
-    }
-    return { skill, level, sessions: recent.length, ready: true };
+    return { skill, level, sessions, ready: false };
   });
   return { ready: out.every((s) => s.ready), reasons, skills: out };
 }

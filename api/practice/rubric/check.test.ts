@@ -70,14 +70,15 @@ describe('questioning checks', () => {
     expect(card.metrics).toMatchObject({ questions: 4, open_questions: 3, closed_questions: 1, stacked_question_turns: 1 });
   });
   it('one question at a time fails on a stacked code or a question count of two', () => {
-    expect(passed(session(OQ, OQ), 'one_question_at_a_time')).toBe(true);
-    expect(passed(session(OQ, ['stacked_questions', 'open_question']), 'one_question_at_a_time')).toBe(false);
-    expect(passed(session(OQ, [OQ, 2]), 'one_question_at_a_time')).toBe(false);
-    expect(passed(session(SR), 'one_question_at_a_time')).toBe(false); // no questions: not enough evidence
+    expect(passed(session(OQ, OQ, OQ), 'one_question_at_a_time')).toBe(true);
+    expect(passed(session(OQ, OQ, ['stacked_questions', 'open_question']), 'one_question_at_a_time')).toBe(false);
+    expect(passed(session(OQ, OQ, [OQ, 2]), 'one_question_at_a_time')).toBe(false);
+    expect(passed(session(SR, SR, SR), 'one_question_at_a_time')).toBe(false); // no questions: not enough evidence
+    expect(passed(session(OQ, OQ), 'one_question_at_a_time')).toBe(false); // two turns: not enough evidence
   });
   it('leading questions and incisive questions', () => {
-    expect(passed(session(OQ), 'no_leading_questions')).toBe(true);
-    expect(passed(session(OQ, ['leading_question']), 'no_leading_questions')).toBe(false);
+    expect(passed(session(OQ, SR, OQ), 'no_leading_questions')).toBe(true);
+    expect(passed(session(OQ, SR, ['leading_question']), 'no_leading_questions')).toBe(false);
     expect(passed(session(OQ), 'incisive_question_asked')).toBe(false);
     expect(passed(session(['incisive_question']), 'incisive_question_asked')).toBe(true);
   });
@@ -103,15 +104,15 @@ describe('non-judgement checks', () => {
 describe('partner-led checks', () => {
   it('partner talks more fails at exactly half and passes above', () => {
     // ten partner words, ten coach words
-    const half = transcript(partner('one two three four five six seven eight nine ten'), coach('a b c d e f g h i j', OQ));
-    expect(passed(half, 'partner_talks_more')).toBe(false);
-    const more = transcript(partner('one two three four five six seven eight nine ten eleven'), coach('a b c d e f g h i j', OQ));
-    expect(passed(more, 'partner_talks_more')).toBe(true);
+    const three = (p: string) => transcript(...[1, 2, 3].flatMap(() => [partner(p), coach('a b c d e f g h i j', OQ)]));
+    expect(passed(three('one two three four five six seven eight nine ten'), 'partner_talks_more')).toBe(false);
+    expect(passed(three('one two three four five six seven eight nine ten eleven'), 'partner_talks_more')).toBe(true);
   });
   it('65% edge: 13 of 20 words passes, 12 of 19 does not', () => {
     const w = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
-    expect(passed(transcript(partner(w(13)), coach(w(7), OQ)), 'partner_talks_most')).toBe(true);
-    expect(passed(transcript(partner(w(12)), coach(w(7), OQ)), 'partner_talks_most')).toBe(false);
+    const three = (p: number, c: number) => transcript(...[1, 2, 3].flatMap(() => [partner(w(p)), coach(w(c), OQ)]));
+    expect(passed(three(13, 7), 'partner_talks_most')).toBe(true);
+    expect(passed(three(12, 7), 'partner_talks_most')).toBe(false);
   });
   it('concise turns: one long turn in five passes (20%), two fails', () => {
     const long = Array.from({ length: 31 }, () => 'word').join(' ');
@@ -144,8 +145,15 @@ describe('agreement and action checks', () => {
     expect(passed(session(SR, CR, ['action_question']), 'action_after_exploration')).toBe(true);
   });
   it('the commitment is the partner’s: advice after the action question fails, before it does not count', () => {
-    expect(passed(session(['advice'], ['action_question']), 'action_owned_by_partner')).toBe(true);
-    expect(passed(session(['action_question'], ['advice']), 'action_owned_by_partner')).toBe(false);
+    // judged only once the partner has named a step of their own, with a when
+    const committed = (...codes: CoachCode[][]) =>
+      transcript(
+        ...codes.flatMap((c, i) => [partner(i === codes.length - 1 ? 'I will ask Sam on Monday to take the rota.' : 'one two three four five'), coach(`turn ${i}`, c)]),
+        partner('I will ask Sam on Monday to take the rota.'),
+      );
+    expect(passed(committed(['advice'], ['action_question'], SR), 'action_owned_by_partner')).toBe(true);
+    expect(passed(committed(['action_question'], ['advice'], SR), 'action_owned_by_partner')).toBe(false);
+    expect(passed(session(['advice'], ['action_question'], SR), 'action_owned_by_partner')).toBe(false); // no commitment yet
   });
 });
 

@@ -13,6 +13,20 @@ import type { SessionFacts } from './session-metrics.js';
 export interface CheckOutcome {
   check: SkillCheck;
   value: number | null;
+  /** share of the check's weight earned, 0..1 (partial checks earn part of it below the threshold) */
+  credit: number;
+}
+
+/**
+ * The share of its weight a check earns: all when passed, none when it could not be judged, and
+ * for a `partial` check the distance covered towards the threshold.
+ */
+export function creditFor(spec: CheckSpec, value: number | null, passed: boolean): number {
+  if (value === null) return 0;
+  if (passed) return 1;
+  if (!spec.partial) return 0;
+  if (spec.op === 'atMost') return spec.threshold >= 1 ? 0 : Math.max(0, Math.min(1, (1 - value) / (1 - spec.threshold)));
+  return spec.threshold > 0 ? Math.max(0, Math.min(1, value / spec.threshold)) : 0;
 }
 
 export function measureOf(spec: CheckSpec): Measure {
@@ -40,6 +54,17 @@ export function checkValue(spec: CheckSpec, metrics: Record<string, number>): { 
   if (coachTurns < min) {
     return { value: null, missing: `not enough evidence: ${coachTurns} coach turn${coachTurns === 1 ? '' : 's'}, needs at least ${min}` };
   }
+  // older pooled metrics lack the engaged count: read every turn as engaged, as the coding does
+  const engaged = metrics.engaged_coach_turns ?? coachTurns;
+  if (spec.minEngagedTurns && coachTurns < spec.minEngagedTurns) {
+    return { value: null, missing: `not enough evidence: ${coachTurns} coach turn${coachTurns === 1 ? '' : 's'}, needs at least ${spec.minEngagedTurns}` };
+  }
+  if (spec.minEngagedTurns && engaged < spec.minEngagedTurns) {
+    return {
+      value: null,
+      missing: `not enough evidence: ${engaged} of your ${coachTurns} turns engaged with what your partner said, needs at least ${spec.minEngagedTurns}`,
+    };
+  }
   const measure = measureOf(spec);
   const value = measure.value(metrics);
   if (value === null || !Number.isFinite(value)) return { value: null, missing: `not enough evidence: ${measure.missing}` };
@@ -52,17 +77,13 @@ export function evaluateCheck(spec: CheckSpec, facts: SessionFacts): CheckOutcom
   const { value, missing } = checkValue(spec, facts.metrics);
   const evidence = [...new Set(measure.evidence.flatMap((k) => facts.evidence[k] ?? []))].sort((a, b) => a - b);
   if (value === null) {
-    return { value, check: { id: spec.id, label: spec.label, passed: false, detail: missing ?? 'not enough evidence', evidence } };
+    return { value, credit: 0, check: { id: spec.id, label: spec.label, passed: false, detail: missing ?? 'not enough evidence', evidence } };
   }
+  const passed = compare(value, spec.op, spec.threshold);
   return {
     value,
-    check: {
-      id: spec.id,
-      label: spec.label,
-      passed: compare(value, spec.op, spec.threshold),
-      detail: measure.describe(value, facts.metrics),
-      evidence,
-    },
+    credit: creditFor(spec, value, passed),
+    check: { id: spec.id, label: spec.label, passed, detail: measure.describe(value, facts.metrics), evidence },
   };
 }
 

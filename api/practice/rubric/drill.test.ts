@@ -29,7 +29,15 @@ describe('evaluateDrill', () => {
   });
 
   it('fails on a level below the one required, saying which', () => {
-    expect(run(drill({ passLevels: { listening: 'good' } }))).toEqual({ passed: false, reasons: ['listening is fair, the drill needs good'] });
+    expect(run(drill({ passLevels: { agreement: 'good', listening: 'good' } }), POOR_SESSION)).toEqual({
+      passed: false,
+      reasons: ['agreement is not yet, the drill needs good', 'listening is not yet, the drill needs good'],
+    });
+  });
+
+  it('says when a skill had not enough evidence rather than calling it "not yet"', () => {
+    const short = transcript(partner('I am stuck.'), coach('What would you like from today?', ['goal_question']));
+    expect(run(drill({ passLevels: { listening: 'fair' } }), short).reasons).toEqual(['listening: not enough evidence in this session to judge it, the drill needs fair']);
   });
 
   it('fails on each named check that did not pass, with its measured value', () => {

@@ -51,6 +51,7 @@ export function evaluateDrill(drill: DrillSpec, scorecard: Scorecard, turns: Tra
     const got = scorecard.skills.find((s) => s.skill === skill);
     const label = rubric.skills.find((s) => s.skill === skill)?.label ?? skill;
     if (!got) reasons.push(`${label} was not scored`);
+    else if (got.status === 'not_enough_evidence') reasons.push(`${label}: not enough evidence in this session to judge it, the drill needs ${levelWords[need]}`);
     else if (LEVELS.indexOf(got.level) < LEVELS.indexOf(need)) reasons.push(`${label} is ${levelWords[got.level]}, the drill needs ${levelWords[need]}`);
   }
   const known = rubricCheckIds(rubric);

@@ -56,9 +56,17 @@ export const MEASURES = {
     describe: (v, m) => `${formatValue('share', v)} of reflections added meaning or feeling (${get(m, 'complex_reflections')} of ${get(m, 'reflections')})`,
     evidence: ['complex_reflection'],
   },
+  reflection_turn_share: {
+    unit: 'share',
+    value: (m) => m.reflection_turn_share ?? null,
+    missing: 'no coach turns yet',
+    describe: (v, m) => `${formatValue('share', v)} of your turns reflected what your partner said (${get(m, 'reflections')} of ${get(m, 'coach_turns')})`,
+    evidence: ['reflection'],
+  },
   reflections: count('reflections', 'reflection', ['reflection']),
   summaries: count('summaries', 'summary', ['summary'], '', undefined, 'summaries'),
   questions: count('questions', 'question', ['question']),
+  open_questions: count('open_questions', 'open question about what your partner said', ['open_question'], '', undefined, 'open questions about what your partner said'),
   open_question_share: {
     unit: 'share',
     value: (m) => m.open_question_share ?? null,
@@ -71,12 +79,13 @@ export const MEASURES = {
   incisive_questions: count('incisive_questions', 'incisive question', ['incisive_question']),
   unasked_advice: count('unasked_advice', 'piece of unasked advice', ['unasked_advice'], '', undefined, 'pieces of unasked advice'),
   judgements: count('judgements', 'judging remark', ['judgement']),
+  reassurances: count('reassurances', 'reassurance that moved past the feeling', ['reassurance'], '', undefined, 'reassurances that moved past the feeling'),
   advice_or_judgement: {
     unit: 'count',
-    value: (m) => get(m, 'unasked_advice') + get(m, 'judgements'),
+    value: (m) => get(m, 'unasked_advice') + get(m, 'judgements') + get(m, 'reassurances'),
     missing: '',
-    describe: (v) => `${plural(v, 'piece', 'pieces')} of unasked advice or judgement`,
-    evidence: ['unasked_advice', 'judgement'],
+    describe: (v) => `${plural(v, 'slip', 'slips')} into unasked advice, judgement or reassurance`,
+    evidence: ['unasked_advice', 'judgement', 'reassurance'],
   },
   affirmations: count('affirmations', 'affirmation', ['affirmation']),
   partner_talk_share: {
@@ -119,6 +128,15 @@ export const MEASURES = {
     'no action question yet',
     'action_questions',
     'suggestions after the first action question',
+  ),
+  partner_commitments: count('partner_commitments', 'step your partner chose, with a when', ['commitment'], '', undefined, 'steps your partner chose, with a when'),
+  coach_plans: count(
+    'coach_plans',
+    'plan you supplied',
+    ['coach_plan'],
+    'your partner has not named a step of their own yet',
+    'partner_commitments',
+    'plans you supplied',
   ),
 } satisfies Record<string, Measure>;
 

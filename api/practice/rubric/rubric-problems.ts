@@ -1,9 +1,9 @@
 /**
  * @module practice/rubric/rubric-problems
  * Checks a rubric's data before it is used: every check names a known measure, ids are unique
- * and stable-looking, weights are positive, level gates name the skill's own checks and `good`
- * asks for more than `fair`. Rubrics are data that may one day come from storage; a typo there
- * must fail loudly, not score every learner zero.
+ * and stable-looking, weights are positive, level gates name the skill's own checks. Rubrics are
+ * data that may one day come from storage; a typo there must fail loudly, not score every learner
+ * zero.
  */
 import { SKILLS } from '../types.js';
 import { MEASURES } from './measures.js';
@@ -29,7 +29,7 @@ export function rubricProblems(rubric: Rubric): string[] {
     for (const id of [...skill.levels.fair.requires, ...skill.levels.good.requires]) {
       if (!own.has(id)) problems.push(`${skill.skill} level gate ${id} is not one of its checks`);
     }
-    if (!(skill.levels.good.minScore > skill.levels.fair.minScore)) problems.push(`${skill.skill}: good must need a higher score than fair`);
+    if (skill.minCoachTurns !== undefined && !(skill.minCoachTurns >= 1)) problems.push(`${skill.skill}: minCoachTurns must be at least 1`);
   }
   return problems;
 }

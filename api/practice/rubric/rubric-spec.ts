@@ -25,6 +25,17 @@ export interface CheckSpec {
   /** the check cannot be judged in sessions with fewer coach turns (absence proves little early) */
   minCoachTurns?: number;
   /**
+   * the check cannot be judged with fewer coach turns that engaged with what the partner said:
+   * an absence (no advice, short turns) proves nothing in a session of content-free templates
+   */
+  minEngagedTurns?: number;
+  /**
+   * partial credit: the check earns `value / threshold` of its weight below the threshold (or
+   * the share of the way from 1 down to it for `atMost`), so the score grows smoothly with the
+   * behaviour; `passed` stays a plain yes/no
+   */
+  partial?: boolean;
+  /**
    * plain-words advice when the check fails; `{value}` and `{threshold}` are replaced with the
    * measured value and the threshold in the measure's unit, `{detail}` with the value in words ("needs more reflections: 0.6 per
    * question, aim for 1")
@@ -34,9 +45,11 @@ export interface CheckSpec {
   source: string;
 }
 
-/** A level is reached with at least `minScore` and every check in `requires` passed. */
+/**
+ * The gate checks of a level: when one fails, the skill's score is capped below that level
+ * (practice/standing), so the level always follows the number.
+ */
 export interface LevelRule {
-  minScore: number;
   requires: string[];
 }
 
@@ -45,6 +58,8 @@ export interface SkillSpec {
   /** plain-words name ("non-judgement") */
   label: string;
   checks: CheckSpec[];
+  /** fewer coach turns than this: the skill is "not enough evidence", not a score (default 3) */
+  minCoachTurns?: number;
   /** `good` also needs everything `fair` needs */
   levels: { fair: LevelRule; good: LevelRule };
 }

@@ -28,7 +28,6 @@ describe('the rubric as data', () => {
     for (const s of LEARNING_PARTNER_CORE.skills) {
       const own = new Set(s.checks.map((c) => c.id));
       for (const id of [...s.levels.fair.requires, ...s.levels.good.requires]) expect(own.has(id), `${s.skill} gate ${id}`).toBe(true);
-      expect(s.levels.good.minScore).toBeGreaterThan(s.levels.fair.minScore);
       for (const c of s.checks) {
         expect(MEASURES[c.measure], c.id).toBeDefined();
         expect(c.weight).toBeGreaterThan(0);
@@ -55,11 +54,11 @@ describe('the rubric as data', () => {
   it('scores with a custom rubric and stamps its id and version', () => {
     const stricter = structuredClone(LEARNING_PARTNER_CORE);
     stricter.version = '9.9.9-test';
-    stricter.skills[0].levels.fair.minScore = 90;
-    stricter.skills[0].levels.good.minScore = 95;
+    stricter.skills[0].levels.fair.requires = ['reflection_question_ratio_good'];
     const card = scoreSession(GOOD_SESSION, { rubric: stricter });
     expect(card.rubric.version).toBe('9.9.9-test');
-    expect(card.skills[0].level).toBe('not_yet');
+    // a failed fair gate caps the score below fair, so the number and the level agree
+    expect(card.skills[0]).toMatchObject({ level: 'not_yet', score: 49 });
   });
 
   it('names the checks drills refer to', () => {
@@ -106,10 +105,10 @@ describe('scoreSession on the good fixture', () => {
     expect(card.metrics.partner_talk_share).toBeGreaterThan(0.65);
   });
 
-  it('scores listening fair: 6 of 7 weight, but R:Q 1.7 misses the 2:1 gate for good', () => {
+  it('scores listening good with partial credit for R:Q 1.7 of the 2:1 aim (9.83 of 10 weight)', () => {
     const l = skill(card, 'listening');
-    expect(l.score).toBe(86);
-    expect(l.level).toBe('fair');
+    expect(l.score).toBe(98);
+    expect(l.level).toBe('good');
     expect(check(card, 'reflection_question_ratio_good')).toMatchObject({ passed: false, detail: '1.7 reflections per question (5 reflections, 3 questions)' });
   });
 
@@ -132,7 +131,7 @@ describe('scoreSession on the good fixture', () => {
   it('stamps the rubric id and version and names strongest and next skills in the summary', () => {
     expect(card.rubric).toEqual({ id: 'learning-partner-core', version: LEARNING_PARTNER_CORE.version });
     expect(card.summary).toMatch(/^Strongest: questioning \(good, 100\/100\)\./);
-    expect(card.summary).toContain('Practise next: listening (fair, 86/100): reflect more often: 1.7 reflections per question, aim for 2.');
+    expect(card.summary).toContain('Practise next: agreement (good, 75/100): check the goal again later, or ask how your partner will know it went well.');
     allNumbersFinite(card);
   });
 });
@@ -158,7 +157,8 @@ describe('scoreSession on the poor fixture', () => {
       expect(skill(card, id).score, id).toBeLessThan(skill(good, id).score);
       expect(skill(card, id).level, id).toBe('not_yet');
     }
-    expect(skill(card, 'questioning').score).toBe(13);
+    // no open question at all: nothing earns questioning credit
+    expect(skill(card, 'questioning').score).toBe(0);
     allNumbersFinite(card);
   });
 });
@@ -188,7 +188,7 @@ describe('edges', () => {
   it('does not let one question in a one-turn session pass the absence checks', () => {
     const card = scoreSession(transcript(partner('I am stuck.'), coach('What is on your mind?', ['open_question'])));
     expect(check(card, 'no_unasked_advice')).toMatchObject({ passed: false, detail: 'not enough evidence: 1 coach turn, needs at least 3' });
-    expect(skill(card, 'non_judgement').level).toBe('not_yet');
+    expect(skill(card, 'non_judgement')).toMatchObject({ level: 'not_yet', status: 'not_enough_evidence' });
     expect(card.summary).toContain('Only 1 coach turn');
   });
 
@@ -212,8 +212,9 @@ describe('edges', () => {
     lines.push(partner('Hmm.'), coach('You should give them clear deadlines.', ['advice']));
     lines.push(partner('Maybe.'), coach('That was a mistake, frankly.', ['judgement']));
     const card = scoreSession(transcript(...lines));
-    // weights: no_unasked_advice 2, no_judgement 2, at most once 1, affirmation 1: nothing passes
-    expect(skill(card, 'non_judgement')).toMatchObject({ score: 0, level: 'not_yet' });
+    // weights: no_unasked_advice 2, no_judgement 2, no_reassurance 1, at most once 1, affirmation 1:
+    // only the absence of reassurance passes, and the failed fair gate caps the rest
+    expect(skill(card, 'non_judgement')).toMatchObject({ score: 14, level: 'not_yet' });
   });
 
   it('lets a single slip into advice stay fair, never good', () => {
@@ -227,8 +228,8 @@ describe('edges', () => {
         coach('You should talk to HR.', ['advice']),
       ),
     );
-    // no_judgement 2 + at most once 1 + affirmation 1 = 4 of 6
-    expect(skill(card, 'non_judgement')).toMatchObject({ score: 67, level: 'fair' });
+    // no_judgement 2 + no_reassurance 1 + at most once 1 + affirmation 1 = 5 of 7; good's gate fails
+    expect(skill(card, 'non_judgement')).toMatchObject({ score: 71, level: 'fair' });
   });
 });
 
@@ -236,7 +237,7 @@ describe('with a drill', () => {
   it('prefers the drill focus for what to practise next and includes the drill outcome', () => {
     const drill = { id: 'd1', title: 'Agree first', scenarioId: 's', focus: ['agreement' as const], description: '', passLevels: { agreement: 'good' as const }, passChecks: ['agreement_reconfirmed'] };
     // without the drill, the weakest skill by rubric order comes first (every skill scores 0 but questioning)
-    expect(scoreSession(POOR_SESSION).summary).toContain('Practise next: listening (not yet, 0/100): needs more reflections: 0 per question, aim for 1.');
+    expect(scoreSession(POOR_SESSION).summary).toContain('Practise next: listening (not yet, 0/100): reflect back what you hear at least once, in your partner’s words.');
     const card = scoreSession(POOR_SESSION, { drill });
     expect(card.summary).toContain('Practise next: agreement (not yet, 0/100): agree what your partner wants from the conversation.');
     expect(card.drill).toEqual({

@@ -1,11 +1,14 @@
 /**
  * @module practice/rubric/score-session
  * Scores a session from its coded coach turns: every check is judged by code from the codes
- * (never by an LLM), a skill's score is the weighted share of its passed checks, and its level
- * needs both the score and the skill's gate checks. The summary names the strongest skill and the
- * one to practise next, in plain words.
+ * (never by an LLM), a skill's score is the weighted credit of its checks (partial checks earn
+ * part of their weight on the way to the threshold), capped below a level whose gate checks
+ * failed, and its level follows the score (practice/standing: one rule everywhere). A skill with
+ * fewer coach turns than it needs is "not enough evidence", not a score. The summary names the
+ * strongest skill and the one to practise next, in plain words.
  */
 import { LEVELS, SKILLS, type DrillSpec, type Level, type Scorecard, type SkillResult, type TranscriptTurn } from '../types.js';
+import { cappedScore, isScored, levelForScore } from '../standing/index.js';
 import { adviceFor, evaluateCheck, type CheckOutcome } from './check.js';
 import { evaluateDrill, type DrillOutcome } from './drill.js';
 import { LEARNING_PARTNER_CORE } from './learning-partner-core.js';
@@ -23,21 +26,32 @@ export interface ScoreOptions {
 
 const levelRank = (l: Level) => LEVELS.indexOf(l);
 
-/** The level a skill reaches: the highest whose score and gate checks are both met. */
-export function levelFor(spec: SkillSpec, score: number, passed: Set<string>): Level {
-  const meets = (rule: { minScore: number; requires: string[] }) => score >= rule.minScore && rule.requires.every((id) => passed.has(id));
-  if (!meets(spec.levels.fair)) return 'not_yet';
-  return meets(spec.levels.good) ? 'good' : 'fair';
+/** Coach turns a skill needs before it is scored, when its spec does not say. */
+export const DEFAULT_MIN_COACH_TURNS = 3;
+
+/** The score a skill's checks earn, capped below a level whose gates failed (practice/standing). */
+export function skillScore(spec: SkillSpec, outcomes: CheckOutcome[]): number {
+  const total = spec.checks.reduce((a, c) => a + c.weight, 0);
+  const earned = spec.checks.reduce((a, c, i) => a + c.weight * outcomes[i].credit, 0);
+  const raw = total > 0 ? Math.round((100 * earned) / total) : 0;
+  const passed = new Set(outcomes.filter((o) => o.check.passed).map((o) => o.check.id));
+  const meets = (ids: string[]) => ids.every((id) => passed.has(id));
+  return cappedScore(raw, { fair: meets(spec.levels.fair.requires), good: meets(spec.levels.good.requires) });
 }
 
-function scoreSkill(spec: SkillSpec, outcomes: CheckOutcome[]): SkillResult {
-  const total = spec.checks.reduce((a, c) => a + c.weight, 0);
-  const earned = spec.checks.reduce((a, c, i) => a + (outcomes[i].check.passed ? c.weight : 0), 0);
-  const score = total > 0 ? Math.round((100 * earned) / total) : 0;
-  const passed = new Set(outcomes.filter((o) => o.check.passed).map((o) => o.check.id));
+/** The level a skill reaches: the one its (capped) score shows. */
+export function levelFor(spec: SkillSpec, outcomes: CheckOutcome[]): Level {
+  return levelForScore(skillScore(spec, outcomes));
+}
+
+function scoreSkill(spec: SkillSpec, outcomes: CheckOutcome[], coachTurns: number): SkillResult {
   const checks = outcomes.map((o) => o.check);
   const evidence = [...new Set(checks.flatMap((c) => c.evidence))].sort((a, b) => a - b);
-  return { skill: spec.skill, level: levelFor(spec, score, passed), score, checks, evidence };
+  if (coachTurns < (spec.minCoachTurns ?? DEFAULT_MIN_COACH_TURNS)) {
+    return { skill: spec.skill, level: 'not_yet', score: 0, status: 'not_enough_evidence', checks, evidence };
+  }
+  const score = skillScore(spec, outcomes);
+  return { skill: spec.skill, level: levelForScore(score), score, status: 'scored', checks, evidence };
 }
 
 /**
@@ -58,8 +72,13 @@ function skillName(rubric: Rubric, skill: string): string {
 
 const levelWords: Record<Level, string> = { not_yet: 'not yet', fair: 'fair', good: 'good' };
 
-function summarise(rubric: Rubric, results: SkillResult[], nextSteps: Map<string, string | null>, metrics: Record<string, number>, drill?: DrillSpec): string {
+function summarise(rubric: Rubric, all: SkillResult[], nextSteps: Map<string, string | null>, metrics: Record<string, number>, drill?: DrillSpec): string {
   if ((metrics.coach_turns ?? 0) === 0) return 'No coach turns yet, so there is nothing to score: every check needs evidence from the session.';
+  const results = all.filter(isScored);
+  const unscored = all.filter((r) => !isScored(r)).map((r) => skillName(rubric, r.skill));
+  const n = metrics.coach_turns ?? 0;
+  const few = `Only ${n} coach turn${n === 1 ? '' : 's'}`;
+  if (results.length === 0) return `${few}: not enough evidence to score any skill yet; a longer session gives a fair picture.`;
   const order = (r: SkillResult) => SKILLS.indexOf(r.skill);
   const strongest = [...results].sort((a, b) => levelRank(b.level) - levelRank(a.level) || b.score - a.score || order(a) - order(b))[0];
   // practise next: the weakest skill, preferring the drill's focus skills when one is not yet good
@@ -82,8 +101,8 @@ function summarise(rubric: Rubric, results: SkillResult[], nextSteps: Map<string
   } else if (!practise) {
     parts.push('Every check passed: keep it up.');
   }
-  const short = (metrics.coach_turns ?? 0) < 3;
-  if (short) parts.push(`Only ${metrics.coach_turns} coach turn${metrics.coach_turns === 1 ? '' : 's'}: a longer session gives fairer evidence.`);
+  if (unscored.length) parts.push(`${few}: not enough evidence yet for ${unscored.join(', ')}.`);
+  else if (n < 3) parts.push(`${few}: a longer session gives fairer evidence.`);
   return parts.join(' ');
 }
 
@@ -104,7 +123,7 @@ export function scoreSession(turns: TranscriptTurn[], opts: ScoreOptions = {}): 
   const nextSteps = new Map<string, string | null>();
   const skills = rubric.skills.map((spec) => {
     const outcomes = spec.checks.map((c) => evaluateCheck(c, facts));
-    const result = scoreSkill(spec, outcomes);
+    const result = scoreSkill(spec, outcomes, facts.metrics.coach_turns ?? 0);
     nextSteps.set(
       spec.skill,
       nextStepFor(

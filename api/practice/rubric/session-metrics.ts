@@ -2,10 +2,15 @@
  * @module practice/rubric/session-metrics
  * Counts what the coach did in a session from the coded turns (MITI-style volley counting: at
  * most one question and one reflection per coach turn) and remembers which coach turns showed
- * each behaviour, so every check can point at its evidence.
+ * each behaviour, so every check can point at its evidence. A turn that does not engage with
+ * what the partner said (`coding.engaged === false`: a content-free or off-topic template) earns
+ * no credit: its reflections, affirmations and goal, incisive or action questions are not
+ * counted, its questions count as closed; what counts against the coach (advice, judgement,
+ * reassurance) still counts. A commitment is read from the partner's own words.
  */
 import { CLOSED_QUESTION_CODES, OPEN_QUESTION_CODES, QUESTION_CODES, TELLING_CODES } from '../code-groups.js';
 import type { CoachCode, CoachTurnCoding, TranscriptTurn, UtteranceLabel } from '../types.js';
+import { contentWords, ECHO_SHARE, overlap, statesCommitment, statesPlanForPartner } from './commitment.js';
 import type { RubricParams } from './rubric-spec.js';
 
 /** Behaviours a coach turn can show, as far as scoring cares. */
@@ -23,7 +28,9 @@ export const MOVE_KINDS = [
   'advice_with_permission',
   'unasked_advice',
   'judgement',
+  'reassurance',
   'telling',
+  'unengaged',
   'goal_question',
   'early_goal_question',
   'repeat_goal_question',
@@ -31,6 +38,8 @@ export const MOVE_KINDS = [
   'action_question',
   'reflection_before_action',
   'advice_after_action',
+  'commitment',
+  'coach_plan',
   'long_turn',
 ] as const;
 export type MoveKind = (typeof MOVE_KINDS)[number];
@@ -44,6 +53,21 @@ export interface SessionFacts {
   coachTurns: number[];
 }
 
+/** Codes that earn credit only when the turn engages with what the partner said. */
+const CREDIT_CODES: CoachCode[] = [
+  'open_question',
+  'simple_reflection',
+  'complex_reflection',
+  'summary',
+  'affirmation',
+  'goal_question',
+  'incisive_question',
+  'action_question',
+  'contracting',
+  'return_to_goal',
+  'permission_request',
+  'advice_with_permission',
+];
 
 /** When a coding arrives without codes (it should not), fall back on its single label. */
 const LABEL_CODE: Record<UtteranceLabel, CoachCode> = {
@@ -95,19 +119,42 @@ export function sessionFacts(turns: TranscriptTurn[], params: RubricParams): Ses
   let actionSeen = false;
   let information = 0;
   let selfDisclosures = 0;
+  let engagedTurns = 0;
+  // plans the coach laid out that the partner had not named (their content words)
+  const coachPlans: Set<string>[] = [];
+  const partnerSaid = new Set<string>();
+  let lastCoach = -1;
 
   const ordered = [...turns].sort((a, b) => a.index - b.index);
   for (const turn of ordered) {
     if (turn.role === 'partner') {
       partnerTurns++;
       partnerWords += wordCount(turn.text);
+      // GROW Will: a step and a when in the partner's words, not an echo of a plan the coach wrote
+      if (lastCoach >= 0 && statesCommitment(turn.text)) {
+        const words = contentWords(turn.text);
+        if (!coachPlans.some((plan) => overlap(plan, words) >= ECHO_SHARE)) evidence.commitment.push(lastCoach);
+      }
+      for (const w of contentWords(turn.text)) partnerSaid.add(w);
       continue;
     }
     const i = turn.index;
+    lastCoach = i;
     const coachNumber = coachTurns.length + 1;
     coachTurns.push(i);
     if (!turn.coding) uncoded++;
+    const engaged = turn.coding?.engaged !== false;
+    if (engaged) engagedTurns++;
     const codes = codesOf(turn.coding);
+    if (!engaged) {
+      evidence.unengaged.push(i);
+      for (const c of CREDIT_CODES) codes.delete(c);
+    }
+    // a plan with a when that the partner had not named: the coach supplying the commitment
+    if (statesPlanForPartner(turn.text) && overlap(contentWords(turn.text), partnerSaid) < ECHO_SHARE) {
+      evidence.coach_plan.push(i);
+      coachPlans.push(contentWords(turn.text));
+    }
     const words = turn.coding?.words ?? wordCount(turn.text);
     coachWordCounts.push(words);
     const questionCount = turn.coding?.questionCount ?? 0;
@@ -133,22 +180,30 @@ export function sessionFacts(turns: TranscriptTurn[], params: RubricParams): Ses
     if (codes.has('advice_with_permission')) add('advice_with_permission');
     if (codes.has('advice')) add('unasked_advice');
     if (codes.has('judgement')) add('judgement');
+    if (codes.has('reassurance')) add('reassurance');
     if (codes.has('information')) information++;
     if (codes.has('self_disclosure')) selfDisclosures++;
-    if (hasAny(codes, TELLING_CODES)) add('telling');
-    if (codes.has('goal_question')) {
+    // reassurance tells the partner how to feel: it counts as telling too
+    if (hasAny(codes, TELLING_CODES) || codes.has('reassurance')) add('telling');
+    // ICF 3: agreeing the goal or how we work (contracting) sets up the partnership
+    if (codes.has('goal_question') || codes.has('contracting')) {
       add('goal_question');
       if (coachNumber <= params.earlyTurns) add('early_goal_question');
       if (goalSeen) add('repeat_goal_question');
       goalSeen = true;
     }
+    // ICF 3.3: coming back to what the partner wanted
+    if (codes.has('return_to_goal') && !evidence.repeat_goal_question.includes(i)) add('repeat_goal_question');
     if (codes.has('incisive_question')) add('incisive_question');
     if (codes.has('action_question')) {
       add('action_question');
       actionSeen = true;
     }
     // advice in the action phase: the coach supplying the commitment (GROW Will)
-    if (actionSeen && codes.has('advice')) add('advice_after_action');
+    if (actionSeen && codes.has('advice')) {
+      add('advice_after_action');
+      if (!evidence.coach_plan.includes(i)) evidence.coach_plan.push(i);
+    }
     if (words > params.longTurnWords) add('long_turn');
   }
 
@@ -156,6 +211,7 @@ export function sessionFacts(turns: TranscriptTurn[], params: RubricParams): Ses
   const coachWords = coachWordCounts.reduce((a, b) => a + b, 0);
   const metrics: Record<string, number> = {
     coach_turns: coachTurns.length,
+    engaged_coach_turns: engagedTurns,
     partner_turns: partnerTurns,
     uncoded_coach_turns: uncoded,
     coach_words: coachWords,
@@ -176,6 +232,7 @@ export function sessionFacts(turns: TranscriptTurn[], params: RubricParams): Ses
     advice_with_permission: n('advice_with_permission'),
     unasked_advice: n('unasked_advice'),
     judgements: n('judgement'),
+    reassurances: n('reassurance'),
     information: information,
     self_disclosures: selfDisclosures,
     telling_turns: n('telling'),
@@ -186,6 +243,8 @@ export function sessionFacts(turns: TranscriptTurn[], params: RubricParams): Ses
     action_questions: n('action_question'),
     reflections_before_first_action: actionSeen ? n('reflection_before_action') : 0,
     advice_after_first_action: n('advice_after_action'),
+    partner_commitments: n('commitment'),
+    coach_plans: n('coach_plan'),
   };
   Object.assign(metrics, derivedRatios(metrics));
   return { metrics, evidence, coachTurns };
@@ -202,6 +261,7 @@ export function derivedRatios(m: Record<string, number>): Record<string, number>
   // with no questions, each reflection is weighed against one question: 3 reflections, 0 questions -> 3
   if (r + q > 0) out.reflection_question_ratio = r / Math.max(q, 1);
   if (r > 0) out.complex_reflection_share = (m.complex_reflections ?? 0) / r;
+  if ((m.coach_turns ?? 0) > 0) out.reflection_turn_share = r / (m.coach_turns ?? 1);
   if (q > 0) out.open_question_share = (m.open_questions ?? 0) / q;
   const talk = (m.partner_words ?? 0) + (m.coach_words ?? 0);
   if (talk > 0 && (m.partner_turns ?? 0) > 0) out.partner_talk_share = (m.partner_words ?? 0) / talk;

@@ -14,6 +14,7 @@ import { sessionView, scenarioView } from '../../session-flow/view.js';
 import { listOwnSessions, readReadableSession } from '../../store/sessions.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
 import { EndResultSchema, SessionListSchema, SessionSchema, StartSessionBody, TurnBody, TurnResultSchema } from './schemas.js';
+import { isScored } from '../../practice/standing/index.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const auth = { security: bearer, middleware: [requireAuth], tags: ['practice'] };
@@ -91,7 +92,7 @@ export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
             drillId: r.drillId,
             startedAt: r.startedAt.toISOString(),
             endedAt: r.endedAt?.toISOString() ?? null,
-            levels: r.scorecard ? Object.fromEntries(r.scorecard.skills.map((s) => [s.skill, s.level])) : null,
+            levels: r.scorecard ? Object.fromEntries(r.scorecard.skills.filter(isScored).map((s) => [s.skill, s.level])) : null,
           })),
         },
         200,

@@ -43,7 +43,17 @@ const Check = z.object({ id: z.string(), label: z.string(), passed: z.boolean(),
 export const ScorecardSchema = z
   .object({
     rubric: z.object({ id: z.string(), version: z.string() }),
-    skills: z.array(z.object({ skill: z.string(), level: z.enum(['not_yet', 'fair', 'good']), score: z.number(), checks: z.array(Check), evidence: z.array(z.number().int()) })),
+    skills: z.array(
+      z.object({
+        skill: z.string(),
+        level: z.enum(['not_yet', 'fair', 'good']),
+        score: z.number(),
+        /** `not_enough_evidence`: too few coach turns to judge; no level, kept out of progress */
+        status: z.enum(['scored', 'not_enough_evidence']).optional(),
+        checks: z.array(Check),
+        evidence: z.array(z.number().int()),
+      }),
+    ),
     summary: z.string(),
     metrics: z.record(z.string(), z.number()),
   })

@@ -4,9 +4,10 @@
  */
 import { expect, it } from 'vitest';
 import { LEARNING_PARTNER_CORE } from '../../../api/practice/rubric/learning-partner-core.js';
+import { LEVEL_THRESHOLDS } from '../../../api/practice/standing/index.js';
 import { SKILL_THRESHOLDS } from './levels.js';
 
-it('matches the rubric, skill by skill', () => {
-  const fromRubric = Object.fromEntries(LEARNING_PARTNER_CORE.skills.map((s) => [s.skill, { fair: s.levels.fair.minScore, good: s.levels.good.minScore }]));
-  expect(SKILL_THRESHOLDS).toEqual(fromRubric);
+it('matches the level rule the server scores with, skill by skill', () => {
+  const fromRule = Object.fromEntries(LEARNING_PARTNER_CORE.skills.map((s) => [s.skill, { fair: LEVEL_THRESHOLDS.fair, good: LEVEL_THRESHOLDS.good }]));
+  expect(SKILL_THRESHOLDS).toEqual(fromRule);
 });

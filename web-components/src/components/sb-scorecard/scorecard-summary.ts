@@ -106,5 +106,8 @@ export function nextThing(skills: SkillView[]): { skill: SkillId; advice: string
 
 /** The session's skills as the scorecard reads them (tolerating a level left out for lack of evidence). */
 export function skillViews(session: Session): SkillView[] {
-  return (session.scorecard?.skills ?? []) as unknown as SkillView[];
+  // a skill recorded as "not enough evidence" (status) has no level or score to show
+  return (session.scorecard?.skills ?? []).map((s) =>
+    s.status === 'not_enough_evidence' ? { ...s, level: null, score: null, reason: s.checks.find((c) => /^not enough evidence/.test(c.detail))?.detail } : s,
+  ) as unknown as SkillView[];
 }
