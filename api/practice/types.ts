@@ -272,6 +272,57 @@ export interface PartnerScript {
   elaborate: Record<HiddenLayer, string[]>;
   /** scenario-flavoured push-back after unasked advice or judgement */
   pushback: string[];
+  /**
+   * what the partner knows about their own situation (team size, dates, people, what happened),
+   * answered when a question's words meet the cues. Plain facts only: anything a hidden layer
+   * holds belongs in `disclose`/`elaborate` (the engine also withholds a fact that words a
+   * locked layer).
+   */
+  facts?: PartnerFact[];
+  /** the partner's own answer to "from one to ten" questions */
+  scale?: PartnerScale;
+  /** the character's own lines for moments every session has (so partners do not share stock lines) */
+  voice?: PartnerVoice;
+}
+
+/** One thing the partner knows about their situation, and how they say it. */
+export interface PartnerFact {
+  /** what the fact is about, in a few words ("team size") */
+  topic: string;
+  /** words or phrases in a question that point at this fact ("team", "how many", "Sam") */
+  cues: string[];
+  /** the partner's answer in their own words ("Eight, since March.") */
+  answer: string;
+}
+
+/** The partner's answer to a scale question ("how confident are you, from one to ten?"). */
+export interface PartnerScale {
+  /** what the number measures ("how confident she feels about raising it") */
+  about: string;
+  /** 1..10 */
+  value: number;
+  /** the answer in their own words, holding the number ("A four, if I'm honest.") */
+  answer: string;
+}
+
+/** The character's own words for moments that are not about the content of the scenario. */
+export interface PartnerVoice {
+  /** short, wary but responsive ("I'd rather not get into that yet.") */
+  guarded: string[];
+  /** thinking before answering, or not ready for a question ("I haven't got that far.") */
+  hesitant: string[];
+  /** push-back after unasked advice, judgement or reassurance */
+  pushback: string[];
+  /** asking the coach what they should do or say (an advice-seeking partner) */
+  askAdvice: string[];
+  /** explaining what they meant when asked ("I mean the escalations, mostly.") */
+  clarify: string[];
+  /** confirming a summary that fits ("Yes, that's it.") */
+  confirmSummary: string[];
+  /** honestly not knowing ("I couldn't tell you, honestly.") */
+  notSure: string[];
+  /** closing the conversation after the coach's goodbye ("Thanks. I'll let you know how it goes.") */
+  goodbye: string[];
 }
 
 /** How the partner reacts to one coach move. */
@@ -288,6 +339,8 @@ export type PartnerReaction =
   | 'welcome_idea' // advice after permission
   | 'permission' // asked permission to share an idea
   | 'affirmed'
+  | 'reassured' // soothing or rescuing: politely unmoved, nothing new
+  | 'farewell' // the coach closed the conversation: says goodbye
   | 'neutral';
 
 export interface PartnerState {
@@ -306,6 +359,43 @@ export interface PartnerState {
   seed: number;
   /** how the partner reacted to the previous coach move (optional: older states lack it) */
   lastReaction?: PartnerReaction;
+  /** the coach said goodbye: nothing new is opened after it (optional: older states lack it) */
+  closed?: boolean;
+  /** turn on which the partner asked the coach for advice, while the test is open */
+  askedAdvice?: number;
+  /** times the partner has asked for advice this session */
+  adviceAsks?: number;
+  /** what the coach's advice-holding test came to, once answered */
+  adviceHeld?: boolean;
+}
+
+/** Kinds of coach turn the partner answers differently (read from the words by the partner engine). */
+export const ASK_KINDS = [
+  'how_many',
+  'when',
+  'who',
+  'where',
+  'why',
+  'how',
+  'what',
+  'yes_no',
+  'scale',
+  'clarify',
+  'confirm_summary',
+  'goodbye',
+  'none',
+] as const;
+export type AskKind = (typeof ASK_KINDS)[number];
+
+/** What the partner heard the coach ask: the kind of answer wanted and what it is about. */
+export interface CoachAsk {
+  kind: AskKind;
+  /** content words of the question (lower case), for finding what the partner knows about it */
+  words: string[];
+  /** capitalised names in the question ("Sam"), which the answer should be about */
+  names: string[];
+  /** the turn soothes or rescues ("don't worry, you'll be fine") */
+  soothes?: boolean;
 }
 
 /** What the partner may do on this turn: drives both the scripted voice and the LLM voice. */
@@ -324,6 +414,10 @@ export interface PartnerDirective {
   cause?: CoachCode;
   /** for a `permission` reaction: whether the partner agreed to hear the coach's idea */
   permissionGranted?: boolean;
+  /** what the coach asked, read from their words: the reply answers it (absent when no text) */
+  ask?: CoachAsk;
+  /** the partner ends this reply by asking the coach what they should do (an advice test) */
+  asksAdvice?: boolean;
 }
 
 /** A drill: focused practice on a scenario with pass criteria. */

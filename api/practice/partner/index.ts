@@ -12,4 +12,6 @@ export { REACTION_GUIDANCE, REACTION_MAX_SENTENCES } from './directive.js';
 export { stageAtLeast, stageIndex } from './stage.js';
 export { partnerMood, PARTNER_MOODS, MOOD_GUIDANCE, type PartnerMood } from './mood.js';
 export * as PARTNER_THRESHOLDS from './thresholds.js';
-export { REPLY_BANK, GENERIC_DISCLOSURE } from './reply-bank.js';
+export { REPLY_BANK, GENERIC_DISCLOSURE, GENERIC_VOICE, NEUTRAL_LINES, neutralTexts } from './reply-bank.js';
+export { readAsk } from './ask.js';
+export { sentencesOf, isNeutralLine, repeatedLines } from './lines.js';

@@ -1,8 +1,10 @@
 /**
  * @module practice/partner/reply-bank
- * Generic partner lines shared by every scenario, one bank per reaction (and stage where the
- * tone must differ). Scenario cards add their own lines for the key moments; these cover the
- * rest. `{topic}` and `{other}` are filled from the card's script, never with hidden content.
+ * Lines not written for one character. `NEUTRAL_LINES` is the tiny set every partner may share
+ * (acknowledgements, yes and no, a number on a scale): anything with character belongs to the
+ * card. `REPLY_BANK` and `GENERIC_VOICE` are the fallback for a card without its own voice
+ * (`script.voice`): a card that has one never hears them, so characters do not share stock
+ * lines. `{topic}` and `{other}` are filled from the card's script, never with hidden content.
  *
  * Rules for every line: the partner talks about their own situation, never asks about the
  * coach's life and never advises the coach; short and defensive lines stay short.
@@ -32,7 +34,7 @@ export const REPLY_BANK = {
     'Yes, and hearing it out loud makes it sound less mad.',
     "That's closer than I expected.",
     "Yes. Although there's more to it.",
-    "Hmm. Hearing that back, I notice how much it's been weighing on me.",
+    "Hm. Hearing that back, I notice how much it's been weighing on me.",
     "Yes, that's fair.",
     "Right. That's the bit I keep tripping over.",
     "Yes. I hadn't quite put it like that, but yes.",
@@ -44,7 +46,7 @@ export const REPLY_BANK = {
     'Hard to say, really.',
     'Where do I start.',
     "Honestly, I'm not sure.",
-    'Hmm. Let me think.',
+    'Hm. Let me think.',
     "It's complicated.",
     'Well.',
     "I don't know, it's just a lot.",
@@ -54,7 +56,7 @@ export const REPLY_BANK = {
   /** an open question once opened up: thinks aloud */
   curious_open: [
     'Good question.',
-    'Hmm, let me think about that.',
+    'Hm, let me think about that.',
     "That's a good one, actually.",
     'Let me try to put it into words.',
     'Okay, honestly?',
@@ -93,7 +95,7 @@ export const REPLY_BANK = {
   agreeing: [
     "That's a fair question to start with.",
     "Good, yes, let's be clear about that.",
-    'Hmm. What do I want from this.',
+    'Hm. What do I want from this.',
     "Okay. I like that we're agreeing that first.",
     'Right. Let me think what would make this worth it.',
     'Mm. Good to pin that down.',
@@ -119,8 +121,8 @@ export const REPLY_BANK = {
   /** lead-in when an incisive question lands and the want surfaces */
   insight: [
     'Oh.',
-    "Huh. That's… a good question.",
-    'Hmm. That stops me for a second.',
+    "Huh. That's... a good question.",
+    'Hm. That stops me for a second.',
     'Wow. Okay.',
     'I need a moment with that.',
     "That isn't the question I expected.",
@@ -157,7 +159,7 @@ export const REPLY_BANK = {
     "I don't know yet. I haven't really worked out what's going on.",
     "Do? I'm not there yet.",
     "I'm not sure I'm ready to talk about next steps.",
-    "Hmm. It feels like we're jumping ahead a bit.",
+    "Hm. It feels like we're jumping ahead a bit.",
     "I could come up with something, but it wouldn't mean much yet.",
     "I'd just be saying something to have an answer.",
     "Honestly, I haven't got that far.",
@@ -167,7 +169,7 @@ export const REPLY_BANK = {
   premature_incisive: [
     "I'm not sure what that's getting at.",
     "That's a big question. I don't know.",
-    "Hmm. I don't really see it like that.",
+    "Hm. I don't really see it like that.",
     "I'm not sure that's the issue.",
     "I'd need to think about that. It doesn't quite fit.",
     'That feels a bit out of the blue.',
@@ -187,7 +189,7 @@ export const REPLY_BANK = {
     'Could be.',
     'Yes and no.',
     'A bit.',
-    'I mean… maybe.',
+    'I mean... maybe.',
     'Not sure.',
     'Perhaps.',
   ],
@@ -224,8 +226,8 @@ export const REPLY_BANK = {
     'Easy to say from the outside.',
     "I've thought of that, actually.",
     "Okay. I'm not sure that's what I need right now.",
-    "Hmm. That's a bit of a leap.",
-    "I know. I know. It's just not that easy.",
+    "Hm. That's a bit of a leap.",
+    "I know, I know. It's just not that easy.",
     'That feels a bit harsh, honestly.',
     "Mm. Maybe I shouldn't have brought it up.",
     "If it were that easy I'd have done it already.",
@@ -247,7 +249,7 @@ export const REPLY_BANK = {
     'Yeah. Okay.',
     "I don't really want to go into it.",
     'Can we leave that.',
-    'Mm-hmm.',
+    'Mm-hm.',
     "I'll think about it.",
     'Alright.',
     'Whatever works.',
@@ -255,12 +257,12 @@ export const REPLY_BANK = {
   ],
   /** advice after the partner agreed to hear it */
   welcome_idea: [
-    "Hmm. That's worth thinking about.",
+    "Hm. That's worth thinking about.",
     "I hadn't looked at it that way. I'd have to make it work for me, though.",
     "Maybe. I'm not sure it fits with {other}, but the idea is useful.",
     "Okay. I'll hold that lightly, but thank you.",
     "That's interesting. It makes me think of something I could try myself.",
-    'Hmm. Part of that could work.',
+    'Hm. Part of that could work.',
     "Thanks for asking first. Yes, that's useful to hear.",
     "I'm not sure, but I'll think about it.",
   ],
@@ -270,7 +272,7 @@ export const REPLY_BANK = {
     "Not yet, if that's okay.",
     "Maybe later. I'm still getting my head round it.",
     "I'd rather just talk it through first.",
-    'Hmm. Not right now.',
+    'Hm. Not right now.',
   ],
   /** a specific affirmation */
   affirmed: [
@@ -284,7 +286,7 @@ export const REPLY_BANK = {
     "I'll take that.",
   ],
   /** information, self-disclosure, anything else: acknowledges and carries on */
-  neutral: ['Mm.', 'Okay.', 'Right.', 'I see.', 'Hmm, okay.', 'Sure.', 'Mm, yes.', 'Okay then.', 'Right, yes.', 'Fair enough.'],
+  neutral: ['Mm.', 'Okay.', 'Right.', 'I see.', 'Hm, okay.', 'Sure.', 'Mm, yes.', 'Okay then.', 'Right, yes.', 'Fair enough.'],
   /** openings when a card has no script */
   opening: [
     'Hi. Thanks for making time. I wanted to talk about {topic}, I suppose.',
@@ -299,6 +301,59 @@ export type ReplyBankKey = keyof typeof REPLY_BANK;
 export const GENERIC_DISCLOSURE = {
   concern: ['Okay. The real thing is this. {text}', "If I'm honest: {text}"],
   assumption: ["I think underneath it all there's this: {text}", 'What I keep telling myself is this. {text}'],
-  want: ['Oh. When I put it like that… {text}', 'Hmm. What I actually want? {text}'],
+  want: ['Oh. When I put it like that... {text}', 'Hm. What I actually want? {text}'],
   action: ['Right. {text}', "Okay, I've decided. {text}"],
 } as const;
+
+/**
+ * The neutral set: short lines any person might say, shared by every partner and allowed to
+ * recur in a session (a colleague says "Mm." more than once). Nothing here carries a character,
+ * a topic or content; the eval counts every other line a partner shares with another as a fault.
+ * `{n}` is a number from one to ten, written as a word.
+ */
+export const NEUTRAL_LINES = {
+  ack: ['Mm.', 'Okay.', 'Right.', 'Hm.', 'I see.', 'Mm, yes.'],
+  thanks: ['Thanks.', 'Thank you.'],
+  yes: ['Yes.', 'Yes, I think so.', 'I think so.'],
+  maybe: ['Maybe.', 'Possibly.', "I'm not sure."],
+  no: ['No.', 'Not really.', 'Not yet.'],
+  insight: ['Oh.', 'Huh.', 'Hm.'],
+  overwhelmed: ['Sorry, which one?', 'Hang on, one at a time.'],
+  permissionGranted: ['Go on, then.', 'Yes, go on.'],
+  permissionRefused: ["Not yet, if that's okay.", 'Maybe later.'],
+  welcomeIdea: ["Hm. That's worth thinking about.", "Maybe. I'll think about it."],
+  partly: ['Partly.', 'Not quite.'],
+  scale: ['About a {n}.', 'A {n}, I think.', 'Maybe a {n}.'],
+  scaleAgain: ['Still about a {n}.', 'Higher now. A {n}, I think.'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type NeutralKey = keyof typeof NEUTRAL_LINES;
+
+/** Every neutral line as a reader sees it (numbers filled in), for the eval's shared-lines count. */
+export function neutralTexts(): Set<string> {
+  const out = new Set<string>();
+  for (const lines of Object.values(NEUTRAL_LINES)) {
+    for (const line of lines) {
+      if (!line.includes('{n}')) out.add(line);
+      else for (const n of NUMBER_WORDS.slice(1)) out.add(line.replace('{n}', n));
+    }
+  }
+  return out;
+}
+
+export const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'] as const;
+
+/**
+ * The fallback voice for a card written without one (`script.voice`): generic, so shared by
+ * every such card. A card with a voice never uses these lines.
+ */
+export const GENERIC_VOICE = {
+  guarded: ["I'd rather not go into that yet.", "I'm not sure I want to get into that.", "Let's leave that for now."],
+  hesitant: ["I haven't really thought about it.", "I'm not sure I'm ready to say.", 'Let me think about that.'],
+  pushback: ["There's more to it than that.", "I'm not sure that's what I need right now."],
+  askAdvice: [],
+  clarify: ['I mean {topic}, mostly.', "I suppose I mean it's been hard to put into words."],
+  confirmSummary: ["Yes, that's about it.", "Yes. That's it, really."],
+  notSure: ["I couldn't tell you, honestly.", "I don't know, to be honest.", "I'm not sure I know."],
+  goodbye: ['Thanks. This helped.', "Thanks for listening. I'll let you know how it goes."],
+} as const satisfies Record<string, readonly string[]>;
