@@ -17,16 +17,37 @@ export interface Known {
   fact?: PartnerFact;
 }
 
-/** A fact sharing this many content stems (and half its own) with a locked layer is withheld. */
-const GATE_SHARED = 3;
+/** A fact sharing this many of a locked layer's own content stems (and a third of its own) is withheld. */
+const GATE_SHARED = 2;
 
 /** Questions about what the partner wants or values ("what matters most to you now?"). */
 const WANTS = /\b(matters?|important|want|wants|hope|hoping|wish|like to|need|needs|care|value|values|goal|outcome|ideal|priority|priorities|worth|useful|helpful|from (this|today|our time|the session)|get out of)\b/i;
 /** Questions about feelings or worries. */
 const FEELS = /\b(feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*)\b/i;
+/** Words that put a person in an answer ("my manager", "she"). */
+const PERSON = /\b(manager|boss|lead|colleague|colleagues|friend|partner|director|sister|brother|mum|dad|parents|he|she|him|her|everyone|nobody|no one)\b/i;
+/** A capitalised word that is not a day or a month: a name. */
+const NAME = /\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I)\b)[A-Z][a-z]+\b/;
 const NUMBER = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|half|couple|few|several)\b/i;
 const TIME =
   /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weeks|month|months|year|years|day|days|ago|since|yesterday|today|tomorrow|tonight|morning|evening|night|last|next|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|o'clock|hour|hours)\b/i;
+
+/** Cues that name a kind of question ("how many") rather than words it holds. */
+const KIND_CUES: Record<string, CoachAsk['kind']> = {
+  'how many': 'how_many',
+  'how much': 'how_many',
+  number: 'how_many',
+  when: 'when',
+  'how long': 'when',
+  'how often': 'when',
+  'by when': 'when',
+  since: 'when',
+  who: 'who',
+  'who else': 'who',
+  whom: 'who',
+  where: 'where',
+  why: 'why',
+};
 
 /** Lines the partner may say now about their situation (never a locked layer). */
 export function knownNow(card: PartnerCard, state: Pick<PartnerState, 'revealed'>): Known[] {
@@ -39,14 +60,19 @@ export function knownNow(card: PartnerCard, state: Pick<PartnerState, 'revealed'
   return out;
 }
 
-/** The locked layer a text words, if any (shared content stems with that layer's own words). */
+/**
+ * The locked layer a text words, if any: it shares words with that layer that nothing the
+ * partner may say anyway (brief, surface, openings) holds.
+ */
 export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], text: string): HiddenLayer | null {
   const own = stemsOf(text);
+  const s = card.script;
+  const visible = stemsOf([card.brief, card.title, s?.topic ?? '', s?.other ?? '', ...(s?.surface ?? []), ...(s?.openings ?? []), ...(s?.sessionGoal ?? [])].join(' '));
   for (const layer of HIDDEN_LAYERS) {
     if (revealed.includes(layer)) continue;
-    const layerStems = stemsOf([card.hidden[layer], ...(card.script?.disclose[layer] ?? [])].join(' '));
-    const shared = [...own].filter((w) => layerStems.has(w)).length;
-    if (shared >= GATE_SHARED && shared * 2 >= own.size) return layer;
+    const layerStems = stemsOf([card.hidden[layer], ...(s?.disclose[layer] ?? [])].join(' '));
+    const shared = [...own].filter((w) => layerStems.has(w) && !visible.has(w)).length;
+    if (shared >= GATE_SHARED && shared * 3 >= own.size) return layer;
   }
   return null;
 }
@@ -56,7 +82,7 @@ export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], te
  * lines, and a bonus when the line has the shape asked for (a number for "how many", a time for
  * "when"). Zero means the line is not about the question.
  */
-export function relevance(ask: CoachAsk, known: Known): number {
+export function relevance(ask: CoachAsk, known: Known, people: ReadonlySet<string> = new Set()): number {
   const asked = new Set(ask.words.map(stem));
   const names = ask.names.map((n) => n.toLowerCase());
   const lineText = known.text.toLowerCase();
@@ -66,7 +92,10 @@ export function relevance(ask: CoachAsk, known: Known): number {
     for (const cue of known.fact.cues) {
       const c = cue.toLowerCase().trim();
       if (!c) continue;
-      if (c.includes(' ')) {
+      if (KIND_CUES[c]) {
+        // "how many", "when", "who": a cue naming the kind of question rather than its words
+        if (KIND_CUES[c] === ask.kind) score += 1;
+      } else if (c.includes(' ')) {
         if (question.includes(` ${contentWords(c).join(' ')} `) && contentWords(c).length > 0) score += 3;
         else if (contentWords(c).every((w) => asked.has(stem(w))) && contentWords(c).length > 0) score += 2;
       } else if (asked.has(stem(c)) || names.includes(c)) score += names.includes(c) ? 4 : 2;
@@ -79,7 +108,7 @@ export function relevance(ask: CoachAsk, known: Known): number {
   if (score === 0) return 0;
   if (ask.kind === 'how_many' && NUMBER.test(known.text)) score += 1.5;
   if (ask.kind === 'when' && TIME.test(known.text)) score += 1.5;
-  if (ask.kind === 'who' && /\b[A-Z][a-z]+\b/.test(known.text.slice(1))) score += 1;
+  if (ask.kind === 'who' && hasName(known.text, people)) score += 1;
   return score;
 }
 
@@ -92,9 +121,30 @@ export function intentOf(ask: CoachAsk): 'wants' | 'feels' | null {
 }
 
 /** Whether a line has the shape a factual question wants (a number, a time, a person). */
-export function hasShape(kind: CoachAsk['kind'], text: string): boolean {
+export function hasShape(kind: CoachAsk['kind'], text: string, people: ReadonlySet<string> = new Set()): boolean {
   if (kind === 'how_many') return NUMBER.test(text);
   if (kind === 'when') return TIME.test(text);
-  if (kind === 'who') return /\b[A-Z][a-z]+\b/.test(text.slice(1)) || /\b(manager|boss|colleague|team|friend|partner|director|everyone|nobody|no one)\b/i.test(text);
+  if (kind === 'who') return hasName(text, people) || PERSON.test(text);
   return true;
+}
+
+/**
+ * Whether a text names someone: a capitalised word inside a sentence, or anywhere one of the
+ * people the card knows (a sentence's first word is capitalised whoever it is).
+ */
+function hasName(text: string, people: ReadonlySet<string>): boolean {
+  if ([...people].some((p) => new RegExp(`\\b${p}\\b`).test(text))) return true;
+  return text.split(/(?<=[.!?]['"\u2019\u201d]?)\s+/).some((sentence) => NAME.test(sentence.split(/\s+/).slice(1).join(' ')));
+}
+
+/** The people a card names: the other person, the partner, and capitalised fact cues ("Sam"). */
+export function peopleOf(card: PartnerCard): Set<string> {
+  const out = new Set<string>();
+  const add = (w: string | undefined) => {
+    for (const t of (w ?? '').split(/\s+/)) if (/^[A-Z][a-z]+$/.test(t) && !/^(The|A|An|My)$/.test(t)) out.add(t);
+  };
+  add(card.script?.other);
+  add(card.partner.name);
+  for (const f of card.script?.facts ?? []) for (const c of f.cues) add(c);
+  return out;
 }

@@ -10,7 +10,7 @@
  * so a session replays identically.
  */
 import type { CoachAsk, HiddenLayer, PartnerCard, PartnerDirective, PartnerStage, PartnerState, PartnerVoice } from '../types.js';
-import { intentOf, knownNow, relevance, hasShape, type Known } from './knowledge.js';
+import { hasShape, intentOf, knownNow, peopleOf, relevance, type Known } from './knowledge.js';
 import { GENERIC_DISCLOSURE, GENERIC_VOICE, NEUTRAL_LINES, NUMBER_WORDS, REPLY_BANK, type NeutralKey, type ReplyBankKey } from './reply-bank.js';
 import { randomFor } from './seeded-random.js';
 import { stageAtLeast, stageIndex } from './stage.js';
@@ -188,14 +188,15 @@ function answerAsk(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d
       const fact = bestKnown(voice, known, ask, 3, 'yes_no.fact');
       if (fact) return [polarity, fact];
       const reason = short ? null : bestKnown(voice, known, ask, 1, 'yes_no.reason');
-      const own = reason ?? voice.pick(short ? [voice.own('hesitant'), voice.own('notSure')] : [voice.own('notSure'), voice.own('hesitant')], 'yes_no.own', 1);
+      // After a "maybe", not knowing reads as a contradiction: the reason is hesitation or reserve.
+      const own = reason ?? voice.pick([voice.own('hesitant'), voice.own('guarded'), voice.own('notSure')], 'yes_no.own', 2);
       return [polarity, own].filter(isLine);
     }
     case 'how_many':
     case 'when':
     case 'who':
     case 'where': {
-      const fact = bestKnown(voice, known, ask, 2, `${ask.kind}.fact`, true);
+      const fact = bestKnown(voice, known, ask, 2, `${ask.kind}.fact`, true) ?? bestKnown(voice, known, ask, 1, `${ask.kind}.near`, true);
       if (fact) return [fact];
       return [voice.pick([voice.own('notSure')], `${ask.kind}.unsure`) ?? voice.neutral('maybe', `${ask.kind}.unsure`)];
     }
@@ -266,9 +267,10 @@ function summaryFits(card: PartnerCard, state: PartnerState, ask: CoachAsk): boo
  * "As I said", rather than replaced by something off the point.
  */
 function bestKnown(voice: ReplyPicker, known: Known[], ask: CoachAsk, min: number, salt: string, shaped = false): Line | null {
+  const people = voice.people;
   const scored = known
-    .map((k) => ({ k, score: relevance(ask, k) }))
-    .filter((x) => x.score >= min && (!shaped || x.k.source === 'fact' || hasShape(ask.kind, x.k.text)))
+    .map((k) => ({ k, score: relevance(ask, k, people) }))
+    .filter((x) => x.score >= min && (!shaped || hasShape(ask.kind, x.k.text, people)))
     .sort((a, b) => b.score - a.score);
   if (scored.length === 0) return null;
   const top = scored[0].score;
@@ -277,8 +279,9 @@ function bestKnown(voice: ReplyPicker, known: Known[], ask: CoachAsk, min: numbe
   if (fresh) return fresh;
   const fact = scored.find((x) => x.k.source === 'fact');
   if (!fact || fact.score < top) return null;
-  const again = `As I said, ${fact.k.text.charAt(0).toLowerCase()}${fact.k.text.slice(1)}`;
-  return /^I\b|^I'/.test(fact.k.text) ? voice.pick([[toLine(`As I said, ${fact.k.text}`)]], salt) : voice.pick([[toLine(again)]], salt);
+  const first = sentencesOf(fact.k.text)[0] ?? fact.k.text;
+  const again = /^I\b|^I'/.test(first) ? first : `${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  return voice.pick([[toLine(`As I said, ${again}`)]], salt);
 }
 
 /** The partner's next words about their situation, the lines nearest the question first. */
@@ -357,6 +360,8 @@ class ReplyPicker {
   private readonly fill: (t: string) => string;
   /** the card has its own voice: no generic bank line is ever used */
   readonly voiced: boolean;
+  /** the people the card names, so a "who" answer can be told by its names */
+  readonly people: Set<string>;
 
   constructor(
     private readonly card: PartnerCard,
@@ -367,6 +372,7 @@ class ReplyPicker {
     const other = card.script?.other ?? 'them';
     this.fill = (t) => t.replaceAll('{topic}', topic).replaceAll('{other}', other);
     this.voiced = card.script?.voice !== undefined;
+    this.people = peopleOf(card);
   }
 
   /** A generic bank: only for a card without its own voice. */

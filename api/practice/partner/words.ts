@@ -26,7 +26,7 @@ export function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.toLowerCase().replace(/[\u2018\u2019]/g, "'").split(/[^a-z0-9']+/)) {
     const w = raw.replace(/^'+|'+$/g, '').replace(/'s$/, '');
-    if (w.length < 2 || STOP.has(w) || out.includes(w)) continue;
+    if (w.length < 2 || STOP.has(w) || STOP.has(stem(w)) || out.includes(w)) continue;
     out.push(w);
   }
   return out;
