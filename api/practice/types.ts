@@ -396,6 +396,8 @@ export interface CoachAsk {
   names: string[];
   /** the turn soothes or rescues ("don't worry, you'll be fine") */
   soothes?: boolean;
+  /** what the question is after beyond its words: what the partner wants, or how they feel */
+  intent?: 'wants' | 'feels';
 }
 
 /** What the partner may do on this turn: drives both the scripted voice and the LLM voice. */

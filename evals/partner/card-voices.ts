@@ -88,7 +88,7 @@ export const EVAL_VOICES: Record<string, EvalVoice> = {
   'hesitating-to-speak-up': {
     facts: [
       { topic: 'the review', cues: ['review', 'meeting', 'how often', 'when', 'thursday'], answer: "Every Thursday at two. It's meant to be an hour and usually overruns." },
-      { topic: 'people in the room', cues: ['people', 'how many', 'room', 'attend', 'who'], answer: 'About twelve. Mostly senior engineers and two architects.' },
+      { topic: 'people in the room', cues: ['people', 'how many', 'room', 'attend'], answer: 'About twelve. Mostly senior engineers and two architects.' },
       { topic: 'time in the team', cues: ['how long', 'years', 'team', 'joined'], answer: 'Two years in the payments team. Nearly two and a half.' },
       { topic: 'Mei', cues: ['Mei', 'lead', 'manager', 'boss'], answer: 'Mei is my lead. She runs the review. She is fair, and she notices more than she says.' },
       { topic: 'Daniel', cues: ['Daniel'], answer: "Daniel is one of the senior engineers. He's fine. Loud, but fine." },
@@ -110,7 +110,7 @@ export const EVAL_VOICES: Record<string, EvalVoice> = {
   },
   'avoiding-difficult-feedback': {
     facts: [
-      { topic: 'Pat', cues: ['Pat', 'colleague', 'who'], answer: "Pat's been a nurse on the ward for twenty years. Pat trained me when I first qualified." },
+      { topic: 'Pat', cues: ['Pat', 'colleague'], answer: "Pat's been a nurse on the ward for twenty years. Pat trained me when I first qualified." },
       { topic: 'time avoided', cues: ['how long', 'putting', 'off', 'avoiding', 'since'], answer: "About a month now. I've rehearsed it in the car more times than I'd like to admit." },
       { topic: 'the ward', cues: ['ward', 'beds', 'staff', 'team', 'how many', 'people'], answer: "Twenty-eight beds on Ward 7, and we're three nurses down on nights." },
       { topic: 'the ward manager', cues: ['ward manager', 'manager', 'boss', 'off sick', 'sister'], answer: "The ward manager's off sick, probably for another month. There's nobody obvious to hand it to." },
@@ -133,7 +133,7 @@ export const EVAL_VOICES: Record<string, EvalVoice> = {
   },
   'friction-with-another-team': {
     facts: [
-      { topic: 'Jo', cues: ['Jo', 'lead', 'platform lead', 'who'], answer: "Jo leads the platform team. We've worked alongside each other for about a year." },
+      { topic: 'Jo', cues: ['Jo', 'lead', 'platform lead'], answer: "Jo leads the platform team. We've worked alongside each other for about a year." },
       { topic: 'release cycle', cues: ['release', 'ship', 'sprint', 'how often', 'when', 'weeks'], answer: 'We ship every two weeks. Planning is on Thursdays.' },
       { topic: 'time at the company', cues: ['how long', 'years', 'company', 'here'], answer: 'Four years. Long enough to remember when design was in the room.' },
       { topic: 'the checkout', cues: ['checkout', 'reviews', 'review', 'stars', 'conversion'], answer: 'The last release got two-star reviews about the checkout. Conversion dropped four per cent.' },

@@ -139,7 +139,7 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
 const NUMBER = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozen|half|couple|few)\b/i;
 const SCALE = /\b(10|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b/i;
 const TIME =
-  /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weeks|month|months|year|years|day|days|ago|since|yesterday|today|tomorrow|tonight|morning|evening|night|nights|last|next|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|o'clock|hour|hours|half (past|seven|six|eight|nine)|at (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d))\b/i;
+  /\b((mon|tues|wednes|thurs|fri|satur|sun)days?|week|weeks|month|months|year|years|day|days|ago|since|yesterday|today|tomorrow|tonight|morning|evening|night|nights|last|next|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|o'clock|hour|hours|half (past|seven|six|eight|nine)|at (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d))\b/i;
 const PERSON = /\b(manager|boss|director|colleague|colleagues|team|sister|parents|nobody|no one|everyone|lead|people|engineers|friend)\b/i;
 const POLARITY = /^(yes|yeah|no|nope|maybe|probably|possibly|perhaps|not|i think|i don't|i do|i'm not sure|i am not sure|i haven't|i have|i did|i didn't|sort of|kind of|a bit|partly|hardly|definitely|of course)\b/i;
 const CONFIRM = /^(yes|yeah|yep|that's (it|right|about it|accurate|fair)|exactly|precisely|more or less|pretty much|broadly|mostly|partly|not quite|no|right|hm\. yes|mm\. yes)\b/i;

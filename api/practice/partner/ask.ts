@@ -7,11 +7,12 @@
  * it has never seen: it reads the shape of the question, not a list of examples.
  */
 import type { AskKind, CoachAsk } from '../types.js';
+import { intentOf } from './knowledge.js';
 import { contentWords } from './words.js';
 
 /** Strong closers: with no question after them, the coach is ending the conversation. */
 const CLOSING =
-  /\b(good ?luck|glad (i|we) could help|take care\b(?! of)|all the best( with| for|[.!,]|$)|good ?bye|bye( for now)?|see you (soon|later|next|then|around|on)|^see you|see you[.!]?$|speak (to you )?soon|talk (to you )?(soon|later|next time)|until next time|(that's|that is) (all|it) for (today|now)|(we're|we are|we've|we have) (run )?out of time|let's (stop|leave it|finish|wrap (it )?up)( there| here| for today)?|(thanks|thank you) (so much |very much )?for (your time|today|coming|talking|the (chat|conversation|session))|have a (good|great|nice|lovely) (day|evening|weekend|week|one)|best of luck|hope it goes well|i'll let you go)\b/;
+  /\b(good ?luck|glad (i|we) could help|take care\b(?! of)|all the best( with| for|[.!,]|$)|good ?bye|bye( for now)?|see you (soon|later|next|then|around|on)|^see you|see you[.!]?$|speak (to you )?soon|talk (to you )?(soon|later|next time)|until next time|(that's|that is) (all|it) for (today|now)|(we're|we are|we've|we have) (run )?out of time|let's (stop|leave it|finish|wrap (it )?up)( there| here| for today)?|(thanks|thank you) (so much |very much )?for (your time|today|coming|talking|the (chat|conversation|session))|have a (good|great|nice|lovely) (day|evening|weekend|week|one)|best of luck|hope it goes well|(i'll|i will|i should|i'd better|let me) let you (go|get on|get back)|i'll leave you to it)\b/;
 
 /** Soothing or rescuing instead of listening ("don't worry, you'll be fine"). */
 const SOOTHING =
@@ -55,6 +56,8 @@ export function readAsk(text: string): CoachAsk {
   const ask = (kind: AskKind, about = focus): CoachAsk => {
     const out: CoachAsk = { kind, words: contentWords(about), names: namesIn(about) };
     if (soothes) out.soothes = true;
+    const intent = intentOf(about);
+    if (intent) out.intent = intent;
     return out;
   };
 

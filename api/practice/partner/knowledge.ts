@@ -30,7 +30,7 @@ const PERSON = /\b(manager|boss|lead|colleague|colleagues|friend|partner|directo
 const NAME = /\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I)\b)[A-Z][a-z]+\b/;
 const NUMBER = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|half|couple|few|several)\b/i;
 const TIME =
-  /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weeks|month|months|year|years|day|days|ago|since|yesterday|today|tomorrow|tonight|morning|evening|night|last|next|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|o'clock|hour|hours)\b/i;
+  /\b((mon|tues|wednes|thurs|fri|satur|sun)days?|week|weeks|month|months|year|years|day|days|ago|since|yesterday|today|tomorrow|tonight|morning|evening|night|last|next|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|o'clock|hour|hours)\b/i;
 
 /** Cues that name a kind of question ("how many") rather than words it holds. */
 const KIND_CUES: Record<string, CoachAsk['kind']> = {
@@ -87,14 +87,15 @@ export function relevance(ask: CoachAsk, known: Known, people: ReadonlySet<strin
   const names = ask.names.map((n) => n.toLowerCase());
   const lineText = known.text.toLowerCase();
   let score = 0;
+  let kindCue = 0;
   if (known.fact) {
     const question = ` ${ask.words.join(' ')} ${names.join(' ')} `;
     for (const cue of known.fact.cues) {
       const c = cue.toLowerCase().trim();
       if (!c) continue;
       if (KIND_CUES[c]) {
-        // "how many", "when", "who": a cue naming the kind of question rather than its words
-        if (KIND_CUES[c] === ask.kind) score += 1;
+        // "how many", "when": a cue naming the kind of question rather than its words
+        if (KIND_CUES[c] === ask.kind) kindCue = 1;
       } else if (c.includes(' ')) {
         if (question.includes(` ${contentWords(c).join(' ')} `) && contentWords(c).length > 0) score += 3;
         else if (contentWords(c).every((w) => asked.has(stem(w))) && contentWords(c).length > 0) score += 2;
@@ -105,6 +106,7 @@ export function relevance(ask: CoachAsk, known: Known, people: ReadonlySet<strin
   const lineStems = stemsOf(known.text);
   for (const w of asked) if (lineStems.has(w)) score += 1;
   for (const n of names) if (new RegExp(`\\b${n}\\b`).test(lineText)) score += 3;
+  score += kindCue;
   if (score === 0) return 0;
   if (ask.kind === 'how_many' && NUMBER.test(known.text)) score += 1.5;
   if (ask.kind === 'when' && TIME.test(known.text)) score += 1.5;
@@ -113,11 +115,10 @@ export function relevance(ask: CoachAsk, known: Known, people: ReadonlySet<strin
 }
 
 /** What kind of thing a question is after, beyond its words (for questions without a fact). */
-export function intentOf(ask: CoachAsk): 'wants' | 'feels' | null {
-  const text = ask.words.join(' ');
-  if (WANTS.test(text)) return 'wants';
-  if (FEELS.test(text)) return 'feels';
-  return null;
+export function intentOf(question: string): 'wants' | 'feels' | undefined {
+  if (WANTS.test(question)) return 'wants';
+  if (FEELS.test(question)) return 'feels';
+  return undefined;
 }
 
 /** Whether a line has the shape a factual question wants (a number, a time, a person). */

@@ -315,7 +315,7 @@ export const NEUTRAL_LINES = {
   ack: ['Mm.', 'Okay.', 'Right.', 'Hm.', 'I see.', 'Mm, yes.'],
   thanks: ['Thanks.', 'Thank you.'],
   yes: ['Yes.', 'Yes, I think so.', 'I think so.'],
-  maybe: ['Maybe.', 'Possibly.', "I'm not sure."],
+  maybe: ['Maybe.', 'Possibly.', "I'm not sure.", "I don't know."],
   no: ['No.', 'Not really.', 'Not yet.'],
   insight: ['Oh.', 'Huh.', 'Hm.'],
   overwhelmed: ['Sorry, which one?', 'Hang on, one at a time.'],

@@ -51,7 +51,9 @@ export function advancePartner(
   const ask: CoachAsk | undefined = coachText.trim() ? readAsk(coachText) : undefined;
   let { reaction, cause } = reactionTo(coding, state);
   const hurt = HURTFUL_CODES.some((c) => coding.codes.includes(c) && c !== 'reassurance');
-  if (ask?.kind === 'goodbye' && !hurt) reaction = 'farewell';
+  // A goodbye ends the conversation whatever else the turn holds ("you should... good luck"):
+  // its losses still count, but the reply is a goodbye.
+  if (ask?.kind === 'goodbye') reaction = 'farewell';
   else if ((coding.codes.includes('reassurance') || ask?.soothes) && !hurt) {
     reaction = 'reassured';
     cause = 'reassurance';

@@ -10,7 +10,7 @@
  * so a session replays identically.
  */
 import type { CoachAsk, HiddenLayer, PartnerCard, PartnerDirective, PartnerStage, PartnerState, PartnerVoice } from '../types.js';
-import { hasShape, intentOf, knownNow, peopleOf, relevance, type Known } from './knowledge.js';
+import { hasShape, knownNow, peopleOf, relevance, type Known } from './knowledge.js';
 import { GENERIC_DISCLOSURE, GENERIC_VOICE, NEUTRAL_LINES, NUMBER_WORDS, REPLY_BANK, type NeutralKey, type ReplyBankKey } from './reply-bank.js';
 import { randomFor } from './seeded-random.js';
 import { stageAtLeast, stageIndex } from './stage.js';
@@ -171,7 +171,7 @@ function answerAsk(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d
     case 'goodbye':
       return [voice.pick([voice.own('goodbye')], 'goodbye') ?? voice.neutral('thanks', 'goodbye')];
     case 'scale':
-      return [scaleLine(voice, card, d.stage)];
+      return [scaleLine(voice, card, d.stage, ask)];
     case 'clarify': {
       const meant = voice.pick([voice.own('clarify')], 'clarify');
       const about = bestKnown(voice, known, ask, 1, 'clarify.about');
@@ -196,7 +196,11 @@ function answerAsk(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d
     case 'when':
     case 'who':
     case 'where': {
-      const fact = bestKnown(voice, known, ask, 2, `${ask.kind}.fact`, true) ?? bestKnown(voice, known, ask, 1, `${ask.kind}.near`, true);
+      // The shape asked for (a number, a time, a person) first; a line strongly about the question after.
+      const fact =
+        bestKnown(voice, known, ask, 2, `${ask.kind}.fact`, true) ??
+        bestKnown(voice, known, ask, 1, `${ask.kind}.near`, true) ??
+        bestKnown(voice, known, ask, 3, `${ask.kind}.about`);
       if (fact) return [fact];
       return [voice.pick([voice.own('notSure')], `${ask.kind}.unsure`) ?? voice.neutral('maybe', `${ask.kind}.unsure`)];
     }
@@ -205,7 +209,7 @@ function answerAsk(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d
     case 'what': {
       const fact = bestKnown(voice, known, ask, 2, `${ask.kind}.fact`);
       if (fact) return [fact];
-      const intent = intentOf(ask);
+      const intent = ask.intent;
       if (intent === 'wants') {
         const wants = [...layerLines(card, 'elaborate', 'want').filter(() => state.revealed.includes('want')), ...scriptLines(card.script?.sessionGoal)];
         const line = voice.pick([wants], 'wants', short ? 1 : 2);
@@ -230,12 +234,19 @@ function polarityFor(d: PartnerDirective, state: PartnerState): NeutralKey {
   return 'maybe';
 }
 
-/** A scale answer holding a number: the card's own answer first, higher once the partner has moved. */
-function scaleLine(voice: ReplyPicker, card: PartnerCard, stage: PartnerStage): Line {
+/**
+ * A scale answer holding a number: the card's own answer when the question is about what the
+ * card's scale measures, the same number in neutral words otherwise, higher once the partner
+ * has moved on.
+ */
+function scaleLine(voice: ReplyPicker, card: PartnerCard, stage: PartnerStage, ask: CoachAsk): Line {
   const scale = card.script?.scale;
   const base = Math.min(10, Math.max(1, Math.round(scale?.value ?? 4)));
   const moved = Math.min(10, base + Math.max(0, stageIndex(stage) - 1));
-  if (scale && moved === base) {
+  const about = stemsOf(scale?.about ?? '');
+  const asked = [...stemsOf(ask.words.join(' '))].filter((w) => !SCALE_WORDS.has(w));
+  const sameThing = asked.length === 0 || asked.some((w) => about.has(w));
+  if (scale && moved === base && sameThing) {
     const own = voice.pick([scriptLines([scale.answer])], 'scale.own');
     if (own) return own;
   }
@@ -243,6 +254,9 @@ function scaleLine(voice: ReplyPicker, card: PartnerCard, stage: PartnerStage): 
   const key: NeutralKey = voice.hasSaidAny(NEUTRAL_LINES.scale.map(fill)) || (scale && voice.hasSaid(scale.answer)) ? 'scaleAgain' : 'scale';
   return voice.neutral(key, 'scale', fill);
 }
+
+/** Words of the scale itself ("on a scale of one to ten"), not of what it measures. */
+const SCALE_WORDS = stemsOf('scale ten 10 1 out');
 
 /** Whether a checked summary fits what the partner has been saying (else: "not quite"). */
 function summaryFits(card: PartnerCard, state: PartnerState, ask: CoachAsk): boolean {
