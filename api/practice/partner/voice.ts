@@ -75,6 +75,10 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
   // The answer to the question asked, when the turn asked one: guarded answers stay short.
   const answer = (short = !open) => (ask ? answerAsk(voice, card, state, d, ask, short) : null);
 
+  // After the coach's goodbye the partner is leaving: a brief answer to a question, nothing volunteered.
+  if (state.closed && d.reaction !== 'farewell') {
+    return [answer(true)?.[0] ?? voice.pick([voice.own('goodbye')], 'closed') ?? voice.neutral('ack', 'closed')];
+  }
   switch (d.reaction) {
     case 'farewell':
       return [voice.pick([voice.own('goodbye')], 'goodbye') ?? voice.neutral('thanks', 'goodbye')];
@@ -210,6 +214,8 @@ function answerAsk(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d
       const fact = bestKnown(voice, known, ask, 2, `${ask.kind}.fact`);
       if (fact) return [fact];
       const intent = ask.intent;
+      // Asked about someone the partner has nothing to say about: honestly not sure, not a change of subject.
+      if (ask.names.length > 0 && !intent) return [voice.pick([voice.own('notSure')], 'names.unsure') ?? voice.neutral('maybe', 'names.unsure')];
       if (intent === 'wants') {
         const wants = [...layerLines(card, 'elaborate', 'want').filter(() => state.revealed.includes('want')), ...scriptLines(card.script?.sessionGoal)];
         const line = voice.pick([wants], 'wants', short ? 1 : 2);
