@@ -34,7 +34,7 @@ export const REPLY_BANK = {
     'Yes, and hearing it out loud makes it sound less mad.',
     "That's closer than I expected.",
     "Yes. Although there's more to it.",
-    "Hm. Hearing that back, I notice how much it's been weighing on me.",
+    "Hmm. Hearing that back, I notice how much it's been weighing on me.",
     "Yes, that's fair.",
     "Right. That's the bit I keep tripping over.",
     "Yes. I hadn't quite put it like that, but yes.",
@@ -46,7 +46,7 @@ export const REPLY_BANK = {
     'Hard to say, really.',
     'Where do I start.',
     "Honestly, I'm not sure.",
-    'Hm. Let me think.',
+    'Hmm. Let me think.',
     "It's complicated.",
     'Well.',
     "I don't know, it's just a lot.",
@@ -56,7 +56,7 @@ export const REPLY_BANK = {
   /** an open question once opened up: thinks aloud */
   curious_open: [
     'Good question.',
-    'Hm, let me think about that.',
+    'Hmm, let me think about that.',
     "That's a good one, actually.",
     'Let me try to put it into words.',
     'Okay, honestly?',
@@ -95,7 +95,7 @@ export const REPLY_BANK = {
   agreeing: [
     "That's a fair question to start with.",
     "Good, yes, let's be clear about that.",
-    'Hm. What do I want from this.',
+    'Hmm. What do I want from this.',
     "Okay. I like that we're agreeing that first.",
     'Right. Let me think what would make this worth it.',
     'Mm. Good to pin that down.',
@@ -121,8 +121,8 @@ export const REPLY_BANK = {
   /** lead-in when an incisive question lands and the want surfaces */
   insight: [
     'Oh.',
-    "Huh. That's... a good question.",
-    'Hm. That stops me for a second.',
+    "Huh. That's… a good question.",
+    'Hmm. That stops me for a second.',
     'Wow. Okay.',
     'I need a moment with that.',
     "That isn't the question I expected.",
@@ -159,7 +159,7 @@ export const REPLY_BANK = {
     "I don't know yet. I haven't really worked out what's going on.",
     "Do? I'm not there yet.",
     "I'm not sure I'm ready to talk about next steps.",
-    "Hm. It feels like we're jumping ahead a bit.",
+    "Hmm. It feels like we're jumping ahead a bit.",
     "I could come up with something, but it wouldn't mean much yet.",
     "I'd just be saying something to have an answer.",
     "Honestly, I haven't got that far.",
@@ -169,7 +169,7 @@ export const REPLY_BANK = {
   premature_incisive: [
     "I'm not sure what that's getting at.",
     "That's a big question. I don't know.",
-    "Hm. I don't really see it like that.",
+    "Hmm. I don't really see it like that.",
     "I'm not sure that's the issue.",
     "I'd need to think about that. It doesn't quite fit.",
     'That feels a bit out of the blue.',
@@ -189,7 +189,7 @@ export const REPLY_BANK = {
     'Could be.',
     'Yes and no.',
     'A bit.',
-    'I mean... maybe.',
+    'I mean… maybe.',
     'Not sure.',
     'Perhaps.',
   ],
@@ -213,7 +213,7 @@ export const REPLY_BANK = {
     "I'm not sure where to start with all that.",
     "Too many questions. I've gone blank.",
     'Sorry, I got lost halfway through.',
-    "Erm. I'll take the first one, I think.",
+    "Right. I'll take the first one, I think.",
     "Let me just take the last bit. I'm not sure.",
     'My mind has gone blank, sorry.',
     "That's three questions, and I'm not sure about any of them.",
@@ -226,7 +226,7 @@ export const REPLY_BANK = {
     'Easy to say from the outside.',
     "I've thought of that, actually.",
     "Okay. I'm not sure that's what I need right now.",
-    "Hm. That's a bit of a leap.",
+    "Hmm. That's a bit of a leap.",
     "I know, I know. It's just not that easy.",
     'That feels a bit harsh, honestly.',
     "Mm. Maybe I shouldn't have brought it up.",
@@ -249,7 +249,7 @@ export const REPLY_BANK = {
     'Yeah. Okay.',
     "I don't really want to go into it.",
     'Can we leave that.',
-    'Mm-hm.',
+    'Mm, fine.',
     "I'll think about it.",
     'Alright.',
     'Whatever works.',
@@ -257,12 +257,12 @@ export const REPLY_BANK = {
   ],
   /** advice after the partner agreed to hear it */
   welcome_idea: [
-    "Hm. That's worth thinking about.",
+    "Hmm. That's worth thinking about.",
     "I hadn't looked at it that way. I'd have to make it work for me, though.",
     "Maybe. I'm not sure it fits with {other}, but the idea is useful.",
     "Okay. I'll hold that lightly, but thank you.",
     "That's interesting. It makes me think of something I could try myself.",
-    'Hm. Part of that could work.',
+    'Hmm. Part of that could work.',
     "Thanks for asking first. Yes, that's useful to hear.",
     "I'm not sure, but I'll think about it.",
   ],
@@ -272,7 +272,7 @@ export const REPLY_BANK = {
     "Not yet, if that's okay.",
     "Maybe later. I'm still getting my head round it.",
     "I'd rather just talk it through first.",
-    'Hm. Not right now.',
+    'Hmm. Not right now.',
   ],
   /** a specific affirmation */
   affirmed: [
@@ -286,7 +286,7 @@ export const REPLY_BANK = {
     "I'll take that.",
   ],
   /** information, self-disclosure, anything else: acknowledges and carries on */
-  neutral: ['Mm.', 'Okay.', 'Right.', 'I see.', 'Hm, okay.', 'Sure.', 'Mm, yes.', 'Okay then.', 'Right, yes.', 'Fair enough.'],
+  neutral: ['Mm.', 'Okay.', 'Right.', 'I see.', 'Hmm, okay.', 'Sure.', 'Mm, yes.', 'Okay then.', 'Right, yes.', 'Fair enough.'],
   /** openings when a card has no script */
   opening: [
     'Hi. Thanks for making time. I wanted to talk about {topic}, I suppose.',
@@ -301,7 +301,7 @@ export type ReplyBankKey = keyof typeof REPLY_BANK;
 export const GENERIC_DISCLOSURE = {
   concern: ['Okay. The real thing is this. {text}', "If I'm honest: {text}"],
   assumption: ["I think underneath it all there's this: {text}", 'What I keep telling myself is this. {text}'],
-  want: ['Oh. When I put it like that... {text}', 'Hm. What I actually want? {text}'],
+  want: ['Oh. When I put it like that... {text}', 'Hmm. What I actually want? {text}'],
   action: ['Right. {text}', "Okay, I've decided. {text}"],
 } as const;
 
@@ -312,16 +312,16 @@ export const GENERIC_DISCLOSURE = {
  * `{n}` is a number from one to ten, written as a word.
  */
 export const NEUTRAL_LINES = {
-  ack: ['Mm.', 'Okay.', 'Right.', 'Hm.', 'I see.', 'Mm, yes.'],
+  ack: ['Mm.', 'Okay.', 'Right.', 'Hmm.', 'I see.', 'Mm, yes.'],
   thanks: ['Thanks.', 'Thank you.'],
   yes: ['Yes.', 'Yes, I think so.', 'I think so.'],
   maybe: ['Maybe.', 'Possibly.', "I'm not sure.", "I don't know."],
   no: ['No.', 'Not really.', 'Not yet.'],
-  insight: ['Oh.', 'Huh.', 'Hm.'],
+  insight: ['Oh.', 'Huh.', 'Hmm.'],
   overwhelmed: ['Sorry, which one?', 'Hang on, one at a time.'],
   permissionGranted: ['Go on, then.', 'Yes, go on.'],
   permissionRefused: ["Not yet, if that's okay.", 'Maybe later.'],
-  welcomeIdea: ["Hm. That's worth thinking about.", "Maybe. I'll think about it."],
+  welcomeIdea: ["Hmm. That's worth thinking about.", "Maybe. I'll think about it."],
   partly: ['Partly.', 'Not quite.'],
   scale: ['About a {n}.', 'A {n}, I think.', 'Maybe a {n}.'],
   scaleAgain: ['Still about a {n}.', 'Higher now. A {n}, I think.'],
