@@ -46,6 +46,16 @@ describe('readAsk: the kind of question, from its grammar', () => {
     ['Good luck with it. What will you do first?', 'what'],
     ["You're worried that asking them would change how they see you.", 'none'],
     ['You need to take care of yourself.', 'none'],
+    ["So, what I'm hearing is you feel stuck?", 'confirm_summary'],
+    ['You feel you have to catch everything?', 'confirm_summary'],
+    ['Any idea when the launch is?', 'when'],
+    ['How old is your daughter?', 'how_many'],
+    ['How come?', 'why'],
+    ['Could you say more?', 'what'],
+    ['Tell me about Sam.', 'what'],
+    ['Thanks for sharing that. What happened next?', 'what'],
+    ["Thank you, that's all we have time for today.", 'goodbye'],
+    ['Bye!', 'goodbye'],
   ];
   for (const [text, kind] of cases) it(`${kind}: ${text}`, () => expect(readAsk(text).kind).toBe(kind));
 

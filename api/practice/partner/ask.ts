@@ -12,7 +12,7 @@ import { contentWords } from './words.js';
 
 /** Strong closers: with no question after them, the coach is ending the conversation. */
 const CLOSING =
-  /\b(good ?luck|glad (i|we) could help|take care\b(?! of)|all the best( with| for|[.!,]|$)|good ?bye|bye( for now)?|see you (soon|later|next|then|around|on)|^see you|see you[.!]?$|speak (to you )?soon|talk (to you )?(soon|later|next time)|until next time|(that's|that is) (all|it) for (today|now)|(we're|we are|we've|we have) (run )?out of time|let's (stop|leave it|finish|wrap (it )?up)( there| here| for today)?|(thanks|thank you) (so much |very much )?for (your time|today|coming|talking|the (chat|conversation|session))|have a (good|great|nice|lovely) (day|evening|weekend|week|one)|best of luck|hope it goes well|(i'll|i will|i should|i'd better|let me) let you (go|get on|get back)|i'll leave you to it)\b/;
+  /\b(good ?luck|glad (i|we) could help|take care\b(?! of)|all the best( with| for|[.!,]|$)|good ?bye|bye( for now)?|see you (soon|later|next|then|around|on)|^see you|see you[.!]?$|speak (to you )?soon|talk (to you )?(soon|later|next time)|until next time|(that's|that is) (all|it) for (today|now)|all we have time for|time's up|(let's|we'll|we can) (leave it|stop|end) (there|here)|(we're|we are|we've|we have) (run )?out of time|let's (stop|leave it|finish|wrap (it )?up)( there| here| for today)?|(thanks|thank you) (so much |very much )?for (your time|today|coming|talking|the (chat|conversation|session))|have a (good|great|nice|lovely) (day|evening|weekend|week|one)|best of luck|hope it goes well|(i'll|i will|i should|i'd better|let me) let you (go|get on|get back)|i'll leave you to it)\b/;
 
 /** Soothing or rescuing instead of listening ("don't worry, you'll be fine"). */
 const SOOTHING =
@@ -29,6 +29,8 @@ const CONFIRM_TAG =
 
 /** A summary or reflection offered for checking ("so you..., is that right?"). */
 const SUMMARY_START = /^(so|it sounds like|it sounds as if|sounds like|let me check|if i've understood|if i understand|what i'm hearing|i'm hearing|so what i'm hearing|you're saying|you said|you feel|you're|you've)\b/;
+/** A reflection said with a rising tone ("so you feel stuck?"): checks rather than asks. */
+const REFLECTION_ASKED = /^((so|okay|ok|right|and)[, ]+)*(it sounds like|it sounds as if|sounds like|what i'm hearing is|i'm hearing|you're saying|you said|you feel|you felt|you're|you've|you'd|you were|you have|you want|you need)\b/;
 
 const AUX =
   /^(do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|might|must|am|isn't|aren't|don't|doesn't|didn't|haven't|hasn't|wouldn't|couldn't|won't|shouldn't|wasn't|weren't)\b/;
@@ -72,6 +74,7 @@ export function readAsk(text: string): CoachAsk {
   const q = focus.toLowerCase().replace(/^[^a-z0-9']+/, '');
   if (CONFIRM_TAG.test(q) && (SUMMARY_START.test(q) || sentences.length > 1 || q.split(' ').length > 6)) return ask('confirm_summary', plain);
   if (SUMMARY_START.test(q) && /\b(right|correct|fair)\?$/.test(q)) return ask('confirm_summary', plain);
+  if (REFLECTION_ASKED.test(q)) return ask('confirm_summary', plain);
   const body = q.replace(LEAD_IN, '');
   if (/\bhow (many|much|big|old|far)\b|\bwhat (number|percentage|proportion|size)\b/.test(body)) return ask('how_many');
   if (/^(when|since when|by when|until when)\b|\bhow (long|often|soon)\b|\bwhat (time|day|date|month|year)\b|\bwhich (day|week|month|year)\b/.test(body)) return ask('when');

@@ -351,7 +351,8 @@ export const GENERIC_VOICE = {
   guarded: ["I'd rather not go into that yet.", "I'm not sure I want to get into that.", "Let's leave that for now."],
   hesitant: ["I haven't really thought about it.", "I'm not sure I'm ready to say.", 'Let me think about that.'],
   pushback: ["There's more to it than that.", "I'm not sure that's what I need right now."],
-  askAdvice: [],
+  /** only for a card whose brief or persona says the partner asks for advice (see `transition.ts`) */
+  askAdvice: ["Honestly, what should I say? I'd take a script right now.", 'What would you say, in my place?'],
   clarify: ['I mean {topic}, mostly.', "I suppose I mean it's been hard to put into words."],
   confirmSummary: ["Yes, that's about it.", "Yes. That's it, really."],
   notSure: ["I couldn't tell you, honestly.", "I don't know, to be honest.", "I'm not sure I know."],

@@ -140,8 +140,18 @@ export function advancePartner(
   return { state: next, directive };
 }
 
+/** A brief or persona saying the partner asks for advice, for a card written before voices existed. */
+const ADVICE_SEEKING = /\b(asks? (you )?what (she|he|they) should|asks? to be told what to do|asks? (you )?for advice|wants? to be told what to do)\b/i;
+
+/** Whether this partner asks for advice: their own lines to ask with, or a brief that says so. */
+export function seeksAdvice(card: PartnerCard): boolean {
+  const voice = card.script?.voice;
+  if (voice) return voice.askAdvice.length > 0;
+  return ADVICE_SEEKING.test(`${card.brief} ${card.persona}`);
+}
+
 function wantsAdvice(card: PartnerCard, next: PartnerState, reaction: PartnerReaction, newly: HiddenLayer | null): boolean {
-  if (!card.script?.voice?.askAdvice?.length || newly) return false;
+  if (!seeksAdvice(card) || newly) return false;
   if ((next.adviceAsks ?? 0) >= ADVICE_ASKS.max || next.turns < ADVICE_ASKS.from) return false;
   if (next.askedAdvice !== undefined && next.turns - next.askedAdvice < ADVICE_ASKS.apart) return false;
   if (next.stage !== 'opening_up' && next.stage !== 'exploring') return false;

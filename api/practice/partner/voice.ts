@@ -37,11 +37,11 @@ const FACTUAL = new Set<CoachAsk['kind']>(['how_many', 'when', 'who', 'where']);
  */
 export function scriptedReply(card: PartnerCard, state: PartnerState, directive: PartnerDirective): { state: PartnerState; text: string } {
   const voice = new ReplyPicker(card, state);
-  const parts = compose(voice, card, state, directive);
-  if (directive.asksAdvice) {
-    const ask = voice.pick([voice.own('askAdvice')], 'ask-advice');
-    if (ask) parts.push(ask);
-  }
+  // The request for advice closes the reply; what comes before it keeps within the length left.
+  const askAdvice = directive.asksAdvice ? voice.pick([voice.own('askAdvice')], 'ask-advice', 1) : null;
+  const room = directive.maxSentences - (askAdvice ? sentenceCount(askAdvice.text) : 0);
+  const parts = compose(voice, card, state, { ...directive, maxSentences: Math.max(1, room) });
+  if (askAdvice) parts.push(askAdvice);
   if (parts.length === 0) {
     // Every fitting line is spent (a very long session): an unused line about the situation, or
     // at last a neutral acknowledgement, the one kind of line that may recur.
