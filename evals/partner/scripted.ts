@@ -7,7 +7,7 @@
  * react to whether the coach holds it. Every turn is coded by the real coder, as in a session.
  */
 import { codeUtterance } from '../../api/practice/coder/index.js';
-import { advancePartner, isNeutralLine, repeatedLines, scriptedReply, sentencesOf, startPartner } from '../../api/practice/partner/index.js';
+import { advancePartner, isNeutralLine, repeatedLines, scriptedReply, seeksAdvice, sentencesOf, startPartner } from '../../api/practice/partner/index.js';
 import type { CoachCode, PartnerCard, PartnerDirective, PartnerState } from '../../api/practice/types.js';
 import { withEvalVoice } from './card-voices.js';
 import { judgeAnswer, QUESTIONS, type LabelledQuestion } from './questions.js';
@@ -159,7 +159,7 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
       }
     }
     // 4. An advice-seeking partner asks, and the coach's answer matters.
-    if (card.script?.voice?.askAdvice?.length) {
+    if (seeksAdvice(card)) {
       const good = playScripted(card, seeds[0], TRANSCRIPTS[0].turns);
       const asked = good.turns.filter((t) => t.directive.asksAdvice).length;
       const longer = playScripted(card, seeds[0], [...WARM_UP, 'It sounds like this really matters to you.', 'What else is going on for you?', 'You sound torn between two things you care about.']);
