@@ -189,3 +189,23 @@ describe('an advice-seeking partner asks, and notices whether the coach holds it
     expect(held.after.trust).toBeGreaterThan(given.after.trust);
   });
 });
+
+describe('the directive tells any voice what was asked', () => {
+  const card = voicedDana(['Just tell me what to say to them.']);
+
+  it('carries the kind of question, how to answer it and a fact that answers it', () => {
+    const t = talk(card, 1, ['How many people are on your team now?']).turns[0];
+    expect(t.directive.ask?.kind).toBe('how_many');
+    expect(t.directive.guidance).toContain('answer with a number first');
+    expect(t.directive.guidance).toContain('Eight agents.');
+    const bye = talk(card, 1, ['Okay, good luck with it']).turns[0];
+    expect(bye.directive.reaction).toBe('farewell');
+    expect(bye.directive.guidance).toContain('Say goodbye');
+  });
+
+  it('tells the voice to ask for advice when the partner does', () => {
+    const s = talk(card, 1, [...WARM, 'It sounds like this really matters to you.', 'What else is going on?', 'You sound torn.']).turns;
+    const asked = s.find((t) => t.directive.asksAdvice)!;
+    expect(asked.directive.guidance).toContain('ask them what they think you should do');
+  });
+});
