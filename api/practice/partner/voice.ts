@@ -211,9 +211,10 @@ function answerAsk(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d
     case 'why':
     case 'how':
     case 'what': {
-      const fact = bestKnown(voice, known, ask, 2, `${ask.kind}.fact`);
-      if (fact) return [fact];
       const intent = ask.intent;
+      // "What would you want Jo to understand?" is about what they want, not about Jo.
+      const fact = intent === 'wants' ? null : bestKnown(voice, known, ask, 2, `${ask.kind}.fact`);
+      if (fact) return [fact];
       // Asked about someone the partner has nothing to say about: honestly not sure, not a change of subject.
       if (ask.names.length > 0 && !intent) return [voice.pick([voice.own('notSure')], 'names.unsure') ?? voice.neutral('maybe', 'names.unsure')];
       if (intent === 'wants') {
@@ -297,12 +298,19 @@ function bestKnown(voice: ReplyPicker, known: Known[], ask: CoachAsk, min: numbe
   const best = scored.filter((x) => x.score === top).map((x) => toLine(x.k.text));
   const fresh = voice.pick([best, scored.filter((x) => x.score < top).map((x) => toLine(x.k.text))], salt, 3);
   if (fresh) return fresh;
+  // Only a question after the same fact (how many, when, who, yes or no) gets it again.
+  if (!AGAIN.has(ask.kind)) return null;
   const fact = scored.find((x) => x.k.source === 'fact');
   if (!fact || fact.score < top) return null;
   const first = sentencesOf(fact.k.text)[0] ?? fact.k.text;
-  const again = /^I\b|^I'/.test(first) ? first : `${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  const word = first.split(/[\s,.']/)[0];
+  const keepCapital = word === 'I' || people.has(word) || /^[A-Z]{2,}/.test(word);
+  const again = keepCapital ? first : `${first.charAt(0).toLowerCase()}${first.slice(1)}`;
   return voice.pick([[toLine(`As I said, ${again}`)]], salt);
 }
+
+/** Questions whose answer is a fact worth giving again when asked again. */
+const AGAIN = new Set<CoachAsk['kind']>(['how_many', 'when', 'who', 'where', 'yes_no']);
 
 /** The partner's next words about their situation, the lines nearest the question first. */
 function rankedContent(voice: ReplyPicker, card: PartnerCard, state: PartnerState, ask: CoachAsk | undefined): Line[][] {
