@@ -29,18 +29,31 @@ const { values } = parseArgs({
 const chosen = values.card?.length ? PARTNER_CARDS.filter((c) => values.card!.includes(c.id)) : PARTNER_CARDS;
 if (!chosen.length) throw new Error(`no card matches ${values.card?.join(', ')}`);
 
-console.log(`Scripted partner: ${chosen.length} cards, labelled questions in a guarded and an open mood, whole sessions, probes`);
+console.log(
+  `Scripted partner: ${chosen.length} cards, labelled questions in a guarded and an open mood, whole sessions, probes`,
+);
 const scripted = runScriptedEval(chosen);
 console.table(
-  Object.fromEntries(Object.entries(scripted.answers.byKind).map(([kind, k]) => [kind, { asked: k.total, answered: k.answered, rate: (k.answered / k.total).toFixed(3) }])),
+  Object.fromEntries(
+    Object.entries(scripted.answers.byKind).map(([kind, k]) => [
+      kind,
+      { asked: k.total, answered: k.answered, rate: (k.answered / k.total).toFixed(3) },
+    ]),
+  ),
 );
 for (const m of values.misses ? scripted.answers.misses : scripted.answers.misses.slice(0, 5)) {
-  console.log(`  unanswered (${m.cardId}, ${m.mood}, ${m.question.kind}): "${m.question.text}" -> "${m.reply}" [${m.reason}]`);
+  console.log(
+    `  unanswered (${m.cardId}, ${m.mood}, ${m.question.kind}): "${m.question.text}" -> "${m.reply}" [${m.reason}]`,
+  );
 }
 for (const s of scripted.sharedLines.slice(0, 10)) console.log(`  shared: "${s.line}" (${s.partners.join(', ')})`);
 for (const r of scripted.repeats.slice(0, 10)) console.log(`  repeated: "${r.line}" (${r.cardId}, ${r.session})`);
-for (const o of scripted.openedAfter.slice(0, 10)) console.log(`  opened after ${o.probe}: "${o.coach}" (${o.cardId}: ${o.detail})`);
-if (scripted.coderMissed.length) console.log(`  (probe codes the shipped coder misses, given to the partner as labelled: ${scripted.coderMissed.join(' | ')})`);
+for (const o of scripted.openedAfter.slice(0, 10))
+  console.log(`  opened after ${o.probe}: "${o.coach}" (${o.cardId}: ${o.detail})`);
+if (scripted.coderMissed.length)
+  console.log(
+    `  (probe codes the shipped coder misses, given to the partner as labelled: ${scripted.coderMissed.join(' | ')})`,
+  );
 for (const v of scripted.verdicts) console.log(`${v.passed ? 'PASS' : 'FAIL'}  ${v.check}: ${v.detail}`);
 if (values.scripted) {
   if (values.json) writeFileSync(values.json, JSON.stringify({ scripted }, null, 2));
@@ -62,8 +75,14 @@ const llmConfig = config.llm ?? {
 };
 const cards = chosen;
 
-console.log(`Partner eval: ${cards.length} cards x transcripts against ${fake ? 'the fake server (play mode)' : llmConfig.baseURL ?? 'OpenAI'}, model ${llmConfig.partnerModel}`);
-const report = await runPartnerEval({ config: llmConfig, cards, concurrency: Number(values.concurrency ?? (fake ? 4 : 1)) });
+console.log(
+  `Partner eval: ${cards.length} cards x transcripts against ${fake ? 'the fake server (play mode)' : (llmConfig.baseURL ?? 'OpenAI')}, model ${llmConfig.partnerModel}`,
+);
+const report = await runPartnerEval({
+  config: llmConfig,
+  cards,
+  concurrency: Number(values.concurrency ?? (fake ? 4 : 1)),
+});
 await fake?.close();
 
 const rows = Object.entries(report.byKind).map(([kind, k]) => ({
@@ -83,7 +102,9 @@ console.table(rows);
 for (const [kind, k] of Object.entries(report.byKind)) {
   if (Object.keys(k.fallbackReasons).length) console.log(`fallbacks (${kind}):`, k.fallbackReasons);
 }
-console.log(`first token p50: ${report.firstTokenMsP50?.toFixed(1) ?? 'n/a'} ms, reply p50: ${report.replyMsP50.toFixed(1)} ms`);
+console.log(
+  `first token p50: ${report.firstTokenMsP50?.toFixed(1) ?? 'n/a'} ms, reply p50: ${report.replyMsP50.toFixed(1)} ms`,
+);
 for (const v of report.verdicts) console.log(`${v.passed ? 'PASS' : 'FAIL'}  ${v.check}: ${v.detail}`);
 if (values.json) writeFileSync(values.json, JSON.stringify({ scripted, llm: report }, null, 2));
 process.exitCode = report.passed && scripted.passed ? 0 : 1;

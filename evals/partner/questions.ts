@@ -33,7 +33,25 @@ export interface LabelledQuestion {
 }
 
 /** Words a reply about wants and values may use. */
-const WANTS = ['want', 'like', 'matter', 'need', 'care', 'hope', 'stop', 'clear', 'plan', 'understand', 'leave', 'settle', 'think', 'differen', 'better', 'less', 'way'];
+const WANTS = [
+  'want',
+  'like',
+  'matter',
+  'need',
+  'care',
+  'hope',
+  'stop',
+  'clear',
+  'plan',
+  'understand',
+  'leave',
+  'settle',
+  'think',
+  'differen',
+  'better',
+  'less',
+  'way',
+];
 
 export const QUESTIONS: Record<string, LabelledQuestion[]> = {
   'new-manager-overwhelmed': [
@@ -43,11 +61,22 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
     { text: 'Do you think you could talk to your manager?', kind: 'yes_no' },
     { text: 'How confident are you, from one to ten?', kind: 'scale' },
     { text: 'What matters most to you now?', kind: 'what', about: WANTS },
-    { text: 'What do you mean by the stuff you used to do?', kind: 'clarify', about: ['escalation', 'ticket', 'agent', 'old job'] },
-    { text: 'So you are doing two jobs at once and the evenings are paying for it. Is that right?', kind: 'confirm_summary' },
+    {
+      text: 'What do you mean by the stuff you used to do?',
+      kind: 'clarify',
+      about: ['escalation', 'ticket', 'agent', 'old job'],
+    },
+    {
+      text: 'So you are doing two jobs at once and the evenings are paying for it. Is that right?',
+      kind: 'confirm_summary',
+    },
     { text: 'How late are you usually working?', kind: 'when' },
     { text: 'Who do you go to for support?', kind: 'who' },
-    { text: 'What has the queue been like since the price change?', kind: 'what', about: ['queue', 'ticket', 'double', 'hundred'] },
+    {
+      text: 'What has the queue been like since the price change?',
+      kind: 'what',
+      about: ['queue', 'ticket', 'double', 'hundred'],
+    },
     { text: 'Okay, good luck with it', kind: 'goodbye' },
   ],
   'returning-after-leave': [
@@ -58,23 +87,42 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
     { text: 'Is the brand refresh still running?', kind: 'yes_no' },
     { text: 'On a scale of one to ten, how settled do you feel?', kind: 'scale' },
     { text: 'What are you hoping to get from these sessions?', kind: 'what', about: WANTS },
-    { text: 'What do you mean when you say you are still finding your feet?', kind: 'clarify', about: ['mean', 'visitor', 'guest', 'mine'] },
+    {
+      text: 'What do you mean when you say you are still finding your feet?',
+      kind: 'clarify',
+      about: ['mean', 'visitor', 'guest', 'mine'],
+    },
     { text: "So it's been lovely and also a bit unsettling, have I got that right?", kind: 'confirm_summary' },
     { text: 'How old is your daughter now?', kind: 'how_many' },
-    { text: 'What happened with the refresh while you were on leave?', kind: 'what', about: ['refresh', 'leo', 'pitch', 'spring', 'idea'] },
+    {
+      text: 'What happened with the refresh while you were on leave?',
+      kind: 'what',
+      about: ['refresh', 'leo', 'pitch', 'spring', 'idea'],
+    },
     { text: 'Great, glad I could help', kind: 'goodbye' },
   ],
   'career-crossroads': [
     { text: 'How many people would you be managing?', kind: 'how_many' },
     { text: 'When do you need to give them an answer?', kind: 'when' },
     { text: 'Who have you talked to about it so far?', kind: 'who' },
-    { text: "What do you think Gareth is expecting you to say?", kind: 'who', about: ['gareth'] },
+    { text: 'What do you think Gareth is expecting you to say?', kind: 'who', about: ['gareth'] },
     { text: 'Do you want the job?', kind: 'yes_no' },
     { text: 'How sure are you about it, out of ten?', kind: 'scale' },
-    { text: 'Why did you make a spreadsheet?', kind: 'why', about: ['pros', 'cons', 'decision', 'data', 'spreadsheet', 'reason', 'tidy', 'think'] },
-    { text: 'What do you enjoy most about the work you do now?', kind: 'what', about: ['model', 'forecast', 'work', 'detail', 'depth'] },
+    {
+      text: 'Why did you make a spreadsheet?',
+      kind: 'why',
+      about: ['pros', 'cons', 'decision', 'data', 'spreadsheet', 'reason', 'tidy', 'think'],
+    },
+    {
+      text: 'What do you enjoy most about the work you do now?',
+      kind: 'what',
+      about: ['model', 'forecast', 'work', 'detail', 'depth'],
+    },
     { text: 'Sorry, what do you mean by that?', kind: 'clarify' },
-    { text: 'So on paper it all adds up, and yet something is holding you back. Is that a fair summary?', kind: 'confirm_summary' },
+    {
+      text: 'So on paper it all adds up, and yet something is holding you back. Is that a fair summary?',
+      kind: 'confirm_summary',
+    },
     { text: 'How long have you worked there?', kind: 'when' },
     { text: 'Thanks for your time today, all the best with the decision.', kind: 'goodbye' },
   ],
@@ -85,8 +133,16 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
     { text: 'What is Daniel like?', kind: 'who', about: ['daniel'] },
     { text: 'Did you say anything in last week’s meeting?', kind: 'yes_no' },
     { text: 'From one to ten, how likely are you to speak up next time?', kind: 'scale' },
-    { text: 'Why do you think the written reviews feel easier?', kind: 'why', about: ['writ', 'time', 'think', 'code', 'slow', 'fine', 'review'] },
-    { text: 'What do you mean by "the moment passes"?', kind: 'clarify', about: ['mean', 'moment', 'topic', 'moved', 'slow'] },
+    {
+      text: 'Why do you think the written reviews feel easier?',
+      kind: 'why',
+      about: ['writ', 'time', 'think', 'code', 'slow', 'fine', 'review'],
+    },
+    {
+      text: 'What do you mean by "the moment passes"?',
+      kind: 'clarify',
+      about: ['mean', 'moment', 'topic', 'moved', 'slow'],
+    },
     { text: 'So the meeting moves faster than you like to think, is that it?', kind: 'confirm_summary' },
     { text: 'How long have you been in the team?', kind: 'when' },
     { text: 'What do you want from today?', kind: 'what', about: WANTS },
@@ -96,13 +152,24 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
     { text: 'How long have you been putting it off?', kind: 'when' },
     { text: 'How many nurses are new this year?', kind: 'how_many' },
     { text: 'Who is Pat to you?', kind: 'who', about: ['pat'] },
-    { text: "What do you think the ward manager would say?", kind: 'who', about: ['manager', 'sick', 'nobody'] },
+    { text: 'What do you think the ward manager would say?', kind: 'who', about: ['manager', 'sick', 'nobody'] },
     { text: 'Have you spoken to anyone else about it?', kind: 'yes_no' },
     { text: 'How ready do you feel to talk to Pat, on a scale from 1 to 10?', kind: 'scale' },
-    { text: 'What does your role as educator involve?', kind: 'what', about: ['teach', 'new', 'starter', 'handover', 'educator'] },
+    {
+      text: 'What does your role as educator involve?',
+      kind: 'what',
+      about: ['teach', 'new', 'starter', 'handover', 'educator'],
+    },
     { text: 'When do the handovers happen?', kind: 'when' },
-    { text: 'Can you say what you mean by a ward thing?', kind: 'clarify', about: ['mean', 'handover', 'safety', 'pat'] },
-    { text: 'So you love Pat and you are worried about the handovers, and both are true. Did I get that right?', kind: 'confirm_summary' },
+    {
+      text: 'Can you say what you mean by a ward thing?',
+      kind: 'clarify',
+      about: ['mean', 'handover', 'safety', 'pat'],
+    },
+    {
+      text: 'So you love Pat and you are worried about the handovers, and both are true. Did I get that right?',
+      kind: 'confirm_summary',
+    },
     { text: 'What would make this conversation worth it for you?', kind: 'what', about: WANTS },
     { text: 'Good luck with it, take care.', kind: 'goodbye' },
   ],
@@ -113,9 +180,17 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
     { text: 'What do you imagine Jo would say about all this?', kind: 'who', about: ['jo'] },
     { text: 'Is your manager aware of it?', kind: 'yes_no' },
     { text: 'How frustrated are you, from one to ten?', kind: 'scale' },
-    { text: 'What happened with the checkout?', kind: 'what', about: ['checkout', 'review', 'star', 'conversion', 'button'] },
+    {
+      text: 'What happened with the checkout?',
+      kind: 'what',
+      about: ['checkout', 'review', 'star', 'conversion', 'button'],
+    },
     { text: 'Where does the platform team sit?', kind: 'where', about: ['floor', 'fifth', 'third'] },
-    { text: 'What do you mean by the platform team problem?', kind: 'clarify', about: ['mean', 'change', 'screen', 'user', 'design'] },
+    {
+      text: 'What do you mean by the platform team problem?',
+      kind: 'clarify',
+      about: ['mean', 'change', 'screen', 'user', 'design'],
+    },
     { text: "So it's less about the designs and more about not being asked, is that right?", kind: 'confirm_summary' },
     { text: 'How long have you been at the company?', kind: 'when' },
     { text: 'Right, I will let you go. Good luck with Jo.', kind: 'goodbye' },
@@ -129,20 +204,28 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
     { text: 'How are you doing, out of ten?', kind: 'scale' },
     { text: 'When did it happen?', kind: 'when' },
     { text: 'What is the vendor saying?', kind: 'what', about: ['vendor', 'data', 'blame'] },
-    { text: 'What do you mean, it is done?', kind: 'clarify', about: ['mean', 'quiet', 'project', 'over', 'done', 'rolled'] },
+    {
+      text: 'What do you mean, it is done?',
+      kind: 'clarify',
+      about: ['mean', 'quiet', 'project', 'over', 'done', 'rolled'],
+    },
     { text: "So it's over, and it's not quite over for you. Is that fair?", kind: 'confirm_summary' },
     { text: 'How many years have you been managing projects?', kind: 'how_many' },
     { text: 'Thanks, that was useful. Take care.', kind: 'goodbye' },
   ],
 };
 
-const NUMBER = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozen|half|couple|few)\b/i;
+const NUMBER =
+  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozen|half|couple|few)\b/i;
 const SCALE = /\b(10|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b/i;
 const TIME =
   /\b((mon|tues|wednes|thurs|fri|satur|sun)days?|week|weeks|month|months|year|years|day|days|ago|since|yesterday|today|tomorrow|tonight|morning|evening|night|nights|last|next|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|o'clock|hour|hours|half (past|seven|six|eight|nine)|at (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d))\b/i;
-const PERSON = /\b(manager|boss|director|colleague|colleagues|team|sister|parents|nobody|no one|everyone|lead|people|engineers|friend)\b/i;
-const POLARITY = /^(yes|yeah|no|nope|maybe|probably|possibly|perhaps|not|i think|i don't|i do|i'm not sure|i am not sure|i haven't|i have|i did|i didn't|sort of|kind of|a bit|partly|hardly|definitely|of course)\b/i;
-const CONFIRM = /^(yes|yeah|yep|that's (it|right|about it|accurate|fair)|exactly|precisely|more or less|pretty much|broadly|mostly|partly|not quite|no|right|hm\. yes|mm\. yes)\b/i;
+const PERSON =
+  /\b(manager|boss|director|colleague|colleagues|team|sister|parents|nobody|no one|everyone|lead|people|engineers|friend)\b/i;
+const POLARITY =
+  /^(yes|yeah|no|nope|maybe|probably|possibly|perhaps|not|i think|i don't|i do|i'm not sure|i am not sure|i haven't|i have|i did|i didn't|sort of|kind of|a bit|partly|hardly|definitely|of course)\b/i;
+const CONFIRM =
+  /^(yes|yeah|yep|that's (it|right|about it|accurate|fair)|exactly|precisely|more or less|pretty much|broadly|mostly|partly|not quite|no|right|hm\. yes|mm\. yes)\b/i;
 const FAREWELL = /\b(thanks|thank you|bye|cheers|see you|take care|next time|let you know|report back)\b/i;
 
 export interface Judged {
@@ -155,13 +238,20 @@ export interface Judged {
  * Judges a reply against its labelled question. `isNeutral` says whether a sentence is one of
  * the neutral lines; `opened` whether the turn revealed a layer or gained trust (goodbye only).
  */
-export function judgeAnswer(q: LabelledQuestion, reply: string, isNeutral: (s: string) => boolean, opened: boolean): Judged {
+export function judgeAnswer(
+  q: LabelledQuestion,
+  reply: string,
+  isNeutral: (s: string) => boolean,
+  opened: boolean,
+): Judged {
   const sentences = reply.split(/(?<=[.!?])\s+(?=[A-Z"'(])/).filter((s) => s.trim());
   const plain = reply.replace(/[\u2018\u2019]/g, "'");
   const fail = (reason: string): Judged => ({ answered: false, reason });
   // A number on a scale is the whole answer even when it is worded as a neutral line ("About a four.").
-  if (sentences.length === 0 || (q.kind !== 'scale' && sentences.every(isNeutral))) return fail('only neutral acknowledgements');
-  const hasAbout = () => !q.about || q.about.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(plain));
+  if (sentences.length === 0 || (q.kind !== 'scale' && sentences.every(isNeutral)))
+    return fail('only neutral acknowledgements');
+  const hasAbout = () =>
+    !q.about || q.about.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(plain));
   switch (q.kind) {
     case 'how_many':
       return NUMBER.test(plain) ? ok(hasAbout()) : fail('no number');
@@ -169,7 +259,10 @@ export function judgeAnswer(q: LabelledQuestion, reply: string, isNeutral: (s: s
       return TIME.test(plain) || NUMBER.test(plain) ? ok(hasAbout()) : fail('no time');
     case 'who':
       if (q.about && hasAbout()) return ok(true);
-      if (!(/\b[A-Z][a-z]+\b/.test(sentences.map((s) => s.split(' ').slice(1).join(' ')).join(' ')) || PERSON.test(plain))) return fail('no person');
+      if (!(
+        /\b[A-Z][a-z]+\b/.test(sentences.map((s) => s.split(' ').slice(1).join(' ')).join(' ')) || PERSON.test(plain)
+      ))
+        return fail('no person');
       return ok(hasAbout());
     case 'scale':
       return SCALE.test(plain) ? ok(true) : fail('no number from one to ten');
@@ -177,9 +270,14 @@ export function judgeAnswer(q: LabelledQuestion, reply: string, isNeutral: (s: s
       if (!POLARITY.test(sentences[0].trim())) return fail('does not open with yes, no or maybe');
       return plain.split(/\s+/).length >= 4 ? ok(true) : fail('a bare yes/no word');
     case 'confirm_summary':
-      return CONFIRM.test(sentences[0].trim()) || /\b(yes|exactly|that's it|that's right)\b/i.test(sentences[0]) ? ok(true) : fail('neither confirms nor corrects');
+      return CONFIRM.test(sentences[0].trim()) || /\b(yes|exactly|that's it|that's right)\b/i.test(sentences[0])
+        ? ok(true)
+        : fail('neither confirms nor corrects');
     case 'clarify':
-      return /\b(i mean|i meant|what i mean|i just mean|sorry, i mean)\b/i.test(plain) || (q.about !== undefined && hasAbout()) ? ok(true) : fail('no clarification');
+      return /\b(i mean|i meant|what i mean|i just mean|sorry, i mean)\b/i.test(plain) ||
+        (q.about !== undefined && hasAbout())
+        ? ok(true)
+        : fail('no clarification');
     case 'goodbye':
       if (!FAREWELL.test(plain)) return fail('no farewell');
       if (sentences.length > 3 || plain.split(/\s+/).length > 25) return fail('goes on after the goodbye');

@@ -7,7 +7,15 @@
  * react to whether the coach holds it. Every turn is coded by the real coder, as in a session.
  */
 import { codeUtterance } from '../../api/practice/coder/index.js';
-import { advancePartner, isNeutralLine, repeatedLines, scriptedReply, seeksAdvice, sentencesOf, startPartner } from '../../api/practice/partner/index.js';
+import {
+  advancePartner,
+  isNeutralLine,
+  repeatedLines,
+  scriptedReply,
+  seeksAdvice,
+  sentencesOf,
+  startPartner,
+} from '../../api/practice/partner/index.js';
 import type { CoachCode, PartnerCard, PartnerDirective, PartnerState } from '../../api/practice/types.js';
 import { withEvalVoice } from './card-voices.js';
 import { judgeAnswer, QUESTIONS, type LabelledQuestion } from './questions.js';
@@ -27,13 +35,25 @@ export const WARM_UP = [
  * partner given a correct coding; `coderMissed` reports the turns the shipped coder misses.
  */
 export const NEVER_OPENS = {
-  judgement: ["Honestly, that's a bit of an overreaction.", 'Why did you let it get this far?', 'You are making this harder than it needs to be.'],
-  reassurance: ["Don't worry, I'm sure it will all work out fine.", "You'll be fine. These things happen to everyone.", "It's not your fault, try not to worry about it."],
+  judgement: [
+    "Honestly, that's a bit of an overreaction.",
+    'Why did you let it get this far?',
+    'You are making this harder than it needs to be.',
+  ],
+  reassurance: [
+    "Don't worry, I'm sure it will all work out fine.",
+    "You'll be fine. These things happen to everyone.",
+    "It's not your fault, try not to worry about it.",
+  ],
   goodbye: ['Okay, good luck with it', 'Great, glad I could help', 'Thanks for your time, take care.'],
 };
 
 /** Good coaching after a goodbye: still nothing new may open. */
-const AFTER_GOODBYE = ['It sounds like there is a lot more to this.', 'What more is there?', 'So underneath it all, something matters a great deal to you.'];
+const AFTER_GOODBYE = [
+  'It sounds like there is a lot more to this.',
+  'What more is there?',
+  'So underneath it all, something matters a great deal to you.',
+];
 
 export interface AnswerResult {
   cardId: string;
@@ -45,7 +65,13 @@ export interface AnswerResult {
 }
 
 export interface ScriptedReport {
-  answers: { total: number; answered: number; rate: number; byKind: Record<string, { total: number; answered: number }>; misses: AnswerResult[] };
+  answers: {
+    total: number;
+    answered: number;
+    rate: number;
+    byKind: Record<string, { total: number; answered: number }>;
+    misses: AnswerResult[];
+  };
   /** sentences of three words or more (neutral set aside) said by two or more partners, with who said them */
   sharedLines: { line: string; partners: string[] }[];
   /** sentences said twice in one session (neutral set aside) */
@@ -84,8 +110,12 @@ export function playScripted(card: PartnerCard, seed: number, coachTurns: readon
   }
   for (const turn of coachTurns) {
     const coach = typeof turn === 'string' ? turn : turn.text;
-    const coding = codeUtterance(coach, { prevPartner: replies.at(-1) ?? null, permissionGranted: state.permissionGranted });
-    if (typeof turn !== 'string' && !coding.codes.includes(turn.code)) coding.codes = [turn.code, ...coding.codes.filter((c) => c !== 'other')];
+    const coding = codeUtterance(coach, {
+      prevPartner: replies.at(-1) ?? null,
+      permissionGranted: state.permissionGranted,
+    });
+    if (typeof turn !== 'string' && !coding.codes.includes(turn.code))
+      coding.codes = [turn.code, ...coding.codes.filter((c) => c !== 'other')];
     const decided = advancePartner(card, state, coding, coach);
     const spoken = scriptedReply(card, decided.state, decided.directive);
     turns.push({ coach, reply: spoken.text, directive: decided.directive, before: state, after: spoken.state });
@@ -135,25 +165,43 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
           const played = playScripted(card, seed, [question.text], warm);
           const turn = played.turns.at(-1)!;
           const judged = judgeAnswer(question, turn.reply, isNeutralLine, opened(turn));
-          answers.push({ cardId: card.id, mood, question, reply: turn.reply, answered: judged.answered, reason: judged.reason });
+          answers.push({
+            cardId: card.id,
+            mood,
+            question,
+            reply: turn.reply,
+            answered: judged.answered,
+            reason: judged.reason,
+          });
           record(card, `question ${mood}: ${question.text}`, played);
         }
       }
       // 2. Whole sessions: the coach transcripts, and a long session asking every question in turn.
       for (const t of TRANSCRIPTS) record(card, t.id, playScripted(card, seed, t.turns));
-      const mixed = questions.filter((q) => q.kind !== 'goodbye').flatMap((q, i) => [q.text, WARM_UP[i % WARM_UP.length]]);
+      const mixed = questions
+        .filter((q) => q.kind !== 'goodbye')
+        .flatMap((q, i) => [q.text, WARM_UP[i % WARM_UP.length]]);
       record(card, 'every question', playScripted(card, seed, [...mixed, ...TRANSCRIPTS[0].turns]));
       // 3. What must never open the partner, after listening has opened them a little.
       for (const [probe, texts] of Object.entries(NEVER_OPENS)) {
         for (const text of texts) {
           const warm = playScripted(card, seed, WARM_UP);
           const after = probe === 'goodbye' ? AFTER_GOODBYE : [];
-          const code: CoachCode | null = probe === 'judgement' ? 'judgement' : probe === 'reassurance' ? 'reassurance' : null;
+          const code: CoachCode | null =
+            probe === 'judgement' ? 'judgement' : probe === 'reassurance' ? 'reassurance' : null;
           const played = playScripted(card, seed, [code ? { text, code } : text, ...after], warm);
           if (code && !codeUtterance(text).codes.includes(code)) coderMissed.add(`${code}: ${text}`);
           record(card, `${probe}: ${text}`, played);
           for (const t of played.turns.slice(WARM_UP.length)) {
-            if (opened(t)) openedAfter.push({ cardId: card.id, probe, coach: t.coach, detail: t.directive.newlyRevealed ? `revealed ${t.directive.newlyRevealed}` : `trust ${t.before.trust} -> ${t.after.trust}` });
+            if (opened(t))
+              openedAfter.push({
+                cardId: card.id,
+                probe,
+                coach: t.coach,
+                detail: t.directive.newlyRevealed
+                  ? `revealed ${t.directive.newlyRevealed}`
+                  : `trust ${t.before.trust} -> ${t.after.trust}`,
+              });
           }
         }
       }
@@ -162,13 +210,34 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
     if (seeksAdvice(card)) {
       const good = playScripted(card, seeds[0], TRANSCRIPTS[0].turns);
       const asked = good.turns.filter((t) => t.directive.asksAdvice).length;
-      const longer = playScripted(card, seeds[0], [...WARM_UP, 'It sounds like this really matters to you.', 'What else is going on for you?', 'You sound torn between two things you care about.']);
+      const longer = playScripted(card, seeds[0], [
+        ...WARM_UP,
+        'It sounds like this really matters to you.',
+        'What else is going on for you?',
+        'You sound torn between two things you care about.',
+      ]);
       const askAt = longer.turns.findIndex((t) => t.directive.asksAdvice);
       if (askAt >= 0) {
-        const upTo = { ...longer, turns: longer.turns.slice(0, askAt + 1), state: longer.turns[askAt].after, replies: longer.replies.slice(0, askAt + 2) };
+        const upTo = {
+          ...longer,
+          turns: longer.turns.slice(0, askAt + 1),
+          state: longer.turns[askAt].after,
+          replies: longer.replies.slice(0, askAt + 2),
+        };
         const held = playScripted(card, seeds[0], ['What do you think you might say?'], upTo).turns.at(-1)!;
-        const given = playScripted(card, seeds[0], ['You should just tell them straight what needs to change.'], upTo).turns.at(-1)!;
-        advice.push({ cardId: card.id, asked, trustIfHeld: held.after.trust, trustIfGiven: given.after.trust, reactionIfGiven: given.directive.reaction });
+        const given = playScripted(
+          card,
+          seeds[0],
+          ['You should just tell them straight what needs to change.'],
+          upTo,
+        ).turns.at(-1)!;
+        advice.push({
+          cardId: card.id,
+          asked,
+          trustIfHeld: held.after.trust,
+          trustIfGiven: given.after.trust,
+          reactionIfGiven: given.directive.reaction,
+        });
       } else {
         advice.push({ cardId: card.id, asked, trustIfHeld: NaN, trustIfGiven: NaN, reactionIfGiven: 'never asked' });
       }
@@ -183,13 +252,29 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
   }
   const answered = answers.filter((a) => a.answered).length;
   const rate = answers.length ? answered / answers.length : 0;
-  const sharedLines = [...saidBy.entries()].filter(([, who]) => who.size > 1).map(([line, who]) => ({ line, partners: [...who].sort() }));
+  const sharedLines = [...saidBy.entries()]
+    .filter(([, who]) => who.size > 1)
+    .map(([line, who]) => ({ line, partners: [...who].sort() }));
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const adviceOk = advice.every((a) => a.asked > 0 && a.trustIfHeld > a.trustIfGiven && a.reactionIfGiven === 'defensive');
+  const adviceOk = advice.every(
+    (a) => a.asked > 0 && a.trustIfHeld > a.trustIfGiven && a.reactionIfGiven === 'defensive',
+  );
   const verdicts = [
-    { check: 'answers the question asked (labelled set, guarded and open)', passed: rate >= 0.9 && answers.length > 0, detail: `${pct(rate)} of ${answers.length} (target >= 90%)` },
-    { check: 'lines shared across partners, neutral set aside', passed: sharedLines.length === 0, detail: `${sharedLines.length} (target 0)` },
-    { check: 'lines repeated within a session, neutral set aside', passed: repeats.length === 0, detail: `${repeats.length} in ${sessions} sessions (target 0)` },
+    {
+      check: 'answers the question asked (labelled set, guarded and open)',
+      passed: rate >= 0.9 && answers.length > 0,
+      detail: `${pct(rate)} of ${answers.length} (target >= 90%)`,
+    },
+    {
+      check: 'lines shared across partners, neutral set aside',
+      passed: sharedLines.length === 0,
+      detail: `${sharedLines.length} (target 0)`,
+    },
+    {
+      check: 'lines repeated within a session, neutral set aside',
+      passed: repeats.length === 0,
+      detail: `${repeats.length} in ${sessions} sessions (target 0)`,
+    },
     {
       check: 'opens up after judgement, reassurance or goodbye',
       passed: openedAfter.length === 0,
@@ -198,7 +283,14 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
     {
       check: 'an advice-seeking partner asks, and holding it earns more trust than giving it',
       passed: adviceOk,
-      detail: advice.length ? advice.map((a) => `${a.cardId}: asked ${a.asked}x, trust ${a.trustIfHeld} held vs ${a.trustIfGiven} given (${a.reactionIfGiven})`).join('; ') : 'no advice-seeking card',
+      detail: advice.length
+        ? advice
+            .map(
+              (a) =>
+                `${a.cardId}: asked ${a.asked}x, trust ${a.trustIfHeld} held vs ${a.trustIfGiven} given (${a.reactionIfGiven})`,
+            )
+            .join('; ')
+        : 'no advice-seeking card',
     },
   ];
   return {

@@ -73,7 +73,9 @@ describe('answers what was asked, in the mood it is in', () => {
   it('a guarded partner still gives the number, the yes/no, the person, the scale', () => {
     for (const seed of [1, 2, 3]) {
       expect(ask('How many people are on your team now?', false, seed).reply).toMatch(/\bEight\b/);
-      expect(ask('Do you think you could talk to your manager?', false, seed).reply).toMatch(/^(Maybe|Possibly|I'm not sure|I don't know)\.\s+\S+/);
+      expect(ask('Do you think you could talk to your manager?', false, seed).reply).toMatch(
+        /^(Maybe|Possibly|I'm not sure|I don't know)\.\s+\S+/,
+      );
       expect(ask('What do you imagine Sam would say?', false, seed).reply).toMatch(/\bSam\b/);
       expect(ask('How confident are you, from one to ten?', false, seed).reply).toMatch(/\b(three|four|five)\b/i);
       expect(card.script!.sessionGoal).toContain(ask('What matters most to you now?', false, seed).reply);
@@ -89,7 +91,11 @@ describe('answers what was asked, in the mood it is in', () => {
   });
 
   it('asked again, the partner answers again without repeating a line', () => {
-    const s = talk(card, 4, ['How many people are on your team?', 'Sorry, how many people did you say?', 'And how many is that again?']).turns;
+    const s = talk(card, 4, [
+      'How many people are on your team?',
+      'Sorry, how many people did you say?',
+      'And how many is that again?',
+    ]).turns;
     for (const t of s) expect(t.reply).toMatch(/\beight\b/i);
     expect(repeatedLines(s.map((t) => t.reply))).toEqual([]);
     expect(s[2].reply).toMatch(/^As I said, /);
@@ -102,7 +108,13 @@ describe('answers what was asked, in the mood it is in', () => {
   });
 
   it('no line is said twice in a long questioning session', () => {
-    const qs = ['How many people are on your team?', 'How long have you been in the job?', 'Is Ruth supportive?', 'What do you mean?', 'What would Sam say?'];
+    const qs = [
+      'How many people are on your team?',
+      'How long have you been in the job?',
+      'Is Ruth supportive?',
+      'What do you mean?',
+      'What would Sam say?',
+    ];
     const turns = Array.from({ length: 30 }, (_, i) => (i % 2 ? WARM[i % WARM.length] : qs[i % qs.length]));
     for (const seed of [1, 2, 3]) {
       const s = talk(card, seed, turns);
@@ -113,9 +125,17 @@ describe('answers what was asked, in the mood it is in', () => {
   it('a voiced card never uses a generic bank line', () => {
     const neutral = neutralTexts();
     const generic = new Set(
-      [...Object.values(REPLY_BANK).flat(), ...Object.values(GENERIC_VOICE).flat()].map((t) => t.replace('{topic}', card.script!.topic)).filter((t) => !neutral.has(t)),
+      [...Object.values(REPLY_BANK).flat(), ...Object.values(GENERIC_VOICE).flat()]
+        .map((t) => t.replace('{topic}', card.script!.topic))
+        .filter((t) => !neutral.has(t)),
     );
-    const s = talk(card, 7, [...WARM, 'Is it your manager?', 'You should delegate more.', 'Why did you let it get this far?', 'What more is there?']);
+    const s = talk(card, 7, [
+      ...WARM,
+      'Is it your manager?',
+      'You should delegate more.',
+      'Why did you let it get this far?',
+      'What more is there?',
+    ]);
     for (const t of s.turns) for (const g of generic) if (g.split(' ').length > 2) expect(t.reply).not.toContain(g);
   });
 
@@ -130,7 +150,13 @@ describe('what never opens the partner', () => {
 
   it('a goodbye gets a goodbye, and nothing opens after it', () => {
     for (const bye of ['Okay, good luck with it', 'Great, glad I could help']) {
-      const s = talk(card, 3, [...WARM, bye, 'It sounds like there is a lot more to this.', 'What more is there?', 'So underneath it all, something matters a lot.']).turns;
+      const s = talk(card, 3, [
+        ...WARM,
+        bye,
+        'It sounds like there is a lot more to this.',
+        'What more is there?',
+        'So underneath it all, something matters a lot.',
+      ]).turns;
       const farewell = s[WARM.length];
       expect(farewell.directive.reaction).toBe('farewell');
       expect(card.script!.voice!.goodbye).toContain(farewell.reply);
@@ -163,7 +189,10 @@ describe('what never opens the partner', () => {
 });
 
 describe('an advice-seeking partner asks, and notices whether the coach holds it', () => {
-  const card = voicedDana(["Honestly, what would you do? I'd take a plan right now.", 'Just tell me what to say to them.']);
+  const card = voicedDana([
+    "Honestly, what would you do? I'd take a plan right now.",
+    'Just tell me what to say to them.',
+  ]);
   const LISTEN = [...WARM, 'It sounds like this really matters to you.', 'What else is going on?', 'You sound torn.'];
 
   it('asks during a good session, and only while working it out', () => {
@@ -204,7 +233,12 @@ describe('the directive tells any voice what was asked', () => {
   });
 
   it('tells the voice to ask for advice when the partner does', () => {
-    const s = talk(card, 1, [...WARM, 'It sounds like this really matters to you.', 'What else is going on?', 'You sound torn.']).turns;
+    const s = talk(card, 1, [
+      ...WARM,
+      'It sounds like this really matters to you.',
+      'What else is going on?',
+      'You sound torn.',
+    ]).turns;
     const asked = s.find((t) => t.directive.asksAdvice)!;
     expect(asked.directive.guidance).toContain('ask them what they think you should do');
   });

@@ -18,7 +18,8 @@ const CLOSING =
 const SOOTHING =
   /\b(don't worry|do not worry|no need to worry|try not to worry|you'll be (fine|okay|ok|alright|great)|you will be (fine|okay|alright)|it'll (all )?(be|work out) (fine|okay|ok|alright)|it will (all )?(be|work out) (fine|okay|alright)|(i'm|i am) sure (it|you|they|everything)|everything will (be|work)|it's not your fault|it wasn't your fault|these things happen|you've got this|it's not (that|so) bad|could be worse|happens to everyone|i'm sure it's fine)\b/;
 
-const SCALE = /\b(one|1) (to|and|-|through|out of) (ten|10)\b|\b1 ?- ?10\b|\bon a scale\b|\bscale of\b|\bout of (ten|10)\b/;
+const SCALE =
+  /\b(one|1) (to|and|-|through|out of) (ten|10)\b|\b1 ?- ?10\b|\bon a scale\b|\bscale of\b|\bout of (ten|10)\b/;
 
 const CLARIFY =
   /\b(what do you mean|what did you mean|what you mean|what you meant|what do you mean by|mean by (that|this|it)|meant by|what's that mean|what does that mean|in what sense|can you (explain|clarify|unpack)|could you (explain|clarify|unpack)|i didn't (quite )?(follow|understand|get)|not sure (what|that) i follow|not sure i follow|say that again|what (is|are|was|were) ([a-z']+ ){0,3}exactly|meaning what|how do you mean)\b/;
@@ -28,15 +29,18 @@ const CONFIRM_TAG =
   /\b((is|was) (that|this|it) (right|correct|fair|it|accurate|about right|true)|have i got (that|it|this) (right|about right)|did i (get|hear) (that|it|this|you) right|do i have (that|it|this) right|am i (right|close|on the right track)|does that (sound|seem) (right|fair|accurate|about right)|is that a fair (summary|description|way to put it)|would that be (fair|right)|right|yes|no)\?$/;
 
 /** A summary or reflection offered for checking ("so you..., is that right?"). */
-const SUMMARY_START = /^(so|it sounds like|it sounds as if|sounds like|let me check|if i've understood|if i understand|what i'm hearing|i'm hearing|so what i'm hearing|you're saying|you said|you feel|you're|you've)\b/;
+const SUMMARY_START =
+  /^(so|it sounds like|it sounds as if|sounds like|let me check|if i've understood|if i understand|what i'm hearing|i'm hearing|so what i'm hearing|you're saying|you said|you feel|you're|you've)\b/;
 /** A reflection said with a rising tone ("so you feel stuck?"): checks rather than asks. */
-const REFLECTION_ASKED = /^((so|okay|ok|right|and)[, ]+)*(it sounds like|it sounds as if|sounds like|what i'm hearing is|i'm hearing|you're saying|you said|you feel|you felt|you're|you've|you'd|you were|you have|you want|you need)\b/;
+const REFLECTION_ASKED =
+  /^((so|okay|ok|right|and)[, ]+)*(it sounds like|it sounds as if|sounds like|what i'm hearing is|i'm hearing|you're saying|you said|you feel|you felt|you're|you've|you'd|you were|you have|you want|you need)\b/;
 
 const AUX =
   /^(do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|might|must|am|isn't|aren't|don't|doesn't|didn't|haven't|hasn't|wouldn't|couldn't|won't|shouldn't|wasn't|weren't)\b/;
 
 /** Invitations phrased as yes/no ("could you tell me more?") want an account, not a yes. */
-const INVITATION = /^(can|could|would|will) you (tell|say|describe|explain|talk|walk|share|give|paint|help me understand)\b/;
+const INVITATION =
+  /^(can|could|would|will) you (tell|say|describe|explain|talk|walk|share|give|paint|help me understand)\b/;
 
 /** Leading words a question may start with before its real first word. */
 const LEAD_IN =
@@ -49,7 +53,11 @@ const LEAD_IN =
  * @example readAsk('Okay, good luck with it').kind               // 'goodbye'
  */
 export function readAsk(text: string): CoachAsk {
-  const plain = text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
+  const plain = text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
   const lower = plain.toLowerCase();
   const sentences = plain.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
   const questions = sentences.filter((s) => s.trim().endsWith('?'));
@@ -68,21 +76,37 @@ export function readAsk(text: string): CoachAsk {
   if (CLARIFY.test(lower)) return ask('clarify', plain);
   if (questions.length === 0) {
     // Declarative requests still ask for an answer ("Tell me more about Sam.").
-    if (/^(tell me|say more|talk me through|describe|walk me through|help me understand)\b/i.test(focus.trim())) return ask('what');
+    if (/^(tell me|say more|talk me through|describe|walk me through|help me understand)\b/i.test(focus.trim()))
+      return ask('what');
     return ask('none', plain);
   }
   const q = focus.toLowerCase().replace(/^[^a-z0-9']+/, '');
-  if (CONFIRM_TAG.test(q) && (SUMMARY_START.test(q) || sentences.length > 1 || q.split(' ').length > 6)) return ask('confirm_summary', plain);
+  if (CONFIRM_TAG.test(q) && (SUMMARY_START.test(q) || sentences.length > 1 || q.split(' ').length > 6))
+    return ask('confirm_summary', plain);
   if (SUMMARY_START.test(q) && /\b(right|correct|fair)\?$/.test(q)) return ask('confirm_summary', plain);
   if (REFLECTION_ASKED.test(q)) return ask('confirm_summary', plain);
   const body = q.replace(LEAD_IN, '');
   if (/\bhow (many|much|big|old|far)\b|\bwhat (number|percentage|proportion|size)\b/.test(body)) return ask('how_many');
-  if (/^(when|since when|by when|until when)\b|\bhow (long|often|soon)\b|\bwhat (time|day|date|month|year)\b|\bwhich (day|week|month|year)\b/.test(body)) return ask('when');
-  if (/^(who|whom|whose)\b|\bwho (else|would|did|do|does|is|was|are|were|could|might|can|will)\b|\bwhich (person|people|colleague|one of them)\b/.test(body)) {
+  if (
+    /^(when|since when|by when|until when)\b|\bhow (long|often|soon)\b|\bwhat (time|day|date|month|year)\b|\bwhich (day|week|month|year)\b/.test(
+      body,
+    )
+  )
+    return ask('when');
+  if (
+    /^(who|whom|whose)\b|\bwho (else|would|did|do|does|is|was|are|were|could|might|can|will)\b|\bwhich (person|people|colleague|one of them)\b/.test(
+      body,
+    )
+  ) {
     return ask('who');
   }
   if (/^where\b/.test(body)) return ask('where');
-  if (/^(why|how come)\b|\bwhat (makes|made|stops|stopped|keeps|kept|gets|got) (you|it|that|this)\b|\bwhat's the reason\b|\bwhat is the reason\b|\bwhy\b/.test(body)) return ask('why');
+  if (
+    /^(why|how come)\b|\bwhat (makes|made|stops|stopped|keeps|kept|gets|got) (you|it|that|this)\b|\bwhat's the reason\b|\bwhat is the reason\b|\bwhy\b/.test(
+      body,
+    )
+  )
+    return ask('why');
   if (INVITATION.test(body)) return ask('what');
   if (AUX.test(body)) return ask('yes_no');
   if (/^how\b/.test(body)) return ask('how');
@@ -94,7 +118,10 @@ export function readAsk(text: string): CoachAsk {
 
 /** Capitalised words that are not the start of a sentence or "I": names, days, months. */
 function namesIn(sentence: string): string[] {
-  const tokens = sentence.replace(/[^A-Za-z' -]/g, ' ').split(/\s+/).filter(Boolean);
+  const tokens = sentence
+    .replace(/[^A-Za-z' -]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   const out: string[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i].replace(/'s$/, '');

@@ -4,22 +4,35 @@
  * speak, and which hidden layers may be spoken about now (only those already unlocked; the
  * text of a locked layer never leaves the engine, so no voice can leak it).
  */
-import type { AskKind, CoachAsk, CoachCode, HiddenLayer, PartnerCard, PartnerDirective, PartnerReaction, PartnerState } from '../types.js';
+import type {
+  AskKind,
+  CoachAsk,
+  CoachCode,
+  HiddenLayer,
+  PartnerCard,
+  PartnerDirective,
+  PartnerReaction,
+  PartnerState,
+} from '../types.js';
 import { knownNow, relevance } from './knowledge.js';
 import { MOOD_GUIDANCE, partnerMood } from './mood.js';
 
 /** How to react, in plain words, for each reaction (the LLM voice reads this). */
 export const REACTION_GUIDANCE: Record<PartnerReaction, string> = {
   heard: 'You feel understood. Confirm or gently correct what was reflected and say a little more, in your own words.',
-  curious: 'Think about the question and answer it honestly, from where you are now. Talk about your situation, not theirs.',
-  agreeing: 'Say what you would like to get out of this conversation, in a sentence or two. Keep the deeper things for later.',
-  challenged: 'The question lands. Pause, let the limiting assumption loosen, and say what you really want in your own words.',
+  curious:
+    'Think about the question and answer it honestly, from where you are now. Talk about your situation, not theirs.',
+  agreeing:
+    'Say what you would like to get out of this conversation, in a sentence or two. Keep the deeper things for later.',
+  challenged:
+    'The question lands. Pause, let the limiting assumption loosen, and say what you really want in your own words.',
   deciding: 'Decide on your own action: what, when, and the first step. It is your idea, said with some resolve.',
   premature: 'Hesitate: you are not ready for that yet. Say so briefly, without hostility.',
   short: 'Answer briefly, a sentence at most. Do not volunteer anything new.',
   overwhelmed: 'Too many questions at once: say you lost track, answer none of them fully.',
   defensive: 'You feel told or judged. Push back briefly, a little defensive; share nothing new.',
-  welcome_idea: 'You asked to hear the idea: weigh it openly, take from it what fits you, without promising to follow it.',
+  welcome_idea:
+    'You asked to hear the idea: weigh it openly, take from it what fits you, without promising to follow it.',
   permission: 'Say whether you would like to hear their idea, in a few words.',
   affirmed: 'Accept the appreciation a little shyly and carry on talking about your situation.',
   reassured: 'They tried to cheer you up rather than listen. Stay politely unmoved; share nothing new.',
@@ -88,7 +101,8 @@ export function directiveFor(
     if (fact && fact.score >= 2) parts.push(`What you know that answers it: ${fact.k.text}`);
   }
   if (asksAdvice) parts.push('Then ask them what they think you should do or say: you half want to be told.');
-  if (reaction === 'permission') parts.push(state.permissionGranted ? 'You agree to hear it.' : 'You would rather not hear it yet.');
+  if (reaction === 'permission')
+    parts.push(state.permissionGranted ? 'You agree to hear it.' : 'You would rather not hear it yet.');
   if (newlyRevealed) parts.push(`Now, for the first time, disclose your ${newlyRevealed} in your own words.`);
   parts.push(MOOD_GUIDANCE[partnerMood(state)]);
   parts.push(ALWAYS);

@@ -21,14 +21,19 @@ export interface Known {
 const GATE_SHARED = 2;
 
 /** Questions about what the partner wants or values ("what matters most to you now?"). */
-const WANTS = /\b(matters?|important|want|wants|hope|hoping|wish|like to|need|needs|care|value|values|goal|outcome|ideal|priority|priorities|worth|useful|helpful|from (this|today|our time|the session)|get out of)\b/i;
+const WANTS =
+  /\b(matters?|important|want|wants|hope|hoping|wish|like to|need|needs|care|value|values|goal|outcome|ideal|priority|priorities|worth|useful|helpful|from (this|today|our time|the session)|get out of)\b/i;
 /** Questions about feelings or worries. */
-const FEELS = /\b(feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*)\b/i;
+const FEELS =
+  /\b(feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*)\b/i;
 /** Words that put a person in an answer ("my manager", "she"). */
-const PERSON = /\b(manager|boss|lead|colleague|colleagues|friend|partner|director|sister|brother|mum|dad|parents|he|she|him|her|everyone|nobody|no one)\b/i;
+const PERSON =
+  /\b(manager|boss|lead|colleague|colleagues|friend|partner|director|sister|brother|mum|dad|parents|he|she|him|her|everyone|nobody|no one)\b/i;
 /** A capitalised word that is not a day or a month: a name. */
-const NAME = /\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I)\b)[A-Z][a-z]+\b/;
-const NUMBER = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|half|couple|few|several)\b/i;
+const NAME =
+  /\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I)\b)[A-Z][a-z]+\b/;
+const NUMBER =
+  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|half|couple|few|several)\b/i;
 const TIME =
   /\b((mon|tues|wednes|thurs|fri|satur|sun)days?|week|weeks|month|months|year|years|day|days|ago|since|yesterday|today|tomorrow|tonight|morning|evening|night|last|next|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|o'clock|hour|hours)\b/i;
 
@@ -53,10 +58,12 @@ const KIND_CUES: Record<string, CoachAsk['kind']> = {
 export function knownNow(card: PartnerCard, state: Pick<PartnerState, 'revealed'>): Known[] {
   const s = card.script;
   const out: Known[] = [];
-  for (const fact of s?.facts ?? []) if (!lockedBy(card, state.revealed, fact.answer)) out.push({ text: fact.answer, source: 'fact', fact });
+  for (const fact of s?.facts ?? [])
+    if (!lockedBy(card, state.revealed, fact.answer)) out.push({ text: fact.answer, source: 'fact', fact });
   for (const text of s?.surface ?? []) out.push({ text, source: 'surface' });
   for (const text of s?.sessionGoal ?? []) out.push({ text, source: 'goal' });
-  for (const layer of state.revealed) for (const text of s?.elaborate[layer] ?? []) out.push({ text, source: 'elaborate', layer });
+  for (const layer of state.revealed)
+    for (const text of s?.elaborate[layer] ?? []) out.push({ text, source: 'elaborate', layer });
   return out;
 }
 
@@ -67,7 +74,17 @@ export function knownNow(card: PartnerCard, state: Pick<PartnerState, 'revealed'
 export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], text: string): HiddenLayer | null {
   const own = stemsOf(text);
   const s = card.script;
-  const visible = stemsOf([card.brief, card.title, s?.topic ?? '', s?.other ?? '', ...(s?.surface ?? []), ...(s?.openings ?? []), ...(s?.sessionGoal ?? [])].join(' '));
+  const visible = stemsOf(
+    [
+      card.brief,
+      card.title,
+      s?.topic ?? '',
+      s?.other ?? '',
+      ...(s?.surface ?? []),
+      ...(s?.openings ?? []),
+      ...(s?.sessionGoal ?? []),
+    ].join(' '),
+  );
   for (const layer of HIDDEN_LAYERS) {
     if (revealed.includes(layer)) continue;
     const layerStems = stemsOf([card.hidden[layer], ...(s?.disclose[layer] ?? [])].join(' '));
@@ -135,7 +152,9 @@ export function hasShape(kind: CoachAsk['kind'], text: string, people: ReadonlyS
  */
 function hasName(text: string, people: ReadonlySet<string>): boolean {
   if ([...people].some((p) => new RegExp(`\\b${p}\\b`).test(text))) return true;
-  return text.split(/(?<=[.!?]['"\u2019\u201d]?)\s+/).some((sentence) => NAME.test(sentence.split(/\s+/).slice(1).join(' ')));
+  return text
+    .split(/(?<=[.!?]['"\u2019\u201d]?)\s+/)
+    .some((sentence) => NAME.test(sentence.split(/\s+/).slice(1).join(' ')));
 }
 
 /** The people a card names: the other person, the partner, and capitalised fact cues ("Sam"). */

@@ -4,7 +4,15 @@
  * stage, what has been revealed) and what the partner may do in reply. The scripted voice and an
  * LLM voice both word the same decision, so the partner behaves the same whoever speaks.
  */
-import type { CoachAsk, CoachTurnCoding, HiddenLayer, PartnerCard, PartnerDirective, PartnerReaction, PartnerState } from '../types.js';
+import type {
+  CoachAsk,
+  CoachTurnCoding,
+  HiddenLayer,
+  PartnerCard,
+  PartnerDirective,
+  PartnerReaction,
+  PartnerState,
+} from '../types.js';
 import { readAsk } from './ask.js';
 import { directiveFor } from './directive.js';
 import { reactionTo } from './reaction.js';
@@ -141,7 +149,8 @@ export function advancePartner(
 }
 
 /** A brief or persona saying the partner asks for advice, for a card written before voices existed. */
-const ADVICE_SEEKING = /\b(asks? (you )?what (she|he|they) should|asks? to be told what to do|asks? (you )?for advice|wants? to be told what to do)\b/i;
+const ADVICE_SEEKING =
+  /\b(asks? (you )?what (she|he|they) should|asks? to be told what to do|asks? (you )?for advice|wants? to be told what to do)\b/i;
 
 /** Whether this partner asks for advice: their own lines to ask with, or a brief that says so. */
 export function seeksAdvice(card: PartnerCard): boolean {
@@ -150,7 +159,12 @@ export function seeksAdvice(card: PartnerCard): boolean {
   return ADVICE_SEEKING.test(`${card.brief} ${card.persona}`);
 }
 
-function wantsAdvice(card: PartnerCard, next: PartnerState, reaction: PartnerReaction, newly: HiddenLayer | null): boolean {
+function wantsAdvice(
+  card: PartnerCard,
+  next: PartnerState,
+  reaction: PartnerReaction,
+  newly: HiddenLayer | null,
+): boolean {
   if (!seeksAdvice(card) || newly) return false;
   if ((next.adviceAsks ?? 0) >= ADVICE_ASKS.max || next.turns < ADVICE_ASKS.from) return false;
   if (next.askedAdvice !== undefined && next.turns - next.askedAdvice < ADVICE_ASKS.apart) return false;
@@ -163,7 +177,13 @@ export function permissionGranted(state: PartnerState): boolean {
   return state.permissionGranted;
 }
 
-function trustChange(card: PartnerCard, state: PartnerState, coding: CoachTurnCoding, reaction: PartnerReaction, turn: number): number {
+function trustChange(
+  card: PartnerCard,
+  state: PartnerState,
+  coding: CoachTurnCoding,
+  reaction: PartnerReaction,
+  turn: number,
+): number {
   const codes = new Set(coding.codes);
   // Advice the partner agreed to hear is not a hurt.
   if (reaction === 'welcome_idea') codes.delete('advice');
@@ -184,7 +204,8 @@ function trustChange(card: PartnerCard, state: PartnerState, coding: CoachTurnCo
   if (reaction === 'premature') gain = 0;
   // Question after question: only a turn that listened (reflection, affirmation) refills the well.
   const questionOnly = codes.has('open_question') && !LISTENING_CODES.some((c) => codes.has(c));
-  const lastListened = state.lastReaction === undefined || state.lastReaction === 'heard' || state.lastReaction === 'affirmed';
+  const lastListened =
+    state.lastReaction === undefined || state.lastReaction === 'heard' || state.lastReaction === 'affirmed';
   if (questionOnly && !lastListened) gain *= QUESTION_STREAK_FACTOR;
   if (codes.has('goal_question') && turn <= EARLY_AGREEMENT_TURNS) gain += AGREEMENT_BONUS;
   return gain * GAIN_FACTOR[card.difficulty] + mild * LOSS_FACTOR[card.difficulty];

@@ -9,9 +9,25 @@
  * neutral acknowledgements may recur); choices come from a PRNG seeded with (session seed, turn),
  * so a session replays identically.
  */
-import type { CoachAsk, HiddenLayer, PartnerCard, PartnerDirective, PartnerStage, PartnerState, PartnerVoice } from '../types.js';
+import type {
+  CoachAsk,
+  HiddenLayer,
+  PartnerCard,
+  PartnerDirective,
+  PartnerStage,
+  PartnerState,
+  PartnerVoice,
+} from '../types.js';
 import { hasShape, knownNow, peopleOf, relevance, type Known } from './knowledge.js';
-import { GENERIC_DISCLOSURE, GENERIC_VOICE, NEUTRAL_LINES, NUMBER_WORDS, REPLY_BANK, type NeutralKey, type ReplyBankKey } from './reply-bank.js';
+import {
+  GENERIC_DISCLOSURE,
+  GENERIC_VOICE,
+  NEUTRAL_LINES,
+  NUMBER_WORDS,
+  REPLY_BANK,
+  type NeutralKey,
+  type ReplyBankKey,
+} from './reply-bank.js';
 import { randomFor } from './seeded-random.js';
 import { stageAtLeast, stageIndex } from './stage.js';
 import { isNeutralLine, sentencesOf } from './lines.js';
@@ -35,7 +51,11 @@ const FACTUAL = new Set<CoachAsk['kind']>(['how_many', 'when', 'who', 'where']);
  * @example
  * const { state, text } = scriptedReply(card, decided.state, decided.directive);
  */
-export function scriptedReply(card: PartnerCard, state: PartnerState, directive: PartnerDirective): { state: PartnerState; text: string } {
+export function scriptedReply(
+  card: PartnerCard,
+  state: PartnerState,
+  directive: PartnerDirective,
+): { state: PartnerState; text: string } {
   const voice = new ReplyPicker(card, state);
   // The request for advice closes the reply; what comes before it keeps within the length left.
   const askAdvice = directive.asksAdvice ? voice.pick([voice.own('askAdvice')], 'ask-advice', 1) : null;
@@ -45,7 +65,10 @@ export function scriptedReply(card: PartnerCard, state: PartnerState, directive:
   if (parts.length === 0) {
     // Every fitting line is spent (a very long session): an unused line about the situation, or
     // at last a neutral acknowledgement, the one kind of line that may recur.
-    parts.push(voice.pick([...contentPools(voice, card, state.stage, state.revealed), voice.own('notSure')], 'spare') ?? voice.neutral('ack', 'spare'));
+    parts.push(
+      voice.pick([...contentPools(voice, card, state.stage, state.revealed), voice.own('notSure')], 'spare') ??
+        voice.neutral('ack', 'spare'),
+    );
   }
   return voice.finish(parts);
 }
@@ -86,18 +109,38 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
       if (ask?.kind === 'confirm_summary') return then(answer(true), body(), bodySalt);
       const said = answer(true);
       if (said) return then(said, body(), bodySalt);
-      return then(open ? voice.voiced && voice.chance('heard.head', 0.5) ? voice.pick([voice.own('confirmSummary')], 'heard.own') : head('heard_open') : head('heard_guarded'), body(), bodySalt);
+      return then(
+        open
+          ? voice.voiced && voice.chance('heard.head', 0.5)
+            ? voice.pick([voice.own('confirmSummary')], 'heard.own')
+            : head('heard_open')
+          : head('heard_guarded'),
+        body(),
+        bodySalt,
+      );
     }
     case 'curious': {
       const said = answer();
       if (said) return newly ? then(said, body(), bodySalt) : said;
-      const lead = voice.voiced ? voice.pick([voice.own('hesitant')], 'curious.own', 1) : head(open ? 'curious_open' : 'curious_guarded');
-      return then(newly || (!open && voice.chance('curious.head', 0.5)) || (!voice.voiced && voice.chance('curious.head', 0.6)) ? lead : null, body(), bodySalt);
+      const lead = voice.voiced
+        ? voice.pick([voice.own('hesitant')], 'curious.own', 1)
+        : head(open ? 'curious_open' : 'curious_guarded');
+      return then(
+        newly || (!open && voice.chance('curious.head', 0.5)) || (!voice.voiced && voice.chance('curious.head', 0.6))
+          ? lead
+          : null,
+        body(),
+        bodySalt,
+      );
     }
     case 'agreeing': {
       // Late in the session a goal question reviews the outcome rather than setting it.
       if (stageAtLeast(d.stage, 'insight')) {
-        return single(voice, [voice.bank('agreeing_review'), layerLines(card, 'elaborate', 'want'), voice.own('confirmSummary')], 'review');
+        return single(
+          voice,
+          [voice.bank('agreeing_review'), layerLines(card, 'elaborate', 'want'), voice.own('confirmSummary')],
+          'review',
+        );
       }
       const said = ask && FACTUAL.has(ask.kind) ? answer() : null;
       if (said) return said;
@@ -110,24 +153,41 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
       if (newly) return then(head('commit'), body(), bodySalt);
       return single(voice, [layerLines(card, 'elaborate', 'action'), voice.bank('commit_detail')], 'commit_detail');
     case 'premature': {
-      const said = ask && (FACTUAL.has(ask.kind) || ask.kind === 'scale' || ask.kind === 'clarify') ? answer(true) : null;
+      const said =
+        ask && (FACTUAL.has(ask.kind) || ask.kind === 'scale' || ask.kind === 'clarify') ? answer(true) : null;
       if (said) return said;
-      return single(voice, [voice.bank(d.cause === 'action_question' ? 'premature_action' : 'premature_incisive'), voice.own('hesitant'), voice.own('notSure')], 'premature');
+      return single(
+        voice,
+        [
+          voice.bank(d.cause === 'action_question' ? 'premature_action' : 'premature_incisive'),
+          voice.own('hesitant'),
+          voice.own('notSure'),
+        ],
+        'premature',
+      );
     }
     case 'short': {
       const said = answer(true);
       if (said) return said;
-      return single(voice, [voice.bank(d.cause === 'leading_question' ? 'short_leading' : 'short'), voice.own('guarded')], 'short');
+      return single(
+        voice,
+        [voice.bank(d.cause === 'leading_question' ? 'short_leading' : 'short'), voice.own('guarded')],
+        'short',
+      );
     }
     case 'overwhelmed': {
       // Several questions at once: lose track, then answer only the last one, briefly.
-      const lead = voice.voiced ? voice.neutral('overwhelmed', 'overwhelmed') : voice.pick([voice.bank('overwhelmed')], 'overwhelmed');
+      const lead = voice.voiced
+        ? voice.neutral('overwhelmed', 'overwhelmed')
+        : voice.pick([voice.bank('overwhelmed')], 'overwhelmed');
       const said = answer(true);
       return [lead, ...(said ?? [])].filter(isLine).slice(0, 2);
     }
     case 'defensive': {
       if (state.defensiveness >= 2) {
-        const curt = voice.voiced ? voice.pick([voice.own('guarded')], 'withdrawn', 1) ?? voice.neutral('ack', 'withdrawn') : voice.pick([voice.bank('withdrawn')], 'withdrawn');
+        const curt = voice.voiced
+          ? (voice.pick([voice.own('guarded')], 'withdrawn', 1) ?? voice.neutral('ack', 'withdrawn'))
+          : voice.pick([voice.bank('withdrawn')], 'withdrawn');
         return [curt].filter(isLine);
       }
       const own = [...scriptLines(card.script?.pushback), ...voice.own('pushback')];
@@ -137,17 +197,25 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
     case 'reassured': {
       // Soothing does not open anyone: politely unmoved, and a short answer if a question came too.
       const challenging = card.difficulty === 'challenging';
-      const own = challenging ? [voice.own('pushback'), scriptLines(card.script?.pushback), voice.own('guarded')] : [voice.own('guarded'), voice.own('pushback')];
+      const own = challenging
+        ? [voice.own('pushback'), scriptLines(card.script?.pushback), voice.own('guarded')]
+        : [voice.own('guarded'), voice.own('pushback')];
       const said = answer(true);
       const lead = voice.pick(own, 'reassured', 1) ?? voice.neutral('maybe', 'reassured');
       return [lead, ...(said ?? [])].slice(0, 2);
     }
     case 'welcome_idea':
-      return [voice.voiced ? voice.neutral('welcomeIdea', 'welcome') : voice.pick([voice.bank('welcome_idea')], 'welcome')].filter(isLine);
+      return [
+        voice.voiced ? voice.neutral('welcomeIdea', 'welcome') : voice.pick([voice.bank('welcome_idea')], 'welcome'),
+      ].filter(isLine);
     case 'permission': {
       const key = state.permissionGranted ? 'permissionGranted' : 'permissionRefused';
       if (voice.voiced) return [voice.neutral(key, 'permission')];
-      return single(voice, [voice.bank(state.permissionGranted ? 'permission_granted' : 'permission_refused')], 'permission');
+      return single(
+        voice,
+        [voice.bank(state.permissionGranted ? 'permission_granted' : 'permission_refused')],
+        'permission',
+      );
     }
     case 'affirmed': {
       const thanks = voice.voiced ? voice.neutral('thanks', 'affirmed') : head('affirmed');
@@ -159,7 +227,8 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
     case 'neutral': {
       const said = answer();
       if (said) return said;
-      if (voice.chance('neutral.body', 0.5)) return then(voice.voiced ? voice.neutral('ack', 'neutral') : head('neutral'), body(), bodySalt);
+      if (voice.chance('neutral.body', 0.5))
+        return then(voice.voiced ? voice.neutral('ack', 'neutral') : head('neutral'), body(), bodySalt);
       return voice.voiced ? [voice.neutral('ack', 'neutral')] : single(voice, [voice.bank('neutral')], 'neutral');
     }
   }
@@ -169,7 +238,14 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
  * The answer to what was asked, shaped by the kind of question, or null when the question is
  * open enough that the partner's own next words answer it (the reaction's usual body).
  */
-function answerAsk(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: PartnerDirective, ask: CoachAsk, short: boolean): Line[] | null {
+function answerAsk(
+  voice: ReplyPicker,
+  card: PartnerCard,
+  state: PartnerState,
+  d: PartnerDirective,
+  ask: CoachAsk,
+  short: boolean,
+): Line[] | null {
   const known = knownNow(card, state);
   switch (ask.kind) {
     case 'goodbye':
@@ -180,10 +256,13 @@ function answerAsk(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d
       const meant = voice.pick([voice.own('clarify')], 'clarify');
       const about = bestKnown(voice, known, ask, 1, 'clarify.about');
       if (meant && (short || !about)) return [meant];
-      return [meant, about].filter(isLine).length ? [meant, about].filter(isLine) : [voice.pick([voice.own('notSure')], 'clarify.unsure') ?? voice.neutral('maybe', 'clarify')];
+      return [meant, about].filter(isLine).length
+        ? [meant, about].filter(isLine)
+        : [voice.pick([voice.own('notSure')], 'clarify.unsure') ?? voice.neutral('maybe', 'clarify')];
     }
     case 'confirm_summary': {
-      if (summaryFits(card, state, ask)) return [voice.pick([voice.own('confirmSummary')], 'confirm', 2) ?? voice.neutral('yes', 'confirm')];
+      if (summaryFits(card, state, ask))
+        return [voice.pick([voice.own('confirmSummary')], 'confirm', 2) ?? voice.neutral('yes', 'confirm')];
       const meant = voice.pick([voice.own('clarify')], 'confirm.clarify');
       return [voice.neutral('partly', 'confirm.partly'), meant].filter(isLine);
     }
@@ -193,7 +272,8 @@ function answerAsk(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d
       if (fact) return [polarity, fact];
       const reason = short ? null : bestKnown(voice, known, ask, 1, 'yes_no.reason');
       // After a "maybe", not knowing reads as a contradiction: the reason is hesitation or reserve.
-      const own = reason ?? voice.pick([voice.own('hesitant'), voice.own('guarded'), voice.own('notSure')], 'yes_no.own', 2);
+      const own =
+        reason ?? voice.pick([voice.own('hesitant'), voice.own('guarded'), voice.own('notSure')], 'yes_no.own', 2);
       return [polarity, own].filter(isLine);
     }
     case 'how_many':
@@ -216,9 +296,13 @@ function answerAsk(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d
       const fact = intent === 'wants' ? null : bestKnown(voice, known, ask, 2, `${ask.kind}.fact`);
       if (fact) return [fact];
       // Asked about someone the partner has nothing to say about: honestly not sure, not a change of subject.
-      if (ask.names.length > 0 && !intent) return [voice.pick([voice.own('notSure')], 'names.unsure') ?? voice.neutral('maybe', 'names.unsure')];
+      if (ask.names.length > 0 && !intent)
+        return [voice.pick([voice.own('notSure')], 'names.unsure') ?? voice.neutral('maybe', 'names.unsure')];
       if (intent === 'wants') {
-        const wants = [...layerLines(card, 'elaborate', 'want').filter(() => state.revealed.includes('want')), ...scriptLines(card.script?.sessionGoal)];
+        const wants = [
+          ...layerLines(card, 'elaborate', 'want').filter(() => state.revealed.includes('want')),
+          ...scriptLines(card.script?.sessionGoal),
+        ];
         const line = voice.pick([wants], 'wants', short ? 1 : 2);
         if (line) return [line];
       }
@@ -258,7 +342,8 @@ function scaleLine(voice: ReplyPicker, card: PartnerCard, stage: PartnerStage, a
     if (own) return own;
   }
   const fill = (t: string) => t.replace('{n}', NUMBER_WORDS[moved]);
-  const key: NeutralKey = voice.hasSaidAny(NEUTRAL_LINES.scale.map(fill)) || (scale && voice.hasSaid(scale.answer)) ? 'scaleAgain' : 'scale';
+  const key: NeutralKey =
+    voice.hasSaidAny(NEUTRAL_LINES.scale.map(fill)) || (scale && voice.hasSaid(scale.answer)) ? 'scaleAgain' : 'scale';
   return voice.neutral(key, 'scale', fill);
 }
 
@@ -287,7 +372,14 @@ function summaryFits(card: PartnerCard, state: PartnerState, ask: CoachAsk): boo
  * question, only a line with the shape asked for. A fact already given is given again once, as
  * "As I said", rather than replaced by something off the point.
  */
-function bestKnown(voice: ReplyPicker, known: Known[], ask: CoachAsk, min: number, salt: string, shaped = false): Line | null {
+function bestKnown(
+  voice: ReplyPicker,
+  known: Known[],
+  ask: CoachAsk,
+  min: number,
+  salt: string,
+  shaped = false,
+): Line | null {
   const people = voice.people;
   const scored = known
     .map((k) => ({ k, score: relevance(ask, k, people) }))
@@ -313,7 +405,12 @@ function bestKnown(voice: ReplyPicker, known: Known[], ask: CoachAsk, min: numbe
 const AGAIN = new Set<CoachAsk['kind']>(['how_many', 'when', 'who', 'where', 'yes_no']);
 
 /** The partner's next words about their situation, the lines nearest the question first. */
-function rankedContent(voice: ReplyPicker, card: PartnerCard, state: PartnerState, ask: CoachAsk | undefined): Line[][] {
+function rankedContent(
+  voice: ReplyPicker,
+  card: PartnerCard,
+  state: PartnerState,
+  ask: CoachAsk | undefined,
+): Line[][] {
   const pools = contentPools(voice, card, state.stage, state.revealed);
   if (!ask || ask.words.length === 0) return pools;
   const near = knownNow(card, state)
@@ -332,10 +429,15 @@ function single(voice: ReplyPicker, pools: Line[][], salt: string): Line[] {
 /** What the partner talks about, deepest revealed layer first; hidden layers not yet revealed never appear. */
 function contentPools(voice: ReplyPicker, card: PartnerCard, stage: PartnerStage, revealed: HiddenLayer[]): Line[][] {
   const surface = scriptLines(card.script?.surface);
-  const facts = scriptLines(knownNow(card, { revealed }).filter((k) => k.source === 'fact').map((k) => k.text));
+  const facts = scriptLines(
+    knownNow(card, { revealed })
+      .filter((k) => k.source === 'fact')
+      .map((k) => k.text),
+  );
   const deeper = [...revealed].reverse().map((layer) => layerLines(card, 'elaborate', layer));
   if (stage === 'guarded') return [surface, facts, voice.bank('content_surface')];
-  if (stage === 'opening_up') return [...deeper, surface, facts, voice.bank('content_surface'), voice.bank('content_deeper')];
+  if (stage === 'opening_up')
+    return [...deeper, surface, facts, voice.bank('content_surface'), voice.bank('content_deeper')];
   return [...deeper, voice.bank('content_deeper'), surface, facts, voice.bank('content_surface')];
 }
 
@@ -467,6 +569,9 @@ class ReplyPicker {
   finish(parts: Line[]): { state: PartnerState; text: string } {
     const seen = new Set<string>();
     const unique = parts.filter((p) => !seen.has(p.id) && seen.add(p.id));
-    return { state: { ...this.state, usedReplies: [...this.state.usedReplies, ...this.fresh] }, text: unique.map((p) => p.text).join(' ') };
+    return {
+      state: { ...this.state, usedReplies: [...this.state.usedReplies, ...this.fresh] },
+      text: unique.map((p) => p.text).join(' '),
+    };
   }
 }

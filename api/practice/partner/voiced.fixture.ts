@@ -18,23 +18,52 @@ export function voicedDana(askAdvice: string[] = []): PartnerCard {
     script: {
       ...card.script!,
       facts: [
-        { topic: 'team size', cues: ['team', 'people', 'how many', 'agents'], answer: 'Eight agents. I used to sit with all of them.' },
-        { topic: 'time in the role', cues: ['role', 'job', 'promoted', 'how long', 'took over'], answer: 'Three months. It feels like a year.' },
-        { topic: 'Sam', cues: ['Sam'], answer: "Sam would probably say, 'Give it here.' He's the most experienced agent I've got." },
-        { topic: 'her manager', cues: ['manager', 'boss', 'Ruth'], answer: "My manager is Ruth. She's kind, but she has five other leads." },
+        {
+          topic: 'team size',
+          cues: ['team', 'people', 'how many', 'agents'],
+          answer: 'Eight agents. I used to sit with all of them.',
+        },
+        {
+          topic: 'time in the role',
+          cues: ['role', 'job', 'promoted', 'how long', 'took over'],
+          answer: 'Three months. It feels like a year.',
+        },
+        {
+          topic: 'Sam',
+          cues: ['Sam'],
+          answer: "Sam would probably say, 'Give it here.' He's the most experienced agent I've got.",
+        },
+        {
+          topic: 'her manager',
+          cues: ['manager', 'boss', 'Ruth'],
+          answer: "My manager is Ruth. She's kind, but she has five other leads.",
+        },
         // words the hidden concern (escalations, evenings): withheld until the concern is out
-        { topic: 'evenings', cues: ['evening', 'night', 'late'], answer: 'I take the hardest escalations myself and work most evenings on them.' },
+        {
+          topic: 'evenings',
+          cues: ['evening', 'night', 'late'],
+          answer: 'I take the hardest escalations myself and work most evenings on them.',
+        },
       ],
-      scale: { about: 'how confident she feels in the new job', value: 3, answer: "A three. On a good day, a four." },
+      scale: { about: 'how confident she feels in the new job', value: 3, answer: 'A three. On a good day, a four.' },
       voice: {
         guarded: ["Ha. That's a whole other conversation.", "Let's not go there yet."],
-        hesitant: ["Ooh. I haven't actually thought about that.", 'Give me a second, my brain is still on the last ticket.'],
+        hesitant: [
+          "Ooh. I haven't actually thought about that.",
+          'Give me a second, my brain is still on the last ticket.',
+        ],
         pushback: ['Ha. If I had time for that, I would not be here.', 'Easier said than done with this lot.'],
         askAdvice,
-        clarify: ['I mean the escalations, mostly. The hard ones still land on my desk.', 'Sorry, I mean the work I did before I was the boss.'],
+        clarify: [
+          'I mean the escalations, mostly. The hard ones still land on my desk.',
+          'Sorry, I mean the work I did before I was the boss.',
+        ],
         confirmSummary: ["Yes! That's exactly it.", 'Pretty much, yes. Said like that it sounds mad.'],
         notSure: ["No idea, if I'm honest.", "Couldn't tell you. I've lost track."],
-        goodbye: ["Thank you. That's the first time I've sat still all week.", 'Thanks so much. Back to the madhouse, a bit lighter.'],
+        goodbye: [
+          "Thank you. That's the first time I've sat still all week.",
+          'Thanks so much. Back to the madhouse, a bit lighter.',
+        ],
       },
     },
   };
@@ -49,7 +78,11 @@ export interface WordTurn {
 }
 
 /** Plays coach words (coded by the real coder, plus any extra codes) from a fresh start. */
-export function talk(card: PartnerCard, seed: number, turns: (string | [string, CoachCode[] | { engaged: false }])[]): { opening: string; turns: WordTurn[] } {
+export function talk(
+  card: PartnerCard,
+  seed: number,
+  turns: (string | [string, CoachCode[] | { engaged: false }])[],
+): { opening: string; turns: WordTurn[] } {
   const started = startPartner(card, seed);
   let state = started.state;
   let prev = started.opening;

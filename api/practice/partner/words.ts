@@ -24,7 +24,10 @@ const STOP = new Set(
 /** Lower-case content words of a text, in order, without repeats. */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.toLowerCase().replace(/[\u2018\u2019]/g, "'").split(/[^a-z0-9']+/)) {
+  for (const raw of text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .split(/[^a-z0-9']+/)) {
     const w = raw.replace(/^'+|'+$/g, '').replace(/'s$/, '');
     if (w.length < 2 || STOP.has(w) || STOP.has(stem(w)) || out.includes(w)) continue;
     out.push(w);
