@@ -56,6 +56,10 @@ describe('readAsk: the kind of question, from its grammar', () => {
     ['Thanks for sharing that. What happened next?', 'what'],
     ["Thank you, that's all we have time for today.", 'goodbye'],
     ['Bye!', 'goodbye'],
+    ['And the team?', 'what'],
+    ['Where are you with it now?', 'how'],
+    ['If you could change one thing, what would it be?', 'what'],
+    ['Anything else?', 'yes_no'],
   ];
   for (const [text, kind] of cases) it(`${kind}: ${text}`, () => expect(readAsk(text).kind).toBe(kind));
 

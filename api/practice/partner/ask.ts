@@ -100,6 +100,8 @@ export function readAsk(text: string): CoachAsk {
   ) {
     return ask('who');
   }
+  // "Where are you with it?" asks how things stand, not for a place.
+  if (/^where (are|am|is|do) (you|i|we|it|things|you stand)\b.*\b(with|at|now|stand)\b/.test(body)) return ask('how');
   if (/^where\b/.test(body)) return ask('where');
   if (
     /^(why|how come)\b|\bwhat (makes|made|stops|stopped|keeps|kept|gets|got) (you|it|that|this)\b|\bwhat's the reason\b|\bwhat is the reason\b|\bwhy\b/.test(
@@ -112,6 +114,8 @@ export function readAsk(text: string): CoachAsk {
   if (/^how\b/.test(body)) return ask('how');
   if (/^(what|which)\b|\bwhat\b|\bwhich\b/.test(body)) return ask('what');
   if (/^how\b|\bhow\b/.test(body)) return ask('how');
+  // "And the team?", "What about Sam?": the rest of a question already asked.
+  if (/^(and|what about|how about) [^?]{1,40}\?$/.test(q) && q.split(/\s+/).length <= 6) return ask('what');
   // "You told Sam?": a statement asked as a question wants a yes or a no.
   return ask('yes_no');
 }
