@@ -272,57 +272,6 @@ export interface PartnerScript {
   elaborate: Record<HiddenLayer, string[]>;
   /** scenario-flavoured push-back after unasked advice or judgement */
   pushback: string[];
-  /**
-   * what the partner knows about their own situation (team size, dates, people, what happened),
-   * answered when a question's words meet the cues. Plain facts only: anything a hidden layer
-   * holds belongs in `disclose`/`elaborate` (the engine also withholds a fact that words a
-   * locked layer).
-   */
-  facts?: PartnerFact[];
-  /** the partner's own answer to "from one to ten" questions */
-  scale?: PartnerScale;
-  /** the character's own lines for moments every session has (so partners do not share stock lines) */
-  voice?: PartnerVoice;
-}
-
-/** One thing the partner knows about their situation, and how they say it. */
-export interface PartnerFact {
-  /** what the fact is about, in a few words ("team size") */
-  topic: string;
-  /** words or phrases in a question that point at this fact ("team", "how many", "Sam") */
-  cues: string[];
-  /** the partner's answer in their own words ("Eight, since March.") */
-  answer: string;
-}
-
-/** The partner's answer to a scale question ("how confident are you, from one to ten?"). */
-export interface PartnerScale {
-  /** what the number measures ("how confident she feels about raising it") */
-  about: string;
-  /** 1..10 */
-  value: number;
-  /** the answer in their own words, holding the number ("A four, if I'm honest.") */
-  answer: string;
-}
-
-/** The character's own words for moments that are not about the content of the scenario. */
-export interface PartnerVoice {
-  /** short, wary but responsive ("I'd rather not get into that yet.") */
-  guarded: string[];
-  /** thinking before answering, or not ready for a question ("I haven't got that far.") */
-  hesitant: string[];
-  /** push-back after unasked advice, judgement or reassurance */
-  pushback: string[];
-  /** asking the coach what they should do or say (an advice-seeking partner) */
-  askAdvice: string[];
-  /** explaining what they meant when asked ("I mean the escalations, mostly.") */
-  clarify: string[];
-  /** confirming a summary that fits ("Yes, that's it.") */
-  confirmSummary: string[];
-  /** honestly not knowing ("I couldn't tell you, honestly.") */
-  notSure: string[];
-  /** closing the conversation after the coach's goodbye ("Thanks. I'll let you know how it goes.") */
-  goodbye: string[];
 }
 
 /** How the partner reacts to one coach move. */

@@ -4,12 +4,12 @@
  * tests until the cards carry their own (the scenario data files). `withEvalVoice` adds them only
  * to a card that has none, so once a card ships its own facts and voice, the eval measures those.
  */
-import type { PartnerCard, PartnerFact, PartnerScale, PartnerVoice } from '../../api/practice/types.js';
+import type { PartnerCard, PartnerFact, PartnerScale, PartnerVoiceLines } from '../../api/practice/types.js';
 
 interface EvalVoice {
   facts: PartnerFact[];
   scale: PartnerScale;
-  voice: PartnerVoice;
+  voice: PartnerVoiceLines;
 }
 
 export const EVAL_VOICES: Record<string, EvalVoice> = {
@@ -181,10 +181,10 @@ export const EVAL_VOICES: Record<string, EvalVoice> = {
 
 /**
  * The card with the eval's facts and voice, unless it has its own (then it is returned as is).
- * @example withEvalVoice(getPartnerCard('career-crossroads')!).script!.voice!.goodbye
+ * @example withEvalVoice(getPartnerCard('career-crossroads')!).voice!.goodbye
  */
 export function withEvalVoice(card: PartnerCard): PartnerCard {
   const extra = EVAL_VOICES[card.id];
-  if (!card.script || !extra || card.script.voice) return card;
-  return { ...card, script: { ...card.script, facts: card.script.facts ?? extra.facts, scale: card.script.scale ?? extra.scale, voice: extra.voice } };
+  if (!extra || card.voice) return card;
+  return { ...card, facts: card.facts ?? extra.facts, scale: card.scale ?? extra.scale, voice: extra.voice };
 }

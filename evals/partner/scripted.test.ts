@@ -36,11 +36,11 @@ describe('eval:partner, scripted partner', () => {
     const dana = withEvalVoice(getPartnerCard('new-manager-overwhelmed')!);
     const sofia = withEvalVoice(getPartnerCard('returning-after-leave')!);
     // Facts and scale gone: fewer questions find an answer.
-    const forgetful: PartnerCard = { ...dana, script: { ...dana.script!, facts: [], scale: undefined } };
+    const forgetful: PartnerCard = { ...dana, facts: [], scale: undefined };
     const noFacts = runScriptedEval([forgetful], [1]);
     expect(noFacts.answers.rate).toBeLessThan(runScriptedEval([dana], [1]).answers.rate);
     // Sofia speaking in Dana's voice: their shared lines are counted.
-    const copy: PartnerCard = { ...sofia, script: { ...sofia.script!, voice: dana.script!.voice } };
+    const copy: PartnerCard = { ...sofia, voice: dana.voice };
     const shared = runScriptedEval([dana, copy], [1]);
     expect(shared.sharedLines.length).toBeGreaterThan(0);
     expect(shared.verdicts.find((v) => v.check.startsWith('lines shared'))!.passed).toBe(false);

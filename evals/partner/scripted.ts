@@ -12,6 +12,7 @@ import {
   isNeutralLine,
   repeatedLines,
   scriptedReply,
+  canAskAdvice,
   seeksAdvice,
   sentencesOf,
   startPartner,
@@ -78,7 +79,15 @@ export interface ScriptedReport {
   repeats: { cardId: string; session: string; line: string }[];
   /** turns where a judgement, reassurance or goodbye (or good coaching after a goodbye) opened the partner */
   openedAfter: { cardId: string; probe: string; coach: string; detail: string }[];
-  advice: { cardId: string; asked: number; trustIfHeld: number; trustIfGiven: number; reactionIfGiven: string }[];
+  /** per partner who may ask: asks in the good transcript, and trust after holding vs giving the advice */
+  advice: {
+    cardId: string;
+    seeker: boolean;
+    asked: number;
+    trustIfHeld: number;
+    trustIfGiven: number;
+    reactionIfGiven: string;
+  }[];
   /** probe turns whose labelled code the shipped coder does not give (the partner was told it) */
   coderMissed: string[];
   sessions: number;
@@ -206,8 +215,8 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
         }
       }
     }
-    // 4. An advice-seeking partner asks, and the coach's answer matters.
-    if (seeksAdvice(card)) {
+    // 4. A partner who may ask for advice asks, and the coach's answer matters.
+    if (canAskAdvice(card)) {
       const good = playScripted(card, seeds[0], TRANSCRIPTS[0].turns);
       const asked = good.turns.filter((t) => t.directive.asksAdvice).length;
       const longer = playScripted(card, seeds[0], [
@@ -215,6 +224,9 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
         'It sounds like this really matters to you.',
         'What else is going on for you?',
         'You sound torn between two things you care about.',
+        'What matters most to you in all this?',
+        'So there is more than one thing pulling at you here.',
+        'What else?',
       ]);
       const askAt = longer.turns.findIndex((t) => t.directive.asksAdvice);
       if (askAt >= 0) {
@@ -233,13 +245,21 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
         ).turns.at(-1)!;
         advice.push({
           cardId: card.id,
+          seeker: seeksAdvice(card),
           asked,
           trustIfHeld: held.after.trust,
           trustIfGiven: given.after.trust,
           reactionIfGiven: given.directive.reaction,
         });
       } else {
-        advice.push({ cardId: card.id, asked, trustIfHeld: NaN, trustIfGiven: NaN, reactionIfGiven: 'never asked' });
+        advice.push({
+          cardId: card.id,
+          seeker: seeksAdvice(card),
+          asked,
+          trustIfHeld: NaN,
+          trustIfGiven: NaN,
+          reactionIfGiven: 'never asked',
+        });
       }
     }
   }
@@ -256,8 +276,14 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
     .filter(([, who]) => who.size > 1)
     .map(([line, who]) => ({ line, partners: [...who].sort() }));
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  // An advice-seeking partner must ask in the good transcript; every partner who asked (in the
+  // longer listening session) must push back on advice and trust a coach who holds it more.
   const adviceOk = advice.every(
-    (a) => a.asked > 0 && a.trustIfHeld > a.trustIfGiven && a.reactionIfGiven === 'defensive',
+    (a) =>
+      (!a.seeker || a.asked > 0) &&
+      (a.reactionIfGiven === 'never asked'
+        ? !a.seeker
+        : a.trustIfHeld > a.trustIfGiven && a.reactionIfGiven === 'defensive'),
   );
   const verdicts = [
     {
@@ -281,13 +307,14 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
       detail: `${openedAfter.length} turns (target 0)`,
     },
     {
-      check: 'an advice-seeking partner asks, and holding it earns more trust than giving it',
+      check: 'an advice-seeking partner asks; holding advice earns more trust than giving it',
       passed: adviceOk,
       detail: advice.length
         ? advice
             .map(
               (a) =>
-                `${a.cardId}: asked ${a.asked}x, trust ${a.trustIfHeld} held vs ${a.trustIfGiven} given (${a.reactionIfGiven})`,
+                `${a.cardId}${a.seeker ? ' (seeks advice)' : ''}: asked ${a.asked}x, ` +
+                `trust ${a.trustIfHeld} held vs ${a.trustIfGiven} given (${a.reactionIfGiven})`,
             )
             .join('; ')
         : 'no advice-seeking card',

@@ -163,7 +163,7 @@ describe('what never opens the partner', () => {
       ]).turns;
       const farewell = s[WARM.length];
       expect(farewell.directive.reaction).toBe('farewell');
-      expect(card.script!.voice!.goodbye).toContain(farewell.reply);
+      expect(card.voice!.goodbye).toContain(farewell.reply);
       for (const t of s.slice(WARM.length)) {
         expect(t.directive.newlyRevealed).toBeNull();
         expect(t.after.trust).toBeLessThanOrEqual(t.before.trust);
@@ -204,7 +204,7 @@ describe('an advice-seeking partner asks, and notices whether the coach holds it
     const asked = s.filter((t) => t.directive.asksAdvice);
     expect(asked.length).toBeGreaterThanOrEqual(1);
     for (const t of asked) {
-      expect(card.script!.voice!.askAdvice.some((line) => t.reply.endsWith(line))).toBe(true);
+      expect(card.voice!.askAdvice.some((line) => t.reply.endsWith(line))).toBe(true);
       expect(['opening_up', 'exploring']).toContain(t.after.stage);
     }
     expect(talk(voicedDana(), 1, LISTEN).turns.some((t) => t.directive.asksAdvice)).toBe(false);

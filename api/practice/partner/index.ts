@@ -5,7 +5,7 @@
  */
 export { PARTNER_ENGINE_VERSION } from './version.js';
 export { startPartner } from './start.js';
-export { advancePartner, permissionGranted, seeksAdvice } from './transition.js';
+export { advancePartner, canAskAdvice, permissionGranted, seeksAdvice } from './transition.js';
 export { scriptedReply, scriptedOpening } from './voice.js';
 export { reactionTo, type MoveReaction } from './reaction.js';
 export { REACTION_GUIDANCE, REACTION_MAX_SENTENCES } from './directive.js';

@@ -58,7 +58,7 @@ const KIND_CUES: Record<string, CoachAsk['kind']> = {
 export function knownNow(card: PartnerCard, state: Pick<PartnerState, 'revealed'>): Known[] {
   const s = card.script;
   const out: Known[] = [];
-  for (const fact of s?.facts ?? [])
+  for (const fact of card.facts ?? [])
     if (!lockedBy(card, state.revealed, fact.answer)) out.push({ text: fact.answer, source: 'fact', fact });
   for (const text of s?.surface ?? []) out.push({ text, source: 'surface' });
   for (const text of s?.sessionGoal ?? []) out.push({ text, source: 'goal' });
@@ -108,7 +108,7 @@ export function relevance(ask: CoachAsk, known: Known, people: ReadonlySet<strin
   if (known.fact) {
     const question = ` ${ask.words.join(' ')} ${names.join(' ')} `;
     for (const cue of known.fact.cues) {
-      const c = cue.toLowerCase().trim();
+      const c = String(cue).toLowerCase().trim();
       if (!c) continue;
       if (KIND_CUES[c]) {
         // "how many", "when": a cue naming the kind of question rather than its words
@@ -165,6 +165,7 @@ export function peopleOf(card: PartnerCard): Set<string> {
   };
   add(card.script?.other);
   add(card.partner.name);
-  for (const f of card.script?.facts ?? []) for (const c of f.cues) add(c);
+  for (const name of card.names ?? []) add(name);
+  for (const f of card.facts ?? []) for (const c of f.cues) add(String(c));
   return out;
 }

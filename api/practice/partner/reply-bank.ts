@@ -3,7 +3,7 @@
  * Lines not written for one character. `NEUTRAL_LINES` is the tiny set every partner may share
  * (acknowledgements, yes and no, a number on a scale): anything with character belongs to the
  * card. `REPLY_BANK` and `GENERIC_VOICE` are the fallback for a card without its own voice
- * (`script.voice`): a card that has one never hears them, so characters do not share stock
+ * (`card.voice`): a card that has one never hears them, so characters do not share stock
  * lines. `{topic}` and `{other}` are filled from the card's script, never with hidden content.
  *
  * Rules for every line: the partner talks about their own situation, never asks about the
@@ -344,7 +344,7 @@ export function neutralTexts(): Set<string> {
 export const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'] as const;
 
 /**
- * The fallback voice for a card written without one (`script.voice`): generic, so shared by
+ * The fallback voice for a card written without one (`card.voice`): generic, so shared by
  * every such card. A card with a voice never uses these lines.
  */
 export const GENERIC_VOICE = {

@@ -95,5 +95,12 @@ export const PERMISSION_TRUST = 0.3;
 /** Trust earned when the coach, asked what the partner should do, hands the question back instead. */
 export const ADVICE_HELD_BONUS = 0.04;
 
-/** An advice-seeking partner asks at most this often, this many coach turns apart, from this turn on. */
-export const ADVICE_ASKS = { max: 2, apart: 5, from: 3 } as const;
+/**
+ * When a partner asks the coach for advice: at most `max` times, `apart` coach turns apart, from
+ * coach turn `from`, in these stages. An advice-seeking partner (Grace) asks early and twice;
+ * any other partner with lines for it asks once, later, while exploring.
+ */
+export const ADVICE_ASKS: Record<'seeker' | 'other', { max: number; apart: number; from: number; stages: PartnerStage[] }> = {
+  seeker: { max: 2, apart: 5, from: 3, stages: ['opening_up', 'exploring'] },
+  other: { max: 1, apart: 0, from: 6, stages: ['exploring'] },
+};

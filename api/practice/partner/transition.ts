@@ -152,11 +152,17 @@ export function advancePartner(
 const ADVICE_SEEKING =
   /\b(asks? (you )?what (she|he|they) should|asks? to be told what to do|asks? (you )?for advice|wants? to be told what to do)\b/i;
 
-/** Whether this partner asks for advice: their own lines to ask with, or a brief that says so. */
+/**
+ * Whether this partner seeks advice (their brief or persona says so, as Grace's does): they ask
+ * early and twice. Any other partner with lines to ask with asks once, later, while exploring.
+ */
 export function seeksAdvice(card: PartnerCard): boolean {
-  const voice = card.script?.voice;
-  if (voice) return voice.askAdvice.length > 0;
   return ADVICE_SEEKING.test(`${card.brief} ${card.persona}`);
+}
+
+/** Whether the partner has words to ask for advice with (their own, or generic for a seeker). */
+export function canAskAdvice(card: PartnerCard): boolean {
+  return card.voice ? card.voice.askAdvice.length > 0 : seeksAdvice(card);
 }
 
 function wantsAdvice(
@@ -165,10 +171,11 @@ function wantsAdvice(
   reaction: PartnerReaction,
   newly: HiddenLayer | null,
 ): boolean {
-  if (!seeksAdvice(card) || newly) return false;
-  if ((next.adviceAsks ?? 0) >= ADVICE_ASKS.max || next.turns < ADVICE_ASKS.from) return false;
-  if (next.askedAdvice !== undefined && next.turns - next.askedAdvice < ADVICE_ASKS.apart) return false;
-  if (next.stage !== 'opening_up' && next.stage !== 'exploring') return false;
+  if (!canAskAdvice(card) || newly) return false;
+  const rule = seeksAdvice(card) ? ADVICE_ASKS.seeker : ADVICE_ASKS.other;
+  if ((next.adviceAsks ?? 0) >= rule.max || next.turns < rule.from) return false;
+  if (next.askedAdvice !== undefined && next.turns - next.askedAdvice < rule.apart) return false;
+  if (!rule.stages.includes(next.stage)) return false;
   return reaction === 'heard' || reaction === 'curious';
 }
 

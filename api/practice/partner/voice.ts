@@ -16,7 +16,7 @@ import type {
   PartnerDirective,
   PartnerStage,
   PartnerState,
-  PartnerVoice,
+  PartnerVoiceKind,
 } from '../types.js';
 import { hasShape, knownNow, peopleOf, relevance, type Known } from './knowledge.js';
 import {
@@ -39,7 +39,7 @@ interface Line {
   text: string;
 }
 
-type VoiceKey = keyof PartnerVoice;
+type VoiceKey = PartnerVoiceKind;
 
 /** Questions whose answer is a piece of the situation: a number, a time, a person, a place. */
 const FACTUAL = new Set<CoachAsk['kind']>(['how_many', 'when', 'who', 'where']);
@@ -331,7 +331,7 @@ function polarityFor(d: PartnerDirective, state: PartnerState): NeutralKey {
  * has moved on.
  */
 function scaleLine(voice: ReplyPicker, card: PartnerCard, stage: PartnerStage, ask: CoachAsk): Line {
-  const scale = card.script?.scale;
+  const scale = card.scale;
   const base = Math.min(10, Math.max(1, Math.round(scale?.value ?? 4)));
   const moved = Math.min(10, base + Math.max(0, stageIndex(stage) - 1));
   const about = stemsOf(scale?.about ?? '');
@@ -501,7 +501,7 @@ class ReplyPicker {
     const topic = card.script?.topic ?? 'this';
     const other = card.script?.other ?? 'them';
     this.fill = (t) => t.replaceAll('{topic}', topic).replaceAll('{other}', other);
-    this.voiced = card.script?.voice !== undefined;
+    this.voiced = card.voice !== undefined;
     this.people = peopleOf(card);
   }
 
@@ -513,7 +513,7 @@ class ReplyPicker {
 
   /** The character's own lines for a moment (the generic voice for a card without one). */
   own(key: VoiceKey): Line[] {
-    const lines = this.card.script?.voice ? this.card.script.voice[key] : GENERIC_VOICE[key];
+    const lines = this.card.voice ? this.card.voice[key] : GENERIC_VOICE[key];
     return (lines ?? []).map((t) => toLine(this.fill(t)));
   }
 

@@ -15,9 +15,7 @@ export function voicedDana(askAdvice: string[] = []): PartnerCard {
   const card = getPartnerCard('new-manager-overwhelmed')!;
   return {
     ...card,
-    script: {
-      ...card.script!,
-      facts: [
+    facts: [
         {
           topic: 'team size',
           cues: ['team', 'people', 'how many', 'agents'],
@@ -65,8 +63,7 @@ export function voicedDana(askAdvice: string[] = []): PartnerCard {
           'Thanks so much. Back to the madhouse, a bit lighter.',
         ],
       },
-    },
-  };
+    };
 }
 
 export interface WordTurn {
