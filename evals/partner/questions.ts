@@ -10,16 +10,16 @@
  * - how_many: holds a number (digits or a number word, "a few", "a couple", "half").
  * - when: holds a time (a day, month, season, "last", "next", "ago", "since", "weeks", a clock time).
  * - who: holds an "about" word when given, else names a person (a capitalised word after the
- *   first, or a role word such as "manager").
+ *   first, or a person word such as "manager" or "she").
  * - scale: holds a number from one to ten.
  * - yes_no: the first sentence opens with yes, no, maybe, probably, possibly, perhaps, not,
  *   "I think", "I don't", "I'm not sure", "I haven't" or "I have", and the reply goes on past
  *   that word (at least four words in all: "Kind of." alone does not answer).
  * - confirm_summary: opens by confirming or correcting (yes, that's it, exactly, more or less,
- *   pretty much, broadly, partly, not quite, no), or says yes in its first sentence.
+ *   pretty much, broadly, partly, not quite, about right, fair, no), or says yes in its first sentence.
  * - clarify: says what was meant ("I mean", "I meant", "what I mean") or holds an "about" word.
  * - goodbye: a farewell (thanks, thank you, bye, cheers, see you, take care, next time, let you
- *   know) in at most three sentences and 25 words, with nothing newly revealed and no trust gained.
+ *   know, same time, speak soon, "this was lovely/useful") in at most three sentences and 25 words, with nothing newly revealed and no trust gained.
  * - what / why / how / where: holds at least one "about" word.
  * - every kind but scale: the reply is not only neutral acknowledgements ("Mm.", "Okay.").
  */
@@ -221,12 +221,13 @@ const SCALE = /\b(10|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b/i
 const TIME =
   /\b((mon|tues|wednes|thurs|fri|satur|sun)days?|week|weeks|month|months|year|years|day|days|ago|since|yesterday|today|tomorrow|tonight|morning|evening|night|nights|last|next|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|o'clock|hour|hours|half (past|seven|six|eight|nine)|at (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d))\b/i;
 const PERSON =
-  /\b(manager|boss|director|colleague|colleagues|team|sister|parents|nobody|no one|everyone|lead|people|engineers|friend)\b/i;
+  /\b(manager|boss|director|colleague|colleagues|team|sister|parents|nobody|no one|everyone|lead|people|engineers|friend|he|she|him|her|they)\b/i;
 const POLARITY =
   /^(yes|yeah|no|nope|maybe|probably|possibly|perhaps|not|i think|i don't|i do|i'm not sure|i am not sure|i haven't|i have|i did|i didn't|sort of|kind of|a bit|partly|hardly|definitely|of course)\b/i;
 const CONFIRM =
-  /^(yes|yeah|yep|that's (it|right|about it|accurate|fair)|exactly|precisely|more or less|pretty much|broadly|mostly|partly|not quite|no|right|hm\. yes|mm\. yes)\b/i;
-const FAREWELL = /\b(thanks|thank you|bye|cheers|see you|take care|next time|let you know|report back)\b/i;
+  /^(yes|yeah|yep|that's (it|right|about it|about right|accurate|fair|true)|about right|fair|exactly|precisely|more or less|pretty much|broadly|mostly|partly|not quite|no|right|hm\. yes|mm\. yes)\b/i;
+const FAREWELL =
+  /\b(thanks|thank you|bye|cheers|see you|take care|next time|let you know|report back|same time|speak soon|good to talk|this (was|has been) (lovely|useful|helpful|good)|that (was|has been) (lovely|useful|helpful|good))\b/i;
 
 export interface Judged {
   answered: boolean;

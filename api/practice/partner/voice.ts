@@ -253,6 +253,7 @@ function answerAsk(
     case 'scale':
       return [scaleLine(voice, card, d.stage, ask)];
     case 'clarify': {
+      // The character's own clarification; once open, also the line nearest what was asked about.
       const meant = voice.pick([voice.own('clarify')], 'clarify');
       const about = bestKnown(voice, known, ask, 1, 'clarify.about');
       if (meant && (short || !about)) return [meant];
