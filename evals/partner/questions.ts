@@ -17,7 +17,8 @@
  *   that word (at least four words in all: "Kind of." alone does not answer).
  * - confirm_summary: opens by confirming or correcting (yes, that's it, exactly, more or less,
  *   pretty much, broadly, partly, not quite, about right, fair, no), or says yes in its first sentence.
- * - clarify: says what was meant ("I mean", "I meant", "what I mean") or holds an "about" word.
+ * - clarify: says what was meant ("I mean", "I meant", "what I mean"), says one of the card's own
+ *   clarification lines (`voice.clarify`), or holds an "about" word.
  * - goodbye: a farewell (thanks, thank you, bye, cheers, see you, take care, next time, let you
  *   know, same time, speak soon, "this was lovely/useful") in at most three sentences and 25 words, with nothing newly revealed and no trust gained.
  * - what / why / how / where: holds at least one "about" word.
@@ -26,6 +27,7 @@
 import type { AskKind } from '../../api/practice/types.js';
 
 export interface LabelledQuestion {
+  /** `{other}` stands for the card's main other person (`script.other`), so a card may rename them */
   text: string;
   kind: AskKind;
   /** words (prefixes) an answer must hold, any one of them, for kinds that need them */
@@ -57,7 +59,7 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
   'new-manager-overwhelmed': [
     { text: 'How many people are on your team now?', kind: 'how_many' },
     { text: 'When did you take over the team?', kind: 'when' },
-    { text: 'What do you imagine Sam would say?', kind: 'who', about: ['sam'] },
+    { text: 'What do you imagine {other} would say?', kind: 'who', about: ['{other}'] },
     { text: 'Do you think you could talk to your manager?', kind: 'yes_no' },
     { text: 'How confident are you, from one to ten?', kind: 'scale' },
     { text: 'What matters most to you now?', kind: 'what', about: WANTS },
@@ -82,7 +84,7 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
   'returning-after-leave': [
     { text: 'How long have you been back?', kind: 'when' },
     { text: 'How many days a week are you working now?', kind: 'how_many' },
-    { text: 'Who covered for you while you were away?', kind: 'who', about: ['leo'] },
+    { text: 'Who covered for you while you were away?', kind: 'who', about: ['{other}'] },
     { text: 'What would Hannah say if you asked her?', kind: 'who', about: ['hannah'] },
     { text: 'Is the brand refresh still running?', kind: 'yes_no' },
     { text: 'On a scale of one to ten, how settled do you feel?', kind: 'scale' },
@@ -105,7 +107,7 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
     { text: 'How many people would you be managing?', kind: 'how_many' },
     { text: 'When do you need to give them an answer?', kind: 'when' },
     { text: 'Who have you talked to about it so far?', kind: 'who' },
-    { text: 'What do you think Gareth is expecting you to say?', kind: 'who', about: ['gareth'] },
+    { text: 'What do you think {other} is expecting you to say?', kind: 'who', about: ['{other}'] },
     { text: 'Do you want the job?', kind: 'yes_no' },
     { text: 'How sure are you about it, out of ten?', kind: 'scale' },
     {
@@ -129,8 +131,8 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
   'hesitating-to-speak-up': [
     { text: 'How many people come to the review?', kind: 'how_many' },
     { text: 'When is the next architecture review?', kind: 'when' },
-    { text: 'Who runs the meeting?', kind: 'who', about: ['mei'] },
-    { text: 'What is Daniel like?', kind: 'who', about: ['daniel'] },
+    { text: 'Who runs the meeting?', kind: 'who', about: ['{other}'] },
+    { text: 'What is {other} like to work with?', kind: 'who', about: ['{other}'] },
     { text: 'Did you say anything in last week’s meeting?', kind: 'yes_no' },
     { text: 'From one to ten, how likely are you to speak up next time?', kind: 'scale' },
     {
@@ -151,7 +153,7 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
   'avoiding-difficult-feedback': [
     { text: 'How long have you been putting it off?', kind: 'when' },
     { text: 'How many nurses are new this year?', kind: 'how_many' },
-    { text: 'Who is Pat to you?', kind: 'who', about: ['pat'] },
+    { text: 'Who is {other} to you?', kind: 'who', about: ['{other}'] },
     { text: 'What do you think the ward manager would say?', kind: 'who', about: ['manager', 'sick', 'nobody'] },
     { text: 'Have you spoken to anyone else about it?', kind: 'yes_no' },
     { text: 'How ready do you feel to talk to Pat, on a scale from 1 to 10?', kind: 'scale' },
@@ -176,8 +178,8 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
   'friction-with-another-team': [
     { text: 'How often do you release?', kind: 'when' },
     { text: 'How many designers are there compared with engineers?', kind: 'how_many' },
-    { text: 'Who leads the platform team?', kind: 'who', about: ['jo'] },
-    { text: 'What do you imagine Jo would say about all this?', kind: 'who', about: ['jo'] },
+    { text: 'Who leads the platform team?', kind: 'who', about: ['{other}'] },
+    { text: 'What do you imagine {other} would say about all this?', kind: 'who', about: ['{other}'] },
     { text: 'Is your manager aware of it?', kind: 'yes_no' },
     { text: 'How frustrated are you, from one to ten?', kind: 'scale' },
     {
@@ -244,6 +246,7 @@ export function judgeAnswer(
   reply: string,
   isNeutral: (s: string) => boolean,
   opened: boolean,
+  clarifications: readonly string[] = [],
 ): Judged {
   const sentences = reply.split(/(?<=[.!?])\s+(?=[A-Z"'(])/).filter((s) => s.trim());
   const plain = reply.replace(/[\u2018\u2019]/g, "'");
@@ -276,6 +279,7 @@ export function judgeAnswer(
         : fail('neither confirms nor corrects');
     case 'clarify':
       return /\b(i mean|i meant|what i mean|i just mean|sorry, i mean)\b/i.test(plain) ||
+        clarifications.some((c) => plain.includes(c)) ||
         (q.about !== undefined && hasAbout())
         ? ok(true)
         : fail('no clarification');
@@ -289,4 +293,11 @@ export function judgeAnswer(
   function ok(about: boolean): Judged {
     return about ? { answered: true } : { answered: false, reason: `none of: ${q.about?.join(', ')}` };
   }
+}
+
+/** The question as asked of this card: `{other}` becomes the card's main other person. */
+export function askedOf(q: LabelledQuestion, other: string | undefined): LabelledQuestion {
+  const name = other && /^[A-Z]/.test(other) ? other : 'them';
+  const fill = (t: string) => t.replaceAll('{other}', name);
+  return { ...q, text: fill(q.text), about: q.about?.map((w) => fill(w).toLowerCase()) };
 }

@@ -19,7 +19,7 @@ import {
 } from '../../api/practice/partner/index.js';
 import type { CoachCode, PartnerCard, PartnerDirective, PartnerState } from '../../api/practice/types.js';
 import { withEvalVoice } from './card-voices.js';
-import { judgeAnswer, QUESTIONS, type LabelledQuestion } from './questions.js';
+import { askedOf, judgeAnswer, QUESTIONS, type LabelledQuestion } from './questions.js';
 import { TRANSCRIPTS } from './transcripts.js';
 
 /** Listening turns that open most partners a little before a question is asked "in an open mood". */
@@ -165,7 +165,7 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
   };
 
   for (const card of cards) {
-    const questions = QUESTIONS[card.id] ?? [];
+    const questions = (QUESTIONS[card.id] ?? []).map((q) => askedOf(q, card.script?.other));
     for (const seed of seeds) {
       // 1. Answers: each labelled question in a fresh session (guarded) and after listening (open).
       for (const question of questions) {
@@ -173,7 +173,7 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
           const warm = mood === 'open' ? playScripted(card, seed, WARM_UP) : undefined;
           const played = playScripted(card, seed, [question.text], warm);
           const turn = played.turns.at(-1)!;
-          const judged = judgeAnswer(question, turn.reply, isNeutralLine, opened(turn));
+          const judged = judgeAnswer(question, turn.reply, isNeutralLine, opened(turn), card.voice?.clarify);
           answers.push({
             cardId: card.id,
             mood,

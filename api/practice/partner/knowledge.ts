@@ -22,7 +22,7 @@ const GATE_SHARED = 2;
 
 /** Questions about what the partner wants or values ("what matters most to you now?"). */
 const WANTS =
-  /\b(matters?|important|want|wants|hope|hoping|wish|like to|need|needs|care|value|values|goal|outcome|ideal|priority|priorities|worth|useful|helpful|from (this|today|our time|the session)|get out of)\b/i;
+  /\b(matters?|important|want|wants|hope|hoping|wish|(would|'d) like|need|needs|care|value|values|goal|outcome|ideal|priority|priorities|worth|useful|helpful|from (this|today|our time|the session)|get out of)\b/i;
 /** Questions about feelings or worries. */
 const FEELS =
   /\b(feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*)\b/i;

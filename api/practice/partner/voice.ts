@@ -294,7 +294,9 @@ function answerAsk(
     case 'what': {
       const intent = ask.intent;
       // "What would you want Jo to understand?" is about what they want, not about Jo.
-      const fact = intent === 'wants' ? null : bestKnown(voice, known, ask, 2, `${ask.kind}.fact`);
+      // A why or how asks for a reason: one shared word is not enough to make a fact the answer.
+      const min = ask.kind === 'what' ? 2 : 3;
+      const fact = intent === 'wants' ? null : bestKnown(voice, known, ask, min, `${ask.kind}.fact`);
       if (fact) return [fact];
       // Asked about someone the partner has nothing to say about: honestly not sure, not a change of subject.
       if (ask.names.length > 0 && !intent)
