@@ -14,6 +14,9 @@ import { contentWords } from './words.js';
 const CLOSING =
   /\b(good ?luck|glad (i|we) could help|take care\b(?! of)|all the best( with| for|[.!,]|$)|good ?bye|bye( for now)?|see you (soon|later|next|then|around|on)|^see you|see you[.!]?$|speak (to you )?soon|talk (to you )?(soon|later|next time)|until next time|(that's|that is) (all|it) for (today|now)|all we have time for|time's up|(let's|we'll|we can) (leave it|stop|end) (there|here)|(we're|we are|we've|we have) (run )?out of time|let's (stop|leave it|finish|wrap (it )?up)( there| here| for today)?|(thanks|thank you) (so much |very much )?for (your time|today|coming|talking|the (chat|conversation|session))|have a (good|great|nice|lovely) (day|evening|weekend|week|one)|best of luck|hope it goes well|(i'll|i will|i should|i'd better|let me) let you (go|get on|get back)|i'll leave you to it)\b/;
 
+/** "Take care of yourself" closes a turn as a goodbye; mid-sentence it is something else. */
+const CLOSING_CARE = /(^|[.!,] ?)take care of yourself( this week| today| over the weekend)?[.!]?\s*$/;
+
 /** Soothing or rescuing instead of listening ("don't worry, you'll be fine"). */
 const SOOTHING =
   /\b(don't worry|do not worry|no need to worry|try not to worry|you'll be (fine|okay|ok|alright|great)|you will be (fine|okay|alright)|it'll (all )?(be|work out) (fine|okay|ok|alright)|it will (all )?(be|work out) (fine|okay|alright)|(i'm|i am) sure (it|you|they|everything)|everything will (be|work)|it's not your fault|it wasn't your fault|these things happen|you've got this|it's not (that|so) bad|could be worse|happens to everyone|i'm sure it's fine)\b/;
@@ -71,7 +74,7 @@ export function readAsk(text: string): CoachAsk {
     return out;
   };
 
-  if (questions.length === 0 && CLOSING.test(lower)) return ask('goodbye', '');
+  if (questions.length === 0 && (CLOSING.test(lower) || CLOSING_CARE.test(lower))) return ask('goodbye', '');
   if (SCALE.test(lower)) return ask('scale');
   if (CLARIFY.test(lower)) return ask('clarify', plain);
   if (questions.length === 0) {
