@@ -301,7 +301,7 @@ export type ReplyBankKey = keyof typeof REPLY_BANK;
 export const GENERIC_DISCLOSURE = {
   concern: ['Okay. The real thing is this. {text}', "If I'm honest: {text}"],
   assumption: ["I think underneath it all there's this: {text}", 'What I keep telling myself is this. {text}'],
-  want: ['Oh. When I put it like that... {text}', 'Hmm. What I actually want? {text}'],
+  want: ['Oh. When I put it like that… {text}', 'Hmm. What I actually want? {text}'],
   action: ['Right. {text}', "Okay, I've decided. {text}"],
 } as const;
 
@@ -313,7 +313,7 @@ export const GENERIC_DISCLOSURE = {
  */
 export const NEUTRAL_LINES = {
   ack: ['Mm.', 'Okay.', 'Right.', 'Hmm.', 'I see.', 'Mm, yes.'],
-  thanks: ['Thanks.', 'Thank you.'],
+  thanks: ['Thanks.', 'Thank you.', 'Thanks for this.'],
   yes: ['Yes.', 'Yes, I think so.', 'I think so.'],
   maybe: ['Maybe.', 'Possibly.', "I'm not sure.", "I don't know."],
   no: ['No.', 'Not really.', 'Not yet.'],
