@@ -90,7 +90,10 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
     const firsts = (Array.isArray(first) ? first : [first]).filter(isLine);
     const budget = d.maxSentences - firsts.reduce((n, l) => n + sentenceCount(l.text), 0);
     if (budget <= 0 && firsts.length > 0 && !newly) return firsts;
-    return [...firsts, voice.pick(pools, salt, Math.max(1, budget))].filter(isLine);
+    // After a head, only a body that fits (a disclosure is said whatever its length).
+    const body = voice.pick(pools, salt, Math.max(1, budget), firsts.length > 0 && !newly);
+    if (!body && firsts.length > 0 && !newly) return firsts;
+    return [...firsts, body ?? voice.pick(pools, salt, Math.max(1, budget))].filter(isLine);
   };
   const content = () => rankedContent(voice, card, state, ask);
   const body = () => (newly ? disclosure(card, newly) : content());
@@ -112,7 +115,7 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
       return then(
         open
           ? voice.voiced && voice.chance('heard.head', 0.5)
-            ? voice.pick([voice.own('confirmSummary')], 'heard.own')
+            ? voice.pick([voice.own('confirmSummary')], 'heard.own', newly ? 1 : 2, true)
             : head('heard_open')
           : head('heard_guarded'),
         body(),
@@ -138,6 +141,7 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
       if (stageAtLeast(d.stage, 'insight')) {
         return single(
           voice,
+          d.maxSentences,
           [voice.bank('agreeing_review'), layerLines(card, 'elaborate', 'want'), voice.own('confirmSummary')],
           'review',
         );
@@ -147,17 +151,19 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
       return then(head('agreeing'), [scriptLines(card.script?.sessionGoal), voice.bank('session_goal')], 'goal');
     }
     case 'challenged':
-      if (newly) return then(voice.voiced ? voice.neutral('insight', 'insight') : head('insight'), body(), bodySalt);
+      // A card's own disclosure of the want carries its own "Oh."; a generic one gets a lead-in.
+      if (newly) return then(voice.voiced ? null : head('insight'), body(), bodySalt);
       return then(head('challenged_again'), [...content(), layerLines(card, 'elaborate', 'want')], 'content');
     case 'deciding':
       if (newly) return then(head('commit'), body(), bodySalt);
-      return single(voice, [layerLines(card, 'elaborate', 'action'), voice.bank('commit_detail')], 'commit_detail');
+      return single(voice, d.maxSentences, [layerLines(card, 'elaborate', 'action'), voice.bank('commit_detail')], 'commit_detail');
     case 'premature': {
       const said =
         ask && (FACTUAL.has(ask.kind) || ask.kind === 'scale' || ask.kind === 'clarify') ? answer(true) : null;
       if (said) return said;
       return single(
         voice,
+        d.maxSentences,
         [
           voice.bank(d.cause === 'action_question' ? 'premature_action' : 'premature_incisive'),
           voice.own('hesitant'),
@@ -171,6 +177,7 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
       if (said) return said;
       return single(
         voice,
+        d.maxSentences,
         [voice.bank(d.cause === 'leading_question' ? 'short_leading' : 'short'), voice.own('guarded')],
         'short',
       );
@@ -192,7 +199,7 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
       }
       const own = [...scriptLines(card.script?.pushback), ...voice.own('pushback')];
       const pools = voice.chance('pushback', 0.5) ? [own, voice.bank('defensive')] : [voice.bank('defensive'), own];
-      return single(voice, voice.voiced ? [own, voice.own('guarded')] : pools, 'defensive');
+      return single(voice, d.maxSentences, voice.voiced ? [own, voice.own('guarded')] : pools, 'defensive');
     }
     case 'reassured': {
       // Soothing does not open anyone: politely unmoved, and a short answer if a question came too.
@@ -213,6 +220,7 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
       if (voice.voiced) return [voice.neutral(key, 'permission')];
       return single(
         voice,
+        d.maxSentences,
         [voice.bank(state.permissionGranted ? 'permission_granted' : 'permission_refused')],
         'permission',
       );
@@ -222,14 +230,14 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
       const said = answer();
       if (said) return [thanks, ...said].filter(isLine).slice(0, 2);
       if (open) return then(thanks, body(), bodySalt);
-      return voice.voiced && thanks ? [thanks] : single(voice, [voice.bank('affirmed')], 'affirmed');
+      return voice.voiced && thanks ? [thanks] : single(voice, d.maxSentences, [voice.bank('affirmed')], 'affirmed');
     }
     case 'neutral': {
       const said = answer();
       if (said) return said;
       if (voice.chance('neutral.body', 0.5))
         return then(voice.voiced ? voice.neutral('ack', 'neutral') : head('neutral'), body(), bodySalt);
-      return voice.voiced ? [voice.neutral('ack', 'neutral')] : single(voice, [voice.bank('neutral')], 'neutral');
+      return voice.voiced ? [voice.neutral('ack', 'neutral')] : single(voice, d.maxSentences, [voice.bank('neutral')], 'neutral');
     }
   }
 }
@@ -424,8 +432,8 @@ function rankedContent(
 }
 
 /** One line, or nothing when every fitting line is spent: a reply is never repeated. */
-function single(voice: ReplyPicker, pools: Line[][], salt: string): Line[] {
-  const line = voice.pick(pools, salt);
+function single(voice: ReplyPicker, maxSentences: number, pools: Line[][], salt: string): Line[] {
+  const line = voice.pick(pools, salt, maxSentences);
   return line ? [line] : [];
 }
 
@@ -544,9 +552,10 @@ class ReplyPicker {
    * A random unused line from the first pool that still has one, preferring lines within
    * `maxSentences`; when nothing fits, a longer unused line rather than nothing.
    */
-  pick(pools: Line[][], salt: string, maxSentences = Infinity): Line | null {
+  pick(pools: Line[][], salt: string, maxSentences = Infinity, strict = false): Line | null {
     const rnd = randomFor(this.state.seed, this.state.turns, salt);
-    for (const fits of [(l: Line) => sentenceCount(l.text) <= maxSentences, () => true]) {
+    const fitting = (l: Line) => sentenceCount(l.text) <= maxSentences;
+    for (const fits of strict ? [fitting] : [fitting, () => true]) {
       for (const pool of pools) {
         const free = pool.filter((l) => this.isFree(l) && fits(l));
         if (free.length > 0) return this.take(free[Math.floor(rnd() * free.length)]);
