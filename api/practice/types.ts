@@ -301,6 +301,8 @@ export type PartnerReaction =
   | 'welcome_idea' // advice after permission
   | 'permission' // asked permission to share an idea
   | 'affirmed'
+  | 'reassured' // soothing or rescuing: politely unmoved, nothing new
+  | 'farewell' // the coach closed the conversation: says goodbye
   | 'neutral';
 
 export interface PartnerState {
@@ -319,6 +321,45 @@ export interface PartnerState {
   seed: number;
   /** how the partner reacted to the previous coach move (optional: older states lack it) */
   lastReaction?: PartnerReaction;
+  /** the coach said goodbye: nothing new is opened after it (optional: older states lack it) */
+  closed?: boolean;
+  /** turn on which the partner asked the coach for advice, while the test is open */
+  askedAdvice?: number;
+  /** times the partner has asked for advice this session */
+  adviceAsks?: number;
+  /** what the coach's advice-holding test came to, once answered */
+  adviceHeld?: boolean;
+}
+
+/** Kinds of coach turn the partner answers differently (read from the words by the partner engine). */
+export const ASK_KINDS = [
+  'how_many',
+  'when',
+  'who',
+  'where',
+  'why',
+  'how',
+  'what',
+  'yes_no',
+  'scale',
+  'clarify',
+  'confirm_summary',
+  'goodbye',
+  'none',
+] as const;
+export type AskKind = (typeof ASK_KINDS)[number];
+
+/** What the partner heard the coach ask: the kind of answer wanted and what it is about. */
+export interface CoachAsk {
+  kind: AskKind;
+  /** content words of the question (lower case), for finding what the partner knows about it */
+  words: string[];
+  /** capitalised names in the question ("Sam"), which the answer should be about */
+  names: string[];
+  /** the turn soothes or rescues ("don't worry, you'll be fine") */
+  soothes?: boolean;
+  /** what the question is after beyond its words: what the partner wants, or how they feel */
+  intent?: 'wants' | 'feels';
 }
 
 /** What the partner may do on this turn: drives both the scripted voice and the LLM voice. */
@@ -337,6 +378,10 @@ export interface PartnerDirective {
   cause?: CoachCode;
   /** for a `permission` reaction: whether the partner agreed to hear the coach's idea */
   permissionGranted?: boolean;
+  /** what the coach asked, read from their words: the reply answers it (absent when no text) */
+  ask?: CoachAsk;
+  /** the partner ends this reply by asking the coach what they should do (an advice test) */
+  asksAdvice?: boolean;
 }
 
 /** A drill: focused practice on a scenario with pass criteria. */

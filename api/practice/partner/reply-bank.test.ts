@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PARTNER_CARDS } from '../scenarios/index.js';
-import { GENERIC_DISCLOSURE, REPLY_BANK } from './reply-bank.js';
+import { GENERIC_DISCLOSURE, GENERIC_VOICE, NEUTRAL_LINES, REPLY_BANK } from './reply-bank.js';
 
 const bankLines = Object.entries(REPLY_BANK).flatMap(([key, lines]) => lines.map((text) => ({ where: `bank ${key}`, text })));
 const genericDisclosure = Object.entries(GENERIC_DISCLOSURE).flatMap(([key, lines]) => lines.map((text) => ({ where: `disclosure ${key}`, text })));
@@ -15,7 +15,11 @@ const genericDisclosure = Object.entries(GENERIC_DISCLOSURE).flatMap(([key, line
 const scriptLines = PARTNER_CARDS.flatMap((card) =>
   (card.lines ?? []).filter((l) => !l.id.startsWith('voice.askAdvice')).map((l) => ({ where: `${card.id} ${l.id}`, text: l.text })),
 );
-const ALL = [...bankLines, ...genericDisclosure, ...scriptLines];
+// The shared lines every partner may say, but for asking the coach for advice (addressed to them on purpose).
+const sharedLines = [...Object.entries(NEUTRAL_LINES), ...Object.entries(GENERIC_VOICE).filter(([key]) => key !== 'askAdvice')].flatMap(
+  ([key, lines]: [string, readonly string[]]) => lines.map((text) => ({ where: `shared ${key}`, text })),
+);
+const ALL = [...bankLines, ...genericDisclosure, ...scriptLines, ...sharedLines];
 
 /** Phrases of a partner turning coach: advising the coach, or asking about the coach's life. */
 const COACHING_BACK = [
@@ -61,6 +65,19 @@ describe('partner lines never coach back', () => {
       for (const h of holes) expect(['{topic}', '{other}'], where).toContain(h);
     }
     for (const { text } of genericDisclosure) expect(text).toContain('{text}');
+  });
+
+  it('has no malformed contractions ("it\'sn\'t")', () => {
+    expect(ALL.filter(({ text }) => /'s?n't\b/.test(text) && /\w'sn't/.test(text))).toEqual([]);
+  });
+
+  it('keeps the neutral set tiny and characterless: short, no topic, no names', () => {
+    const lines = Object.values(NEUTRAL_LINES).flat();
+    expect(lines.length).toBeLessThanOrEqual(40);
+    for (const line of lines) {
+      expect(line.split(/\s+/).length, line).toBeLessThanOrEqual(6);
+      expect(line, line).not.toMatch(/\{topic\}|\{other\}/);
+    }
   });
 
   it('has no duplicate lines within a bank', () => {

@@ -1,8 +1,10 @@
 /**
  * @module practice/partner/reply-bank
- * Generic partner lines shared by every scenario, one bank per reaction (and stage where the
- * tone must differ). Scenario cards add their own lines for the key moments; these cover the
- * rest. `{topic}` and `{other}` are filled from the card's script, never with hidden content.
+ * Lines not written for one character. `NEUTRAL_LINES` is the tiny set every partner may share
+ * (acknowledgements, yes and no, a number on a scale): anything with character belongs to the
+ * card. `REPLY_BANK` and `GENERIC_VOICE` are the fallback for a card without its own voice
+ * (`card.voice`): a card that has one never hears them, so characters do not share stock
+ * lines. `{topic}` and `{other}` are filled from the card's script, never with hidden content.
  *
  * Rules for every line: the partner talks about their own situation, never asks about the
  * coach's life and never advises the coach; short and defensive lines stay short.
@@ -211,7 +213,7 @@ export const REPLY_BANK = {
     "I'm not sure where to start with all that.",
     "Too many questions. I've gone blank.",
     'Sorry, I got lost halfway through.',
-    "Erm. I'll take the first one, I think.",
+    "Right. I'll take the first one, I think.",
     "Let me just take the last bit. I'm not sure.",
     'My mind has gone blank, sorry.',
     "That's three questions, and I'm not sure about any of them.",
@@ -225,7 +227,7 @@ export const REPLY_BANK = {
     "I've thought of that, actually.",
     "Okay. I'm not sure that's what I need right now.",
     "Hmm. That's a bit of a leap.",
-    "I know. I know. It's just not that easy.",
+    "I know, I know. It's just not that easy.",
     'That feels a bit harsh, honestly.',
     "Mm. Maybe I shouldn't have brought it up.",
     "If it were that easy I'd have done it already.",
@@ -247,7 +249,7 @@ export const REPLY_BANK = {
     'Yeah. Okay.',
     "I don't really want to go into it.",
     'Can we leave that.',
-    'Mm-hmm.',
+    'Mm, fine.',
     "I'll think about it.",
     'Alright.',
     'Whatever works.',
@@ -302,3 +304,57 @@ export const GENERIC_DISCLOSURE = {
   want: ['Oh. When I put it like that… {text}', 'Hmm. What I actually want? {text}'],
   action: ['Right. {text}', "Okay, I've decided. {text}"],
 } as const;
+
+/**
+ * The neutral set: short lines any person might say, shared by every partner and allowed to
+ * recur in a session (a colleague says "Mm." more than once). Nothing here carries a character,
+ * a topic or content; the eval counts every other line a partner shares with another as a fault.
+ * `{n}` is a number from one to ten, written as a word.
+ */
+export const NEUTRAL_LINES = {
+  ack: ['Mm.', 'Okay.', 'Right.', 'Hmm.', 'I see.', 'Mm, yes.'],
+  thanks: ['Thanks.', 'Thank you.', 'Thanks for this.'],
+  yes: ['Yes.', 'Yes, I think so.', 'I think so.'],
+  maybe: ['Maybe.', 'Possibly.', "I'm not sure.", "I don't know."],
+  no: ['No.', 'Not really.', 'Not yet.'],
+  insight: ['Oh.', 'Huh.', 'Hmm.'],
+  overwhelmed: ['Sorry, which one?', 'Hang on, one at a time.'],
+  permissionGranted: ['Go on, then.', 'Yes, go on.'],
+  permissionRefused: ["Not yet, if that's okay.", 'Maybe later.'],
+  welcomeIdea: ["Hmm. That's worth thinking about.", "Maybe. I'll think about it."],
+  partly: ['Partly.', 'Not quite.'],
+  scale: ['About a {n}.', 'A {n}, I think.', 'Maybe a {n}.'],
+  scaleAgain: ['Still about a {n}.', 'Higher now. A {n}, I think.'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type NeutralKey = keyof typeof NEUTRAL_LINES;
+
+/** Every neutral line as a reader sees it (numbers filled in), for the eval's shared-lines count. */
+export function neutralTexts(): Set<string> {
+  const out = new Set<string>();
+  for (const lines of Object.values(NEUTRAL_LINES)) {
+    for (const line of lines) {
+      if (!line.includes('{n}')) out.add(line);
+      else for (const n of NUMBER_WORDS.slice(1)) out.add(line.replace('{n}', n));
+    }
+  }
+  return out;
+}
+
+export const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'] as const;
+
+/**
+ * The fallback voice for a card written without one (`card.voice`): generic, so shared by
+ * every such card. A card with a voice never uses these lines.
+ */
+export const GENERIC_VOICE = {
+  guarded: ["I'd rather not go into that yet.", "I'm not sure I want to get into that.", "Let's leave that for now."],
+  hesitant: ["I haven't really thought about it.", "I'm not sure I'm ready to say.", 'Let me think about that.'],
+  pushback: ["There's more to it than that.", "I'm not sure that's what I need right now."],
+  /** only for a card whose brief or persona says the partner asks for advice (see `transition.ts`) */
+  askAdvice: ["Honestly, what should I say? I'd take a script right now.", 'What would you say, in my place?'],
+  clarify: ['I mean {topic}, mostly.', "I suppose I mean it's been hard to put into words."],
+  confirmSummary: ["Yes, that's about it.", "Yes. That's it, really."],
+  notSure: ["I couldn't tell you, honestly.", "I don't know, to be honest.", "I'm not sure I know."],
+  goodbye: ['Thanks. This helped.', "Thanks for listening. I'll let you know how it goes."],
+} as const satisfies Record<string, readonly string[]>;

@@ -41,10 +41,12 @@ export const TRUST_DELTA: Partial<Record<CoachCode, number>> = {
   leading_question: -0.06,
   advice: -0.2,
   judgement: -0.25,
+  /** soothing instead of listening: nothing gained, a little lost (the partner feels unheard) */
+  reassurance: -0.04,
 };
 
 /** Codes that cancel any gain in the same turn. */
-export const HURTFUL_CODES: CoachCode[] = ['judgement', 'advice', 'leading_question', 'stacked_questions'];
+export const HURTFUL_CODES: CoachCode[] = ['judgement', 'advice', 'leading_question', 'stacked_questions', 'reassurance'];
 
 /** Most trust one turn can earn, so one long turn full of techniques is not worth three. */
 export const MAX_GAIN_PER_TURN = 0.18;
@@ -89,3 +91,16 @@ export const DEFENSIVE_STEP_BACK = 2;
 
 /** Trust needed before the partner agrees to hear the coach's idea. */
 export const PERMISSION_TRUST = 0.3;
+
+/** Trust earned when the coach, asked what the partner should do, hands the question back instead. */
+export const ADVICE_HELD_BONUS = 0.04;
+
+/**
+ * When a partner asks the coach for advice: at most `max` times, `apart` coach turns apart, from
+ * coach turn `from`, in these stages. An advice-seeking partner (Grace) asks early and twice;
+ * any other partner with lines for it asks once, later, while exploring.
+ */
+export const ADVICE_ASKS: Record<'seeker' | 'other', { max: number; apart: number; from: number; stages: PartnerStage[] }> = {
+  seeker: { max: 2, apart: 5, from: 3, stages: ['opening_up', 'exploring'] },
+  other: { max: 1, apart: 0, from: 6, stages: ['exploring'] },
+};

@@ -29,7 +29,8 @@ describe('startPartner', () => {
       expect(state.revealed).toEqual([]);
       expect(state.trust).toBe(START_TRUST[difficulty]);
       expect(opening.length).toBeGreaterThan(10);
-      expect(state.usedReplies).toHaveLength(1);
+      // the opening and each of its sentences are recorded, so none is said again
+      expect(state.usedReplies.length).toBeGreaterThanOrEqual(1);
     }
   });
 });

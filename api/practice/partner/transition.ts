@@ -4,11 +4,22 @@
  * stage, what has been revealed) and what the partner may do in reply. The scripted voice and an
  * LLM voice both word the same decision, so the partner behaves the same whoever speaks.
  */
-import type { CoachTurnCoding, HiddenLayer, PartnerCard, PartnerDirective, PartnerReaction, PartnerState } from '../types.js';
+import type {
+  CoachAsk,
+  CoachTurnCoding,
+  HiddenLayer,
+  PartnerCard,
+  PartnerDirective,
+  PartnerReaction,
+  PartnerState,
+} from '../types.js';
+import { readAsk } from './ask.js';
 import { directiveFor } from './directive.js';
 import { reactionTo } from './reaction.js';
 import { stageAtLeast, stepBack } from './stage.js';
 import {
+  ADVICE_ASKS,
+  ADVICE_HELD_BONUS,
   AGREEMENT_BONUS,
   DEFENSIVE_STEP_BACK,
   EARLY_AGREEMENT_TURNS,
@@ -27,8 +38,12 @@ const LISTENING_CODES = ['summary', 'complex_reflection', 'simple_reflection', '
 
 /**
  * Decides the partner's new state and a directive for this coach move. Pure: the same inputs
- * always give the same result. `coachText` is not read by the scripted rules (the coding carries
- * the move); it is accepted so a richer decider can use it without changing callers.
+ * always give the same result. The coding carries the move; `coachText` tells the partner what
+ * was asked (`directive.ask`), which also catches a goodbye and soothing the coder may not name.
+ *
+ * Nothing opens the partner (no trust gained, no layer unlocked) after the coach's goodbye, on a
+ * turn that soothes or judges, or on a turn that does not engage with what the partner said
+ * (`coding.engaged === false`).
  *
  * @example
  * const { state, directive } = advancePartner(card, state0, codeUtterance(text, ctx), text);
@@ -40,10 +55,27 @@ export function advancePartner(
   coding: CoachTurnCoding,
   coachText: string,
 ): { state: PartnerState; directive: PartnerDirective } {
-  void coachText;
   const turn = state.turns + 1;
+  const ask: CoachAsk | undefined = coachText.trim() ? readAsk(coachText) : undefined;
   let { reaction, cause } = reactionTo(coding, state);
-  let trust = clamp01(state.trust + trustChange(card, state, coding, reaction, turn));
+  const hurt = HURTFUL_CODES.some((c) => coding.codes.includes(c) && c !== 'reassurance');
+  // A goodbye ends the conversation whatever else the turn holds ("you should... good luck"):
+  // its losses still count, but the reply is a goodbye.
+  if (ask?.kind === 'goodbye') reaction = 'farewell';
+  else if ((coding.codes.includes('reassurance') || ask?.soothes) && !hurt) {
+    reaction = 'reassured';
+    cause = 'reassurance';
+  }
+  const closed = state.closed === true || reaction === 'farewell';
+  // Only a turn that engages, before the goodbye, and neither soothes nor hurts, can open the partner.
+  const mayOpen = !closed && coding.engaged !== false && reaction !== 'reassured';
+  // The advice test: the partner asked what to do on the last turn; did the coach hold back?
+  const adviceTest = state.askedAdvice !== undefined && state.askedAdvice === state.turns;
+  const adviceGiven = coding.codes.includes('advice') || coding.codes.includes('advice_with_permission');
+  let change = trustChange(card, state, coding, reaction, turn);
+  if (!mayOpen) change = Math.min(0, change) + (ask?.soothes && !coding.codes.includes('reassurance') ? -0.04 : 0);
+  else if (adviceTest && !adviceGiven && !hurt) change += ADVICE_HELD_BONUS;
+  let trust = clamp01(state.trust + change);
   let stage = state.stage;
   const revealed = [...state.revealed];
   let newlyRevealed: HiddenLayer | null = null;
@@ -54,7 +86,10 @@ export function advancePartner(
     }
   };
 
-  if (reaction === 'heard' || reaction === 'curious') {
+  if (!mayOpen) {
+    // Nothing new after a goodbye or to a soothing or empty turn: an insight or commitment waits.
+    if (reaction === 'challenged' || reaction === 'deciding') reaction = 'premature';
+  } else if (reaction === 'heard' || reaction === 'curious') {
     // Listening moves carry the partner forward, one step per turn, never skipping a layer.
     if (stage === 'guarded' && trust >= ENTRY_TRUST.opening_up) {
       stage = 'opening_up';
@@ -100,7 +135,48 @@ export function advancePartner(
     turns: turn,
     lastReaction: reaction,
   };
-  return { state: next, directive: directiveFor(card, next, reaction, cause, newlyRevealed) };
+  if (closed) next.closed = true;
+  if (adviceTest) next.adviceHeld = !adviceGiven;
+  // An advice-seeking partner (a card with lines to ask it) asks what they should do, once they
+  // have started to open up and before they find their own answer: the coach's test is to hold it.
+  const asksAdvice = mayOpen && wantsAdvice(card, next, reaction, newlyRevealed);
+  if (asksAdvice) {
+    next.askedAdvice = turn;
+    next.adviceAsks = (state.adviceAsks ?? 0) + 1;
+  }
+  const directive = directiveFor(card, next, reaction, cause, newlyRevealed, ask, asksAdvice);
+  return { state: next, directive };
+}
+
+/** A brief or persona saying the partner asks for advice, for a card written before voices existed. */
+const ADVICE_SEEKING =
+  /\b(asks? (you )?what (she|he|they) should|asks? to be told what to do|asks? (you )?for advice|wants? to be told what to do)\b/i;
+
+/**
+ * Whether this partner seeks advice (their brief or persona says so, as Grace's does): they ask
+ * early and twice. Any other partner with lines to ask with asks once, later, while exploring.
+ */
+export function seeksAdvice(card: PartnerCard): boolean {
+  return ADVICE_SEEKING.test(`${card.brief} ${card.persona}`);
+}
+
+/** Whether the partner has words to ask for advice with (their own, or generic for a seeker). */
+export function canAskAdvice(card: PartnerCard): boolean {
+  return card.voice ? card.voice.askAdvice.length > 0 : seeksAdvice(card);
+}
+
+function wantsAdvice(
+  card: PartnerCard,
+  next: PartnerState,
+  reaction: PartnerReaction,
+  newly: HiddenLayer | null,
+): boolean {
+  if (!canAskAdvice(card) || newly) return false;
+  const rule = seeksAdvice(card) ? ADVICE_ASKS.seeker : ADVICE_ASKS.other;
+  if ((next.adviceAsks ?? 0) >= rule.max || next.turns < rule.from) return false;
+  if (next.askedAdvice !== undefined && next.turns - next.askedAdvice < rule.apart) return false;
+  if (!rule.stages.includes(next.stage)) return false;
+  return reaction === 'heard' || reaction === 'curious';
 }
 
 /** Whether the partner agreed to hear the coach's idea on the last turn (feeds the coder's context). */
@@ -108,7 +184,13 @@ export function permissionGranted(state: PartnerState): boolean {
   return state.permissionGranted;
 }
 
-function trustChange(card: PartnerCard, state: PartnerState, coding: CoachTurnCoding, reaction: PartnerReaction, turn: number): number {
+function trustChange(
+  card: PartnerCard,
+  state: PartnerState,
+  coding: CoachTurnCoding,
+  reaction: PartnerReaction,
+  turn: number,
+): number {
   const codes = new Set(coding.codes);
   // Advice the partner agreed to hear is not a hurt.
   if (reaction === 'welcome_idea') codes.delete('advice');
@@ -129,7 +211,8 @@ function trustChange(card: PartnerCard, state: PartnerState, coding: CoachTurnCo
   if (reaction === 'premature') gain = 0;
   // Question after question: only a turn that listened (reflection, affirmation) refills the well.
   const questionOnly = codes.has('open_question') && !LISTENING_CODES.some((c) => codes.has(c));
-  const lastListened = state.lastReaction === undefined || state.lastReaction === 'heard' || state.lastReaction === 'affirmed';
+  const lastListened =
+    state.lastReaction === undefined || state.lastReaction === 'heard' || state.lastReaction === 'affirmed';
   if (questionOnly && !lastListened) gain *= QUESTION_STREAK_FACTOR;
   if (codes.has('goal_question') && turn <= EARLY_AGREEMENT_TURNS) gain += AGREEMENT_BONUS;
   return gain * GAIN_FACTOR[card.difficulty] + mild * LOSS_FACTOR[card.difficulty];

@@ -1,20 +1,48 @@
 /**
  * @module practice/partner/voice
- * The built-in scripted voice: words a directive decided by the transition rules, choosing lines
- * from the scenario's own script first and the shared banks after. Every line used is recorded
- * in the state, so no reply repeats within a session; choices come from a PRNG seeded with
- * (session seed, turn), so a session replays identically.
+ * The built-in scripted voice: words a directive decided by the transition rules. It answers
+ * what was asked (`directive.ask`: a number for "how many", yes or no, a scale, a clarification,
+ * a goodbye) from the card's facts and lines, in the mood the directive set, then says what the
+ * reaction calls for. Lines come from the card first (its script and its own voice); a card
+ * without a voice falls back to the generic banks, a card with one only shares the tiny neutral
+ * set. Every line used is recorded in the state, so no line repeats within a session (only the
+ * neutral acknowledgements may recur); choices come from a PRNG seeded with (session seed, turn),
+ * so a session replays identically.
  */
-import type { HiddenLayer, PartnerCard, PartnerDirective, PartnerStage, PartnerState } from '../types.js';
-import { GENERIC_DISCLOSURE, REPLY_BANK, type ReplyBankKey } from './reply-bank.js';
+import type {
+  CoachAsk,
+  HiddenLayer,
+  PartnerCard,
+  PartnerDirective,
+  PartnerStage,
+  PartnerState,
+  PartnerVoiceKind,
+} from '../types.js';
+import { hasShape, knownNow, peopleOf, relevance, type Known } from './knowledge.js';
+import {
+  GENERIC_DISCLOSURE,
+  GENERIC_VOICE,
+  NEUTRAL_LINES,
+  NUMBER_WORDS,
+  REPLY_BANK,
+  type NeutralKey,
+  type ReplyBankKey,
+} from './reply-bank.js';
 import { randomFor } from './seeded-random.js';
-import { stageAtLeast } from './stage.js';
+import { stageAtLeast, stageIndex } from './stage.js';
+import { isNeutralLine, sentencesOf } from './lines.js';
+import { stemsOf } from './words.js';
 
-/** One candidate line; the id is a hash of the text, so equal texts in two banks count as one. */
+/** One candidate line; the id is a hash of the text, so equal texts in two pools count as one. */
 interface Line {
   id: string;
   text: string;
 }
+
+type VoiceKey = PartnerVoiceKind;
+
+/** Questions whose answer is a piece of the situation: a number, a time, a person, a place. */
+const FACTUAL = new Set<CoachAsk['kind']>(['how_many', 'when', 'who', 'where']);
 
 /**
  * Words the directive as the scripted partner. Returns the state with the lines just used added
@@ -23,13 +51,24 @@ interface Line {
  * @example
  * const { state, text } = scriptedReply(card, decided.state, decided.directive);
  */
-export function scriptedReply(card: PartnerCard, state: PartnerState, directive: PartnerDirective): { state: PartnerState; text: string } {
+export function scriptedReply(
+  card: PartnerCard,
+  state: PartnerState,
+  directive: PartnerDirective,
+): { state: PartnerState; text: string } {
   const voice = new ReplyPicker(card, state);
-  const parts = compose(voice, card, state, directive);
+  // The request for advice closes the reply; what comes before it keeps within the length left.
+  const askAdvice = directive.asksAdvice ? voice.pick([voice.own('askAdvice')], 'ask-advice', 1) : null;
+  const room = directive.maxSentences - (askAdvice ? sentenceCount(askAdvice.text) : 0);
+  const parts = compose(voice, card, state, { ...directive, maxSentences: Math.max(1, room) });
+  if (askAdvice) parts.push(askAdvice);
   if (parts.length === 0) {
-    // Every fitting line is spent (a very long session): say two short ones never said together.
-    const spare = voice.pickPair([...voice.bank('neutral'), ...voice.bank('content_surface')], 'spare');
-    if (spare) parts.push(spare);
+    // Every fitting line is spent (a very long session): an unused line about the situation, or
+    // at last a neutral acknowledgement, the one kind of line that may recur.
+    parts.push(
+      voice.pick([...contentPools(voice, card, state.stage, state.revealed), voice.own('notSure')], 'spare') ??
+        voice.neutral('ack', 'spare'),
+    );
   }
   return voice.finish(parts);
 }
@@ -44,66 +83,373 @@ export function scriptedOpening(card: PartnerCard, state: PartnerState): { state
 function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: PartnerDirective): Line[] {
   const open = stageAtLeast(d.stage, 'opening_up');
   const newly = d.newlyRevealed;
+  const ask = d.ask && d.ask.kind !== 'none' ? d.ask : undefined;
   // A head (a short reaction) then a body (what they say next), within the directive's length.
   const head = (key: ReplyBankKey) => voice.pick([voice.bank(key)], `head.${key}`, d.maxSentences - 1);
-  const then = (first: Line | null, pools: Line[][], salt: string) => {
-    const budget = d.maxSentences - (first ? sentenceCount(first.text) : 0);
-    return [first, voice.pick(pools, salt, budget)].filter(isLine);
+  const then = (first: Line | null | (Line | null)[], pools: Line[][], salt: string) => {
+    const firsts = (Array.isArray(first) ? first : [first]).filter(isLine);
+    const budget = d.maxSentences - firsts.reduce((n, l) => n + sentenceCount(l.text), 0);
+    if (budget <= 0 && firsts.length > 0 && !newly) return firsts;
+    // After a head, only a body that fits (a disclosure is said whatever its length).
+    const body = voice.pick(pools, salt, Math.max(1, budget), firsts.length > 0 && !newly);
+    if (!body && firsts.length > 0 && !newly) return firsts;
+    return [...firsts, body ?? voice.pick(pools, salt, Math.max(1, budget))].filter(isLine);
   };
-  const content = () => contentPools(voice, card, d.stage, state.revealed);
+  const content = () => rankedContent(voice, card, state, ask);
   const body = () => (newly ? disclosure(card, newly) : content());
   const bodySalt = newly ? `disclose.${newly}` : 'content';
+  // The answer to the question asked, when the turn asked one: guarded answers stay short.
+  const answer = (short = !open) => (ask ? answerAsk(voice, card, state, d, ask, short) : null);
+
+  // After the coach's goodbye the partner is leaving: a brief answer to a question, nothing volunteered.
+  if (state.closed && d.reaction !== 'farewell') {
+    return [answer(true)?.[0] ?? voice.pick([voice.own('goodbye')], 'closed') ?? voice.neutral('ack', 'closed')];
+  }
   switch (d.reaction) {
-    case 'heard':
-      return then(head(open ? 'heard_open' : 'heard_guarded'), body(), bodySalt);
-    case 'curious':
-      return then(newly || voice.chance('curious.head', 0.6) ? head(open ? 'curious_open' : 'curious_guarded') : null, body(), bodySalt);
-    case 'agreeing':
+    case 'farewell':
+      return [voice.pick([voice.own('goodbye')], 'goodbye') ?? voice.neutral('thanks', 'goodbye')];
+    case 'heard': {
+      if (ask?.kind === 'confirm_summary') return then(answer(true), body(), bodySalt);
+      const said = answer(true);
+      if (said) return then(said, body(), bodySalt);
+      return then(
+        open
+          ? voice.voiced && voice.chance('heard.head', 0.5)
+            ? voice.pick([voice.own('confirmSummary')], 'heard.own', newly ? 1 : 2, true)
+            : head('heard_open')
+          : head('heard_guarded'),
+        body(),
+        bodySalt,
+      );
+    }
+    case 'curious': {
+      const said = answer();
+      if (said) return newly ? then(said, body(), bodySalt) : said;
+      const lead = voice.voiced
+        ? voice.pick([voice.own('hesitant')], 'curious.own', 1)
+        : head(open ? 'curious_open' : 'curious_guarded');
+      return then(
+        newly || (!open && voice.chance('curious.head', 0.5)) || (!voice.voiced && voice.chance('curious.head', 0.6))
+          ? lead
+          : null,
+        body(),
+        bodySalt,
+      );
+    }
+    case 'agreeing': {
       // Late in the session a goal question reviews the outcome rather than setting it.
-      if (stageAtLeast(d.stage, 'insight')) return single(voice, [voice.bank('agreeing_review')], 'review');
+      if (stageAtLeast(d.stage, 'insight')) {
+        return single(
+          voice,
+          d.maxSentences,
+          [voice.bank('agreeing_review'), layerLines(card, 'elaborate', 'want'), voice.own('confirmSummary')],
+          'review',
+        );
+      }
+      const said = ask && FACTUAL.has(ask.kind) ? answer() : null;
+      if (said) return said;
       return then(head('agreeing'), [scriptLines(card.script?.sessionGoal), voice.bank('session_goal')], 'goal');
+    }
     case 'challenged':
-      if (newly) return then(head('insight'), body(), bodySalt);
-      return then(head('challenged_again'), content(), 'content');
+      // A card's own disclosure of the want carries its own "Oh."; a generic one gets a lead-in.
+      if (newly) return then(voice.voiced ? null : head('insight'), body(), bodySalt);
+      return then(head('challenged_again'), [...content(), layerLines(card, 'elaborate', 'want')], 'content');
     case 'deciding':
       if (newly) return then(head('commit'), body(), bodySalt);
-      return single(voice, [layerLines(card, 'elaborate', 'action'), voice.bank('commit_detail')], 'commit_detail');
-    case 'premature':
-      return single(voice, [voice.bank(d.cause === 'action_question' ? 'premature_action' : 'premature_incisive')], 'premature');
-    case 'short':
-      return single(voice, [voice.bank(d.cause === 'leading_question' ? 'short_leading' : 'short')], 'short');
-    case 'overwhelmed':
-      return single(voice, [voice.bank('overwhelmed')], 'overwhelmed');
+      return single(voice, d.maxSentences, [layerLines(card, 'elaborate', 'action'), voice.bank('commit_detail')], 'commit_detail');
+    case 'premature': {
+      const said =
+        ask && (FACTUAL.has(ask.kind) || ask.kind === 'scale' || ask.kind === 'clarify') ? answer(true) : null;
+      if (said) return said;
+      return single(
+        voice,
+        d.maxSentences,
+        [
+          voice.bank(d.cause === 'action_question' ? 'premature_action' : 'premature_incisive'),
+          voice.own('hesitant'),
+          voice.own('notSure'),
+        ],
+        'premature',
+      );
+    }
+    case 'short': {
+      const said = answer(true);
+      if (said) return said;
+      return single(
+        voice,
+        d.maxSentences,
+        [voice.bank(d.cause === 'leading_question' ? 'short_leading' : 'short'), voice.own('guarded')],
+        'short',
+      );
+    }
+    case 'overwhelmed': {
+      // Several questions at once: lose track, then answer only the last one, briefly.
+      const lead = voice.voiced
+        ? voice.neutral('overwhelmed', 'overwhelmed')
+        : voice.pick([voice.bank('overwhelmed')], 'overwhelmed');
+      const said = answer(true);
+      return [lead, ...(said ?? [])].filter(isLine).slice(0, 2);
+    }
     case 'defensive': {
-      if (state.defensiveness >= 2) return single(voice, [voice.bank('withdrawn')], 'withdrawn');
-      const own = scriptLines(card.script?.pushback);
+      if (state.defensiveness >= 2) {
+        const curt = voice.voiced
+          ? (voice.pick([voice.own('guarded')], 'withdrawn', 1) ?? voice.neutral('ack', 'withdrawn'))
+          : voice.pick([voice.bank('withdrawn')], 'withdrawn');
+        return [curt].filter(isLine);
+      }
+      const own = [...scriptLines(card.script?.pushback), ...voice.own('pushback')];
       const pools = voice.chance('pushback', 0.5) ? [own, voice.bank('defensive')] : [voice.bank('defensive'), own];
-      return single(voice, pools, 'defensive');
+      return single(voice, d.maxSentences, voice.voiced ? [own, voice.own('guarded')] : pools, 'defensive');
+    }
+    case 'reassured': {
+      // Soothing does not open anyone: politely unmoved, and a short answer if a question came too.
+      const challenging = card.difficulty === 'challenging';
+      const own = challenging
+        ? [voice.own('pushback'), scriptLines(card.script?.pushback), voice.own('guarded')]
+        : [voice.own('guarded'), voice.own('pushback')];
+      const said = answer(true);
+      const lead = voice.pick(own, 'reassured', 1) ?? voice.neutral('maybe', 'reassured');
+      return [lead, ...(said ?? [])].slice(0, 2);
     }
     case 'welcome_idea':
-      return single(voice, [voice.bank('welcome_idea')], 'welcome');
-    case 'permission':
-      return single(voice, [voice.bank(state.permissionGranted ? 'permission_granted' : 'permission_refused')], 'permission');
-    case 'affirmed':
-      return open ? then(head('affirmed'), body(), bodySalt) : single(voice, [voice.bank('affirmed')], 'affirmed');
-    case 'neutral':
-      return voice.chance('neutral.body', 0.5) ? then(head('neutral'), body(), bodySalt) : single(voice, [voice.bank('neutral')], 'neutral');
+      return [
+        voice.voiced ? voice.neutral('welcomeIdea', 'welcome') : voice.pick([voice.bank('welcome_idea')], 'welcome'),
+      ].filter(isLine);
+    case 'permission': {
+      const key = state.permissionGranted ? 'permissionGranted' : 'permissionRefused';
+      if (voice.voiced) return [voice.neutral(key, 'permission')];
+      return single(
+        voice,
+        d.maxSentences,
+        [voice.bank(state.permissionGranted ? 'permission_granted' : 'permission_refused')],
+        'permission',
+      );
+    }
+    case 'affirmed': {
+      const thanks = voice.voiced ? voice.neutral('thanks', 'affirmed') : head('affirmed');
+      const said = answer();
+      if (said) return [thanks, ...said].filter(isLine).slice(0, 2);
+      if (open) return then(thanks, body(), bodySalt);
+      return voice.voiced && thanks ? [thanks] : single(voice, d.maxSentences, [voice.bank('affirmed')], 'affirmed');
+    }
+    case 'neutral': {
+      const said = answer();
+      if (said) return said;
+      if (voice.chance('neutral.body', 0.5))
+        return then(voice.voiced ? voice.neutral('ack', 'neutral') : head('neutral'), body(), bodySalt);
+      return voice.voiced ? [voice.neutral('ack', 'neutral')] : single(voice, d.maxSentences, [voice.bank('neutral')], 'neutral');
+    }
   }
 }
 
-/** One line, or, once a bank is spent, an unused pair from it: a reply is never repeated. */
-function single(voice: ReplyPicker, pools: Line[][], salt: string): Line[] {
-  const line = voice.pick(pools, salt) ?? voice.pickPair(pools.flat(), salt);
+/**
+ * The answer to what was asked, shaped by the kind of question, or null when the question is
+ * open enough that the partner's own next words answer it (the reaction's usual body).
+ */
+function answerAsk(
+  voice: ReplyPicker,
+  card: PartnerCard,
+  state: PartnerState,
+  d: PartnerDirective,
+  ask: CoachAsk,
+  short: boolean,
+): Line[] | null {
+  const known = knownNow(card, state);
+  switch (ask.kind) {
+    case 'goodbye':
+      return [voice.pick([voice.own('goodbye')], 'goodbye') ?? voice.neutral('thanks', 'goodbye')];
+    case 'scale':
+      return [scaleLine(voice, card, d.stage, ask)];
+    case 'clarify': {
+      // The character's own clarification; once open, also the line nearest what was asked about.
+      const meant = voice.pick([voice.own('clarify')], 'clarify');
+      const about = bestKnown(voice, known, ask, 1, 'clarify.about');
+      if (meant && (short || !about)) return [meant];
+      return [meant, about].filter(isLine).length
+        ? [meant, about].filter(isLine)
+        : [voice.pick([voice.own('notSure')], 'clarify.unsure') ?? voice.neutral('maybe', 'clarify')];
+    }
+    case 'confirm_summary': {
+      if (summaryFits(card, state, ask))
+        return [voice.pick([voice.own('confirmSummary')], 'confirm', 2) ?? voice.neutral('yes', 'confirm')];
+      const meant = voice.pick([voice.own('clarify')], 'confirm.clarify');
+      return [voice.neutral('partly', 'confirm.partly'), meant].filter(isLine);
+    }
+    case 'yes_no': {
+      const polarity = voice.neutral(polarityFor(d, state), 'polarity');
+      const fact = bestKnown(voice, known, ask, 3, 'yes_no.fact');
+      if (fact) return [polarity, fact];
+      const reason = short ? null : bestKnown(voice, known, ask, 1, 'yes_no.reason');
+      // After a "maybe", not knowing reads as a contradiction: the reason is hesitation or reserve.
+      const own =
+        reason ?? voice.pick([voice.own('hesitant'), voice.own('guarded'), voice.own('notSure')], 'yes_no.own', 2);
+      return [polarity, own].filter(isLine);
+    }
+    case 'how_many':
+    case 'when':
+    case 'who':
+    case 'where': {
+      // The shape asked for (a number, a time, a person) first; a line strongly about the question after.
+      const fact =
+        bestKnown(voice, known, ask, 2, `${ask.kind}.fact`, true) ??
+        bestKnown(voice, known, ask, 1, `${ask.kind}.near`, true) ??
+        bestKnown(voice, known, ask, 3, `${ask.kind}.about`);
+      if (fact) return [fact];
+      return [voice.pick([voice.own('notSure')], `${ask.kind}.unsure`) ?? voice.neutral('maybe', `${ask.kind}.unsure`)];
+    }
+    case 'why':
+    case 'how':
+    case 'what': {
+      const intent = ask.intent;
+      // "What would you want Jo to understand?" is about what they want, not about Jo.
+      // A why or how asks for a reason: one shared word is not enough to make a fact the answer.
+      const min = ask.kind === 'what' ? 2 : 3;
+      const fact = intent === 'wants' ? null : bestKnown(voice, known, ask, min, `${ask.kind}.fact`);
+      if (fact) return [fact];
+      // Asked about someone the partner has nothing to say about: honestly not sure, not a change of subject.
+      if (ask.names.length > 0 && !intent)
+        return [voice.pick([voice.own('notSure')], 'names.unsure') ?? voice.neutral('maybe', 'names.unsure')];
+      if (intent === 'wants') {
+        const wants = [
+          ...layerLines(card, 'elaborate', 'want').filter(() => state.revealed.includes('want')),
+          ...scriptLines(card.script?.sessionGoal),
+        ];
+        const line = voice.pick([wants], 'wants', short ? 1 : 2);
+        if (line) return [line];
+      }
+      if (intent === 'feels' && !stageAtLeast(d.stage, 'opening_up') && !d.newlyRevealed) {
+        const line = voice.pick([voice.own('hesitant'), voice.own('guarded')], 'feels', 1);
+        if (line) return [line];
+      }
+      return null;
+    }
+    case 'none':
+      return null;
+  }
+}
+
+/** yes, maybe or no, from where the partner is: guarded partners hedge, committed ones say yes. */
+function polarityFor(d: PartnerDirective, state: PartnerState): NeutralKey {
+  if (d.reaction === 'defensive' || state.defensiveness > 0) return 'no';
+  if (stageAtLeast(d.stage, 'insight')) return 'yes';
+  if (stageIndex(d.stage) >= stageIndex('exploring') && state.trust >= 0.6) return 'yes';
+  return 'maybe';
+}
+
+/**
+ * A scale answer holding a number: the card's own answer when the question is about what the
+ * card's scale measures, the same number in neutral words otherwise, higher once the partner
+ * has moved on.
+ */
+function scaleLine(voice: ReplyPicker, card: PartnerCard, stage: PartnerStage, ask: CoachAsk): Line {
+  const scale = card.scale;
+  const base = Math.min(10, Math.max(1, Math.round(scale?.value ?? 4)));
+  const moved = Math.min(10, base + Math.max(0, stageIndex(stage) - 1));
+  const about = stemsOf(scale?.about ?? '');
+  const asked = [...stemsOf(ask.words.join(' '))].filter((w) => !SCALE_WORDS.has(w));
+  const sameThing = asked.length === 0 || asked.some((w) => about.has(w));
+  if (scale && moved === base && sameThing) {
+    const own = voice.pick([scriptLines([scale.answer])], 'scale.own');
+    if (own) return own;
+  }
+  const fill = (t: string) => t.replace('{n}', NUMBER_WORDS[moved]);
+  const key: NeutralKey =
+    voice.hasSaidAny(NEUTRAL_LINES.scale.map(fill)) || (scale && voice.hasSaid(scale.answer)) ? 'scaleAgain' : 'scale';
+  return voice.neutral(key, 'scale', fill);
+}
+
+/** Words of the scale itself ("on a scale of one to ten"), not of what it measures. */
+const SCALE_WORDS = stemsOf('scale ten 10 1 out');
+
+/** Whether a checked summary fits what the partner has been saying (else: "not quite"). */
+function summaryFits(card: PartnerCard, state: PartnerState, ask: CoachAsk): boolean {
+  if (ask.words.length < 3) return true;
+  const said = stemsOf(
+    [
+      ...(card.script?.openings ?? []),
+      ...knownNow(card, state).map((k) => k.text),
+      ...state.revealed.flatMap((l) => [card.hidden[l], ...(card.script?.disclose[l] ?? [])]),
+      card.brief,
+      card.script?.topic ?? '',
+    ].join(' '),
+  );
+  const asked = stemsOf(ask.words.join(' '));
+  const shared = [...asked].filter((w) => said.has(w)).length;
+  return shared >= 2 || shared * 4 >= asked.size;
+}
+
+/**
+ * The unused line that best answers the question, when it scores at least `min`; for a factual
+ * question, only a line with the shape asked for. A fact already given is given again once, as
+ * "As I said", rather than replaced by something off the point.
+ */
+function bestKnown(
+  voice: ReplyPicker,
+  known: Known[],
+  ask: CoachAsk,
+  min: number,
+  salt: string,
+  shaped = false,
+): Line | null {
+  const people = voice.people;
+  const scored = known
+    .map((k) => ({ k, score: relevance(ask, k, people) }))
+    .filter((x) => x.score >= min && (!shaped || hasShape(ask.kind, x.k.text, people)))
+    .sort((a, b) => b.score - a.score);
+  if (scored.length === 0) return null;
+  const top = scored[0].score;
+  const best = scored.filter((x) => x.score === top).map((x) => toLine(x.k.text));
+  const fresh = voice.pick([best, scored.filter((x) => x.score < top).map((x) => toLine(x.k.text))], salt, 3);
+  if (fresh) return fresh;
+  // Only a question after the same fact (how many, when, who, yes or no) gets it again.
+  if (!AGAIN.has(ask.kind)) return null;
+  const fact = scored.find((x) => x.k.source === 'fact');
+  if (!fact || fact.score < top) return null;
+  const first = sentencesOf(fact.k.text)[0] ?? fact.k.text;
+  const word = first.split(/[\s,.']/)[0];
+  const keepCapital = word === 'I' || people.has(word) || /^[A-Z]{2,}/.test(word);
+  const again = keepCapital ? first : `${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  return voice.pick([[toLine(`As I said, ${again}`)]], salt);
+}
+
+/** Questions whose answer is a fact worth giving again when asked again. */
+const AGAIN = new Set<CoachAsk['kind']>(['how_many', 'when', 'who', 'where', 'yes_no']);
+
+/** The partner's next words about their situation, the lines nearest the question first. */
+function rankedContent(
+  voice: ReplyPicker,
+  card: PartnerCard,
+  state: PartnerState,
+  ask: CoachAsk | undefined,
+): Line[][] {
+  const pools = contentPools(voice, card, state.stage, state.revealed);
+  if (!ask || ask.words.length === 0) return pools;
+  const near = knownNow(card, state)
+    .filter((k) => k.source !== 'goal' && relevance(ask, k) >= 1)
+    .sort((a, b) => relevance(ask, b) - relevance(ask, a))
+    .map((k) => toLine(k.text));
+  return near.length ? [near, ...pools] : pools;
+}
+
+/** One line, or nothing when every fitting line is spent: a reply is never repeated. */
+function single(voice: ReplyPicker, maxSentences: number, pools: Line[][], salt: string): Line[] {
+  const line = voice.pick(pools, salt, maxSentences);
   return line ? [line] : [];
 }
 
 /** What the partner talks about, deepest revealed layer first; hidden layers not yet revealed never appear. */
 function contentPools(voice: ReplyPicker, card: PartnerCard, stage: PartnerStage, revealed: HiddenLayer[]): Line[][] {
   const surface = scriptLines(card.script?.surface);
+  const facts = scriptLines(
+    knownNow(card, { revealed })
+      .filter((k) => k.source === 'fact')
+      .map((k) => k.text),
+  );
   const deeper = [...revealed].reverse().map((layer) => layerLines(card, 'elaborate', layer));
-  if (stage === 'guarded') return [surface, voice.bank('content_surface')];
-  if (stage === 'opening_up') return [...deeper, surface, voice.bank('content_surface'), voice.bank('content_deeper')];
-  return [...deeper, voice.bank('content_deeper'), surface, voice.bank('content_surface')];
+  if (stage === 'guarded') return [surface, facts, voice.bank('content_surface')];
+  if (stage === 'opening_up')
+    return [...deeper, surface, facts, voice.bank('content_surface'), voice.bank('content_deeper')];
+  return [...deeper, voice.bank('content_deeper'), surface, facts, voice.bank('content_surface')];
 }
 
 /** The card's own words for a layer; the generic lead-ins only for a card that has none. */
@@ -137,8 +483,15 @@ export function sentenceCount(text: string): number {
   return text.split(/(?<=[.!?])\s+(?=[A-Z"'(])/).filter((x) => x.trim()).length;
 }
 
-function isLine(x: Line | null): x is Line {
-  return x !== null;
+/** Ids of the non-neutral sentences of a line with more than one sentence. */
+function sentenceIds(text: string): string[] {
+  const sentences = sentencesOf(text);
+  if (sentences.length < 2) return [textId(text)].filter(() => !isNeutralLine(text)).map((id) => `s${id}`);
+  return sentences.filter((x) => !isNeutralLine(x)).map((x) => `s${textId(x)}`);
+}
+
+function isLine(x: Line | null | undefined): x is Line {
+  return x !== null && x !== undefined;
 }
 
 /** Picks unused lines for one turn and records them. */
@@ -146,19 +499,49 @@ class ReplyPicker {
   private readonly used: Set<string>;
   private readonly fresh: string[] = [];
   private readonly fill: (t: string) => string;
+  /** the card has its own voice: no generic bank line is ever used */
+  readonly voiced: boolean;
+  /** the people the card names, so a "who" answer can be told by its names */
+  readonly people: Set<string>;
 
   constructor(
-    card: PartnerCard,
+    private readonly card: PartnerCard,
     private readonly state: PartnerState,
   ) {
     this.used = new Set(state.usedReplies);
     const topic = card.script?.topic ?? 'this';
     const other = card.script?.other ?? 'them';
     this.fill = (t) => t.replaceAll('{topic}', topic).replaceAll('{other}', other);
+    this.voiced = card.voice !== undefined;
+    this.people = peopleOf(card);
   }
 
+  /** A generic bank: only for a card without its own voice. */
   bank(key: ReplyBankKey): Line[] {
+    if (this.voiced) return [];
     return REPLY_BANK[key].map((t) => toLine(this.fill(t)));
+  }
+
+  /** The character's own lines for a moment (the generic voice for a card without one). */
+  own(key: VoiceKey): Line[] {
+    const lines = this.card.voice ? this.card.voice[key] : GENERIC_VOICE[key];
+    return (lines ?? []).map((t) => toLine(this.fill(t)));
+  }
+
+  /** A neutral line: an unused one when there is one, else one said before (neutral lines may recur). */
+  neutral(key: NeutralKey, salt: string, fill: (t: string) => string = (t) => t): Line {
+    const lines = NEUTRAL_LINES[key].map((t) => toLine(fill(t)));
+    const rnd = randomFor(this.state.seed, this.state.turns, `neutral.${salt}`);
+    const free = lines.filter((l) => !this.used.has(l.id));
+    return this.take((free.length ? free : lines)[Math.floor(rnd() * (free.length || lines.length))]);
+  }
+
+  hasSaid(text: string): boolean {
+    return this.used.has(textId(text));
+  }
+
+  hasSaidAny(texts: readonly string[]): boolean {
+    return texts.some((t) => this.hasSaid(t));
   }
 
   chance(salt: string, p: number): boolean {
@@ -169,41 +552,38 @@ class ReplyPicker {
    * A random unused line from the first pool that still has one, preferring lines within
    * `maxSentences`; when nothing fits, a longer unused line rather than nothing.
    */
-  pick(pools: Line[][], salt: string, maxSentences = Infinity): Line | null {
+  pick(pools: Line[][], salt: string, maxSentences = Infinity, strict = false): Line | null {
     const rnd = randomFor(this.state.seed, this.state.turns, salt);
-    for (const fits of [(l: Line) => sentenceCount(l.text) <= maxSentences, () => true]) {
+    const fitting = (l: Line) => sentenceCount(l.text) <= maxSentences;
+    for (const fits of strict ? [fitting] : [fitting, () => true]) {
       for (const pool of pools) {
-        const free = pool.filter((l) => !this.used.has(l.id) && fits(l));
+        const free = pool.filter((l) => this.isFree(l) && fits(l));
         if (free.length > 0) return this.take(free[Math.floor(rnd() * free.length)]);
       }
     }
     return null;
   }
 
-  /** Two lines of a spent bank said together, as a combination not said before. */
-  pickPair(pool: Line[], salt: string): Line | null {
-    const rnd = randomFor(this.state.seed, this.state.turns, `pair.${salt}`);
-    const start = Math.floor(rnd() * Math.max(1, pool.length));
-    for (let i = 0; i < pool.length; i++) {
-      for (let j = 1; j < pool.length; j++) {
-        const a = pool[(start + i) % pool.length];
-        const b = pool[(start + i + j) % pool.length];
-        const id = `${a.id}+${b.id}`;
-        if (a.id !== b.id && !this.used.has(id)) return this.take({ id, text: `${a.text} ${b.text}` });
-      }
-    }
-    return null;
+  /** Unused, and none of its sentences said before (neutral ones aside): no line is said twice. */
+  private isFree(line: Line): boolean {
+    return !this.used.has(line.id) && sentenceIds(line.text).every((id) => !this.used.has(id));
   }
 
   private take(line: Line): Line {
-    this.used.add(line.id);
-    this.fresh.push(line.id);
+    for (const id of [line.id, ...sentenceIds(line.text)]) {
+      if (this.used.has(id) && id !== line.id) continue;
+      this.used.add(id);
+      this.fresh.push(id);
+    }
     return line;
   }
 
   finish(parts: Line[]): { state: PartnerState; text: string } {
-    // A composed reply is recorded as a whole too, so the same pair is never said twice.
-    if (parts.length > 1) this.fresh.push(parts.map((p) => p.id).join('+'));
-    return { state: { ...this.state, usedReplies: [...this.state.usedReplies, ...this.fresh] }, text: parts.map((p) => p.text).join(' ') };
+    const seen = new Set<string>();
+    const unique = parts.filter((p) => !seen.has(p.id) && seen.add(p.id));
+    return {
+      state: { ...this.state, usedReplies: [...this.state.usedReplies, ...this.fresh] },
+      text: unique.map((p) => p.text).join(' '),
+    };
   }
 }

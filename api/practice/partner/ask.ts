@@ -1,0 +1,138 @@
+/**
+ * @module practice/partner/ask
+ * What the coach asked, read from the grammar of their words: the kind of answer a colleague
+ * would give (a number, a time, a person, yes or no, a scale, a clarification, a confirmation, a
+ * goodbye) and the words the answer should be about. Reads the question the turn ends on, as a
+ * listener answers the last thing asked. Pure and rule-based, so it behaves the same on questions
+ * it has never seen: it reads the shape of the question, not a list of examples.
+ */
+import type { AskKind, CoachAsk } from '../types.js';
+import { intentOf } from './knowledge.js';
+import { contentWords } from './words.js';
+
+/** Strong closers: with no question after them, the coach is ending the conversation. */
+const CLOSING =
+  /\b(good ?luck|glad (i|we) could help|take care\b(?! of)|all the best( with| for|[.!,]|$)|good ?bye|bye( for now)?|see you (soon|later|next|then|around|on)|^see you|see you[.!]?$|speak (to you )?soon|talk (to you )?(soon|later|next time)|until next time|(that's|that is) (all|it) for (today|now)|all we have time for|time's up|(let's|we'll|we can) (leave it|stop|end) (there|here)|(we're|we are|we've|we have) (run )?out of time|let's (stop|leave it|finish|wrap (it )?up)( there| here| for today)?|(thanks|thank you) (so much |very much )?for (your time|today|coming|talking|the (chat|conversation|session))|have a (good|great|nice|lovely) (day|evening|weekend|week|one)|best of luck|hope it goes well|(i'll|i will|i should|i'd better|let me) let you (go|get on|get back)|i'll leave you to it)\b/;
+
+/** "Take care of yourself" closes a turn as a goodbye; mid-sentence it is something else. */
+const CLOSING_CARE = /(^|[.!,] ?)take care of yourself( this week| today| over the weekend)?[.!]?\s*$/;
+
+/** Soothing or rescuing instead of listening ("don't worry, you'll be fine"). */
+const SOOTHING =
+  /\b(don't worry|do not worry|no need to worry|try not to worry|you'll be (fine|okay|ok|alright|great)|you will be (fine|okay|alright)|it'll (all )?(be|work out) (fine|okay|ok|alright)|it will (all )?(be|work out) (fine|okay|alright)|(i'm|i am) sure (it|you|they|everything)|everything will (be|work)|it's not your fault|it wasn't your fault|these things happen|you've got this|it's not (that|so) bad|could be worse|happens to everyone|i'm sure it's fine)\b/;
+
+const SCALE =
+  /\b(one|1) (to|and|-|through|out of) (ten|10)\b|\b1 ?- ?10\b|\bon a scale\b|\bscale of\b|\bout of (ten|10)\b/;
+
+const CLARIFY =
+  /\b(what do you mean|what did you mean|what you mean|what you meant|what do you mean by|mean by (that|this|it)|meant by|what's that mean|what does that mean|in what sense|can you (explain|clarify|unpack)|could you (explain|clarify|unpack)|i didn't (quite )?(follow|understand|get)|not sure (what|that) i follow|not sure i follow|say that again|what (is|are|was|were) ([a-z']+ ){0,3}exactly|meaning what|how do you mean)\b/;
+
+/** The end of a checked summary ("..., is that right?"). */
+const CONFIRM_TAG =
+  /\b((is|was) (that|this|it) (right|correct|fair|it|accurate|about right|true)|have i got (that|it|this) (right|about right)|did i (get|hear) (that|it|this|you) right|do i have (that|it|this) right|am i (right|close|on the right track)|does that (sound|seem) (right|fair|accurate|about right)|is that a fair (summary|description|way to put it)|would that be (fair|right)|right|yes|no)\?$/;
+
+/** A summary or reflection offered for checking ("so you..., is that right?"). */
+const SUMMARY_START =
+  /^(so|it sounds like|it sounds as if|sounds like|let me check|if i've understood|if i understand|what i'm hearing|i'm hearing|so what i'm hearing|you're saying|you said|you feel|you're|you've)\b/;
+/** A reflection said with a rising tone ("so you feel stuck?"): checks rather than asks. */
+const REFLECTION_ASKED =
+  /^((so|okay|ok|right|and)[, ]+)*(it sounds like|it sounds as if|sounds like|what i'm hearing is|i'm hearing|you're saying|you said|you feel|you felt|you're|you've|you'd|you were|you have|you want|you need)\b/;
+
+const AUX =
+  /^(do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|might|must|am|isn't|aren't|don't|doesn't|didn't|haven't|hasn't|wouldn't|couldn't|won't|shouldn't|wasn't|weren't)\b/;
+
+/** Invitations phrased as yes/no ("could you tell me more?") want an account, not a yes. */
+const INVITATION =
+  /^(can|could|would|will) you (tell|say|describe|explain|talk|walk|share|give|paint|help me understand)\b/;
+
+/** Leading words a question may start with before its real first word. */
+const LEAD_IN =
+  /^((and|so|okay|ok|right|then|well|now|also|but|and so|just|i'm curious|i wonder|i'm wondering|out of interest|tell me|do you know|do you remember|can you remember|any idea|have you any idea|do you have any idea)[, ]+)+/;
+
+/**
+ * Reads one coach turn.
+ *
+ * @example readAsk('How many people are on your team now?').kind // 'how_many'
+ * @example readAsk('Okay, good luck with it').kind               // 'goodbye'
+ */
+export function readAsk(text: string): CoachAsk {
+  const plain = text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const lower = plain.toLowerCase();
+  const sentences = plain.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
+  const questions = sentences.filter((s) => s.trim().endsWith('?'));
+  const focus = questions.at(-1) ?? sentences.at(-1) ?? '';
+  const soothes = SOOTHING.test(lower) || undefined;
+  const ask = (kind: AskKind, about = focus): CoachAsk => {
+    const out: CoachAsk = { kind, words: contentWords(about), names: namesIn(about) };
+    if (soothes) out.soothes = true;
+    const intent = intentOf(about);
+    if (intent) out.intent = intent;
+    return out;
+  };
+
+  if (questions.length === 0 && (CLOSING.test(lower) || CLOSING_CARE.test(lower))) return ask('goodbye', '');
+  if (SCALE.test(lower)) return ask('scale');
+  if (CLARIFY.test(lower)) return ask('clarify', plain);
+  if (questions.length === 0) {
+    // Declarative requests still ask for an answer ("Tell me more about Sam.").
+    if (/^(tell me|say more|talk me through|describe|walk me through|help me understand)\b/i.test(focus.trim()))
+      return ask('what');
+    return ask('none', plain);
+  }
+  const q = focus.toLowerCase().replace(/^[^a-z0-9']+/, '');
+  if (CONFIRM_TAG.test(q) && (SUMMARY_START.test(q) || sentences.length > 1 || q.split(' ').length > 6))
+    return ask('confirm_summary', plain);
+  if (SUMMARY_START.test(q) && /\b(right|correct|fair)\?$/.test(q)) return ask('confirm_summary', plain);
+  if (REFLECTION_ASKED.test(q)) return ask('confirm_summary', plain);
+  const body = q.replace(LEAD_IN, '');
+  if (/\bhow (many|much|big|old|far)\b|\bwhat (number|percentage|proportion|size)\b/.test(body)) return ask('how_many');
+  if (
+    /^(when|since when|by when|until when)\b|\bhow (long|often|soon)\b|\bwhat (time|day|date|month|year)\b|\bwhich (day|week|month|year)\b/.test(
+      body,
+    )
+  )
+    return ask('when');
+  if (
+    /^(who|whom|whose)\b|\bwho (else|would|did|do|does|is|was|are|were|could|might|can|will)\b|\bwhich (person|people|colleague|one of them)\b/.test(
+      body,
+    )
+  ) {
+    return ask('who');
+  }
+  // "Where are you with it?" asks how things stand, not for a place.
+  if (/^where (are|am|is|do) (you|i|we|it|things|you stand)\b.*\b(with|at|now|stand)\b/.test(body)) return ask('how');
+  if (/^where\b/.test(body)) return ask('where');
+  if (
+    /^(why|how come)\b|\bwhat (makes|made|stops|stopped|keeps|kept|gets|got) (you|it|that|this)\b|\bwhat's the reason\b|\bwhat is the reason\b|\bwhy\b/.test(
+      body,
+    )
+  )
+    return ask('why');
+  if (INVITATION.test(body)) return ask('what');
+  if (AUX.test(body)) return ask('yes_no');
+  if (/^how\b/.test(body)) return ask('how');
+  if (/^(what|which)\b|\bwhat\b|\bwhich\b/.test(body)) return ask('what');
+  if (/^how\b|\bhow\b/.test(body)) return ask('how');
+  // "And the team?", "What about Sam?": the rest of a question already asked.
+  if (/^(and|what about|how about) [^?]{1,40}\?$/.test(q) && q.split(/\s+/).length <= 6) return ask('what');
+  // "You told Sam?": a statement asked as a question wants a yes or a no.
+  return ask('yes_no');
+}
+
+/** Capitalised words that are not the start of a sentence or "I": names, days, months. */
+function namesIn(sentence: string): string[] {
+  const tokens = sentence
+    .replace(/[^A-Za-z' -]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  const out: string[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i].replace(/'s$/, '');
+    if (/^[A-Z][a-z]+$/.test(t) && !/^I('|$)/.test(t) && !out.includes(t)) out.push(t);
+  }
+  return out;
+}

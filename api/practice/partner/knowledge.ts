@@ -1,0 +1,171 @@
+/**
+ * @module practice/partner/knowledge
+ * What the partner knows and may say now, and which of it a question is about. Facts from the
+ * card answer questions about the situation; surface lines, the session goal and the
+ * elaborations of layers already revealed answer the rest. A fact that words a hidden layer not
+ * yet revealed is withheld like the layer itself: an author's slip cannot leak what is not earned.
+ */
+import type { CoachAsk, HiddenLayer, PartnerCard, PartnerFact, PartnerState } from '../types.js';
+import { HIDDEN_LAYERS } from '../types.js';
+import { contentWords, stem, stemsOf } from './words.js';
+
+/** One thing the partner could say in answer. */
+export interface Known {
+  text: string;
+  source: 'fact' | 'surface' | 'goal' | 'elaborate';
+  layer?: HiddenLayer;
+  fact?: PartnerFact;
+}
+
+/** A fact sharing this many of a locked layer's own content stems (and a third of its own) is withheld. */
+const GATE_SHARED = 2;
+
+/** Questions about what the partner wants or values ("what matters most to you now?"). */
+const WANTS =
+  /\b(matters?|important|want|wants|hope|hoping|wish|(would|'d) like|need|needs|care|value|values|goal|outcome|ideal|priority|priorities|worth|useful|helpful|from (this|today|our time|the session)|get out of)\b/i;
+/** Questions about feelings or worries. */
+const FEELS =
+  /\b(feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*)\b/i;
+/** Words that put a person in an answer ("my manager", "she"). */
+const PERSON =
+  /\b(manager|boss|lead|colleague|colleagues|friend|partner|director|sister|brother|mum|dad|parents|he|she|him|her|everyone|nobody|no one)\b/i;
+/** A capitalised word that is not a day or a month: a name. */
+const NAME =
+  /\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I)\b)[A-Z][a-z]+\b/;
+const NUMBER =
+  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|half|couple|few|several)\b/i;
+const TIME =
+  /\b((mon|tues|wednes|thurs|fri|satur|sun)days?|week|weeks|month|months|year|years|day|days|ago|since|yesterday|today|tomorrow|tonight|morning|evening|night|last|next|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|o'clock|hour|hours)\b/i;
+
+/** Cues that name a kind of question ("how many") rather than words it holds. */
+const KIND_CUES: Record<string, CoachAsk['kind']> = {
+  'how many': 'how_many',
+  'how much': 'how_many',
+  number: 'how_many',
+  when: 'when',
+  'how long': 'when',
+  'how often': 'when',
+  'by when': 'when',
+  since: 'when',
+  who: 'who',
+  'who else': 'who',
+  whom: 'who',
+  where: 'where',
+  why: 'why',
+};
+
+/** Lines the partner may say now about their situation (never a locked layer). */
+export function knownNow(card: PartnerCard, state: Pick<PartnerState, 'revealed'>): Known[] {
+  const s = card.script;
+  const out: Known[] = [];
+  for (const fact of card.facts ?? [])
+    if (!lockedBy(card, state.revealed, fact.answer)) out.push({ text: fact.answer, source: 'fact', fact });
+  for (const text of s?.surface ?? []) out.push({ text, source: 'surface' });
+  for (const text of s?.sessionGoal ?? []) out.push({ text, source: 'goal' });
+  for (const layer of state.revealed)
+    for (const text of s?.elaborate[layer] ?? []) out.push({ text, source: 'elaborate', layer });
+  return out;
+}
+
+/**
+ * The locked layer a text words, if any: it shares words with that layer that nothing the
+ * partner may say anyway (brief, surface, openings) holds.
+ */
+export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], text: string): HiddenLayer | null {
+  const own = stemsOf(text);
+  const s = card.script;
+  const visible = stemsOf(
+    [
+      card.brief,
+      card.title,
+      s?.topic ?? '',
+      s?.other ?? '',
+      ...(s?.surface ?? []),
+      ...(s?.openings ?? []),
+      ...(s?.sessionGoal ?? []),
+    ].join(' '),
+  );
+  for (const layer of HIDDEN_LAYERS) {
+    if (revealed.includes(layer)) continue;
+    const layerStems = stemsOf([card.hidden[layer], ...(s?.disclose[layer] ?? [])].join(' '));
+    const shared = [...own].filter((w) => layerStems.has(w) && !visible.has(w)).length;
+    if (shared >= GATE_SHARED && shared * 3 >= own.size) return layer;
+  }
+  return null;
+}
+
+/**
+ * How well a line answers the question: cue and name matches for facts, shared words for other
+ * lines, and a bonus when the line has the shape asked for (a number for "how many", a time for
+ * "when"). Zero means the line is not about the question.
+ */
+export function relevance(ask: CoachAsk, known: Known, people: ReadonlySet<string> = new Set()): number {
+  const asked = new Set(ask.words.map(stem));
+  const names = ask.names.map((n) => n.toLowerCase());
+  const lineText = known.text.toLowerCase();
+  let score = 0;
+  let kindCue = 0;
+  if (known.fact) {
+    const question = ` ${ask.words.join(' ')} ${names.join(' ')} `;
+    for (const cue of known.fact.cues) {
+      const c = String(cue).toLowerCase().trim();
+      if (!c) continue;
+      if (KIND_CUES[c]) {
+        // "how many", "when": a cue naming the kind of question rather than its words
+        if (KIND_CUES[c] === ask.kind) kindCue = 1;
+      } else if (c.includes(' ')) {
+        if (question.includes(` ${contentWords(c).join(' ')} `) && contentWords(c).length > 0) score += 3;
+        else if (contentWords(c).every((w) => asked.has(stem(w))) && contentWords(c).length > 0) score += 2;
+      } else if (asked.has(stem(c)) || names.includes(c)) score += names.includes(c) ? 4 : 2;
+    }
+    for (const w of contentWords(known.fact.topic)) if (asked.has(stem(w))) score += 1;
+  }
+  const lineStems = stemsOf(known.text);
+  for (const w of asked) if (lineStems.has(w)) score += 1;
+  for (const n of names) if (new RegExp(`\\b${n}\\b`).test(lineText)) score += 3;
+  score += kindCue;
+  if (score === 0) return 0;
+  if (ask.kind === 'how_many' && NUMBER.test(known.text)) score += 1.5;
+  if (ask.kind === 'when' && TIME.test(known.text)) score += 1.5;
+  if (ask.kind === 'who' && hasName(known.text, people)) score += 1;
+  return score;
+}
+
+/** What kind of thing a question is after, beyond its words (for questions without a fact). */
+export function intentOf(question: string): 'wants' | 'feels' | undefined {
+  if (WANTS.test(question)) return 'wants';
+  if (FEELS.test(question)) return 'feels';
+  return undefined;
+}
+
+/** Whether a line has the shape a factual question wants (a number, a time, a person). */
+export function hasShape(kind: CoachAsk['kind'], text: string, people: ReadonlySet<string> = new Set()): boolean {
+  if (kind === 'how_many') return NUMBER.test(text);
+  if (kind === 'when') return TIME.test(text);
+  if (kind === 'who') return hasName(text, people) || PERSON.test(text);
+  return true;
+}
+
+/**
+ * Whether a text names someone: a capitalised word inside a sentence, or anywhere one of the
+ * people the card knows (a sentence's first word is capitalised whoever it is).
+ */
+function hasName(text: string, people: ReadonlySet<string>): boolean {
+  if ([...people].some((p) => new RegExp(`\\b${p}\\b`).test(text))) return true;
+  return text
+    .split(/(?<=[.!?]['"\u2019\u201d]?)\s+/)
+    .some((sentence) => NAME.test(sentence.split(/\s+/).slice(1).join(' ')));
+}
+
+/** The people a card names: the other person, the partner, and capitalised fact cues ("Sam"). */
+export function peopleOf(card: PartnerCard): Set<string> {
+  const out = new Set<string>();
+  const add = (w: string | undefined) => {
+    for (const t of (w ?? '').split(/\s+/)) if (/^[A-Z][a-z]+$/.test(t) && !/^(The|A|An|My)$/.test(t)) out.add(t);
+  };
+  add(card.script?.other);
+  add(card.partner.name);
+  for (const name of card.names ?? []) add(name);
+  for (const f of card.facts ?? []) for (const c of f.cues) add(String(c));
+  return out;
+}
