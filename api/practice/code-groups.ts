@@ -38,5 +38,9 @@ export const codesAny = (coding: Pick<CoachTurnCoding, 'codes'>, group: readonly
  * @example isGoodAlternativeCoding(codeUtterance('It sounds like the deadline is weighing on you.')) // true
  */
 export function isGoodAlternativeCoding(coding: Pick<CoachTurnCoding, 'codes' | 'questionCount'>, wanted: readonly CoachCode[] = GOOD_ALTERNATIVE_CODES): boolean {
-  return (coding.questionCount ?? 0) <= 1 && codesAny(coding, wanted) && !codesAny(coding, UNFIT_ALTERNATIVE_CODES);
+  // a closed action question ("When will you ask her?") is a good action question: asking for a
+  // time or a commitment is closed by its form (the scenario checker's claim rule says the same)
+  const closedAction = (coding.codes ?? []).includes('action_question');
+  const unfit = (coding.codes ?? []).some((c) => (UNFIT_ALTERNATIVE_CODES as readonly CoachCode[]).includes(c) && !(closedAction && c === 'closed_question'));
+  return (coding.questionCount ?? 0) <= 1 && codesAny(coding, wanted) && !unfit;
 }

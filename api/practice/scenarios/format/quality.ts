@@ -38,7 +38,10 @@ const NEVER: CoachCode[] = ['advice', 'judgement', 'leading_question', 'stacked_
 export function codesAsClaimed(text: string, claimed: ClaimedMove, partnerLine: string): { ok: boolean; wanted: string; codes: CoachCode[] } {
   const { codes } = codeUtterance(text, { prevPartner: partnerLine });
   const wanted = claimed === 'reflection' ? 'a reflection' : `${/^[aeiou]/.test(claimed) ? 'an' : 'a'} ${claimed} question`;
-  const bad = codes.some((c) => NEVER.includes(c)) || (claimed === 'reflection' && codes.includes('open_question'));
+  // a closed action question ("When will you ask her?") is still a good action question: asking
+  // for a time or a commitment is closed by its form, and the action is the move it claims
+  const never = claimed === 'action' ? NEVER.filter((c) => c !== 'closed_question') : NEVER;
+  const bad = codes.some((c) => never.includes(c)) || (claimed === 'reflection' && codes.includes('open_question'));
   return { ok: !bad && WANTED[claimed].some((c) => codes.includes(c)), wanted, codes };
 }
 
