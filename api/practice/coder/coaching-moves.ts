@@ -18,6 +18,10 @@ import {
   isReassurance,
   isReturnToGoal,
   isSummary,
+  givesBack,
+  proposesHowWeWork,
+  restatesAct,
+  soothes,
 } from './move-grammar.js';
 import { isQuestionSentence, stripFiller, words } from './text.js';
 
@@ -85,6 +89,11 @@ export interface MoveCues {
   words: number;
   /** gives the partner's own observation back ("you noticed...", "you're seeing...") */
   noticing: boolean;
+  /**
+   * an affirmation that also gives the partner's act, want or value back ("You built most of the
+   * models", "You care about the users"): it codes a reflection beside the affirmation
+   */
+  affirmationReflects: boolean;
 }
 
 const SECOND_PERSON = /\b(?:you|you're|your|yourself|you've|you'd|you'll|yours|u|ur)\b/;
@@ -218,18 +227,33 @@ export function moveCues(sents: readonly string[]): MoveCues {
     judgement: false, selfDisclosure: false, reflectionSentences: [], otherStatements: 0, socialStatements: 0, plainQuestions: 0, lastPlainOpen: false, lastClosedByForm: false,
     endsWithQuestion: sents.length > 0 && isQuestionSentence(sents[sents.length - 1]),
     secondPerson: false, partnerFocused: false, noticing: false, feelingReflection: false, words: 0, pleasantry: sents.length > 0, lastOpen: false,
+    affirmationReflects: false,
   };
+  let praised = false;
+  let restated = false;
   for (const raw of sents) {
     let s = stripFiller(raw);
     const question = isQuestionSentence(raw);
     c.words += words(raw).length;
     // the moves of the coaching grammar (move-grammar.ts), sentence by sentence
     const judged = isJudgement(s, question);
-    const reassured = isReassurance(s, question);
+    // a sentence that gives back the partner's own want, feeling, value or view is a reflection
+    // though its words touch another move: contracting needs the coach proposing how we work,
+    // reassurance needs the coach soothing; "ground rules" or "just a meeting" alone do not
+    const given = !question && givesBack(s);
+    const reassured = isReassurance(s, question) && !(given && !soothes(s));
     const affirmKind = affirmationKind(s, question);
     const affirmed = affirmKind !== null;
     if (affirmKind === 'evaluative') c.evaluativeAffirmation = true;
-    const contracted = isContracting(s);
+    // an affirmation that restates the partner's act or value reflects it too, unless the coach's
+    // own praise is said beside it ("..., which is no small thing", "That took courage."): then
+    // the praise is the move (labellers code the turn an affirmation alone)
+    if (affirmed) {
+      const parts = clauses(s);
+      if (parts.some((x) => !restatesAct(x) && affirmationKind(x, false) !== null)) praised = true;
+      else if (restatesAct(s)) restated = true;
+    }
+    const contracted = isContracting(s) && !(given && !proposesHowWeWork(s));
     const returned = isReturnToGoal(s);
     if (judged) c.judgement = true;
     if (reassured) c.reassurance = c.support = true;
@@ -248,7 +272,7 @@ export function moveCues(sents: readonly string[]): MoveCues {
       continue;
     }
     // reassurance ("don't worry, ...") is not advice; what follows it in the sentence is still read
-    const soothing = question ? null : REASSURANCE.exec(s);
+    const soothing = question || (given && !soothes(s)) ? null : REASSURANCE.exec(s);
     if (soothing) {
       c.support = c.reassurance = true;
       s = s.slice(soothing[0].length);
@@ -339,6 +363,7 @@ export function moveCues(sents: readonly string[]): MoveCues {
     if (JUDGEMENT.test(s)) c.judgement = true;
     if (question && !c.summary && isSummary(s, false)) c.summary = true;
   }
+  c.affirmationReflects = restated && !praised;
   // "Is that true?" alone is Kline's second incisive step, not a closed fact question
   if (c.permissionRequest) c.adviceQuestion = false;
   return c;

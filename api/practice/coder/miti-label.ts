@@ -195,6 +195,10 @@ export function decideCoding(
     if (!codes.includes('simple_reflection')) add('complex_reflection');
   } else if (cues.reflectionSentences.length > 0 && !codes.includes('simple_reflection') && !codes.includes('complex_reflection') && (question || advice || cues.judgement || cues.support || cues.contracting))
     add(reflectionKind());
+  // an affirmation that restates what the partner did or cares about reflects it too; naming the
+  // act as worth noticing adds meaning to the partner's words, so labellers call it complex
+  else if (cues.affirmationReflects && !question && !codes.includes('simple_reflection') && !codes.includes('complex_reflection') && !codes.includes('summary'))
+    add('complex_reflection');
   if (codes.length === 0) add('other');
   return { label, codes };
 }

@@ -24,9 +24,13 @@ export interface MoveExample {
   text: string;
   prevPartner?: string;
   permissionGranted?: boolean;
+  /** the turn also (a positive) or instead (a look-alike) gives the partner's words back: it codes a reflection */
+  reflects?: boolean;
 }
 
 const ex = (text: string, prevPartner?: string, permissionGranted?: boolean): MoveExample => ({ text, prevPartner, permissionGranted });
+/** An example on the reflection boundary: it codes as a reflection, with or without the move. */
+const reflecting = (text: string, prevPartner?: string): MoveExample => ({ text, prevPartner, reflects: true });
 
 export const MOVE_CATALOGUE: readonly MoveDefinition[] = [
   {
@@ -54,6 +58,7 @@ export const MOVE_CATALOGUE: readonly MoveDefinition[] = [
     reference: 'MISC 2.5 Reassure (MITI 4.2.1 codes it neither affirm nor reflect); ICF 5 (Maintains Presence)',
     positive: [
       ex("Don't worry, the board will love it."),
+      ex("You think it's the end of your career, but don't worry, it'll blow over.", 'This could end my career.'),
       ex("I'm sure it will all work out in the end."),
       ex("Everyone gets nervous before their first appraisal, it's totally normal."),
       ex('At least you still have the Leeds contract.'),
@@ -62,6 +67,10 @@ export const MOVE_CATALOGUE: readonly MoveDefinition[] = [
     negative: [
       ex('You stayed calm while the client shouted, and that took real nerve.'),
       ex("You're worried the board won't back it.", "I'm scared the board won't back it."),
+      // the partner's own minimising or fear given back: a reflection, not the coach soothing
+      reflecting("For you it's only a small slip.", 'It was only a small slip, honestly.'),
+      reflecting("So in your eyes it's just one bad quarter.", "It's one bad quarter, that's all."),
+      reflecting("You're worried it's only going to get worse.", "It's only going to get worse."),
     ],
   },
   {
@@ -73,8 +82,17 @@ export const MOVE_CATALOGUE: readonly MoveDefinition[] = [
       ex('You raised it with the director even though you were nervous. That was brave of you.'),
       ex("That's real progress from where you were in January."),
       ex('You clearly care a great deal about getting it right for your patients.'),
+      // restating what the partner did, with no praise said beside it: it affirms and reflects
+      reflecting('You led the migration without a single outage.', 'We moved everything over last weekend.'),
+      reflecting("You protected the team's Fridays when the whole department wanted a piece of them.", 'I kept Fridays free for the team.'),
     ],
-    negative: [ex("Don't worry, you'll be fine."), ex('Congratulations!'), ex('Good luck with it on Monday.')],
+    negative: [
+      ex("Don't worry, you'll be fine."),
+      ex('Congratulations!'),
+      ex('Good luck with it on Monday.'),
+      // "you care about" in a relative clause is not the partner's strength named
+      reflecting('For you the hard part is letting down people you care about.', "I know what to do. It's the people."),
+    ],
   },
   {
     code: 'advice',
@@ -114,8 +132,17 @@ export const MOVE_CATALOGUE: readonly MoveDefinition[] = [
       ex('Before we start: what you tell me stays between us, and my role is to ask questions rather than give answers. Does that work for you?'),
       ex("We've got about forty minutes. Shall I let you know when there are ten left?"),
       ex('How would you like me to help today: more challenge, or more listening?'),
+      ex("You'd like some ground rules. Shall we agree what stays between us?", 'What are the rules here?'),
+      ex("It sounds like we should agree how we'll work first."),
     ],
-    negative: [ex('What would you like to get out of today?'), ex('What will you do first?')],
+    negative: [
+      ex('What would you like to get out of today?'),
+      ex('What will you do first?'),
+      // the partner's wish about how we work, given back: contracting needs the coach proposing it
+      reflecting("You'd like to know who else hears about this.", 'Who else is going to hear about this?'),
+      reflecting("It sounds like knowing how we'll work would help you settle.", "I've never done this before. I don't know what happens."),
+      reflecting('Keeping it private really matters to you.', "I don't want this going round the office."),
+    ],
   },
   {
     code: 'goal_question',

@@ -159,7 +159,9 @@ const ATTRIBUTIVE_AFFIRMATION = new RegExp(
     // you're clearly someone who...; you're really tuned in; you care a great deal about
     `\\byou(?:'re| are) (?:clearly |really |obviously |very )?(?:someone who|the kind of|a (?:caring|thoughtful|careful|committed|brave|good|strong|fair) (?:person|manager|leader|colleague|friend|mum|dad|parent|listener|boss)|really tuned in|tuned in|committed to|thinking about every|careful to)\\b`,
     `\\byou(?:'ve| have) been careful to\\b`,
-    `\\byou (?:clearly |really |obviously |genuinely |do )?(?:care|cared) (?:a lot |a great deal |deeply |so much |about|for|how)\\b`,
+    // the partner as the subject of the sentence or of a clause ("you care about..."), not a
+    // relative clause ("the people you care about")
+    `(?:^|[,;] |\\b(?:and|but|so|clearly|obviously|tells me|told me|shows|showed|says|means|suggests) (?:that )?)you (?:clearly |really |obviously |genuinely |do )?(?:care|cared) (?:a lot |a great deal |deeply |so much |about|for|how)\\b`,
   ].join('|'),
 );
 
@@ -184,7 +186,7 @@ export function affirmationKind(s: string, question: boolean): 'evaluative' | 'a
 const CONTRACTING_PATTERNS = new RegExp(
   [
     // confidentiality
-    `\\b(?:stays?|stay|kept|keep it|remains?) (?:between (?:us|the two of us|you and me)|here|with me|confidential|on the walk|in this room)\\b`,
+    `\\b(?:stays?|stay|kept|keep (?:it|this|that|what you say|what you tell me)|remains?) (?:between (?:us|the two of us|you and me)|here|with me|confidential|on the walk|in this room)\\b`,
     `\\b(?:this|it|what you say|what you share|everything|our conversations?|these sessions|anything you say) (?:is|are|stays?|remains?|will (?:be|stay)) (?:completely |strictly )?confidential\\b|\\bconfidentiality\\b`,
     `\\b(?:isn't|is not|won't be|will not be|never) (?:shared|passed on|reported)\\b|\\bi won't (?:report|pass|share|tell)\\b[^.?!]*\\b(?:manager|anyone|programme|hr)\\b`,
     `\\bwhat (?:you say|you share|we say|we discuss|you tell me|'s said)\\b[^.?!]*\\b(?:stays|isn't|won't|between)\\b`,
@@ -210,6 +212,64 @@ const CONTRACTING_PATTERNS = new RegExp(
 /** A sentence that agrees how the coaching works: confidentiality, roles, time, process. */
 export function isContracting(s: string): boolean {
   return CONTRACTING_PATTERNS.test(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Giving the partner's world back: the boundary between a reflection and the moves above
+
+/**
+ * A sentence whose subject is the partner's own want, feeling, value or view: "you want...",
+ * "you'd like...", "it sounds like X matters to you", "for you it's...", "you care about...". Its
+ * words may touch contracting, reassurance or affirmation ("ground rules", "just a meeting"), but
+ * it gives back what the partner said rather than proposing, soothing or praising.
+ */
+const GIVES_BACK = new RegExp(
+  [
+    `^(?:(?:so|and|but|then|it sounds like|sounds like|it seems|it seems like|seems like|i get the sense|i hear that|i'm hearing that|clearly)[, ]+)*you(?:'d| would)? (?:really |still |just |also |clearly |genuinely |do )?(?:want|wanted|wish|hope|need|like|prefer|care|value|feel|felt|think|believe|worry|fear|miss|mind|rather)\\b`,
+    `^(?:(?:so|and|but|then)[, ]+)*(?:it sounds like|sounds like|it seems|it seems like|seems like|i get the sense|i sense|i hear)\\b[^.?!]*\\b(?:matters?|is important|are important|means? (?:a lot|so much|something)) to you\\b`,
+    // the reflective frame itself gives the partner's view back ("it sounds like knowing how...")
+    `^(?:(?:so|and|but|then)[, ]+)*(?:it sounds like|sounds like|it sounds as if|it seems|it seems like|seems like|i get the sense|i sense|i'm hearing|what i'm hearing is)\\b`,
+    // a feeling or state of the partner's ("you're worried it's only going to get worse")
+    `^(?:(?:so|and|but|then)[, ]+)*you(?:'re| are|'ve been| have been) (?:really |still |so |quite |a bit |a little )?(?:worried|afraid|scared|frightened|anxious|nervous|concerned|hoping|wondering|feeling|not sure|unsure|torn|dreading|thinking|wishing|relieved|angry|upset|fed up|tired|exhausted)\\b`,
+    `^(?:(?:so|and|but|then)[, ]+)*(?:for you|to you|in your (?:eyes|view|mind)|from where you (?:sit|stand)|the way you see it|as you see it)\\b`,
+    `^(?:(?:so|and|but|then)[, ]+)*[a-z' ]{1,40} (?:matters?|is important|means (?:a lot|so much)) to you\\b`,
+  ].join('|'),
+);
+
+/** Contracting proper: the coach proposing or agreeing how we work, not the partner's wish for it. */
+const PROPOSES_HOW_WE_WORK =
+  /\b(?:shall we|let's|let us|(?:can|could|should) we (?:agree|keep|say|use|spend|take|begin|start)|we (?:should|could|can|might|need to) (?:agree|set|keep|start|begin|spend|use|talk about how)|how about we|i(?:'ll| will| won't| will not)|i(?:'m| am) (?:not )?here|my role|stays? (?:between|with me|here|confidential)|how would you like (?:me|us)|how you'd like me|would you like me)\b/;
+
+/** Reassurance proper: soothing, predicting or normalising by the coach, even inside a reflection. */
+const SOOTHES =
+  /\b(?:don't worry|no need to worry|nothing to worry|(?:it|things|everything|that|this)(?:'ll| will) (?:all )?(?:be (?:fine|ok|okay|alright|all right)|work out|pass|blow over)|you(?:'ll| will) be (?:fine|ok|okay|alright)|everyone|everybody|we all|at least|not the end of the world|no big deal)\b/;
+
+/** Whether a sentence gives back the partner's own wants, feelings, values or view. */
+export function givesBack(s: string): boolean {
+  return GIVES_BACK.test(s);
+}
+
+/** Contracting in a give-back sentence needs the coach proposing how we work. */
+export function proposesHowWeWork(s: string): boolean {
+  return PROPOSES_HOW_WE_WORK.test(s);
+}
+
+/** Reassurance in a give-back sentence needs the coach soothing, predicting or normalising. */
+export function soothes(s: string): boolean {
+  return SOOTHES.test(s);
+}
+
+/**
+ * An affirmation that restates what the partner did, with the partner as the subject ("You built
+ * most of the models", "You did what you said"): it affirms and reflects at once. Not praise said
+ * about the act ("That took courage") nor a modal ("You should be proud").
+ */
+const RESTATES_ACT =
+  /^(?:(?:so|and|but|well|look)[, ]+)*you(?:'ve| have)? (?:(?:really|clearly|still|already|actually|even|also) )?(?!(?:should|must|can|could|will|would|might|may|shall)\b)[a-z]+(?:ed|t|lt|ilt|ew|id|ept|ot|ok|ood|ade|ound|ave|ent|ught|ove)\b/;
+
+/** Whether an affirming sentence also gives the partner's act back (so it codes a reflection too). */
+export function restatesAct(s: string): boolean {
+  return RESTATES_ACT.test(s) || GIVES_BACK.test(s);
 }
 
 // ---------------------------------------------------------------------------------------------
