@@ -27,6 +27,12 @@ describe('engaged', () => {
     expect(engaged('How is the audit going?', 'Fine, I suppose.', [prev])).toBe(true);
     expect(engaged('It sounds like the purple banana has left you carrying a lot of telephones.', null)).toBe(true);
   });
+  it('a colleague, a set phrase or a word built on the partner\'s is not a thing of the coach\'s own', () => {
+    expect(engaged('So you could end up answering to the director for it.', "It's my name on the response.")).toBe(true);
+    expect(engaged('That is a lot on your plate.', 'I have three projects and a new starter.')).toBe(true);
+    expect(engaged("You're worried the friendship might not survive this.", "We're friends. Or we were.")).toBe(true);
+    expect(engaged('What would your cat make of all this?', 'My apprentice keeps turning up late.')).toBe(false);
+  });
   it('stems plurals and tenses together', () => {
     expect(stem('meetings')).toBe(stem('meeting'));
     expect(stem('worried')).toBe(stem('worry'));

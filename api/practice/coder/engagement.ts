@@ -5,7 +5,9 @@
  * stemming) or a close one (a small family of feeling and workplace words). A turn that names
  * nothing of its own ("Go on.", "What would you like from today?") engages by following. Content-
  * free or off-topic templates ("It sounds like the purple banana has left you carrying a lot of
- * telephones.") name things the partner never said, and so do not engage. Measured in
+ * telephones.") name things the partner never said, and so do not engage. A colleague ("the
+ * director"), a participle ("the boss pushing") or a set phrase ("on your plate") is not such a
+ * thing: it belongs to the partner's world or names nothing. Measured in
  * evals/moves (README there): precision and recall of "not engaged" on written templates and on
  * reflections moved into another conversation.
  */
@@ -118,13 +120,27 @@ export function engages(turn: ParsedTurn, ctx: CoderContext, minUnmatched = MIN_
   const known = (w: string) => {
     const st = stem(w);
     const f = FAMILY.get(w) ?? FAMILY.get(st);
-    return vocab.has(st) || (f !== undefined && vocab.has(`#${f}`));
+    return vocab.has(st) || (f !== undefined && vocab.has(`#${f}`)) || sharesRoot(st, vocab);
   };
   if (content.some(known)) return true;
   // nothing the partner said is taken up: off-topic when the turn names a thing of its own ("the
   // stapler", "your wedding plans"), not when it only rephrases ("something big with no map")
-  if (namedThings(turn.words).some((np) => np.length > 0 && !np.some(known))) return false;
+  if (namedThings(turn.words).some((np) => np.length > 0 && !np.some(known) && isThing(np))) return false;
   return content.length < UNMATCHED_WITHOUT_A_NAMED_THING;
+}
+
+/**
+ * A word built on one the partner used ("friendship" on "friends", "compliance" on "comply"):
+ * the shorter stem, five letters or more, opens the longer. Stems are short, so this is a scan.
+ */
+function sharesRoot(st: string, vocab: ReadonlySet<string>): boolean {
+  if (st.length < 5) return false;
+  for (const v of vocab) {
+    if (v.length < 5 || v[0] === '#') continue;
+    const [short, long] = v.length <= st.length ? [v, st] : [st, v];
+    if (long.startsWith(short.slice(0, Math.max(5, short.length - 1)))) return true;
+  }
+  return false;
 }
 
 const DETERMINER = new Set(['the', 'a', 'an', 'your', 'his', 'her', 'their', 'our', 'my', 'this', 'these', 'those', 'some']);
@@ -133,6 +149,37 @@ const PHRASE_END = new Set(
   ('of to and or but with has have had is are was were be been left will would could can should that which who ' +
     'for from in on at by about as than if so when while because into onto over after before since').split(' '),
 );
+
+/**
+ * The people of anyone's working world ("the director", "your team", "the panel"): a coach naming
+ * one refers to the partner's world, often to something said before the lines the coder was given.
+ * Off-topic templates name objects and events ("the stapler", "your holiday"), not colleagues.
+ */
+const WORKPLACE_PEOPLE = new Set(
+  ('director directors manager managers boss bosses team teams colleague colleagues client clients customer customers ' +
+    'supplier suppliers panel student students pupil pupils staff head recruiter board partner partners finance hr ' +
+    'candidate candidates member members lead leads').split(' '),
+);
+/**
+ * Words a determiner can open that name no thing: adverbs, quantities, verbs after "the"/"a", and
+ * the nouns of set phrases ("a step ahead", "on your plate", "in the neck", "on the spot").
+ */
+const NOT_A_THING = new Set(
+  ('ahead few huge itself towards inside outside long specific run split lose enjoy glib depends reflect asks fit spot ' +
+    'plate neck reason fact others rest lot least same whole bit').split(' '),
+);
+
+/** Whether a noun phrase names a thing of its own: its head is a noun, and not a colleague. */
+function isThing(np: readonly string[]): boolean {
+  return np.some((raw) => {
+    const w = raw.replace(/'s$/, '');
+    if (WORKPLACE_PEOPLE.has(w) || NOT_A_THING.has(w)) return false;
+    // a participle or an adverb ("the boss pushing", "the expectations stayed")
+    return NOUN_ING.has(w) || !/(?:ed|ing|ly)$/.test(w);
+  });
+}
+/** Nouns ending in -ing that name things ("the meeting", "the wedding", "the building"). */
+const NOUN_ING = new Set('meeting meetings wedding building ceiling evening morning training funding spring ring thing'.split(' '));
 
 /** The content words of each noun phrase a determiner opens (up to three words). */
 function namedThings(ws: readonly string[]): string[][] {
@@ -149,5 +196,9 @@ function namedThings(ws: readonly string[]): string[][] {
 
 /** How many words naming things the partner never raised make a turn off-topic (chosen on evals/moves). */
 export const MIN_UNMATCHED = 1;
-/** Unmatched content words that make a turn off-topic when it names no thing with a determiner. */
-export const UNMATCHED_WITHOUT_A_NAMED_THING = 4;
+/**
+ * Unmatched content words that make a turn off-topic when it names no thing with a determiner
+ * (3: with a named thing required to be a thing, not a colleague or a participle, this keeps the
+ * recall of both engagement sets while the false flags on genuine turns fall; evals/moves).
+ */
+export const UNMATCHED_WITHOUT_A_NAMED_THING = 3;
