@@ -89,7 +89,9 @@ export function previousPartnerText(recent: TranscriptTurn[], index: number): st
 
 /** Step 1: the coach's words coded offline (the codes the turn is recorded with). */
 export function codeTurn(ctx: TurnContext, turn: Pick<CoachTurnInput, 'index' | 'text'>) {
-  return codeCoachTurn(turn.text, { prevPartner: previousPartnerText(ctx.recent, turn.index), permissionGranted: ctx.partnerState.permissionGranted });
+  // the window's earlier partner lines too: `engaged` then credits a turn that takes up any of them
+  const earlierPartner = ctx.recent.filter((t) => t.role === 'partner' && t.index < turn.index && t.text).map((t) => t.text).slice(0, -1);
+  return codeCoachTurn(turn.text, { prevPartner: previousPartnerText(ctx.recent, turn.index), earlierPartner, permissionGranted: ctx.partnerState.permissionGranted });
 }
 
 /**
