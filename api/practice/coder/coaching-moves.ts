@@ -8,6 +8,7 @@
  */
 import {
   AUTONOMY_FRAME,
+  COACH_VERDICT,
   GOAL_QUESTION,
   OFFER_FRAME,
   isActionQuestion,
@@ -250,7 +251,7 @@ export function moveCues(sents: readonly string[]): MoveCues {
     // the praise is the move (labellers code the turn an affirmation alone)
     if (affirmed) {
       const parts = clauses(s);
-      if (parts.some((x) => !restatesAct(x) && affirmationKind(x, false) !== null)) praised = true;
+      if (COACH_VERDICT.test(s) || parts.some((x) => !restatesAct(x) && (affirmationKind(x, false) !== null || COACH_VERDICT.test(x)))) praised = true;
       else if (restatesAct(s)) restated = true;
     }
     const contracted = isContracting(s) && !(given && !proposesHowWeWork(s));

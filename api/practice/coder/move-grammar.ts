@@ -161,7 +161,7 @@ const ATTRIBUTIVE_AFFIRMATION = new RegExp(
     `\\byou(?:'ve| have) been careful to\\b`,
     // the partner as the subject of the sentence or of a clause ("you care about..."), not a
     // relative clause ("the people you care about")
-    `(?:^|[,;] |\\b(?:and|but|so|clearly|obviously|tells me|told me|shows|showed|says|means|suggests) (?:that )?)you (?:clearly |really |obviously |genuinely |do )?(?:care|cared) (?:a lot |a great deal |deeply |so much |about|for|how)\\b`,
+    `(?:^|[,;] |\\b(?:and|but|so|clearly|obviously|tells me|told me|shows|showed|says|means|suggests|(?:it's|it is) (?:clear|obvious|plain)) (?:that )?)you (?:clearly |really |obviously |genuinely |do )?(?:care|cared) (?:a lot |a great deal |deeply |so much |about|for|how)\\b`,
   ].join('|'),
 );
 
@@ -266,6 +266,14 @@ export function soothes(s: string): boolean {
  */
 const RESTATES_ACT =
   /^(?:(?:so|and|but|well|look)[, ]+)*you(?:'ve| have)? (?:(?:really|clearly|still|already|actually|even|also) )?(?!(?:should|must|can|could|will|would|might|may|shall)\b)[a-z]+(?:ed|t|lt|ilt|ew|id|ept|ot|ok|ood|ade|ound|ave|ent|ught|ove)\b/;
+
+/**
+ * The coach's own verdict inside or beside a restatement: an evaluating adverb or noun ("you clearly
+ * care", "real progress", "with a lot of grace") or a comment on the act ("and that preparation
+ * will help", "which is no small thing"). Then the praise is the move, not the restatement.
+ */
+export const COACH_VERDICT =
+  /\b(?:clearly|obviously|real progress|incredibl[ey]|grace|impressive|brilliant(?:ly)?|amazing(?:ly)?|so well|beautifully|superb(?:ly)?)\b|^(?:(?:and|but|so)[, ]+)?(?:that|this|which|it)(?: [a-z-]+){0,3}?(?:'s| is| was| will| would| took| takes| shows| says| must)\b/;
 
 /** Whether an affirming sentence also gives the partner's act back (so it codes a reflection too). */
 export function restatesAct(s: string): boolean {
