@@ -52,11 +52,14 @@ const LISTENING_CODES = ['summary', 'complex_reflection', 'simple_reflection', '
 export function advancePartner(
   card: PartnerCard,
   state: PartnerState,
-  coding: CoachTurnCoding,
+  coded: CoachTurnCoding,
   coachText: string,
 ): { state: PartnerState; directive: PartnerDirective } {
   const turn = state.turns + 1;
   const ask: CoachAsk | undefined = coachText.trim() ? readAsk(coachText) : undefined;
+  // The advice test: the partner asked what to do on the last turn; did the coach hold back?
+  const adviceTest = state.askedAdvice !== undefined && state.askedAdvice === state.turns;
+  const coding = heldToTheTest(coded, state, adviceTest);
   let { reaction, cause } = reactionTo(coding, state);
   const hurt = HURTFUL_CODES.some((c) => coding.codes.includes(c) && c !== 'reassurance');
   // A goodbye ends the conversation whatever else the turn holds ("you should... good luck"):
@@ -69,8 +72,6 @@ export function advancePartner(
   const closed = state.closed === true || reaction === 'farewell';
   // Only a turn that engages, before the goodbye, and neither soothes nor hurts, can open the partner.
   const mayOpen = !closed && coding.engaged !== false && reaction !== 'reassured';
-  // The advice test: the partner asked what to do on the last turn; did the coach hold back?
-  const adviceTest = state.askedAdvice !== undefined && state.askedAdvice === state.turns;
   const adviceGiven = coding.codes.includes('advice') || coding.codes.includes('advice_with_permission');
   let change = trustChange(card, state, coding, reaction, turn);
   if (!mayOpen) change = Math.min(0, change) + (ask?.soothes && !coding.codes.includes('reassurance') ? -0.04 : 0);
@@ -146,6 +147,19 @@ export function advancePartner(
   }
   const directive = directiveFor(card, next, reaction, cause, newlyRevealed, ask, asksAdvice);
   return { state: next, directive };
+}
+
+/**
+ * Advice given in answer to the partner's own request for it. MITI codes it Persuade with
+ * Permission (the coder does: the request is permission), but this partner's request is the test
+ * the card sets: a thinking partner hands the question back, and a partner who is told what to do
+ * pushes back as they would at unasked advice. Only a permission the partner gave when the coach
+ * asked for it (`permission_request`, then `state.permissionGranted`) makes the idea welcome.
+ */
+function heldToTheTest(coding: CoachTurnCoding, state: PartnerState, adviceTest: boolean): CoachTurnCoding {
+  if (!adviceTest || state.permissionGranted || !coding.codes.includes('advice_with_permission')) return coding;
+  const codes = coding.codes.map((c) => (c === 'advice_with_permission' ? 'advice' : c));
+  return { ...coding, codes: [...new Set(codes)] };
 }
 
 /** A brief or persona saying the partner asks for advice, for a card written before voices existed. */
