@@ -22,11 +22,19 @@ interface Step {
 function converse(card: PartnerCard, seed: number, coachTurns: string[]): Step[] {
   let { state, opening } = startPartner(card, seed);
   let prevPartner = opening;
+  const earlierPartner: string[] = [];
   return coachTurns.map((coach) => {
-    const coding = codeUtterance(coach, { prevPartner, permissionGranted: permissionGranted(state) });
+    // as a session codes a turn: with the partner's earlier words, so a reflection of something
+    // said a few turns back counts as engaging with the partner
+    const coding = codeUtterance(coach, {
+      prevPartner,
+      permissionGranted: permissionGranted(state),
+      earlierPartner: earlierPartner.slice(),
+    });
     const decided = advancePartner(card, state, coding, coach);
     const spoken = scriptedReply(card, decided.state, decided.directive);
     state = spoken.state;
+    earlierPartner.push(prevPartner);
     prevPartner = spoken.text;
     return { coach, partner: spoken.text, reaction: decided.directive.reaction, stage: state.stage };
   });
