@@ -115,7 +115,7 @@ const SCRIPTS: Record<string, ScenarioScript> = {
     good: [
       ['Can we agree how we will use this time: you lead, I listen and ask, and it stays between us?'],
       ['What would you like to have sorted out by the end of our conversation?'],
-      ['You found out about the changes from the release notes, and that stung.'],
+      ["So you'd like a way of dealing with the platform team that doesn't leave you fuming."],
       ['What happened the last time it came up?'],
       ["So it's less about the button and more about being left out of the decision."],
       ["It sounds like you've held back from pushing back, and that's costing you."],
@@ -193,10 +193,10 @@ const SCRIPTS: Record<string, ScenarioScript> = {
     good: [
       ['Can we agree that this stays between us and that you set the agenda today?'],
       ['What would make this hour worth your while?'],
-      ["It's been a rough month since the rollback."],
+      ["You'd like to work out where you go from here, and that isn't clear yet."],
       ["What's been hardest since then?"],
       ["So you've been keeping your distance from the steering group."],
-      ['It sounds like the rollback has shaken how you see yourself at work.'],
+      ['It sounds like staying away from the steering group has felt safer than facing them.'],
       ['What are you assuming the steering group thinks of you now?'],
       ["If you knew they'd trust you more for owning it, what would you want to do?"],
       ['Coming back to what you wanted from this hour, how are we doing?'],
