@@ -15,13 +15,13 @@ afterAll(async () => t?.close());
 
 const GOOD = [
   'What would you like to get out of our conversation today?',
-  'It sounds like you are carrying a lot since the promotion.',
-  'You feel torn between being one of the team and being their manager.',
+  'It sounds like a lot has landed on you at once.',
+  'You feel stretched thin.',
   'What else is going on for you?',
-  'So on the one hand you want to be liked, and on the other hand you need to make decisions they may not like.',
+  'You keep taking it on yourself.',
   'What are you assuming about how they see you?',
-  'If you knew your team respected your judgement, how would you approach Monday’s meeting?',
-  'That feels like an important realisation for you.',
+  'If you knew they would respect you more for trusting them, what would you do?',
+  'You are seeing that trusting them might be a form of respect.',
   'What will you do first, and by when?',
   'You sound clearer about the next step.',
 ];
