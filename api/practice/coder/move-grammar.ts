@@ -22,8 +22,8 @@ const FAULT =
  */
 const JUDGEMENT_STATEMENT = new RegExp(
   [
-    // you are / were / have been (being) [degree] FAULT
-    `\\b(?:you(?:'re| are| were|'ve been| have been)|you two were|you were both|you're both) (?:(?:just|being|totally|completely|way|far|much|clearly|really|honestly|a bit|a little|rather|quite|so|probably|both|all|simply|basically|obviously|frankly|kind of|sort of) )*${FAULT}`,
+    // you are / were / have been (being) / sound / seem / come across as [degree] FAULT
+    `\\b(?:you(?:'re| are| were|'ve been| have been| sound| come across as)|you two were|you were both|you're both) (?:(?:just|being|totally|completely|way|far|much|clearly|really|honestly|a bit|a little|rather|quite|so|probably|both|all|simply|basically|obviously|frankly|kind of|sort of) )*${FAULT}`,
     // you're worrying / reading / making too much
     `\\byou(?:'re| are) (?:just |really |honestly )?(?:worrying|reading|making|thinking|stressing|fussing) (?:way |far |a bit |rather )?too much\\b`,
     // that's / that was a (basic / rookie / silly ...) mistake / error; that was careless (of you)
