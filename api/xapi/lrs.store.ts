@@ -10,7 +10,7 @@ import { isSealed, openSecret, sealSecret } from '../auth/data-key.js';
 import type { Database } from '../db/index.js';
 import { preparedPerDatabase } from '../db/prepared.js';
 import { xapiLrs } from '../db/schema/index.js';
-import { Problem } from '../problems/index.js';
+import { StoreError } from '../store/errors.js';
 
 export type LrsRow = typeof xapiLrs.$inferSelect;
 
@@ -27,7 +27,7 @@ export async function findLrs(db: Database, orgId: string): Promise<LrsRow | nul
 }
 
 export async function saveLrs(db: Database, orgId: string, v: { endpoint: string; username: string; password: string; enabled: boolean }, now: Date, dataKey: CryptoKey | null): Promise<LrsRow> {
-  if (!dataKey) throw Problem.conflict('The server has no data key to store the LRS password with; its operator sets SB_DATA_KEY.');
+  if (!dataKey) throw StoreError.conflict('The server has no data key to store the LRS password with; its operator sets SB_DATA_KEY.');
   const sealed = { ...v, password: await sealSecret(dataKey, v.password, PURPOSE) };
   const [row] = await db
     .insert(xapiLrs)
