@@ -23,6 +23,12 @@ let browser: Browser;
 /** A coach turn containing this word makes the fake partner wait before answering. */
 const SLOW = 'slowly';
 
+const TURNS = [
+  'What would you like to get out of our conversation today?',
+  'It sounds like a lot has landed on you since the promotion.',
+  `You should just tell them how you feel, ${SLOW}.`,
+];
+
 beforeAll(async () => {
   fake = await startFakeOpenAI({ defaultStep: { type: 'play' } });
   // only the partner's streamed reply waits (no response_format): the turn's coding and feedback
@@ -32,6 +38,9 @@ beforeAll(async () => {
   sb = await startSoundingBoard({ OPENAI_API_KEY: 'sk-test-screens', OPENAI_BASE_URL: fake.baseURL, SB_LLM_MAX_RETRIES: '0' });
   browser = await launchChromium();
   await sb.createCohort('Learning Partners, spring intake');
+  // a session ended before any screen: the facilitator's read-only view does not hang on the learner
+  // test reaching its own end (the second demo learner stays without sessions, for "No sessions yet")
+  await sb.completeSession(sb.tokens.learner, TURNS.slice(0, 2).concat('What would you like to happen next?'));
 });
 afterAll(async () => {
   await browser?.close();
@@ -45,11 +54,6 @@ async function clean(page: Page, step: string): Promise<void> {
   expect(await horizontalOverflow(page), `horizontal scrolling at ${step}`).toBe(0);
 }
 
-const TURNS = [
-  'What would you like to get out of our conversation today?',
-  'It sounds like a lot has landed on you since the promotion.',
-  `You should just tell them how you feel, ${SLOW}.`,
-];
 
 for (const width of [1280, 360] as const) {
   for (const scheme of ['light', 'dark'] as const) {
