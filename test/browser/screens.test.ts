@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { startFakeOpenAI, type ChatBody, type FakeOpenAI } from '../support/fake-openai.js';
 import { screenshot } from './support/artefacts.js';
 import { seriousViolations } from './support/axe.js';
 import { launchChromium, newPage } from './support/chromium.js';
@@ -23,12 +23,24 @@ let browser: Browser;
 /** A coach turn containing this word makes the fake partner wait before answering. */
 const SLOW = 'slowly';
 
+const TURNS = [
+  'What would you like to get out of our conversation today?',
+  'It sounds like a lot has landed on you since the promotion.',
+  `You should just tell them how you feel, ${SLOW}.`,
+];
+
 beforeAll(async () => {
   fake = await startFakeOpenAI({ defaultStep: { type: 'play' } });
-  fake.setHandler((body) => (JSON.stringify(body.messages).includes(SLOW) && body.stream ? { type: 'play', firstTokenDelayMs: 2500 } : undefined));
+  // only the partner's streamed reply waits (no response_format): the turn's coding and feedback
+  // quote the same words, and slowing them too left the last nudge later than the check for it
+  const partnerReply = (body: ChatBody) => body.stream && !body.response_format;
+  fake.setHandler((body) => (JSON.stringify(body.messages).includes(SLOW) && partnerReply(body) ? { type: 'play', firstTokenDelayMs: 2500 } : undefined));
   sb = await startSoundingBoard({ OPENAI_API_KEY: 'sk-test-screens', OPENAI_BASE_URL: fake.baseURL, SB_LLM_MAX_RETRIES: '0' });
   browser = await launchChromium();
   await sb.createCohort('Learning Partners, spring intake');
+  // a session ended before any screen: the facilitator's read-only view does not hang on the learner
+  // test reaching its own end (the second demo learner stays without sessions, for "No sessions yet")
+  await sb.completeSession(sb.tokens.learner, TURNS.slice(0, 2).concat('What would you like to happen next?'));
 });
 afterAll(async () => {
   await browser?.close();
@@ -42,11 +54,6 @@ async function clean(page: Page, step: string): Promise<void> {
   expect(await horizontalOverflow(page), `horizontal scrolling at ${step}`).toBe(0);
 }
 
-const TURNS = [
-  'What would you like to get out of our conversation today?',
-  'It sounds like a lot has landed on you since the promotion.',
-  `You should just tell them how you feel, ${SLOW}.`,
-];
 
 for (const width of [1280, 360] as const) {
   for (const scheme of ['light', 'dark'] as const) {
@@ -77,8 +84,9 @@ for (const width of [1280, 360] as const) {
           }
           await waitForMessages(page, 3 + 2 * i, 30_000);
         }
-        // nudge mode (the default): one short nudge per coach turn, chips for the move, no full feedback
-        await expect.poll(() => page.locator('sb-practice li.message.coach .nudge').count()).toBe(TURNS.length);
+        // nudge mode (the default): one short nudge per coach turn, chips for the move, no full feedback;
+        // a turn's feedback follows its partner reply (its own model call), so the wait is a few seconds
+        await expect.poll(() => page.locator('sb-practice li.message.coach .nudge').count(), { timeout: 10_000 }).toBe(TURNS.length);
         expect(await page.locator('sb-practice li.message.coach dl.feedback').count()).toBe(0);
         expect(await page.locator('sb-practice li.message.coach .codes li').count()).toBeGreaterThanOrEqual(TURNS.length);
         // the full feedback opens on demand: side panel when wide, under the turn when narrow

@@ -27,20 +27,27 @@ export function renderFeedback(f: TurnFeedback): TemplateResult {
 }
 
 /**
- * The one short nudge shown under a turn during practice: the first sentence of what to improve,
- * or of what worked when there is nothing to improve. Empty when the feedback says nothing.
+ * The one short nudge shown under a turn during practice: the first sentence of what to improve;
+ * when there is nothing to improve (or it was said already this session), of what worked; failing
+ * both (honest feedback leaves praise of a poor move empty), of what to try next. So every coded
+ * turn with any feedback gets one short line. Empty only when the feedback says nothing at all.
  */
 export function nudgeOf(f: TurnFeedback | undefined | null): string {
-  if (!f) return '';
-  const source = (f.improve || f.worked || '').trim();
+  const source = nudgeSource(f);
   if (!source) return '';
   const m = /^.+?[.!?](?=\s|$)/.exec(source);
   return (m ? m[0] : source).trim();
 }
 
-/** Whether a nudge is advice to change something (shown with a different mark from praise). */
-export function nudgeTone(f: TurnFeedback | undefined | null): 'improve' | 'worked' {
-  return f?.improve?.trim() ? 'improve' : 'worked';
+/** What a nudge is: advice to change something, praise (marked differently) or the next thing to try. */
+export function nudgeTone(f: TurnFeedback | undefined | null): 'improve' | 'worked' | 'next' {
+  if (f?.improve?.trim()) return 'improve';
+  return f?.worked?.trim() ? 'worked' : 'next';
+}
+
+function nudgeSource(f: TurnFeedback | undefined | null): string {
+  if (!f) return '';
+  return (f.improve?.trim() || f.worked?.trim() || f.suggestion?.trim() || '').trim();
 }
 
 /** Up to two initials for a partner's avatar ("Priya Shah" → "PS"). */
