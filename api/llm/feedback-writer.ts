@@ -42,7 +42,11 @@ export function createOpenAiFeedbackWriter(ctx: LlmContext, opts: FeedbackWriter
         const parsed = parseFeedback(res.text);
         if (!parsed.ok) return rules(parsed.reason);
         if (!isGoodAlternative(parsed.feedback.alternative, input.previousPartnerText)) return rules('alternative_not_good');
-        return { ...parsed.feedback, source: 'llm' as const };
+        // The model rewords; it never decides what counts as praise. Where the rules found nothing
+        // that worked (a judgement, unasked advice, reassurance, a content-free turn), nothing
+        // the model says can praise the move.
+        const worked = input.ruleFeedback.worked.trim() ? parsed.feedback.worked : '';
+        return { ...parsed.feedback, worked, source: 'llm' as const };
       } catch (err) {
         return rules(err instanceof LlmCallError ? err.reason : 'error');
       } finally {

@@ -70,6 +70,14 @@ describe('OpenAI feedback writer', () => {
     expect(llm.feedback.kind).toBe('openai');
   });
 
+  it('never lets the model praise a move the rules found nothing good in', async () => {
+    fake.enqueue({ type: 'reply', text: JSON.stringify(good) }, { model: 'feedback-model' });
+    const f = await llm.feedback.write({ ...input, ruleFeedback: { ...RULES, worked: '' } });
+    expect(f.source).toBe('llm');
+    expect(f.worked).toBe('');
+    expect(f.improve).toBe(good.improve);
+  });
+
   it('uses the fake play mode (rule-grounded) when nothing is queued', async () => {
     const f = await llm.feedback.write(input);
     expect(f.source).toBe('llm');
