@@ -66,6 +66,14 @@ function chooseAlternative(move: GoodMove | null, learnerMove: CoachMove, coachT
   if (!move && !authored) return null;
   const first = alternativeFor(move ?? 'deeper_reflection', prev, { ...ctx, learnerMove, coachText });
   if (alternativeProblems(first, coachText, prev).length === 0) return first;
+  // the author wrote three moves for the line: when the first fails a check, another of them
+  // comes before any generic question
+  if (authored) {
+    for (const intended of ['reflection', 'deeper_reflection', 'open_question'] as const) {
+      const alt = alternativeFor(intended, prev, { ...ctx, learnerMove, coachText });
+      if (alternativeProblems(alt, coachText, prev).length === 0) return alt;
+    }
+  }
   if (learnerMove === 'open_question' || first.move === 'open_question') return null;
   const fallback: Alternative = { move: 'open_question', text: openQuestionFor(prev) };
   return alternativeProblems(fallback, coachText, prev).length === 0 ? fallback : null;
