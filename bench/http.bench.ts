@@ -12,10 +12,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { COACH_LINES, quantile, rssMb } from './support/load.js';
 import { serverArgs } from './support/server-command.js';
 
 const ROOT = join(new URL('.', import.meta.url).pathname, '..');
@@ -26,24 +26,7 @@ const PORT = 18930;
 const HELLO_PORT = 18931;
 const SESSIONS_HELD = 200;
 
-const LINES = [
-  'What would you like to get out of our conversation today?',
-  'It sounds like a lot has landed on you at once.',
-  'What else is going on for you?',
-  'You feel pulled between what the team needs and what you need.',
-  'What are you assuming about how they see you?',
-  'If you knew they trusted your judgement, what would you do?',
-  'So you want to be fair to them and also make the calls the role needs.',
-  'What would a first step look like?',
-  'What will you do first, and by when?',
-  'You sound clearer about where to start.',
-];
 
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-};
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
 
 async function waitFor(url: string, child: ChildProcess) {
   for (let i = 0; i < 600; i++) {
@@ -109,9 +92,9 @@ try {
     const warm = Math.min(40, TURNS / 4);
     const { times } = await drive(TURNS + warm, concurrency, async (i) => {
       const slot = i % concurrency;
-      if (open[slot].said === LINES.length) open[slot] = await startSession(slot);
+      if (open[slot].said === COACH_LINES.length) open[slot] = await startSession(slot);
       const s = open[slot];
-      await call('POST', `/api/sessions/${s.id}/turns`, s.token, { clientTurnId: randomUUID(), text: LINES[s.said++] });
+      await call('POST', `/api/sessions/${s.id}/turns`, s.token, { clientTurnId: randomUUID(), text: COACH_LINES[s.said++] });
     });
     const measured = times.slice(warm);
     turnFigures[concurrency] = { p50: quantile(measured, 0.5), p99: quantile(measured, 0.99) };
@@ -119,7 +102,7 @@ try {
 
   // reads beside hello-world, interleaved rounds, concurrency 16
   const finished = await startSession(0);
-  for (const text of LINES) await call('POST', `/api/sessions/${finished.id}/turns`, finished.token, { clientTurnId: randomUUID(), text });
+  for (const text of COACH_LINES) await call('POST', `/api/sessions/${finished.id}/turns`, finished.token, { clientTurnId: randomUUID(), text });
   await call('POST', `/api/sessions/${finished.id}/end`, finished.token);
   const reads: number[] = [];
   const hellos: number[] = [];
@@ -142,7 +125,7 @@ try {
   await Promise.all(
     Array.from({ length: SESSIONS_HELD }, async (_, i) => {
       const s = await startSession(i);
-      for (const text of LINES.slice(0, 2)) await call('POST', `/api/sessions/${s.id}/turns`, s.token, { clientTurnId: randomUUID(), text });
+      for (const text of COACH_LINES.slice(0, 2)) await call('POST', `/api/sessions/${s.id}/turns`, s.token, { clientTurnId: randomUUID(), text });
     }),
   );
   clearInterval(sampler);

@@ -13,10 +13,11 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { COACH_LINES, quantile, rssMb } from './support/load.js';
 import { serverArgs } from './support/server-command.js';
 
 const ROOT = join(new URL('.', import.meta.url).pathname, '..');
@@ -28,27 +29,7 @@ const PORT = 18877;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DB_NAME = 'sb_soak';
 
-const LINES = [
-  'What would you like to get out of our conversation today?',
-  'It sounds like a lot has landed on you at once.',
-  'What else is going on for you?',
-  'You feel pulled between what the team needs and what you need.',
-  'What are you assuming about how they see you?',
-  'If you knew they trusted your judgement, what would you do?',
-  'So you want to be fair to them and also make the calls the role needs.',
-  'What would a first step look like?',
-  'What will you do first, and by when?',
-  'You sound clearer about where to start.',
-];
 
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN;
-};
-const rssMb = (pid: number) => {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-};
 
 async function databaseUrl(): Promise<string> {
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
@@ -122,7 +103,7 @@ async function wave(ms: number): Promise<Wave> {
         continue;
       }
       const { id } = (await started.json()) as { id: string };
-      for (const text of LINES) {
+      for (const text of COACH_LINES) {
         const t0 = performance.now();
         const r = await call('POST', `/api/sessions/${id}/turns`, token, { clientTurnId: randomUUID(), text });
         await r.arrayBuffer();
