@@ -59,7 +59,9 @@ describe('not enough evidence', () => {
     const cohort = (await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: t.tokens.facilitator })).body.learners.find((l: any) => l.id === sam.id);
     expect(cohort.skills).toEqual(before.cohort.skills);
     expect(cohort.readyToPartner).toBe(before.cohort.readyToPartner);
-    for (const s of Object.values(cohort.skills) as any[]) expect(s.trend).not.toBe('declining');
+    // no trend flipped: each skill's trend is what it was (the scored sessions before vary with the
+    // partner's seed, so a trend may already be declining; the empty sessions must not change it)
+    for (const [skill, s] of Object.entries(cohort.skills) as [string, any][]) expect(s.trend).toBe(before.cohort.skills[skill].trend);
     const csv = (await t.call('GET', `/api/cohorts/${cohortId}/progress.csv`, { token: t.tokens.facilitator })).body;
     expect(csv).toBe(before.csv);
   });
