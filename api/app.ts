@@ -33,7 +33,7 @@ import { gradePassback } from './lti/index.js';
 import { ltiAdminRoutes, ltiToolRoutes } from './routes/lti/index.js';
 import { scormRoutes } from './routes/scorm/index.js';
 import { xapiRoutes } from './routes/xapi/index.js';
-import { registerXapiOutbox, xapiStatements } from './xapi/index.js';
+import { xapiStatements } from './xapi/index.js';
 import { wellFormedJsonBodies } from './well-formed-json.js';
 import { requestDeadline } from './request-deadline.js';
 import { ipRateLimit } from './limits/rate-limit.js';
@@ -50,7 +50,6 @@ export function createApp(deps: AppDeps) {
   const onSessionEnded: OnSessionEnded[] = [recordDrillAttempt, refreshProgressOnSessionEnd];
   onSessionEnded.push(gradePassback); // LTI grade passback (api/lti)
   onSessionEnded.push(xapiStatements); // xAPI statements to the organisation's LRS, if configured (api/xapi)
-  registerXapiOutbox(deps); // the LMS outbox runs drain xAPI too (no timer starts here: see api/server.ts)
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);

@@ -7,9 +7,9 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { signToken } from './auth/index.js';
 import { ConfigError, loadConfig, startupNotes } from './config/index.js';
-import { startLmsOutboxes } from './lti/index.js';
 import { DEMO_TOKEN_TTL_SECONDS } from './routes/demo/index.js';
 import { buildNodeDeps } from './node-deps.js';
+import { startOutboxTimer } from './outbox/runtime.js';
 
 async function main() {
   let config;
@@ -24,8 +24,8 @@ async function main() {
   }
   const runtime = await buildNodeDeps(config);
   const app = createApp(runtime.deps);
-  // the grade and xAPI outboxes' in-process worker (on Workers the cron trigger drains them)
-  startLmsOutboxes(runtime.deps);
+  // the grade and xAPI outboxes' timer (createApp starts nothing; on Workers the cron trigger drains them)
+  startOutboxTimer(runtime.deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = config.publicUrl ?? `http://localhost:${info.port}`;
     const lines = [

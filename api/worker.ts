@@ -26,7 +26,7 @@ import { createLlmServices, scriptedServices } from './llm/index.js';
 import { createLogger } from './logger.js';
 import { Problem } from './problems/index.js';
 import { resolveDataKey } from './auth/data-key.js';
-import { drainOutboxesOnSchedule } from './outbox-schedule.js';
+import { drainOutboxesOnSchedule } from './outbox/schedule.js';
 import { assetBundleSource, type AssetFetcher, type EmbedDeps } from './routes/embed/embed.index.js';
 
 /** The bindings `wrangler.toml` declares; every plain-string var is offered to `loadConfig`. */

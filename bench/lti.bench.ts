@@ -7,7 +7,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { ltiGradeOutbox } from '../api/db/schema/index.js';
-import { enqueueGrade, listOrgDrills, ltiRuntimeOf } from '../api/lti/index.js';
+import { enqueueGrade, listOrgDrills } from '../api/lti/index.js';
+import { outboxRuntimeOf } from '../api/outbox/runtime.js';
 import { buildScormPackage } from '../api/scorm/index.js';
 import { startTestApp } from '../test/support/app.js';
 import { launchThrough, ROLE, startPlatform } from '../test/lti/support/platform.js';
@@ -19,7 +20,7 @@ const t = await startTestApp();
 const platform = await startPlatform(t.url);
 const reg = await t.call('POST', '/api/lti/platforms', { token: t.tokens.admin, body: platform.registration() });
 const drill = (await listOrgDrills(t.runtime.deps.db, t.runtime.demo!.admin.orgId))[0];
-const runtime = ltiRuntimeOf(t.runtime.deps);
+const runtime = outboxRuntimeOf(t.runtime.deps);
 
 const RUNS = 40;
 const launches: number[] = [];
@@ -40,7 +41,7 @@ for (let i = 0; i < RUNS + 5; i++) {
   const person = (await db.select().from(ltiGradeOutbox).limit(1))[0]?.personId;
   const t0 = process.hrtime.bigint();
   await enqueueGrade(db, { orgId: drill && t.runtime.demo!.admin.orgId, platformId: reg.body.id, personId: person ?? t.runtime.demo!.learner.id, sessionId: s.body.id, lineItemUrl: `${platform.url}/lineitems/2`, userSub: 'bench-grader', scoreGiven: 70, scoreMaximum: 100 }, new Date());
-  const report = await runtime.drain();
+  const report = (await runtime.drain()).grades;
   if (report.sent < 1) throw new Error(`grade not sent: ${JSON.stringify(report)}`);
   if (i >= 5) grades.push(ms(t0));
   await db.update(ltiGradeOutbox).set({ status: 'sent' }).where(eq(ltiGradeOutbox.sessionId, s.body.id));

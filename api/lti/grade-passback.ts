@@ -10,7 +10,7 @@ import { ltiLaunches, ltiResourceLinks } from '../db/schema/index.js';
 import type { OnSessionEnded } from '../session-flow/end.js';
 import { drillSpecOf, findDrill } from '../store/drills.js';
 import { enqueueGrade } from './ags/grade-outbox.js';
-import { ltiRuntimeOf } from './runtime.js';
+import { drainGrades } from './runtime.js';
 import { sessionGrade } from './session-grade.js';
 
 export const gradePassback: OnSessionEnded = async (deps, session, ended) => {
@@ -42,8 +42,6 @@ export const gradePassback: OnSessionEnded = async (deps, session, ended) => {
   );
   runInBackground(
     deps,
-    ltiRuntimeOf(deps)
-      .drain()
-      .catch((err) => deps.logger.warn('grade delivery failed; it stays queued', { sessionId: session.id, error: err })),
+    drainGrades(deps).catch((err) => deps.logger.warn('grade delivery failed; it stays queued', { sessionId: session.id, error: err })),
   );
 };

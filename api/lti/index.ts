@@ -19,7 +19,7 @@ export { deliverDueGrades, enqueueGrade, findGrade, listGrades, retryGrade, scor
 export { retryDelayMs, MAX_ATTEMPTS } from '../outbox/index.js';
 export { sessionGrade, type SessionGrade } from './session-grade.js';
 export { gradePassback } from './grade-passback.js';
-export { LtiRuntime, ltiRuntimeOf, startLmsOutboxes } from './runtime.js';
+export { LtiRuntime, ltiRuntimeOf, drainGrades } from './runtime.js';
 export { listOrgDrills } from './drill-choices.js';
 export { platformFrameOrigins } from './frame-origins.js';
 export * from './pages.js';

@@ -6,4 +6,4 @@
 export { sessionStatements, verbName, VERBS, XAPI_VERSION, type Statement, type SessionFacts } from './statements.js';
 export { findLrs, saveLrs, deleteLrs, lrsPassword, type LrsRow } from './lrs.store.js';
 export { deliverDueStatements, enqueueStatements, listStatements, retryStatements, statementsUrl, type StatementRow } from './statement-outbox.js';
-export { xapiStatements, registerXapiOutbox } from './session-statements.js';
+export { xapiStatements, drainStatements } from './session-statements.js';

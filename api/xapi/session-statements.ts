@@ -1,12 +1,11 @@
 /**
  * @module xapi/session-statements
  * The `onSessionEnded` hook for xAPI: if the learner's organisation has an enabled LRS, queue the
- * session's statements and try to deliver them at once (the worker retries what fails). Also
- * registers the xAPI outbox with the LMS outbox worker.
+ * session's statements and try to deliver them at once (the outbox runtime, api/outbox/runtime,
+ * retries what fails, running `drainStatements` as it runs the grade outbox).
  */
 import { runInBackground, type AppDeps } from '../app-env.js';
 import { sessions } from '../db/schema/index.js';
-import { ltiRuntimeOf, type OutboxDrain } from '../lti/runtime.js';
 import { sessionGrade } from '../lti/session-grade.js';
 import { listScenarios } from '../practice/scenarios/index.js';
 import type { OnSessionEnded } from '../session-flow/end.js';
@@ -14,14 +13,20 @@ import { drillSpecOf, findDrill } from '../store/drills.js';
 import { findPerson } from '../store/people.js';
 import { eq } from 'drizzle-orm';
 import { findLrs } from './lrs.store.js';
+import type { DeliveryReport } from '../outbox/index.js';
 import { deliverDueStatements, enqueueStatements } from './statement-outbox.js';
 import { sessionStatements } from './statements.js';
 
-const drainStatements: OutboxDrain = (deps, opts) => deliverDueStatements(deps.db, { now: () => deps.now(), limit: opts.limit, logger: deps.logger, orgId: opts.orgId, dataKey: deps.dataKey, allowHosts: deps.config.allowPrivateHosts });
+/**
+ * Delivers the app's due statements: at most `limit` (the outbox's default when absent), only
+ * `orgId`'s when given.
+ * @example await drainStatements(deps, { orgId })
+ */
+export function drainStatements(deps: AppDeps, opts: { limit?: number; orgId?: string } = {}): Promise<DeliveryReport> {
+  return deliverDueStatements(deps.db, { now: () => deps.now(), limit: opts.limit, logger: deps.logger, orgId: opts.orgId, dataKey: deps.dataKey, allowHosts: deps.config.allowPrivateHosts });
+}
 
 export const xapiStatements: OnSessionEnded = async (deps, session, ended) => {
-  const runtime = ltiRuntimeOf(deps);
-  runtime.addDrain('xapi', drainStatements);
   const lrs = await findLrs(deps.db, session.orgId);
   if (!lrs?.enabled) return;
   const person = await findPerson(deps.db, session.orgId, session.personId);
@@ -43,8 +48,3 @@ export const xapiStatements: OnSessionEnded = async (deps, session, ended) => {
   await enqueueStatements(deps.db, session.orgId, session.id, statements, deps.now());
   runInBackground(deps, drainStatements(deps, {}).catch((err) => deps.logger.warn('xAPI delivery failed; statements stay queued', { sessionId: session.id, error: err })));
 };
-
-/** Lets the outbox worker drain xAPI too, from start-up rather than after the first session. */
-export function registerXapiOutbox(deps: AppDeps) {
-  ltiRuntimeOf(deps).addDrain('xapi', drainStatements);
-}

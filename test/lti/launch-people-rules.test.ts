@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohortMembers, cohortRemovals, ltiLaunches, ltiUsers, people } from '../../api/db/schema/index.js';
-import { listOrgDrills, ltiRuntimeOf } from '../../api/lti/index.js';
+import { listOrgDrills } from '../../api/lti/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchThrough, ROLE, startPlatform, type LaunchUser, type SimulatedPlatform } from './support/platform.js';
 
@@ -27,7 +27,6 @@ beforeAll(async () => {
   drillId = (await listOrgDrills(db(), t.runtime.demo!.admin.orgId))[0].id;
 });
 afterAll(async () => {
-  ltiRuntimeOf(t.runtime.deps).stop();
   await platform?.close();
   await t?.close();
 });

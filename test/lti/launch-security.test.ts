@@ -7,7 +7,6 @@ import { count, eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ltiLaunches, ltiLoginStates, ltiUsers, people } from '../../api/db/schema/index.js';
-import { ltiRuntimeOf } from '../../api/lti/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchThrough, makeKey, ROLE, startPlatform, type LaunchSpec, type SimulatedPlatform } from './support/platform.js';
 
@@ -25,7 +24,6 @@ beforeAll(async () => {
   expect(reg.status).toBe(201);
 });
 afterAll(async () => {
-  ltiRuntimeOf(t.runtime.deps).stop();
   await platform?.close();
   await t?.close();
 });

@@ -8,7 +8,8 @@ import { and, eq } from 'drizzle-orm';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohortMembers, ltiGradeOutbox, ltiUsers, people } from '../../api/db/schema/index.js';
-import { listOrgDrills, ltiRuntimeOf } from '../../api/lti/index.js';
+import { listOrgDrills } from '../../api/lti/index.js';
+import { outboxRuntimeOf } from '../../api/outbox/runtime.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchThrough, readForm, ROLE, startPlatform, type SimulatedPlatform } from './support/platform.js';
 
@@ -34,7 +35,6 @@ beforeAll(async () => {
   drill = (await listOrgDrills(t.runtime.deps.db, t.runtime.demo!.admin.orgId))[0];
 });
 afterAll(async () => {
-  ltiRuntimeOf(t.runtime.deps).stop();
   await platform?.close();
   await t?.close();
 });
@@ -180,7 +180,7 @@ describe('the outbox worker', () => {
     platform.state.agsDown = false;
     // time passes: the retry is due now
     await t.runtime.deps.db.update(ltiGradeOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(ltiGradeOutbox.sessionId, session.id));
-    const runtime = ltiRuntimeOf(t.runtime.deps);
+    const runtime = outboxRuntimeOf(t.runtime.deps);
     runtime.start(50);
     try {
       await until(async () => (await row()).status === 'sent');

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOrgDrills, ltiRuntimeOf } from '../../api/lti/index.js';
+import { listOrgDrills } from '../../api/lti/index.js';
 import { launchChromium, newPage } from '../browser/support/chromium.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ROLE, startPlatform, type SimulatedPlatform } from './support/platform.js';
@@ -28,7 +28,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  ltiRuntimeOf(t.runtime.deps).stop();
   await platform?.close();
   await t?.close();
 });

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ltiUsers, people } from '../../api/db/schema/index.js';
-import { listOrgDrills, ltiRuntimeOf } from '../../api/lti/index.js';
+import { listOrgDrills } from '../../api/lti/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchThrough, ROLE, startPlatform, type SimulatedPlatform } from '../lti/support/platform.js';
 
@@ -22,7 +22,6 @@ beforeAll(async () => {
   drillId = (await listOrgDrills(t.runtime.deps.db, t.runtime.demo!.admin.orgId))[0].id;
 }, 60_000);
 afterAll(async () => {
-  ltiRuntimeOf(t.runtime.deps).stop();
   await platform?.close();
   await t?.close();
 });

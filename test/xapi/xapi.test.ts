@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xapiLrs, xapiOutbox } from '../../api/db/schema/index.js';
-import { listOrgDrills, ltiRuntimeOf } from '../../api/lti/index.js';
+import { listOrgDrills } from '../../api/lti/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -38,7 +38,6 @@ beforeAll(async () => {
   closeLrs = () => server.close();
 });
 afterAll(async () => {
-  ltiRuntimeOf(t.runtime.deps).stop();
   closeLrs?.();
   await t?.close();
 });

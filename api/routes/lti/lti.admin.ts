@@ -15,13 +15,13 @@ import {
   findPlatform,
   listGrades,
   listPlatforms,
-  ltiRuntimeOf,
   retryGrade,
   rotateToolKeys,
   updatePlatform,
   type GradeRow,
   type PlatformRow,
 } from '../../lti/index.js';
+import { outboxRuntimeOf } from '../../outbox/runtime.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
 import { DeliveryAttempts, DeliveryLastError, DeliveryStatus, NextAttemptAt } from '../outbox-delivery.js';
 import { toolBase } from './lti.tool.js';
@@ -224,11 +224,11 @@ export const ltiAdminRoutes = createRouter()
     const { status } = c.req.valid('query');
     return c.json({ grades: (await listGrades(c.var.deps.db, c.var.caller.orgId, status)).map(gradeView) }, 200);
   })
-  .openapi(deliver, async (c) => c.json(await ltiRuntimeOf(c.var.deps).drain({ orgId: c.var.caller.orgId }), 200))
+  .openapi(deliver, async (c) => c.json((await outboxRuntimeOf(c.var.deps).drain({ orgId: c.var.caller.orgId })).grades, 200))
   .openapi(retry, async (c) => {
     const { id } = c.req.valid('param');
     const { db, now } = c.var.deps;
     if (!(await retryGrade(db, c.var.caller.orgId, id, now()))) throw Problem.notFound('The grade');
-    await ltiRuntimeOf(c.var.deps).drain({ orgId: c.var.caller.orgId });
+    await outboxRuntimeOf(c.var.deps).drain({ orgId: c.var.caller.orgId });
     return c.json(gradeView((await findGrade(db, c.var.caller.orgId, id))!), 200);
   });

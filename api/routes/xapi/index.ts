@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireAuth, requireRole } from '../../auth/index.js';
-import { ltiRuntimeOf } from '../../lti/index.js';
+import { outboxRuntimeOf } from '../../outbox/runtime.js';
 import { privateTargetReason } from '../../net/private-targets.js';
 import { Problem } from '../../problems/index.js';
 import { deleteLrs, findLrs, listStatements, retryStatements, saveLrs, type LrsRow, type StatementRow } from '../../xapi/index.js';
@@ -78,6 +78,6 @@ export const xapiRoutes = createRouter()
   .openapi(list, async (c) => c.json({ statements: (await listStatements(c.var.deps.db, c.var.caller.orgId, c.req.valid('query').status)).map(statementView) }, 200))
   .openapi(retry, async (c) => {
     const requeued = await retryStatements(c.var.deps.db, c.var.caller.orgId, c.var.deps.now());
-    await ltiRuntimeOf(c.var.deps).drain({ orgId: c.var.caller.orgId });
+    await outboxRuntimeOf(c.var.deps).drain({ orgId: c.var.caller.orgId });
     return c.json({ requeued }, 200);
   });

@@ -1,5 +1,5 @@
 /**
- * @module outbox-schedule.test
+ * @module outbox/schedule.test
  * The scheduled drain on the real app (PGlite): it delivers through the app's own outbox runtime,
  * at most `limit` rows per outbox per run, and logs counts only (no credentials).
  */
@@ -8,12 +8,12 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../test/support/app.js';
-import type { AppDeps } from './app-env.js';
-import { findDemoPeople } from './demo/seed.js';
-import { createLogger } from './logger.js';
-import { drainOutboxesOnSchedule } from './outbox-schedule.js';
-import { enqueueStatements, registerXapiOutbox, saveLrs, VERBS, type Statement } from './xapi/index.js';
+import { startTestApp, type TestApp } from '../../test/support/app.js';
+import type { AppDeps } from '../app-env.js';
+import { findDemoPeople } from '../demo/seed.js';
+import { createLogger } from '../logger.js';
+import { enqueueStatements, saveLrs, VERBS, type Statement } from '../xapi/index.js';
+import { drainOutboxesOnSchedule } from './schedule.js';
 
 let t: TestApp;
 let lrsUrl: string;
@@ -51,16 +51,15 @@ it('delivers at most the limit per outbox per run and logs counts, not credentia
   await saveLrs(deps.db, org, { endpoint: lrsUrl, username: 'lrs-user', password: 'lrs-secret-pass', enabled: true }, new Date(), deps.dataKey);
   await enqueueStatements(deps.db, org, start.body.id, [statement(start.body.id), statement(start.body.id), statement(start.body.id)], new Date());
 
-  // the app's deps with a logger this test can read (its own runtime, with the xAPI outbox registered as createApp does)
+  // the app's deps with a logger this test can read (so its own outbox runtime)
   const lines: string[] = [];
   const scheduled: AppDeps = { ...deps, logger: createLogger('info', (l) => lines.push(l)) };
-  registerXapiOutbox(scheduled);
 
   const first = await drainOutboxesOnSchedule(scheduled, { cron: '* * * * *', limit: 2 });
   expect(first.grades).toEqual({ sent: 0, retrying: 0, failed: 0 });
-  expect(first.others.xapi).toEqual({ sent: 2, retrying: 0, failed: 0 });
+  expect(first.xapi).toEqual({ sent: 2, retrying: 0, failed: 0 });
   const second = await drainOutboxesOnSchedule(scheduled, { limit: 2 });
-  expect(second.others.xapi).toEqual({ sent: 1, retrying: 0, failed: 0 });
+  expect(second.xapi).toEqual({ sent: 1, retrying: 0, failed: 0 });
   expect(received).toHaveLength(3);
   await drainOutboxesOnSchedule(scheduled, { limit: 2 }); // nothing left: debug only
 
