@@ -13,7 +13,7 @@ import { countPersonRequest } from '../limits/rate-limit.js';
 import { Problem } from '../problems/index.js';
 import { TokenError, verifyToken } from './tokens.js';
 
-export { signToken, verifyToken, TokenError, type TokenClaims } from './tokens.js';
+export { signToken, verifyToken } from './tokens.js';
 
 export interface Caller {
   personId: string;

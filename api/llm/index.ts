@@ -22,8 +22,6 @@ import type { LlmServices } from './types.js';
 
 export { scriptedServices } from './types.js';
 export type * from './types.js';
-export { LlmCallError };
-export { CircuitBreaker } from './circuit-breaker.js';
 
 export interface LlmConfig {
   apiKey: string;

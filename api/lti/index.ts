@@ -4,22 +4,19 @@
  * organisation, deep linking, tool keys, and grade passback through an outbox (AGS).
  */
 export * from './claims.js';
-export { LAUNCH_FAILURES, LaunchError, type LaunchFailure } from './launch-error.js';
+export { LaunchError } from './launch-error.js';
 export { launchRoleOf, type LaunchRole } from './roles.js';
-export { PlatformJwks, JwksFetchError } from './platform-jwks.js';
-export { activeSigningKey, publicKeySet, rotateToolKeys, type SigningKey } from './tool-keys.js';
+export { activeSigningKey, publicKeySet, rotateToolKeys } from './tool-keys.js';
 export * from './platforms.store.js';
-export { startLogin, LOGIN_STATE_TTL_MS, type LoginRequest } from './login.js';
-export { validateLaunch, MAX_ID_TOKEN_AGE_S, type ValidLaunch } from './launch.js';
+export { startLogin } from './login.js';
+export { validateLaunch } from './launch.js';
 export { mapLaunch, type MappedLaunch } from './launch-mapping.js';
-export type { HeldBack } from './course-membership.js';
-export { drillContentItem, readDeepLinkTicket, signDeepLinkTicket, signDeepLinkingResponse, type DeepLinkTicket } from './deep-linking.js';
-export { AccessTokens, PlatformRequestError } from './ags/access-token.js';
-export { deliverDueGrades, enqueueGrade, findGrade, listGrades, retryGrade, scoresUrl, type GradeRow, type DeliveryReport } from './ags/grade-outbox.js';
-export { retryDelayMs, MAX_ATTEMPTS } from '../outbox/index.js';
-export { sessionGrade, type SessionGrade } from './session-grade.js';
+export { drillContentItem, readDeepLinkTicket, signDeepLinkTicket, signDeepLinkingResponse } from './deep-linking.js';
+export { AccessTokens } from './ags/access-token.js';
+export { deliverDueGrades, enqueueGrade, findGrade, listGrades, retryGrade, type GradeRow } from './ags/grade-outbox.js';
+export { sessionGrade } from './session-grade.js';
 export { gradePassback } from './grade-passback.js';
-export { LtiRuntime, ltiRuntimeOf, drainGrades } from './runtime.js';
+export { ltiRuntimeOf } from './runtime.js';
 export { listOrgDrills } from './drill-choices.js';
 export { platformFrameOrigins } from './frame-origins.js';
 export * from './pages.js';

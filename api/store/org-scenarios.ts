@@ -7,7 +7,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
-import { orgScenarios, sessions } from '../db/schema/index.js';
+import { orgScenarios } from '../db/schema/index.js';
 import type { PartnerCard } from '../practice/types.js';
 
 export type OrgScenarioRow = typeof orgScenarios.$inferSelect;
@@ -78,12 +78,3 @@ export async function retireOrgScenario(db: Database, caller: Caller, scenarioId
   return row ?? null;
 }
 
-/** The card a session on an organisation's scenario started with (null for a built-in one). */
-export async function sessionScenarioCard(db: Database, orgId: string, sessionId: string): Promise<PartnerCard | null> {
-  const [row] = await db
-    .select({ card: sessions.scenarioCard })
-    .from(sessions)
-    .where(and(eq(sessions.orgId, orgId), eq(sessions.id, sessionId)))
-    .limit(1);
-  return row?.card ?? null;
-}

@@ -30,5 +30,3 @@ export function codeUtterance(text: string, ctx?: CoderContext): CoachTurnCoding
   return shippedCoder(text, ctx);
 }
 
-export { createCoder, type CodeUtterance } from './coder.js';
-export type { LinearModel } from './linear-model.js';

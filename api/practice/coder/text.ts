@@ -40,11 +40,6 @@ export function words(norm: string): string[] {
   return norm.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
 }
 
-/** Count of words in the original text, for talk share. */
-export function wordCount(text: string): number {
-  return words(normalise(text)).length;
-}
-
 /** True when a sentence is phrased as a question (ends with a question mark). */
 export function isQuestionSentence(sentence: string): boolean {
   return /\?\s*$/.test(sentence);

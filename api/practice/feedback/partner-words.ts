@@ -139,12 +139,6 @@ export function clauseOf(sentence: string): string {
   return clause.replace(/\?/g, '');
 }
 
-/** The key sentence of the partner's words as a clause in the coach's voice, or `null`. */
-export function reflectedClause(text: string | null | undefined): string | null {
-  const s = keySentence(text);
-  return s ? clauseOf(s) : null;
-}
-
 /** Ordinary sentence-opening words that are safe to lower-case (not names). */
 const COMMON_START = new Set(
   (

@@ -39,11 +39,6 @@ export function skillScore(spec: SkillSpec, outcomes: CheckOutcome[]): number {
   return cappedScore(raw, { fair: meets(spec.levels.fair.requires), good: meets(spec.levels.good.requires) });
 }
 
-/** The level a skill reaches: the one its (capped) score shows. */
-export function levelFor(spec: SkillSpec, outcomes: CheckOutcome[]): Level {
-  return levelForScore(skillScore(spec, outcomes));
-}
-
 function scoreSkill(spec: SkillSpec, outcomes: CheckOutcome[], coachTurns: number): SkillResult {
   const checks = outcomes.map((o) => o.check);
   const evidence = [...new Set(checks.flatMap((c) => c.evidence))].sort((a, b) => a - b);

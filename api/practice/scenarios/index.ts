@@ -7,6 +7,5 @@
 export { listScenarios, getPartnerCard, PARTNER_CARDS } from './library.js';
 export { toBrief } from './brief.js';
 export { BUILT_IN_DRILLS } from './drills.js';
-export { parseScenarioText, parseScenarioObject, lineOfPath, MAX_SCENARIO_CHARS, type ParsedScenario, type ScenarioIssue } from './format/parse.js';
-export { ScenarioFileSchema, type ScenarioFile, type ScenarioFileInput } from './format/schema.js';
-export { codesAsClaimed, scenarioFigures, NEUTRAL_LINES, normaliseLine, type ScenarioFigures } from './format/quality.js';
+export { parseScenarioText, parseScenarioObject, type ParsedScenario } from './format/parse.js';
+export { scenarioFigures } from './format/quality.js';

@@ -7,12 +7,8 @@ export {
   codeTurn,
   ruleFeedback,
   previousPartnerText,
-  recordTurn,
-  recordOf,
   TURN_WINDOW,
   EMPTY_COACH_RECORD,
   type CoachRecord,
-  type CoachTurnInput,
   type TurnContext,
-  type TurnPlan,
 } from './plan-turn.js';

@@ -17,9 +17,9 @@ import { defaultBundlePath, fileBundleSource, type BundleSource } from './bundle
 import { renderDemoPage } from './demo-page.js';
 import { demoPagePolicy, frameAncestors } from './frame-policy.js';
 
-export { DEMO_API_KEY, createApiKey, ensureDemoApiKey, generateApiKey, hashApiKey, revokeApiKey } from './api-keys.store.js';
+export { DEMO_API_KEY, createApiKey, revokeApiKey } from './api-keys.store.js';
 export { apiCors } from './api-cors.js';
-export { assetBundleSource, fileBundleSource, staticBundleSource, type AssetFetcher, type BundleSource } from './bundle-source.js';
+export { assetBundleSource, staticBundleSource, type AssetFetcher, type BundleSource } from './bundle-source.js';
 
 type Role = 'learner' | 'facilitator' | 'admin';
 

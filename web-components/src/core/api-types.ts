@@ -4,9 +4,9 @@
  * the shared practice vocabulary so a change there shows up here at compile time; type-only
  * imports, so nothing of the server ends up in the bundle.
  */
-import type { CoachCode, Level, Scorecard, ScenarioBrief, SkillId, SkillResult, TurnFeedback, UtteranceLabel } from '../../../api/practice/types.js';
+import type { CoachCode, Level, Scorecard, ScenarioBrief, SkillId, TurnFeedback, UtteranceLabel } from '../../../api/practice/types.js';
 
-export type { CoachCode, Level, Scorecard, ScenarioBrief, SkillId, SkillResult, TurnFeedback, UtteranceLabel };
+export type { CoachCode, Level, Scorecard, ScenarioBrief, SkillId, TurnFeedback, UtteranceLabel };
 
 /** A problem+json body (RFC 9457) as the API sends it. */
 export interface ProblemBody {

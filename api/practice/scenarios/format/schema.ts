@@ -117,8 +117,5 @@ export const ScenarioFileSchema = z.strictObject({
   }),
 });
 
-/** A scenario file as written (before defaults are applied). */
-export type ScenarioFileInput = z.input<typeof ScenarioFileSchema>;
 /** A scenario file after validation (defaults applied, versions as strings). */
 export type ScenarioFile = z.output<typeof ScenarioFileSchema>;
-export type ModelMovesInput = z.output<typeof ModelMovesSchema>;
