@@ -18,6 +18,7 @@ import { LMS_COHORT_NOTE } from '../../core/labels.js';
 import { ApiProblem } from '../../core/problem.js';
 import { SbElement, type FailureView } from '../../core/sb-element.js';
 import { themeStyles } from '../../core/theme.styles.js';
+import { recordTableStyles, toolbarStyles } from '../../core/records.styles.js';
 import { CohortController } from './cohort-controller.js';
 import { cancelWords, drillTitle, removalWords, renderManage, type PendingAction } from './manage-view.js';
 import { renderAttention, renderCompletion, renderOverview, renderSkillPicture } from './cohort-views.js';
@@ -62,7 +63,7 @@ import { cohortViewStyles, facilitatorStyles } from './sb-facilitator.styles.js'
  * @csspart retry-button - its Retry
  */
 export class SbFacilitator extends SbElement {
-  static styles = [themeStyles, facilitatorStyles, cohortViewStyles];
+  static styles = [themeStyles, toolbarStyles, recordTableStyles, facilitatorStyles, cohortViewStyles];
 
   @property() cohort = '';
   /**

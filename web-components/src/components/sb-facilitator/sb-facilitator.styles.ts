@@ -9,27 +9,8 @@ export const facilitatorStyles = css`
   :host {
     padding: var(--_space);
   }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75em;
-    align-items: end;
-    margin-bottom: var(--_space);
-  }
   .toolbar .field {
     flex: 1 1 14rem;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-    font-size: 0.925em;
-  }
-  th,
-  td {
-    text-align: left;
-    padding: 0.4em 0.5em;
-    border-bottom: 1px solid var(--_border);
-    vertical-align: top;
   }
   thead th {
     font-size: 0.875em;

@@ -12,6 +12,7 @@ import type { Cohort } from '../../core/api-types.js';
 import { renderFailure } from '../../core/failure-view.js';
 import { SbElement } from '../../core/sb-element.js';
 import { themeStyles } from '../../core/theme.styles.js';
+import { recordTableStyles, toolbarStyles } from '../../core/records.styles.js';
 import { pairingStyles } from './sb-pairing.styles.js';
 
 interface Pair {
@@ -56,7 +57,7 @@ const PHASE = { none: 'No agreement yet', awaiting: 'Waiting for confirmation', 
  * @csspart error - the failure message
  */
 export class SbPairing extends SbElement {
-  static styles = [themeStyles, pairingStyles];
+  static styles = [themeStyles, toolbarStyles, recordTableStyles, pairingStyles];
 
   @property() cohort = '';
   @state() private cohorts: Cohort[] = [];

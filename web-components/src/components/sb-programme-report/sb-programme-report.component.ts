@@ -13,6 +13,7 @@ import { renderFailure } from '../../core/failure-view.js';
 import { skillLabel } from '../../core/labels.js';
 import { SbElement } from '../../core/sb-element.js';
 import { themeStyles } from '../../core/theme.styles.js';
+import { toolbarStyles } from '../../core/records.styles.js';
 import { reportStyles } from './sb-programme-report.styles.js';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -35,7 +36,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
  * @csspart error - the failure message
  */
 export class SbProgrammeReport extends SbElement {
-  static styles = [themeStyles, reportStyles];
+  static styles = [themeStyles, toolbarStyles, reportStyles];
 
   @property() from = day(new Date(Date.now() - 365 * 86_400_000));
   @property() to = day(new Date());

@@ -8,13 +8,6 @@ export const reportStyles = css`
   :host {
     padding: var(--_space);
   }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75em;
-    align-items: end;
-    margin-bottom: var(--_space);
-  }
   .tiles {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
