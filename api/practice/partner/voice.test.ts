@@ -156,4 +156,18 @@ describe('scriptedReply: length follows the directive', () => {
       prev = t.state.usedReplies.length;
     }
   });
+
+  it('usedReplies holds each line once, so a long session cannot grow it without bound', () => {
+    // 300 turns: the pools run dry and neutral lines recur (they used to be appended again each
+    // time: 374 entries, 113 distinct, for the first card)
+    const long = Array.from({ length: 300 }, (_, i) => GOOD_MOVES[i % GOOD_MOVES.length]);
+    for (const card of [PARTNER_CARDS[0], bareCard('moderate')]) {
+      const s = play(card, 3, long);
+      for (const t of s.turns) expect(new Set(t.state.usedReplies).size, card.id).toBe(t.state.usedReplies.length);
+      const midway = s.turns[149].state.usedReplies;
+      const last = s.turns.at(-1)!.state.usedReplies;
+      expect(last.slice(0, midway.length), 'what was said stays recorded, in order').toEqual(midway);
+      expect(last.length, card.id).toBeLessThan(s.turns.length);
+    }
+  });
 });

@@ -496,8 +496,8 @@ function isLine(x: Line | null | undefined): x is Line {
 
 /** Picks unused lines for one turn and records them. */
 class ReplyPicker {
+  /** what the session has said so far, then this reply's lines as they are taken */
   private readonly used: Set<string>;
-  private readonly fresh: string[] = [];
   private readonly fill: (t: string) => string;
   /** the card has its own voice: no generic bank line is ever used */
   readonly voiced: boolean;
@@ -569,12 +569,9 @@ class ReplyPicker {
     return !this.used.has(line.id) && sentenceIds(line.text).every((id) => !this.used.has(id));
   }
 
+  /** Records the line and its sentences as said; an id already recorded (a neutral line said again) is not added twice. */
   private take(line: Line): Line {
-    for (const id of [line.id, ...sentenceIds(line.text)]) {
-      if (this.used.has(id) && id !== line.id) continue;
-      this.used.add(id);
-      this.fresh.push(id);
-    }
+    for (const id of [line.id, ...sentenceIds(line.text)]) this.used.add(id);
     return line;
   }
 
@@ -582,7 +579,9 @@ class ReplyPicker {
     const seen = new Set<string>();
     const unique = parts.filter((p) => !seen.has(p.id) && seen.add(p.id));
     return {
-      state: { ...this.state, usedReplies: [...this.state.usedReplies, ...this.fresh] },
+      // each id once, in the order first said: the list is bounded by the card's lines, however
+      // long the session (neutral lines recur; recording them again would grow it every turn)
+      state: { ...this.state, usedReplies: [...this.used] },
       text: unique.map((p) => p.text).join(' '),
     };
   }
