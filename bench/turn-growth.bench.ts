@@ -12,57 +12,25 @@
  * GROWTH_DB (`pglite` or `postgres`) runs one database only.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import postgres from 'postgres';
+import { availableParallelism, loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
-import { createApp } from '../api/app.js';
-import { signToken } from '../api/auth/index.js';
-import { loadConfig } from '../api/config/index.js';
-import { createLogger } from '../api/logger.js';
-import { buildNodeDeps } from '../api/node-deps.js';
+import { onFreshPostgres, onPglite, SCRIPTED_COACH_LINES as LINES, withBenchApp } from './support/in-process.js';
 
 const TURNS = Number(process.env.GROWTH_TURNS ?? 320);
 const HISTORY = Number(process.env.GROWTH_HISTORY ?? 1500);
 const ONLY_DB = process.env.GROWTH_DB;
-const SECRET = 'bench-secret-bench-secret-bench-secret';
-const LINES = [
-  'What would you like to get out of our conversation today?',
-  'It sounds like you are carrying a lot since the promotion.',
-  'You feel torn between being one of the team and being their manager.',
-  'What else is going on for you?',
-  'So on the one hand you want to be liked, and on the other you need to make decisions.',
-  'What are you assuming about how they see you?',
-  'Have you tried just telling them how you feel?',
-  'That feels like an important realisation for you.',
-  'What will you do first, and by when?',
-  'You sound clearer about the next step.',
-];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
-async function run(kind: string, env: Record<string, string>) {
-  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', SB_JWT_SECRET: SECRET, LOG_LEVEL: 'silent', ...env });
-  const runtime = await buildNodeDeps(config, { logger: createLogger('silent') });
-  try {
-    const app = createApp(runtime.deps);
-    const { learner, learner2 } = runtime.demo!;
-    const [t1, t2] = await Promise.all([learner, learner2].map((p) => signToken(SECRET, { sub: p.id, org: p.orgId, role: p.role }, 3600)));
-    const call = async (path: string, token: string, body?: unknown) => {
-      const t0 = performance.now();
-      const res = await app.request(path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
-      const json = await res.json();
-      if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-      return { json, elapsed: performance.now() - t0 };
-    };
+function run(kind: string, env: Record<string, string>) {
+  return withBenchApp(env, async ({ runtime, tokens: [t1, t2], request }) => {
     const session = async (token: string, turns: number) => {
-      const { json } = await call('/api/sessions', token, { scenarioId: 'new-manager-overwhelmed' });
+      const { json } = await request('POST', '/api/sessions', token, { scenarioId: 'new-manager-overwhelmed' });
       const times: number[] = [];
       for (let i = 0; i < turns; i++) {
-        times.push((await call(`/api/sessions/${json.id}/turns`, token, { clientTurnId: randomUUID(), text: LINES[i % LINES.length] })).elapsed);
+        times.push((await request('POST', `/api/sessions/${json.id}/turns`, token, { clientTurnId: randomUUID(), text: LINES[i % LINES.length] })).elapsed);
       }
-      await call(`/api/sessions/${json.id}/end`, token);
+      await request('POST', `/api/sessions/${json.id}/end`, token);
       return times;
     };
     await session(t1, 10); // warm-up
@@ -73,6 +41,7 @@ async function run(kind: string, env: Record<string, string>) {
     const fresh = async (token: string) => median([...(await session(token, 10)), ...(await session(token, 10)), ...(await session(token, 10))]);
     const before = await fresh(t2);
     const { db } = runtime.deps;
+    const learner2 = runtime.demo!.learner2;
     await db.execute(sql`
       insert into sessions (org_id, person_id, scenario_id, status, seed, partner_state, next_index, versions, started_at, ended_at)
       select s.org_id, s.person_id, s.scenario_id, 'ended', s.seed, s.partner_state, s.next_index, s.versions,
@@ -80,46 +49,15 @@ async function run(kind: string, env: Record<string, string>) {
       from (select * from sessions where person_id = ${learner2.id} limit 1) s cross join generate_series(1, ${HISTORY}) g`);
     const after = await fresh(t2);
     return { kind, early, late, before, after };
-  } finally {
-    await runtime.close();
-  }
-}
-
-async function onPostgres() {
-  const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `sb_growth_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } catch (err) {
-    await admin.end().catch(() => {});
-    return `postgres skipped: ${(err as Error).message}`;
-  }
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  try {
-    return await run('postgres', { DATABASE_URL: url.toString() });
-  } finally {
-    const a = postgres(server, { max: 1, onnotice: () => {} });
-    await a.unsafe(`drop database if exists ${name} with (force)`);
-    await a.end();
-  }
+  });
 }
 
 console.log(`bench/turn-growth on Node ${process.version}, ${availableParallelism()} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${TURNS} turns in one session; ${HISTORY} sessions of history`);
 const results = [];
-if (ONLY_DB !== 'postgres') {
-  const dir = mkdtempSync(join(tmpdir(), 'sb-growth-'));
-  try {
-    results.push(await run('pglite', { DATA_DIR: join(dir, 'data') }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-if (ONLY_DB !== 'pglite') results.push(await onPostgres());
+if (ONLY_DB !== 'postgres') results.push(await onPglite((env) => run('pglite', env)));
+if (ONLY_DB !== 'pglite') results.push(await onFreshPostgres((env) => run('postgres', env)));
 for (const r of results) {
-  if (typeof r === 'string') console.log(`  ${r}`);
+  if (typeof r === 'string') console.log(`  postgres ${r}`);
   else
     console.log(
       `  ${r.kind.padEnd(8)} length: turn 10 p50 ${ms(r.early)}, last 20 of ${TURNS} p50 ${ms(r.late)} (x${(r.late / r.early).toFixed(2)})` +

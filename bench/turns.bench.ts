@@ -15,37 +15,15 @@
  */
 import { serve } from '@hono/node-server';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import postgres from 'postgres';
-import { createApp } from '../api/app.js';
-import { signToken } from '../api/auth/index.js';
-import { loadConfig } from '../api/config/index.js';
-import { createLogger } from '../api/logger.js';
-import { buildNodeDeps } from '../api/node-deps.js';
+import { onFreshPostgres, onPglite, SCRIPTED_COACH_LINES as LINES, withBenchApp } from './support/in-process.js';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 30);
 const WARMUP_SESSIONS = 4;
 const READS = Number(process.env.BENCH_READS ?? 1000);
 const CONCURRENCY = 16;
 const ONLY_DB = process.env.BENCH_DB;
-const SECRET = 'bench-secret-bench-secret-bench-secret';
-
-const LINES = [
-  'What would you like to get out of our conversation today?',
-  'It sounds like you are carrying a lot since the promotion.',
-  'You feel torn between being one of the team and being their manager.',
-  'What else is going on for you?',
-  'So on the one hand you want to be liked, and on the other hand you need to make decisions they may not like.',
-  'What are you assuming about how they see you?',
-  'Have you tried just telling them how you feel?',
-  'That feels like an important realisation for you.',
-  'What will you do first, and by when?',
-  'You sound clearer about the next step.',
-];
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
@@ -67,29 +45,8 @@ interface Result {
   readP50: number;
 }
 
-async function run(db: 'pglite' | 'postgres', env: Record<string, string>): Promise<Result> {
-  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', SB_JWT_SECRET: SECRET, LOG_LEVEL: 'silent', ...env });
-  const runtime = await buildNodeDeps(config, { logger: createLogger('silent') });
-  try {
-    const app = createApp(runtime.deps);
-    const demo = runtime.demo!;
-    const tokens = await Promise.all([demo.learner, demo.learner2].map((p) => signToken(SECRET, { sub: p.id, org: p.orgId, role: p.role }, 3600)));
-
-    const request = async (method: string, path: string, token: string, body?: unknown) => {
-      const t0 = performance.now();
-      const cpu0 = process.cpuUsage();
-      const res = await app.request(path, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const json = await res.json();
-      const elapsed = performance.now() - t0;
-      const cpu = process.cpuUsage(cpu0);
-      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-      return { json, elapsed, cpu: (cpu.user + cpu.system) / 1000 };
-    };
-
+function run(db: 'pglite' | 'postgres', env: Record<string, string>): Promise<Result> {
+  return withBenchApp(env, async ({ app, runtime, tokens, request }) => {
     // Count SQL statements (BEGIN and COMMIT included) through postgres.js's debug hook.
     let statements = 0;
     const pgOptions = (runtime.deps.db as unknown as { $client?: { options?: { debug?: unknown } } }).$client?.options;
@@ -110,7 +67,11 @@ async function run(db: 'pglite' | 'postgres', env: Record<string, string>): Prom
       for (const text of LINES) {
         const before = statements;
         const turn = await request('POST', `/api/sessions/${start.json.id}/turns`, token, { clientTurnId: randomUUID(), text });
-        if (counted) turnTimes.push(turn.elapsed), turnCpu.push(turn.cpu), turnStatements.push(statements - before);
+        if (counted) {
+          turnTimes.push(turn.elapsed);
+          turnCpu.push(turn.cpu);
+          turnStatements.push(statements - before);
+        }
       }
       const end = await request('POST', `/api/sessions/${start.json.id}/end`, token);
       if (counted) endTimes.push(end.elapsed);
@@ -158,47 +119,14 @@ async function run(db: 'pglite' | 'postgres', env: Record<string, string>): Prom
       readsPerSecond: rounds.length ? median(rounds) : NaN,
       readP50: readTimes.length ? median(readTimes) : NaN,
     };
-  } finally {
-    await runtime.close();
-  }
-}
-
-async function onPglite(): Promise<Result> {
-  const dir = mkdtempSync(join(tmpdir(), 'sb-bench-'));
-  try {
-    return await run('pglite', { DATA_DIR: join(dir, 'data') });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function onPostgres(): Promise<Result | string> {
-  const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `sb_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } catch (err) {
-    await admin.end().catch(() => {});
-    return `skipped: no PostgreSQL at ${new URL(server).host} (${(err as Error).message}); set DATABASE_URL`;
-  }
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  try {
-    return await run('postgres', { DATABASE_URL: url.toString() });
-  } finally {
-    const a = postgres(server, { max: 1, onnotice: () => {} });
-    await a.unsafe(`drop database if exists ${name} with (force)`);
-    await a.end();
-  }
+  });
 }
 
 const results: (Result | string)[] = [];
 console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs (other work on the machine inflates every figure)`);
 console.log(`bench/turns: ${SESSIONS} sessions x ${LINES.length} turns (+${WARMUP_SESSIONS} warm-up sessions), scripted partner; ${READS} reads x 3 rounds at concurrency ${CONCURRENCY}`);
-if (ONLY_DB !== 'postgres') results.push(await onPglite());
-if (ONLY_DB !== 'pglite') results.push(await onPostgres());
+if (ONLY_DB !== 'postgres') results.push(await onPglite((env) => run('pglite', env)));
+if (ONLY_DB !== 'pglite') results.push(await onFreshPostgres((env) => run('postgres', env)));
 for (const r of results) {
   if (typeof r === 'string') {
     console.log(`  postgres: ${r}`);
