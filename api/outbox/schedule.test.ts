@@ -4,11 +4,10 @@
  * at most `limit` rows per outbox per run, and logs counts only (no credentials).
  */
 import { randomUUID } from 'node:crypto';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { serveLocally } from '../../test/support/local-server.js';
 import type { AppDeps } from '../app-env.js';
 import { findDemoPeople } from '../demo/seed.js';
 import { createLogger } from '../logger.js';
@@ -22,11 +21,9 @@ const received: string[] = [];
 
 beforeAll(async () => {
   t = await startTestApp();
-  const lrs = new Hono().put('/xapi/statements', (c) => (received.push(c.req.query('statementId')!), c.body(null, 204)));
-  const server = serve({ fetch: lrs.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  lrsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/xapi/`;
-  closeLrs = () => server.close();
+  const lrs = await serveLocally(new Hono().put('/xapi/statements', (c) => (received.push(c.req.query('statementId')!), c.body(null, 204))).fetch);
+  lrsUrl = `${lrs.base}/xapi/`;
+  closeLrs = lrs.close;
 });
 afterAll(async () => {
   closeLrs?.();

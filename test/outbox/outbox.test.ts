@@ -10,10 +10,8 @@
  * once never deliver the same row.
  */
 import { randomUUID } from 'node:crypto';
-import { serve } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ltiGradeOutbox, xapiOutbox } from '../../api/db/schema/index.js';
 import { AccessTokens, createPlatform, deliverDueGrades, enqueueGrade, retryGrade } from '../../api/lti/index.js';
@@ -21,6 +19,7 @@ import { createLogger, type Logger } from '../../api/logger.js';
 import { LEASE_MS, MAX_ATTEMPTS, type DeliveryReport } from '../../api/outbox/index.js';
 import { deliverDueStatements, enqueueStatements, retryStatements, saveLrs, VERBS } from '../../api/xapi/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { serveLocally } from '../support/local-server.js';
 
 /** The fake LMS and LRS: answers deliveries at once, or holds them until the test answers. */
 const peer = {
@@ -55,10 +54,9 @@ beforeAll(async () => {
     .put('/lrs/statements', async (c) => c.body(null, (await delivered(c.req.query('statementId')!)) as 204))
     .post('/lms/token', (c) => c.json({ access_token: 'fake-ags-token', token_type: 'Bearer', expires_in: 3600 }))
     .post('/lms/lineitems/:n/scores', async (c) => c.body(null, (await delivered(c.req.path)) as 204));
-  const server = serve({ fetch: fake.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  closePeer = () => server.close();
+  const server = await serveLocally(fake.fetch);
+  base = `${server.base}`;
+  closePeer = server.close;
 
   const learner = t.runtime.demo!.learner;
   orgId = learner.orgId;

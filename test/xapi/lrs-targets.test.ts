@@ -6,14 +6,13 @@
  * (a name may resolve elsewhere later), unless the configuration's allow-list names the host.
  * A refused delivery never contacts the target and reports no upstream detail.
  */
-import { serve } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { xapiOutbox } from '../../api/db/schema/index.js';
 import { deliverDueStatements, enqueueStatements, saveLrs, VERBS } from '../../api/xapi/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { serveLocally } from '../support/local-server.js';
 
 let t: TestApp;
 let lrsUrl: string;
@@ -26,10 +25,9 @@ beforeAll(async () => {
     hits++;
     return c.body(null, 204);
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  lrsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/xapi/`;
-  closeLrs = () => server.close();
+  const server = await serveLocally(app.fetch);
+  lrsUrl = `${server.base}/xapi/`;
+  closeLrs = server.close;
 });
 afterAll(async () => {
   closeLrs?.();

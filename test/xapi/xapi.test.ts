@@ -5,14 +5,13 @@
  * in the outbox and are sent when it is back. Organisations without an LRS send nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { serve } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xapiLrs, xapiOutbox } from '../../api/db/schema/index.js';
 import { listOrgDrills } from '../../api/lti/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { serveLocally } from '../support/local-server.js';
 
 let t: TestApp;
 let lrsUrl: string;
@@ -32,10 +31,9 @@ beforeAll(async () => {
     lrs.received.push(await c.req.json());
     return c.body(null, 204);
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  lrsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/xapi/`;
-  closeLrs = () => server.close();
+  const server = await serveLocally(app.fetch);
+  lrsUrl = `${server.base}/xapi/`;
+  closeLrs = server.close;
 });
 afterAll(async () => {
   closeLrs?.();
