@@ -13,7 +13,7 @@ export function createRouter() {
       if (!result.success) {
         const where = (result as { target?: string }).target;
         const detail = where === 'param' ? 'The path is not valid.' : where === 'query' ? 'The query string is not valid.' : 'The request body is not valid.';
-        return problemResponse(c, Problem.badRequest(detail, fieldErrors(result.error as never)).toBody());
+        return problemResponse(c, Problem.badRequest(detail, fieldErrors(result.error)).toBody());
       }
     },
   });

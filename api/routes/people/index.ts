@@ -79,7 +79,7 @@ const remove = createRoute({
 });
 
 export const peopleRoutes = createRouter()
-  .openapi(list, async (c) => c.json({ people: await listManagedPeople(c.var.deps.db, c.var.caller) } as never, 200))
+  .openapi(list, async (c) => c.json({ people: await listManagedPeople(c.var.deps.db, c.var.caller) }, 200))
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
     const caller = c.var.caller;
