@@ -31,17 +31,25 @@ export const ProblemSchema = z
 
 export const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
-/** Standard error responses to spread into a route's `responses`. */
-export function problems(...statuses: number[]) {
-  const text: Record<number, string> = {
-    400: 'The request is not valid (field errors say what).',
-    401: 'No token, or a bad or expired one.',
-    403: 'Your role does not allow this.',
-    404: 'Not found in your organisation (or not yours to see).',
-    409: 'The request conflicts with the current state.',
-    413: 'The body is too large.',
-  };
-  return Object.fromEntries(statuses.map((s) => [s, { description: text[s] ?? 'Error', content: problemContent }]));
+const PROBLEM_TEXT = {
+  400: 'The request is not valid (field errors say what).',
+  401: 'No token, or a bad or expired one.',
+  403: 'Your role does not allow this.',
+  404: 'Not found in your organisation (or not yours to see).',
+  409: 'The request conflicts with the current state.',
+  413: 'The body is too large.',
+  503: 'The database (or another service it needs) is unavailable; retry after the Retry-After seconds.',
+} as const;
+type ProblemStatus = keyof typeof PROBLEM_TEXT;
+type ProblemResponses<S extends ProblemStatus> = { [K in S]: { description: (typeof PROBLEM_TEXT)[K]; content: typeof problemContent } };
+
+/**
+ * The problem responses a route can give, to spread into its `responses`: each status with its
+ * meaning and the Problem schema, so the document lists them per route.
+ * @example responses: { 200: { description: 'The cohort', content: json(CohortSchema) }, ...problems(401, 403, 404) }
+ */
+export function problems<S extends ProblemStatus>(...statuses: S[]): ProblemResponses<S> {
+  return Object.fromEntries(statuses.map((s) => [s, { description: PROBLEM_TEXT[s], content: problemContent }])) as ProblemResponses<S>;
 }
 
 export const UuidParam = (name: string) =>
