@@ -27,7 +27,8 @@ export const ProblemSchema = z
     detail: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
-  .openapi('Problem');
+  .catchall(z.unknown())
+  .openapi('Problem', { description: 'RFC 9457 problem details; some kinds add their own members (a roster’s bad `rows`, the `learnerIds` already assigned a drill).' });
 
 export const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
@@ -38,6 +39,7 @@ const PROBLEM_TEXT = {
   404: 'Not found in your organisation (or not yours to see).',
   409: 'The request conflicts with the current state.',
   413: 'The body is too large.',
+  415: 'The body is not of a media type this route reads.',
   503: 'The database (or another service it needs) is unavailable; retry after the Retry-After seconds.',
 } as const;
 type ProblemStatus = keyof typeof PROBLEM_TEXT;

@@ -3,7 +3,7 @@
  * Request and response schemas of the cohort routes (OpenAPI components).
  */
 import { z } from '@hono/zod-openapi';
-import { LEVELS, SKILLS } from '../../practice/types.js';
+import { LEVELS, SKILLS, type SkillId } from '../../practice/types.js';
 
 export const ReadinessRule = z
   .object({
@@ -56,7 +56,7 @@ export const LearnerProgressSchema = z
     id: z.string(),
     name: z.string(),
     email: z.string(),
-    skills: z.record(z.string(), Skill),
+    skills: z.object(Object.fromEntries(SKILLS.map((k) => [k, Skill])) as Record<SkillId, typeof Skill>).openapi({ description: 'each of the six skills' }),
     readyToPartner: z.boolean(),
     reasons: z.array(z.string()),
     assignments: z.array(
