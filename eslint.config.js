@@ -74,7 +74,7 @@ const boundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'web-components/dist/', '.data/', 'test-artifacts/', '.wrangler/', 'api/db/migrations/'] },
+  { ignores: ['node_modules/', 'dist/', 'web-components/dist/', '.data/', 'test-artifacts/', '.wrangler/', 'api/db/migrations/', 'tools/*/node_modules/', 'web-components/src/api/openapi.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

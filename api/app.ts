@@ -9,35 +9,18 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { Problem, problemResponse, toProblemResponse } from './problems/index.js';
-import { requireAuth } from './auth/index.js';
-import { demoRoutes } from './routes/demo/index.js';
-import { apiCors, createEmbedRoutes, embedTokenRoutes } from './routes/embed/embed.index.js';
+import { apiCors, createEmbedRoutes } from './routes/embed/embed.index.js';
+import { createApiRouter, OPENAPI_DOCUMENT } from './routes/api-router.js';
+import { ltiToolRoutes } from './routes/lti/index.js';
 import { DOCS_PAGE, DOCS_POLICY, DOCS_SCRIPT, DOCS_STYLE } from './routes/docs/page.js';
-import { healthRoutes } from './routes/health/index.js';
-import { meRoutes } from './routes/me/index.js';
-import { createRouter } from './routes/openapi.js';
-import { scenarioRoutes } from './routes/scenarios/index.js';
-import { sessionRoutes } from './routes/sessions/index.js';
 import type { OnSessionEnded } from './session-flow/end.js';
-import { assignmentRoutes } from './routes/assignments/index.js';
-import { cohortRoutes } from './routes/cohorts/index.js';
-import { drillRoutes } from './routes/drills/index.js';
-import { peopleRoutes } from './routes/people/index.js';
-import { placementRoutes } from './routes/people/placement.js';
-import { partnershipRoutes } from './routes/partnerships/index.js';
-import { programmeReportRoutes } from './routes/partnerships/report.js';
-import { privacyRoutes } from './routes/privacy/index.js';
 import { recordDrillAttempt } from './store/assignments.js';
 import { refreshProgressOnSessionEnd } from './store/cohort-progress.js';
 import { gradePassback } from './lti/index.js';
-import { ltiAdminRoutes, ltiToolRoutes } from './routes/lti/index.js';
-import { scormRoutes } from './routes/scorm/index.js';
-import { xapiRoutes } from './routes/xapi/index.js';
 import { xapiStatements } from './xapi/index.js';
 import { wellFormedJsonBodies } from './well-formed-json.js';
 import { requestDeadline } from './request-deadline.js';
 import { ipRateLimit } from './limits/rate-limit.js';
-import { sessionLengthLimit } from './limits/session-length.js';
 
 export type { AppDeps } from './app-env.js';
 
@@ -76,33 +59,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', wellFormedJsonBodies);
   app.use('/api/*', requestDeadline);
 
-  const api = createRouter();
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  api.route('/', healthRoutes);
-  api.route('/', demoRoutes);
-  api.route('/', scenarioRoutes);
-  api.post('/sessions/:id/turns', requireAuth, sessionLengthLimit);
-  api.route('/', sessionRoutes(onSessionEnded));
-  api.route('/', meRoutes);
-  // feature routers mount here (one line each)
-  api.route('/', drillRoutes);
-  api.route('/', cohortRoutes);
-  api.route('/', peopleRoutes);
-  api.route('/', placementRoutes);
-  api.route('/', partnershipRoutes);
-  api.route('/', programmeReportRoutes);
-  api.route('/', assignmentRoutes);
-  api.route('/', privacyRoutes);
-  api.route('/', embedTokenRoutes);
-  api.route('/', ltiAdminRoutes);
-  api.route('/', scormRoutes);
-  api.route('/', xapiRoutes);
-
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Sounding Board API', version: '0.1.0', description: 'Practise Learning Partnership coaching with an AI learning partner; coded turns, feedback, scorecards and progress.' },
-    servers: [{ url: '/api' }],
-  });
+  const api = createApiRouter(onSessionEnded);
+  api.doc31('/openapi.json', OPENAPI_DOCUMENT);
   api.get('/docs', (c) => c.html(DOCS_PAGE, 200));
   api.get('/docs/docs.js', (c) => c.body(DOCS_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   api.get('/docs/docs.css', (c) => c.body(DOCS_STYLE, 200, { 'content-type': 'text/css; charset=utf-8' }));

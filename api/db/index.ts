@@ -34,13 +34,14 @@ export async function openPostgres(url: string, opts: { max?: number; fetchTypes
   // connect_timeout: a database that has gone away answers requests with a 503 in seconds (see
   // problems: databaseUnavailable) rather than holding them for postgres.js's default 30 s.
   const sql = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, prepare: true, fetch_types: opts.fetchTypes ?? true, connect_timeout: CONNECT_TIMEOUT_S });
-  const db = drizzle(sql, { schema }) as unknown as Database;
+  const driver = drizzle(sql, { schema });
+  const db = driver as unknown as Database;
   return {
     db,
     kind: 'postgres',
     async migrate() {
       const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-      await migrate(db as never, { migrationsFolder: migrationsFolder() });
+      await migrate(driver, { migrationsFolder: migrationsFolder() });
     },
     close: () => sql.end({ timeout: 5 }),
   };
@@ -55,13 +56,14 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
   const { drizzle } = await import('drizzle-orm/pglite');
   const client = new PGlite(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   await client.waitReady;
-  const db = drizzle(client, { schema }) as unknown as Database;
+  const driver = drizzle(client, { schema });
+  const db = driver as unknown as Database;
   return {
     db,
     kind: 'pglite',
     async migrate() {
       const { migrate } = await import('drizzle-orm/pglite/migrator');
-      await migrate(db as never, { migrationsFolder: migrationsFolder() });
+      await migrate(driver, { migrationsFolder: migrationsFolder() });
     },
     close: () => client.close(),
     dump: () => client.dumpDataDir('none'),

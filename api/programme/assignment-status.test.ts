@@ -2,6 +2,7 @@
  * @module programme/assignment-status.test
  */
 import { describe, expect, it } from 'vitest';
+import type { Level, SkillId } from '../practice/types.js';
 import { assignmentStatus, attemptLevel, betterLevel } from './assignment-status.js';
 
 const now = new Date('2026-03-10T12:00:00Z');
@@ -27,7 +28,7 @@ describe('assignmentStatus', () => {
 });
 
 describe('attemptLevel', () => {
-  const card = (levels: Record<string, 'not_yet' | 'fair' | 'good'>) => ({ skills: Object.entries(levels).map(([skill, level]) => ({ skill, level })) as never });
+  const card = (levels: Partial<Record<SkillId, Level>>) => ({ skills: (Object.keys(levels) as SkillId[]).map((skill) => ({ skill, level: levels[skill]!, score: 0, checks: [], evidence: [] })) });
   it('is the weakest focus skill', () => {
     expect(attemptLevel({ focus: ['listening', 'non_judgement'] }, card({ listening: 'good', non_judgement: 'fair', action: 'not_yet' }))).toBe('fair');
   });

@@ -13,7 +13,7 @@ export function createRouter() {
       if (!result.success) {
         const where = (result as { target?: string }).target;
         const detail = where === 'param' ? 'The path is not valid.' : where === 'query' ? 'The query string is not valid.' : 'The request body is not valid.';
-        return problemResponse(c, Problem.badRequest(detail, fieldErrors(result.error as never)).toBody());
+        return problemResponse(c, Problem.badRequest(detail, fieldErrors(result.error)).toBody());
       }
     },
   });
@@ -27,21 +27,31 @@ export const ProblemSchema = z
     detail: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
-  .openapi('Problem');
+  .catchall(z.unknown())
+  .openapi('Problem', { description: 'RFC 9457 problem details; some kinds add their own members (a roster’s bad `rows`, the `learnerIds` already assigned a drill).' });
 
 export const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
-/** Standard error responses to spread into a route's `responses`. */
-export function problems(...statuses: number[]) {
-  const text: Record<number, string> = {
-    400: 'The request is not valid (field errors say what).',
-    401: 'No token, or a bad or expired one.',
-    403: 'Your role does not allow this.',
-    404: 'Not found in your organisation (or not yours to see).',
-    409: 'The request conflicts with the current state.',
-    413: 'The body is too large.',
-  };
-  return Object.fromEntries(statuses.map((s) => [s, { description: text[s] ?? 'Error', content: problemContent }]));
+const PROBLEM_TEXT = {
+  400: 'The request is not valid (field errors say what).',
+  401: 'No token, or a bad or expired one.',
+  403: 'Your role does not allow this.',
+  404: 'Not found in your organisation (or not yours to see).',
+  409: 'The request conflicts with the current state.',
+  413: 'The body is too large.',
+  415: 'The body is not of a media type this route reads.',
+  503: 'The database (or another service it needs) is unavailable; retry after the Retry-After seconds.',
+} as const;
+type ProblemStatus = keyof typeof PROBLEM_TEXT;
+type ProblemResponses<S extends ProblemStatus> = { [K in S]: { description: (typeof PROBLEM_TEXT)[K]; content: typeof problemContent } };
+
+/**
+ * The problem responses a route can give, to spread into its `responses`: each status with its
+ * meaning and the Problem schema, so the document lists them per route.
+ * @example responses: { 200: { description: 'The cohort', content: json(CohortSchema) }, ...problems(401, 403, 404) }
+ */
+export function problems<S extends ProblemStatus>(...statuses: S[]): ProblemResponses<S> {
+  return Object.fromEntries(statuses.map((s) => [s, { description: PROBLEM_TEXT[s], content: problemContent }])) as ProblemResponses<S>;
 }
 
 export const UuidParam = (name: string) =>

@@ -43,8 +43,8 @@ describe('a session longer than a turn’s window', () => {
     const read = (await t.call('GET', `/api/sessions/${id}`, { token: t.tokens.learner })).body;
     expect(read.turns).toHaveLength(1 + 2 * coachTurns);
     // the goal was asked at turn 1 only, long out of the window: later feedback still knows it
-    for (const turn of read.turns.slice(6).filter((x: { role: string }) => x.role === 'coach')) {
-      expect(turn.feedback.improve).not.toMatch(/haven't yet asked what/);
+    for (const turn of read.turns.slice(6).filter((x) => x.role === 'coach')) {
+      expect(turn.feedback!.improve).not.toMatch(/haven't yet asked what/);
     }
 
     const again = await say(id, first.text, first.clientTurnId);

@@ -53,7 +53,7 @@ describe('adding and checking a scenario', () => {
     expect(paths).toContain('difficulty');
     expect(paths).toContain('facts.0.moves.complexReflection');
     const line = yaml.split('\n').findIndex((l) => l.startsWith('difficulty:')) + 1;
-    expect(res.body.errors.find((e: { path: string }) => e.path === 'difficulty').message).toContain(`(line ${line})`);
+    expect(res.body.errors.find((e: { path: string }) => e.path === 'difficulty')!.message).toContain(`(line ${line})`);
     expect((await t.call('GET', '/api/org/scenarios/with-mistakes', { token: t.tokens.facilitator })).status).toBe(404);
   });
 
@@ -102,7 +102,7 @@ describe('practising on an organisation’s scenario', () => {
     const file = parse(orgScenarioYaml('team-lead-own'));
     const openingLine = file.script.openings.find((o: { text: string }) => o.text === opening);
     expect(openingLine).toBeDefined();
-    expect(Object.values(openingLine.moves)).toContain(res.body.turn.feedback.alternative);
+    expect(Object.values(openingLine.moves)).toContain(res.body.turn.feedback!.alternative);
     const read = await t.call('GET', `/api/sessions/${sessionId}`, { token: t.tokens.learner });
     expect(read.body.scenario.title).toBe('First version');
 

@@ -84,12 +84,12 @@ describe('practice loop', () => {
     expect(read.body.turns).toHaveLength(21);
     const coach = read.body.turns.filter((x: any) => x.role === 'coach');
     expect(coach.every((x: any) => x.codes.length > 0 && x.feedback.worked !== undefined)).toBe(true);
-    expect(read.body.scorecard.rubric.id).toBe('learning-partner-core');
-    expect(read.body.scorecard.skills.map((x: any) => x.skill).sort()).toEqual(['action', 'agreement', 'listening', 'non_judgement', 'partner_led', 'questioning']);
+    expect(read.body.scorecard!.rubric.id).toBe('learning-partner-core');
+    expect(read.body.scorecard!.skills.map((x: any) => x.skill).sort()).toEqual(['action', 'agreement', 'listening', 'non_judgement', 'partner_led', 'questioning']);
     const progress = await t.call('GET', '/api/me/progress', { token: t.tokens.learner });
     expect(progress.status).toBe(200);
     const listening = progress.body.skills.find((x: any) => x.skill === 'listening');
-    expect(listening.history.some((h: any) => h.sessionId === s.id)).toBe(true);
+    expect(listening!.history.some((h: any) => h.sessionId === s.id)).toBe(true);
   });
 
   it('good coaching reaches insight and commitment, poor coaching does not, and scores lower', async () => {

@@ -57,14 +57,14 @@ describe('a facilitator runs a programme', () => {
     // a valid-looking row that only an admin may import stops the whole file too
     const role = await csv(t.tokens.facilitator, 'name,email,cohort,role\nMina Shah,mina@northwind.example,Autumn Partners,learner\nBoss,boss@northwind.example,,admin\n');
     expect(role.status).toBe(400);
-    expect(role.body.rows[0]).toMatchObject({ line: 3, field: 'role' });
+    expect((role.body.rows as unknown[])[0]).toMatchObject({ line: 3, field: 'role' });
     // an existing learner the facilitator does not facilitate cannot be pulled into their cohort
     const una = await t.call('POST', '/api/people', { token: t.tokens.admin, body: { name: 'Una Free', email: 'una@northwind.example' } });
     expect(una.status).toBe(201);
     before[0] += 1;
     const poach = await csv(t.tokens.facilitator, 'name,email,cohort\nUna Free,una@northwind.example,Autumn Partners\n');
     expect(poach.status).toBe(400);
-    expect(poach.body.rows[0].message).toMatch(/ask an admin/);
+    expect((poach.body.rows as { message: string }[])[0].message).toMatch(/ask an admin/);
     expect([await count(people), await count(cohorts), await count(cohortMembers)]).toEqual(before);
     expect((await t.call('POST', '/api/people/import', { token: t.tokens.facilitator, body: { csv: 'x' } })).status).toBe(415);
   });
@@ -157,40 +157,40 @@ describe('a facilitator runs a programme', () => {
     expect(end.status).toBe(200);
     const after = (await t.call('GET', '/api/me/assignments', { token: mina })).body.assignments[0];
     expect(after.attempts).toBe(1);
-    expect(after.status).toBe(end.body.drillResult.passed ? 'passed' : 'not_passed');
-    expect(after.lastReasons).toEqual(end.body.drillResult.reasons);
-    const focusLevels = ['listening', 'non_judgement'].map((s) => end.body.scorecard.skills.find((k: any) => k.skill === s).level);
-    expect(after.bestLevel).toBe(['not_yet', 'fair', 'good'].find((l) => focusLevels.includes(l)));
+    expect(after.status).toBe(end.body.drillResult!.passed ? 'passed' : 'not_passed');
+    expect(after.lastReasons).toEqual(end.body.drillResult!.reasons);
+    const focusLevels = ['listening', 'non_judgement'].map((s) => end.body.scorecard.skills.find((k: any) => k.skill === s)!.level);
+    expect(after.bestLevel).toBe((['not_yet', 'fair', 'good'] as const).find((l) => focusLevels.includes(l)));
   });
 
   it('the facilitator follows progress and readiness, exports CSV and reads the transcript', async () => {
     const p = await t.call('GET', `/api/cohorts/${state.cohortId}/progress`, { token: t.tokens.facilitator });
     expect(p.status).toBe(200);
     const [mina, jo] = [p.body.learners.find((l: any) => l.id === state.learners![0].id), p.body.learners.find((l: any) => l.id === state.learners![1].id)];
-    expect(mina.sessions).toBe(1);
-    expect(mina.skills.listening).toMatchObject({ confidence: 'low', sessions: 1 });
-    expect(mina.readyToPartner).toBe(false);
-    expect(mina.reasons.some((r: string) => /1 scored session so far; practise at least 3/.test(r))).toBe(true);
-    expect(mina.assignments[0]).toMatchObject({ drillId: state.drillId, title: 'Listen first', attempts: 1 });
-    expect(jo.assignments[0]).toMatchObject({ status: 'not_started', attempts: 0 });
+    expect(mina!.sessions).toBe(1);
+    expect(mina!.skills.listening).toMatchObject({ confidence: 'low', sessions: 1 });
+    expect(mina!.readyToPartner).toBe(false);
+    expect(mina!.reasons.some((r: string) => /1 scored session so far; practise at least 3/.test(r))).toBe(true);
+    expect(mina!.assignments[0]).toMatchObject({ drillId: state.drillId, title: 'Listen first', attempts: 1 });
+    expect(jo!.assignments[0]).toMatchObject({ status: 'not_started', attempts: 0 });
     const file = await t.call('GET', `/api/cohorts/${state.cohortId}/progress.csv`, { token: t.tokens.facilitator });
     expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(file.headers.get('content-disposition')).toBe('attachment; filename="Autumn-Partners-progress.csv"');
     const rows = parseCsv(file.body).map((r) => r.cells);
     expect(rows).toHaveLength(3);
     expect(rows[0].slice(0, 9)).toEqual(['learner_id', 'name', 'email', 'listening', 'questioning', 'non_judgement', 'partner_led', 'agreement', 'action']);
-    expect(rows.find((r) => r[0] === jo.id)![1]).toBe('Park, Jo');
-    const list = await t.call('GET', `/api/cohorts/${state.cohortId}/learners/${mina.id}/sessions`, { token: t.tokens.facilitator });
+    expect(rows.find((r) => r[0] === jo!.id)![1]).toBe('Park, Jo');
+    const list = await t.call('GET', `/api/cohorts/${state.cohortId}/learners/${mina!.id}/sessions`, { token: t.tokens.facilitator });
     expect(list.body.sessions.map((s: any) => s.id)).toEqual([state.sessionId]);
     const transcript = await t.call('GET', `/api/sessions/${state.sessionId}`, { token: t.tokens.facilitator });
     expect(transcript.status).toBe(200);
-    expect(transcript.body.turns.filter((x: any) => x.role === 'coach')[0].codes.length).toBeGreaterThan(0);
+    expect(transcript.body.turns.filter((x) => x.role === 'coach')[0].codes.length).toBeGreaterThan(0);
     // read-only: the facilitator cannot take turns or end it
     expect((await t.call('POST', `/api/sessions/${state.sessionId}/end`, { token: t.tokens.facilitator })).status).toBe(404);
     // a learner of another cohort is not the facilitator's to read
     expect((await t.call('GET', `/api/cohorts/${state.cohortId}/learners/${t.runtime.demo!.learner.id}/sessions`, { token: t.tokens.facilitator })).status).toBe(404);
     const attention = await t.call('GET', `/api/cohorts/${state.cohortId}/attention`, { token: t.tokens.facilitator });
-    expect(attention.body.learners.find((l: any) => l.id === jo.id).items[0]).toEqual({ kind: 'stalled', detail: 'has assigned drills but has not practised yet' });
+    expect(attention.body.learners.find((l: any) => l.id === jo!.id)!.items[0]).toEqual({ kind: 'stalled', detail: 'has assigned drills but has not practised yet' });
   });
 
   it('a cohort’s readiness rule is configurable', async () => {
@@ -198,7 +198,7 @@ describe('a facilitator runs a programme', () => {
     expect(r.status).toBe(200);
     const p = await t.call('GET', `/api/cohorts/${state.cohortId}/progress`, { token: t.tokens.facilitator });
     const mina = p.body.learners.find((l: any) => l.id === state.learners![0].id);
-    expect(mina.reasons.every((x: string) => /^Non-judgement/.test(x))).toBe(true);
+    expect(mina!.reasons.every((x: string) => /^Non-judgement/.test(x))).toBe(true);
   });
 
   it('a learner exports all their data, then deletes it for real; cohort views stay consistent', async () => {
@@ -225,7 +225,7 @@ describe('a facilitator runs a programme', () => {
     expect((await t.call('GET', '/api/me/assignments', { token: mina })).status).toBe(401);
     const p = await t.call('GET', `/api/cohorts/${state.cohortId}/progress`, { token: t.tokens.facilitator });
     expect(p.body.learners.map((l: any) => l.id)).toEqual([state.learners![1].id]);
-    expect((await t.call('GET', '/api/cohorts', { token: t.tokens.facilitator })).body.cohorts.find((c: any) => c.id === state.cohortId).learners).toBe(1);
+    expect((await t.call('GET', '/api/cohorts', { token: t.tokens.facilitator })).body.cohorts.find((c: any) => c.id === state.cohortId)!.learners).toBe(1);
     expect((await t.call('GET', `/api/sessions/${state.sessionId}`, { token: t.tokens.facilitator })).status).toBe(404);
   });
 

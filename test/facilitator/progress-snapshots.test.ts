@@ -37,14 +37,14 @@ describe('learner progress snapshots', () => {
     const computed = (await computeSnapshots(t.runtime.deps.db, alex.orgId, [alex.id], {})).get(alex.id)!;
     expect(row.snapshot).toEqual(computed);
     const view = await progressOf(alex.id);
-    expect({ skills: view.skills, readyToPartner: view.readyToPartner, reasons: view.reasons, sessions: view.sessions, lastSessionAt: view.lastSessionAt }).toEqual(computed);
+    expect({ skills: view!.skills, readyToPartner: view!.readyToPartner, reasons: view!.reasons, sessions: view!.sessions, lastSessionAt: view!.lastSessionAt }).toEqual(computed);
   });
 
   it('a stale or missing snapshot is recomputed, not trusted', async () => {
     const alex = t.runtime.demo!.learner;
     const { db } = t.runtime.deps;
     const truth = await progressOf(alex.id);
-    const bogus = { ...truth, sessions: 99, readyToPartner: true, reasons: [] };
+    const bogus = { ...truth!, sessions: 99, readyToPartner: true, reasons: [] };
     await db.update(learnerProgress).set({ snapshot: bogus, lastResultAt: new Date('2020-01-01T00:00:00Z') }).where(eq(learnerProgress.personId, alex.id));
     expect(await progressOf(alex.id)).toEqual(truth);
     const [healed] = await db.select().from(learnerProgress).where(eq(learnerProgress.personId, alex.id));
@@ -57,8 +57,8 @@ describe('learner progress snapshots', () => {
     const alex = t.runtime.demo!.learner;
     await t.call('PATCH', `/api/cohorts/${cohortId}`, { token: t.tokens.facilitator, body: { readiness: { minSessions: 2, window: 2 } } });
     const view = await progressOf(alex.id);
-    expect(view.reasons.some((r: string) => /practise at least 3/.test(r))).toBe(false);
+    expect(view!.reasons.some((r: string) => /practise at least 3/.test(r))).toBe(false);
     const computed = (await computeSnapshots(t.runtime.deps.db, alex.orgId, [alex.id], { minSessions: 2, window: 2 })).get(alex.id)!;
-    expect(view.reasons).toEqual(computed.reasons);
+    expect(view!.reasons).toEqual(computed.reasons);
   });
 });

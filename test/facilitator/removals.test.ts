@@ -195,7 +195,7 @@ describe('DELETE /api/assignments/{id}', () => {
     const [a] = await assign({ learnerIds: [alex] });
     await practise(alex, a.drillId);
     const mine = await t.call('GET', '/api/me/assignments', { token: t.tokens.learner });
-    expect(mine.body.assignments.find((x: any) => x.id === a.id).attempts).toBe(1);
+    expect(mine.body.assignments.find((x: any) => x.id === a.id)!.attempts).toBe(1);
     const before = await kept(alex);
 
     expect((await t.call('DELETE', `/api/assignments/${a.id}`, { token: fac() })).status).toBe(204);
@@ -203,7 +203,7 @@ describe('DELETE /api/assignments/{id}', () => {
     expect(after.body.assignments.map((x: any) => x.id)).not.toContain(a.id);
     expect(await kept(alex)).toEqual(before);
     const progress = await t.call('GET', `/api/cohorts/${spring}/progress`, { token: fac() });
-    expect(progress.body.learners.find((l: any) => l.id === alex).assignments.map((x: any) => x.id)).not.toContain(a.id);
+    expect(progress.body.learners.find((l: any) => l.id === alex)!.assignments.map((x: any) => x.id)).not.toContain(a.id);
     expect(problem(await t.call('DELETE', `/api/assignments/${a.id}`, { token: fac() }), 404).detail).toBe('That assignment was not found; it may have been cancelled already.');
 
     const again = await t.call('POST', '/api/assignments', { token: fac(), body: { drillId: a.drillId, learnerIds: [alex], dueAt: future } });

@@ -150,8 +150,8 @@ describe('learner launch, practice and grade passback', () => {
     expect(pending.status).toBe(200);
     const mine = pending.body.grades.find((g: { sessionId: string }) => g.sessionId === session.id);
     expect(mine).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(mine.lastError).toContain('503');
-    expect(new Date(mine.nextAttemptAt).getTime()).toBeGreaterThan(Date.now() + 20_000);
+    expect(mine!.lastError).toContain('503');
+    expect(new Date(mine!.nextAttemptAt!).getTime()).toBeGreaterThan(Date.now() + 20_000);
     // learners do not see the queue; other organisations do not see this one
     expect((await t.call('GET', '/api/lti/grades', { token: t.tokens.learner })).status).toBe(403);
     const other = await t.call('GET', '/api/lti/grades', { token: t.tokens.otherOrgFacilitator });
@@ -160,7 +160,7 @@ describe('learner launch, practice and grade passback', () => {
     // not due yet: a drain leaves it alone
     expect((await t.call('POST', '/api/lti/grades/deliver', { token: t.tokens.facilitator })).body.sent).toBe(0);
     platform.state.agsDown = false;
-    const retried = await t.call('POST', `/api/lti/grades/${mine.id}/retry`, { token: t.tokens.facilitator });
+    const retried = await t.call('POST', `/api/lti/grades/${mine!.id}/retry`, { token: t.tokens.facilitator });
     expect(retried.status).toBe(200);
     expect(retried.body.status).toBe('sent');
     expect(platform.state.scores.slice(before).map((s) => s.lineItem)).toEqual([lineItem]);

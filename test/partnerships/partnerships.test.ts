@@ -226,7 +226,7 @@ describe('a partnership from pairing to review', () => {
     const series = await t.call('GET', `/api/cohorts/${spring}/partnerships`, { token: fac() });
     expect(series.status, JSON.stringify(series.body)).toBe(200);
     const mine = series.body.partnerships.find((p: any) => p.id === id);
-    expect(mine.attention).toEqual(['One-sided coaching lately: Alex Rivera has coached the last 3 sessions.']);
+    expect(mine!.attention).toEqual(['One-sided coaching lately: Alex Rivera has coached the last 3 sessions.']);
     expect(mine).toMatchObject({ status: 'active', agreement: { phase: 'agreed', cadence: 'fortnightly' }, sessions: { held: 5 }, daysSinceLastSession: 1, actions: { agreed: 3, completed: 1 } });
   });
 
@@ -249,7 +249,7 @@ describe('a partnership from pairing to review', () => {
     await t.call('POST', `/api/partnerships/${id}/help`, { token: as('sam'), body: { message: 'We keep cancelling; could you help us find a rhythm?' } });
     t.runtime.deps.now = () => new Date(Date.parse('2026-02-02T00:00:00Z') + 30 * DAY);
     const series = await t.call('GET', `/api/cohorts/${spring}/partnerships`, { token: fac() });
-    expect(series.body.partnerships.find((p: any) => p.id === id).attention).toEqual([
+    expect(series.body.partnerships.find((p: any) => p.id === id)!.attention).toEqual([
       'Sam Okafor asked for your help: “We keep cancelling; could you help us find a rhythm?”',
       'No session for 30 days; they agreed to meet fortnightly.',
       'One-sided coaching lately: Alex Rivera has coached the last 3 sessions.',
@@ -258,7 +258,7 @@ describe('a partnership from pairing to review', () => {
     const pair = await t.call('POST', '/api/partnerships', { token: fac(), body: { learnerIds: [ids.priya, ids.jo], cohortId: summer } });
     t.runtime.deps.now = () => new Date(Date.now() + 15 * DAY);
     const later = await t.call('GET', `/api/cohorts/${summer}/partnerships`, { token: fac() });
-    expect(later.body.partnerships.find((p: any) => p.id === pair.body.id).attention).toEqual(['No agreement yet, 15 days after they were paired.']);
+    expect(later.body.partnerships.find((p: any) => p.id === pair.body.id)!.attention).toEqual(['No agreement yet, 15 days after they were paired.']);
     t.runtime.deps.now = () => new Date();
     problem(await t.call('GET', `/api/cohorts/${spring}/partnerships`, { token: t.tokens.otherOrgFacilitator }), 404);
     problem(await t.call('GET', `/api/cohorts/${spring}/partnerships`, { token: tokens.alex }), 403);

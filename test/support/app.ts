@@ -10,6 +10,9 @@ import { loadConfig } from '../../api/config/index.js';
 import { buildNodeDeps, type NodeRuntime } from '../../api/node-deps.js';
 import { createLogger } from '../../api/logger.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
+import type { ApiResponse, Reply } from './typed-call.js';
+
+export type { Reply } from './typed-call.js';
 
 export interface DemoTokens {
   learner: string;
@@ -20,6 +23,13 @@ export interface DemoTokens {
   otherOrgLearner: string;
 }
 
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
 export interface TestApp {
   url: string;
   app: ReturnType<typeof createApp>;
@@ -28,8 +38,12 @@ export interface TestApp {
   tokens: DemoTokens;
   /** the app's log lines (JSON), when started with a LOG_LEVEL other than `silent` */
   logs: string[];
-  /** fetch against the server: `call('POST', '/api/sessions', { token, body })` */
-  call(method: string, path: string, opts?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  /**
+   * fetch against the server: `call('POST', '/api/sessions', { token, body })`. The body is typed
+   * by the route the path reaches (its success JSON, with the problem fields beside it); `any`
+   * for a path outside the OpenAPI document.
+   */
+  call<M extends string, P extends string>(method: M, path: P, opts?: CallOptions): Promise<Reply<ApiResponse<M, P>>>;
   close(): Promise<void>;
 }
 
@@ -59,7 +73,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { dat
     } catch {
       /* not JSON: keep text */
     }
-    return { status: res.status, body: parsed as any, headers: res.headers };
+    return { status: res.status, body: parsed as never, headers: res.headers };
   };
   const tokens = (await call('GET', '/api/demo/tokens')).body as DemoTokens;
   return {

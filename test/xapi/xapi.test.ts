@@ -90,12 +90,12 @@ describe('statements', () => {
     const mine = lrs.received.filter((x) => x.context.registration === s.id);
     const verbs = mine.map((x) => x.verb.id.split('/').pop());
     expect(verbs.slice(0, 2)).toEqual(['attempted', 'completed']);
-    expect(verbs[2]).toBe(s.end.drillResult.passed ? 'passed' : 'failed');
+    expect(verbs[2]).toBe(s.end.drillResult!.passed ? 'passed' : 'failed');
     const last = mine[2];
     expect(last.actor.account.name).toBe(t.runtime.demo!.learner.id);
     expect(JSON.stringify(last.actor)).not.toContain('@');
     expect(last.object.id).toContain(s.drill.id);
-    expect(last.result.success).toBe(s.end.drillResult.passed);
+    expect(last.result.success).toBe(s.end.drillResult!.passed);
     const skills = Object.values(last.result.extensions)[0] as Record<string, { level: string; score: number }>;
     expect(Object.keys(skills).sort()).toEqual(s.end.scorecard.skills.map((k: { skill: string }) => k.skill).sort());
     expect(last.result.score.max).toBe(100);
@@ -106,7 +106,7 @@ describe('statements', () => {
     const s = await drillSession(t.tokens.learner2, t.runtime.demo!.learner2.orgId);
     await until(async () => (await t.runtime.deps.db.select().from(xapiOutbox).where(eq(xapiOutbox.sessionId, s.id))).every((r) => r.attempts === 1 && r.lockedUntil === null)); // counted at the claim, over at the release
     const pending = await t.call('GET', '/api/xapi/statements?status=pending', { token: t.tokens.facilitator });
-    expect(pending.body.statements.filter((x: { sessionId: string }) => x.sessionId === s.id)).toHaveLength(3);
+    expect(pending.body.statements.filter((x) => x.sessionId === s.id)).toHaveLength(3);
     expect((await t.call('GET', '/api/xapi/statements', { token: t.tokens.learner })).status).toBe(403);
     lrs.down = false;
     const retry = await t.call('POST', '/api/xapi/statements/retry', { token: t.tokens.facilitator });

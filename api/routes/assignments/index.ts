@@ -8,7 +8,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireAuth, requireRole } from '../../auth/index.js';
 import { Problem } from '../../problems/index.js';
-import { LEVELS } from '../../practice/types.js';
+import { LEVELS, SKILLS } from '../../practice/types.js';
 import { assignmentsOf, cohortNotFound, createAssignments, deleteAssignment, learnersNotFound } from '../../store/assignments.js';
 import { findManagedCohort, managedLearners } from '../../store/cohorts.js';
 import { findDrill } from '../../store/drills.js';
@@ -41,7 +41,16 @@ const AssignmentSchema = z
     passedAt: z.string().nullable(),
     lastAttemptAt: z.string().nullable(),
     lastReasons: z.array(z.string()),
-    drill: z.object({ id: z.string(), title: z.string(), scenarioId: z.string(), description: z.string(), focus: z.array(z.string()) }).passthrough(),
+    drill: z
+      .object({
+        id: z.string(),
+        title: z.string(),
+        scenarioId: z.string(),
+        description: z.string(),
+        focus: z.array(z.enum(SKILLS)),
+        constraints: z.object({ reflectionsOnlyFirstTurns: z.number().int().optional(), maxTurns: z.number().int().optional() }).optional(),
+      })
+      .openapi('AssignedDrill'),
   })
   .openapi('Assignment');
 
@@ -125,5 +134,5 @@ export const assignmentRoutes = createRouter()
   .openapi(mine, async (c) => {
     const { db, now } = c.var.deps;
     const list = await assignmentsOf(db, c.var.caller.orgId, [c.var.caller.personId], now());
-    return c.json({ assignments: list.map(({ personId: _p, ...a }) => a) } as never, 200);
+    return c.json({ assignments: list.map(({ personId: _p, ...a }) => a) }, 200);
   });

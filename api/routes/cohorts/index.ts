@@ -28,7 +28,7 @@ import {
 import { removedFrom } from '../../store/removals.js';
 import { peopleInOrg } from '../../store/roster.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
-import { CohortPatch, CohortRef, CohortSchema, LearnerProgressSchema, MembersBody, NewCohort } from './schemas.js';
+import { CohortDetailSchema, CohortPatch, CohortRef, CohortSchema, LearnerProgressSchema, LearnerSessionSchema, MembersBody, NewCohort } from './schemas.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const staff = { security: bearer, tags: ['cohorts'], middleware: [requireAuth, requireRole('facilitator', 'admin')] };
@@ -40,7 +40,7 @@ const Attention = z.object({
 
 const list = createRoute({ ...staff, method: 'get', path: '/cohorts', summary: 'Cohorts you run (all of them for an admin)', responses: { 200: { description: 'Cohorts', content: json(z.object({ cohorts: z.array(CohortSchema) })) }, ...problems(401, 403) } });
 const create = createRoute({ ...staff, method: 'post', path: '/cohorts', summary: 'Create a cohort (a facilitator who creates one runs it)', request: { body: { content: json(NewCohort), required: true } }, responses: { 201: { description: 'Created', content: json(CohortSchema) }, ...problems(400, 401, 403, 404, 409) } });
-const read = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}', summary: 'A cohort with its learners and facilitators', request: { params: IdParams }, responses: { 200: { description: 'The cohort', content: json(z.any()) }, ...problems(400, 401, 403, 404) } });
+const read = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}', summary: 'A cohort with its learners and facilitators', request: { params: IdParams }, responses: { 200: { description: 'The cohort', content: json(CohortDetailSchema) }, ...problems(400, 401, 403, 404) } });
 const patch = createRoute({ ...staff, method: 'patch', path: '/cohorts/{id}', summary: 'Rename a cohort or change its readiness rule', request: { params: IdParams, body: { content: json(CohortPatch), required: true } }, responses: { 200: { description: 'Updated', content: json(CohortSchema) }, ...problems(400, 401, 403, 404, 409) } });
 const remove = createRoute({
   ...staff,
@@ -64,7 +64,7 @@ const removeMemberRoute = createRoute({ ...staff, method: 'delete', path: '/coho
 const progress = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/progress', summary: 'Per learner: skill levels with confidence and trend, ready to partner (or why not), assignments', request: { params: IdParams }, responses: { 200: { description: 'Progress', content: json(z.object({ cohort: CohortRef, learners: z.array(LearnerProgressSchema) })) }, ...problems(400, 401, 403, 404) } });
 const progressCsv = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/progress.csv', summary: 'Cohort progress as CSV: one row per learner, a column per skill', request: { params: IdParams }, responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problems(400, 401, 403, 404) } });
 const attention = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/attention', summary: 'Learners needing attention: overdue, stalled, stuck below Fair, declining', request: { params: IdParams, query: z.object({ stalledDays: z.coerce.number().int().min(1).max(365).optional() }) }, responses: { 200: { description: 'Learners and why', content: json(Attention) }, ...problems(400, 401, 403, 404) } });
-const sessionsOf = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/learners/{personId}/sessions', summary: 'A cohort learner’s sessions (read each with GET /api/sessions/{id})', request: { params: MemberParams }, responses: { 200: { description: 'Sessions', content: json(z.object({ sessions: z.array(z.any()) })) }, ...problems(400, 401, 403, 404) } });
+const sessionsOf = createRoute({ ...staff, method: 'get', path: '/cohorts/{id}/learners/{personId}/sessions', summary: 'A cohort learner’s sessions (read each with GET /api/sessions/{id})', request: { params: MemberParams }, responses: { 200: { description: 'Sessions', content: json(z.object({ sessions: z.array(LearnerSessionSchema) })) }, ...problems(400, 401, 403, 404) } });
 
 async function cohortOr404(deps: AppDeps, caller: Caller, id: string) {
   const cohort = await findManagedCohort(deps.db, caller, id);
@@ -96,7 +96,7 @@ const nameTaken = (name: string) => Problem.conflict(`A cohort called "${name}" 
 export const cohortRoutes = createRouter()
   .openapi(list, async (c) => {
     const rows = await listManagedCohorts(c.var.deps.db, c.var.caller);
-    return c.json({ cohorts: rows.map((r) => cohortView(r, Number(r.learners), Boolean(r.lmsLinked))) } as never, 200);
+    return c.json({ cohorts: rows.map((r) => cohortView(r, Number(r.learners), Boolean(r.lmsLinked))) }, 200);
   })
   .openapi(create, async (c) => {
     const { db } = c.var.deps;
@@ -108,12 +108,12 @@ export const cohortRoutes = createRouter()
     if (missing.length) throw new Problem(404, 'Not found', 'Some facilitatorIds are not facilitators in this organisation.', missing.map((id) => ({ path: `facilitatorIds.${body.facilitatorIds!.indexOf(id)}`, message: `no facilitator ${id} here` })));
     try {
       const row = await db.transaction(async (tx) => {
-        const cohort = await insertCohort(tx as never, caller, body);
-        await addMembers(tx as never, caller.orgId, cohort.id, facilitators.map((f) => ({ personId: f.id, role: 'facilitator' as const })));
+        const cohort = await insertCohort(tx, caller, body);
+        await addMembers(tx, caller.orgId, cohort.id, facilitators.map((f) => ({ personId: f.id, role: 'facilitator' as const })));
         return cohort;
       });
       // made here, so no LMS course feeds it (only a launch links one)
-      return c.json(cohortView(row, 0, false) as never, 201);
+      return c.json(cohortView(row, 0, false), 201);
     } catch (err) {
       if (isUniqueViolation(err)) throw nameTaken(body.name);
       throw err;
@@ -125,7 +125,7 @@ export const cohortRoutes = createRouter()
     const roster = await cohortRoster(c.var.deps.db, c.var.caller.orgId, id);
     const learners = roster.filter((r) => r.role === 'learner').map(({ role: _r, ...p }) => p);
     const facilitators = roster.filter((r) => r.role === 'facilitator').map(({ role: _r, ...p }) => p);
-    return c.json({ ...cohortView(cohort, learners.length, cohort.lmsLinked), learners, facilitators } as never, 200);
+    return c.json({ ...cohortView(cohort, learners.length, cohort.lmsLinked), learners, facilitators }, 200);
   })
   .openapi(patch, async (c) => {
     const { id } = c.req.valid('param');
@@ -135,7 +135,7 @@ export const cohortRoutes = createRouter()
       const row = await updateCohort(c.var.deps.db, c.var.caller.orgId, id, body);
       if (!row) throw Problem.notFound('The cohort');
       const roster = await cohortRoster(c.var.deps.db, c.var.caller.orgId, id);
-      return c.json(cohortView(row, roster.filter((r) => r.role === 'learner').length, cohort.lmsLinked) as never, 200);
+      return c.json(cohortView(row, roster.filter((r) => r.role === 'learner').length, cohort.lmsLinked), 200);
     } catch (err) {
       if (isUniqueViolation(err)) throw nameTaken(body.name ?? cohort.name);
       throw err;
@@ -160,7 +160,7 @@ export const cohortRoutes = createRouter()
     if (missing.length) {
       throw new Problem(404, 'Not found', `${missing.length} of these people ${missing.length === 1 ? 'is' : 'are'} not ${role}s you can add.`, missing.map((pid) => ({ path: `personIds.${personIds.indexOf(pid)}`, message: `no ${role} ${pid} you can add` })));
     }
-    const added = await db.transaction(async (tx) => addMembers(tx as never, caller.orgId, id, ids.map((personId) => ({ personId, role }))));
+    const added = await db.transaction(async (tx) => addMembers(tx, caller.orgId, id, ids.map((personId) => ({ personId, role }))));
     return c.json({ added: added.length }, 200);
   })
   .openapi(removeMemberRoute, async (c) => {
@@ -186,13 +186,13 @@ export const cohortRoutes = createRouter()
   .openapi(progress, async (c) => {
     const { id } = c.req.valid('param');
     const { cohort, learners } = await progressOr404(c.var.deps, c.var.caller, id);
-    return c.json({ cohort: { id: cohort.id, name: cohort.name, lmsLinked: cohort.lmsLinked }, learners } as never, 200);
+    return c.json({ cohort: { id: cohort.id, name: cohort.name, lmsLinked: cohort.lmsLinked }, learners }, 200);
   })
   .openapi(progressCsv, async (c) => {
     const { id } = c.req.valid('param');
     const { cohort, learners } = await progressOr404(c.var.deps, c.var.caller, id);
     const file = `${cohort.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'cohort'}-progress.csv`;
-    return c.body(cohortProgressCsv(learners), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}"`, 'cache-control': 'no-store' }) as never;
+    return c.body(cohortProgressCsv(learners), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}"`, 'cache-control': 'no-store' });
   })
   .openapi(attention, async (c) => {
     const { id } = c.req.valid('param');
@@ -207,5 +207,5 @@ export const cohortRoutes = createRouter()
     await cohortOr404(c.var.deps, c.var.caller, id);
     const roster = await cohortRoster(c.var.deps.db, c.var.caller.orgId, id);
     if (!roster.some((r) => r.id === personId && r.role === 'learner')) throw new Problem(404, 'Not found', 'That learner is not in this cohort.');
-    return c.json({ sessions: await learnerSessions(c.var.deps.db, c.var.caller.orgId, personId) } as never, 200);
+    return c.json({ sessions: await learnerSessions(c.var.deps.db, c.var.caller.orgId, personId) }, 200);
   });

@@ -3,7 +3,7 @@
  * Request and response schemas of the cohort routes (OpenAPI components).
  */
 import { z } from '@hono/zod-openapi';
-import { LEVELS, SKILLS } from '../../practice/types.js';
+import { LEVELS, SKILLS, type SkillId } from '../../practice/types.js';
 
 export const ReadinessRule = z
   .object({
@@ -56,7 +56,7 @@ export const LearnerProgressSchema = z
     id: z.string(),
     name: z.string(),
     email: z.string(),
-    skills: z.record(z.string(), Skill),
+    skills: z.object(Object.fromEntries(SKILLS.map((k) => [k, Skill])) as Record<SkillId, typeof Skill>).openapi({ description: 'each of the six skills' }),
     readyToPartner: z.boolean(),
     reasons: z.array(z.string()),
     assignments: z.array(
@@ -75,3 +75,24 @@ export const LearnerProgressSchema = z
     lastSessionAt: z.string().nullable(),
   })
   .openapi('CohortLearnerProgress');
+
+const Member = z.object({ id: z.string(), name: z.string(), email: z.string() }).openapi('CohortMember');
+
+/** A cohort with who is in it (`GET /cohorts/{id}`): here `learners` lists them rather than counting them. */
+export const CohortDetailSchema = CohortSchema.omit({ learners: true })
+  .extend({ learners: z.array(Member), facilitators: z.array(Member) })
+  .openapi('CohortDetail');
+
+/** A session in a cohort learner's list; read it whole with `GET /sessions/{id}`. */
+export const LearnerSessionSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['active', 'ended']),
+    scenarioId: z.string(),
+    drillId: z.string().nullable(),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+    levels: z.record(z.string(), z.enum(LEVELS)).nullable().openapi({ description: 'each scored skill’s level (by skill id) once the session ended' }),
+    drillPassed: z.boolean().nullable(),
+  })
+  .openapi('LearnerSession');

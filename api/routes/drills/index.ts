@@ -87,16 +87,16 @@ const create = createRoute({
 });
 
 export const drillRoutes = createRouter()
-  .openapi(list, async (c) => c.json({ drills: (await listDrills(c.var.deps.db, c.var.caller.orgId)).map(drillView) } as never, 200))
+  .openapi(list, async (c) => c.json({ drills: (await listDrills(c.var.deps.db, c.var.caller.orgId)).map(drillView) }, 200))
   .openapi(read, async (c) => {
     const { id } = c.req.valid('param');
     const row = await findDrill(c.var.deps.db, c.var.caller.orgId, id);
     if (!row) throw Problem.notFound('The drill');
-    return c.json(drillView(row) as never, 200);
+    return c.json(drillView(row), 200);
   })
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
     if (!getPartnerCard(body.scenarioId) && !(await activeOrgCard(c.var.deps.db, c.var.caller.orgId, body.scenarioId))) throw Problem.badRequest(`There is no scenario "${body.scenarioId}".`, [{ path: 'scenarioId', message: 'unknown scenario; see GET /api/scenarios' }]);
     const row = await createDrill(c.var.deps.db, c.var.caller, body);
-    return c.json(drillView(row) as never, 201);
+    return c.json(drillView(row), 201);
   });

@@ -6,12 +6,17 @@
  * organisation boundary, lifetime cap).
  */
 import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../../app-env.js';
+import type { BundleSource } from './bundle-source.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, findDemoPeople } from '../../demo/seed.js';
 import { apiKeys } from '../../db/schema/embed.js';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { ensureBundle } from '../../../web-components/build.js';
 import { DEMO_API_KEY, assetBundleSource, createApiKey, createEmbedRoutes, revokeApiKey, staticBundleSource } from './embed.index.js';
+
+/** Only what the embed routes read of the dependencies (the frame policy, the bundle). */
+const fakeDeps = (part: { config: { frameAncestors: string[] }; embedBundle?: BundleSource }) => part as unknown as AppDeps;
 
 let t: TestApp;
 let key: { id: string; key: string };
@@ -43,32 +48,32 @@ describe('the bundle', () => {
   });
 
   it('answers a clear 503 problem when the bundle has not been built', async () => {
-    const app = new Hono();
+    const app = new Hono<AppEnv>();
     app.use('*', async (c, next) => {
-      c.set('deps' as never, { config: { frameAncestors: [] } } as never);
+      c.set('deps', fakeDeps({ config: { frameAncestors: [] } }));
       await next();
     });
-    app.route('/', createEmbedRoutes({ bundle: { read: async () => null } }) as never);
+    app.route('/', createEmbedRoutes({ bundle: { read: async () => null } }));
     const res = await app.request('/embed/sounding-board.js');
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect((await res.json()).detail).toMatch(/npm run build:web/);
-    const built = new Hono();
+    const built = new Hono<AppEnv>();
     built.use('*', async (c, next) => {
-      c.set('deps' as never, { config: { frameAncestors: [] } } as never);
+      c.set('deps', fakeDeps({ config: { frameAncestors: [] } }));
       await next();
     });
-    built.route('/', createEmbedRoutes({ bundle: staticBundleSource('export {};') }) as never);
+    built.route('/', createEmbedRoutes({ bundle: staticBundleSource('export {};') }));
     expect(await (await built.request('/embed/sounding-board.js')).text()).toBe('export {};');
   });
 
   it('takes the bundle from deps.embedBundle where there is no file system (Workers)', async () => {
-    const worker = new Hono();
+    const worker = new Hono<AppEnv>();
     worker.use('*', async (c, next) => {
-      c.set('deps' as never, { config: { frameAncestors: [] }, embedBundle: staticBundleSource('/* from deps */') } as never);
+      c.set('deps', fakeDeps({ config: { frameAncestors: [] }, embedBundle: staticBundleSource('/* from deps */') }));
       await next();
     });
-    worker.route('/', createEmbedRoutes() as never);
+    worker.route('/', createEmbedRoutes());
     const res = await worker.request('/embed/sounding-board.js');
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('/* from deps */');

@@ -6,7 +6,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import { createRouter } from '../openapi.js';
+import { createRouter, problems } from '../openapi.js';
 
 const Health = z
   .object({
@@ -25,7 +25,7 @@ const route = createRoute({
   path: '/health',
   tags: ['system'],
   summary: 'Liveness, database and LLM mode',
-  responses: { 200: { description: 'Healthy', content: { 'application/json': { schema: Health } } } },
+  responses: { 200: { description: 'Healthy', content: { 'application/json': { schema: Health } } }, ...problems(503) },
 });
 
 export const healthRoutes = createRouter().openapi(route, async (c) => {

@@ -5,12 +5,23 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireAuth } from '../../auth/index.js';
 import { learnerProgressFromRows } from '../../practice/progress/index.js';
+import { LEVELS, SKILLS } from '../../practice/types.js';
 import { skillRowsFor } from '../../store/progress.js';
 import { bearer, createRouter, problems } from '../openapi.js';
 
-const Point = z.object({ sessionId: z.string(), at: z.string(), level: z.enum(['not_yet', 'fair', 'good']), score: z.number() });
+const Point = z.object({ sessionId: z.string(), at: z.string(), level: z.enum(LEVELS), score: z.number() }).openapi('ProgressPoint');
+const Mastery = z
+  .object({
+    estimate: z.number().openapi({ description: 'recency-weighted score, 0..100' }),
+    level: z.enum(LEVELS),
+    confidence: z.enum(['low', 'medium', 'high']),
+    margin: z.number().openapi({ description: 'half-width of a rough 95% interval around the estimate, in score points' }),
+    trend: z.enum(['improving', 'steady', 'declining', 'unknown']),
+    sessions: z.number().int().openapi({ description: 'sessions the estimate rests on' }),
+  })
+  .openapi('Mastery');
 const Progress = z
-  .object({ skills: z.array(z.object({ skill: z.string(), level: z.enum(['not_yet', 'fair', 'good']), history: z.array(Point) }).passthrough()) })
+  .object({ skills: z.array(z.object({ skill: z.enum(SKILLS), level: z.enum(LEVELS), history: z.array(Point).openapi({ description: 'oldest first' }), mastery: Mastery }).openapi('SkillProgress')) })
   .openapi('Progress');
 
 const progress = createRoute({
@@ -26,5 +37,5 @@ const progress = createRoute({
 export const meRoutes = createRouter().openapi(progress, async (c) => {
   const { db } = c.var.deps;
   const rows = await skillRowsFor(db, c.var.caller.orgId, c.var.caller.personId);
-  return c.json(learnerProgressFromRows(rows) as never, 200);
+  return c.json(learnerProgressFromRows(rows), 200);
 });

@@ -45,7 +45,7 @@ import {
 import { findLrs, enqueueStatements, deliverDueStatements } from '../../xapi/index.js';
 import type { Statement } from '../../xapi/index.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
-import { Agreement, Confirm, EndBody, HelpBody, NewPartnership, NewSessionBody, PartnershipSchema, Proposal, ProposalBody, Review, ShareBody } from './schemas.js';
+import { Agreement, Confirm, EndBody, HelpBody, NewPartnership, NewSessionBody, PartnershipSchema, Proposal, ProposalBody, Review, SeriesEntrySchema, ShareBody } from './schemas.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const signedIn = { security: bearer, tags: ['partnerships'], middleware: [requireAuth] };
@@ -71,7 +71,7 @@ const series = createRoute({
   summary: 'The facilitator’s series: every partnership of the cohort and what needs attention',
   description: 'Per partnership: status, agreement state, sessions held against the agreed cadence, days since the last session, reciprocity, actions completed, and attention reasons in plain words. Never the partners’ private notes, goals or action words.',
   request: { params: IdParams },
-  responses: { 200: { description: 'The series', content: json(z.object({ partnerships: z.array(z.any()) })) }, ...problems(400, 401, 403, 404) },
+  responses: { 200: { description: 'The series', content: json(z.object({ partnerships: z.array(SeriesEntrySchema) })) }, ...problems(400, 401, 403, 404) },
 });
 const create = createRoute({
   ...staff,
@@ -285,7 +285,7 @@ export const partnershipRoutes = createRouter()
         attention,
       };
     });
-    return c.json({ partnerships: out } as never, 200);
+    return c.json({ partnerships: out }, 200);
   })
   .openapi(create, async (c) => {
     const { learnerIds, cohortId } = c.req.valid('json');
@@ -302,7 +302,7 @@ export const partnershipRoutes = createRouter()
     if (block) throw Problem.conflict(`These two cannot be Learning Partners: ${block}.`);
     const row = await insertPartnership(db, caller, cohortId, [a, b]);
     if (!row) throw Problem.conflict('One of them is already in a Learning Partnership in this cohort; end it first.');
-    return c.json((await viewFor(c.var.deps, caller, row, 'staff')) as never, 201);
+    return c.json(await viewFor(c.var.deps, caller, row, 'staff'), 201);
   })
   .openapi(mine, async (c) => {
     const caller = c.var.caller;
@@ -312,12 +312,12 @@ export const partnershipRoutes = createRouter()
       peopleById(c.var.deps.db, caller.orgId, rows.flatMap(partnersOf)),
       Promise.all(rows.map((r) => agreementVersion(c.var.deps.db, caller.orgId, r.id, r.agreementVersion))),
     ]);
-    return c.json({ partnerships: rows.map((r, i) => partnershipView(r, records, names, 'partner', agreements[i], caller.personId)) } as never, 200);
+    return c.json({ partnerships: rows.map((r, i) => partnershipView(r, records, names, 'partner', agreements[i], caller.personId)) }, 200);
   })
   .openapi(read, async (c) => {
     const { id } = c.req.valid('param');
     const { row, standing } = await partnershipOr404(c.var.deps, c.var.caller, id);
-    return c.json((await viewFor(c.var.deps, c.var.caller, row, standing)) as never, 200);
+    return c.json(await viewFor(c.var.deps, c.var.caller, row, standing), 200);
   })
   .openapi(putAgreement, async (c) => {
     const { id } = c.req.valid('param');
@@ -329,7 +329,7 @@ export const partnershipRoutes = createRouter()
     const errors = agreementProblems(body, pair as [string, string]);
     if (errors.length) throw Problem.badRequest('The agreement is not complete.', errors);
     const updated = await reviseAgreement(c.var.deps.db, caller.orgId, id, caller.personId, body);
-    return c.json((await viewFor(c.var.deps, caller, updated, 'partner')) as never, 200);
+    return c.json(await viewFor(c.var.deps, caller, updated, 'partner'), 200);
   })
   .openapi(confirm, async (c) => {
     const { id } = c.req.valid('param');
@@ -339,7 +339,7 @@ export const partnershipRoutes = createRouter()
     const now = c.var.deps.now();
     const { row } = await confirmAgreement(c.var.deps.db, caller.orgId, id, caller.personId, version, now);
     await sendStatements(c.var.deps, caller.orgId, (base) => [agreedStatement({ base, partnershipId: id, at: now }, { id: caller.personId, name: caller.name }, version)]);
-    return c.json((await viewFor(c.var.deps, caller, row, 'partner')) as never, 200);
+    return c.json(await viewFor(c.var.deps, caller, row, 'partner'), 200);
   })
   .openapi(logSession, async (c) => {
     const { id } = c.req.valid('param');
@@ -367,14 +367,14 @@ export const partnershipRoutes = createRouter()
       ];
     });
     const [fresh] = [(await findPartnership(deps.db, caller, id))!.row];
-    return c.json((await viewFor(deps, caller, fresh, 'partner')) as never, 201);
+    return c.json(await viewFor(deps, caller, fresh, 'partner'), 201);
   })
   .openapi(share, async (c) => {
     const { id, sessionId } = c.req.valid('param');
     const caller = c.var.caller;
     const row = await asPartner(c.var.deps, caller, id, 'decide who reads their notes');
     if (!(await setNotesShared(c.var.deps.db, caller.orgId, id, sessionId, caller.personId, c.req.valid('json').share))) throw Problem.notFound('The session');
-    return c.json((await viewFor(c.var.deps, caller, row, 'partner')) as never, 200);
+    return c.json(await viewFor(c.var.deps, caller, row, 'partner'), 200);
   })
   .openapi(help, async (c) => {
     const { id } = c.req.valid('param');
@@ -382,7 +382,7 @@ export const partnershipRoutes = createRouter()
     const row = await asPartner(c.var.deps, caller, id, 'ask for help with it');
     if (row.status === 'ended') throw Problem.conflict('This partnership has ended.');
     const updated = await setHelpRequest(c.var.deps.db, caller.orgId, id, { by: caller.personId, message: c.req.valid('json').message, at: c.var.deps.now().toISOString() });
-    return c.json((await viewFor(c.var.deps, caller, updated!, 'partner')) as never, 200);
+    return c.json(await viewFor(c.var.deps, caller, updated!, 'partner'), 200);
   })
   .openapi(end, async (c) => {
     const { id } = c.req.valid('param');
@@ -393,7 +393,7 @@ export const partnershipRoutes = createRouter()
     const row = await endPartnership(c.var.deps.db, caller.orgId, id, c.var.deps.now());
     if (!row) throw Problem.conflict('This partnership has already ended.');
     if (body.review) await saveReview(c.var.deps.db, caller.orgId, id, caller.personId, body.review);
-    return c.json((await viewFor(c.var.deps, caller, row, standing)) as never, 200);
+    return c.json(await viewFor(c.var.deps, caller, row, standing), 200);
   })
   .openapi(review, async (c) => {
     const { id } = c.req.valid('param');
@@ -401,5 +401,5 @@ export const partnershipRoutes = createRouter()
     const row = await asPartner(c.var.deps, caller, id, 'review it');
     if (row.status !== 'ended') throw Problem.conflict('Reviews are written when the partnership ends.');
     await saveReview(c.var.deps.db, caller.orgId, id, caller.personId, c.req.valid('json'));
-    return c.json((await viewFor(c.var.deps, caller, row, 'partner')) as never, 200);
+    return c.json(await viewFor(c.var.deps, caller, row, 'partner'), 200);
   });

@@ -11,6 +11,7 @@ import type { Caller } from '../../auth/index.js';
 import type { AppDeps } from '../../app-env.js';
 import { departmentsSvg, programmeReport, programmeReportCsv } from '../../partnerships/report.js';
 import { Problem } from '../../problems/index.js';
+import { SKILLS } from '../../practice/types.js';
 import { reportRows } from '../../store/partnership-report.js';
 import { listManagedCohorts } from '../../store/cohorts.js';
 import { bearer, createRouter, problems } from '../openapi.js';
@@ -29,8 +30,8 @@ const Report = z
     sessions: z.object({ held: z.number() }),
     actions: z.object({ agreed: z.number(), completed: z.number() }),
     departments: z.object({ names: z.array(z.string()), links: z.array(z.object({ a: z.string(), b: z.string(), pairs: z.number() })) }),
-    skills: z.array(z.object({ skill: z.string(), before: z.number().nullable(), now: z.number().nullable(), partners: z.number() })),
-    ratings: z.object({ count: z.number(), mean: z.number().nullable(), counts: z.record(z.string(), z.number()) }),
+    skills: z.array(z.object({ skill: z.enum(SKILLS), before: z.number().nullable(), now: z.number().nullable(), partners: z.number() })),
+    ratings: z.object({ count: z.number(), mean: z.number().nullable(), counts: z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int(), 4: z.number().int(), 5: z.number().int() }).openapi({ description: 'reviews per rating, 1 to 5' }) }),
   })
   .openapi('ProgrammeReport');
 
@@ -49,12 +50,12 @@ async function reportFor(deps: AppDeps, caller: Caller, q: { from?: string; to?:
 }
 
 export const programmeReportRoutes = createRouter()
-  .openapi(json, async (c) => c.json((await reportFor(c.var.deps, c.var.caller, c.req.valid('query'))) as never, 200))
+  .openapi(json, async (c) => c.json((await reportFor(c.var.deps, c.var.caller, c.req.valid('query'))), 200))
   .openapi(csv, async (c) => {
     const rep = await reportFor(c.var.deps, c.var.caller, c.req.valid('query'));
-    return c.body(programmeReportCsv(rep), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="learning-partnerships-${rep.from}-${rep.to}.csv"`, 'cache-control': 'no-store' }) as never;
+    return c.body(programmeReportCsv(rep), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="learning-partnerships-${rep.from}-${rep.to}.csv"`, 'cache-control': 'no-store' });
   })
   .openapi(svg, async (c) => {
     const rep = await reportFor(c.var.deps, c.var.caller, c.req.valid('query'));
-    return c.body(departmentsSvg(rep), 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'no-store' }) as never;
+    return c.body(departmentsSvg(rep), 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'no-store' });
   });

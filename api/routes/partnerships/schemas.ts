@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { ACTION_STATUSES } from '../../store/partnerships.js';
 import { CADENCES, PARTNER_ROLES } from '../../partnerships/agreement.js';
+import { SKILLS } from '../../practice/types.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real date');
@@ -71,4 +72,99 @@ export const Preferences = z
   .strict()
   .openapi('PairingPreferences');
 
-export const PartnershipSchema = z.object({ id: z.string(), status: z.enum(['proposed', 'active', 'ended']) }).passthrough().openapi('Partnership');
+const Status = z.enum(['proposed', 'active', 'ended']);
+const Phase = z.enum(['none', 'awaiting', 'agreed']).openapi({ description: 'none: no agreement written; awaiting: a version waits for both confirmations; agreed: both confirmed' });
+const Partner = z.object({ id: z.string().nullable().openapi({ description: 'null when the partner has since left' }), name: z.string(), department: z.string().nullable() });
+
+export const ReciprocitySchema = z
+  .object({
+    coached: z.record(z.string(), z.number().int()).openapi({ description: 'sessions coached, by person id' }),
+    lastCoachId: z.string().nullable(),
+    streak: z.number().int().openapi({ description: 'consecutive sessions the last coach has coached' }),
+    nextCoachId: z.string().nullable(),
+    balance: z.number().openapi({ description: '0 (one-sided) .. 1 (even)' }),
+    nudge: z.string().nullable(),
+  })
+  .openapi('Reciprocity');
+
+const AgreementBodyView = z
+  .object({
+    outcomes: z.array(z.string()),
+    goals: z.record(z.string(), z.string()),
+    roles: z.record(z.string(), z.array(z.enum(PARTNER_ROLES))),
+    responsibilities: z.array(z.string()),
+    confidentiality: z.string(),
+    cadence: z.enum(CADENCES),
+    firstCoachId: z.string().optional(),
+  })
+  .openapi('PartnershipAgreementBody');
+
+const ActionView = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  ownerId: z.string().nullable(),
+  text: z.string().optional().openapi({ description: 'partners only' }),
+  dueOn: z.string().nullable(),
+  status: z.enum(ACTION_STATUSES),
+  followedUpIn: z.string().nullable(),
+});
+
+export const PartnershipSchema = z
+  .object({
+    id: z.string(),
+    cohortId: z.string().nullable(),
+    status: Status,
+    partners: z.array(Partner),
+    createdAt: z.string(),
+    activatedAt: z.string().nullable(),
+    endedAt: z.string().nullable(),
+    agreement: z.object({
+      phase: Phase,
+      version: z.number().int(),
+      agreedVersion: z.number().int(),
+      confirmedBy: z.array(z.string()),
+      body: AgreementBodyView.optional().openapi({ description: 'partners only: the agreement’s words' }),
+      cadence: z.enum(CADENCES).optional(),
+    }),
+    sessions: z.array(
+      z.object({
+        id: z.string(),
+        heldOn: z.string(),
+        coachId: z.string().nullable(),
+        coacheeId: z.string().nullable(),
+        topic: z.string().optional().openapi({ description: 'partners only' }),
+        learning: z.string().optional().openapi({ description: 'partners, or staff when both partners shared the notes' }),
+        sharedBy: z.array(z.string()),
+        sharedWithFacilitator: z.boolean(),
+      }),
+    ),
+    actions: z.array(ActionView),
+    toFollowUp: z.array(ActionView).openapi({ description: 'actions still to follow up at the next session' }),
+    lastSessionOn: z.string().nullable(),
+    reciprocity: ReciprocitySchema,
+    helpRequest: z.object({ byId: z.string(), by: z.string(), message: z.string(), at: z.string() }).nullable(),
+    reviews: z.array(z.object({ personId: z.string().nullable(), rating: z.number().int(), valued: z.string().optional(), wouldRecommend: z.boolean().nullable() })),
+    you: z.string().nullable().openapi({ description: 'the caller’s person id when they are a partner' }),
+    suggestedDrill: z
+      .object({ skill: z.enum(SKILLS), drillId: z.string(), title: z.string(), why: z.string() })
+      .nullable()
+      .optional()
+      .openapi({ description: 'partners of an open partnership: a drill for their least practised skill' }),
+  })
+  .openapi('Partnership');
+
+/** One partnership in a facilitator's series: its state without the partners' words. */
+export const SeriesEntrySchema = z
+  .object({
+    id: z.string(),
+    status: Status,
+    partners: z.array(Partner),
+    agreement: z.object({ phase: Phase, version: z.number().int(), agreedVersion: z.number().int(), cadence: z.enum(CADENCES).nullable() }),
+    sessions: z.object({ held: z.number().int(), expected: z.number().int().nullable().openapi({ description: 'sessions the agreed cadence expects by now' }) }),
+    daysSinceLastSession: z.number().int().nullable(),
+    reciprocity: ReciprocitySchema,
+    actions: z.object({ agreed: z.number().int(), completed: z.number().int() }),
+    helpRequested: z.boolean(),
+    attention: z.array(z.string()).openapi({ description: 'what needs the facilitator’s attention, in plain words' }),
+  })
+  .openapi('PartnershipSeriesEntry');

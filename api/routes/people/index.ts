@@ -54,7 +54,7 @@ const importCsv = createRoute({
   summary: 'Import people and cohorts from CSV (all or nothing)',
   description: 'Send `text/csv` with a header line `name,email,cohort` (optional `role`, admins only; optional `department` and `line_manager_email`). Cohorts named in the file are created when missing. Any bad row: 400 with every problem by line, nothing written.',
   request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
-  responses: { 201: { description: 'Imported', content: json(ImportResult) }, ...problems(400, 401, 403, 409, 413) },
+  responses: { 201: { description: 'Imported', content: json(ImportResult) }, ...problems(400, 401, 403, 409, 413, 415) },
 });
 
 const patchRole = createRoute({
@@ -79,7 +79,7 @@ const remove = createRoute({
 });
 
 export const peopleRoutes = createRouter()
-  .openapi(list, async (c) => c.json({ people: await listManagedPeople(c.var.deps.db, c.var.caller) } as never, 200))
+  .openapi(list, async (c) => c.json({ people: await listManagedPeople(c.var.deps.db, c.var.caller) }, 200))
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
     const caller = c.var.caller;

@@ -163,17 +163,17 @@ export const orgScenarioRoutes = createRouter()
     const input = await readScenario(c);
     const row = await createOrgScenario(c.var.deps.db, c.var.caller, input);
     if (!row) throw Problem.conflict(`Your organisation already has a scenario "${input.card.id}"; edit it with PUT /api/org/scenarios/${input.card.id}.`);
-    return c.json(detailView(row) as never, 201);
+    return c.json(detailView(row), 201);
   })
   .openapi(preview, async (c) => {
     const { card } = await readScenario(c);
-    return c.json({ scenario: { ...toBrief(card), builtIn: false }, opening: card.script?.openings[0] ?? '', figures: scenarioFigures(card) } as never, 200);
+    return c.json({ scenario: { ...toBrief(card), builtIn: false }, opening: card.script?.openings[0] ?? '', figures: scenarioFigures(card) }, 200);
   })
-  .openapi(list, async (c) => c.json({ scenarios: (await listOrgScenarios(c.var.deps.db, c.var.caller.orgId)).map(summaryView) } as never, 200))
+  .openapi(list, async (c) => c.json({ scenarios: (await listOrgScenarios(c.var.deps.db, c.var.caller.orgId)).map(summaryView) }, 200))
   .openapi(read, async (c) => {
     const row = await findOrgScenario(c.var.deps.db, c.var.caller.orgId, c.req.valid('param').scenarioId);
     if (!row) throw Problem.notFound('The scenario');
-    return c.json(detailView(row) as never, 200);
+    return c.json(detailView(row), 200);
   })
   .openapi(update, async (c) => {
     const { scenarioId } = c.req.valid('param');
@@ -181,7 +181,7 @@ export const orgScenarioRoutes = createRouter()
     if (input.card.id !== scenarioId) throw Problem.badRequest(`The file's id is "${input.card.id}", but the path names "${scenarioId}".`, [{ path: 'id', message: `must be "${scenarioId}" (ids cannot change; add a new scenario instead)` }]);
     const row = await updateOrgScenario(c.var.deps.db, c.var.caller, scenarioId, input);
     if (!row) throw Problem.notFound('The scenario');
-    return c.json(detailView(row) as never, 200);
+    return c.json(detailView(row), 200);
   })
   .openapi(retire, async (c) => {
     const row = await retireOrgScenario(c.var.deps.db, c.var.caller, c.req.valid('param').scenarioId);

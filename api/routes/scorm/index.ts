@@ -79,7 +79,7 @@ export const scormRoutes = createRouter()
       'Content-Type': 'application/zip',
       'Content-Disposition': `attachment; filename="${packageFileName(row.title, version)}"`,
       'Cache-Control': 'no-store',
-    }) as never;
+    });
   })
   .openapi(launch, async (c) => {
     const body = c.req.valid('json');

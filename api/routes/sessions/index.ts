@@ -129,7 +129,7 @@ export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
           if (!(err instanceof Problem)) deps.logger.error('turn stream failed', { sessionId: id, error: err });
           await stream.writeSSE({ event: 'problem', data: JSON.stringify(problemBody(err)) });
         }
-      }) as never;
+      });
     })
     .openapi(end, async (c) => {
       const { id } = c.req.valid('param');

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { wellFormed } from '../../db/json-rows.js';
+import { COACH_CODES, LEVELS, SKILLS, UTTERANCE_LABELS } from '../../practice/types.js';
 import { ScenarioSchema } from '../scenarios/index.js';
 
 export const StartSessionBody = z
@@ -35,7 +36,7 @@ export const TurnBody = z
 const Feedback = z.object({ worked: z.string(), improve: z.string(), suggestion: z.string(), alternative: z.string() }).openapi('TurnFeedback');
 
 export const CoachTurnView = z
-  .object({ index: z.number().int(), role: z.literal('coach'), text: z.string(), codes: z.array(z.string()), label: z.string(), feedback: Feedback.optional() })
+  .object({ index: z.number().int(), role: z.literal('coach'), text: z.string(), codes: z.array(z.enum(COACH_CODES)), label: z.enum(UTTERANCE_LABELS), feedback: Feedback.optional() })
   .openapi('CodedCoachTurn');
 const PartnerTurnView = z.object({ index: z.number().int(), role: z.literal('partner'), text: z.string(), pending: z.boolean().optional() });
 
@@ -45,8 +46,8 @@ export const ScorecardSchema = z
     rubric: z.object({ id: z.string(), version: z.string() }),
     skills: z.array(
       z.object({
-        skill: z.string(),
-        level: z.enum(['not_yet', 'fair', 'good']),
+        skill: z.enum(SKILLS),
+        level: z.enum(LEVELS),
         score: z.number(),
         /** `not_enough_evidence`: too few coach turns to judge; no level, kept out of progress */
         status: z.enum(['scored', 'not_enough_evidence']).optional(),
@@ -57,7 +58,6 @@ export const ScorecardSchema = z
     summary: z.string(),
     metrics: z.record(z.string(), z.number()),
   })
-  .passthrough()
   .openapi('Scorecard');
 
 export const SessionSchema = z

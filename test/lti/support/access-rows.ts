@@ -39,7 +39,7 @@ async function queuedGrade(f: Fixtures, org: 'northwind' | 'contoso'): Promise<s
   const sessionId = org === 'northwind' ? await f.learnerSession() : await f.contosoSession();
   await enqueueGrade(db, { orgId: o.orgId, platformId, personId: o.learnerId, sessionId, lineItemUrl: 'http://127.0.0.1:9/lineitems/1', userSub: 'u-1', scoreGiven: 50, scoreMaximum: 100 }, new Date());
   const rows = await f.app.call('GET', '/api/lti/grades', { token: org === 'northwind' ? f.app.tokens.admin : f.app.tokens.otherOrgFacilitator });
-  return rows.body.grades.find((g: { sessionId: string }) => g.sessionId === sessionId).id;
+  return rows.body.grades.find((g: { sessionId: string }) => g.sessionId === sessionId)!.id;
 }
 
 export const LMS_ROUTES: RouteAccess[] = [

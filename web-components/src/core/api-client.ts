@@ -4,22 +4,7 @@
  * {@link ApiProblem}, time limits turned into {@link TimeoutError}, and coach turns sent either as
  * plain JSON or as a Server-Sent Events stream read through fetch.
  */
-import type {
-  Assignment,
-  AttentionLearner,
-  Cohort,
-  CohortLearner,
-  DrillSummary,
-  ProblemBody,
-  ScenarioBrief,
-  Scorecard,
-  Session,
-  SessionListItem,
-  SessionTurn,
-  SkillProgress,
-  TurnFeedback,
-  TurnResult,
-} from './api-types.js';
+import type { ApiBody, ApiJson, CoachTurn, ProblemBody, Session, SessionListItem, TurnFeedback, TurnResult } from './api-types.js';
 import { ApiProblem, NetworkError, SbError, TimeoutError } from './problem.js';
 import { readSse } from './sse-decoder.js';
 
@@ -36,7 +21,7 @@ export interface ApiClientOptions {
 /** What a streamed coach turn reports while it runs. */
 export interface TurnStreamHandlers {
   /** the coach turn is stored and coded: the learner's text is safe */
-  onTurn?(turn: SessionTurn): void;
+  onTurn?(turn: CoachTurn): void;
   onToken?(delta: string): void;
   onReply?(reply: { index: number; text: string }): void;
   onFeedback?(feedback: TurnFeedback): void;
@@ -67,7 +52,7 @@ export class ApiClient {
     this.timeoutMs = opts.timeoutMs ?? 30_000;
   }
 
-  listScenarios(): Promise<{ scenarios: ScenarioBrief[] }> {
+  listScenarios(): Promise<ApiJson<'/scenarios', 'get'>> {
     return this.json('GET', '/api/scenarios');
   }
 
@@ -79,24 +64,24 @@ export class ApiClient {
     return this.json('GET', `/api/sessions/${encodeURIComponent(id)}`);
   }
 
-  endSession(id: string): Promise<{ scorecard: Scorecard }> {
+  endSession(id: string): Promise<ApiJson<'/sessions/{id}/end', 'post'>> {
     return this.json('POST', `/api/sessions/${encodeURIComponent(id)}/end`, {});
   }
 
-  getProgress(): Promise<{ skills: SkillProgress[] }> {
+  getProgress(): Promise<ApiJson<'/me/progress', 'get'>> {
     return this.json('GET', '/api/me/progress');
   }
 
-  getAssignments(): Promise<{ assignments: Assignment[] }> {
+  getAssignments(): Promise<ApiJson<'/me/assignments', 'get'>> {
     return this.json('GET', '/api/me/assignments');
   }
 
-  listDrills(): Promise<{ drills: DrillSummary[] }> {
+  listDrills(): Promise<ApiJson<'/drills', 'get'>> {
     return this.json('GET', '/api/drills');
   }
 
   /** Learners needing attention in a cohort, each with the reasons (`GET /api/cohorts/{id}/attention`). */
-  cohortAttention(cohortId: string): Promise<{ learners: AttentionLearner[] }> {
+  cohortAttention(cohortId: string): Promise<ApiJson<'/cohorts/{id}/attention', 'get'>> {
     return this.json('GET', `/api/cohorts/${encodeURIComponent(cohortId)}/attention`);
   }
 
@@ -111,15 +96,15 @@ export class ApiClient {
   }
 
   /** One drill with its rules (`GET /api/drills/{id}`). */
-  getDrill(id: string): Promise<DrillSummary> {
+  getDrill(id: string): Promise<ApiJson<'/drills/{id}', 'get'>> {
     return this.json('GET', `/api/drills/${encodeURIComponent(id)}`);
   }
 
-  listCohorts(): Promise<{ cohorts: Cohort[] }> {
+  listCohorts(): Promise<ApiJson<'/cohorts', 'get'>> {
     return this.json('GET', '/api/cohorts');
   }
 
-  getCohortProgress(cohortId: string): Promise<{ cohort?: Cohort; learners: CohortLearner[] }> {
+  getCohortProgress(cohortId: string): Promise<ApiJson<'/cohorts/{id}/progress', 'get'>> {
     return this.json('GET', `/api/cohorts/${encodeURIComponent(cohortId)}/progress`);
   }
 
@@ -128,7 +113,7 @@ export class ApiClient {
     return this.request('GET', `/api/cohorts/${encodeURIComponent(cohortId)}/progress.csv`, undefined, 'text/csv', (res) => res.blob());
   }
 
-  assignDrill(body: { drillId: string; cohortId?: string; learnerIds?: string[]; dueAt: string }): Promise<unknown> {
+  assignDrill(body: ApiBody<'/assignments', 'post'>): Promise<ApiJson<'/assignments', 'post'>> {
     return this.json('POST', '/api/assignments', body);
   }
 
@@ -218,7 +203,7 @@ async function problemBody(res: Response): Promise<ProblemBody> {
 }
 
 async function readTurnStream(body: ReadableStream<Uint8Array>, opts: TurnStreamHandlers, guard: StallGuard): Promise<TurnResult> {
-  let turn: SessionTurn | undefined;
+  let turn: CoachTurn | undefined;
   let reply: { index: number; text: string } | undefined;
   let feedback: TurnFeedback | undefined;
   for await (const ev of readSse(body)) {
@@ -226,7 +211,7 @@ async function readTurnStream(body: ReadableStream<Uint8Array>, opts: TurnStream
     const data = ev.data ? JSON.parse(ev.data) : {};
     switch (ev.event) {
       case 'turn':
-        turn = data as SessionTurn;
+        turn = data as CoachTurn;
         opts.onTurn?.(turn);
         break;
       case 'token':
@@ -244,7 +229,7 @@ async function readTurnStream(body: ReadableStream<Uint8Array>, opts: TurnStream
         throw new ApiProblem(Number(data.status) || 500, data as ProblemBody);
       case 'done':
         if (!turn || !reply) throw new SbError('The answer was incomplete. Try again.', true);
-        return { turn: { ...turn, role: 'coach', feedback: feedback ?? turn.feedback ?? null }, reply };
+        return { turn: { ...turn, role: 'coach', feedback: feedback ?? turn.feedback }, reply };
     }
   }
   // the stream closed without `done`: treat like a dropped connection so a retry replays it

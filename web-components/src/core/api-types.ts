@@ -1,135 +1,86 @@
 /**
  * @module core/api-types
- * The shapes of the Sounding Board HTTP API as the components read them. Domain types come from
- * the shared practice vocabulary so a change there shows up here at compile time; type-only
- * imports, so nothing of the server ends up in the bundle.
+ * The shapes of the Sounding Board HTTP API as the components read them, taken from the types
+ * generated from the OpenAPI document (`../api/openapi.d.ts`, `npm run api:types`): a route's
+ * schema changes, the generated file changes, and a component that reads the old shape fails to
+ * compile. Only what the components add themselves (a session's drill, an assembled streamed
+ * turn) is written here. Type-only: nothing of this ends up in the bundle.
  */
-import type { CoachCode, Level, Scorecard, ScenarioBrief, SkillId, TurnFeedback, UtteranceLabel } from '../../../api/practice/types.js';
+import type { components, paths } from '../api/openapi.js';
 
-export type { CoachCode, Level, Scorecard, ScenarioBrief, SkillId, TurnFeedback, UtteranceLabel };
+type Schemas = components['schemas'];
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** A problem+json body (RFC 9457) as the API sends it. */
-export interface ProblemBody {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: { path: string; message: string }[];
-}
+/**
+ * The JSON body a route answers with on success (its 200 or 201).
+ * @example type Drills = ApiJson<'/drills', 'get'>; // { drills: Drill[] }
+ */
+export type ApiJson<P extends keyof paths, M extends Method> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: { content: { 'application/json': infer B } } }
+    ? B
+    : R extends { 201: { content: { 'application/json': infer B } } }
+      ? B
+      : never
+  : never;
 
-export interface DrillSummary {
-  id: string;
-  title: string;
-  scenarioId?: string;
-  description?: string;
-  focus?: SkillId[];
-  constraints?: { reflectionsOnlyFirstTurns?: number; maxTurns?: number };
-  /** the level each named skill must reach to pass */
-  passLevels?: Partial<Record<SkillId, Level>>;
-}
+/** The JSON body a route takes. */
+export type ApiBody<P extends keyof paths, M extends Method> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+
+export type Scorecard = Schemas['Scorecard'];
+export type SkillResult = Scorecard['skills'][number];
+export type SkillId = SkillResult['skill'];
+export type Level = SkillResult['level'];
+export type TurnFeedback = Schemas['TurnFeedback'];
+export type CoachCode = Schemas['CodedCoachTurn']['codes'][number];
+export type UtteranceLabel = Schemas['CodedCoachTurn']['label'];
+export type ScenarioBrief = Schemas['Scenario'];
+
+/** A problem+json body (RFC 9457); every field may be missing when a proxy, not the API, answered. */
+export type ProblemBody = Partial<Schemas['Problem']>;
+
+/** A drill as `GET /api/drills` lists it, or as an assignment carries it (without its pass rules). */
+export type DrillSummary = Schemas['AssignedDrill'] & Partial<Pick<Schemas['Drill'], 'passLevels' | 'passChecks' | 'builtIn' | 'createdAt'>>;
+
+/** A coded coach turn: its codes, its label and (once released) its feedback. */
+export type CoachTurn = Schemas['CodedCoachTurn'];
+type PartnerTurn = Extract<Schemas['Session']['turns'][number], { role: 'partner' }>;
 
 /** One turn of a session transcript; coach turns carry their codes and (when released) feedback. */
-export interface SessionTurn {
-  index: number;
-  role: 'coach' | 'partner';
-  text: string;
-  codes?: CoachCode[];
-  label?: UtteranceLabel;
-  feedback?: TurnFeedback | null;
-}
+export type SessionTurn = (CoachTurn & { pending?: undefined }) | (PartnerTurn & { codes?: undefined; label?: undefined; feedback?: undefined });
 
-export interface Session {
-  id: string;
-  status: 'active' | 'ended';
-  scenario: ScenarioBrief;
-  /** the drill this session practises, if any (read it with GET /api/drills/{id}) */
-  drillId?: string | null;
+export type Session = Omit<Schemas['Session'], 'turns'> & {
+  turns: SessionTurn[];
   /** filled in by the components once the drill is known (the API sends only `drillId`) */
   drill?: DrillSummary | null;
-  turns: SessionTurn[];
-  scorecard?: Scorecard | null;
-  /** for a drill session that has ended: whether it passed, and why not */
-  drillResult?: { passed: boolean; reasons: string[] } | null;
-}
+};
 
-/** The answer to a coach turn (also assembled from the streamed events). */
+/** The answer to a coach turn; assembled from the streamed events it has no `reply.source`, and feedback only if sent. */
 export interface TurnResult {
-  turn: SessionTurn & { role: 'coach' };
-  reply: { index: number; text: string };
+  turn: CoachTurn;
+  reply: Pick<Schemas['TurnResult']['reply'], 'index' | 'text'>;
 }
 
-export interface ProgressPoint {
-  sessionId: string;
-  at: string;
-  level: Level;
-  score: number;
-}
+export type ProgressPoint = Schemas['ProgressPoint'];
+export type SkillProgress = Schemas['SkillProgress'];
 
-export interface SkillProgress {
-  skill: SkillId;
-  level: Level;
-  history: ProgressPoint[];
-}
+export type Assignment = Schemas['Assignment'];
+export type AssignmentStatus = Assignment['status'];
 
-export type AssignmentStatus = 'not_started' | 'in_progress' | 'passed' | 'not_passed' | 'overdue';
+/** A cohort as listed (`GET /api/cohorts`) or as its progress names it. */
+export type Cohort = Schemas['CohortRef'] & Partial<Schemas['Cohort']>;
 
-export interface Assignment {
-  id: string;
-  drillId: string;
-  dueAt: string | null;
-  status: AssignmentStatus;
-  attempts: number;
-  bestLevel?: Level | null;
-  drill: DrillSummary;
-}
-
-export interface Cohort {
-  id: string;
-  name: string;
-  /** an LMS course feeds it: its members join when they launch from the course */
-  lmsLinked?: boolean;
-}
-
-export interface CohortLearner {
-  id: string;
-  name: string;
-  skills: Partial<Record<SkillId, { level: Level | null; confidence?: number | string; trend?: number | string | null }>>;
-  readyToPartner?: boolean;
-  reasons?: string[];
-  /** every drill assigned to the learner, whichever way (`cohortId` null: assigned directly) */
-  assignments?: CohortAssignment[];
-  /** ended sessions on record */
-  sessions?: number;
-  lastSessionAt?: string | null;
-}
+export type CohortLearner = Schemas['CohortLearnerProgress'];
+/** every drill assigned to the learner, whichever way (`cohortId` null: assigned directly) */
+export type CohortAssignment = CohortLearner['assignments'][number];
 
 /** A learner a facilitator should look at, and why (`GET /api/cohorts/{id}/attention`). */
-export interface AttentionLearner {
-  id: string;
-  name: string;
-  items: { kind: 'overdue' | 'stalled' | 'below_fair' | 'declining'; detail: string }[];
-}
+export type AttentionLearner = ApiJson<'/cohorts/{id}/attention', 'get'>['learners'][number];
 
-export interface CohortAssignment {
-  id: string;
-  drillId?: string;
-  /** the cohort it was assigned through (taking the learner out of that cohort cancels it); null: directly */
-  cohortId?: string | null;
-  title?: string;
-  status: AssignmentStatus;
-  dueAt?: string | null;
-  attempts?: number;
-}
+type OwnSession = Schemas['SessionList']['sessions'][number];
+/** A session in a list: the caller's own (`GET /api/sessions`) or a cohort learner's. */
+export type SessionListItem = (OwnSession & { scenarioId?: undefined; drillPassed?: undefined }) | (Schemas['LearnerSession'] & { scenario?: undefined });
 
-/** A session in a list (`GET /api/sessions`, a cohort learner's sessions). */
-export interface SessionListItem {
-  id: string;
-  status: 'active' | 'ended';
-  scenario?: ScenarioBrief | null;
-  scenarioId?: string;
-  drillId?: string | null;
-  startedAt: string;
-  endedAt?: string | null;
-  levels?: Partial<Record<SkillId, Level | null>> | null;
-  drillPassed?: boolean | null;
-}
+export type PartnershipView = Schemas['Partnership'];
+export type PartnershipSeriesEntry = Schemas['PartnershipSeriesEntry'];
+export type PairingProposal = Schemas['PairingProposal'];
+export type ProgrammeReport = Schemas['ProgrammeReport'];

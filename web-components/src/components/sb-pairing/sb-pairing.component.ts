@@ -8,33 +8,20 @@
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Cohort } from '../../core/api-types.js';
+import type { ApiJson, Cohort, PairingProposal, PartnershipSeriesEntry } from '../../core/api-types.js';
 import { renderFailure } from '../../core/failure-view.js';
 import { SbElement } from '../../core/sb-element.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { recordTableStyles, toolbarStyles } from '../../core/records.styles.js';
 import { pairingStyles } from './sb-pairing.styles.js';
 
-interface Pair {
-  learnerIds: [string, string];
-  score: number;
-  reasons: string[];
+type Pair = PairingProposal['pairs'][number] & {
   /** set once confirmed: the partnership made from it */
   partnershipId?: string;
   /** changed by hand: the reasons no longer apply */
   swapped?: boolean;
-}
-interface SeriesRow {
-  id: string;
-  status: string;
-  partners: { id: string | null; name: string; department: string | null }[];
-  agreement: { phase: string; cadence: string | null };
-  sessions: { held: number; expected: number | null };
-  daysSinceLastSession: number | null;
-  reciprocity: { balance: number; nudge: string | null };
-  actions: { agreed: number; completed: number };
-  attention: string[];
-}
+};
+type SeriesRow = PartnershipSeriesEntry;
 
 const PHASE = { none: 'No agreement yet', awaiting: 'Waiting for confirmation', agreed: 'Agreed' } as Record<string, string>;
 
@@ -76,7 +63,7 @@ export class SbPairing extends SbElement {
   async load(): Promise<void> {
     this.clearFailure();
     try {
-      const { cohorts } = await this.api.json<{ cohorts: Cohort[] }>('GET', '/api/cohorts');
+      const { cohorts } = await this.api.json<ApiJson<'/cohorts', 'get'>>('GET', '/api/cohorts');
       this.cohorts = cohorts;
       if (!cohorts.some((c) => c.id === this.cohort)) this.cohort = cohorts[0]?.id ?? '';
       await this.loadCohort();
@@ -89,8 +76,8 @@ export class SbPairing extends SbElement {
     if (!this.cohort) return;
     const id = encodeURIComponent(this.cohort);
     const [progress, series] = await Promise.all([
-      this.api.json<{ learners: { id: string; name: string }[] }>('GET', `/api/cohorts/${id}/progress`),
-      this.api.json<{ partnerships: SeriesRow[] }>('GET', `/api/cohorts/${id}/partnerships`),
+      this.api.json<ApiJson<'/cohorts/{id}/progress', 'get'>>('GET', `/api/cohorts/${id}/progress`),
+      this.api.json<ApiJson<'/cohorts/{id}/partnerships', 'get'>>('GET', `/api/cohorts/${id}/partnerships`),
     ]);
     this.names = new Map(progress.learners.map((l) => [l.id, { name: l.name, department: null }]));
     for (const p of series.partnerships) for (const x of p.partners) if (x.id) this.names.set(x.id, { name: x.name, department: x.department });
@@ -101,7 +88,7 @@ export class SbPairing extends SbElement {
     this.busy = true;
     this.clearFailure();
     try {
-      const r = await this.api.json<{ pairs: Pair[]; unpaired: { learnerId: string; reason: string }[] }>('POST', `/api/cohorts/${encodeURIComponent(this.cohort)}/pairings/proposals`, { allowNotReady: this.includeNotReady });
+      const r = await this.api.json<ApiJson<'/cohorts/{id}/pairings/proposals', 'post'>>('POST', `/api/cohorts/${encodeURIComponent(this.cohort)}/pairings/proposals`, { allowNotReady: this.includeNotReady });
       this.pairs = r.pairs;
       this.unpaired = r.unpaired;
       this.announcement = `${r.pairs.length} pair${r.pairs.length === 1 ? '' : 's'} proposed; ${r.unpaired.length} left out.`;
@@ -131,7 +118,7 @@ export class SbPairing extends SbElement {
     this.busy = true;
     this.clearFailure();
     try {
-      const r = await this.api.json<{ id: string }>('POST', '/api/partnerships', { learnerIds: pair.learnerIds, cohortId: this.cohort });
+      const r = await this.api.json<ApiJson<'/partnerships', 'post'>>('POST', '/api/partnerships', { learnerIds: pair.learnerIds, cohortId: this.cohort });
       this.pairs = this.pairs!.map((p, k) => (k === i ? { ...p, partnershipId: r.id } : p));
       this.announcement = `${this.nameOf(pair.learnerIds[0])} and ${this.nameOf(pair.learnerIds[1])} are now Learning Partners.`;
       this.dispatchEvent(new CustomEvent('sb-pair-confirmed', { detail: { partnershipId: r.id, learnerIds: pair.learnerIds }, bubbles: true, composed: true }));

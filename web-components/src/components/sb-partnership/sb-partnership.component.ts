@@ -9,46 +9,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ROLE_MEANINGS, PARTNER_ROLES, type PartnerRole } from '../../../../api/partnerships/agreement.js';
+import type { ApiJson, PartnershipView } from '../../core/api-types.js';
 import { renderFailure } from '../../core/failure-view.js';
 import { formatDate } from '../../core/labels.js';
 import { SbElement } from '../../core/sb-element.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { partnershipStyles } from './sb-partnership.styles.js';
 
-interface Person {
-  id: string | null;
-  name: string;
-  department: string | null;
-}
-interface Action {
-  id: string;
-  ownerId: string;
-  text?: string;
-  dueOn: string | null;
-  status: 'open' | 'done' | 'partly' | 'not_yet' | 'dropped';
-}
-interface AgreementBody {
-  outcomes: string[];
-  goals: Record<string, string>;
-  roles: Record<string, PartnerRole[]>;
-  responsibilities: string[];
-  confidentiality: string;
-  cadence: 'weekly' | 'fortnightly' | 'monthly';
-  firstCoachId?: string;
-}
-export interface PartnershipView {
-  id: string;
-  status: 'proposed' | 'active' | 'ended';
-  partners: Person[];
-  agreement: { phase: 'none' | 'awaiting' | 'agreed'; version: number; agreedVersion: number; confirmedBy: string[]; body?: AgreementBody };
-  sessions: { id: string; heldOn: string; coachId: string | null; coacheeId: string | null; topic?: string; learning?: string; sharedBy: string[] }[];
-  actions: Action[];
-  toFollowUp: Action[];
-  reciprocity: { coached: Record<string, number>; lastCoachId: string | null; nextCoachId: string | null; balance: number; nudge: string | null };
-  helpRequest: { by: string; message: string } | null;
-  suggestedDrill?: { skill: string; drillId: string; title: string; why: string } | null;
-  you: string | null;
-}
+type Person = PartnershipView['partners'][number];
+type Action = PartnershipView['actions'][number];
+type AgreementBody = NonNullable<PartnershipView['agreement']['body']>;
+export type { PartnershipView };
 
 const STATUS_WORDS = { proposed: 'Paired: agree how you will work together', active: 'Active', ended: 'Ended' } as const;
 const FOLLOW_UP = [
@@ -99,13 +70,13 @@ export class SbPartnership extends SbElement {
   async load(): Promise<void> {
     this.clearFailure();
     try {
-      if (this.partnership) this.view = await this.api.json<PartnershipView>('GET', `/api/partnerships/${encodeURIComponent(this.partnership)}`);
+      if (this.partnership) this.view = await this.api.json<ApiJson<'/partnerships/{id}', 'get'>>('GET', `/api/partnerships/${encodeURIComponent(this.partnership)}`);
       else {
-        const { partnerships } = await this.api.json<{ partnerships: PartnershipView[] }>('GET', '/api/me/partnerships');
+        const { partnerships } = await this.api.json<ApiJson<'/me/partnerships', 'get'>>('GET', '/api/me/partnerships');
         const current = partnerships.find((p) => p.status !== 'ended') ?? partnerships[0];
         this.none = !current;
         // the list view has no drill suggestion: read the one partnership for it
-        this.view = current ? await this.api.json<PartnershipView>('GET', `/api/partnerships/${encodeURIComponent(current.id)}`) : null;
+        this.view = current ? await this.api.json<ApiJson<'/partnerships/{id}', 'get'>>('GET', `/api/partnerships/${encodeURIComponent(current.id)}`) : null;
       }
     } catch (err) {
       this.fail(err, () => void this.load());

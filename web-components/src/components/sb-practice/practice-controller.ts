@@ -9,7 +9,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../../core/api-client.js';
-import type { DrillSummary, ScenarioBrief, Session, SessionTurn, TurnFeedback } from '../../core/api-types.js';
+import type { CoachTurn, DrillSummary, ScenarioBrief, Session, SessionTurn, TurnFeedback } from '../../core/api-types.js';
 import { newClientTurnId } from '../../core/client-turn-id.js';
 import type { SbEventMap, SbEventName } from '../../core/events.js';
 import type { FailureView } from '../../core/sb-element.js';
@@ -232,7 +232,7 @@ export class PracticeController implements ReactiveController {
     }
   }
 
-  private acceptCoachTurn(sessionId: string, pending: PendingTurn, turn: SessionTurn): void {
+  private acceptCoachTurn(sessionId: string, pending: PendingTurn, turn: CoachTurn): void {
     if (this.turns.some((t) => t.index === turn.index)) return;
     pending.stored = true;
     pending.index = turn.index;

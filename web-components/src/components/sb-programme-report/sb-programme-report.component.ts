@@ -8,7 +8,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
-import { departmentsSvg, type ProgrammeReport } from '../../../../api/partnerships/report.js';
+import { departmentsSvg } from '../../../../api/partnerships/report.js';
+import type { ApiJson, ProgrammeReport } from '../../core/api-types.js';
 import { renderFailure } from '../../core/failure-view.js';
 import { skillLabel } from '../../core/labels.js';
 import { SbElement } from '../../core/sb-element.js';
@@ -50,7 +51,7 @@ export class SbProgrammeReport extends SbElement {
   async load(): Promise<void> {
     this.clearFailure();
     try {
-      this.data = await this.api.json<ProgrammeReport>('GET', `/api/programme/report?from=${encodeURIComponent(this.from)}&to=${encodeURIComponent(this.to)}`);
+      this.data = await this.api.json<ApiJson<'/programme/report', 'get'>>('GET', `/api/programme/report?from=${encodeURIComponent(this.from)}&to=${encodeURIComponent(this.to)}`);
     } catch (err) {
       this.fail(err, () => void this.load());
     }

@@ -34,6 +34,7 @@ describe('lastMarks', () => {
           { sessionId: 'b', at: '2026-12-02T10:00:00Z', level: 'good', score: 80 },
           { sessionId: 'a', at: '2026-12-01T10:00:00Z', level: 'fair', score: 45 },
         ],
+        mastery: { estimate: 80, level: 'good', confidence: 'low', margin: 20, trend: 'unknown', sessions: 2 },
       },
     ];
     expect(lastMarks(progress, 'b').get('listening')).toEqual({ level: 'fair', score: 45 });
@@ -43,9 +44,9 @@ describe('lastMarks', () => {
 
 describe('bestMoment and nextThing', () => {
   const turns: SessionTurn[] = [
-    { index: 1, role: 'coach', text: 'What would you like from today?', codes: ['open_question', 'goal_question'] },
-    { index: 3, role: 'coach', text: 'You should tell them.', codes: ['advice', 'complex_reflection'] },
-    { index: 5, role: 'coach', text: 'Being seen to cope matters a lot to you.', codes: ['complex_reflection'] },
+    { index: 1, role: 'coach', text: 'What would you like from today?', codes: ['open_question', 'goal_question'], label: 'open_question' },
+    { index: 3, role: 'coach', text: 'You should tell them.', codes: ['advice', 'complex_reflection'], label: 'advice' },
+    { index: 5, role: 'coach', text: 'Being seen to cope matters a lot to you.', codes: ['complex_reflection'], label: 'complex_reflection' },
   ];
   it('quotes the strongest turn free of cautionary moves', () => {
     const best = bestMoment(turns)!;
