@@ -41,7 +41,7 @@ export const EnvSchema = z.object({
   // a hop count, or addresses and CIDR ranges (net/client-ip)
   SB_TRUSTED_PROXIES: z
     .string()
-    .transform((s) => (/^\s*\d+\s*$/.test(s) ? { hops: Number(s) } : { ranges: s.split(',').map((x) => x.trim()).filter(Boolean) }))
+    .transform((s): TrustedProxies => (/^\s*\d+\s*$/.test(s) ? { hops: Number(s) } : { ranges: s.split(',').map((x) => x.trim()).filter(Boolean) }))
     .refine((p) => ('hops' in p ? p.hops <= 20 : p.ranges.every((r) => parseRange(r) !== null)), 'must be a hop count (0-20) or comma-separated addresses and CIDR ranges, e.g. 10.0.0.0/8,::1')
     .optional(),
   SB_MAX_SESSION_TURNS: int(1, 10_000).default(200),

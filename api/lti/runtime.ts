@@ -34,8 +34,8 @@ export class LtiRuntime {
   private readonly extraDrains = new Map<string, OutboxDrain>();
 
   constructor(private readonly deps: AppDeps) {
-    this.jwks = new PlatformJwks({ now: () => deps.now() });
-    this.tokens = new AccessTokens(undefined, () => deps.now());
+    this.jwks = new PlatformJwks({ now: () => deps.now(), allowHosts: deps.config.allowPrivateHosts });
+    this.tokens = new AccessTokens(undefined, () => deps.now(), deps.config.allowPrivateHosts);
   }
 
   /** Registers another outbox under a name (registering the same name again is a no-op). */
