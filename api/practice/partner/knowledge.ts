@@ -68,6 +68,21 @@ export function knownNow(card: PartnerCard, state: Pick<PartnerState, 'revealed'
 }
 
 /**
+ * The plain first sentence of each fact withheld as a whole ("Dev, the director of IT." of a fact
+ * that goes on to say why he suggested it), when that sentence words no locked layer itself: a
+ * guarded colleague asked who, when or how many still says so, and keeps the rest back.
+ */
+export function factHeadsNow(card: PartnerCard, state: Pick<PartnerState, 'revealed'>): Known[] {
+  const out: Known[] = [];
+  for (const fact of card.facts ?? []) {
+    if (!lockedBy(card, state.revealed, fact.answer)) continue;
+    const head = fact.answer.split(/(?<=[.!?])\s+(?=[A-Z"'(])/)[0];
+    if (head && head !== fact.answer && !lockedBy(card, state.revealed, head)) out.push({ text: head, source: 'fact', fact });
+  }
+  return out;
+}
+
+/**
  * The locked layer a text words, if any: it shares words with that layer that nothing the
  * partner may say anyway (brief, surface, openings) holds.
  */
@@ -101,6 +116,9 @@ export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], te
  */
 export function relevance(ask: CoachAsk, known: Known, people: ReadonlySet<string> = new Set()): number {
   const asked = new Set(ask.words.map(stem));
+  // words of a scene-setting clause count half: the question is about its main clause
+  const setting = new Set((ask.setting ?? []).map(stem));
+  const weight = (w: string) => (setting.has(w) ? 0.5 : 1);
   const names = ask.names.map((n) => n.toLowerCase());
   const lineText = known.text.toLowerCase();
   let score = 0;
@@ -114,14 +132,18 @@ export function relevance(ask: CoachAsk, known: Known, people: ReadonlySet<strin
         // "how many", "when": a cue naming the kind of question rather than its words
         if (KIND_CUES[c] === ask.kind) kindCue = 1;
       } else if (c.includes(' ')) {
-        if (question.includes(` ${contentWords(c).join(' ')} `) && contentWords(c).length > 0) score += 3;
-        else if (contentWords(c).every((w) => asked.has(stem(w))) && contentWords(c).length > 0) score += 2;
-      } else if (asked.has(stem(c)) || names.includes(c)) score += names.includes(c) ? 4 : 2;
+        const words = contentWords(c);
+        const w = Math.min(...words.map((x) => weight(stem(x))));
+        if (question.includes(` ${words.join(' ')} `) && words.length > 0) score += 3 * w;
+        else if (words.every((x) => asked.has(stem(x))) && words.length > 0) score += 2 * w;
+      } else if (names.includes(c)) score += 4;
+      else if (asked.has(stem(c))) score += 2 * weight(stem(c));
     }
-    for (const w of contentWords(known.fact.topic)) if (asked.has(stem(w))) score += 1;
+    for (const w of contentWords(known.fact.topic)) if (asked.has(stem(w))) score += weight(stem(w));
   }
   const lineStems = stemsOf(known.text);
-  for (const w of asked) if (lineStems.has(w)) score += 1;
+  // a line holding what the main clause asks about answers it as well as an author's cue would
+  for (const w of asked) if (lineStems.has(w)) score += setting.size && !setting.has(w) ? 2 : weight(w);
   for (const n of names) if (new RegExp(`\\b${n}\\b`).test(lineText)) score += 3;
   score += kindCue;
   if (score === 0) return 0;

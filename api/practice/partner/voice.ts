@@ -18,7 +18,7 @@ import type {
   PartnerState,
   PartnerVoiceKind,
 } from '../types.js';
-import { hasShape, knownNow, peopleOf, relevance, type Known } from './knowledge.js';
+import { factHeadsNow, hasShape, knownNow, lockedBy, peopleOf, relevance, type Known } from './knowledge.js';
 import {
   GENERIC_DISCLOSURE,
   GENERIC_VOICE,
@@ -40,6 +40,9 @@ interface Line {
 }
 
 type VoiceKey = PartnerVoiceKind;
+
+/** A line in which the partner told or asked someone ("My parents were thrilled when I told them"). */
+const TOLD_SOMEONE = /\b(I|I've|we) (told|talked|spoke|mentioned|asked|rang|called|messaged)\b|\bwhen I told\b/i;
 
 /** Questions whose answer is a piece of the situation: a number, a time, a person, a place. */
 const FACTUAL = new Set<CoachAsk['kind']>(['how_many', 'when', 'who', 'where']);
@@ -103,11 +106,11 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
 
   // After the coach's goodbye the partner is leaving: a brief answer to a question, nothing volunteered.
   if (state.closed && d.reaction !== 'farewell') {
-    return [answer(true)?.[0] ?? voice.pick([voice.own('goodbye')], 'closed') ?? voice.neutral('ack', 'closed')];
+    return [answer(true)?.[0] ?? voice.pick(goodbyePools(voice, card, state), 'closed') ?? voice.neutral('ack', 'closed')];
   }
   switch (d.reaction) {
     case 'farewell':
-      return [voice.pick([voice.own('goodbye')], 'goodbye') ?? voice.neutral('thanks', 'goodbye')];
+      return [voice.pick(goodbyePools(voice, card, state), 'goodbye') ?? voice.neutral('thanks', 'goodbye')];
     case 'heard': {
       if (ask?.kind === 'confirm_summary') return then(answer(true), body(), bodySalt);
       const said = answer(true);
@@ -148,7 +151,7 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
       }
       const said = ask && FACTUAL.has(ask.kind) ? answer() : null;
       if (said) return said;
-      return then(head('agreeing'), [scriptLines(card.script?.sessionGoal), voice.bank('session_goal')], 'goal');
+      return then(head('agreeing'), [...goalPools(voice, card, ask), voice.bank('session_goal')], 'goal');
     }
     case 'challenged':
       // A card's own disclosure of the want carries its own "Oh."; a generic one gets a lead-in.
@@ -257,7 +260,7 @@ function answerAsk(
   const known = knownNow(card, state);
   switch (ask.kind) {
     case 'goodbye':
-      return [voice.pick([voice.own('goodbye')], 'goodbye') ?? voice.neutral('thanks', 'goodbye')];
+      return [voice.pick(goodbyePools(voice, card, state), 'goodbye') ?? voice.neutral('thanks', 'goodbye')];
     case 'scale':
       return [scaleLine(voice, card, d.stage, ask)];
     case 'clarify': {
@@ -289,9 +292,16 @@ function answerAsk(
     case 'when':
     case 'who':
     case 'where': {
+      // "Who have you told?": the partner knows whom they told. A line where they told someone, else nobody yet.
+      if (ask.kind === 'who' && ask.toldWho) {
+        const told = known.filter((k) => TOLD_SOMEONE.test(k.text) && hasShape('who', k.text, voice.people)).map((k) => toLine(k.text));
+        return [voice.pick([told], 'who.told', 2) ?? voice.neutral('nobody', 'who.nobody')];
+      }
       // The shape asked for (a number, a time, a person) first; a line strongly about the question after.
+      // A fact held back as a whole may still give its plain first sentence: the answer, not the story.
       const fact =
         bestKnown(voice, known, ask, 2, `${ask.kind}.fact`, true) ??
+        bestKnown(voice, factHeadsNow(card, state), ask, 2, `${ask.kind}.head`, true) ??
         bestKnown(voice, known, ask, 1, `${ask.kind}.near`, true) ??
         bestKnown(voice, known, ask, 3, `${ask.kind}.about`);
       if (fact) return [fact];
@@ -310,11 +320,9 @@ function answerAsk(
       if (ask.names.length > 0 && !intent)
         return [voice.pick([voice.own('notSure')], 'names.unsure') ?? voice.neutral('maybe', 'names.unsure')];
       if (intent === 'wants') {
-        const wants = [
-          ...layerLines(card, 'elaborate', 'want').filter(() => state.revealed.includes('want')),
-          ...scriptLines(card.script?.sessionGoal),
-        ];
-        const line = voice.pick([wants], 'wants', short ? 1 : 2);
+        const wants = layerLines(card, 'elaborate', 'want').filter(() => state.revealed.includes('want'));
+        const [first, ...rest] = goalPools(voice, card, ask);
+        const line = voice.pick([[...wants, ...first], ...rest], 'wants', short ? 1 : 2);
         if (line) return [line];
       }
       if (intent === 'feels' && !stageAtLeast(d.stage, 'opening_up') && !d.newlyRevealed) {
@@ -326,6 +334,44 @@ function answerAsk(
     case 'none':
       return null;
   }
+}
+
+/** A question about the partnership as a whole, not just today ("What would you like to get out of our sessions?"). */
+const WHOLE_PARTNERSHIP = /\b(partnership|sessions|together|long|months|year|overall|over time)\b/;
+/** A line that says what the partner wants ("I'd like...", "I want..."), not an agenda ("Some ground rules"). */
+const VOICES_WANT = /\b(I'd like|I would like|I want|I'd love|I need|I hope|I'm hoping|I wish|I'd rather|I'd use it)\b/i;
+
+/**
+ * The session-goal lines, ordered for the question: asked what they want from the partnership
+ * as a whole, the partner says what they want, or that they do not know yet; an agenda for today
+ * ("Some ground rules, I suppose") answers only a question about today.
+ */
+function goalPools(voice: ReplyPicker, card: PartnerCard, ask: CoachAsk | undefined): Line[][] {
+  const goals = scriptLines(card.script?.sessionGoal);
+  const whole = ask ? WHOLE_PARTNERSHIP.test(ask.words.join(' ')) && !/\b(today|now)\b/.test(ask.words.join(' ')) : false;
+  if (!whole) return [goals];
+  // once the wants are said, not knowing yet is the honest answer, not today's agenda
+  return [goals.filter((l) => VOICES_WANT.test(l.text)), voice.own('notSure')];
+}
+
+/** A goodbye that says the session helped ("That helped more than I thought it would"). */
+const CREDITS_SESSION =
+  /\b(help(ed|s|ful)|useful|better than|clearer than|lovely|less (painful|awful)|more like myself|that was good|for not (just )?(telling|lecturing|marking)|on the hook)\b/i;
+/** A goodbye that names what comes next ("Chloe on Monday", "I've got a note to write"). */
+const NAMES_NEXT_STEP =
+  /\b(I'll (send|write|tell|ask|book|put|block|talk)|(I've got|I have|given me) an? [\w-]+ to|going to (go and )?(write|ask|talk)|know what I'm going to|(tuesday|monday|wednesday|thursday|friday|three weeks), then|on (monday|tuesday|wednesday|thursday|friday)\.)/i;
+
+/**
+ * The goodbyes that fit where the session got to. A line naming what comes next waits until the
+ * partner has settled on an action (and never words a layer not yet revealed); a line saying the
+ * session helped waits until the partner has opened up at all. A partner who never opened leaves
+ * politely, without a verdict.
+ */
+function goodbyePools(voice: ReplyPicker, card: PartnerCard, state: PartnerState): Line[][] {
+  const lines = voice.own('goodbye').filter((l) => !lockedBy(card, state.revealed, l.text));
+  const acted = state.revealed.includes('action');
+  const opened = state.revealed.length > 0;
+  return [lines.filter((l) => (acted || !NAMES_NEXT_STEP.test(l.text)) && (opened || !CREDITS_SESSION.test(l.text)))];
 }
 
 /** yes, maybe or no, from where the partner is: guarded partners hedge, committed ones say yes. */
