@@ -47,7 +47,7 @@ const INVITATION =
 
 /** "Who have you told / talked to / asked?": whom the partner has spoken to about it. */
 const TOLD_WHO =
-  /^who\b.*\byou\b.*\b(told|tell|talked|talk|spoken|spoke|speak|mentioned|mention|asked|ask|confided|shared|discussed|gone to|turned to|gone to|run it past|run this past)\b/;
+  /^who\b.*\b(have|did|had) you\b.*\b(told|tell|talked|talk|spoken|spoke|speak|mentioned|mention|asked|ask|confided|shared|discussed|gone to|turned to|gone to|run it past|run this past)\b/;
 
 /** Leading words a question may start with before its real first word. */
 const LEAD_IN =
@@ -115,7 +115,7 @@ export function readAsk(text: string): CoachAsk {
   if (/^where (are|am|is|do) (you|i|we|it|things|you stand)\b.*\b(with|at|now|stand)\b/.test(body)) return ask('how');
   if (/^where\b/.test(body)) return ask('where');
   if (
-    /^(why|how come)\b|\bwhat (makes|made|stops|stopped|keeps|kept|gets|got) (you|it|that|this)\b|\bwhat's the reason\b|\bwhat is the reason\b|\bwhy\b/.test(
+    /^(why|how come)\b|\bwhat (makes|made|stops|stopped|keeps|kept|gets|got) (you|it|that|this)\b|\bwhat('s| is| was)? (got|gets|getting|get) in the way\b|\bwhat('s| is) stopping\b|\bwhat's the reason\b|\bwhat is the reason\b|\bwhy\b/.test(
       body,
     )
   )

@@ -77,7 +77,8 @@ export function factHeadsNow(card: PartnerCard, state: Pick<PartnerState, 'revea
   for (const fact of card.facts ?? []) {
     if (!lockedBy(card, state.revealed, fact.answer)) continue;
     const head = fact.answer.split(/(?<=[.!?])\s+(?=[A-Z"'(])/)[0];
-    if (head && head !== fact.answer && !lockedBy(card, state.revealed, head)) out.push({ text: head, source: 'fact', fact });
+    // a short plain answer ("Four days.") may share a word or two with a layer; a phrase of it may not
+    if (head && head !== fact.answer && !lockedBy(card, state.revealed, head, 3)) out.push({ text: head, source: 'fact', fact });
   }
   return out;
 }
@@ -86,7 +87,7 @@ export function factHeadsNow(card: PartnerCard, state: Pick<PartnerState, 'revea
  * The locked layer a text words, if any: it shares words with that layer that nothing the
  * partner may say anyway (brief, surface, openings) holds.
  */
-export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], text: string): HiddenLayer | null {
+export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], text: string, minShared = GATE_SHARED): HiddenLayer | null {
   const own = stemsOf(text);
   const s = card.script;
   const visible = stemsOf(
@@ -104,7 +105,7 @@ export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], te
     if (revealed.includes(layer)) continue;
     const layerStems = stemsOf([card.hidden[layer], ...(s?.disclose[layer] ?? [])].join(' '));
     const shared = [...own].filter((w) => layerStems.has(w) && !visible.has(w)).length;
-    if (shared >= GATE_SHARED && shared * 3 >= own.size) return layer;
+    if (shared >= minShared && shared * 3 >= own.size) return layer;
   }
   return null;
 }
@@ -153,8 +154,13 @@ export function relevance(ask: CoachAsk, known: Known, people: ReadonlySet<strin
   return score;
 }
 
+/** Questions about what the partner has already done about it ("What have you tried?"). */
+const TRIED =
+  /\b(what|how) (have|did) you (tried|try|done|do)\b|\bwhat (else )?have you (already )?(tried|done)\b|\bwhat did you try\b|\bhave you tried\b(?! to)/i;
+
 /** What kind of thing a question is after, beyond its words (for questions without a fact). */
-export function intentOf(question: string): 'wants' | 'feels' | undefined {
+export function intentOf(question: string): 'wants' | 'feels' | 'tried' | undefined {
+  if (TRIED.test(question)) return 'tried';
   if (WANTS.test(question)) return 'wants';
   if (FEELS.test(question)) return 'feels';
   return undefined;

@@ -295,15 +295,23 @@ function answerAsk(
       // "Who have you told?": the partner knows whom they told. A line where they told someone, else nobody yet.
       if (ask.kind === 'who' && ask.toldWho) {
         const told = known.filter((k) => TOLD_SOMEONE.test(k.text) && hasShape('who', k.text, voice.people)).map((k) => toLine(k.text));
-        return [voice.pick([told], 'who.told', 2) ?? voice.neutral('nobody', 'who.nobody')];
+        const strong = bestKnown(voice, known, ask, 4, 'who.strong', true);
+        return [strong ?? voice.pick([told], 'who.told', 2) ?? voice.neutral('nobody', 'who.nobody')];
+      }
+      // Asked most about a fact held back: its plain first sentence (the answer, not the story), or
+      // reserve; never another fact that only shares the kind of question ("how long").
+      const scores = heldBackScores(card, state, ask, known);
+      if (scores.hidden > scores.sayable) {
+        const head = bestKnown(voice, factHeadsNow(card, state), ask, 2, `${ask.kind}.head`, true);
+        const line = head ?? voice.pick([voice.own('guarded'), voice.own('notSure')], `${ask.kind}.held-back`, 1);
+        if (line) return [line];
       }
       // The shape asked for (a number, a time, a person) first; a line strongly about the question after.
-      // A fact held back as a whole may still give its plain first sentence: the answer, not the story.
       const fact =
         bestKnown(voice, known, ask, 2, `${ask.kind}.fact`, true) ??
-        bestKnown(voice, factHeadsNow(card, state), ask, 2, `${ask.kind}.head`, true) ??
         bestKnown(voice, known, ask, 1, `${ask.kind}.near`, true) ??
-        bestKnown(voice, known, ask, 3, `${ask.kind}.about`);
+        // a line strongly about the question without the shape asked for: never for "who" (a person or nothing)
+        (ask.kind === 'who' ? null : bestKnown(voice, known, ask, 3, `${ask.kind}.about`));
       if (fact) return [fact];
       return [voice.pick([voice.own('notSure')], `${ask.kind}.unsure`) ?? voice.neutral('maybe', `${ask.kind}.unsure`)];
     }
@@ -314,7 +322,20 @@ function answerAsk(
       // "What would you want Jo to understand?" is about what they want, not about Jo.
       // A why or how asks for a reason: one shared word is not enough to make a fact the answer.
       const min = ask.kind === 'what' ? 2 : 3;
-      const fact = intent === 'wants' ? null : bestKnown(voice, known, ask, min, `${ask.kind}.fact`);
+      // A reason is not found by a name alone ("What got in the way of handing it to Chloe?" is not about who Chloe is).
+      const named = new Set(ask.names.map((n) => n.toLowerCase()));
+      const about = ask.kind === 'why' ? { ...ask, names: [], words: ask.words.filter((w) => !named.has(w)) } : ask;
+      // Asked about something the partner is holding back, they hold back: never a weaker fact in its place.
+      if (heldBack(card, state, about, known)) {
+        const line = voice.pick([voice.own('guarded'), voice.own('notSure')], 'held-back', 1);
+        if (line) return [line];
+      }
+      if (intent === 'tried') return [triedLine(voice, known, about, short)];
+      if (intent === 'feels') {
+        const felt = feelingLine(voice, known, about, open(d));
+        if (felt) return [felt];
+      }
+      const fact = intent === 'wants' || intent === 'feels' ? null : bestKnown(voice, known, about, min, `${ask.kind}.fact`);
       if (fact) return [fact];
       // Asked about someone the partner has nothing to say about: honestly not sure, not a change of subject.
       if (ask.names.length > 0 && !intent)
@@ -326,7 +347,8 @@ function answerAsk(
         if (line) return [line];
       }
       if (intent === 'feels' && !stageAtLeast(d.stage, 'opening_up') && !d.newlyRevealed) {
-        const line = voice.pick([voice.own('hesitant'), voice.own('guarded')], 'feels', 1);
+        // reserve, not "I'm not ready for a plan": nobody asked for one
+        const line = voice.pick([voice.own('guarded'), voice.own('notSure')], 'feels', 1);
         if (line) return [line];
       }
       return null;
@@ -372,6 +394,65 @@ function goodbyePools(voice: ReplyPicker, card: PartnerCard, state: PartnerState
   const acted = state.revealed.includes('action');
   const opened = state.revealed.length > 0;
   return [lines.filter((l) => (acted || !NAMES_NEXT_STEP.test(l.text)) && (opened || !CREDITS_SESSION.test(l.text)))];
+}
+
+const open = (d: PartnerDirective) => stageAtLeast(d.stage, 'opening_up');
+
+/**
+ * Whether the question is about something the partner knows and is holding back: a fact withheld
+ * with its locked layer is what the question is most about, more than anything they may say.
+ */
+function heldBack(card: PartnerCard, state: PartnerState, ask: CoachAsk, known: Known[]): boolean {
+  const { hidden, sayable } = heldBackScores(card, state, ask, known);
+  return hidden >= 3 && hidden > sayable + 1;
+}
+
+/** How well the best withheld fact and the best sayable line answer the question. */
+function heldBackScores(card: PartnerCard, state: PartnerState, ask: CoachAsk, known: Known[]): { hidden: number; sayable: number } {
+  const people = peopleOf(card);
+  const sayable = Math.max(0, ...known.map((k) => relevance(ask, k, people)));
+  const said = new Set(known.map((k) => k.text));
+  const withheld = (card.facts ?? []).filter((f) => !said.has(f.answer));
+  const hidden = Math.max(0, ...withheld.map((f) => relevance(ask, { text: f.answer, source: 'fact', fact: f }, people)));
+  return { hidden, sayable };
+}
+
+/** Words a line says how the partner feels with. */
+const FEELING =
+  /\b(feel|feels|felt|feeling|stomach|sleep|awful|tired|exhausted|guilty|guilt|scared|afraid|worried|worry|anxious|dread|sick|stung|angry|fuming|furious|frustrat\w*|embarrass\w*|ashamed|proud|relieved|glad|lonely|overwhelmed|stuck|panic\w*|nervous|hate|hard|heavy|silly|guest|hovering|smile|cried|shaking|freez\w*|freeze|mortif\w*|gutted|fed up|annoy\w*|hurt)\b/i;
+
+/**
+ * How the partner feels about what was asked: a line voicing a feeling and about the question,
+ * or (once open) any line voicing a feeling; null leaves the reaction's usual words (a guarded
+ * partner's reserve). A fact ("Six analysts") never answers how they feel.
+ */
+function feelingLine(voice: ReplyPicker, known: Known[], ask: CoachAsk, opened: boolean): Line | null {
+  const people = voice.people;
+  const feeling = known.filter((k) => k.source !== 'goal' && FEELING.test(k.text));
+  const near = feeling
+    .map((k) => ({ k, score: relevance(ask, k, people) }))
+    .filter((x) => x.score >= 1)
+    .sort((a, b) => b.score - a.score)
+    .map((x) => toLine(x.k.text));
+  const strongly = known
+    .filter((k) => !NUMBER_FIRST.test(k.text) && relevance(ask, k, people) >= 3)
+    .map((k) => toLine(k.text));
+  return voice.pick([near, strongly, opened ? feeling.map((k) => toLine(k.text)) : []], 'feels.line', 2);
+}
+/** A line that opens with a number ("Six analysts."): an answer to how many, not to how they feel. */
+const NUMBER_FIRST = /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|forty)\b/i;
+
+/** A line where the partner did something about it ("I asked for a sounding board"). */
+const DID_SOMETHING =
+  /\bI(?:'ve| have)? (tried|asked|started|stopped|kept|put|told|said|booked|moved|blocked|dropped|raised|emailed|rang|wrote|did|cancelled|turned|hand(ed)?)\b/i;
+
+/** What the partner has tried: a line where they did something about it, else "Not much, honestly." */
+function triedLine(voice: ReplyPicker, known: Known[], ask: CoachAsk, short: boolean): Line {
+  const people = voice.people;
+  const did = known
+    .filter((k) => DID_SOMETHING.test(k.text) && relevance(ask, k, people) >= 1)
+    .map((k) => toLine(k.text));
+  return voice.pick([did], 'tried', short ? 1 : 2) ?? voice.neutral('tried', 'tried');
 }
 
 /** yes, maybe or no, from where the partner is: guarded partners hedge, committed ones say yes. */
@@ -470,8 +551,9 @@ function rankedContent(
 ): Line[][] {
   const pools = contentPools(voice, card, state.stage, state.revealed);
   if (!ask || ask.words.length === 0) return pools;
+  // asked how they feel, the partner's next words are not a fact ("Six analysts")
   const near = knownNow(card, state)
-    .filter((k) => k.source !== 'goal' && relevance(ask, k) >= 1)
+    .filter((k) => k.source !== 'goal' && !(ask.intent === 'feels' && k.source === 'fact') && relevance(ask, k) >= 1)
     .sort((a, b) => relevance(ask, b) - relevance(ask, a))
     .map((k) => toLine(k.text));
   return near.length ? [near, ...pools] : pools;
