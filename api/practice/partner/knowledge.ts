@@ -89,6 +89,21 @@ export function factHeadsNow(card: PartnerCard, state: Pick<PartnerState, 'revea
  */
 export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], text: string, minShared = GATE_SHARED): HiddenLayer | null {
   const own = stemsOf(text);
+  const { visible, layers } = gateStems(card);
+  for (const layer of HIDDEN_LAYERS) {
+    if (revealed.includes(layer)) continue;
+    const layerStems = layers[layer];
+    const shared = [...own].filter((w) => layerStems.has(w) && !visible.has(w)).length;
+    if (shared >= minShared && shared * 3 >= own.size) return layer;
+  }
+  return null;
+}
+
+/** The stems a card shows anyway and those of each layer, worked out once per card (cards do not change). */
+const gateCache = new WeakMap<PartnerCard, { visible: Set<string>; layers: Record<HiddenLayer, Set<string>> }>();
+function gateStems(card: PartnerCard): { visible: Set<string>; layers: Record<HiddenLayer, Set<string>> } {
+  const hit = gateCache.get(card);
+  if (hit) return hit;
   const s = card.script;
   const visible = stemsOf(
     [
@@ -101,13 +116,12 @@ export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], te
       ...(s?.sessionGoal ?? []),
     ].join(' '),
   );
-  for (const layer of HIDDEN_LAYERS) {
-    if (revealed.includes(layer)) continue;
-    const layerStems = stemsOf([card.hidden[layer], ...(s?.disclose[layer] ?? [])].join(' '));
-    const shared = [...own].filter((w) => layerStems.has(w) && !visible.has(w)).length;
-    if (shared >= minShared && shared * 3 >= own.size) return layer;
-  }
-  return null;
+  const layers = Object.fromEntries(
+    HIDDEN_LAYERS.map((layer) => [layer, stemsOf([card.hidden[layer], ...(s?.disclose[layer] ?? [])].join(' '))]),
+  ) as Record<HiddenLayer, Set<string>>;
+  const out = { visible, layers };
+  gateCache.set(card, out);
+  return out;
 }
 
 /**

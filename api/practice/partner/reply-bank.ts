@@ -324,7 +324,7 @@ export const NEUTRAL_LINES = {
   welcomeIdea: ["Hmm. That's worth thinking about.", "Maybe. I'll think about it."],
   partly: ['Partly.', 'Not quite.'],
   nobody: ['Nobody yet, really.', 'No one, so far.'],
-  tried: ['Not much, honestly.', 'Nothing yet, really.'],
+  tried: ['Not much, honestly.'],
   scale: ['About a {n}.', 'A {n}, I think.', 'Maybe a {n}.'],
   scaleAgain: ['Still about a {n}.', 'Higher now. A {n}, I think.'],
 } as const satisfies Record<string, readonly string[]>;

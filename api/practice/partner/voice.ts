@@ -435,12 +435,10 @@ function feelingLine(voice: ReplyPicker, known: Known[], ask: CoachAsk, opened: 
     .sort((a, b) => b.score - a.score)
     .map((x) => toLine(x.k.text));
   const strongly = known
-    .filter((k) => !NUMBER_FIRST.test(k.text) && relevance(ask, k, people) >= 3)
+    .filter((k) => k.source !== 'fact' && k.source !== 'goal' && relevance(ask, k, people) >= 3)
     .map((k) => toLine(k.text));
   return voice.pick([near, strongly, opened ? feeling.map((k) => toLine(k.text)) : []], 'feels.line', 2);
 }
-/** A line that opens with a number ("Six analysts."): an answer to how many, not to how they feel. */
-const NUMBER_FIRST = /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|forty)\b/i;
 
 /** A line where the partner did something about it ("I asked for a sounding board"). */
 const DID_SOMETHING =
@@ -553,7 +551,7 @@ function rankedContent(
   if (!ask || ask.words.length === 0) return pools;
   // asked how they feel, the partner's next words are not a fact ("Six analysts")
   const near = knownNow(card, state)
-    .filter((k) => k.source !== 'goal' && !(ask.intent === 'feels' && k.source === 'fact') && relevance(ask, k) >= 1)
+    .filter((k) => k.source !== 'goal' && (ask.intent !== 'feels' || (k.source !== 'fact' && FEELING.test(k.text))) && relevance(ask, k) >= 1)
     .sort((a, b) => relevance(ask, b) - relevance(ask, a))
     .map((k) => toLine(k.text));
   return near.length ? [near, ...pools] : pools;
