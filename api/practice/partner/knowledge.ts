@@ -37,6 +37,10 @@ const NUMBER =
 const TIME =
   /\b((mon|tues|wednes|thurs|fri|satur|sun)days?|week|weeks|month|months|year|years|day|days|ago|since|yesterday|today|tomorrow|tonight|morning|evening|night|last|next|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|o'clock|hour|hours)\b/i;
 
+/** Words that put a place in an answer ("the fifth floor", "next door"). */
+const PLACE =
+  /\b(floor|floors|building|office|offices|desk|desks|room|site|upstairs|downstairs|next door|across|opposite|remote|remotely|home|campus|ward|canteen|corridor|wing|block|city|town|abroad|here|there)\b/i;
+
 /** Cues that name a kind of question ("how many") rather than words it holds. */
 const KIND_CUES: Record<string, CoachAsk['kind']> = {
   'how many': 'how_many',
@@ -185,6 +189,7 @@ export function hasShape(kind: CoachAsk['kind'], text: string, people: ReadonlyS
   if (kind === 'how_many') return NUMBER.test(text);
   if (kind === 'when') return TIME.test(text);
   if (kind === 'who') return hasName(text, people) || PERSON.test(text);
+  if (kind === 'where') return PLACE.test(text);
   return true;
 }
 

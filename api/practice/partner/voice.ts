@@ -300,18 +300,19 @@ function answerAsk(
       }
       // Asked most about a fact held back: its plain first sentence (the answer, not the story), or
       // reserve; never another fact that only shares the kind of question ("how long").
-      const scores = heldBackScores(card, state, ask, known);
-      if (scores.hidden > scores.sayable) {
+      // a session goal ("...fuming at my desk") is not where anything is, nor who or when
+      const situation = known.filter((k) => k.source !== 'goal');
+      if (heldBack(card, state, ask, known)) {
         const head = bestKnown(voice, factHeadsNow(card, state), ask, 2, `${ask.kind}.head`, true);
         const line = head ?? voice.pick([voice.own('guarded'), voice.own('notSure')], `${ask.kind}.held-back`, 1);
         if (line) return [line];
       }
       // The shape asked for (a number, a time, a person) first; a line strongly about the question after.
       const fact =
-        bestKnown(voice, known, ask, 2, `${ask.kind}.fact`, true) ??
-        bestKnown(voice, known, ask, 1, `${ask.kind}.near`, true) ??
+        bestKnown(voice, situation, ask, 2, `${ask.kind}.fact`, true) ??
+        bestKnown(voice, situation, ask, 1, `${ask.kind}.near`, true) ??
         // a line strongly about the question without the shape asked for: never for "who" (a person or nothing)
-        (ask.kind === 'who' ? null : bestKnown(voice, known, ask, 3, `${ask.kind}.about`));
+        (ask.kind === 'who' ? null : bestKnown(voice, situation, ask, 3, `${ask.kind}.about`));
       if (fact) return [fact];
       return [voice.pick([voice.own('notSure')], `${ask.kind}.unsure`) ?? voice.neutral('maybe', `${ask.kind}.unsure`)];
     }
@@ -330,12 +331,14 @@ function answerAsk(
         const line = voice.pick([voice.own('guarded'), voice.own('notSure')], 'held-back', 1);
         if (line) return [line];
       }
+      // "Why do you think the written reviews feel easier?" asks for a reason, not a feeling
+      const feels = intent === 'feels' && ask.kind !== 'why';
       if (intent === 'tried') return [triedLine(voice, known, about, short)];
-      if (intent === 'feels') {
+      if (feels) {
         const felt = feelingLine(voice, known, about, open(d));
         if (felt) return [felt];
       }
-      const fact = intent === 'wants' || intent === 'feels' ? null : bestKnown(voice, known, about, min, `${ask.kind}.fact`);
+      const fact = intent === 'wants' || feels ? null : bestKnown(voice, known, about, min, `${ask.kind}.fact`);
       if (fact) return [fact];
       // Asked about someone the partner has nothing to say about: honestly not sure, not a change of subject.
       if (ask.names.length > 0 && !intent)
@@ -346,7 +349,7 @@ function answerAsk(
         const line = voice.pick([[...wants, ...first], ...rest], 'wants', short ? 1 : 2);
         if (line) return [line];
       }
-      if (intent === 'feels' && !stageAtLeast(d.stage, 'opening_up') && !d.newlyRevealed) {
+      if (feels && !stageAtLeast(d.stage, 'opening_up') && !d.newlyRevealed) {
         // reserve, not "I'm not ready for a plan": nobody asked for one
         const line = voice.pick([voice.own('guarded'), voice.own('notSure')], 'feels', 1);
         if (line) return [line];
@@ -551,7 +554,7 @@ function rankedContent(
   if (!ask || ask.words.length === 0) return pools;
   // asked how they feel, the partner's next words are not a fact ("Six analysts")
   const near = knownNow(card, state)
-    .filter((k) => k.source !== 'goal' && (ask.intent !== 'feels' || (k.source !== 'fact' && FEELING.test(k.text))) && relevance(ask, k) >= 1)
+    .filter((k) => k.source !== 'goal' && (ask.intent !== 'feels' || ask.kind === 'why' || (k.source !== 'fact' && FEELING.test(k.text))) && relevance(ask, k) >= 1)
     .sort((a, b) => relevance(ask, b) - relevance(ask, a))
     .map((k) => toLine(k.text));
   return near.length ? [near, ...pools] : pools;
