@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { LlmConfig } from '../llm/index.js';
 import { dataKeyBytes } from '../auth/data-key.js';
 import { weakSecretReason } from './secret-strength.js';
+import { parseRange, type TrustedProxies } from '../net/client-ip.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -37,6 +38,12 @@ export const EnvSchema = z.object({
   SB_REQUEST_TIMEOUT_MS: int(500, 900_000).optional(),
   SB_RATE_LIMIT_PERSON_PER_MINUTE: int(0, 1_000_000).default(600),
   SB_RATE_LIMIT_IP_PER_MINUTE: int(0, 1_000_000).default(1200),
+  // a hop count, or addresses and CIDR ranges (net/client-ip)
+  SB_TRUSTED_PROXIES: z
+    .string()
+    .transform((s): TrustedProxies => (/^\s*\d+\s*$/.test(s) ? { hops: Number(s) } : { ranges: s.split(',').map((x) => x.trim()).filter(Boolean) }))
+    .refine((p) => ('hops' in p ? p.hops <= 20 : p.ranges.every((r) => parseRange(r) !== null)), 'must be a hop count (0-20) or comma-separated addresses and CIDR ranges, e.g. 10.0.0.0/8,::1')
+    .optional(),
   SB_MAX_SESSION_TURNS: int(1, 10_000).default(200),
   SB_SCORM_NEW_LEARNERS_PER_HOUR: int(0, 1_000_000).default(300),
   SB_LTI_MAX_PENDING_LOGINS: int(10, 10_000_000).default(10_000),
@@ -72,6 +79,8 @@ export interface Config {
   maxTurnChars: number;
   /** requests a minute per signed-in person and per IP address (0: off); 429 with Retry-After beyond */
   rateLimits: { personPerMinute: number; ipPerMinute: number };
+  /** proxies whose X-Forwarded-For names the client for the per-IP limit (none: the peer is the client) */
+  trustedProxies: TrustedProxies;
   /** most coach turns in one session */
   maxSessionTurns: number;
   /** new people SCORM launches may create per organisation and hour (0: no limit) */
@@ -133,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxTurnChars: e.SB_MAX_TURN_CHARS,
     // with an LLM a turn may take the LLM's whole budget: the request timeout leaves room for it
     rateLimits: { personPerMinute: e.SB_RATE_LIMIT_PERSON_PER_MINUTE, ipPerMinute: e.SB_RATE_LIMIT_IP_PER_MINUTE },
+    trustedProxies: e.SB_TRUSTED_PROXIES ?? { ranges: [] },
     maxSessionTurns: e.SB_MAX_SESSION_TURNS,
     scormNewLearnersPerHour: e.SB_SCORM_NEW_LEARNERS_PER_HOUR,
     ltiMaxPendingLogins: e.SB_LTI_MAX_PENDING_LOGINS,

@@ -14,6 +14,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.js';
 import type { Database } from '../db/index.js';
 import { rateWindows } from '../db/schema/index.js';
+import { requestClientAddress } from '../net/client-ip.js';
 import { Problem } from '../problems/index.js';
 
 const WINDOW_MS = 60_000;
@@ -80,18 +81,10 @@ function tallyFor(db: Database, key: string, windowStart: number): Tally {
   return tally;
 }
 
-/** The caller's address: Cloudflare's header on Workers, the socket's on Node. */
-function clientIp(c: { req: { header(name: string): string | undefined }; env: unknown }): string {
-  const cf = c.req.header('cf-connecting-ip');
-  if (cf) return cf;
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
-}
-
 /** The per-IP limit, for every API and LTI request (signed in or not). */
 export const ipRateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const { config, db, now } = c.var.deps;
-  await countRequest(db, `ip:${clientIp(c)}`, config.rateLimits.ipPerMinute, now());
+  await countRequest(db, `ip:${requestClientAddress(c, config.trustedProxies)}`, config.rateLimits.ipPerMinute, now());
   await next();
 });
 

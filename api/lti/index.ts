@@ -19,4 +19,5 @@ export { gradePassback } from './grade-passback.js';
 export { ltiRuntimeOf } from './runtime.js';
 export { listOrgDrills } from './drill-choices.js';
 export { platformFrameOrigins } from './frame-origins.js';
+export { platformUrlRefusals } from './platform-urls.js';
 export * from './pages.js';

@@ -7,6 +7,7 @@
  * `maxAgeMs`, so a key the platform withdrew stops verifying.
  */
 import { importJWK, type JWK } from 'jose';
+import { guardedFetch, PrivateTargetError } from '../net/guarded-fetch.js';
 
 export interface PlatformJwksOptions {
   /** least time between two fetches of the same URL caused by an unknown kid */
@@ -14,6 +15,8 @@ export interface PlatformJwksOptions {
   /** refetch a known key set after this long */
   maxAgeMs?: number;
   fetch?: typeof fetch;
+  /** hosts a key set may live on although they are loopback or private (SB_ALLOW_PRIVATE_HOSTS) */
+  allowHosts?: readonly string[];
   now?: () => Date;
   timeoutMs?: number;
 }
@@ -36,7 +39,7 @@ export class PlatformJwks {
   private readonly entries = new Map<string, Entry>();
   private readonly cooldownMs: number;
   private readonly maxAgeMs: number;
-  private readonly fetchFn: typeof fetch;
+  private readonly fetchFn: (url: string, init?: RequestInit) => Promise<Response>;
   private readonly now: () => Date;
   private readonly timeoutMs: number;
   /** fetches made, per URL (read by tests and the admin view) */
@@ -45,7 +48,8 @@ export class PlatformJwks {
   constructor(opts: PlatformJwksOptions = {}) {
     this.cooldownMs = opts.cooldownMs ?? 10_000;
     this.maxAgeMs = opts.maxAgeMs ?? 10 * 60_000;
-    this.fetchFn = opts.fetch ?? ((...a) => fetch(...a));
+    // every fetch is checked for private targets, on the address the name resolves to at the time
+    this.fetchFn = guardedFetch(opts.allowHosts ?? [], opts.fetch);
     this.now = opts.now ?? (() => new Date());
     this.timeoutMs = opts.timeoutMs ?? 5_000;
   }
@@ -87,6 +91,7 @@ export class PlatformJwks {
         body = await res.json();
       } catch (err) {
         if (err instanceof JwksFetchError) throw err;
+        if (err instanceof PrivateTargetError) throw new JwksFetchError(`The platform's key set at ${url} was not fetched: ${err.reason}.`);
         throw new JwksFetchError(`The platform's key set at ${url} could not be fetched (${err instanceof Error ? err.message : String(err)}).`);
       } finally {
         const e = this.entries.get(url);

@@ -15,8 +15,8 @@ export class LtiRuntime {
   readonly tokens: AccessTokens;
 
   constructor(deps: AppDeps) {
-    this.jwks = new PlatformJwks({ now: () => deps.now() });
-    this.tokens = new AccessTokens(undefined, () => deps.now());
+    this.jwks = new PlatformJwks({ now: () => deps.now(), allowHosts: deps.config.allowPrivateHosts });
+    this.tokens = new AccessTokens(undefined, () => deps.now(), deps.config.allowPrivateHosts);
   }
 }
 

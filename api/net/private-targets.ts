@@ -12,7 +12,7 @@
  */
 
 /** An IPv4 address as its four octets, or null. */
-function ipv4(text: string): number[] | null {
+export function ipv4(text: string): number[] | null {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
   if (!m) return null;
   const o = m.slice(1).map(Number);
@@ -35,7 +35,7 @@ function privateV4([a, b]: number[]): boolean {
 }
 
 /** The eight 16-bit groups of an IPv6 address (brackets and zone allowed), or null. */
-function ipv6Groups(text: string): number[] | null {
+export function ipv6Groups(text: string): number[] | null {
   let t = text.replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
   if (!t.includes(':')) return null;
   const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(t);

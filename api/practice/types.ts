@@ -356,10 +356,17 @@ export interface CoachAsk {
   words: string[];
   /** capitalised names in the question ("Sam"), which the answer should be about */
   names: string[];
+  /**
+   * words of a clause that only sets the scene ("...while you were on leave"): the question is
+   * about its main clause, so these count for less (absent when the main clause holds no content)
+   */
+  setting?: string[];
+  /** a who-question about whom the partner has told, asked or talked to ("Who have you told?") */
+  toldWho?: boolean;
   /** the turn soothes or rescues ("don't worry, you'll be fine") */
   soothes?: boolean;
   /** what the question is after beyond its words: what the partner wants, or how they feel */
-  intent?: 'wants' | 'feels';
+  intent?: 'wants' | 'feels' | 'tried';
 }
 
 /** What the partner may do on this turn: drives both the scripted voice and the LLM voice. */

@@ -46,7 +46,8 @@ let orgId: string;
 let personId: string;
 let sessionId: string;
 let platformId: string;
-const tokens = new AccessTokens();
+// the fake LMS runs on this machine: allowed by name, as a deployment on a private network would be
+const tokens = new AccessTokens(undefined, undefined, ['127.0.0.1']);
 
 beforeAll(async () => {
   t = await startTestApp();

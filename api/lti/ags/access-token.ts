@@ -7,6 +7,7 @@
 import { SignJWT } from 'jose';
 import type { PlatformRow } from '../platforms.store.js';
 import type { SigningKey } from '../tool-keys.js';
+import { guardedFetch, PrivateTargetError } from '../../net/guarded-fetch.js';
 
 export class PlatformRequestError extends Error {
   constructor(
@@ -33,10 +34,17 @@ export class AccessTokens {
   /** token requests made (read by tests) */
   requests = 0;
 
+  /** the platform-facing fetch: private targets refused unless allowed (net/guarded-fetch) */
+  readonly fetch: (url: string, init?: RequestInit) => Promise<Response>;
+
   constructor(
-    private readonly fetchFn: typeof fetch = (...a) => fetch(...a),
+    fetchFn?: typeof fetch,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    /** hosts a platform may live on although they are loopback or private (SB_ALLOW_PRIVATE_HOSTS) */
+    readonly allowHosts: readonly string[] = [],
+  ) {
+    this.fetch = guardedFetch(allowHosts, fetchFn);
+  }
 
   /** Drops a cached token the platform refused (401), so the next call fetches a new one. */
   forget(platformId: string, scopes: string[]) {
@@ -69,8 +77,10 @@ export class AccessTokens {
     this.requests++;
     let res: Response;
     try {
-      res = await this.fetchFn(platform.tokenEndpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
+      res = await this.fetch(platform.tokenEndpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
     } catch (err) {
+      // a private target stays refused until the registration or the allow-list changes
+      if (err instanceof PrivateTargetError) throw new PlatformRequestError(`token endpoint refused: ${err.reason}`, null, false);
       throw new PlatformRequestError('token endpoint unreachable', null, true);
     }
     if (!res.ok) throw new PlatformRequestError(`token endpoint answered ${res.status}`, res.status, res.status >= 500 || res.status === 429);

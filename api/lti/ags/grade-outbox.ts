@@ -15,6 +15,7 @@ import { AGS_SCOPE } from '../claims.js';
 import { findPlatformById } from '../platforms.store.js';
 import { activeSigningKey } from '../tool-keys.js';
 import { PlatformRequestError, type AccessTokens } from './access-token.js';
+import { guardedFetch, PrivateTargetError } from '../../net/guarded-fetch.js';
 
 export type GradeRow = typeof ltiGradeOutbox.$inferSelect;
 export type { DeliveryReport };
@@ -43,7 +44,7 @@ export function scoresUrl(lineItemUrl: string): string {
   return u.toString();
 }
 
-async function postScore(row: GradeRow, token: string, fetchFn: typeof fetch, now: Date) {
+async function postScore(row: GradeRow, token: string, fetchFn: (url: string, init?: RequestInit) => Promise<Response>, now: Date) {
   let res: Response;
   try {
     res = await fetchFn(scoresUrl(row.lineItemUrl), {
@@ -61,6 +62,7 @@ async function postScore(row: GradeRow, token: string, fetchFn: typeof fetch, no
       signal: AbortSignal.timeout(10_000),
     });
   } catch (err) {
+    if (err instanceof PrivateTargetError) throw new PlatformRequestError(`score endpoint refused: ${err.reason}`, null, false);
     // a fixed phrase: the network error's own text is never shown to staff
     throw new PlatformRequestError('score endpoint unreachable', null, true);
   }
@@ -68,7 +70,7 @@ async function postScore(row: GradeRow, token: string, fetchFn: typeof fetch, no
 }
 
 /** The grade outbox: how one grade reaches its platform, with this run's token cache and fetch. */
-function gradeOutbox(db: Database, tokens: AccessTokens, fetchFn: typeof fetch): Outbox<typeof ltiGradeOutbox> {
+function gradeOutbox(db: Database, tokens: AccessTokens, fetchFn: (url: string, init?: RequestInit) => Promise<Response>): Outbox<typeof ltiGradeOutbox> {
   return {
     name: 'grades',
     table: ltiGradeOutbox,
@@ -99,7 +101,8 @@ export async function deliverDueGrades(
   tokens: AccessTokens,
   opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number; logger?: Logger; orgId?: string },
 ): Promise<DeliveryReport> {
-  const fetchFn = opts.fetch ?? ((...a) => fetch(...a));
+  // the line item URL came from the platform's launch: checked like its other URLs, at every post
+  const fetchFn = guardedFetch(tokens.allowHosts, opts.fetch);
   return drainOutbox(db, gradeOutbox(db, tokens, fetchFn), { now: opts.now, limit: opts.limit ?? 50, logger: opts.logger, orgId: opts.orgId });
 }
 

@@ -45,6 +45,10 @@ const AUX =
 const INVITATION =
   /^(can|could|would|will) you (tell|say|describe|explain|talk|walk|share|give|paint|help me understand)\b/;
 
+/** "Who have you told / talked to / asked?": whom the partner has spoken to about it. */
+const TOLD_WHO =
+  /^who\b.*\b(have|did|had) you\b.*\b(told|tell|talked|talk|spoken|spoke|speak|mentioned|mention|asked|ask|confided|shared|discussed|gone to|turned to|gone to|run it past|run this past)\b/;
+
 /** Leading words a question may start with before its real first word. */
 const LEAD_IN =
   /^((and|so|okay|ok|right|then|well|now|also|but|and so|just|i'm curious|i wonder|i'm wondering|out of interest|tell me|do you know|do you remember|can you remember|any idea|have you any idea|do you have any idea)[, ]+)+/;
@@ -68,6 +72,8 @@ export function readAsk(text: string): CoachAsk {
   const soothes = SOOTHING.test(lower) || undefined;
   const ask = (kind: AskKind, about = focus): CoachAsk => {
     const out: CoachAsk = { kind, words: contentWords(about), names: namesIn(about) };
+    const setting = settingOf(about);
+    if (setting.length) out.setting = setting;
     if (soothes) out.soothes = true;
     const intent = intentOf(about);
     if (intent) out.intent = intent;
@@ -101,13 +107,15 @@ export function readAsk(text: string): CoachAsk {
       body,
     )
   ) {
-    return ask('who');
+    const out = ask('who');
+    if (TOLD_WHO.test(body)) out.toldWho = true;
+    return out;
   }
   // "Where are you with it?" asks how things stand, not for a place.
   if (/^where (are|am|is|do) (you|i|we|it|things|you stand)\b.*\b(with|at|now|stand)\b/.test(body)) return ask('how');
   if (/^where\b/.test(body)) return ask('where');
   if (
-    /^(why|how come)\b|\bwhat (makes|made|stops|stopped|keeps|kept|gets|got) (you|it|that|this)\b|\bwhat's the reason\b|\bwhat is the reason\b|\bwhy\b/.test(
+    /^(why|how come)\b|\bwhat (makes|made|stops|stopped|keeps|kept|gets|got) (you|it|that|this)\b|\bwhat('s| is| was)? (got|gets|getting|get) in the way\b|\bwhat('s| is) stopping\b|\bwhat's the reason\b|\bwhat is the reason\b|\bwhy\b/.test(
       body,
     )
   )
@@ -121,6 +129,20 @@ export function readAsk(text: string): CoachAsk {
   if (/^(and|what about|how about) [^?]{1,40}\?$/.test(q) && q.split(/\s+/).length <= 6) return ask('what');
   // "You told Sam?": a statement asked as a question wants a yes or a no.
   return ask('yes_no');
+}
+
+/**
+ * A clause after the question's main clause that sets the scene ("What happened with the refresh
+ * while you were on leave?"): its content words, when the main clause has content of its own
+ * ("What happened when you told Sam?" is about telling Sam: no setting).
+ */
+const SETTING_CLAUSE = /\s(while|whilst|during|since|after|before|until|once|now that|as soon as)\s/i;
+function settingOf(sentence: string): string[] {
+  const q = sentence.replace(/\?+\s*$/, '');
+  const m = SETTING_CLAUSE.exec(q);
+  if (!m || m.index === 0) return [];
+  const main = contentWords(q.slice(0, m.index)).filter((w) => !/^(happen|happened|happening|go|went|going)$/.test(w));
+  return main.length ? contentWords(q.slice(m.index)) : [];
 }
 
 /** Capitalised words that are not the start of a sentence or "I": names, days, months. */

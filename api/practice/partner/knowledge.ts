@@ -37,6 +37,10 @@ const NUMBER =
 const TIME =
   /\b((mon|tues|wednes|thurs|fri|satur|sun)days?|week|weeks|month|months|year|years|day|days|ago|since|yesterday|today|tomorrow|tonight|morning|evening|night|last|next|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|o'clock|hour|hours)\b/i;
 
+/** Words that put a place in an answer ("the fifth floor", "next door"). */
+const PLACE =
+  /\b(floor|floors|building|office|offices|desk|desks|room|site|upstairs|downstairs|next door|across|opposite|remote|remotely|home|campus|ward|canteen|corridor|wing|block|city|town|abroad|here|there)\b/i;
+
 /** Cues that name a kind of question ("how many") rather than words it holds. */
 const KIND_CUES: Record<string, CoachAsk['kind']> = {
   'how many': 'how_many',
@@ -68,11 +72,42 @@ export function knownNow(card: PartnerCard, state: Pick<PartnerState, 'revealed'
 }
 
 /**
+ * The plain first sentence of each fact withheld as a whole ("Dev, the director of IT." of a fact
+ * that goes on to say why he suggested it), when that sentence words no locked layer itself: a
+ * guarded colleague asked who, when or how many still says so, and keeps the rest back.
+ */
+export function factHeadsNow(card: PartnerCard, state: Pick<PartnerState, 'revealed'>): Known[] {
+  const out: Known[] = [];
+  for (const fact of card.facts ?? []) {
+    if (!lockedBy(card, state.revealed, fact.answer)) continue;
+    const head = fact.answer.split(/(?<=[.!?])\s+(?=[A-Z"'(])/)[0];
+    // a short plain answer ("Four days.") may share a word or two with a layer; a phrase of it may not
+    if (head && head !== fact.answer && !lockedBy(card, state.revealed, head, 3)) out.push({ text: head, source: 'fact', fact });
+  }
+  return out;
+}
+
+/**
  * The locked layer a text words, if any: it shares words with that layer that nothing the
  * partner may say anyway (brief, surface, openings) holds.
  */
-export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], text: string): HiddenLayer | null {
+export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], text: string, minShared = GATE_SHARED): HiddenLayer | null {
   const own = stemsOf(text);
+  const { visible, layers } = gateStems(card);
+  for (const layer of HIDDEN_LAYERS) {
+    if (revealed.includes(layer)) continue;
+    const layerStems = layers[layer];
+    const shared = [...own].filter((w) => layerStems.has(w) && !visible.has(w)).length;
+    if (shared >= minShared && shared * 3 >= own.size) return layer;
+  }
+  return null;
+}
+
+/** The stems a card shows anyway and those of each layer, worked out once per card (cards do not change). */
+const gateCache = new WeakMap<PartnerCard, { visible: Set<string>; layers: Record<HiddenLayer, Set<string>> }>();
+function gateStems(card: PartnerCard): { visible: Set<string>; layers: Record<HiddenLayer, Set<string>> } {
+  const hit = gateCache.get(card);
+  if (hit) return hit;
   const s = card.script;
   const visible = stemsOf(
     [
@@ -85,13 +120,12 @@ export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], te
       ...(s?.sessionGoal ?? []),
     ].join(' '),
   );
-  for (const layer of HIDDEN_LAYERS) {
-    if (revealed.includes(layer)) continue;
-    const layerStems = stemsOf([card.hidden[layer], ...(s?.disclose[layer] ?? [])].join(' '));
-    const shared = [...own].filter((w) => layerStems.has(w) && !visible.has(w)).length;
-    if (shared >= GATE_SHARED && shared * 3 >= own.size) return layer;
-  }
-  return null;
+  const layers = Object.fromEntries(
+    HIDDEN_LAYERS.map((layer) => [layer, stemsOf([card.hidden[layer], ...(s?.disclose[layer] ?? [])].join(' '))]),
+  ) as Record<HiddenLayer, Set<string>>;
+  const out = { visible, layers };
+  gateCache.set(card, out);
+  return out;
 }
 
 /**
@@ -101,6 +135,9 @@ export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], te
  */
 export function relevance(ask: CoachAsk, known: Known, people: ReadonlySet<string> = new Set()): number {
   const asked = new Set(ask.words.map(stem));
+  // words of a scene-setting clause count half: the question is about its main clause
+  const setting = new Set((ask.setting ?? []).map(stem));
+  const weight = (w: string) => (setting.has(w) ? 0.5 : 1);
   const names = ask.names.map((n) => n.toLowerCase());
   const lineText = known.text.toLowerCase();
   let score = 0;
@@ -114,14 +151,18 @@ export function relevance(ask: CoachAsk, known: Known, people: ReadonlySet<strin
         // "how many", "when": a cue naming the kind of question rather than its words
         if (KIND_CUES[c] === ask.kind) kindCue = 1;
       } else if (c.includes(' ')) {
-        if (question.includes(` ${contentWords(c).join(' ')} `) && contentWords(c).length > 0) score += 3;
-        else if (contentWords(c).every((w) => asked.has(stem(w))) && contentWords(c).length > 0) score += 2;
-      } else if (asked.has(stem(c)) || names.includes(c)) score += names.includes(c) ? 4 : 2;
+        const words = contentWords(c);
+        const w = Math.min(...words.map((x) => weight(stem(x))));
+        if (question.includes(` ${words.join(' ')} `) && words.length > 0) score += 3 * w;
+        else if (words.every((x) => asked.has(stem(x))) && words.length > 0) score += 2 * w;
+      } else if (names.includes(c)) score += 4;
+      else if (asked.has(stem(c))) score += 2 * weight(stem(c));
     }
-    for (const w of contentWords(known.fact.topic)) if (asked.has(stem(w))) score += 1;
+    for (const w of contentWords(known.fact.topic)) if (asked.has(stem(w))) score += weight(stem(w));
   }
   const lineStems = stemsOf(known.text);
-  for (const w of asked) if (lineStems.has(w)) score += 1;
+  // a line holding what the main clause asks about answers it as well as an author's cue would
+  for (const w of asked) if (lineStems.has(w)) score += setting.size && !setting.has(w) ? 2 : weight(w);
   for (const n of names) if (new RegExp(`\\b${n}\\b`).test(lineText)) score += 3;
   score += kindCue;
   if (score === 0) return 0;
@@ -131,8 +172,13 @@ export function relevance(ask: CoachAsk, known: Known, people: ReadonlySet<strin
   return score;
 }
 
+/** Questions about what the partner has already done about it ("What have you tried?"). */
+const TRIED =
+  /\b(what|how) (have|did) you (tried|try|done|do)\b|\bwhat (else )?have you (already )?(tried|done)\b|\bwhat did you try\b|\bhave you tried\b(?! to)/i;
+
 /** What kind of thing a question is after, beyond its words (for questions without a fact). */
-export function intentOf(question: string): 'wants' | 'feels' | undefined {
+export function intentOf(question: string): 'wants' | 'feels' | 'tried' | undefined {
+  if (TRIED.test(question)) return 'tried';
   if (WANTS.test(question)) return 'wants';
   if (FEELS.test(question)) return 'feels';
   return undefined;
@@ -143,6 +189,7 @@ export function hasShape(kind: CoachAsk['kind'], text: string, people: ReadonlyS
   if (kind === 'how_many') return NUMBER.test(text);
   if (kind === 'when') return TIME.test(text);
   if (kind === 'who') return hasName(text, people) || PERSON.test(text);
+  if (kind === 'where') return PLACE.test(text);
   return true;
 }
 

@@ -323,6 +323,8 @@ export const NEUTRAL_LINES = {
   permissionRefused: ["Not yet, if that's okay.", 'Maybe later.'],
   welcomeIdea: ["Hmm. That's worth thinking about.", "Maybe. I'll think about it."],
   partly: ['Partly.', 'Not quite.'],
+  nobody: ['Nobody yet, really.', 'No one, so far.'],
+  tried: ['Not much, honestly.'],
   scale: ['About a {n}.', 'A {n}, I think.', 'Maybe a {n}.'],
   scaleAgain: ['Still about a {n}.', 'Higher now. A {n}, I think.'],
 } as const satisfies Record<string, readonly string[]>;

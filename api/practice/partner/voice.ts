@@ -18,7 +18,7 @@ import type {
   PartnerState,
   PartnerVoiceKind,
 } from '../types.js';
-import { hasShape, knownNow, peopleOf, relevance, type Known } from './knowledge.js';
+import { factHeadsNow, hasShape, knownNow, lockedBy, peopleOf, relevance, type Known } from './knowledge.js';
 import {
   GENERIC_DISCLOSURE,
   GENERIC_VOICE,
@@ -40,6 +40,9 @@ interface Line {
 }
 
 type VoiceKey = PartnerVoiceKind;
+
+/** A line in which the partner told or asked someone ("My parents were thrilled when I told them"). */
+const TOLD_SOMEONE = /\b(I|I've|we) (told|talked|spoke|mentioned|asked|rang|called|messaged)\b|\bwhen I told\b/i;
 
 /** Questions whose answer is a piece of the situation: a number, a time, a person, a place. */
 const FACTUAL = new Set<CoachAsk['kind']>(['how_many', 'when', 'who', 'where']);
@@ -103,11 +106,11 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
 
   // After the coach's goodbye the partner is leaving: a brief answer to a question, nothing volunteered.
   if (state.closed && d.reaction !== 'farewell') {
-    return [answer(true)?.[0] ?? voice.pick([voice.own('goodbye')], 'closed') ?? voice.neutral('ack', 'closed')];
+    return [answer(true)?.[0] ?? voice.pick(goodbyePools(voice, card, state), 'closed') ?? voice.neutral('ack', 'closed')];
   }
   switch (d.reaction) {
     case 'farewell':
-      return [voice.pick([voice.own('goodbye')], 'goodbye') ?? voice.neutral('thanks', 'goodbye')];
+      return [voice.pick(goodbyePools(voice, card, state), 'goodbye') ?? voice.neutral('thanks', 'goodbye')];
     case 'heard': {
       if (ask?.kind === 'confirm_summary') return then(answer(true), body(), bodySalt);
       const said = answer(true);
@@ -148,7 +151,7 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
       }
       const said = ask && FACTUAL.has(ask.kind) ? answer() : null;
       if (said) return said;
-      return then(head('agreeing'), [scriptLines(card.script?.sessionGoal), voice.bank('session_goal')], 'goal');
+      return then(head('agreeing'), [...goalPools(voice, card, ask), voice.bank('session_goal')], 'goal');
     }
     case 'challenged':
       // A card's own disclosure of the want carries its own "Oh."; a generic one gets a lead-in.
@@ -257,7 +260,7 @@ function answerAsk(
   const known = knownNow(card, state);
   switch (ask.kind) {
     case 'goodbye':
-      return [voice.pick([voice.own('goodbye')], 'goodbye') ?? voice.neutral('thanks', 'goodbye')];
+      return [voice.pick(goodbyePools(voice, card, state), 'goodbye') ?? voice.neutral('thanks', 'goodbye')];
     case 'scale':
       return [scaleLine(voice, card, d.stage, ask)];
     case 'clarify': {
@@ -289,11 +292,27 @@ function answerAsk(
     case 'when':
     case 'who':
     case 'where': {
+      // "Who have you told?": the partner knows whom they told. A line where they told someone, else nobody yet.
+      if (ask.kind === 'who' && ask.toldWho) {
+        const told = known.filter((k) => TOLD_SOMEONE.test(k.text) && hasShape('who', k.text, voice.people)).map((k) => toLine(k.text));
+        const strong = bestKnown(voice, known, ask, 4, 'who.strong', true);
+        return [strong ?? voice.pick([told], 'who.told', 2) ?? voice.neutral('nobody', 'who.nobody')];
+      }
+      // Asked most about a fact held back: its plain first sentence (the answer, not the story), or
+      // reserve; never another fact that only shares the kind of question ("how long").
+      // a session goal ("...fuming at my desk") is not where anything is, nor who or when
+      const situation = known.filter((k) => k.source !== 'goal');
+      if (heldBack(card, state, ask, known)) {
+        const head = bestKnown(voice, factHeadsNow(card, state), ask, 2, `${ask.kind}.head`, true);
+        const line = head ?? voice.pick([voice.own('guarded'), voice.own('notSure')], `${ask.kind}.held-back`, 1);
+        if (line) return [line];
+      }
       // The shape asked for (a number, a time, a person) first; a line strongly about the question after.
       const fact =
-        bestKnown(voice, known, ask, 2, `${ask.kind}.fact`, true) ??
-        bestKnown(voice, known, ask, 1, `${ask.kind}.near`, true) ??
-        bestKnown(voice, known, ask, 3, `${ask.kind}.about`);
+        bestKnown(voice, situation, ask, 2, `${ask.kind}.fact`, true) ??
+        bestKnown(voice, situation, ask, 1, `${ask.kind}.near`, true) ??
+        // a line strongly about the question without the shape asked for: never for "who" (a person or nothing)
+        (ask.kind === 'who' ? null : bestKnown(voice, situation, ask, 3, `${ask.kind}.about`));
       if (fact) return [fact];
       return [voice.pick([voice.own('notSure')], `${ask.kind}.unsure`) ?? voice.neutral('maybe', `${ask.kind}.unsure`)];
     }
@@ -304,21 +323,35 @@ function answerAsk(
       // "What would you want Jo to understand?" is about what they want, not about Jo.
       // A why or how asks for a reason: one shared word is not enough to make a fact the answer.
       const min = ask.kind === 'what' ? 2 : 3;
-      const fact = intent === 'wants' ? null : bestKnown(voice, known, ask, min, `${ask.kind}.fact`);
+      // A reason is not found by a name alone ("What got in the way of handing it to Chloe?" is not about who Chloe is).
+      const named = new Set(ask.names.map((n) => n.toLowerCase()));
+      const about = ask.kind === 'why' ? { ...ask, names: [], words: ask.words.filter((w) => !named.has(w)) } : ask;
+      // Asked about something the partner is holding back, they hold back: never a weaker fact in its place.
+      if (heldBack(card, state, about, known)) {
+        const line = voice.pick([voice.own('guarded'), voice.own('notSure')], 'held-back', 1);
+        if (line) return [line];
+      }
+      // "Why do you think the written reviews feel easier?" asks for a reason, not a feeling
+      const feels = intent === 'feels' && ask.kind !== 'why';
+      if (intent === 'tried') return [triedLine(voice, known, about, short)];
+      if (feels) {
+        const felt = feelingLine(voice, known, about, open(d));
+        if (felt) return [felt];
+      }
+      const fact = intent === 'wants' || feels ? null : bestKnown(voice, known, about, min, `${ask.kind}.fact`);
       if (fact) return [fact];
       // Asked about someone the partner has nothing to say about: honestly not sure, not a change of subject.
       if (ask.names.length > 0 && !intent)
         return [voice.pick([voice.own('notSure')], 'names.unsure') ?? voice.neutral('maybe', 'names.unsure')];
       if (intent === 'wants') {
-        const wants = [
-          ...layerLines(card, 'elaborate', 'want').filter(() => state.revealed.includes('want')),
-          ...scriptLines(card.script?.sessionGoal),
-        ];
-        const line = voice.pick([wants], 'wants', short ? 1 : 2);
+        const wants = layerLines(card, 'elaborate', 'want').filter(() => state.revealed.includes('want'));
+        const [first, ...rest] = goalPools(voice, card, ask);
+        const line = voice.pick([[...wants, ...first], ...rest], 'wants', short ? 1 : 2);
         if (line) return [line];
       }
-      if (intent === 'feels' && !stageAtLeast(d.stage, 'opening_up') && !d.newlyRevealed) {
-        const line = voice.pick([voice.own('hesitant'), voice.own('guarded')], 'feels', 1);
+      if (feels && !stageAtLeast(d.stage, 'opening_up') && !d.newlyRevealed) {
+        // reserve, not "I'm not ready for a plan": nobody asked for one
+        const line = voice.pick([voice.own('guarded'), voice.own('notSure')], 'feels', 1);
         if (line) return [line];
       }
       return null;
@@ -326,6 +359,101 @@ function answerAsk(
     case 'none':
       return null;
   }
+}
+
+/** A question about the partnership as a whole, not just today ("What would you like to get out of our sessions?"). */
+const WHOLE_PARTNERSHIP = /\b(partnership|sessions|together|long|months|year|overall|over time)\b/;
+/** A line that says what the partner wants ("I'd like...", "I want..."), not an agenda ("Some ground rules"). */
+const VOICES_WANT = /\b(I'd like|I would like|I want|I'd love|I need|I hope|I'm hoping|I wish|I'd rather|I'd use it)\b/i;
+
+/**
+ * The session-goal lines, ordered for the question: asked what they want from the partnership
+ * as a whole, the partner says what they want, or that they do not know yet; an agenda for today
+ * ("Some ground rules, I suppose") answers only a question about today.
+ */
+function goalPools(voice: ReplyPicker, card: PartnerCard, ask: CoachAsk | undefined): Line[][] {
+  const goals = scriptLines(card.script?.sessionGoal);
+  const whole = ask ? WHOLE_PARTNERSHIP.test(ask.words.join(' ')) && !/\b(today|now)\b/.test(ask.words.join(' ')) : false;
+  if (!whole) return [goals];
+  // once the wants are said, not knowing yet is the honest answer, not today's agenda
+  return [goals.filter((l) => VOICES_WANT.test(l.text)), voice.own('notSure')];
+}
+
+/** A goodbye that says the session helped ("That helped more than I thought it would"). */
+const CREDITS_SESSION =
+  /\b(help(ed|s|ful)|useful|better than|clearer than|lovely|less (painful|awful)|more like myself|that was good|for not (just )?(telling|lecturing|marking)|on the hook)\b/i;
+/** A goodbye that names what comes next ("Chloe on Monday", "I've got a note to write"). */
+const NAMES_NEXT_STEP =
+  /\b(I'll (send|write|tell|ask|book|put|block|talk)|(I've got|I have|given me) an? [\w-]+ to|going to (go and )?(write|ask|talk)|know what I'm going to|(tuesday|monday|wednesday|thursday|friday|three weeks), then|on (monday|tuesday|wednesday|thursday|friday)\.)/i;
+
+/**
+ * The goodbyes that fit where the session got to. A line naming what comes next waits until the
+ * partner has settled on an action (and never words a layer not yet revealed); a line saying the
+ * session helped waits until the partner has opened up at all. A partner who never opened leaves
+ * politely, without a verdict.
+ */
+function goodbyePools(voice: ReplyPicker, card: PartnerCard, state: PartnerState): Line[][] {
+  const lines = voice.own('goodbye').filter((l) => !lockedBy(card, state.revealed, l.text));
+  const acted = state.revealed.includes('action');
+  const opened = state.revealed.length > 0;
+  return [lines.filter((l) => (acted || !NAMES_NEXT_STEP.test(l.text)) && (opened || !CREDITS_SESSION.test(l.text)))];
+}
+
+const open = (d: PartnerDirective) => stageAtLeast(d.stage, 'opening_up');
+
+/**
+ * Whether the question is about something the partner knows and is holding back: a fact withheld
+ * with its locked layer is what the question is most about, more than anything they may say.
+ */
+function heldBack(card: PartnerCard, state: PartnerState, ask: CoachAsk, known: Known[]): boolean {
+  const { hidden, sayable } = heldBackScores(card, state, ask, known);
+  return hidden >= 3 && hidden > sayable + 1;
+}
+
+/** How well the best withheld fact and the best sayable line answer the question. */
+function heldBackScores(card: PartnerCard, state: PartnerState, ask: CoachAsk, known: Known[]): { hidden: number; sayable: number } {
+  const people = peopleOf(card);
+  const sayable = Math.max(0, ...known.map((k) => relevance(ask, k, people)));
+  const said = new Set(known.map((k) => k.text));
+  const withheld = (card.facts ?? []).filter((f) => !said.has(f.answer));
+  const hidden = Math.max(0, ...withheld.map((f) => relevance(ask, { text: f.answer, source: 'fact', fact: f }, people)));
+  return { hidden, sayable };
+}
+
+/** Words a line says how the partner feels with. */
+const FEELING =
+  /\b(feel|feels|felt|feeling|stomach|sleep|awful|tired|exhausted|guilty|guilt|scared|afraid|worried|worry|anxious|dread|sick|stung|angry|fuming|furious|frustrat\w*|embarrass\w*|ashamed|proud|relieved|glad|lonely|overwhelmed|stuck|panic\w*|nervous|hate|hard|heavy|silly|guest|hovering|smile|cried|shaking|freez\w*|freeze|mortif\w*|gutted|fed up|annoy\w*|hurt)\b/i;
+
+/**
+ * How the partner feels about what was asked: a line voicing a feeling and about the question,
+ * or (once open) any line voicing a feeling; null leaves the reaction's usual words (a guarded
+ * partner's reserve). A fact ("Six analysts") never answers how they feel.
+ */
+function feelingLine(voice: ReplyPicker, known: Known[], ask: CoachAsk, opened: boolean): Line | null {
+  const people = voice.people;
+  const feeling = known.filter((k) => k.source !== 'goal' && FEELING.test(k.text));
+  const near = feeling
+    .map((k) => ({ k, score: relevance(ask, k, people) }))
+    .filter((x) => x.score >= 1)
+    .sort((a, b) => b.score - a.score)
+    .map((x) => toLine(x.k.text));
+  const strongly = known
+    .filter((k) => k.source !== 'fact' && k.source !== 'goal' && relevance(ask, k, people) >= 3)
+    .map((k) => toLine(k.text));
+  return voice.pick([near, strongly, opened ? feeling.map((k) => toLine(k.text)) : []], 'feels.line', 2);
+}
+
+/** A line where the partner did something about it ("I asked for a sounding board"). */
+const DID_SOMETHING =
+  /\bI(?:'ve| have)? (tried|asked|started|stopped|kept|put|told|said|booked|moved|blocked|dropped|raised|emailed|rang|wrote|did|cancelled|turned|hand(ed)?)\b/i;
+
+/** What the partner has tried: a line where they did something about it, else "Not much, honestly." */
+function triedLine(voice: ReplyPicker, known: Known[], ask: CoachAsk, short: boolean): Line {
+  const people = voice.people;
+  const did = known
+    .filter((k) => DID_SOMETHING.test(k.text) && relevance(ask, k, people) >= 1)
+    .map((k) => toLine(k.text));
+  return voice.pick([did], 'tried', short ? 1 : 2) ?? voice.neutral('tried', 'tried');
 }
 
 /** yes, maybe or no, from where the partner is: guarded partners hedge, committed ones say yes. */
@@ -424,8 +552,9 @@ function rankedContent(
 ): Line[][] {
   const pools = contentPools(voice, card, state.stage, state.revealed);
   if (!ask || ask.words.length === 0) return pools;
+  // asked how they feel, the partner's next words are not a fact ("Six analysts")
   const near = knownNow(card, state)
-    .filter((k) => k.source !== 'goal' && relevance(ask, k) >= 1)
+    .filter((k) => k.source !== 'goal' && (ask.intent !== 'feels' || ask.kind === 'why' || (k.source !== 'fact' && FEELING.test(k.text))) && relevance(ask, k) >= 1)
     .sort((a, b) => relevance(ask, b) - relevance(ask, a))
     .map((k) => toLine(k.text));
   return near.length ? [near, ...pools] : pools;

@@ -15,6 +15,7 @@ import {
   findPlatform,
   listGrades,
   listPlatforms,
+  platformUrlRefusals,
   retryGrade,
   rotateToolKeys,
   updatePlatform,
@@ -180,6 +181,12 @@ const retry = createRoute({
   responses: { 200: { description: 'The grade after the attempt', content: json(GradeSchema) }, ...problems(400, 401, 403, 404) },
 });
 
+/** 400 naming each URL that points inside the server's network (loopback, private, link-local). */
+async function refusePrivateUrls(body: { jwksUrl?: string; tokenEndpoint?: string; authEndpoint?: string }, allowHosts: readonly string[]) {
+  const refusals = await platformUrlRefusals(body, allowHosts);
+  if (refusals.length) throw Problem.badRequest('The platform’s URLs must be reachable on the internet (or named in SB_ALLOW_PRIVATE_HOSTS).', refusals);
+}
+
 async function conflictOnDuplicate<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -199,6 +206,7 @@ export const ltiAdminRoutes = createRouter()
   .openapi(list, async (c) => c.json({ platforms: (await listPlatforms(c.var.deps.db, c.var.caller.orgId)).map(platformView) }, 200))
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
+    await refusePrivateUrls(body, c.var.deps.config.allowPrivateHosts);
     const row = await conflictOnDuplicate(() => createPlatform(c.var.deps.db, c.var.caller.orgId, body));
     return c.json(platformView(row), 201);
   })
@@ -210,7 +218,9 @@ export const ltiAdminRoutes = createRouter()
   })
   .openapi(update, async (c) => {
     const { id } = c.req.valid('param');
-    const row = await conflictOnDuplicate(() => updatePlatform(c.var.deps.db, c.var.caller.orgId, id, c.req.valid('json')));
+    const patch = c.req.valid('json');
+    await refusePrivateUrls(patch, c.var.deps.config.allowPrivateHosts);
+    const row = await conflictOnDuplicate(() => updatePlatform(c.var.deps.db, c.var.caller.orgId, id, patch));
     if (!row) throw Problem.notFound('The platform');
     return c.json(platformView(row), 200);
   })
