@@ -57,10 +57,16 @@ describe('blaming and rhetorical questions', () => {
     'How did you leave it with her?',
     'How has that been going for you so far?',
     'What were you hoping would happen?',
+    "Why can't you sleep, do you think?",
+    'And how is that going for you?',
   ])('"%s" is a curious question, not a judgement', (text) => {
     const c = code(text);
     expect(c.codes).not.toContain('judgement');
     expect(c.label).toBe('open_question');
+  });
+
+  it('a bare "Really?" is surprise, not a verdict', () => {
+    expect(code('Really?').codes).not.toContain('judgement');
   });
 
   it('keeps a question beside a judgement apart: the judgement is the move', () => {

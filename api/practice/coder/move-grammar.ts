@@ -75,7 +75,9 @@ const JUDGEMENT_QUESTION = new RegExp(
   [
     // why didn't / haven't / can't / won't / wouldn't you...? (not "why don't you tell me", which
     // invites, and not a rating: "why didn't you pick a lower number?")
-    `${Q_LEAD}why (?:${Q_INTENSIFIER} |exactly |again )?(?:didn't|haven't|hadn't|wouldn't|couldn't|weren't|aren't|can't|won't|isn't|wasn't|doesn't|hasn't|shouldn't) ${Q_SUBJECT}\\b(?! (?:(?:pick|choose)(?! up)|rate|give (?:it|yourself) a|say (?:a )?(?:higher|lower)|put (?:a )?(?:higher|lower)|go (?:lower|higher))\\b)`,
+    `${Q_LEAD}why (?:${Q_INTENSIFIER} |exactly |again )?(?:didn't|haven't|hadn't|wouldn't|couldn't|weren't|aren't|won't|isn't|wasn't|doesn't|hasn't|shouldn't) ${Q_SUBJECT}\\b(?! (?:(?:pick|choose)(?! up)|rate|give (?:it|yourself) a|say (?:a )?(?:higher|lower)|put (?:a )?(?:higher|lower)|go (?:lower|higher))\\b)`,
+    // "why can't you just...?" (a curious "why can't you sleep?" asks about a constraint)
+    `${Q_LEAD}why (?:${Q_INTENSIFIER} )?can't ${Q_SUBJECT} (?:just|simply|even|ever|at least)\\b`,
     // why don't you even / just...? why do you let / allow / put up with...?
     `${Q_LEAD}why (?:${Q_INTENSIFIER} )?(?:don't|do|does|did|would|are|were|will) ${Q_SUBJECT} (?:(?:just|really|honestly|seriously|actually|then|still) )*(?:even|ever|always|keep|keeps|kept|keep on|constantly|never|bother|bothered|let|lets|letting|allow|allowed|allowing|put up with|stand for|tolerate|tolerated|fall for)\\b`,
     `${Q_LEAD}why (?:${Q_INTENSIFIER} )?(?:would|did|are|were) you (?:just )?(?:agree|say yes|defend|write|send|leave|wait so long|sit on)\\b`,
@@ -86,9 +88,9 @@ const JUDGEMENT_QUESTION = new RegExp(
     // what were you thinking / what did you expect / what's wrong with you / what possessed you
     `\\bwhat (?:on earth |the hell |exactly )?(?:were|was) (?:you|they) thinking\\b|\\bwhat (?:else )?did you (?:expect|think would happen)\\b|\\bwhat(?:'s| is) wrong with (?:you|them|your team)\\b|\\bwhat possessed you\\b|\\bwhat (?:did|do) you (?:think|expect) you were doing\\b`,
     // rhetorical: "is it really that hard?", "was that so difficult?", "who does that?", "seriously?"
-    `\\b(?:is|was|can) (?:it|that|this) (?:really |honestly |seriously )?(?:that|so) (?:hard|difficult|complicated|much to ask)\\b|\\bhow hard (?:can|could|is) it (?:really )?(?:be|to)\\b|^(?:seriously|really)\\?$|\\bwho (?:even )?does that\\b|\\bdid you (?:really|honestly|seriously) (?:think|expect|believe)\\b|\\bdo you (?:seriously|honestly) (?:think|expect|believe)\\b`,
+    `\\b(?:is|was|can) (?:it|that|this) (?:really |honestly |seriously )?(?:that|so) (?:hard|difficult|complicated|much to ask)\\b|\\bhow hard (?:can|could|is) it (?:really )?(?:be|to)\\b|\\bwho (?:even )?does that\\b|\\bdid you (?:really|honestly|seriously) (?:think|expect|believe)\\b|\\bdo you (?:seriously|honestly) (?:think|expect|believe)\\b`,
     // sarcasm: mock interest in how a choice turned out, mock praise with a tag
-    `\\bhow(?:'s| is| did| has) (?:that|this|it) (?:been )?(?:working|worked|work|going|gone|went) (?:out )?for you\\b(?!,? (?:so far|now)\\b)|\\b(?:that|it) (?:went|worked out|worked) (?:well|great|brilliantly),? did(?:n't)? it\\?|^(?:oh[, ]+)?(?:great|brilliant|genius|lovely|nice|smart|clever) (?:plan|move|idea|one|work|thinking)\\b[^?]*,? (?:wasn't it|was it|isn't it|eh)\\?`,
+    `\\bhow(?:'s| is| did| has) (?:that|this|it) (?:been )?(?:working|worked|work) out for you\\b|\\b(?:that|it) (?:went|worked out|worked) (?:well|great|brilliantly),? did(?:n't)? it\\?|^(?:oh[, ]+)?(?:great|brilliant|genius|lovely|nice|smart|clever) (?:plan|move|idea|one|work|thinking)\\b[^?]*,? (?:wasn't it|was it|isn't it|eh)\\?`,
     `\\bwho else would (?:they|he|she|anyone) blame\\b`,
     `\\b(?:surely|obviously) you (?:can see|know|realise|realize)\\b`,
   ].join('|'),
