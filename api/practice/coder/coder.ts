@@ -14,6 +14,7 @@ import { labelProbabilities, type LinearModel } from './linear-model.js';
 import { decideCoding, type FineProbabilities } from './miti-label.js';
 import { PARTNER_ASKS_FOR_IDEAS } from './move-grammar.js';
 import { stageTwoInputs } from './stage-two-inputs.js';
+import { complexMarkers } from './reflection-depth.js';
 import type { MoveCues } from './coaching-moves.js';
 
 /** Codes whose words are the coach's own by nature: never read as off-topic. */
@@ -46,7 +47,10 @@ export function createCoder(model: LinearModel, version: string): CodeUtterance 
       const part = parseTurn(cues.reflectionSentences.join(' '), ctx.prevPartner);
       return part.echo >= 0.5 || part.words.length < 9 ? 'simple_reflection' : 'complex_reflection';
     };
-    const { label, codes } = decideCoding(p, cues, { ...ctx, permissionGranted }, turn.echo, reflectionKind);
+    // MITI's markers of a complex reflection in the sentences that reflect (reflection-depth.ts)
+    let markerCount: number | undefined;
+    const markers = () => (markerCount ??= complexMarkers(cues.reflectionSentences.join(' ') || (text ?? ''), ctx.prevPartner).length);
+    const { label, codes } = decideCoding(p, cues, { ...ctx, permissionGranted }, turn.echo, reflectionKind, markers);
     return {
       label,
       codes,

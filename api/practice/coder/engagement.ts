@@ -71,6 +71,11 @@ const FAMILIES: readonly string[] = [
 ].flatMap((line, i) => line.split(' ').map((w) => `${w}=${i}`));
 const FAMILY = new Map(FAMILIES.map((e) => e.split('=') as [string, string]));
 
+/** The word family a word belongs to (feelings; people and places at work), if any. */
+export function wordFamily(w: string): string | undefined {
+  return FAMILY.get(w) ?? FAMILY.get(stem(w));
+}
+
 /** A crude stem: enough to meet "meetings" with "meeting" and "worried" with "worry". */
 export function stem(w: string): string {
   let s = w.replace(/'s$/, '');
@@ -79,7 +84,8 @@ export function stem(w: string): string {
   // a plural first ("meetings" -> "meeting"), then a tense or an adverb ending ("meeting" -> "meet")
   if (s.length >= 5 && s.endsWith('s') && !s.endsWith('ss')) s = s.slice(0, s.endsWith('es') && s.length >= 6 ? -2 : -1);
   for (const suffix of ['ing', 'ed', 'ly', 'er']) {
-    if (s.length - suffix.length >= 4 && s.endsWith(suffix)) {
+    // not the -ly of a verb ("apply", "comply", "supply")
+    if (s.length - suffix.length >= 4 && s.endsWith(suffix) && !(suffix === 'ly' && /(?:pp|mp)ly$/.test(s))) {
       s = s.slice(0, -suffix.length);
       break;
     }
