@@ -35,6 +35,8 @@ describe('blaming and rhetorical questions', () => {
     'Did you honestly think they would notice?',
     'And how did that work out for you?',
     'That went well, didn\'t it?',
+    "Why did you take the job if you weren't ready for it?",
+    'Why would you say yes when you knew you had no time?',
   ])('"%s" is a judgement, not an open question', (text) => {
     const c = code(text);
     expect(c.label).toBe('judgement');
@@ -59,10 +61,18 @@ describe('blaming and rhetorical questions', () => {
     'What were you hoping would happen?',
     "Why can't you sleep, do you think?",
     'And how is that going for you?',
+    'Why did you take the job, if you think back to then?',
+    'Why do you think it matters when you are tired?',
   ])('"%s" is a curious question, not a judgement', (text) => {
     const c = code(text);
     expect(c.codes).not.toContain('judgement');
     expect(c.label).toBe('open_question');
+  });
+
+  it('labelling the difficulty as a flaw of the person is a judgement; naming a feeling is not', () => {
+    expect(code('That sounds like a confidence problem, to be honest.').label).toBe('judgement');
+    expect(code('The real problem is that you avoid conflict.').label).toBe('judgement');
+    expect(code('That sounds like a hard place to be.').codes).not.toContain('judgement');
   });
 
   it('a bare "Really?" is surprise, not a verdict', () => {

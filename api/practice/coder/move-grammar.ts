@@ -30,6 +30,8 @@ const JUDGEMENT_STATEMENT = new RegExp(
     `\\b(?:that|this|it)(?:'s| is| was| were| sounds like| seems like| looks like)? (?:a |an )?(?:(?:fairly|pretty|really|very|bit|bit of a|rather|quite|such a|classic|real) )*(?:basic|rookie|schoolboy|silly|stupid|daft|careless|naive|avoidable|obvious|amateur|beginner's) (?:mistake|error|blunder)\\b`,
     `\\b(?:that|this|it)(?:'s| is| was) (?:a |an )?(?:bit |rather |pretty |really |very |quite |fairly )?(?:careless|naive|daft|silly|stupid|reckless|rash|thoughtless|sloppy) thing to (?:do|say)\\b`,
     `\\b(?:that|this|it)(?:'s| is| was) (?:a bit |rather |pretty |really |very |quite |fairly )?(?:careless|naive|daft|silly|stupid|unprofessional|irresponsible|selfish|childish|lazy|sloppy|rude|unacceptable|never acceptable|not acceptable|not very professional|your own fault|your fault|on you)\\b(?! (?:to hear|for you))`,
+    // the partner's difficulty labelled as a flaw of theirs: "that sounds like a confidence problem"
+    `\\b(?:that|this|it)(?:'s| is| was| sounds like| seems like| looks like) (?:a |an |your )?(?:bit of an? )?(?:confidence|attitude|motivation|personality|character|mindset|work ethic|you|people skills|communication) (?:problem|issue|thing|failing)\\b|\\b(?:the|your) (?:real )?problem (?:is|here is) (?:that )?you(?:'re| are)?\\b`,
     // consequences pinned on the person
     `\\bthat's what (?:happens|you get) (?:when|if|for)\\b`,
     `\\byou (?:only have yourself to blame|brought (?:it|this|that) on yourself|asked for (?:it|that)|had it coming)\\b`,
@@ -91,6 +93,8 @@ const JUDGEMENT_QUESTION = new RegExp(
     `\\b(?:is|was|can) (?:it|that|this) (?:really |honestly |seriously )?(?:that|so) (?:hard|difficult|complicated|much to ask)\\b|\\bhow hard (?:can|could|is) it (?:really )?(?:be|to)\\b|\\bwho (?:even )?does that\\b|\\bdid you (?:really|honestly|seriously) (?:think|expect|believe)\\b|\\bdo you (?:seriously|honestly) (?:think|expect|believe)\\b`,
     // sarcasm: mock interest in how a choice turned out, mock praise with a tag
     `\\bhow(?:'s| is| did| has) (?:that|this|it) (?:been )?(?:working|worked|work) out for you\\b|\\b(?:that|it) (?:went|worked out|worked) (?:well|great|brilliantly),? did(?:n't)? it\\?|^(?:oh[, ]+)?(?:great|brilliant|genius|lovely|nice|smart|clever) (?:plan|move|idea|one|work|thinking)\\b[^?]*,? (?:wasn't it|was it|isn't it|eh)\\?`,
+    // a "why" that points out a contradiction: "why did you take the job if you weren't ready?"
+    `${Q_LEAD}why (?:${Q_INTENSIFIER} )?(?:did|would|do) you\\b[^?]*\\b(?:if|when|knowing) (?:you|it|that|they)(?: (?:weren't|didn't|don't|couldn't|can't|aren't|hadn't|knew|was|were))?\\b(?:[^?]*\\b(?:weren't|didn't|don't|couldn't|can't|aren't|hadn't|wasn't|not|never)\\b)`,
     `\\bwho else would (?:they|he|she|anyone) blame\\b`,
     `\\b(?:surely|obviously) you (?:can see|know|realise|realize)\\b`,
   ].join('|'),
