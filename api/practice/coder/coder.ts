@@ -8,7 +8,7 @@
 import type { CoachTurnCoding, CoderContext } from '../types.js';
 import { treeProbabilities } from './boosted-trees.js';
 import { moveCues } from './coaching-moves.js';
-import { engages } from './engagement.js';
+import { engagesAs } from './engagement.js';
 import { featuresOf, parseTurn, type ParsedTurn } from './features.js';
 import { labelProbabilities, type LinearModel } from './linear-model.js';
 import { decideCoding, type FineProbabilities } from './miti-label.js';
@@ -16,11 +16,6 @@ import { PARTNER_ASKS_FOR_IDEAS } from './move-grammar.js';
 import { stageTwoInputs } from './stage-two-inputs.js';
 import { complexMarkers } from './reflection-depth.js';
 import type { MoveCues } from './coaching-moves.js';
-
-/** Codes whose words are the coach's own by nature: never read as off-topic. */
-const OWN_CONTENT: ReadonlySet<string> = new Set([
-  'contracting', 'goal_question', 'return_to_goal', 'permission_request', 'advice', 'advice_with_permission', 'judgement', 'reassurance', 'self_disclosure', 'information',
-]);
 
 export type CodeUtterance = (text: string, ctx?: CoderContext) => CoachTurnCoding;
 
@@ -57,9 +52,9 @@ export function createCoder(model: LinearModel, version: string): CodeUtterance 
       questionCount: cues.questions,
       words: turn.words.length,
       coderVersion: version,
-      // moves whose content is the coach's own (how we work, what you want, advice, a verdict)
-      // follow the session rather than the partner's last words: engagement is asked of the rest
-      engaged: codes.some((k) => OWN_CONTENT.has(k)) || engages(turn, ctx),
+      // a foreign thing ("the orange teapot") disengages any move; process moves (how we work,
+      // what you want, advice, a summary) follow the session; the rest must take up the partner's words
+      engaged: engagesAs(turn, ctx, codes),
     };
   };
 }
