@@ -73,6 +73,7 @@ describe('blaming and rhetorical questions', () => {
     expect(code('That sounds like a confidence problem, to be honest.').label).toBe('judgement');
     expect(code('The real problem is that you avoid conflict.').label).toBe('judgement');
     expect(code('That sounds like a hard place to be.').codes).not.toContain('judgement');
+    expect(code('It sounds like, with nobody to blame, you wonder if the problem is you.').codes).not.toContain('judgement');
   });
 
   it('a bare "Really?" is surprise, not a verdict', () => {
