@@ -149,11 +149,26 @@ function partnerVocabulary(ctx: CoderContext): Set<string> | null {
  * least one thing the partner raised, and when the coder was given no partner words at all.
  */
 export function engages(turn: ParsedTurn, ctx: CoderContext, minUnmatched = MIN_UNMATCHED): boolean {
-  // an idiom names nothing ("the elephant in the room", "on the ball")
-  const ws = IDIOM_TEST.test(turn.norm) ? words(turn.norm.replace(IDIOM, ' ')) : turn.words;
+  return engagesWith(turn, ctx, lazyVocabulary(ctx), minUnmatched);
+}
+
+/** The partner's vocabulary, built once on first use. */
+function lazyVocabulary(ctx: CoderContext): () => Set<string> | null {
+  let v: Set<string> | null | undefined;
+  return () => (v === undefined ? (v = partnerVocabulary(ctx)) : v);
+}
+
+function engagesWith(turn: ParsedTurn, ctx: CoderContext, vocabulary: () => Set<string> | null, minUnmatched: number): boolean {
+  const verdict = engagesByWords(turn.words, ctx, vocabulary, minUnmatched);
+  // an idiom names nothing ("the elephant in the room", "on the ball"): read again without it
+  if (verdict || !IDIOM_TEST.test(turn.norm)) return verdict;
+  return engagesByWords(words(turn.norm.replace(IDIOM, ' ')), ctx, vocabulary, minUnmatched);
+}
+
+function engagesByWords(ws: readonly string[], ctx: CoderContext, vocabulary: () => Set<string> | null, minUnmatched: number): boolean {
   const content = contentWords(ws);
   if (content.length < minUnmatched) return true;
-  const vocab = partnerVocabulary(ctx);
+  const vocab = vocabulary();
   if (vocab === null) return true;
   const known = knownTo(vocab);
   if (content.some(known)) return true;
@@ -277,7 +292,11 @@ const OFF_TOPIC_CLASSES = [
   'seashell sandcastle balloon kite teddy doll trampoline skateboard jigsaw frisbee trombone trumpet violin cello tuba harp banjo ' +
   'ukulele accordion kazoo bagpipe xylophone tambourine sock welly wellies slipper pyjamas scarf mitten bowtie tuxedo tutu holiday wedding',
 ];
-const OFF_TOPIC = new Set(OFF_TOPIC_CLASSES.join(' ').split(/\s+/).filter(Boolean).map(stem));
+const OFF_TOPIC_WORDS = new Set(OFF_TOPIC_CLASSES.join(' ').split(/\s+/).filter(Boolean));
+const OFF_TOPIC = new Set([...OFF_TOPIC_WORDS].map(stem));
+/** A cheap first look: the word or its singular is a class word ("bananas", "peaches"). */
+const mayBeOffTopic = (w: string) =>
+  OFF_TOPIC_WORDS.has(w) || (w.endsWith('s') && (OFF_TOPIC_WORDS.has(w.slice(0, -1)) || OFF_TOPIC_WORDS.has(w.slice(0, -2))));
 
 /**
  * Idioms of coaching talk that use such words as figures ("the elephant in the room", "herding
@@ -295,11 +314,17 @@ const IDIOM_TEST = new RegExp(IDIOM.source);
  * @example foreignThings(parseTurn('What would you like from the orange teapot today?'), { prevPartner: 'I keep freezing in meetings.' }) // ['orange', 'teapot']
  */
 export function foreignThings(turn: ParsedTurn, ctx: CoderContext): string[] {
-  const vocab = partnerVocabulary(ctx);
+  return foreignWith(turn, lazyVocabulary(ctx));
+}
+
+function foreignWith(turn: ParsedTurn, vocabulary: () => Set<string> | null): string[] {
+  // most turns name no such word: a set look-up per word before anything costlier
+  if (!turn.words.some(mayBeOffTopic)) return [];
+  const vocab = vocabulary();
   if (vocab === null) return [];
   const known = knownTo(vocab);
-  const ws = words(turn.norm.replace(IDIOM, ' '));
-  return ws.filter((w) => OFF_TOPIC.has(stem(w)) && !WORKPLACE_STEMS.has(stem(w)) && !known(w));
+  const ws = IDIOM_TEST.test(turn.norm) ? words(turn.norm.replace(IDIOM, ' ')) : turn.words;
+  return ws.filter((w) => mayBeOffTopic(w) && OFF_TOPIC.has(stem(w)) && !WORKPLACE_STEMS.has(stem(w)) && !known(w));
 }
 
 /**
@@ -319,15 +344,16 @@ export const PROCESS_MOVES: ReadonlySet<string> = new Set([
  * the partner said (`engages`).
  */
 export function engagesAs(turn: ParsedTurn, ctx: CoderContext, codes: readonly string[]): boolean {
-  if (foreignThings(turn, ctx).length > 0) return false;
-  if (!codes.some((c) => PROCESS_MOVES.has(c))) return engages(turn, ctx);
+  const vocabulary = lazyVocabulary(ctx);
+  if (foreignWith(turn, vocabulary).length > 0) return false;
+  if (!codes.some((c) => PROCESS_MOVES.has(c))) return engagesWith(turn, ctx, vocabulary, MIN_UNMATCHED);
   // a process move follows the session; but an incisive or action question is built on the
   // partner's own assumption or plan, so one that names two things of its own and takes up nothing
   // the partner said ("If you knew the clouds respected you, how would you handle the cupboard?")
   // is a template
   if (!codes.some((c) => c === 'incisive_question' || c === 'action_question') || codes.some((c) => SESSION_MOVES.has(c))) return true;
   if (ctx.prevPartner && words(normalise(ctx.prevPartner)).length <= BARE_REPLY_WORDS) return true;
-  const vocab = partnerVocabulary(ctx);
+  const vocab = vocabulary();
   if (vocab === null) return true;
   const known = knownTo(vocab);
   const ws = IDIOM_TEST.test(turn.norm) ? words(turn.norm.replace(IDIOM, ' ')) : turn.words;
