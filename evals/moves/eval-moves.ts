@@ -107,6 +107,9 @@ export function engagementFigures(items: readonly { engaged: boolean; predicted:
     precision: tp + fp > 0 ? tp / (tp + fp) : 0,
     recall: tp + fn > 0 ? tp / (tp + fn) : 0,
     engagedKept: tn + fp > 0 ? tn / (tn + fp) : 0,
+    /** genuine (engaged) turns judged not engaged, and how many genuine turns there were */
+    misjudged: fp,
+    genuine: tn + fp,
   };
 }
 
@@ -138,10 +141,11 @@ function main(): void {
   console.log('  per label (P/R/n): ' + ag.perLabel.filter((p) => p.support > 0).map((p) => `${p.label} ${pct(p.precision)}/${pct(p.recall)}/${p.support}`).join(', '));
   const eng = gold.map((g, i) => ({ engaged: g.engaged, predicted: codings[i].engaged !== false })).filter((x) => x.engaged !== null) as { engaged: boolean; predicted: boolean }[];
   const ef = engagementFigures(eng);
-  console.log(`engaged (labelled set): ${ef.offTopic} of ${ef.n} turns off-topic; flagged not engaged: precision ${pct(ef.precision)}, recall ${pct(ef.recall)}; engaged turns kept ${pct(ef.engagedKept)}`);
+  const wrong = (f: ReturnType<typeof engagementFigures>) => `genuine turns misjudged ${f.misjudged} of ${f.genuine} (${((100 * f.misjudged) / Math.max(1, f.genuine)).toFixed(1)}%, target <= 1%)`;
+  console.log(`engaged (labelled set): ${ef.offTopic} of ${ef.n} turns off-topic; flagged not engaged: precision ${pct(ef.precision)}, recall ${pct(ef.recall)}; ${wrong(ef)}`);
   const synth = engagementSet(gold);
   const sf = engagementFigures(synth.map((s) => ({ engaged: s.engaged, predicted: codeUtterance(s.text, s.ctx).engaged !== false })));
-  console.log(`engaged (swapped-context set, ${sf.n} turns, ${sf.offTopic} off-topic): precision ${pct(sf.precision)}, recall ${pct(sf.recall)}; engaged turns kept ${pct(sf.engagedKept)}`);
+  console.log(`engaged (swapped-context set, ${sf.n} turns, ${sf.offTopic} off-topic): precision ${pct(sf.precision)}, recall ${pct(sf.recall)}; ${wrong(sf)}`);
   console.log(`(${Date.now() - started} ms)`);
   if (errorsFor) {
     gold.forEach((g, i) => {

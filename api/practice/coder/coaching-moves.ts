@@ -197,6 +197,14 @@ function isSuggestion(clause: string): boolean {
 /** The coach apologising or repairing ("sorry, that was unfair"): social talk, not a reflection. */
 const APOLOGY = /^(?:(?:oh|ah|ok|okay)[, ]+)*(?:sorry|i'm sorry|i apologise|my apologies|fair (?:enough|point)|you're right|no, you're right|that (?:came out wrong|was (?:unfair|unkind|wrong|dismissive|glib))|noted|good question|no problem|no need to apologise|of course|happy to|my pleasure|thank you|thanks|i'm glad you said|nervous is fine|that's fine|that's ok(?:ay)?|sounds good|good night|night night|congratulations|congrats|that's a (?:huge |big |real )?(?:blow|shame|pity))\b[^,.!?]*[.!]?$/;
 
+/**
+ * The coach taking back what they just said, as a sentence of its own: "Sorry, I brushed that
+ * off.", "I'm sorry, I was too quick there.", "You're right, that was too easy a thing to say.",
+ * "That was unkind, I'm sorry." A repair, not a reflection: what follows it is read on its own.
+ */
+const REPAIR =
+  /^(?:(?:oh|ah|ok|okay)[, ]+)*(?:(?:(?:i'm |i am |so |really )?sorry|my apologies|i apologise|you're right|fair point|fair enough)(?:[, ]+(?:(?:i'm |i am )?sorry|you're right|that (?:was|came out|sounded|wasn't)\b[^.!?]*|i (?:was|brushed|jumped|rushed|didn't|went|got|moved|skipped|missed|shouldn't|should)\b[^.!?]*))*|that (?:was|came out|sounded) (?:a bit |rather |too |really |very |quite )?(?:unkind|unfair|glib|dismissive|wrong|quick|easy|harsh|flip|flippant|careless|rushed|clumsy|thoughtless|unhelpful)\b[^.!?]*)[.!]?$/;
+
 const NOTICING =
   /^(?:so |and )?you(?: (?:really|just|also|even))? (?:noticed|realised|realized|saw|found|discovered|learned|learnt|(?:'re|are) (?:seeing|noticing|realising|realizing|finding|learning))\b/;
 const REFLECTION_OPENER =
@@ -348,7 +356,7 @@ export function moveCues(sents: readonly string[]): MoveCues {
       if (disclosed) c.selfDisclosure = true;
       if (JUDGEMENT_STATEMENT.test(s)) c.judgement = true;
       // a statement that gives the partner's world back: not advice, support, contracting or social talk
-      const social = PLEASANTRY.test(s) || APOLOGY.test(s);
+      const social = PLEASANTRY.test(s) || APOLOGY.test(s) || REPAIR.test(s);
       const elsewhere = advised || judged || reassured || affirmed || contracted || returned || disclosed || OFFER.test(s) || OFFER_FRAME.test(s);
       if (elsewhere) c.otherStatements++;
       else if (social) c.socialStatements++;

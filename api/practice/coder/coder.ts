@@ -8,18 +8,14 @@
 import type { CoachTurnCoding, CoderContext } from '../types.js';
 import { treeProbabilities } from './boosted-trees.js';
 import { moveCues } from './coaching-moves.js';
-import { engages } from './engagement.js';
+import { engagesAs } from './engagement.js';
 import { featuresOf, parseTurn, type ParsedTurn } from './features.js';
 import { labelProbabilities, type LinearModel } from './linear-model.js';
 import { decideCoding, type FineProbabilities } from './miti-label.js';
 import { PARTNER_ASKS_FOR_IDEAS } from './move-grammar.js';
 import { stageTwoInputs } from './stage-two-inputs.js';
+import { complexMarkers } from './reflection-depth.js';
 import type { MoveCues } from './coaching-moves.js';
-
-/** Codes whose words are the coach's own by nature: never read as off-topic. */
-const OWN_CONTENT: ReadonlySet<string> = new Set([
-  'contracting', 'goal_question', 'return_to_goal', 'permission_request', 'advice', 'advice_with_permission', 'judgement', 'reassurance', 'self_disclosure', 'information',
-]);
 
 export type CodeUtterance = (text: string, ctx?: CoderContext) => CoachTurnCoding;
 
@@ -46,16 +42,19 @@ export function createCoder(model: LinearModel, version: string): CodeUtterance 
       const part = parseTurn(cues.reflectionSentences.join(' '), ctx.prevPartner);
       return part.echo >= 0.5 || part.words.length < 9 ? 'simple_reflection' : 'complex_reflection';
     };
-    const { label, codes } = decideCoding(p, cues, { ...ctx, permissionGranted }, turn.echo, reflectionKind);
+    // MITI's markers of a complex reflection in the sentences that reflect (reflection-depth.ts)
+    let markerCount: number | undefined;
+    const markers = () => (markerCount ??= complexMarkers(cues.reflectionSentences.join(' ') || (text ?? ''), ctx.prevPartner).length);
+    const { label, codes } = decideCoding(p, cues, { ...ctx, permissionGranted }, turn.echo, reflectionKind, markers);
     return {
       label,
       codes,
       questionCount: cues.questions,
       words: turn.words.length,
       coderVersion: version,
-      // moves whose content is the coach's own (how we work, what you want, advice, a verdict)
-      // follow the session rather than the partner's last words: engagement is asked of the rest
-      engaged: codes.some((k) => OWN_CONTENT.has(k)) || engages(turn, ctx),
+      // a foreign thing ("the orange teapot") disengages any move; process moves (how we work,
+      // what you want, advice, a summary) follow the session; the rest must take up the partner's words
+      engaged: engagesAs(turn, ctx, codes),
     };
   };
 }

@@ -36,5 +36,53 @@ describe('engaged', () => {
   it('stems plurals and tenses together', () => {
     expect(stem('meetings')).toBe(stem('meeting'));
     expect(stem('worried')).toBe(stem('worry'));
+    expect(stem('asking')).toBe(stem('ask'));
+    expect(stem('reapply')).not.toBe('reap');
+  });
+});
+
+describe('engaged: nonsense for any move', () => {
+  const prev = 'I freeze in the architecture review. Two of them talk for most of the hour.';
+  it.each([
+    ['a goal question', 'What would you like to get from the orange teapot today?'],
+    ['a short reflection', 'You sound clearer about the marmalade.'],
+    ['contracting', 'Can we agree that what we say about the windmill stays between us?'],
+    ['a return to the goal', 'Coming back to your garden, how close are we?'],
+    ['an action question', 'What will you do about the giraffe this week?'],
+    ['a summary', 'Let me check: the teapot, the kettle and the sandwich. Is that it?'],
+  ])('%s about things nobody raised is not engaged', (_kind, text) => {
+    expect(engaged(text, prev)).toBe(false);
+  });
+
+  it.each([
+    ['a goal question', 'What would you like to get from today?'],
+    ['contracting', 'Shall we agree that what you say here stays between us?'],
+    ['a summary', 'Let me check I have it: the review, the two architects, and you going quiet. Is that right?'],
+    ['advice with its own things', 'Some people write their point on a sticky note before the meeting starts.'],
+    ['an idiom', 'It sounds like the elephant in the room is who gets to speak.'],
+  ])('%s with no nonsense in it is engaged', (_kind, text) => {
+    expect(engaged(text, prev)).toBe(true);
+  });
+
+  it('a word the partner brought in is on topic, whatever its class', () => {
+    expect(engaged('So the dog is keeping you up at night.', 'Our new dog howls all night and I come in shattered.')).toBe(true);
+  });
+});
+
+describe('engaged: paraphrase of the partner\'s feelings and behaviours', () => {
+  it.each([
+    ['I freeze.', "It sounds like you hold back because you're not sure your view will land."],
+    ["I don't want to pry.", "You don't want to intrude into her life."],
+    ['Exactly. And one day I will make a mistake.', "You're worried that sooner or later something will slip through."],
+    ['About appointments. Which I do not control.', "You're taking the anger for a system you don't run."],
+    ['I keep underestimating how long things take.', 'How far out are your estimates?'],
+    ['Patients shout at me every day.', 'You take a lot of anger that is not meant for you.'],
+    ["It's in policy, which is what I've always wanted.", "That's been a long-held ambition for you."],
+  ])('after "%s", "%s" is engaged', (partner, text) => {
+    expect(engaged(text, partner)).toBe(true);
+  });
+
+  it('after a bare reply the turn follows the thread', () => {
+    expect(engaged('You noticed that pattern yourself, and that kind of self-awareness will serve you well.', 'Yeah.')).toBe(true);
   });
 });

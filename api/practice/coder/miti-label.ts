@@ -8,6 +8,7 @@
  */
 import type { CoachCode, CoderContext, UtteranceLabel } from '../types.js';
 import type { MoveCues } from './coaching-moves.js';
+import { stemEcho } from './reflection-depth.js';
 
 /** The model's view of a turn: probability per fine label. */
 export type FineProbabilities = Record<'open_question' | 'closed_question' | 'simple_reflection' | 'complex_reflection' | 'advice' | 'information' | 'other', number>;
@@ -27,6 +28,9 @@ function argmax(p: FineProbabilities): keyof FineProbabilities {
 const REFLECTION_FLOOR = 0.2;
 /** The coach speaking of themselves: not a reflection of the partner. */
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|we've|us|our)\b/;
+
+/** Words of greetings and send-offs: a short echo of these is social talk, not a reflection ("Good night!"). */
+const SOCIAL_WORD = /\b(?:night|morning|evening|afternoon|bye|goodbye|thanks|thank|welcome|luck|care|cheers|weekend|day|too|same|likewise|hello|hi|hey)\b/;
 
 /** Labels MITI counts as adherent (the favourable side when a coder is unsure). */
 const FAVOURABLE: Partial<Record<keyof FineProbabilities, number>> = { complex_reflection: 2, simple_reflection: 1, open_question: 1 };
@@ -55,6 +59,7 @@ export function decideCoding(
   ctx: CoderContext = {},
   echo = -1,
   reflectionKind: () => 'simple_reflection' | 'complex_reflection' = () => 'complex_reflection',
+  complexMarkers: () => number = () => 0,
 ): CodedTurn {
   const codes: CoachCode[] = [];
   const add = (c: CoachCode) => {
@@ -130,10 +135,15 @@ export function decideCoding(
   // model, trained on spoken sessions, reads a short typed statement as information or talk:
   // it echoes the partner's words, or opens with "so" about them, and does nothing else.
   const said = cues.reflectionSentences.join(' ');
+  // a short typed echo ("Daily.", "No bonus.", "Gutted.") gives the partner's own word back: a
+  // simple reflection (MITI), unless it is a greeting ("Good night!")
+  const shortEcho = cues.words < 3 && !cues.pleasantry && cues.socialStatements === 0 && !SOCIAL_WORD.test(said) && said.length > 0 && stemEcho(said, ctx.prevPartner) >= 0.99;
   if ((label === 'information' || label === 'other') && !question && !advice && !cues.adviceOffer && !cues.judgement && !cues.support && !cues.contracting &&
       !cues.returnToGoal && !cues.selfDisclosure && cues.reflectionSentences.length > 0 && cues.otherStatements === 0 &&
-      p.simple_reflection + p.complex_reflection >= REFLECTION_FLOOR && !FIRST_PERSON.test(said) && cues.words >= 3 && (cues.partnerFocused || !/^(?:it|that|this)(?:'s| is| does| was)\b/.test(said)) && !/-\s*$/.test(said) &&
-      (echo >= 0.3 || (cues.partnerFocused && echo >= 0.15) || (cues.words >= 4 && /^(?:and |but )?so (?!far|let|i |we |that's |this is )[a-z]/.test(said))))
+      p.simple_reflection + p.complex_reflection >= REFLECTION_FLOOR && !FIRST_PERSON.test(said) && (cues.words >= 3 || shortEcho) && (cues.partnerFocused || !/^(?:it|that|this)(?:'s| is| does| was)\b/.test(said)) && !/-\s*$/.test(said) &&
+      (echo >= 0.3 || (cues.partnerFocused && echo >= 0.15) || (cues.words >= 4 && /^(?:and |but )?so (?!far|let|i |we |that's |this is )[a-z]/.test(said)) ||
+        // or it adds a feeling, an image, both sides or a meaning to what the partner just said
+        complexMarkers() > 0 || shortEcho))
     label = p.simple_reflection > p.complex_reflection ? 'simple_reflection' : 'complex_reflection';
 
   // The coaching moves of a turn without a question, advice or judgement decide its label when
@@ -144,6 +154,12 @@ export function decideCoding(
     if (cues.affirmation && (cues.evaluativeAffirmation || (label !== 'simple_reflection' && label !== 'complex_reflection'))) label = 'affirmation';
     else if ((cues.reassurance || cues.contracting || cues.returnToGoal) && !cues.affirmation) label = 'other';
   }
+
+  // MITI 4.2.1: a reflection that adds to what the partner said (a feeling they did not name, an
+  // image, both sides, what it means to them, emphasis) is complex, whatever the model's lean;
+  // one without such a marker keeps the model's reading (AnnoMI's annotators call many short
+  // reflections in new words simple, so plain novelty is not enough). reflection-depth.ts.
+  if (label === 'simple_reflection' && !cues.summary && complexMarkers() > 0) label = 'complex_reflection';
 
   // Codes: the move first, then what else the turn does.
   switch (label) {

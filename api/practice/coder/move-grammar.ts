@@ -30,6 +30,8 @@ const JUDGEMENT_STATEMENT = new RegExp(
     `\\b(?:that|this|it)(?:'s| is| was| were| sounds like| seems like| looks like)? (?:a |an )?(?:(?:fairly|pretty|really|very|bit|bit of a|rather|quite|such a|classic|real) )*(?:basic|rookie|schoolboy|silly|stupid|daft|careless|naive|avoidable|obvious|amateur|beginner's) (?:mistake|error|blunder)\\b`,
     `\\b(?:that|this|it)(?:'s| is| was) (?:a |an )?(?:bit |rather |pretty |really |very |quite |fairly )?(?:careless|naive|daft|silly|stupid|reckless|rash|thoughtless|sloppy) thing to (?:do|say)\\b`,
     `\\b(?:that|this|it)(?:'s| is| was) (?:a bit |rather |pretty |really |very |quite |fairly )?(?:careless|naive|daft|silly|stupid|unprofessional|irresponsible|selfish|childish|lazy|sloppy|rude|unacceptable|never acceptable|not acceptable|not very professional|your own fault|your fault|on you)\\b(?! (?:to hear|for you))`,
+    // the partner's difficulty labelled as a flaw of theirs: "that sounds like a confidence problem"
+    `\\b(?:that|this|it)(?:'s| is| was| sounds like| seems like| looks like) (?:a |an |your )?(?:bit of an? )?(?:confidence|attitude|motivation|personality|character|mindset|work ethic|you|people skills|communication) (?:problem|issue|thing|failing)\\b|^(?:(?:honestly|frankly|look|well|but|and|so|to be honest)[, ]+)*(?:the|your) (?:real )?problem (?:is|here is) (?:that )?you(?:'re| are)?\\b`,
     // consequences pinned on the person
     `\\bthat's what (?:happens|you get) (?:when|if|for)\\b`,
     `\\byou (?:only have yourself to blame|brought (?:it|this|that) on yourself|asked for (?:it|that)|had it coming)\\b`,
@@ -43,7 +45,7 @@ const JUDGEMENT_STATEMENT = new RegExp(
     `\\b(?:is|are|was) (?:never|not) (?:acceptable|professional)\\b`,
     // orders about the partner's character: toughen up, grow a thicker skin, lighten up
     `^(?:(?:oh|well|come on|honestly|just|you just need to|you need to|she needs to|he needs to|they need to)[, ]+)*(?:toughen up|grow (?:a thicker skin|up)|lighten up|man up|get over it|stop (?:being (?:such )?(?:a|so)|complaining|whining|moaning|making excuses))\\b`,
-    `\\b(?:needs? to|need to) (?:toughen up|grow a thicker skin|grow up|get a grip)\\b`,
+    `\\b(?:needs? to|need to) (?:toughen up|grow a thicker skin|grow up|get a grip)\\b|, (?:just )?(?:toughen up|lighten up|man up|grow up|get over it)\\b`,
     `\\bstop being such a\\b`,
     `^(?:oh |come on[, ]+)?don't be (?:silly|ridiculous|daft|so dramatic|such a)\\b`,
     // sarcasm: mock sympathy or mock praise
@@ -54,19 +56,45 @@ const JUDGEMENT_STATEMENT = new RegExp(
   ].join('|'),
 );
 
+/** Openers a blaming question may carry before its "why" / "how" ("so", "honestly", "come on"). */
+const Q_LEAD = `^(?:(?:so|but|and|well|then|honestly|seriously|really|come on|i mean|look|ok|okay|uh|um|oh)[, ]+)*`;
+/** Intensifiers that turn a question into a reproach ("why on earth", "why the hell", "why ever"). */
+const Q_INTENSIFIER = `(?:on earth|the hell|in god's name|in heaven's name|ever)`;
+/** The person as the subject of the question, the partner or the people they answer for. */
+const Q_SUBJECT = `(?:you|you two|your team|they|she|he|anyone|anybody|someone|people)`;
+
 /**
- * Questions that blame rather than ask: "why didn't you...?", "why would you...?", "how could
- * you...?", "what were you thinking?", "why do you keep...?", "who else would they blame?",
- * rhetorical tags on an evaluation ("that's a bit daft, isn't it?").
+ * Questions that blame rather than ask (MITI 4.2.1 Confront: a question can confront). Read by
+ * the grammar of the reproach, not by example sentences: "why" with a negated auxiliary and the
+ * partner as subject ("why didn't you...?", "why haven't you...?", "why can't you just...?"), the
+ * partner letting or allowing ("why do you let them...?"), a "why would you even / ever / bother"
+ * that says the answer is obvious, the intensifiers ("why on earth"), "how could you...?", "what
+ * were you thinking?", "what did you expect?", rhetorical "is it really that hard?" and a "why"
+ * with "always / keep / never" of the person. A curious "why" stays a question: "why does that
+ * matter to you?", "why now?", "why did you choose that one?".
  */
 const JUDGEMENT_QUESTION = new RegExp(
   [
-    `^(?:(?:so|but|and|well|then|honestly|seriously|uh|um)[, ]+)*why (?:on earth |the hell |exactly |ever )?(?:didn't|haven't|hadn't|wouldn't|couldn't|weren't|aren't) you (?!(?:(?:pick|choose)(?! up)|rate|give|say|put|go (?:lower|higher))\\b)`,
-    `^(?:(?:so|but|and|well|then|honestly|seriously)[, ]+)*why (?:on earth |the hell |exactly |ever )?(?:would|did|are|were) you (?:even |ever |just |keep |always )?(?:let|allow|bother|agree|say yes|defend|write|send|leave|letting|allowing)\\b|^why do you keep\\b`,
-    `^(?:(?:so|but|and|well|then|honestly|seriously)[, ]+)*why (?:on earth|the hell)\\b`,
-    `^why (?:do|does|did) (?:you|they|she|he) (?:always|keep|never)\\b`,
-    `^how could you (?:not |possibly |ever )?(?:forget|let|do that|miss|say that|ignore|leave|lose|think that)\\b`,
-    `\\bwhat (?:on earth |the hell )?were you thinking\\b`,
+    // why didn't / haven't / can't / won't / wouldn't you...? (not "why don't you tell me", which
+    // invites, and not a rating: "why didn't you pick a lower number?")
+    `${Q_LEAD}why (?:${Q_INTENSIFIER} |exactly |again )?(?:didn't|haven't|hadn't|wouldn't|couldn't|weren't|aren't|won't|isn't|wasn't|doesn't|hasn't|shouldn't) ${Q_SUBJECT}\\b(?! (?:(?:pick|choose)(?! up)|rate|give (?:it|yourself) a|say (?:a )?(?:higher|lower)|put (?:a )?(?:higher|lower)|go (?:lower|higher))\\b)`,
+    // "why can't you just...?" (a curious "why can't you sleep?" asks about a constraint)
+    `${Q_LEAD}why (?:${Q_INTENSIFIER} )?can't ${Q_SUBJECT} (?:just|simply|even|ever|at least)\\b`,
+    // why don't you even / just...? why do you let / allow / put up with...?
+    `${Q_LEAD}why (?:${Q_INTENSIFIER} )?(?:don't|do|does|did|would|are|were|will) ${Q_SUBJECT} (?:(?:just|really|honestly|seriously|actually|then|still) )*(?:even|ever|always|keep|keeps|kept|keep on|constantly|never|bother|bothered|let|lets|letting|allow|allowed|allowing|put up with|stand for|tolerate|tolerated|fall for)\\b`,
+    `${Q_LEAD}why (?:${Q_INTENSIFIER} )?(?:would|did|are|were) you (?:just )?(?:agree|say yes|defend|write|send|leave|wait so long|sit on)\\b`,
+    `${Q_LEAD}why (?:${Q_INTENSIFIER})\\b|${Q_LEAD}why (?:even )?bother\\b|${Q_LEAD}why (?:would|do|did|does) anyone\\b`,
+    // how could you / how can you (not, possibly, ever, even, let)...?
+    `${Q_LEAD}how (?:could|can) (?:you|they|anyone) (?:not |possibly |ever |even |seriously |honestly |just )*(?:forget|let|allow|do that|do this|miss|say that|say this|ignore|leave|lose|think that|think this|agree|not (?:see|know|notice|check|ask|realise|realize))\\b|${Q_LEAD}how did you (?:manage to |not )?(?:miss|forget|let|not)\\b`,
+    `${Q_LEAD}how (?:could|can) you (?:not|possibly|ever|even|seriously)\\b|${Q_LEAD}how (?:on earth|the hell) (?:did|do|could|can|would) you\\b`,
+    // what were you thinking / what did you expect / what's wrong with you / what possessed you
+    `\\bwhat (?:on earth |the hell |exactly )?(?:were|was) (?:you|they) thinking\\b|\\bwhat (?:else )?did you (?:expect|think would happen)\\b|\\bwhat(?:'s| is) wrong with (?:you|them|your team)\\b|\\bwhat possessed you\\b|\\bwhat (?:did|do) you (?:think|expect) you were doing\\b`,
+    // rhetorical: "is it really that hard?", "was that so difficult?", "who does that?", "seriously?"
+    `\\b(?:is|was|can) (?:it|that|this) (?:really |honestly |seriously )?(?:that|so) (?:hard|difficult|complicated|much to ask)\\b|\\bhow hard (?:can|could|is) it (?:really )?(?:be|to)\\b|\\bwho (?:even )?does that\\b|\\bdid you (?:really|honestly|seriously) (?:think|expect|believe)\\b|\\bdo you (?:seriously|honestly) (?:think|expect|believe)\\b`,
+    // sarcasm: mock interest in how a choice turned out, mock praise with a tag
+    `\\bhow(?:'s| is| did| has) (?:that|this|it) (?:been )?(?:working|worked|work) out for you\\b|\\b(?:that|it) (?:went|worked out|worked) (?:well|great|brilliantly),? did(?:n't)? it\\?|^(?:oh[, ]+)?(?:great|brilliant|genius|lovely|nice|smart|clever) (?:plan|move|idea|one|work|thinking)\\b[^?]*,? (?:wasn't it|was it|isn't it|eh)\\?`,
+    // a "why" that points out a contradiction: "why did you take the job if you weren't ready?"
+    `${Q_LEAD}why (?:${Q_INTENSIFIER} )?(?:did|would|do) you\\b[^?]*\\b(?:if|when|knowing) (?:you|it|that|they)(?: (?:weren't|didn't|don't|couldn't|can't|aren't|hadn't|knew|was|were))?\\b(?:[^?]*\\b(?:weren't|didn't|don't|couldn't|can't|aren't|hadn't|wasn't|not|never)\\b)`,
     `\\bwho else would (?:they|he|she|anyone) blame\\b`,
     `\\b(?:surely|obviously) you (?:can see|know|realise|realize)\\b`,
   ].join('|'),
