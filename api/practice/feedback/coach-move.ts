@@ -47,14 +47,25 @@ export function isReflection(c: CoachTurnCoding): boolean {
   return codesAny(c, REFLECTION_CODES);
 }
 
-/** The move feedback talks about for this coding. */
-export function coachMove(coding: CoachTurnCoding): CoachMove {
+/**
+ * The move feedback talks about for this coding: `unengaged` when the turn is `aboutNothing` (by
+ * default, when the coder found it so; callers pass stronger evidence, see turn-feedback) and did
+ * nothing worse.
+ */
+export function coachMove(coding: CoachTurnCoding, aboutNothing: boolean = coding.engaged === false): CoachMove {
   const codes = new Set<CoachCode>(coding.codes?.length ? coding.codes : [coding.label as CoachCode]);
   if ((coding.questionCount ?? 0) >= 2) codes.add('stacked_questions');
   const move = MOVE_PRIORITY.find((m) => codes.has(m)) ?? 'other';
-  if (coding.engaged === false && !POOR_MOVES.has(move)) return 'unengaged';
+  if (aboutNothing && !POOR_MOVES.has(move)) return 'unengaged';
   return move;
 }
+
+/**
+ * Process moves, whose `engaged` the coder does not check (how we work, what you want from today,
+ * may I offer): for these the words alone say whether the turn is about anything in the
+ * conversation. (An idea offered with permission is new content by design, so not among them.)
+ */
+export const PROCESS_CODES: ReadonlySet<CoachCode> = new Set(['contracting', 'goal_question', 'return_to_goal', 'permission_request']);
 
 /** What the earlier turns of the session show, as far as feedback on this turn cares. */
 export interface SessionSoFar {

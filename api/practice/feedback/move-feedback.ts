@@ -31,6 +31,8 @@ export interface TurnMoment {
   codes?: ReadonlySet<CoachCode>;
   /** how many earlier turns made the same move: picks the wording */
   variant?: number;
+  /** things the turn named that the partner never mentioned ("orange teapot") */
+  foreignThings?: readonly string[];
 }
 
 const EARLY_STAGES: PartnerStage[] = ['guarded', 'opening_up'];
@@ -75,6 +77,45 @@ function feelHeard(c: TurnMoment): string {
     : `To help ${c.name} feel heard, try reflecting back what they just said before asking anything else.`;
 }
 
+/** “a”, “a” or “b”, “a”, “b” or “c”: things quoted for feedback. */
+function quoted(things: readonly string[]): string {
+  const q = things.slice(0, 3).map((t) => `“${t}”`);
+  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+}
+
+/** Whether a question in the turn opens with “why” (after “and”, “so”, “honestly”...). */
+function opensWithWhy(text: string): boolean {
+  return (text.match(/[^.?!]+\?/g) ?? []).some((q) => /^\s*(?:(?:and|so|but|ok|okay|well|honestly|really|then),?\s+)*why\b/i.test(q));
+}
+
+/** A question move that asks “why”: it asks for a justification. */
+export function isWhyQuestion(move: CoachMove, text: string): boolean {
+  return ['open_question', 'closed_question', 'incisive_question', 'goal_question'].includes(move) && opensWithWhy(text);
+}
+
+/**
+ * What to say instead of praise for a “why” question (MI and coaching guides alike: “why” asks
+ * for a defence, even when meant kindly; “what” and “how” invite the same thinking).
+ */
+export function whyQuestionNote(c: TurnMoment): Pick<Parts, 'improve' | 'suggestion' | 'alt'> {
+  return {
+    improve: `A “why” question asks ${c.name} to justify themselves${c.said ? ` just after “${c.said}”` : ''}, and it can sound like blame even when you mean it kindly.`,
+    suggestion: `To invite the same thinking without the defence, start with “what” or “how”: “What made that hard?” rather than “Why didn't you?”.`,
+    alt: c.prev ? 'deeper_reflection' : 'open_question',
+  };
+}
+
+/**
+ * The “improve” for a sound-looking move with too little evidence of the partner's words to be
+ * praised (see standing/engagement-evidence), where the evidence is not strong enough to say it
+ * picked up nothing either: a tip, not a fault. Keeps the move's own improve unless that says
+ * there was nothing to fix.
+ */
+export function groundingNote(c: TurnMoment, improve: string): string {
+  if (/^Nothing to (?:fix|change)/.test(improve)) return `If ${c.name} doesn't recognise it, come back to their own words${c.said ? ` (“${c.said}”)` : ''} and try again.`;
+  return improve;
+}
+
 /** The wording for one move in its moment. */
 export function forMove(move: CoachMove, c: TurnMoment): Parts {
   const n = c.name;
@@ -82,20 +123,25 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
   const reflectAlt: GoodMove = c.prev ? 'deeper_reflection' : 'open_question';
   switch (move) {
     case 'judgement': {
-      const blaming = /^\s*why\b/i.test(c.text) && /\?\s*$/.test(c.text);
+      const blaming = opensWithWhy(c.text);
       return {
         worked: goodPartOf(c),
         improve: blaming
-          ? `“${quote(c.text)}” asks ${n} to defend a choice rather than explore it${c.said ? `; coming after “${c.said}”, it` : ', which'} is likely to make them guarded.`
+          ? `However gently it's asked, “${quote(c.text)}” reads as a judgement: it asks ${n} to defend a choice rather than explore it${c.said ? `, just after “${c.said}”` : ''}.`
           : pick(c, [
               `“${quote(c.text)}” passes judgement on ${n}${after(c, ' just after they said')}; people who feel judged say less.`,
               `Whatever you think of it, “${quote(c.text)}” evaluates ${n} rather than understanding them${c.said ? `, and it answers “${c.said}” with a verdict` : ''}.`,
             ]),
-        suggestion: pick(c, [
-          `To keep ${n} talking openly, get curious about why it made sense to them: reflect ${theirWords(c, 'what they said')} instead of judging it.`,
+        suggestion: blaming
+          ? pick(c, [
+              `To help ${n} explore rather than defend, ask what got in the way instead of why they didn't, or first reflect ${theirWords(c, 'what they said')}.`,
+              `Swap the “why” for a “what”: “What made it hard?” invites the same story without asking ${n} to justify it.`,
+            ])
+          : pick(c, [
+          `To keep ${n} talking openly, get curious about how it made sense to them: reflect ${theirWords(c, 'what they said')} instead of judging it.`,
           `Next time, say back what you heard in ${n}'s own words${c.phrase ? ` (“${c.phrase}”)` : ''} and ask what made it feel right at the time.`,
         ]),
-        alt: 'deeper_reflection',
+        alt: c.prev ? 'deeper_reflection' : 'open_question',
       };
     }
     case 'advice': {
@@ -339,16 +385,20 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
         suggestion: `To keep the space ${n}'s, reflect what they said instead of matching it with your experience.`,
         alt: reflectAlt,
       };
-    case 'unengaged':
+    case 'unengaged': {
+      const things = c.foreignThings?.length ? quoted(c.foreignThings) : null;
       return {
         worked: '',
         improve: pick(c, [
-          `This didn't pick up anything ${n} had said${c.said ? ` (“${c.said}”)` : ''}: a reflection or question earns its place by following their words.`,
-          `The turn has the shape of a good move but none of ${n}'s content${c.said ? `; they had just told you “${c.said}”` : ''}.`,
+          things
+            ? `This didn't pick up anything ${n} had said: they haven't mentioned ${things}. A reflection or question earns its place by following their words.`
+            : `This didn't pick up anything ${n} had said${c.said ? ` (“${c.said}”)` : ''}: a reflection or question earns its place by following their words.`,
+          `The turn has the shape of a good move but none of ${n}'s content${things ? ` (${things} is new to the conversation)` : ''}${c.said ? `; they had just told you “${c.said}”` : ''}.`,
         ]),
         suggestion: `To show you're listening, build your next turn from ${c.phrase ? `“${c.phrase}”` : `${n}'s last words`}.`,
         alt: c.prev ? 'reflection' : next === 'goal_question' ? 'goal_question' : 'open_question',
       };
+    }
     default:
       return {
         worked: '',

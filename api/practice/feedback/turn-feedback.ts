@@ -10,10 +10,11 @@
  * a box the learner already read this session.
  */
 import { codeUtterance } from '../coder/index.js';
+import { earnsCredit, engagementEvidence, scenarioContext } from '../standing/engagement-evidence.js';
 import type { CoachCode, CoachTurnCoding, PartnerCard, PartnerStage, TurnFeedback } from '../types.js';
 import { alternativeFor, codesAsGoodMove, openQuestionFor, type Alternative, type AlternativeContext, type GoodMove } from './alternative-reply.js';
-import { coachMove, sessionSoFar, type CoachMove, type SessionSoFar } from './coach-move.js';
-import { forMove, type TurnMoment } from './move-feedback.js';
+import { coachMove, POOR_MOVES, PROCESS_CODES, sessionSoFar, type CoachMove, type SessionSoFar } from './coach-move.js';
+import { forMove, groundingNote, isWhyQuestion, whyQuestionNote, type TurnMoment } from './move-feedback.js';
 import { assumptionShowing, feelingIn, partnerPhrase, partnerQuote } from './partner-words.js';
 import { wordingProblems } from './wording-checks.js';
 
@@ -42,7 +43,12 @@ export interface TurnFeedbackInput {
  * The feedback with the move it was about and the move the alternative makes (`null`: no
  * alternative, because the learner's move already fitted or none passed the checks).
  */
-export type TurnFeedbackDetail = TurnFeedback & { move: CoachMove; alternativeMove: GoodMove | null };
+export type TurnFeedbackDetail = TurnFeedback & {
+  move: CoachMove;
+  alternativeMove: GoodMove | null;
+  /** why praise was withheld from a move that is not poor in itself: a “why” question, or no evidence of the partner's words */
+  withheld: 'why_question' | 'ungrounded' | null;
+};
 
 const REFLECTIONS: GoodMove[] = ['reflection', 'deeper_reflection'];
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
@@ -88,7 +94,19 @@ function chooseAlternative(move: GoodMove | null, learnerMove: CoachMove, coachT
 export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   const prev = input.previousPartnerText?.trim() ? input.previousPartnerText : null;
   const prior = input.priorCodings ?? [];
-  const move = coachMove(input.coding);
+  // the partner's words so far: praise needs evidence in them (standing/engagement-evidence),
+  // whatever the coder's `engaged` said, so a template the coder missed is never praised
+  // (and the scenario brief the learner was given)
+  const partnerTexts = [...(input.partnerHistory ?? [])];
+  if (prev && partnerTexts[partnerTexts.length - 1] !== prev) partnerTexts.push(prev);
+  if (partnerTexts.length) partnerTexts.push(...scenarioContext(input.card));
+  const evidence = engagementEvidence(input.coachText ?? '', partnerTexts);
+  const credited = earnsCredit(input.coachText ?? '', input.coding.codes ?? [], input.coding.engaged, partnerTexts, evidence);
+  // "picked up nothing" is said only on strong evidence: the words name things the partner never
+  // raised and take up nothing of theirs, and the coder agrees (or, for a process move, whose
+  // engagement the coder does not check, the words alone)
+  const coderChecked = !(input.coding.codes ?? []).some((c) => PROCESS_CODES.has(c));
+  const move = coachMove(input.coding, evidence.engagement === 'absent' && (input.coding.engaged === false || !coderChecked));
   const base: TurnMoment = {
     name: input.partnerName?.trim() || 'your partner',
     stage: input.stage,
@@ -107,9 +125,18 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   };
   const used = new Set((input.priorFeedback ?? []).flatMap((f) => [f.worked, f.improve, f.suggestion]).filter(Boolean));
   // try the wordings in turn until none repeats a box already given this session
-  let parts = forMove(move, base);
+  // a move that made no claim on the partner's words, or a "why" question, earns no praise
+  const why = isWhyQuestion(move, base.text);
+  const ungrounded = !credited && !POOR_MOVES.has(move);
+  const honest = (variant: number) => {
+    const p = forMove(move, { ...base, variant, foreignThings: move === 'unengaged' ? evidence.foreignThings : [] });
+    if (why) return { ...p, worked: '', ...whyQuestionNote(base) };
+    if (ungrounded) return { ...p, worked: '', improve: groundingNote(base, p.improve) };
+    return p;
+  };
+  let parts = honest(base.variant ?? 0);
   for (let k = 1; k < 4 && [parts.worked, parts.improve, parts.suggestion].some((t) => t && used.has(capital(t))); k++) {
-    parts = forMove(move, { ...base, variant: (base.variant ?? 0) + k });
+    parts = honest((base.variant ?? 0) + k);
   }
   // an opening that skipped agreeing the goal: say so once, early, when nothing worse needs saying
   const missingGoal =
@@ -124,6 +151,7 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
     alternative: alt?.text ?? '',
     move,
     alternativeMove: alt?.move ?? null,
+    withheld: why ? 'why_question' : ungrounded ? 'ungrounded' : null,
   };
 }
 
