@@ -130,7 +130,7 @@ function play(card: PartnerCard, session: ScriptedSession, seed: number): Played
     state = spoken.state;
     prev = spoken.text;
   }
-  return { ...session, partnerName: card.partner.name.split(' ')[0], turns, transcript, scorecard: scoreSession(transcript) };
+  return { ...session, partnerName: card.partner.name.split(' ')[0], turns, transcript, scorecard: scoreSession(transcript, { context }) };
 }
 
 /** Two or more consecutive words of the partner's line appear in the text (their words, named). */

@@ -119,12 +119,16 @@ const FAMILIES: readonly string[] = [
 const FAMILY = new Map<string, number>(FAMILIES.flatMap((line, i) => line.split(' ').map((w) => [w, i] as [string, number])));
 
 /**
- * Words a determiner can open that name no thing of the partner's world: quantities, qualities
- * and the heads of set phrases ("a couple of", "the rest of", "on the spot", "a big deal").
+ * Words a determiner can open that name no thing of the partner's own: quantities, qualities, the
+ * heads of set phrases ("a couple of", "the rest of", "on the spot", "a big deal"), and the people
+ * of anyone's working world ("the team", "your manager"), who belong to the partner's world even
+ * before they are named.
  */
 const NOT_A_THING = new Set(
   ('huge tough long whole ideal reasonable real basic fairly tight bright new old single short little big nice main last ' +
-    'first next same other usual wrong right early late inside outside ahead towards').split(' '),
+    'first next same other usual wrong right early late inside outside ahead towards ' +
+    'team teams manager managers boss bosses director directors colleague colleagues staff client clients customer ' +
+    'customers board panel partner partners head lead leads members member reports').split(' '),
 );
 
 const content = (w: string) => w.length > 2 && !ORDINARY.has(w) && !SOFT.has(w) && !/^\d+$/.test(w);
