@@ -80,9 +80,13 @@ export interface FeedbackEvalReport {
   skillMeans: Record<SessionKind, Record<SkillId, number | null>>;
   templates: { bestLevel: string; readyAfterThree: boolean };
   targets: { name: string; value: string; met: boolean }[];
+  /** every session as played, for reading the feedback itself */
+  played: PlayedSession[];
 }
 
 const GOOD_CODES = new Set(['simple_reflection', 'complex_reflection', 'summary']);
+/** How feedback names the good part of a poor turn (move-feedback `goodPartOf`). */
+const GOOD_PART = /^(?:Before that, your reflection picked up|You started by saying back)/;
 /** Moves feedback names as weak or poor: a good line talked about as one of these is criticised. */
 const FAULTED_MOVES = new Set([...POOR_MOVES, 'closed_question', 'information', 'self_disclosure', 'other']);
 /** Sessions whose unlabelled lines the author wrote as good coaching. */
@@ -192,8 +196,11 @@ export async function runFeedbackEval(opts: { grammar?: GrammarCheck; scenarioId
     for (const [i, t] of s.turns.entries()) {
       const at = { scenarioId: s.scenarioId, kind: s.kind, turn: i + 1, text: t.text };
       const f = t.feedback;
-      // honest: a poor move earns no praise; only a reflection the same turn also made may be named
-      if (t.poor && f.worked && !(t.coding.codes.some((c) => GOOD_CODES.has(c)) && /reflection|saying back/.test(f.worked))) {
+      // honest: a poor move earns no praise; only a reflection the same turn also made may be named,
+      // in the words that say it was the part before the poor move (a template's reflection is the
+      // poor move itself)
+      const goodPart = t.poor !== 'template' && t.coding.codes.some((c) => GOOD_CODES.has(c)) && GOOD_PART.test(f.worked);
+      if (t.poor && f.worked && !goodPart) {
         praisedPoor.push({ ...at, detail: `${t.poor}: “${f.worked}” (coded ${t.coding.codes.join('+')}${t.coding.engaged === false ? ', not engaged' : ''})` });
         if (POOR_MOVES.has(f.move)) praisedDespiteCoding.push({ ...at, detail: `${f.move}: “${f.worked}”` });
       }
@@ -203,7 +210,7 @@ export async function runFeedbackEval(opts: { grammar?: GrammarCheck; scenarioId
         goodMoves++;
         const coded = `coded ${t.coding.codes.join('+')}${t.coding.engaged === false ? ', not engaged' : ''}`;
         if (f.move === 'unengaged' || TOLD_NOTHING.test(f.improve)) goodToldNothing.push({ ...at, detail: `“${f.improve}” (${coded})` });
-        const faulted = FAULTED_MOVES.has(f.move) || f.withheld === 'why_question' || TOLD_NOTHING.test(f.improve);
+        const faulted = FAULTED_MOVES.has(f.move) || f.withheld === 'why_question' || f.withheld === 'coach_plan' || TOLD_NOTHING.test(f.improve);
         if (faulted) goodCriticised.push({ ...at, detail: `${f.withheld ?? f.move}: “${f.improve}” (${coded})` });
         if (faulted || f.withheld) goodUnpraised.push({ ...at, detail: `${f.withheld ?? f.move}: “${f.improve}” (${coded})` });
       }
@@ -298,5 +305,6 @@ export async function runFeedbackEval(opts: { grammar?: GrammarCheck; scenarioId
     skillMeans,
     templates: { bestLevel, readyAfterThree },
     targets,
+    played,
   };
 }

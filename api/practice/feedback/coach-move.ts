@@ -61,11 +61,12 @@ export function coachMove(coding: CoachTurnCoding, aboutNothing: boolean = codin
 }
 
 /**
- * Process moves, whose `engaged` the coder does not check (how we work, what you want from today,
- * may I offer): for these the words alone say whether the turn is about anything in the
- * conversation. (An idea offered with permission is new content by design, so not among them.)
+ * Codes whose `engaged` the coder does not check, their words being the coach's own by nature
+ * (how we work, what you want from today, may I offer, information): for these the words alone
+ * say whether the turn is about anything in the conversation. (An idea offered with permission is
+ * new content by design, so not among them; advice, judgement and reassurance are poor anyway.)
  */
-export const PROCESS_CODES: ReadonlySet<CoachCode> = new Set(['contracting', 'goal_question', 'return_to_goal', 'permission_request']);
+export const UNCHECKED_CODES: ReadonlySet<CoachCode> = new Set(['contracting', 'goal_question', 'return_to_goal', 'permission_request', 'information', 'self_disclosure']);
 
 /** What the earlier turns of the session show, as far as feedback on this turn cares. */
 export interface SessionSoFar {

@@ -56,9 +56,18 @@ export type Parts = { worked: string; improve: string; suggestion: string; alt: 
 
 const pick = <T>(c: TurnMoment, options: T[]): T => options[(c.variant ?? 0) % options.length];
 
-/** What genuinely worked in a poor turn: a reflection it also held, else nothing. */
+/** A count as the house writes it: words up to nine, digits from 10. */
+const count = (n: number) => (n < 10 ? ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][n] : String(n));
+
+/** Words that open a turn by telling, judging or soothing rather than reflecting. */
+const TELLS = /\b(?:should|shouldn't|need to|needs to|must|have to|has to|ought|don't worry|honestly|to be honest|why|you'll be fine|just)\b/i;
+
+/** What genuinely worked in a poor turn: a reflection it held before the poor part, else nothing. */
 function goodPartOf(c: TurnMoment): string {
   const codes = c.codes ?? new Set<CoachCode>();
+  // both wordings say the reflection came first: not when the turn opens by telling or judging
+  const first = (c.text.match(/[^.?!]+[.?!]*/) ?? [''])[0];
+  if (TELLS.test(first)) return '';
   if (codes.has('complex_reflection') || codes.has('summary')) return `Before that, your reflection picked up what ${c.name} had said.`;
   if (codes.has('simple_reflection')) return `You started by saying back ${c.name}'s words.`;
   return '';
@@ -71,16 +80,18 @@ const after = (c: TurnMoment, lead = ' after') => (c.said ? `${lead} “${c.said
 
 /** "To help Priya feel heard, try reflecting ..." with their own words named when there are some. */
 function feelHeard(c: TurnMoment): string {
+  // “I don't know” is uncertainty, not a feeling word to quote back
+  if (c.feeling === 'torn' && c.phrase && /\b(?:know|sure)\b/i.test(c.phrase)) return `To help ${c.name} feel heard, reflect the uncertainty you hear before asking anything else.`;
   if (c.feeling) return `To help ${c.name} feel heard, try reflecting the feeling (${c.phrase ? `“${c.phrase}”` : c.feeling}) before asking anything else.`;
   return c.phrase
     ? `To help ${c.name} feel heard, reflect “${c.phrase}” back before asking anything else.`
     : `To help ${c.name} feel heard, try reflecting back what they just said before asking anything else.`;
 }
 
-/** “a”, “a” or “b”, “a”, “b” or “c”: things quoted for feedback. */
-function quoted(things: readonly string[]): string {
+/** “a”; “a” or “b”; “a”, “b” or “c”: things quoted for feedback (“and” to list them together). */
+function quoted(things: readonly string[], conjunction: 'or' | 'and' = 'or'): string {
   const q = things.slice(0, 3).map((t) => `“${t}”`);
-  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} ${conjunction} ${q[q.length - 1]}`;
 }
 
 /** Whether a question in the turn opens with “why” (after “and”, “so”, “honestly”...). */
@@ -99,7 +110,7 @@ export function isWhyQuestion(move: CoachMove, text: string): boolean {
  */
 export function whyQuestionNote(c: TurnMoment): Pick<Parts, 'improve' | 'suggestion' | 'alt'> {
   return {
-    improve: `A “why” question asks ${c.name} to justify themselves${c.said ? ` just after “${c.said}”` : ''}, and it can sound like blame even when you mean it kindly.`,
+    improve: `A “why” question asks ${c.name} to justify themselves${c.said && c.said.split(/\s+/).length <= 8 ? ` just after “${c.said}”` : ''}, and it can sound like blame even when you mean it kindly.`,
     suggestion: `To invite the same thinking without the defence, start with “what” or “how”: “What made that hard?” rather than “Why didn't you?”.`,
     alt: c.prev ? 'deeper_reflection' : 'open_question',
   };
@@ -114,6 +125,24 @@ export function whyQuestionNote(c: TurnMoment): Pick<Parts, 'improve' | 'suggest
 export function groundingNote(c: TurnMoment, improve: string): string {
   if (/^Nothing to (?:fix|change)/.test(improve)) return `If ${c.name} doesn't recognise it, come back to their own words${c.said ? ` (“${c.said}”)` : ''} and try again.`;
   return improve;
+}
+
+/**
+ * A plan the coach wrote for the partner, with a when (“So you'll hand the rota to Sam on Monday,
+ * right?”): GROW's Will belongs to the partner, so feedback says whose plan it is, whatever shape
+ * the turn took, and offers the action question that would have left it with them.
+ */
+export function coachPlanFeedback(c: TurnMoment): Parts {
+  const n = c.name;
+  return {
+    worked: '',
+    improve: pick(c, [
+      `This sets the step and the time for ${n}; a plan ${n} names for themselves is one they are far more likely to keep.`,
+      `The plan here is yours, not ${n}'s${c.said ? `: they had said “${c.said}”` : ''}, and a step someone is handed rarely sticks.`,
+    ]),
+    suggestion: `To leave the plan with ${n}, ask what they will do and when, then reflect their answer back in their words.`,
+    alt: 'action_question',
+  };
 }
 
 /** The wording for one move in its moment. */
@@ -195,7 +224,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
     case 'stacked_questions':
       return {
         worked: goodPartOf(c),
-        improve: `You asked ${Math.max(2, c.questionCount)} questions at once; ${n} can only answer one and the rest get lost (ICF: one question at a time).${c.said ? ` Keep the one that follows “${c.said}”.` : ''}`,
+        improve: `You asked ${count(Math.max(2, c.questionCount))} questions at once; ${n} can only answer one and the rest get lost.${c.said ? ` Keep the one that follows “${c.said}”.` : ''}`,
         suggestion: pick(c, [
           `To give ${n} room to think, ask one open question${c.phrase ? ` about “${c.phrase}”` : ''}, then wait.`,
           `Choose the question that matters most to ${n}${c.phrase ? ` after “${c.phrase}”` : ''}, ask only that, and let the silence work.`,
@@ -226,7 +255,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
     case 'action_question':
       if (!c.stage || READY_FOR_ACTION.includes(c.stage)) {
         return {
-          worked: `You asked ${n} what they will do, so the commitment can come from them (GROW: Will).`,
+          worked: `You asked ${n} what they will do, so the commitment can come from them (the “Will” step of GROW: Goal, Reality, Options, Will).`,
           improve: pick(c, [
             `${c.said ? `${n} had just said “${c.said}”; once` : 'Once'} they answer, check when and what might get in the way, without adding steps of your own.`,
             `Let ${n} set the step and the timing${c.said ? ` from where they are (“${c.said}”)` : ''}; resist filling any silence with ideas of your own.`,
@@ -246,18 +275,18 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       };
     case 'contracting':
       return {
-        worked: `You agreed how you'll work together, which makes it safe for ${n} to think aloud (ICF 3: agreements).`,
+        worked: `You agreed how you'll work together, which makes it safe for ${n} to think aloud.`,
         improve: `Keep it brief and check it landed: ask ${n} what they would add to it.`,
         suggestion: c.so.goalAsked ? `To keep it ${n}'s session, come back to what they want from it as you go.` : `To make the agreement ${n}'s too, ask what they want from this conversation.`,
         alt: null,
       };
     case 'goal_question':
       return {
-        worked: `You asked what ${n} wants from the conversation, which sets up the partnership (ICF 3.1).`,
+        worked: `You asked what ${n} wants from the conversation, which sets up the partnership.`,
         improve:
           c.turn > 3
             ? `Earlier is better: agreeing the goal in your first few turns frames the whole conversation${c.said ? `; here, “${c.said}” also wanted reflecting first` : ''}.`
-            : `${c.said ? `${n} opened with “${c.said}”; when` : 'When'} they answer, reflect their goal back so you both know what you're working on.`,
+            : `${c.said ? `${n} ${c.turn === 1 ? 'opened with' : 'had just said'} “${c.said}”; when` : 'When'} they answer, reflect their goal back so you both know what you're working on.`,
         suggestion: pick(c, [
           `To keep the conversation ${n}'s own, come back to this goal later and ask how they'll know it was useful.`,
           `Later on, check with ${n} how the conversation is going against what they wanted from it.`,
@@ -266,14 +295,14 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       };
     case 'return_to_goal':
       return {
-        worked: `You brought the conversation back to what ${n} wanted from it (ICF 3.3).`,
+        worked: `You brought the conversation back to what ${n} wanted from it.`,
         improve: `Let ${n} judge the progress: their answer tells you whether to keep exploring or move towards action.`,
         suggestion: `To keep the thread ${n}'s, reflect how they see their progress before choosing your next question.`,
         alt: null,
       };
     case 'summary':
       return {
-        worked: `Your summary pulls together what ${n} said, which shows you were tracking all of it (ICF 6.7).`,
+        worked: `Your summary pulls together what ${n} said, which shows you were tracking all of it.`,
         improve: pick(c, [
           'Keep summaries short and check them lightly; the point is to hand the thread back.',
           `Check it with ${n} lightly${c.said ? `, ending on what they said last (“${c.said}”)` : ''}, so they can correct or add to it.`,
@@ -284,7 +313,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
     case 'complex_reflection':
       return {
         worked: pick(c, [
-          `A reflection that goes beneath the words: it shows ${n} you understood what ${c.phrase ? `“${c.phrase}”` : 'it'} means to them.`,
+          `A reflection that goes beneath the words: it shows ${n} you understood what ${c.feeling && c.phrase && c.phrase.split(/\s+/).length <= 3 ? `“${c.phrase}”` : 'it'} means to them.`,
           `You named what sits under ${n}'s words${c.said ? ` (“${c.said}”)` : ''}, tentatively enough for them to correct you.`,
         ]),
         improve: pick(c, [
@@ -366,7 +395,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       };
     case 'affirmation':
       return {
-        worked: `You affirmed ${n}, which builds trust and helps them think (Kline: appreciation).`,
+        worked: `You affirmed ${n}, which builds trust and helps them think (what Nancy Kline calls appreciation).`,
         improve: `Make affirmations specific and genuine: name exactly what they did or what it shows about them${c.said ? `, as in “${c.said}”` : ''}.`,
         suggestion: `To keep ${n} talking, pair the affirmation with a reflection or an open question.`,
         alt: null,
@@ -393,7 +422,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
           things
             ? `This didn't pick up anything ${n} had said: they haven't mentioned ${things}. A reflection or question earns its place by following their words.`
             : `This didn't pick up anything ${n} had said${c.said ? ` (“${c.said}”)` : ''}: a reflection or question earns its place by following their words.`,
-          `The turn has the shape of a good move but none of ${n}'s content${things ? ` (${things} is new to the conversation)` : ''}${c.said ? `; they had just told you “${c.said}”` : ''}.`,
+          `The turn has the shape of a good move but none of ${n}'s content${c.foreignThings?.length ? ` (${quoted(c.foreignThings, 'and')} ${c.foreignThings.length > 1 ? 'are' : 'is'} new to the conversation)` : ''}${c.said ? `; they had just told you “${c.said}”` : ''}.`,
         ]),
         suggestion: `To show you're listening, build your next turn from ${c.phrase ? `“${c.phrase}”` : `${n}'s last words`}.`,
         alt: c.prev ? 'reflection' : next === 'goal_question' ? 'goal_question' : 'open_question',

@@ -210,8 +210,9 @@ export function engagementEvidence(text: string, partnerTexts: readonly (string 
  * takes up their words and names nothing foreign earns it. A turn made only of ordinary words
  * ("What will you do first, and by when?") claims nothing either way, and between the two
  * (`unclear`: an incisive question's new assumption, a reflection's new metaphor) the coder's
- * `engaged` decides, and a turn naming more foreign things than it takes up of their own content
- * earns nothing (a partner's "clearer" does not make "the marmalade" theirs).
+ * `engaged` decides, and a turn naming as many foreign things as it takes up of their own
+ * content earns nothing (a partner's "clearer" does not make "the marmalade" theirs, nor their
+ * "spreadsheet" "the weather inside the spreadsheet").
  * `partnerTexts` are the partner's words so far and anything else the learner was given to talk
  * about (the scenario brief).
  * @example earnsCredit('What would you like to get from the orange teapot today?', ['goal_question'], true, ['I feel stuck.']) // false
@@ -229,7 +230,7 @@ export function earnsCredit(
   // their words taken up and nothing foreign named: the words outweigh a doubtful coder
   if (ev.engagement === 'shown' && ev.strongShared.length > 0) return true;
   // only ordinary words (no claim either way), or something between: the coder decides
-  return coderEngaged !== false && ev.foreignThings.length <= ev.strongShared.length;
+  return coderEngaged !== false && (ev.foreignThings.length === 0 || ev.foreignThings.length < ev.strongShared.length);
 }
 
 /** What the learner was told about the scenario: words a turn may take up as the conversation's own. */
