@@ -168,7 +168,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
             ])
           : pick(c, [
           `To keep ${n} talking openly, get curious about how it made sense to them: reflect ${theirWords(c, 'what they said')} instead of judging it.`,
-          `Next time, say back what you heard in ${n}'s own words${c.phrase ? ` (“${c.phrase}”)` : ''} and ask what made it feel right at the time.`,
+          `Next time, say back what you heard in ${n}'s own words${c.phrase ? ` (“${c.phrase}”)` : ''} and stay curious about what it means to them.`,
         ]),
         alt: c.prev ? 'deeper_reflection' : 'open_question',
       };

@@ -181,7 +181,8 @@ export function partnerQuote(text: string | null | undefined, max = 12): string 
 
 /**
  * A short phrase the partner actually used, for a suggestion to point at: the feeling as they
- * said it ("drowning", "frazzled"), else the opening words of their key sentence.
+ * said it ("drowning", "frazzled"), else their key sentence when short, else its first clause;
+ * `null` when neither is short enough to quote whole.
  */
 export function partnerPhrase(text: string | null | undefined): string | null {
   if (!text) return null;
@@ -191,5 +192,9 @@ export function partnerPhrase(text: string | null | undefined): string | null {
     const m = re.exec(low);
     if (m) return plain.slice(m.index, m.index + m[0].length);
   }
-  return partnerQuote(text, 6);
+  // a whole short sentence, or its first clause: never a phrase cut off mid-way (“It's six people, a budget, and…”)
+  const whole = partnerQuote(text, 8);
+  if (whole && !whole.endsWith('…')) return whole;
+  const clause = whole?.split(/[,;:]\s+|\s+(?:and|but|because|so)\s+/)[0]?.trim();
+  return clause && clause.split(/\s+/).length >= 3 && !clause.endsWith('…') ? clause : null;
 }
