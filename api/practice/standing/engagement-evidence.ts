@@ -10,8 +10,9 @@
  *   a close family of feeling and workplace words) and names no thing the partner never raised;
  *   or it is made only of the ordinary words any coaching conversation uses ("What would you
  *   like from today?", "What will you do first, and by when?", "Go on.").
- * - `absent`: it names things of its own ("the orange teapot", "the marmalade") and takes up
- *   nothing the partner said: a template about nothing, whatever its shape.
+ * - `absent`: it names things as if shared ("the orange teapot", "the marmalade") that the
+ *   partner never raised, and takes up nothing the partner said: a template about nothing,
+ *   whatever its shape.
  * - `unclear`: anything between (some of theirs and a thing they never raised; or content
  *   words of its own that name no thing). Not enough to praise, not enough to say the turn
  *   picked up nothing.
@@ -29,7 +30,7 @@ export interface EngagementEvidence {
   strongShared: string[];
   /** the turn's content words the partner never used */
   foreign: string[];
-  /** things the turn names with a determiner ("the marmalade") that the partner never raised */
+  /** things the turn names as if shared ("the marmalade", "your holiday") that the partner never raised */
   foreignThings: string[];
 }
 
@@ -97,9 +98,10 @@ const SOFT = new Set(
 );
 
 const DETERMINER = new Set(['the', 'a', 'an', 'your', 'his', 'her', 'their', 'our', 'this', 'these', 'those', 'some']);
-/** Words that end a noun phrase after a determiner: verbs, prepositions, conjunctions. */
+/** Words that end a noun phrase after a determiner: verbs, prepositions, conjunctions, and the pronoun opening a clause ("the work you love"). */
 const PHRASE_END = new Set(
   ('of to and or but with has have had is are was were be been left will would could can should that which who for from in on ' +
+    'i you he she it we they me him them us ' +
     'at by about as than if so when while because into onto over after before since').split(' '),
 );
 
@@ -128,7 +130,7 @@ const NOT_A_THING = new Set(
   ('huge tough long whole ideal reasonable real basic fairly tight bright new old single short little big nice main last ' +
     'first next same other usual wrong right early late inside outside ahead towards ' +
     'team teams manager managers boss bosses director directors colleague colleagues staff client clients customer ' +
-    'customers board panel partner partners head lead leads members member reports').split(' '),
+    'customers board panel partner partners head lead leads members member reports gut word words').split(' '),
 );
 
 const content = (w: string) => w.length > 2 && !ORDINARY.has(w) && !SOFT.has(w) && !/^\d+$/.test(w);
@@ -161,11 +163,19 @@ function known(w: string, vocab: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** The content words of each noun phrase a determiner opens (up to three words). */
+/**
+ * Determiners that presuppose their thing is already shared ("the marmalade", "your holiday"):
+ * said of something the partner never raised, they claim a common ground that is not there. An
+ * indefinite or third-person one introduces something new ("a shock", "a guest in your own job",
+ * "her language"), as a reflection that adds meaning does, and claims nothing.
+ */
+const PRESUPPOSING = new Set(['the', 'this', 'these', 'those', 'your']);
+
+/** The content words of each noun phrase a presupposing determiner opens (up to three words). */
 function namedThings(ws: readonly string[]): string[][] {
   const out: string[][] = [];
   for (let i = 0; i < ws.length; i++) {
-    if (!DETERMINER.has(ws[i])) continue;
+    if (!PRESUPPOSING.has(ws[i])) continue;
     const np: string[] = [];
     for (let j = i + 1; j < Math.min(ws.length, i + 4) && !PHRASE_END.has(ws[j]) && !DETERMINER.has(ws[j]); j++) {
       // a participle or an adverb ("the boss pushing", "the expectations stayed") names no thing
