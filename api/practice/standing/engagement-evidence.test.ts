@@ -26,7 +26,7 @@ describe('engagementEvidence', () => {
     for (const t of ["So you're answering tickets at ten at night.", 'What would you like to get from today?', 'What will you do first, and by when?', 'Shall we agree that this stays between us?'])
       expect(earnsCredit(t, [], true, SAID), t).toBe(true);
     // the partner's own words outweigh a doubtful coder; ordinary words alone do not
-    expect(earnsCredit('So the escalations land on you.', [], false, SAID)).toBe(true);
+    expect(earnsCredit('So every hard escalation is yours.', [], false, SAID)).toBe(true);
     expect(earnsCredit('So that feels hard.', ['complex_reflection'], false, SAID)).toBe(false);
   });
 

@@ -171,6 +171,9 @@ function known(w: string, vocab: ReadonlySet<string>): boolean {
  */
 const PRESUPPOSING = new Set(['the', 'this', 'these', 'those', 'your']);
 
+/** Nouns ending in -ing or -ed that name things ("your wedding", "the pudding", "the shed"). */
+const NOUN_ING = new Set('wedding weddings meeting meetings building buildings evening mornings morning ceiling painting paintings pudding clothing ring string king wing spring shed bed sled'.split(' '));
+
 /** The content words of each noun phrase a presupposing determiner opens (up to three words). */
 function namedThings(ws: readonly string[]): string[][] {
   const out: string[][] = [];
@@ -179,7 +182,7 @@ function namedThings(ws: readonly string[]): string[][] {
     const np: string[] = [];
     for (let j = i + 1; j < Math.min(ws.length, i + 4) && !PHRASE_END.has(ws[j]) && !DETERMINER.has(ws[j]); j++) {
       // a participle or an adverb ("the boss pushing", "the expectations stayed") names no thing
-      if (content(ws[j]) && !NOT_A_THING.has(ws[j]) && !/(?:ed|ing|ly)$/.test(ws[j])) np.push(ws[j].replace(/'s$/, ''));
+      if (content(ws[j]) && !NOT_A_THING.has(ws[j]) && (NOUN_ING.has(ws[j]) || !/(?:ed|ing|ly)$/.test(ws[j]))) np.push(ws[j].replace(/'s$/, ''));
     }
     if (np.length) out.push(np);
   }
@@ -217,7 +220,7 @@ export function engagementEvidence(text: string, partnerTexts: readonly (string 
  * The words decide when they are clear: a turn that names things the partner never raised and
  * takes up nothing of theirs (`absent`) earns nothing, whatever the coder's `engaged` said (so a
  * goal question "about the orange teapot" is not credited as agreeing the goal); a turn that
- * takes up their words and names nothing foreign earns it. A turn made only of ordinary words
+ * takes up only their words earns it, even against the coder. A turn made only of ordinary words
  * ("What will you do first, and by when?") claims nothing either way, and between the two
  * (`unclear`: an incisive question's new assumption, a reflection's new metaphor) the coder's
  * `engaged` decides, and a turn naming as many foreign things as it takes up of their own
@@ -237,8 +240,9 @@ export function earnsCredit(
   // no partner words to read, or an idea offered with permission (new content by design)
   if (!partnerTexts.some((t) => t && t.trim()) || codes.includes('advice_with_permission')) return coderEngaged !== false;
   if (ev.engagement === 'absent') return false;
-  // their words taken up and nothing foreign named: the words outweigh a doubtful coder
-  if (ev.engagement === 'shown' && ev.strongShared.length > 0) return true;
+  // every content word theirs: the words outweigh a doubtful coder (never when the turn also
+  // brings words of its own, "a kangaroo in the meeting": the coder's doubt then stands)
+  if (ev.engagement === 'shown' && ev.strongShared.length > 0 && ev.foreign.length === 0) return true;
   // only ordinary words (no claim either way), or something between: the coder decides
   return coderEngaged !== false && (ev.foreignThings.length === 0 || ev.foreignThings.length < ev.strongShared.length);
 }
