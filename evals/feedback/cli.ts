@@ -18,6 +18,7 @@ const report = await runFeedbackEval({ grammar });
 
 console.log(`Feedback eval: ${report.sessions} scripted sessions, ${report.coachTurns} coach turns (${report.poorMoves} poor moves), ${report.alternativesShown} alternatives shown`);
 console.table(report.targets.map((t) => ({ target: t.name, value: t.value, met: t.met ? 'yes' : 'NO' })));
+console.log(`Good lines left out of the good-move measures (they name what the partner says on the card but had not said yet): ${report.goodAhead.length}`);
 console.log(`Feedback naming the partner's words (improve or suggestion): ${(report.namesPartnerWords * 100).toFixed(1)}%`);
 console.log('Mean skill score by session kind (sessions where the skill was scored):');
 console.table(Object.fromEntries(Object.entries(report.skillMeans).map(([kind, m]) => [kind, Object.fromEntries(SKILLS.map((s) => [s, m[s] ?? '-']))])));
@@ -28,6 +29,9 @@ const show = (title: string, xs: { scenarioId: string; kind: string; turn: numbe
   if (xs.length > 12) console.log(`  ... and ${xs.length - 12} more`);
 };
 show('Poor moves praised', report.praisedPoor);
+show('Good moves told they picked up nothing', report.goodToldNothing);
+show('Good moves criticised', report.goodCriticised);
+show('Feedback texts failing the grammar check', report.brokenFeedbackTexts);
 show('Alternatives failing the grammar check', report.brokenAlternatives);
 show('Alternatives not coding as claimed', report.miscodedAlternatives);
 show('Repeated feedback texts', report.repeatedTexts);

@@ -2,10 +2,12 @@
  * @module evals/feedback/run-eval.test
  * CI guard for `npm run eval:feedback`: the whole eval (harper.js included) on every scripted
  * scenario. What feedback and scoring own must hold outright: no poor move the coder recognised is
- * praised, no broken alternative, under 5% of alternatives coding as another move, no repeated
- * text within a session, good coaching beating poor on every skill. Poor moves praised because the
- * coder missed them may not rise above the committed ceiling (guard-ceiling.json): lower it as
- * the coder improves, towards the target of 0; never raise it to make a change pass.
+ * praised, no good move told it picked up nothing, no feedback box or alternative failing harper.js
+ * or the wording checks, under 5% of alternatives coding as another move, no repeated text within
+ * a session, good coaching beating poor on every skill, templates about nothing good on no skill.
+ * Poor moves praised and good moves criticised because the coder missed them may not rise above
+ * the committed ceilings (guard-ceiling.json): lower them as the coder improves, towards 0; never
+ * raise one to make a change pass.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,7 +16,7 @@ import { SKILLS } from '../../api/practice/types.js';
 import { harperCheck } from './harper-check.js';
 import { runFeedbackEval, type FeedbackEvalReport } from './run-eval.js';
 
-const ceiling = JSON.parse(readFileSync(resolve(import.meta.dirname, 'guard-ceiling.json'), 'utf8')) as { praisedPoor: number };
+const ceiling = JSON.parse(readFileSync(resolve(import.meta.dirname, 'guard-ceiling.json'), 'utf8')) as { praisedPoor: number; goodCriticised: number };
 
 let report: FeedbackEvalReport;
 beforeAll(async () => {
@@ -32,6 +34,18 @@ describe('feedback eval', () => {
   });
   it('keeps poor moves praised (coder misses) at or under the ceiling', () => {
     expect(report.praisedPoor.length).toBeLessThanOrEqual(ceiling.praisedPoor);
+  });
+  it('never tells a good move it picked up nothing', () => {
+    expect(report.goodToldNothing).toEqual([]);
+  });
+  it('keeps good moves criticised (coder misses: a reflection coded as information or other) at or under the ceiling', () => {
+    expect(report.goodCriticised.length).toBeLessThanOrEqual(ceiling.goodCriticised);
+  });
+  it('gives templates about nothing no "good" on any skill, and never makes a learner ready', () => {
+    expect(report.templates).toEqual({ bestLevel: expect.not.stringMatching(/^good$/), readyAfterThree: false });
+  });
+  it('writes every feedback box in English that passes harper.js (British) and the wording checks', () => {
+    expect(report.brokenFeedbackTexts).toEqual([]);
   });
   it('shows no alternative that fails harper.js or the wording checks', () => {
     expect(report.brokenAlternatives).toEqual([]);

@@ -431,14 +431,23 @@ function playCoding(body: ChatBody): string {
 }
 
 function playFeedback(body: ChatBody): string {
-  // the feedback prompt carries the rule feedback as JSON data in the user message; a model that
-  // follows it grounds its own wording on it and keeps the rule alternative when unsure
+  // Plays a plausible model, not an obedient one: it grounds its wording on the rule feedback the
+  // prompt carries (keeping those words where the rules wrote some), but asked "what worked" it
+  // nearly always finds something to praise, poor move or not, about the turn itself (models are
+  // trained to encourage). Where the rules left a box empty it writes its own from the turn and
+  // the partner's words. The product decides what counts as praise, so it must drop that.
   type Rule = { worked?: string; improve?: string; suggestion?: string; alternative?: string };
-  const rule: Rule = lastUserData<{ ruleFeedback?: Rule }>(body)?.ruleFeedback ?? {};
+  type Data = { ruleFeedback?: Rule; coachText?: string; previousPartnerText?: string | null; partnerName?: string };
+  const data: Data = lastUserData<Data>(body) ?? {};
+  const rule = data.ruleFeedback ?? {};
+  const name = data.partnerName?.trim() || 'your partner';
+  const words = (data.coachText ?? '').trim().split(/\s+/).filter(Boolean);
+  const quoted = words.length ? `“${words.slice(0, 8).join(' ')}${words.length > 8 ? '…' : ''}”` : 'that turn';
+  const said = (data.previousPartnerText ?? '').trim().split(/(?<=[.!?])\s+/)[0]?.replace(/[.!?]+$/, '');
   return JSON.stringify({
-    worked: rule.worked || 'You kept the focus on your partner.',
-    improve: rule.improve || 'Reflect back what you heard before asking more.',
-    suggestion: rule.suggestion || 'Start from what your partner wants from this conversation.',
-    alternative: rule.alternative || 'It sounds like this has been weighing on you.',
+    worked: rule.worked?.trim() || `With ${quoted} you stayed engaged with ${name} and kept the conversation moving.`,
+    improve: rule.improve?.trim() || (said ? `${name} had just said “${said}”; say that back before moving on.` : `Say back what ${name} told you before moving on.`),
+    suggestion: rule.suggestion?.trim() || `To help ${name} feel heard, reflect their words before your next question.`,
+    alternative: rule.alternative?.trim() || 'What feels most important to you about that?',
   });
 }

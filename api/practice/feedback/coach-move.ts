@@ -47,14 +47,26 @@ export function isReflection(c: CoachTurnCoding): boolean {
   return codesAny(c, REFLECTION_CODES);
 }
 
-/** The move feedback talks about for this coding. */
-export function coachMove(coding: CoachTurnCoding): CoachMove {
+/**
+ * The move feedback talks about for this coding: `unengaged` when the turn is `aboutNothing` (by
+ * default, when the coder found it so; callers pass stronger evidence, see turn-feedback) and did
+ * nothing worse.
+ */
+export function coachMove(coding: CoachTurnCoding, aboutNothing: boolean = coding.engaged === false): CoachMove {
   const codes = new Set<CoachCode>(coding.codes?.length ? coding.codes : [coding.label as CoachCode]);
   if ((coding.questionCount ?? 0) >= 2) codes.add('stacked_questions');
   const move = MOVE_PRIORITY.find((m) => codes.has(m)) ?? 'other';
-  if (coding.engaged === false && !POOR_MOVES.has(move)) return 'unengaged';
+  if (aboutNothing && !POOR_MOVES.has(move)) return 'unengaged';
   return move;
 }
+
+/**
+ * Codes whose `engaged` the coder does not check, their words being the coach's own by nature
+ * (how we work, what you want from today, may I offer, information): for these the words alone
+ * say whether the turn is about anything in the conversation. (An idea offered with permission is
+ * new content by design, so not among them; advice, judgement and reassurance are poor anyway.)
+ */
+export const UNCHECKED_CODES: ReadonlySet<CoachCode> = new Set(['contracting', 'goal_question', 'return_to_goal', 'permission_request', 'information', 'self_disclosure']);
 
 /** What the earlier turns of the session show, as far as feedback on this turn cares. */
 export interface SessionSoFar {

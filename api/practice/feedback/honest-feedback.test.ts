@@ -64,6 +64,64 @@ describe('never praises a poor move', () => {
   });
 });
 
+describe('praise needs evidence in the partner’s words, whatever the coder says', () => {
+  // each coded as the coder might (engaged, or a goal question the coder does not check)
+  const templates: [string, CoachCode[]][] = [
+    ['What would you like to get from the orange teapot today?', ['goal_question', 'open_question']],
+    ['Shall we agree that the windmill stays between us?', ['contracting', 'closed_question']],
+    ['You sound clearer about the marmalade.', ['complex_reflection']],
+    ['So the kettle and the moonlight have been weighing on you.', ['complex_reflection']],
+    ['What else is going on with the bicycles?', ['open_question']],
+    ["You've shown real strength with the trampoline.", ['affirmation']],
+  ];
+  for (const [text, codes] of templates) {
+    it(`gives no praise to “${text}”`, () => {
+      const f = fb(text, codes, { engaged: true, prev: "I'd like to be clearer about what I actually think. Honestly, I'm drowning." });
+      expect(f.worked).toBe('');
+    });
+  }
+
+  it('says a process move about nothing picked up nothing, naming what the partner never mentioned', () => {
+    const f = fb('What would you like to get from the orange teapot today?', ['goal_question', 'open_question'], { engaged: true });
+    expect(f.move).toBe('unengaged');
+    expect(f.improve).toMatch(/“orange teapot”/);
+  });
+
+  it('praises the same moves when they take up what the partner said', () => {
+    expect(fb('What would you like to get from today?', ['goal_question', 'open_question']).worked).toMatch(/asked what Dana wants/);
+    expect(fb("So you're answering tickets at ten at night.", ['simple_reflection'], { engaged: true }).worked).not.toBe('');
+    expect(fb('It sounds like the escalations have become yours alone.', ['complex_reflection'], { engaged: true }).worked).not.toBe('');
+  });
+
+  it('does not tell a good move it picked up nothing when only the coder doubts it', () => {
+    // an incisive question brings in the coach's own assumption by design; "friendship" is new
+    for (const [text, codes] of [
+      ['If you knew the team would respect you more for trusting them, what would you hand over?', ['incisive_question', 'open_question']],
+      ['Part of you worries that handing the escalations over would cost you the team’s respect.', ['complex_reflection']],
+    ] as [string, CoachCode[]][]) {
+      const f = fb(text, codes, { engaged: false });
+      expect(f.move, text).not.toBe('unengaged');
+      expect(f.improve, text).not.toMatch(/didn't pick up anything|hasn't mentioned/);
+    }
+  });
+
+  it('gives a “why” question no praise, and offers a “what” instead', () => {
+    const f = fb('Why do you let them talk over you?', ['open_question']);
+    expect(f.worked).toBe('');
+    expect(f.withheld).toBe('why_question');
+    expect(f.improve).toMatch(/justify themselves/);
+    expect(f.suggestion).toMatch(/“what” or “how”/);
+  });
+
+  it('names a blaming “why” coded as a judgement kindly, with a better move for that moment', () => {
+    const f = fb('Why do you let them talk over you?', ['judgement', 'open_question']);
+    expect(f.worked).toBe('');
+    expect(f.improve).toMatch(/^However gently it's asked, “Why do you let them talk over you\?” reads as a judgement/);
+    expect(f.suggestion).toMatch(/what got in the way|“What made it hard\?”/);
+    if (f.alternative) expect(alternativeProblems({ move: f.alternativeMove!, text: f.alternative }, 'Why do you let them talk over you?', DANA)).toEqual([]);
+  });
+});
+
 describe('credits contracting and a return to the goal', () => {
   it('says what contracting does', () => {
     const f = fb('Shall we agree that what we say stays between us, and that I am here to listen rather than advise?', ['contracting', 'closed_question']);

@@ -31,6 +31,8 @@ export interface TurnMoment {
   codes?: ReadonlySet<CoachCode>;
   /** how many earlier turns made the same move: picks the wording */
   variant?: number;
+  /** things the turn named that the partner never mentioned ("orange teapot") */
+  foreignThings?: readonly string[];
 }
 
 const EARLY_STAGES: PartnerStage[] = ['guarded', 'opening_up'];
@@ -54,9 +56,18 @@ export type Parts = { worked: string; improve: string; suggestion: string; alt: 
 
 const pick = <T>(c: TurnMoment, options: T[]): T => options[(c.variant ?? 0) % options.length];
 
-/** What genuinely worked in a poor turn: a reflection it also held, else nothing. */
+/** A count as the house writes it: words up to nine, digits from 10. */
+const count = (n: number) => (n < 10 ? ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][n] : String(n));
+
+/** Words that open a turn by telling, judging or soothing rather than reflecting. */
+const TELLS = /\b(?:should|shouldn't|need to|needs to|must|have to|has to|ought|don't worry|honestly|to be honest|why|you'll be fine|just)\b/i;
+
+/** What genuinely worked in a poor turn: a reflection it held before the poor part, else nothing. */
 function goodPartOf(c: TurnMoment): string {
   const codes = c.codes ?? new Set<CoachCode>();
+  // both wordings say the reflection came first: not when the turn opens by telling or judging
+  const first = (c.text.match(/[^.?!]+[.?!]*/) ?? [''])[0];
+  if (TELLS.test(first)) return '';
   if (codes.has('complex_reflection') || codes.has('summary')) return `Before that, your reflection picked up what ${c.name} had said.`;
   if (codes.has('simple_reflection')) return `You started by saying back ${c.name}'s words.`;
   return '';
@@ -69,10 +80,69 @@ const after = (c: TurnMoment, lead = ' after') => (c.said ? `${lead} “${c.said
 
 /** "To help Priya feel heard, try reflecting ..." with their own words named when there are some. */
 function feelHeard(c: TurnMoment): string {
+  // “I don't know” is uncertainty, not a feeling word to quote back
+  if (c.feeling === 'torn' && c.phrase && /\b(?:know|sure)\b/i.test(c.phrase)) return `To help ${c.name} feel heard, reflect the uncertainty you hear before asking anything else.`;
   if (c.feeling) return `To help ${c.name} feel heard, try reflecting the feeling (${c.phrase ? `“${c.phrase}”` : c.feeling}) before asking anything else.`;
   return c.phrase
     ? `To help ${c.name} feel heard, reflect “${c.phrase}” back before asking anything else.`
     : `To help ${c.name} feel heard, try reflecting back what they just said before asking anything else.`;
+}
+
+/** “a”; “a” or “b”; “a”, “b” or “c”: things quoted for feedback (“and” to list them together). */
+function quoted(things: readonly string[], conjunction: 'or' | 'and' = 'or'): string {
+  const q = things.slice(0, 3).map((t) => `“${t}”`);
+  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} ${conjunction} ${q[q.length - 1]}`;
+}
+
+/** Whether a question in the turn opens with “why” (after “and”, “so”, “honestly”...). */
+function opensWithWhy(text: string): boolean {
+  return (text.match(/[^.?!]+\?/g) ?? []).some((q) => /^\s*(?:(?:and|so|but|ok|okay|well|honestly|really|then),?\s+)*why\b/i.test(q));
+}
+
+/** A question move that asks “why”: it asks for a justification. */
+export function isWhyQuestion(move: CoachMove, text: string): boolean {
+  return ['open_question', 'closed_question', 'incisive_question', 'goal_question'].includes(move) && opensWithWhy(text);
+}
+
+/**
+ * What to say instead of praise for a “why” question (MI and coaching guides alike: “why” asks
+ * for a defence, even when meant kindly; “what” and “how” invite the same thinking).
+ */
+export function whyQuestionNote(c: TurnMoment): Pick<Parts, 'improve' | 'suggestion' | 'alt'> {
+  return {
+    improve: `A “why” question asks ${c.name} to justify themselves${c.said && c.said.split(/\s+/).length <= 8 ? ` just after “${c.said}”` : ''}, and it can sound like blame even when you mean it kindly.`,
+    suggestion: `To invite the same thinking without the defence, start with “what” or “how”: “What made that hard?” rather than “Why didn't you?”.`,
+    alt: c.prev ? 'deeper_reflection' : 'open_question',
+  };
+}
+
+/**
+ * The “improve” for a sound-looking move with too little evidence of the partner's words to be
+ * praised (see standing/engagement-evidence), where the evidence is not strong enough to say it
+ * picked up nothing either: a tip, not a fault. Keeps the move's own improve unless that says
+ * there was nothing to fix.
+ */
+export function groundingNote(c: TurnMoment, improve: string): string {
+  if (/^Nothing to (?:fix|change)/.test(improve)) return `If ${c.name} doesn't recognise it, come back to their own words${c.said ? ` (“${c.said}”)` : ''} and try again.`;
+  return improve;
+}
+
+/**
+ * A plan the coach wrote for the partner, with a when (“So you'll hand the rota to Sam on Monday,
+ * right?”): GROW's Will belongs to the partner, so feedback says whose plan it is, whatever shape
+ * the turn took, and offers the action question that would have left it with them.
+ */
+export function coachPlanFeedback(c: TurnMoment): Parts {
+  const n = c.name;
+  return {
+    worked: '',
+    improve: pick(c, [
+      `This sets the step and the time for ${n}; a plan ${n} names for themselves is one they are far more likely to keep.`,
+      `The plan here is yours, not ${n}'s${c.said ? `: they had said “${c.said}”` : ''}, and a step someone is handed rarely sticks.`,
+    ]),
+    suggestion: `To leave the plan with ${n}, ask what they will do and when, then reflect their answer back in their words.`,
+    alt: 'action_question',
+  };
 }
 
 /** The wording for one move in its moment. */
@@ -82,20 +152,25 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
   const reflectAlt: GoodMove = c.prev ? 'deeper_reflection' : 'open_question';
   switch (move) {
     case 'judgement': {
-      const blaming = /^\s*why\b/i.test(c.text) && /\?\s*$/.test(c.text);
+      const blaming = opensWithWhy(c.text);
       return {
         worked: goodPartOf(c),
         improve: blaming
-          ? `“${quote(c.text)}” asks ${n} to defend a choice rather than explore it${c.said ? `; coming after “${c.said}”, it` : ', which'} is likely to make them guarded.`
+          ? `However gently it's asked, “${quote(c.text)}” reads as a judgement: it asks ${n} to defend a choice rather than explore it${c.said ? `, just after “${c.said}”` : ''}.`
           : pick(c, [
               `“${quote(c.text)}” passes judgement on ${n}${after(c, ' just after they said')}; people who feel judged say less.`,
               `Whatever you think of it, “${quote(c.text)}” evaluates ${n} rather than understanding them${c.said ? `, and it answers “${c.said}” with a verdict` : ''}.`,
             ]),
-        suggestion: pick(c, [
-          `To keep ${n} talking openly, get curious about why it made sense to them: reflect ${theirWords(c, 'what they said')} instead of judging it.`,
-          `Next time, say back what you heard in ${n}'s own words${c.phrase ? ` (“${c.phrase}”)` : ''} and ask what made it feel right at the time.`,
+        suggestion: blaming
+          ? pick(c, [
+              `To help ${n} explore rather than defend, ask what got in the way instead of why they didn't, or first reflect ${theirWords(c, 'what they said')}.`,
+              `Swap the “why” for a “what”: “What made it hard?” invites the same story without asking ${n} to justify it.`,
+            ])
+          : pick(c, [
+          `To keep ${n} talking openly, get curious about how it made sense to them: reflect ${theirWords(c, 'what they said')} instead of judging it.`,
+          `Next time, say back what you heard in ${n}'s own words${c.phrase ? ` (“${c.phrase}”)` : ''} and stay curious about what it means to them.`,
         ]),
-        alt: 'deeper_reflection',
+        alt: c.prev ? 'deeper_reflection' : 'open_question',
       };
     }
     case 'advice': {
@@ -149,7 +224,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
     case 'stacked_questions':
       return {
         worked: goodPartOf(c),
-        improve: `You asked ${Math.max(2, c.questionCount)} questions at once; ${n} can only answer one and the rest get lost (ICF: one question at a time).${c.said ? ` Keep the one that follows “${c.said}”.` : ''}`,
+        improve: `You asked ${count(Math.max(2, c.questionCount))} questions at once; ${n} can only answer one and the rest get lost.${c.said ? ` Keep the one that follows “${c.said}”.` : ''}`,
         suggestion: pick(c, [
           `To give ${n} room to think, ask one open question${c.phrase ? ` about “${c.phrase}”` : ''}, then wait.`,
           `Choose the question that matters most to ${n}${c.phrase ? ` after “${c.phrase}”` : ''}, ask only that, and let the silence work.`,
@@ -180,7 +255,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
     case 'action_question':
       if (!c.stage || READY_FOR_ACTION.includes(c.stage)) {
         return {
-          worked: `You asked ${n} what they will do, so the commitment can come from them (GROW: Will).`,
+          worked: `You asked ${n} what they will do, so the commitment can come from them (the “Will” step of GROW: Goal, Reality, Options, Will).`,
           improve: pick(c, [
             `${c.said ? `${n} had just said “${c.said}”; once` : 'Once'} they answer, check when and what might get in the way, without adding steps of your own.`,
             `Let ${n} set the step and the timing${c.said ? ` from where they are (“${c.said}”)` : ''}; resist filling any silence with ideas of your own.`,
@@ -200,18 +275,18 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       };
     case 'contracting':
       return {
-        worked: `You agreed how you'll work together, which makes it safe for ${n} to think aloud (ICF 3: agreements).`,
+        worked: `You agreed how you'll work together, which makes it safe for ${n} to think aloud.`,
         improve: `Keep it brief and check it landed: ask ${n} what they would add to it.`,
         suggestion: c.so.goalAsked ? `To keep it ${n}'s session, come back to what they want from it as you go.` : `To make the agreement ${n}'s too, ask what they want from this conversation.`,
         alt: null,
       };
     case 'goal_question':
       return {
-        worked: `You asked what ${n} wants from the conversation, which sets up the partnership (ICF 3.1).`,
+        worked: `You asked what ${n} wants from the conversation, which sets up the partnership.`,
         improve:
           c.turn > 3
             ? `Earlier is better: agreeing the goal in your first few turns frames the whole conversation${c.said ? `; here, “${c.said}” also wanted reflecting first` : ''}.`
-            : `${c.said ? `${n} opened with “${c.said}”; when` : 'When'} they answer, reflect their goal back so you both know what you're working on.`,
+            : `${c.said ? `${n} ${c.turn === 1 ? 'opened with' : 'had just said'} “${c.said}”; when` : 'When'} they answer, reflect their goal back so you both know what you're working on.`,
         suggestion: pick(c, [
           `To keep the conversation ${n}'s own, come back to this goal later and ask how they'll know it was useful.`,
           `Later on, check with ${n} how the conversation is going against what they wanted from it.`,
@@ -220,14 +295,14 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       };
     case 'return_to_goal':
       return {
-        worked: `You brought the conversation back to what ${n} wanted from it (ICF 3.3).`,
+        worked: `You brought the conversation back to what ${n} wanted from it.`,
         improve: `Let ${n} judge the progress: their answer tells you whether to keep exploring or move towards action.`,
         suggestion: `To keep the thread ${n}'s, reflect how they see their progress before choosing your next question.`,
         alt: null,
       };
     case 'summary':
       return {
-        worked: `Your summary pulls together what ${n} said, which shows you were tracking all of it (ICF 6.7).`,
+        worked: `Your summary pulls together what ${n} said, which shows you were tracking all of it.`,
         improve: pick(c, [
           'Keep summaries short and check them lightly; the point is to hand the thread back.',
           `Check it with ${n} lightly${c.said ? `, ending on what they said last (“${c.said}”)` : ''}, so they can correct or add to it.`,
@@ -238,7 +313,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
     case 'complex_reflection':
       return {
         worked: pick(c, [
-          `A reflection that goes beneath the words: it shows ${n} you understood what ${c.phrase ? `“${c.phrase}”` : 'it'} means to them.`,
+          `A reflection that goes beneath the words: it shows ${n} you understood what ${c.feeling && c.phrase && c.phrase.split(/\s+/).length <= 3 ? `“${c.phrase}”` : 'it'} means to them.`,
           `You named what sits under ${n}'s words${c.said ? ` (“${c.said}”)` : ''}, tentatively enough for them to correct you.`,
         ]),
         improve: pick(c, [
@@ -320,7 +395,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       };
     case 'affirmation':
       return {
-        worked: `You affirmed ${n}, which builds trust and helps them think (Kline: appreciation).`,
+        worked: `You affirmed ${n}, which builds trust and helps them think (what Nancy Kline calls appreciation).`,
         improve: `Make affirmations specific and genuine: name exactly what they did or what it shows about them${c.said ? `, as in “${c.said}”` : ''}.`,
         suggestion: `To keep ${n} talking, pair the affirmation with a reflection or an open question.`,
         alt: null,
@@ -339,16 +414,20 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
         suggestion: `To keep the space ${n}'s, reflect what they said instead of matching it with your experience.`,
         alt: reflectAlt,
       };
-    case 'unengaged':
+    case 'unengaged': {
+      const things = c.foreignThings?.length ? quoted(c.foreignThings) : null;
       return {
         worked: '',
         improve: pick(c, [
-          `This didn't pick up anything ${n} had said${c.said ? ` (“${c.said}”)` : ''}: a reflection or question earns its place by following their words.`,
-          `The turn has the shape of a good move but none of ${n}'s content${c.said ? `; they had just told you “${c.said}”` : ''}.`,
+          things
+            ? `This didn't pick up anything ${n} had said: they haven't mentioned ${things}. A reflection or question earns its place by following their words.`
+            : `This didn't pick up anything ${n} had said${c.said ? ` (“${c.said}”)` : ''}: a reflection or question earns its place by following their words.`,
+          `The turn has the shape of a good move but none of ${n}'s content${c.foreignThings?.length ? ` (${quoted(c.foreignThings, 'and')} ${c.foreignThings.length > 1 ? 'are' : 'is'} new to the conversation)` : ''}${c.said ? `; they had just told you “${c.said}”` : ''}.`,
         ]),
         suggestion: `To show you're listening, build your next turn from ${c.phrase ? `“${c.phrase}”` : `${n}'s last words`}.`,
         alt: c.prev ? 'reflection' : next === 'goal_question' ? 'goal_question' : 'open_question',
       };
+    }
     default:
       return {
         worked: '',

@@ -80,10 +80,19 @@ export function partnerSentences(text: string): string[] {
     .filter((s) => /[a-z]/i.test(s) && s.split(/\s+/).length >= 3);
 }
 
+/**
+ * The text without the idioms that borrow a feeling word ("..., I'm afraid.", "I'm afraid I can't"):
+ * an apology, not fear. Offsets are kept (spaces replace the idiom), so a phrase found after it
+ * can still be cut from the original words.
+ */
+function withoutIdioms(text: string): string {
+  return text.replace(/\bI'?m afraid\b(?=\s*(?:[.,;!?]|$|that's\b|not\b|so\b))/gi, (m) => ' '.repeat(m.length));
+}
+
 /** The feeling the partner named, in the words a coach would reflect it with. */
 export function feelingIn(text: string | null | undefined): string | null {
   if (!text) return null;
-  const low = text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  const low = withoutIdioms(text.replace(/[\u2018\u2019]/g, "'")).toLowerCase();
   for (const [re, word] of FEELINGS) if (re.test(low)) return word;
   return null;
 }
@@ -166,14 +175,20 @@ export function partnerQuote(text: string | null | undefined, max = 12): string 
 
 /**
  * A short phrase the partner actually used, for a suggestion to point at: the feeling as they
- * said it ("drowning", "frazzled"), else the opening words of their key sentence.
+ * said it ("drowning", "frazzled"), else their key sentence when short, else its first clause;
+ * `null` when neither is short enough to quote whole.
  */
 export function partnerPhrase(text: string | null | undefined): string | null {
   if (!text) return null;
   const plain = text.replace(/[\u2018\u2019]/g, "'");
+  const low = withoutIdioms(plain).toLowerCase();
   for (const [re] of FEELINGS) {
-    const m = re.exec(plain.toLowerCase());
+    const m = re.exec(low);
     if (m) return plain.slice(m.index, m.index + m[0].length);
   }
-  return partnerQuote(text, 6);
+  // a whole short sentence, or its first clause: never a phrase cut off mid-way (“It's six people, a budget, and…”)
+  const whole = partnerQuote(text, 8);
+  if (whole && !whole.endsWith('…')) return whole;
+  const clause = whole?.split(/[,;:]\s+|\s+(?:and|but|because|so)\s+/)[0]?.trim();
+  return clause && clause.split(/\s+/).length >= 3 && !clause.endsWith('…') ? clause : null;
 }

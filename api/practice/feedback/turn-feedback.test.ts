@@ -51,7 +51,7 @@ describe('feedbackForTurn', () => {
   it('counts stacked questions and asks for one at a time', () => {
     const f = fb('Why? Have you told her? What will you do?', ['stacked_questions', 'open_question'], { q: 3 });
     expect(f.move).toBe('stacked_questions');
-    expect(f.improve).toContain('You asked 3 questions at once');
+    expect(f.improve).toContain('You asked three questions at once');
     expect(f.suggestion).toBe('To give Priya room to think, ask one open question about “worried”, then wait.');
   });
 

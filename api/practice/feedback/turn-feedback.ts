@@ -10,10 +10,12 @@
  * a box the learner already read this session.
  */
 import { codeUtterance } from '../coder/index.js';
+import { earnsCredit, engagementEvidence, scenarioContext } from '../standing/engagement-evidence.js';
 import type { CoachCode, CoachTurnCoding, PartnerCard, PartnerStage, TurnFeedback } from '../types.js';
 import { alternativeFor, codesAsGoodMove, openQuestionFor, type Alternative, type AlternativeContext, type GoodMove } from './alternative-reply.js';
-import { coachMove, sessionSoFar, type CoachMove, type SessionSoFar } from './coach-move.js';
-import { forMove, type TurnMoment } from './move-feedback.js';
+import { coachMove, POOR_MOVES, UNCHECKED_CODES, sessionSoFar, type CoachMove, type SessionSoFar } from './coach-move.js';
+import { coachPlanFeedback, forMove, groundingNote, isWhyQuestion, whyQuestionNote, type TurnMoment } from './move-feedback.js';
+import { contentWords, ECHO_SHARE, overlap, statesPlanForPartner } from '../rubric/commitment.js';
 import { assumptionShowing, feelingIn, partnerPhrase, partnerQuote } from './partner-words.js';
 import { wordingProblems } from './wording-checks.js';
 
@@ -42,9 +44,19 @@ export interface TurnFeedbackInput {
  * The feedback with the move it was about and the move the alternative makes (`null`: no
  * alternative, because the learner's move already fitted or none passed the checks).
  */
-export type TurnFeedbackDetail = TurnFeedback & { move: CoachMove; alternativeMove: GoodMove | null };
+export type TurnFeedbackDetail = TurnFeedback & {
+  move: CoachMove;
+  alternativeMove: GoodMove | null;
+  /**
+   * why praise was withheld from a move that is not poor in itself: a plan the coach wrote for the
+   * partner, a “why” question, or no evidence of the partner's words
+   */
+  withheld: 'coach_plan' | 'why_question' | 'ungrounded' | null;
+};
 
 const REFLECTIONS: GoodMove[] = ['reflection', 'deeper_reflection'];
+/** Moves worse than writing the partner's plan: feedback talks about them instead. */
+const PLAN_OUTRANKS: ReadonlySet<CoachMove> = new Set(['judgement', 'reassurance', 'leading_question', 'stacked_questions', 'unengaged']);
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
 
 /** Why an alternative may not be shown for this moment; empty when it may. */
@@ -88,7 +100,19 @@ function chooseAlternative(move: GoodMove | null, learnerMove: CoachMove, coachT
 export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   const prev = input.previousPartnerText?.trim() ? input.previousPartnerText : null;
   const prior = input.priorCodings ?? [];
-  const move = coachMove(input.coding);
+  // the partner's words so far: praise needs evidence in them (standing/engagement-evidence),
+  // whatever the coder's `engaged` said, so a template the coder missed is never praised
+  // (and the scenario brief the learner was given)
+  const partnerTexts = [...(input.partnerHistory ?? [])];
+  if (prev && partnerTexts[partnerTexts.length - 1] !== prev) partnerTexts.push(prev);
+  if (partnerTexts.length) partnerTexts.push(...scenarioContext(input.card));
+  const evidence = engagementEvidence(input.coachText ?? '', partnerTexts);
+  const credited = earnsCredit(input.coachText ?? '', input.coding.codes ?? [], input.coding.engaged, partnerTexts, evidence);
+  // "picked up nothing" is said only on strong evidence: the words name things the partner never
+  // raised and take up nothing of theirs, and the coder agrees (or, for a move whose engagement
+  // the coder does not check, the words alone)
+  const coderChecked = !(input.coding.codes ?? []).some((c) => UNCHECKED_CODES.has(c));
+  const move = coachMove(input.coding, evidence.engagement === 'absent' && (input.coding.engaged === false || !coderChecked));
   const base: TurnMoment = {
     name: input.partnerName?.trim() || 'your partner',
     stage: input.stage,
@@ -107,9 +131,24 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   };
   const used = new Set((input.priorFeedback ?? []).flatMap((f) => [f.worked, f.improve, f.suggestion]).filter(Boolean));
   // try the wordings in turn until none repeats a box already given this session
-  let parts = forMove(move, base);
+  // a move that made no claim on the partner's words, or a "why" question, earns no praise
+  const why = isWhyQuestion(move, base.text);
+  const ungrounded = !credited && !POOR_MOVES.has(move);
+  // the coach writing the partner's plan (a step with a when they had not named), as scoring reads
+  // it; asking what they will do and when is the opposite
+  const said = new Set(partnerTexts.flatMap((t) => [...contentWords(t ?? '')]));
+  const asks = (input.coding.codes ?? []).some((c) => c === 'open_question' || c === 'action_question');
+  const coachPlan = !asks && !PLAN_OUTRANKS.has(move) && statesPlanForPartner(base.text) && overlap(contentWords(base.text), said) < ECHO_SHARE;
+  const honest = (variant: number) => {
+    if (coachPlan) return coachPlanFeedback({ ...base, variant });
+    const p = forMove(move, { ...base, variant, foreignThings: move === 'unengaged' ? evidence.foreignThings : [] });
+    if (why) return { ...p, worked: '', ...whyQuestionNote(base) };
+    if (ungrounded) return { ...p, worked: '', improve: groundingNote(base, p.improve) };
+    return p;
+  };
+  let parts = honest(base.variant ?? 0);
   for (let k = 1; k < 4 && [parts.worked, parts.improve, parts.suggestion].some((t) => t && used.has(capital(t))); k++) {
-    parts = forMove(move, { ...base, variant: (base.variant ?? 0) + k });
+    parts = honest((base.variant ?? 0) + k);
   }
   // an opening that skipped agreeing the goal: say so once, early, when nothing worse needs saying
   const missingGoal =
@@ -124,13 +163,14 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
     alternative: alt?.text ?? '',
     move,
     alternativeMove: alt?.move ?? null,
+    withheld: coachPlan && !POOR_MOVES.has(move) ? 'coach_plan' : why ? 'why_question' : ungrounded ? 'ungrounded' : null,
   };
 }
 
-/** A box that would repeat one already given says so once ("As before: ..."), then stays empty. */
+/** A box that would repeat one already given says so once ("As before, ..."), then stays empty. */
 function distinct(text: string, used: Set<string>): string {
   if (!text || !used.has(text)) return text;
-  const again = `As before: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  const again = `As before, ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
   return used.has(again) ? '' : again;
 }
 

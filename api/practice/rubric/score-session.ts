@@ -22,6 +22,11 @@ export type SessionScorecard = Scorecard & { drill?: DrillOutcome & { id: string
 export interface ScoreOptions {
   rubric?: Rubric;
   drill?: DrillSpec;
+  /**
+   * what the learner was told about the scenario (standing `scenarioContext(card)`): words a turn
+   * may take up as the conversation's own, as feedback reads them
+   */
+  context?: readonly string[];
 }
 
 const levelRank = (l: Level) => LEVELS.indexOf(l);
@@ -114,7 +119,7 @@ export function scoreSession(turns: TranscriptTurn[], opts: ScoreOptions = {}): 
     const problems = rubricProblems(opts.rubric);
     if (problems.length > 0) throw new Error(`rubric ${opts.rubric.id}@${opts.rubric.version} is not usable: ${problems.join('; ')}`);
   }
-  const facts = sessionFacts(turns, rubric.params);
+  const facts = sessionFacts(turns, rubric.params, opts.context);
   const nextSteps = new Map<string, string | null>();
   const skills = rubric.skills.map((spec) => {
     const outcomes = spec.checks.map((c) => evaluateCheck(c, facts));

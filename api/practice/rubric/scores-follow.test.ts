@@ -62,6 +62,28 @@ describe('content-free templates earn nothing', () => {
   });
 });
 
+describe('process moves about nothing earn nothing, though the coder calls them engaged', () => {
+  // the coder does not check a goal question's or contracting's words against the partner's (they
+  // are the coach's own by nature): the words decide, as they do for feedback's praise
+  const said = 'I took on the team three months ago and I am drowning in escalations.';
+  const turn = (text: string, codes: CoachCode[]) => [partner(said), coach(text, codes)];
+  const score = (goal: string, contract: string, back: string) =>
+    scoreSession(transcript(...turn(contract, ['contracting', 'closed_question']), ...turn(goal, ['goal_question', 'open_question']), ...turn('So you are drowning in escalations.', ['simple_reflection']), ...turn(back, ['return_to_goal', 'open_question'])));
+
+  it('credits agreement for the real thing and not for templates about nothing', () => {
+    const real = score('What would you like to get from today?', 'Shall we agree that this stays between us?', 'Coming back to what you wanted from today, where are we?');
+    const template = score('What would you like to get from the orange teapot today?', 'Shall we agree that the windmill stays between us?', 'Coming back to the marmalade, where are we with the penguins?');
+    expect(skill(real, 'agreement').level).toBe('good');
+    expect(skill(template, 'agreement').level).toBe('not_yet');
+    expect(template.metrics).toMatchObject({ goal_questions: 0, engaged_coach_turns: 1 });
+  });
+
+  it('credits a goal question that names what the partner raised', () => {
+    const card = score('What would you like to get from today about the escalations?', 'Shall we agree that this stays between us?', 'Coming back to the escalations, where are we?');
+    expect(skill(card, 'agreement').level).toBe('good');
+  });
+});
+
 describe('listening grows smoothly with reflections', () => {
   const OQ: CoachCode[] = ['open_question'];
   const SR: CoachCode[] = ['simple_reflection'];

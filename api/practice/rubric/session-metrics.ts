@@ -6,12 +6,15 @@
  * what the partner said (`coding.engaged === false`: a content-free or off-topic template) earns
  * no credit: its reflections, affirmations and goal, incisive or action questions are not
  * counted, its questions count as closed; what counts against the coach (advice, judgement,
- * reassurance) still counts. A commitment is read from the partner's own words.
+ * reassurance) still counts. Whether a turn engages is the one rule feedback praises by
+ * (standing/engagement-evidence: the coder's `engaged` and the evidence in the partner's words so
+ * far and the scenario brief, when given). A commitment is read from the partner's own words.
  */
 import { CLOSED_QUESTION_CODES, OPEN_QUESTION_CODES, QUESTION_CODES, TELLING_CODES } from '../code-groups.js';
 import type { CoachCode, CoachTurnCoding, TranscriptTurn, UtteranceLabel } from '../types.js';
 import { contentWords, ECHO_SHARE, overlap, statesCommitment, statesPlanForPartner } from './commitment.js';
 import type { RubricParams } from './rubric-spec.js';
+import { earnsCredit } from '../standing/engagement-evidence.js';
 
 /** Behaviours a coach turn can show, as far as scoring cares. */
 export const MOVE_KINDS = [
@@ -108,7 +111,7 @@ function median(xs: number[]): number {
  * coding count as `other` (and are counted in `uncoded_coach_turns`).
  * @example sessionFacts(turns, { earlyTurns: 3, longTurnWords: 30 }).metrics.reflection_question_ratio
  */
-export function sessionFacts(turns: TranscriptTurn[], params: RubricParams): SessionFacts {
+export function sessionFacts(turns: TranscriptTurn[], params: RubricParams, context: readonly string[] = []): SessionFacts {
   const evidence = Object.fromEntries(MOVE_KINDS.map((k) => [k, [] as number[]])) as Record<MoveKind, number[]>;
   const coachTurns: number[] = [];
   const coachWordCounts: number[] = [];
@@ -123,6 +126,8 @@ export function sessionFacts(turns: TranscriptTurn[], params: RubricParams): Ses
   // plans the coach laid out that the partner had not named (their content words)
   const coachPlans: Set<string>[] = [];
   const partnerSaid = new Set<string>();
+  // what the partner has said so far: a turn earns credit only with evidence in it (standing)
+  const partnerTexts: string[] = [];
   let lastCoach = -1;
 
   const ordered = [...turns].sort((a, b) => a.index - b.index);
@@ -136,6 +141,7 @@ export function sessionFacts(turns: TranscriptTurn[], params: RubricParams): Ses
         if (!coachPlans.some((plan) => overlap(plan, words) >= ECHO_SHARE)) evidence.commitment.push(lastCoach);
       }
       for (const w of contentWords(turn.text)) partnerSaid.add(w);
+      if (turn.text) partnerTexts.push(turn.text);
       continue;
     }
     const i = turn.index;
@@ -143,9 +149,11 @@ export function sessionFacts(turns: TranscriptTurn[], params: RubricParams): Ses
     const coachNumber = coachTurns.length + 1;
     coachTurns.push(i);
     if (!turn.coding) uncoded++;
-    const engaged = turn.coding?.engaged !== false;
-    if (engaged) engagedTurns++;
     const codes = codesOf(turn.coding);
+    // the same rule feedback praises by: a template about nothing earns nothing, whatever its
+    // shape, even a goal question the coder does not check ('... from the orange teapot today?')
+    const engaged = earnsCredit(turn.text ?? '', [...codes], turn.coding?.engaged, partnerTexts.length ? [...partnerTexts, ...context] : []);
+    if (engaged) engagedTurns++;
     if (!engaged) {
       evidence.unengaged.push(i);
       for (const c of CREDIT_CODES) codes.delete(c);
