@@ -73,25 +73,34 @@ export function knownNow(card: PartnerCard, state: Pick<PartnerState, 'revealed'
  */
 export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], text: string): HiddenLayer | null {
   const own = stemsOf(text);
-  const s = card.script;
-  const visible = stemsOf(
-    [
-      card.brief,
-      card.title,
-      s?.topic ?? '',
-      s?.other ?? '',
-      ...(s?.surface ?? []),
-      ...(s?.openings ?? []),
-      ...(s?.sessionGoal ?? []),
-    ].join(' '),
-  );
+  const { visible, layers } = gateStems(card);
   for (const layer of HIDDEN_LAYERS) {
     if (revealed.includes(layer)) continue;
-    const layerStems = stemsOf([card.hidden[layer], ...(s?.disclose[layer] ?? [])].join(' '));
+    const layerStems = layers[layer];
     const shared = [...own].filter((w) => layerStems.has(w) && !visible.has(w)).length;
     if (shared >= GATE_SHARED && shared * 3 >= own.size) return layer;
   }
   return null;
+}
+
+/** What `lockedBy` compares against, worked out once per card (a card never changes once read). */
+interface GateStems {
+  /** stems of what the partner may say anyway: brief, surface, openings */
+  visible: ReadonlySet<string>;
+  /** each hidden layer's own stems */
+  layers: Record<HiddenLayer, ReadonlySet<string>>;
+}
+const gates = new WeakMap<PartnerCard, GateStems>();
+
+function gateStems(card: PartnerCard): GateStems {
+  let gate = gates.get(card);
+  if (gate) return gate;
+  const s = card.script;
+  const visible = stemsOf([card.brief, card.title, s?.topic ?? '', s?.other ?? '', ...(s?.surface ?? []), ...(s?.openings ?? []), ...(s?.sessionGoal ?? [])].join(' '));
+  const layers = Object.fromEntries(HIDDEN_LAYERS.map((layer) => [layer, stemsOf([card.hidden[layer], ...(s?.disclose[layer] ?? [])].join(' '))])) as GateStems['layers'];
+  gate = { visible, layers };
+  gates.set(card, gate);
+  return gate;
 }
 
 /**
