@@ -9,7 +9,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { Problem, problemResponse, toProblemResponse } from './problems/index.js';
-import { requireAuth } from './auth/index.js';
 import { demoRoutes } from './routes/demo/index.js';
 import { apiCors, createEmbedRoutes, embedTokenRoutes } from './routes/embed/embed.index.js';
 import { DOCS_PAGE, DOCS_POLICY, DOCS_SCRIPT, DOCS_STYLE } from './routes/docs/page.js';
@@ -37,7 +36,6 @@ import { registerXapiOutbox, xapiStatements } from './xapi/index.js';
 import { wellFormedJsonBodies } from './well-formed-json.js';
 import { requestDeadline } from './request-deadline.js';
 import { ipRateLimit } from './limits/rate-limit.js';
-import { sessionLengthLimit } from './limits/session-length.js';
 
 export type { AppDeps } from './app-env.js';
 
@@ -82,7 +80,6 @@ export function createApp(deps: AppDeps) {
   api.route('/', healthRoutes);
   api.route('/', demoRoutes);
   api.route('/', scenarioRoutes);
-  api.post('/sessions/:id/turns', requireAuth, sessionLengthLimit);
   api.route('/', sessionRoutes(onSessionEnded));
   api.route('/', meRoutes);
   // feature routers mount here (one line each)
