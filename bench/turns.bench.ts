@@ -68,7 +68,8 @@ interface Result {
 }
 
 async function run(db: 'pglite' | 'postgres', env: Record<string, string>): Promise<Result> {
-  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', SB_JWT_SECRET: SECRET, LOG_LEVEL: 'silent', ...env });
+  // the rate limits off: the bench measures capacity, not the limiter (reads would meet the per-person limit)
+  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', SB_JWT_SECRET: SECRET, LOG_LEVEL: 'silent', SB_RATE_LIMIT_PERSON_PER_MINUTE: '0', SB_RATE_LIMIT_IP_PER_MINUTE: '0', ...env });
   const runtime = await buildNodeDeps(config, { logger: createLogger('silent') });
   try {
     const app = createApp(runtime.deps);
