@@ -37,17 +37,20 @@ async function waitFor(url: string, child: ChildProcess) {
   throw new Error(`${url}: not up in 30 s`);
 }
 
-/** Runs `total` calls of `once` with `concurrency` in flight; returns each call's latency (ms) and the rate. */
-async function drive(total: number, concurrency: number, once: (i: number) => Promise<void>) {
+/**
+ * Runs `total` calls of `once` with `concurrency` in flight, each worker calling with its own
+ * number; returns each call's latency (ms) and the rate.
+ */
+async function drive(total: number, concurrency: number, once: (worker: number) => Promise<void>) {
   const times: number[] = [];
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, worker) => {
       while (next < total) {
-        const i = next++;
+        next++;
         const s = performance.now();
-        await once(i);
+        await once(worker);
         times.push(performance.now() - s);
       }
     }),
@@ -86,14 +89,15 @@ try {
   };
 
   // turns at concurrency 1 and 8: each worker keeps its own session, a new one every ten turns
+  // (by worker, not by request number: two requests in flight on one session would race each
+  // other, and the bench would time the retries of lost races, not turns)
   const turnFigures: Record<number, { p50: number; p99: number }> = {};
   for (const concurrency of [1, 8]) {
     const open = await Promise.all(Array.from({ length: concurrency }, (_, i) => startSession(i)));
     const warm = Math.min(40, TURNS / 4);
-    const { times } = await drive(TURNS + warm, concurrency, async (i) => {
-      const slot = i % concurrency;
-      if (open[slot].said === COACH_LINES.length) open[slot] = await startSession(slot);
-      const s = open[slot];
+    const { times } = await drive(TURNS + warm, concurrency, async (worker) => {
+      if (open[worker].said === COACH_LINES.length) open[worker] = await startSession(worker);
+      const s = open[worker];
       await call('POST', `/api/sessions/${s.id}/turns`, s.token, { clientTurnId: randomUUID(), text: COACH_LINES[s.said++] });
     });
     const measured = times.slice(warm);

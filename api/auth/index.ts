@@ -40,7 +40,7 @@ const personOfToken = preparedPerDatabase((db) =>
 
 /** Rejects the request with 401 unless it carries a valid token for an existing person. */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
-  // already signed in by an earlier middleware on the same request (the session-length check)
+  // already signed in by an earlier middleware on the same request
   if (c.get('caller')) return next();
   const header = c.req.header('authorization');
   const match = header ? BEARER.exec(header.trim()) : null;

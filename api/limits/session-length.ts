@@ -2,31 +2,26 @@
  * @module limits/session-length
  * The longest session: past `config.maxSessionTurns` coach turns a new turn is refused with a
  * 409 that says to end the session (which gives the scorecard as usual). A resend of a turn
- * already stored (same clientTurnId) is still answered, as every resend is. Runs before the turn
- * route, after the caller is known, on the caller's own session only (anything else is left to
- * the route, which answers 404).
+ * already stored (same clientTurnId) is still answered, as every resend is.
+ * The turn flow checks it on the session it has already read for the turn (session-flow/take-turn),
+ * so the limit costs no query of its own: a separate count of the session's coach turns was two
+ * round trips on every turn, and grew with the session.
  */
-import { and, count, eq } from 'drizzle-orm';
-import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../app-env.js';
-import { sessions, turns } from '../db/schema/index.js';
 import { Problem } from '../problems/index.js';
 
-export const sessionLengthLimit = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, config } = c.var.deps;
-  const id = c.req.param('id') ?? '';
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return next();
-  const body = (await c.req.json().catch(() => null)) as { clientTurnId?: unknown } | null;
-  const [row] = await db
-    .select({ coachTurns: count(turns.id) })
-    .from(sessions)
-    .innerJoin(turns, and(eq(turns.sessionId, sessions.id), eq(turns.role, 'coach')))
-    .where(and(eq(sessions.id, id), eq(sessions.orgId, c.var.caller.orgId), eq(sessions.personId, c.var.caller.personId)));
-  if (!row || row.coachTurns < config.maxSessionTurns) return next();
-  if (typeof body?.clientTurnId === 'string') {
-    const [known] = await db.select({ id: turns.id }).from(turns).where(and(eq(turns.sessionId, id), eq(turns.clientTurnId, body.clientTurnId))).limit(1);
-    if (known) return next();
-  }
-  const max = config.maxSessionTurns;
-  throw new Problem(409, 'Session limit reached', `This session has reached its ${max} coach turns. End it to see your scorecard, then start a new session.`, undefined, { maxTurns: max });
-});
+/**
+ * Coach turns a session holds, from its next turn index: every turn adds a coach and a partner
+ * turn after the partner's opening line at index 0.
+ */
+export function coachTurnsOf(nextIndex: number): number {
+  return Math.floor(nextIndex / 2);
+}
+
+/**
+ * Throws the 409 when a session at `nextIndex` has no room for another coach turn.
+ * @example assertRoomForTurn(session.nextIndex, deps.config.maxSessionTurns)
+ */
+export function assertRoomForTurn(nextIndex: number, maxTurns: number): void {
+  if (coachTurnsOf(nextIndex) < maxTurns) return;
+  throw new Problem(409, 'Session limit reached', `This session has reached its ${maxTurns} coach turns. End it to see your scorecard, then start a new session.`, undefined, { maxTurns });
+}

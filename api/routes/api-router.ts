@@ -4,8 +4,6 @@
  * it describes itself with. Building it needs no dependencies (handlers read them from the
  * context), so `npm run api:types` makes the OpenAPI document without a database or a server.
  */
-import { requireAuth } from '../auth/index.js';
-import { sessionLengthLimit } from '../limits/session-length.js';
 import type { OnSessionEnded } from '../session-flow/end.js';
 import { assignmentRoutes } from './assignments/index.js';
 import { cohortRoutes } from './cohorts/index.js';
@@ -40,7 +38,6 @@ export function createApiRouter(onSessionEnded: OnSessionEnded[] = []) {
   api.route('/', healthRoutes);
   api.route('/', demoRoutes);
   api.route('/', scenarioRoutes);
-  api.post('/sessions/:id/turns', requireAuth, sessionLengthLimit);
   api.route('/', sessionRoutes(onSessionEnded));
   api.route('/', meRoutes);
   // feature routers mount here (one line each)

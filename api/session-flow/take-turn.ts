@@ -18,6 +18,7 @@
  */
 import type { AppDeps } from '../app-env.js';
 import type { Caller } from '../auth/index.js';
+import { assertRoomForTurn } from '../limits/session-length.js';
 import { Problem } from '../problems/index.js';
 import { getPartnerCard } from '../practice/scenarios/index.js';
 import { codeTurn, planTurn, previousPartnerText, ruleFeedback, TURN_WINDOW, type TurnContext } from '../practice/turn/index.js';
@@ -165,6 +166,8 @@ async function record(deps: AppDeps, caller: Caller, sessionId: string, input: T
       if (!partner) throw new Error(`partner turn ${resent.index + 1} missing for session ${sessionId}`);
       return { ctx, coach: resent, partner };
     }
+    // the longest session (limits/session-length), checked before anything else refuses the turn
+    assertRoomForTurn(session.nextIndex, deps.config.maxSessionTurns);
     if (session.status !== 'active') throw Problem.conflict('This session has ended; start a new session to keep practising.');
     const pending = rows.find((t) => t.status === 'pending');
     if (pending) {

@@ -3,7 +3,7 @@
  * What a learner may see of a session: the brief (never hidden layers), the visible transcript
  * with codes and feedback, the scorecard. Partner directives and scripted drafts stay server-side.
  */
-import type { SessionRow, TurnRow } from '../store/sessions.js';
+import type { VisibleSession, VisibleTurn } from '../store/sessions.js';
 import { getPartnerCard, toBrief } from '../practice/scenarios/index.js';
 import type { PartnerCard, ScenarioBrief } from '../practice/types.js';
 
@@ -18,7 +18,7 @@ export function scenarioView(scenarioId: string, startedWith?: PartnerCard | nul
   return { id: scenarioId, title: 'Your organisation’s scenario', brief: '', difficulty: 'moderate', partner: { name: 'Partner', role: '', team: '' }, focus: [], builtIn: false };
 }
 
-export function coachTurnView(t: TurnRow) {
+export function coachTurnView(t: VisibleTurn) {
   return {
     index: t.index,
     role: 'coach' as const,
@@ -29,15 +29,15 @@ export function coachTurnView(t: TurnRow) {
   };
 }
 
-export function partnerTurnView(t: TurnRow) {
+export function partnerTurnView(t: VisibleTurn) {
   return { index: t.index, role: 'partner' as const, text: t.text, ...(t.status === 'pending' ? { pending: true } : {}) };
 }
 
-export function turnView(t: TurnRow) {
+export function turnView(t: VisibleTurn) {
   return t.role === 'coach' ? coachTurnView(t) : partnerTurnView(t);
 }
 
-export function sessionView(s: SessionRow, turns: TurnRow[]) {
+export function sessionView(s: VisibleSession, turns: VisibleTurn[]) {
   return {
     id: s.id,
     status: s.status,

@@ -5,7 +5,7 @@
  * learners in the cohorts they run) is
  * decided here once, so no route can forget it.
  */
-import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { rowParam, spreadColumns } from '../db/json-rows.js';
@@ -31,36 +31,47 @@ export async function findReadableSession(db: Database, caller: Caller, sessionI
 
 const ph = sql.placeholder;
 
+/** What a learner may see of a turn (session-flow/view): never its directive or scripted draft. */
+export type VisibleTurn = Pick<TurnRow, 'index' | 'role' | 'status' | 'text' | 'coding' | 'feedback'>;
+/** What a session's view needs of it, and who owns it (for the visibility check). */
+export type VisibleSession = Pick<SessionRow, 'id' | 'personId' | 'status' | 'scenarioId' | 'scenarioCard' | 'drillId' | 'startedAt' | 'endedAt' | 'versions' | 'scorecard' | 'drillResult'>;
+
+// One statement, one row: the session's visible columns and its transcript as one JSON array in
+// turn order (the columns a view shows, not the partner's directives and drafts). Two reads sent
+// side by side cost two statements' work on the server and in the driver for every read; a join
+// would repeat the session's scorecard on every turn row.
 const readableSession = preparedPerDatabase((db) =>
   db
-    .select()
+    .select({
+      id: sessions.id,
+      personId: sessions.personId,
+      status: sessions.status,
+      scenarioId: sessions.scenarioId,
+      scenarioCard: sessions.scenarioCard,
+      drillId: sessions.drillId,
+      startedAt: sessions.startedAt,
+      endedAt: sessions.endedAt,
+      versions: sessions.versions,
+      scorecard: sessions.scorecard,
+      drillResult: sessions.drillResult,
+      // "sessions"."id" qualified: Drizzle writes a lone table's columns unqualified, and a bare id would be the turn's
+      turns: sql<VisibleTurn[]>`(select coalesce(json_agg(json_build_object('index', t.index, 'role', t.role, 'status', t.status, 'text', t.text, 'coding', t.coding, 'feedback', t.feedback) order by t.index), '[]'::json) from ${turns} t where t.session_id = "sessions"."id")`,
+    })
     .from(sessions)
     .where(and(eq(sessions.orgId, ph('orgId')), eq(sessions.id, ph('sessionId'))))
     .prepare('readable_session'),
 );
-// Scoped by the session's organisation too: it runs alongside the session read, before the
-// visibility check, and its rows are dropped unless that check passes.
-const transcriptOf = preparedPerDatabase((db) =>
-  db
-    .select(getTableColumns(turns))
-    .from(turns)
-    .innerJoin(sessions, eq(sessions.id, turns.sessionId))
-    .where(and(eq(sessions.orgId, ph('orgId')), eq(turns.sessionId, ph('sessionId'))))
-    .orderBy(asc(turns.index))
-    .prepare('session_transcript'),
-);
 
 /**
- * A session the caller may read with its transcript (in turn order), or null: two prepared reads
- * sent together (see db/prepared), not a join, which would repeat the session's scorecard on
- * every turn row. The visibility rule is `findReadableSession`'s.
+ * A session the caller may read with its visible transcript (in turn order), or null: one
+ * prepared read. The visibility rule is `findReadableSession`'s.
  */
-export async function readReadableSession(db: Database, caller: Caller, sessionId: string): Promise<{ session: SessionRow; turns: TurnRow[] } | null> {
-  const params = { orgId: caller.orgId, sessionId };
-  const [[session], rows] = await Promise.all([readableSession(db).execute(params), transcriptOf(db).execute(params)]);
-  if (!session) return null;
-  if (session.personId !== caller.personId && !(await mayViewLearner(db, caller, session.personId))) return null;
-  return { session, turns: rows };
+export async function readReadableSession(db: Database, caller: Caller, sessionId: string): Promise<{ session: VisibleSession; turns: VisibleTurn[] } | null> {
+  const [row] = await readableSession(db).execute({ orgId: caller.orgId, sessionId });
+  if (!row) return null;
+  if (row.personId !== caller.personId && !(await mayViewLearner(db, caller, row.personId))) return null;
+  const { turns: transcript, ...session } = row;
+  return { session, turns: typeof transcript === 'string' ? JSON.parse(transcript) : transcript };
 }
 
 // Every column of both rows comes from JSON keyed by column name (ids chosen by the caller; see

@@ -54,7 +54,8 @@ export interface BenchApp {
  * @example await withBenchApp({ DATA_DIR: dir }, async ({ request, tokens }) => ...)
  */
 export async function withBenchApp<T>(env: Record<string, string>, work: (bench: BenchApp) => Promise<T>): Promise<T> {
-  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', SB_JWT_SECRET: SECRET, LOG_LEVEL: 'silent', ...env });
+  // the rate limits off: the bench measures capacity, not the limiter (reads would meet the per-person limit)
+  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', SB_JWT_SECRET: SECRET, LOG_LEVEL: 'silent', SB_RATE_LIMIT_PERSON_PER_MINUTE: '0', SB_RATE_LIMIT_IP_PER_MINUTE: '0', ...env });
   const runtime = await buildNodeDeps(config, { logger: createLogger('silent') });
   try {
     const app = createApp(runtime.deps);

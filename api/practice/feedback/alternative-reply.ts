@@ -124,20 +124,28 @@ export interface AlternativeContext {
 
 const normalise = (t: string) => t.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
 
+/** A card's lines with model moves, each normalised once per card (every turn searches them). */
+const cardLines = new WeakMap<PartnerCard, { line: AuthoredLine; normalised: string }[]>();
+function linesWithMoves(card: PartnerCard) {
+  let lines = cardLines.get(card);
+  if (!lines) cardLines.set(card, (lines = (card.lines ?? []).filter((l) => l.moves).map((line) => ({ line, normalised: normalise(line.text) }))));
+  return lines;
+}
+
 /**
  * The authored line the partner said most recently: searched in the previous partner turn first
  * (where it may follow a short reaction such as "Yes. Exactly that."), then in earlier turns, so
  * a reply made only of shared words still finds the moment it belongs to.
  */
 export function saidLine(card: PartnerCard | null | undefined, partnerTexts: readonly string[]): AuthoredLine | null {
-  const lines = (card?.lines ?? []).filter((l) => l.moves);
+  const lines = card ? linesWithMoves(card) : [];
   if (lines.length === 0) return null;
   for (let i = partnerTexts.length - 1; i >= 0; i--) {
     const said = normalise(partnerTexts[i] ?? '');
     if (!said) continue;
     let best: { line: AuthoredLine; at: number } | null = null;
-    for (const line of lines) {
-      const at = said.lastIndexOf(normalise(line.text));
+    for (const { line, normalised } of lines) {
+      const at = said.lastIndexOf(normalised);
       if (at >= 0 && (!best || at > best.at || (at === best.at && line.text.length > best.line.text.length))) best = { line, at };
     }
     if (best) return best.line;

@@ -21,8 +21,30 @@ const STOP = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * Texts already broken into words, and words already stemmed: a turn asks about the same card
+ * lines many times over (every fact against every locked layer, every line against the question),
+ * and splitting them again was most of a scripted turn's time. Pure values, bounded: a full memo
+ * starts afresh.
+ */
+const MEMO_SIZE = 5000;
+const wordsMemo = new Map<string, readonly string[]>();
+const stemMemo = new Map<string, string>();
+const stemsMemo = new Map<string, ReadonlySet<string>>();
+function remember<V>(memo: Map<string, V>, key: string, value: V): V {
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** Lower-case content words of a text, in order, without repeats. */
 export function contentWords(text: string): string[] {
+  return [...wordsOf(text)];
+}
+
+function wordsOf(text: string): readonly string[] {
+  const known = wordsMemo.get(text);
+  if (known) return known;
   const out: string[] = [];
   for (const raw of text
     .toLowerCase()
@@ -32,11 +54,15 @@ export function contentWords(text: string): string[] {
     if (w.length < 2 || STOP.has(w) || STOP.has(stem(w)) || out.includes(w)) continue;
     out.push(w);
   }
-  return out;
+  return remember(wordsMemo, text, Object.freeze(out));
 }
 
 /** A rough stem: enough to match plural, past and -ing forms of the same word. */
 export function stem(word: string): string {
+  return stemMemo.get(word) ?? remember(stemMemo, word, stemOf(word));
+}
+
+function stemOf(word: string): string {
   let w = word.toLowerCase();
   for (const [suffix, min] of [
     ['ingly', 4],
@@ -57,7 +83,7 @@ export function stem(word: string): string {
   return w.replace(/(.)\1$/, '$1').replace(/[ey]$/, '');
 }
 
-/** Stems of the content words of a text. */
-export function stemsOf(text: string): Set<string> {
-  return new Set(contentWords(text).map(stem));
+/** Stems of the content words of a text (shared: read, never change, the set). */
+export function stemsOf(text: string): ReadonlySet<string> {
+  return stemsMemo.get(text) ?? remember(stemsMemo, text, new Set(wordsOf(text).map(stem)));
 }
