@@ -15,13 +15,16 @@
  * Plain JavaScript on purpose: it must run before anything is compiled.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const at = (p) => join(root, p);
+const DIST = at('dist');
 const SERVER_BUNDLE = at('dist/server.js');
+const COMPILE_CACHE = at('dist/.compile-cache');
 const WEB_BUNDLE = at('web-components/dist/sounding-board.js');
 
 /** Newest modification time of the files under these folders (0 when none). */
@@ -45,21 +48,53 @@ if (sourcesChanged(WEB_BUNDLE, ['web-components/src'])) {
   const r = spawnSync(process.execPath, [at('node_modules/tsx/dist/cli.mjs'), at('web-components/build.ts')], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-if (sourcesChanged(SERVER_BUNDLE, ['api', 'prompts'])) {
+if (sourcesChanged(SERVER_BUNDLE, ['api', 'prompts'])) await buildServer();
+
+// V8's code cache for the bundle (Node 22.1+): a start with a warm cache skips parsing and
+// compiling the bundle's top level, which is most of the start-up time and left ~17 MB of freed
+// parser memory in the C heap for the life of the process. Written after the first start that
+// misses it (and at exit); the cache checks each entry against the source's hash.
+module.enableCompileCache?.(COMPILE_CACHE);
+await import(pathToFileURL(SERVER_BUNDLE).href);
+module.flushCompileCache?.();
+
+/**
+ * Bundles api/server.ts into dist/: dist/server.js and, split out, the code only one database needs
+ * (`import()`ed when it is opened: on PostgreSQL PGlite's JavaScript is never loaded, and the reverse).
+ * Whitespace and comments are left out and the few characters outside ASCII (in regular expressions)
+ * are written as escapes: V8 keeps a script's whole source in memory for as long as the process
+ * runs, one byte per character when it is all Latin-1 and two otherwise (8.8 MB before, 3.2 MB now).
+ * Identifiers are kept, so stack traces still name the functions.
+ */
+async function buildServer() {
   const { build } = await import('esbuild');
-  await build({
+  rmSync(DIST, { recursive: true, force: true });
+  const result = await build({
     entryPoints: [at('api/server.ts')],
-    outfile: SERVER_BUNDLE,
+    outdir: DIST,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node22',
+    minifyWhitespace: true,
     external: ['@electric-sql/pglite', '@electric-sql/pglite/*'],
     // CommonJS packages inside an ES module bundle still call require()
     banner: { js: "import { createRequire as __sbRequire } from 'node:module'; const require = __sbRequire(import.meta.url);" },
     sourcemap: 'linked',
     tsconfig: at('tsconfig.json'),
     logLevel: 'warning',
+    write: false,
   });
+  // dist/server.js last: its time stamp is what says the bundle is up to date
+  const files = result.outputFiles.sort((a, b) => Number(a.path === SERVER_BUNDLE) - Number(b.path === SERVER_BUNDLE));
+  for (const file of files) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    // \uXXXX means the same character in a string, a template, a regular expression and a comment
+    // (the source map's columns on those few lines are off by the escapes' length)
+    const text = file.path.endsWith('.js') ? file.text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : file.text;
+    writeFileSync(file.path, text);
+  }
 }
-await import(pathToFileURL(SERVER_BUNDLE).href);
