@@ -8,10 +8,14 @@
  * resolving and linking hundreds of ESM files at start took most of the cold start and left
  * V8's heap grown to ~150 MB; bundled, the server starts in about half the time and idles in
  * about half the memory (bench/cold-start.bench.ts, npm run soak).
- * `npm start` also caps V8's young generation (--max-semi-space-size=2, in package.json: a V8 flag
- * only takes effect on the command line). Under load the default lets new space grow to 64 MB and
- * the server's resident memory with 200 sessions open reached ~320 MB; capped, ~200 MB, at the cost
- * of more frequent (cheap) scavenges. The benches start the server with the same command line.
+ * `npm start` also sizes V8's heap (in package.json: a V8 flag only takes effect on the command
+ * line). The server's live heap is ~25 MB idle and ~35 MB with 200 sessions open, but V8 lets a heap
+ * grow to up to 4x what survived the last full collection when the process may use gigabytes: the
+ * old space reached ~110 MB under load and resident memory ~250-280 MB. --max-old-space-size=256
+ * is a ceiling far above the live heap, and it also makes V8 choose its small-heap growing factor
+ * (at most 1.3x): more full collections (33 instead of ~10 over bench/http's run), each of a small
+ * heap. --max-semi-space-size=4 keeps the young generation at 2 x 4 MB (the default lets it grow
+ * to 2 x 16) while most of a request's objects still die young. Measured: docs/operations.md.
  * Plain JavaScript on purpose: it must run before anything is compiled.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,6 +23,15 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// glibc gives each thread that allocates its own malloc arena (V8's GC and compiler workers,
+// libuv's pool), and each keeps the memory it once used: ~10 MB of the server's resident memory
+// under load. Two arenas are plenty for one event loop. glibc reads the setting only when a
+// process starts, so on Linux the launcher replaces itself once with it set (process.execve,
+// Node 22.15+: same process id, ~20 ms). SB_MALLOC_ARENAS=default leaves glibc's own choice.
+if (process.platform === 'linux' && process.env.MALLOC_ARENA_MAX === undefined && process.env.SB_MALLOC_ARENAS !== 'default' && typeof process.execve === 'function') {
+  process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], { ...process.env, MALLOC_ARENA_MAX: process.env.SB_MALLOC_ARENAS ?? '2' });
+}
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const at = (p) => join(root, p);
