@@ -24,15 +24,6 @@ import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-// glibc gives each thread that allocates its own malloc arena (V8's GC and compiler workers,
-// libuv's pool), and each keeps the memory it once used: ~10 MB of the server's resident memory
-// under load. Two arenas are plenty for one event loop. glibc reads the setting only when a
-// process starts, so on Linux the launcher replaces itself once with it set (process.execve,
-// Node 22.15+: same process id, ~20 ms). SB_MALLOC_ARENAS=default leaves glibc's own choice.
-if (process.platform === 'linux' && process.env.MALLOC_ARENA_MAX === undefined && process.env.SB_MALLOC_ARENAS !== 'default' && typeof process.execve === 'function') {
-  process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], { ...process.env, MALLOC_ARENA_MAX: process.env.SB_MALLOC_ARENAS ?? '2' });
-}
-
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const at = (p) => join(root, p);
 const DIST = at('dist');
@@ -61,7 +52,19 @@ if (sourcesChanged(WEB_BUNDLE, ['web-components/src'])) {
   const r = spawnSync(process.execPath, [at('node_modules/tsx/dist/cli.mjs'), at('web-components/build.ts')], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-if (sourcesChanged(SERVER_BUNDLE, ['api', 'prompts'])) await buildServer();
+const built = sourcesChanged(SERVER_BUNDLE, ['api', 'prompts']) && (await buildServer(), true);
+
+// glibc gives each thread that allocates its own malloc arena (V8's GC and compiler workers,
+// libuv's pool), and each keeps the memory it once used: ~10 MB of the server's resident memory
+// under load. Two arenas are plenty for one event loop. glibc reads the setting only when a
+// process starts, so on Linux the launcher replaces itself once with it set (process.execve,
+// Node 22.15+: same process id, ~20 ms). SB_MALLOC_ARENAS=default leaves glibc's own choice.
+// After a build it replaces itself too: building left ~30 MB in this process's C heap.
+const setArenas = process.platform === 'linux' && process.env.MALLOC_ARENA_MAX === undefined && process.env.SB_MALLOC_ARENAS !== 'default';
+if ((setArenas || built) && typeof process.execve === 'function') {
+  const env = setArenas ? { ...process.env, MALLOC_ARENA_MAX: process.env.SB_MALLOC_ARENAS ?? '2' } : process.env;
+  process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], env);
+}
 
 // V8's code cache for the bundle (Node 22.1+): a start with a warm cache skips parsing and
 // compiling the bundle's top level, which is most of the start-up time and left ~17 MB of freed
@@ -110,4 +113,9 @@ async function buildServer() {
     const text = file.path.endsWith('.js') ? file.text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : file.text;
     writeFileSync(file.path, text);
   }
+  // Fill the code cache now, so that the first start after a build is like every other: a child
+  // compiles the bundle and stops at the configuration check (an invalid PORT), before it opens
+  // a database or a port. Node writes the cache when the child exits.
+  const prime = `import module from 'node:module'; module.enableCompileCache(${JSON.stringify(COMPILE_CACHE)}); await import(${JSON.stringify(pathToFileURL(SERVER_BUNDLE).href)}); process.exit(0);`;
+  spawnSync(process.execPath, ['--input-type=module', '-e', prime], { env: { ...process.env, PORT: 'compile-only' }, stdio: 'ignore', timeout: 60_000 });
 }
