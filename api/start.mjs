@@ -46,10 +46,15 @@ function newest(folders) {
   return max;
 }
 const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : -1);
-const sourcesChanged = (bundle, folders) => builtAt(bundle) < Math.max(newest(folders), statSync(at('package-lock.json')).mtimeMs);
+const sourcesChanged = (bundle, folders) =>
+  builtAt(bundle) < Math.max(newest(folders), statSync(at('package-lock.json')).mtimeMs);
 
 if (sourcesChanged(WEB_BUNDLE, ['web-components/src'])) {
-  const r = spawnSync(process.execPath, [at('node_modules/tsx/dist/cli.mjs'), at('web-components/build.ts')], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [at('node_modules/tsx/dist/cli.mjs'), at('web-components/build.ts')],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const built = sourcesChanged(SERVER_BUNDLE, ['api', 'prompts']) && (await buildServer(), true);
@@ -60,10 +65,19 @@ const built = sourcesChanged(SERVER_BUNDLE, ['api', 'prompts']) && (await buildS
 // process starts, so on Linux the launcher replaces itself once with it set (process.execve,
 // Node 22.15+: same process id, ~20 ms). SB_MALLOC_ARENAS=default leaves glibc's own choice.
 // After a build it replaces itself too: building left ~30 MB in this process's C heap.
-const setArenas = process.platform === 'linux' && process.env.MALLOC_ARENA_MAX === undefined && process.env.SB_MALLOC_ARENAS !== 'default';
+const setArenas =
+  process.platform === 'linux' &&
+  process.env.MALLOC_ARENA_MAX === undefined &&
+  process.env.SB_MALLOC_ARENAS !== 'default';
 if ((setArenas || built) && typeof process.execve === 'function') {
-  const env = setArenas ? { ...process.env, MALLOC_ARENA_MAX: process.env.SB_MALLOC_ARENAS ?? '2' } : process.env;
-  process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], env);
+  const env = setArenas
+    ? { ...process.env, MALLOC_ARENA_MAX: process.env.SB_MALLOC_ARENAS ?? '2' }
+    : process.env;
+  process.execve(
+    process.execPath,
+    [process.execPath, ...process.execArgv, ...process.argv.slice(1)],
+    env,
+  );
 }
 
 // V8's code cache for the bundle (Node 22.1+): a start with a warm cache skips parsing and
@@ -98,24 +112,37 @@ async function buildServer() {
     minifyWhitespace: true,
     external: ['@electric-sql/pglite', '@electric-sql/pglite/*'],
     // CommonJS packages inside an ES module bundle still call require()
-    banner: { js: "import { createRequire as __sbRequire } from 'node:module'; const require = __sbRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __sbRequire } from 'node:module'; const require = __sbRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     tsconfig: at('tsconfig.json'),
     logLevel: 'warning',
     write: false,
   });
   // dist/server.js last: its time stamp is what says the bundle is up to date
-  const files = result.outputFiles.sort((a, b) => Number(a.path === SERVER_BUNDLE) - Number(b.path === SERVER_BUNDLE));
+  const files = result.outputFiles.sort(
+    (a, b) => Number(a.path === SERVER_BUNDLE) - Number(b.path === SERVER_BUNDLE),
+  );
   for (const file of files) {
     mkdirSync(dirname(file.path), { recursive: true });
     // \uXXXX means the same character in a string, a template, a regular expression and a comment
     // (the source map's columns on those few lines are off by the escapes' length)
-    const text = file.path.endsWith('.js') ? file.text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : file.text;
+    const text = file.path.endsWith('.js')
+      ? file.text.replace(
+          /[^\0-\x7f]/g,
+          (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+        )
+      : file.text;
     writeFileSync(file.path, text);
   }
   // Fill the code cache now, so that the first start after a build is like every other: a child
   // compiles the bundle and stops at the configuration check (an invalid PORT), before it opens
   // a database or a port. Node writes the cache when the child exits.
   const prime = `import module from 'node:module'; module.enableCompileCache(${JSON.stringify(COMPILE_CACHE)}); await import(${JSON.stringify(pathToFileURL(SERVER_BUNDLE).href)}); process.exit(0);`;
-  spawnSync(process.execPath, ['--input-type=module', '-e', prime], { env: { ...process.env, PORT: 'compile-only' }, stdio: 'ignore', timeout: 60_000 });
+  spawnSync(process.execPath, ['--input-type=module', '-e', prime], {
+    env: { ...process.env, PORT: 'compile-only' },
+    stdio: 'ignore',
+    timeout: 60_000,
+  });
 }

@@ -14,7 +14,9 @@ describe('PGlite memory settings', () => {
   });
 
   const show = async (name: string) => {
-    const rows = (await database.db.execute(sql.raw(`SHOW ${name}`))) as unknown as { rows: Record<string, string>[] };
+    const rows = (await database.db.execute(sql.raw(`SHOW ${name}`))) as unknown as {
+      rows: Record<string, string>[];
+    };
     return rows.rows[0][name];
   };
 
