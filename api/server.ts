@@ -38,6 +38,14 @@ async function main() {
     if (runtime.demo) void printDemoTokens(runtime.deps.jwtSecret, runtime.demo, base);
   });
 
+  // A keep-alive connection is closed when it has been idle for keepAliveTimeout plus this buffer;
+  // clients are told keepAliveTimeout (5 s) and stop reusing a connection a second or two before.
+  // On PGlite a query runs on the event loop, and under load the loop stalls for seconds at a time;
+  // when it resumes, Node runs the expired idle timers before it reads the sockets, so it closed
+  // connections that already carried a new request (ECONNRESET at the client: 66 in one minute of
+  // `SOAK_DB=pglite npm run soak`). Node 24's default buffer is 1 s.
+  Object.assign(server, { keepAliveTimeoutBuffer: 30_000 });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

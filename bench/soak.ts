@@ -9,12 +9,14 @@
  * end of each wave; the second wave repeating the first shows whether memory grows (a leak) or
  * settles. Settings (environment): SOAK_DB (`postgres`, default, or `pglite`), SOAK_USERS (200),
  * SOAK_MINUTES (10, split between the waves), SOAK_DATABASE_URL (the local `test` server).
- * Rate limits are switched off for the run: it measures capacity, not the limiter.
+ * Rate limits are switched off for the run: it measures capacity, not the limiter. On PGlite a wave
+ * runs past its time: each learner finishes the session it has started, and turns queue for the one
+ * embedded database.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { COACH_LINES, quantile, rssMb } from './support/load.js';
@@ -123,7 +125,8 @@ async function wave(ms: number): Promise<Wave> {
 }
 
 try {
-  console.log(`soak: ${USERS} concurrent learners, ${MINUTES} min in two waves, ${DB_KIND}, server pid ${serverPid}`);
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`soak: ${USERS} concurrent learners, ${MINUTES} min in two waves, ${DB_KIND}, server pid ${serverPid}, load average ${load()}`);
   const idle = rssMb(serverPid);
   const waves = [await wave((MINUTES * 60_000) / 2), await wave((MINUTES * 60_000) / 2)];
   console.log(`idle RSS before the first wave: ${idle.toFixed(0)} MB`);
@@ -135,6 +138,7 @@ try {
         `RSS start ${w.rss[0].toFixed(0)} MB, peak ${Math.max(...w.rss).toFixed(0)} MB, end ${w.rss[w.rss.length - 1].toFixed(0)} MB`,
     );
   });
+  console.log(`load average at the end ${load()}`);
   const failed = waves.some((w) => w.errors.size > 0);
   process.exitCode = failed ? 1 : 0;
 } finally {

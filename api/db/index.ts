@@ -48,13 +48,39 @@ export async function openPostgres(url: string, opts: { max?: number; fetchTypes
 }
 
 /**
+ * PostgreSQL's memory settings for embedded PGlite. PGlite runs one backend inside a WebAssembly
+ * instance in the server's process, but starts with the defaults of a server for 100 connections
+ * and 128 MB of shared buffers, and every page of that it touches stays in the process's resident
+ * memory (WebAssembly memory never shrinks). One backend and a practice-sized database need far
+ * less; the figures are in docs/operations.md. `SB_PGLITE_SETTINGS` (comma-separated
+ * `name=value`) adds to or overrides these.
+ */
+export const PGLITE_SETTINGS: readonly string[] = [
+  'shared_buffers=16MB', // the page cache (PostgreSQL's default 128MB); a practice database is a few MB
+  'wal_buffers=512kB', // the write-ahead log's buffer in shared memory (default 1/32 of shared_buffers)
+  'max_connections=4', // shared memory is sized per possible backend; PGlite has one
+  'autovacuum_worker_slots=1', // likewise for autovacuum workers (PGlite runs none)
+  'work_mem=2MB', // per sort or hash before it spills to disk (default 4MB)
+  'maintenance_work_mem=16MB', // CREATE INDEX and VACUUM (default 64MB)
+  'temp_buffers=2MB', // temporary tables (default 8MB; the app creates none)
+];
+
+/** `SB_PGLITE_SETTINGS`, read when PGlite opens (Node only: Workers never open PGlite). */
+function pgliteSettingsFromEnv(): string[] {
+  return (process.env.SB_PGLITE_SETTINGS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/**
  * Embedded PGlite; `dataDir` of `memory://` keeps everything in memory (tests), and
  * `loadDataDir` starts from a dump (tests start from a migrated dump: much faster than migrating).
  */
 export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<OpenDatabase> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const client = new PGlite(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  const client = new PGlite(dataDir, {
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    startParams: [...PGlite.defaultStartParams, ...[...PGLITE_SETTINGS, ...pgliteSettingsFromEnv()].flatMap((setting) => ['-c', setting])],
+  });
   await client.waitReady;
   const driver = drizzle(client, { schema });
   const db = driver as unknown as Database;
