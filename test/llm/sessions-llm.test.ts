@@ -232,8 +232,8 @@ describe('sessions with an LLM partner', () => {
       const praise = fake.requests.filter((q) => q.body.model === MODELS.feedback).map((q) => JSON.parse(String(q.body.messages!.at(-1)!.content).match(/```json\n([\s\S]*?)\n```/)![1]).ruleFeedback.worked);
       // the rules found nothing; the model wrote praise anyway; the learner sees none of it
       expect(praise).toEqual(['']);
-      expect(r.body.turn.feedback.worked).toBe('');
-      expect(r.body.turn.feedback.improve.length).toBeGreaterThan(0);
+      expect(r.body.turn.feedback!.worked).toBe('');
+      expect(r.body.turn.feedback!.improve.length).toBeGreaterThan(0);
     });
 
     it('keeps the model’s words where the rules did find something that worked', async () => {
@@ -241,7 +241,7 @@ describe('sessions with an LLM partner', () => {
       expect(opening.length).toBeGreaterThan(0);
       const r = await turn(id, 'What would you like to get from our conversation today?');
       expect(await feedbackSource(id, 1)).toBe('llm');
-      expect(r.body.turn.feedback.worked).toMatch(/wants from the conversation/);
+      expect(r.body.turn.feedback!.worked).toMatch(/wants from the conversation/);
     });
   });
 

@@ -24,7 +24,6 @@ beforeAll(async () => {
   platform = await startPlatform(t.url);
 });
 afterAll(async () => {
-  ltiRuntimeOf(t.runtime.deps).stop();
   await platform?.close();
   await t?.close();
 });

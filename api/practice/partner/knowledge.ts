@@ -104,8 +104,8 @@ export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], te
 }
 
 /** The stems a card shows anyway and those of each layer, worked out once per card (cards do not change). */
-const gateCache = new WeakMap<PartnerCard, { visible: Set<string>; layers: Record<HiddenLayer, Set<string>> }>();
-function gateStems(card: PartnerCard): { visible: Set<string>; layers: Record<HiddenLayer, Set<string>> } {
+const gateCache = new WeakMap<PartnerCard, { visible: ReadonlySet<string>; layers: Record<HiddenLayer, ReadonlySet<string>> }>();
+function gateStems(card: PartnerCard): { visible: ReadonlySet<string>; layers: Record<HiddenLayer, ReadonlySet<string>> } {
   const hit = gateCache.get(card);
   if (hit) return hit;
   const s = card.script;
@@ -122,7 +122,7 @@ function gateStems(card: PartnerCard): { visible: Set<string>; layers: Record<Hi
   );
   const layers = Object.fromEntries(
     HIDDEN_LAYERS.map((layer) => [layer, stemsOf([card.hidden[layer], ...(s?.disclose[layer] ?? [])].join(' '))]),
-  ) as Record<HiddenLayer, Set<string>>;
+  ) as Record<HiddenLayer, ReadonlySet<string>>;
   const out = { visible, layers };
   gateCache.set(card, out);
   return out;
