@@ -29,7 +29,9 @@ async function freshDatabase(): Promise<string> {
 /** Milliseconds from spawn to the first healthy answer. */
 async function coldStart(cmd: string[], env: NodeJS.ProcessEnv, port: number): Promise<number> {
   const started = performance.now();
-  const child = spawn(cmd[0], cmd.slice(1), { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+  // its own process group: tsx (and the launcher) start the server as a child, and killing only
+  // the wrapper left servers holding the bench's ports, answering the next run's health checks
+  const child = spawn(cmd[0], cmd.slice(1), { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore', detached: true });
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${cmd.join(' ')} exited with ${child.exitCode}`);
@@ -39,8 +41,9 @@ async function coldStart(cmd: string[], env: NodeJS.ProcessEnv, port: number): P
       await new Promise((r) => setTimeout(r, 5));
     }
   } finally {
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    const exited = child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null;
+    process.kill(-child.pid!, 'SIGKILL');
+    await exited;
   }
 }
 
