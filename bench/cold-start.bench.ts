@@ -42,7 +42,11 @@ async function coldStart(cmd: string[], env: NodeJS.ProcessEnv, port: number): P
     }
   } finally {
     const exited = child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null;
-    process.kill(-child.pid!, 'SIGKILL');
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // the group has already gone
+    }
     await exited;
   }
 }
