@@ -8,6 +8,8 @@ import type { AppDeps } from '../app-env.js';
 import type { Caller } from '../auth/index.js';
 import { Problem } from '../problems/index.js';
 import { scoreSession } from '../practice/rubric/index.js';
+import { getPartnerCard } from '../practice/scenarios/index.js';
+import { scenarioContext } from '../practice/standing/index.js';
 import type { Scorecard, TranscriptTurn } from '../practice/types.js';
 import { drillSpecOf, findDrill } from '../store/drills.js';
 import { readEndContext, storeEnding } from '../store/ending.js';
@@ -57,7 +59,10 @@ async function scoreAndStore(deps: AppDeps, caller: Caller, sessionId: string) {
     drillRead = true;
     // With a drill, the scorecard carries the outcome against its pass criteria and names the
     // drill's focus skills first when saying what to practise next.
-    const scorecard = scoreSession(transcript, { drill });
+    // The brief is part of the conversation for scoring as it is for feedback: a turn taking up
+    // what the learner was told about the scenario earns credit (practice/standing).
+    const card = (session.scenarioId ? getPartnerCard(session.scenarioId) : undefined) ?? session.scenarioCard;
+    const scorecard = scoreSession(transcript, { drill, context: scenarioContext(card) });
     const drillResult = scorecard.drill ? { passed: scorecard.drill.passed, reasons: scorecard.drill.reasons } : null;
     if (await storeEnding(db, caller, sessionId, session.nextIndex, { scorecard, drillResult, endedAt: deps.now() })) {
       return { session: hookSession, ended: { scorecard, drillResult }, fresh: true };

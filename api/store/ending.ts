@@ -27,7 +27,7 @@ import type { Scorecard } from '../practice/types.js';
 import type { SessionRow, TurnRow } from './sessions.js';
 
 /** What ending needs to know about the session. */
-export type EndingSession = Pick<SessionRow, 'id' | 'orgId' | 'personId' | 'drillId' | 'status' | 'nextIndex' | 'scorecard' | 'drillResult'>;
+export type EndingSession = Pick<SessionRow, 'id' | 'orgId' | 'personId' | 'drillId' | 'scenarioId' | 'scenarioCard' | 'status' | 'nextIndex' | 'scorecard' | 'drillResult'>;
 /** What scoring needs of a turn. */
 export type EndingTurn = Pick<TurnRow, 'index' | 'role' | 'status' | 'text' | 'coding'>;
 
@@ -41,6 +41,8 @@ const readContext = preparedPerDatabase((db) =>
         orgId: sessions.orgId,
         personId: sessions.personId,
         drillId: sessions.drillId,
+        scenarioId: sessions.scenarioId,
+        scenarioCard: sessions.scenarioCard,
         status: sessions.status,
         nextIndex: sessions.nextIndex,
         scorecard: sessions.scorecard,
