@@ -144,14 +144,6 @@ function partnerVocabulary(ctx: CoderContext): Set<string> | null {
   return vocab;
 }
 
-/**
- * Whether the turn engages with the partner's words: true when it names nothing of its own or at
- * least one thing the partner raised, and when the coder was given no partner words at all.
- */
-export function engages(turn: ParsedTurn, ctx: CoderContext, minUnmatched = MIN_UNMATCHED): boolean {
-  return engagesWith(turn, ctx, lazyVocabulary(ctx), minUnmatched);
-}
-
 /** The partner's vocabulary, built once on first use. */
 function lazyVocabulary(ctx: CoderContext): () => Set<string> | null {
   let v: Set<string> | null | undefined;
@@ -306,16 +298,6 @@ const IDIOM =
   /\b(?:(?:the )?elephant in the room|white elephant|can of worms|tip of the iceberg|(?:walking|treading) on eggshells|piece of cake|herding cats|hot potato|low[- ]hanging fruit|red herring|cherry on (?:the )?(?:top|cake)|eat(?:ing)? the frog|bull by the horns|monkey on (?:your|my|their) back|cash cow|dead horse|sitting duck|guinea pig|carrot and (?:the )?stick|bread and butter|bad apple|apples and oranges|egg on (?:your|my|their) face|spilt milk|storm in a teacup|chicken (?:and|or) (?:the )?egg|cold turkey|lion's share|in a nutshell|(?:bigger|other) fish|cat (?:among|amongst) the pigeons|cat out of the bag|rain on (?:your|my|their) parade|ducks in a row|(?:a )?duck to water|like a (?:swan|duck)|hamster wheel|rollercoaster|cherry[- ]pick(?:ing|ed)?|candle at both ends|(?:pull|pulled) (?:your|their|his|her) socks up|(?:different|many|two|another) hats?|pigs might fly|under the weather|weather(?:ed|ing)? (?:the|this|that) storm|kick the can|the ball(?:'s| is) in (?:your|their|her|his) court|on the ball|drop(?:ped)? the ball|eye off the ball|butterflies in (?:your|my) (?:stomach|tummy)|(?:my|your|their) cup of tea|cup of tea|over the moon|once in a blue moon|bite the bullet|(?:a )?(?:moth|bee) to a flame|busy bee|the bee's knees|wolf at the door|fox in the henhouse|pig(?:'s)? ear|(?:like )?a (?:deer|rabbit) in (?:the )?headlights|(?:at|hold) (?:your|their) horses|the (?:ostrich|head in the sand)|(?:in|out of) the doghouse|dog's dinner|sick as a parrot|(?:top|under)dog|smell a rat|rat race|cat and mouse|as (?:busy|stubborn|quiet|sick|proud) as an? [a-z]+|like an? [a-z]+(?: [a-z]+)?)\b/g;
 
 const IDIOM_TEST = new RegExp(IDIOM.source);
-
-/**
- * Words of the off-topic classes that no partner line raised and no scenario uses: "the orange
- * teapot", "the marmalade", "your garden", "the zebra". Idioms and similes do not count. Empty
- * when the coder was given no partner words (nothing to compare with).
- * @example foreignThings(parseTurn('What would you like from the orange teapot today?'), { prevPartner: 'I keep freezing in meetings.' }) // ['orange', 'teapot']
- */
-export function foreignThings(turn: ParsedTurn, ctx: CoderContext): string[] {
-  return foreignWith(turn, lazyVocabulary(ctx));
-}
 
 function foreignWith(turn: ParsedTurn, vocabulary: () => Set<string> | null): string[] {
   // most turns name no such word: a set look-up per word before anything costlier

@@ -15,7 +15,7 @@
  */
 import type { Level, SkillResult } from '../types.js';
 
-export { earnsCredit, engagementEvidence, scenarioContext, type Engagement, type EngagementEvidence } from './engagement-evidence.js';
+export { engagementEvidence, scenarioContext } from './engagement-evidence.js';
 
 /** Lowest score for each level above `not_yet`, the same for every skill. */
 export const LEVEL_THRESHOLDS = { fair: 50, good: 75 } as const;

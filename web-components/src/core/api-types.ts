@@ -32,7 +32,6 @@ export type SkillId = SkillResult['skill'];
 export type Level = SkillResult['level'];
 export type TurnFeedback = Schemas['TurnFeedback'];
 export type CoachCode = Schemas['CodedCoachTurn']['codes'][number];
-export type UtteranceLabel = Schemas['CodedCoachTurn']['label'];
 export type ScenarioBrief = Schemas['Scenario'];
 
 /** A problem+json body (RFC 9457); every field may be missing when a proxy, not the API, answered. */
