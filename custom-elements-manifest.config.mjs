@@ -13,5 +13,9 @@ export default {
   // package.json names custom-elements.json already; left on, a run with --outdir (the CI check) rewrites it
   packagejson: false,
   overrideModuleCreation: ({ ts, globs }) =>
-    [...globs].sort().map((file) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2015, true)),
+    [...globs]
+      .sort()
+      .map((file) =>
+        ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2015, true),
+      ),
 };

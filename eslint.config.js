@@ -15,7 +15,18 @@ const rel = (file) => relative(ROOT, file).split('\\').join('/');
 const isTest = (file) => /\.test\.ts$/.test(file) || file.startsWith('test/');
 
 /** Packages that do I/O or belong to a layer above the domain. */
-const IO_PACKAGES = ['node:', 'fs', 'path', 'hono', '@hono', 'drizzle-orm', 'postgres', '@electric-sql', 'openai', 'jose'];
+const IO_PACKAGES = [
+  'node:',
+  'fs',
+  'path',
+  'hono',
+  '@hono',
+  'drizzle-orm',
+  'postgres',
+  '@electric-sql',
+  'openai',
+  'jose',
+];
 
 /** Each zone: which files it holds, and what those files may not import (a reason for each). */
 const ZONES = [
@@ -25,8 +36,12 @@ const ZONES = [
     // pure libraries (zod, yaml) are fine; no other project module, no I/O, no framework
     refuses: (target, spec) =>
       target !== null
-        ? !target.startsWith('api/practice/') ? 'the practice domain imports nothing outside api/practice' : null
-        : IO_PACKAGES.some((p) => spec === p || spec.startsWith(p.endsWith(':') ? p : `${p}/`)) ? 'the practice domain does no I/O and knows no framework' : null,
+        ? !target.startsWith('api/practice/')
+          ? 'the practice domain imports nothing outside api/practice'
+          : null
+        : IO_PACKAGES.some((p) => spec === p || spec.startsWith(p.endsWith(':') ? p : `${p}/`))
+          ? 'the practice domain does no I/O and knows no framework'
+          : null,
   },
   {
     name: 'store',
@@ -34,14 +49,19 @@ const ZONES = [
     refuses: (target, spec) =>
       spec === 'hono' || spec.startsWith('hono/') || spec.startsWith('@hono/')
         ? 'stores know nothing of HTTP'
-        : target && (target.startsWith('api/problems/') || target.startsWith('api/routes/')) && !target.endsWith('.store.ts')
+        : target &&
+            (target.startsWith('api/problems/') || target.startsWith('api/routes/')) &&
+            !target.endsWith('.store.ts')
           ? 'stores know nothing of HTTP: throw a StoreError (store/errors), mapped to a problem at the edge'
           : null,
   },
   {
     name: 'routes',
     holds: (f) => f.startsWith('api/routes/') && !f.endsWith('.store.ts') && !isTest(f),
-    refuses: (target) => (target && target.startsWith('api/db/schema') ? 'routes never touch tables: call a store' : null),
+    refuses: (target) =>
+      target && target.startsWith('api/db/schema')
+        ? 'routes never touch tables: call a store'
+        : null,
   },
 ];
 
@@ -56,7 +76,9 @@ const boundaries = {
         const check = (node, source) => {
           if (!source || typeof source.value !== 'string') return;
           const spec = source.value;
-          const target = spec.startsWith('.') ? rel(resolve(dirname(context.filename), spec)) : null;
+          const target = spec.startsWith('.')
+            ? rel(resolve(dirname(context.filename), spec))
+            : null;
           for (const z of zones) {
             const why = z.refuses(target, spec);
             if (why) context.report({ node: source, messageId: 'refused', data: { why, spec } });
@@ -74,18 +96,37 @@ const boundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'web-components/dist/', '.data/', 'test-artifacts/', '.wrangler/', 'api/db/migrations/', 'tools/*/node_modules/', 'web-components/src/api/openapi.d.ts'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'web-components/dist/',
+      '.data/',
+      'test-artifacts/',
+      '.wrangler/',
+      'api/db/migrations/',
+      'tools/*/node_modules/',
+      'web-components/src/api/openapi.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs'],
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { console: 'readonly', process: 'readonly', URL: 'readonly', crypto: 'readonly' } },
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', crypto: 'readonly' },
+    },
     plugins: { boundaries },
     rules: {
       'boundaries/zones': 'error',
       // the code base predates the linter: these report, the boundaries above fail the build
       '@typescript-eslint/no-explicit-any': 'warn',
-      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'prefer-const': 'warn',
       '@typescript-eslint/no-unused-expressions': 'warn',

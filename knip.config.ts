@@ -24,7 +24,16 @@ const config: KnipConfig = {
     // ESLint is installed in tools/lint, so knip's ESLint plugin does not see it
     'eslint.config.js',
   ],
-  project: ['api/**/*.{ts,mjs}', 'prompts/**/*.ts', 'web-components/**/*.ts', 'tools/**/*.ts', 'evals/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', '*.{ts,js}'],
+  project: [
+    'api/**/*.{ts,mjs}',
+    'prompts/**/*.ts',
+    'web-components/**/*.ts',
+    'tools/**/*.ts',
+    'evals/**/*.ts',
+    'bench/**/*.ts',
+    'test/**/*.ts',
+    '*.{ts,js}',
+  ],
   ignoreExportsUsedInFile: true,
   ignoreDependencies: [
     // read as files, not imported: scorm-again's runtime is served to Chromium by the SCORM test;

@@ -8,7 +8,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['api/**/*.test.ts', 'prompts/**/*.test.ts', 'evals/**/*.test.ts', 'tools/**/*.test.ts', 'test/**/*.test.ts', 'web-components/**/*.test.ts'],
+    include: [
+      'api/**/*.test.ts',
+      'prompts/**/*.test.ts',
+      'evals/**/*.test.ts',
+      'tools/**/*.test.ts',
+      'test/**/*.test.ts',
+      'web-components/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**', 'dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

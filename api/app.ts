@@ -41,16 +41,30 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', apiCors());
   // the same security headers everywhere under /api; the docs page's policy adds its own script and styles
   const apiHeaders = { crossOriginResourcePolicy: 'same-site', xFrameOptions: 'DENY' } as const;
-  const apiSecure = secureHeaders({ ...apiHeaders, contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } });
+  const apiSecure = secureHeaders({
+    ...apiHeaders,
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  });
   const docsSecure = secureHeaders({ ...apiHeaders, contentSecurityPolicy: DOCS_POLICY });
-  app.use('/api/*', (c, next) => (c.req.path === '/api/docs' ? docsSecure(c, next) : apiSecure(c, next)));
+  app.use('/api/*', (c, next) =>
+    c.req.path === '/api/docs' ? docsSecure(c, next) : apiSecure(c, next),
+  );
   app.use(
     '/api/*',
     bodyLimit({
       maxSize: API_BODY_LIMIT,
       // Connection: close, because the unread rest of the body makes the connection unusable: a
       // client that reused it would see its next request fail ("other side closed").
-      onError: (c) => problemResponse(c, new Problem(413, 'Payload too large', `The request body is larger than ${API_BODY_LIMIT / 1024} KB.`).toBody(), { connection: 'close' }),
+      onError: (c) =>
+        problemResponse(
+          c,
+          new Problem(
+            413,
+            'Payload too large',
+            `The request body is larger than ${API_BODY_LIMIT / 1024} KB.`,
+          ).toBody(),
+          { connection: 'close' },
+        ),
     }),
   );
 
@@ -62,13 +76,19 @@ export function createApp(deps: AppDeps) {
   const api = createApiRouter(onSessionEnded);
   api.doc31('/openapi.json', OPENAPI_DOCUMENT);
   api.get('/docs', (c) => c.html(DOCS_PAGE, 200));
-  api.get('/docs/docs.js', (c) => c.body(DOCS_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
-  api.get('/docs/docs.css', (c) => c.body(DOCS_STYLE, 200, { 'content-type': 'text/css; charset=utf-8' }));
+  api.get('/docs/docs.js', (c) =>
+    c.body(DOCS_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  );
+  api.get('/docs/docs.css', (c) =>
+    c.body(DOCS_STYLE, 200, { 'content-type': 'text/css; charset=utf-8' }),
+  );
   app.route('/api', api);
   app.route('/', createEmbedRoutes());
   app.route('/', ltiToolRoutes);
 
-  app.notFound((c) => problemResponse(c, Problem.notFound(`${c.req.method} ${c.req.path}`).toBody()));
+  app.notFound((c) =>
+    problemResponse(c, Problem.notFound(`${c.req.method} ${c.req.path}`).toBody()),
+  );
   app.onError((err, c) => toProblemResponse(err, c, (msg, meta) => deps.logger.error(msg, meta)));
   return app;
 }

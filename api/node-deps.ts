@@ -20,7 +20,10 @@ export interface NodeRuntime {
   close(): Promise<void>;
 }
 
-export async function buildNodeDeps(config: Config, opts: { logger?: Logger; database?: OpenDatabase } = {}): Promise<NodeRuntime> {
+export async function buildNodeDeps(
+  config: Config,
+  opts: { logger?: Logger; database?: OpenDatabase } = {},
+): Promise<NodeRuntime> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const database = opts.database ?? (await openDatabase(config));
   if (!opts.database) await database.migrate();
@@ -29,6 +32,15 @@ export async function buildNodeDeps(config: Config, opts: { logger?: Logger; dat
   const dataKey = await resolveDataKey(database.db, config);
   const demo = config.demo ? await seedDemo(database.db) : null;
   const llm = config.llm ? createLlmServices(config.llm, { logger }) : scriptedServices();
-  const deps: AppDeps = { db: database.db, dbKind: database.kind, llm, config, logger, jwtSecret, dataKey, now: () => new Date() };
+  const deps: AppDeps = {
+    db: database.db,
+    dbKind: database.kind,
+    llm,
+    config,
+    logger,
+    jwtSecret,
+    dataKey,
+    now: () => new Date(),
+  };
   return { deps, database, demo, close: () => database.close() };
 }

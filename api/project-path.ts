@@ -22,9 +22,14 @@ function findRoot(): string {
   let dir = path.dirname(url.fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'sounding-board') return dir;
+    if (
+      fs.existsSync(manifest) &&
+      JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'sounding-board'
+    )
+      return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('project-path: no sounding-board package.json above this module');
+    if (parent === dir)
+      throw new Error('project-path: no sounding-board package.json above this module');
     dir = parent;
   }
 }

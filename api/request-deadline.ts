@@ -19,7 +19,9 @@ export const requestDeadline = createMiddleware<AppEnv>(async (c, next) => {
   try {
     if ((await Promise.race([work, late])) === 'late') {
       work.catch(() => {}); // it answers nobody now; its own errors were handled by onError
-      throw Problem.unavailable('The request took too long; the service may be unable to reach its database. Please try again shortly.');
+      throw Problem.unavailable(
+        'The request took too long; the service may be unable to reach its database. Please try again shortly.',
+      );
     }
   } finally {
     clearTimeout(timer);

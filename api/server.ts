@@ -58,12 +58,26 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   // Never let one bad request take the process down; log and carry on.
-  process.on('unhandledRejection', (reason) => runtime.deps.logger.error('unhandled rejection', { error: reason }));
+  process.on('unhandledRejection', (reason) =>
+    runtime.deps.logger.error('unhandled rejection', { error: reason }),
+  );
 }
 
-async function printDemoTokens(secret: string, demo: NonNullable<Awaited<ReturnType<typeof buildNodeDeps>>['demo']>, base: string) {
-  const learner = await signToken(secret, { sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' }, DEMO_TOKEN_TTL_SECONDS);
-  const facilitator = await signToken(secret, { sub: demo.facilitator.id, org: demo.facilitator.orgId, role: 'facilitator' }, DEMO_TOKEN_TTL_SECONDS);
+async function printDemoTokens(
+  secret: string,
+  demo: NonNullable<Awaited<ReturnType<typeof buildNodeDeps>>['demo']>,
+  base: string,
+) {
+  const learner = await signToken(
+    secret,
+    { sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' },
+    DEMO_TOKEN_TTL_SECONDS,
+  );
+  const facilitator = await signToken(
+    secret,
+    { sub: demo.facilitator.id, org: demo.facilitator.orgId, role: 'facilitator' },
+    DEMO_TOKEN_TTL_SECONDS,
+  );
   console.log(
     [
       '',
@@ -76,6 +90,8 @@ async function printDemoTokens(secret: string, demo: NonNullable<Awaited<ReturnT
 }
 
 main().catch((err) => {
-  console.error(`Sounding Board could not start: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(
+    `Sounding Board could not start: ${err instanceof Error ? err.message : String(err)}`,
+  );
   process.exit(1);
 });

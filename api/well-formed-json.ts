@@ -17,14 +17,20 @@ export function wellFormed(value: unknown): unknown {
   if (typeof value === 'string') return wellFormedText(value);
   if (Array.isArray(value)) return value.map(wellFormed);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [wellFormedText(k), wellFormed(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [wellFormedText(k), wellFormed(v)]),
+    );
   }
   return value;
 }
 
 export const wellFormedJsonBodies = createMiddleware(async (c, next) => {
   const type = c.req.header('content-type') ?? '';
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && /^application\/([\w.-]+\+)?json/i.test(type)) {
+  if (
+    c.req.method !== 'GET' &&
+    c.req.method !== 'HEAD' &&
+    /^application\/([\w.-]+\+)?json/i.test(type)
+  ) {
     const text = await c.req.text();
     if (MAY_HOLD_SURROGATE.test(text)) {
       let parsed: unknown;
@@ -34,7 +40,10 @@ export const wellFormedJsonBodies = createMiddleware(async (c, next) => {
         parsed = undefined; // not JSON: the route's validator says so
       }
       // routes read the body through Hono's cache: hand them the well-formed text
-      if (parsed !== undefined) (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(JSON.stringify(wellFormed(parsed)));
+      if (parsed !== undefined)
+        (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(
+          JSON.stringify(wellFormed(parsed)),
+        );
     }
   }
   await next();

@@ -27,7 +27,11 @@ import { createLogger } from './logger.js';
 import { Problem } from './problems/index.js';
 import { resolveDataKey } from './auth/data-key.js';
 import { drainOutboxesOnSchedule } from './outbox/schedule.js';
-import { assetBundleSource, type AssetFetcher, type EmbedDeps } from './routes/embed/embed.index.js';
+import {
+  assetBundleSource,
+  type AssetFetcher,
+  type EmbedDeps,
+} from './routes/embed/embed.index.js';
 
 /** The bindings `wrangler.toml` declares; every plain-string var is offered to `loadConfig`. */
 export interface WorkerEnv {
@@ -56,7 +60,8 @@ export interface WorkerScheduledController {
  */
 export function configEnv(env: WorkerEnv): Record<string, string | undefined> {
   const vars: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(env)) if (typeof value === 'string') vars[name] = value;
+  for (const [name, value] of Object.entries(env))
+    if (typeof value === 'string') vars[name] = value;
   if (env.HYPERDRIVE?.connectionString) vars.DATABASE_URL = env.HYPERDRIVE.connectionString;
   return vars;
 }
@@ -67,7 +72,8 @@ interface Isolate {
   config: Config;
 }
 
-const NO_DATABASE = 'DATABASE_URL: bind HYPERDRIVE or set DATABASE_URL (Workers have no embedded database)';
+const NO_DATABASE =
+  'DATABASE_URL: bind HYPERDRIVE or set DATABASE_URL (Workers have no embedded database)';
 
 /**
  * Builds the Workers handler. `export default createWorker()` is the deployed entry; tests may
@@ -110,8 +116,12 @@ export function createWorker() {
   }
 
   /** This invocation's own connection, and the isolate's app (built on first use with it). */
-  async function open(env: WorkerEnv): Promise<{ database: OpenDatabase; isolate: Promise<Isolate> }> {
-    const url = env.HYPERDRIVE?.connectionString ?? (typeof env.DATABASE_URL === 'string' ? env.DATABASE_URL : '');
+  async function open(
+    env: WorkerEnv,
+  ): Promise<{ database: OpenDatabase; isolate: Promise<Isolate> }> {
+    const url =
+      env.HYPERDRIVE?.connectionString ??
+      (typeof env.DATABASE_URL === 'string' ? env.DATABASE_URL : '');
     if (!url) throw new ConfigError([NO_DATABASE]);
     const database = await openPostgres(url, { max: 1, fetchTypes: false });
     isolate ??= build(env, database.db).catch((err) => {
@@ -146,7 +156,11 @@ export function createWorker() {
      * runs out, or marks it failed if that was its last attempt (api/outbox). The same holds when
      * the platform ends this invocation mid-delivery.
      */
-    async scheduled(controller: WorkerScheduledController, env: WorkerEnv, _ctx: WorkerContext): Promise<void> {
+    async scheduled(
+      controller: WorkerScheduledController,
+      env: WorkerEnv,
+      _ctx: WorkerContext,
+    ): Promise<void> {
       let database: OpenDatabase | null = null;
       try {
         const opened = await open(env);
@@ -154,7 +168,9 @@ export function createWorker() {
         const db = database.db;
         const { deps } = await opened.isolate;
         const invocation: Invocation = { db, pending: [] };
-        await current.run(invocation, () => drainOutboxesOnSchedule(deps, { cron: controller.cron }));
+        await current.run(invocation, () =>
+          drainOutboxesOnSchedule(deps, { cron: controller.cron }),
+        );
         await settled(invocation);
       } catch (err) {
         logFailure('scheduled outbox drain failed', err);
@@ -188,14 +204,24 @@ async function settled(invocation: Invocation): Promise<void> {
  * xAPI delivery started as a session ends runs after the response: closing any earlier would cut
  * them off.
  */
-function closeAfterBody(response: Response, database: OpenDatabase, invocation: Invocation, ctx: WorkerContext): Response {
+function closeAfterBody(
+  response: Response,
+  database: OpenDatabase,
+  invocation: Invocation,
+  ctx: WorkerContext,
+): Response {
   const close = () => settled(invocation).then(() => database.close().catch(() => {}));
   if (!response.body) {
     ctx.waitUntil(close());
     return response;
   }
   const { readable, writable } = new TransformStream();
-  ctx.waitUntil(response.body.pipeTo(writable).catch(() => {}).finally(close));
+  ctx.waitUntil(
+    response.body
+      .pipeTo(writable)
+      .catch(() => {})
+      .finally(close),
+  );
   return new Response(readable, response);
 }
 
@@ -205,8 +231,15 @@ function startupProblem(err: unknown): Response {
   if (!configProblem) logFailure('worker could not serve', err);
   const body = configProblem
     ? Problem.internal((err as ConfigError).message).toBody()
-    : new Problem(503, 'Service unavailable', 'The server could not reach its database; please try again shortly.').toBody();
-  return new Response(JSON.stringify(body), { status: body.status, headers: { 'content-type': 'application/problem+json; charset=utf-8' } });
+    : new Problem(
+        503,
+        'Service unavailable',
+        'The server could not reach its database; please try again shortly.',
+      ).toBody();
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+  });
 }
 
 export default createWorker();

@@ -24,12 +24,16 @@ for (let i = 0; i < RUNS; i++) {
 }
 const code = readFileSync(outfile);
 const gzip = gzipSync(code, { level: 9 }).length;
-const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const brotli = brotliCompressSync(code, {
+  params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+}).length;
 const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 console.log(`embed bundle: sounding-board.js`);
-console.log(`  minified ${kb(code.length)}  gzip ${kb(gzip)}  brotli ${kb(brotli)}  (budget ${kb(BUDGET_GZIP)} gzip: ${gzip <= BUDGET_GZIP ? 'within' : 'OVER'})`);
+console.log(
+  `  minified ${kb(code.length)}  gzip ${kb(gzip)}  brotli ${kb(brotli)}  (budget ${kb(BUDGET_GZIP)} gzip: ${gzip <= BUDGET_GZIP ? 'within' : 'OVER'})`,
+);
 console.log(`  build time median ${median.toFixed(0)} ms over ${RUNS} runs`);
 
 // what takes the room: inputs by bytes in the output, lit and ours grouped by package/folder
@@ -37,8 +41,11 @@ const inputs = Object.values(metafile!.outputs)[0].inputs;
 const groups = new Map<string, number>();
 for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
   const m = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
-  const key = m ? m[1] : path.replace(/^.*web-components\/src\//, 'web-components/').replace(/\/[^/]+$/, '');
+  const key = m
+    ? m[1]
+    : path.replace(/^.*web-components\/src\//, 'web-components/').replace(/\/[^/]+$/, '');
   groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
 }
-for (const [key, bytes] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${kb(bytes).padStart(9)}  ${key}`);
+for (const [key, bytes] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 10))
+  console.log(`  ${kb(bytes).padStart(9)}  ${key}`);
 if (gzip > BUDGET_GZIP) process.exitCode = 1;

@@ -20,7 +20,9 @@ const rows = ['evals/data/workplace-coaching.jsonl', 'evals/data/annomi-guard.js
 function run(passes: number): number {
   const started = process.hrtime.bigint();
   let sink = 0;
-  for (let p = 0; p < passes; p++) for (const r of rows) sink += codeUtterance(r.text, { prevPartner: r.prev_client }).codes.length;
+  for (let p = 0; p < passes; p++)
+    for (const r of rows)
+      sink += codeUtterance(r.text, { prevPartner: r.prev_client }).codes.length;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (sink === 0) throw new Error('coder produced no codes');
   return (rows.length * passes) / seconds;
@@ -30,4 +32,6 @@ run(3); // warm-up: JIT and the model's first look-ups
 const rates = Array.from({ length: 7 }, () => run(5)).sort((a, b) => a - b);
 const median = rates[Math.floor(rates.length / 2)];
 console.log(`coder: ${rows.length} distinct turns x 5 passes, 7 runs`);
-console.log(`coder: median ${Math.round(median)} utterances/second (min ${Math.round(rates[0])}, max ${Math.round(rates.at(-1)!)}; target >= 5000)`);
+console.log(
+  `coder: median ${Math.round(median)} utterances/second (min ${Math.round(rates[0])}, max ${Math.round(rates.at(-1)!)}; target >= 5000)`,
+);

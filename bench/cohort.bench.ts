@@ -25,7 +25,13 @@ function quantile(xs: number[], q: number): number {
 
 await seedBenchmarkOrg({ log: (s) => console.log(`seed: ${s}`) });
 const { bench } = benchUrl();
-const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: bench, DEMO: 'false', SB_JWT_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'error' });
+const config = loadConfig({
+  NODE_ENV: 'production',
+  DATABASE_URL: bench,
+  DEMO: 'false',
+  SB_JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+  LOG_LEVEL: 'error',
+});
 const runtime = await buildNodeDeps(config, { logger: createLogger('error') });
 const server = serve({ fetch: createApp(runtime.deps).fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise<void>((r) => server.once('listening', () => r()));
@@ -37,15 +43,31 @@ const rows = await sql`
   join organisations o on o.id = c.org_id and o.slug = ${BENCH_ORG_SLUG}
   join cohort_members m on m.cohort_id = c.id and m.role = 'facilitator' order by c.name`;
 await sql.end();
-const cohorts = await Promise.all(rows.map(async (r) => ({ id: r.cohort_id as string, token: await signToken(runtime.deps.jwtSecret, { sub: r.person_id, org: r.org_id, role: 'facilitator' }, 3600) })));
+const cohorts = await Promise.all(
+  rows.map(async (r) => ({
+    id: r.cohort_id as string,
+    token: await signToken(
+      runtime.deps.jwtSecret,
+      { sub: r.person_id, org: r.org_id, role: 'facilitator' },
+      3600,
+    ),
+  })),
+);
 
-async function timed(path: string, token: string): Promise<{ ms: number; bytes: number; learners: number }> {
+async function timed(
+  path: string,
+  token: string,
+): Promise<{ ms: number; bytes: number; learners: number }> {
   const t0 = performance.now();
   const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
   const text = await res.text();
   const ms = performance.now() - t0;
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${text.slice(0, 200)}`);
-  const learners = path.endsWith('.csv') ? text.trim().split('\r\n').length - 1 : path.endsWith('/progress') ? JSON.parse(text).learners.length : 0;
+  const learners = path.endsWith('.csv')
+    ? text.trim().split('\r\n').length - 1
+    : path.endsWith('/progress')
+      ? JSON.parse(text).learners.length
+      : 0;
   return { ms, bytes: text.length, learners };
 }
 
@@ -58,7 +80,10 @@ for (let i = 0; i < WARMUP; i++) {
 const views = [
   { label: 'GET /api/scenarios (floor: auth only)', path: () => '/api/scenarios' },
   { label: 'GET /api/cohorts/{id}/progress', path: (id: string) => `/api/cohorts/${id}/progress` },
-  { label: 'GET /api/cohorts/{id}/progress.csv', path: (id: string) => `/api/cohorts/${id}/progress.csv` },
+  {
+    label: 'GET /api/cohorts/{id}/progress.csv',
+    path: (id: string) => `/api/cohorts/${id}/progress.csv`,
+  },
 ];
 for (const view of views) {
   const ms: number[] = [];
@@ -70,10 +95,18 @@ for (const view of views) {
       sample = res;
     }
   }
-  const size = sample.learners ? ` (${sample.learners} learners, ${(sample.bytes / 1024).toFixed(0)} KB)` : '';
-  console.log(`${view.label.padEnd(40)} n=${ms.length}  p50 ${quantile(ms, 0.5).toFixed(1)} ms  p95 ${quantile(ms, 0.95).toFixed(1)} ms  max ${Math.max(...ms).toFixed(1)} ms${size}`);
+  const size = sample.learners
+    ? ` (${sample.learners} learners, ${(sample.bytes / 1024).toFixed(0)} KB)`
+    : '';
+  console.log(
+    `${view.label.padEnd(40)} n=${ms.length}  p50 ${quantile(ms, 0.5).toFixed(1)} ms  p95 ${quantile(ms, 0.95).toFixed(1)} ms  max ${Math.max(...ms).toFixed(1)} ms${size}`,
+  );
 }
 const { loadavg, cpus } = await import('node:os');
-console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+console.log(
+  `load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${cpus().length} CPUs`,
+);
 await new Promise<void>((r) => server.close(() => r()));
 await runtime.close();

@@ -31,13 +31,23 @@ async function coldStart(cmd: string[], env: NodeJS.ProcessEnv, port: number): P
   const started = performance.now();
   // its own process group: tsx (and the launcher) start the server as a child, and killing only
   // the wrapper left servers holding the bench's ports, answering the next run's health checks
-  const child = spawn(cmd[0], cmd.slice(1), { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore', detached: true });
+  const child = spawn(cmd[0], cmd.slice(1), {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`${cmd.join(' ')} exited with ${child.exitCode}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      if (child.exitCode !== null)
+        throw new Error(`${cmd.join(' ')} exited with ${child.exitCode}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return performance.now() - started;
-      if (performance.now() - started > 30_000) throw new Error(`${cmd.join(' ')}: no healthy answer in 30 s`);
+      if (performance.now() - started > 30_000)
+        throw new Error(`${cmd.join(' ')}: no healthy answer in 30 s`);
       await new Promise((r) => setTimeout(r, 5));
     }
   } finally {
@@ -57,8 +67,18 @@ const stats = (xs: number[]) => {
 };
 
 const url = await freshDatabase();
-const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'development', DEMO: 'false', LOG_LEVEL: 'silent' };
-spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['api/db/migrate-cli.ts'], { cwd: ROOT, env, stdio: 'inherit' });
+const env = {
+  ...process.env,
+  DATABASE_URL: url,
+  NODE_ENV: 'development',
+  DEMO: 'false',
+  LOG_LEVEL: 'silent',
+};
+spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['api/db/migrate-cli.ts'], {
+  cwd: ROOT,
+  env,
+  stdio: 'inherit',
+});
 // One start through `npm start`'s launcher builds the bundles if sources changed; then time both ways.
 await coldStart([process.execPath, ...serverArgs(ROOT)], env, 18790);
 const ways = {
@@ -67,12 +87,17 @@ const ways = {
 };
 const times: Record<string, number[]> = Object.fromEntries(Object.keys(ways).map((k) => [k, []]));
 for (let i = 0; i < RUNS; i++) {
-  for (const [name, cmd] of Object.entries(ways)) times[name].push(await coldStart(cmd, env, 18791 + i));
+  for (const [name, cmd] of Object.entries(ways))
+    times[name].push(await coldStart(cmd, env, 18791 + i));
 }
-console.log(`cold start on PostgreSQL, ${RUNS} interleaved runs each (ms to first 200 from /api/health)`);
+console.log(
+  `cold start on PostgreSQL, ${RUNS} interleaved runs each (ms to first 200 from /api/health)`,
+);
 for (const [name, xs] of Object.entries(times)) {
   const s = stats(xs);
-  console.log(`  ${name.padEnd(30)} min ${s.min.toFixed(0)}  median ${s.median.toFixed(0)}  max ${s.max.toFixed(0)}`);
+  console.log(
+    `  ${name.padEnd(30)} min ${s.min.toFixed(0)}  median ${s.median.toFixed(0)}  max ${s.max.toFixed(0)}`,
+  );
 }
 const [a, b] = Object.values(times).map((xs) => stats(xs).median);
 console.log(`  ratio bundle / tsx (medians): ${(a / b).toFixed(2)}`);

@@ -26,12 +26,16 @@ const PORT = 18930;
 const HELLO_PORT = 18931;
 const SESSIONS_HELD = 200;
 
-
-
 async function waitFor(url: string, child: ChildProcess) {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${url}: not up in 30 s`);
@@ -62,19 +66,48 @@ const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
 await admin.unsafe(`CREATE DATABASE ${DB}`);
 const url = new URL(ADMIN_URL);
 url.pathname = `/${DB}`;
-const env = { ...process.env, DATABASE_URL: url.toString(), DEMO: 'true', LOG_LEVEL: 'warn', SB_RATE_LIMIT_PERSON_PER_MINUTE: '0', SB_RATE_LIMIT_IP_PER_MINUTE: '0', PORT: String(PORT), HOST: '127.0.0.1', SB_JWT_SECRET: 'bench-http-7d1e9c3a5b2f4e6a8c0d1f3b5a7c9e2d' };
-await new Promise((res) => spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'api/db/migrate-cli.ts'], { cwd: ROOT, env, stdio: 'ignore' }).once('exit', res));
-const server = spawn(process.execPath, serverArgs(ROOT), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
-const hello = spawn(process.execPath, ['bench/support/hello-world.mjs', String(HELLO_PORT)], { cwd: ROOT, stdio: 'inherit' });
+const env = {
+  ...process.env,
+  DATABASE_URL: url.toString(),
+  DEMO: 'true',
+  LOG_LEVEL: 'warn',
+  SB_RATE_LIMIT_PERSON_PER_MINUTE: '0',
+  SB_RATE_LIMIT_IP_PER_MINUTE: '0',
+  PORT: String(PORT),
+  HOST: '127.0.0.1',
+  SB_JWT_SECRET: 'bench-http-7d1e9c3a5b2f4e6a8c0d1f3b5a7c9e2d',
+};
+await new Promise((res) =>
+  spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'api/db/migrate-cli.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: 'ignore',
+  }).once('exit', res),
+);
+const server = spawn(process.execPath, serverArgs(ROOT), {
+  cwd: ROOT,
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const hello = spawn(process.execPath, ['bench/support/hello-world.mjs', String(HELLO_PORT)], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 try {
   await waitFor(`http://127.0.0.1:${PORT}/api/health`, server);
   await waitFor(`http://127.0.0.1:${HELLO_PORT}/`, hello);
   const idleRss = rssMb(server.pid!);
-  const tokens = (await (await fetch(`http://127.0.0.1:${PORT}/api/demo/tokens`)).json()) as Record<string, string>;
+  const tokens = (await (await fetch(`http://127.0.0.1:${PORT}/api/demo/tokens`)).json()) as Record<
+    string,
+    string
+  >;
   const call = async (method: string, path: string, token: string, body?: unknown) => {
     const r = await fetch(`http://127.0.0.1:${PORT}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     const json = await r.json();
@@ -84,7 +117,9 @@ try {
   const learners = [tokens.learner, tokens.learner2];
   const startSession = async (i: number) => {
     const token = learners[i % 2];
-    const { id } = await call('POST', '/api/sessions', token, { scenarioId: 'new-manager-overwhelmed' });
+    const { id } = await call('POST', '/api/sessions', token, {
+      scenarioId: 'new-manager-overwhelmed',
+    });
     return { id: id as string, token, said: 0 };
   };
 
@@ -98,7 +133,10 @@ try {
     const { times } = await drive(TURNS + warm, concurrency, async (worker) => {
       if (open[worker].said === COACH_LINES.length) open[worker] = await startSession(worker);
       const s = open[worker];
-      await call('POST', `/api/sessions/${s.id}/turns`, s.token, { clientTurnId: randomUUID(), text: COACH_LINES[s.said++] });
+      await call('POST', `/api/sessions/${s.id}/turns`, s.token, {
+        clientTurnId: randomUUID(),
+        text: COACH_LINES[s.said++],
+      });
     });
     const measured = times.slice(warm);
     turnFigures[concurrency] = { p50: quantile(measured, 0.5), p99: quantile(measured, 0.99) };
@@ -106,19 +144,25 @@ try {
 
   // reads beside hello-world, interleaved rounds, concurrency 16
   const finished = await startSession(0);
-  for (const text of COACH_LINES) await call('POST', `/api/sessions/${finished.id}/turns`, finished.token, { clientTurnId: randomUUID(), text });
+  for (const text of COACH_LINES)
+    await call('POST', `/api/sessions/${finished.id}/turns`, finished.token, {
+      clientTurnId: randomUUID(),
+      text,
+    });
   await call('POST', `/api/sessions/${finished.id}/end`, finished.token);
   const reads: number[] = [];
   const hellos: number[] = [];
   for (let round = 0; round < 4; round++) {
     const r = await drive(2000, 16, async () => {
-      const res = await fetch(`http://127.0.0.1:${PORT}/api/sessions/${finished.id}`, { headers: { authorization: `Bearer ${finished.token}` } });
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/sessions/${finished.id}`, {
+        headers: { authorization: `Bearer ${finished.token}` },
+      });
       await res.arrayBuffer();
     });
     const h = await drive(2000, 16, async () => {
       await (await fetch(`http://127.0.0.1:${HELLO_PORT}/`)).arrayBuffer();
     });
-    if (round > 0) reads.push(r.perSecond), hellos.push(h.perSecond);
+    if (round > 0) (reads.push(r.perSecond), hellos.push(h.perSecond));
   }
   const readRate = quantile(reads, 0.5);
   const helloRate = quantile(hellos, 0.5);
@@ -129,25 +173,43 @@ try {
   await Promise.all(
     Array.from({ length: SESSIONS_HELD }, async (_, i) => {
       const s = await startSession(i);
-      for (const text of COACH_LINES.slice(0, 2)) await call('POST', `/api/sessions/${s.id}/turns`, s.token, { clientTurnId: randomUUID(), text });
+      for (const text of COACH_LINES.slice(0, 2))
+        await call('POST', `/api/sessions/${s.id}/turns`, s.token, {
+          clientTurnId: randomUUID(),
+          text,
+        });
     }),
   );
   clearInterval(sampler);
 
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
-  console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`);
+  console.log(
+    `load average at start ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} CPUs`,
+  );
   console.log(`bench/http on PostgreSQL, server from the prebuilt bundle, client in this process`);
   for (const [c, f] of Object.entries(turnFigures)) {
     const target = c === '1' ? 10 : 25;
-    console.log(`  turn at concurrency ${c}: p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms (target p99 <= ${target} ms: ${met(f.p99 <= target)})`);
+    console.log(
+      `  turn at concurrency ${c}: p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms (target p99 <= ${target} ms: ${met(f.p99 <= target)})`,
+    );
   }
   const ratio = readRate / helloRate;
-  console.log(`  GET /api/sessions/{id}: ${Math.round(readRate)} req/s; hello-world ${Math.round(helloRate)} req/s; ratio ${ratio.toFixed(3)} (target >= 0.15: ${met(ratio >= 0.15)})`);
-  console.log(`  server RSS idle ${idleRss.toFixed(0)} MB; peak with ${SESSIONS_HELD} sessions open ${peak.toFixed(0)} MB (target <= 150 MB: ${met(peak <= 150)})`);
+  console.log(
+    `  GET /api/sessions/{id}: ${Math.round(readRate)} req/s; hello-world ${Math.round(helloRate)} req/s; ratio ${ratio.toFixed(3)} (target >= 0.15: ${met(ratio >= 0.15)})`,
+  );
+  console.log(
+    `  server RSS idle ${idleRss.toFixed(0)} MB; peak with ${SESSIONS_HELD} sessions open ${peak.toFixed(0)} MB (target <= 150 MB: ${met(peak <= 150)})`,
+  );
 } finally {
   server.kill('SIGTERM');
   hello.kill('SIGTERM');
-  await Promise.all([server, hello].map((p) => (p.exitCode === null ? new Promise((r) => p.once('exit', r)) : null)));
+  await Promise.all(
+    [server, hello].map((p) =>
+      p.exitCode === null ? new Promise((r) => p.once('exit', r)) : null,
+    ),
+  );
   await admin.unsafe(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   await admin.end();
 }

@@ -21,14 +21,22 @@ const benches = readdirSync(DIR)
   .sort();
 
 if (benches.length === 0) {
-  console.error(`No bench matches ${filters.join(', ')}; available: ${readdirSync(DIR).filter((f) => f.endsWith('.bench.ts')).join(', ')}`);
+  console.error(
+    `No bench matches ${filters.join(', ')}; available: ${readdirSync(DIR)
+      .filter((f) => f.endsWith('.bench.ts'))
+      .join(', ')}`,
+  );
   process.exit(1);
 }
 
 /** Runs one bench with tsx, passing its output straight through; resolves to its exit code. */
 function runBench(file: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join('bench', file)], { cwd: ROOT, stdio: 'inherit', env: process.env });
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join('bench', file)], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: process.env,
+    });
     child.once('error', (err) => {
       console.error(`could not start ${file}: ${err.message}`);
       resolve(127);
@@ -38,7 +46,11 @@ function runBench(file: string): Promise<number> {
 }
 
 // Timings depend on the machine and on what else runs on it: say what it was.
-console.log(`Sounding Board benches on Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `Sounding Board benches on Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 const summary: { file: string; code: number; seconds: number }[] = [];
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);
@@ -49,5 +61,8 @@ for (const file of benches) {
 }
 
 console.log('\n=== summary ===');
-for (const s of summary) console.log(`  ${s.code === 0 ? 'ok    ' : `FAILED`} ${s.file.padEnd(24)} ${s.seconds.toFixed(1)} s`);
+for (const s of summary)
+  console.log(
+    `  ${s.code === 0 ? 'ok    ' : `FAILED`} ${s.file.padEnd(24)} ${s.seconds.toFixed(1)} s`,
+  );
 process.exitCode = summary.some((s) => s.code !== 0) ? 1 : 0;

@@ -23,19 +23,30 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 const line = (name: string, xs: number[]) =>
-  console.log(`  ${name.padEnd(44)} p50 ${quantile(xs, 0.5).toFixed(2)} ms  p99 ${quantile(xs, 0.99).toFixed(2)} ms  (n=${xs.length})`);
+  console.log(
+    `  ${name.padEnd(44)} p50 ${quantile(xs, 0.5).toFixed(2)} ms  p99 ${quantile(xs, 0.99).toFixed(2)} ms  (n=${xs.length})`,
+  );
 
 const fake = await startFakeOpenAI();
-const reply = { type: 'reply' as const, text: 'Honestly, it has been a long few weeks and I am tired.', chunkDelayMs: 1 };
+const reply = {
+  type: 'reply' as const,
+  text: 'Honestly, it has been a long few weeks and I am tired.',
+  chunkDelayMs: 1,
+};
 fake.setHandler(() => reply);
 
 // 1. the raw client: upstream first token -> first chunk parsed by the openai package
 const client = new OpenAI({ apiKey: 'bench', baseURL: fake.baseURL, maxRetries: 0 });
 const raw: number[] = [];
 for (let i = 0; i < RUNS + WARMUP; i++) {
-  const stream = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }], stream: true });
+  const stream = await client.chat.completions.create({
+    model: 'm',
+    messages: [{ role: 'user', content: 'hi' }],
+    stream: true,
+  });
   let got: number | null = null;
-  for await (const c of stream) if (c.choices[0]?.delta?.content && got === null) got = performance.now();
+  for await (const c of stream)
+    if (c.choices[0]?.delta?.content && got === null) got = performance.now();
   const at = fake.requests[fake.requests.length - 1].firstTokenAt!;
   if (i >= WARMUP) raw.push(got! - at);
 }
@@ -55,7 +66,12 @@ const llm = createLlmServices({
 const card = PARTNER_CARDS[0];
 const { state, opening } = startPartner(card, 1);
 const coachText = 'It sounds like the evenings are when it all catches up with you.';
-const decided = advancePartner(card, state, codeUtterance(coachText, { prevPartner: opening }), coachText);
+const decided = advancePartner(
+  card,
+  state,
+  codeUtterance(coachText, { prevPartner: opening }),
+  coachText,
+);
 const fallbackText = scriptedReply(card, decided.state, decided.directive).text;
 const history = [
   { role: 'partner' as const, text: opening },
@@ -66,7 +82,10 @@ const whole: number[] = [];
 for (let i = 0; i < RUNS + WARMUP; i++) {
   let got: number | null = null;
   const t0 = performance.now();
-  const r = await llm.partner.reply({ card, directive: decided.directive, history, coachText, fallbackText }, { onToken: () => (got ??= performance.now()) });
+  const r = await llm.partner.reply(
+    { card, directive: decided.directive, history, coachText, fallbackText },
+    { onToken: () => (got ??= performance.now()) },
+  );
   if (r.source !== 'llm') throw new Error(`bench reply fell back: ${r.fallbackReason}`);
   const at = fake.requests[fake.requests.length - 1].firstTokenAt!;
   if (i >= WARMUP) {
@@ -92,16 +111,28 @@ const overHttp: number[] = [];
 let sessionId = '';
 for (let i = 0; i < HTTP_RUNS + 5; i++) {
   if (i % TURNS_PER_SESSION === 0) {
-    sessionId = (await app.call('POST', '/api/sessions', { token: app.tokens.learner, body: { scenarioId: card.id } })).body.id;
+    sessionId = (
+      await app.call('POST', '/api/sessions', {
+        token: app.tokens.learner,
+        body: { scenarioId: card.id },
+      })
+    ).body.id;
   }
   let got: number | null = null;
   const before = fake.requests.length;
-  await postSse(`${app.url}/api/sessions/${sessionId}/turns`, app.tokens.learner, { clientTurnId: turnId(), text: coachText }, {
-    onEvent: (e) => {
-      if (e.event === 'token') got ??= performance.now();
+  await postSse(
+    `${app.url}/api/sessions/${sessionId}/turns`,
+    app.tokens.learner,
+    { clientTurnId: turnId(), text: coachText },
+    {
+      onEvent: (e) => {
+        if (e.event === 'token') got ??= performance.now();
+      },
     },
-  });
-  const upstream = fake.requests.slice(before).find((r) => r.body.model === 'partner')?.firstTokenAt;
+  );
+  const upstream = fake.requests
+    .slice(before)
+    .find((r) => r.body.model === 'partner')?.firstTokenAt;
   if (got === null || upstream === undefined) throw new Error('bench: no streamed partner token');
   if (i >= 5) overHttp.push(got - upstream);
 }
@@ -114,4 +145,6 @@ line('partner voice: upstream token -> onToken', added);
 line('partner voice: whole reply (13 tokens, 1 ms apart)', whole);
 line('server over HTTP: upstream token -> SSE token', overHttp);
 const headline = quantile(overHttp, 0.5);
-console.log(`  target: first-token latency added by the server under 10 ms p50: ${headline < 10 ? 'met' : 'NOT met'} (${headline.toFixed(2)} ms)`);
+console.log(
+  `  target: first-token latency added by the server under 10 ms p50: ${headline < 10 ? 'met' : 'NOT met'} (${headline.toFixed(2)} ms)`,
+);

@@ -9,8 +9,25 @@ import { PARTNER_CARDS } from '../api/practice/scenarios/index.js';
 import type { CoachCode, CoachTurnCoding, PartnerState } from '../api/practice/types.js';
 
 const RUNS = Number(process.argv[2] ?? 200);
-const MOVES: CoachCode[] = ['goal_question', 'complex_reflection', 'open_question', 'summary', 'simple_reflection', 'advice', 'closed_question', 'incisive_question', 'action_question', 'affirmation'];
-const coding = (code: CoachCode): CoachTurnCoding => ({ label: 'other', codes: [code], questionCount: 1, words: 12, coderVersion: 'bench' });
+const MOVES: CoachCode[] = [
+  'goal_question',
+  'complex_reflection',
+  'open_question',
+  'summary',
+  'simple_reflection',
+  'advice',
+  'closed_question',
+  'incisive_question',
+  'action_question',
+  'affirmation',
+];
+const coding = (code: CoachCode): CoachTurnCoding => ({
+  label: 'other',
+  codes: [code],
+  questionCount: 1,
+  words: 12,
+  coderVersion: 'bench',
+});
 
 const early: number[] = [];
 const late: number[] = [];
@@ -30,7 +47,9 @@ for (let run = 0; run < RUNS; run++) {
   whole.push(performance.now() - t0);
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`scripted partner, ${RUNS} sessions of 25 turns across ${PARTNER_CARDS.length} scenarios`);
+console.log(
+  `scripted partner, ${RUNS} sessions of 25 turns across ${PARTNER_CARDS.length} scenarios`,
+);
 console.log(`median turn 1:          ${(median(early) * 1000).toFixed(0)} µs`);
 console.log(`median turn 25:         ${(median(late) * 1000).toFixed(0)} µs`);
 console.log(`median whole session:   ${median(whole).toFixed(2)} ms`);

@@ -29,13 +29,24 @@ function time(fn: () => unknown, reps: number, runs = 7): number {
 }
 
 // a 52-turn session: the good and poor fixtures back to back, renumbered
-const long: TranscriptTurn[] = [...GOOD_SESSION, ...POOR_SESSION, ...GOOD_SESSION, ...POOR_SESSION].map((t, index) => ({ ...t, index }));
+const long: TranscriptTurn[] = [
+  ...GOOD_SESSION,
+  ...POOR_SESSION,
+  ...GOOD_SESSION,
+  ...POOR_SESSION,
+].map((t, index) => ({ ...t, index }));
 const good = scoreSession(GOOD_SESSION);
 const poor = scoreSession(POOR_SESSION);
 const cohort = Array.from({ length: 300 }, (_, l) =>
-  Array.from({ length: 30 }, (_, s) => ({ sessionId: `l${l}s${s}`, at: new Date(Date.UTC(2026, 0, 1 + s)).toISOString(), scorecard: (l + s) % 3 ? good : poor })),
+  Array.from({ length: 30 }, (_, s) => ({
+    sessionId: `l${l}s${s}`,
+    at: new Date(Date.UTC(2026, 0, 1 + s)).toISOString(),
+    scorecard: (l + s) % 3 ? good : poor,
+  })),
 );
-const prior = GOOD_SESSION.filter((t) => t.role === 'coach').slice(0, 3).map((t) => t.coding!);
+const prior = GOOD_SESSION.filter((t) => t.role === 'coach')
+  .slice(0, 3)
+  .map((t) => t.coding!);
 
 const score = time(() => scoreSession(long), 1000);
 const feedback = time(
@@ -43,7 +54,8 @@ const feedback = time(
     feedbackForTurn({
       coding: coding('You should tell her the real date.', ['advice']),
       coachText: 'You should tell her the real date.',
-      previousPartnerText: "I keep giving my manager dates I can't hit. Honestly, I'm worried she'll think I can't run the project.",
+      previousPartnerText:
+        "I keep giving my manager dates I can't hit. Honestly, I'm worried she'll think I can't run the project.",
       stage: 'exploring',
       coachTurnNumber: 4,
       priorCodings: prior,
@@ -51,13 +63,21 @@ const feedback = time(
     }),
   1000,
 );
-const cohortMs = time(() => {
-  for (const h of cohort) {
-    learnerProgress(h);
-    readinessToPartner(h);
-  }
-}, 1, 5);
+const cohortMs = time(
+  () => {
+    for (const h of cohort) {
+      learnerProgress(h);
+      readinessToPartner(h);
+    }
+  },
+  1,
+  5,
+);
 
 console.log(`scoreSession, ${long.length}-turn session: median ${(score * 1000).toFixed(0)} µs`);
-console.log(`feedbackForTurn (advice, reflection alternative checked by the coder): median ${(feedback * 1000).toFixed(0)} µs`);
-console.log(`progress + readiness, 300 learners x 30 sessions: median ${cohortMs.toFixed(1)} ms (${((cohortMs / 300) * 1000).toFixed(0)} µs per learner)`);
+console.log(
+  `feedbackForTurn (advice, reflection alternative checked by the coder): median ${(feedback * 1000).toFixed(0)} µs`,
+);
+console.log(
+  `progress + readiness, 300 learners x 30 sessions: median ${cohortMs.toFixed(1)} ms (${((cohortMs / 300) * 1000).toFixed(0)} µs per learner)`,
+);

@@ -36,18 +36,32 @@ export function benchUrl(): { server: string; bench: string } {
 /** A deterministic pseudo-random stream, so every seed has the same shape. */
 function random(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** A scorecard for one session: the good or poor template with each skill's score jittered. */
 function variant(base: Scorecard, rnd: () => number): Scorecard {
-  return { ...base, skills: base.skills.map((s) => ({ ...s, score: Math.max(0, Math.min(100, Math.round(s.score + (rnd() - 0.5) * 20))) })) };
+  return {
+    ...base,
+    skills: base.skills.map((s) => ({
+      ...s,
+      score: Math.max(0, Math.min(100, Math.round(s.score + (rnd() - 0.5) * 20))),
+    })),
+  };
 }
 
 /** Stores the progress snapshot of every learner that lacks one, as ending their sessions would have. */
-async function storeSnapshots(db: Database, orgId: string, sql: postgres.Sql, log: (s: string) => void) {
-  const missing = (await sql`select p.id from people p left join learner_progress lp on lp.person_id = p.id where p.org_id = ${orgId} and p.role = 'learner' and lp.person_id is null`).map((r) => r.id as string);
-  for (let i = 0; i < missing.length; i += 100) await refreshLearnerProgress(db, orgId, missing.slice(i, i + 100));
+async function storeSnapshots(
+  db: Database,
+  orgId: string,
+  sql: postgres.Sql,
+  log: (s: string) => void,
+) {
+  const missing = (
+    await sql`select p.id from people p left join learner_progress lp on lp.person_id = p.id where p.org_id = ${orgId} and p.role = 'learner' and lp.person_id is null`
+  ).map((r) => r.id as string);
+  for (let i = 0; i < missing.length; i += 100)
+    await refreshLearnerProgress(db, orgId, missing.slice(i, i + 100));
   if (missing.length) log(`stored progress snapshots for ${missing.length} learners`);
 }
 
@@ -77,28 +91,65 @@ export async function seedBenchmarkOrg(opts: { reseed?: boolean; log?: (s: strin
     const orgId = randomUUID();
     await sql`insert into organisations (id, name, slug) values (${orgId}, 'Benchmark Org', ${BENCH_ORG_SLUG})`;
     await ensureBuiltInDrills(db.db, orgId);
-    const drillIds = (await sql`select id from drills where org_id = ${orgId} order by built_in_key`).map((r) => r.id as string);
+    const drillIds = (
+      await sql`select id from drills where org_id = ${orgId} order by built_in_key`
+    ).map((r) => r.id as string);
 
-    const people: Record<string, unknown>[] = [{ id: randomUUID(), org_id: orgId, name: 'Bench Admin', email: 'admin@bench.example', role: 'admin' }];
+    const people: Record<string, unknown>[] = [
+      {
+        id: randomUUID(),
+        org_id: orgId,
+        name: 'Bench Admin',
+        email: 'admin@bench.example',
+        role: 'admin',
+      },
+    ];
     const cohorts: Record<string, unknown>[] = [];
     const members: Record<string, unknown>[] = [];
     const learners: string[] = [];
     for (let c = 0; c < COHORTS; c++) {
       const cohortId = randomUUID();
       const facilitatorId = randomUUID();
-      cohorts.push({ id: cohortId, org_id: orgId, name: `Cohort ${String(c + 1).padStart(2, '0')}`, created_by: facilitatorId });
-      people.push({ id: facilitatorId, org_id: orgId, name: `Facilitator ${c + 1}`, email: `facilitator${c + 1}@bench.example`, role: 'facilitator' });
-      members.push({ cohort_id: cohortId, person_id: facilitatorId, org_id: orgId, role: 'facilitator' });
+      cohorts.push({
+        id: cohortId,
+        org_id: orgId,
+        name: `Cohort ${String(c + 1).padStart(2, '0')}`,
+        created_by: facilitatorId,
+      });
+      people.push({
+        id: facilitatorId,
+        org_id: orgId,
+        name: `Facilitator ${c + 1}`,
+        email: `facilitator${c + 1}@bench.example`,
+        role: 'facilitator',
+      });
+      members.push({
+        cohort_id: cohortId,
+        person_id: facilitatorId,
+        org_id: orgId,
+        role: 'facilitator',
+      });
       for (let l = 0; l < LEARNERS / COHORTS; l++) {
         const id = randomUUID();
         const n = c * (LEARNERS / COHORTS) + l + 1;
         learners.push(id);
-        people.push({ id, org_id: orgId, name: `Learner ${String(n).padStart(4, '0')}`, email: `learner${n}@bench.example`, role: 'learner' });
+        people.push({
+          id,
+          org_id: orgId,
+          name: `Learner ${String(n).padStart(4, '0')}`,
+          email: `learner${n}@bench.example`,
+          role: 'learner',
+        });
         members.push({ cohort_id: cohortId, person_id: id, org_id: orgId, role: 'learner' });
       }
     }
-    const chunks = async <T extends Record<string, unknown>>(table: string, rows: T[], size: number) => {
-      for (let i = 0; i < rows.length; i += size) await sql`insert into ${sql(table)} ${sql(rows.slice(i, i + size) as never)}`;
+    const chunks = async <T extends Record<string, unknown>>(
+      table: string,
+      rows: T[],
+      size: number,
+    ) => {
+      for (let i = 0; i < rows.length; i += size)
+        await sql`insert into ${sql(table)} ${sql(rows.slice(i, i + size) as never)}`;
     };
     await chunks('people', people, 2000);
     await chunks('cohorts', cohorts, 2000);
@@ -124,8 +175,13 @@ export async function seedBenchmarkOrg(opts: { reseed?: boolean; log?: (s: strin
       const ability = rnd();
       for (let s = 0; s < SESSIONS_PER_LEARNER; s++) {
         const id = randomUUID();
-        const endedAt = new Date(now - (SESSIONS_PER_LEARNER - s) * DAY - Math.floor(rnd() * DAY / 2));
-        const card = variant(rnd() < ability * 0.6 + (s / SESSIONS_PER_LEARNER) * 0.4 ? good : poor, rnd);
+        const endedAt = new Date(
+          now - (SESSIONS_PER_LEARNER - s) * DAY - Math.floor((rnd() * DAY) / 2),
+        );
+        const card = variant(
+          rnd() < ability * 0.6 + (s / SESSIONS_PER_LEARNER) * 0.4 ? good : poor,
+          rnd,
+        );
         const drillId = s % 5 === 0 ? drillIds[s % drillIds.length] : null;
         sessionRows.push({
           id,
@@ -135,19 +191,47 @@ export async function seedBenchmarkOrg(opts: { reseed?: boolean; log?: (s: strin
           drill_id: drillId,
           status: 'ended',
           seed: s,
-          partner_state: sql.json({ stage: 'exploring', trust: 0.5, defensiveness: 0, revealed: [], agreementMade: false, permissionGranted: false, usedReplies: [], turns: 10, seed: s }),
+          partner_state: sql.json({
+            stage: 'exploring',
+            trust: 0.5,
+            defensiveness: 0,
+            revealed: [],
+            agreementMade: false,
+            permissionGranted: false,
+            usedReplies: [],
+            turns: 10,
+            seed: s,
+          }),
           next_index: 21,
           versions: sql.json({ bench: '1' }),
           scorecard: sql.json(card as never),
           started_at: new Date(endedAt.getTime() - 20 * 60e3),
           ended_at: endedAt,
         });
-        for (const k of card.skills) resultRows.push({ org_id: orgId, person_id: personId, session_id: id, skill: k.skill, level: k.level, score: k.score, at: endedAt });
+        for (const k of card.skills)
+          resultRows.push({
+            org_id: orgId,
+            person_id: personId,
+            session_id: id,
+            skill: k.skill,
+            level: k.level,
+            score: k.score,
+            at: endedAt,
+          });
       }
       for (const [i, drillId] of drillIds.slice(0, 2).entries()) {
         const attempts = Math.floor(rnd() * 4);
         const passed = attempts > 0 && rnd() < 0.5;
-        assignments.push({ org_id: orgId, drill_id: drillId, person_id: personId, cohort_id: cohortId, due_at: new Date(now + (i === 0 ? -3 : 10) * DAY), attempts, passed, best_level: attempts ? (passed ? 'good' : 'fair') : null });
+        assignments.push({
+          org_id: orgId,
+          drill_id: drillId,
+          person_id: personId,
+          cohort_id: cohortId,
+          due_at: new Date(now + (i === 0 ? -3 : 10) * DAY),
+          attempts,
+          passed,
+          best_level: attempts ? (passed ? 'good' : 'fair') : null,
+        });
       }
       if (sessionRows.length >= 4000) await flush();
     }
@@ -155,7 +239,9 @@ export async function seedBenchmarkOrg(opts: { reseed?: boolean; log?: (s: strin
     await chunks('assignments', assignments, 5000);
     await storeSnapshots(db.db, orgId, sql, log);
     await sql`analyze`;
-    log(`seeded ${LEARNERS} learners in ${COHORTS} cohorts with ${LEARNERS * SESSIONS_PER_LEARNER} sessions in ${((Date.now() - started) / 1000).toFixed(1)} s into ${BENCH_DB}`);
+    log(
+      `seeded ${LEARNERS} learners in ${COHORTS} cohorts with ${LEARNERS * SESSIONS_PER_LEARNER} sessions in ${((Date.now() - started) / 1000).toFixed(1)} s into ${BENCH_DB}`,
+    );
   } finally {
     await sql.end();
     await db.close();

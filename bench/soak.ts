@@ -31,8 +31,6 @@ const PORT = 18877;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DB_NAME = 'sb_soak';
 
-
-
 async function databaseUrl(): Promise<string> {
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
@@ -50,16 +48,25 @@ const env: NodeJS.ProcessEnv = {
   HOST: '127.0.0.1',
   DEMO: 'true',
   LOG_LEVEL: 'warn',
-  SB_RATE_LIMIT_PERSON_PER_MINUTE: '0', SB_RATE_LIMIT_IP_PER_MINUTE: '0',
+  SB_RATE_LIMIT_PERSON_PER_MINUTE: '0',
+  SB_RATE_LIMIT_IP_PER_MINUTE: '0',
   SB_JWT_SECRET: 'soak-secret-8f3a1c9e2b7d4f6a0c5e9b1d3f7a2c4e',
   ...(DB_KIND === 'postgres' ? { DATABASE_URL: await databaseUrl() } : { DATA_DIR: dataDir }),
 };
 if (DB_KIND === 'postgres') {
-  const r = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'api/db/migrate-cli.ts'], { cwd: ROOT, env, stdio: 'inherit' });
+  const r = spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'api/db/migrate-cli.ts'],
+    { cwd: ROOT, env, stdio: 'inherit' },
+  );
   await new Promise((res) => r.once('exit', res));
 }
 
-const server = spawn(process.execPath, serverArgs(ROOT), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+const server = spawn(process.execPath, serverArgs(ROOT), {
+  cwd: ROOT,
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 let tokens: string[] = [];
 for (let i = 0; ; i++) {
   const r = await fetch(`${BASE}/api/demo/tokens`).catch(() => null);
@@ -74,10 +81,18 @@ for (let i = 0; ; i++) {
 // api/start.mjs imports the server bundle into its own process: its pid is the server's.
 const serverPid = server.pid!;
 
-async function call(method: string, path: string, token: string, body?: unknown): Promise<Response> {
+async function call(
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<Response> {
   return fetch(`${BASE}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
 }
@@ -98,7 +113,9 @@ async function wave(ms: number): Promise<Wave> {
   const user = async (n: number) => {
     const token = tokens[n % tokens.length];
     while (Date.now() < until) {
-      const started = await call('POST', '/api/sessions', token, { scenarioId: 'new-manager-overwhelmed' });
+      const started = await call('POST', '/api/sessions', token, {
+        scenarioId: 'new-manager-overwhelmed',
+      });
       if (!started.ok) {
         error(`start ${started.status}`);
         await started.body?.cancel();
@@ -107,7 +124,10 @@ async function wave(ms: number): Promise<Wave> {
       const { id } = (await started.json()) as { id: string };
       for (const text of COACH_LINES) {
         const t0 = performance.now();
-        const r = await call('POST', `/api/sessions/${id}/turns`, token, { clientTurnId: randomUUID(), text });
+        const r = await call('POST', `/api/sessions/${id}/turns`, token, {
+          clientTurnId: randomUUID(),
+          text,
+        });
         await r.arrayBuffer();
         if (r.ok) w.turns.push(performance.now() - t0);
         else error(`turn ${r.status}`);
@@ -118,15 +138,24 @@ async function wave(ms: number): Promise<Wave> {
       else error(`end ${ended.status}`);
     }
   };
-  await Promise.all(Array.from({ length: USERS }, (_, n) => user(n).catch((e) => error(`network ${String(e?.cause?.code ?? e)}`))));
+  await Promise.all(
+    Array.from({ length: USERS }, (_, n) =>
+      user(n).catch((e) => error(`network ${String(e?.cause?.code ?? e)}`)),
+    ),
+  );
   clearInterval(sampler);
   w.rss.push(rssMb(serverPid));
   return w;
 }
 
 try {
-  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
-  console.log(`soak: ${USERS} concurrent learners, ${MINUTES} min in two waves, ${DB_KIND}, server pid ${serverPid}, load average ${load()}`);
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+  console.log(
+    `soak: ${USERS} concurrent learners, ${MINUTES} min in two waves, ${DB_KIND}, server pid ${serverPid}, load average ${load()}`,
+  );
   const idle = rssMb(serverPid);
   const waves = [await wave((MINUTES * 60_000) / 2), await wave((MINUTES * 60_000) / 2)];
   console.log(`idle RSS before the first wave: ${idle.toFixed(0)} MB`);

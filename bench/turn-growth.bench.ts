@@ -14,7 +14,12 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
-import { onFreshPostgres, onPglite, SCRIPTED_COACH_LINES as LINES, withBenchApp } from './support/in-process.js';
+import {
+  onFreshPostgres,
+  onPglite,
+  SCRIPTED_COACH_LINES as LINES,
+  withBenchApp,
+} from './support/in-process.js';
 
 const TURNS = Number(process.env.GROWTH_TURNS ?? 320);
 const HISTORY = Number(process.env.GROWTH_HISTORY ?? 1500);
@@ -25,10 +30,19 @@ const ms = (x: number) => `${x.toFixed(2)} ms`;
 function run(kind: string, env: Record<string, string>) {
   return withBenchApp(env, async ({ runtime, tokens: [t1, t2], request }) => {
     const session = async (token: string, turns: number) => {
-      const { json } = await request('POST', '/api/sessions', token, { scenarioId: 'new-manager-overwhelmed' });
+      const { json } = await request('POST', '/api/sessions', token, {
+        scenarioId: 'new-manager-overwhelmed',
+      });
       const times: number[] = [];
       for (let i = 0; i < turns; i++) {
-        times.push((await request('POST', `/api/sessions/${json.id}/turns`, token, { clientTurnId: randomUUID(), text: LINES[i % LINES.length] })).elapsed);
+        times.push(
+          (
+            await request('POST', `/api/sessions/${json.id}/turns`, token, {
+              clientTurnId: randomUUID(),
+              text: LINES[i % LINES.length],
+            })
+          ).elapsed,
+        );
       }
       await request('POST', `/api/sessions/${json.id}/end`, token);
       return times;
@@ -38,7 +52,12 @@ function run(kind: string, env: Record<string, string>) {
     const early = median(long.slice(5, 15));
     const late = median(long.slice(-20));
 
-    const fresh = async (token: string) => median([...(await session(token, 10)), ...(await session(token, 10)), ...(await session(token, 10))]);
+    const fresh = async (token: string) =>
+      median([
+        ...(await session(token, 10)),
+        ...(await session(token, 10)),
+        ...(await session(token, 10)),
+      ]);
     const before = await fresh(t2);
     const { db } = runtime.deps;
     const learner2 = runtime.demo!.learner2;
@@ -52,7 +71,11 @@ function run(kind: string, env: Record<string, string>) {
   });
 }
 
-console.log(`bench/turn-growth on Node ${process.version}, ${availableParallelism()} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${TURNS} turns in one session; ${HISTORY} sessions of history`);
+console.log(
+  `bench/turn-growth on Node ${process.version}, ${availableParallelism()} CPUs, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}; ${TURNS} turns in one session; ${HISTORY} sessions of history`,
+);
 const results = [];
 if (ONLY_DB !== 'postgres') results.push(await onPglite((env) => run('pglite', env)));
 if (ONLY_DB !== 'pglite') results.push(await onFreshPostgres((env) => run('postgres', env)));

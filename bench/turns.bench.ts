@@ -17,7 +17,12 @@ import { serve } from '@hono/node-server';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
-import { onFreshPostgres, onPglite, SCRIPTED_COACH_LINES as LINES, withBenchApp } from './support/in-process.js';
+import {
+  onFreshPostgres,
+  onPglite,
+  SCRIPTED_COACH_LINES as LINES,
+  withBenchApp,
+} from './support/in-process.js';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 30);
 const WARMUP_SESSIONS = 4;
@@ -25,8 +30,13 @@ const READS = Number(process.env.BENCH_READS ?? 1000);
 const CONCURRENCY = 16;
 const ONLY_DB = process.env.BENCH_DB;
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+const median = (xs: number[]) =>
+  quantile(
+    [...xs].sort((a, b) => a - b),
+    0.5,
+  );
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 interface Result {
@@ -49,10 +59,14 @@ function run(db: 'pglite' | 'postgres', env: Record<string, string>): Promise<Re
   return withBenchApp(env, async ({ app, runtime, tokens, request }) => {
     // Count SQL statements (BEGIN and COMMIT included) through postgres.js's debug hook.
     let statements = 0;
-    const pgOptions = (runtime.deps.db as unknown as { $client?: { options?: { debug?: unknown } } }).$client?.options;
+    const pgOptions = (
+      runtime.deps.db as unknown as { $client?: { options?: { debug?: unknown } } }
+    ).$client?.options;
     if (db === 'postgres' && pgOptions) pgOptions.debug = () => void statements++;
 
-    const scenarios = (await request('GET', '/api/scenarios', tokens[0])).json.scenarios as { id: string }[];
+    const scenarios = (await request('GET', '/api/scenarios', tokens[0])).json.scenarios as {
+      id: string;
+    }[];
     const turnTimes: number[] = [];
     const turnCpu: number[] = [];
     const turnStatements: number[] = [];
@@ -62,11 +76,16 @@ function run(db: 'pglite' | 'postgres', env: Record<string, string>): Promise<Re
     for (let s = 0; s < SESSIONS + WARMUP_SESSIONS; s++) {
       const token = tokens[s % tokens.length];
       const counted = s >= WARMUP_SESSIONS;
-      const start = await request('POST', '/api/sessions', token, { scenarioId: scenarios[s % scenarios.length].id });
+      const start = await request('POST', '/api/sessions', token, {
+        scenarioId: scenarios[s % scenarios.length].id,
+      });
       if (counted) startTimes.push(start.elapsed);
       for (const text of LINES) {
         const before = statements;
-        const turn = await request('POST', `/api/sessions/${start.json.id}/turns`, token, { clientTurnId: randomUUID(), text });
+        const turn = await request('POST', `/api/sessions/${start.json.id}/turns`, token, {
+          clientTurnId: randomUUID(),
+          text,
+        });
         if (counted) {
           turnTimes.push(turn.elapsed);
           turnCpu.push(turn.cpu);
@@ -94,7 +113,9 @@ function run(db: 'pglite' | 'postgres', env: Record<string, string>): Promise<Re
             while (next < READS) {
               const { id, token } = ended[next++ % ended.length];
               const r0 = performance.now();
-              const res = await fetch(`${base}/api/sessions/${id}`, { headers: { authorization: `Bearer ${token}` } });
+              const res = await fetch(`${base}/api/sessions/${id}`, {
+                headers: { authorization: `Bearer ${token}` },
+              });
               await res.arrayBuffer();
               if (res.status !== 200) throw new Error(`GET /api/sessions/${id}: ${res.status}`);
               if (round > 0) readTimes.push(performance.now() - r0);
@@ -123,8 +144,16 @@ function run(db: 'pglite' | 'postgres', env: Record<string, string>): Promise<Re
 }
 
 const results: (Result | string)[] = [];
-console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs (other work on the machine inflates every figure)`);
-console.log(`bench/turns: ${SESSIONS} sessions x ${LINES.length} turns (+${WARMUP_SESSIONS} warm-up sessions), scripted partner; ${READS} reads x 3 rounds at concurrency ${CONCURRENCY}`);
+console.log(
+  `load average at start ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(
+      ' ',
+    )} on ${availableParallelism()} CPUs (other work on the machine inflates every figure)`,
+);
+console.log(
+  `bench/turns: ${SESSIONS} sessions x ${LINES.length} turns (+${WARMUP_SESSIONS} warm-up sessions), scripted partner; ${READS} reads x 3 rounds at concurrency ${CONCURRENCY}`,
+);
 if (ONLY_DB !== 'postgres') results.push(await onPglite((env) => run('pglite', env)));
 if (ONLY_DB !== 'pglite') results.push(await onFreshPostgres((env) => run('postgres', env)));
 for (const r of results) {
@@ -135,8 +164,13 @@ for (const r of results) {
   console.log(
     `  ${r.db.padEnd(8)} turn (server time, app.request, n=${r.turns}): p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  (CPU in this process p50 ${ms(r.cpuP50)}${r.statementsPerTurn === null ? '' : `, ${r.statementsPerTurn} SQL statements`})` +
       `   | start p50 ${ms(r.startP50)}  end p50 ${ms(r.endP50)}` +
-      (Number.isNaN(r.readsPerSecond) ? '   | reads skipped' : `   | GET /api/sessions/{id} over HTTP: ${Math.round(r.readsPerSecond)} req/s (median round), latency p50 ${ms(r.readP50)}`),
+      (Number.isNaN(r.readsPerSecond)
+        ? '   | reads skipped'
+        : `   | GET /api/sessions/{id} over HTTP: ${Math.round(r.readsPerSecond)} req/s (median round), latency p50 ${ms(r.readP50)}`),
   );
 }
 const pg = results.find((r): r is Result => typeof r !== 'string' && r.db === 'postgres');
-if (pg) console.log(`  target p99 < 20 ms per turn on PostgreSQL: ${pg.p99 < 20 ? 'met' : 'NOT met'} (${ms(pg.p99)})`);
+if (pg)
+  console.log(
+    `  target p99 < 20 ms per turn on PostgreSQL: ${pg.p99 < 20 ? 'met' : 'NOT met'} (${ms(pg.p99)})`,
+  );

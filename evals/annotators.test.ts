@@ -13,10 +13,15 @@ describe('majority', () => {
 });
 
 describe('annotatorFigures', () => {
-  const ann = (...labels: string[]) => labels.map((label, i) => ({ annotator_id: String(i), label }));
+  const ann = (...labels: string[]) =>
+    labels.map((label, i) => ({ annotator_id: String(i), label }));
   // two turns coded by three annotators, two by one annotator each
   const rows = [
-    { dialogue_id: 'd1', label: 'open_question', annotations: ann('open_question', 'open_question', 'closed_question') },
+    {
+      dialogue_id: 'd1',
+      label: 'open_question',
+      annotations: ann('open_question', 'open_question', 'closed_question'),
+    },
     { dialogue_id: 'd1', label: 'other', annotations: ann('other', 'other', 'other') },
     { dialogue_id: 'd2', label: 'open_question', annotator_id: 'a' },
     { dialogue_id: 'd2', label: 'closed_question', annotator_id: 'a' },
@@ -40,6 +45,8 @@ describe('annotatorFigures', () => {
     expect(f.coderVsMajorityKappa).toBeCloseTo(1, 10);
   });
   it('describes each single annotator by their conventions', () => {
-    expect(f.perAnnotator).toEqual([{ annotator: 'a', n: 2, coderKappa: 0, openShare: 0.5, simpleShare: null }]);
+    expect(f.perAnnotator).toEqual([
+      { annotator: 'a', n: 2, coderKappa: 0, openShare: 0.5, simpleShare: null },
+    ]);
   });
 });

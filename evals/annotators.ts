@@ -56,11 +56,19 @@ export function majority(labels: readonly string[]): string {
   return best;
 }
 
-const kappaOf = (pairs: [string, string][]) => agreement(pairs.map((p) => p[0]), pairs.map((p) => p[1]), FINE_LABELS).kappa;
+const kappaOf = (pairs: [string, string][]) =>
+  agreement(
+    pairs.map((p) => p[0]),
+    pairs.map((p) => p[1]),
+    FINE_LABELS,
+  ).kappa;
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 /** Annotator figures for AnnoMI rows and the coder's (cross-validated) label for each row. */
-export function annotatorFigures(rows: readonly AnnotatedRow[], pred: readonly string[]): AnnotatorFigures {
+export function annotatorFigures(
+  rows: readonly AnnotatedRow[],
+  pred: readonly string[],
+): AnnotatorFigures {
   const pairwise: [string, string][] = [];
   const consensus: [string, string][] = [];
   const coderSingle: [string, string][] = [];
@@ -95,9 +103,16 @@ export function annotatorFigures(rows: readonly AnnotatedRow[], pred: readonly s
       return {
         annotator,
         n: idx.length,
-        coderKappa: agreement(gold, idx.map((i) => fine(pred[i])), FINE_LABELS).kappa,
+        coderKappa: agreement(
+          gold,
+          idx.map((i) => fine(pred[i])),
+          FINE_LABELS,
+        ).kappa,
         openShare: share(count('open_question'), count('open_question') + count('closed_question')),
-        simpleShare: share(count('simple_reflection'), count('simple_reflection') + count('complex_reflection')),
+        simpleShare: share(
+          count('simple_reflection'),
+          count('simple_reflection') + count('complex_reflection'),
+        ),
       };
     });
 

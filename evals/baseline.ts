@@ -4,21 +4,33 @@
  * no hand features, no context, no rules, trained the same way (same optimiser and folds).
  */
 import { turnFeatures } from '../api/practice/coder/features.js';
-import { bestLabel, labelProbabilities, type LinearModel } from '../api/practice/coder/linear-model.js';
+import {
+  bestLabel,
+  labelProbabilities,
+  type LinearModel,
+} from '../api/practice/coder/linear-model.js';
 import { dialogueFolds } from './cross-validation.js';
 import type { UtteranceRow } from './dataset.js';
 import { SHIPPED_TRAINING } from './training/coder-training.js';
 import { trainSoftmaxRegression } from './training/softmax-regression.js';
 import { FINE_LABELS, toFine } from './views.js';
 
-const ngrams = (r: UtteranceRow) => turnFeatures(r.text, null).filter((f) => f.startsWith('w:') || f.startsWith('b:'));
+const ngrams = (r: UtteranceRow) =>
+  turnFeatures(r.text, null).filter((f) => f.startsWith('w:') || f.startsWith('b:'));
 
 function train(rows: readonly UtteranceRow[]): LinearModel {
-  const examples = rows.filter((r) => r.label && toFine(r.label)).map((r) => ({ features: ngrams(r), label: toFine(r.label!)! }));
-  return trainSoftmaxRegression(examples, { labels: FINE_LABELS, ...SHIPPED_TRAINING, version: 'baseline-ngram-lr' });
+  const examples = rows
+    .filter((r) => r.label && toFine(r.label))
+    .map((r) => ({ features: ngrams(r), label: toFine(r.label!)! }));
+  return trainSoftmaxRegression(examples, {
+    labels: FINE_LABELS,
+    ...SHIPPED_TRAINING,
+    version: 'baseline-ngram-lr',
+  });
 }
 
-const predict = (m: LinearModel, r: UtteranceRow) => bestLabel(m, labelProbabilities(m, ngrams(r))).label;
+const predict = (m: LinearModel, r: UtteranceRow) =>
+  bestLabel(m, labelProbabilities(m, ngrams(r))).label;
 
 /** Baseline labels for `rows` by grouped k-fold cross-validation on `rows` themselves. */
 export function baselineCrossValidated(rows: readonly UtteranceRow[], k = 5): string[] {
@@ -34,7 +46,10 @@ export function baselineCrossValidated(rows: readonly UtteranceRow[], k = 5): st
 }
 
 /** Baseline trained on `train` rows, labelling `rows` (transfer to another data set). */
-export function baselineTransfer(trainRows: readonly UtteranceRow[], rows: readonly UtteranceRow[]): string[] {
+export function baselineTransfer(
+  trainRows: readonly UtteranceRow[],
+  rows: readonly UtteranceRow[],
+): string[] {
   const m = train(trainRows);
   return rows.map((r) => predict(m, r));
 }

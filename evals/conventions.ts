@@ -36,7 +36,9 @@ export function statementWordsBeforeQuestion(text: string): number | null {
 }
 
 /** For turns ending on a question: share labelled question, by words of statement in the turn. */
-export function questionConvention(rows: readonly { text: string; label: string | null }[]): QuestionConventionRow[] {
+export function questionConvention(
+  rows: readonly { text: string; label: string | null }[],
+): QuestionConventionRow[] {
   const counts = STATEMENT_WORD_BUCKETS.map(() => ({ n: 0, q: 0 }));
   for (const r of rows) {
     if (!r.label) continue;
@@ -46,5 +48,9 @@ export function questionConvention(rows: readonly { text: string; label: string 
     counts[i].n++;
     if (toCoarse(r.label) === 'question') counts[i].q++;
   }
-  return counts.map((c, i) => ({ statementWords: bucketLabel(i), n: c.n, questionShare: c.n > 0 ? c.q / c.n : 0 }));
+  return counts.map((c, i) => ({
+    statementWords: bucketLabel(i),
+    n: c.n,
+    questionShare: c.n > 0 ? c.q / c.n : 0,
+  }));
 }

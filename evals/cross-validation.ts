@@ -30,7 +30,8 @@ export function crossValidatedLabels(
     const model = trainCoderModel(train, extra, `cv-fold-${f}`, overrides);
     const code = createCoder(model, `cv-fold-${f}`);
     rows.forEach((r, i) => {
-      if (folds.get(r.dialogue_id) === f) pred[i] = code(r.text, { prevPartner: r.prev_client }).label;
+      if (folds.get(r.dialogue_id) === f)
+        pred[i] = code(r.text, { prevPartner: r.prev_client }).label;
     });
   }
   return pred;

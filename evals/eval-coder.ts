@@ -31,7 +31,14 @@ export interface EvalArgs {
 }
 
 export function parseArgs(argv: string[]): EvalArgs {
-  const args: EvalArgs = { data: '', json: false, cv: null, llm: null, limit: null, replicates: 1000 };
+  const args: EvalArgs = {
+    data: '',
+    json: false,
+    cv: null,
+    llm: null,
+    limit: null,
+    replicates: 1000,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--data') args.data = argv[++i] ?? '';
@@ -48,11 +55,17 @@ export function parseArgs(argv: string[]): EvalArgs {
 
 /** Name of a data file: the shared layout's folder (annomi/dev.jsonl -> annomi), else the file. */
 export function datasetName(path: string, rows: readonly UtteranceRow[]): string {
-  return rows[0]?.dataset ?? (basename(path) === 'dev.jsonl' ? basename(dirname(path)) : basename(path, '.jsonl'));
+  return (
+    rows[0]?.dataset ??
+    (basename(path) === 'dev.jsonl' ? basename(dirname(path)) : basename(path, '.jsonl'))
+  );
 }
 
 /** Offline (or cross-validated) evaluation of one file. */
-export function evaluateFile(path: string, opts: { cv: number | null; limit?: number | null; replicates?: number }): { evaluation: DatasetEvaluation; rows: UtteranceRow[]; pred: string[] } {
+export function evaluateFile(
+  path: string,
+  opts: { cv: number | null; limit?: number | null; replicates?: number },
+): { evaluation: DatasetEvaluation; rows: UtteranceRow[]; pred: string[] } {
   let rows = coachRows(readJsonl(path)).filter((r) => r.label);
   if (opts.limit) rows = rows.slice(0, opts.limit);
   const name = datasetName(path, rows);
@@ -63,8 +76,17 @@ export function evaluateFile(path: string, opts: { cv: number | null; limit?: nu
     pred = crossValidatedLabels(rows, extra, opts.cv);
     mode = `grouped ${opts.cv}-fold cross-validation by dialogue (each fold trained on the other folds${extra.length ? ' + workplace set' : ''})`;
   } else {
-    pred = rows.map((r) => codeUtterance(r.text, { prevPartner: r.prev_client, permissionGranted: r.permission_granted }).label);
-    mode = name === 'annomi' || name === 'workplace' ? 'shipped model (trained on this file: in-sample, use --cv)' : 'shipped offline model (never trained on this file)';
+    pred = rows.map(
+      (r) =>
+        codeUtterance(r.text, {
+          prevPartner: r.prev_client,
+          permissionGranted: r.permission_granted,
+        }).label,
+    );
+    mode =
+      name === 'annomi' || name === 'workplace'
+        ? 'shipped model (trained on this file: in-sample, use --cv)'
+        : 'shipped offline model (never trained on this file)';
   }
   const evaluation = evaluateLabels(
     rows.map((r) => r.label!),
@@ -93,7 +115,9 @@ export async function evaluateFileWithLlm(
       const r = rows[i];
       const ctx = { prevPartner: r.prev_client, permissionGranted: r.permission_granted };
       const offline = codeUtterance(r.text, ctx);
-      const refined = await refineCoding(client, model, r.text, ctx, offline, { onFallback: (why) => (fallbacks[why] = (fallbacks[why] ?? 0) + 1) });
+      const refined = await refineCoding(client, model, r.text, ctx, offline, {
+        onFallback: (why) => (fallbacks[why] = (fallbacks[why] ?? 0) + 1),
+      });
       pred[i] = refined.label;
     }
   };
@@ -102,7 +126,11 @@ export async function evaluateFileWithLlm(
     rows.map((r) => r.label!),
     pred,
     rows.map((r) => r.dialogue_id),
-    { dataset: datasetName(path, rows), coder: `${CODER_VERSION}+llm:${CODER_PROMPT_VERSION}:${model}`, mode: 'offline coder refined by the LLM' },
+    {
+      dataset: datasetName(path, rows),
+      coder: `${CODER_VERSION}+llm:${CODER_PROMPT_VERSION}:${model}`,
+      mode: 'offline coder refined by the LLM',
+    },
     replicates,
   );
   return { evaluation, fallbacks };
@@ -111,18 +139,28 @@ export async function evaluateFileWithLlm(
 /** The configured LLM endpoint, if any (read here, in the CLI, and nowhere in the coder). */
 export function llmFromEnv(env: NodeJS.ProcessEnv): { client: OpenAI; model: string } | null {
   if (!env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) return null;
-  const client = new OpenAI({ apiKey: env.OPENAI_API_KEY ?? 'none', baseURL: env.OPENAI_BASE_URL, maxRetries: 1 });
+  const client = new OpenAI({
+    apiKey: env.OPENAI_API_KEY ?? 'none',
+    baseURL: env.OPENAI_BASE_URL,
+    maxRetries: 1,
+  });
   return { client, model: env.CODER_MODEL ?? env.OPENAI_MODEL ?? 'gpt-4o-mini' };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!args.data) {
-    process.stderr.write('usage: npm run eval:coder -- --data <file.jsonl> [--json] [--cv [k]] [--llm|--no-llm] [--limit n]\n');
+    process.stderr.write(
+      'usage: npm run eval:coder -- --data <file.jsonl> [--json] [--cv [k]] [--llm|--no-llm] [--limit n]\n',
+    );
     process.exitCode = 2;
     return;
   }
-  const { evaluation, rows } = evaluateFile(args.data, { cv: args.cv, limit: args.limit, replicates: args.replicates });
+  const { evaluation, rows } = evaluateFile(args.data, {
+    cv: args.cv,
+    limit: args.limit,
+    replicates: args.replicates,
+  });
   const results: DatasetEvaluation[] = [evaluation];
   const llm = args.llm === false ? null : llmFromEnv(process.env);
   let fallbacks: Record<string, number> | undefined;
@@ -130,11 +168,16 @@ async function main(): Promise<void> {
     const r = await evaluateFileWithLlm(args.data, rows, llm.client, llm.model, args.replicates);
     results.push(r.evaluation);
     fallbacks = r.fallbacks;
-  } else if (args.llm) process.stderr.write('--llm: no OPENAI_API_KEY or OPENAI_BASE_URL set; offline only\n');
-  if (args.json) process.stdout.write(JSON.stringify({ results, llmFallbacks: fallbacks ?? null }, null, 2) + '\n');
+  } else if (args.llm)
+    process.stderr.write('--llm: no OPENAI_API_KEY or OPENAI_BASE_URL set; offline only\n');
+  if (args.json)
+    process.stdout.write(
+      JSON.stringify({ results, llmFallbacks: fallbacks ?? null }, null, 2) + '\n',
+    );
   else {
     process.stdout.write(results.map(formatEvaluation).join('\n\n') + '\n');
-    if (fallbacks) process.stdout.write(`LLM fallbacks (offline coding kept): ${JSON.stringify(fallbacks)}\n`);
+    if (fallbacks)
+      process.stdout.write(`LLM fallbacks (offline coding kept): ${JSON.stringify(fallbacks)}\n`);
   }
 }
 

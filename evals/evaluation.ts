@@ -48,13 +48,21 @@ export function formatEvaluation(e: DatasetEvaluation): string {
   const lines: string[] = [`${e.dataset} (${e.n} coach turns; ${e.mode}; ${e.coder})`];
   for (const v of e.views) {
     lines.push('');
-    lines.push(`  ${v.view}: accuracy ${f(v.accuracy)} ${ci(v.ci.accuracy)}  macro-F1 ${f(v.macroF1)} ${ci(v.ci.macroF1)}  kappa ${f(v.kappa)} ${ci(v.ci.kappa)}`);
-    lines.push(`  ${'label'.padEnd(20)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'F1'.padStart(6)} ${'n'.padStart(6)}`);
+    lines.push(
+      `  ${v.view}: accuracy ${f(v.accuracy)} ${ci(v.ci.accuracy)}  macro-F1 ${f(v.macroF1)} ${ci(v.ci.macroF1)}  kappa ${f(v.kappa)} ${ci(v.ci.kappa)}`,
+    );
+    lines.push(
+      `  ${'label'.padEnd(20)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'F1'.padStart(6)} ${'n'.padStart(6)}`,
+    );
     for (const p of v.perLabel)
-      lines.push(`  ${p.label.padEnd(20)} ${f(p.precision).padStart(6)} ${f(p.recall).padStart(6)} ${f(p.f1).padStart(6)} ${String(p.support).padStart(6)}`);
+      lines.push(
+        `  ${p.label.padEnd(20)} ${f(p.precision).padStart(6)} ${f(p.recall).padStart(6)} ${f(p.f1).padStart(6)} ${String(p.support).padStart(6)}`,
+      );
     lines.push(`  confusion (rows gold, columns predicted):`);
     lines.push(`  ${''.padEnd(20)}${v.labels.map((l) => l.slice(0, 7).padStart(8)).join('')}`);
-    v.confusion.forEach((row, i) => lines.push(`  ${v.labels[i].padEnd(20)}${row.map((x) => String(x).padStart(8)).join('')}`));
+    v.confusion.forEach((row, i) =>
+      lines.push(`  ${v.labels[i].padEnd(20)}${row.map((x) => String(x).padStart(8)).join('')}`),
+    );
   }
   return lines.join('\n');
 }

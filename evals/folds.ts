@@ -6,7 +6,10 @@
 import type { UtteranceRow } from './dataset.js';
 
 /** Fold of each dialogue: dialogues in first-seen order, dealt round-robin (deterministic). */
-export function dialogueFolds(rows: readonly Pick<UtteranceRow, 'dialogue_id'>[], k: number): Map<string, number> {
+export function dialogueFolds(
+  rows: readonly Pick<UtteranceRow, 'dialogue_id'>[],
+  k: number,
+): Map<string, number> {
   const folds = new Map<string, number>();
   for (const r of rows) if (!folds.has(r.dialogue_id)) folds.set(r.dialogue_id, folds.size % k);
   return folds;

@@ -14,15 +14,26 @@ import { trainCoderModel } from './training/coder-training.js';
 import { COARSE_LABELS, FINE_LABELS, toCoarse, toFine } from './views.js';
 
 /** Kappa and macro-F1 of predictions in one view. */
-function score(rows: readonly UtteranceRow[], pred: readonly string[], view: 'fine' | 'coarse'): { kappa: number; macroF1: number } {
+function score(
+  rows: readonly UtteranceRow[],
+  pred: readonly string[],
+  view: 'fine' | 'coarse',
+): { kappa: number; macroF1: number } {
   const map = (l: string) => (view === 'fine' ? (toFine(l) ?? 'other') : toCoarse(l));
-  const a = agreement(rows.map((r) => map(r.label!)), pred.map(map), view === 'fine' ? FINE_LABELS : COARSE_LABELS);
+  const a = agreement(
+    rows.map((r) => map(r.label!)),
+    pred.map(map),
+    view === 'fine' ? FINE_LABELS : COARSE_LABELS,
+  );
   return { kappa: a.kappa, macroF1: a.macroF1 };
 }
 
-const labelled = (name: string) => coachRows(readJsonl(sharedDataPath(name))).filter((r) => r.label);
-const codeAll = (code: CodeUtterance, rows: readonly UtteranceRow[]) => rows.map((r) => code(r.text, { prevPartner: r.prev_client }).label);
-const fmt = (s: { kappa: number; macroF1: number }) => `kappa ${s.kappa.toFixed(3)} F1 ${s.macroF1.toFixed(3)}`;
+const labelled = (name: string) =>
+  coachRows(readJsonl(sharedDataPath(name))).filter((r) => r.label);
+const codeAll = (code: CodeUtterance, rows: readonly UtteranceRow[]) =>
+  rows.map((r) => code(r.text, { prevPartner: r.prev_client }).label);
+const fmt = (s: { kappa: number; macroF1: number }) =>
+  `kappa ${s.kappa.toFixed(3)} F1 ${s.macroF1.toFixed(3)}`;
 
 function main(): void {
   const started = Date.now();
@@ -34,8 +45,12 @@ function main(): void {
   const es = labelled('esconv');
   const miPred = codeAll(code, mi);
   const esPred = codeAll(code, es);
-  console.log(`annomi  fine   (cv)  ${fmt(score(annomi, cv, 'fine'))}   coarse ${fmt(score(annomi, cv, 'coarse'))}   target 0.58 / 0.58`);
-  console.log(`mi_gold fine         ${fmt(score(mi, miPred, 'fine'))}   coarse ${fmt(score(mi, miPred, 'coarse'))}   target 0.50 / 0.50`);
+  console.log(
+    `annomi  fine   (cv)  ${fmt(score(annomi, cv, 'fine'))}   coarse ${fmt(score(annomi, cv, 'coarse'))}   target 0.58 / 0.58`,
+  );
+  console.log(
+    `mi_gold fine         ${fmt(score(mi, miPred, 'fine'))}   coarse ${fmt(score(mi, miPred, 'coarse'))}   target 0.50 / 0.50`,
+  );
   console.log(`esconv  coarse       ${fmt(score(es, esPred, 'coarse'))}   target 0.45 / 0.48`);
   console.log(`(${Date.now() - started} ms)`);
 }

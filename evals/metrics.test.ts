@@ -31,16 +31,27 @@ describe('agreement', () => {
     // gold x x y y z z / pred x y y y x x
     // confusion [[1,1,0],[0,2,0],[2,0,0]]; acc 3/6; F1 x: P 1/3 R 1/2 -> 0.4; F1 y: P 2/3 R 1 -> 0.8; F1 z: 0
     // macro (0.4+0.8+0)/3 = 0.4; pe = (2/6)(3/6)+(2/6)(3/6)+(2/6)(0) = 1/3; kappa = (1/2-1/3)/(2/3) = 1/4
-    const b = agreement(['x', 'x', 'y', 'y', 'z', 'z'], ['x', 'y', 'y', 'y', 'x', 'x'], ['x', 'y', 'z']);
+    const b = agreement(
+      ['x', 'x', 'y', 'y', 'z', 'z'],
+      ['x', 'y', 'y', 'y', 'x', 'x'],
+      ['x', 'y', 'z'],
+    );
     expect(b.accuracy).toBeCloseTo(0.5, 10);
-    expect(b.perLabel.map((p) => p.f1)).toEqual([expect.closeTo(0.4, 10), expect.closeTo(0.8, 10), 0]);
+    expect(b.perLabel.map((p) => p.f1)).toEqual([
+      expect.closeTo(0.4, 10),
+      expect.closeTo(0.8, 10),
+      0,
+    ]);
     expect(b.macroF1).toBeCloseTo(0.4, 10);
     expect(b.kappa).toBeCloseTo(0.25, 10);
   });
 
   it('gives kappa 0 for chance-level agreement and 1 for perfect agreement', () => {
     // everything predicted as the majority label: po = pe
-    expect(agreement(['a', 'a', 'b', 'b'], ['a', 'a', 'a', 'a'], ['a', 'b']).kappa).toBeCloseTo(0, 10);
+    expect(agreement(['a', 'a', 'b', 'b'], ['a', 'a', 'a', 'a'], ['a', 'b']).kappa).toBeCloseTo(
+      0,
+      10,
+    );
     expect(agreement(['a', 'b', 'c'], ['a', 'b', 'c'], ['a', 'b', 'c']).kappa).toBe(1);
   });
 

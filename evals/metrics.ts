@@ -27,7 +27,11 @@ export interface Agreement {
 }
 
 /** Confusion matrix over `labels`; pairs with a label outside the set are ignored. */
-export function confusionMatrix(gold: readonly string[], pred: readonly string[], labels: readonly string[]): number[][] {
+export function confusionMatrix(
+  gold: readonly string[],
+  pred: readonly string[],
+  labels: readonly string[],
+): number[][] {
   const idx = new Map(labels.map((l, i) => [l, i]));
   const m = labels.map(() => labels.map(() => 0));
   for (let i = 0; i < gold.length; i++) {
@@ -69,7 +73,11 @@ export function agreementFromConfusion(m: number[][], labels: readonly string[])
 }
 
 /** Agreement of predicted with gold labels over a fixed label set. */
-export function agreement(gold: readonly string[], pred: readonly string[], labels: readonly string[]): Agreement {
+export function agreement(
+  gold: readonly string[],
+  pred: readonly string[],
+  labels: readonly string[],
+): Agreement {
   return agreementFromConfusion(confusionMatrix(gold, pred, labels), labels);
 }
 
@@ -127,7 +135,10 @@ export function bootstrapIntervals(
   }
   const ci = (xs: number[]): Interval => {
     const s = xs.slice().sort((a, b) => a - b);
-    return { low: s[Math.floor(0.025 * (s.length - 1))], high: s[Math.ceil(0.975 * (s.length - 1))] };
+    return {
+      low: s[Math.floor(0.025 * (s.length - 1))],
+      high: s[Math.ceil(0.975 * (s.length - 1))],
+    };
   };
   return { accuracy: ci(acc), macroF1: ci(f1), kappa: ci(kap) };
 }

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './dataset.js';
 import { guardFigures, type GuardFigures } from './regression-guard.js';
 
-const floor = JSON.parse(readFileSync(resolve(REPO_ROOT, 'evals', 'data', 'guard-floor.json'), 'utf8')) as GuardFigures;
+const floor = JSON.parse(
+  readFileSync(resolve(REPO_ROOT, 'evals', 'data', 'guard-floor.json'), 'utf8'),
+) as GuardFigures;
 
 describe('coder regression guard', () => {
   const figures = guardFigures();

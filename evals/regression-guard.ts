@@ -30,13 +30,23 @@ export function guardFigures(): GuardFigures {
   const fineF1 = (file: string) => {
     const rows = coachRows(readJsonl(file));
     const gold = rows.map((r) => toFine(r.label!)!);
-    const pred = rows.map((r) => toFine(codeUtterance(r.text, { prevPartner: r.prev_client, permissionGranted: r.permission_granted }).label)!);
+    const pred = rows.map((r) =>
+      toFine(
+        codeUtterance(r.text, {
+          prevPartner: r.prev_client,
+          permissionGranted: r.permission_granted,
+        }).label,
+      )!,
+    );
     return agreement(gold, pred, FINE_LABELS).macroF1;
   };
   let wanted = 0;
   let found = 0;
   for (const r of coachRows(readJsonl(GUARD_FILES.workplace))) {
-    const got = codeUtterance(r.text, { prevPartner: r.prev_client, permissionGranted: r.permission_granted }).codes;
+    const got = codeUtterance(r.text, {
+      prevPartner: r.prev_client,
+      permissionGranted: r.permission_granted,
+    }).codes;
     for (const c of (r.codes ?? []) as CoachCode[]) {
       wanted++;
       if (got.includes(c)) found++;

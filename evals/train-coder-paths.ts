@@ -11,6 +11,11 @@ export const WORKPLACE_SET = resolve(REPO_ROOT, 'evals', 'data', 'workplace-coac
  * Our own typed-text test turns (information, advice, support, reflections phrased as general
  * statements): never trained on; written knowing the coder's weak spots, so its figures are biased low.
  */
-export const WORKPLACE_TYPED_SET = resolve(REPO_ROOT, 'evals', 'data', 'workplace-coaching-typed.jsonl');
+export const WORKPLACE_TYPED_SET = resolve(
+  REPO_ROOT,
+  'evals',
+  'data',
+  'workplace-coaching-typed.jsonl',
+);
 /** The shipped model, imported by the coder. */
 export const MODEL_PATH = resolve(REPO_ROOT, 'api', 'practice', 'coder', 'coder-model.json');

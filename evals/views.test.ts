@@ -7,7 +7,12 @@ import { toCoarse, toFine, viewsFor } from './views.js';
 
 describe('views', () => {
   it('counts affirmation, self-disclosure and judgement as other in the fine view', () => {
-    expect(['affirmation', 'self_disclosure', 'judgement', 'other'].map(toFine)).toEqual(['other', 'other', 'other', 'other']);
+    expect(['affirmation', 'self_disclosure', 'judgement', 'other'].map(toFine)).toEqual([
+      'other',
+      'other',
+      'other',
+      'other',
+    ]);
     expect(toFine('complex_reflection')).toBe('complex_reflection');
   });
   it('has no fine equivalent for unsubtyped questions and reflections', () => {
@@ -15,7 +20,11 @@ describe('views', () => {
     expect(toFine('reflection')).toBeNull();
   });
   it('folds subtypes and counts information as other in the coarse view', () => {
-    expect(['open_question', 'closed_question', 'question'].map(toCoarse)).toEqual(['question', 'question', 'question']);
+    expect(['open_question', 'closed_question', 'question'].map(toCoarse)).toEqual([
+      'question',
+      'question',
+      'question',
+    ]);
     expect(['simple_reflection', 'reflection'].map(toCoarse)).toEqual(['reflection', 'reflection']);
     expect(toCoarse('information')).toBe('other');
     expect(toCoarse('advice')).toBe('advice');

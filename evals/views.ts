@@ -7,7 +7,15 @@
 
 export type ViewName = 'fine' | 'coarse';
 
-export const FINE_LABELS = ['open_question', 'closed_question', 'simple_reflection', 'complex_reflection', 'advice', 'information', 'other'] as const;
+export const FINE_LABELS = [
+  'open_question',
+  'closed_question',
+  'simple_reflection',
+  'complex_reflection',
+  'advice',
+  'information',
+  'other',
+] as const;
 export const COARSE_LABELS = ['question', 'reflection', 'advice', 'other'] as const;
 
 /** A label in the fine view, or null when the label has no fine equivalent (an unsubtyped question). */
@@ -19,8 +27,10 @@ export function toFine(label: string): string | null {
 
 /** A label in the coarse view. Information counts as other here. */
 export function toCoarse(label: string): string {
-  if (label === 'open_question' || label === 'closed_question' || label === 'question') return 'question';
-  if (label === 'simple_reflection' || label === 'complex_reflection' || label === 'reflection') return 'reflection';
+  if (label === 'open_question' || label === 'closed_question' || label === 'question')
+    return 'question';
+  if (label === 'simple_reflection' || label === 'complex_reflection' || label === 'reflection')
+    return 'reflection';
   if (label === 'advice') return 'advice';
   return 'other';
 }

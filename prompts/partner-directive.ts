@@ -24,7 +24,9 @@ export function buildPartnerDirective(d: PartnerDirective): string {
     `Stage: ${d.stage}`,
     `Reaction: ${d.reaction} — ${oneLine(d.guidance)}`,
     'You may talk about (in your own words, only these beyond the situation above):',
-    ...(d.mayReveal.length ? d.mayReveal.map((l) => `- [${l.layer}] ${oneLine(l.text)}`) : ['- nothing beyond the situation above']),
+    ...(d.mayReveal.length
+      ? d.mayReveal.map((l) => `- [${l.layer}] ${oneLine(l.text)}`)
+      : ['- nothing beyond the situation above']),
     newly ? `Disclose now: [${newly.layer}] ${oneLine(newly.text)}` : 'Disclose now: nothing new',
     `Length: at most ${Math.max(1, d.maxSentences)} sentences.`,
   ];

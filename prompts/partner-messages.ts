@@ -39,7 +39,8 @@ export function buildPartnerMessages(input: PartnerPromptInput): ChatTurnMessage
   const system = `${buildPartnerPersona(input.card)}\n\n${buildPartnerDirective(input.directive)}`;
   let turns = [...input.history];
   const last = turns[turns.length - 1];
-  if (!last || last.role !== 'coach' || last.text !== input.coachText) turns.push({ role: 'coach', text: input.coachText });
+  if (!last || last.role !== 'coach' || last.text !== input.coachText)
+    turns.push({ role: 'coach', text: input.coachText });
   // Local servers with small context windows (Ollama's default) drop the oldest tokens, which
   // can be the system message: send only the recent conversation. The partner's state travels
   // in the directive, so nothing the engine decided is lost with the older turns.
@@ -51,7 +52,10 @@ export function buildPartnerMessages(input: PartnerPromptInput): ChatTurnMessage
   if (cut) messages.push({ role: 'user', content: RESUMING });
   else if (turns[0]?.role === 'partner') messages.push({ role: 'user', content: OPENING });
   for (const t of turns) {
-    const m: ChatTurnMessage = t.role === 'coach' ? { role: 'user', content: quoteCoach(t.text) } : { role: 'assistant', content: t.text };
+    const m: ChatTurnMessage =
+      t.role === 'coach'
+        ? { role: 'user', content: quoteCoach(t.text) }
+        : { role: 'assistant', content: t.text };
     const prev = messages[messages.length - 1];
     if (prev.role === m.role) prev.content += `\n${m.content}`;
     else messages.push(m);
@@ -63,7 +67,9 @@ export function buildPartnerMessages(input: PartnerPromptInput): ChatTurnMessage
 export const HISTORY_TURNS = 16;
 
 /** The first user message when older turns were left out. */
-export const RESUMING = '(You and your colleague have been talking for a while; the most recent part of the conversation follows.)';
+export const RESUMING =
+  '(You and your colleague have been talking for a while; the most recent part of the conversation follows.)';
 
 /** The scene-setting first user message when the partner speaks first. */
-export const OPENING = '(Your colleague sits down with you for your learning-partner conversation.)';
+export const OPENING =
+  '(Your colleague sits down with you for your learning-partner conversation.)';

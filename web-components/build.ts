@@ -14,7 +14,9 @@ export const ENTRY = join(here, 'src', 'index.ts');
 export const BUNDLE_PATH = join(here, 'dist', 'sounding-board.js');
 
 /** Builds the bundle; returns its path and esbuild's metafile (what went in, how big). */
-export async function buildBundle(opts: { outfile?: string; sourcemap?: boolean } = {}): Promise<{ outfile: string; metafile: Metafile }> {
+export async function buildBundle(
+  opts: { outfile?: string; sourcemap?: boolean } = {},
+): Promise<{ outfile: string; metafile: Metafile }> {
   const outfile = opts.outfile ?? BUNDLE_PATH;
   const result = await build({
     entryPoints: [ENTRY],
@@ -34,7 +36,9 @@ export async function buildBundle(opts: { outfile?: string; sourcemap?: boolean 
     // lit's production build: no dev-mode warnings in LMS pages
     conditions: ['production'],
     define: { 'process.env.NODE_ENV': '"production"' },
-    banner: { js: '/* Sounding Board web components. MIT licence. Includes Lit (BSD-3-Clause). */' },
+    banner: {
+      js: '/* Sounding Board web components. MIT licence. Includes Lit (BSD-3-Clause). */',
+    },
   });
   mkdirSync(dirname(outfile), { recursive: true });
   for (const file of result.outputFiles!) {
@@ -51,7 +55,8 @@ export function newestSourceMtime(dir = join(here, 'src')): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSourceMtime(p));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+      newest = Math.max(newest, statSync(p).mtimeMs);
   }
   return newest;
 }
@@ -62,7 +67,9 @@ export async function ensureBundle(): Promise<string> {
   try {
     // the bundle also carries the shared practice vocabulary (skill ids) from the API
     const shared = statSync(join(here, '..', 'api', 'practice', 'types.ts')).mtimeMs;
-    stale = statSync(BUNDLE_PATH).mtimeMs < Math.max(newestSourceMtime(), shared, statSync(fileURLToPath(import.meta.url)).mtimeMs);
+    stale =
+      statSync(BUNDLE_PATH).mtimeMs <
+      Math.max(newestSourceMtime(), shared, statSync(fileURLToPath(import.meta.url)).mtimeMs);
   } catch {
     stale = true;
   }
@@ -71,7 +78,12 @@ export async function ensureBundle(): Promise<string> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { outfile, metafile } = await buildBundle({ sourcemap: process.argv.includes('--sourcemap') });
-  const bytes = metafile.outputs[Object.keys(metafile.outputs).find((k) => k.endsWith('.js'))!].bytes;
-  console.log(`built ${outfile.replace(process.cwd() + '/', '')} (${(bytes / 1024).toFixed(1)} KB minified)`);
+  const { outfile, metafile } = await buildBundle({
+    sourcemap: process.argv.includes('--sourcemap'),
+  });
+  const bytes =
+    metafile.outputs[Object.keys(metafile.outputs).find((k) => k.endsWith('.js'))!].bytes;
+  console.log(
+    `built ${outfile.replace(process.cwd() + '/', '')} (${(bytes / 1024).toFixed(1)} KB minified)`,
+  );
 }

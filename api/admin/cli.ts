@@ -27,7 +27,10 @@ const USAGE = `Usage:
   npm run admin -- admin-token --slug SLUG --email EMAIL [--hours N]`;
 
 /** Runs one command; returns what to print. Exported for the tests. */
-export async function runAdmin(argv: string[], env: Record<string, string | undefined>): Promise<unknown> {
+export async function runAdmin(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): Promise<unknown> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
@@ -42,7 +45,8 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
     },
     strict: true,
   });
-  if (!['create-org', 'create-api-key', 'admin-token'].includes(command ?? '')) throw new AdminError(USAGE);
+  if (!['create-org', 'create-api-key', 'admin-token'].includes(command ?? ''))
+    throw new AdminError(USAGE);
   const config = loadConfig(env);
   const database = await openDatabase(config);
   try {
@@ -58,19 +62,36 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
         keyName: values['key-name'],
       });
       const secret = await resolveJwtSecret(db, config);
-      const token = await adminToken(db, secret, { slug: values.slug!, email: values['admin-email']! });
-      return { ...made, adminToken: token, note: 'Keep the API key: it is shown only now. The admin token lasts 8 hours; get another with admin-token.' };
+      const token = await adminToken(db, secret, {
+        slug: values.slug!,
+        email: values['admin-email']!,
+      });
+      return {
+        ...made,
+        adminToken: token,
+        note: 'Keep the API key: it is shown only now. The admin token lasts 8 hours; get another with admin-token.',
+      };
     }
     if (command === 'create-api-key') {
-      const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, values.slug ?? ''));
+      const [org] = await db
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.slug, values.slug ?? ''));
       if (!org) throw new AdminError(`No organisation with the slug "${values.slug ?? ''}".`);
       const key = await createApiKey(db, { orgId: org.id, name: values['key-name'] ?? 'LMS' });
       return { apiKeyId: key.id, apiKey: key.key, note: 'Keep the API key: it is shown only now.' };
     }
     const secret = await resolveJwtSecret(db, config);
     const hours = values.hours ? Number(values.hours) : 8;
-    if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) throw new AdminError('--hours must be a number of hours between 0 and 720.');
-    return { adminToken: await adminToken(db, secret, { slug: values.slug ?? '', email: values.email ?? '', hours }) };
+    if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30)
+      throw new AdminError('--hours must be a number of hours between 0 and 720.');
+    return {
+      adminToken: await adminToken(db, secret, {
+        slug: values.slug ?? '',
+        email: values.email ?? '',
+        hours,
+      }),
+    };
   } finally {
     await database.close();
   }

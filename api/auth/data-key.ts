@@ -17,8 +17,13 @@ import { instanceSecrets } from '../db/schema/index.js';
 const PREFIX = 'enc:v1:';
 const encoder = new TextEncoder();
 
-const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const fromB64url = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+const b64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+const fromB64url = (s: string) =>
+  Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 
 /** The 32 key bytes of a configured key (64 hex digits, or base64 / base64url of 32 bytes), or null. */
 export function dataKeyBytes(text: string): Uint8Array | null {
@@ -32,7 +37,11 @@ export function dataKeyBytes(text: string): Uint8Array | null {
   }
 }
 
-const importKey = (bytes: Uint8Array) => crypto.subtle.importKey('raw', new Uint8Array(bytes), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+const importKey = (bytes: Uint8Array) =>
+  crypto.subtle.importKey('raw', new Uint8Array(bytes), { name: 'AES-GCM' }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
 
 /** The AES-GCM key of a configured key's text (as `SB_DATA_KEY` holds it). */
 export function importDataKey(text: string): Promise<CryptoKey> {
@@ -42,10 +51,15 @@ export function importDataKey(text: string): Promise<CryptoKey> {
 }
 
 /** The data key: configured, or (outside production) generated once and kept; null in production without one. */
-export async function resolveDataKey(db: Database, config: Pick<Config, 'dataKey' | 'env'>): Promise<CryptoKey | null> {
+export async function resolveDataKey(
+  db: Database,
+  config: Pick<Config, 'dataKey' | 'env'>,
+): Promise<CryptoKey | null> {
   if (config.dataKey) return importDataKey(config.dataKey);
   if (config.env === 'production') return null;
-  const generated = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const generated = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
   await db.insert(instanceSecrets).values({ name: 'data', value: generated }).onConflictDoNothing();
   const [row] = await db.select().from(instanceSecrets).where(eq(instanceSecrets.name, 'data'));
   return importKey(dataKeyBytes(row.value)!);
@@ -57,24 +71,38 @@ export const isSealed = (stored: string) => stored.startsWith(PREFIX);
 /** Encrypts `plain` with a fresh 96-bit IV; `purpose` binds it to its use (an LRS password stays one). */
 export async function sealSecret(key: CryptoKey, plain: string, purpose: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(purpose) }, key, encoder.encode(plain));
+  const sealed = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: encoder.encode(purpose) },
+    key,
+    encoder.encode(plain),
+  );
   return `${PREFIX}${b64url(iv)}:${b64url(new Uint8Array(sealed))}`;
 }
 
 export class SealedSecretError extends Error {
   constructor() {
-    super('A stored secret cannot be decrypted: SB_DATA_KEY is missing or is not the key it was stored with.');
+    super(
+      'A stored secret cannot be decrypted: SB_DATA_KEY is missing or is not the key it was stored with.',
+    );
     this.name = 'SealedSecretError';
   }
 }
 
 /** The clear text of a stored value (a value stored in clear comes back as it is). */
-export async function openSecret(key: CryptoKey | null, stored: string, purpose: string): Promise<string> {
+export async function openSecret(
+  key: CryptoKey | null,
+  stored: string,
+  purpose: string,
+): Promise<string> {
   if (!isSealed(stored)) return stored;
   if (!key) throw new SealedSecretError();
   const [iv, data] = stored.slice(PREFIX.length).split(':');
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromB64url(iv), additionalData: encoder.encode(purpose) }, key, fromB64url(data));
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromB64url(iv), additionalData: encoder.encode(purpose) },
+      key,
+      fromB64url(data),
+    );
     return new TextDecoder().decode(plain);
   } catch {
     throw new SealedSecretError();

@@ -31,9 +31,17 @@ const BEARER = /^Bearer {1,8}([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i
 // Every authenticated request runs this: prepared, so it is one round trip (see db/prepared).
 const personOfToken = preparedPerDatabase((db) =>
   db
-    .select({ id: people.id, orgId: people.orgId, role: people.role, name: people.name, email: people.email })
+    .select({
+      id: people.id,
+      orgId: people.orgId,
+      role: people.role,
+      name: people.name,
+      email: people.email,
+    })
     .from(people)
-    .where(and(eq(people.id, sql.placeholder('personId')), eq(people.orgId, sql.placeholder('orgId'))))
+    .where(
+      and(eq(people.id, sql.placeholder('personId')), eq(people.orgId, sql.placeholder('orgId'))),
+    )
     .limit(1)
     .prepare('caller_person'),
 );
@@ -50,19 +58,43 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
     claims = await verifyToken(c.var.deps.jwtSecret, match[1]);
   } catch (err) {
     const reason = err instanceof TokenError ? err.reason : 'invalid';
-    throw new Problem(401, 'Unauthorized', reason === 'expired' ? 'Your token has expired; sign in again.' : 'The bearer token is not valid.', undefined, { reason });
+    throw new Problem(
+      401,
+      'Unauthorized',
+      reason === 'expired'
+        ? 'Your token has expired; sign in again.'
+        : 'The bearer token is not valid.',
+      undefined,
+      { reason },
+    );
   }
-  if (!/^[0-9a-f-]{36}$/i.test(claims.sub) || !/^[0-9a-f-]{36}$/i.test(claims.org)) throw Problem.unauthorized('The bearer token is not valid.');
-  const [person] = await personOfToken(c.var.deps.db).execute({ personId: claims.sub, orgId: claims.org });
+  if (!/^[0-9a-f-]{36}$/i.test(claims.sub) || !/^[0-9a-f-]{36}$/i.test(claims.org))
+    throw Problem.unauthorized('The bearer token is not valid.');
+  const [person] = await personOfToken(c.var.deps.db).execute({
+    personId: claims.sub,
+    orgId: claims.org,
+  });
   if (!person) throw Problem.unauthorized('The account behind this token no longer exists.');
-  await countPersonRequest(c.var.deps.db, person.id, c.var.deps.config.rateLimits.personPerMinute, c.var.deps.now());
+  await countPersonRequest(
+    c.var.deps.db,
+    person.id,
+    c.var.deps.config.rateLimits.personPerMinute,
+    c.var.deps.now(),
+  );
   // An embed token's role narrows what the person may do (an admin's token minted as a learner for
   // a preview acts as a learner), never widens it: the lesser of the stored role and the token's.
   // A session token is always minted with the person's role at the time, so the stored role
   // governs it: a promotion or a demotion takes effect at once.
   const kind = claims.kind ?? 'session';
   const role = kind === 'embed' ? lesserRole(person.role, claims.role) : person.role;
-  c.set('caller', { personId: person.id, orgId: person.orgId, role, name: person.name, email: person.email, tokenKind: kind });
+  c.set('caller', {
+    personId: person.id,
+    orgId: person.orgId,
+    role,
+    name: person.name,
+    email: person.email,
+    tokenKind: kind,
+  });
   await next();
 });
 
@@ -76,7 +108,8 @@ export function lesserRole(stored: Role, claimed: Role): Role {
 /** 403 unless the caller has one of the roles. Use after `requireAuth`. */
 export function requireRole(...roles: Role[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    if (!roles.includes(c.var.caller.role)) throw Problem.forbidden(`This needs one of the roles: ${roles.join(', ')}.`);
+    if (!roles.includes(c.var.caller.role))
+      throw Problem.forbidden(`This needs one of the roles: ${roles.join(', ')}.`);
     await next();
   });
 }

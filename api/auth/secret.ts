@@ -8,7 +8,10 @@ import type { Config } from '../config/index.js';
 import type { Database } from '../db/index.js';
 import { instanceSecrets } from '../db/schema/index.js';
 
-export async function resolveJwtSecret(db: Database, config: Pick<Config, 'jwtSecret' | 'env'>): Promise<string> {
+export async function resolveJwtSecret(
+  db: Database,
+  config: Pick<Config, 'jwtSecret' | 'env'>,
+): Promise<string> {
   if (config.jwtSecret) return config.jwtSecret;
   if (config.env === 'production') throw new Error('SB_JWT_SECRET is required in production');
   const bytes = crypto.getRandomValues(new Uint8Array(32));

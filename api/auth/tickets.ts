@@ -10,7 +10,13 @@ import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
  * Signs `payload` for `audience`, valid `ttlSeconds` from `now`.
  * @example await signTicket(secret, 'sounding-board/scorm-package', { org, drill }, 3600, new Date())
  */
-export async function signTicket(secret: string, audience: string, payload: Record<string, unknown>, ttlSeconds: number, now: Date): Promise<string> {
+export async function signTicket(
+  secret: string,
+  audience: string,
+  payload: Record<string, unknown>,
+  ttlSeconds: number,
+  now: Date,
+): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
   return new SignJWT(payload)
     .setProtectedHeader({ alg: 'HS256' })
@@ -21,9 +27,18 @@ export async function signTicket(secret: string, audience: string, payload: Reco
 }
 
 /** The ticket's payload, or null when it is forged, expired or meant for another audience. */
-export async function readTicket(secret: string, audience: string, ticket: string, now: Date): Promise<JWTPayload | null> {
+export async function readTicket(
+  secret: string,
+  audience: string,
+  ticket: string,
+  now: Date,
+): Promise<JWTPayload | null> {
   try {
-    const { payload } = await jwtVerify(ticket, new TextEncoder().encode(secret), { audience, algorithms: ['HS256'], currentDate: now });
+    const { payload } = await jwtVerify(ticket, new TextEncoder().encode(secret), {
+      audience,
+      algorithms: ['HS256'],
+      currentDate: now,
+    });
     return payload;
   } catch {
     return null;

@@ -24,7 +24,13 @@ const keys = new Map<string, Promise<CryptoKey>>();
 function hmacKey(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret);
   if (!key) {
-    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    key = crypto.subtle.importKey(
+      'raw',
+      encoder.encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
     if (keys.size > 8) keys.clear(); // tests use a few secrets; a server uses one
     keys.set(secret, key);
   }
@@ -35,7 +41,11 @@ function hmacKey(secret: string): Promise<CryptoKey> {
  * Signs a token.
  * @example await signToken(secret, { sub: personId, org: orgId, role: 'learner' }, 3600)
  */
-export async function signToken(secret: string, claims: TokenClaims, ttlSeconds: number): Promise<string> {
+export async function signToken(
+  secret: string,
+  claims: TokenClaims,
+  ttlSeconds: number,
+): Promise<string> {
   return new SignJWT({ org: claims.org, role: claims.role, kind: claims.kind ?? 'session' })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
@@ -64,12 +74,20 @@ const MAX_VERIFIED = 1000;
 /** Verifies signature, issuer and expiry; returns the claims or throws TokenError. */
 export async function verifyToken(secret: string, token: string): Promise<TokenClaims> {
   const known = verified.get(token);
-  if (known && known.secret === secret && Math.floor(Date.now() / 1000) < known.exp) return { ...known.claims };
+  if (known && known.secret === secret && Math.floor(Date.now() / 1000) < known.exp)
+    return { ...known.claims };
   if (known) verified.delete(token);
   try {
-    const { payload } = await jwtVerify(token, await hmacKey(secret), { issuer: ISSUER, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, await hmacKey(secret), {
+      issuer: ISSUER,
+      algorithms: ['HS256'],
+    });
     const { sub, org, role, kind, exp } = payload as Record<string, unknown>;
-    if (typeof sub !== 'string' || typeof org !== 'string' || (role !== 'learner' && role !== 'facilitator' && role !== 'admin')) {
+    if (
+      typeof sub !== 'string' ||
+      typeof org !== 'string' ||
+      (role !== 'learner' && role !== 'facilitator' && role !== 'admin')
+    ) {
       throw new TokenError('invalid');
     }
     const claims: TokenClaims = { sub, org, role, kind: kind === 'embed' ? 'embed' : 'session' };

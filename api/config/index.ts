@@ -14,8 +14,16 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 // `localhost:11434` parses as a URL with scheme "localhost:"; only http(s) can be called.
-const httpUrl = z.string().url().regex(/^https?:\/\//i, 'must be an http:// or https:// URL');
-const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const httpUrl = z
+  .string()
+  .url()
+  .regex(/^https?:\/\//i, 'must be an http:// or https:// URL');
+const list = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 
 /** Environment variables, as documented in the README's configuration table. */
 export const EnvSchema = z.object({
@@ -31,7 +39,10 @@ export const EnvSchema = z.object({
   SB_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SB_DATA_KEY: z
     .string()
-    .refine((v) => dataKeyBytes(v) !== null, 'must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)')
+    .refine(
+      (v) => dataKeyBytes(v) !== null,
+      'must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)',
+    )
     .optional(),
   SB_PUBLIC_URL: httpUrl.optional(),
   SB_MAX_TURN_CHARS: int(50, 20_000).default(2000),
@@ -41,8 +52,20 @@ export const EnvSchema = z.object({
   // a hop count, or addresses and CIDR ranges (net/client-ip)
   SB_TRUSTED_PROXIES: z
     .string()
-    .transform((s): TrustedProxies => (/^\s*\d+\s*$/.test(s) ? { hops: Number(s) } : { ranges: s.split(',').map((x) => x.trim()).filter(Boolean) }))
-    .refine((p) => ('hops' in p ? p.hops <= 20 : p.ranges.every((r) => parseRange(r) !== null)), 'must be a hop count (0-20) or comma-separated addresses and CIDR ranges, e.g. 10.0.0.0/8,::1')
+    .transform((s): TrustedProxies =>
+      /^\s*\d+\s*$/.test(s)
+        ? { hops: Number(s) }
+        : {
+            ranges: s
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean),
+          },
+    )
+    .refine(
+      (p) => ('hops' in p ? p.hops <= 20 : p.ranges.every((r) => parseRange(r) !== null)),
+      'must be a hop count (0-20) or comma-separated addresses and CIDR ranges, e.g. 10.0.0.0/8,::1',
+    )
     .optional(),
   SB_MAX_SESSION_TURNS: int(1, 10_000).default(200),
   SB_SCORM_NEW_LEARNERS_PER_HOUR: int(0, 1_000_000).default(300),
@@ -111,7 +134,9 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   // Empty strings mean "not set": shells and .env files often leave them behind.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -141,12 +166,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: e.SB_PUBLIC_URL ?? null,
     maxTurnChars: e.SB_MAX_TURN_CHARS,
     // with an LLM a turn may take the LLM's whole budget: the request timeout leaves room for it
-    rateLimits: { personPerMinute: e.SB_RATE_LIMIT_PERSON_PER_MINUTE, ipPerMinute: e.SB_RATE_LIMIT_IP_PER_MINUTE },
+    rateLimits: {
+      personPerMinute: e.SB_RATE_LIMIT_PERSON_PER_MINUTE,
+      ipPerMinute: e.SB_RATE_LIMIT_IP_PER_MINUTE,
+    },
     trustedProxies: e.SB_TRUSTED_PROXIES ?? { ranges: [] },
     maxSessionTurns: e.SB_MAX_SESSION_TURNS,
     scormNewLearnersPerHour: e.SB_SCORM_NEW_LEARNERS_PER_HOUR,
     ltiMaxPendingLogins: e.SB_LTI_MAX_PENDING_LOGINS,
-    requestTimeoutMs: e.SB_REQUEST_TIMEOUT_MS ?? (e.OPENAI_API_KEY ? e.SB_LLM_TIMEOUT_MS + 5000 : 10_000),
+    requestTimeoutMs:
+      e.SB_REQUEST_TIMEOUT_MS ?? (e.OPENAI_API_KEY ? e.SB_LLM_TIMEOUT_MS + 5000 : 10_000),
     frameAncestors: e.SB_FRAME_ANCESTORS,
     allowPrivateHosts: e.SB_ALLOW_PRIVATE_HOSTS,
     logLevel: e.LOG_LEVEL,
@@ -176,7 +205,9 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 export function startupNotes(config: Pick<Config, 'demo' | 'host' | 'hostChosen'>): string[] {
   if (!config.demo) return [];
   if (LOOPBACK.test(config.host)) {
-    return [`Demo mode listens on ${config.host} only (this machine); HOST=0.0.0.0 exposes it to the network.`];
+    return [
+      `Demo mode listens on ${config.host} only (this machine); HOST=0.0.0.0 exposes it to the network.`,
+    ];
   }
   return [
     `Warning: demo mode is listening on ${config.host}: anyone who can reach it can fetch admin tokens from /api/demo/tokens. ` +

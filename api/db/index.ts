@@ -26,14 +26,23 @@ const migrationsFolder = () => projectPath('api/db/migrations');
 export const CONNECT_TIMEOUT_S = 3;
 
 /** PostgreSQL through postgres.js (also used on Workers through Hyperdrive). */
-export async function openPostgres(url: string, opts: { max?: number; fetchTypes?: boolean } = {}): Promise<OpenDatabase> {
+export async function openPostgres(
+  url: string,
+  opts: { max?: number; fetchTypes?: boolean } = {},
+): Promise<OpenDatabase> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   // onnotice: silence "relation already exists, skipping" chatter from idempotent migrations.
   // fetchTypes false (Workers) saves the array-type lookup round trip on every new connection.
   // connect_timeout: a database that has gone away answers requests with a 503 in seconds (see
   // problems: databaseUnavailable) rather than holding them for postgres.js's default 30 s.
-  const sql = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, prepare: true, fetch_types: opts.fetchTypes ?? true, connect_timeout: CONNECT_TIMEOUT_S });
+  const sql = postgres(url, {
+    max: opts.max ?? 10,
+    onnotice: () => {},
+    prepare: true,
+    fetch_types: opts.fetchTypes ?? true,
+    connect_timeout: CONNECT_TIMEOUT_S,
+  });
   const driver = drizzle(sql, { schema });
   const db = driver as unknown as Database;
   return {
@@ -67,19 +76,28 @@ export const PGLITE_SETTINGS: readonly string[] = [
 
 /** `SB_PGLITE_SETTINGS`, read when PGlite opens (Node only: Workers never open PGlite). */
 function pgliteSettingsFromEnv(): string[] {
-  return (process.env.SB_PGLITE_SETTINGS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (process.env.SB_PGLITE_SETTINGS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
  * Embedded PGlite; `dataDir` of `memory://` keeps everything in memory (tests), and
  * `loadDataDir` starts from a dump (tests start from a migrated dump: much faster than migrating).
  */
-export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<OpenDatabase> {
+export async function openPglite(
+  dataDir: string,
+  opts: { loadDataDir?: Blob } = {},
+): Promise<OpenDatabase> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const client = new PGlite(dataDir, {
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-    startParams: [...PGlite.defaultStartParams, ...[...PGLITE_SETTINGS, ...pgliteSettingsFromEnv()].flatMap((setting) => ['-c', setting])],
+    startParams: [
+      ...PGlite.defaultStartParams,
+      ...[...PGLITE_SETTINGS, ...pgliteSettingsFromEnv()].flatMap((setting) => ['-c', setting]),
+    ],
   });
   await client.waitReady;
   const driver = drizzle(client, { schema });
@@ -96,7 +114,10 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
   } as OpenDatabase & { dump(): Promise<Blob | File> };
 }
 
-export async function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<OpenDatabase> {
+export async function openDatabase(config: {
+  databaseUrl: string | null;
+  dataDir: string;
+}): Promise<OpenDatabase> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
   if (config.dataDir !== 'memory://') {
     const { mkdirSync } = await import('node:fs');

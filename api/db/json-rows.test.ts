@@ -12,9 +12,15 @@ describe('db/json-rows', () => {
   });
 
   it('keys rows by column name, not by property name', () => {
-    const row = JSON.parse(rowParam(turns, { sessionId: 's1', clientTurnId: 'c1', text: 'hi\ud83d' }));
+    const row = JSON.parse(
+      rowParam(turns, { sessionId: 's1', clientTurnId: 'c1', text: 'hi\ud83d' }),
+    );
     expect(row).toMatchObject({ session_id: 's1', client_turn_id: 'c1', text: 'hi\ufffd' });
     expect(row).not.toHaveProperty('sessionId');
-    expect(JSON.parse(rowsParam(turns, [{ index: 1 }, { index: 2 }])).map((r: { index: number }) => r.index)).toEqual([1, 2]);
+    expect(
+      JSON.parse(rowsParam(turns, [{ index: 1 }, { index: 2 }])).map(
+        (r: { index: number }) => r.index,
+      ),
+    ).toEqual([1, 2]);
   });
 });

@@ -17,7 +17,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** `text` with every lone surrogate replaced by U+FFFD, as UTF-8 encoding would. */
 export const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, '\ufffd');
 
-const wellFormedStrings = (_key: string, value: unknown) => (typeof value === 'string' ? wellFormed(value) : value);
+const wellFormedStrings = (_key: string, value: unknown) =>
+  typeof value === 'string' ? wellFormed(value) : value;
 
 /**
  * A value as a JSON parameter PostgreSQL will always parse. JSON.stringify writes a lone surrogate
@@ -27,7 +28,9 @@ const wellFormedStrings = (_key: string, value: unknown) => (typeof value === 's
  */
 export const jsonParam = (value: unknown): string => {
   const json = JSON.stringify(value);
-  return json !== undefined && json.includes('\\ud') ? JSON.stringify(value, wellFormedStrings) : json;
+  return json !== undefined && json.includes('\\ud')
+    ? JSON.stringify(value, wellFormedStrings)
+    : json;
 };
 
 /** Each table's columns as [property, column] pairs, listed once. */
@@ -39,9 +42,18 @@ function columnsOf(table: PgTable): [string, { name: string }][] {
 }
 
 /** Rows of `table` (as Drizzle types them) as a JSON parameter keyed by column name. */
-export function rowsParam<T extends PgTable>(table: T, rows: readonly Partial<T['$inferSelect']>[]): string {
+export function rowsParam<T extends PgTable>(
+  table: T,
+  rows: readonly Partial<T['$inferSelect']>[],
+): string {
   const columns = columnsOf(table);
-  return jsonParam(rows.map((row) => Object.fromEntries(columns.map(([key, column]) => [column.name, (row as Record<string, unknown>)[key]]))));
+  return jsonParam(
+    rows.map((row) =>
+      Object.fromEntries(
+        columns.map(([key, column]) => [column.name, (row as Record<string, unknown>)[key]]),
+      ),
+    ),
+  );
 }
 
 /** One row of `table` as a JSON parameter keyed by column name (for `json_populate_record`). */
@@ -55,9 +67,16 @@ export function rowParam<T extends PgTable>(table: T, row: Partial<T['$inferSele
  * table order, with `fromElsewhere` naming the columns (by column name) that come from another
  * source instead, such as the id of a row the same statement just claimed.
  */
-export function spreadColumns(table: PgTable, alias: string, fromElsewhere: Record<string, SQL> = {}): SQL {
+export function spreadColumns(
+  table: PgTable,
+  alias: string,
+  fromElsewhere: Record<string, SQL> = {},
+): SQL {
   return sql.join(
-    Object.values(getTableColumns(table)).map((column) => fromElsewhere[column.name] ?? sql`${sql.identifier(alias)}.${sql.identifier(column.name)}`),
+    Object.values(getTableColumns(table)).map(
+      (column) =>
+        fromElsewhere[column.name] ?? sql`${sql.identifier(alias)}.${sql.identifier(column.name)}`,
+    ),
     sql`, `,
   );
 }

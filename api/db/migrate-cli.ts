@@ -11,8 +11,12 @@ try {
   const database = await openDatabase(config);
   await database.migrate();
   await database.close();
-  console.log(`Migrations applied to ${database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir}`}.`);
+  console.log(
+    `Migrations applied to ${database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir}`}.`,
+  );
 } catch (err) {
-  console.error(err instanceof ConfigError ? err.message : `Migration failed: ${(err as Error).message}`);
+  console.error(
+    err instanceof ConfigError ? err.message : `Migration failed: ${(err as Error).message}`,
+  );
   process.exitCode = 1;
 }

@@ -25,15 +25,50 @@ export const DEMO_DEPARTMENTS: Record<string, string> = {
   'lee@contoso.example': 'Warehousing',
 };
 
-export const SECOND_COHORT = { name: 'Summer Learning Partners', description: 'Demo cohort from five departments, most of them ready to pair.' };
+export const SECOND_COHORT = {
+  name: 'Summer Learning Partners',
+  description: 'Demo cohort from five departments, most of them ready to pair.',
+};
 
 /** The second cohort's learners: department, and skill scores per session (three sessions each; null: not practised). */
-const SUMMER: { name: string; email: string; department: string; scores: number[] | null; lineManager?: string }[] = [
-  { name: 'Priya Natarajan', email: 'priya@northwind.example', department: 'Pharmacy', scores: [82, 58, 70, 64, 57, 76] },
-  { name: 'Tom Hughes', email: 'tom@northwind.example', department: 'Estates', scores: [57, 80, 58, 72, 78, 58] },
-  { name: 'Jo Whitfield', email: 'jo.whitfield@northwind.example', department: 'Finance', scores: [66, 62, 84, 57, 70, 58] },
-  { name: 'Kemi Adeyemi', email: 'kemi@northwind.example', department: 'Outpatients', scores: [58, 74, 57, 80, 58, 82], lineManager: 'rosa@northwind.example' },
-  { name: 'Rosa Lind', email: 'rosa@northwind.example', department: 'Nursing', scores: [76, 68, 62, 58, 66, 64] },
+const SUMMER: {
+  name: string;
+  email: string;
+  department: string;
+  scores: number[] | null;
+  lineManager?: string;
+}[] = [
+  {
+    name: 'Priya Natarajan',
+    email: 'priya@northwind.example',
+    department: 'Pharmacy',
+    scores: [82, 58, 70, 64, 57, 76],
+  },
+  {
+    name: 'Tom Hughes',
+    email: 'tom@northwind.example',
+    department: 'Estates',
+    scores: [57, 80, 58, 72, 78, 58],
+  },
+  {
+    name: 'Jo Whitfield',
+    email: 'jo.whitfield@northwind.example',
+    department: 'Finance',
+    scores: [66, 62, 84, 57, 70, 58],
+  },
+  {
+    name: 'Kemi Adeyemi',
+    email: 'kemi@northwind.example',
+    department: 'Outpatients',
+    scores: [58, 74, 57, 80, 58, 82],
+    lineManager: 'rosa@northwind.example',
+  },
+  {
+    name: 'Rosa Lind',
+    email: 'rosa@northwind.example',
+    department: 'Nursing',
+    scores: [76, 68, 62, 58, 66, 64],
+  },
   { name: 'Dan Murphy', email: 'dan@northwind.example', department: 'Digital', scores: null },
 ];
 
@@ -44,35 +79,75 @@ const level = (score: number): Level => levelForScore(score);
 export async function seedDepartments(db: Database, orgIds: string[]) {
   for (const orgId of orgIds) {
     for (const [email, department] of Object.entries(DEMO_DEPARTMENTS)) {
-      await db.update(people).set({ department }).where(and(eq(people.orgId, orgId), eq(people.email, email), isNull(people.department)));
+      await db
+        .update(people)
+        .set({ department })
+        .where(and(eq(people.orgId, orgId), eq(people.email, email), isNull(people.department)));
     }
   }
 }
 
 /** The second demo cohort, run by the demo facilitator, with practice history for its ready learners. */
-export async function seedSecondCohort(db: Database, orgId: string, facilitatorId: string, now = new Date()) {
-  await db.insert(cohorts).values({ orgId, name: SECOND_COHORT.name, description: SECOND_COHORT.description, createdBy: facilitatorId }).onConflictDoNothing();
-  const [cohort] = await db.select().from(cohorts).where(and(eq(cohorts.orgId, orgId), eq(cohorts.name, SECOND_COHORT.name)));
+export async function seedSecondCohort(
+  db: Database,
+  orgId: string,
+  facilitatorId: string,
+  now = new Date(),
+) {
+  await db
+    .insert(cohorts)
+    .values({
+      orgId,
+      name: SECOND_COHORT.name,
+      description: SECOND_COHORT.description,
+      createdBy: facilitatorId,
+    })
+    .onConflictDoNothing();
+  const [cohort] = await db
+    .select()
+    .from(cohorts)
+    .where(and(eq(cohorts.orgId, orgId), eq(cohorts.name, SECOND_COHORT.name)));
   const rows = [];
   for (const p of SUMMER) {
     const row = await upsertPerson(db, orgId, { name: p.name, email: p.email, role: 'learner' });
-    if (!row.department) await db.update(people).set({ department: p.department }).where(eq(people.id, row.id));
+    if (!row.department)
+      await db.update(people).set({ department: p.department }).where(eq(people.id, row.id));
     rows.push({ spec: p, row });
   }
   for (const { spec, row } of rows) {
     const manager = spec.lineManager && rows.find((r) => r.spec.email === spec.lineManager);
-    if (manager && !row.lineManagerId) await db.update(people).set({ lineManagerId: manager.row.id }).where(eq(people.id, row.id));
+    if (manager && !row.lineManagerId)
+      await db.update(people).set({ lineManagerId: manager.row.id }).where(eq(people.id, row.id));
   }
   await db
     .insert(cohortMembers)
-    .values([{ cohortId: cohort.id, personId: facilitatorId, orgId, role: 'facilitator' as const }, ...rows.map(({ row }) => ({ cohortId: cohort.id, personId: row.id, orgId, role: 'learner' as const }))])
+    .values([
+      { cohortId: cohort.id, personId: facilitatorId, orgId, role: 'facilitator' as const },
+      ...rows.map(({ row }) => ({
+        cohortId: cohort.id,
+        personId: row.id,
+        orgId,
+        role: 'learner' as const,
+      })),
+    ])
     .onConflictDoNothing();
-  for (const { spec, row } of rows) if (spec.scores) await seedPractice(db, orgId, row.id, spec.scores, now);
+  for (const { spec, row } of rows)
+    if (spec.scores) await seedPractice(db, orgId, row.id, spec.scores, now);
 }
 
 /** Three ended practice sessions with scorecards and ledger rows, unless the person has practised already. */
-async function seedPractice(db: Database, orgId: string, personId: string, scores: number[], now: Date) {
-  const [any] = await db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.personId, personId))).limit(1);
+async function seedPractice(
+  db: Database,
+  orgId: string,
+  personId: string,
+  scores: number[],
+  now: Date,
+) {
+  const [any] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.personId, personId)))
+    .limit(1);
   if (any) return;
   const card = getPartnerCard('new-manager-overwhelmed')!;
   for (let i = 0; i < 3; i++) {
@@ -92,11 +167,26 @@ async function seedPractice(db: Database, orgId: string, personId: string, score
         seed: 1000 + i,
         partnerState: startPartner(card, 1000 + i).state,
         versions: { demo: 'seeded practice' },
-        scorecard: { rubric: { id: LEARNING_PARTNER_CORE.id, version: LEARNING_PARTNER_CORE.version }, skills, summary: 'Seeded demo practice.', metrics: {} },
+        scorecard: {
+          rubric: { id: LEARNING_PARTNER_CORE.id, version: LEARNING_PARTNER_CORE.version },
+          skills,
+          summary: 'Seeded demo practice.',
+          metrics: {},
+        },
         startedAt: new Date(endedAt.getTime() - 15 * 60_000),
         endedAt,
       })
       .returning({ id: sessions.id });
-    await db.insert(skillResults).values(skills.map((r) => ({ orgId, personId, sessionId: s.id, skill: r.skill, level: r.level, score: r.score, at: endedAt })));
+    await db.insert(skillResults).values(
+      skills.map((r) => ({
+        orgId,
+        personId,
+        sessionId: s.id,
+        skill: r.skill,
+        level: r.level,
+        score: r.score,
+        at: endedAt,
+      })),
+    );
   }
 }

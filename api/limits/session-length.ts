@@ -23,5 +23,11 @@ export function coachTurnsOf(nextIndex: number): number {
  */
 export function assertRoomForTurn(nextIndex: number, maxTurns: number): void {
   if (coachTurnsOf(nextIndex) < maxTurns) return;
-  throw new Problem(409, 'Session limit reached', `This session has reached its ${maxTurns} coach turns. End it to see your scorecard, then start a new session.`, undefined, { maxTurns });
+  throw new Problem(
+    409,
+    'Session limit reached',
+    `This session has reached its ${maxTurns} coach turns. End it to see your scorecard, then start a new session.`,
+    undefined,
+    { maxTurns },
+  );
 }

@@ -131,7 +131,8 @@ function classify(err: unknown): { reason: LlmFailureReason; retryable: boolean;
   if (err instanceof OpenAI.APIError && typeof err.status === 'number') {
     const s = err.status;
     if (s === 429) return { reason: 'rate_limited', retryable: true, status: s };
-    if (s >= 500 || s === 408 || s === 409) return { reason: 'server_error', retryable: true, status: s };
+    if (s >= 500 || s === 408 || s === 409)
+      return { reason: 'server_error', retryable: true, status: s };
     return { reason: 'http_error', retryable: false, status: s };
   }
   return { reason: 'connection', retryable: true };
@@ -141,7 +142,12 @@ function classify(err: unknown): { reason: LlmFailureReason; retryable: boolean;
  * Streams one completion, retrying only before the first token.
  * @throws LlmCallError
  */
-export async function streamChat(ctx: LlmContext, req: ChatRequest, budget: CallBudget, onDelta?: DeltaHandler): Promise<ChatResult> {
+export async function streamChat(
+  ctx: LlmContext,
+  req: ChatRequest,
+  budget: CallBudget,
+  onDelta?: DeltaHandler,
+): Promise<ChatResult> {
   if (!ctx.breaker.allow()) throw new LlmCallError('breaker_open');
   let settled = false;
   const settle = (outcome: 'success' | 'failure' | 'release') => {
@@ -151,7 +157,9 @@ export async function streamChat(ctx: LlmContext, req: ChatRequest, budget: Call
   };
   try {
     for (let attempt = 0; ; attempt++) {
-      const result = await attemptOnce(ctx, req, budget, onDelta).catch((err: unknown) => err as AttemptFailure);
+      const result = await attemptOnce(ctx, req, budget, onDelta).catch(
+        (err: unknown) => err as AttemptFailure,
+      );
       if (!(result instanceof AttemptFailure)) {
         settle('success');
         return { ...result, attempts: attempt + 1 };
@@ -160,13 +168,24 @@ export async function streamChat(ctx: LlmContext, req: ChatRequest, budget: Call
         settle('release');
         throw new LlmCallError('client_aborted', result.afterFirstToken);
       }
-      const wait = result.retryAfterMs ?? Math.min(250 * 2 ** attempt, 2000) * (0.75 + Math.random() * 0.5);
-      const canRetry = result.retryable && !result.afterFirstToken && attempt < ctx.maxRetries && wait < budget.remaining() - 50;
+      const wait =
+        result.retryAfterMs ?? Math.min(250 * 2 ** attempt, 2000) * (0.75 + Math.random() * 0.5);
+      const canRetry =
+        result.retryable &&
+        !result.afterFirstToken &&
+        attempt < ctx.maxRetries &&
+        wait < budget.remaining() - 50;
       if (!canRetry) {
         settle('failure');
         throw new LlmCallError(result.reason, result.afterFirstToken, result.status);
       }
-      ctx.logger.warn('llm call retrying', { model: req.model, reason: result.reason, status: result.status, attempt: attempt + 1, waitMs: Math.round(wait) });
+      ctx.logger.warn('llm call retrying', {
+        model: req.model,
+        reason: result.reason,
+        status: result.status,
+        attempt: attempt + 1,
+        waitMs: Math.round(wait),
+      });
       try {
         await sleep(wait, budget.signal);
       } catch {
@@ -244,7 +263,8 @@ async function attemptOnce(
     if (why) throw new Error(`aborted: ${why}`);
     // A stream that ends cleanly without a finish reason (some servers and proxies) may still be
     // whole or may have been cut: 'unknown' lets callers keep only what is complete.
-    if (finishReason === null && !text) throw new Error('stream ended without a token or a finish reason');
+    if (finishReason === null && !text)
+      throw new Error('stream ended without a token or a finish reason');
     return { text, finishReason: finishReason ?? 'unknown', firstTokenMs };
   } catch (err) {
     const after = firstTokenMs !== null;
@@ -252,7 +272,8 @@ async function attemptOnce(
     if (why) throw new AttemptFailure(why, why === 'first_token_timeout', after);
     if (after) throw new AttemptFailure('cut_stream', false, true);
     const c = classify(err);
-    const headers = err instanceof OpenAI.APIError ? (err.headers as Headers | undefined) : undefined;
+    const headers =
+      err instanceof OpenAI.APIError ? (err.headers as Headers | undefined) : undefined;
     throw new AttemptFailure(c.reason, c.retryable, false, c.status, retryAfterMs(headers));
   } finally {
     clearTimeout(timer);

@@ -8,7 +8,13 @@
  */
 import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
-import { CODER_PROMPT_VERSION, CODER_SCHEMA_NAME, LlmCodingSchema, buildCoderMessages, parseLlmCoding } from '../../prompts/coder.js';
+import {
+  CODER_PROMPT_VERSION,
+  CODER_SCHEMA_NAME,
+  LlmCodingSchema,
+  buildCoderMessages,
+  parseLlmCoding,
+} from '../../prompts/coder.js';
 import { mergeRefinement } from '../practice/coder/llm-coder.js';
 import type { CoachTurnCoding, CoderContext } from '../practice/types.js';
 import { LlmCallError } from './chat-stream.js';
@@ -43,8 +49,19 @@ function reasonOf(err: LlmCallError): string {
  * Asks the model and merges its answer; never throws.
  * @example const { coding, error } = await requestRefinement(client, 'gpt-4o-mini', text, { prevPartner }, offline);
  */
-export async function requestRefinement(client: OpenAI, model: string, text: string, ctx: CoderContext, offline: CoachTurnCoding, opts: Omit<RefineOptions, 'onFallback'> = {}): Promise<Refinement> {
-  const kept = (fallback: string, error: LlmCallError | null = null): Refinement => ({ coding: offline, fallback, error });
+export async function requestRefinement(
+  client: OpenAI,
+  model: string,
+  text: string,
+  ctx: CoderContext,
+  offline: CoachTurnCoding,
+  opts: Omit<RefineOptions, 'onFallback'> = {},
+): Promise<Refinement> {
+  const kept = (fallback: string, error: LlmCallError | null = null): Refinement => ({
+    coding: offline,
+    fallback,
+    error,
+  });
   const timeoutMs = opts.timeoutMs ?? 8000;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
@@ -54,7 +71,12 @@ export async function requestRefinement(client: OpenAI, model: string, text: str
       {
         model,
         temperature: 0,
-        messages: buildCoderMessages({ coachText: text, prevPartner: ctx.prevPartner ?? null, permissionGranted: ctx.permissionGranted, offline }),
+        messages: buildCoderMessages({
+          coachText: text,
+          prevPartner: ctx.prevPartner ?? null,
+          permissionGranted: ctx.permissionGranted,
+          offline,
+        }),
         response_format: responseFormat,
       },
       { signal, maxRetries: 0, timeout: timeoutMs + 500 },
@@ -68,7 +90,11 @@ export async function requestRefinement(client: OpenAI, model: string, text: str
   if (choice.finish_reason === 'length') return kept('truncated');
   const parsed = parseLlmCoding(choice.message?.content);
   if (!parsed.ok) return kept(parsed.reason);
-  return { coding: mergeRefinement(offline, parsed.coding, `llm:${CODER_PROMPT_VERSION}`), fallback: null, error: null };
+  return {
+    coding: mergeRefinement(offline, parsed.coding, `llm:${CODER_PROMPT_VERSION}`),
+    fallback: null,
+    error: null,
+  };
 }
 
 /** A failed call as the one error type of the LLM layer. */
@@ -78,7 +104,11 @@ function callError(err: unknown, timeout: AbortSignal, caller?: AbortSignal): Ll
   if (err instanceof OpenAI.APIError && typeof err.status === 'number') {
     const s = err.status;
     if (s === 429) return new LlmCallError('rate_limited', false, s);
-    return new LlmCallError(s >= 500 || s === 408 || s === 409 ? 'server_error' : 'http_error', false, s);
+    return new LlmCallError(
+      s >= 500 || s === 408 || s === 409 ? 'server_error' : 'http_error',
+      false,
+      s,
+    );
   }
   return new LlmCallError('connection');
 }
@@ -87,7 +117,14 @@ function callError(err: unknown, timeout: AbortSignal, caller?: AbortSignal): Ll
  * Ask the LLM to code the turn and merge its view into the offline coding. Never throws.
  * @example const coding = await refineCoding(client, 'gpt-4o-mini', text, { prevPartner }, codeUtterance(text, { prevPartner }));
  */
-export async function refineCoding(client: OpenAI, model: string, text: string, ctx: CoderContext, offline: CoachTurnCoding, opts: RefineOptions = {}): Promise<CoachTurnCoding> {
+export async function refineCoding(
+  client: OpenAI,
+  model: string,
+  text: string,
+  ctx: CoderContext,
+  offline: CoachTurnCoding,
+  opts: RefineOptions = {},
+): Promise<CoachTurnCoding> {
   const r = await requestRefinement(client, model, text, ctx, offline, opts);
   if (r.fallback !== null) opts.onFallback?.(r.fallback);
   return r.coding;

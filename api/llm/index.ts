@@ -69,7 +69,11 @@ export function createLlmServices(config: LlmConfig, deps: LlmDeps = {}): LlmSer
     });
   const ctx: LlmContext = {
     client,
-    breaker: new CircuitBreaker({ cooldownMs: config.breakerCooldownMs, failureThreshold: BREAKER_FAILURE_THRESHOLD, now: deps.now }),
+    breaker: new CircuitBreaker({
+      cooldownMs: config.breakerCooldownMs,
+      failureThreshold: BREAKER_FAILURE_THRESHOLD,
+      now: deps.now,
+    }),
     firstTokenTimeoutMs: config.firstTokenTimeoutMs,
     timeoutMs: config.timeoutMs,
     maxRetries: config.maxRetries,
@@ -80,11 +84,19 @@ export function createLlmServices(config: LlmConfig, deps: LlmDeps = {}): LlmSer
     status: () => {
       const { state, consecutiveFailures } = ctx.breaker;
       // half-open: a trial call is due after failures, so the script is still answering
-      return { state: state === 'open' ? 'breaker_open' : consecutiveFailures > 0 ? 'failing_over' : 'healthy', consecutiveFailures };
+      return {
+        state:
+          state === 'open' ? 'breaker_open' : consecutiveFailures > 0 ? 'failing_over' : 'healthy',
+        consecutiveFailures,
+      };
     },
-    partner: createOpenAiPartnerVoice(ctx, { model: config.partnerModel, observe: deps.observePartner }),
+    partner: createOpenAiPartnerVoice(ctx, {
+      model: config.partnerModel,
+      observe: deps.observePartner,
+    }),
     feedback: createOpenAiFeedbackWriter(ctx, { model: config.feedbackModel }),
-    refineCoding: (text, prevPartner, offline, opts) => refineThroughBreaker(ctx, config.coderModel, text, prevPartner, offline, opts?.signal),
+    refineCoding: (text, prevPartner, offline, opts) =>
+      refineThroughBreaker(ctx, config.coderModel, text, prevPartner, offline, opts?.signal),
     // keys end in "Prompt" so they sit beside the session's other versions (coder, rubric...)
     versions: {
       partnerPersonaPrompt: PARTNER_PERSONA_VERSION,
@@ -96,7 +108,15 @@ export function createLlmServices(config: LlmConfig, deps: LlmDeps = {}): LlmSer
 }
 
 /** Failures of a call that say the endpoint is unwell (the rest: the caller left, or the model erred). */
-const ENDPOINT_FAULTS: ReadonlySet<LlmCallError['reason']> = new Set(['timeout', 'first_token_timeout', 'stalled', 'rate_limited', 'server_error', 'connection', 'cut_stream']);
+const ENDPOINT_FAULTS: ReadonlySet<LlmCallError['reason']> = new Set([
+  'timeout',
+  'first_token_timeout',
+  'stalled',
+  'rate_limited',
+  'server_error',
+  'connection',
+  'cut_stream',
+]);
 
 /**
  * The coder refinement behind the shared breaker: when the endpoint is down the offline coding
@@ -117,11 +137,22 @@ async function refineThroughBreaker(
   if (!ctx.breaker.allow()) return offline;
   // the offline codes carry the permission state the LLM coder needs (the seam does not pass it)
   const permissionGranted = offline.codes.includes('advice_with_permission');
-  const { coding, error } = await requestRefinement(ctx.client, model, text, { prevPartner, permissionGranted }, offline, { timeoutMs: Math.min(ctx.timeoutMs, 8000), signal });
+  const { coding, error } = await requestRefinement(
+    ctx.client,
+    model,
+    text,
+    { prevPartner, permissionGranted },
+    offline,
+    { timeoutMs: Math.min(ctx.timeoutMs, 8000), signal },
+  );
   if (error?.reason === 'client_aborted') ctx.breaker.release();
   else if (error && ENDPOINT_FAULTS.has(error.reason)) {
     ctx.breaker.failure();
-    ctx.logger.warn('llm coder kept the offline coding', { model, reason: error.reason, status: error.status });
+    ctx.logger.warn('llm coder kept the offline coding', {
+      model,
+      reason: error.reason,
+      status: error.status,
+    });
   } else ctx.breaker.success();
   // the LLM refines, never inflates: no score above what the offline coder supports
   return capAtOffline(offline, coding);

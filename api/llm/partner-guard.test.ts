@@ -7,7 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { PARTNER_CARDS } from '../practice/scenarios/index.js';
 import { HIDDEN_LAYERS, type PartnerDirective } from '../practice/types.js';
-import { checkPartnerReply, cleanPartnerReply, guardContextFor, splitSentences, trimToCompleteSentences } from './partner-guard.js';
+import {
+  checkPartnerReply,
+  cleanPartnerReply,
+  guardContextFor,
+  splitSentences,
+  trimToCompleteSentences,
+} from './partner-guard.js';
 
 const card = PARTNER_CARDS[0];
 const directive = (over: Partial<PartnerDirective> = {}): PartnerDirective => ({
@@ -19,7 +25,8 @@ const directive = (over: Partial<PartnerDirective> = {}): PartnerDirective => ({
   maxSentences: 3,
   ...over,
 });
-const ctx = (d = directive()) => guardContextFor({ card, directive: d, history: [], coachText: 'How are things?' });
+const ctx = (d = directive()) =>
+  guardContextFor({ card, directive: d, history: [], coachText: 'How are things?' });
 
 describe('partner guard', () => {
   it.each([
@@ -40,7 +47,7 @@ describe('partner guard', () => {
     'What would you like to explore today?',
     'How can I help you with that?',
     'Enough about me. How are you feeling today?',
-    "Anyway, enough about me. What about you?",
+    'Anyway, enough about me. What about you?',
   ])('catches coaching back: %s', (t) => {
     expect(checkPartnerReply(t, ctx())).toMatchObject({ ok: false, reason: 'coaching_back' });
   });
@@ -60,16 +67,28 @@ describe('partner guard', () => {
   it('caps length by the directive plus one, and never above five sentences', () => {
     const four = 'I did try that once. It went badly. Nobody followed it up. I gave up after that.';
     expect(checkPartnerReply(four, ctx(directive({ maxSentences: 3 })))).toEqual({ ok: true });
-    expect(checkPartnerReply(four, ctx(directive({ maxSentences: 2 })))).toMatchObject({ ok: false, reason: 'too_long' });
+    expect(checkPartnerReply(four, ctx(directive({ maxSentences: 2 })))).toMatchObject({
+      ok: false,
+      reason: 'too_long',
+    });
     const six = `${four} Then it happened again. And again after that.`;
-    expect(checkPartnerReply(six, ctx(directive({ maxSentences: 9 })))).toMatchObject({ ok: false, reason: 'too_long' });
-    expect(checkPartnerReply('x'.repeat(1000), ctx())).toMatchObject({ ok: false, reason: 'too_long' });
+    expect(checkPartnerReply(six, ctx(directive({ maxSentences: 9 })))).toMatchObject({
+      ok: false,
+      reason: 'too_long',
+    });
+    expect(checkPartnerReply('x'.repeat(1000), ctx())).toMatchObject({
+      ok: false,
+      reason: 'too_long',
+    });
   });
 
   it('judges a streaming draft only on what cannot improve', () => {
     expect(checkPartnerReply('', ctx(), false)).toEqual({ ok: true });
     expect(checkPartnerReply('', ctx(), true)).toMatchObject({ ok: false, reason: 'empty' });
-    expect(checkPartnerReply('As an AI', ctx(), false)).toMatchObject({ ok: false, reason: 'role_break' });
+    expect(checkPartnerReply('As an AI', ctx(), false)).toMatchObject({
+      ok: false,
+      reason: 'role_break',
+    });
   });
 
   it('catches most disclosures of a locked layer on every card, with no false alarms', () => {
@@ -80,13 +99,27 @@ describe('partner guard', () => {
       const s = c.script!;
       HIDDEN_LAYERS.forEach((locked, i) => {
         const open = HIDDEN_LAYERS.slice(0, i);
-        const g = guardContextFor({ card: c, directive: directive({ mayReveal: open.map((l) => ({ layer: l, text: c.hidden[l] })), maxSentences: 5 }), history: [], coachText: 'Go on.' });
+        const g = guardContextFor({
+          card: c,
+          directive: directive({
+            mayReveal: open.map((l) => ({ layer: l, text: c.hidden[l] })),
+            maxSentences: 5,
+          }),
+          history: [],
+          coachText: 'Go on.',
+        });
         for (const line of s.disclose[locked]) {
           const v = checkPartnerReply(line, g);
           if (!v.ok && v.reason === 'gated_layer') caught++;
           else missed++;
         }
-        for (const line of [...s.surface, ...s.sessionGoal, ...s.openings, ...s.pushback, ...open.flatMap((l) => [...s.disclose[l], ...s.elaborate[l]])]) {
+        for (const line of [
+          ...s.surface,
+          ...s.sessionGoal,
+          ...s.openings,
+          ...s.pushback,
+          ...open.flatMap((l) => [...s.disclose[l], ...s.elaborate[l]]),
+        ]) {
           if (!checkPartnerReply(line, g).ok) falseAlarms.push(`${c.id}: ${line}`);
         }
       });
@@ -97,7 +130,9 @@ describe('partner guard', () => {
   });
 
   it('tidies a model reply', () => {
-    expect(cleanPartnerReply('Aisha Rahman: "Fine, I guess."', 'Aisha Rahman')).toBe('Fine, I guess.');
+    expect(cleanPartnerReply('Aisha Rahman: "Fine, I guess."', 'Aisha Rahman')).toBe(
+      'Fine, I guess.',
+    );
     expect(cleanPartnerReply('*sighs* It has been a week.', 'X')).toBe('It has been a week.');
   });
 

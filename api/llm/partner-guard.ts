@@ -6,9 +6,15 @@
  * Pure string checks, run on the draft as it streams and on the final text.
  * The locked layers are compared here, on the server, and never sent to the model.
  */
-import { HIDDEN_LAYERS, type HiddenLayer, type PartnerCard, type PartnerDirective } from '../practice/types.js';
+import {
+  HIDDEN_LAYERS,
+  type HiddenLayer,
+  type PartnerCard,
+  type PartnerDirective,
+} from '../practice/types.js';
 
-export type GuardReason = 'empty' | 'role_break' | 'coaching_back' | 'gated_layer' | 'too_long' | 'truncated';
+export type GuardReason =
+  'empty' | 'role_break' | 'coaching_back' | 'gated_layer' | 'too_long' | 'truncated';
 export type GuardVerdict = { ok: true } | { ok: false; reason: GuardReason; detail?: string };
 
 /** The hard cap on a partner reply, whatever the directive says (issue 4: about 5 sentences). */
@@ -47,7 +53,9 @@ const COACHING_BACK: RegExp[] = [
 ];
 
 const STOPWORDS = new Set(
-  'a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each even ever every few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just know like make may me might more most much must my myself never no nor not now of off on once only or other our ours out over own really same she should so some such than that the their theirs them themselves then there these they thing things think this those though through to too under until up very was we were what when where which while who whom why will with would yet you your yours yourself feel feels felt want wants going get gets got one ones lot still something someone keep keeps kept say says said tell tells told make makes made take takes took work works well even back look looks mean means people thing'.split(' '),
+  'a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each even ever every few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just know like make may me might more most much must my myself never no nor not now of off on once only or other our ours out over own really same she should so some such than that the their theirs them themselves then there these they thing things think this those though through to too under until up very was we were what when where which while who whom why will with would yet you your yours yourself feel feels felt want wants going get gets got one ones lot still something someone keep keeps kept say says said tell tells told make makes made take takes took work works well even back look looks mean means people thing'.split(
+    ' ',
+  ),
 );
 
 /** Crude stem so "delegating", "delegates" and "delegated" meet. */
@@ -57,7 +65,10 @@ function stem(word: string): string {
 
 export function contentStems(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z][a-z'-]{3,}/g) ?? []) {
+  for (const w of text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .match(/[a-z][a-z'-]{3,}/g) ?? []) {
     const bare = w.replace(/'s$/, '');
     // contractions ("don't", "they'll") say nothing about what a layer is about
     if (bare.includes("'") || STOPWORDS.has(bare)) continue;
@@ -80,9 +91,26 @@ export function guardContextFor(input: {
   const { card, directive } = input;
   const open = new Set(directive.mayReveal.map((l) => l.layer));
   // the scripted partner's surface lines are sayable at any stage, so their words are too
-  const surface = card.script ? [...card.script.surface, ...card.script.sessionGoal, ...card.script.openings, ...card.script.pushback] : [];
+  const surface = card.script
+    ? [
+        ...card.script.surface,
+        ...card.script.sessionGoal,
+        ...card.script.openings,
+        ...card.script.pushback,
+      ]
+    : [];
   const allowed = contentStems(
-    [card.brief, card.persona, card.title, card.partner.role, card.partner.team, input.coachText, ...surface, ...directive.mayReveal.map((l) => l.text), ...input.history.map((h) => h.text)].join(' '),
+    [
+      card.brief,
+      card.persona,
+      card.title,
+      card.partner.role,
+      card.partner.team,
+      input.coachText,
+      ...surface,
+      ...directive.mayReveal.map((l) => l.text),
+      ...input.history.map((h) => h.text),
+    ].join(' '),
   );
   const locked = HIDDEN_LAYERS.filter((l) => !open.has(l) && card.hidden[l]).map((layer) => ({
     layer,
@@ -94,7 +122,9 @@ export function guardContextFor(input: {
 
 /** Complete sentences in a text (terminal punctuation followed by space or end). */
 export function splitSentences(text: string): string[] {
-  return (text.match(/[^.!?…]+(?:[.!?…]+["')\]]*|$)/g) ?? []).map((s) => s.trim()).filter((s) => /[a-z0-9]/i.test(s));
+  return (text.match(/[^.!?…]+(?:[.!?…]+["')\]]*|$)/g) ?? [])
+    .map((s) => s.trim())
+    .filter((s) => /[a-z0-9]/i.test(s));
 }
 
 /** The text up to its last complete sentence ('' when there is none). */
@@ -109,9 +139,15 @@ export function trimToCompleteSentences(text: string): string {
  */
 export function cleanPartnerReply(text: string, partnerName: string): string {
   let t = text.trim();
-  const prefix = new RegExp(`^\\**${partnerName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\**\\s*:\\s*`, 'i');
+  const prefix = new RegExp(
+    `^\\**${partnerName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\**\\s*:\\s*`,
+    'i',
+  );
   t = t.replace(prefix, '');
-  t = t.replace(/\*[^*\n]{1,80}\*/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  t = t
+    .replace(/\*[^*\n]{1,80}\*/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
   if (/^"[^"]*"$/.test(t) || /^“[^”]*”$/.test(t)) t = t.slice(1, -1).trim();
   return t;
 }
@@ -142,11 +178,15 @@ function lockedLayerHit(text: string, ctx: GuardContext): HiddenLayer | null {
  */
 export function checkPartnerReply(text: string, ctx: GuardContext, final = true): GuardVerdict {
   if (final && !text.trim()) return { ok: false, reason: 'empty' };
-  for (const re of ROLE_BREAK) if (re.test(text)) return { ok: false, reason: 'role_break', detail: re.source };
-  for (const re of COACHING_BACK) if (re.test(text)) return { ok: false, reason: 'coaching_back', detail: re.source };
+  for (const re of ROLE_BREAK)
+    if (re.test(text)) return { ok: false, reason: 'role_break', detail: re.source };
+  for (const re of COACHING_BACK)
+    if (re.test(text)) return { ok: false, reason: 'coaching_back', detail: re.source };
   const layer = lockedLayerHit(text, ctx);
   if (layer) return { ok: false, reason: 'gated_layer', detail: layer };
-  const sentences = splitSentences(final ? text : trimToCompleteSentences(text)).filter((x) => x.split(/\s+/).length >= MIN_SENTENCE_WORDS);
+  const sentences = splitSentences(final ? text : trimToCompleteSentences(text)).filter(
+    (x) => x.split(/\s+/).length >= MIN_SENTENCE_WORDS,
+  );
   if (sentences.length > ctx.maxSentences || text.length > MAX_REPLY_CHARS) {
     return { ok: false, reason: 'too_long', detail: `${sentences.length} sentences` };
   }

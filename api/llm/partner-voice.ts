@@ -8,7 +8,13 @@
  */
 import { buildPartnerMessages } from '../../prompts/partner-messages.js';
 import { LlmCallError, startBudget, streamChat, type LlmContext } from './chat-stream.js';
-import { checkPartnerReply, cleanPartnerReply, guardContextFor, trimToCompleteSentences, type GuardVerdict } from './partner-guard.js';
+import {
+  checkPartnerReply,
+  cleanPartnerReply,
+  guardContextFor,
+  trimToCompleteSentences,
+  type GuardVerdict,
+} from './partner-guard.js';
 import type { PartnerVoice, PartnerVoiceInput, PartnerVoiceResult, VoiceOptions } from './types.js';
 
 /** What the eval harness may watch: each raw attempt and the guard's verdict on it. */
@@ -38,12 +44,16 @@ const ATTEMPTS = 2;
 export function createOpenAiPartnerVoice(ctx: LlmContext, opts: PartnerVoiceOptions): PartnerVoice {
   return {
     kind: 'openai',
-    async reply(input: PartnerVoiceInput, voiceOpts: VoiceOptions = {}): Promise<PartnerVoiceResult> {
+    async reply(
+      input: PartnerVoiceInput,
+      voiceOpts: VoiceOptions = {},
+    ): Promise<PartnerVoiceResult> {
       const budget = startBudget(ctx.timeoutMs, voiceOpts.signal);
       const guard = guardContextFor(input);
       const messages = buildPartnerMessages(input);
       const fallback = (reason: string): PartnerVoiceResult => {
-        if (reason !== 'client_aborted') ctx.logger.warn('llm partner fell back to scripted reply', { model: opts.model, reason });
+        if (reason !== 'client_aborted')
+          ctx.logger.warn('llm partner fell back to scripted reply', { model: opts.model, reason });
         return { text: input.fallbackText, source: 'scripted', fallbackReason: reason };
       };
       // Tokens stream to the learner only until something has been shown; a regenerated reply
@@ -56,7 +66,12 @@ export function createOpenAiPartnerVoice(ctx: LlmContext, opts: PartnerVoiceOpti
           let early: GuardVerdict = { ok: true };
           const res = await streamChat(
             ctx,
-            { model: opts.model, messages, maxTokens: opts.maxTokens ?? 220, temperature: opts.temperature ?? 0.8 },
+            {
+              model: opts.model,
+              messages,
+              maxTokens: opts.maxTokens ?? 220,
+              temperature: opts.temperature ?? 0.8,
+            },
             budget,
             (delta, soFar) => {
               early = checkPartnerReply(soFar, guard, false);
@@ -80,7 +95,11 @@ export function createOpenAiPartnerVoice(ctx: LlmContext, opts: PartnerVoiceOpti
           opts.observe?.({ attempt, text: res.text, verdict, finishReason: res.finishReason });
           if (verdict.ok) return { text, source: 'llm' };
           lastReason = `guard_${verdict.reason}`;
-          ctx.logger.warn('llm partner reply failed the guard', { model: opts.model, attempt, reason: verdict.reason });
+          ctx.logger.warn('llm partner reply failed the guard', {
+            model: opts.model,
+            attempt,
+            reason: verdict.reason,
+          });
         }
         return fallback(lastReason);
       } catch (err) {

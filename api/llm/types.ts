@@ -4,7 +4,14 @@
  * the built-in scripted voice by default, an OpenAI-compatible LLM when one is configured.
  * The server always decides (state, directive, codes, scores); a voice only words the reply.
  */
-import type { CoachTurnCoding, PartnerCard, PartnerDirective, PartnerStage, TranscriptTurn, TurnFeedback } from '../practice/types.js';
+import type {
+  CoachTurnCoding,
+  PartnerCard,
+  PartnerDirective,
+  PartnerStage,
+  TranscriptTurn,
+  TurnFeedback,
+} from '../practice/types.js';
 
 export interface VoiceOptions {
   /** aborted when the learner's client disconnects: cancel the upstream call */
@@ -48,7 +55,10 @@ export interface FeedbackInput {
 
 export interface FeedbackWriter {
   readonly kind: 'rules' | 'openai';
-  write(input: FeedbackInput, opts?: VoiceOptions): Promise<TurnFeedback & { source: 'llm' | 'rules' }>;
+  write(
+    input: FeedbackInput,
+    opts?: VoiceOptions,
+  ): Promise<TurnFeedback & { source: 'llm' | 'rules' }>;
 }
 
 /** What the app gets from the LLM layer (or the scripted defaults). */
@@ -57,7 +67,12 @@ export interface LlmServices {
   partner: PartnerVoice;
   feedback: FeedbackWriter;
   /** refines the offline coder's codes; absent when no LLM is configured */
-  refineCoding?: (text: string, prevPartner: string | null, offline: CoachTurnCoding, opts?: VoiceOptions) => Promise<CoachTurnCoding>;
+  refineCoding?: (
+    text: string,
+    prevPartner: string | null,
+    offline: CoachTurnCoding,
+    opts?: VoiceOptions,
+  ) => Promise<CoachTurnCoding>;
   /** prompt versions in use, stored on each session */
   versions: Record<string, string>;
   /** how the LLM is doing right now, for /api/health (absent: the scripted defaults) */

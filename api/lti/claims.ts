@@ -27,7 +27,11 @@ export const CLAIM = {
 
 export const LTI_VERSION = '1.3.0';
 
-export const MESSAGE_TYPES = { resourceLink: 'LtiResourceLinkRequest', deepLinkingRequest: 'LtiDeepLinkingRequest', deepLinkingResponse: 'LtiDeepLinkingResponse' } as const;
+export const MESSAGE_TYPES = {
+  resourceLink: 'LtiResourceLinkRequest',
+  deepLinkingRequest: 'LtiDeepLinkingRequest',
+  deepLinkingResponse: 'LtiDeepLinkingResponse',
+} as const;
 
 export const AGS_SCOPE = {
   score: `${AGS}scope/score`,
@@ -69,7 +73,8 @@ export interface AgsEndpointClaim {
 /** The claims of a validated launch, as the rest of the tool reads them. */
 export interface LaunchClaims {
   sub: string;
-  messageType: (typeof MESSAGE_TYPES)['resourceLink'] | (typeof MESSAGE_TYPES)['deepLinkingRequest'];
+  messageType:
+    (typeof MESSAGE_TYPES)['resourceLink'] | (typeof MESSAGE_TYPES)['deepLinkingRequest'];
   deploymentId: string;
   targetLinkUri: string;
   roles: string[];

@@ -44,10 +44,19 @@ export interface CoursePlace {
  * Applies the launch to the person's role and course membership, in one transaction.
  * @example await placeInCourse(db, orgId, personId, cohortId, 'facilitator') // { role: 'facilitator', view: 'facilitator', heldBack: null, ... }
  */
-export async function placeInCourse(db: Database, orgId: string, personId: string, courseCohortId: string | null, lmsRole: LaunchRole): Promise<CoursePlace> {
+export async function placeInCourse(
+  db: Database,
+  orgId: string,
+  personId: string,
+  courseCohortId: string | null,
+  lmsRole: LaunchRole,
+): Promise<CoursePlace> {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    const cohortId = courseCohortId && (await lockCohort(t, orgId, courseCohortId, 'share')) ? courseCohortId : null;
+    const cohortId =
+      courseCohortId && (await lockCohort(t, orgId, courseCohortId, 'share'))
+        ? courseCohortId
+        : null;
     const [person] = await lockPeople(t, orgId, [personId], 'update');
     // deleted by an admin between finding and locking them: the next launch makes a new account
     if (!person) throw new LaunchError('state', 401, 'the account was deleted during the launch');
@@ -55,16 +64,37 @@ export async function placeInCourse(db: Database, orgId: string, personId: strin
     let heldBack: HeldBack | null = null;
     if (lmsRole === 'facilitator' && role === 'learner') {
       const cohorts = (await cohortsOf(t, orgId, personId)).length;
-      if (cohorts === 0) role = (await t.update(people).set({ role: 'facilitator' }).where(and(eq(people.orgId, orgId), eq(people.id, personId))).returning())[0].role;
+      if (cohorts === 0)
+        role = (
+          await t
+            .update(people)
+            .set({ role: 'facilitator' })
+            .where(and(eq(people.orgId, orgId), eq(people.id, personId)))
+            .returning()
+        )[0].role;
       else heldBack = { kind: 'role_kept', cohorts };
     }
     let membership = cohortId ? await membershipIn(t, orgId, cohortId, personId) : null;
     if (cohortId && !membership && role === lmsRole) {
-      if ((await removedFrom(t, orgId, cohortId, [personId])).length) heldBack = { kind: 'removed' };
-      else membership = (await t.insert(cohortMembers).values({ cohortId, personId, orgId, role: lmsRole }).returning())[0].role;
+      if ((await removedFrom(t, orgId, cohortId, [personId])).length)
+        heldBack = { kind: 'removed' };
+      else
+        membership = (
+          await t
+            .insert(cohortMembers)
+            .values({ cohortId, personId, orgId, role: lmsRole })
+            .returning()
+        )[0].role;
     }
     // the facilitator view of a course needs a token that can read its cohort
-    const mayFacilitate = role === 'admin' || (role === 'facilitator' && (cohortId === null || membership === 'facilitator'));
-    return { role, cohortId, view: lmsRole === 'facilitator' && mayFacilitate ? 'facilitator' : 'learner', heldBack };
+    const mayFacilitate =
+      role === 'admin' ||
+      (role === 'facilitator' && (cohortId === null || membership === 'facilitator'));
+    return {
+      role,
+      cohortId,
+      view: lmsRole === 'facilitator' && mayFacilitate ? 'facilitator' : 'learner',
+      heldBack,
+    };
   });
 }

@@ -26,14 +26,32 @@ export interface DeepLinkTicket {
   acceptLineItem: boolean;
 }
 
-export async function signDeepLinkTicket(secret: string, t: DeepLinkTicket, now: Date): Promise<string> {
+export async function signDeepLinkTicket(
+  secret: string,
+  t: DeepLinkTicket,
+  now: Date,
+): Promise<string> {
   return signTicket(secret, TICKET_AUDIENCE, { ...t }, DEEP_LINK_TICKET_TTL_S, now);
 }
 
 /** The ticket's contents, or null when it is forged or expired. */
-export async function readDeepLinkTicket(secret: string, ticket: string, now: Date): Promise<DeepLinkTicket | null> {
-  const p = (await readTicket(secret, TICKET_AUDIENCE, ticket, now)) as unknown as DeepLinkTicket | null;
-  if (typeof p?.platformId !== 'string' || typeof p.returnUrl !== 'string' || typeof p.deploymentId !== 'string') return null;
+export async function readDeepLinkTicket(
+  secret: string,
+  ticket: string,
+  now: Date,
+): Promise<DeepLinkTicket | null> {
+  const p = (await readTicket(
+    secret,
+    TICKET_AUDIENCE,
+    ticket,
+    now,
+  )) as unknown as DeepLinkTicket | null;
+  if (
+    typeof p?.platformId !== 'string' ||
+    typeof p.returnUrl !== 'string' ||
+    typeof p.deploymentId !== 'string'
+  )
+    return null;
   return p;
 }
 
@@ -55,7 +73,16 @@ export function drillContentItem(d: DeepLinkedDrill) {
     ...(d.description ? { text: d.description } : {}),
     url: d.launchUrl,
     custom: { drill_id: d.drillId },
-    ...(d.graded ? { lineItem: { scoreMaximum: 100, label: d.title, resourceId: d.drillId, tag: 'sounding-board-drill' } } : {}),
+    ...(d.graded
+      ? {
+          lineItem: {
+            scoreMaximum: 100,
+            label: d.title,
+            resourceId: d.drillId,
+            tag: 'sounding-board-drill',
+          },
+        }
+      : {}),
   };
 }
 
@@ -65,7 +92,15 @@ export function drillContentItem(d: DeepLinkedDrill) {
  */
 export async function signDeepLinkingResponse(
   key: SigningKey,
-  opts: { clientId: string; platformIssuer: string; deploymentId: string; data?: string; items: ReturnType<typeof drillContentItem>[]; message?: string; now: Date },
+  opts: {
+    clientId: string;
+    platformIssuer: string;
+    deploymentId: string;
+    data?: string;
+    items: ReturnType<typeof drillContentItem>[];
+    message?: string;
+    now: Date;
+  },
 ): Promise<string> {
   const iat = Math.floor(opts.now.getTime() / 1000);
   return new SignJWT({

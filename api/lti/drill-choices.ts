@@ -7,7 +7,14 @@ import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { drills } from '../db/schema/index.js';
 
-export async function listOrgDrills(db: Database, orgId: string): Promise<{ id: string; title: string; description: string }[]> {
-  const rows = await db.select().from(drills).where(eq(drills.orgId, orgId)).orderBy(asc(drills.title));
+export async function listOrgDrills(
+  db: Database,
+  orgId: string,
+): Promise<{ id: string; title: string; description: string }[]> {
+  const rows = await db
+    .select()
+    .from(drills)
+    .where(eq(drills.orgId, orgId))
+    .orderBy(asc(drills.title));
   return rows.map((r) => ({ id: r.id, title: r.title, description: r.spec.description ?? '' }));
 }

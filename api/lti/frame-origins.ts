@@ -7,6 +7,14 @@
 import { normaliseOrigins } from '../routes/embed/frame-policy.js';
 import type { PlatformRow } from './platforms.store.js';
 
-export function platformFrameOrigins(platform: Pick<PlatformRow, 'issuer' | 'authEndpoint' | 'frameOrigins'>, configured: readonly string[] = []): string[] {
-  return normaliseOrigins([platform.issuer, platform.authEndpoint, ...platform.frameOrigins, ...configured]);
+export function platformFrameOrigins(
+  platform: Pick<PlatformRow, 'issuer' | 'authEndpoint' | 'frameOrigins'>,
+  configured: readonly string[] = [],
+): string[] {
+  return normaliseOrigins([
+    platform.issuer,
+    platform.authEndpoint,
+    ...platform.frameOrigins,
+    ...configured,
+  ]);
 }

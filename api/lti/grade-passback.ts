@@ -16,15 +16,30 @@ import { sessionGrade } from './session-grade.js';
 export const gradePassback: OnSessionEnded = async (deps, session, ended) => {
   if (!session.drillId) return;
   const [launch] = await deps.db
-    .select({ userSub: ltiLaunches.userSub, platformId: ltiResourceLinks.platformId, lineItemUrl: ltiResourceLinks.lineItemUrl })
+    .select({
+      userSub: ltiLaunches.userSub,
+      platformId: ltiResourceLinks.platformId,
+      lineItemUrl: ltiResourceLinks.lineItemUrl,
+    })
     .from(ltiLaunches)
     .innerJoin(ltiResourceLinks, eq(ltiResourceLinks.id, ltiLaunches.resourceLinkId))
-    .where(and(eq(ltiLaunches.personId, session.personId), eq(ltiResourceLinks.orgId, session.orgId), eq(ltiResourceLinks.drillId, session.drillId), isNotNull(ltiResourceLinks.lineItemUrl)))
+    .where(
+      and(
+        eq(ltiLaunches.personId, session.personId),
+        eq(ltiResourceLinks.orgId, session.orgId),
+        eq(ltiResourceLinks.drillId, session.drillId),
+        isNotNull(ltiResourceLinks.lineItemUrl),
+      ),
+    )
     .orderBy(desc(ltiLaunches.launchedAt))
     .limit(1);
   if (!launch?.lineItemUrl) return;
   const drill = await findDrill(deps.db, session.orgId, session.drillId);
-  const grade = sessionGrade(ended.scorecard, drill ? drillSpecOf(drill).focus : undefined, ended.drillResult);
+  const grade = sessionGrade(
+    ended.scorecard,
+    drill ? drillSpecOf(drill).focus : undefined,
+    ended.drillResult,
+  );
   await enqueueGrade(
     deps.db,
     {
@@ -36,12 +51,22 @@ export const gradePassback: OnSessionEnded = async (deps, session, ended) => {
       userSub: launch.userSub,
       scoreGiven: grade.scoreGiven,
       scoreMaximum: grade.scoreMaximum,
-      comment: grade.passed === null ? undefined : grade.passed ? 'Drill passed.' : 'Drill not passed yet.',
+      comment:
+        grade.passed === null
+          ? undefined
+          : grade.passed
+            ? 'Drill passed.'
+            : 'Drill not passed yet.',
     },
     deps.now(),
   );
   runInBackground(
     deps,
-    drainGrades(deps).catch((err) => deps.logger.warn('grade delivery failed; it stays queued', { sessionId: session.id, error: err })),
+    drainGrades(deps).catch((err) =>
+      deps.logger.warn('grade delivery failed; it stays queued', {
+        sessionId: session.id,
+        error: err,
+      }),
+    ),
   );
 };

@@ -11,9 +11,21 @@ export * from './platforms.store.js';
 export { startLogin } from './login.js';
 export { validateLaunch } from './launch.js';
 export { mapLaunch, type MappedLaunch } from './launch-mapping.js';
-export { drillContentItem, readDeepLinkTicket, signDeepLinkTicket, signDeepLinkingResponse } from './deep-linking.js';
+export {
+  drillContentItem,
+  readDeepLinkTicket,
+  signDeepLinkTicket,
+  signDeepLinkingResponse,
+} from './deep-linking.js';
 export { AccessTokens } from './ags/access-token.js';
-export { deliverDueGrades, enqueueGrade, findGrade, listGrades, retryGrade, type GradeRow } from './ags/grade-outbox.js';
+export {
+  deliverDueGrades,
+  enqueueGrade,
+  findGrade,
+  listGrades,
+  retryGrade,
+  type GradeRow,
+} from './ags/grade-outbox.js';
 export { sessionGrade } from './session-grade.js';
 export { gradePassback } from './grade-passback.js';
 export { ltiRuntimeOf } from './runtime.js';

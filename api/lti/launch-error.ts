@@ -8,7 +8,8 @@ export const LAUNCH_FAILURES = {
   login_params: 'The login request is missing `iss`, `login_hint` or `target_link_uri`.',
   platform: 'No platform with this issuer and client id is registered with Sounding Board.',
   target: 'The target link does not point at this Sounding Board.',
-  state: 'This launch is not one Sounding Board started, or it was already used. Launch again from the course.',
+  state:
+    'This launch is not one Sounding Board started, or it was already used. Launch again from the course.',
   state_expired: 'The launch took too long to complete. Launch again from the course.',
   malformed: 'The id_token is not a well-formed signed JWT.',
   algorithm: 'The id_token must be signed with RS256.',

@@ -10,7 +10,16 @@ import { eq } from 'drizzle-orm';
 import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { Database } from '../db/index.js';
 import { ltiLoginStates } from '../db/schema/index.js';
-import { CLAIM, LTI_VERSION, MESSAGE_TYPES, type AgsEndpointClaim, type ContextClaim, type DeepLinkingSettings, type LaunchClaims, type ResourceLinkClaim } from './claims.js';
+import {
+  CLAIM,
+  LTI_VERSION,
+  MESSAGE_TYPES,
+  type AgsEndpointClaim,
+  type ContextClaim,
+  type DeepLinkingSettings,
+  type LaunchClaims,
+  type ResourceLinkClaim,
+} from './claims.js';
 import { LaunchError } from './launch-error.js';
 import { JwksFetchError, type PlatformJwks } from './platform-jwks.js';
 import { findPlatformById, type PlatformRow } from './platforms.store.js';
@@ -41,8 +50,14 @@ function str(v: unknown): string | null {
  * Validates the posted launch form.
  * @throws LaunchError naming the failed check
  */
-export async function validateLaunch(db: Database, jwks: PlatformJwks, form: { id_token?: string; state?: string }, now: Date): Promise<ValidLaunch> {
-  if (!form.state || !form.id_token) throw new LaunchError('state', 400, 'the form must carry id_token and state');
+export async function validateLaunch(
+  db: Database,
+  jwks: PlatformJwks,
+  form: { id_token?: string; state?: string },
+  now: Date,
+): Promise<ValidLaunch> {
+  if (!form.state || !form.id_token)
+    throw new LaunchError('state', 400, 'the form must carry id_token and state');
   const stored = await consumeState(db, form.state, now);
   const platform = await findPlatformById(db, stored.platformId);
   if (!platform) throw new LaunchError('platform');
@@ -82,15 +97,21 @@ export async function validateLaunch(db: Database, jwks: PlatformJwks, form: { i
 
   // with several audiences the platform must say which one it means (OIDC Core 3.1.3.7)
   const aud = payload.aud;
-  if (Array.isArray(aud) && aud.length > 1 && payload.azp === undefined) throw new LaunchError('azp', 401, 'several audiences and no azp');
+  if (Array.isArray(aud) && aud.length > 1 && payload.azp === undefined)
+    throw new LaunchError('azp', 401, 'several audiences and no azp');
   if (payload.azp !== undefined && payload.azp !== platform.clientId) throw new LaunchError('azp');
   if (payload.nonce !== stored.nonce) throw new LaunchError('nonce');
 
   const p = payload as Record<string, unknown>;
   const deploymentId = str(p[CLAIM.deploymentId]);
-  if (!deploymentId || !platform.deploymentIds.includes(deploymentId)) throw new LaunchError('deployment');
+  if (!deploymentId || !platform.deploymentIds.includes(deploymentId))
+    throw new LaunchError('deployment');
   const messageType = p[CLAIM.messageType];
-  if (messageType !== MESSAGE_TYPES.resourceLink && messageType !== MESSAGE_TYPES.deepLinkingRequest) throw new LaunchError('message_type', 400);
+  if (
+    messageType !== MESSAGE_TYPES.resourceLink &&
+    messageType !== MESSAGE_TYPES.deepLinkingRequest
+  )
+    throw new LaunchError('message_type', 400);
   if (p[CLAIM.version] !== LTI_VERSION) throw new LaunchError('version', 400);
 
   return { platform, claims: readClaims(p, messageType, deploymentId) };
@@ -98,7 +119,8 @@ export async function validateLaunch(db: Database, jwks: PlatformJwks, form: { i
 
 function verifyFailure(err: unknown): LaunchError {
   // JWTExpired is also what jose throws for an iat older than maxTokenAge
-  if (err instanceof errors.JWTExpired) return new LaunchError(err.claim === 'iat' ? 'iat' : 'expired');
+  if (err instanceof errors.JWTExpired)
+    return new LaunchError(err.claim === 'iat' ? 'iat' : 'expired');
   if (err instanceof errors.JWTClaimValidationFailed) {
     if (err.reason === 'missing') return new LaunchError('claims', 400, `missing ${err.claim}`);
     if (err.claim === 'iss') return new LaunchError('issuer');
@@ -112,7 +134,11 @@ function verifyFailure(err: unknown): LaunchError {
   return new LaunchError('malformed', 400);
 }
 
-function readClaims(p: Record<string, unknown>, messageType: LaunchClaims['messageType'], deploymentId: string): LaunchClaims {
+function readClaims(
+  p: Record<string, unknown>,
+  messageType: LaunchClaims['messageType'],
+  deploymentId: string,
+): LaunchClaims {
   const missing: string[] = [];
   const sub = str(p.sub);
   if (!sub) missing.push('sub');
@@ -129,7 +155,8 @@ function readClaims(p: Record<string, unknown>, messageType: LaunchClaims['messa
     else resourceLink = { id: rl.id!, ...(str(rl.title) ? { title: rl.title } : {}) };
   } else {
     const dl = p[CLAIM.deepLinkingSettings] as Partial<DeepLinkingSettings> | undefined;
-    if (!dl || !str(dl.deep_link_return_url) || !Array.isArray(dl.accept_types)) missing.push('deep_linking_settings');
+    if (!dl || !str(dl.deep_link_return_url) || !Array.isArray(dl.accept_types))
+      missing.push('deep_linking_settings');
     else deepLinking = dl as DeepLinkingSettings;
   }
   if (missing.length) throw new LaunchError('claims', 400, `missing ${missing.join(', ')}`);
@@ -147,10 +174,29 @@ function readClaims(p: Record<string, unknown>, messageType: LaunchClaims['messa
     roles: roles as string[],
     name: str(p.name) ?? (given || null),
     email: str(p.email),
-    context: ctx && str(ctx.id) ? { id: ctx.id!, ...(str(ctx.title) ? { title: ctx.title } : {}), ...(str(ctx.label) ? { label: ctx.label } : {}) } : null,
+    context:
+      ctx && str(ctx.id)
+        ? {
+            id: ctx.id!,
+            ...(str(ctx.title) ? { title: ctx.title } : {}),
+            ...(str(ctx.label) ? { label: ctx.label } : {}),
+          }
+        : null,
     resourceLink,
-    custom: custom && typeof custom === 'object' ? Object.fromEntries(Object.entries(custom).filter(([, v]) => typeof v === 'string')) as Record<string, string> : {},
-    ags: ags && Array.isArray(ags.scope) ? { scope: ags.scope.filter((s): s is string => typeof s === 'string'), ...(str(ags.lineitem) ? { lineitem: ags.lineitem } : {}), ...(str(ags.lineitems) ? { lineitems: ags.lineitems } : {}) } : null,
+    custom:
+      custom && typeof custom === 'object'
+        ? (Object.fromEntries(
+            Object.entries(custom).filter(([, v]) => typeof v === 'string'),
+          ) as Record<string, string>)
+        : {},
+    ags:
+      ags && Array.isArray(ags.scope)
+        ? {
+            scope: ags.scope.filter((s): s is string => typeof s === 'string'),
+            ...(str(ags.lineitem) ? { lineitem: ags.lineitem } : {}),
+            ...(str(ags.lineitems) ? { lineitems: ags.lineitems } : {}),
+          }
+        : null,
     deepLinking,
     returnUrl: presentation ? str(presentation.return_url) : null,
   };

@@ -25,19 +25,35 @@ export interface LoginRequest {
 
 function randomToken(bytes = 32): string {
   const b = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...b)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...b))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /**
  * Starts a login: returns the URL to redirect the browser to.
  * @param toolBase the tool's public origin, e.g. `https://sb.example.org`
  */
-export async function startLogin(db: Database, params: LoginRequest, toolBase: string, now: Date, maxPending = 10_000): Promise<string> {
+export async function startLogin(
+  db: Database,
+  params: LoginRequest,
+  toolBase: string,
+  now: Date,
+  maxPending = 10_000,
+): Promise<string> {
   const { iss, login_hint: loginHint, target_link_uri: target } = params;
   if (!iss || !loginHint || !target) throw new LaunchError('login_params', 400);
   const candidates = await platformsForLogin(db, iss, params.client_id || undefined);
   // without client_id the issuer must identify exactly one registration
-  if (candidates.length !== 1) throw new LaunchError('platform', 400, candidates.length > 1 ? 'several registrations share this issuer; the platform must send client_id' : undefined);
+  if (candidates.length !== 1)
+    throw new LaunchError(
+      'platform',
+      400,
+      candidates.length > 1
+        ? 'several registrations share this issuer; the platform must send client_id'
+        : undefined,
+    );
   const platform = candidates[0];
   let targetUrl: URL;
   try {
@@ -47,7 +63,8 @@ export async function startLogin(db: Database, params: LoginRequest, toolBase: s
   }
   // the id_token comes back to our own launch URL only; a foreign target would make us an open redirector
   if (targetUrl.origin !== new URL(toolBase).origin) throw new LaunchError('target', 400);
-  if (params.lti_deployment_id && !platform.deploymentIds.includes(params.lti_deployment_id)) throw new LaunchError('deployment', 400);
+  if (params.lti_deployment_id && !platform.deploymentIds.includes(params.lti_deployment_id))
+    throw new LaunchError('deployment', 400);
 
   const state = randomToken();
   const nonce = randomToken();
@@ -55,9 +72,18 @@ export async function startLogin(db: Database, params: LoginRequest, toolBase: s
   await db.delete(ltiLoginStates).where(lt(ltiLoginStates.expiresAt, now));
   // logins need no authentication, so the table of states waiting for a launch is capped: a flood
   // of logins for a registered issuer fills it to the cap and no further (and expires in 10 minutes)
-  const [pending] = await db.select({ n: count() }).from(ltiLoginStates).where(gt(ltiLoginStates.expiresAt, now));
+  const [pending] = await db
+    .select({ n: count() })
+    .from(ltiLoginStates)
+    .where(gt(ltiLoginStates.expiresAt, now));
   if (pending.n >= maxPending) throw new LaunchError('busy', 503);
-  await db.insert(ltiLoginStates).values({ state, nonce, platformId: platform.id, targetLinkUri: target, expiresAt: new Date(now.getTime() + LOGIN_STATE_TTL_MS) });
+  await db.insert(ltiLoginStates).values({
+    state,
+    nonce,
+    platformId: platform.id,
+    targetLinkUri: target,
+    expiresAt: new Date(now.getTime() + LOGIN_STATE_TTL_MS),
+  });
 
   const auth = new URL(platform.authEndpoint);
   const q = auth.searchParams;

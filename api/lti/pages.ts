@@ -8,7 +8,11 @@
 import { framedPagePolicy } from '../routes/embed/frame-policy.js';
 import type { HeldBack } from './course-membership.js';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const esc = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
 
 export function pageNonce(): string {
   const b = crypto.getRandomValues(new Uint8Array(16));
@@ -66,7 +70,8 @@ export interface LaunchPageInput {
 
 /** Why an instructor sees the practice page instead of their course, and who can change that. */
 function noticeText(held: HeldBack): string {
-  if (held.kind === 'removed') return 'You were taken off this course’s cohort in Sounding Board, so this opens as practice. An admin can add you back.';
+  if (held.kind === 'removed')
+    return 'You were taken off this course’s cohort in Sounding Board, so this opens as practice. An admin can add you back.';
   const n = held.cohorts;
   return `You teach this course, but your Sounding Board account is a learner in ${n} cohort${n === 1 ? '' : 's'}, so this opens as practice. An admin can make you a facilitator once you are out of ${n === 1 ? 'it' : 'them'}.`;
 }
@@ -84,7 +89,9 @@ export function renderLaunchPage(p: LaunchPageInput): string {
         ? ''
         : '<p class="muted">No drill is linked to this activity yet, so you can practise any scenario.</p>'
       : '<p class="muted">Your course’s learners, their skills and drill completion. Learners who open this activity see the practice page.</p>';
-  const notice = p.notice ? `<p class="notice" role="note" data-notice="${p.notice.kind}">${esc(noticeText(p.notice))}</p>\n` : '';
+  const notice = p.notice
+    ? `<p class="notice" role="note" data-notice="${p.notice.kind}">${esc(noticeText(p.notice))}</p>\n`
+    : '';
   return shell(
     p.title,
     p.nonce,
@@ -104,7 +111,12 @@ export interface PickerDrill {
 }
 
 /** The deep-linking picker: one form per drill, each posting the signed ticket back. */
-export function renderDrillPicker(p: { drills: PickerDrill[]; ticket: string; acceptLineItem: boolean; nonce: string }): string {
+export function renderDrillPicker(p: {
+  drills: PickerDrill[];
+  ticket: string;
+  acceptLineItem: boolean;
+  nonce: string;
+}): string {
   const items = p.drills
     .map(
       (d) => `<li>

@@ -16,7 +16,10 @@ function fakeEndpoint(keys: object[]) {
   const fetchFn = (async () => {
     state.hits++;
     await new Promise((r) => setTimeout(r, 5));
-    return new Response(JSON.stringify({ keys: state.keys }), { status: state.status, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify({ keys: state.keys }), {
+      status: state.status,
+      headers: { 'content-type': 'application/json' },
+    });
   }) as unknown as typeof fetch;
   return { state, fetchFn };
 }
@@ -27,7 +30,11 @@ describe('PlatformJwks', () => {
   it('fetches once for known kids and concurrent look-ups share the fetch', async () => {
     const { state, fetchFn } = fakeEndpoint([await jwk('a')]);
     const cache = new PlatformJwks({ fetch: fetchFn });
-    const keys = await Promise.all([cache.keyFor(URL, 'a'), cache.keyFor(URL, 'a'), cache.keyFor(URL, 'a')]);
+    const keys = await Promise.all([
+      cache.keyFor(URL, 'a'),
+      cache.keyFor(URL, 'a'),
+      cache.keyFor(URL, 'a'),
+    ]);
     expect(keys.every(Boolean)).toBe(true);
     await cache.keyFor(URL, 'a');
     expect(state.hits).toBe(1);
@@ -36,7 +43,11 @@ describe('PlatformJwks', () => {
   it('refetches for an unknown kid only after the cooldown, and finds a rotated key', async () => {
     let now = 0;
     const { state, fetchFn } = fakeEndpoint([await jwk('a')]);
-    const cache = new PlatformJwks({ fetch: fetchFn, now: () => new Date(now), cooldownMs: 10_000 });
+    const cache = new PlatformJwks({
+      fetch: fetchFn,
+      now: () => new Date(now),
+      cooldownMs: 10_000,
+    });
     await cache.keyFor(URL, 'a');
     state.keys = [...state.keys, await jwk('b')];
     expect(await cache.keyFor(URL, 'b')).toBeNull(); // within the cooldown: no fetch
@@ -64,6 +75,8 @@ describe('PlatformJwks', () => {
     const { state, fetchFn } = fakeEndpoint([enc]);
     expect(await new PlatformJwks({ fetch: fetchFn }).keyFor(URL, 'e')).toBeNull();
     state.status = 500;
-    await expect(new PlatformJwks({ fetch: fetchFn }).keyFor(URL, 'e')).rejects.toBeInstanceOf(JwksFetchError);
+    await expect(new PlatformJwks({ fetch: fetchFn }).keyFor(URL, 'e')).rejects.toBeInstanceOf(
+      JwksFetchError,
+    );
   });
 });

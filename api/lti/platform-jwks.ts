@@ -86,24 +86,45 @@ export class PlatformJwks {
       this.fetches.set(url, (this.fetches.get(url) ?? 0) + 1);
       let body: unknown;
       try {
-        const res = await this.fetchFn(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(this.timeoutMs) });
-        if (!res.ok) throw new JwksFetchError(`The platform's key set at ${url} answered ${res.status}.`);
+        const res = await this.fetchFn(url, {
+          headers: { accept: 'application/json' },
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+        if (!res.ok)
+          throw new JwksFetchError(`The platform's key set at ${url} answered ${res.status}.`);
         body = await res.json();
       } catch (err) {
         if (err instanceof JwksFetchError) throw err;
-        if (err instanceof PrivateTargetError) throw new JwksFetchError(`The platform's key set at ${url} was not fetched: ${err.reason}.`);
-        throw new JwksFetchError(`The platform's key set at ${url} could not be fetched (${err instanceof Error ? err.message : String(err)}).`);
+        if (err instanceof PrivateTargetError)
+          throw new JwksFetchError(
+            `The platform's key set at ${url} was not fetched: ${err.reason}.`,
+          );
+        throw new JwksFetchError(
+          `The platform's key set at ${url} could not be fetched (${err instanceof Error ? err.message : String(err)}).`,
+        );
       } finally {
         const e = this.entries.get(url);
         if (e) delete e.inflight;
       }
       const keys = (body as { keys?: unknown })?.keys;
-      if (!Array.isArray(keys)) throw new JwksFetchError(`The document at ${url} is not a JSON Web Key Set.`);
-      this.entries.set(url, { keys: keys.filter((k): k is JWK => typeof k === 'object' && k !== null && typeof (k as JWK).kty === 'string'), fetchedAt: this.now().getTime() });
+      if (!Array.isArray(keys))
+        throw new JwksFetchError(`The document at ${url} is not a JSON Web Key Set.`);
+      this.entries.set(url, {
+        keys: keys.filter(
+          (k): k is JWK =>
+            typeof k === 'object' && k !== null && typeof (k as JWK).kty === 'string',
+        ),
+        fetchedAt: this.now().getTime(),
+      });
     })();
     // a failed fetch still counts for the cooldown, so a dead JWKS URL is not hammered
     if (existing) existing.inflight = run.catch(() => {}).then(() => undefined);
-    else this.entries.set(url, { keys: [], fetchedAt: this.now().getTime(), inflight: run.catch(() => {}).then(() => undefined) });
+    else
+      this.entries.set(url, {
+        keys: [],
+        fetchedAt: this.now().getTime(),
+        inflight: run.catch(() => {}).then(() => undefined),
+      });
     return run;
   }
 }

@@ -28,10 +28,19 @@ export class DuplicatePlatformError extends Error {
   }
 }
 
-export async function createPlatform(db: Database, orgId: string, input: PlatformInput): Promise<PlatformRow> {
+export async function createPlatform(
+  db: Database,
+  orgId: string,
+  input: PlatformInput,
+): Promise<PlatformRow> {
   const [row] = await db
     .insert(ltiPlatforms)
-    .values({ orgId, ...input, tokenAudience: input.tokenAudience ?? null, frameOrigins: input.frameOrigins ?? [] })
+    .values({
+      orgId,
+      ...input,
+      tokenAudience: input.tokenAudience ?? null,
+      frameOrigins: input.frameOrigins ?? [],
+    })
     .onConflictDoNothing()
     .returning();
   if (!row) throw new DuplicatePlatformError();
@@ -39,11 +48,23 @@ export async function createPlatform(db: Database, orgId: string, input: Platfor
 }
 
 export async function listPlatforms(db: Database, orgId: string): Promise<PlatformRow[]> {
-  return db.select().from(ltiPlatforms).where(eq(ltiPlatforms.orgId, orgId)).orderBy(ltiPlatforms.createdAt);
+  return db
+    .select()
+    .from(ltiPlatforms)
+    .where(eq(ltiPlatforms.orgId, orgId))
+    .orderBy(ltiPlatforms.createdAt);
 }
 
-export async function findPlatform(db: Database, orgId: string, id: string): Promise<PlatformRow | null> {
-  const [row] = await db.select().from(ltiPlatforms).where(and(eq(ltiPlatforms.orgId, orgId), eq(ltiPlatforms.id, id))).limit(1);
+export async function findPlatform(
+  db: Database,
+  orgId: string,
+  id: string,
+): Promise<PlatformRow | null> {
+  const [row] = await db
+    .select()
+    .from(ltiPlatforms)
+    .where(and(eq(ltiPlatforms.orgId, orgId), eq(ltiPlatforms.id, id)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -53,14 +74,27 @@ export async function findPlatformById(db: Database, id: string): Promise<Platfo
 }
 
 /** Platforms with this issuer (and client id, when the login names one). */
-export async function platformsForLogin(db: Database, issuer: string, clientId?: string): Promise<PlatformRow[]> {
+export async function platformsForLogin(
+  db: Database,
+  issuer: string,
+  clientId?: string,
+): Promise<PlatformRow[]> {
   return db
     .select()
     .from(ltiPlatforms)
-    .where(clientId ? and(eq(ltiPlatforms.issuer, issuer), eq(ltiPlatforms.clientId, clientId)) : eq(ltiPlatforms.issuer, issuer));
+    .where(
+      clientId
+        ? and(eq(ltiPlatforms.issuer, issuer), eq(ltiPlatforms.clientId, clientId))
+        : eq(ltiPlatforms.issuer, issuer),
+    );
 }
 
-export async function updatePlatform(db: Database, orgId: string, id: string, patch: Partial<PlatformInput>): Promise<PlatformRow | null> {
+export async function updatePlatform(
+  db: Database,
+  orgId: string,
+  id: string,
+  patch: Partial<PlatformInput>,
+): Promise<PlatformRow | null> {
   const [row] = await db
     .update(ltiPlatforms)
     .set(patch)
@@ -70,6 +104,9 @@ export async function updatePlatform(db: Database, orgId: string, id: string, pa
 }
 
 export async function deletePlatform(db: Database, orgId: string, id: string): Promise<boolean> {
-  const rows = await db.delete(ltiPlatforms).where(and(eq(ltiPlatforms.orgId, orgId), eq(ltiPlatforms.id, id))).returning({ id: ltiPlatforms.id });
+  const rows = await db
+    .delete(ltiPlatforms)
+    .where(and(eq(ltiPlatforms.orgId, orgId), eq(ltiPlatforms.id, id)))
+    .returning({ id: ltiPlatforms.id });
   return rows.length > 0;
 }

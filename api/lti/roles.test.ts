@@ -18,7 +18,9 @@ describe('launchRoleOf', () => {
     expect(launchRoleOf([`${V}membership#Learner`])).toBe('learner');
     expect(launchRoleOf([`${V}membership#Mentor`])).toBe('learner');
     expect(launchRoleOf([])).toBe('learner');
-    expect(launchRoleOf([`${V}institution/person#Student`, `${V}membership#Learner`])).toBe('learner');
+    expect(launchRoleOf([`${V}institution/person#Student`, `${V}membership#Learner`])).toBe(
+      'learner',
+    );
   });
   it('does not read a role out of an unrelated word', () => {
     expect(launchRoleOf(['http://example.com/roles#NotAnInstructorReally'])).toBe('learner');

@@ -15,7 +15,10 @@ export class LtiRuntime {
   readonly tokens: AccessTokens;
 
   constructor(deps: AppDeps) {
-    this.jwks = new PlatformJwks({ now: () => deps.now(), allowHosts: deps.config.allowPrivateHosts });
+    this.jwks = new PlatformJwks({
+      now: () => deps.now(),
+      allowHosts: deps.config.allowPrivateHosts,
+    });
     this.tokens = new AccessTokens(undefined, () => deps.now(), deps.config.allowPrivateHosts);
   }
 }
@@ -35,6 +38,14 @@ export function ltiRuntimeOf(deps: AppDeps): LtiRuntime {
  * row is claimed.
  * @example await drainGrades(deps, { orgId })
  */
-export function drainGrades(deps: AppDeps, opts: { limit?: number; orgId?: string } = {}): Promise<DeliveryReport> {
-  return deliverDueGrades(deps.db, ltiRuntimeOf(deps).tokens, { now: () => deps.now(), limit: opts.limit, logger: deps.logger, orgId: opts.orgId });
+export function drainGrades(
+  deps: AppDeps,
+  opts: { limit?: number; orgId?: string } = {},
+): Promise<DeliveryReport> {
+  return deliverDueGrades(deps.db, ltiRuntimeOf(deps).tokens, {
+    now: () => deps.now(),
+    limit: opts.limit,
+    logger: deps.logger,
+    orgId: opts.orgId,
+  });
 }

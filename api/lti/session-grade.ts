@@ -20,12 +20,21 @@ export interface SessionGrade {
 /**
  * @example sessionGrade(scorecard, ['listening'], { passed: true }) // { scoreGiven: 80, ... }
  */
-export function sessionGrade(scorecard: Pick<Scorecard, 'skills'>, focus: readonly SkillId[] | undefined, drillResult: { passed: boolean } | null): SessionGrade {
+export function sessionGrade(
+  scorecard: Pick<Scorecard, 'skills'>,
+  focus: readonly SkillId[] | undefined,
+  drillResult: { passed: boolean } | null,
+): SessionGrade {
   // a skill with not enough evidence has no score to average (practice/standing)
   const scored = scorecard.skills.filter(isScored);
   const inFocus = focus && focus.length ? scored.filter((s) => focus.includes(s.skill)) : [];
   const counted = inFocus.length ? inFocus : scored;
   const mean = counted.length ? counted.reduce((sum, s) => sum + s.score, 0) / counted.length : 0;
   const scoreGiven = Math.round(Math.min(100, Math.max(0, mean)) * 10) / 10;
-  return { scoreGiven, scoreMaximum: 100, scaled: Math.round(scoreGiven * 10) / 1000, passed: drillResult ? drillResult.passed : null };
+  return {
+    scoreGiven,
+    scoreMaximum: 100,
+    scaled: Math.round(scoreGiven * 10) / 1000,
+    passed: drillResult ? drillResult.passed : null,
+  };
 }

@@ -20,19 +20,35 @@ export interface SigningKey {
 }
 
 async function createKey(db: Database, orgId: string, now: Date) {
-  const { publicKey, privateKey } = await generateKeyPair(TOOL_KEY_ALG, { modulusLength: 2048, extractable: true });
+  const { publicKey, privateKey } = await generateKeyPair(TOOL_KEY_ALG, {
+    modulusLength: 2048,
+    extractable: true,
+  });
   const kid = crypto.randomUUID();
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: TOOL_KEY_ALG, use: 'sig' };
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: TOOL_KEY_ALG };
-  await db.insert(ltiToolKeys).values({ kid, orgId, publicJwk, privateJwk, status: 'active', createdAt: now });
+  await db
+    .insert(ltiToolKeys)
+    .values({ kid, orgId, publicJwk, privateJwk, status: 'active', createdAt: now });
   return kid;
 }
 
 const newestActive = async (db: Database, orgId: string) =>
-  (await db.select().from(ltiToolKeys).where(and(eq(ltiToolKeys.orgId, orgId), eq(ltiToolKeys.status, 'active'))).orderBy(desc(ltiToolKeys.createdAt)).limit(1))[0];
+  (
+    await db
+      .select()
+      .from(ltiToolKeys)
+      .where(and(eq(ltiToolKeys.orgId, orgId), eq(ltiToolKeys.status, 'active')))
+      .orderBy(desc(ltiToolKeys.createdAt))
+      .limit(1)
+  )[0];
 
 /** The organisation's active key to sign with, created if it has none yet. */
-export async function activeSigningKey(db: Database, orgId: string, now = new Date()): Promise<SigningKey> {
+export async function activeSigningKey(
+  db: Database,
+  orgId: string,
+  now = new Date(),
+): Promise<SigningKey> {
   let row = await newestActive(db, orgId);
   if (!row) {
     await createKey(db, orgId, now);
@@ -44,7 +60,11 @@ export async function activeSigningKey(db: Database, orgId: string, now = new Da
 
 /** The published key set: every organisation's active and previous public keys, newest first. */
 export async function publicKeySet(db: Database): Promise<{ keys: JWK[] }> {
-  const rows = await db.select({ publicJwk: ltiToolKeys.publicJwk }).from(ltiToolKeys).where(inArray(ltiToolKeys.status, ['active', 'previous'])).orderBy(desc(ltiToolKeys.createdAt));
+  const rows = await db
+    .select({ publicJwk: ltiToolKeys.publicJwk })
+    .from(ltiToolKeys)
+    .where(inArray(ltiToolKeys.status, ['active', 'previous']))
+    .orderBy(desc(ltiToolKeys.createdAt));
   return { keys: rows.map((r) => r.publicJwk as JWK) };
 }
 
@@ -52,10 +72,20 @@ export async function publicKeySet(db: Database): Promise<{ keys: JWK[] }> {
  * Rotates the organisation's keys: a new active key; its current active key(s) become previous;
  * its older previous keys retire. Returns the new kid and the organisation's kids still published.
  */
-export async function rotateToolKeys(db: Database, orgId: string, now = new Date()): Promise<{ kid: string; published: string[] }> {
+export async function rotateToolKeys(
+  db: Database,
+  orgId: string,
+  now = new Date(),
+): Promise<{ kid: string; published: string[] }> {
   await db.transaction(async (tx) => {
-    await tx.update(ltiToolKeys).set({ status: 'retired', rotatedAt: now }).where(and(eq(ltiToolKeys.orgId, orgId), eq(ltiToolKeys.status, 'previous')));
-    await tx.update(ltiToolKeys).set({ status: 'previous', rotatedAt: now }).where(and(eq(ltiToolKeys.orgId, orgId), eq(ltiToolKeys.status, 'active')));
+    await tx
+      .update(ltiToolKeys)
+      .set({ status: 'retired', rotatedAt: now })
+      .where(and(eq(ltiToolKeys.orgId, orgId), eq(ltiToolKeys.status, 'previous')));
+    await tx
+      .update(ltiToolKeys)
+      .set({ status: 'previous', rotatedAt: now })
+      .where(and(eq(ltiToolKeys.orgId, orgId), eq(ltiToolKeys.status, 'active')));
   });
   const kid = await createKey(db, orgId, now);
   const rows = await db

@@ -17,7 +17,8 @@ export type TrustedProxies = { hops: number } | { ranges: readonly string[] };
 /** An address as 128 bits (IPv4 as its IPv4-mapped IPv6 form), or null. */
 function bits(address: string): bigint | null {
   const v4 = ipv4(address);
-  if (v4) return (0xffffn << 32n) | BigInt(((v4[0] << 24) >>> 0) + (v4[1] << 16) + (v4[2] << 8) + v4[3]);
+  if (v4)
+    return (0xffffn << 32n) | BigInt(((v4[0] << 24) >>> 0) + (v4[1] << 16) + (v4[2] << 8) + v4[3]);
   const g = ipv6Groups(address);
   return g ? g.reduce((acc, x) => (acc << 16n) | BigInt(x), 0n) : null;
 }
@@ -76,8 +77,17 @@ function trusted(address: string, ranges: Range[]): boolean {
  * values. Capped in length, since it becomes a rate-limit key.
  * @example clientAddress('10.0.0.5', ['203.0.113.9, 10.0.0.7'], { ranges: ['10.0.0.0/8'] }) // '203.0.113.9'
  */
-export function clientAddress(peer: string, forwardedFor: string | undefined, proxies: TrustedProxies): string {
-  const chain = [normaliseAddress(peer), ...(forwardedFor ? forwardedFor.split(',').map(normaliseAddress).filter(Boolean).reverse() : [])];
+export function clientAddress(
+  peer: string,
+  forwardedFor: string | undefined,
+  proxies: TrustedProxies,
+): string {
+  const chain = [
+    normaliseAddress(peer),
+    ...(forwardedFor
+      ? forwardedFor.split(',').map(normaliseAddress).filter(Boolean).reverse()
+      : []),
+  ];
   let client = chain[0];
   if ('hops' in proxies) {
     // the peer and the hops - 1 proxies before it are ours; the address the last of them saw is the client
@@ -101,7 +111,8 @@ export function requestClientAddress(
   c: { req: { header(name: string): string | undefined }; env: unknown },
   proxies: TrustedProxies,
 ): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+    ?.incoming;
   const peer = incoming ? incoming.socket?.remoteAddress : c.req.header('cf-connecting-ip');
   if (!peer) return 'unknown';
   const none = 'hops' in proxies ? proxies.hops === 0 : proxies.ranges.length === 0;

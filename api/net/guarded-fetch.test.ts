@@ -38,17 +38,25 @@ describe('guardedFetch', () => {
     expect(hits).toBe(before);
   });
   it('calls an allowed host and follows a redirect within it', async () => {
-    const res = await guardedFetch(['127.0.0.1'])(`${base}/to-ok`, { headers: { authorization: 'Bearer t' } });
+    const res = await guardedFetch(['127.0.0.1'])(`${base}/to-ok`, {
+      headers: { authorization: 'Bearer t' },
+    });
     expect(res.status).toBe(200);
     expect(lastAuth).toBe('Bearer t');
   });
   it('refuses a redirect to link-local metadata or to a host the list does not name', async () => {
-    await expect(guardedFetch(['127.0.0.1'])(`${base}/to-metadata`)).rejects.toThrow(/169\.254\.169\.254/);
-    await expect(guardedFetch(['127.0.0.1'])(`${base}/to-localhost`)).rejects.toBeInstanceOf(PrivateTargetError);
+    await expect(guardedFetch(['127.0.0.1'])(`${base}/to-metadata`)).rejects.toThrow(
+      /169\.254\.169\.254/,
+    );
+    await expect(guardedFetch(['127.0.0.1'])(`${base}/to-localhost`)).rejects.toBeInstanceOf(
+      PrivateTargetError,
+    );
   });
   it('drops the authorization header on a redirect to another origin', async () => {
     lastAuth = 'unset';
-    const res = await guardedFetch(['127.0.0.1', 'localhost'])(`${base}/to-localhost`, { headers: { authorization: 'Bearer secret' } }).catch(() => null);
+    const res = await guardedFetch(['127.0.0.1', 'localhost'])(`${base}/to-localhost`, {
+      headers: { authorization: 'Bearer secret' },
+    }).catch(() => null);
     // localhost may resolve to ::1 where nothing listens; when it was reached, it got no credentials
     if (res?.ok) expect(lastAuth).toBeUndefined();
   });

@@ -29,7 +29,10 @@ const MAX_REDIRECTS = 3;
  * A fetch that refuses loopback, private and link-local targets not in `allowHosts`.
  * @example const get = guardedFetch(['lms.campus.internal']); await get(url)
  */
-export function guardedFetch(allowHosts: readonly string[], fetchFn: typeof fetch = (...a) => fetch(...a)) {
+export function guardedFetch(
+  allowHosts: readonly string[],
+  fetchFn: typeof fetch = (...a) => fetch(...a),
+) {
   return async (url: string, init: RequestInit = {}): Promise<Response> => {
     let target = url;
     let request = init;
@@ -49,7 +52,11 @@ export function guardedFetch(allowHosts: readonly string[], fetchFn: typeof fetc
       }
       target = next.toString();
       // 303 (and 301/302 after a POST, as browsers do) turn into a GET without a body
-      if (res.status === 303 || ((res.status === 301 || res.status === 302) && (request.method ?? 'GET').toUpperCase() === 'POST')) {
+      if (
+        res.status === 303 ||
+        ((res.status === 301 || res.status === 302) &&
+          (request.method ?? 'GET').toUpperCase() === 'POST')
+      ) {
         request = { ...request, method: 'GET', body: undefined };
       }
     }

@@ -36,20 +36,29 @@ function privateV4([a, b]: number[]): boolean {
 
 /** The eight 16-bit groups of an IPv6 address (brackets and zone allowed), or null. */
 export function ipv6Groups(text: string): number[] | null {
-  let t = text.replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
+  let t = text
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '')
+    .toLowerCase();
   if (!t.includes(':')) return null;
   const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(t);
   if (tail) {
     const o = ipv4(tail[1]);
     if (!o) return null;
-    t = t.slice(0, -tail[1].length) + `${((o[0] << 8) | o[1]).toString(16)}:${((o[2] << 8) | o[3]).toString(16)}`;
+    t =
+      t.slice(0, -tail[1].length) +
+      `${((o[0] << 8) | o[1]).toString(16)}:${((o[2] << 8) | o[3]).toString(16)}`;
   }
   const halves = t.split('::');
   if (halves.length > 2) return null;
-  const parse = (s: string) => (s ? s.split(':').map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN)) : []);
+  const parse = (s: string) =>
+    s ? s.split(':').map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN)) : [];
   const head = parse(halves[0]);
   const rest = halves.length === 2 ? parse(halves[1]) : [];
-  const groups = halves.length === 2 ? [...head, ...Array(8 - head.length - rest.length).fill(0), ...rest] : head;
+  const groups =
+    halves.length === 2
+      ? [...head, ...Array(8 - head.length - rest.length).fill(0), ...rest]
+      : head;
   return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0) ? groups : null;
 }
 
@@ -57,7 +66,8 @@ function privateV6(g: number[]): boolean {
   const v4 = (hi: number, lo: number) => privateV4([hi >> 8, hi & 255, lo >> 8, lo & 255]);
   if (g.slice(0, 7).every((x) => x === 0)) return g[7] <= 1; // :: and ::1
   if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return v4(g[6], g[7]); // ::ffff:a.b.c.d
-  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return v4(g[6], g[7]); // NAT64
+  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0))
+    return v4(g[6], g[7]); // NAT64
   return (g[0] & 0xfe00) === 0xfc00 || (g[0] & 0xffc0) === 0xfe80 || (g[0] & 0xff00) === 0xff00; // ULA, link-local, multicast
 }
 
@@ -92,7 +102,10 @@ async function resolveHost(host: string): Promise<string[] | null> {
  * addresses (as written in the URL, without port) that may be internal.
  * @example await privateTargetReason('http://169.254.169.254/', []) // 'the address 169.254.169.254 is link-local or private'
  */
-export async function privateTargetReason(url: string, allowHosts: readonly string[]): Promise<string | null> {
+export async function privateTargetReason(
+  url: string,
+  allowHosts: readonly string[],
+): Promise<string | null> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -104,7 +117,8 @@ export async function privateTargetReason(url: string, allowHosts: readonly stri
   if (LOCAL_NAMES.test(host)) return `the host ${host} is an internal name (loopback or private)`;
   const addresses = await resolveHost(host);
   for (const a of addresses ?? []) {
-    if (isPrivateAddress(a)) return `the host resolves to ${a}, a loopback, private or link-local address`;
+    if (isPrivateAddress(a))
+      return `the host resolves to ${a}, a loopback, private or link-local address`;
   }
   return null;
 }

@@ -32,9 +32,17 @@ export interface AfterFailure {
  * one is included) failed at `now`: waiting for the next try, or given up.
  * @example afterFailure(1, true, now) // { status: 'pending', nextAttemptAt: about now + 30 s }
  */
-export function afterFailure(attempts: number, retryable: boolean, now: Date, random: () => number = Math.random): AfterFailure {
+export function afterFailure(
+  attempts: number,
+  retryable: boolean,
+  now: Date,
+  random: () => number = Math.random,
+): AfterFailure {
   const giveUp = !retryable || attempts >= MAX_ATTEMPTS;
-  return { status: giveUp ? 'failed' : 'pending', nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, random)) };
+  return {
+    status: giveUp ? 'failed' : 'pending',
+    nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, random)),
+  };
 }
 
 /**

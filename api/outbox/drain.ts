@@ -13,7 +13,14 @@ import type { SQL } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import type { Logger } from '../logger.js';
 import { afterFailure } from './backoff.js';
-import { claimNext, giveUpUnanswered, markFailed, markSent, type OutboxTable, type RowOf } from './lease.js';
+import {
+  claimNext,
+  giveUpUnanswered,
+  markFailed,
+  markSent,
+  type OutboxTable,
+  type RowOf,
+} from './lease.js';
 
 /** What one run did: rows delivered, rows waiting for another try, rows given up. */
 export interface DeliveryReport {
@@ -60,11 +67,19 @@ export interface DrainOutboxOptions {
  * leases run out).
  * @example await drainOutbox(db, gradeOutbox, { now: deps.now, limit: 25 })
  */
-export async function drainOutbox<T extends OutboxTable>(db: Database, outbox: Outbox<T>, opts: DrainOutboxOptions): Promise<DeliveryReport> {
+export async function drainOutbox<T extends OutboxTable>(
+  db: Database,
+  outbox: Outbox<T>,
+  opts: DrainOutboxOptions,
+): Promise<DeliveryReport> {
   const clock = typeof opts.now === 'function' ? opts.now : () => opts.now as Date;
   const unanswered = await giveUpUnanswered(db, outbox.table, outbox.peer, clock(), opts.orgId);
   // a row only gets here if its runs kept being cut off: worth a line, unlike an ordinary failure
-  if (unanswered > 0) opts.logger?.warn('outbox rows given up: their last attempt never reported back', { outbox: outbox.name, count: unanswered });
+  if (unanswered > 0)
+    opts.logger?.warn('outbox rows given up: their last attempt never reported back', {
+      outbox: outbox.name,
+      count: unanswered,
+    });
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: unanswered };
   for (let n = 0; n < opts.limit; n++) {
     const row = await claimNext(db, outbox.table, outbox.order ?? [], clock(), opts.orgId);
@@ -79,12 +94,20 @@ export async function drainOutbox<T extends OutboxTable>(db: Database, outbox: O
  * delivery that went through must never be written down as a failed attempt; if recording it
  * throws, the row simply comes back when its lease runs out.
  */
-async function deliverClaimed<T extends OutboxTable>(db: Database, outbox: Outbox<T>, row: RowOf<T>, clock: () => Date): Promise<keyof DeliveryReport> {
+async function deliverClaimed<T extends OutboxTable>(
+  db: Database,
+  outbox: Outbox<T>,
+  row: RowOf<T>,
+  clock: () => Date,
+): Promise<keyof DeliveryReport> {
   try {
     await outbox.deliver(row, clock());
   } catch (err) {
     const result = afterFailure(row.attempts, outbox.retryable(err), clock());
-    await markFailed(db, outbox.table, row, { ...result, lastError: err instanceof Error ? err.message : String(err) });
+    await markFailed(db, outbox.table, row, {
+      ...result,
+      lastError: err instanceof Error ? err.message : String(err),
+    });
     return result.status === 'failed' ? 'failed' : 'retrying';
   }
   await markSent(db, outbox.table, row.id, clock());

@@ -20,7 +20,19 @@ import { MAX_ATTEMPTS } from './backoff.js';
 export const LEASE_MS = 60_000;
 
 /** An outbox table: anything with the delivery columns of `db/schema/lti` (`deliveryColumns`). */
-export type OutboxTable = PgTable & Record<'id' | 'orgId' | 'status' | 'attempts' | 'nextAttemptAt' | 'lockedUntil' | 'lastError' | 'createdAt' | 'sentAt', PgColumn>;
+export type OutboxTable = PgTable &
+  Record<
+    | 'id'
+    | 'orgId'
+    | 'status'
+    | 'attempts'
+    | 'nextAttemptAt'
+    | 'lockedUntil'
+    | 'lastError'
+    | 'createdAt'
+    | 'sentAt',
+    PgColumn
+  >;
 
 /** A row of an outbox table, as Drizzle reads it. */
 export type RowOf<T extends OutboxTable> = T['$inferSelect'] & DeliveryState;
@@ -39,13 +51,26 @@ export interface DeliveryState {
  * Claims the row that has waited longest (then `order`), if any is due and unheld: leased until
  * `now + LEASE_MS`, its attempt counted, due again when the lease ends.
  */
-export async function claimNext<T extends OutboxTable>(db: Database, outboxTable: T, order: SQL[], now: Date, orgId?: string): Promise<RowOf<T> | null> {
+export async function claimNext<T extends OutboxTable>(
+  db: Database,
+  outboxTable: T,
+  order: SQL[],
+  now: Date,
+  orgId?: string,
+): Promise<RowOf<T> | null> {
   const table: OutboxTable = outboxTable; // Drizzle cannot type queries on a generic table: use the shape every outbox shares
   const leaseEnd = new Date(now.getTime() + LEASE_MS);
   const due = db
     .select({ id: table.id })
     .from(table)
-    .where(and(eq(table.status, 'pending'), lte(table.nextAttemptAt, now), claimable(table, now), orgId ? eq(table.orgId, orgId) : undefined))
+    .where(
+      and(
+        eq(table.status, 'pending'),
+        lte(table.nextAttemptAt, now),
+        claimable(table, now),
+        orgId ? eq(table.orgId, orgId) : undefined,
+      ),
+    )
     .orderBy(asc(table.nextAttemptAt), asc(table.createdAt), ...order)
     .limit(1)
     .for('update', { skipLocked: true });
@@ -67,7 +92,10 @@ export async function claimNext<T extends OutboxTable>(db: Database, outboxTable
  * `giveUpUnanswered`). A row an admin requeued after it failed has no lease and is claimable.
  */
 function claimable(table: OutboxTable, now: Date): SQL {
-  return or(isNull(table.lockedUntil), and(lt(table.lockedUntil, now), lt(table.attempts, MAX_ATTEMPTS)))!;
+  return or(
+    isNull(table.lockedUntil),
+    and(lt(table.lockedUntil, now), lt(table.attempts, MAX_ATTEMPTS)),
+  )!;
 }
 
 /**
@@ -75,11 +103,24 @@ function claimable(table: OutboxTable, now: Date): SQL {
  * with the row still pending), saying so in `lastError`. `peer` names who it was sent to.
  * Returns how many were given up.
  */
-export async function giveUpUnanswered(db: Database, table: OutboxTable, peer: string, now: Date, orgId?: string): Promise<number> {
+export async function giveUpUnanswered(
+  db: Database,
+  table: OutboxTable,
+  peer: string,
+  now: Date,
+  orgId?: string,
+): Promise<number> {
   const rows = await db
     .update(table)
     .set({ status: 'failed', lockedUntil: null, lastError: unansweredError(peer) })
-    .where(and(eq(table.status, 'pending'), lt(table.lockedUntil, now), gte(table.attempts, MAX_ATTEMPTS), orgId ? eq(table.orgId, orgId) : undefined))
+    .where(
+      and(
+        eq(table.status, 'pending'),
+        lt(table.lockedUntil, now),
+        gte(table.attempts, MAX_ATTEMPTS),
+        orgId ? eq(table.orgId, orgId) : undefined,
+      ),
+    )
     .returning({ id: table.id });
   return rows.length;
 }
@@ -93,8 +134,16 @@ export function unansweredError(peer: string): string {
  * Records a delivered row as sent. Whoever held it, a delivery that went through is the truth,
  * even from a run whose lease ran out meanwhile.
  */
-export async function markSent(db: Database, table: OutboxTable, id: string, now: Date): Promise<void> {
-  await db.update(table).set({ status: 'sent', sentAt: now, lockedUntil: null, lastError: null }).where(eq(table.id, id));
+export async function markSent(
+  db: Database,
+  table: OutboxTable,
+  id: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(table)
+    .set({ status: 'sent', sentAt: now, lockedUntil: null, lastError: null })
+    .where(eq(table.id, id));
 }
 
 /**
@@ -102,12 +151,28 @@ export async function markSent(db: Database, table: OutboxTable, id: string, now
  * row belongs to whoever claimed it next (or was given up, or sent), and a late failure must not
  * release their lease or undo their result. Returns whether it was recorded.
  */
-export async function markFailed(db: Database, table: OutboxTable, held: DeliveryState, result: { status: 'pending' | 'failed'; nextAttemptAt: Date; lastError: string }): Promise<boolean> {
+export async function markFailed(
+  db: Database,
+  table: OutboxTable,
+  held: DeliveryState,
+  result: { status: 'pending' | 'failed'; nextAttemptAt: Date; lastError: string },
+): Promise<boolean> {
   if (!held.lockedUntil) return false;
   const rows = await db
     .update(table)
-    .set({ status: result.status, nextAttemptAt: result.nextAttemptAt, lastError: result.lastError.slice(0, 500), lockedUntil: null })
-    .where(and(eq(table.id, held.id), eq(table.status, 'pending'), eq(table.lockedUntil, held.lockedUntil)))
+    .set({
+      status: result.status,
+      nextAttemptAt: result.nextAttemptAt,
+      lastError: result.lastError.slice(0, 500),
+      lockedUntil: null,
+    })
+    .where(
+      and(
+        eq(table.id, held.id),
+        eq(table.status, 'pending'),
+        eq(table.lockedUntil, held.lockedUntil),
+      ),
+    )
     .returning({ id: table.id });
   return rows.length > 0;
 }
@@ -116,11 +181,20 @@ export async function markFailed(db: Database, table: OutboxTable, held: Deliver
  * Makes waiting or failed rows (those `where` picks) due now. A row being delivered right now
  * keeps its lease, so the requeue cannot hand it to a second run while the first is sending it.
  */
-export async function requeue<T extends OutboxTable>(db: Database, outboxTable: T, where: SQL, now: Date): Promise<RowOf<T>[]> {
+export async function requeue<T extends OutboxTable>(
+  db: Database,
+  outboxTable: T,
+  where: SQL,
+  now: Date,
+): Promise<RowOf<T>[]> {
   const table: OutboxTable = outboxTable; // as in claimNext
   const rows = await db
     .update(table)
-    .set({ status: 'pending', nextAttemptAt: now, lockedUntil: sql`case when ${gt(table.lockedUntil, now)} then ${table.lockedUntil} end` })
+    .set({
+      status: 'pending',
+      nextAttemptAt: now,
+      lockedUntil: sql`case when ${gt(table.lockedUntil, now)} then ${table.lockedUntil} end`,
+    })
     .where(and(where, inArray(table.status, ['pending', 'failed'])))
     .returning();
   return rows as unknown as RowOf<T>[];

@@ -21,7 +21,12 @@ const received: string[] = [];
 
 beforeAll(async () => {
   t = await startTestApp();
-  const lrs = await serveLocally(new Hono().put('/xapi/statements', (c) => (received.push(c.req.query('statementId')!), c.body(null, 204))).fetch);
+  const lrs = await serveLocally(
+    new Hono().put(
+      '/xapi/statements',
+      (c) => (received.push(c.req.query('statementId')!), c.body(null, 204)),
+    ).fetch,
+  );
   lrsUrl = `${lrs.base}/xapi/`;
   closeLrs = lrs.close;
 });
@@ -32,9 +37,17 @@ afterAll(async () => {
 
 const statement = (sessionId: string): Statement => ({
   id: randomUUID(),
-  actor: { objectType: 'Agent', name: 'Learner', account: { homePage: 'urn:sounding-board', name: 'x' } },
+  actor: {
+    objectType: 'Agent',
+    name: 'Learner',
+    account: { homePage: 'urn:sounding-board', name: 'x' },
+  },
   verb: VERBS.attempted,
-  object: { objectType: 'Activity', id: 'urn:sounding-board:scenario:s', definition: { name: { en: 'S' }, type: 'http://adlnet.gov/expapi/activities/simulation' } },
+  object: {
+    objectType: 'Activity',
+    id: 'urn:sounding-board:scenario:s',
+    definition: { name: { en: 'S' }, type: 'http://adlnet.gov/expapi/activities/simulation' },
+  },
   context: { registration: sessionId, platform: 'Sounding Board', language: 'en' },
   timestamp: new Date().toISOString(),
 });
@@ -43,10 +56,25 @@ it('delivers at most the limit per outbox per run and logs counts, not credentia
   const { deps } = t.runtime;
   const org = (await findDemoPeople(deps.db))!.learner.orgId;
   const scenarios = await t.call('GET', '/api/scenarios', { token: t.tokens.learner });
-  const start = await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: scenarios.body.scenarios[0].id } });
+  const start = await t.call('POST', '/api/sessions', {
+    token: t.tokens.learner,
+    body: { scenarioId: scenarios.body.scenarios[0].id },
+  });
   expect(start.status).toBe(201);
-  await saveLrs(deps.db, org, { endpoint: lrsUrl, username: 'lrs-user', password: 'lrs-secret-pass', enabled: true }, new Date(), deps.dataKey);
-  await enqueueStatements(deps.db, org, start.body.id, [statement(start.body.id), statement(start.body.id), statement(start.body.id)], new Date());
+  await saveLrs(
+    deps.db,
+    org,
+    { endpoint: lrsUrl, username: 'lrs-user', password: 'lrs-secret-pass', enabled: true },
+    new Date(),
+    deps.dataKey,
+  );
+  await enqueueStatements(
+    deps.db,
+    org,
+    start.body.id,
+    [statement(start.body.id), statement(start.body.id), statement(start.body.id)],
+    new Date(),
+  );
 
   // the app's deps with a logger this test can read (so its own outbox runtime)
   const lines: string[] = [];
@@ -61,6 +89,12 @@ it('delivers at most the limit per outbox per run and logs counts, not credentia
   await drainOutboxesOnSchedule(scheduled, { limit: 2 }); // nothing left: debug only
 
   expect(lines).toHaveLength(2);
-  expect(JSON.parse(lines[0])).toMatchObject({ level: 'info', msg: 'scheduled outbox drain', cron: '* * * * *', limit: 2, xapi: { sent: 2 } });
+  expect(JSON.parse(lines[0])).toMatchObject({
+    level: 'info',
+    msg: 'scheduled outbox drain',
+    cron: '* * * * *',
+    limit: 2,
+    xapi: { sent: 2 },
+  });
   expect(lines.join('\n')).not.toMatch(/lrs-secret-pass|lrs-user|127\.0\.0\.1/);
 });

@@ -18,11 +18,20 @@ export const SCHEDULED_DRAIN_LIMIT = 25;
  * routes start) and logs counts only: never rows, endpoints or credentials.
  * @example await drainOutboxesOnSchedule(deps, { cron: controller.cron })
  */
-export async function drainOutboxesOnSchedule(deps: AppDeps, opts: { cron?: string; limit?: number } = {}): Promise<DrainRun> {
+export async function drainOutboxesOnSchedule(
+  deps: AppDeps,
+  opts: { cron?: string; limit?: number } = {},
+): Promise<DrainRun> {
   const limit = opts.limit ?? SCHEDULED_DRAIN_LIMIT;
   const started = Date.now();
   const run = await outboxRuntimeOf(deps).drain({ limit });
-  const meta = { cron: opts.cron, limit, grades: run.grades, xapi: run.xapi, ms: Date.now() - started };
+  const meta = {
+    cron: opts.cron,
+    limit,
+    grades: run.grades,
+    xapi: run.xapi,
+    ms: Date.now() - started,
+  };
   // a run that found nothing to do is the usual case; keep it out of the info log
   const busy = [run.grades, run.xapi].some((r) => !isEmptyReport(r));
   if (busy) deps.logger.info('scheduled outbox drain', meta);

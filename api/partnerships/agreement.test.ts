@@ -3,7 +3,14 @@
  * The agreement state machine, reciprocity and the attention rules.
  */
 import { describe, expect, it } from 'vitest';
-import { afterConfirmation, afterRevision, agreementPhase, agreementProblems, type AgreementBody, type AgreementState } from './agreement.js';
+import {
+  afterConfirmation,
+  afterRevision,
+  agreementPhase,
+  agreementProblems,
+  type AgreementBody,
+  type AgreementState,
+} from './agreement.js';
 import { partnershipAttention, type PartnershipFacts } from './attention.js';
 import { reciprocity } from './reciprocity.js';
 
@@ -21,8 +28,17 @@ const body = (over: Partial<AgreementBody> = {}): AgreementBody => ({
 describe('agreement', () => {
   it('needs each partner’s own goal and roles, and only these two people', () => {
     expect(agreementProblems(body(), pair)).toEqual([]);
-    const bad = agreementProblems(body({ goals: { a: 'x', z: 'y' }, roles: { a: [] }, firstCoachId: 'z' }), pair);
-    expect(bad.map((p) => p.path).sort()).toEqual(['firstCoachId', 'goals.b', 'goals.z', 'roles.a', 'roles.b']);
+    const bad = agreementProblems(
+      body({ goals: { a: 'x', z: 'y' }, roles: { a: [] }, firstCoachId: 'z' }),
+      pair,
+    );
+    expect(bad.map((p) => p.path).sort()).toEqual([
+      'firstCoachId',
+      'goals.b',
+      'goals.z',
+      'roles.a',
+      'roles.b',
+    ]);
   });
 
   it('becomes agreed only when both confirm the same version; a change needs both again', () => {
@@ -52,12 +68,31 @@ describe('agreement', () => {
 describe('reciprocity', () => {
   const names = { a: 'Alex', b: 'Sam' };
   it('says who coached last, who is next and the balance', () => {
-    const r = reciprocity([{ heldOn: '2026-01-01', coachId: 'a' }, { heldOn: '2026-01-08', coachId: 'b' }, { heldOn: '2026-01-15', coachId: 'a' }], pair, names);
-    expect(r).toMatchObject({ coached: { a: 2, b: 1 }, lastCoachId: 'a', streak: 1, nextCoachId: 'b', balance: 0.5, nudge: null });
+    const r = reciprocity(
+      [
+        { heldOn: '2026-01-01', coachId: 'a' },
+        { heldOn: '2026-01-08', coachId: 'b' },
+        { heldOn: '2026-01-15', coachId: 'a' },
+      ],
+      pair,
+      names,
+    );
+    expect(r).toMatchObject({
+      coached: { a: 2, b: 1 },
+      lastCoachId: 'a',
+      streak: 1,
+      nextCoachId: 'b',
+      balance: 0.5,
+      nudge: null,
+    });
     expect(reciprocity([], pair, names, 'b').nextCoachId).toBe('b');
   });
   it('nudges after three in a row by one partner', () => {
-    const r = reciprocity(['b', 'a', 'a', 'a'].map((c, i) => ({ heldOn: `2026-01-0${i + 1}`, coachId: c })), pair, names);
+    const r = reciprocity(
+      ['b', 'a', 'a', 'a'].map((c, i) => ({ heldOn: `2026-01-0${i + 1}`, coachId: c })),
+      pair,
+      names,
+    );
     expect(r.nudge).toBe('Alex has coached the last 3 sessions; next time, Sam could coach.');
   });
 });
@@ -71,22 +106,60 @@ describe('attention', () => {
     cadence: 'weekly',
     lastSessionOn: new Date('2026-02-25T00:00:00Z'),
     sessions: 2,
-    coachedBy: [{ name: 'Alex', count: 1 }, { name: 'Sam', count: 1 }],
+    coachedBy: [
+      { name: 'Alex', count: 1 },
+      { name: 'Sam', count: 1 },
+    ],
     streak: { name: 'Sam', count: 1 },
     helpRequest: null,
     ...over,
   });
   it('is quiet when all is well', () => expect(partnershipAttention(facts(), now)).toEqual([]));
   it('flags no agreement after 14 days', () => {
-    expect(partnershipAttention(facts({ status: 'proposed', createdAt: new Date('2026-02-10T00:00:00Z'), activatedAt: null }), now)).toEqual(['No agreement yet, 19 days after they were paired.']);
-    expect(partnershipAttention(facts({ status: 'proposed', createdAt: new Date('2026-02-20T00:00:00Z'), activatedAt: null }), now)).toEqual([]);
+    expect(
+      partnershipAttention(
+        facts({
+          status: 'proposed',
+          createdAt: new Date('2026-02-10T00:00:00Z'),
+          activatedAt: null,
+        }),
+        now,
+      ),
+    ).toEqual(['No agreement yet, 19 days after they were paired.']);
+    expect(
+      partnershipAttention(
+        facts({
+          status: 'proposed',
+          createdAt: new Date('2026-02-20T00:00:00Z'),
+          activatedAt: null,
+        }),
+        now,
+      ),
+    ).toEqual([]);
   });
   it('flags a partnership overdue by two cadences', () => {
-    expect(partnershipAttention(facts({ lastSessionOn: new Date('2026-02-13T00:00:00Z') }), now)).toEqual(['No session for 16 days; they agreed to meet weekly.']);
-    expect(partnershipAttention(facts({ lastSessionOn: new Date('2026-02-16T00:00:00Z') }), now)).toEqual([]);
+    expect(
+      partnershipAttention(facts({ lastSessionOn: new Date('2026-02-13T00:00:00Z') }), now),
+    ).toEqual(['No session for 16 days; they agreed to meet weekly.']);
+    expect(
+      partnershipAttention(facts({ lastSessionOn: new Date('2026-02-16T00:00:00Z') }), now),
+    ).toEqual([]);
   });
   it('flags one-sided coaching and a partner asking for help', () => {
-    const r = partnershipAttention(facts({ sessions: 3, coachedBy: [{ name: 'Alex', count: 3 }, { name: 'Sam', count: 0 }], helpRequest: { name: 'Sam', message: 'We keep cancelling.' } }), now);
-    expect(r).toEqual(['Sam asked for your help: “We keep cancelling.”', 'One-sided coaching: Alex has coached all 3 sessions; Sam has not coached yet.']);
+    const r = partnershipAttention(
+      facts({
+        sessions: 3,
+        coachedBy: [
+          { name: 'Alex', count: 3 },
+          { name: 'Sam', count: 0 },
+        ],
+        helpRequest: { name: 'Sam', message: 'We keep cancelling.' },
+      }),
+      now,
+    );
+    expect(r).toEqual([
+      'Sam asked for your help: “We keep cancelling.”',
+      'One-sided coaching: Alex has coached all 3 sessions; Sam has not coached yet.',
+    ]);
   });
 });

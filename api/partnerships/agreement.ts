@@ -13,9 +13,12 @@ export type PartnerRole = (typeof PARTNER_ROLES)[number];
 
 /** What each role means, for the agreement builder (shown to learners). */
 export const ROLE_MEANINGS: Record<PartnerRole, string> = {
-  'Thinking Partner': 'A sounding board who helps you get clear and challenges your perspectives and beliefs.',
-  'Objective Supporter': 'A fresh point of view, and support in spotting new strategies and opportunities.',
-  Companion: 'A fellow traveller who shares insights and learning and helps you track your success.',
+  'Thinking Partner':
+    'A sounding board who helps you get clear and challenges your perspectives and beliefs.',
+  'Objective Supporter':
+    'A fresh point of view, and support in spotting new strategies and opportunities.',
+  Companion:
+    'A fellow traveller who shares insights and learning and helps you track your success.',
 };
 
 export const CADENCES = ['weekly', 'fortnightly', 'monthly'] as const;
@@ -47,16 +50,24 @@ export interface AgreementState {
 export type AgreementPhase = 'none' | 'awaiting' | 'agreed';
 
 /** Plain-words problems with an agreement for this pair (empty when it is complete). */
-export function agreementProblems(body: AgreementBody, partnerIds: readonly [string, string]): { path: string; message: string }[] {
+export function agreementProblems(
+  body: AgreementBody,
+  partnerIds: readonly [string, string],
+): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   const ids = new Set(partnerIds);
-  for (const id of Object.keys(body.goals)) if (!ids.has(id)) out.push({ path: `goals.${id}`, message: 'not one of the two partners' });
-  for (const id of Object.keys(body.roles)) if (!ids.has(id)) out.push({ path: `roles.${id}`, message: 'not one of the two partners' });
+  for (const id of Object.keys(body.goals))
+    if (!ids.has(id)) out.push({ path: `goals.${id}`, message: 'not one of the two partners' });
+  for (const id of Object.keys(body.roles))
+    if (!ids.has(id)) out.push({ path: `roles.${id}`, message: 'not one of the two partners' });
   for (const id of partnerIds) {
-    if (!body.goals[id]?.trim()) out.push({ path: `goals.${id}`, message: 'each partner states their own goal' });
-    if (!body.roles[id]?.length) out.push({ path: `roles.${id}`, message: 'each partner asks for at least one role' });
+    if (!body.goals[id]?.trim())
+      out.push({ path: `goals.${id}`, message: 'each partner states their own goal' });
+    if (!body.roles[id]?.length)
+      out.push({ path: `roles.${id}`, message: 'each partner asks for at least one role' });
   }
-  if (body.firstCoachId && !ids.has(body.firstCoachId)) out.push({ path: 'firstCoachId', message: 'not one of the two partners' });
+  if (body.firstCoachId && !ids.has(body.firstCoachId))
+    out.push({ path: 'firstCoachId', message: 'not one of the two partners' });
   return out;
 }
 
@@ -69,10 +80,17 @@ export function afterRevision(s: AgreementState): AgreementState {
  * A partner confirms `version`. Confirming anything but the latest version is refused (`stale`):
  * the other partner changed it meanwhile, and a confirmation is only ever of words one has read.
  */
-export function afterConfirmation(s: AgreementState, personId: string, version: number, partnerIds: readonly [string, string]): AgreementState | 'stale' | 'none' {
+export function afterConfirmation(
+  s: AgreementState,
+  personId: string,
+  version: number,
+  partnerIds: readonly [string, string],
+): AgreementState | 'stale' | 'none' {
   if (s.version === 0) return 'none';
   if (version !== s.version) return 'stale';
-  const confirmedBy = s.confirmedBy.includes(personId) ? s.confirmedBy : [...s.confirmedBy, personId].sort();
+  const confirmedBy = s.confirmedBy.includes(personId)
+    ? s.confirmedBy
+    : [...s.confirmedBy, personId].sort();
   const both = partnerIds.every((id) => confirmedBy.includes(id));
   return { version: s.version, confirmedBy, agreedVersion: both ? s.version : s.agreedVersion };
 }

@@ -42,8 +42,10 @@ export function maxWeightMatching(n: number, edgeList: readonly WeightedEdge[]):
   const neighbours: number[][] = Array.from({ length: n }, () => []);
   let maxWeight = 0;
   for (const [u, v, w] of edgeList) {
-    if (u === v || u < 0 || v < 0 || u >= n || v >= n) throw new RangeError(`edge ${u}-${v} is not between two vertices of 0..${n - 1}`);
-    if (!Number.isInteger(w)) throw new RangeError(`edge ${u}-${v}: weights must be integers (scale them first)`);
+    if (u === v || u < 0 || v < 0 || u >= n || v >= n)
+      throw new RangeError(`edge ${u}-${v} is not between two vertices of 0..${n - 1}`);
+    if (!Number.isInteger(w))
+      throw new RangeError(`edge ${u}-${v}: weights must be integers (scale them first)`);
     if (!Number.isNaN(weight[key(u, v)])) throw new RangeError(`edge ${u}-${v} is given twice`);
     weight[key(u, v)] = w;
     neighbours[u].push(v);
@@ -177,7 +179,8 @@ export function maxWeightMatching(n: number, edgeList: readonly WeightedEdge[]):
         if (inBlossom[j] === b) [i, j] = [j, i];
         const bj = inBlossom[j];
         const known = bestTo.get(bj);
-        if (bj !== b && label[bj] === S && (known === undefined || slack(i, j) < slackOf(known))) bestTo.set(bj, pack(i, j));
+        if (bj !== b && label[bj] === S && (known === undefined || slack(i, j) < slackOf(known)))
+          bestTo.set(bj, pack(i, j));
       }
       bestEdge[sub] = NONE;
     }
@@ -322,7 +325,8 @@ export function maxWeightMatching(n: number, edgeList: readonly WeightedEdge[]):
     bestEdges.fill(null);
     allowed.fill(0);
     queue = [];
-    for (let v = 0; v < n; v++) if (mate[v] === NONE && label[inBlossom[v]] === FREE) assignLabel(v, S, NONE);
+    for (let v = 0; v < n; v++)
+      if (mate[v] === NONE && label[inBlossom[v]] === FREE) assignLabel(v, S, NONE);
     let augmented = false;
     for (;;) {
       while (queue.length && !augmented) {
@@ -411,7 +415,8 @@ export function maxWeightMatching(n: number, edgeList: readonly WeightedEdge[]):
     }
     if (!augmented) break;
     for (let b = n; b < N; b++) {
-      if (alive[b] && parent[b] === NONE && label[b] === S && zDual[b] === 0) expandBlossom(b, true);
+      if (alive[b] && parent[b] === NONE && label[b] === S && zDual[b] === 0)
+        expandBlossom(b, true);
     }
   }
   verifyOptimum();
@@ -433,11 +438,13 @@ export function maxWeightMatching(n: number, edgeList: readonly WeightedEdge[]):
       let s = dual[u] + dual[v] - 2 * w;
       const bu = chain(u);
       const bv = chain(v);
-      for (let i = 0; i < Math.min(bu.length, bv.length) && bu[i] === bv[i]; i++) s += 2 * zDual[bu[i]];
+      for (let i = 0; i < Math.min(bu.length, bv.length) && bu[i] === bv[i]; i++)
+        s += 2 * zDual[bu[i]];
       if (s < 0) fail(`edge ${u}-${v} has negative slack`);
       if (mate[u] === v && s !== 0) fail(`matched edge ${u}-${v} is not tight`);
     }
-    for (let v = 0; v < n; v++) if (mate[v] === NONE && dual[v] !== 0) fail(`single vertex ${v} has a non-zero dual`);
+    for (let v = 0; v < n; v++)
+      if (mate[v] === NONE && dual[v] !== 0) fail(`single vertex ${v} has a non-zero dual`);
   }
 }
 

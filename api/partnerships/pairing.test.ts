@@ -6,26 +6,42 @@
 import { describe, expect, it } from 'vitest';
 import { greedyPairs, pairingBlock, proposePairs, type PairingCandidate } from './pairing.js';
 
-const person = (id: string, department: string | null, skills: number[] = [50, 50, 50, 50, 50, 50], extra: Partial<PairingCandidate> = {}): PairingCandidate => ({
+const person = (
+  id: string,
+  department: string | null,
+  skills: number[] = [50, 50, 50, 50, 50, 50],
+  extra: Partial<PairingCandidate> = {},
+): PairingCandidate => ({
   id,
   name: id.toUpperCase(),
   department,
   lineManagerId: null,
   ready: true,
   notReadyReasons: [],
-  skills: Object.fromEntries(['listening', 'questioning', 'non_judgement', 'partner_led', 'agreement', 'action'].map((s, i) => [s, skills[i]])),
+  skills: Object.fromEntries(
+    ['listening', 'questioning', 'non_judgement', 'partner_led', 'agreement', 'action'].map(
+      (s, i) => [s, skills[i]],
+    ),
+  ),
   notWith: [],
   availability: [],
   ...extra,
 });
 
-const pairOf = (p: { pairs: { learnerIds: string[] }[] }, id: string) => p.pairs.find((x) => x.learnerIds.includes(id))?.learnerIds.find((x) => x !== id);
+const pairOf = (p: { pairs: { learnerIds: string[] }[] }, id: string) =>
+  p.pairs.find((x) => x.learnerIds.includes(id))?.learnerIds.find((x) => x !== id);
 
 describe('proposePairs', () => {
   it('never pairs two people of the same department', () => {
-    const p = proposePairs([person('a', 'Finance'), person('b', 'Finance'), person('c', 'Estates'), person('d', 'Estates')]);
+    const p = proposePairs([
+      person('a', 'Finance'),
+      person('b', 'Finance'),
+      person('c', 'Estates'),
+      person('d', 'Estates'),
+    ]);
     expect(p.pairs).toHaveLength(2);
-    for (const pair of p.pairs) expect(new Set(pair.learnerIds.map((id) => id < 'c' ? 'F' : 'E')).size).toBe(2);
+    for (const pair of p.pairs)
+      expect(new Set(pair.learnerIds.map((id) => (id < 'c' ? 'F' : 'E'))).size).toBe(2);
     expect(pairingBlock(person('x', 'Finance'), person('y', ' finance '))).toMatch(/both work in/);
   });
 
@@ -55,7 +71,10 @@ describe('proposePairs', () => {
     const reasons = p.pairs[0].reasons.join(' ');
     expect(reasons).toMatch(/Different parts of the organisation/);
     expect(reasons).toMatch(/Complementary skills: .* listening, .* questioning/);
-    const free = proposePairs([person('x', 'Finance', undefined, { availability: ['mon-am', 'thu-pm'] }), person('y', 'Estates', undefined, { availability: ['thu-pm', 'mon-am'] })]);
+    const free = proposePairs([
+      person('x', 'Finance', undefined, { availability: ['mon-am', 'thu-pm'] }),
+      person('y', 'Estates', undefined, { availability: ['thu-pm', 'mon-am'] }),
+    ]);
     expect(free.pairs[0].reasons).toContain('Both free: Monday morning, Thursday afternoon.');
   });
 
@@ -71,7 +90,11 @@ describe('proposePairs', () => {
   });
 
   it('names the odd one out with the reason', () => {
-    const p = proposePairs([person('a', 'Finance'), person('b', 'Nursing'), person('c', 'Estates')]);
+    const p = proposePairs([
+      person('a', 'Finance'),
+      person('b', 'Nursing'),
+      person('c', 'Estates'),
+    ]);
     expect(p.pairs).toHaveLength(1);
     expect(p.unpaired).toHaveLength(1);
     expect(p.unpaired[0].reason).toMatch(/^The odd one out: 3 learners could be paired/);
@@ -80,18 +103,28 @@ describe('proposePairs', () => {
   it('says when someone has nobody they may be paired with', () => {
     const p = proposePairs([person('a', 'Finance'), person('b', 'Finance')]);
     expect(p.pairs).toEqual([]);
-    expect(p.unpaired.map((u) => u.reason)).toEqual([expect.stringMatching(/the same department/), expect.stringMatching(/the same department/)]);
+    expect(p.unpaired.map((u) => u.reason)).toEqual([
+      expect.stringMatching(/the same department/),
+      expect.stringMatching(/the same department/),
+    ]);
   });
 
   it('leaves out learners not ready to partner, unless allowed, and then says who was not ready', () => {
-    const c = person('c', 'Estates', undefined, { ready: false, notReadyReasons: ['Listening is not yet fair'] });
+    const c = person('c', 'Estates', undefined, {
+      ready: false,
+      notReadyReasons: ['Listening is not yet fair'],
+    });
     const group = [person('a', 'Finance'), c];
     const strict = proposePairs(group);
     expect(strict.pairs).toEqual([]);
-    expect(strict.unpaired.find((u) => u.learnerId === 'c')!.reason).toBe('Not ready to partner yet: Listening is not yet fair');
+    expect(strict.unpaired.find((u) => u.learnerId === 'c')!.reason).toBe(
+      'Not ready to partner yet: Listening is not yet fair',
+    );
     const loose = proposePairs(group, { allowNotReady: true });
     expect(loose.pairs).toHaveLength(1);
-    expect(loose.pairs[0].reasons).toContain('C was not ready to partner yet (Listening is not yet fair).');
+    expect(loose.pairs[0].reasons).toContain(
+      'C was not ready to partner yet (Listening is not yet fair).',
+    );
   });
 
   it('leaves out someone with no department, saying so', () => {
@@ -100,7 +133,16 @@ describe('proposePairs', () => {
   });
 
   it('gives the same answer whatever order the learners come in', () => {
-    const people = Array.from({ length: 15 }, (_, i) => person(`p${String(i).padStart(2, '0')}`, ['A', 'B', 'C', 'D'][i % 4], [i * 7 % 100, i * 13 % 100, 50, 50, i * 3 % 100, 50]));
+    const people = Array.from({ length: 15 }, (_, i) =>
+      person(`p${String(i).padStart(2, '0')}`, ['A', 'B', 'C', 'D'][i % 4], [
+        (i * 7) % 100,
+        (i * 13) % 100,
+        50,
+        50,
+        (i * 3) % 100,
+        50,
+      ]),
+    );
     const one = proposePairs(people);
     const two = proposePairs([...people].reverse());
     expect(two).toEqual(one);
@@ -108,7 +150,16 @@ describe('proposePairs', () => {
   });
 
   it('does at least as well as greedy pairing', () => {
-    const people = Array.from({ length: 40 }, (_, i) => person(`q${String(i).padStart(2, '0')}`, ['A', 'B', 'C'][i % 3], [(i * 37) % 100, (i * 11) % 100, (i * 53) % 100, 50, (i * 7) % 100, 50]));
+    const people = Array.from({ length: 40 }, (_, i) =>
+      person(`q${String(i).padStart(2, '0')}`, ['A', 'B', 'C'][i % 3], [
+        (i * 37) % 100,
+        (i * 11) % 100,
+        (i * 53) % 100,
+        50,
+        (i * 7) % 100,
+        50,
+      ]),
+    );
     const greedy = greedyPairs(people).filter((m) => m !== -1).length / 2;
     expect(proposePairs(people).pairs.length).toBeGreaterThanOrEqual(greedy);
   });

@@ -53,10 +53,18 @@ const SKILL_WORDS: Record<SkillId, string> = {
 /** Why two people may not be paired, in plain words, or null when they may. */
 export function pairingBlock(a: PairingCandidate, b: PairingCandidate): string | null {
   if (!a.department || !b.department) return 'a department is not on record';
-  if (a.department.trim().toLowerCase() === b.department.trim().toLowerCase()) return `both work in ${a.department}`;
-  if (a.lineManagerId === b.id || b.lineManagerId === a.id) return 'one is the other’s line manager';
-  if (a.notWith.includes(b.id) || b.notWith.includes(a.id)) return 'one asked not to be paired with the other';
-  if (a.availability.length && b.availability.length && !a.availability.some((s) => b.availability.includes(s))) return 'their availability does not overlap';
+  if (a.department.trim().toLowerCase() === b.department.trim().toLowerCase())
+    return `both work in ${a.department}`;
+  if (a.lineManagerId === b.id || b.lineManagerId === a.id)
+    return 'one is the other’s line manager';
+  if (a.notWith.includes(b.id) || b.notWith.includes(a.id))
+    return 'one asked not to be paired with the other';
+  if (
+    a.availability.length &&
+    b.availability.length &&
+    !a.availability.some((s) => b.availability.includes(s))
+  )
+    return 'their availability does not overlap';
   return null;
 }
 
@@ -91,25 +99,44 @@ function strongerIn(a: PairingCandidate, b: PairingCandidate): SkillId | null {
   return best;
 }
 
-const DAYS: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+const DAYS: Record<string, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
 /** "mon-am" as people say it: "Monday morning" (an unknown slot is shown as it is). */
 export function slotWords(slot: string): string {
   const [d, half] = slot.split('-');
-  return DAYS[d] && (half === 'am' || half === 'pm') ? `${DAYS[d]} ${half === 'am' ? 'morning' : 'afternoon'}` : slot;
+  return DAYS[d] && (half === 'am' || half === 'pm')
+    ? `${DAYS[d]} ${half === 'am' ? 'morning' : 'afternoon'}`
+    : slot;
 }
 
 function pairReasons(a: PairingCandidate, b: PairingCandidate): string[] {
-  const out = [`Different parts of the organisation: ${a.name} in ${a.department}, ${b.name} in ${b.department}.`];
+  const out = [
+    `Different parts of the organisation: ${a.name} in ${a.department}, ${b.name} in ${b.department}.`,
+  ];
   const ab = strongerIn(a, b);
   const ba = strongerIn(b, a);
-  if (ab && ba) out.push(`Complementary skills: ${a.name} is further on in ${SKILL_WORDS[ab]}, ${b.name} in ${SKILL_WORDS[ba]}.`);
+  if (ab && ba)
+    out.push(
+      `Complementary skills: ${a.name} is further on in ${SKILL_WORDS[ab]}, ${b.name} in ${SKILL_WORDS[ba]}.`,
+    );
   else if (ab || ba) {
     const [x, y, s] = ab ? [a, b, ab] : [b, a, ba!];
     out.push(`${x.name} is further on in ${SKILL_WORDS[s]}, where ${y.name} is still building.`);
   } else out.push('Similar skill profiles: they will be building the same skills together.');
   const shared = a.availability.filter((s) => b.availability.includes(s));
   if (shared.length) out.push(`Both free: ${shared.map(slotWords).join(', ')}.`);
-  for (const p of [a, b]) if (!p.ready) out.push(`${p.name} was not ready to partner yet${p.notReadyReasons.length ? ` (${p.notReadyReasons[0]})` : ''}.`);
+  for (const p of [a, b])
+    if (!p.ready)
+      out.push(
+        `${p.name} was not ready to partner yet${p.notReadyReasons.length ? ` (${p.notReadyReasons[0]})` : ''}.`,
+      );
   return out;
 }
 
@@ -137,14 +164,26 @@ export function pairingGraph(people: readonly PairingCandidate[]): { edges: Weig
  * `allowNotReady`; each pair says why it fits, and each unpaired learner why they were left.
  * @example proposePairs([alex, sam, priya], {}) // { pairs: [{ learnerIds: [alex.id, sam.id], ... }], unpaired: [{ learnerId: priya.id, reason: ... }] }
  */
-export function proposePairs(candidates: readonly PairingCandidate[], opts: { allowNotReady?: boolean } = {}): PairingProposal {
+export function proposePairs(
+  candidates: readonly PairingCandidate[],
+  opts: { allowNotReady?: boolean } = {},
+): PairingProposal {
   // sorted by id so the same people give the same proposal whatever order they were sent in
   const all = [...candidates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const unpaired: PairingProposal['unpaired'] = [];
   const pool: PairingCandidate[] = [];
   for (const p of all) {
-    if (!p.ready && !opts.allowNotReady) unpaired.push({ learnerId: p.id, reason: `Not ready to partner yet${p.notReadyReasons.length ? `: ${p.notReadyReasons.join('; ')}` : '.'}` });
-    else if (!p.department) unpaired.push({ learnerId: p.id, reason: 'No department or team on record, so a pair across departments cannot be checked. Add their department first.' });
+    if (!p.ready && !opts.allowNotReady)
+      unpaired.push({
+        learnerId: p.id,
+        reason: `Not ready to partner yet${p.notReadyReasons.length ? `: ${p.notReadyReasons.join('; ')}` : '.'}`,
+      });
+    else if (!p.department)
+      unpaired.push({
+        learnerId: p.id,
+        reason:
+          'No department or team on record, so a pair across departments cannot be checked. Add their department first.',
+      });
     else pool.push(p);
   }
   const { edges } = pairingGraph(pool);
@@ -152,20 +191,32 @@ export function proposePairs(candidates: readonly PairingCandidate[], opts: { al
   const pairs: ProposedPair[] = [];
   for (let i = 0; i < pool.length; i++) {
     const j = mate[i];
-    if (j > i) pairs.push({ learnerIds: [pool[i].id, pool[j].id], score: complementarity(pool[i], pool[j]), reasons: pairReasons(pool[i], pool[j]) });
+    if (j > i)
+      pairs.push({
+        learnerIds: [pool[i].id, pool[j].id],
+        score: complementarity(pool[i], pool[j]),
+        reasons: pairReasons(pool[i], pool[j]),
+      });
   }
   const left = pool.filter((_, i) => mate[i] === -1);
-  for (const p of left) unpaired.push({ learnerId: p.id, reason: leftOutReason(p, pool, left.length) });
+  for (const p of left)
+    unpaired.push({ learnerId: p.id, reason: leftOutReason(p, pool, left.length) });
   return { pairs, unpaired };
 }
 
-function leftOutReason(p: PairingCandidate, pool: readonly PairingCandidate[], leftCount: number): string {
+function leftOutReason(
+  p: PairingCandidate,
+  pool: readonly PairingCandidate[],
+  leftCount: number,
+): string {
   const others = pool.filter((q) => q.id !== p.id);
   const blocks = others.map((q) => pairingBlock(p, q));
   const allowed = blocks.filter((b) => b === null).length;
   if (allowed === 0) {
     if (others.length === 0) return 'No one else in this proposal to pair with.';
-    const why = [...new Set(blocks as string[])].map((b) => b.replace(/^both work in .*/, 'the same department'));
+    const why = [...new Set(blocks as string[])].map((b) =>
+      b.replace(/^both work in .*/, 'the same department'),
+    );
     return `No one they may be paired with: every other learner is ruled out (${why.join('; ')}).`;
   }
   if (leftCount === 1 && pool.length % 2 === 1) {

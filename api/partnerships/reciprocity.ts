@@ -31,7 +31,12 @@ export interface Reciprocity {
  * @param sessions oldest first
  * @example reciprocity([{ heldOn: '2026-01-05', coachId: a }], [a, b], names) // lastCoachId a, nextCoachId b
  */
-export function reciprocity(sessions: readonly HeldSession[], partnerIds: readonly [string, string], names: Record<string, string>, firstCoachId?: string): Reciprocity {
+export function reciprocity(
+  sessions: readonly HeldSession[],
+  partnerIds: readonly [string, string],
+  names: Record<string, string>,
+  firstCoachId?: string,
+): Reciprocity {
   const coached: Record<string, number> = Object.fromEntries(partnerIds.map((id) => [id, 0]));
   for (const s of sessions) if (s.coachId && s.coachId in coached) coached[s.coachId]++;
   const last = sessions.length ? sessions[sessions.length - 1].coachId : null;

@@ -14,21 +14,39 @@ export interface PartnershipEvent {
   at: Date;
 }
 
-const actorOf = (base: string, p: { id: string; name: string }) => ({ objectType: 'Agent' as const, name: p.name, account: { homePage: base, name: p.id } });
+const actorOf = (base: string, p: { id: string; name: string }) => ({
+  objectType: 'Agent' as const,
+  name: p.name,
+  account: { homePage: base, name: p.id },
+});
 const activity = (base: string, kind: string, id: string, name: string) => ({
   objectType: 'Activity' as const,
   id: `${base}/xapi/activities/${kind}/${encodeURIComponent(id)}`,
   definition: { name: { 'en-GB': name }, type: 'http://adlnet.gov/expapi/activities/meeting' },
 });
-const context = (e: PartnershipEvent) => ({ registration: e.partnershipId, platform: 'Sounding Board', language: 'en-GB' });
+const context = (e: PartnershipEvent) => ({
+  registration: e.partnershipId,
+  platform: 'Sounding Board',
+  language: 'en-GB',
+});
 
 /** A partner confirmed agreement version `version`. */
-export function agreedStatement(e: PartnershipEvent, person: { id: string; name: string }, version: number, newId: () => string = () => crypto.randomUUID()): Statement {
+export function agreedStatement(
+  e: PartnershipEvent,
+  person: { id: string; name: string },
+  version: number,
+  newId: () => string = () => crypto.randomUUID(),
+): Statement {
   return {
     id: newId(),
     actor: actorOf(e.base, person),
     verb: VERBS.agreed,
-    object: activity(e.base, 'partnership-agreement', e.partnershipId, 'Learning Partnership agreement'),
+    object: activity(
+      e.base,
+      'partnership-agreement',
+      e.partnershipId,
+      'Learning Partnership agreement',
+    ),
     result: { extensions: { [`${e.base}/xapi/extensions/agreement-version`]: version } },
     context: context(e),
     timestamp: e.at.toISOString(),
@@ -36,7 +54,13 @@ export function agreedStatement(e: PartnershipEvent, person: { id: string; name:
 }
 
 /** Both partners attended a session; each statement says whether that partner coached. */
-export function sessionStatements(e: PartnershipEvent, sessionId: string, coach: { id: string; name: string }, coachee: { id: string; name: string }, newId: () => string = () => crypto.randomUUID()): Statement[] {
+export function sessionStatements(
+  e: PartnershipEvent,
+  sessionId: string,
+  coach: { id: string; name: string },
+  coachee: { id: string; name: string },
+  newId: () => string = () => crypto.randomUUID(),
+): Statement[] {
   const object = activity(e.base, 'partnership-session', sessionId, 'Learning Partnership session');
   return [
     [coach, 'coach'],
@@ -46,21 +70,37 @@ export function sessionStatements(e: PartnershipEvent, sessionId: string, coach:
     actor: actorOf(e.base, p as { id: string; name: string }),
     verb: VERBS.attended,
     object,
-    result: { completion: true, extensions: { [`${e.base}/xapi/extensions/partnership-role`]: role } },
+    result: {
+      completion: true,
+      extensions: { [`${e.base}/xapi/extensions/partnership-role`]: role },
+    },
     context: context(e),
     timestamp: e.at.toISOString(),
   }));
 }
 
 /** A coachee committed to an action, or an action was followed up with a status. */
-export function actionStatement(e: PartnershipEvent, owner: { id: string; name: string }, actionId: string, status: 'open' | 'done' | 'partly' | 'not_yet' | 'dropped', newId: () => string = () => crypto.randomUUID()): Statement {
+export function actionStatement(
+  e: PartnershipEvent,
+  owner: { id: string; name: string },
+  actionId: string,
+  status: 'open' | 'done' | 'partly' | 'not_yet' | 'dropped',
+  newId: () => string = () => crypto.randomUUID(),
+): Statement {
   const followed = status !== 'open';
   return {
     id: newId(),
     actor: actorOf(e.base, owner),
     verb: followed ? VERBS.progressed : VERBS.committed,
     object: activity(e.base, 'partnership-action', actionId, 'Learning Partnership action'),
-    ...(followed ? { result: { completion: status === 'done', extensions: { [`${e.base}/xapi/extensions/action-status`]: status } } } : {}),
+    ...(followed
+      ? {
+          result: {
+            completion: status === 'done',
+            extensions: { [`${e.base}/xapi/extensions/action-status`]: status },
+          },
+        }
+      : {}),
     context: context(e),
     timestamp: e.at.toISOString(),
   };

@@ -95,7 +95,14 @@ export interface CoderContext {
   earlierPartner?: readonly string[];
 }
 
-export const SKILLS = ['listening', 'questioning', 'non_judgement', 'partner_led', 'agreement', 'action'] as const;
+export const SKILLS = [
+  'listening',
+  'questioning',
+  'non_judgement',
+  'partner_led',
+  'agreement',
+  'action',
+] as const;
 export type SkillId = (typeof SKILLS)[number];
 
 export const LEVELS = ['not_yet', 'fair', 'good'] as const;
@@ -156,7 +163,13 @@ export interface TranscriptTurn {
 // ---------------------------------------------------------------------------------------------
 // Learning partner cards and state
 
-export const PARTNER_STAGES = ['guarded', 'opening_up', 'exploring', 'insight', 'committing'] as const;
+export const PARTNER_STAGES = [
+  'guarded',
+  'opening_up',
+  'exploring',
+  'insight',
+  'committing',
+] as const;
 export type PartnerStage = (typeof PARTNER_STAGES)[number];
 
 /** The hidden layers of a partner, unlocked in this order by good coaching. */
@@ -257,7 +270,16 @@ export interface PartnerScale {
 }
 
 /** The moments every session has, each with the partner's own lines. */
-export const PARTNER_VOICE_KINDS = ['guarded', 'hesitant', 'pushback', 'askAdvice', 'clarify', 'confirmSummary', 'notSure', 'goodbye'] as const;
+export const PARTNER_VOICE_KINDS = [
+  'guarded',
+  'hesitant',
+  'pushback',
+  'askAdvice',
+  'clarify',
+  'confirmSummary',
+  'notSure',
+  'goodbye',
+] as const;
 export type PartnerVoiceKind = (typeof PARTNER_VOICE_KINDS)[number];
 /**
  * `guarded`: short but responsive while trust is low; `hesitant`: not ready yet (a premature

@@ -34,12 +34,18 @@ export function needsAttention(l: LearnerProgressView, opts: AttentionOptions): 
   const stuck = opts.stuckAttempts ?? 3;
   const out: AttentionItem[] = [];
   for (const a of l.assignments) {
-    if (a.status === 'overdue') out.push({ kind: 'overdue', detail: `"${a.title}" was due ${a.dueAt.slice(0, 10)} and is not passed (${a.attempts} attempt${a.attempts === 1 ? '' : 's'})` });
-    else if (a.status !== 'passed' && a.attempts >= stuck) out.push({ kind: 'stalled', detail: `"${a.title}": ${a.attempts} attempts without a pass` });
+    if (a.status === 'overdue')
+      out.push({
+        kind: 'overdue',
+        detail: `"${a.title}" was due ${a.dueAt.slice(0, 10)} and is not passed (${a.attempts} attempt${a.attempts === 1 ? '' : 's'})`,
+      });
+    else if (a.status !== 'passed' && a.attempts >= stuck)
+      out.push({ kind: 'stalled', detail: `"${a.title}": ${a.attempts} attempts without a pass` });
   }
   const open = l.assignments.some((a) => a.status !== 'passed');
   if (l.lastSessionAt === null) {
-    if (open) out.push({ kind: 'stalled', detail: 'has assigned drills but has not practised yet' });
+    if (open)
+      out.push({ kind: 'stalled', detail: 'has assigned drills but has not practised yet' });
   } else {
     const idle = Math.floor((opts.now.getTime() - Date.parse(l.lastSessionAt)) / DAY);
     if (idle >= stalledDays) out.push({ kind: 'stalled', detail: `no practice for ${idle} days` });
@@ -47,9 +53,16 @@ export function needsAttention(l: LearnerProgressView, opts: AttentionOptions): 
   const belowFair = opts.belowFairSessions ?? 3;
   for (const [skill, s] of Object.entries(l.skills)) {
     if (s.level === 'not_yet' && s.sessions >= belowFair) {
-      out.push({ kind: 'below_fair', detail: `${skill.replace('_', '-')} has stayed below Fair over ${s.sessions} sessions` });
+      out.push({
+        kind: 'below_fair',
+        detail: `${skill.replace('_', '-')} has stayed below Fair over ${s.sessions} sessions`,
+      });
     }
-    if (s.trend === 'declining') out.push({ kind: 'declining', detail: `${skill.replace('_', '-')} is declining over recent sessions (now ${s.level.replace('_', ' ')})` });
+    if (s.trend === 'declining')
+      out.push({
+        kind: 'declining',
+        detail: `${skill.replace('_', '-')} is declining over recent sessions (now ${s.level.replace('_', ' ')})`,
+      });
   }
   return out;
 }

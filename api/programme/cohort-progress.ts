@@ -5,7 +5,14 @@
  * Pure assembly from rows the store reads in bulk (one query per kind, never per learner); the
  * ledger arrives as compact per-skill series so a large cohort costs little to ship and assemble.
  */
-import { masteryEstimate, readinessToPartner, type ReadinessOptions, type SessionResult, type SkillPoint, type SkillResultRow } from '../practice/progress/index.js';
+import {
+  masteryEstimate,
+  readinessToPartner,
+  type ReadinessOptions,
+  type SessionResult,
+  type SkillPoint,
+  type SkillResultRow,
+} from '../practice/progress/index.js';
 import { SKILLS, type Level, type SkillId } from '../practice/types.js';
 import type { AssignmentStatus } from './assignment-status.js';
 import { toCsv } from './csv.js';
@@ -63,11 +70,18 @@ export function seriesFromRows(rows: SkillResultRow[]): LearnerSeries {
   const ordered = [...rows].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const skills: Record<string, SkillPoint[]> = {};
   for (const r of ordered) (skills[r.skill] ??= []).push({ score: r.score, level: r.level });
-  return { skills, sessions: new Set(rows.map((r) => r.sessionId)).size, lastSessionAt: ordered.length ? ordered[ordered.length - 1].at : null };
+  return {
+    skills,
+    sessions: new Set(rows.map((r) => r.sessionId)).size,
+    lastSessionAt: ordered.length ? ordered[ordered.length - 1].at : null,
+  };
 }
 
 /** What a learner's progress is, apart from who they are and their assignments. */
-export type LearnerSnapshot = Pick<LearnerProgressView, 'skills' | 'readyToPartner' | 'reasons' | 'sessions' | 'lastSessionAt'>;
+export type LearnerSnapshot = Pick<
+  LearnerProgressView,
+  'skills' | 'readyToPartner' | 'reasons' | 'sessions' | 'lastSessionAt'
+>;
 
 const NO_SERIES: LearnerSeries = { skills: {}, sessions: 0, lastSessionAt: null };
 
@@ -75,15 +89,27 @@ const NO_SERIES: LearnerSeries = { skills: {}, sessions: 0, lastSessionAt: null 
  * Mastery per skill from the ledger series, and readiness from the recent sessions.
  * @example learnerSnapshot(series, recent, { minSessions: 3 }).readyToPartner
  */
-export function learnerSnapshot(series: LearnerSeries, recent: SessionResult[], readiness: ReadinessOptions): LearnerSnapshot {
+export function learnerSnapshot(
+  series: LearnerSeries,
+  recent: SessionResult[],
+  readiness: ReadinessOptions,
+): LearnerSnapshot {
   const skills = {} as Record<SkillId, SkillSnapshot>;
   for (const skill of SKILLS) {
-    const { level, confidence, trend, estimate, sessions } = masteryEstimate(series.skills[skill] ?? []);
+    const { level, confidence, trend, estimate, sessions } = masteryEstimate(
+      series.skills[skill] ?? [],
+    );
     skills[skill] = { level, confidence, trend, estimate, sessions };
   }
   // readiness decides from the very levels shown here (practice/standing), never its own
   const r = readinessToPartner(recent, { ...readiness, standing: skills });
-  return { skills, readyToPartner: r.ready, reasons: r.reasons, sessions: series.sessions, lastSessionAt: series.lastSessionAt };
+  return {
+    skills,
+    readyToPartner: r.ready,
+    reasons: r.reasons,
+    sessions: series.sessions,
+    lastSessionAt: series.lastSessionAt,
+  };
 }
 
 export interface CohortProgressInput {
@@ -99,12 +125,30 @@ export interface CohortProgressInput {
  */
 export function cohortProgress(input: CohortProgressInput): LearnerProgressView[] {
   const empty = learnerSnapshot(NO_SERIES, [], input.readiness);
-  return input.members.map((m) => ({ id: m.id, name: m.name, email: m.email, ...(input.snapshots.get(m.id) ?? empty), assignments: input.assignments.get(m.id) ?? [] }));
+  return input.members.map((m) => ({
+    id: m.id,
+    name: m.name,
+    email: m.email,
+    ...(input.snapshots.get(m.id) ?? empty),
+    assignments: input.assignments.get(m.id) ?? [],
+  }));
 }
 
 /** The CSV a facilitator downloads: one row per learner, a level column per skill. */
 export function cohortProgressCsv(learners: LearnerProgressView[]): string {
-  const header = ['learner_id', 'name', 'email', ...SKILLS, 'ready_to_partner', 'reasons', 'sessions', 'last_session_at', 'assignments_passed', 'assignments_overdue', 'assignments_total'];
+  const header = [
+    'learner_id',
+    'name',
+    'email',
+    ...SKILLS,
+    'ready_to_partner',
+    'reasons',
+    'sessions',
+    'last_session_at',
+    'assignments_passed',
+    'assignments_overdue',
+    'assignments_total',
+  ];
   const rows = learners.map((l) => [
     l.id,
     l.name,

@@ -31,7 +31,11 @@ describe('parseCsv', () => {
 
 describe('toCsv', () => {
   it('quotes when needed and round-trips', () => {
-    const rows = [['id', 'name'], ['1', 'Rivera, "Al"'], ['2', 'multi\nline']];
+    const rows = [
+      ['id', 'name'],
+      ['1', 'Rivera, "Al"'],
+      ['2', 'multi\nline'],
+    ];
     const text = toCsv(rows);
     expect(text).toBe('id,name\r\n1,"Rivera, ""Al"""\r\n2,"multi\nline"\r\n');
     expect(parseCsv(text).map((r) => r.cells)).toEqual(rows);

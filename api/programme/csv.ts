@@ -56,7 +56,11 @@ export function parseCsv(text: string): CsvRecord[] {
         quoted = false;
         i++;
         const next = src[i];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') throw new CsvSyntaxError('text after a closing quote; double a quote inside a quoted field ("")', line);
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r')
+          throw new CsvSyntaxError(
+            'text after a closing quote; double a quote inside a quoted field ("")',
+            line,
+          );
         continue;
       }
       if (ch === '\n') line++;
@@ -65,7 +69,8 @@ export function parseCsv(text: string): CsvRecord[] {
       continue;
     }
     if (ch === '"') {
-      if (!fieldStart) throw new CsvSyntaxError('a quote inside an unquoted field; quote the whole field', line);
+      if (!fieldStart)
+        throw new CsvSyntaxError('a quote inside an unquoted field; quote the whole field', line);
       quoted = true;
       fieldStart = false;
       i++;

@@ -27,14 +27,23 @@ import { xapiRoutes } from './xapi/index.js';
 /** What `/api/openapi.json` says about itself (the paths come from the routes). */
 export const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
-  info: { title: 'Sounding Board API', version: '0.1.0', description: 'Practise Learning Partnership coaching with an AI learning partner; coded turns, feedback, scorecards and progress.' },
+  info: {
+    title: 'Sounding Board API',
+    version: '0.1.0',
+    description:
+      'Practise Learning Partnership coaching with an AI learning partner; coded turns, feedback, scorecards and progress.',
+  },
   servers: [{ url: '/api' }],
 };
 
 /** The API router; `onSessionEnded` hooks let other features react to an ended session. */
 export function createApiRouter(onSessionEnded: OnSessionEnded[] = []) {
   const api = createRouter();
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
   api.route('/', healthRoutes);
   api.route('/', demoRoutes);
   api.route('/', scenarioRoutes);

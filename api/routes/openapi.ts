@@ -12,7 +12,12 @@ export function createRouter() {
     defaultHook: (result, c) => {
       if (!result.success) {
         const where = (result as { target?: string }).target;
-        const detail = where === 'param' ? 'The path is not valid.' : where === 'query' ? 'The query string is not valid.' : 'The request body is not valid.';
+        const detail =
+          where === 'param'
+            ? 'The path is not valid.'
+            : where === 'query'
+              ? 'The query string is not valid.'
+              : 'The request body is not valid.';
         return problemResponse(c, Problem.badRequest(detail, fieldErrors(result.error)).toBody());
       }
     },
@@ -28,7 +33,10 @@ export const ProblemSchema = z
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .catchall(z.unknown())
-  .openapi('Problem', { description: 'RFC 9457 problem details; some kinds add their own members (a roster’s bad `rows`, the `learnerIds` already assigned a drill).' });
+  .openapi('Problem', {
+    description:
+      'RFC 9457 problem details; some kinds add their own members (a roster’s bad `rows`, the `learnerIds` already assigned a drill).',
+  });
 
 export const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
@@ -43,7 +51,9 @@ const PROBLEM_TEXT = {
   503: 'The database (or another service it needs) is unavailable; retry after the Retry-After seconds.',
 } as const;
 type ProblemStatus = keyof typeof PROBLEM_TEXT;
-type ProblemResponses<S extends ProblemStatus> = { [K in S]: { description: (typeof PROBLEM_TEXT)[K]; content: typeof problemContent } };
+type ProblemResponses<S extends ProblemStatus> = {
+  [K in S]: { description: (typeof PROBLEM_TEXT)[K]; content: typeof problemContent };
+};
 
 /**
  * The problem responses a route can give, to spread into its `responses`: each status with its
@@ -51,7 +61,9 @@ type ProblemResponses<S extends ProblemStatus> = { [K in S]: { description: (typ
  * @example responses: { 200: { description: 'The cohort', content: json(CohortSchema) }, ...problems(401, 403, 404) }
  */
 export function problems<S extends ProblemStatus>(...statuses: S[]): ProblemResponses<S> {
-  return Object.fromEntries(statuses.map((s) => [s, { description: PROBLEM_TEXT[s], content: problemContent }])) as ProblemResponses<S>;
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: PROBLEM_TEXT[s], content: problemContent }]),
+  ) as ProblemResponses<S>;
 }
 
 export const UuidParam = (name: string) =>

@@ -25,10 +25,10 @@ export const DeliveryAttempts = z
       `A failure that can be retried is given up after ${MAX_ATTEMPTS} attempts. Sending a row again does not reset it.`,
   });
 
-export const DeliveryLastError = z
-  .string()
-  .nullable()
-  .openapi({ description: 'Why the latest failed attempt failed (kept while the row waits to be tried again) or why the row was given up; null before any attempt failed and once the row is sent.' });
+export const DeliveryLastError = z.string().nullable().openapi({
+  description:
+    'Why the latest failed attempt failed (kept while the row waits to be tried again) or why the row was given up; null before any attempt failed and once the row is sent.',
+});
 
 export const NextAttemptAt = z
   .string()

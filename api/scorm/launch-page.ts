@@ -7,7 +7,11 @@
  */
 import type { ScormVersion } from './manifest.js';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const esc = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
 
 export interface ScormPageConfig {
   version: ScormVersion;
@@ -20,7 +24,12 @@ export interface ScormPageConfig {
 
 export function scormLaunchPage(cfg: ScormPageConfig): string {
   // JSON inside <script type="application/json">: only "<" needs escaping to keep it inert
-  const json = JSON.stringify({ version: cfg.version, apiBase: cfg.apiBase, drillId: cfg.drillId, packageToken: cfg.packageToken }).replace(/</g, '\\u003c');
+  const json = JSON.stringify({
+    version: cfg.version,
+    apiBase: cfg.apiBase,
+    drillId: cfg.drillId,
+    packageToken: cfg.packageToken,
+  }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -7,11 +7,19 @@
 
 export type ScormVersion = '1.2' | '2004';
 
-const xml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!);
+const xml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!,
+  );
 
 export const PACKAGE_FILES = ['index.html', 'scorm-bridge.js'] as const;
 
-export function scormManifest(opts: { version: ScormVersion; drillId: string; title: string }): string {
+export function scormManifest(opts: {
+  version: ScormVersion;
+  drillId: string;
+  title: string;
+}): string {
   const id = `sounding-board-${opts.drillId}`;
   const title = xml(opts.title);
   const files = PACKAGE_FILES.map((f) => `        <file href="${f}"/>`).join('\n');

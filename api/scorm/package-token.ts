@@ -16,12 +16,20 @@ export interface PackageClaims {
   drillId: string;
 }
 
-export async function signPackageToken(secret: string, c: PackageClaims, now: Date): Promise<string> {
+export async function signPackageToken(
+  secret: string,
+  c: PackageClaims,
+  now: Date,
+): Promise<string> {
   return signTicket(secret, AUDIENCE, { org: c.orgId, drill: c.drillId }, PACKAGE_TOKEN_TTL_S, now);
 }
 
 /** The package's organisation and drill, or null when the token is forged or expired. */
-export async function readPackageToken(secret: string, token: string, now: Date): Promise<PackageClaims | null> {
+export async function readPackageToken(
+  secret: string,
+  token: string,
+  now: Date,
+): Promise<PackageClaims | null> {
   const payload = await readTicket(secret, AUDIENCE, token, now);
   if (typeof payload?.org !== 'string' || typeof payload.drill !== 'string') return null;
   return { orgId: payload.org, drillId: payload.drill };

@@ -18,8 +18,18 @@ export interface ScormPackageInput {
 /** The zip's bytes. `imsmanifest.xml` is at the root, as every LMS expects. */
 export function buildScormPackage(p: ScormPackageInput): Uint8Array {
   const files = {
-    'imsmanifest.xml': strToU8(scormManifest({ version: p.version, drillId: p.drill.id, title: p.drill.title })),
-    'index.html': strToU8(scormLaunchPage({ version: p.version, apiBase: p.apiBase, drillId: p.drill.id, title: p.drill.title, packageToken: p.packageToken })),
+    'imsmanifest.xml': strToU8(
+      scormManifest({ version: p.version, drillId: p.drill.id, title: p.drill.title }),
+    ),
+    'index.html': strToU8(
+      scormLaunchPage({
+        version: p.version,
+        apiBase: p.apiBase,
+        drillId: p.drill.id,
+        title: p.drill.title,
+        packageToken: p.packageToken,
+      }),
+    ),
     'scorm-bridge.js': strToU8(SCORM_BRIDGE_JS),
   };
   // fixed mtime: the same drill and token give the same bytes
@@ -28,6 +38,11 @@ export function buildScormPackage(p: ScormPackageInput): Uint8Array {
 
 /** A file name for the download: the drill title in plain letters. */
 export function packageFileName(title: string, version: ScormVersion): string {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'drill';
+  const slug =
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'drill';
   return `sounding-board-${slug}-scorm${version === '1.2' ? '12' : '2004'}.zip`;
 }

@@ -9,7 +9,10 @@
  * Yields each value `call` reports, as it reports it, and returns what `call` resolves to.
  * @example const voiced = yield* streamed((onToken) => voice.reply(input, { onToken }), (text) => ({ event: 'token', data: { text } }));
  */
-export async function* streamed<V, E, R>(call: (report: (value: V) => void) => Promise<R>, toEvent: (value: V) => E): AsyncGenerator<E, R> {
+export async function* streamed<V, E, R>(
+  call: (report: (value: V) => void) => Promise<R>,
+  toEvent: (value: V) => E,
+): AsyncGenerator<E, R> {
   const reported: V[] = [];
   let wake: (() => void) | null = null;
   let settled = false;
@@ -17,13 +20,15 @@ export async function* streamed<V, E, R>(call: (report: (value: V) => void) => P
   call((value) => {
     reported.push(value);
     wake?.();
-  }).then(
-    (value) => (outcome = { ok: true, value }),
-    (error: unknown) => (outcome = { ok: false, error }),
-  ).finally(() => {
-    settled = true;
-    wake?.();
-  });
+  })
+    .then(
+      (value) => (outcome = { ok: true, value }),
+      (error: unknown) => (outcome = { ok: false, error }),
+    )
+    .finally(() => {
+      settled = true;
+      wake?.();
+    });
   for (;;) {
     while (reported.length > 0) yield toEvent(reported.shift()!);
     if (settled) break;

@@ -20,18 +20,29 @@ export interface SessionEnded {
 }
 
 /** Hook for features that react to an ended session (assignments, grade passback). */
-export type OnSessionEnded = (deps: AppDeps, session: { id: string; orgId: string; personId: string; drillId: string | null }, ended: SessionEnded) => Promise<void>;
+export type OnSessionEnded = (
+  deps: AppDeps,
+  session: { id: string; orgId: string; personId: string; drillId: string | null },
+  ended: SessionEnded,
+) => Promise<void>;
 
 // Each lost race means a turn of this session was stored meanwhile (or another end won), so a
 // handful of reads is plenty; past that the client is asked to try again (ending is idempotent).
 const MAX_END_ATTEMPTS = 5;
 
-export async function endSession(deps: AppDeps, caller: Caller, sessionId: string, hooks: OnSessionEnded[] = []): Promise<SessionEnded> {
+export async function endSession(
+  deps: AppDeps,
+  caller: Caller,
+  sessionId: string,
+  hooks: OnSessionEnded[] = [],
+): Promise<SessionEnded> {
   const outcome = await scoreAndStore(deps, caller, sessionId);
   if (outcome.fresh) {
     for (const hook of hooks) {
       // A failing follow-up (an LMS that is down) must not undo the learner's ended session.
-      await hook(deps, outcome.session, outcome.ended).catch((err) => deps.logger.error('session-ended hook failed', { sessionId, error: err }));
+      await hook(deps, outcome.session, outcome.ended).catch((err) =>
+        deps.logger.error('session-ended hook failed', { sessionId, error: err }),
+      );
     }
   }
   return outcome.ended;
@@ -45,12 +56,27 @@ async function scoreAndStore(deps: AppDeps, caller: Caller, sessionId: string) {
     const context = await readEndContext(db, caller, sessionId);
     if (!context) throw Problem.notFound('The session');
     const { session, turns: rows } = context;
-    const hookSession = { id: session.id, orgId: session.orgId, personId: session.personId, drillId: session.drillId };
-    if (session.status === 'ended' && session.scorecard) return { session: hookSession, ended: { scorecard: session.scorecard, drillResult: session.drillResult ?? null }, fresh: false };
+    const hookSession = {
+      id: session.id,
+      orgId: session.orgId,
+      personId: session.personId,
+      drillId: session.drillId,
+    };
+    if (session.status === 'ended' && session.scorecard)
+      return {
+        session: hookSession,
+        ended: { scorecard: session.scorecard, drillResult: session.drillResult ?? null },
+        fresh: false,
+      };
 
     const transcript: TranscriptTurn[] = rows
       .filter((t) => t.status === 'done')
-      .map((t) => ({ index: t.index, role: t.role, text: t.text, ...(t.coding ? { coding: t.coding } : {}) }));
+      .map((t) => ({
+        index: t.index,
+        role: t.role,
+        text: t.text,
+        ...(t.coding ? { coding: t.coding } : {}),
+      }));
     // A session's drill never changes, so a retry does not read it again.
     if (!drillRead && session.drillId) {
       const drillRow = await findDrill(db, caller.orgId, session.drillId);
@@ -61,10 +87,19 @@ async function scoreAndStore(deps: AppDeps, caller: Caller, sessionId: string) {
     // drill's focus skills first when saying what to practise next.
     // The brief is part of the conversation for scoring as it is for feedback: a turn taking up
     // what the learner was told about the scenario earns credit (practice/standing).
-    const card = (session.scenarioId ? getPartnerCard(session.scenarioId) : undefined) ?? session.scenarioCard;
+    const card =
+      (session.scenarioId ? getPartnerCard(session.scenarioId) : undefined) ?? session.scenarioCard;
     const scorecard = scoreSession(transcript, { drill, context: scenarioContext(card) });
-    const drillResult = scorecard.drill ? { passed: scorecard.drill.passed, reasons: scorecard.drill.reasons } : null;
-    if (await storeEnding(db, caller, sessionId, session.nextIndex, { scorecard, drillResult, endedAt: deps.now() })) {
+    const drillResult = scorecard.drill
+      ? { passed: scorecard.drill.passed, reasons: scorecard.drill.reasons }
+      : null;
+    if (
+      await storeEnding(db, caller, sessionId, session.nextIndex, {
+        scorecard,
+        drillResult,
+        endedAt: deps.now(),
+      })
+    ) {
       return { session: hookSession, ended: { scorecard, drillResult }, fresh: true };
     }
   }

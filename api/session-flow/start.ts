@@ -16,20 +16,29 @@ import { activeOrgCard } from '../store/org-scenarios.js';
 import { insertSession, type SessionRow, type TurnRow } from '../store/sessions.js';
 import { sessionView } from './view.js';
 
-export async function startSession(deps: AppDeps, caller: Caller, input: { scenarioId?: string; drillId?: string }) {
+export async function startSession(
+  deps: AppDeps,
+  caller: Caller,
+  input: { scenarioId?: string; drillId?: string },
+) {
   let scenarioId = input.scenarioId;
   let drillId: string | null = null;
   if (input.drillId) {
     const drill = await findDrill(deps.db, caller.orgId, input.drillId);
     if (!drill) throw Problem.notFound('The drill');
     const spec = drillSpecOf(drill);
-    if (scenarioId && scenarioId !== spec.scenarioId) throw Problem.badRequest(`Drill ${drill.id} practises scenario "${spec.scenarioId}", not "${scenarioId}".`, [{ path: 'scenarioId', message: 'does not match the drill' }]);
+    if (scenarioId && scenarioId !== spec.scenarioId)
+      throw Problem.badRequest(
+        `Drill ${drill.id} practises scenario "${spec.scenarioId}", not "${scenarioId}".`,
+        [{ path: 'scenarioId', message: 'does not match the drill' }],
+      );
     scenarioId = spec.scenarioId;
     drillId = drill.id;
   }
   // a built-in scenario, else one of the organisation's own (whose card the session keeps)
   const builtIn = scenarioId ? getPartnerCard(scenarioId) : undefined;
-  const own = !builtIn && scenarioId ? await activeOrgCard(deps.db, caller.orgId, scenarioId) : null;
+  const own =
+    !builtIn && scenarioId ? await activeOrgCard(deps.db, caller.orgId, scenarioId) : null;
   const card = builtIn ?? own?.card;
   if (!card) throw Problem.notFound(`Scenario "${scenarioId}"`);
 
@@ -64,12 +73,28 @@ export async function startSession(deps: AppDeps, caller: Caller, input: { scena
     startedAt: deps.now(),
     endedAt: null,
   };
-  const first: TurnRow = { id: crypto.randomUUID(), sessionId: session.id, index: 0, role: 'partner', status: 'done', text: opening, clientTurnId: null, coding: null, feedback: null, directive: null, fallbackText: null, source: 'scripted', createdAt: deps.now() };
+  const first: TurnRow = {
+    id: crypto.randomUUID(),
+    sessionId: session.id,
+    index: 0,
+    role: 'partner',
+    status: 'done',
+    text: opening,
+    clientTurnId: null,
+    coding: null,
+    feedback: null,
+    directive: null,
+    fallbackText: null,
+    source: 'scripted',
+    createdAt: deps.now(),
+  };
   await insertSession(deps.db, session, first);
   return sessionView(session, [first]);
 }
 
 /** `v` with its keys in jsonb's order (shorter keys first, then bytewise; these keys are ASCII). */
 function jsonbKeyOrder(v: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(
+    Object.entries(v).sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)),
+  );
 }

@@ -21,10 +21,25 @@ import type { Caller } from '../auth/index.js';
 import { assertRoomForTurn } from '../limits/session-length.js';
 import { Problem } from '../problems/index.js';
 import { getPartnerCard } from '../practice/scenarios/index.js';
-import { codeTurn, planTurn, previousPartnerText, ruleFeedback, TURN_WINDOW, type TurnContext } from '../practice/turn/index.js';
+import {
+  codeTurn,
+  planTurn,
+  previousPartnerText,
+  ruleFeedback,
+  TURN_WINDOW,
+  type TurnContext,
+} from '../practice/turn/index.js';
 import type { PartnerCard, TurnFeedback } from '../practice/types.js';
 import type { TurnRow } from '../store/sessions.js';
-import { appendTurns, readTurnContext, readTurnPair, storeDecision, storeFeedback, storeReply, type TurnSession } from '../store/turns.js';
+import {
+  appendTurns,
+  readTurnContext,
+  readTurnPair,
+  storeDecision,
+  storeFeedback,
+  storeReply,
+  type TurnSession,
+} from '../store/turns.js';
 import { streamed } from './callback-stream.js';
 import { coachTurnView } from './view.js';
 
@@ -53,7 +68,13 @@ export interface TurnResult {
 const MAX_RECORD_ATTEMPTS = 5;
 
 /** A whole turn, its events collected (the JSON answer). */
-export function takeTurn(deps: AppDeps, caller: Caller, sessionId: string, input: TurnInput, opts: { signal?: AbortSignal } = {}): Promise<TurnResult> {
+export function takeTurn(
+  deps: AppDeps,
+  caller: Caller,
+  sessionId: string,
+  input: TurnInput,
+  opts: { signal?: AbortSignal } = {},
+): Promise<TurnResult> {
   return collectTurn(turnEvents(deps, caller, sessionId, input, opts));
 }
 
@@ -67,7 +88,8 @@ export async function collectTurn(events: AsyncIterable<TurnEvent>): Promise<Tur
     else if (e.event === 'reply') reply = e.data;
     else if (e.event === 'feedback') feedback = e.data;
   }
-  if (!turn || !reply || !feedback) throw new Error('a turn stream ended before its reply and feedback');
+  if (!turn || !reply || !feedback)
+    throw new Error('a turn stream ended before its reply and feedback');
   return { turn: { ...turn, feedback }, reply };
 }
 
@@ -75,14 +97,21 @@ export async function collectTurn(events: AsyncIterable<TurnEvent>): Promise<Tur
  * The turn as a stream of events. Anything refused before the coach turn is recorded (unknown or
  * ended session, clientTurnId reused) is thrown before the first event.
  */
-export async function* turnEvents(deps: AppDeps, caller: Caller, sessionId: string, input: TurnInput, opts: { signal?: AbortSignal } = {}): AsyncGenerator<TurnEvent> {
+export async function* turnEvents(
+  deps: AppDeps,
+  caller: Caller,
+  sessionId: string,
+  input: TurnInput,
+  opts: { signal?: AbortSignal } = {},
+): AsyncGenerator<TurnEvent> {
   const { db } = deps;
   const recorded = await record(deps, caller, sessionId, input);
   const { ctx } = recorded;
   let { coach, partner } = recorded;
   const reread = async () => {
     const pair = await readTurnPair(db, caller, sessionId, input.clientTurnId);
-    if (!pair?.partner) throw new Error(`turn ${input.clientTurnId} of session ${sessionId} vanished`);
+    if (!pair?.partner)
+      throw new Error(`turn ${input.clientTurnId} of session ${sessionId} vanished`);
     return { coach: pair.coach, partner: pair.partner };
   };
 
@@ -92,48 +121,111 @@ export async function* turnEvents(deps: AppDeps, caller: Caller, sessionId: stri
     let coding = coach.coding!;
     if (deps.llm.refineCoding && codeTurn(ctx, coach).refinable) {
       const prevPartner = previousPartnerText(ctx.recent, coach.index);
-      coding = await deps.llm.refineCoding(coach.text, prevPartner, coding, { signal: opts.signal }).catch(() => coding);
+      coding = await deps.llm
+        .refineCoding(coach.text, prevPartner, coding, { signal: opts.signal })
+        .catch(() => coding);
     }
     const plan = planTurn(ctx, { index: coach.index, text: coach.text, coding });
-    const decision = { coachTurnId: coach.id, partnerTurnId: partner.id, coding: plan.coding, directive: plan.directive, fallbackText: plan.draft, partnerState: plan.partnerState, coaching: plan.record };
-    ({ coach, partner } = (await storeDecision(db, caller, sessionId, decision)) ?? (await reread()));
+    const decision = {
+      coachTurnId: coach.id,
+      partnerTurnId: partner.id,
+      coding: plan.coding,
+      directive: plan.directive,
+      fallbackText: plan.draft,
+      partnerState: plan.partnerState,
+      coaching: plan.record,
+    };
+    ({ coach, partner } =
+      (await storeDecision(db, caller, sessionId, decision)) ?? (await reread()));
   }
   yield { event: 'turn', data: coachTurnView(coach) };
 
   if (partner.status === 'pending') {
     // 3. voice. Only the visible window travels; the directive carries what may be revealed.
-    const history = ctx.recent.filter((t) => t.index < coach.index).concat({ index: coach.index, role: 'coach', text: coach.text });
-    const input3 = { card: ctx.card, directive: partner.directive!, history, coachText: coach.text, fallbackText: partner.fallbackText ?? '' };
+    const history = ctx.recent
+      .filter((t) => t.index < coach.index)
+      .concat({ index: coach.index, role: 'coach', text: coach.text });
+    const input3 = {
+      card: ctx.card,
+      directive: partner.directive!,
+      history,
+      coachText: coach.text,
+      fallbackText: partner.fallbackText ?? '',
+    };
     const voiced = yield* streamed(
       (onToken) => deps.llm.partner.reply(input3, { signal: opts.signal, onToken }),
       (text: string): TurnEvent => ({ event: 'token', data: { text } }),
     );
-    if (opts.signal?.aborted) throw Problem.conflict('The client disconnected before the reply; send the same clientTurnId again to get it.');
-    if (voiced.fallbackReason) deps.logger.warn('partner voice fell back to the scripted reply', { sessionId, reason: voiced.fallbackReason });
+    if (opts.signal?.aborted)
+      throw Problem.conflict(
+        'The client disconnected before the reply; send the same clientTurnId again to get it.',
+      );
+    if (voiced.fallbackReason)
+      deps.logger.warn('partner voice fell back to the scripted reply', {
+        sessionId,
+        reason: voiced.fallbackReason,
+      });
     const text = voiced.text.trim() || partner.fallbackText || '…';
-    partner = (await storeReply(db, caller, sessionId, partner.id, { text, source: voiced.source })) ?? (await reread()).partner;
+    partner =
+      (await storeReply(db, caller, sessionId, partner.id, { text, source: voiced.source })) ??
+      (await reread()).partner;
   } else {
     yield { event: 'token', data: { text: partner.text } };
   }
-  yield { event: 'reply', data: { index: partner.index, text: partner.text, source: partner.source ?? 'scripted' } };
+  yield {
+    event: 'reply',
+    data: { index: partner.index, text: partner.text, source: partner.source ?? 'scripted' },
+  };
 
   if (!coach.feedback) {
     // 4. feedback: rules always; an LLM may reword them (and falls back to them).
-    const rules = ruleFeedback(ctx, coach.index, coach.text, coach.coding!, partner.directive?.stage);
+    const rules = ruleFeedback(
+      ctx,
+      coach.index,
+      coach.text,
+      coach.coding!,
+      partner.directive?.stage,
+    );
     const prevPartner = previousPartnerText(ctx.recent, coach.index);
     const written = await deps.llm.feedback
-      .write({ coding: coach.coding!, coachText: coach.text, previousPartnerText: prevPartner, stage: partner.directive?.stage ?? 'guarded', partnerName: ctx.card.partner.name, ruleFeedback: rules }, { signal: opts.signal })
+      .write(
+        {
+          coding: coach.coding!,
+          coachText: coach.text,
+          previousPartnerText: prevPartner,
+          stage: partner.directive?.stage ?? 'guarded',
+          partnerName: ctx.card.partner.name,
+          ruleFeedback: rules,
+        },
+        { signal: opts.signal },
+      )
       .catch(() => ({ ...rules, source: 'rules' as const }));
-    coach = (await storeFeedback(db, caller, sessionId, coach.id, written)) ?? (await reread()).coach;
+    coach =
+      (await storeFeedback(db, caller, sessionId, coach.id, written)) ?? (await reread()).coach;
   }
   const f = coach.feedback;
-  yield { event: 'feedback', data: { worked: f?.worked ?? '', improve: f?.improve ?? '', suggestion: f?.suggestion ?? '', alternative: f?.alternative ?? '' } };
+  yield {
+    event: 'feedback',
+    data: {
+      worked: f?.worked ?? '',
+      improve: f?.improve ?? '',
+      suggestion: f?.suggestion ?? '',
+      alternative: f?.alternative ?? '',
+    },
+  };
   yield { event: 'done', data: {} };
 }
 
 /** What `planTurn` decides from: the session's stored state and the done turns of its window. */
 function contextOf(card: PartnerCard, session: TurnSession, rows: TurnRow[]): TurnContext {
-  const recent = rows.filter((t) => t.status === 'done').map((t) => ({ index: t.index, role: t.role, text: t.text, ...(t.coding ? { coding: t.coding } : {}) }));
+  const recent = rows
+    .filter((t) => t.status === 'done')
+    .map((t) => ({
+      index: t.index,
+      role: t.role,
+      text: t.text,
+      ...(t.coding ? { coding: t.coding } : {}),
+    }));
   return { card, partnerState: session.partnerState, record: session.coaching, recent };
 }
 
@@ -144,11 +236,22 @@ function contextOf(card: PartnerCard, session: TurnSession, rows: TurnRow[]): Tu
  * is planned whole here, so it is complete when stored; with an LLM the partner turn is left
  * pending for steps 2-4.
  */
-async function record(deps: AppDeps, caller: Caller, sessionId: string, input: TurnInput): Promise<{ ctx: TurnContext; coach: TurnRow; partner: TurnRow }> {
-  const scripted = deps.llm.partner.kind === 'scripted' && deps.llm.feedback.kind === 'rules' && !deps.llm.refineCoding;
+async function record(
+  deps: AppDeps,
+  caller: Caller,
+  sessionId: string,
+  input: TurnInput,
+): Promise<{ ctx: TurnContext; coach: TurnRow; partner: TurnRow }> {
+  const scripted =
+    deps.llm.partner.kind === 'scripted' &&
+    deps.llm.feedback.kind === 'rules' &&
+    !deps.llm.refineCoding;
   const { db } = deps;
   for (let attempt = 0; attempt < MAX_RECORD_ATTEMPTS; attempt++) {
-    const context = await readTurnContext(db, caller, sessionId, { window: TURN_WINDOW, clientTurnId: input.clientTurnId });
+    const context = await readTurnContext(db, caller, sessionId, {
+      window: TURN_WINDOW,
+      clientTurnId: input.clientTurnId,
+    });
     if (!context) throw Problem.notFound('The session');
     const { session, turns: rows } = context;
     // a built-in card, else the organisation's card this session started with (kept on the session)
@@ -160,34 +263,80 @@ async function record(deps: AppDeps, caller: Caller, sessionId: string, input: T
     const resent = rows.find((t) => t.clientTurnId === input.clientTurnId);
     if (resent) {
       if (resent.text !== input.text) {
-        throw Problem.conflict(`clientTurnId ${input.clientTurnId} was already used for a different message; use a new id for a new turn.`);
+        throw Problem.conflict(
+          `clientTurnId ${input.clientTurnId} was already used for a different message; use a new id for a new turn.`,
+        );
       }
-      const partner = rows.find((t) => t.index === resent.index + 1) ?? (await readTurnPair(db, caller, sessionId, input.clientTurnId))?.partner;
-      if (!partner) throw new Error(`partner turn ${resent.index + 1} missing for session ${sessionId}`);
+      const partner =
+        rows.find((t) => t.index === resent.index + 1) ??
+        (await readTurnPair(db, caller, sessionId, input.clientTurnId))?.partner;
+      if (!partner)
+        throw new Error(`partner turn ${resent.index + 1} missing for session ${sessionId}`);
       return { ctx, coach: resent, partner };
     }
     // the longest session (limits/session-length), checked before anything else refuses the turn
     assertRoomForTurn(session.nextIndex, deps.config.maxSessionTurns);
-    if (session.status !== 'active') throw Problem.conflict('This session has ended; start a new session to keep practising.');
+    if (session.status !== 'active')
+      throw Problem.conflict('This session has ended; start a new session to keep practising.');
     const pending = rows.find((t) => t.status === 'pending');
     if (pending) {
       const waiting = rows.find((t) => t.index === pending.index - 1);
-      throw Problem.conflict('Your previous turn is still waiting for the partner’s reply; send it again (same clientTurnId) to finish it.', { pendingClientTurnId: waiting?.clientTurnId ?? null });
+      throw Problem.conflict(
+        'Your previous turn is still waiting for the partner’s reply; send it again (same clientTurnId) to finish it.',
+        { pendingClientTurnId: waiting?.clientTurnId ?? null },
+      );
     }
     const index = session.nextIndex;
     const plan = scripted ? planTurn(ctx, { index, text: input.text }) : null;
     const coding = plan?.coding ?? codeTurn(ctx, { index, text: input.text }).coding;
     const now = deps.now();
     // Whole rows, ids included, so nothing has to be read back after the write.
-    const blank = { sessionId, clientTurnId: null, coding: null, feedback: null, directive: null, fallbackText: null, source: null, createdAt: now };
-    const coach: TurnRow = { ...blank, id: crypto.randomUUID(), index, role: 'coach', status: 'done', text: input.text, clientTurnId: input.clientTurnId, coding };
-    let partner: TurnRow = { ...blank, id: crypto.randomUUID(), index: index + 1, role: 'partner', status: 'pending', text: '' };
+    const blank = {
+      sessionId,
+      clientTurnId: null,
+      coding: null,
+      feedback: null,
+      directive: null,
+      fallbackText: null,
+      source: null,
+      createdAt: now,
+    };
+    const coach: TurnRow = {
+      ...blank,
+      id: crypto.randomUUID(),
+      index,
+      role: 'coach',
+      status: 'done',
+      text: input.text,
+      clientTurnId: input.clientTurnId,
+      coding,
+    };
+    let partner: TurnRow = {
+      ...blank,
+      id: crypto.randomUUID(),
+      index: index + 1,
+      role: 'partner',
+      status: 'pending',
+      text: '',
+    };
     if (plan) {
-      partner = { ...partner, status: 'done', text: plan.draft, directive: plan.directive, fallbackText: plan.draft, source: 'scripted' };
+      partner = {
+        ...partner,
+        status: 'done',
+        text: plan.draft,
+        directive: plan.directive,
+        fallbackText: plan.draft,
+        source: 'scripted',
+      };
       coach.feedback = { ...plan.feedback, source: 'rules' };
     }
-    const next = plan ? { nextIndex: index + 2, partnerState: plan.partnerState, coaching: plan.record } : { nextIndex: index + 2, partnerState: session.partnerState };
-    if (await appendTurns(db, caller, sessionId, index, [coach, partner], next)) return { ctx, coach, partner };
+    const next = plan
+      ? { nextIndex: index + 2, partnerState: plan.partnerState, coaching: plan.record }
+      : { nextIndex: index + 2, partnerState: session.partnerState };
+    if (await appendTurns(db, caller, sessionId, index, [coach, partner], next))
+      return { ctx, coach, partner };
   }
-  throw Problem.conflict('The session kept changing while this turn was being recorded; send the same clientTurnId again.');
+  throw Problem.conflict(
+    'The session kept changing while this turn was being recorded; send the same clientTurnId again.',
+  );
 }

@@ -11,11 +11,22 @@ import type { PartnerCard, ScenarioBrief } from '../practice/types.js';
  * The brief of a session's scenario: the card the session started with when it is one of the
  * organisation's own (kept on the session), else the built-in card.
  */
-export function scenarioView(scenarioId: string, startedWith?: PartnerCard | null): ScenarioBrief & { builtIn: boolean } {
+export function scenarioView(
+  scenarioId: string,
+  startedWith?: PartnerCard | null,
+): ScenarioBrief & { builtIn: boolean } {
   if (startedWith) return { ...toBrief(startedWith), builtIn: false };
   const card = getPartnerCard(scenarioId);
   if (card) return { ...toBrief(card), builtIn: true };
-  return { id: scenarioId, title: 'Your organisation’s scenario', brief: '', difficulty: 'moderate', partner: { name: 'Partner', role: '', team: '' }, focus: [], builtIn: false };
+  return {
+    id: scenarioId,
+    title: 'Your organisation’s scenario',
+    brief: '',
+    difficulty: 'moderate',
+    partner: { name: 'Partner', role: '', team: '' },
+    focus: [],
+    builtIn: false,
+  };
 }
 
 export function coachTurnView(t: VisibleTurn) {
@@ -25,12 +36,26 @@ export function coachTurnView(t: VisibleTurn) {
     text: t.text,
     codes: t.coding?.codes ?? [],
     label: t.coding?.label ?? 'other',
-    ...(t.feedback ? { feedback: { worked: t.feedback.worked, improve: t.feedback.improve, suggestion: t.feedback.suggestion, alternative: t.feedback.alternative } } : {}),
+    ...(t.feedback
+      ? {
+          feedback: {
+            worked: t.feedback.worked,
+            improve: t.feedback.improve,
+            suggestion: t.feedback.suggestion,
+            alternative: t.feedback.alternative,
+          },
+        }
+      : {}),
   };
 }
 
 export function partnerTurnView(t: VisibleTurn) {
-  return { index: t.index, role: 'partner' as const, text: t.text, ...(t.status === 'pending' ? { pending: true } : {}) };
+  return {
+    index: t.index,
+    role: 'partner' as const,
+    text: t.text,
+    ...(t.status === 'pending' ? { pending: true } : {}),
+  };
 }
 
 export function turnView(t: VisibleTurn) {

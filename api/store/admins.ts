@@ -15,14 +15,31 @@ import { StoreError } from './errors.js';
  * an admin. The admin rows are locked first and in id order, so two admins removing each other at
  * the same moment run one after the other (no deadlock), and the second sees the first's change.
  */
-export async function lockForChange(tx: Database, orgId: string, personId: string, opts: { by?: string; nextRole: Role | null }) {
-  const admins = await tx.select({ id: people.id }).from(people).where(and(eq(people.orgId, orgId), eq(people.role, 'admin'))).orderBy(asc(people.id)).for('update');
-  if (opts.by && !admins.some((a) => a.id === opts.by)) throw StoreError.forbidden('This needs one of the roles: admin.');
-  const [person] = await tx.select().from(people).where(and(eq(people.orgId, orgId), eq(people.id, personId))).for('update');
+export async function lockForChange(
+  tx: Database,
+  orgId: string,
+  personId: string,
+  opts: { by?: string; nextRole: Role | null },
+) {
+  const admins = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.orgId, orgId), eq(people.role, 'admin')))
+    .orderBy(asc(people.id))
+    .for('update');
+  if (opts.by && !admins.some((a) => a.id === opts.by))
+    throw StoreError.forbidden('This needs one of the roles: admin.');
+  const [person] = await tx
+    .select()
+    .from(people)
+    .where(and(eq(people.orgId, orgId), eq(people.id, personId)))
+    .for('update');
   if (!person) return null;
   const losesAdmin = person.role === 'admin' && opts.nextRole !== 'admin';
   // only the last admin themselves can get here: an acting admin `by` is one of `admins`
-  if (losesAdmin && admins.every((a) => a.id === personId)) throw StoreError.conflict('You are the last admin of this organisation; make someone else an admin first.');
+  if (losesAdmin && admins.every((a) => a.id === personId))
+    throw StoreError.conflict(
+      'You are the last admin of this organisation; make someone else an admin first.',
+    );
   return person;
 }
-

@@ -12,7 +12,14 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { preparedPerDatabase } from '../db/prepared.js';
 import { learnerProgress, sessions, type CohortReadinessRule } from '../db/schema/index.js';
-import { cohortProgress, learnerSnapshot, type CohortMember, type LearnerProgressView, type LearnerSeries, type LearnerSnapshot } from '../programme/index.js';
+import {
+  cohortProgress,
+  learnerSnapshot,
+  type CohortMember,
+  type LearnerProgressView,
+  type LearnerSeries,
+  type LearnerSnapshot,
+} from '../programme/index.js';
 import type { OnSessionEnded } from '../session-flow/end.js';
 import type { SessionResult } from '../practice/progress/index.js';
 import type { Level } from '../practice/types.js';
@@ -35,8 +42,12 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   return out;
 }
 
-const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
-const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[]));
+const idList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 const iso = (v: string | Date) => new Date(v).toISOString();
 
@@ -46,7 +57,12 @@ const iso = (v: string | Date) => new Date(v).toISOString();
  * and the session metrics. Slimmed in SQL, so the server
  * ships a few hundred bytes per session instead of the whole scorecard.
  */
-export async function recentScorecards(db: Database, orgId: string, personIds: string[], n: number): Promise<Map<string, SessionResult[]>> {
+export async function recentScorecards(
+  db: Database,
+  orgId: string,
+  personIds: string[],
+  n: number,
+): Promise<Map<string, SessionResult[]>> {
   if (personIds.length === 0) return new Map();
   const result = await db.execute(sql`
     select m.person_id, s.id, s.ended_at, s.skills, s.metrics
@@ -65,10 +81,23 @@ export async function recentScorecards(db: Database, orgId: string, personIds: s
       limit ${n}
     ) s`);
   const out = new Map<string, SessionResult[]>();
-  for (const r of rowsOf<{ person_id: string; id: string; ended_at: string | Date; skills: unknown; metrics: unknown }>(result)) {
+  for (const r of rowsOf<{
+    person_id: string;
+    id: string;
+    ended_at: string | Date;
+    skills: unknown;
+    metrics: unknown;
+  }>(result)) {
     let list = out.get(r.person_id);
     if (!list) out.set(r.person_id, (list = []));
-    list.push({ sessionId: r.id, at: iso(r.ended_at), scorecard: { skills: (json(r.skills) ?? []) as never, metrics: (json(r.metrics) ?? {}) as never } });
+    list.push({
+      sessionId: r.id,
+      at: iso(r.ended_at),
+      scorecard: {
+        skills: (json(r.skills) ?? []) as never,
+        metrics: (json(r.metrics) ?? {}) as never,
+      },
+    });
   }
   return out;
 }
@@ -81,7 +110,11 @@ const SERIES_POINTS = 20;
  * (one row per learner and skill instead of one per session and skill). Every ended session
  * writes a row for each skill, so a learner's session count is their largest per-skill count.
  */
-export async function skillSeriesOf(db: Database, orgId: string, personIds: string[]): Promise<Map<string, LearnerSeries>> {
+export async function skillSeriesOf(
+  db: Database,
+  orgId: string,
+  personIds: string[],
+): Promise<Map<string, LearnerSeries>> {
   if (personIds.length === 0) return new Map();
   const result = await db.execute(sql`
     select person_id, skill, count(*)::int as n, max(at) as last,
@@ -91,7 +124,14 @@ export async function skillSeriesOf(db: Database, orgId: string, personIds: stri
     where org_id = ${orgId} and person_id in (${idList(personIds)})
     group by person_id, skill`);
   const out = new Map<string, LearnerSeries>();
-  for (const r of rowsOf<{ person_id: string; skill: string; n: number; last: string | Date; scores: number[] | string; levels: string[] | string }>(result)) {
+  for (const r of rowsOf<{
+    person_id: string;
+    skill: string;
+    n: number;
+    last: string | Date;
+    scores: number[] | string;
+    levels: string[] | string;
+  }>(result)) {
     let series = out.get(r.person_id);
     if (!series) out.set(r.person_id, (series = { skills: {}, sessions: 0, lastSessionAt: null }));
     const scores = pgArray(r.scores).map(Number);
@@ -111,24 +151,55 @@ function pgArray(v: unknown[] | string): string[] {
   return inner ? inner.split(',').map((x) => x.replace(/^"|"$/g, '')) : [];
 }
 
-const isDefaultRule = (r: CohortReadinessRule) => r.minSessions === undefined && r.window === undefined && r.skills === undefined;
+const isDefaultRule = (r: CohortReadinessRule) =>
+  r.minSessions === undefined && r.window === undefined && r.skills === undefined;
 
 /** Snapshots computed from the ledger and recent scorecards (the slow, always-right path). */
-export async function computeSnapshots(db: Database, orgId: string, personIds: string[], readiness: CohortReadinessRule): Promise<Map<string, LearnerSnapshot>> {
-  const window = Math.max(readiness.window ?? DEFAULT_WINDOW, readiness.minSessions ?? DEFAULT_WINDOW);
-  const [series, recent] = await Promise.all([skillSeriesOf(db, orgId, personIds), recentScorecards(db, orgId, personIds, window)]);
-  return new Map([...series].map(([id, s]) => [id, learnerSnapshot(s, recent.get(id) ?? [], readiness)]));
+export async function computeSnapshots(
+  db: Database,
+  orgId: string,
+  personIds: string[],
+  readiness: CohortReadinessRule,
+): Promise<Map<string, LearnerSnapshot>> {
+  const window = Math.max(
+    readiness.window ?? DEFAULT_WINDOW,
+    readiness.minSessions ?? DEFAULT_WINDOW,
+  );
+  const [series, recent] = await Promise.all([
+    skillSeriesOf(db, orgId, personIds),
+    recentScorecards(db, orgId, personIds, window),
+  ]);
+  return new Map(
+    [...series].map(([id, s]) => [id, learnerSnapshot(s, recent.get(id) ?? [], readiness)]),
+  );
 }
 
 /** Recomputes and stores the default-rule snapshots of these learners. */
-export async function refreshLearnerProgress(db: Database, orgId: string, personIds: string[]): Promise<Map<string, LearnerSnapshot>> {
+export async function refreshLearnerProgress(
+  db: Database,
+  orgId: string,
+  personIds: string[],
+): Promise<Map<string, LearnerSnapshot>> {
   const snapshots = await computeSnapshots(db, orgId, personIds, {});
-  const rows = [...snapshots].map(([personId, snapshot]) => ({ personId, orgId, snapshot, lastResultAt: snapshot.lastSessionAt ? new Date(snapshot.lastSessionAt) : null, updatedAt: new Date() }));
+  const rows = [...snapshots].map(([personId, snapshot]) => ({
+    personId,
+    orgId,
+    snapshot,
+    lastResultAt: snapshot.lastSessionAt ? new Date(snapshot.lastSessionAt) : null,
+    updatedAt: new Date(),
+  }));
   if (rows.length) {
     await db
       .insert(learnerProgress)
       .values(rows)
-      .onConflictDoUpdate({ target: learnerProgress.personId, set: { snapshot: sql`excluded.snapshot`, lastResultAt: sql`excluded.last_result_at`, updatedAt: sql`excluded.updated_at` } });
+      .onConflictDoUpdate({
+        target: learnerProgress.personId,
+        set: {
+          snapshot: sql`excluded.snapshot`,
+          lastResultAt: sql`excluded.last_result_at`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      });
   }
   return snapshots;
 }
@@ -138,14 +209,29 @@ const ph = sql.placeholder;
 const upsertOne = preparedPerDatabase((db) =>
   db
     .insert(learnerProgress)
-    .values({ personId: ph('personId'), orgId: ph('orgId'), snapshot: sql`${ph('snapshot')}::jsonb`, lastResultAt: sql`${ph('lastResultAt')}::timestamptz`, updatedAt: sql`${ph('updatedAt')}::timestamptz` })
-    .onConflictDoUpdate({ target: learnerProgress.personId, set: { snapshot: sql`excluded.snapshot`, lastResultAt: sql`excluded.last_result_at`, updatedAt: sql`excluded.updated_at` } })
+    .values({
+      personId: ph('personId'),
+      orgId: ph('orgId'),
+      snapshot: sql`${ph('snapshot')}::jsonb`,
+      lastResultAt: sql`${ph('lastResultAt')}::timestamptz`,
+      updatedAt: sql`${ph('updatedAt')}::timestamptz`,
+    })
+    .onConflictDoUpdate({
+      target: learnerProgress.personId,
+      set: {
+        snapshot: sql`excluded.snapshot`,
+        lastResultAt: sql`excluded.last_result_at`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    })
     .prepare('learner_progress_upsert'),
 );
 
 /** `onSessionEnded` hook: the learner's snapshot follows their new result (as `refreshLearnerProgress`). */
 export const refreshProgressOnSessionEnd: OnSessionEnded = async (deps, session) => {
-  const snapshot = (await computeSnapshots(deps.db, session.orgId, [session.personId], {})).get(session.personId);
+  const snapshot = (await computeSnapshots(deps.db, session.orgId, [session.personId], {})).get(
+    session.personId,
+  );
   if (!snapshot) return;
   await upsertOne(deps.db).execute({
     personId: session.personId,
@@ -176,7 +262,14 @@ async function cohortSnapshots(db: Database, orgId: string, cohortId: string) {
   const members: CohortMember[] = [];
   const fresh = new Map<string, LearnerSnapshot>();
   const stale: string[] = [];
-  for (const r of rowsOf<{ id: string; name: string; email: string; snapshot: unknown; fresh: boolean; never_practised: boolean }>(result)) {
+  for (const r of rowsOf<{
+    id: string;
+    name: string;
+    email: string;
+    snapshot: unknown;
+    fresh: boolean;
+    never_practised: boolean;
+  }>(result)) {
     members.push({ id: r.id, name: r.name, email: r.email });
     if (r.never_practised) continue;
     if (r.fresh) fresh.set(r.id, json(r.snapshot) as LearnerSnapshot);
@@ -191,29 +284,70 @@ async function cohortSnapshots(db: Database, orgId: string, cohortId: string) {
  * read in parallel: three queries, one round trip, whatever the cohort's size. The data queries
  * are scoped to the caller's organisation, and nothing of them is returned unless the check passes.
  */
-export async function readCohortProgress(db: Database, caller: Caller, cohortId: string, now: Date): Promise<{ cohort: ManagedCohort; learners: LearnerProgressView[] } | null> {
+export async function readCohortProgress(
+  db: Database,
+  caller: Caller,
+  cohortId: string,
+  now: Date,
+): Promise<{ cohort: ManagedCohort; learners: LearnerProgressView[] } | null> {
   const orgId = caller.orgId;
-  const [cohort, { members, fresh, stale }, assignments] = await Promise.all([findManagedCohort(db, caller, cohortId), cohortSnapshots(db, orgId, cohortId), assignmentsOf(db, orgId, { cohortId }, now)]);
+  const [cohort, { members, fresh, stale }, assignments] = await Promise.all([
+    findManagedCohort(db, caller, cohortId),
+    cohortSnapshots(db, orgId, cohortId),
+    assignmentsOf(db, orgId, { cohortId }, now),
+  ]);
   if (!cohort) return null;
   let snapshots = fresh;
   if (!isDefaultRule(cohort.readiness)) {
     // a cohort with its own readiness rule needs readiness computed under that rule
-    snapshots = await computeSnapshots(db, orgId, members.map((m) => m.id), cohort.readiness);
+    snapshots = await computeSnapshots(
+      db,
+      orgId,
+      members.map((m) => m.id),
+      cohort.readiness,
+    );
   } else if (stale.length) {
-    for (const [id, snap] of await refreshLearnerProgress(db, orgId, stale)) snapshots.set(id, snap);
+    for (const [id, snap] of await refreshLearnerProgress(db, orgId, stale))
+      snapshots.set(id, snap);
   }
   const byPerson = groupBy(
-    assignments.map((a) => ({ personId: a.personId, view: { id: a.id, drillId: a.drillId, cohortId: a.cohortId, title: a.drill.title, status: a.status, dueAt: a.dueAt, attempts: a.attempts, bestLevel: a.bestLevel } })),
+    assignments.map((a) => ({
+      personId: a.personId,
+      view: {
+        id: a.id,
+        drillId: a.drillId,
+        cohortId: a.cohortId,
+        title: a.drill.title,
+        status: a.status,
+        dueAt: a.dueAt,
+        attempts: a.attempts,
+        bestLevel: a.bestLevel,
+      },
+    })),
     (a) => a.personId,
   );
-  const learners = cohortProgress({ members, snapshots, assignments: new Map([...byPerson].map(([k, v]) => [k, v.map((x) => x.view)])), readiness: cohort.readiness });
+  const learners = cohortProgress({
+    members,
+    snapshots,
+    assignments: new Map([...byPerson].map(([k, v]) => [k, v.map((x) => x.view)])),
+    readiness: cohort.readiness,
+  });
   return { cohort, learners };
 }
 
 /** One learner's sessions for a facilitator's list, newest first (levels only; the transcript is `GET /api/sessions/{id}`). */
 export async function learnerSessions(db: Database, orgId: string, personId: string, limit = 100) {
   const rows = await db
-    .select({ id: sessions.id, status: sessions.status, scenarioId: sessions.scenarioId, drillId: sessions.drillId, startedAt: sessions.startedAt, endedAt: sessions.endedAt, scorecard: sessions.scorecard, drillResult: sessions.drillResult })
+    .select({
+      id: sessions.id,
+      status: sessions.status,
+      scenarioId: sessions.scenarioId,
+      drillId: sessions.drillId,
+      startedAt: sessions.startedAt,
+      endedAt: sessions.endedAt,
+      scorecard: sessions.scorecard,
+      drillResult: sessions.drillResult,
+    })
     .from(sessions)
     .where(and(eq(sessions.orgId, orgId), eq(sessions.personId, personId)))
     .orderBy(desc(sessions.startedAt))
@@ -225,7 +359,9 @@ export async function learnerSessions(db: Database, orgId: string, personId: str
     drillId: r.drillId,
     startedAt: r.startedAt.toISOString(),
     endedAt: r.endedAt?.toISOString() ?? null,
-    levels: r.scorecard ? Object.fromEntries(r.scorecard.skills.filter(isScored).map((s) => [s.skill, s.level])) : null,
+    levels: r.scorecard
+      ? Object.fromEntries(r.scorecard.skills.filter(isScored).map((s) => [s.skill, s.level]))
+      : null,
     drillPassed: r.drillResult ? r.drillResult.passed : null,
   }));
 }

@@ -12,12 +12,25 @@ import { drillSpecOf, findDrill, type DrillRow } from './drills.js';
 export { findDrill };
 
 export async function listDrills(db: Database, orgId: string) {
-  return db.select().from(drills).where(eq(drills.orgId, orgId)).orderBy(asc(drills.createdAt), asc(drills.title));
+  return db
+    .select()
+    .from(drills)
+    .where(eq(drills.orgId, orgId))
+    .orderBy(asc(drills.createdAt), asc(drills.title));
 }
 
 export async function createDrill(db: Database, caller: Caller, d: Omit<DrillSpec, 'id'>) {
   const { title, scenarioId, ...rest } = d;
-  const [row] = await db.insert(drills).values({ orgId: caller.orgId, title, scenarioId, spec: { title, scenarioId, ...rest }, createdBy: caller.personId }).returning();
+  const [row] = await db
+    .insert(drills)
+    .values({
+      orgId: caller.orgId,
+      title,
+      scenarioId,
+      spec: { title, scenarioId, ...rest },
+      createdBy: caller.personId,
+    })
+    .returning();
   return row;
 }
 
@@ -37,4 +50,3 @@ export function drillView(row: DrillRow) {
     createdAt: row.createdAt.toISOString(),
   };
 }
-

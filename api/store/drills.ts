@@ -19,11 +19,18 @@ export function drillSpecOf(row: DrillRow): DrillSpec {
 export async function ensureBuiltInDrills(db: Database, orgId: string) {
   for (const d of BUILT_IN_DRILLS) {
     const { id, ...spec } = d;
-    await db.insert(drills).values({ orgId, builtInKey: id, title: d.title, scenarioId: d.scenarioId, spec }).onConflictDoNothing();
+    await db
+      .insert(drills)
+      .values({ orgId, builtInKey: id, title: d.title, scenarioId: d.scenarioId, spec })
+      .onConflictDoNothing();
   }
 }
 
 export async function findDrill(db: Database, orgId: string, drillId: string) {
-  const [row] = await db.select().from(drills).where(and(eq(drills.orgId, orgId), eq(drills.id, drillId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(drills)
+    .where(and(eq(drills.orgId, orgId), eq(drills.id, drillId)))
+    .limit(1);
   return row ?? null;
 }

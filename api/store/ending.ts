@@ -27,7 +27,19 @@ import type { Scorecard } from '../practice/types.js';
 import type { SessionRow, TurnRow } from './sessions.js';
 
 /** What ending needs to know about the session. */
-export type EndingSession = Pick<SessionRow, 'id' | 'orgId' | 'personId' | 'drillId' | 'scenarioId' | 'scenarioCard' | 'status' | 'nextIndex' | 'scorecard' | 'drillResult'>;
+export type EndingSession = Pick<
+  SessionRow,
+  | 'id'
+  | 'orgId'
+  | 'personId'
+  | 'drillId'
+  | 'scenarioId'
+  | 'scenarioCard'
+  | 'status'
+  | 'nextIndex'
+  | 'scorecard'
+  | 'drillResult'
+>;
 /** What scoring needs of a turn. */
 export type EndingTurn = Pick<TurnRow, 'index' | 'role' | 'status' | 'text' | 'coding'>;
 
@@ -48,11 +60,23 @@ const readContext = preparedPerDatabase((db) =>
         scorecard: sessions.scorecard,
         drillResult: sessions.drillResult,
       },
-      turn: { index: turns.index, role: turns.role, status: turns.status, text: turns.text, coding: turns.coding },
+      turn: {
+        index: turns.index,
+        role: turns.role,
+        status: turns.status,
+        text: turns.text,
+        coding: turns.coding,
+      },
     })
     .from(sessions)
     .leftJoin(turns, eq(turns.sessionId, sessions.id))
-    .where(and(eq(sessions.orgId, ph('orgId')), eq(sessions.id, ph('sessionId')), eq(sessions.personId, ph('personId'))))
+    .where(
+      and(
+        eq(sessions.orgId, ph('orgId')),
+        eq(sessions.id, ph('sessionId')),
+        eq(sessions.personId, ph('personId')),
+      ),
+    )
     .orderBy(asc(turns.index))
     .prepare('end_context'),
 );
@@ -61,8 +85,16 @@ const readContext = preparedPerDatabase((db) =>
  * The caller's own session and its transcript (in turn order) in one statement; null when the
  * session is not theirs or not in their organisation.
  */
-export async function readEndContext(db: Database, caller: Caller, sessionId: string): Promise<{ session: EndingSession; turns: EndingTurn[] } | null> {
-  const rows = await readContext(db).execute({ orgId: caller.orgId, sessionId, personId: caller.personId });
+export async function readEndContext(
+  db: Database,
+  caller: Caller,
+  sessionId: string,
+): Promise<{ session: EndingSession; turns: EndingTurn[] } | null> {
+  const rows = await readContext(db).execute({
+    orgId: caller.orgId,
+    sessionId,
+    personId: caller.personId,
+  });
   if (rows.length === 0) return null;
   return { session: rows[0].session, turns: rows.flatMap((r) => (r.turn ? [r.turn] : [])) };
 }
@@ -89,7 +121,12 @@ const endStatement = preparedPerDatabase((db) => {
           eq(sessions.nextIndex, ph('expectedNextIndex')),
         ),
       )
-      .returning({ id: sessions.id, orgId: sessions.orgId, personId: sessions.personId, endedAt: sessions.endedAt }),
+      .returning({
+        id: sessions.id,
+        orgId: sessions.orgId,
+        personId: sessions.personId,
+        endedAt: sessions.endedAt,
+      }),
   );
   const values = spreadColumns(skillResults, 'r', {
     org_id: sql`e.org_id`,
@@ -102,7 +139,9 @@ const endStatement = preparedPerDatabase((db) => {
   const ledger = db.$with('ledger').as(
     db
       .insert(skillResults)
-      .select(sql`select ${values} from ${ended} e cross join json_populate_recordset(null::${skillResults}, ${ph('rows')}::json) as r`)
+      .select(
+        sql`select ${values} from ${ended} e cross join json_populate_recordset(null::${skillResults}, ${ph('rows')}::json) as r`,
+      )
       .returning({ id: skillResults.id }),
   );
   return db.with(ended, ledger).select({ id: ended.id }).from(ended).prepare('session_end');
@@ -118,12 +157,20 @@ export async function storeEnding(
   caller: Caller,
   sessionId: string,
   expectedNextIndex: number,
-  ending: { scorecard: Scorecard; drillResult: { passed: boolean; reasons: string[] } | null; endedAt: Date },
+  ending: {
+    scorecard: Scorecard;
+    drillResult: { passed: boolean; reasons: string[] } | null;
+    endedAt: Date;
+  },
 ): Promise<boolean> {
   // a skill without enough evidence adds no ledger row: progress, trends and readiness stay as they were
-  const rows = ending.scorecard.skills
-    .filter(isScored)
-    .map((s) => ({ id: crypto.randomUUID(), skill: s.skill, level: s.level, score: s.score, passed_drill: ending.drillResult ? ending.drillResult.passed : null }));
+  const rows = ending.scorecard.skills.filter(isScored).map((s) => ({
+    id: crypto.randomUUID(),
+    skill: s.skill,
+    level: s.level,
+    score: s.score,
+    passed_drill: ending.drillResult ? ending.drillResult.passed : null,
+  }));
   const claimed = await endStatement(db).execute({
     orgId: caller.orgId,
     sessionId,

@@ -18,8 +18,17 @@ type Strength = 'share' | 'update';
  * Locks the cohort row inside the caller's transaction; false when it no longer exists (deleted
  * by a request that committed first). `share` for writes through the cohort, `update` to delete it.
  */
-export async function lockCohort(tx: Database, orgId: string, cohortId: string, strength: Strength): Promise<boolean> {
-  const rows = await tx.select({ id: cohorts.id }).from(cohorts).where(and(eq(cohorts.orgId, orgId), eq(cohorts.id, cohortId))).for(strength);
+export async function lockCohort(
+  tx: Database,
+  orgId: string,
+  cohortId: string,
+  strength: Strength,
+): Promise<boolean> {
+  const rows = await tx
+    .select({ id: cohorts.id })
+    .from(cohorts)
+    .where(and(eq(cohorts.orgId, orgId), eq(cohorts.id, cohortId)))
+    .for(strength);
   return rows.length > 0;
 }
 
@@ -28,7 +37,12 @@ export async function lockCohort(tx: Database, orgId: string, cohortId: string, 
  * and returns them with the role they hold now, which is what a membership must agree with.
  * People deleted meanwhile are missing from the answer.
  */
-export async function lockPeople(tx: Database, orgId: string, personIds: string[], strength: Strength) {
+export async function lockPeople(
+  tx: Database,
+  orgId: string,
+  personIds: string[],
+  strength: Strength,
+) {
   if (personIds.length === 0) return [];
   return tx
     .select({ id: people.id, name: people.name, role: people.role })

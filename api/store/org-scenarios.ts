@@ -20,7 +20,11 @@ export interface ScenarioSource {
 
 /** Every scenario of the organisation, retired ones included, by id. */
 export async function listOrgScenarios(db: Database, orgId: string): Promise<OrgScenarioRow[]> {
-  return db.select().from(orgScenarios).where(eq(orgScenarios.orgId, orgId)).orderBy(asc(orgScenarios.scenarioId));
+  return db
+    .select()
+    .from(orgScenarios)
+    .where(eq(orgScenarios.orgId, orgId))
+    .orderBy(asc(orgScenarios.scenarioId));
 }
 
 /** The cards learners of the organisation may start (not retired). */
@@ -33,7 +37,11 @@ export async function activeOrgCards(db: Database, orgId: string): Promise<Partn
   return rows.map((r) => r.card);
 }
 
-export async function findOrgScenario(db: Database, orgId: string, scenarioId: string): Promise<OrgScenarioRow | null> {
+export async function findOrgScenario(
+  db: Database,
+  orgId: string,
+  scenarioId: string,
+): Promise<OrgScenarioRow | null> {
   const [row] = await db
     .select()
     .from(orgScenarios)
@@ -43,33 +51,62 @@ export async function findOrgScenario(db: Database, orgId: string, scenarioId: s
 }
 
 /** The card of an active scenario of the organisation, for starting a session; null if none. */
-export async function activeOrgCard(db: Database, orgId: string, scenarioId: string): Promise<{ card: PartnerCard; revision: number } | null> {
+export async function activeOrgCard(
+  db: Database,
+  orgId: string,
+  scenarioId: string,
+): Promise<{ card: PartnerCard; revision: number } | null> {
   const row = await findOrgScenario(db, orgId, scenarioId);
   return row && !row.retiredAt ? { card: row.card, revision: row.revision } : null;
 }
 
 /** Adds a scenario; null when the organisation already has one with this id (nothing written). */
-export async function createOrgScenario(db: Database, caller: Caller, input: ScenarioSource): Promise<OrgScenarioRow | null> {
+export async function createOrgScenario(
+  db: Database,
+  caller: Caller,
+  input: ScenarioSource,
+): Promise<OrgScenarioRow | null> {
   const [row] = await db
     .insert(orgScenarios)
-    .values({ orgId: caller.orgId, scenarioId: input.card.id, ...input, createdBy: caller.personId, updatedBy: caller.personId })
+    .values({
+      orgId: caller.orgId,
+      scenarioId: input.card.id,
+      ...input,
+      createdBy: caller.personId,
+      updatedBy: caller.personId,
+    })
     .onConflictDoNothing()
     .returning();
   return row ?? null;
 }
 
 /** Replaces a scenario's text and card (revision + 1, un-retired); null when there is none. */
-export async function updateOrgScenario(db: Database, caller: Caller, scenarioId: string, input: ScenarioSource): Promise<OrgScenarioRow | null> {
+export async function updateOrgScenario(
+  db: Database,
+  caller: Caller,
+  scenarioId: string,
+  input: ScenarioSource,
+): Promise<OrgScenarioRow | null> {
   const [row] = await db
     .update(orgScenarios)
-    .set({ ...input, revision: sql`${orgScenarios.revision} + 1`, updatedBy: caller.personId, updatedAt: sql`now()`, retiredAt: null })
+    .set({
+      ...input,
+      revision: sql`${orgScenarios.revision} + 1`,
+      updatedBy: caller.personId,
+      updatedAt: sql`now()`,
+      retiredAt: null,
+    })
     .where(and(eq(orgScenarios.orgId, caller.orgId), eq(orgScenarios.scenarioId, scenarioId)))
     .returning();
   return row ?? null;
 }
 
 /** Retires a scenario (kept for the sessions that used it); null when there is none. */
-export async function retireOrgScenario(db: Database, caller: Caller, scenarioId: string): Promise<OrgScenarioRow | null> {
+export async function retireOrgScenario(
+  db: Database,
+  caller: Caller,
+  scenarioId: string,
+): Promise<OrgScenarioRow | null> {
   const [row] = await db
     .update(orgScenarios)
     .set({ retiredAt: sql`coalesce(${orgScenarios.retiredAt}, now())`, updatedBy: caller.personId })
@@ -77,4 +114,3 @@ export async function retireOrgScenario(db: Database, caller: Caller, scenarioId
     .returning();
   return row ?? null;
 }
-

@@ -20,7 +20,12 @@ import {
   people,
   type ActionStatus,
 } from '../db/schema/index.js';
-import { afterConfirmation, afterRevision, agreementPhase, type AgreementBody } from '../partnerships/agreement.js';
+import {
+  afterConfirmation,
+  afterRevision,
+  agreementPhase,
+  type AgreementBody,
+} from '../partnerships/agreement.js';
 import { reciprocity } from '../partnerships/reciprocity.js';
 import { StoreError } from './errors.js';
 
@@ -34,83 +39,190 @@ export type PartnershipRow = typeof partnerships.$inferSelect;
 export type Standing = 'partner' | 'staff';
 type Tx = Database;
 
-export const partnersOf = (p: Pick<PartnershipRow, 'personA' | 'personB'>) => [p.personA, p.personB].filter((x): x is string => Boolean(x));
+export const partnersOf = (p: Pick<PartnershipRow, 'personA' | 'personB'>) =>
+  [p.personA, p.personB].filter((x): x is string => Boolean(x));
 
 /** The partnership and how the caller stands to it, or null when it is not theirs to see. */
-export async function findPartnership(db: Database, caller: Caller, id: string): Promise<{ row: PartnershipRow; standing: Standing } | null> {
-  const [row] = await db.select().from(partnerships).where(and(eq(partnerships.orgId, caller.orgId), eq(partnerships.id, id))).limit(1);
+export async function findPartnership(
+  db: Database,
+  caller: Caller,
+  id: string,
+): Promise<{ row: PartnershipRow; standing: Standing } | null> {
+  const [row] = await db
+    .select()
+    .from(partnerships)
+    .where(and(eq(partnerships.orgId, caller.orgId), eq(partnerships.id, id)))
+    .limit(1);
   if (!row) return null;
-  if (row.personA === caller.personId || row.personB === caller.personId) return { row, standing: 'partner' };
+  if (row.personA === caller.personId || row.personB === caller.personId)
+    return { row, standing: 'partner' };
   if (caller.role === 'admin') return { row, standing: 'staff' };
-  if (caller.role === 'facilitator' && row.cohortId && (await findManagedCohort(db, caller, row.cohortId))) return { row, standing: 'staff' };
+  if (
+    caller.role === 'facilitator' &&
+    row.cohortId &&
+    (await findManagedCohort(db, caller, row.cohortId))
+  )
+    return { row, standing: 'staff' };
   return null;
 }
 
 /** People by id, in the organisation: name and department. */
 export async function peopleById(db: Database, orgId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { id: string; name: string; department: string | null; lineManagerId: string | null; role: string; pairingPreferences: { notWith?: string[]; availability?: string[] } }>();
+  if (ids.length === 0)
+    return new Map<
+      string,
+      {
+        id: string;
+        name: string;
+        department: string | null;
+        lineManagerId: string | null;
+        role: string;
+        pairingPreferences: { notWith?: string[]; availability?: string[] };
+      }
+    >();
   const rows = await db
-    .select({ id: people.id, name: people.name, department: people.department, lineManagerId: people.lineManagerId, role: people.role, pairingPreferences: people.pairingPreferences })
+    .select({
+      id: people.id,
+      name: people.name,
+      department: people.department,
+      lineManagerId: people.lineManagerId,
+      role: people.role,
+      pairingPreferences: people.pairingPreferences,
+    })
     .from(people)
     .where(and(eq(people.orgId, orgId), inArray(people.id, ids)));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Of these people, those in a non-ended partnership of the cohort already. */
-export async function alreadyPartnered(db: Database, orgId: string, cohortId: string, ids: string[]) {
+export async function alreadyPartnered(
+  db: Database,
+  orgId: string,
+  cohortId: string,
+  ids: string[],
+) {
   if (ids.length === 0) return [];
   const rows = await db
     .select({ a: partnerships.personA, b: partnerships.personB })
     .from(partnerships)
-    .where(and(eq(partnerships.orgId, orgId), eq(partnerships.cohortId, cohortId), sql`${partnerships.status} <> 'ended'`, or(inArray(partnerships.personA, ids), inArray(partnerships.personB, ids))));
-  return [...new Set(rows.flatMap((r) => [r.a, r.b]).filter((x): x is string => x !== null && ids.includes(x)))];
+    .where(
+      and(
+        eq(partnerships.orgId, orgId),
+        eq(partnerships.cohortId, cohortId),
+        sql`${partnerships.status} <> 'ended'`,
+        or(inArray(partnerships.personA, ids), inArray(partnerships.personB, ids)),
+      ),
+    );
+  return [
+    ...new Set(
+      rows.flatMap((r) => [r.a, r.b]).filter((x): x is string => x !== null && ids.includes(x)),
+    ),
+  ];
 }
 
-export async function insertPartnership(db: Database, caller: Caller, cohortId: string, [a, b]: [string, string]) {
+export async function insertPartnership(
+  db: Database,
+  caller: Caller,
+  cohortId: string,
+  [a, b]: [string, string],
+) {
   return db.transaction(async (tx) => {
     // the two learners are locked so two facilitators pairing them at once cannot both succeed
-    await tx.execute(sql`select id from ${people} where org_id = ${caller.orgId} and id in (${a}, ${b}) order by id for update`);
-    if ((await alreadyPartnered(tx as unknown as Tx, caller.orgId, cohortId, [a, b])).length) return null;
-    const [row] = await tx.insert(partnerships).values({ orgId: caller.orgId, cohortId, personA: a, personB: b, createdBy: caller.personId }).returning();
+    await tx.execute(
+      sql`select id from ${people} where org_id = ${caller.orgId} and id in (${a}, ${b}) order by id for update`,
+    );
+    if ((await alreadyPartnered(tx as unknown as Tx, caller.orgId, cohortId, [a, b])).length)
+      return null;
+    const [row] = await tx
+      .insert(partnerships)
+      .values({ orgId: caller.orgId, cohortId, personA: a, personB: b, createdBy: caller.personId })
+      .returning();
     return row;
   });
 }
 
 async function lockPartnership(tx: Tx, orgId: string, id: string): Promise<PartnershipRow | null> {
-  const [row] = await tx.select().from(partnerships).where(and(eq(partnerships.orgId, orgId), eq(partnerships.id, id))).for('update');
+  const [row] = await tx
+    .select()
+    .from(partnerships)
+    .where(and(eq(partnerships.orgId, orgId), eq(partnerships.id, id)))
+    .for('update');
   return row ?? null;
 }
 
 /** Writes a new agreement version; nobody has confirmed it yet. */
-export async function reviseAgreement(db: Database, orgId: string, id: string, authorId: string, body: AgreementBody) {
+export async function reviseAgreement(
+  db: Database,
+  orgId: string,
+  id: string,
+  authorId: string,
+  body: AgreementBody,
+) {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Tx;
     const row = await lockPartnership(t, orgId, id);
     if (!row) throw StoreError.notFound('The partnership');
-    if (row.status === 'ended') throw StoreError.conflict('This partnership has ended; its agreement can no longer change.');
-    const next = afterRevision({ version: row.agreementVersion, confirmedBy: row.confirmedBy, agreedVersion: row.agreedVersion });
-    await t.insert(partnershipAgreements).values({ partnershipId: id, orgId, version: next.version, body, authorId });
-    const [updated] = await t.update(partnerships).set({ agreementVersion: next.version, confirmedBy: next.confirmedBy }).where(eq(partnerships.id, id)).returning();
+    if (row.status === 'ended')
+      throw StoreError.conflict('This partnership has ended; its agreement can no longer change.');
+    const next = afterRevision({
+      version: row.agreementVersion,
+      confirmedBy: row.confirmedBy,
+      agreedVersion: row.agreedVersion,
+    });
+    await t
+      .insert(partnershipAgreements)
+      .values({ partnershipId: id, orgId, version: next.version, body, authorId });
+    const [updated] = await t
+      .update(partnerships)
+      .set({ agreementVersion: next.version, confirmedBy: next.confirmedBy })
+      .where(eq(partnerships.id, id))
+      .returning();
     return updated;
   });
 }
 
 /** A partner confirms a version; the partnership becomes active when both confirmed the same one. */
-export async function confirmAgreement(db: Database, orgId: string, id: string, personId: string, version: number, now: Date) {
+export async function confirmAgreement(
+  db: Database,
+  orgId: string,
+  id: string,
+  personId: string,
+  version: number,
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Tx;
     const row = await lockPartnership(t, orgId, id);
     if (!row) throw StoreError.notFound('The partnership');
     if (row.status === 'ended') throw StoreError.conflict('This partnership has ended.');
     const pair = partnersOf(row);
-    if (pair.length < 2) throw StoreError.conflict('Your partner has left, so there is no one to agree with.');
-    const next = afterConfirmation({ version: row.agreementVersion, confirmedBy: row.confirmedBy, agreedVersion: row.agreedVersion }, personId, version, pair as [string, string]);
-    if (next === 'none') throw StoreError.conflict('There is no agreement to confirm yet; write one first.');
-    if (next === 'stale') throw StoreError.conflict(`The agreement changed since you read it: version ${row.agreementVersion} is the latest. Read it again before you confirm.`, { version: row.agreementVersion });
+    if (pair.length < 2)
+      throw StoreError.conflict('Your partner has left, so there is no one to agree with.');
+    const next = afterConfirmation(
+      {
+        version: row.agreementVersion,
+        confirmedBy: row.confirmedBy,
+        agreedVersion: row.agreedVersion,
+      },
+      personId,
+      version,
+      pair as [string, string],
+    );
+    if (next === 'none')
+      throw StoreError.conflict('There is no agreement to confirm yet; write one first.');
+    if (next === 'stale')
+      throw StoreError.conflict(
+        `The agreement changed since you read it: version ${row.agreementVersion} is the latest. Read it again before you confirm.`,
+        { version: row.agreementVersion },
+      );
     const becameActive = row.status === 'proposed' && next.agreedVersion === next.version;
     const [updated] = await t
       .update(partnerships)
-      .set({ confirmedBy: next.confirmedBy, agreedVersion: next.agreedVersion, ...(becameActive ? { status: 'active' as const, activatedAt: now } : {}) })
+      .set({
+        confirmedBy: next.confirmedBy,
+        agreedVersion: next.agreedVersion,
+        ...(becameActive ? { status: 'active' as const, activatedAt: now } : {}),
+      })
       .where(eq(partnerships.id, id))
       .returning();
     return { row: updated, becameActive, agreed: next.agreedVersion === next.version };
@@ -122,7 +234,13 @@ export async function agreementVersion(db: Database, orgId: string, id: string, 
   const [row] = await db
     .select()
     .from(partnershipAgreements)
-    .where(and(eq(partnershipAgreements.orgId, orgId), eq(partnershipAgreements.partnershipId, id), eq(partnershipAgreements.version, version)));
+    .where(
+      and(
+        eq(partnershipAgreements.orgId, orgId),
+        eq(partnershipAgreements.partnershipId, id),
+        eq(partnershipAgreements.version, version),
+      ),
+    );
   return row ?? null;
 }
 
@@ -138,31 +256,81 @@ export interface NewSession {
 }
 
 /** Records a session with the coachee's actions and the follow-up of earlier ones, in one transaction. */
-export async function insertSession(db: Database, orgId: string, partnershipId: string, s: NewSession, now: Date) {
+export async function insertSession(
+  db: Database,
+  orgId: string,
+  partnershipId: string,
+  s: NewSession,
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Tx;
     const row = await lockPartnership(t, orgId, partnershipId);
     if (!row) throw StoreError.notFound('The partnership');
-    if (row.status !== 'active') throw StoreError.conflict(row.status === 'ended' ? 'This partnership has ended.' : 'Agree and both confirm your agreement before logging sessions.');
+    if (row.status !== 'active')
+      throw StoreError.conflict(
+        row.status === 'ended'
+          ? 'This partnership has ended.'
+          : 'Agree and both confirm your agreement before logging sessions.',
+      );
     const ids = s.followUp.map((f) => f.actionId);
     const known = ids.length
-      ? await t.select({ id: partnershipActions.id }).from(partnershipActions).where(and(eq(partnershipActions.orgId, orgId), eq(partnershipActions.partnershipId, partnershipId), inArray(partnershipActions.id, ids)))
+      ? await t
+          .select({ id: partnershipActions.id })
+          .from(partnershipActions)
+          .where(
+            and(
+              eq(partnershipActions.orgId, orgId),
+              eq(partnershipActions.partnershipId, partnershipId),
+              inArray(partnershipActions.id, ids),
+            ),
+          )
       : [];
     const missing = ids.filter((id) => !known.some((k) => k.id === id));
-    if (missing.length) throw new StoreError('not_found', 'Some follow-up actions are not actions of this partnership.', missing.map((id) => ({ path: `followUp.${ids.indexOf(id)}.actionId`, message: 'no such action here' })));
+    if (missing.length)
+      throw new StoreError(
+        'not_found',
+        'Some follow-up actions are not actions of this partnership.',
+        missing.map((id) => ({
+          path: `followUp.${ids.indexOf(id)}.actionId`,
+          message: 'no such action here',
+        })),
+      );
     const [session] = await t
       .insert(partnershipSessions)
-      .values({ orgId, partnershipId, heldOn: s.heldOn, coachId: s.coachId, coacheeId: s.coacheeId, topic: s.topic, learning: s.learning, loggedBy: s.loggedBy })
+      .values({
+        orgId,
+        partnershipId,
+        heldOn: s.heldOn,
+        coachId: s.coachId,
+        coacheeId: s.coacheeId,
+        topic: s.topic,
+        learning: s.learning,
+        loggedBy: s.loggedBy,
+      })
       .returning();
     const actions = s.actions.length
       ? await t
           .insert(partnershipActions)
-          .values(s.actions.map((a) => ({ orgId, partnershipId, sessionId: session.id, ownerId: s.coacheeId, text: a.text, dueOn: a.dueOn ?? null })))
+          .values(
+            s.actions.map((a) => ({
+              orgId,
+              partnershipId,
+              sessionId: session.id,
+              ownerId: s.coacheeId,
+              text: a.text,
+              dueOn: a.dueOn ?? null,
+            })),
+          )
           .returning()
       : [];
     const followed = [];
     for (const f of s.followUp) {
-      const [a] = await t.update(partnershipActions).set({ status: f.status, followedUpIn: session.id, updatedAt: now }).where(and(eq(partnershipActions.orgId, orgId), eq(partnershipActions.id, f.actionId))).returning();
+      const [a] = await t
+        .update(partnershipActions)
+        .set({ status: f.status, followedUpIn: session.id, updatedAt: now })
+        .where(and(eq(partnershipActions.orgId, orgId), eq(partnershipActions.id, f.actionId)))
+        .returning();
       followed.push(a);
     }
     return { session, actions, followed };
@@ -170,22 +338,50 @@ export async function insertSession(db: Database, orgId: string, partnershipId: 
 }
 
 /** A partner shares (or stops sharing) a session's notes with the facilitator; they show only when both share. */
-export async function setNotesShared(db: Database, orgId: string, partnershipId: string, sessionId: string, personId: string, share: boolean) {
+export async function setNotesShared(
+  db: Database,
+  orgId: string,
+  partnershipId: string,
+  sessionId: string,
+  personId: string,
+  share: boolean,
+) {
   return db.transaction(async (tx) => {
     const [s] = await tx
       .select()
       .from(partnershipSessions)
-      .where(and(eq(partnershipSessions.orgId, orgId), eq(partnershipSessions.partnershipId, partnershipId), eq(partnershipSessions.id, sessionId)))
+      .where(
+        and(
+          eq(partnershipSessions.orgId, orgId),
+          eq(partnershipSessions.partnershipId, partnershipId),
+          eq(partnershipSessions.id, sessionId),
+        ),
+      )
       .for('update');
     if (!s) return null;
-    const sharedBy = share ? [...new Set([...s.sharedBy, personId])].sort() : s.sharedBy.filter((x) => x !== personId);
-    const [u] = await tx.update(partnershipSessions).set({ sharedBy }).where(eq(partnershipSessions.id, sessionId)).returning();
+    const sharedBy = share
+      ? [...new Set([...s.sharedBy, personId])].sort()
+      : s.sharedBy.filter((x) => x !== personId);
+    const [u] = await tx
+      .update(partnershipSessions)
+      .set({ sharedBy })
+      .where(eq(partnershipSessions.id, sessionId))
+      .returning();
     return u;
   });
 }
 
-export async function setHelpRequest(db: Database, orgId: string, id: string, request: { by: string; message: string; at: string } | null) {
-  const [row] = await db.update(partnerships).set({ helpRequest: request }).where(and(eq(partnerships.orgId, orgId), eq(partnerships.id, id))).returning();
+export async function setHelpRequest(
+  db: Database,
+  orgId: string,
+  id: string,
+  request: { by: string; message: string; at: string } | null,
+) {
+  const [row] = await db
+    .update(partnerships)
+    .set({ helpRequest: request })
+    .where(and(eq(partnerships.orgId, orgId), eq(partnerships.id, id)))
+    .returning();
   return row ?? null;
 }
 
@@ -193,17 +389,39 @@ export async function endPartnership(db: Database, orgId: string, id: string, no
   const [row] = await db
     .update(partnerships)
     .set({ status: 'ended', endedAt: now, helpRequest: null })
-    .where(and(eq(partnerships.orgId, orgId), eq(partnerships.id, id), sql`${partnerships.status} <> 'ended'`))
+    .where(
+      and(
+        eq(partnerships.orgId, orgId),
+        eq(partnerships.id, id),
+        sql`${partnerships.status} <> 'ended'`,
+      ),
+    )
     .returning();
   return row ?? null;
 }
 
-export async function saveReview(db: Database, orgId: string, partnershipId: string, personId: string, r: { rating: number; valued: string; wouldRecommend?: boolean }) {
-  const values = { partnershipId, personId, orgId, rating: r.rating, valued: r.valued, wouldRecommend: r.wouldRecommend ?? null };
+export async function saveReview(
+  db: Database,
+  orgId: string,
+  partnershipId: string,
+  personId: string,
+  r: { rating: number; valued: string; wouldRecommend?: boolean },
+) {
+  const values = {
+    partnershipId,
+    personId,
+    orgId,
+    rating: r.rating,
+    valued: r.valued,
+    wouldRecommend: r.wouldRecommend ?? null,
+  };
   const [row] = await db
     .insert(partnershipReviews)
     .values(values)
-    .onConflictDoUpdate({ target: [partnershipReviews.partnershipId, partnershipReviews.personId], set: { rating: values.rating, valued: values.valued, wouldRecommend: values.wouldRecommend } })
+    .onConflictDoUpdate({
+      target: [partnershipReviews.partnershipId, partnershipReviews.personId],
+      set: { rating: values.rating, valued: values.valued, wouldRecommend: values.wouldRecommend },
+    })
     .returning();
   return row;
 }
@@ -212,9 +430,26 @@ export async function saveReview(db: Database, orgId: string, partnershipId: str
 export async function partnershipRecords(db: Database, orgId: string, ids: string[]) {
   if (ids.length === 0) return { sessions: [], actions: [], reviews: [] };
   const [sessions, actions, reviews] = await Promise.all([
-    db.select().from(partnershipSessions).where(and(eq(partnershipSessions.orgId, orgId), inArray(partnershipSessions.partnershipId, ids))).orderBy(asc(partnershipSessions.heldOn), asc(partnershipSessions.createdAt)),
-    db.select().from(partnershipActions).where(and(eq(partnershipActions.orgId, orgId), inArray(partnershipActions.partnershipId, ids))).orderBy(asc(partnershipActions.createdAt)),
-    db.select().from(partnershipReviews).where(and(eq(partnershipReviews.orgId, orgId), inArray(partnershipReviews.partnershipId, ids))),
+    db
+      .select()
+      .from(partnershipSessions)
+      .where(
+        and(eq(partnershipSessions.orgId, orgId), inArray(partnershipSessions.partnershipId, ids)),
+      )
+      .orderBy(asc(partnershipSessions.heldOn), asc(partnershipSessions.createdAt)),
+    db
+      .select()
+      .from(partnershipActions)
+      .where(
+        and(eq(partnershipActions.orgId, orgId), inArray(partnershipActions.partnershipId, ids)),
+      )
+      .orderBy(asc(partnershipActions.createdAt)),
+    db
+      .select()
+      .from(partnershipReviews)
+      .where(
+        and(eq(partnershipReviews.orgId, orgId), inArray(partnershipReviews.partnershipId, ids)),
+      ),
   ]);
   return { sessions, actions, reviews };
 }
@@ -226,12 +461,21 @@ export async function partnershipsOf(db: Database, orgId: string, personId: stri
   return db
     .select()
     .from(partnerships)
-    .where(and(eq(partnerships.orgId, orgId), or(eq(partnerships.personA, personId), eq(partnerships.personB, personId))))
+    .where(
+      and(
+        eq(partnerships.orgId, orgId),
+        or(eq(partnerships.personA, personId), eq(partnerships.personB, personId)),
+      ),
+    )
     .orderBy(desc(partnerships.createdAt));
 }
 
 export async function cohortPartnerships(db: Database, orgId: string, cohortId: string) {
-  return db.select().from(partnerships).where(and(eq(partnerships.orgId, orgId), eq(partnerships.cohortId, cohortId))).orderBy(asc(partnerships.createdAt));
+  return db
+    .select()
+    .from(partnerships)
+    .where(and(eq(partnerships.orgId, orgId), eq(partnerships.cohortId, cohortId)))
+    .orderBy(asc(partnerships.createdAt));
 }
 
 /** The learners of a cohort, for checking a new pair. */
@@ -239,7 +483,13 @@ export async function cohortLearnerIds(db: Database, orgId: string, cohortId: st
   const rows = await db
     .select({ id: cohortMembers.personId })
     .from(cohortMembers)
-    .where(and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.role, 'learner')));
+    .where(
+      and(
+        eq(cohortMembers.orgId, orgId),
+        eq(cohortMembers.cohortId, cohortId),
+        eq(cohortMembers.role, 'learner'),
+      ),
+    );
   return new Set(rows.map((r) => r.id));
 }
 
@@ -248,15 +498,29 @@ export async function cohortLearnerIds(db: Database, orgId: string, cohortId: st
  * agreement state (not its words: the goals are the partners'), sessions without notes unless both
  * shared them, actions without their words, and ratings.
  */
-export function partnershipView(row: PartnershipRow, records: Records, names: Map<string, { name: string; department: string | null }>, standing: Standing, agreement: { version: number; body: AgreementBody } | null, viewerId: string) {
+export function partnershipView(
+  row: PartnershipRow,
+  records: Records,
+  names: Map<string, { name: string; department: string | null }>,
+  standing: Standing,
+  agreement: { version: number; body: AgreementBody } | null,
+  viewerId: string,
+) {
   const pair = partnersOf(row);
-  const nameOf = (id: string | null) => (id ? (names.get(id)?.name ?? 'A former colleague') : 'A former colleague');
+  const nameOf = (id: string | null) =>
+    id ? (names.get(id)?.name ?? 'A former colleague') : 'A former colleague';
   const sessions = records.sessions.filter((s) => s.partnershipId === row.id);
   const actions = records.actions.filter((a) => a.partnershipId === row.id);
   const reviews = records.reviews.filter((r) => r.partnershipId === row.id);
   const nameMap = Object.fromEntries(pair.map((id) => [id, nameOf(id)]));
-  const recip = reciprocity(sessions, [row.personA ?? 'gone-a', row.personB ?? 'gone-b'], nameMap, agreement?.body.firstCoachId);
-  const both = (s: (typeof sessions)[number]) => pair.length === 2 && pair.every((id) => s.sharedBy.includes(id));
+  const recip = reciprocity(
+    sessions,
+    [row.personA ?? 'gone-a', row.personB ?? 'gone-b'],
+    nameMap,
+    agreement?.body.firstCoachId,
+  );
+  const both = (s: (typeof sessions)[number]) =>
+    pair.length === 2 && pair.every((id) => s.sharedBy.includes(id));
   const actionView = (a: (typeof actions)[number]) => ({
     id: a.id,
     sessionId: a.sessionId,
@@ -271,12 +535,20 @@ export function partnershipView(row: PartnershipRow, records: Records, names: Ma
     id: row.id,
     cohortId: row.cohortId,
     status: row.status,
-    partners: [row.personA, row.personB].map((id) => ({ id, name: nameOf(id), department: id ? (names.get(id)?.department ?? null) : null })),
+    partners: [row.personA, row.personB].map((id) => ({
+      id,
+      name: nameOf(id),
+      department: id ? (names.get(id)?.department ?? null) : null,
+    })),
     createdAt: row.createdAt.toISOString(),
     activatedAt: row.activatedAt?.toISOString() ?? null,
     endedAt: row.endedAt?.toISOString() ?? null,
     agreement: {
-      phase: agreementPhase({ version: row.agreementVersion, confirmedBy: row.confirmedBy, agreedVersion: row.agreedVersion }),
+      phase: agreementPhase({
+        version: row.agreementVersion,
+        confirmedBy: row.confirmedBy,
+        agreedVersion: row.agreedVersion,
+      }),
       version: row.agreementVersion,
       agreedVersion: row.agreedVersion,
       confirmedBy: row.confirmedBy,
@@ -295,11 +567,25 @@ export function partnershipView(row: PartnershipRow, records: Records, names: Ma
     })),
     actions: actions.map(actionView),
     /** actions still to follow up at the next session: the Companion's list */
-    toFollowUp: actions.filter((a) => a.status === 'open' || a.status === 'not_yet' || a.status === 'partly').map(actionView),
+    toFollowUp: actions
+      .filter((a) => a.status === 'open' || a.status === 'not_yet' || a.status === 'partly')
+      .map(actionView),
     lastSessionOn: lastSession?.heldOn ?? null,
     reciprocity: recip,
-    helpRequest: row.helpRequest ? { byId: row.helpRequest.by, by: nameOf(row.helpRequest.by), message: row.helpRequest.message, at: row.helpRequest.at } : null,
-    reviews: reviews.map((r) => ({ personId: r.personId, rating: r.rating, ...(standing === 'partner' ? { valued: r.valued } : {}), wouldRecommend: r.wouldRecommend })),
+    helpRequest: row.helpRequest
+      ? {
+          byId: row.helpRequest.by,
+          by: nameOf(row.helpRequest.by),
+          message: row.helpRequest.message,
+          at: row.helpRequest.at,
+        }
+      : null,
+    reviews: reviews.map((r) => ({
+      personId: r.personId,
+      rating: r.rating,
+      ...(standing === 'partner' ? { valued: r.valued } : {}),
+      wouldRecommend: r.wouldRecommend,
+    })),
     you: standing === 'partner' ? viewerId : null,
   };
 }

@@ -10,22 +10,51 @@ import type { Database } from '../db/index.js';
 import { cohortRemovals, people } from '../db/schema/index.js';
 
 /** Remembers that `personId` was taken out of the cohort (a second removal keeps the first date). */
-export async function recordRemoval(tx: Database, orgId: string, cohortId: string, personId: string) {
+export async function recordRemoval(
+  tx: Database,
+  orgId: string,
+  cohortId: string,
+  personId: string,
+) {
   await tx.insert(cohortRemovals).values({ orgId, cohortId, personId }).onConflictDoNothing();
 }
 
 /** Forgets the removals of these people from the cohort: they are back on purpose. */
-export async function clearRemovals(tx: Database, orgId: string, cohortId: string, personIds: string[]) {
+export async function clearRemovals(
+  tx: Database,
+  orgId: string,
+  cohortId: string,
+  personIds: string[],
+) {
   if (personIds.length === 0) return;
-  await tx.delete(cohortRemovals).where(and(eq(cohortRemovals.orgId, orgId), eq(cohortRemovals.cohortId, cohortId), inArray(cohortRemovals.personId, personIds)));
+  await tx
+    .delete(cohortRemovals)
+    .where(
+      and(
+        eq(cohortRemovals.orgId, orgId),
+        eq(cohortRemovals.cohortId, cohortId),
+        inArray(cohortRemovals.personId, personIds),
+      ),
+    );
 }
 
 /** Of `personIds`, those taken out of the cohort and not added back since, with their current role. */
-export async function removedFrom(db: Database, orgId: string, cohortId: string, personIds: string[]) {
+export async function removedFrom(
+  db: Database,
+  orgId: string,
+  cohortId: string,
+  personIds: string[],
+) {
   if (personIds.length === 0) return [];
   return db
     .select({ id: people.id, name: people.name, email: people.email, role: people.role })
     .from(cohortRemovals)
     .innerJoin(people, eq(people.id, cohortRemovals.personId))
-    .where(and(eq(cohortRemovals.orgId, orgId), eq(cohortRemovals.cohortId, cohortId), inArray(cohortRemovals.personId, personIds)));
+    .where(
+      and(
+        eq(cohortRemovals.orgId, orgId),
+        eq(cohortRemovals.cohortId, cohortId),
+        inArray(cohortRemovals.personId, personIds),
+      ),
+    );
 }

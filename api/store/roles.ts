@@ -13,7 +13,13 @@ import { lockForChange } from './admins.js';
 import { cohortsOf } from './cohorts.js';
 
 /** Sets `personId`'s role on behalf of the admin `by`; null when the person is not in the organisation. */
-export async function changeRole(db: Database, orgId: string, personId: string, role: Role, by: string) {
+export async function changeRole(
+  db: Database,
+  orgId: string,
+  personId: string,
+  role: Role,
+  by: string,
+) {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
     const person = await lockForChange(t, orgId, personId, { by, nextRole: role });
@@ -26,7 +32,11 @@ export async function changeRole(db: Database, orgId: string, personId: string, 
         { cohorts: memberOf.map(({ id, name }) => ({ id, name })) },
       );
     }
-    const [row] = await t.update(people).set({ role }).where(and(eq(people.orgId, orgId), eq(people.id, personId))).returning();
+    const [row] = await t
+      .update(people)
+      .set({ role })
+      .where(and(eq(people.orgId, orgId), eq(people.id, personId)))
+      .returning();
     return row;
   });
 }

@@ -17,7 +17,11 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type TurnRow = typeof turns.$inferSelect;
 
 /** A session the caller may read, or null (callers answer 404: no hint that it exists). */
-export async function findReadableSession(db: Database, caller: Caller, sessionId: string): Promise<SessionRow | null> {
+export async function findReadableSession(
+  db: Database,
+  caller: Caller,
+  sessionId: string,
+): Promise<SessionRow | null> {
   const [row] = await db
     .select()
     .from(sessions)
@@ -32,9 +36,25 @@ export async function findReadableSession(db: Database, caller: Caller, sessionI
 const ph = sql.placeholder;
 
 /** What a learner may see of a turn (session-flow/view): never its directive or scripted draft. */
-export type VisibleTurn = Pick<TurnRow, 'index' | 'role' | 'status' | 'text' | 'coding' | 'feedback'>;
+export type VisibleTurn = Pick<
+  TurnRow,
+  'index' | 'role' | 'status' | 'text' | 'coding' | 'feedback'
+>;
 /** What a session's view needs of it, and who owns it (for the visibility check). */
-export type VisibleSession = Pick<SessionRow, 'id' | 'personId' | 'status' | 'scenarioId' | 'scenarioCard' | 'drillId' | 'startedAt' | 'endedAt' | 'versions' | 'scorecard' | 'drillResult'>;
+export type VisibleSession = Pick<
+  SessionRow,
+  | 'id'
+  | 'personId'
+  | 'status'
+  | 'scenarioId'
+  | 'scenarioCard'
+  | 'drillId'
+  | 'startedAt'
+  | 'endedAt'
+  | 'versions'
+  | 'scorecard'
+  | 'drillResult'
+>;
 
 // One statement, one row: the session's visible columns and its transcript as one JSON array in
 // turn order (the columns a view shows, not the partner's directives and drafts). Two reads sent
@@ -55,7 +75,9 @@ const readableSession = preparedPerDatabase((db) =>
       scorecard: sessions.scorecard,
       drillResult: sessions.drillResult,
       // "sessions"."id" qualified: Drizzle writes a lone table's columns unqualified, and a bare id would be the turn's
-      turns: sql<VisibleTurn[]>`(select coalesce(json_agg(json_build_object('index', t.index, 'role', t.role, 'status', t.status, 'text', t.text, 'coding', t.coding, 'feedback', t.feedback) order by t.index), '[]'::json) from ${turns} t where t.session_id = "sessions"."id")`,
+      turns: sql<
+        VisibleTurn[]
+      >`(select coalesce(json_agg(json_build_object('index', t.index, 'role', t.role, 'status', t.status, 'text', t.text, 'coding', t.coding, 'feedback', t.feedback) order by t.index), '[]'::json) from ${turns} t where t.session_id = "sessions"."id")`,
     })
     .from(sessions)
     .where(and(eq(sessions.orgId, ph('orgId')), eq(sessions.id, ph('sessionId'))))
@@ -66,10 +88,15 @@ const readableSession = preparedPerDatabase((db) =>
  * A session the caller may read with its visible transcript (in turn order), or null: one
  * prepared read. The visibility rule is `findReadableSession`'s.
  */
-export async function readReadableSession(db: Database, caller: Caller, sessionId: string): Promise<{ session: VisibleSession; turns: VisibleTurn[] } | null> {
+export async function readReadableSession(
+  db: Database,
+  caller: Caller,
+  sessionId: string,
+): Promise<{ session: VisibleSession; turns: VisibleTurn[] } | null> {
   const [row] = await readableSession(db).execute({ orgId: caller.orgId, sessionId });
   if (!row) return null;
-  if (row.personId !== caller.personId && !(await mayViewLearner(db, caller, row.personId))) return null;
+  if (row.personId !== caller.personId && !(await mayViewLearner(db, caller, row.personId)))
+    return null;
   const { turns: transcript, ...session } = row;
   return { session, turns: typeof transcript === 'string' ? JSON.parse(transcript) : transcript };
 }
@@ -82,14 +109,18 @@ const insertStatement = preparedPerDatabase((db) => {
   const inserted = db.$with('inserted').as(
     db
       .insert(sessions)
-      .select(sql`select ${spreadColumns(sessions, 's')} from json_populate_record(null::${sessions}, ${ph('session')}::json) as s`)
+      .select(
+        sql`select ${spreadColumns(sessions, 's')} from json_populate_record(null::${sessions}, ${ph('session')}::json) as s`,
+      )
       .returning({ id: sessions.id }),
   );
   const values = spreadColumns(turns, 't', { session_id: sql`${inserted.id}` });
   return db
     .with(inserted)
     .insert(turns)
-    .select(sql`select ${values} from ${inserted} cross join json_populate_record(null::${turns}, ${ph('turn')}::json) as t`)
+    .select(
+      sql`select ${values} from ${inserted} cross join json_populate_record(null::${turns}, ${ph('turn')}::json) as t`,
+    )
     .returning({ id: turns.id })
     .prepare('session_insert');
 });
@@ -98,14 +129,29 @@ const insertStatement = preparedPerDatabase((db) => {
  * Stores a new session and its opening turn, both complete rows (ids included, so nothing has to
  * be read back), in one statement.
  */
-export async function insertSession(db: Database, session: SessionRow, opening: TurnRow): Promise<void> {
-  const inserted = await insertStatement(db).execute({ session: rowParam(sessions, session), turn: rowParam(turns, opening) });
+export async function insertSession(
+  db: Database,
+  session: SessionRow,
+  opening: TurnRow,
+): Promise<void> {
+  const inserted = await insertStatement(db).execute({
+    session: rowParam(sessions, session),
+    turn: rowParam(turns, opening),
+  });
   if (inserted.length !== 1) throw new Error(`session ${session.id} was not stored`);
 }
 
 export async function listOwnSessions(db: Database, caller: Caller, limit = 100) {
   return db
-    .select({ id: sessions.id, status: sessions.status, scenarioId: sessions.scenarioId, drillId: sessions.drillId, startedAt: sessions.startedAt, endedAt: sessions.endedAt, scorecard: sessions.scorecard })
+    .select({
+      id: sessions.id,
+      status: sessions.status,
+      scenarioId: sessions.scenarioId,
+      drillId: sessions.drillId,
+      startedAt: sessions.startedAt,
+      endedAt: sessions.endedAt,
+      scorecard: sessions.scorecard,
+    })
     .from(sessions)
     .where(and(eq(sessions.orgId, caller.orgId), eq(sessions.personId, caller.personId)))
     .orderBy(desc(sessions.startedAt))

@@ -23,11 +23,19 @@ import { jsonParam, rowsParam, spreadColumns } from '../db/json-rows.js';
 import { preparedPerDatabase } from '../db/prepared.js';
 import { sessions, turns } from '../db/schema/index.js';
 import type { CoachRecord } from '../practice/turn/index.js';
-import type { CoachTurnCoding, PartnerDirective, PartnerState, TurnFeedback } from '../practice/types.js';
+import type {
+  CoachTurnCoding,
+  PartnerDirective,
+  PartnerState,
+  TurnFeedback,
+} from '../practice/types.js';
 import type { SessionRow, TurnRow } from './sessions.js';
 
 /** What recording a turn needs to know about the session. */
-export type TurnSession = Pick<SessionRow, 'id' | 'status' | 'scenarioId' | 'scenarioCard' | 'partnerState' | 'nextIndex' | 'coaching'>;
+export type TurnSession = Pick<
+  SessionRow,
+  'id' | 'status' | 'scenarioId' | 'scenarioCard' | 'partnerState' | 'nextIndex' | 'coaching'
+>;
 
 const ph = sql.placeholder;
 
@@ -39,21 +47,47 @@ const readContext = preparedPerDatabase((db) => {
   // outer query): with no table statistics (PGlite never gathers any) the planner otherwise
   // reaches it through the (organisation, person) index and filters every session of the learner.
   const own = db
-    .select({ id: sessions.id, orgId: sessions.orgId, personId: sessions.personId, status: sessions.status, scenarioId: sessions.scenarioId, scenarioCard: sessions.scenarioCard, partnerState: sessions.partnerState, nextIndex: sessions.nextIndex, coaching: sessions.coaching })
+    .select({
+      id: sessions.id,
+      orgId: sessions.orgId,
+      personId: sessions.personId,
+      status: sessions.status,
+      scenarioId: sessions.scenarioId,
+      scenarioCard: sessions.scenarioCard,
+      partnerState: sessions.partnerState,
+      nextIndex: sessions.nextIndex,
+      coaching: sessions.coaching,
+    })
     .from(sessions)
     .where(eq(sessions.id, ph('sessionId')))
     .offset(ph('fence')) // always 0; a literal 0 would be left out of the SQL
     .as('own');
   const from = sql`${own.nextIndex} - case when ${own.coaching} is null then ${sql.raw(String(WHOLE_TRANSCRIPT))} else ${ph('window')}::int end`;
   const fields = {
-    session: { id: own.id, status: own.status, scenarioId: own.scenarioId, scenarioCard: own.scenarioCard, partnerState: own.partnerState, nextIndex: own.nextIndex, coaching: own.coaching },
+    session: {
+      id: own.id,
+      status: own.status,
+      scenarioId: own.scenarioId,
+      scenarioCard: own.scenarioCard,
+      partnerState: own.partnerState,
+      nextIndex: own.nextIndex,
+      coaching: own.coaching,
+    },
     turn: turns,
   };
   const mine = and(eq(own.orgId, ph('orgId')), eq(own.personId, ph('personId')));
   // the window by (session, index), and the resent turn, if any, by (session, clientTurnId): two
   // index lookups (one OR would make the planner scan every turn of the session)
-  const windowed = db.select(fields).from(own).leftJoin(turns, and(eq(turns.sessionId, own.id), gte(turns.index, from))).where(mine);
-  const resent = db.select(fields).from(own).innerJoin(turns, and(eq(turns.sessionId, own.id), eq(turns.clientTurnId, ph('clientTurnId')))).where(mine);
+  const windowed = db
+    .select(fields)
+    .from(own)
+    .leftJoin(turns, and(eq(turns.sessionId, own.id), gte(turns.index, from)))
+    .where(mine);
+  const resent = db
+    .select(fields)
+    .from(own)
+    .innerJoin(turns, and(eq(turns.sessionId, own.id), eq(turns.clientTurnId, ph('clientTurnId'))))
+    .where(mine);
   return windowed.unionAll(resent as unknown as typeof windowed).prepare('turn_context');
 });
 
@@ -69,7 +103,14 @@ export async function readTurnContext(
   sessionId: string,
   opts: { window?: number; clientTurnId?: string } = {},
 ): Promise<{ session: TurnSession; turns: TurnRow[] } | null> {
-  const rows = await readContext(db).execute({ orgId: caller.orgId, sessionId, personId: caller.personId, window: opts.window ?? 40, clientTurnId: opts.clientTurnId ?? null, fence: 0 });
+  const rows = await readContext(db).execute({
+    orgId: caller.orgId,
+    sessionId,
+    personId: caller.personId,
+    window: opts.window ?? 40,
+    clientTurnId: opts.clientTurnId ?? null,
+    fence: 0,
+  });
   if (rows.length === 0) return null;
   const byId = new Map(rows.flatMap((r) => (r.turn ? [[r.turn.id, r.turn] as const] : [])));
   return { session: rows[0].session, turns: [...byId.values()].sort((a, b) => a.index - b.index) };
@@ -82,18 +123,41 @@ const ownSession = (db: Database, caller: Caller, sessionId: string) =>
   db
     .select({ id: sessions.id })
     .from(sessions)
-    .where(and(eq(sessions.id, sessionId), eq(sessions.orgId, caller.orgId), eq(sessions.personId, caller.personId)));
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        eq(sessions.orgId, caller.orgId),
+        eq(sessions.personId, caller.personId),
+      ),
+    );
 
 /**
  * A coach turn by its clientTurnId and the partner turn after it, whatever their age (through the
  * unique (session, clientTurnId) index): a resend of a turn older than the window.
  */
-export async function readTurnPair(db: Database, caller: Caller, sessionId: string, clientTurnId: string): Promise<{ coach: TurnRow; partner: TurnRow | null } | null> {
+export async function readTurnPair(
+  db: Database,
+  caller: Caller,
+  sessionId: string,
+  clientTurnId: string,
+): Promise<{ coach: TurnRow; partner: TurnRow | null } | null> {
   const [row] = await db
     .select({ coach: turns, partner: partnerTurn })
     .from(turns)
-    .leftJoin(partnerTurn, and(eq(partnerTurn.sessionId, turns.sessionId), eq(partnerTurn.index, sql`${turns.index} + 1`)))
-    .where(and(eq(turns.sessionId, sessionId), eq(turns.clientTurnId, clientTurnId), inArray(turns.sessionId, ownSession(db, caller, sessionId))));
+    .leftJoin(
+      partnerTurn,
+      and(
+        eq(partnerTurn.sessionId, turns.sessionId),
+        eq(partnerTurn.index, sql`${turns.index} + 1`),
+      ),
+    )
+    .where(
+      and(
+        eq(turns.sessionId, sessionId),
+        eq(turns.clientTurnId, clientTurnId),
+        inArray(turns.sessionId, ownSession(db, caller, sessionId)),
+      ),
+    );
   return row ?? null;
 }
 
@@ -123,7 +187,9 @@ const appendStatement = preparedPerDatabase((db) => {
   return db
     .with(claimed)
     .insert(turns)
-    .select(sql`select ${values} from ${claimed} cross join json_populate_recordset(null::${turns}, ${ph('rows')}::json) as r`)
+    .select(
+      sql`select ${values} from ${claimed} cross join json_populate_recordset(null::${turns}, ${ph('rows')}::json) as r`,
+    )
     .returning({ id: turns.id })
     .prepare('turn_append');
 });
@@ -172,37 +238,76 @@ export interface TurnDecision {
  * if the partner turn is still undecided. Returns the decided partner turn, or null when another
  * run decided first (read the pair again).
  */
-export async function storeDecision(db: Database, caller: Caller, sessionId: string, d: TurnDecision): Promise<{ coach: TurnRow; partner: TurnRow } | null> {
+export async function storeDecision(
+  db: Database,
+  caller: Caller,
+  sessionId: string,
+  d: TurnDecision,
+): Promise<{ coach: TurnRow; partner: TurnRow } | null> {
   return db.transaction(async (tx) => {
-    const scope = inArray(turns.sessionId, ownSession(tx as unknown as Database, caller, sessionId));
+    const scope = inArray(
+      turns.sessionId,
+      ownSession(tx as unknown as Database, caller, sessionId),
+    );
     const [partner] = await tx
       .update(turns)
       .set({ directive: d.directive, fallbackText: d.fallbackText })
       .where(and(eq(turns.id, d.partnerTurnId), isNull(turns.directive), scope))
       .returning();
     if (!partner) return null;
-    const [coach] = await tx.update(turns).set({ coding: d.coding }).where(and(eq(turns.id, d.coachTurnId), scope)).returning();
-    await tx.update(sessions).set({ partnerState: d.partnerState, coaching: d.coaching }).where(eq(sessions.id, sessionId));
+    const [coach] = await tx
+      .update(turns)
+      .set({ coding: d.coding })
+      .where(and(eq(turns.id, d.coachTurnId), scope))
+      .returning();
+    await tx
+      .update(sessions)
+      .set({ partnerState: d.partnerState, coaching: d.coaching })
+      .where(eq(sessions.id, sessionId));
     return { coach, partner };
   });
 }
 
 /** Stores the voiced reply of a pending partner turn once; null when another run stored it first. */
-export async function storeReply(db: Database, caller: Caller, sessionId: string, partnerTurnId: string, reply: { text: string; source: string }): Promise<TurnRow | null> {
+export async function storeReply(
+  db: Database,
+  caller: Caller,
+  sessionId: string,
+  partnerTurnId: string,
+  reply: { text: string; source: string },
+): Promise<TurnRow | null> {
   const [row] = await db
     .update(turns)
     .set({ text: reply.text, status: 'done', source: reply.source })
-    .where(and(eq(turns.id, partnerTurnId), eq(turns.status, 'pending'), inArray(turns.sessionId, ownSession(db, caller, sessionId))))
+    .where(
+      and(
+        eq(turns.id, partnerTurnId),
+        eq(turns.status, 'pending'),
+        inArray(turns.sessionId, ownSession(db, caller, sessionId)),
+      ),
+    )
     .returning();
   return row ?? null;
 }
 
 /** Stores a coach turn's feedback once; null when another run stored it first. */
-export async function storeFeedback(db: Database, caller: Caller, sessionId: string, coachTurnId: string, feedback: TurnFeedback & { source: string }): Promise<TurnRow | null> {
+export async function storeFeedback(
+  db: Database,
+  caller: Caller,
+  sessionId: string,
+  coachTurnId: string,
+  feedback: TurnFeedback & { source: string },
+): Promise<TurnRow | null> {
   const [row] = await db
     .update(turns)
     .set({ feedback })
-    .where(and(eq(turns.id, coachTurnId), isNull(turns.feedback), inArray(turns.sessionId, ownSession(db, caller, sessionId))))
+    .where(
+      and(
+        eq(turns.id, coachTurnId),
+        isNull(turns.feedback),
+        inArray(turns.sessionId, ownSession(db, caller, sessionId)),
+      ),
+    )
     .returning();
   return row ?? null;
 }

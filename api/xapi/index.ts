@@ -5,5 +5,11 @@
  */
 export { VERBS, type Statement } from './statements.js';
 export { findLrs, saveLrs, deleteLrs, type LrsRow } from './lrs.store.js';
-export { deliverDueStatements, enqueueStatements, listStatements, retryStatements, type StatementRow } from './statement-outbox.js';
+export {
+  deliverDueStatements,
+  enqueueStatements,
+  listStatements,
+  retryStatements,
+  type StatementRow,
+} from './statement-outbox.js';
 export { xapiStatements } from './session-statements.js';

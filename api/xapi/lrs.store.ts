@@ -18,7 +18,14 @@ export type LrsRow = typeof xapiLrs.$inferSelect;
 const PURPOSE = 'xapi-lrs-password';
 
 // Prepared: every session that ends asks this (see db/prepared), most often to hear "none".
-const lrsOf = preparedPerDatabase((db) => db.select().from(xapiLrs).where(eq(xapiLrs.orgId, sql.placeholder('orgId'))).limit(1).prepare('lrs_by_org'));
+const lrsOf = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(xapiLrs)
+    .where(eq(xapiLrs.orgId, sql.placeholder('orgId')))
+    .limit(1)
+    .prepare('lrs_by_org'),
+);
 
 /** The row as stored: its password is sealed (or, from before encryption, in clear). */
 export async function findLrs(db: Database, orgId: string): Promise<LrsRow | null> {
@@ -26,8 +33,17 @@ export async function findLrs(db: Database, orgId: string): Promise<LrsRow | nul
   return row ?? null;
 }
 
-export async function saveLrs(db: Database, orgId: string, v: { endpoint: string; username: string; password: string; enabled: boolean }, now: Date, dataKey: CryptoKey | null): Promise<LrsRow> {
-  if (!dataKey) throw StoreError.conflict('The server has no data key to store the LRS password with; its operator sets SB_DATA_KEY.');
+export async function saveLrs(
+  db: Database,
+  orgId: string,
+  v: { endpoint: string; username: string; password: string; enabled: boolean },
+  now: Date,
+  dataKey: CryptoKey | null,
+): Promise<LrsRow> {
+  if (!dataKey)
+    throw StoreError.conflict(
+      'The server has no data key to store the LRS password with; its operator sets SB_DATA_KEY.',
+    );
   const sealed = { ...v, password: await sealSecret(dataKey, v.password, PURPOSE) };
   const [row] = await db
     .insert(xapiLrs)
@@ -41,7 +57,11 @@ export async function saveLrs(db: Database, orgId: string, v: { endpoint: string
  * The LRS password in clear, to send statements with. A password stored in clear before
  * encryption is sealed on the way (only if nobody changed it meanwhile).
  */
-export async function lrsPassword(db: Database, row: LrsRow, dataKey: CryptoKey | null): Promise<string> {
+export async function lrsPassword(
+  db: Database,
+  row: LrsRow,
+  dataKey: CryptoKey | null,
+): Promise<string> {
   const plain = await openSecret(dataKey, row.password, PURPOSE);
   if (!isSealed(row.password) && dataKey) {
     await db
@@ -53,5 +73,8 @@ export async function lrsPassword(db: Database, row: LrsRow, dataKey: CryptoKey 
 }
 
 export async function deleteLrs(db: Database, orgId: string): Promise<boolean> {
-  return (await db.delete(xapiLrs).where(eq(xapiLrs.orgId, orgId)).returning({ orgId: xapiLrs.orgId })).length > 0;
+  return (
+    (await db.delete(xapiLrs).where(eq(xapiLrs.orgId, orgId)).returning({ orgId: xapiLrs.orgId }))
+      .length > 0
+  );
 }

@@ -22,15 +22,32 @@ import { sessionStatements } from './statements.js';
  * `orgId`'s when given.
  * @example await drainStatements(deps, { orgId })
  */
-export function drainStatements(deps: AppDeps, opts: { limit?: number; orgId?: string } = {}): Promise<DeliveryReport> {
-  return deliverDueStatements(deps.db, { now: () => deps.now(), limit: opts.limit, logger: deps.logger, orgId: opts.orgId, dataKey: deps.dataKey, allowHosts: deps.config.allowPrivateHosts });
+export function drainStatements(
+  deps: AppDeps,
+  opts: { limit?: number; orgId?: string } = {},
+): Promise<DeliveryReport> {
+  return deliverDueStatements(deps.db, {
+    now: () => deps.now(),
+    limit: opts.limit,
+    logger: deps.logger,
+    orgId: opts.orgId,
+    dataKey: deps.dataKey,
+    allowHosts: deps.config.allowPrivateHosts,
+  });
 }
 
 export const xapiStatements: OnSessionEnded = async (deps, session, ended) => {
   const lrs = await findLrs(deps.db, session.orgId);
   if (!lrs?.enabled) return;
   const person = await findPerson(deps.db, session.orgId, session.personId);
-  const [row] = await deps.db.select({ startedAt: sessions.startedAt, endedAt: sessions.endedAt, scenarioId: sessions.scenarioId }).from(sessions).where(eq(sessions.id, session.id));
+  const [row] = await deps.db
+    .select({
+      startedAt: sessions.startedAt,
+      endedAt: sessions.endedAt,
+      scenarioId: sessions.scenarioId,
+    })
+    .from(sessions)
+    .where(eq(sessions.id, session.id));
   if (!person || !row) return;
   const drill = session.drillId ? await findDrill(deps.db, session.orgId, session.drillId) : null;
   const spec = drill ? drillSpecOf(drill) : null;
@@ -41,10 +58,20 @@ export const xapiStatements: OnSessionEnded = async (deps, session, ended) => {
     base,
     session: { id: session.id, startedAt: row.startedAt, endedAt: row.endedAt ?? deps.now() },
     person: { id: person.id, name: person.name },
-    activity: spec ? { kind: 'drill', id: spec.id, title: spec.title, description: spec.description } : { kind: 'scenario', id: row.scenarioId, title: brief?.title ?? row.scenarioId },
+    activity: spec
+      ? { kind: 'drill', id: spec.id, title: spec.title, description: spec.description }
+      : { kind: 'scenario', id: row.scenarioId, title: brief?.title ?? row.scenarioId },
     scorecard: ended.scorecard,
     grade: sessionGrade(ended.scorecard, spec?.focus, ended.drillResult),
   });
   await enqueueStatements(deps.db, session.orgId, session.id, statements, deps.now());
-  runInBackground(deps, drainStatements(deps, {}).catch((err) => deps.logger.warn('xAPI delivery failed; statements stay queued', { sessionId: session.id, error: err })));
+  runInBackground(
+    deps,
+    drainStatements(deps, {}).catch((err) =>
+      deps.logger.warn('xAPI delivery failed; statements stay queued', {
+        sessionId: session.id,
+        error: err,
+      }),
+    ),
+  );
 };

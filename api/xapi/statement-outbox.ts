@@ -9,18 +9,39 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import type { Logger } from '../logger.js';
 import { xapiOutbox, type OutboxStatus } from '../db/schema/index.js';
-import { drainOutbox, requeue, retryableStatus, type DeliveryReport, type Outbox } from '../outbox/index.js';
+import {
+  drainOutbox,
+  requeue,
+  retryableStatus,
+  type DeliveryReport,
+  type Outbox,
+} from '../outbox/index.js';
 import { privateTargetReason } from '../net/private-targets.js';
 import { findLrs, lrsPassword } from './lrs.store.js';
 import { verbName, XAPI_VERSION, type Statement } from './statements.js';
 
 export type StatementRow = typeof xapiOutbox.$inferSelect;
 
-export async function enqueueStatements(db: Database, orgId: string, sessionId: string | null, statements: Statement[], now: Date): Promise<void> {
+export async function enqueueStatements(
+  db: Database,
+  orgId: string,
+  sessionId: string | null,
+  statements: Statement[],
+  now: Date,
+): Promise<void> {
   if (!statements.length) return;
   await db
     .insert(xapiOutbox)
-    .values(statements.map((s) => ({ id: s.id, orgId, sessionId, verb: verbName(s), statement: s as unknown as Record<string, unknown>, nextAttemptAt: now })))
+    .values(
+      statements.map((s) => ({
+        id: s.id,
+        orgId,
+        sessionId,
+        verb: verbName(s),
+        statement: s as unknown as Record<string, unknown>,
+        nextAttemptAt: now,
+      })),
+    )
     .onConflictDoNothing();
 }
 
@@ -38,7 +59,11 @@ export function statementsUrl(endpoint: string, id: string): string {
   return `${endpoint.replace(/\/+$/, '')}/statements?statementId=${encodeURIComponent(id)}`;
 }
 
-async function send(row: StatementRow, lrs: { endpoint: string; username: string; password: string }, fetchFn: typeof fetch) {
+async function send(
+  row: StatementRow,
+  lrs: { endpoint: string; username: string; password: string },
+  fetchFn: typeof fetch,
+) {
   let res: Response;
   try {
     res = await fetchFn(statementsUrl(lrs.endpoint, row.id), {
@@ -53,7 +78,8 @@ async function send(row: StatementRow, lrs: { endpoint: string; username: string
     });
   } catch (err) {
     // a fixed phrase, never the network error's text (it could describe hosts the caller cannot see)
-    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    const timedOut =
+      err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
     throw new LrsError(timedOut ? 'LRS did not answer within 10 s' : 'LRS unreachable', true);
   }
   if (res.ok || res.status === 409) return;
@@ -65,10 +91,18 @@ async function send(row: StatementRow, lrs: { endpoint: string; username: string
  * order comes the statement's own timestamp, then attempted before completed before the verdict
  * (completed and passed/failed share the end time).
  */
-const HAPPENED = [sql`${xapiOutbox.statement}->>'timestamp'`, sql`case ${xapiOutbox.verb} when 'attempted' then 0 when 'completed' then 1 else 2 end`];
+const HAPPENED = [
+  sql`${xapiOutbox.statement}->>'timestamp'`,
+  sql`case ${xapiOutbox.verb} when 'attempted' then 0 when 'completed' then 1 else 2 end`,
+];
 
 /** The statement outbox: how one statement reaches its organisation's LRS, looked up once per run. */
-function statementOutbox(db: Database, fetchFn: typeof fetch, dataKey: CryptoKey | null, allowHosts: readonly string[]): Outbox<typeof xapiOutbox> {
+function statementOutbox(
+  db: Database,
+  fetchFn: typeof fetch,
+  dataKey: CryptoKey | null,
+  allowHosts: readonly string[],
+): Outbox<typeof xapiOutbox> {
   const lrsCache = new Map<string, Awaited<ReturnType<typeof findLrs>>>();
   return {
     name: 'xapi',
@@ -79,7 +113,8 @@ function statementOutbox(db: Database, fetchFn: typeof fetch, dataKey: CryptoKey
     async deliver(row) {
       if (!lrsCache.has(row.orgId)) lrsCache.set(row.orgId, await findLrs(db, row.orgId));
       const lrs = lrsCache.get(row.orgId);
-      if (!lrs || !lrs.enabled) throw new LrsError('xAPI is switched off for this organisation', true);
+      if (!lrs || !lrs.enabled)
+        throw new LrsError('xAPI is switched off for this organisation', true);
       // checked again at every send: a name that resolved outside may resolve inside now
       const inside = await privateTargetReason(lrs.endpoint, allowHosts);
       if (inside) throw new LrsError(`not sent: the LRS endpoint is refused (${inside})`, false);
@@ -87,7 +122,10 @@ function statementOutbox(db: Database, fetchFn: typeof fetch, dataKey: CryptoKey
       try {
         password = await lrsPassword(db, lrs, dataKey);
       } catch {
-        throw new LrsError('the LRS password cannot be decrypted: SB_DATA_KEY is missing or changed', true);
+        throw new LrsError(
+          'the LRS password cannot be decrypted: SB_DATA_KEY is missing or changed',
+          true,
+        );
       }
       await send(row, { endpoint: lrs.endpoint, username: lrs.username, password }, fetchFn);
     },
@@ -100,17 +138,39 @@ function statementOutbox(db: Database, fetchFn: typeof fetch, dataKey: CryptoKey
  */
 export async function deliverDueStatements(
   db: Database,
-  opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number; logger?: Logger; orgId?: string; dataKey: CryptoKey | null; allowHosts: readonly string[] },
+  opts: {
+    now: Date | (() => Date);
+    fetch?: typeof fetch;
+    limit?: number;
+    logger?: Logger;
+    orgId?: string;
+    dataKey: CryptoKey | null;
+    allowHosts: readonly string[];
+  },
 ): Promise<DeliveryReport> {
   const fetchFn = opts.fetch ?? ((...a) => fetch(...a));
-  return drainOutbox(db, statementOutbox(db, fetchFn, opts.dataKey, opts.allowHosts), { now: opts.now, limit: opts.limit ?? 100, logger: opts.logger, orgId: opts.orgId });
+  return drainOutbox(db, statementOutbox(db, fetchFn, opts.dataKey, opts.allowHosts), {
+    now: opts.now,
+    limit: opts.limit ?? 100,
+    logger: opts.logger,
+    orgId: opts.orgId,
+  });
 }
 
-export async function listStatements(db: Database, orgId: string, status?: OutboxStatus, limit = 200): Promise<StatementRow[]> {
+export async function listStatements(
+  db: Database,
+  orgId: string,
+  status?: OutboxStatus,
+  limit = 200,
+): Promise<StatementRow[]> {
   return db
     .select()
     .from(xapiOutbox)
-    .where(status ? and(eq(xapiOutbox.orgId, orgId), eq(xapiOutbox.status, status)) : eq(xapiOutbox.orgId, orgId))
+    .where(
+      status
+        ? and(eq(xapiOutbox.orgId, orgId), eq(xapiOutbox.status, status))
+        : eq(xapiOutbox.orgId, orgId),
+    )
     .orderBy(desc(xapiOutbox.createdAt))
     .limit(limit);
 }

@@ -19,8 +19,14 @@ export const VERBS = {
   // Learning Partnership events (api/partnerships/statements.ts)
   agreed: { id: 'http://activitystrea.ms/schema/1.0/agree', display: { 'en-US': 'agreed' } },
   attended: { id: 'http://adlnet.gov/expapi/verbs/attended', display: { 'en-US': 'attended' } },
-  committed: { id: 'https://w3id.org/xapi/dod-isd/verbs/committed', display: { 'en-US': 'committed to' } },
-  progressed: { id: 'http://adlnet.gov/expapi/verbs/progressed', display: { 'en-US': 'progressed' } },
+  committed: {
+    id: 'https://w3id.org/xapi/dod-isd/verbs/committed',
+    display: { 'en-US': 'committed to' },
+  },
+  progressed: {
+    id: 'http://adlnet.gov/expapi/verbs/progressed',
+    display: { 'en-US': 'progressed' },
+  },
 } as const;
 
 export type VerbName = keyof typeof VERBS;
@@ -30,9 +36,27 @@ export interface Statement {
   id: string;
   actor: { objectType: 'Agent'; name: string; account: { homePage: string; name: string } };
   verb: (typeof VERBS)[VerbName];
-  object: { objectType: 'Activity'; id: string; definition: { name: Record<string, string>; description?: Record<string, string>; type: string } };
-  result?: { score?: { scaled: number; raw: number; min: number; max: number }; success?: boolean; completion?: boolean; extensions?: Record<string, unknown> };
-  context: { registration: string; platform: string; language: string; extensions?: Record<string, unknown> };
+  object: {
+    objectType: 'Activity';
+    id: string;
+    definition: {
+      name: Record<string, string>;
+      description?: Record<string, string>;
+      type: string;
+    };
+  };
+  result?: {
+    score?: { scaled: number; raw: number; min: number; max: number };
+    success?: boolean;
+    completion?: boolean;
+    extensions?: Record<string, unknown>;
+  };
+  context: {
+    registration: string;
+    platform: string;
+    language: string;
+    extensions?: Record<string, unknown>;
+  };
   timestamp: string;
 }
 
@@ -46,8 +70,15 @@ export interface SessionFacts {
 }
 
 /** The statements of one ended session, in the order they happened. `newId` gives statement ids. */
-export function sessionStatements(f: SessionFacts, newId: () => string = () => crypto.randomUUID()): Statement[] {
-  const actor = { objectType: 'Agent' as const, name: f.person.name, account: { homePage: f.base, name: f.person.id } };
+export function sessionStatements(
+  f: SessionFacts,
+  newId: () => string = () => crypto.randomUUID(),
+): Statement[] {
+  const actor = {
+    objectType: 'Agent' as const,
+    name: f.person.name,
+    account: { homePage: f.base, name: f.person.id },
+  };
   const object = {
     objectType: 'Activity' as const,
     id: `${f.base}/xapi/activities/${f.activity.kind}/${encodeURIComponent(f.activity.id)}`,
@@ -58,16 +89,53 @@ export function sessionStatements(f: SessionFacts, newId: () => string = () => c
     },
   };
   const context = { registration: f.session.id, platform: 'Sounding Board', language: 'en-US' };
-  const skills = Object.fromEntries(f.scorecard.skills.map((s) => [s.skill, isScored(s) ? { level: s.level, score: s.score } : { status: 'not_enough_evidence' }]));
-  const score = { scaled: f.grade.scaled, raw: f.grade.scoreGiven, min: 0, max: f.grade.scoreMaximum };
-  const results = { score, completion: true, extensions: { [`${f.base}/xapi/extensions/skills`]: skills } };
+  const skills = Object.fromEntries(
+    f.scorecard.skills.map((s) => [
+      s.skill,
+      isScored(s) ? { level: s.level, score: s.score } : { status: 'not_enough_evidence' },
+    ]),
+  );
+  const score = {
+    scaled: f.grade.scaled,
+    raw: f.grade.scoreGiven,
+    min: 0,
+    max: f.grade.scoreMaximum,
+  };
+  const results = {
+    score,
+    completion: true,
+    extensions: { [`${f.base}/xapi/extensions/skills`]: skills },
+  };
 
   const out: Statement[] = [
-    { id: newId(), actor, verb: VERBS.attempted, object, context, timestamp: f.session.startedAt.toISOString() },
-    { id: newId(), actor, verb: VERBS.completed, object, result: results, context, timestamp: f.session.endedAt.toISOString() },
+    {
+      id: newId(),
+      actor,
+      verb: VERBS.attempted,
+      object,
+      context,
+      timestamp: f.session.startedAt.toISOString(),
+    },
+    {
+      id: newId(),
+      actor,
+      verb: VERBS.completed,
+      object,
+      result: results,
+      context,
+      timestamp: f.session.endedAt.toISOString(),
+    },
   ];
   if (f.grade.passed !== null) {
-    out.push({ id: newId(), actor, verb: f.grade.passed ? VERBS.passed : VERBS.failed, object, result: { ...results, success: f.grade.passed }, context, timestamp: f.session.endedAt.toISOString() });
+    out.push({
+      id: newId(),
+      actor,
+      verb: f.grade.passed ? VERBS.passed : VERBS.failed,
+      object,
+      result: { ...results, success: f.grade.passed },
+      context,
+      timestamp: f.session.endedAt.toISOString(),
+    });
   }
   return out;
 }

@@ -53,26 +53,50 @@ export interface BenchApp {
  * Runs `work` on the app built over `env`'s database (DATA_DIR or DATABASE_URL), closing it after.
  * @example await withBenchApp({ DATA_DIR: dir }, async ({ request, tokens }) => ...)
  */
-export async function withBenchApp<T>(env: Record<string, string>, work: (bench: BenchApp) => Promise<T>): Promise<T> {
+export async function withBenchApp<T>(
+  env: Record<string, string>,
+  work: (bench: BenchApp) => Promise<T>,
+): Promise<T> {
   // the rate limits off: the bench measures capacity, not the limiter (reads would meet the per-person limit)
-  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', SB_JWT_SECRET: SECRET, LOG_LEVEL: 'silent', SB_RATE_LIMIT_PERSON_PER_MINUTE: '0', SB_RATE_LIMIT_IP_PER_MINUTE: '0', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DEMO: 'true',
+    SB_JWT_SECRET: SECRET,
+    LOG_LEVEL: 'silent',
+    SB_RATE_LIMIT_PERSON_PER_MINUTE: '0',
+    SB_RATE_LIMIT_IP_PER_MINUTE: '0',
+    ...env,
+  });
   const runtime = await buildNodeDeps(config, { logger: createLogger('silent') });
   try {
     const app = createApp(runtime.deps);
     const { learner, learner2 } = runtime.demo!;
-    const [t1, t2] = await Promise.all([learner, learner2].map((p) => signToken(SECRET, { sub: p.id, org: p.orgId, role: p.role }, 3600)));
-    const request = async (method: string, path: string, token: string, body?: unknown): Promise<Timed> => {
+    const [t1, t2] = await Promise.all(
+      [learner, learner2].map((p) =>
+        signToken(SECRET, { sub: p.id, org: p.orgId, role: p.role }, 3600),
+      ),
+    );
+    const request = async (
+      method: string,
+      path: string,
+      token: string,
+      body?: unknown,
+    ): Promise<Timed> => {
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
       const res = await app.request(path, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
         body: body ? JSON.stringify(body) : undefined,
       });
       const json = await res.json();
       const elapsed = performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);
-      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+      if (res.status >= 300)
+        throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
       return { json, elapsed, cpu: (cpu.user + cpu.system) / 1000 };
     };
     return await work({ app, runtime, tokens: [t1, t2], request });
@@ -95,7 +119,9 @@ export async function onPglite<T>(work: (env: Record<string, string>) => Promise
  * Runs `work` with the env of a fresh database on DATABASE_URL's PostgreSQL server (dropped
  * after), or returns why it could not (no server there) as a string.
  */
-export async function onFreshPostgres<T>(work: (env: Record<string, string>) => Promise<T>): Promise<T | string> {
+export async function onFreshPostgres<T>(
+  work: (env: Record<string, string>) => Promise<T>,
+): Promise<T | string> {
   const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const name = `sb_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const admin = postgres(server, { max: 1, onnotice: () => {}, connect_timeout: 5 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 export function serverArgs(root: string): string[] {
   const start: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start;
   const [node, ...args] = start.trim().split(/\s+/);
-  if (node !== 'node') throw new Error(`package.json start script does not start with node: ${start}`);
+  if (node !== 'node')
+    throw new Error(`package.json start script does not start with node: ${start}`);
   return args;
 }

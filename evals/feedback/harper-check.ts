@@ -11,7 +11,8 @@ import type { GrammarCheck } from './run-eval.js';
 /** Lint kinds that are matters of taste, not errors in a reply (capitalised openings are checked elsewhere). */
 const IGNORED = new Set(['Style', 'Readability', 'Enhancement', 'WordChoice']);
 
-const words = (s: string | null | undefined) => new Set((s ?? '').toLowerCase().match(/[a-z]+/g) ?? []);
+const words = (s: string | null | undefined) =>
+  new Set((s ?? '').toLowerCase().match(/[a-z]+/g) ?? []);
 
 /** Names feedback uses on purpose (each glossed where a learner first meets it). */
 const FRAMEWORK_NAMES = ['ICF', 'MITI', 'GROW', 'Kline'];
@@ -41,7 +42,9 @@ export async function harperCheck(): Promise<GrammarCheck> {
         const span = l.span();
         if (quotes.some(([a, b]) => span.start >= a && span.end <= b)) return false;
         if (l.lint_kind() !== 'Spelling') return true;
-        return ![...words(text.slice(span.start, span.end))].every((w) => theirs.has(w) || (w === 's' && /'s$/.test(text.slice(span.start, span.end))));
+        return ![...words(text.slice(span.start, span.end))].every(
+          (w) => theirs.has(w) || (w === 's' && /'s$/.test(text.slice(span.start, span.end))),
+        );
       })
       .map((l) => `harper ${l.lint_kind()}: ${l.message()}`);
   };

@@ -16,7 +16,9 @@ import { SKILLS } from '../../api/practice/types.js';
 import { harperCheck } from './harper-check.js';
 import { runFeedbackEval, type FeedbackEvalReport } from './run-eval.js';
 
-const ceiling = JSON.parse(readFileSync(resolve(import.meta.dirname, 'guard-ceiling.json'), 'utf8')) as { praisedPoor: number; goodCriticised: number };
+const ceiling = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, 'guard-ceiling.json'), 'utf8'),
+) as { praisedPoor: number; goodCriticised: number };
 
 let report: FeedbackEvalReport;
 beforeAll(async () => {
@@ -42,7 +44,10 @@ describe('feedback eval', () => {
     expect(report.goodCriticised.length).toBeLessThanOrEqual(ceiling.goodCriticised);
   });
   it('gives templates about nothing no "good" on any skill, and never makes a learner ready', () => {
-    expect(report.templates).toEqual({ bestLevel: expect.not.stringMatching(/^good$/), readyAfterThree: false });
+    expect(report.templates).toEqual({
+      bestLevel: expect.not.stringMatching(/^good$/),
+      readyAfterThree: false,
+    });
   });
   it('writes every feedback box in English that passes harper.js (British) and the wording checks', () => {
     expect(report.brokenFeedbackTexts).toEqual([]);
@@ -57,10 +62,14 @@ describe('feedback eval', () => {
     expect(report.repeatedTexts).toEqual([]);
   });
   it('scores good coaching above poor coaching on every skill', () => {
-    for (const s of SKILLS) expect(report.skillMeans.good[s] ?? 0, s).toBeGreaterThan(report.skillMeans.poor[s] ?? 0);
+    for (const s of SKILLS)
+      expect(report.skillMeans.good[s] ?? 0, s).toBeGreaterThan(report.skillMeans.poor[s] ?? 0);
   });
   it('can fail: a grammar check that objects to everything breaks every alternative', async () => {
-    const strict = await runFeedbackEval({ grammar: async () => ['objection'], scenarioIds: ['new-manager-overwhelmed'] });
+    const strict = await runFeedbackEval({
+      grammar: async () => ['objection'],
+      scenarioIds: ['new-manager-overwhelmed'],
+    });
     expect(strict.brokenAlternatives.length).toBe(strict.alternativesShown);
     expect(strict.targets.find((t) => t.name.startsWith('alternatives failing'))!.met).toBe(false);
   });

@@ -8,17 +8,47 @@
  * and per-skill scores of good against poor coaching (and what templates about nothing earn).
  */
 import { codeUtterance } from '../../api/practice/coder/index.js';
-import { feedbackForTurn, codesAsGoodMove, POOR_MOVES, wordingProblems, type TurnFeedbackDetail } from '../../api/practice/feedback/index.js';
+import {
+  feedbackForTurn,
+  codesAsGoodMove,
+  POOR_MOVES,
+  wordingProblems,
+  type TurnFeedbackDetail,
+} from '../../api/practice/feedback/index.js';
 import { advancePartner, scriptedReply, startPartner } from '../../api/practice/partner/index.js';
 import { readinessToPartner } from '../../api/practice/progress/index.js';
 import { scoreSession } from '../../api/practice/rubric/index.js';
 import { getPartnerCard } from '../../api/practice/scenarios/index.js';
-import { engagementEvidence, isScored, scenarioContext } from '../../api/practice/standing/index.js';
-import { HIDDEN_LAYERS, SKILLS, type CoachTurnCoding, type CoderContext, type PartnerCard, type Scorecard, type SkillId, type TranscriptTurn, type TurnFeedback } from '../../api/practice/types.js';
-import { scriptedSessions, SCRIPTED_SCENARIOS, type PoorKind, type ScriptedSession, type SessionKind } from './sessions.js';
+import {
+  engagementEvidence,
+  isScored,
+  scenarioContext,
+} from '../../api/practice/standing/index.js';
+import {
+  HIDDEN_LAYERS,
+  SKILLS,
+  type CoachTurnCoding,
+  type CoderContext,
+  type PartnerCard,
+  type Scorecard,
+  type SkillId,
+  type TranscriptTurn,
+  type TurnFeedback,
+} from '../../api/practice/types.js';
+import {
+  scriptedSessions,
+  SCRIPTED_SCENARIOS,
+  type PoorKind,
+  type ScriptedSession,
+  type SessionKind,
+} from './sessions.js';
 
 /** A grammar checker: lint messages for a text, given the partner words it answers (harper.js in the CLI and the test). */
-export type GrammarCheck = (text: string, partnerText?: string | null, names?: readonly string[]) => Promise<string[]>;
+export type GrammarCheck = (
+  text: string,
+  partnerText?: string | null,
+  names?: readonly string[],
+) => Promise<string[]>;
 
 export interface PlayedTurn {
   text: string;
@@ -88,7 +118,13 @@ const GOOD_CODES = new Set(['simple_reflection', 'complex_reflection', 'summary'
 /** How feedback names the good part of a poor turn (move-feedback `goodPartOf`). */
 const GOOD_PART = /^(?:Before that, your reflection picked up|You started by saying back)/;
 /** Moves feedback names as weak or poor: a good line talked about as one of these is criticised. */
-const FAULTED_MOVES = new Set([...POOR_MOVES, 'closed_question', 'information', 'self_disclosure', 'other']);
+const FAULTED_MOVES = new Set([
+  ...POOR_MOVES,
+  'closed_question',
+  'information',
+  'self_disclosure',
+  'other',
+]);
 /** Sessions whose unlabelled lines the author wrote as good coaching. */
 const GOOD_KINDS: SessionKind[] = ['good', 'mixed', 'coach_plan'];
 /** Wordings that tell a learner their turn took up nothing of the partner's. */
@@ -105,13 +141,25 @@ function play(card: PartnerCard, session: ScriptedSession, seed: number): Played
   for (const [text, poor] of session.lines) {
     const said = transcript.filter((t) => t.role === 'partner').map((t) => t.text);
     // everything this partner can say on the card (hidden layers, authored lines)
-    const unrevealed = [...HIDDEN_LAYERS.map((l) => card.hidden[l]), ...(card.lines ?? []).map((l) => l.text)];
+    const unrevealed = [
+      ...HIDDEN_LAYERS.map((l) => card.hidden[l]),
+      ...(card.lines ?? []).map((l) => l.text),
+    ];
     // things the line names that the partner had not raised, but says somewhere on the card
-    const ahead = engagementEvidence(text, [...said, ...context]).foreignThings.filter((thing) => engagementEvidence(thing, unrevealed).shared.length > 0);
+    const ahead = engagementEvidence(text, [...said, ...context]).foreignThings.filter(
+      (thing) => engagementEvidence(thing, unrevealed).shared.length > 0,
+    );
     // the partner's earlier words too, so a reflection of something said a few turns back counts as
     // engaged (read by coders that take `earlierPartner`; others ignore it)
-    const earlierPartner = transcript.filter((t) => t.role === 'partner').map((t) => t.text).slice(0, -1);
-    const coding = codeUtterance(text, { prevPartner: prev, permissionGranted: state.permissionGranted, earlierPartner } as CoderContext);
+    const earlierPartner = transcript
+      .filter((t) => t.role === 'partner')
+      .map((t) => t.text)
+      .slice(0, -1);
+    const coding = codeUtterance(text, {
+      prevPartner: prev,
+      permissionGranted: state.permissionGranted,
+      earlierPartner,
+    } as CoderContext);
     const decided = advancePartner(card, state, coding, text);
     const spoken = scriptedReply(card, decided.state, decided.directive);
     const feedback = feedbackForTurn({
@@ -134,13 +182,23 @@ function play(card: PartnerCard, session: ScriptedSession, seed: number): Played
     state = spoken.state;
     prev = spoken.text;
   }
-  return { ...session, partnerName: card.partner.name.split(' ')[0], turns, transcript, scorecard: scoreSession(transcript, { context }) };
+  return {
+    ...session,
+    partnerName: card.partner.name.split(' ')[0],
+    turns,
+    transcript,
+    scorecard: scoreSession(transcript, { context }),
+  };
 }
 
 /** Two or more consecutive words of the partner's line appear in the text (their words, named). */
 function quotesPartner(text: string, prev: string | null): boolean {
   if (!prev) return false;
-  const words = (s: string): string[] => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z']+/g) ?? [];
+  const words = (s: string): string[] =>
+    s
+      .toLowerCase()
+      .replace(/[\u2018\u2019]/g, "'")
+      .match(/[a-z']+/g) ?? [];
   const p = words(prev);
   const t = ` ${words(text).join(' ')} `;
   for (let i = 0; i + 1 < p.length; i++) {
@@ -148,7 +206,10 @@ function quotesPartner(text: string, prev: string | null): boolean {
     if (p[i].length + p[i + 1].length >= 7 && t.includes(` ${pair} `)) return true;
   }
   // a single distinctive word of theirs in quotation marks ("drowning")
-  return /“([^”]+)”/.test(text) && [...text.matchAll(/“([^”]+)”/g)].some((m) => p.includes(m[1].toLowerCase().split(/\s+/)[0]));
+  return (
+    /“([^”]+)”/.test(text) &&
+    [...text.matchAll(/“([^”]+)”/g)].some((m) => p.includes(m[1].toLowerCase().split(/\s+/)[0]))
+  );
 }
 
 /**
@@ -157,24 +218,32 @@ function quotesPartner(text: string, prev: string | null): boolean {
  */
 function feedbackWordingProblems(text: string): string[] {
   const problems: string[] = [];
-  if (/\b(\w+)\s+\1\b/i.test(text.replace(/\b(that|had)\s+\1\b/gi, ''))) problems.push('a doubled word');
+  if (/\b(\w+)\s+\1\b/i.test(text.replace(/\b(that|had)\s+\1\b/gi, '')))
+    problems.push('a doubled word');
   if (/“\s*”/.test(text)) problems.push('an empty quotation');
-  if ((text.match(/“/g) ?? []).length !== (text.match(/”/g) ?? []).length) problems.push('unmatched quotation marks');
-  if ((text.match(/\(/g) ?? []).length !== (text.match(/\)/g) ?? []).length) problems.push('an unmatched bracket');
+  if ((text.match(/“/g) ?? []).length !== (text.match(/”/g) ?? []).length)
+    problems.push('unmatched quotation marks');
+  if ((text.match(/\(/g) ?? []).length !== (text.match(/\)/g) ?? []).length)
+    problems.push('an unmatched bracket');
   if (!/[.?!…]["”)]?$/.test(text.trim())) problems.push('no end punctuation');
   if (/\s[,.;:]/.test(text)) problems.push('a space before punctuation');
   return problems;
 }
 
-const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
+const mean = (xs: number[]) =>
+  xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null;
 
 /**
  * Run the eval over every scripted scenario (or the ones given).
  * @example const report = await runFeedbackEval({ grammar: harperCheck }); report.praisedPoor.length // 0
  */
-export async function runFeedbackEval(opts: { grammar?: GrammarCheck; scenarioIds?: string[] } = {}): Promise<FeedbackEvalReport> {
+export async function runFeedbackEval(
+  opts: { grammar?: GrammarCheck; scenarioIds?: string[] } = {},
+): Promise<FeedbackEvalReport> {
   const ids = opts.scenarioIds ?? SCRIPTED_SCENARIOS;
-  const played = scriptedSessions(ids).map((s, i) => play(getPartnerCard(s.scenarioId)!, s, 1000 + i));
+  const played = scriptedSessions(ids).map((s, i) =>
+    play(getPartnerCard(s.scenarioId)!, s, 1000 + i),
+  );
   const praisedPoor: Finding[] = [];
   const praisedDespiteCoding: Finding[] = [];
   const brokenAlternatives: Finding[] = [];
@@ -199,20 +268,41 @@ export async function runFeedbackEval(opts: { grammar?: GrammarCheck; scenarioId
       // honest: a poor move earns no praise; only a reflection the same turn also made may be named,
       // in the words that say it was the part before the poor move (a template's reflection is the
       // poor move itself)
-      const goodPart = t.poor !== 'template' && t.coding.codes.some((c) => GOOD_CODES.has(c)) && GOOD_PART.test(f.worked);
+      const goodPart =
+        t.poor !== 'template' &&
+        t.coding.codes.some((c) => GOOD_CODES.has(c)) &&
+        GOOD_PART.test(f.worked);
       if (t.poor && f.worked && !goodPart) {
-        praisedPoor.push({ ...at, detail: `${t.poor}: “${f.worked}” (coded ${t.coding.codes.join('+')}${t.coding.engaged === false ? ', not engaged' : ''})` });
-        if (POOR_MOVES.has(f.move)) praisedDespiteCoding.push({ ...at, detail: `${f.move}: “${f.worked}”` });
+        praisedPoor.push({
+          ...at,
+          detail: `${t.poor}: “${f.worked}” (coded ${t.coding.codes.join('+')}${t.coding.engaged === false ? ', not engaged' : ''})`,
+        });
+        if (POOR_MOVES.has(f.move))
+          praisedDespiteCoding.push({ ...at, detail: `${f.move}: “${f.worked}”` });
       }
       // good coaching told it picked up nothing, or otherwise faulted
-      if (!t.poor && GOOD_KINDS.includes(s.kind) && t.ahead.length) goodAhead.push({ ...at, detail: t.ahead.join(', ') });
+      if (!t.poor && GOOD_KINDS.includes(s.kind) && t.ahead.length)
+        goodAhead.push({ ...at, detail: t.ahead.join(', ') });
       if (!t.poor && GOOD_KINDS.includes(s.kind) && !t.ahead.length) {
         goodMoves++;
         const coded = `coded ${t.coding.codes.join('+')}${t.coding.engaged === false ? ', not engaged' : ''}`;
-        if (f.move === 'unengaged' || TOLD_NOTHING.test(f.improve)) goodToldNothing.push({ ...at, detail: `“${f.improve}” (${coded})` });
-        const faulted = FAULTED_MOVES.has(f.move) || f.withheld === 'why_question' || f.withheld === 'coach_plan' || TOLD_NOTHING.test(f.improve);
-        if (faulted) goodCriticised.push({ ...at, detail: `${f.withheld ?? f.move}: “${f.improve}” (${coded})` });
-        if (faulted || f.withheld) goodUnpraised.push({ ...at, detail: `${f.withheld ?? f.move}: “${f.improve}” (${coded})` });
+        if (f.move === 'unengaged' || TOLD_NOTHING.test(f.improve))
+          goodToldNothing.push({ ...at, detail: `“${f.improve}” (${coded})` });
+        const faulted =
+          FAULTED_MOVES.has(f.move) ||
+          f.withheld === 'why_question' ||
+          f.withheld === 'coach_plan' ||
+          TOLD_NOTHING.test(f.improve);
+        if (faulted)
+          goodCriticised.push({
+            ...at,
+            detail: `${f.withheld ?? f.move}: “${f.improve}” (${coded})`,
+          });
+        if (faulted || f.withheld)
+          goodUnpraised.push({
+            ...at,
+            detail: `${f.withheld ?? f.move}: “${f.improve}” (${coded})`,
+          });
       }
       for (const box of [f.worked, f.improve, f.suggestion]) {
         if (!box) continue;
@@ -222,10 +312,14 @@ export async function runFeedbackEval(opts: { grammar?: GrammarCheck; scenarioId
         const key = `${box}\u0000${t.prev}`;
         let problems = grammarCache.get(key);
         if (!problems) {
-          problems = [...feedbackWordingProblems(box), ...(opts.grammar ? await opts.grammar(box, t.prev, [s.partnerName]) : [])];
+          problems = [
+            ...feedbackWordingProblems(box),
+            ...(opts.grammar ? await opts.grammar(box, t.prev, [s.partnerName]) : []),
+          ];
           grammarCache.set(key, problems);
         }
-        if (problems.length) brokenFeedbackTexts.push({ ...at, detail: `“${box}”: ${problems.join('; ')}` });
+        if (problems.length)
+          brokenFeedbackTexts.push({ ...at, detail: `“${box}”: ${problems.join('; ')}` });
       }
       if (t.prev) {
         withPrev++;
@@ -235,13 +329,21 @@ export async function runFeedbackEval(opts: { grammar?: GrammarCheck; scenarioId
       alternativesShown++;
       let problems = grammarCache.get(`${f.alternative}\u0000${t.prev}`);
       if (!problems) {
-        const reflection = f.alternativeMove === 'reflection' || f.alternativeMove === 'deeper_reflection';
-        problems = [...wordingProblems(f.alternative, t.prev, { reflection }), ...(opts.grammar ? await opts.grammar(f.alternative, t.prev) : [])];
+        const reflection =
+          f.alternativeMove === 'reflection' || f.alternativeMove === 'deeper_reflection';
+        problems = [
+          ...wordingProblems(f.alternative, t.prev, { reflection }),
+          ...(opts.grammar ? await opts.grammar(f.alternative, t.prev) : []),
+        ];
         grammarCache.set(`${f.alternative}\u0000${t.prev}`, problems);
       }
-      if (problems.length) brokenAlternatives.push({ ...at, detail: `“${f.alternative}”: ${problems.join('; ')}` });
+      if (problems.length)
+        brokenAlternatives.push({ ...at, detail: `“${f.alternative}”: ${problems.join('; ')}` });
       if (!codesAsGoodMove(f.alternative, f.alternativeMove, t.prev)) {
-        miscodedAlternatives.push({ ...at, detail: `“${f.alternative}” claims ${f.alternativeMove}, codes ${codeUtterance(f.alternative, { prevPartner: t.prev }).codes.join('+')}` });
+        miscodedAlternatives.push({
+          ...at,
+          detail: `“${f.alternative}” claims ${f.alternativeMove}, codes ${codeUtterance(f.alternative, { prevPartner: t.prev }).codes.join('+')}`,
+        });
       }
     }
   }
@@ -263,26 +365,85 @@ export async function runFeedbackEval(opts: { grammar?: GrammarCheck; scenarioId
   ) as FeedbackEvalReport['skillMeans'];
   const templateCards = played.filter((s) => s.kind === 'template').map((s) => s.scorecard);
   const rank = { not_yet: 0, fair: 1, good: 2 } as const;
-  const bestLevel = templateCards.flatMap((c) => c.skills).reduce<'not_yet' | 'fair' | 'good'>((best, s) => (rank[s.level] > rank[best] ? s.level : best), 'not_yet');
-  const readyAfterThree = readinessToPartner(templateCards.slice(0, 3).map((scorecard, i) => ({ sessionId: `t${i}`, at: `2026-01-0${i + 1}T10:00:00Z`, scorecard }))).ready;
+  const bestLevel = templateCards
+    .flatMap((c) => c.skills)
+    .reduce<'not_yet' | 'fair' | 'good'>(
+      (best, s) => (rank[s.level] > rank[best] ? s.level : best),
+      'not_yet',
+    );
+  const readyAfterThree = readinessToPartner(
+    templateCards.slice(0, 3).map((scorecard, i) => ({
+      sessionId: `t${i}`,
+      at: `2026-01-0${i + 1}T10:00:00Z`,
+      scorecard,
+    })),
+  ).ready;
 
   const coachTurns = played.reduce((a, s) => a + s.turns.length, 0);
   const poorMoves = played.reduce((a, s) => a + s.turns.filter((t) => t.poor).length, 0);
   const miscodedShare = alternativesShown ? miscodedAlternatives.length / alternativesShown : 0;
   const goodBeatsPoor = SKILLS.filter((k) => (skillMeans.good[k] ?? 0) > (skillMeans.poor[k] ?? 0));
   const targets = [
-    { name: 'poor moves praised', value: `${praisedPoor.length} of ${poorMoves}`, met: praisedPoor.length === 0 },
-    { name: '  of which the coder had coded poor', value: String(praisedDespiteCoding.length), met: praisedDespiteCoding.length === 0 },
-    { name: 'good moves told they picked up nothing', value: `${goodToldNothing.length} of ${goodMoves}`, met: goodToldNothing.length === 0 },
-    { name: 'good moves criticised', value: `${goodCriticised.length} of ${goodMoves}`, met: goodCriticised.length === 0 },
-    { name: '  good moves given no praise (not a target)', value: `${goodUnpraised.length} of ${goodMoves}`, met: true },
-    { name: 'feedback texts failing the grammar check', value: `${brokenFeedbackTexts.length} of ${feedbackTexts}`, met: brokenFeedbackTexts.length === 0 },
-    { name: 'alternatives failing the grammar check', value: `${brokenAlternatives.length} of ${alternativesShown}`, met: brokenAlternatives.length === 0 },
-    { name: 'alternatives not coding as the move they claim (< 5%)', value: `${(miscodedShare * 100).toFixed(1)}%`, met: miscodedShare < 0.05 },
-    { name: 'feedback texts repeated within a session', value: String(repeatedTexts.length), met: repeatedTexts.length === 0 },
-    { name: 'good beats poor on every skill', value: `${goodBeatsPoor.length} of ${SKILLS.length}`, met: goodBeatsPoor.length === SKILLS.length },
-    { name: 'templates about nothing reach no "good" skill', value: bestLevel, met: bestLevel !== 'good' },
-    { name: 'templates never make a learner ready', value: readyAfterThree ? 'ready' : 'not ready', met: !readyAfterThree },
+    {
+      name: 'poor moves praised',
+      value: `${praisedPoor.length} of ${poorMoves}`,
+      met: praisedPoor.length === 0,
+    },
+    {
+      name: '  of which the coder had coded poor',
+      value: String(praisedDespiteCoding.length),
+      met: praisedDespiteCoding.length === 0,
+    },
+    {
+      name: 'good moves told they picked up nothing',
+      value: `${goodToldNothing.length} of ${goodMoves}`,
+      met: goodToldNothing.length === 0,
+    },
+    {
+      name: 'good moves criticised',
+      value: `${goodCriticised.length} of ${goodMoves}`,
+      met: goodCriticised.length === 0,
+    },
+    {
+      name: '  good moves given no praise (not a target)',
+      value: `${goodUnpraised.length} of ${goodMoves}`,
+      met: true,
+    },
+    {
+      name: 'feedback texts failing the grammar check',
+      value: `${brokenFeedbackTexts.length} of ${feedbackTexts}`,
+      met: brokenFeedbackTexts.length === 0,
+    },
+    {
+      name: 'alternatives failing the grammar check',
+      value: `${brokenAlternatives.length} of ${alternativesShown}`,
+      met: brokenAlternatives.length === 0,
+    },
+    {
+      name: 'alternatives not coding as the move they claim (< 5%)',
+      value: `${(miscodedShare * 100).toFixed(1)}%`,
+      met: miscodedShare < 0.05,
+    },
+    {
+      name: 'feedback texts repeated within a session',
+      value: String(repeatedTexts.length),
+      met: repeatedTexts.length === 0,
+    },
+    {
+      name: 'good beats poor on every skill',
+      value: `${goodBeatsPoor.length} of ${SKILLS.length}`,
+      met: goodBeatsPoor.length === SKILLS.length,
+    },
+    {
+      name: 'templates about nothing reach no "good" skill',
+      value: bestLevel,
+      met: bestLevel !== 'good',
+    },
+    {
+      name: 'templates never make a learner ready',
+      value: readyAfterThree ? 'ready' : 'not ready',
+      met: !readyAfterThree,
+    },
   ];
   return {
     sessions: played.length,

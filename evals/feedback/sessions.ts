@@ -10,7 +10,16 @@
  */
 
 /** What makes a line a poor move (the author's label, not the coder's). */
-export type PoorKind = 'judgement' | 'blaming_question' | 'reassurance' | 'advice' | 'question_advice' | 'leading' | 'stacked' | 'coach_plan' | 'template';
+export type PoorKind =
+  | 'judgement'
+  | 'blaming_question'
+  | 'reassurance'
+  | 'advice'
+  | 'question_advice'
+  | 'leading'
+  | 'stacked'
+  | 'coach_plan'
+  | 'template';
 
 /** A coach line, with its poor-move label when it is one. */
 export type Line = readonly [text: string, poor?: PoorKind];
@@ -33,7 +42,9 @@ interface ScenarioScript {
 const SCRIPTS: Record<string, ScenarioScript> = {
   'new-manager-overwhelmed': {
     good: [
-      ["Before we start, shall we agree that what we say stays between us, and that I'm here to help you think rather than to fix things?"],
+      [
+        "Before we start, shall we agree that what we say stays between us, and that I'm here to help you think rather than to fix things?",
+      ],
       ['What would make the next forty minutes worthwhile for you?'],
       ["So three months in, and it feels like you're drowning."],
       ["What's taking up most of your time at the moment?"],
@@ -61,12 +72,16 @@ const SCRIPTS: Record<string, ScenarioScript> = {
   },
   'avoiding-difficult-feedback': {
     good: [
-      ['Shall we agree at the start that this stays between us, and that my job today is to listen rather than advise?'],
+      [
+        'Shall we agree at the start that this stays between us, and that my job today is to listen rather than advise?',
+      ],
       ['What would you like to come away with from this conversation?'],
       ["There's a conversation with Pat that you've been carrying for a while."],
       ["What's made it hard to start?"],
       ["You've noticed something about the handovers, and saying nothing sits badly with you."],
-      ['It sounds like you care about Pat and about the patients, and right now those feel pulled apart.'],
+      [
+        'It sounds like you care about Pat and about the patients, and right now those feel pulled apart.',
+      ],
       ['What are you assuming would happen if you raised it with Pat?'],
       ['If you knew you could be honest and kind in the same conversation, how would you open it?'],
       ['Coming back to what you wanted from today, how close are we?'],
@@ -83,7 +98,10 @@ const SCRIPTS: Record<string, ScenarioScript> = {
       ["Wouldn't it be easier to let the ward manager deal with it?", 'leading'],
       ['When will you talk to Pat? What will you say? What if Pat gets upset?', 'stacked'],
     ],
-    plan: ["So you'll catch Pat after Tuesday's late shift and say it straight, okay?", 'coach_plan'],
+    plan: [
+      "So you'll catch Pat after Tuesday's late shift and say it straight, okay?",
+      'coach_plan',
+    ],
   },
   'career-crossroads': {
     good: [
@@ -113,7 +131,9 @@ const SCRIPTS: Record<string, ScenarioScript> = {
   },
   'friction-with-another-team': {
     good: [
-      ['Can we agree how we will use this time: you lead, I listen and ask, and it stays between us?'],
+      [
+        'Can we agree how we will use this time: you lead, I listen and ask, and it stays between us?',
+      ],
       ['What would you like to have sorted out by the end of our conversation?'],
       ["So you'd like a way of dealing with the platform team that doesn't leave you fuming."],
       ['What happened the last time it came up?'],
@@ -140,13 +160,17 @@ const SCRIPTS: Record<string, ScenarioScript> = {
   'hesitating-to-speak-up': {
     good: [
       ['Last time you mentioned the architecture review. What would you like to get from today?'],
-      ["Shall we agree that anything you say stays here, and that I'm here to listen rather than advise?"],
+      [
+        "Shall we agree that anything you say stays here, and that I'm here to listen rather than advise?",
+      ],
       ['So you have ideas, and the review moves on without them.'],
       ['What goes through your mind in the moment before you would speak?'],
       ['Watching someone else propose your idea must have been hard.'],
       ['It sounds like you hold your ideas to a very high bar before they are allowed out.'],
       ['What are you assuming the senior engineers would think of a half-formed idea?'],
-      ['If you knew a half-formed idea counted as a contribution, what would you do at the next review?'],
+      [
+        'If you knew a half-formed idea counted as a contribution, what would you do at the next review?',
+      ],
       ['Coming back to what you wanted from today, where are we?'],
       ["What's your first step, and when will you take it?"],
       ["You've been really clear about what matters to you here."],
@@ -165,7 +189,9 @@ const SCRIPTS: Record<string, ScenarioScript> = {
   },
   'returning-after-leave': {
     good: [
-      ["As this is our first session, shall we agree how we'll work together and what stays between us?"],
+      [
+        "As this is our first session, shall we agree how we'll work together and what stays between us?",
+      ],
       ['What would you like this partnership to help you with?'],
       ['Three weeks back, and it sounds like a lot has moved around you.'],
       ["What's it been like coming back?"],
@@ -238,7 +264,13 @@ export function scriptedSessions(scenarioIds: string[]): ScriptedSession[] {
     const s = SCRIPTS[scenarioId];
     if (!s) return [];
     // mixed: the good session with a blaming question and reassurance slipped in
-    const mixed = [...s.good.slice(0, 4), s.poor[1], ...s.good.slice(4, 8), s.poor.find((l) => l[1] === 'reassurance')!, ...s.good.slice(8)];
+    const mixed = [
+      ...s.good.slice(0, 4),
+      s.poor[1],
+      ...s.good.slice(4, 8),
+      s.poor.find((l) => l[1] === 'reassurance')!,
+      ...s.good.slice(8),
+    ];
     // coach plan: good exploration, then the coach writes the plan instead of asking for one
     const plan = [...s.good.slice(0, 9), s.plan];
     return [

@@ -9,10 +9,22 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { UTTERANCE_LABELS } from '../../api/practice/types.js';
 import { agreement } from '../metrics.js';
-import { MEASURED_MOVES, MOVES_FILES, buildGold, readAdjudications, readLabels, readTurns, type MoveLabels } from './moves-set.js';
+import {
+  MEASURED_MOVES,
+  MOVES_FILES,
+  buildGold,
+  readAdjudications,
+  readLabels,
+  readTurns,
+  type MoveLabels,
+} from './moves-set.js';
 
 /** Kappa of two labellers' yes/no on one move. */
-export function moveKappa(a: readonly MoveLabels[], b: readonly MoveLabels[], move: string): { kappa: number; a: number; b: number; both: number } {
+export function moveKappa(
+  a: readonly MoveLabels[],
+  b: readonly MoveLabels[],
+  move: string,
+): { kappa: number; a: number; b: number; both: number } {
   const ya = a.map((l) => (l.moves.includes(move) ? 'y' : 'n'));
   const yb = b.map((l) => (l.moves.includes(move) ? 'y' : 'n'));
   return {
@@ -38,23 +50,46 @@ function main(): void {
   console.log('move                      kappa   A    B   both');
   for (const m of MEASURED_MOVES) {
     const k = moveKappa(la, lb, m);
-    console.log(`${m.padEnd(26)}${k.kappa.toFixed(3).padStart(6)}${String(k.a).padStart(5)}${String(k.b).padStart(5)}${String(k.both).padStart(6)}`);
+    console.log(
+      `${m.padEnd(26)}${k.kappa.toFixed(3).padStart(6)}${String(k.a).padStart(5)}${String(k.b).padStart(5)}${String(k.both).padStart(6)}`,
+    );
   }
-  const lab = agreement(la.map((l) => l.label), lb.map((l) => l.label), UTTERANCE_LABELS);
+  const lab = agreement(
+    la.map((l) => l.label),
+    lb.map((l) => l.label),
+    UTTERANCE_LABELS,
+  );
   console.log(`10 labels: agreement ${lab.accuracy.toFixed(3)}, kappa ${lab.kappa.toFixed(3)}`);
-  const eng = agreement(la.map((l) => String(l.engaged)), lb.map((l) => String(l.engaged)), ['true', 'false']);
+  const eng = agreement(
+    la.map((l) => String(l.engaged)),
+    lb.map((l) => String(l.engaged)),
+    ['true', 'false'],
+  );
   console.log(`engaged: agreement ${eng.accuracy.toFixed(3)}, kappa ${eng.kappa.toFixed(3)}`);
 
   const adjudications = readAdjudications();
   const { gold, disagreements } = buildGold(turns, a, b, adjudications);
   const open = disagreements.filter((d) => d.adjudicated === null);
-  console.log(`disagreements: ${disagreements.length} (${disagreements.length - open.length} adjudicated, ${open.length} left out of the gold set)`);
+  console.log(
+    `disagreements: ${disagreements.length} (${disagreements.length - open.length} adjudicated, ${open.length} left out of the gold set)`,
+  );
   if (process.argv.includes('--list'))
-    for (const d of disagreements) console.log(`  ${d.id}\t${d.field}\tA ${d.a}\tB ${d.b}\tgold ${d.adjudicated ?? '(left out)'}`);
+    for (const d of disagreements)
+      console.log(
+        `  ${d.id}\t${d.field}\tA ${d.a}\tB ${d.b}\tgold ${d.adjudicated ?? '(left out)'}`,
+      );
   writeFileSync(
     MOVES_FILES.gold,
     gold
-      .map((g) => JSON.stringify({ id: g.id, moves: MEASURED_MOVES.filter((m) => g.moves[m] === true), unknown: MEASURED_MOVES.filter((m) => g.moves[m] === undefined), label: g.label, engaged: g.engaged }))
+      .map((g) =>
+        JSON.stringify({
+          id: g.id,
+          moves: MEASURED_MOVES.filter((m) => g.moves[m] === true),
+          unknown: MEASURED_MOVES.filter((m) => g.moves[m] === undefined),
+          label: g.label,
+          engaged: g.engaged,
+        }),
+      )
       .join('\n') + '\n',
   );
   console.log(`wrote evals/data/moves/gold.jsonl (${gold.length} turns)`);

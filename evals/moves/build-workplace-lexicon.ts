@@ -15,9 +15,13 @@ import { REPO_ROOT } from '../dataset.js';
 
 const cards = resolve(REPO_ROOT, 'api', 'practice', 'scenarios', 'cards');
 const texts: string[] = [];
-for (const f of readdirSync(cards).filter((x) => x.endsWith('.yaml')).sort()) texts.push(readFileSync(resolve(cards, f), 'utf8'));
+for (const f of readdirSync(cards)
+  .filter((x) => x.endsWith('.yaml'))
+  .sort())
+  texts.push(readFileSync(resolve(cards, f), 'utf8'));
 const stems = new Set<string>();
-for (const t of texts) for (const w of words(normalise(t))) if (w.length > 2 && !/\d/.test(w)) stems.add(stem(w));
+for (const t of texts)
+  for (const w of words(normalise(t))) if (w.length > 2 && !/\d/.test(w)) stems.add(stem(w));
 const sorted = [...stems].sort();
 const out = `/**
  * @module practice/coder/workplace-lexicon.generated
@@ -29,5 +33,8 @@ export const WORKPLACE_STEMS: ReadonlySet<string> = new Set(
   ${JSON.stringify(sorted.join(' '))}.split(' '),
 );
 `;
-writeFileSync(resolve(REPO_ROOT, 'api', 'practice', 'coder', 'workplace-lexicon.generated.ts'), out);
+writeFileSync(
+  resolve(REPO_ROOT, 'api', 'practice', 'coder', 'workplace-lexicon.generated.ts'),
+  out,
+);
 console.log(`${sorted.length} stems`);

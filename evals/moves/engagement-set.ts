@@ -27,7 +27,9 @@ export function engagementSet(gold: readonly GoldTurn[]): EngagementItem[] {
   });
   const out: EngagementItem[] = [];
   for (const [d, turns] of byDialogue) {
-    const far = byDialogue.get(dialogues[(dialogues.indexOf(d) + Math.floor(dialogues.length / 2)) % dialogues.length])!;
+    const far = byDialogue.get(
+      dialogues[(dialogues.indexOf(d) + Math.floor(dialogues.length / 2)) % dialogues.length],
+    )!;
     turns.forEach((t, i) => {
       if (t.engaged !== true || !REFLECTIVE.some((m) => t.moves[m])) return;
       out.push({ text: t.text, ctx: history(turns, i), engaged: true });

@@ -43,7 +43,13 @@ export const MEASURED_MOVES = [
 export type MeasuredMove = (typeof MEASURED_MOVES)[number];
 
 /** The five moves with a precision and recall target of 0.80 (issue 12). */
-export const TARGET_MOVES: readonly MeasuredMove[] = ['judgement', 'reassurance', 'affirmation', 'advice', 'contracting'];
+export const TARGET_MOVES: readonly MeasuredMove[] = [
+  'judgement',
+  'reassurance',
+  'affirmation',
+  'advice',
+  'contracting',
+];
 
 export interface MoveTurn {
   id: string;
@@ -83,7 +89,8 @@ export function readLabels(path: string, turns: readonly MoveTurn[]): Map<string
   const out = new Map<string, MoveLabels>();
   for (const l of readLines<MoveLabels>(path)) {
     if (!ids.has(l.id)) throw new Error(`${path}: unknown id ${l.id}`);
-    if (!(UTTERANCE_LABELS as readonly string[]).includes(l.label)) throw new Error(`${path}: ${l.id} has label ${l.label}`);
+    if (!(UTTERANCE_LABELS as readonly string[]).includes(l.label))
+      throw new Error(`${path}: ${l.id} has label ${l.label}`);
     out.set(l.id, l);
   }
   return out;
@@ -139,19 +146,37 @@ export function buildGold(
       if (va === vb) moves[m] = va;
       else {
         const settled = adj?.moves ? adj.moves.includes(m) : undefined;
-        disagreements.push({ id: t.id, field: m, a: String(va), b: String(vb), adjudicated: settled === undefined ? null : String(settled) });
+        disagreements.push({
+          id: t.id,
+          field: m,
+          a: String(va),
+          b: String(vb),
+          adjudicated: settled === undefined ? null : String(settled),
+        });
         if (settled !== undefined) moves[m] = settled;
       }
     }
     let label: UtteranceLabel | null = la.label;
     if (la.label !== lb.label) {
       label = adj?.label ?? null;
-      disagreements.push({ id: t.id, field: 'label', a: la.label, b: lb.label, adjudicated: label });
+      disagreements.push({
+        id: t.id,
+        field: 'label',
+        a: la.label,
+        b: lb.label,
+        adjudicated: label,
+      });
     }
     let engaged: boolean | null = la.engaged;
     if (la.engaged !== lb.engaged) {
       engaged = adj?.engaged ?? null;
-      disagreements.push({ id: t.id, field: 'engaged', a: String(la.engaged), b: String(lb.engaged), adjudicated: engaged === null ? null : String(engaged) });
+      disagreements.push({
+        id: t.id,
+        field: 'engaged',
+        a: String(la.engaged),
+        b: String(lb.engaged),
+        adjudicated: engaged === null ? null : String(engaged),
+      });
     }
     return { ...t, moves, label, engaged };
   });
@@ -163,14 +188,18 @@ export interface TurnContext extends CoderContext {
   prevPartner: string;
 }
 
-const AGREES = /^(?:yes|yeah|yep|sure|ok|okay|go on|go ahead|go for it|please|tell me|that would|that'd|i'd (?:like|love|welcome)|i would|absolutely|definitely|why not)\b/i;
+const AGREES =
+  /^(?:yes|yeah|yep|sure|ok|okay|go on|go ahead|go for it|please|tell me|that would|that'd|i'd (?:like|love|welcome)|i would|absolutely|definitely|why not)\b/i;
 
 /**
  * The coder's context for every turn, in file order. `permissionGranted` is set as the partner
  * state sets it: the coach's previous turn asked permission (as the coder read it) and the partner
  * said yes. Earlier partner words go in `earlierPartner`, most recent last.
  */
-export function contexts(turns: readonly MoveTurn[], askedPermission: (text: string, ctx: CoderContext) => boolean): TurnContext[] {
+export function contexts(
+  turns: readonly MoveTurn[],
+  askedPermission: (text: string, ctx: CoderContext) => boolean,
+): TurnContext[] {
   const out: TurnContext[] = [];
   let dialogue = '';
   let history: string[] = [];

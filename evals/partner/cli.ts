@@ -26,7 +26,9 @@ const { values } = parseArgs({
   },
 });
 
-const chosen = values.card?.length ? PARTNER_CARDS.filter((c) => values.card!.includes(c.id)) : PARTNER_CARDS;
+const chosen = values.card?.length
+  ? PARTNER_CARDS.filter((c) => values.card!.includes(c.id))
+  : PARTNER_CARDS;
 if (!chosen.length) throw new Error(`no card matches ${values.card?.join(', ')}`);
 
 console.log(
@@ -46,15 +48,18 @@ for (const m of values.misses ? scripted.answers.misses : scripted.answers.misse
     `  unanswered (${m.cardId}, ${m.mood}, ${m.question.kind}): "${m.question.text}" -> "${m.reply}" [${m.reason}]`,
   );
 }
-for (const s of scripted.sharedLines.slice(0, 10)) console.log(`  shared: "${s.line}" (${s.partners.join(', ')})`);
-for (const r of scripted.repeats.slice(0, 10)) console.log(`  repeated: "${r.line}" (${r.cardId}, ${r.session})`);
+for (const s of scripted.sharedLines.slice(0, 10))
+  console.log(`  shared: "${s.line}" (${s.partners.join(', ')})`);
+for (const r of scripted.repeats.slice(0, 10))
+  console.log(`  repeated: "${r.line}" (${r.cardId}, ${r.session})`);
 for (const o of scripted.openedAfter.slice(0, 10))
   console.log(`  opened after ${o.probe}: "${o.coach}" (${o.cardId}: ${o.detail})`);
 if (scripted.coderMissed.length)
   console.log(
     `  (probe codes the shipped coder misses, given to the partner as labelled: ${scripted.coderMissed.join(' | ')})`,
   );
-for (const v of scripted.verdicts) console.log(`${v.passed ? 'PASS' : 'FAIL'}  ${v.check}: ${v.detail}`);
+for (const v of scripted.verdicts)
+  console.log(`${v.passed ? 'PASS' : 'FAIL'}  ${v.check}: ${v.detail}`);
 if (values.scripted) {
   if (values.json) writeFileSync(values.json, JSON.stringify({ scripted }, null, 2));
   process.exit(scripted.passed ? 0 : 1);
@@ -105,6 +110,7 @@ for (const [kind, k] of Object.entries(report.byKind)) {
 console.log(
   `first token p50: ${report.firstTokenMsP50?.toFixed(1) ?? 'n/a'} ms, reply p50: ${report.replyMsP50.toFixed(1)} ms`,
 );
-for (const v of report.verdicts) console.log(`${v.passed ? 'PASS' : 'FAIL'}  ${v.check}: ${v.detail}`);
+for (const v of report.verdicts)
+  console.log(`${v.passed ? 'PASS' : 'FAIL'}  ${v.check}: ${v.detail}`);
 if (values.json) writeFileSync(values.json, JSON.stringify({ scripted, llm: report }, null, 2));
 process.exitCode = report.passed && scripted.passed ? 0 : 1;

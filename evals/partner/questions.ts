@@ -94,7 +94,10 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
       kind: 'clarify',
       about: ['mean', 'visitor', 'guest', 'mine'],
     },
-    { text: "So it's been lovely and also a bit unsettling, have I got that right?", kind: 'confirm_summary' },
+    {
+      text: "So it's been lovely and also a bit unsettling, have I got that right?",
+      kind: 'confirm_summary',
+    },
     { text: 'How old is your daughter now?', kind: 'how_many' },
     {
       text: 'What happened with the refresh while you were on leave?',
@@ -145,7 +148,10 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
       kind: 'clarify',
       about: ['mean', 'moment', 'topic', 'moved', 'slow'],
     },
-    { text: 'So the meeting moves faster than you like to think, is that it?', kind: 'confirm_summary' },
+    {
+      text: 'So the meeting moves faster than you like to think, is that it?',
+      kind: 'confirm_summary',
+    },
     { text: 'How long have you been in the team?', kind: 'when' },
     { text: 'What do you want from today?', kind: 'what', about: WANTS },
     { text: 'Okay, we are out of time. Thanks for talking it through.', kind: 'goodbye' },
@@ -154,7 +160,11 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
     { text: 'How long have you been putting it off?', kind: 'when' },
     { text: 'How many nurses are new this year?', kind: 'how_many' },
     { text: 'Who is {other} to you?', kind: 'who', about: ['{other}'] },
-    { text: 'What do you think the ward manager would say?', kind: 'who', about: ['manager', 'sick', 'nobody'] },
+    {
+      text: 'What do you think the ward manager would say?',
+      kind: 'who',
+      about: ['manager', 'sick', 'nobody'],
+    },
     { text: 'Have you spoken to anyone else about it?', kind: 'yes_no' },
     { text: 'How ready do you feel to talk to Pat, on a scale from 1 to 10?', kind: 'scale' },
     {
@@ -179,7 +189,11 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
     { text: 'How often do you release?', kind: 'when' },
     { text: 'How many designers are there compared with engineers?', kind: 'how_many' },
     { text: 'Who leads the platform team?', kind: 'who', about: ['{other}'] },
-    { text: 'What do you imagine {other} would say about all this?', kind: 'who', about: ['{other}'] },
+    {
+      text: 'What do you imagine {other} would say about all this?',
+      kind: 'who',
+      about: ['{other}'],
+    },
     { text: 'Is your manager aware of it?', kind: 'yes_no' },
     { text: 'How frustrated are you, from one to ten?', kind: 'scale' },
     {
@@ -187,13 +201,20 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
       kind: 'what',
       about: ['checkout', 'review', 'star', 'conversion', 'button'],
     },
-    { text: 'Where does the platform team sit?', kind: 'where', about: ['floor', 'fifth', 'third'] },
+    {
+      text: 'Where does the platform team sit?',
+      kind: 'where',
+      about: ['floor', 'fifth', 'third'],
+    },
     {
       text: 'What do you mean by the platform team problem?',
       kind: 'clarify',
       about: ['mean', 'change', 'screen', 'user', 'design'],
     },
-    { text: "So it's less about the designs and more about not being asked, is that right?", kind: 'confirm_summary' },
+    {
+      text: "So it's less about the designs and more about not being asked, is that right?",
+      kind: 'confirm_summary',
+    },
     { text: 'How long have you been at the company?', kind: 'when' },
     { text: 'Right, I will let you go. Good luck with Jo.', kind: 'goodbye' },
   ],
@@ -211,7 +232,10 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
       kind: 'clarify',
       about: ['mean', 'quiet', 'project', 'over', 'done', 'rolled'],
     },
-    { text: "So it's over, and it's not quite over for you. Is that fair?", kind: 'confirm_summary' },
+    {
+      text: "So it's over, and it's not quite over for you. Is that fair?",
+      kind: 'confirm_summary',
+    },
     { text: 'How many years have you been managing projects?', kind: 'how_many' },
     { text: 'Thanks, that was useful. Take care.', kind: 'goodbye' },
   ],
@@ -219,12 +243,23 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
   'celebrating-a-win': [
     { text: 'When did you present it?', kind: 'when' },
     { text: 'How many people are in your team?', kind: 'how_many' },
-    { text: 'What happened in the end?', kind: 'what', about: ['approv', 'pilot', 'yes', 'agreed'] },
+    {
+      text: 'What happened in the end?',
+      kind: 'what',
+      about: ['approv', 'pilot', 'yes', 'agreed'],
+    },
     { text: 'What part did {other} play?', kind: 'who', about: ['{other}'] },
     { text: 'Were you nervous beforehand?', kind: 'yes_no' },
     { text: 'From one to ten, how pleased are you with how it went?', kind: 'scale' },
-    { text: 'What do you mean by validation?', kind: 'clarify', about: ['mean', 'test', 'prov', 'right'] },
-    { text: 'So it went well and you are not quite letting yourself enjoy it. Is that right?', kind: 'confirm_summary' },
+    {
+      text: 'What do you mean by validation?',
+      kind: 'clarify',
+      about: ['mean', 'test', 'prov', 'right'],
+    },
+    {
+      text: 'So it went well and you are not quite letting yourself enjoy it. Is that right?',
+      kind: 'confirm_summary',
+    },
     { text: 'What would you like to take from today?', kind: 'what', about: WANTS },
     { text: 'Who asked the hardest questions?', kind: 'who' },
     { text: 'Great, well done again, and good luck with the pilot.', kind: 'goodbye' },
@@ -237,20 +272,42 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
     { text: 'Have you had a learning partner before?', kind: 'yes_no' },
     { text: 'On a scale of one to ten, how useful do you expect this to be?', kind: 'scale' },
     { text: 'What would you like to get out of the partnership?', kind: 'what', about: WANTS },
-    { text: 'What do you mean by service levels?', kind: 'clarify', about: ['mean', 'target', 'answer', 'fix'] },
-    { text: 'So you are curious about this, and not yet sure what it is for. Is that fair?', kind: 'confirm_summary' },
-    { text: 'What has the desk been like lately?', kind: 'what', about: ['busy', 'outage', 'desk', 'quarter'] },
+    {
+      text: 'What do you mean by service levels?',
+      kind: 'clarify',
+      about: ['mean', 'target', 'answer', 'fix'],
+    },
+    {
+      text: 'So you are curious about this, and not yet sure what it is for. Is that fair?',
+      kind: 'confirm_summary',
+    },
+    {
+      text: 'What has the desk been like lately?',
+      kind: 'what',
+      about: ['busy', 'outage', 'desk', 'quarter'],
+    },
     { text: "Thanks, Tariq. Let's leave it there for today.", kind: 'goodbye' },
   ],
   'fresh-view-on-strategy': [
     { text: 'How many shops are there?', kind: 'how_many' },
     { text: 'When does it all need to be done by?', kind: 'when' },
     { text: 'Who is {other}?', kind: 'who', about: ['{other}'] },
-    { text: 'What did the pilot show?', kind: 'what', about: ['queue', 'pilot', 'complaint', 'staff', 'per cent', 'numbers'] },
+    {
+      text: 'What did the pilot show?',
+      kind: 'what',
+      about: ['queue', 'pilot', 'complaint', 'staff', 'per cent', 'numbers'],
+    },
     { text: 'Does the board know about the complaints?', kind: 'yes_no' },
     { text: 'How confident are you in the plan, out of ten?', kind: 'scale' },
-    { text: 'Sorry, what do you mean by the tills?', kind: 'clarify', about: ['mean', 'self-service', 'scan', 'till'] },
-    { text: 'So you believe in the idea and doubt the speed. Have I got that right?', kind: 'confirm_summary' },
+    {
+      text: 'Sorry, what do you mean by the tills?',
+      kind: 'clarify',
+      about: ['mean', 'self-service', 'scan', 'till'],
+    },
+    {
+      text: 'So you believe in the idea and doubt the speed. Have I got that right?',
+      kind: 'confirm_summary',
+    },
     { text: 'What would make this session useful for you?', kind: 'what', about: WANTS },
     { text: 'How many of your customers are older?', kind: 'how_many' },
     { text: 'Okay, good luck on Thursday.', kind: 'goodbye' },
@@ -261,9 +318,20 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
     { text: 'Who is {other}?', kind: 'who', about: ['{other}'] },
     { text: 'Have you told your director how you feel?', kind: 'yes_no' },
     { text: 'From one to ten, how ready do you feel?', kind: 'scale' },
-    { text: 'What have you been doing this week?', kind: 'what', about: ['manager', 'conversation', 'helping', 'week', 'plan'] },
-    { text: 'What do you mean, her role is going?', kind: 'clarify', about: ['mean', 'role', 'job', 'apply'] },
-    { text: 'So you know exactly how to do this, and it is different when it is your own team. Is that right?', kind: 'confirm_summary' },
+    {
+      text: 'What have you been doing this week?',
+      kind: 'what',
+      about: ['manager', 'conversation', 'helping', 'week', 'plan'],
+    },
+    {
+      text: 'What do you mean, her role is going?',
+      kind: 'clarify',
+      about: ['mean', 'role', 'job', 'apply'],
+    },
+    {
+      text: 'So you know exactly how to do this, and it is different when it is your own team. Is that right?',
+      kind: 'confirm_summary',
+    },
     { text: 'What would you like from today?', kind: 'what', about: WANTS },
     { text: 'How long has {other} worked with you?', kind: 'when' },
     { text: 'Thanks, Maggie. Take care of yourself this week.', kind: 'goodbye' },
@@ -272,11 +340,22 @@ export const QUESTIONS: Record<string, LabelledQuestion[]> = {
     { text: 'When did you hand the reconciliations over?', kind: 'when' },
     { text: 'How many Fridays did you keep free?', kind: 'how_many' },
     { text: 'Who is {other}?', kind: 'who', about: ['{other}'] },
-    { text: 'What was the mistake?', kind: 'what', about: ['error', 'pound', 'cost centre', 'coding', 'wrong'] },
+    {
+      text: 'What was the mistake?',
+      kind: 'what',
+      about: ['error', 'pound', 'cost centre', 'coding', 'wrong'],
+    },
     { text: 'Did you finish the forecast?', kind: 'yes_no' },
     { text: 'Out of ten, how well do you think the action went?', kind: 'scale' },
-    { text: 'What do you mean by reconciliations?', kind: 'clarify', about: ['mean', 'ledger', 'match', 'bank'] },
-    { text: 'So you did hand it over, and then part of you took it back. Is that fair?', kind: 'confirm_summary' },
+    {
+      text: 'What do you mean by reconciliations?',
+      kind: 'clarify',
+      about: ['mean', 'ledger', 'match', 'bank'],
+    },
+    {
+      text: 'So you did hand it over, and then part of you took it back. Is that fair?',
+      kind: 'confirm_summary',
+    },
     { text: 'How long does month-end take?', kind: 'when' },
     { text: 'What would you like to look at today?', kind: 'what', about: WANTS },
     { text: 'Great, glad I could help. See you next month.', kind: 'goodbye' },
@@ -321,7 +400,10 @@ export function judgeAnswer(
   if (sentences.length === 0 || (q.kind !== 'scale' && sentences.every(isNeutral)))
     return fail('only neutral acknowledgements');
   const hasAbout = () =>
-    !q.about || q.about.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(plain));
+    !q.about ||
+    q.about.some((w) =>
+      new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(plain),
+    );
   switch (q.kind) {
     case 'how_many':
       return NUMBER.test(plain) ? ok(hasAbout()) : fail('no number');
@@ -330,7 +412,8 @@ export function judgeAnswer(
     case 'who':
       if (q.about && hasAbout()) return ok(true);
       if (!(
-        /\b[A-Z][a-z]+\b/.test(sentences.map((s) => s.split(' ').slice(1).join(' ')).join(' ')) || PERSON.test(plain)
+        /\b[A-Z][a-z]+\b/.test(sentences.map((s) => s.split(' ').slice(1).join(' ')).join(' ')) ||
+        PERSON.test(plain)
       ))
         return fail('no person');
       return ok(hasAbout());
@@ -340,7 +423,8 @@ export function judgeAnswer(
       if (!POLARITY.test(sentences[0].trim())) return fail('does not open with yes, no or maybe');
       return plain.split(/\s+/).length >= 4 ? ok(true) : fail('a bare yes/no word');
     case 'confirm_summary':
-      return CONFIRM.test(sentences[0].trim()) || /\b(yes|exactly|that's it|that's right)\b/i.test(sentences[0])
+      return CONFIRM.test(sentences[0].trim()) ||
+        /\b(yes|exactly|that's it|that's right)\b/i.test(sentences[0])
         ? ok(true)
         : fail('neither confirms nor corrects');
     case 'clarify':
@@ -351,13 +435,16 @@ export function judgeAnswer(
         : fail('no clarification');
     case 'goodbye':
       if (!FAREWELL.test(plain)) return fail('no farewell');
-      if (sentences.length > 3 || plain.split(/\s+/).length > 25) return fail('goes on after the goodbye');
+      if (sentences.length > 3 || plain.split(/\s+/).length > 25)
+        return fail('goes on after the goodbye');
       return opened ? fail('opened up after the goodbye') : ok(true);
     default:
       return ok(hasAbout());
   }
   function ok(about: boolean): Judged {
-    return about ? { answered: true } : { answered: false, reason: `none of: ${q.about?.join(', ')}` };
+    return about
+      ? { answered: true }
+      : { answered: false, reason: `none of: ${q.about?.join(', ')}` };
   }
 }
 

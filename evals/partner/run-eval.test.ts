@@ -39,9 +39,14 @@ describe('partner eval', () => {
   });
 
   it('fails a model that coaches back, and one that leaks, without showing the leak', async () => {
-    fake.setHandler(() => ({ type: 'reply', text: 'That sounds hard. How does that make you feel?' }));
+    fake.setHandler(() => ({
+      type: 'reply',
+      text: 'That sounds hard. How does that make you feel?',
+    }));
     const coaching = await runPartnerEval({ config: config(), cards: cards.slice(0, 1) });
-    expect(coaching.verdicts.find((v) => v.check.startsWith('no coaching back'))?.passed).toBe(false);
+    expect(coaching.verdicts.find((v) => v.check.startsWith('no coaching back'))?.passed).toBe(
+      false,
+    );
     expect(coaching.byKind.good.llmShare).toBe(0);
     expect(coaching.verdicts.find((v) => v.check.startsWith('replies voiced'))?.passed).toBe(false);
 
@@ -53,11 +58,16 @@ describe('partner eval', () => {
     expect(gated.detail).toMatch(/^0 leaked replies/);
     expect(leaky.byKind.poor.gatedRespectedRaw).toBeLessThan(1);
     // what the learner saw never held the locked layer: the guard fell back to the script
-    expect(leaky.sessions.every((s) => s.turns.every((t) => t.leakedLayers.length === 0))).toBe(true);
+    expect(leaky.sessions.every((s) => s.turns.every((t) => t.leakedLayers.length === 0))).toBe(
+      true,
+    );
   });
 
   it('fails when the endpoint is unreachable instead of passing on no evidence', async () => {
-    const report = await runPartnerEval({ config: { ...config(), baseURL: 'http://127.0.0.1:9/v1' }, cards: cards.slice(0, 1) });
+    const report = await runPartnerEval({
+      config: { ...config(), baseURL: 'http://127.0.0.1:9/v1' },
+      cards: cards.slice(0, 1),
+    });
     expect(report.byKind.good.attempts).toBe(0);
     expect(report.passed).toBe(false);
     expect(report.verdicts.find((v) => v.check.startsWith('stays in role'))?.passed).toBe(false);

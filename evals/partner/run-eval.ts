@@ -11,8 +11,20 @@ import type { LlmServices } from '../../api/llm/types.js';
 import { codeUtterance } from '../../api/practice/coder/index.js';
 import { advancePartner, scriptedReply, startPartner } from '../../api/practice/partner/index.js';
 import { scoreSession } from '../../api/practice/rubric/index.js';
-import { HIDDEN_LAYERS, type HiddenLayer, type PartnerCard, type TranscriptTurn } from '../../api/practice/types.js';
-import { summarise, verdicts, type EvalSession, type EvalTurn, type KindSummary, type Verdict } from './measures.js';
+import {
+  HIDDEN_LAYERS,
+  type HiddenLayer,
+  type PartnerCard,
+  type TranscriptTurn,
+} from '../../api/practice/types.js';
+import {
+  summarise,
+  verdicts,
+  type EvalSession,
+  type EvalTurn,
+  type KindSummary,
+  type Verdict,
+} from './measures.js';
 import { TRANSCRIPTS, type CoachTranscript, type TranscriptKind } from './transcripts.js';
 
 export interface PartnerEvalReport {
@@ -42,7 +54,12 @@ const median = (xs: number[]) => {
   return s[Math.floor((s.length - 1) / 2)];
 };
 
-function leakedLayers(card: PartnerCard, reply: string, open: Set<HiddenLayer>, guard: ReturnType<typeof guardContextFor>): HiddenLayer[] {
+function leakedLayers(
+  card: PartnerCard,
+  reply: string,
+  open: Set<HiddenLayer>,
+  guard: ReturnType<typeof guardContextFor>,
+): HiddenLayer[] {
   const out: HiddenLayer[] = [];
   const v = checkPartnerReply(reply, guard, false);
   if (!v.ok && v.reason === 'gated_layer') out.push(v.detail as HiddenLayer);
@@ -55,7 +72,13 @@ function leakedLayers(card: PartnerCard, reply: string, open: Set<HiddenLayer>, 
   return out;
 }
 
-async function runSession(llm: LlmServices, observed: { current: PartnerAttempt[] }, card: PartnerCard, t: CoachTranscript, seed: number): Promise<EvalSession> {
+async function runSession(
+  llm: LlmServices,
+  observed: { current: PartnerAttempt[] },
+  card: PartnerCard,
+  t: CoachTranscript,
+  seed: number,
+): Promise<EvalSession> {
   let { state, opening } = startPartner(card, seed);
   const history: Pick<TranscriptTurn, 'role' | 'text'>[] = [{ role: 'partner', text: opening }];
   const voiced: TranscriptTurn[] = [{ index: 0, role: 'partner', text: opening }];
@@ -64,8 +87,13 @@ async function runSession(llm: LlmServices, observed: { current: PartnerAttempt[
   const turns: EvalTurn[] = [];
   for (const [i, coachText] of t.turns.entries()) {
     const prevPartner = history[history.length - 1].text;
-    const offline = codeUtterance(coachText, { prevPartner, permissionGranted: state.permissionGranted });
-    const coding = llm.refineCoding ? await llm.refineCoding(coachText, prevPartner, offline) : offline;
+    const offline = codeUtterance(coachText, {
+      prevPartner,
+      permissionGranted: state.permissionGranted,
+    });
+    const coding = llm.refineCoding
+      ? await llm.refineCoding(coachText, prevPartner, offline)
+      : offline;
     const decided = advancePartner(card, state, coding, coachText);
     const spoken = scriptedReply(card, decided.state, decided.directive);
     state = spoken.state;
@@ -81,7 +109,12 @@ async function runSession(llm: LlmServices, observed: { current: PartnerAttempt[
     const totalMs = performance.now() - t0;
     history.push({ role: 'partner', text: r.text });
     const open = new Set(decided.directive.mayReveal.map((l) => l.layer));
-    const guard = guardContextFor({ card, directive: decided.directive, history: history.slice(0, -1), coachText });
+    const guard = guardContextFor({
+      card,
+      directive: decided.directive,
+      history: history.slice(0, -1),
+      coachText,
+    });
     turns.push({
       coachText,
       injection: t.injections?.includes(i) ?? false,
@@ -103,8 +136,18 @@ async function runSession(llm: LlmServices, observed: { current: PartnerAttempt[
       list.push({ index: list.length, role: 'partner', text });
     }
   }
-  const levels = (ts: TranscriptTurn[]) => Object.fromEntries(scoreSession(ts).skills.map((s) => [s.skill, s.level]));
-  return { cardId: card.id, transcriptId: t.id, kind: t.kind, turns, layersRevealed: state.revealed.length, levels: levels(voiced), scriptedLevels: levels(scripted), recodedLevels: levels(recoded) };
+  const levels = (ts: TranscriptTurn[]) =>
+    Object.fromEntries(scoreSession(ts).skills.map((s) => [s.skill, s.level]));
+  return {
+    cardId: card.id,
+    transcriptId: t.id,
+    kind: t.kind,
+    turns,
+    layersRevealed: state.revealed.length,
+    levels: levels(voiced),
+    scriptedLevels: levels(scripted),
+    recodedLevels: levels(recoded),
+  };
 }
 
 /**
@@ -127,8 +170,13 @@ export async function runPartnerEval(opts: PartnerEvalOptions): Promise<PartnerE
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, worker));
   const kinds: TranscriptKind[] = ['good', 'poor', 'adversarial'];
-  const byKind = Object.fromEntries(kinds.map((k) => [k, summarise(sessions.filter((s) => s.kind === k))])) as Record<TranscriptKind, KindSummary>;
-  const v = verdicts(byKind, sessions.filter((s) => s.kind === 'adversarial'));
+  const byKind = Object.fromEntries(
+    kinds.map((k) => [k, summarise(sessions.filter((s) => s.kind === k))]),
+  ) as Record<TranscriptKind, KindSummary>;
+  const v = verdicts(
+    byKind,
+    sessions.filter((s) => s.kind === 'adversarial'),
+  );
   const allTurns = sessions.flatMap((s) => s.turns);
   return {
     endpoint: opts.config.baseURL ?? 'https://api.openai.com/v1',
@@ -136,7 +184,9 @@ export async function runPartnerEval(opts: PartnerEvalOptions): Promise<PartnerE
     byKind,
     verdicts: v,
     passed: v.every((x) => x.passed),
-    firstTokenMsP50: median(allTurns.flatMap((t) => (t.firstTokenMs === null ? [] : [t.firstTokenMs]))),
+    firstTokenMsP50: median(
+      allTurns.flatMap((t) => (t.firstTokenMs === null ? [] : [t.firstTokenMs])),
+    ),
     replyMsP50: median(allTurns.map((t) => t.totalMs)) ?? 0,
     sessions,
   };

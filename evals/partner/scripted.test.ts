@@ -47,9 +47,17 @@ describe('eval:partner, scripted partner', () => {
   }, 60_000);
 
   it('judges by the shape of the answer, not by its length', () => {
-    const q = (kind: (typeof QUESTIONS)[string][number]['kind'], about?: string[]) => ({ text: '?', kind, about });
-    const judge = (kind: Parameters<typeof q>[0], reply: string, about?: string[], opened = false) =>
-      judgeAnswer(q(kind, about), reply, isNeutralLine, opened).answered;
+    const q = (kind: (typeof QUESTIONS)[string][number]['kind'], about?: string[]) => ({
+      text: '?',
+      kind,
+      about,
+    });
+    const judge = (
+      kind: Parameters<typeof q>[0],
+      reply: string,
+      about?: string[],
+      opened = false,
+    ) => judgeAnswer(q(kind, about), reply, isNeutralLine, opened).answered;
     expect(judge('how_many', 'A bit.')).toBe(false);
     expect(judge('how_many', 'Eight, since March.')).toBe(true);
     expect(judge('yes_no', 'Kind of.')).toBe(false);
@@ -60,7 +68,12 @@ describe('eval:partner, scripted partner', () => {
     expect(judge('scale', 'About a four.')).toBe(true);
     expect(judge('what', 'I sleep badly.', ['want', 'matter'])).toBe(false);
     expect(
-      judge('goodbye', 'Thanks. And actually, the real thing is I never stopped doing my old job.', undefined, true),
+      judge(
+        'goodbye',
+        'Thanks. And actually, the real thing is I never stopped doing my old job.',
+        undefined,
+        true,
+      ),
     ).toBe(false);
     expect(judge('goodbye', 'Thanks. This helped.')).toBe(true);
     expect(judge('confirm_summary', 'Mm.')).toBe(false);

@@ -17,7 +17,12 @@ import {
   sentencesOf,
   startPartner,
 } from '../../api/practice/partner/index.js';
-import type { CoachCode, PartnerCard, PartnerDirective, PartnerState } from '../../api/practice/types.js';
+import type {
+  CoachCode,
+  PartnerCard,
+  PartnerDirective,
+  PartnerState,
+} from '../../api/practice/types.js';
 import { withEvalVoice } from './card-voices.js';
 import { askedOf, judgeAnswer, QUESTIONS, type LabelledQuestion } from './questions.js';
 import { TRANSCRIPTS } from './transcripts.js';
@@ -46,7 +51,11 @@ export const NEVER_OPENS = {
     "You'll be fine. These things happen to everyone.",
     "It's not your fault, try not to worry about it.",
   ],
-  goodbye: ['Okay, good luck with it', 'Great, glad I could help', 'Thanks for your time, take care.'],
+  goodbye: [
+    'Okay, good luck with it',
+    'Great, glad I could help',
+    'Thanks for your time, take care.',
+  ],
 };
 
 /** Good coaching after a goodbye: still nothing new may open. */
@@ -98,14 +107,25 @@ export interface ScriptedReport {
 interface Played {
   state: PartnerState;
   replies: string[];
-  turns: { coach: string; reply: string; directive: PartnerDirective; before: PartnerState; after: PartnerState }[];
+  turns: {
+    coach: string;
+    reply: string;
+    directive: PartnerDirective;
+    before: PartnerState;
+    after: PartnerState;
+  }[];
 }
 
 /** A coach turn, optionally with a labelled code the coding must carry. */
 export type CoachTurn = string | { text: string; code: CoachCode };
 
 /** Plays coach turns through the real coder, engine and scripted voice. */
-export function playScripted(card: PartnerCard, seed: number, coachTurns: readonly CoachTurn[], from?: Played): Played {
+export function playScripted(
+  card: PartnerCard,
+  seed: number,
+  coachTurns: readonly CoachTurn[],
+  from?: Played,
+): Played {
   let state: PartnerState;
   let replies: string[];
   const turns: Played['turns'] = from ? [...from.turns] : [];
@@ -127,21 +147,31 @@ export function playScripted(card: PartnerCard, seed: number, coachTurns: readon
       coding.codes = [turn.code, ...coding.codes.filter((c) => c !== 'other')];
     const decided = advancePartner(card, state, coding, coach);
     const spoken = scriptedReply(card, decided.state, decided.directive);
-    turns.push({ coach, reply: spoken.text, directive: decided.directive, before: state, after: spoken.state });
+    turns.push({
+      coach,
+      reply: spoken.text,
+      directive: decided.directive,
+      before: state,
+      after: spoken.state,
+    });
     state = spoken.state;
     replies.push(spoken.text);
   }
   return { state, replies, turns };
 }
 
-const opened = (t: Played['turns'][number]) => t.directive.newlyRevealed !== null || t.after.trust > t.before.trust;
+const opened = (t: Played['turns'][number]) =>
+  t.directive.newlyRevealed !== null || t.after.trust > t.before.trust;
 
 /**
  * Runs the scripted half of the eval on these cards (each given the eval's facts and voice when
  * it has none of its own).
  * @example const report = runScriptedEval(PARTNER_CARDS);
  */
-export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly number[] = [1, 2, 3]): ScriptedReport {
+export function runScriptedEval(
+  cardsIn: readonly PartnerCard[],
+  seeds: readonly number[] = [1, 2, 3],
+): ScriptedReport {
   const cards = cardsIn.map(withEvalVoice);
   const answers: AnswerResult[] = [];
   const repeats: ScriptedReport['repeats'] = [];
@@ -152,7 +182,8 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
   let sessions = 0;
   const record = (card: PartnerCard, session: string, played: Played) => {
     sessions++;
-    for (const line of repeatedLines(played.replies)) repeats.push({ cardId: card.id, session, line });
+    for (const line of repeatedLines(played.replies))
+      repeats.push({ cardId: card.id, session, line });
     for (const reply of played.replies) {
       for (const s of sentencesOf(reply)) {
         // a one- or two-word sentence ("Hi.", "Fine.") is not a line anyone notices as stock
@@ -173,7 +204,13 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
           const warm = mood === 'open' ? playScripted(card, seed, WARM_UP) : undefined;
           const played = playScripted(card, seed, [question.text], warm);
           const turn = played.turns.at(-1)!;
-          const judged = judgeAnswer(question, turn.reply, isNeutralLine, opened(turn), card.voice?.clarify);
+          const judged = judgeAnswer(
+            question,
+            turn.reply,
+            isNeutralLine,
+            opened(turn),
+            card.voice?.clarify,
+          );
           answers.push({
             cardId: card.id,
             mood,
@@ -199,7 +236,8 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
           const code: CoachCode | null =
             probe === 'judgement' ? 'judgement' : probe === 'reassurance' ? 'reassurance' : null;
           const played = playScripted(card, seed, [code ? { text, code } : text, ...after], warm);
-          if (code && !codeUtterance(text).codes.includes(code)) coderMissed.add(`${code}: ${text}`);
+          if (code && !codeUtterance(text).codes.includes(code))
+            coderMissed.add(`${code}: ${text}`);
           record(card, `${probe}: ${text}`, played);
           for (const t of played.turns.slice(WARM_UP.length)) {
             if (opened(t))
@@ -236,7 +274,12 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
           state: longer.turns[askAt].after,
           replies: longer.replies.slice(0, askAt + 2),
         };
-        const held = playScripted(card, seeds[0], ['What do you think you might say?'], upTo).turns.at(-1)!;
+        const held = playScripted(
+          card,
+          seeds[0],
+          ['What do you think you might say?'],
+          upTo,
+        ).turns.at(-1)!;
         const given = playScripted(
           card,
           seeds[0],
@@ -321,7 +364,13 @@ export function runScriptedEval(cardsIn: readonly PartnerCard[], seeds: readonly
     },
   ];
   return {
-    answers: { total: answers.length, answered, rate, byKind, misses: answers.filter((a) => !a.answered) },
+    answers: {
+      total: answers.length,
+      answered,
+      rate,
+      byKind,
+      misses: answers.filter((a) => !a.answered),
+    },
     sharedLines,
     repeats,
     openedAfter,

@@ -12,7 +12,14 @@ const examples: DenseExample[] = Array.from({ length: 200 }, (_, i) => {
   const f = (i * 37) % 100;
   return { x: [0.5, 0.5, f], y: f >= 50 ? 1 : 0 };
 });
-const opts = { labels: ['a', 'b'], inputs: ['p_a', 'p_b', 'f'], rounds: 30, depth: 1, learningRate: 0.3, balance: 0 };
+const opts = {
+  labels: ['a', 'b'],
+  inputs: ['p_a', 'p_b', 'f'],
+  rounds: 30,
+  depth: 1,
+  learningRate: 0.3,
+  balance: 0,
+};
 
 describe('boosted trees (second stage)', () => {
   it('learns a correction the first stage missed', () => {

@@ -50,7 +50,10 @@ function thresholds(values: number[], bins: number): number[] {
 }
 
 /** Fit the boosted trees. */
-export function trainBoostedTrees(examples: readonly DenseExample[], opts: BoostingOptions): BoostedTrees {
+export function trainBoostedTrees(
+  examples: readonly DenseExample[],
+  opts: BoostingOptions,
+): BoostedTrees {
   const K = opts.labels.length;
   const D = opts.inputs.length;
   const rounds = opts.rounds ?? 200;
@@ -65,7 +68,10 @@ export function trainBoostedTrees(examples: readonly DenseExample[], opts: Boost
   const cuts: number[][] = [];
   const bin = new Uint8Array(n * D);
   for (let d = 0; d < D; d++) {
-    const t = thresholds(examples.map((e) => e.x[d]), opts.bins ?? 32);
+    const t = thresholds(
+      examples.map((e) => e.x[d]),
+      opts.bins ?? 32,
+    );
     cuts.push(t);
     for (let i = 0; i < n; i++) {
       let b = 0;
@@ -84,7 +90,8 @@ export function trainBoostedTrees(examples: readonly DenseExample[], opts: Boost
 
   // scores start where the run-time scorer starts them: the log of the first stage's probabilities
   const F = new Float64Array(n * K);
-  for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) F[i * K + k] = Math.log(Math.max(examples[i].x[k], 1e-6));
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < K; k++) F[i * K + k] = Math.log(Math.max(examples[i].x[k], 1e-6));
   const g = new Float64Array(n);
   const h = new Float64Array(n);
   const node = new Int32Array(n);
@@ -107,7 +114,11 @@ export function trainBoostedTrees(examples: readonly DenseExample[], opts: Boost
         g[i] = w[i] * (p - (examples[i].y === k ? 1 : 0));
         h[i] = w[i] * Math.max(p * (1 - p), 1e-6);
       }
-      const tree: Tree = { feature: new Array(internal).fill(0), threshold: new Array(internal).fill(Infinity), leaf: [] };
+      const tree: Tree = {
+        feature: new Array(internal).fill(0),
+        threshold: new Array(internal).fill(Infinity),
+        leaf: [],
+      };
       node.fill(0);
       for (let level = 0; level < depth; level++) {
         const first = (1 << level) - 1;
@@ -144,7 +155,10 @@ export function trainBoostedTrees(examples: readonly DenseExample[], opts: Boost
               const GR = G[j] - GL;
               const HR = H[j] - HL;
               if (HL < minChild || HR < minChild) continue;
-              const gain = (GL * GL) / (HL + lambda) + (GR * GR) / (HR + lambda) - (G[j] * G[j]) / (H[j] + lambda);
+              const gain =
+                (GL * GL) / (HL + lambda) +
+                (GR * GR) / (HR + lambda) -
+                (G[j] * G[j]) / (H[j] + lambda);
               if (gain > best + 1e-9) {
                 best = gain;
                 bestD = d;

@@ -15,7 +15,11 @@ import type { UtteranceRow } from '../dataset.js';
 import { dialogueFolds } from '../folds.js';
 import { FINE_LABELS, toFine } from '../views.js';
 import { trainBoostedTrees, type BoostingOptions, type DenseExample } from './boosted-trees.js';
-import { trainSoftmaxRegression, type TrainingExample, type TrainingOptions } from './softmax-regression.js';
+import {
+  trainSoftmaxRegression,
+  type TrainingExample,
+  type TrainingOptions,
+} from './softmax-regression.js';
 
 /** The settings of the shipped model, chosen by grouped cross-validation on AnnoMI (see REPORT.md). */
 export const SHIPPED_TRAINING: Omit<TrainingOptions, 'labels'> = {
@@ -63,16 +67,29 @@ export function toExamples(rows: readonly UtteranceRow[], weight = 1): TrainingE
 type WeightedRow = { row: UtteranceRow; weight: number; dialogue_id: string };
 
 /** The first stage alone: softmax regression on the rows' sparse features. */
-function trainLinear(rows: readonly WeightedRow[], version: string, overrides: Partial<TrainingOptions>): LinearModel {
+function trainLinear(
+  rows: readonly WeightedRow[],
+  version: string,
+  overrides: Partial<TrainingOptions>,
+): LinearModel {
   const examples = rows.flatMap((r) => toExamples([r.row], r.weight));
-  return trainSoftmaxRegression(examples, { labels: FINE_LABELS, ...SHIPPED_TRAINING, ...overrides, version });
+  return trainSoftmaxRegression(examples, {
+    labels: FINE_LABELS,
+    ...SHIPPED_TRAINING,
+    ...overrides,
+    version,
+  });
 }
 
 /** The second stage's inputs for a row, from a first-stage model that did not train on it. */
 function stageTwoExample(model: LinearModel, r: WeightedRow): DenseExample {
   const turn = parseTurn(r.row.text ?? '', r.row.prev_client);
   const probs = labelProbabilities(model, featuresOf(turn, r.row.text ?? ''));
-  return { x: stageTwoInputs(probs, turn, moveCues(turn.sentences)), y: FINE_LABELS.indexOf(toFine(r.row.label!) as (typeof FINE_LABELS)[number]), weight: r.weight };
+  return {
+    x: stageTwoInputs(probs, turn, moveCues(turn.sentences)),
+    y: FINE_LABELS.indexOf(toFine(r.row.label!) as (typeof FINE_LABELS)[number]),
+    weight: r.weight,
+  };
 }
 
 /**
@@ -99,8 +116,13 @@ export function trainCoderModel(
   const folds = dialogueFolds(rows, k);
   const examples: DenseExample[] = [];
   for (let f = 0; f < k; f++) {
-    const inner = trainLinear(rows.filter((r) => folds.get(r.dialogue_id) !== f), `${version}-inner-${f}`, overrides);
-    for (const r of rows) if (folds.get(r.dialogue_id) === f) examples.push(stageTwoExample(inner, r));
+    const inner = trainLinear(
+      rows.filter((r) => folds.get(r.dialogue_id) !== f),
+      `${version}-inner-${f}`,
+      overrides,
+    );
+    for (const r of rows)
+      if (folds.get(r.dialogue_id) === f) examples.push(stageTwoExample(inner, r));
   }
   const inputs = [...FINE_LABELS.map((l) => `p_${l}`), ...STAGE_TWO_INPUTS];
   model.stageTwo = trainBoostedTrees(examples, { labels: FINE_LABELS, inputs, ...boosting });

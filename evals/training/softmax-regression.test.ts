@@ -5,7 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bestLabel, labelProbabilities } from '../../api/practice/coder/linear-model.js';
-import { seededRandom, trainSoftmaxRegression, type TrainingExample } from './softmax-regression.js';
+import {
+  seededRandom,
+  trainSoftmaxRegression,
+  type TrainingExample,
+} from './softmax-regression.js';
 
 const examples: TrainingExample[] = [];
 for (let i = 0; i < 60; i++) {
@@ -26,11 +30,17 @@ describe('trainSoftmaxRegression', () => {
   });
 
   it('is deterministic for the same seed', () => {
-    expect(trainSoftmaxRegression(examples, { labels: ['q', 'r', 'a'], epochs: 10, seed: 3 })).toEqual(model);
+    expect(
+      trainSoftmaxRegression(examples, { labels: ['q', 'r', 'a'], epochs: 10, seed: 3 }),
+    ).toEqual(model);
   });
 
   it('drops features seen fewer than minCount times', () => {
-    const m = trainSoftmaxRegression([...examples, { features: ['w:once'], label: 'q' }], { labels: ['q', 'r', 'a'], minCount: 2, prune: 0 });
+    const m = trainSoftmaxRegression([...examples, { features: ['w:once'], label: 'q' }], {
+      labels: ['q', 'r', 'a'],
+      minCount: 2,
+      prune: 0,
+    });
     expect(m.weights['w:once']).toBeUndefined();
     expect(m.weights['w:what']).toHaveLength(3);
   });

@@ -38,7 +38,10 @@ export interface TrainingOptions {
 export const seededRandom = mulberry32;
 
 /** Fit the model. Deterministic for the same examples, options and seed. */
-export function trainSoftmaxRegression(examples: readonly TrainingExample[], opts: TrainingOptions): LinearModel {
+export function trainSoftmaxRegression(
+  examples: readonly TrainingExample[],
+  opts: TrainingOptions,
+): LinearModel {
   const labels = [...opts.labels];
   const K = labels.length;
   const epochs = opts.epochs ?? 12;
@@ -51,7 +54,8 @@ export function trainSoftmaxRegression(examples: readonly TrainingExample[], opt
   const counts = new Map<string, number>();
   for (const ex of examples) for (const f of ex.features) counts.set(f, (counts.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
-  for (const [f, c] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c >= minCount) index.set(f, index.size);
+  for (const [f, c] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    if (c >= minCount) index.set(f, index.size);
   const F = index.size;
   const useIdf = opts.idf ?? false;
   const idf = new Float64Array(F).fill(1);
@@ -64,7 +68,9 @@ export function trainSoftmaxRegression(examples: readonly TrainingExample[], opt
   const data = examples
     .filter((ex) => labelIndex.has(ex.label))
     .map((ex) => ({
-      ids: Int32Array.from(ex.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined)),
+      ids: Int32Array.from(
+        ex.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined),
+      ),
       y: labelIndex.get(ex.label)!,
       w: ex.weight ?? 1,
       s: 1,
@@ -103,7 +109,8 @@ export function trainSoftmaxRegression(examples: readonly TrainingExample[], opt
     for (const n of order) {
       const d = data[n];
       for (let k = 0; k < K; k++) z[k] = b[k];
-      for (let i = 0; i < d.ids.length; i++) for (let k = 0; k < K; k++) z[k] += W[d.ids[i] * K + k] * d.v[i];
+      for (let i = 0; i < d.ids.length; i++)
+        for (let k = 0; k < K; k++) z[k] += W[d.ids[i] * K + k] * d.v[i];
       softmaxInPlace(z, K);
       const sw = d.w * classWeight[d.y];
       for (let k = 0; k < K; k++) {
@@ -159,6 +166,15 @@ export function trainSoftmaxRegression(examples: readonly TrainingExample[], opt
     weights,
     unitNorm,
     ...(useIdf ? { idf: true } : {}),
-    meta: { epochs, learningRate: lr, l2, minCount, balance, seed: opts.seed ?? 7, features: Object.keys(weights).length, examples: data.length },
+    meta: {
+      epochs,
+      learningRate: lr,
+      l2,
+      minCount,
+      balance,
+      seed: opts.seed ?? 7,
+      features: Object.keys(weights).length,
+      examples: data.length,
+    },
   };
 }

@@ -7,7 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { buildFixtures, type Fixtures } from './fixtures.js';
-import { CALLERS, NARROWED, ROUTES, type CallerKey, type NarrowedKey, type RouteAccess, type RouteRequest } from './route-table.js';
+import {
+  CALLERS,
+  NARROWED,
+  ROUTES,
+  type CallerKey,
+  type NarrowedKey,
+  type RouteAccess,
+  type RouteRequest,
+} from './route-table.js';
 
 let t: TestApp;
 let f: Fixtures;
@@ -22,7 +30,9 @@ const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
 /** The app's routes as Hono registered them, without middleware (`ALL`) entries. */
 function appRoutes(app: TestApp['app']): string[] {
-  return [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => key(r.method, r.path)))].sort();
+  return [
+    ...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => key(r.method, r.path))),
+  ].sort();
 }
 
 async function tokenOf(route: RouteAccess, who: CallerKey): Promise<string | undefined> {
@@ -41,7 +51,12 @@ async function narrowedTokenOf(route: RouteAccess, who: NarrowedKey): Promise<st
 }
 
 async function send(route: RouteAccess, req: RouteRequest, token: string | undefined) {
-  return t.call(route.method, req.path, { token, body: req.body, raw: req.raw, headers: req.headers });
+  return t.call(route.method, req.path, {
+    token,
+    body: req.body,
+    raw: req.raw,
+    headers: req.headers,
+  });
 }
 
 const allowed = (want: number | number[]) => (Array.isArray(want) ? want : [want]);
@@ -52,30 +67,50 @@ describe('access control', () => {
     const inTable = ROUTES.map((r) => key(r.method, r.path));
     const missing = inApp.filter((r) => !inTable.includes(r));
     const stale = inTable.filter((r) => !inApp.includes(r));
-    expect(missing, `Routes without access rules: add a row for each to test/access/route-table.ts (expected status per caller, and crossOrg):\n  ${missing.join('\n  ')}`).toEqual([]);
-    expect(stale, `Rows in test/access/route-table.ts for routes the app no longer has:\n  ${stale.join('\n  ')}`).toEqual([]);
-    expect(new Set(inTable).size, 'a route is listed twice in the access table').toBe(inTable.length);
+    expect(
+      missing,
+      `Routes without access rules: add a row for each to test/access/route-table.ts (expected status per caller, and crossOrg):\n  ${missing.join('\n  ')}`,
+    ).toEqual([]);
+    expect(
+      stale,
+      `Rows in test/access/route-table.ts for routes the app no longer has:\n  ${stale.join('\n  ')}`,
+    ).toEqual([]);
+    expect(new Set(inTable).size, 'a route is listed twice in the access table').toBe(
+      inTable.length,
+    );
   });
 
   it('the OpenAPI document lists only routes the table covers', async () => {
     const doc = (await t.call('GET', '/api/openapi.json')).body;
     const inTable = new Set(ROUTES.map((r) => key(r.method, r.path)));
     for (const [p, ops] of Object.entries(doc.paths as Record<string, object>)) {
-      for (const m of Object.keys(ops)) expect(inTable.has(key(m, `/api${p.replace(/\{([^}]+)\}/g, ':$1')}`)), `${m} ${p}`).toBe(true);
+      for (const m of Object.keys(ops))
+        expect(inTable.has(key(m, `/api${p.replace(/\{([^}]+)\}/g, ':$1')}`)), `${m} ${p}`).toBe(
+          true,
+        );
     }
   });
 
   describe.each(ROUTES.map((r) => [key(r.method, r.path), r] as const))('%s', (_name, route) => {
     it('gives each caller the stated status', async () => {
       // the owner of an object goes last, so a request that consumes it (end a session) does not spoil the others
-      const order: CallerKey[] = ['none', 'learner2', 'facilitator', 'admin', 'otherOrgFacilitator', 'learner'];
+      const order: CallerKey[] = [
+        'none',
+        'learner2',
+        'facilitator',
+        'admin',
+        'otherOrgFacilitator',
+        'learner',
+      ];
       expect([...order].sort()).toEqual([...CALLERS].sort());
       const got: Record<string, number> = {};
       for (const who of order) {
         const req = await route.request(f, who);
         got[who] = (await send(route, req, await tokenOf(route, who))).status;
       }
-      const mismatches = order.filter((who) => !allowed(route.expect[who]).includes(got[who])).map((who) => `${who}: got ${got[who]}, expected ${route.expect[who]}`);
+      const mismatches = order
+        .filter((who) => !allowed(route.expect[who]).includes(got[who]))
+        .map((who) => `${who}: got ${got[who]}, expected ${route.expect[who]}`);
       expect(mismatches).toEqual([]);
     });
 
@@ -92,21 +127,31 @@ describe('access control', () => {
 
     it('refuses another organisation’s ids', async (ctx) => {
       if ('none' in route.crossOrg) {
-        expect(route.crossOrg.none.length, 'say why the route has no cross-organisation case').toBeGreaterThan(10);
+        expect(
+          route.crossOrg.none.length,
+          'say why the route has no cross-organisation case',
+        ).toBeGreaterThan(10);
         ctx.skip();
         return;
       }
       const { request, callers, status } = route.crossOrg;
       for (const who of callers) {
         const res = await send(route, await request(f, who), await tokenOf(route, who));
-        expect(res.status, `${who} with the other organisation's ids: ${JSON.stringify(res.body).slice(0, 200)}`).toBe(status);
+        expect(
+          res.status,
+          `${who} with the other organisation's ids: ${JSON.stringify(res.body).slice(0, 200)}`,
+        ).toBe(status);
       }
     });
   });
 
   it('refusals are problem responses that do not say whether the object exists elsewhere', async () => {
-    const theirs = await t.call('GET', `/api/cohorts/${f.contoso.cohortId}`, { token: t.tokens.facilitator });
-    const nothing = await t.call('GET', `/api/cohorts/${crypto.randomUUID()}`, { token: t.tokens.facilitator });
+    const theirs = await t.call('GET', `/api/cohorts/${f.contoso.cohortId}`, {
+      token: t.tokens.facilitator,
+    });
+    const nothing = await t.call('GET', `/api/cohorts/${crypto.randomUUID()}`, {
+      token: t.tokens.facilitator,
+    });
     expect(theirs.status).toBe(404);
     expect(theirs.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(theirs.body.title).toBe(nothing.body.title);
@@ -118,7 +163,9 @@ describe('access control', () => {
     const olu = await t.call('GET', '/api/cohorts', { token: t.tokens.otherOrgFacilitator });
     expect(olu.body.cohorts.map((c: { id: string }) => c.id)).not.toContain(f.northwind.cohortId);
     const people = await t.call('GET', '/api/people', { token: t.tokens.otherOrgFacilitator });
-    expect(people.body.people.map((p: { id: string }) => p.id)).not.toContain(f.northwind.learnerId);
+    expect(people.body.people.map((p: { id: string }) => p.id)).not.toContain(
+      f.northwind.learnerId,
+    );
     const drills = await t.call('GET', '/api/drills', { token: t.tokens.learner });
     expect(drills.body.drills.map((d: { id: string }) => d.id)).not.toContain(f.contoso.drillId);
     const sessions = await t.call('GET', '/api/sessions', { token: t.tokens.learner2 });

@@ -15,7 +15,14 @@ import { LMS_ROUTES } from '../lti/support/access-rows.js';
 import { PARTNERSHIP_ROUTES } from './partnership-rows.js';
 import { orgScenarioYaml, YAML_HEADERS } from '../support/org-scenario.js';
 
-export const CALLERS = ['none', 'learner', 'learner2', 'facilitator', 'admin', 'otherOrgFacilitator'] as const;
+export const CALLERS = [
+  'none',
+  'learner',
+  'learner2',
+  'facilitator',
+  'admin',
+  'otherOrgFacilitator',
+] as const;
 export type CallerKey = (typeof CALLERS)[number];
 
 /**
@@ -51,14 +58,41 @@ export interface RouteAccess {
   /** what a narrowed identity gets, where it is not what its `like` caller gets (see NARROWED) */
   narrowed?: Partial<Record<NarrowedKey, number | number[]>>;
   /** callers of Northwind naming Contoso's objects: every listed caller must get `status` */
-  crossOrg: { request: (f: Fixtures, who: CallerKey) => RouteRequest | Promise<RouteRequest>; callers: CallerKey[]; status: number } | { none: string };
+  crossOrg:
+    | {
+        request: (f: Fixtures, who: CallerKey) => RouteRequest | Promise<RouteRequest>;
+        callers: CallerKey[];
+        status: number;
+      }
+    | { none: string };
 }
 
-const all = (s: number | number[]): Record<CallerKey, number | number[]> => ({ none: s, learner: s, learner2: s, facilitator: s, admin: s, otherOrgFacilitator: s });
+const all = (s: number | number[]): Record<CallerKey, number | number[]> => ({
+  none: s,
+  learner: s,
+  learner2: s,
+  facilitator: s,
+  admin: s,
+  otherOrgFacilitator: s,
+});
 /** any signed-in caller may use it */
-const signedIn = (ok: number) => ({ none: 401, learner: ok, learner2: ok, facilitator: ok, admin: ok, otherOrgFacilitator: ok });
+const signedIn = (ok: number) => ({
+  none: 401,
+  learner: ok,
+  learner2: ok,
+  facilitator: ok,
+  admin: ok,
+  otherOrgFacilitator: ok,
+});
 /** staff only; `other` is what the other organisation's facilitator gets (404 when the request names our objects) */
-const staff = (ok: number, other = 404) => ({ none: 401, learner: 403, learner2: 403, facilitator: ok, admin: ok, otherOrgFacilitator: other });
+const staff = (ok: number, other = 404) => ({
+  none: 401,
+  learner: 403,
+  learner2: 403,
+  facilitator: ok,
+  admin: ok,
+  otherOrgFacilitator: other,
+});
 const staffNorthwind: CallerKey[] = ['facilitator', 'admin'];
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 const noIds = { none: 'the route names no object' };
@@ -71,66 +105,194 @@ const cannotRunCohort = { narrowed: { adminAsFacilitator: 409 } };
 
 export const ROUTES: RouteAccess[] = [
   // --- system
-  { method: 'GET', path: '/api/health', public: true, request: () => ({ path: '/api/health' }), expect: all(200), crossOrg: noIds },
-  { method: 'GET', path: '/api/demo/tokens', public: true, request: () => ({ path: '/api/demo/tokens' }), expect: all(200), crossOrg: noIds },
-  { method: 'GET', path: '/api/openapi.json', public: true, request: () => ({ path: '/api/openapi.json' }), expect: all(200), crossOrg: noIds },
-  { method: 'GET', path: '/api/docs', public: true, request: () => ({ path: '/api/docs' }), expect: all(200), crossOrg: noIds },
-  { method: 'GET', path: '/api/docs/docs.js', public: true, request: () => ({ path: '/api/docs/docs.js' }), expect: all(200), crossOrg: noIds },
-  { method: 'GET', path: '/api/docs/docs.css', public: true, request: () => ({ path: '/api/docs/docs.css' }), expect: all(200), crossOrg: noIds },
+  {
+    method: 'GET',
+    path: '/api/health',
+    public: true,
+    request: () => ({ path: '/api/health' }),
+    expect: all(200),
+    crossOrg: noIds,
+  },
+  {
+    method: 'GET',
+    path: '/api/demo/tokens',
+    public: true,
+    request: () => ({ path: '/api/demo/tokens' }),
+    expect: all(200),
+    crossOrg: noIds,
+  },
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    public: true,
+    request: () => ({ path: '/api/openapi.json' }),
+    expect: all(200),
+    crossOrg: noIds,
+  },
+  {
+    method: 'GET',
+    path: '/api/docs',
+    public: true,
+    request: () => ({ path: '/api/docs' }),
+    expect: all(200),
+    crossOrg: noIds,
+  },
+  {
+    method: 'GET',
+    path: '/api/docs/docs.js',
+    public: true,
+    request: () => ({ path: '/api/docs/docs.js' }),
+    expect: all(200),
+    crossOrg: noIds,
+  },
+  {
+    method: 'GET',
+    path: '/api/docs/docs.css',
+    public: true,
+    request: () => ({ path: '/api/docs/docs.css' }),
+    expect: all(200),
+    crossOrg: noIds,
+  },
 
   // --- practice (issue 2): a learner sees only their own sessions
-  { method: 'GET', path: '/api/scenarios', request: () => ({ path: '/api/scenarios' }), expect: signedIn(200), crossOrg: noIds },
+  {
+    method: 'GET',
+    path: '/api/scenarios',
+    request: () => ({ path: '/api/scenarios' }),
+    expect: signedIn(200),
+    crossOrg: noIds,
+  },
   {
     method: 'POST',
     path: '/api/sessions',
     request: () => ({ path: '/api/sessions', body: { scenarioId: 'new-manager-overwhelmed' } }),
     expect: signedIn(201),
-    crossOrg: { request: (f) => ({ path: '/api/sessions', body: { drillId: f.contoso.drillId } }), callers: ['learner', 'facilitator', 'admin'], status: 404 },
+    crossOrg: {
+      request: (f) => ({ path: '/api/sessions', body: { drillId: f.contoso.drillId } }),
+      callers: ['learner', 'facilitator', 'admin'],
+      status: 404,
+    },
   },
-  { method: 'GET', path: '/api/sessions', request: () => ({ path: '/api/sessions' }), expect: signedIn(200), crossOrg: noIds },
+  {
+    method: 'GET',
+    path: '/api/sessions',
+    request: () => ({ path: '/api/sessions' }),
+    expect: signedIn(200),
+    crossOrg: noIds,
+  },
   {
     method: 'GET',
     path: '/api/sessions/:id',
     ...runsNoCohort,
     request: async (f) => ({ path: `/api/sessions/${await f.learnerSession()}` }),
-    expect: { none: 401, learner: 200, learner2: 404, facilitator: 200, admin: 200, otherOrgFacilitator: 404 },
-    crossOrg: { request: async (f) => ({ path: `/api/sessions/${await f.contosoSession()}` }), callers: ['learner', 'facilitator', 'admin'], status: 404 },
+    expect: {
+      none: 401,
+      learner: 200,
+      learner2: 404,
+      facilitator: 200,
+      admin: 200,
+      otherOrgFacilitator: 404,
+    },
+    crossOrg: {
+      request: async (f) => ({ path: `/api/sessions/${await f.contosoSession()}` }),
+      callers: ['learner', 'facilitator', 'admin'],
+      status: 404,
+    },
   },
   {
     method: 'POST',
     path: '/api/sessions/:id/turns',
-    request: async (f) => ({ path: `/api/sessions/${await f.learnerSession()}/turns`, body: { clientTurnId: randomUUID(), text: 'What would you like from today?' } }),
-    expect: { none: 401, learner: 200, learner2: 404, facilitator: 404, admin: 404, otherOrgFacilitator: 404 },
-    crossOrg: { request: async (f) => ({ path: `/api/sessions/${await f.contosoSession()}/turns`, body: { clientTurnId: randomUUID(), text: 'Hello?' } }), callers: ['learner', 'facilitator', 'admin'], status: 404 },
+    request: async (f) => ({
+      path: `/api/sessions/${await f.learnerSession()}/turns`,
+      body: { clientTurnId: randomUUID(), text: 'What would you like from today?' },
+    }),
+    expect: {
+      none: 401,
+      learner: 200,
+      learner2: 404,
+      facilitator: 404,
+      admin: 404,
+      otherOrgFacilitator: 404,
+    },
+    crossOrg: {
+      request: async (f) => ({
+        path: `/api/sessions/${await f.contosoSession()}/turns`,
+        body: { clientTurnId: randomUUID(), text: 'Hello?' },
+      }),
+      callers: ['learner', 'facilitator', 'admin'],
+      status: 404,
+    },
   },
   {
     method: 'POST',
     path: '/api/sessions/:id/end',
     request: async (f) => ({ path: `/api/sessions/${await f.learnerSession()}/end` }),
-    expect: { none: 401, learner: 200, learner2: 404, facilitator: 404, admin: 404, otherOrgFacilitator: 404 },
-    crossOrg: { request: async (f) => ({ path: `/api/sessions/${await f.contosoSession()}/end` }), callers: ['learner', 'facilitator', 'admin'], status: 404 },
+    expect: {
+      none: 401,
+      learner: 200,
+      learner2: 404,
+      facilitator: 404,
+      admin: 404,
+      otherOrgFacilitator: 404,
+    },
+    crossOrg: {
+      request: async (f) => ({ path: `/api/sessions/${await f.contosoSession()}/end` }),
+      callers: ['learner', 'facilitator', 'admin'],
+      status: 404,
+    },
   },
-  { method: 'GET', path: '/api/me/progress', request: () => ({ path: '/api/me/progress' }), expect: signedIn(200), crossOrg: noIds },
+  {
+    method: 'GET',
+    path: '/api/me/progress',
+    request: () => ({ path: '/api/me/progress' }),
+    expect: signedIn(200),
+    crossOrg: noIds,
+  },
 
   // --- drills
-  { method: 'GET', path: '/api/drills', request: () => ({ path: '/api/drills' }), expect: signedIn(200), crossOrg: noIds },
+  {
+    method: 'GET',
+    path: '/api/drills',
+    request: () => ({ path: '/api/drills' }),
+    expect: signedIn(200),
+    crossOrg: noIds,
+  },
   {
     method: 'GET',
     path: '/api/drills/:id',
     request: (f) => ({ path: `/api/drills/${f.northwind.drillId}` }),
     expect: { ...signedIn(200), otherOrgFacilitator: 404 },
-    crossOrg: { request: (f) => ({ path: `/api/drills/${f.contoso.drillId}` }), callers: ['learner', 'facilitator', 'admin'], status: 404 },
+    crossOrg: {
+      request: (f) => ({ path: `/api/drills/${f.contoso.drillId}` }),
+      callers: ['learner', 'facilitator', 'admin'],
+      status: 404,
+    },
   },
   {
     method: 'POST',
     path: '/api/drills',
-    request: () => ({ path: '/api/drills', body: { title: unique('Drill'), scenarioId: 'new-manager-overwhelmed', focus: ['listening'], description: 'Reflect.', passChecks: ['no_unasked_advice'] } }),
+    request: () => ({
+      path: '/api/drills',
+      body: {
+        title: unique('Drill'),
+        scenarioId: 'new-manager-overwhelmed',
+        focus: ['listening'],
+        description: 'Reflect.',
+        passChecks: ['no_unasked_advice'],
+      },
+    }),
     expect: staff(201, 201),
     crossOrg: { none: 'creates in the caller’s own organisation; names no object' },
   },
 
   // --- an organisation's own scenarios (issue 13): staff of that organisation only
-  { method: 'GET', path: '/api/org/scenarios', request: () => ({ path: '/api/org/scenarios' }), expect: staff(200, 200), crossOrg: noIds },
+  {
+    method: 'GET',
+    path: '/api/org/scenarios',
+    request: () => ({ path: '/api/org/scenarios' }),
+    expect: staff(200, 200),
+    crossOrg: noIds,
+  },
   {
     method: 'POST',
     path: '/api/org/scenarios',
@@ -141,7 +303,11 @@ export const ROUTES: RouteAccess[] = [
   {
     method: 'POST',
     path: '/api/org/scenarios/preview',
-    request: () => ({ path: '/api/org/scenarios/preview', raw: orgScenarioYaml(), headers: YAML_HEADERS }),
+    request: () => ({
+      path: '/api/org/scenarios/preview',
+      raw: orgScenarioYaml(),
+      headers: YAML_HEADERS,
+    }),
     expect: staff(200, 200),
     crossOrg: { none: 'saves nothing and names no object' },
   },
@@ -150,20 +316,32 @@ export const ROUTES: RouteAccess[] = [
     path: '/api/org/scenarios/:scenarioId',
     request: async (f) => ({ path: `/api/org/scenarios/${await f.freshOrgScenario('northwind')}` }),
     expect: staff(200),
-    crossOrg: { request: async (f) => ({ path: `/api/org/scenarios/${await f.freshOrgScenario('contoso')}` }), callers: staffNorthwind, status: 404 },
+    crossOrg: {
+      request: async (f) => ({ path: `/api/org/scenarios/${await f.freshOrgScenario('contoso')}` }),
+      callers: staffNorthwind,
+      status: 404,
+    },
   },
   {
     method: 'PUT',
     path: '/api/org/scenarios/:scenarioId',
     request: async (f) => {
       const id = await f.freshOrgScenario('northwind');
-      return { path: `/api/org/scenarios/${id}`, raw: orgScenarioYaml(id, 'Edited by the access suite'), headers: YAML_HEADERS };
+      return {
+        path: `/api/org/scenarios/${id}`,
+        raw: orgScenarioYaml(id, 'Edited by the access suite'),
+        headers: YAML_HEADERS,
+      };
     },
     expect: staff(200),
     crossOrg: {
       request: async (f) => {
         const id = await f.freshOrgScenario('contoso');
-        return { path: `/api/org/scenarios/${id}`, raw: orgScenarioYaml(id, 'Edited across organisations'), headers: YAML_HEADERS };
+        return {
+          path: `/api/org/scenarios/${id}`,
+          raw: orgScenarioYaml(id, 'Edited across organisations'),
+          headers: YAML_HEADERS,
+        };
       },
       callers: staffNorthwind,
       status: 404,
@@ -174,43 +352,96 @@ export const ROUTES: RouteAccess[] = [
     path: '/api/org/scenarios/:scenarioId',
     request: async (f) => ({ path: `/api/org/scenarios/${await f.freshOrgScenario('northwind')}` }),
     expect: staff(204),
-    crossOrg: { request: async (f) => ({ path: `/api/org/scenarios/${await f.freshOrgScenario('contoso')}` }), callers: staffNorthwind, status: 404 },
+    crossOrg: {
+      request: async (f) => ({ path: `/api/org/scenarios/${await f.freshOrgScenario('contoso')}` }),
+      callers: staffNorthwind,
+      status: 404,
+    },
   },
 
   // --- cohorts
-  { method: 'GET', path: '/api/cohorts', request: () => ({ path: '/api/cohorts' }), expect: staff(200, 200), crossOrg: noIds },
-  { method: 'POST', path: '/api/cohorts', ...cannotRunCohort, request: () => ({ path: '/api/cohorts', body: { name: unique('Cohort') } }), expect: staff(201, 201), crossOrg: { request: (f) => ({ path: '/api/cohorts', body: { name: unique('Cohort'), facilitatorIds: [f.contoso.facilitatorId] } }), callers: ['admin'], status: 404 } },
+  {
+    method: 'GET',
+    path: '/api/cohorts',
+    request: () => ({ path: '/api/cohorts' }),
+    expect: staff(200, 200),
+    crossOrg: noIds,
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts',
+    ...cannotRunCohort,
+    request: () => ({ path: '/api/cohorts', body: { name: unique('Cohort') } }),
+    expect: staff(201, 201),
+    crossOrg: {
+      request: (f) => ({
+        path: '/api/cohorts',
+        body: { name: unique('Cohort'), facilitatorIds: [f.contoso.facilitatorId] },
+      }),
+      callers: ['admin'],
+      status: 404,
+    },
+  },
   {
     method: 'GET',
     path: '/api/cohorts/:id',
     ...runsNoCohort,
     request: (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}` }),
     expect: staff(200),
-    crossOrg: { request: (f) => ({ path: `/api/cohorts/${f.contoso.cohortId}` }), callers: staffNorthwind, status: 404 },
+    crossOrg: {
+      request: (f) => ({ path: `/api/cohorts/${f.contoso.cohortId}` }),
+      callers: staffNorthwind,
+      status: 404,
+    },
   },
   {
     method: 'PATCH',
     path: '/api/cohorts/:id',
     ...runsNoCohort,
-    request: (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}`, body: { description: 'Updated by the access suite' } }),
+    request: (f) => ({
+      path: `/api/cohorts/${f.northwind.cohortId}`,
+      body: { description: 'Updated by the access suite' },
+    }),
     expect: staff(200),
-    crossOrg: { request: (f) => ({ path: `/api/cohorts/${f.contoso.cohortId}`, body: { description: 'x' } }), callers: staffNorthwind, status: 404 },
+    crossOrg: {
+      request: (f) => ({ path: `/api/cohorts/${f.contoso.cohortId}`, body: { description: 'x' } }),
+      callers: staffNorthwind,
+      status: 404,
+    },
   },
   {
     method: 'POST',
     path: '/api/cohorts/:id/members',
     ...runsNoCohort,
-    request: (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}/members`, body: { personIds: [f.northwind.learner2Id] } }),
+    request: (f) => ({
+      path: `/api/cohorts/${f.northwind.cohortId}/members`,
+      body: { personIds: [f.northwind.learner2Id] },
+    }),
     expect: staff(200),
-    crossOrg: { request: (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}/members`, body: { personIds: [f.contoso.learnerId] } }), callers: staffNorthwind, status: 404 },
+    crossOrg: {
+      request: (f) => ({
+        path: `/api/cohorts/${f.northwind.cohortId}/members`,
+        body: { personIds: [f.contoso.learnerId] },
+      }),
+      callers: staffNorthwind,
+      status: 404,
+    },
   },
   {
     method: 'DELETE',
     path: '/api/cohorts/:id/members/:personId',
     ...runsNoCohort,
-    request: async (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}/members/${await f.freshCohortLearner()}` }),
+    request: async (f) => ({
+      path: `/api/cohorts/${f.northwind.cohortId}/members/${await f.freshCohortLearner()}`,
+    }),
     expect: staff(204),
-    crossOrg: { request: (f) => ({ path: `/api/cohorts/${f.contoso.cohortId}/members/${f.contoso.learnerId}` }), callers: staffNorthwind, status: 404 },
+    crossOrg: {
+      request: (f) => ({
+        path: `/api/cohorts/${f.contoso.cohortId}/members/${f.contoso.learnerId}`,
+      }),
+      callers: staffNorthwind,
+      status: 404,
+    },
   },
   {
     method: 'DELETE',
@@ -218,60 +449,115 @@ export const ROUTES: RouteAccess[] = [
     ...runsNoCohort,
     request: async (f) => ({ path: `/api/cohorts/${await f.freshCohort()}` }),
     expect: staff(204),
-    crossOrg: { request: async (f) => ({ path: `/api/cohorts/${(await f.freshContoso()).cohortId}` }), callers: staffNorthwind, status: 404 },
+    crossOrg: {
+      request: async (f) => ({ path: `/api/cohorts/${(await f.freshContoso()).cohortId}` }),
+      callers: staffNorthwind,
+      status: 404,
+    },
   },
-  ...(['progress', 'progress.csv', 'attention'] as const).map(
-    (view): RouteAccess => ({
-      method: 'GET',
-      path: `/api/cohorts/:id/${view}`,
-      ...runsNoCohort,
-      request: (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}/${view}` }),
-      expect: staff(200),
-      crossOrg: { request: (f) => ({ path: `/api/cohorts/${f.contoso.cohortId}/${view}` }), callers: staffNorthwind, status: 404 },
-    }),
-  ),
+  ...(['progress', 'progress.csv', 'attention'] as const).map((view): RouteAccess => ({
+    method: 'GET',
+    path: `/api/cohorts/:id/${view}`,
+    ...runsNoCohort,
+    request: (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}/${view}` }),
+    expect: staff(200),
+    crossOrg: {
+      request: (f) => ({ path: `/api/cohorts/${f.contoso.cohortId}/${view}` }),
+      callers: staffNorthwind,
+      status: 404,
+    },
+  })),
   {
     method: 'GET',
     path: '/api/cohorts/:id/learners/:personId/sessions',
     ...runsNoCohort,
-    request: (f) => ({ path: `/api/cohorts/${f.northwind.cohortId}/learners/${f.northwind.learnerId}/sessions` }),
+    request: (f) => ({
+      path: `/api/cohorts/${f.northwind.cohortId}/learners/${f.northwind.learnerId}/sessions`,
+    }),
     expect: staff(200),
-    crossOrg: { request: (f) => ({ path: `/api/cohorts/${f.contoso.cohortId}/learners/${f.contoso.learnerId}/sessions` }), callers: staffNorthwind, status: 404 },
+    crossOrg: {
+      request: (f) => ({
+        path: `/api/cohorts/${f.contoso.cohortId}/learners/${f.contoso.learnerId}/sessions`,
+      }),
+      callers: staffNorthwind,
+      status: 404,
+    },
   },
 
   // --- people
-  { method: 'GET', path: '/api/people', request: () => ({ path: '/api/people' }), expect: staff(200, 200), crossOrg: noIds },
+  {
+    method: 'GET',
+    path: '/api/people',
+    request: () => ({ path: '/api/people' }),
+    expect: staff(200, 200),
+    crossOrg: noIds,
+  },
   {
     method: 'POST',
     path: '/api/people',
     ...runsNoCohort,
-    request: (f) => ({ path: '/api/people', body: { name: 'New Learner', email: `${unique('new')}@northwind.example`, cohortId: f.northwind.cohortId } }),
+    request: (f) => ({
+      path: '/api/people',
+      body: {
+        name: 'New Learner',
+        email: `${unique('new')}@northwind.example`,
+        cohortId: f.northwind.cohortId,
+      },
+    }),
     expect: staff(201),
-    crossOrg: { request: (f) => ({ path: '/api/people', body: { name: 'X', email: `${unique('x')}@northwind.example`, cohortId: f.contoso.cohortId } }), callers: staffNorthwind, status: 404 },
+    crossOrg: {
+      request: (f) => ({
+        path: '/api/people',
+        body: {
+          name: 'X',
+          email: `${unique('x')}@northwind.example`,
+          cohortId: f.contoso.cohortId,
+        },
+      }),
+      callers: staffNorthwind,
+      status: 404,
+    },
   },
   {
     method: 'POST',
     path: '/api/people/import',
     ...cannotRunCohort,
-    request: () => ({ path: '/api/people/import', raw: `name,email,cohort\nImported,${unique('imp')}@example.org,${unique('Imported cohort')}\n`, headers: { 'content-type': 'text/csv' } }),
+    request: () => ({
+      path: '/api/people/import',
+      raw: `name,email,cohort\nImported,${unique('imp')}@example.org,${unique('Imported cohort')}\n`,
+      headers: { 'content-type': 'text/csv' },
+    }),
     expect: staff(201, 201),
-    crossOrg: { none: 'cohorts are named, and names resolve inside the caller’s organisation only' },
+    crossOrg: {
+      none: 'cohorts are named, and names resolve inside the caller’s organisation only',
+    },
   },
 
   {
     method: 'PATCH',
     path: '/api/people/:id',
-    request: async (f) => ({ path: `/api/people/${await f.freshLoneLearner()}`, body: { role: 'facilitator' } }),
+    request: async (f) => ({
+      path: `/api/people/${await f.freshLoneLearner()}`,
+      body: { role: 'facilitator' },
+    }),
     expect: { ...staff(200, 403), facilitator: 403 },
     // asks for the role the Contoso learner already has, so even a leak would change nothing
-    crossOrg: { request: (f) => ({ path: `/api/people/${f.contoso.learnerId}`, body: { role: 'learner' } }), callers: ['admin'], status: 404 },
+    crossOrg: {
+      request: (f) => ({ path: `/api/people/${f.contoso.learnerId}`, body: { role: 'learner' } }),
+      callers: ['admin'],
+      status: 404,
+    },
   },
   {
     method: 'DELETE',
     path: '/api/people/:id',
     request: async (f) => ({ path: `/api/people/${await f.freshCohortLearner()}` }),
     expect: { ...staff(204, 403), facilitator: 403 },
-    crossOrg: { request: async (f) => ({ path: `/api/people/${(await f.freshContoso()).learnerId}` }), callers: ['admin'], status: 404 },
+    crossOrg: {
+      request: async (f) => ({ path: `/api/people/${(await f.freshContoso()).learnerId}` }),
+      callers: ['admin'],
+      status: 404,
+    },
   },
 
   // --- assignments
@@ -279,9 +565,27 @@ export const ROUTES: RouteAccess[] = [
     method: 'POST',
     path: '/api/assignments',
     ...runsNoCohort,
-    request: async (f) => ({ path: '/api/assignments', body: { drillId: await f.freshNorthwindDrill(), learnerIds: [f.northwind.learnerId], dueAt: f.futureDue } }),
+    request: async (f) => ({
+      path: '/api/assignments',
+      body: {
+        drillId: await f.freshNorthwindDrill(),
+        learnerIds: [f.northwind.learnerId],
+        dueAt: f.futureDue,
+      },
+    }),
     expect: staff(201),
-    crossOrg: { request: (f) => ({ path: '/api/assignments', body: { drillId: f.contoso.drillId, learnerIds: [f.northwind.learnerId], dueAt: f.futureDue } }), callers: staffNorthwind, status: 404 },
+    crossOrg: {
+      request: (f) => ({
+        path: '/api/assignments',
+        body: {
+          drillId: f.contoso.drillId,
+          learnerIds: [f.northwind.learnerId],
+          dueAt: f.futureDue,
+        },
+      }),
+      callers: staffNorthwind,
+      status: 404,
+    },
   },
   {
     method: 'DELETE',
@@ -289,13 +593,36 @@ export const ROUTES: RouteAccess[] = [
     ...runsNoCohort,
     request: async (f) => ({ path: `/api/assignments/${await f.freshAssignment()}` }),
     expect: staff(204),
-    crossOrg: { request: async (f) => ({ path: `/api/assignments/${(await f.freshContoso()).assignmentId}` }), callers: staffNorthwind, status: 404 },
+    crossOrg: {
+      request: async (f) => ({ path: `/api/assignments/${(await f.freshContoso()).assignmentId}` }),
+      callers: staffNorthwind,
+      status: 404,
+    },
   },
-  { method: 'GET', path: '/api/me/assignments', request: () => ({ path: '/api/me/assignments' }), expect: signedIn(200), crossOrg: noIds },
+  {
+    method: 'GET',
+    path: '/api/me/assignments',
+    request: () => ({ path: '/api/me/assignments' }),
+    expect: signedIn(200),
+    crossOrg: noIds,
+  },
 
   // --- privacy: only ever the caller's own data
-  { method: 'GET', path: '/api/me/export', request: () => ({ path: '/api/me/export' }), expect: signedIn(200), crossOrg: noIds },
-  { method: 'DELETE', path: '/api/me', throwawayCallers: true, request: () => ({ path: '/api/me' }), expect: signedIn(204), crossOrg: noIds },
+  {
+    method: 'GET',
+    path: '/api/me/export',
+    request: () => ({ path: '/api/me/export' }),
+    expect: signedIn(200),
+    crossOrg: noIds,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/me',
+    throwawayCallers: true,
+    request: () => ({ path: '/api/me' }),
+    expect: signedIn(204),
+    crossOrg: noIds,
+  },
 
   // --- Learning Partnerships (issue 14): rows in partnership-rows.ts
   ...PARTNERSHIP_ROUTES,
@@ -306,14 +633,57 @@ export const ROUTES: RouteAccess[] = [
     path: '/api/embed/tokens',
     request: (f) => ({ path: '/api/embed/tokens', body: { personId: f.northwind.learnerId } }),
     expect: all(401),
-    crossOrg: { request: (f) => ({ path: '/api/embed/tokens', body: { personId: f.northwind.learnerId }, headers: { 'x-api-key': f.contoso.apiKey } }), callers: ['none', 'learner', 'admin'], status: 404 },
+    crossOrg: {
+      request: (f) => ({
+        path: '/api/embed/tokens',
+        body: { personId: f.northwind.learnerId },
+        headers: { 'x-api-key': f.contoso.apiKey },
+      }),
+      callers: ['none', 'learner', 'admin'],
+      status: 404,
+    },
   },
-  { method: 'GET', path: '/', public: true, request: () => ({ path: '/' }), expect: all(200), crossOrg: noIds },
-  { method: 'GET', path: '/facilitator', public: true, request: () => ({ path: '/facilitator' }), expect: all(200), crossOrg: noIds },
+  {
+    method: 'GET',
+    path: '/',
+    public: true,
+    request: () => ({ path: '/' }),
+    expect: all(200),
+    crossOrg: noIds,
+  },
+  {
+    method: 'GET',
+    path: '/facilitator',
+    public: true,
+    request: () => ({ path: '/facilitator' }),
+    expect: all(200),
+    crossOrg: noIds,
+  },
   // the bundle answers 503 on a server where it has not been built yet
-  { method: 'GET', path: '/embed/sounding-board.js', public: true, request: () => ({ path: '/embed/sounding-board.js' }), expect: all([200, 503]), crossOrg: noIds },
-  { method: 'HEAD', path: '/embed/sounding-board.js', public: true, request: () => ({ path: '/embed/sounding-board.js' }), expect: all([200, 503]), crossOrg: noIds },
-  { method: 'OPTIONS', path: '/embed/sounding-board.js', public: true, request: () => ({ path: '/embed/sounding-board.js' }), expect: all(204), crossOrg: noIds },
+  {
+    method: 'GET',
+    path: '/embed/sounding-board.js',
+    public: true,
+    request: () => ({ path: '/embed/sounding-board.js' }),
+    expect: all([200, 503]),
+    crossOrg: noIds,
+  },
+  {
+    method: 'HEAD',
+    path: '/embed/sounding-board.js',
+    public: true,
+    request: () => ({ path: '/embed/sounding-board.js' }),
+    expect: all([200, 503]),
+    crossOrg: noIds,
+  },
+  {
+    method: 'OPTIONS',
+    path: '/embed/sounding-board.js',
+    public: true,
+    request: () => ({ path: '/embed/sounding-board.js' }),
+    expect: all(204),
+    crossOrg: noIds,
+  },
 
   // --- LMS integration (LTI 1.3, SCORM, xAPI): rows in test/lti/support/access-rows.ts
   ...LMS_ROUTES,

@@ -26,7 +26,12 @@ let env: Record<string, string>;
 beforeAll(async () => {
   if (process.env.DATABASE_URL) {
     database = await openTestDatabase();
-    env = { DATABASE_URL: database.url!, SB_JWT_SECRET: SECRET, NODE_ENV: 'test', LOG_LEVEL: 'silent' };
+    env = {
+      DATABASE_URL: database.url!,
+      SB_JWT_SECRET: SECRET,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+    };
   } else {
     dataDir = mkdtempSync(join(tmpdir(), 'sb-admin-'));
     env = { DATA_DIR: dataDir, SB_JWT_SECRET: SECRET, NODE_ENV: 'test', LOG_LEVEL: 'silent' };
@@ -37,7 +42,18 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-const ORG = ['--name', 'Northwind Trading', '--slug', 'northwind-trading', '--admin-name', 'Ana Silva', '--admin-email', 'Ana@Northwind.example', '--key-name', 'Moodle'];
+const ORG = [
+  '--name',
+  'Northwind Trading',
+  '--slug',
+  'northwind-trading',
+  '--admin-name',
+  'Ana Silva',
+  '--admin-email',
+  'Ana@Northwind.example',
+  '--key-name',
+  'Moodle',
+];
 
 describe('npm run admin', () => {
   let made: { orgId: string; adminId: string; apiKey: string; adminToken: string };
@@ -50,13 +66,31 @@ describe('npm run admin', () => {
 
   it('refuses the same slug again, and bad input, with words', async () => {
     await expect(runAdmin(['create-org', ...ORG], env)).rejects.toThrow(/already exists/);
-    await expect(runAdmin(['create-org', '--name', 'X', '--slug', 'Bad Slug!', '--admin-name', 'A', '--admin-email', 'a@x.example'], env)).rejects.toThrow(/slug/);
+    await expect(
+      runAdmin(
+        [
+          'create-org',
+          '--name',
+          'X',
+          '--slug',
+          'Bad Slug!',
+          '--admin-name',
+          'A',
+          '--admin-email',
+          'a@x.example',
+        ],
+        env,
+      ),
+    ).rejects.toThrow(/slug/);
     await expect(runAdmin(['frobnicate'], env)).rejects.toThrow(/Usage/);
   });
 
   it('gives tokens and keys the app accepts', async () => {
     // a second key first: PGlite's folder is opened by one process at a time
-    const second = (await runAdmin(['create-api-key', '--slug', 'northwind-trading', '--key-name', 'Canvas'], env)) as { apiKey: string };
+    const second = (await runAdmin(
+      ['create-api-key', '--slug', 'northwind-trading', '--key-name', 'Canvas'],
+      env,
+    )) as { apiKey: string };
     const db = database ?? (await openPglite(dataDir!));
     let app: TestApp | null = null;
     try {
@@ -64,9 +98,19 @@ describe('npm run admin', () => {
       const cohorts = await app.call('GET', '/api/cohorts', { token: made.adminToken });
       expect(cohorts.status).toBe(200);
       expect(cohorts.body.cohorts).toEqual([]);
-      const minted = await app.call('POST', '/api/embed/tokens', { headers: { 'x-api-key': made.apiKey }, body: { personEmail: 'ana@northwind.example' } });
+      const minted = await app.call('POST', '/api/embed/tokens', {
+        headers: { 'x-api-key': made.apiKey },
+        body: { personEmail: 'ana@northwind.example' },
+      });
       expect(minted.status).toBe(201);
-      expect((await app.call('POST', '/api/embed/tokens', { headers: { 'x-api-key': second.apiKey }, body: { personEmail: 'ana@northwind.example' } })).status).toBe(201);
+      expect(
+        (
+          await app.call('POST', '/api/embed/tokens', {
+            headers: { 'x-api-key': second.apiKey },
+            body: { personEmail: 'ana@northwind.example' },
+          })
+        ).status,
+      ).toBe(201);
     } finally {
       // the app closes the database it was given
       if (app) await app.close();
@@ -77,7 +121,9 @@ describe('npm run admin', () => {
 
   it('runs as an npm script: JSON out, or a message and exit code 1', async () => {
     const run = promisify(execFile);
-    const failed = await run('npx', ['tsx', 'api/admin/cli.ts', 'create-org', '--name', 'Y'], { env: { ...process.env, ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'sb-admin-')) } }).catch((e) => e);
+    const failed = await run('npx', ['tsx', 'api/admin/cli.ts', 'create-org', '--name', 'Y'], {
+      env: { ...process.env, ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'sb-admin-')) },
+    }).catch((e) => e);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/slug/);
   });

@@ -25,7 +25,10 @@ beforeAll(async () => {
   t = await startTestApp();
   demo = t.runtime.demo!;
   const scenarios = await t.call('GET', '/api/scenarios', { token: t.tokens.learner });
-  const s = await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: scenarios.body.scenarios[0].id } });
+  const s = await t.call('POST', '/api/sessions', {
+    token: t.tokens.learner,
+    body: { scenarioId: scenarios.body.scenarios[0].id },
+  });
   alexSession = s.body.id;
 });
 afterAll(async () => t?.close());
@@ -43,20 +46,38 @@ describe('no token or a bad one: 401', () => {
     const doc = (await t.call('GET', '/api/openapi.json')).body;
     const secured: [string, string][] = [];
     for (const [path, ops] of Object.entries<any>(doc.paths)) {
-      for (const [method, op] of Object.entries<any>(ops)) if (op.security?.some((s: any) => 'bearerAuth' in s)) secured.push([method.toUpperCase(), path]);
+      for (const [method, op] of Object.entries<any>(ops))
+        if (op.security?.some((s: any) => 'bearerAuth' in s))
+          secured.push([method.toUpperCase(), path]);
     }
     expect(secured.length).toBeGreaterThanOrEqual(6);
     for (const [method, path] of secured) {
       const concrete = '/api' + path.replace(/\{[^}]+\}/g, randomUUID());
-      const r = await t.call(method, concrete, method === 'GET' || method === 'DELETE' ? {} : { body: {} });
+      const r = await t.call(
+        method,
+        concrete,
+        method === 'GET' || method === 'DELETE' ? {} : { body: {} },
+      );
       expect(r.status, `${method} ${path} without a token answered ${r.status}`).toBe(401);
     }
   });
 
   it('a malformed Authorization header', async () => {
-    for (const authorization of ['Basic YWxleDpwdw==', 'Bearer', 'Bearer ', `Bearer ${t.tokens.learner} extra`, t.tokens.learner, 'Bearer not-a-jwt',
-      `Bearer ${t.tokens.learner}=`, `Bearer ${t.tokens.learner}==`, `Bearer ${t.tokens.learner.replace(/\.([^.]+)$/, '.$1+')}`, `Bearer ${t.tokens.learner}.`,
-      `Bearer\t${t.tokens.learner}`, `Bearer ${t.tokens.learner}%3D`, `Bearer ${t.tokens.learner.split('.').slice(0, 2).join('.')}`]) {
+    for (const authorization of [
+      'Basic YWxleDpwdw==',
+      'Bearer',
+      'Bearer ',
+      `Bearer ${t.tokens.learner} extra`,
+      t.tokens.learner,
+      'Bearer not-a-jwt',
+      `Bearer ${t.tokens.learner}=`,
+      `Bearer ${t.tokens.learner}==`,
+      `Bearer ${t.tokens.learner.replace(/\.([^.]+)$/, '.$1+')}`,
+      `Bearer ${t.tokens.learner}.`,
+      `Bearer\t${t.tokens.learner}`,
+      `Bearer ${t.tokens.learner}%3D`,
+      `Bearer ${t.tokens.learner.split('.').slice(0, 2).join('.')}`,
+    ]) {
       unauthorized(await t.call('GET', '/api/sessions', { headers: { authorization } }));
     }
   });
@@ -70,8 +91,14 @@ describe('no token or a bad one: 401', () => {
   });
 
   it('a token signed with another secret', async () => {
-    const forged = await signToken('another-secret-another-secret-another', { sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' }, 3600);
-    expect(unauthorized(await t.call('GET', '/api/sessions', { token: forged })).reason).toBe('invalid');
+    const forged = await signToken(
+      'another-secret-another-secret-another',
+      { sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' },
+      3600,
+    );
+    expect(unauthorized(await t.call('GET', '/api/sessions', { token: forged })).reason).toBe(
+      'invalid',
+    );
   });
 
   it('an expired token says it has expired', async () => {
@@ -89,9 +116,15 @@ describe('no token or a bad one: 401', () => {
 
   it('a token that worked is refused once it expires, and only ever verifies with the secret that signed it', async () => {
     // verified tokens are remembered (api/auth/tokens): expiry and secret must still hold on every use
-    const token = await signToken(SECRET, { sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' }, 2);
+    const token = await signToken(
+      SECRET,
+      { sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' },
+      2,
+    );
     expect((await t.call('GET', '/api/sessions', { token })).status).toBe(200);
-    await expect(verifyToken('another-secret-another-secret-another', token)).rejects.toMatchObject({ reason: 'invalid' });
+    await expect(verifyToken('another-secret-another-secret-another', token)).rejects.toMatchObject(
+      { reason: 'invalid' },
+    );
     expect((await verifyToken(SECRET, token)).sub).toBe(demo.learner.id);
     await new Promise((r) => setTimeout(r, 2100));
     expect(unauthorized(await t.call('GET', '/api/sessions', { token })).reason).toBe('expired');
@@ -100,44 +133,96 @@ describe('no token or a bad one: 401', () => {
   it('an unsigned (alg none) token, a wrong issuer, a bad role claim, a non-UUID subject', async () => {
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: demo.admin.id, org: demo.admin.orgId, role: 'admin', iss: 'sounding-board', exp: Math.floor(Date.now() / 1000) + 3600 })}.`;
-    unauthorized(await t.call('GET', '/api/sessions', { headers: { authorization: `Bearer ${none}` } }));
+    unauthorized(
+      await t.call('GET', '/api/sessions', { headers: { authorization: `Bearer ${none}` } }),
+    );
     const signed = (claims: Record<string, unknown>, issuer = 'sounding-board') =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer(issuer).setIssuedAt().setExpirationTime('1h').sign(enc.encode(SECRET));
-    unauthorized(await t.call('GET', '/api/sessions', { token: await signed({ sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' }, 'someone-else') }));
-    unauthorized(await t.call('GET', '/api/sessions', { token: await signed({ sub: demo.learner.id, org: demo.learner.orgId, role: 'superuser' }) }));
-    unauthorized(await t.call('GET', '/api/sessions', { token: await signed({ sub: "1' or '1'='1", org: demo.learner.orgId, role: 'learner' }) }));
-    unauthorized(await t.call('GET', '/api/sessions', { token: await signed({ org: demo.learner.orgId, role: 'learner' }) }));
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(issuer)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(enc.encode(SECRET));
+    unauthorized(
+      await t.call('GET', '/api/sessions', {
+        token: await signed(
+          { sub: demo.learner.id, org: demo.learner.orgId, role: 'learner' },
+          'someone-else',
+        ),
+      }),
+    );
+    unauthorized(
+      await t.call('GET', '/api/sessions', {
+        token: await signed({ sub: demo.learner.id, org: demo.learner.orgId, role: 'superuser' }),
+      }),
+    );
+    unauthorized(
+      await t.call('GET', '/api/sessions', {
+        token: await signed({ sub: "1' or '1'='1", org: demo.learner.orgId, role: 'learner' }),
+      }),
+    );
+    unauthorized(
+      await t.call('GET', '/api/sessions', {
+        token: await signed({ org: demo.learner.orgId, role: 'learner' }),
+      }),
+    );
   });
 
   it('a person in one organisation cannot claim another', async () => {
-    const crossed = await signToken(SECRET, { sub: demo.learner.id, org: demo.otherOrgLearner.orgId, role: 'learner' }, 3600);
+    const crossed = await signToken(
+      SECRET,
+      { sub: demo.learner.id, org: demo.otherOrgLearner.orgId, role: 'learner' },
+      3600,
+    );
     unauthorized(await t.call('GET', '/api/sessions', { token: crossed }));
   });
 
   it('a token for someone who no longer exists', async () => {
-    const ghost = await upsertPerson(t.runtime.deps.db, demo.learner.orgId, { name: 'Gone Soon', email: `gone-${randomUUID()}@northwind.example`, role: 'learner' });
-    const token = await signToken(SECRET, { sub: ghost.id, org: ghost.orgId, role: 'learner' }, 3600);
+    const ghost = await upsertPerson(t.runtime.deps.db, demo.learner.orgId, {
+      name: 'Gone Soon',
+      email: `gone-${randomUUID()}@northwind.example`,
+      role: 'learner',
+    });
+    const token = await signToken(
+      SECRET,
+      { sub: ghost.id, org: ghost.orgId, role: 'learner' },
+      3600,
+    );
     expect((await t.call('GET', '/api/sessions', { token })).status).toBe(200);
     await t.runtime.deps.db.delete(people).where(eq(people.id, ghost.id));
-    expect(unauthorized(await t.call('GET', '/api/sessions', { token })).detail).toMatch(/no longer exists/);
+    expect(unauthorized(await t.call('GET', '/api/sessions', { token })).detail).toMatch(
+      /no longer exists/,
+    );
   });
 });
 
 describe('the role is the one in the database now, not the one in the token', () => {
   it('a token claiming admin for a learner acts as a learner', async () => {
-    const inflated = await signToken(SECRET, { sub: demo.learner2.id, org: demo.learner2.orgId, role: 'admin' }, 3600);
-    expect((await t.call('GET', `/api/sessions/${alexSession}`, { token: inflated })).status).toBe(404);
+    const inflated = await signToken(
+      SECRET,
+      { sub: demo.learner2.id, org: demo.learner2.orgId, role: 'admin' },
+      3600,
+    );
+    expect((await t.call('GET', `/api/sessions/${alexSession}`, { token: inflated })).status).toBe(
+      404,
+    );
   });
 
   it('requireRole answers 403 naming the roles needed', async () => {
     const app = new Hono<AppEnv>();
     app.use('*', async (c, next) => (c.set('deps', t.runtime.deps), next()));
-    app.get('/facilitators-only', requireAuth, requireRole('facilitator', 'admin'), (c) => c.json({ ok: c.var.caller.role }));
+    app.get('/facilitators-only', requireAuth, requireRole('facilitator', 'admin'), (c) =>
+      c.json({ ok: c.var.caller.role }),
+    );
     app.onError((err, c) => toProblemResponse(err, c));
-    const asLearner = await app.request('/facilitators-only', { headers: { authorization: `Bearer ${t.tokens.learner}` } });
+    const asLearner = await app.request('/facilitators-only', {
+      headers: { authorization: `Bearer ${t.tokens.learner}` },
+    });
     expect(asLearner.status).toBe(403);
     expect((await asLearner.json()).detail).toMatch(/facilitator, admin/);
-    const asFacilitator = await app.request('/facilitators-only', { headers: { authorization: `Bearer ${t.tokens.facilitator}` } });
+    const asFacilitator = await app.request('/facilitators-only', {
+      headers: { authorization: `Bearer ${t.tokens.facilitator}` },
+    });
     expect(await asFacilitator.json()).toEqual({ ok: 'facilitator' });
     expect((await app.request('/facilitators-only')).status).toBe(401);
   });
@@ -146,14 +231,23 @@ describe('the role is the one in the database now, not the one in the token', ()
 describe('tokens', () => {
   it('carry person, organisation and role, and verify only with the server secret', async () => {
     const claims = await verifyToken(SECRET, t.tokens.facilitator);
-    expect(claims).toEqual({ sub: demo.facilitator.id, org: demo.facilitator.orgId, role: 'facilitator', kind: 'session' });
-    await expect(verifyToken('x'.repeat(40), t.tokens.facilitator)).rejects.toMatchObject({ reason: 'invalid' });
+    expect(claims).toEqual({
+      sub: demo.facilitator.id,
+      org: demo.facilitator.orgId,
+      role: 'facilitator',
+      kind: 'session',
+    });
+    await expect(verifyToken('x'.repeat(40), t.tokens.facilitator)).rejects.toMatchObject({
+      reason: 'invalid',
+    });
   });
 });
 
 describe('scoped to the organisation; a learner sees only their own sessions', () => {
   it("another learner's session is a 404, and is not in their list", async () => {
-    expect((await t.call('GET', `/api/sessions/${alexSession}`, { token: t.tokens.learner2 })).status).toBe(404);
+    expect(
+      (await t.call('GET', `/api/sessions/${alexSession}`, { token: t.tokens.learner2 })).status,
+    ).toBe(404);
     const list = await t.call('GET', '/api/sessions', { token: t.tokens.learner2 });
     expect(list.status).toBe(200);
     expect(list.body.sessions.map((s: any) => s.id)).not.toContain(alexSession);
@@ -162,15 +256,21 @@ describe('scoped to the organisation; a learner sees only their own sessions', (
   });
 
   it("another organisation's staff see a 404 (no hint that it exists)", async () => {
-    const unknown = await t.call('GET', `/api/sessions/${randomUUID()}`, { token: t.tokens.otherOrgFacilitator });
-    const foreign = await t.call('GET', `/api/sessions/${alexSession}`, { token: t.tokens.otherOrgFacilitator });
+    const unknown = await t.call('GET', `/api/sessions/${randomUUID()}`, {
+      token: t.tokens.otherOrgFacilitator,
+    });
+    const foreign = await t.call('GET', `/api/sessions/${alexSession}`, {
+      token: t.tokens.otherOrgFacilitator,
+    });
     expect(foreign.status).toBe(404);
     expect(foreign.body.title).toBe(unknown.body.title);
     expect(foreign.body.type).toBe(unknown.body.type);
   });
 
   it("an admin reads their own organisation's sessions", async () => {
-    expect((await t.call('GET', `/api/sessions/${alexSession}`, { token: t.tokens.admin })).status).toBe(200);
+    expect(
+      (await t.call('GET', `/api/sessions/${alexSession}`, { token: t.tokens.admin })).status,
+    ).toBe(200);
   });
 
   it("another learner's progress is not in mine", async () => {

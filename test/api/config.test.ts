@@ -30,7 +30,17 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('loadConfig', () => {
   it('has working defaults: embedded database, demo on, scripted partner, 2,000-character turns', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ env: 'development', port: 8787, dataDir: './.data', databaseUrl: null, demo: true, jwtSecret: null, maxTurnChars: 2000, llm: null, logLevel: 'info' });
+    expect(c).toMatchObject({
+      env: 'development',
+      port: 8787,
+      dataDir: './.data',
+      databaseUrl: null,
+      demo: true,
+      jwtSecret: null,
+      maxTurnChars: 2000,
+      llm: null,
+      logLevel: 'info',
+    });
   });
 
   it('demo mode listens on 127.0.0.1 unless HOST says otherwise, and says so at start-up', () => {
@@ -79,16 +89,26 @@ describe('loadConfig', () => {
 
   it('production needs a signing secret and refuses demo mode', () => {
     expect(problemsOf({ NODE_ENV: 'production' })[0]).toMatch(/^SB_JWT_SECRET:/);
-    expect(problemsOf({ NODE_ENV: 'production', SB_JWT_SECRET: STRONG, DEMO: 'true' })[0]).toMatch(/^DEMO:/);
+    expect(problemsOf({ NODE_ENV: 'production', SB_JWT_SECRET: STRONG, DEMO: 'true' })[0]).toMatch(
+      /^DEMO:/,
+    );
     expect(loadConfig({ NODE_ENV: 'production', SB_JWT_SECRET: STRONG }).demo).toBe(false);
   });
 
   it('production refuses a signing secret with too little entropy (repeated or patterned characters)', () => {
-    for (const weak of ['x'.repeat(32), 'ab'.repeat(20), '0123456789'.repeat(4), 'passwordpasswordpasswordpassword']) {
-      expect(problemsOf({ NODE_ENV: 'production', SB_JWT_SECRET: weak })[0], weak).toMatch(/^SB_JWT_SECRET: .*entropy/);
+    for (const weak of [
+      'x'.repeat(32),
+      'ab'.repeat(20),
+      '0123456789'.repeat(4),
+      'passwordpasswordpasswordpassword',
+    ]) {
+      expect(problemsOf({ NODE_ENV: 'production', SB_JWT_SECRET: weak })[0], weak).toMatch(
+        /^SB_JWT_SECRET: .*entropy/,
+      );
     }
     // what `openssl rand -hex 32` and `openssl rand -base64 32` print pass
-    for (const strong of [STRONG, 'q3V0m9tYc2Lw8Rk1ZpXa7Hn4Ue6Jb5Gs0Df2Ck9Wl3E=']) expect(loadConfig({ NODE_ENV: 'production', SB_JWT_SECRET: strong }).jwtSecret).toBe(strong);
+    for (const strong of [STRONG, 'q3V0m9tYc2Lw8Rk1ZpXa7Hn4Ue6Jb5Gs0Df2Ck9Wl3E='])
+      expect(loadConfig({ NODE_ENV: 'production', SB_JWT_SECRET: strong }).jwtSecret).toBe(strong);
     // outside production a weak secret still starts (tests and demos), as documented
     expect(loadConfig({ SB_JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
   });
@@ -100,8 +120,18 @@ describe('loadConfig', () => {
   });
 
   it('an OpenAI key switches the LLM layer on with its models and limits', () => {
-    const c = loadConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', SB_PARTNER_MODEL: 'llama3', SB_LLM_MAX_RETRIES: '0' });
-    expect(c.llm).toMatchObject({ apiKey: 'sk-test', baseURL: 'http://127.0.0.1:11434/v1', partnerModel: 'llama3', maxRetries: 0 });
+    const c = loadConfig({
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
+      SB_PARTNER_MODEL: 'llama3',
+      SB_LLM_MAX_RETRIES: '0',
+    });
+    expect(c.llm).toMatchObject({
+      apiKey: 'sk-test',
+      baseURL: 'http://127.0.0.1:11434/v1',
+      partnerModel: 'llama3',
+      maxRetries: 0,
+    });
   });
 });
 
@@ -113,7 +143,13 @@ describe('npm start with a bad value', () => {
         cwd: ROOT,
         encoding: 'utf8',
         timeout: 60_000,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: 'eighty', SB_MAX_TURN_CHARS: '5', DATA_DIR: join(dataDir, 'db') },
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          PORT: 'eighty',
+          SB_MAX_TURN_CHARS: '5',
+          DATA_DIR: join(dataDir, 'db'),
+        },
       });
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/Invalid configuration/);
@@ -138,7 +174,11 @@ describe('on Workers', () => {
   });
 
   it('a bad var is named (and its value is not echoed)', async () => {
-    const res = await createWorker().fetch(new Request('http://w/api/health'), { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', SB_MAX_TURN_CHARS: 'secret-ish' }, ctx);
+    const res = await createWorker().fetch(
+      new Request('http://w/api/health'),
+      { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', SB_MAX_TURN_CHARS: 'secret-ish' },
+      ctx,
+    );
     expect(res.status).toBe(500);
     const body = await res.json();
     expect(body.detail).toMatch(/SB_MAX_TURN_CHARS/);
@@ -151,11 +191,20 @@ describe('a good value is honoured', () => {
     const t = await startTestApp({ SB_MAX_TURN_CHARS: '100' });
     try {
       const scenarios = await t.call('GET', '/api/scenarios', { token: t.tokens.learner });
-      const s = await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: scenarios.body.scenarios[0].id } });
-      const long = await t.call('POST', `/api/sessions/${s.body.id}/turns`, { token: t.tokens.learner, body: { clientTurnId: 'config-turn-1', text: 'x'.repeat(101) } });
+      const s = await t.call('POST', '/api/sessions', {
+        token: t.tokens.learner,
+        body: { scenarioId: scenarios.body.scenarios[0].id },
+      });
+      const long = await t.call('POST', `/api/sessions/${s.body.id}/turns`, {
+        token: t.tokens.learner,
+        body: { clientTurnId: 'config-turn-1', text: 'x'.repeat(101) },
+      });
       expect(long.status).toBe(400);
       expect(long.body.detail).toMatch(/limit is 100/);
-      const ok = await t.call('POST', `/api/sessions/${s.body.id}/turns`, { token: t.tokens.learner, body: { clientTurnId: 'config-turn-2', text: 'What would you like from today?' } });
+      const ok = await t.call('POST', `/api/sessions/${s.body.id}/turns`, {
+        token: t.tokens.learner,
+        body: { clientTurnId: 'config-turn-2', text: 'What would you like from today?' },
+      });
       expect(ok.status).toBe(200);
     } finally {
       await t.close();

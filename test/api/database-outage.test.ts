@@ -30,8 +30,15 @@ async function appOn(database: OpenDatabase) {
   return {
     async get(path: string) {
       const started = Date.now();
-      const res = await fetch(url + path, { headers: { authorization: `Bearer ${t.tokens.learner}` } });
-      return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json(), ms: Date.now() - started };
+      const res = await fetch(url + path, {
+        headers: { authorization: `Bearer ${t.tokens.learner}` },
+      });
+      return {
+        status: res.status,
+        retryAfter: res.headers.get('retry-after'),
+        body: await res.json(),
+        ms: Date.now() - started,
+      };
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
@@ -106,12 +113,12 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('a PostgreSQL outage behind a 
       expect((await app.get('/api/sessions')).status).toBe(200);
       up = false;
       for (const s of sockets) s.destroy(); // the outage: every connection drops, new ones are refused
-      const during = await app.get("/api/sessions");
+      const during = await app.get('/api/sessions');
       expect(during.status, JSON.stringify(during.body)).toBe(503);
       expect(during.retryAfter).not.toBeNull();
       expect(during.ms).toBeLessThan(6000);
       up = true;
-      let after = await app.get("/api/sessions");
+      let after = await app.get('/api/sessions');
       for (let i = 0; i < 20 && after.status !== 200; i++) after = await app.get('/api/sessions');
       expect(after.status).toBe(200);
     } finally {

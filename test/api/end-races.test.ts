@@ -25,20 +25,32 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const startSession = () => startScenarioSession(t);
-const turn = (id: string, text: string) => t.call('POST', `/api/sessions/${id}/turns`, { token: t.tokens.learner, body: { clientTurnId: randomUUID(), text } });
-const ledgerRows = (id: string) => t.runtime.deps.db.select().from(skillResults).where(eq(skillResults.sessionId, id));
+const turn = (id: string, text: string) =>
+  t.call('POST', `/api/sessions/${id}/turns`, {
+    token: t.tokens.learner,
+    body: { clientTurnId: randomUUID(), text },
+  });
+const ledgerRows = (id: string) =>
+  t.runtime.deps.db.select().from(skillResults).where(eq(skillResults.sessionId, id));
 
 describe('racing ends', () => {
   it('two ends at once store one scorecard, one set of ledger rows, and run the hooks once', async () => {
     for (let round = 0; round < 4; round++) {
       const id = await startSession();
       // three coach turns, so every skill is scored and gets its ledger row (fewer: not enough evidence)
-      for (const text of ['What would you like to get out of our conversation today?', 'So it has been a lot.', 'What else is going on for you?']) {
+      for (const text of [
+        'What would you like to get out of our conversation today?',
+        'So it has been a lot.',
+        'What else is going on for you?',
+      ]) {
         expect((await turn(id, text)).status).toBe(200);
       }
       let hookRuns = 0;
       const hook: OnSessionEnded = async () => void hookRuns++;
-      const [a, b] = await Promise.all([endSession(t.runtime.deps, learner, id, [hook]), endSession(t.runtime.deps, learner, id, [hook])]);
+      const [a, b] = await Promise.all([
+        endSession(t.runtime.deps, learner, id, [hook]),
+        endSession(t.runtime.deps, learner, id, [hook]),
+      ]);
       expect(b).toEqual(a);
       expect(hookRuns).toBe(1);
       expect(await ledgerRows(id)).toHaveLength(6);
@@ -51,13 +63,23 @@ describe('racing ends', () => {
 
   it('over HTTP, racing ends all answer 200 with the same scorecard and the learner’s progress follows', async () => {
     const id = await startSession();
-    for (const text of ['What would you like from today?', 'So it has been a lot.', 'What else is going on for you?']) expect((await turn(id, text)).status).toBe(200);
-    const results = await Promise.all([1, 2, 3].map(() => t.call('POST', `/api/sessions/${id}/end`, { token: t.tokens.learner })));
+    for (const text of [
+      'What would you like from today?',
+      'So it has been a lot.',
+      'What else is going on for you?',
+    ])
+      expect((await turn(id, text)).status).toBe(200);
+    const results = await Promise.all(
+      [1, 2, 3].map(() => t.call('POST', `/api/sessions/${id}/end`, { token: t.tokens.learner })),
+    );
     for (const r of results) expect(r.status).toBe(200);
     expect(results[1].body).toEqual(results[0].body);
     expect(results[2].body).toEqual(results[0].body);
     expect(await ledgerRows(id)).toHaveLength(results[0].body.scorecard.skills.length);
-    const [progress] = await t.runtime.deps.db.select().from(learnerProgress).where(and(eq(learnerProgress.personId, learner.personId)));
+    const [progress] = await t.runtime.deps.db
+      .select()
+      .from(learnerProgress)
+      .where(and(eq(learnerProgress.personId, learner.personId)));
     const [newest] = (await ledgerRows(id)).map((r) => r.at);
     expect(progress.lastResultAt?.getTime()).toBe(newest.getTime());
   });
@@ -70,8 +92,16 @@ describe('the conditional ending write (store/ending)', () => {
     expect(context.session.nextIndex).toBe(1);
     const scorecard = scoreSession([], {});
     // a turn lands between the end's read and its write
-    expect((await turn(id, 'What would you like to get out of our conversation today?')).status).toBe(200);
-    expect(await storeEnding(t.runtime.deps.db, learner, id, context.session.nextIndex, { scorecard, drillResult: null, endedAt: new Date() })).toBe(false);
+    expect(
+      (await turn(id, 'What would you like to get out of our conversation today?')).status,
+    ).toBe(200);
+    expect(
+      await storeEnding(t.runtime.deps.db, learner, id, context.session.nextIndex, {
+        scorecard,
+        drillResult: null,
+        endedAt: new Date(),
+      }),
+    ).toBe(false);
     expect(await ledgerRows(id)).toHaveLength(0);
     expect((await readEndContext(t.runtime.deps.db, learner, id))!.session.status).toBe('active');
     const ended = await endSession(t.runtime.deps, learner, id);
@@ -89,7 +119,13 @@ describe('the conditional ending write (store/ending)', () => {
       { ...learner, orgId: otherOrgLearner.orgId },
     ]) {
       expect(await readEndContext(t.runtime.deps.db, caller, id)).toBeNull();
-      expect(await storeEnding(t.runtime.deps.db, caller, id, 1, { scorecard, drillResult: null, endedAt: new Date() })).toBe(false);
+      expect(
+        await storeEnding(t.runtime.deps.db, caller, id, 1, {
+          scorecard,
+          drillResult: null,
+          endedAt: new Date(),
+        }),
+      ).toBe(false);
     }
     expect(await ledgerRows(id)).toHaveLength(0);
     expect((await readEndContext(t.runtime.deps.db, learner, id))!.session.status).toBe('active');

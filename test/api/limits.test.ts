@@ -15,7 +15,10 @@ import { startTestApp, type TestApp } from '../support/app.js';
 describe('request rate limits', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ SB_RATE_LIMIT_PERSON_PER_MINUTE: '5', SB_RATE_LIMIT_IP_PER_MINUTE: '12' });
+    t = await startTestApp({
+      SB_RATE_LIMIT_PERSON_PER_MINUTE: '5',
+      SB_RATE_LIMIT_IP_PER_MINUTE: '12',
+    });
   });
   afterAll(async () => t?.close());
 
@@ -51,17 +54,37 @@ describe('session length', () => {
   afterAll(async () => t?.close());
 
   it('refuses a coach turn past the longest session with a clear problem; a resend is still answered; ending gives the scorecard', async () => {
-    const s = await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: 'new-manager-overwhelmed' } });
+    const s = await t.call('POST', '/api/sessions', {
+      token: t.tokens.learner,
+      body: { scenarioId: 'new-manager-overwhelmed' },
+    });
     const ids: string[] = [];
-    for (const text of ['What would you like from today?', 'It sounds like a lot.', 'What matters most?']) {
+    for (const text of [
+      'What would you like from today?',
+      'It sounds like a lot.',
+      'What matters most?',
+    ]) {
       ids.push(randomUUID());
-      expect((await t.call('POST', `/api/sessions/${s.body.id}/turns`, { token: t.tokens.learner, body: { clientTurnId: ids.at(-1), text } })).status).toBe(200);
+      expect(
+        (
+          await t.call('POST', `/api/sessions/${s.body.id}/turns`, {
+            token: t.tokens.learner,
+            body: { clientTurnId: ids.at(-1), text },
+          })
+        ).status,
+      ).toBe(200);
     }
-    const over = await t.call('POST', `/api/sessions/${s.body.id}/turns`, { token: t.tokens.learner, body: { clientTurnId: randomUUID(), text: 'And what else?' } });
+    const over = await t.call('POST', `/api/sessions/${s.body.id}/turns`, {
+      token: t.tokens.learner,
+      body: { clientTurnId: randomUUID(), text: 'And what else?' },
+    });
     expect(over.status).toBe(409);
     expect(over.body).toMatchObject({ title: 'Session limit reached', maxTurns: 3 });
     expect(over.body.detail).toMatch(/end/i);
-    const resend = await t.call('POST', `/api/sessions/${s.body.id}/turns`, { token: t.tokens.learner, body: { clientTurnId: ids[2], text: 'What matters most?' } });
+    const resend = await t.call('POST', `/api/sessions/${s.body.id}/turns`, {
+      token: t.tokens.learner,
+      body: { clientTurnId: ids[2], text: 'What matters most?' },
+    });
     expect(resend.status).toBe(200);
     const end = await t.call('POST', `/api/sessions/${s.body.id}/end`, { token: t.tokens.learner });
     expect(end.status).toBe(200);
@@ -72,15 +95,27 @@ describe('session length', () => {
 describe('unauthenticated writes', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ SB_SCORM_NEW_LEARNERS_PER_HOUR: '3', SB_LTI_MAX_PENDING_LOGINS: '10', LOG_LEVEL: 'debug' });
+    t = await startTestApp({
+      SB_SCORM_NEW_LEARNERS_PER_HOUR: '3',
+      SB_LTI_MAX_PENDING_LOGINS: '10',
+      LOG_LEVEL: 'debug',
+    });
   });
   afterAll(async () => t?.close());
 
   it('a SCORM package creates at most the hourly number of new learners; known learners still launch', async () => {
     const demo = t.runtime.demo!;
-    const drillId = (await t.call('GET', '/api/drills', { token: t.tokens.admin })).body.drills[0].id;
-    const packageToken = await signPackageToken(t.runtime.deps.jwtSecret, { orgId: demo.admin.orgId, drillId }, new Date());
-    const launch = (learnerId: string) => t.call('POST', '/api/scorm/launch', { body: { packageToken, learnerId, learnerName: 'Sam' } });
+    const drillId = (await t.call('GET', '/api/drills', { token: t.tokens.admin })).body.drills[0]
+      .id;
+    const packageToken = await signPackageToken(
+      t.runtime.deps.jwtSecret,
+      { orgId: demo.admin.orgId, drillId },
+      new Date(),
+    );
+    const launch = (learnerId: string) =>
+      t.call('POST', '/api/scorm/launch', {
+        body: { packageToken, learnerId, learnerName: 'Sam' },
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await launch(`lms-${i}`)).status);
     expect(statuses).toEqual([201, 201, 201, 429, 429]);
@@ -91,10 +126,22 @@ describe('unauthenticated writes', () => {
 
   it('LTI logins hold at most the configured number of pending states; past it a login is refused with 503', async () => {
     const iss = 'https://capped-lms.example';
-    await createPlatform(t.runtime.deps.db, t.runtime.demo!.admin.orgId, { name: 'Capped', issuer: iss, clientId: 'c', deploymentIds: ['1'], authEndpoint: `${iss}/auth`, tokenEndpoint: `${iss}/token`, jwksUrl: `${iss}/jwks` });
+    await createPlatform(t.runtime.deps.db, t.runtime.demo!.admin.orgId, {
+      name: 'Capped',
+      issuer: iss,
+      clientId: 'c',
+      deploymentIds: ['1'],
+      authEndpoint: `${iss}/auth`,
+      tokenEndpoint: `${iss}/token`,
+      jwksUrl: `${iss}/jwks`,
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const q = new URLSearchParams({ iss, login_hint: `u${i}`, target_link_uri: `${t.url}/lti/launch` });
+      const q = new URLSearchParams({
+        iss,
+        login_hint: `u${i}`,
+        target_link_uri: `${t.url}/lti/launch`,
+      });
       statuses.push((await fetch(`${t.url}/lti/login?${q}`, { redirect: 'manual' })).status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 302)).toBe(true);
@@ -104,7 +151,11 @@ describe('unauthenticated writes', () => {
 
   it('refused LTI logins are not logged one warning each', async () => {
     const before = t.logs.length;
-    for (let i = 0; i < 5; i++) await t.call('GET', `/lti/login?iss=https://nobody-${i}.example&login_hint=x&target_link_uri=x`);
+    for (let i = 0; i < 5; i++)
+      await t.call(
+        'GET',
+        `/lti/login?iss=https://nobody-${i}.example&login_hint=x&target_link_uri=x`,
+      );
     const warnings = t.logs.slice(before).filter((l) => JSON.parse(l).level !== 'debug');
     expect(warnings).toEqual([]);
   });

@@ -29,7 +29,11 @@ const LINES = [
   'What will you do first, and by when?',
 ];
 
-const say = (id: string, text: string, clientTurnId = randomUUID()) => t.call('POST', `/api/sessions/${id}/turns`, { token: t.tokens.learner, body: { clientTurnId, text } });
+const say = (id: string, text: string, clientTurnId = randomUUID()) =>
+  t.call('POST', `/api/sessions/${id}/turns`, {
+    token: t.tokens.learner,
+    body: { clientTurnId, text },
+  });
 
 describe('a session longer than a turn’s window', () => {
   it('keeps whole-session feedback, and a resend of an old turn returns it without adding one', async () => {
@@ -38,7 +42,8 @@ describe('a session longer than a turn’s window', () => {
     const first = { clientTurnId: randomUUID(), text: LINES[0] };
     const firstAnswer = await say(id, first.text, first.clientTurnId);
     expect(firstAnswer.status).toBe(200);
-    for (let i = 1; i < coachTurns; i++) expect((await say(id, LINES[i % LINES.length])).status).toBe(200);
+    for (let i = 1; i < coachTurns; i++)
+      expect((await say(id, LINES[i % LINES.length])).status).toBe(200);
 
     const read = (await t.call('GET', `/api/sessions/${id}`, { token: t.tokens.learner })).body;
     expect(read.turns).toHaveLength(1 + 2 * coachTurns);
@@ -50,7 +55,9 @@ describe('a session longer than a turn’s window', () => {
     const again = await say(id, first.text, first.clientTurnId);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(firstAnswer.body);
-    expect((await t.call('GET', `/api/sessions/${id}`, { token: t.tokens.learner })).body.turns).toHaveLength(1 + 2 * coachTurns);
+    expect(
+      (await t.call('GET', `/api/sessions/${id}`, { token: t.tokens.learner })).body.turns,
+    ).toHaveLength(1 + 2 * coachTurns);
   });
 
   it('a session stored before coach records were kept reads its whole transcript once, then keeps a record', async () => {
@@ -59,7 +66,10 @@ describe('a session longer than a turn’s window', () => {
     const { db } = t.runtime.deps;
     await db.update(sessions).set({ coaching: null }).where(eq(sessions.id, id));
     expect((await say(id, LINES[3])).status).toBe(200);
-    const [row] = await db.select({ coaching: sessions.coaching }).from(sessions).where(eq(sessions.id, id));
+    const [row] = await db
+      .select({ coaching: sessions.coaching })
+      .from(sessions)
+      .where(eq(sessions.id, id));
     expect(row.coaching?.coachTurns).toBe(4);
     expect(row.coaching?.codesSeen).toContain('goal_question');
   });

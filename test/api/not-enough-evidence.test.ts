@@ -13,7 +13,8 @@ let t: TestApp;
 let cohortId: string;
 beforeAll(async () => {
   t = await startTestApp();
-  cohortId = (await t.call('GET', '/api/cohorts', { token: t.tokens.facilitator })).body.cohorts[0].id;
+  cohortId = (await t.call('GET', '/api/cohorts', { token: t.tokens.facilitator })).body.cohorts[0]
+    .id;
 });
 afterAll(async () => t?.close());
 
@@ -25,8 +26,15 @@ const LINES = [
 ];
 
 async function practise(token: string, lines: string[]) {
-  const s = await t.call('POST', '/api/sessions', { token, body: { scenarioId: 'new-manager-overwhelmed' } });
-  for (const text of lines) await t.call('POST', `/api/sessions/${s.body.id}/turns`, { token, body: { clientTurnId: randomUUID(), text } });
+  const s = await t.call('POST', '/api/sessions', {
+    token,
+    body: { scenarioId: 'new-manager-overwhelmed' },
+  });
+  for (const text of lines)
+    await t.call('POST', `/api/sessions/${s.body.id}/turns`, {
+      token,
+      body: { clientTurnId: randomUUID(), text },
+    });
   const end = await t.call('POST', `/api/sessions/${s.body.id}/end`, { token });
   expect(end.status).toBe(200);
   return end.body.scorecard;
@@ -37,42 +45,78 @@ describe('not enough evidence', () => {
     const sam = t.runtime.demo!.learner2;
     const token = t.tokens.learner2;
     for (let i = 0; i < 3; i++) await practise(token, LINES);
-    const rows = async () => t.runtime.deps.db.select({ id: skillResults.id }).from(skillResults).where(and(eq(skillResults.orgId, sam.orgId), eq(skillResults.personId, sam.id)));
+    const rows = async () =>
+      t.runtime.deps.db
+        .select({ id: skillResults.id })
+        .from(skillResults)
+        .where(and(eq(skillResults.orgId, sam.orgId), eq(skillResults.personId, sam.id)));
     const before = {
       rows: (await rows()).length,
       progress: (await t.call('GET', '/api/me/progress', { token })).body,
-      cohort: (await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: t.tokens.facilitator })).body.learners.find((l: any) => l.id === sam.id),
-      csv: (await t.call('GET', `/api/cohorts/${cohortId}/progress.csv`, { token: t.tokens.facilitator })).body,
+      cohort: (
+        await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: t.tokens.facilitator })
+      ).body.learners.find((l: any) => l.id === sam.id),
+      csv: (
+        await t.call('GET', `/api/cohorts/${cohortId}/progress.csv`, {
+          token: t.tokens.facilitator,
+        })
+      ).body,
     };
     expect(before.rows).toBe(18);
 
     const empty = await practise(token, []);
     const short = await practise(token, LINES.slice(0, 2));
     for (const card of [empty, short]) {
-      for (const s of card.skills) expect(s).toMatchObject({ status: 'not_enough_evidence', level: 'not_yet' });
+      for (const s of card.skills)
+        expect(s).toMatchObject({ status: 'not_enough_evidence', level: 'not_yet' });
     }
     expect(empty.summary).toMatch(/nothing to score/);
     expect(short.summary).toMatch(/not enough evidence/);
 
     expect((await rows()).length).toBe(before.rows);
     expect((await t.call('GET', '/api/me/progress', { token })).body).toEqual(before.progress);
-    const cohort = (await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: t.tokens.facilitator })).body.learners.find((l: any) => l.id === sam.id);
+    const cohort = (
+      await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: t.tokens.facilitator })
+    ).body.learners.find((l: any) => l.id === sam.id);
     expect(cohort!.skills).toEqual(before.cohort!.skills);
     expect(cohort!.readyToPartner).toBe(before.cohort!.readyToPartner);
     // no trend flipped: each skill's trend is what it was (the scored sessions before vary with the
     // partner's seed, so a trend may already be declining; the empty sessions must not change it)
-    for (const [skill, s] of Object.entries(cohort!.skills) as [keyof NonNullable<typeof cohort>["skills"], { trend: string }][]) expect(s.trend).toBe(before.cohort!.skills[skill].trend);
-    const csv = (await t.call('GET', `/api/cohorts/${cohortId}/progress.csv`, { token: t.tokens.facilitator })).body;
+    for (const [skill, s] of Object.entries(cohort!.skills) as [
+      keyof NonNullable<typeof cohort>['skills'],
+      { trend: string },
+    ][])
+      expect(s.trend).toBe(before.cohort!.skills[skill].trend);
+    const csv = (
+      await t.call('GET', `/api/cohorts/${cohortId}/progress.csv`, { token: t.tokens.facilitator })
+    ).body;
     expect(csv).toBe(before.csv);
   });
 
   it('never shows "ready" beside a "not yet" skill in the cohort view or CSV', async () => {
-    const view = (await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: t.tokens.facilitator })).body.learners;
-    for (const l of view) if (l.readyToPartner) for (const s of Object.values(l.skills) as any[]) expect(s.level).not.toBe('not_yet');
-    const csv: string = (await t.call('GET', `/api/cohorts/${cohortId}/progress.csv`, { token: t.tokens.facilitator })).body;
-    const [header, ...lines] = csv.trim().split(/\r?\n/).map((l) => l.split(','));
+    const view = (
+      await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: t.tokens.facilitator })
+    ).body.learners;
+    for (const l of view)
+      if (l.readyToPartner)
+        for (const s of Object.values(l.skills) as any[]) expect(s.level).not.toBe('not_yet');
+    const csv: string = (
+      await t.call('GET', `/api/cohorts/${cohortId}/progress.csv`, { token: t.tokens.facilitator })
+    ).body;
+    const [header, ...lines] = csv
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.split(','));
     const ready = header.indexOf('ready_to_partner');
-    const skills = ['listening', 'questioning', 'non_judgement', 'partner_led', 'agreement', 'action'].map((s) => header.indexOf(s));
-    for (const l of lines) if (l[ready] === 'yes') for (const i of skills) expect(l[i]).not.toBe('not_yet');
+    const skills = [
+      'listening',
+      'questioning',
+      'non_judgement',
+      'partner_led',
+      'agreement',
+      'action',
+    ].map((s) => header.indexOf(s));
+    for (const l of lines)
+      if (l[ready] === 'yes') for (const i of skills) expect(l[i]).not.toBe('not_yet');
   });
 });

@@ -15,37 +15,70 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const add = (raw: string, token = t.tokens.facilitator) => t.call('POST', '/api/org/scenarios', { token, raw, headers: YAML_HEADERS });
-const scenarioIds = async (token: string) => ((await t.call('GET', '/api/scenarios', { token })).body.scenarios as { id: string; builtIn: boolean }[]).map((s) => s.id);
-const turn = (token: string, sessionId: string, text: string) => t.call('POST', `/api/sessions/${sessionId}/turns`, { token, body: { clientTurnId: crypto.randomUUID(), text } });
+const add = (raw: string, token = t.tokens.facilitator) =>
+  t.call('POST', '/api/org/scenarios', { token, raw, headers: YAML_HEADERS });
+const scenarioIds = async (token: string) =>
+  (
+    (await t.call('GET', '/api/scenarios', { token })).body.scenarios as {
+      id: string;
+      builtIn: boolean;
+    }[]
+  ).map((s) => s.id);
+const turn = (token: string, sessionId: string, text: string) =>
+  t.call('POST', `/api/sessions/${sessionId}/turns`, {
+    token,
+    body: { clientTurnId: crypto.randomUUID(), text },
+  });
 
 describe('adding and checking a scenario', () => {
   it('adds a YAML file, shows it to the organisation’s learners only, and returns it for editing', async () => {
     const yaml = orgScenarioYaml('handover-worries', 'Worries about the handover');
     const created = await add(yaml);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: 'handover-worries', revision: 1, status: 'active', sourceFormat: 'yaml', source: yaml });
-    expect(created.body.scenario).toMatchObject({ title: 'Worries about the handover', builtIn: false });
+    expect(created.body).toMatchObject({
+      id: 'handover-worries',
+      revision: 1,
+      status: 'active',
+      sourceFormat: 'yaml',
+      source: yaml,
+    });
+    expect(created.body.scenario).toMatchObject({
+      title: 'Worries about the handover',
+      builtIn: false,
+    });
     expect(JSON.stringify(created.body.scenario)).not.toMatch(/hidden|persona|moves/);
     expect(created.body.figures.modelMovesCodingAsClaimed).toBe(created.body.figures.modelMoves);
 
     expect(await scenarioIds(t.tokens.learner)).toContain('handover-worries');
     expect(await scenarioIds(t.tokens.otherOrgLearner)).not.toContain('handover-worries');
-    const read = await t.call('GET', '/api/org/scenarios/handover-worries', { token: t.tokens.admin });
+    const read = await t.call('GET', '/api/org/scenarios/handover-worries', {
+      token: t.tokens.admin,
+    });
     expect(read.body.source).toBe(yaml);
-    expect((await t.call('GET', '/api/org/scenarios/handover-worries', { token: t.tokens.otherOrgFacilitator })).status).toBe(404);
+    expect(
+      (
+        await t.call('GET', '/api/org/scenarios/handover-worries', {
+          token: t.tokens.otherOrgFacilitator,
+        })
+      ).status,
+    ).toBe(404);
     expect((await add(yaml)).status).toBe(409);
   });
 
   it('takes the same scenario as JSON', async () => {
     const file = parse(orgScenarioYaml('json-scenario'));
-    const created = await t.call('POST', '/api/org/scenarios', { token: t.tokens.admin, body: file });
+    const created = await t.call('POST', '/api/org/scenarios', {
+      token: t.tokens.admin,
+      body: file,
+    });
     expect(created.status).toBe(201);
     expect(created.body.sourceFormat).toBe('json');
   });
 
   it('answers a mistake with problem+json naming the field path and the line', async () => {
-    const yaml = orgScenarioYaml('with-mistakes').replace(/^difficulty: \w+$/m, 'difficulty: medium').replace(/^( {6}complexReflection: .*)$/m, '');
+    const yaml = orgScenarioYaml('with-mistakes')
+      .replace(/^difficulty: \w+$/m, 'difficulty: medium')
+      .replace(/^( {6}complexReflection: .*)$/m, '');
     const res = await add(yaml);
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
@@ -53,8 +86,13 @@ describe('adding and checking a scenario', () => {
     expect(paths).toContain('difficulty');
     expect(paths).toContain('facts.0.moves.complexReflection');
     const line = yaml.split('\n').findIndex((l) => l.startsWith('difficulty:')) + 1;
-    expect(res.body.errors.find((e: { path: string }) => e.path === 'difficulty')!.message).toContain(`(line ${line})`);
-    expect((await t.call('GET', '/api/org/scenarios/with-mistakes', { token: t.tokens.facilitator })).status).toBe(404);
+    expect(
+      res.body.errors.find((e: { path: string }) => e.path === 'difficulty')!.message,
+    ).toContain(`(line ${line})`);
+    expect(
+      (await t.call('GET', '/api/org/scenarios/with-mistakes', { token: t.tokens.facilitator }))
+        .status,
+    ).toBe(404);
   });
 
   it('keeps built-in scenarios read-only and learners out', async () => {
@@ -62,38 +100,82 @@ describe('adding and checking a scenario', () => {
     expect(builtIn.status).toBe(400);
     expect(builtIn.body.errors[0].path).toBe('id');
     expect((await add(orgScenarioYaml(), t.tokens.learner)).status).toBe(403);
-    expect((await t.call('DELETE', '/api/org/scenarios/new-manager-overwhelmed', { token: t.tokens.admin })).status).toBe(404);
+    expect(
+      (
+        await t.call('DELETE', '/api/org/scenarios/new-manager-overwhelmed', {
+          token: t.tokens.admin,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('previews without saving', async () => {
-    const res = await t.call('POST', '/api/org/scenarios/preview', { token: t.tokens.facilitator, raw: orgScenarioYaml('only-a-preview'), headers: YAML_HEADERS });
+    const res = await t.call('POST', '/api/org/scenarios/preview', {
+      token: t.tokens.facilitator,
+      raw: orgScenarioYaml('only-a-preview'),
+      headers: YAML_HEADERS,
+    });
     expect(res.status).toBe(200);
     expect(res.body.opening.length).toBeGreaterThan(10);
     expect(res.body.figures.lines).toBeGreaterThan(40);
-    expect((await t.call('GET', '/api/org/scenarios/only-a-preview', { token: t.tokens.facilitator })).status).toBe(404);
+    expect(
+      (await t.call('GET', '/api/org/scenarios/only-a-preview', { token: t.tokens.facilitator }))
+        .status,
+    ).toBe(404);
   });
 
   it('is in the OpenAPI document', async () => {
     const doc = (await t.call('GET', '/api/openapi.json')).body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/org/scenarios', '/org/scenarios/preview', '/org/scenarios/{scenarioId}']));
-    expect(Object.keys(doc.paths['/org/scenarios/{scenarioId}']).sort()).toEqual(['delete', 'get', 'put']);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/org/scenarios',
+        '/org/scenarios/preview',
+        '/org/scenarios/{scenarioId}',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/org/scenarios/{scenarioId}']).sort()).toEqual([
+      'delete',
+      'get',
+      'put',
+    ]);
   });
 });
 
 describe('practising on an organisation’s scenario', () => {
   it('runs a session with authored alternatives; edits and retirement leave it on the card it started with', async () => {
     expect((await add(orgScenarioYaml('team-lead-own', 'First version'))).status).toBe(201);
-    const started = await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: 'team-lead-own' } });
+    const started = await t.call('POST', '/api/sessions', {
+      token: t.tokens.learner,
+      body: { scenarioId: 'team-lead-own' },
+    });
     expect(started.status).toBe(201);
-    expect(started.body.scenario).toMatchObject({ id: 'team-lead-own', title: 'First version', builtIn: false });
+    expect(started.body.scenario).toMatchObject({
+      id: 'team-lead-own',
+      title: 'First version',
+      builtIn: false,
+    });
     expect(started.body.versions.scenarioRevision).toBe('1');
     const sessionId = started.body.id;
 
-    const edited = await t.call('PUT', '/api/org/scenarios/team-lead-own', { token: t.tokens.facilitator, raw: orgScenarioYaml('team-lead-own', 'Second version'), headers: YAML_HEADERS });
+    const edited = await t.call('PUT', '/api/org/scenarios/team-lead-own', {
+      token: t.tokens.facilitator,
+      raw: orgScenarioYaml('team-lead-own', 'Second version'),
+      headers: YAML_HEADERS,
+    });
     expect(edited.body).toMatchObject({ revision: 2, scenario: { title: 'Second version' } });
-    expect((await t.call('DELETE', '/api/org/scenarios/team-lead-own', { token: t.tokens.facilitator })).status).toBe(204);
+    expect(
+      (await t.call('DELETE', '/api/org/scenarios/team-lead-own', { token: t.tokens.facilitator }))
+        .status,
+    ).toBe(204);
     expect(await scenarioIds(t.tokens.learner)).not.toContain('team-lead-own');
-    expect((await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: 'team-lead-own' } })).status).toBe(404);
+    expect(
+      (
+        await t.call('POST', '/api/sessions', {
+          token: t.tokens.learner,
+          body: { scenarioId: 'team-lead-own' },
+        })
+      ).status,
+    ).toBe(404);
 
     // the session carries on, on the first version, and "You could have said" is an authored move
     const opening = started.body.turns[0].text as string;
@@ -106,12 +188,23 @@ describe('practising on an organisation’s scenario', () => {
     const read = await t.call('GET', `/api/sessions/${sessionId}`, { token: t.tokens.learner });
     expect(read.body.scenario.title).toBe('First version');
 
-    const listed = (await t.call('GET', '/api/org/scenarios', { token: t.tokens.admin })).body.scenarios;
-    expect(listed.find((s: { id: string }) => s.id === 'team-lead-own')).toMatchObject({ status: 'retired', revision: 2 });
+    const listed = (await t.call('GET', '/api/org/scenarios', { token: t.tokens.admin })).body
+      .scenarios;
+    expect(listed.find((s: { id: string }) => s.id === 'team-lead-own')).toMatchObject({
+      status: 'retired',
+      revision: 2,
+    });
   });
 
   it('another organisation cannot start it', async () => {
     expect((await add(orgScenarioYaml('northwind-only'))).status).toBe(201);
-    expect((await t.call('POST', '/api/sessions', { token: t.tokens.otherOrgLearner, body: { scenarioId: 'northwind-only' } })).status).toBe(404);
+    expect(
+      (
+        await t.call('POST', '/api/sessions', {
+          token: t.tokens.otherOrgLearner,
+          body: { scenarioId: 'northwind-only' },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

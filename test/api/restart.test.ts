@@ -21,7 +21,11 @@ import { createLogger } from '../../api/logger.js';
 import { buildNodeDeps } from '../../api/node-deps.js';
 
 interface Booted {
-  call(method: string, path: string, o?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
+  call(
+    method: string,
+    path: string,
+    o?: { token?: string; body?: unknown },
+  ): Promise<{ status: number; body: any }>;
   crashPartner(on: boolean): void;
   close(): Promise<void>;
 }
@@ -39,7 +43,10 @@ async function boot(env: Record<string, string>): Promise<Booted> {
     ...real,
     partner: {
       kind: 'openai',
-      reply: (input, opts) => (crash ? Promise.reject(new Error('process died mid-turn')) : real.partner.reply(input, opts)),
+      reply: (input, opts) =>
+        crash
+          ? Promise.reject(new Error('process died mid-turn'))
+          : real.partner.reply(input, opts),
     },
   };
   const app = createApp({ ...runtime.deps, llm });
@@ -51,7 +58,11 @@ async function boot(env: Record<string, string>): Promise<Booted> {
       const headers: Record<string, string> = {};
       if (o.token) headers.authorization = `Bearer ${o.token}`;
       if (o.body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(url + path, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
+      const res = await fetch(url + path, {
+        method,
+        headers,
+        body: o.body === undefined ? undefined : JSON.stringify(o.body),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : null };
     },
@@ -80,7 +91,10 @@ const variants: Variant[] = [
     name: 'PGlite data folder',
     async open() {
       const dir = mkdtempSync(join(tmpdir(), 'sb-restart-'));
-      return { env: { DATA_DIR: join(dir, 'data') }, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+      return {
+        env: { DATA_DIR: join(dir, 'data') },
+        dispose: async () => rmSync(dir, { recursive: true, force: true }),
+      };
     },
   },
 ];
@@ -115,21 +129,43 @@ describe.each(variants)('restart on $name', (variant) => {
       const a = await boot(store.env); // no SB_JWT_SECRET: the generated one must persist
       const tokens = (await a.call('GET', '/api/demo/tokens')).body;
       const learner = tokens.learner as string;
-      const scenarioId = (await a.call('GET', '/api/scenarios', { token: learner })).body.scenarios[0].id;
-      const start = async () => (await a.call('POST', '/api/sessions', { token: learner, body: { scenarioId } })).body.id as string;
+      const scenarioId = (await a.call('GET', '/api/scenarios', { token: learner })).body
+        .scenarios[0].id;
+      const start = async () =>
+        (await a.call('POST', '/api/sessions', { token: learner, body: { scenarioId } })).body
+          .id as string;
 
       const ended = await start();
-      for (const text of LINES) expect((await a.call('POST', `/api/sessions/${ended}/turns`, { token: learner, body: { clientTurnId: randomUUID(), text } })).status).toBe(200);
-      const scorecard = (await a.call('POST', `/api/sessions/${ended}/end`, { token: learner })).body.scorecard;
+      for (const text of LINES)
+        expect(
+          (
+            await a.call('POST', `/api/sessions/${ended}/turns`, {
+              token: learner,
+              body: { clientTurnId: randomUUID(), text },
+            })
+          ).status,
+        ).toBe(200);
+      const scorecard = (await a.call('POST', `/api/sessions/${ended}/end`, { token: learner }))
+        .body.scorecard;
       expect(scorecard.skills).toHaveLength(6);
 
       const active = await start();
-      expect((await a.call('POST', `/api/sessions/${active}/turns`, { token: learner, body: { clientTurnId: randomUUID(), text: LINES[0] } })).status).toBe(200);
+      expect(
+        (
+          await a.call('POST', `/api/sessions/${active}/turns`, {
+            token: learner,
+            body: { clientTurnId: randomUUID(), text: LINES[0] },
+          })
+        ).status,
+      ).toBe(200);
 
       const crashed = await start();
       const crashTurn = { clientTurnId: randomUUID(), text: LINES[1] };
       a.crashPartner(true);
-      const died = await a.call('POST', `/api/sessions/${crashed}/turns`, { token: learner, body: crashTurn });
+      const died = await a.call('POST', `/api/sessions/${crashed}/turns`, {
+        token: learner,
+        body: crashTurn,
+      });
       expect(died.status).toBe(500);
       expect(died.body.detail).toMatch(/Nothing you sent was lost/);
       a.crashPartner(false);
@@ -142,7 +178,11 @@ describe.each(variants)('restart on $name', (variant) => {
         progress: (await b.call('GET', '/api/me/progress', { token: learner })).body,
       });
       const before = await read(a);
-      expect(before.crashed.turns.map((x: any) => [x.role, x.pending ?? false])).toEqual([['partner', false], ['coach', false], ['partner', true]]);
+      expect(before.crashed.turns.map((x: any) => [x.role, x.pending ?? false])).toEqual([
+        ['partner', false],
+        ['coach', false],
+        ['partner', true],
+      ]);
       await a.close();
 
       // ---- second life, same data
@@ -151,23 +191,42 @@ describe.each(variants)('restart on $name', (variant) => {
       expect(after).toEqual(before);
       expect(after.ended.scorecard).toEqual(scorecard);
       expect(after.ended.turns).toHaveLength(1 + 2 * LINES.length);
-      expect(after.ended.turns.filter((x: any) => x.role === 'coach').every((x: any) => x.codes.length > 0 && x.feedback)).toBe(true);
-      expect(after.progress.skills.find((s: any) => s.skill === 'listening').history.map((h: any) => h.sessionId)).toContain(ended);
+      expect(
+        after.ended.turns
+          .filter((x: any) => x.role === 'coach')
+          .every((x: any) => x.codes.length > 0 && x.feedback),
+      ).toBe(true);
+      expect(
+        after.progress.skills
+          .find((s: any) => s.skill === 'listening')
+          .history.map((h: any) => h.sessionId),
+      ).toContain(ended);
 
       // the demo seed is idempotent: the same people, so the same tokens' subjects
-      expect(Object.keys((await b.call('GET', '/api/demo/tokens')).body)).toEqual(Object.keys(tokens));
+      expect(Object.keys((await b.call('GET', '/api/demo/tokens')).body)).toEqual(
+        Object.keys(tokens),
+      );
 
       // the active session carries on where it was
-      const next = await b.call('POST', `/api/sessions/${active}/turns`, { token: learner, body: { clientTurnId: randomUUID(), text: LINES[1] } });
+      const next = await b.call('POST', `/api/sessions/${active}/turns`, {
+        token: learner,
+        body: { clientTurnId: randomUUID(), text: LINES[1] },
+      });
       expect(next.status).toBe(200);
       expect(next.body.turn.index).toBe(3);
 
       // a new turn on the crashed session is told which turn to finish first
-      const blocked = await b.call('POST', `/api/sessions/${crashed}/turns`, { token: learner, body: { clientTurnId: randomUUID(), text: LINES[2] } });
+      const blocked = await b.call('POST', `/api/sessions/${crashed}/turns`, {
+        token: learner,
+        body: { clientTurnId: randomUUID(), text: LINES[2] },
+      });
       expect(blocked.status).toBe(409);
       expect(blocked.body.pendingClientTurnId).toBe(crashTurn.clientTurnId);
       // resending the crashed turn finishes it, once
-      const resumed = await b.call('POST', `/api/sessions/${crashed}/turns`, { token: learner, body: crashTurn });
+      const resumed = await b.call('POST', `/api/sessions/${crashed}/turns`, {
+        token: learner,
+        body: crashTurn,
+      });
       expect(resumed.status, JSON.stringify(resumed.body)).toBe(200);
       expect(resumed.body.turn.index).toBe(1);
       expect(resumed.body.reply.text.length).toBeGreaterThan(0);

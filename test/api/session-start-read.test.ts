@@ -14,23 +14,46 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const text = async (method: string, path: string, token: string, body?: unknown) => {
-  const res = await t.app.request(path, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await t.app.request(path, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   return { status: res.status, text: await res.text() };
 };
 
 describe('starting and reading a session', () => {
   it('the start answer is byte for byte what reading the session gives', async () => {
-    for (const body of [{ scenarioId: 'new-manager-overwhelmed' }, { drillId: (await t.call('GET', '/api/drills', { token: t.tokens.learner })).body.drills[0].id }]) {
+    for (const body of [
+      { scenarioId: 'new-manager-overwhelmed' },
+      {
+        drillId: (await t.call('GET', '/api/drills', { token: t.tokens.learner })).body.drills[0]
+          .id,
+      },
+    ]) {
       const started = await text('POST', '/api/sessions', t.tokens.learner, body);
       expect(started.status).toBe(201);
-      const read = await text('GET', `/api/sessions/${JSON.parse(started.text).id}`, t.tokens.learner);
+      const read = await text(
+        'GET',
+        `/api/sessions/${JSON.parse(started.text).id}`,
+        t.tokens.learner,
+      );
       expect(read.status).toBe(200);
       expect(read.text).toBe(started.text);
     }
   });
 
   it('another learner reads nothing of it', async () => {
-    const started = await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: 'new-manager-overwhelmed' } });
-    expect((await t.call('GET', `/api/sessions/${started.body.id}`, { token: t.tokens.learner2 })).status).toBe(404);
+    const started = await t.call('POST', '/api/sessions', {
+      token: t.tokens.learner,
+      body: { scenarioId: 'new-manager-overwhelmed' },
+    });
+    expect(
+      (await t.call('GET', `/api/sessions/${started.body.id}`, { token: t.tokens.learner2 }))
+        .status,
+    ).toBe(404);
   });
 });

@@ -21,22 +21,33 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const LINES = ['What would you like to get out of our conversation today?', 'What else is going on for you?', 'It sounds like you are carrying a lot.', 'What will you do first?'];
+const LINES = [
+  'What would you like to get out of our conversation today?',
+  'What else is going on for you?',
+  'It sounds like you are carrying a lot.',
+  'What will you do first?',
+];
 
 const startSession = () => startScenarioSession(t);
 
-const read = async (id: string) => (await t.call('GET', `/api/sessions/${id}`, { token: t.tokens.learner })).body;
+const read = async (id: string) =>
+  (await t.call('GET', `/api/sessions/${id}`, { token: t.tokens.learner })).body;
 
 describe('racing turns', () => {
   it('the same clientTurnId from two servers at once gives one turn, and both get it', async () => {
     // A second copy of the module has its own in-process map of running turns, as a second
     // server would: the two runs meet only in the database.
     const secondServer = '../../api/session-flow/take-turn.js?second-server'; // a variable: TypeScript cannot resolve the query
-    const { takeTurn: takeTurnThere } = (await import(/* @vite-ignore */ secondServer)) as typeof import('../../api/session-flow/take-turn.js');
+    const { takeTurn: takeTurnThere } = (await import(
+      /* @vite-ignore */ secondServer
+    )) as typeof import('../../api/session-flow/take-turn.js');
     expect(takeTurnThere).not.toBe(takeTurnHere);
     const id = await startSession();
     const input = { clientTurnId: randomUUID(), text: LINES[0] };
-    const [a, b] = await Promise.all([takeTurnHere(t.runtime.deps, learner, id, input), takeTurnThere(t.runtime.deps, learner, id, input)]);
+    const [a, b] = await Promise.all([
+      takeTurnHere(t.runtime.deps, learner, id, input),
+      takeTurnThere(t.runtime.deps, learner, id, input),
+    ]);
     expect(b).toEqual(a);
     const session = await read(id);
     expect(session.turns.map((x: { index: number }) => x.index)).toEqual([0, 1, 2]);
@@ -46,23 +57,44 @@ describe('racing turns', () => {
   it('different turns sent at once are all stored, each followed by its own reply, at distinct indexes', async () => {
     const id = await startSession();
     const sent = LINES.map((text) => ({ clientTurnId: randomUUID(), text }));
-    const results = await Promise.all(sent.map((body) => t.call('POST', `/api/sessions/${id}/turns`, { token: t.tokens.learner, body })));
+    const results = await Promise.all(
+      sent.map((body) =>
+        t.call('POST', `/api/sessions/${id}/turns`, { token: t.tokens.learner, body }),
+      ),
+    );
     for (const r of results) expect(r.status, JSON.stringify(r.body)).toBe(200);
     const session = await read(id);
-    expect(session.turns.map((x: { index: number }) => x.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(session.turns.map((x: { index: number }) => x.index)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
     for (const r of results) {
-      expect(session.turns[r.body.turn.index]).toMatchObject({ role: 'coach', text: r.body.turn.text });
-      expect(session.turns[r.body.reply.index]).toMatchObject({ role: 'partner', text: r.body.reply.text });
+      expect(session.turns[r.body.turn.index]).toMatchObject({
+        role: 'coach',
+        text: r.body.turn.text,
+      });
+      expect(session.turns[r.body.reply.index]).toMatchObject({
+        role: 'partner',
+        text: r.body.reply.text,
+      });
       expect(r.body.reply.index).toBe(r.body.turn.index + 1);
     }
-    expect(new Set(session.turns.filter((x: { role: string }) => x.role === 'coach').map((x: { text: string }) => x.text))).toEqual(new Set(LINES));
+    expect(
+      new Set(
+        session.turns
+          .filter((x: { role: string }) => x.role === 'coach')
+          .map((x: { text: string }) => x.text),
+      ),
+    ).toEqual(new Set(LINES));
   });
 
   it('a turn racing the end of its session is either scored or refused, never stored unscored', async () => {
     for (let round = 0; round < 4; round++) {
       const id = await startSession();
       const [turn, end] = await Promise.all([
-        t.call('POST', `/api/sessions/${id}/turns`, { token: t.tokens.learner, body: { clientTurnId: randomUUID(), text: LINES[1] } }),
+        t.call('POST', `/api/sessions/${id}/turns`, {
+          token: t.tokens.learner,
+          body: { clientTurnId: randomUUID(), text: LINES[1] },
+        }),
         t.call('POST', `/api/sessions/${id}/end`, { token: t.tokens.learner }),
       ]);
       expect(end.status).toBe(200);
@@ -86,8 +118,19 @@ describe('the conditional append (store/turns)', () => {
     expect(context.session.nextIndex).toBe(1);
     const now = new Date();
     const row = (index: number, text: string) => ({
-      id: randomUUID(), sessionId: id, index, role: 'coach' as const, status: 'done' as const, text, clientTurnId: randomUUID(),
-      coding: null, feedback: null, directive: null, fallbackText: null, source: null, createdAt: now,
+      id: randomUUID(),
+      sessionId: id,
+      index,
+      role: 'coach' as const,
+      status: 'done' as const,
+      text,
+      clientTurnId: randomUUID(),
+      coding: null,
+      feedback: null,
+      directive: null,
+      fallbackText: null,
+      source: null,
+      createdAt: now,
     });
     const next = { nextIndex: 2, partnerState: context.session.partnerState };
     const outcomes = await Promise.all([
@@ -110,8 +153,27 @@ describe('the conditional append (store/turns)', () => {
       { ...learner, orgId: otherOrgLearner.orgId },
     ]) {
       expect(await readTurnContext(t.runtime.deps.db, caller, id)).toBeNull();
-      const row = { id: randomUUID(), sessionId: id, index: 1, role: 'coach' as const, status: 'done' as const, text: 'x', clientTurnId: randomUUID(), coding: null, feedback: null, directive: null, fallbackText: null, source: null, createdAt: new Date() };
-      expect(await appendTurns(t.runtime.deps.db, caller, id, 1, [row], { nextIndex: 2, partnerState: context.session.partnerState })).toBe(false);
+      const row = {
+        id: randomUUID(),
+        sessionId: id,
+        index: 1,
+        role: 'coach' as const,
+        status: 'done' as const,
+        text: 'x',
+        clientTurnId: randomUUID(),
+        coding: null,
+        feedback: null,
+        directive: null,
+        fallbackText: null,
+        source: null,
+        createdAt: new Date(),
+      };
+      expect(
+        await appendTurns(t.runtime.deps.db, caller, id, 1, [row], {
+          nextIndex: 2,
+          partnerState: context.session.partnerState,
+        }),
+      ).toBe(false);
     }
     expect((await read(id)).turns).toHaveLength(1);
   });

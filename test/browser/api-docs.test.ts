@@ -37,7 +37,12 @@ describe('/api/docs', () => {
     expect(await res.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style/);
   });
 
-  for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [360, 'light'], [360, 'dark']] as const) {
+  for (const [width, scheme] of [
+    [1280, 'light'],
+    [1280, 'dark'],
+    [360, 'light'],
+    [360, 'dark'],
+  ] as const) {
     it(`renders every operation in Chromium (${width} px, ${scheme})`, async () => {
       const { context, page, errors } = await newPage(browser, { width, colorScheme: scheme });
       await page.goto(`${sb.origin}/api/docs`);

@@ -42,20 +42,30 @@ afterAll(async () => {
 
 describe('embedding from another origin', () => {
   it('opens a given scenario straight at its brief, in the dark theme the host asked for', async () => {
-    const { scenarios } = (await sb.app.call('GET', '/api/scenarios', { token: sb.tokens.learner })).body as { scenarios: { id: string; title: string }[] };
+    const { scenarios } = (await sb.app.call('GET', '/api/scenarios', { token: sb.tokens.learner }))
+      .body as { scenarios: { id: string; title: string }[] };
     const chosen = scenarios[scenarios.length - 1];
-    lms.setHtml(lmsLessonHtml({ apiOrigin: sb.origin, body: `<sb-practice api-base="${sb.origin}" token="${sb.tokens.learner}" scenario="${chosen.id}" theme="dark"></sb-practice>` }));
+    lms.setHtml(
+      lmsLessonHtml({
+        apiOrigin: sb.origin,
+        body: `<sb-practice api-base="${sb.origin}" token="${sb.tokens.learner}" scenario="${chosen.id}" theme="dark"></sb-practice>`,
+      }),
+    );
     await page.goto(lms.origin + '/');
     await page.getByRole('heading', { name: 'Partner brief' }).waitFor();
     expect(await page.getByRole('heading', { name: chosen.title }).count()).toBe(1);
     expect(await page.getByRole('button', { name: /^Practise this:/ }).count()).toBe(0);
-    expect(await page.locator('sb-practice').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(22, 25, 29)');
+    expect(
+      await page.locator('sb-practice').evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).toBe('rgb(22, 25, 29)');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'embed-0-scenario-dark');
   });
 
   it('serves the bundle with CORS to any origin', async () => {
-    const res = await fetch(`${sb.origin}/embed/sounding-board.js`, { headers: { Origin: lms.origin } });
+    const res = await fetch(`${sb.origin}/embed/sounding-board.js`, {
+      headers: { Origin: lms.origin },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('content-type')).toMatch(/javascript/);
@@ -80,7 +90,10 @@ describe('embedding from another origin', () => {
       }),
     );
     await page.goto(lms.origin + '/');
-    await page.getByRole('button', { name: /^Practise this:/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Practise this:/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Start the conversation' }).click();
     const box = page.getByRole('textbox', { name: /^Your reply to/ });
     await box.waitFor();
@@ -109,7 +122,12 @@ describe('embedding from another origin', () => {
     // held feedback is shown with the scorecard
     await expect.poll(() => page.locator('sb-scorecard li.turn.coach dl.feedback').count()).toBe(2);
 
-    const events = (await page.evaluate('window.__sbEvents')) as { name: string; composed: boolean; bubbles: boolean; detail: { scorecard?: { skills: unknown[] } } }[];
+    const events = (await page.evaluate('window.__sbEvents')) as {
+      name: string;
+      composed: boolean;
+      bubbles: boolean;
+      detail: { scorecard?: { skills: unknown[] } };
+    }[];
     const names = events.map((e) => e.name);
     expect(names[0]).toBe('sb-session-started');
     expect(names.filter((n) => n === 'sb-turn-coded')).toHaveLength(2);

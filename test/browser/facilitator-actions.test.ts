@@ -35,12 +35,17 @@ let samId: string;
 let viaCohort: { id: string; title: string };
 let direct: { id: string; title: string };
 
-const call = (method: string, path: string, body?: unknown, token = sb.tokens.facilitator) => sb.app.call(method, path, { token, body });
+const call = (method: string, path: string, body?: unknown, token = sb.tokens.facilitator) =>
+  sb.app.call(method, path, { token, body });
 
 async function progress() {
   const r = await call('GET', `/api/cohorts/${cohortId}/progress`);
   expect(r.status).toBe(200);
-  return r.body.learners as { id: string; name: string; assignments: { id: string; drillId: string; cohortId: string | null; title: string }[] }[];
+  return r.body.learners as {
+    id: string;
+    name: string;
+    assignments: { id: string; drillId: string; cohortId: string | null; title: string }[];
+  }[];
 }
 
 beforeAll(async () => {
@@ -54,14 +59,31 @@ beforeAll(async () => {
   samId = learners.find((l) => l.name === SAM)!.id;
   // two drills neither learner has yet (the demo seed assigns one)
   const taken = new Set(learners.flatMap((l) => l.assignments.map((a) => a.drillId)));
-  const { drills } = (await call('GET', '/api/drills')).body as { drills: { id: string; title: string }[] };
+  const { drills } = (await call('GET', '/api/drills')).body as {
+    drills: { id: string; title: string }[];
+  };
   [viaCohort, direct] = drills.filter((d) => !taken.has(d.id));
   const due = new Date(Date.now() + 7 * 86_400_000).toISOString();
-  expect((await call('POST', '/api/assignments', { drillId: viaCohort.id, cohortId, dueAt: due })).status).toBe(201);
-  expect((await call('POST', '/api/assignments', { drillId: direct.id, learnerIds: [alexId], dueAt: due })).status).toBe(201);
+  expect(
+    (await call('POST', '/api/assignments', { drillId: viaCohort.id, cohortId, dueAt: due }))
+      .status,
+  ).toBe(201);
+  expect(
+    (
+      await call('POST', '/api/assignments', {
+        drillId: direct.id,
+        learnerIds: [alexId],
+        dueAt: due,
+      })
+    ).status,
+  ).toBe(201);
   // a session of Alex's, to show it survives the removal
   // (three coach turns: a shorter session is "not enough evidence" and leaves no progress)
-  await sb.completeSession(sb.tokens.learner, ['What would you like from today?', 'It sounds like a lot is on you.', 'What else is going on?']);
+  await sb.completeSession(sb.tokens.learner, [
+    'What would you like from today?',
+    'It sounds like a lot is on you.',
+    'What else is going on?',
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -69,20 +91,35 @@ afterAll(async () => {
   await sb?.close();
 });
 
-async function openFacilitator(token = sb.tokens.facilitator, opts: { cohort?: string; attrs?: string } = {}): Promise<void> {
-  lms.setHtml(lmsLessonHtml({ apiOrigin: sb.origin, body: `<sb-facilitator api-base="${sb.origin}" token="${token}" cohort="${opts.cohort ?? cohortId}" ${opts.attrs ?? ''}></sb-facilitator>` }));
+async function openFacilitator(
+  token = sb.tokens.facilitator,
+  opts: { cohort?: string; attrs?: string } = {},
+): Promise<void> {
+  lms.setHtml(
+    lmsLessonHtml({
+      apiOrigin: sb.origin,
+      body: `<sb-facilitator api-base="${sb.origin}" token="${token}" cohort="${opts.cohort ?? cohortId}" ${opts.attrs ?? ''}></sb-facilitator>`,
+    }),
+  );
   await page.goto(lms.origin + '/');
   await page.evaluate(() => {
     const w = window as unknown as { __sbEvents: { type: string; detail: unknown }[] };
     w.__sbEvents = [];
-    for (const type of ['sb-learner-removed', 'sb-assignment-cancelled', 'sb-error']) document.addEventListener(type, (e) => w.__sbEvents.push({ type, detail: (e as CustomEvent).detail }));
+    for (const type of ['sb-learner-removed', 'sb-assignment-cancelled', 'sb-error'])
+      document.addEventListener(type, (e) =>
+        w.__sbEvents.push({ type, detail: (e as CustomEvent).detail }),
+      );
   });
 }
 
-const events = () => page.evaluate(() => (window as unknown as { __sbEvents: { type: string; detail: any }[] }).__sbEvents);
+const events = () =>
+  page.evaluate(
+    () => (window as unknown as { __sbEvents: { type: string; detail: any }[] }).__sbEvents,
+  );
 const dialog = () => page.locator('sb-facilitator dialog[open]');
 const announcement = () => page.locator('sb-facilitator [part="announcement"]');
-const actionButtons = () => page.locator('sb-facilitator [part~="remove-button"], sb-facilitator [part~="cancel-button"]');
+const actionButtons = () =>
+  page.locator('sb-facilitator [part~="remove-button"], sb-facilitator [part~="cancel-button"]');
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
 
 /** What the first launch from an LMS course records: the course (LTI context) linked to its cohort. */
@@ -91,9 +128,24 @@ async function linkToCourse(cohort: string): Promise<void> {
   const orgId = sb.app.runtime.demo!.facilitator.orgId;
   const [platform] = await db
     .insert(ltiPlatforms)
-    .values({ orgId, name: 'Moodle', issuer: 'https://moodle.example', clientId: 'sb', deploymentIds: ['1'], authEndpoint: 'https://moodle.example/auth', tokenEndpoint: 'https://moodle.example/token', jwksUrl: 'https://moodle.example/jwks' })
+    .values({
+      orgId,
+      name: 'Moodle',
+      issuer: 'https://moodle.example',
+      clientId: 'sb',
+      deploymentIds: ['1'],
+      authEndpoint: 'https://moodle.example/auth',
+      tokenEndpoint: 'https://moodle.example/token',
+      jwksUrl: 'https://moodle.example/jwks',
+    })
     .returning();
-  await db.insert(ltiContexts).values({ platformId: platform.id, orgId, contextId: 'coaching-101', title: 'Coaching 101', cohortId: cohort });
+  await db.insert(ltiContexts).values({
+    platformId: platform.id,
+    orgId,
+    contextId: 'coaching-101',
+    title: 'Coaching 101',
+    cohortId: cohort,
+  });
 }
 
 describe('<sb-facilitator>: cancel an assignment, remove a learner', () => {
@@ -122,13 +174,18 @@ describe('<sb-facilitator>: cancel an assignment, remove a learner', () => {
     await screenshot(page, 'facilitator-read-only');
     // the cohort's progress as the API's CSV, by keyboard
     await view.getByRole('button', { name: 'Download progress (CSV)' }).focus();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.keyboard.press('Enter'),
+    ]);
     expect(download.suggestedFilename()).toBe('Winter-Learning-Partners-progress.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split(/\r?\n/)[0]).toMatch(/^learner_id,name,email,listening,/);
     expect(csv).toContain(ALEX);
     // the property and the attribute agree; turning it off brings the actions back
-    expect(await view.evaluate((el: HTMLElement & { readOnly: boolean }) => el.readOnly)).toBe(true);
+    expect(await view.evaluate((el: HTMLElement & { readOnly: boolean }) => el.readOnly)).toBe(
+      true,
+    );
     await view.evaluate((el: HTMLElement & { readOnly: boolean }) => (el.readOnly = false));
     await view.locator('[part="assign-form"]').waitFor();
     expect(await view.evaluate((el) => el.hasAttribute('read-only'))).toBe(false);
@@ -167,7 +224,9 @@ describe('<sb-facilitator>: cancel an assignment, remove a learner', () => {
   it('cancels one assignment by keyboard, once, and the server agrees', async () => {
     await openFacilitator();
     await page.getByRole('heading', { name: 'Learners and their drills' }).waitFor();
-    const cancel = page.getByRole('button', { name: `Cancel assignment: ${viaCohort.title} for ${SAM}` });
+    const cancel = page.getByRole('button', {
+      name: `Cancel assignment: ${viaCohort.title} for ${SAM}`,
+    });
     // hold the DELETE a moment, so a second press lands while it is in flight
     let deletes = 0;
     await page.route('**/api/assignments/*', async (route) => {
@@ -180,14 +239,20 @@ describe('<sb-facilitator>: cancel an assignment, remove a learner', () => {
     await cancel.focus();
     await page.keyboard.press('Enter');
     await dialog().waitFor();
-    expect(await dialog().getByRole('heading').innerText()).toBe(`Cancel “${viaCohort.title}” for ${SAM}?`);
-    expect(await dialog().innerText()).toMatch(/sessions they practised on it stay in their progress/);
+    expect(await dialog().getByRole('heading').innerText()).toBe(
+      `Cancel “${viaCohort.title}” for ${SAM}?`,
+    );
+    expect(await dialog().innerText()).toMatch(
+      /sessions they practised on it stay in their progress/,
+    );
     // the safe choice has focus; Escape closes with nothing changed and focus back on the button
     expect(await focusedName(page)).toBe('Keep assignment');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'facilitator-cancel-dialog');
     await page.keyboard.press('Escape');
-    await dialog().waitFor({ state: 'detached' }).catch(() => undefined);
+    await dialog()
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     expect(await dialog().count()).toBe(0);
     expect(await focusedName(page)).toBe(`Cancel assignment: ${viaCohort.title} for ${SAM}`);
     expect(deletes).toBe(0);
@@ -198,7 +263,10 @@ describe('<sb-facilitator>: cancel an assignment, remove a learner', () => {
     expect(await focusedName(page)).toBe('Cancel assignment');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter'); // in flight: does nothing
-    await dialog().getByRole('button', { name: 'Cancelling…' }).click({ timeout: 1000 }).catch(() => undefined);
+    await dialog()
+      .getByRole('button', { name: 'Cancelling…' })
+      .click({ timeout: 1000 })
+      .catch(() => undefined);
     await announcement().getByText(`“${viaCohort.title}” was cancelled for ${SAM}.`).waitFor();
     expect(deletes).toBe(1);
     await page.unroute('**/api/assignments/*');
@@ -221,10 +289,18 @@ describe('<sb-facilitator>: cancel an assignment, remove a learner', () => {
     await dialog().waitFor();
     const words = await dialog().innerText();
     expect(words).toMatch(/Their sessions and progress stay theirs/);
-    expect(words).toMatch(new RegExp(`assigned through Winter Learning Partners and will be cancelled:\\s+${viaCohort.title}`));
+    expect(words).toMatch(
+      new RegExp(
+        `assigned through Winter Learning Partners and will be cancelled:\\s+${viaCohort.title}`,
+      ),
+    );
     expect(words).toContain(`Drills assigned to them in other ways stay: ${direct.title}`);
     await dialog().getByRole('button', { name: 'Remove from cohort' }).click();
-    await announcement().getByText(`${ALEX} was removed from Winter Learning Partners, and 1 drill assigned through it was cancelled.`).waitFor();
+    await announcement()
+      .getByText(
+        `${ALEX} was removed from Winter Learning Partners, and 1 drill assigned through it was cancelled.`,
+      )
+      .waitFor();
     expect(await remove.count()).toBe(0);
     expect(await page.locator('sb-facilitator tbody tr').count()).toBe(1);
     expect(await focusedName(page)).toBe(SAM);
@@ -232,12 +308,22 @@ describe('<sb-facilitator>: cancel an assignment, remove a learner', () => {
     await screenshot(page, 'facilitator-after-removal');
 
     expect((await progress()).map((l) => l.name)).toEqual([SAM]);
-    const alex = (await call('GET', '/api/me/assignments', undefined, sb.tokens.learner)).body.assignments as { drillId: string }[];
+    const alex = (await call('GET', '/api/me/assignments', undefined, sb.tokens.learner)).body
+      .assignments as { drillId: string }[];
     expect(alex.map((a) => a.drillId)).toContain(direct.id);
     expect(alex.map((a) => a.drillId)).not.toContain(viaCohort.id);
-    expect((await call('GET', '/api/me/progress', undefined, sb.tokens.learner)).body.skills.some((s: { history: unknown[] }) => s.history.length > 0)).toBe(true);
+    expect(
+      (await call('GET', '/api/me/progress', undefined, sb.tokens.learner)).body.skills.some(
+        (s: { history: unknown[] }) => s.history.length > 0,
+      ),
+    ).toBe(true);
     const fired = (await events()).filter((e) => e.type === 'sb-learner-removed');
-    expect(fired).toEqual([{ type: 'sb-learner-removed', detail: { cohortId, learnerId: alexId, cancelledAssignmentIds: [expect.any(String)] } }]);
+    expect(fired).toEqual([
+      {
+        type: 'sb-learner-removed',
+        detail: { cohortId, learnerId: alexId, cancelledAssignmentIds: [expect.any(String)] },
+      },
+    ]);
     expect(errors).toEqual([]);
   });
 
@@ -252,13 +338,19 @@ describe('<sb-facilitator>: cancel an assignment, remove a learner', () => {
     const alert = dialog().getByRole('alert');
     await alert.waitFor();
     // told by name, never with the server's ids
-    expect(await alert.innerText()).toMatch(new RegExp(`^${SAM} was not removed: they are no longer in Winter Learning Partners\\. It may have changed elsewhere`));
+    expect(await alert.innerText()).toMatch(
+      new RegExp(
+        `^${SAM} was not removed: they are no longer in Winter Learning Partners\\. It may have changed elsewhere`,
+      ),
+    );
     expect(await alert.innerText()).not.toMatch(UUID);
     expect(await remove.count()).toBe(1);
     expect(await page.locator('sb-facilitator tbody tr').count()).toBe(1);
     expect(await announcement().innerText()).toBe('');
     expect(await focusedName(page)).toBe('Close');
-    expect((await events()).filter((e) => e.type === 'sb-error').map((e) => e.detail.status)).toEqual([404]);
+    expect(
+      (await events()).filter((e) => e.type === 'sb-error').map((e) => e.detail.status),
+    ).toEqual([404]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'facilitator-removal-refused');
     // closing changes nothing; focus is back on the button

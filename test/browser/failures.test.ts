@@ -43,9 +43,17 @@ afterEach(async () => {
 
 /** Opens a host page with one practice element and starts a session. */
 async function startSession(attrs = ''): Promise<void> {
-  lms.setHtml(lmsLessonHtml({ apiOrigin: sb.origin, body: `<sb-practice api-base="${sb.origin}" token="${sb.tokens.learner}" ${attrs}></sb-practice>` }));
+  lms.setHtml(
+    lmsLessonHtml({
+      apiOrigin: sb.origin,
+      body: `<sb-practice api-base="${sb.origin}" token="${sb.tokens.learner}" ${attrs}></sb-practice>`,
+    }),
+  );
   await page.goto(lms.origin + '/');
-  await page.getByRole('button', { name: /^Practise this:/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Practise this:/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Start the conversation' }).click();
   await page.getByRole('textbox', { name: /^Your reply to/ }).waitFor();
   await waitForMessages(page, 1);
@@ -55,7 +63,9 @@ const box = () => page.getByRole('textbox', { name: /^Your reply to/ });
 const alert = () => page.locator('sb-practice [role="alert"]');
 
 async function sessionIdOnPage(): Promise<string> {
-  return page.evaluate(() => (document.querySelector('sb-practice') as unknown as { sessionId: string }).sessionId);
+  return page.evaluate(
+    () => (document.querySelector('sb-practice') as unknown as { sessionId: string }).sessionId,
+  );
 }
 
 describe('failures in <sb-practice>', () => {
@@ -114,10 +124,16 @@ describe('failures in <sb-practice>', () => {
     await startSession();
     await page.evaluate(() => {
       (window as unknown as { __authExpired: number }).__authExpired = 0;
-      document.addEventListener('sb-auth-expired', () => (window as unknown as { __authExpired: number }).__authExpired++);
+      document.addEventListener(
+        'sb-auth-expired',
+        () => (window as unknown as { __authExpired: number }).__authExpired++,
+      );
     });
     const expired = await sb.expiredToken();
-    await page.evaluate((t) => document.querySelector('sb-practice')!.setAttribute('token', t), expired);
+    await page.evaluate(
+      (t) => document.querySelector('sb-practice')!.setAttribute('token', t),
+      expired,
+    );
     const text = 'What matters most to you about this?';
     await box().fill(text);
     await page.getByRole('button', { name: 'Send' }).click();
@@ -127,7 +143,10 @@ describe('failures in <sb-practice>', () => {
     expect(await box().inputValue()).toBe(text);
     await screenshot(page, 'failure-expired-token');
 
-    await page.evaluate((t) => document.querySelector('sb-practice')!.setAttribute('token', t), sb.tokens.learner);
+    await page.evaluate(
+      (t) => document.querySelector('sb-practice')!.setAttribute('token', t),
+      sb.tokens.learner,
+    );
     await page.getByRole('button', { name: 'Retry' }).click();
     await waitForMessages(page, 3);
     expect(await box().inputValue()).toBe('');
@@ -174,7 +193,12 @@ describe('failures in <sb-practice>', () => {
     const id = await sessionIdOnPage();
     const draft = 'Half a thought I have not sent yet';
     await box().fill(draft);
-    lms.setHtml(lmsLessonHtml({ apiOrigin: sb.origin, body: `<sb-practice api-base="${sb.origin}" token="${sb.tokens.learner}" session="${id}"></sb-practice>` }));
+    lms.setHtml(
+      lmsLessonHtml({
+        apiOrigin: sb.origin,
+        body: `<sb-practice api-base="${sb.origin}" token="${sb.tokens.learner}" session="${id}"></sb-practice>`,
+      }),
+    );
     await page.reload();
     await box().waitFor();
     await waitForMessages(page, 1);
@@ -194,12 +218,22 @@ describe('failures in <sb-practice>', () => {
 
   it('an unreachable server on load shows a retry that recovers', async () => {
     let down = true;
-    await page.route(/\/api\/scenarios$/, (route) => (down ? route.abort('connectionrefused') : route.continue()));
-    lms.setHtml(lmsLessonHtml({ apiOrigin: sb.origin, body: `<sb-practice api-base="${sb.origin}" token="${sb.tokens.learner}"></sb-practice>` }));
+    await page.route(/\/api\/scenarios$/, (route) =>
+      down ? route.abort('connectionrefused') : route.continue(),
+    );
+    lms.setHtml(
+      lmsLessonHtml({
+        apiOrigin: sb.origin,
+        body: `<sb-practice api-base="${sb.origin}" token="${sb.tokens.learner}"></sb-practice>`,
+      }),
+    );
     await page.goto(lms.origin + '/');
     await alert().waitFor();
     down = false;
     await page.getByRole('button', { name: 'Retry' }).click();
-    await page.getByRole('button', { name: /^Practise this:/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /^Practise this:/ })
+      .first()
+      .waitFor();
   });
 });

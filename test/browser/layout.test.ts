@@ -39,7 +39,11 @@ afterAll(async () => {
 for (const scheme of ['light', 'dark'] as const) {
   describe(`a 360 px LMS column, ${scheme}`, () => {
     it('fits every component without horizontal scrolling', async () => {
-      const { context, page, errors } = await newPage(browser, { width: 360, height: 780, colorScheme: scheme });
+      const { context, page, errors } = await newPage(browser, {
+        width: 360,
+        height: 780,
+        colorScheme: scheme,
+      });
       lms.setHtml(
         lmsLessonHtml({
           apiOrigin: sb.origin,
@@ -53,18 +57,30 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(lms.origin + '/');
       await page.getByRole('heading', { name: /^Scorecard:/ }).waitFor();
       await page.getByRole('heading', { name: 'Your progress' }).waitFor();
-      await page.getByRole('button', { name: /^Practise this:/ }).first().waitFor();
+      await page
+        .getByRole('button', { name: /^Practise this:/ })
+        .first()
+        .waitFor();
       // the cohort table has turned into one card per learner
       await page.locator('sb-facilitator tbody tr').first().waitFor();
-      expect(await page.locator('sb-facilitator thead').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(1);
+      expect(
+        await page
+          .locator('sb-facilitator thead')
+          .evaluate((el) => el.getBoundingClientRect().height),
+      ).toBeLessThanOrEqual(1);
       expect(await horizontalOverflow(page)).toBe(0);
       await screenshot(page, `layout-360-${scheme}-all`);
       await screenshot(page.locator('sb-facilitator'), `layout-360-${scheme}-facilitator`);
 
-      await page.getByRole('button', { name: /^Practise this:/ }).first().click();
+      await page
+        .getByRole('button', { name: /^Practise this:/ })
+        .first()
+        .click();
       await page.getByRole('button', { name: 'Start the conversation' }).click();
       await waitForMessages(page, 1);
-      await page.getByRole('textbox', { name: /^Your reply to/ }).fill('What is on your mind today? '.repeat(3));
+      await page
+        .getByRole('textbox', { name: /^Your reply to/ })
+        .fill('What is on your mind today? '.repeat(3));
       await page.keyboard.press('Enter');
       await waitForMessages(page, 3);
       expect(await horizontalOverflow(page)).toBe(0);
@@ -73,7 +89,9 @@ for (const scheme of ['light', 'dark'] as const) {
 
       if (scheme === 'dark') {
         // the dark palette is really applied (not the light one on a dark page)
-        const bg = await page.locator('sb-practice').evaluate((el) => getComputedStyle(el).backgroundColor);
+        const bg = await page
+          .locator('sb-practice')
+          .evaluate((el) => getComputedStyle(el).backgroundColor);
         expect(bg).toBe('rgb(22, 25, 29)');
       }
       expect(errors).toEqual([]);
@@ -100,7 +118,9 @@ describe('full page and theming', () => {
     await choose.waitFor();
     // lmsLessonHtml sets Georgia on the body: the component inherits it
     expect(await choose.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/Georgia/);
-    expect(await choose.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(91, 31, 122)');
+    expect(await choose.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      'rgb(91, 31, 122)',
+    );
     await choose.click();
     const start = page.getByRole('button', { name: /Start the conversation/i });
     expect(await start.evaluate((el) => getComputedStyle(el).textTransform)).toBe('uppercase');

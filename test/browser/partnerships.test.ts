@@ -30,7 +30,8 @@ beforeAll(async () => {
   lms = await startHostPage('localhost');
   browser = await launchChromium();
   ({ page, errors } = await newPage(browser));
-  const { cohorts } = (await sb.app.call('GET', '/api/cohorts', { token: sb.tokens.facilitator })).body;
+  const { cohorts } = (await sb.app.call('GET', '/api/cohorts', { token: sb.tokens.facilitator }))
+    .body;
   spring = cohorts.find((c: any) => c.name === 'Spring Learning Partners')!.id;
   summer = cohorts.find((c: any) => c.name === 'Summer Learning Partners')!.id;
 });
@@ -41,17 +42,27 @@ afterAll(async () => {
 });
 
 async function show(body: string, token: string) {
-  lms.setHtml(lmsLessonHtml({ apiOrigin: sb.origin, body: body.replaceAll('TOKEN', token).replaceAll('API', sb.origin) }));
+  lms.setHtml(
+    lmsLessonHtml({
+      apiOrigin: sb.origin,
+      body: body.replaceAll('TOKEN', token).replaceAll('API', sb.origin),
+    }),
+  );
   await page.goto(lms.origin + '/');
 }
 
 describe('a Learning Partnership in the browser', () => {
   it('the facilitator proposes pairs, reads the reasons and swaps two people', async () => {
-    await show(`<sb-pairing api-base="API" token="TOKEN" cohort="${summer}"></sb-pairing>`, sb.tokens.facilitator);
+    await show(
+      `<sb-pairing api-base="API" token="TOKEN" cohort="${summer}"></sb-pairing>`,
+      sb.tokens.facilitator,
+    );
     await page.getByRole('button', { name: 'Propose pairs' }).click();
     await page.getByRole('heading', { name: 'Proposed pairs' }).waitFor();
     expect(await page.locator('sb-pairing .pairs > li').count()).toBe(2);
-    expect(await page.locator('sb-pairing .pairs').innerText()).toMatch(/Different parts of the organisation/);
+    expect(await page.locator('sb-pairing .pairs').innerText()).toMatch(
+      /Different parts of the organisation/,
+    );
     expect(await page.getByText(/The odd one out/).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     const firstSwap = page.locator('sb-pairing .pairs > li').first().locator('select').first();
@@ -62,15 +73,22 @@ describe('a Learning Partnership in the browser', () => {
   });
 
   it('confirms a pair of learners not yet ready, and the series lists it', async () => {
-    await show(`<sb-pairing api-base="API" token="TOKEN" cohort="${spring}"></sb-pairing>`, sb.tokens.facilitator);
+    await show(
+      `<sb-pairing api-base="API" token="TOKEN" cohort="${spring}"></sb-pairing>`,
+      sb.tokens.facilitator,
+    );
     await page.getByLabel('Include learners not ready yet').check();
     await page.getByRole('button', { name: 'Propose pairs' }).click();
     await page.getByRole('heading', { name: 'Proposed pairs' }).waitFor();
-    expect(await page.locator('sb-pairing .pairs').innerText()).toMatch(/was not ready to partner yet/);
+    expect(await page.locator('sb-pairing .pairs').innerText()).toMatch(
+      /was not ready to partner yet/,
+    );
     await page.getByRole('button', { name: 'Confirm pair' }).click();
     await page.getByText('Confirmed.').waitFor();
     await page.locator('sb-pairing table[part="series"] tbody tr').first().waitFor();
-    expect(await page.locator('sb-pairing table[part="series"]').innerText()).toMatch(/Alex Rivera and Sam Okafor|Sam Okafor and Alex Rivera/);
+    expect(await page.locator('sb-pairing table[part="series"]').innerText()).toMatch(
+      /Alex Rivera and Sam Okafor|Sam Okafor and Alex Rivera/,
+    );
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -79,7 +97,9 @@ describe('a Learning Partnership in the browser', () => {
     await page.getByRole('heading', { name: 'Your Learning Partnership' }).waitFor();
     // the three roles, each explained where it is chosen
     expect(await page.getByText(/A sounding board who helps you get clear/).count()).toBe(1);
-    await page.getByLabel('Outcomes you both want (one per line)').fill('Grow as coaches\nWork better across departments');
+    await page
+      .getByLabel('Outcomes you both want (one per line)')
+      .fill('Grow as coaches\nWork better across departments');
     await page.getByLabel('Your own goal').fill('Delegate more on the ward');
     await page.getByLabel(/Sam Okafor’s goal/).fill('Speak up in budget meetings');
     await page.getByLabel(/^Thinking Partner/).check();
@@ -90,7 +110,10 @@ describe('a Learning Partnership in the browser', () => {
     await page.getByText('Version 1 is waiting for Sam Okafor to confirm it.').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    await show(`<sb-partnership api-base="API" token="TOKEN"></sb-partnership>`, sb.tokens.learner2);
+    await show(
+      `<sb-partnership api-base="API" token="TOKEN"></sb-partnership>`,
+      sb.tokens.learner2,
+    );
     await page.getByRole('button', { name: 'Confirm version 1' }).waitFor();
     await tabTo(page, /Confirm version 1/);
     await page.keyboard.press('Enter');
@@ -104,8 +127,12 @@ describe('a Learning Partnership in the browser', () => {
     await page.getByLabel('The coachee’s actions (one per line)').fill('Hand over the rota to Dee');
     await page.getByRole('button', { name: 'Log session' }).click();
     await page.locator('sb-partnership ol.sessions > li').first().waitFor();
-    expect(await page.locator('sb-partnership ol.sessions').innerText()).toMatch(/You coached on “Delegating on nights”/);
-    expect(await page.locator('sb-partnership [part="reciprocity"]').innerText()).toMatch(/Next time, Alex Rivera coaches/);
+    expect(await page.locator('sb-partnership ol.sessions').innerText()).toMatch(
+      /You coached on “Delegating on nights”/,
+    );
+    expect(await page.locator('sb-partnership [part="reciprocity"]').innerText()).toMatch(
+      /Next time, Alex Rivera coaches/,
+    );
 
     await show(`<sb-partnership api-base="API" token="TOKEN"></sb-partnership>`, sb.tokens.learner);
     await page.getByText('Log a session').click();
@@ -114,20 +141,33 @@ describe('a Learning Partnership in the browser', () => {
     await page.getByLabel('Topic').fill('Speaking up with the board');
     await page.getByRole('button', { name: 'Log session' }).click();
     await page.getByText(/You coached on “Speaking up with the board”/).waitFor();
-    expect(await page.locator('sb-partnership ol.sessions').innerText()).toMatch(/Hand over the rota to Dee \(You; Done\)/);
+    expect(await page.locator('sb-partnership ol.sessions').innerText()).toMatch(
+      /Hand over the rota to Dee \(You; Done\)/,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'partnership-sessions');
     expect(errors).toEqual([]);
   });
 
   it('the facilitator sees the series and the returns', async () => {
-    await show(`<sb-pairing api-base="API" token="TOKEN" cohort="${spring}"></sb-pairing><sb-programme-report api-base="API" token="TOKEN"></sb-programme-report>`, sb.tokens.facilitator);
+    await show(
+      `<sb-pairing api-base="API" token="TOKEN" cohort="${spring}"></sb-pairing><sb-programme-report api-base="API" token="TOKEN"></sb-programme-report>`,
+      sb.tokens.facilitator,
+    );
     await page.locator('sb-pairing table[part="series"] tbody tr').first().waitFor();
-    expect(await page.locator('sb-pairing table[part="series"]').innerText()).toMatch(/Agreed, weekly[\s\S]*2 of \d+ expected[\s\S]*1 of 1/);
+    expect(await page.locator('sb-pairing table[part="series"]').innerText()).toMatch(
+      /Agreed, weekly[\s\S]*2 of \d+ expected[\s\S]*1 of 1/,
+    );
     await page.locator('sb-programme-report dl[part="numbers"]').waitFor();
-    expect(await page.locator('sb-programme-report dl[part="numbers"]').innerText()).toMatch(/Sessions held\s*2/);
-    expect(await page.locator('sb-programme-report svg[role="img"] desc').textContent()).toMatch(/Finance and Nursing, 1 pair/);
-    expect(await page.locator('sb-programme-report [part="network"] table').innerText()).toMatch(/Finance and Nursing\s*1/);
+    expect(await page.locator('sb-programme-report dl[part="numbers"]').innerText()).toMatch(
+      /Sessions held\s*2/,
+    );
+    expect(await page.locator('sb-programme-report svg[role="img"] desc').textContent()).toMatch(
+      /Finance and Nursing, 1 pair/,
+    );
+    expect(await page.locator('sb-programme-report [part="network"] table').innerText()).toMatch(
+      /Finance and Nursing\s*1/,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'programme-report');
   });

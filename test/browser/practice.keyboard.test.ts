@@ -11,7 +11,14 @@ import { screenshot } from './support/artefacts.js';
 import { seriousViolations } from './support/axe.js';
 import { launchChromium, newPage } from './support/chromium.js';
 import { startSoundingBoard, type RunningSoundingBoard } from './support/sounding-board.js';
-import { focusedName, liveRegionRecord, tabTo, transcriptItems, waitForMessages, watchLiveRegion } from './support/ui.js';
+import {
+  focusedName,
+  liveRegionRecord,
+  tabTo,
+  transcriptItems,
+  waitForMessages,
+  watchLiveRegion,
+} from './support/ui.js';
 
 // a real browser against a real server, possibly beside the whole suite: generous, not timed
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -41,13 +48,19 @@ const COACH_TURNS = [
 
 async function expectAccessible(p: Page, step: string): Promise<void> {
   const found = await seriousViolations(p);
-  expect(found, `axe serious/critical violations at ${step}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
+  expect(
+    found,
+    `axe serious/critical violations at ${step}: ${JSON.stringify(found, null, 1)}`,
+  ).toEqual([]);
 }
 
 describe('sb-practice by keyboard on the demo course page', () => {
   it('lists scenarios and opens a brief with Tab and Enter', async () => {
     await page.goto(sb.origin + '/');
-    await page.getByRole('button', { name: /^Practise this:/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /^Practise this:/ })
+      .first()
+      .waitFor();
     await expectAccessible(page, 'scenario list');
     await screenshot(page, 'practice-1-scenarios');
 
@@ -85,7 +98,9 @@ describe('sb-practice by keyboard on the demo course page', () => {
       expected += 2;
       await waitForMessages(page, expected);
       // the box is cleared once the server stored the turn, and keeps focus for the next one
-      await expect.poll(() => page.getByRole('textbox', { name: /^Your reply to/ }).inputValue()).toBe('');
+      await expect
+        .poll(() => page.getByRole('textbox', { name: /^Your reply to/ }).inputValue())
+        .toBe('');
       expect(await focusedName(page)).toMatch(/^Your reply to/);
     }
 
@@ -93,8 +108,12 @@ describe('sb-practice by keyboard on the demo course page', () => {
     await expect.poll(() => coach.count()).toBe(COACH_TURNS.length);
     expect(await coach.nth(1).innerText()).toContain(COACH_TURNS[1]);
     // the move as chips and one short nudge under each coach turn; the full feedback on demand
-    await expect.poll(() => page.locator('sb-practice li.message.coach .nudge').count()).toBe(COACH_TURNS.length);
-    expect(await page.locator('sb-practice li.message.coach .codes li').count()).toBeGreaterThanOrEqual(COACH_TURNS.length);
+    await expect
+      .poll(() => page.locator('sb-practice li.message.coach .nudge').count())
+      .toBe(COACH_TURNS.length);
+    expect(
+      await page.locator('sb-practice li.message.coach .codes li').count(),
+    ).toBeGreaterThanOrEqual(COACH_TURNS.length);
     expect(await page.locator('sb-practice dl.feedback').count()).toBe(0);
     await tabTo(page, /^More feedback$/);
     await page.keyboard.press('Enter');
@@ -108,7 +127,8 @@ describe('sb-practice by keyboard on the demo course page', () => {
     expect(live.added.length).toBe(COACH_TURNS.length);
     expect(live.changedAfterAdd).toBe(0);
     const finalTexts = await page.locator('sb-practice li.message.partner').allInnerTexts();
-    for (const added of live.added) expect(finalTexts.map((t) => t.replace(/\s+/g, ' ').trim())).toContain(added);
+    for (const added of live.added)
+      expect(finalTexts.map((t) => t.replace(/\s+/g, ' ').trim())).toContain(added);
 
     await expectAccessible(page, 'chat');
     await screenshot(page, 'practice-3-chat');
@@ -123,18 +143,31 @@ describe('sb-practice by keyboard on the demo course page', () => {
     expect(await page.locator('sb-scorecard li.check').count()).toBeGreaterThanOrEqual(6);
     // every coach turn shows its codes and feedback in the scorecard's transcript
     expect(await page.locator('sb-scorecard li.turn.coach').count()).toBe(COACH_TURNS.length);
-    expect(await page.locator('sb-scorecard li.turn.coach dl.feedback').count()).toBe(COACH_TURNS.length);
+    expect(await page.locator('sb-scorecard li.turn.coach dl.feedback').count()).toBe(
+      COACH_TURNS.length,
+    );
     // the demo page reacts to the composed event
-    await expect.poll(() => page.locator('#notice').innerText()).toMatch(/Lesson activity complete/);
+    await expect
+      .poll(() => page.locator('#notice').innerText())
+      .toMatch(/Lesson activity complete/);
 
     // an evidence link moves focus to the turn it cites
     const evidence = page.locator('sb-scorecard .evidence button').first();
     if ((await evidence.count()) > 0) {
       // the checks and their evidence sit behind "What this is based on"
-      await page.locator('sb-scorecard li.skill:has(.evidence button) details.checks-box summary').first().click();
+      await page
+        .locator('sb-scorecard li.skill:has(.evidence button) details.checks-box summary')
+        .first()
+        .click();
       await evidence.focus();
       await page.keyboard.press('Enter');
-      expect(await page.evaluate(() => document.querySelector('sb-practice')!.shadowRoot!.querySelector('sb-scorecard')!.shadowRoot!.activeElement?.id)).toMatch(/^turn-\d+$/);
+      expect(
+        await page.evaluate(
+          () =>
+            document.querySelector('sb-practice')!.shadowRoot!.querySelector('sb-scorecard')!
+              .shadowRoot!.activeElement?.id,
+        ),
+      ).toMatch(/^turn-\d+$/);
     }
 
     await expectAccessible(page, 'scorecard');

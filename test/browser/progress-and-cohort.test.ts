@@ -28,9 +28,17 @@ beforeAll(async () => {
   browser = await launchChromium();
   ({ page, errors } = await newPage(browser));
   // two finished sessions through the API, so the chart has a line
-  sessionId = await sb.completeSession(sb.tokens.learner, ['What would you like from today?', 'It sounds like you feel stretched thin.', 'What do you want to happen next?']);
+  sessionId = await sb.completeSession(sb.tokens.learner, [
+    'What would you like from today?',
+    'It sounds like you feel stretched thin.',
+    'What do you want to happen next?',
+  ]);
   // three coach turns each: a shorter session is "not enough evidence" and adds no point to the chart
-  await sb.completeSession(sb.tokens.learner, ['You should just tell your manager.', 'Why did you not raise it earlier?', 'Have you tried a to-do list?']);
+  await sb.completeSession(sb.tokens.learner, [
+    'You should just tell your manager.',
+    'Why did you not raise it earlier?',
+    'Have you tried a to-do list?',
+  ]);
   await sb.createCohort('Autumn Learning Partners');
 });
 afterAll(async () => {
@@ -40,7 +48,12 @@ afterAll(async () => {
 });
 
 function host(body: string, token = sb.tokens.learner): void {
-  lms.setHtml(lmsLessonHtml({ apiOrigin: sb.origin, body: body.replaceAll('TOKEN', token).replaceAll('API', sb.origin) }));
+  lms.setHtml(
+    lmsLessonHtml({
+      apiOrigin: sb.origin,
+      body: body.replaceAll('TOKEN', token).replaceAll('API', sb.origin),
+    }),
+  );
 }
 
 describe('scorecard, progress, drills and the cohort view', () => {
@@ -53,10 +66,13 @@ describe('scorecard, progress, drills and the cohort view', () => {
     for (const l of levels) expect(['Not yet', 'Fair', 'Good']).toContain(l);
     // a headline first; each check says met / not met in words, not colour alone (behind a disclosure)
     expect(await page.locator('sb-scorecard .headline').innerText()).toMatch(/of 6 skills at/);
-    for (const summary of await page.locator('sb-scorecard details.checks-box summary').all()) await summary.click();
+    for (const summary of await page.locator('sb-scorecard details.checks-box summary').all())
+      await summary.click();
     const checks = await page.locator('sb-scorecard li.check').allInnerTexts();
     expect(checks.every((c) => /Met:|Not yet met:/.test(c))).toBe(true);
-    expect(await page.locator('sb-scorecard li.turn.coach .codes li').count()).toBeGreaterThanOrEqual(3);
+    expect(
+      await page.locator('sb-scorecard li.turn.coach .codes li').count(),
+    ).toBeGreaterThanOrEqual(3);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'scorecard-standalone');
   });
@@ -69,7 +85,9 @@ describe('scorecard, progress, drills and the cohort view', () => {
     expect(await charts.count()).toBe(6);
     // each chart comes with a sentence with the numbers, and a table of them, for screen readers
     const desc = await page.locator('sb-progress li.skill p.sr-only').first().textContent();
-    expect(desc).toMatch(/2 sessions, (rising|falling|steady), from \d+ \(.+\) on .+ to \d+ \(.+\)/);
+    expect(desc).toMatch(
+      /2 sessions, (rising|falling|steady), from \d+ \(.+\) on .+ to \d+ \(.+\)/,
+    );
     expect(await page.locator('sb-progress svg circle.point').count()).toBe(12);
     expect(await page.getByRole('heading', { name: /^Practise next: / }).count()).toBe(1);
     // the same numbers as a table behind a disclosure, reachable by keyboard
@@ -88,7 +106,9 @@ describe('scorecard, progress, drills and the cohort view', () => {
     await page.locator('sb-facilitator tbody tr').first().waitFor();
     expect(await page.locator('sb-facilitator tbody tr').count()).toBe(2);
     // a low-confidence level says so in words too, not only with its dashed outline
-    expect(await page.locator('sb-facilitator tbody tr').first().innerText()).toMatch(/Not yet|Fair|Good/);
+    expect(await page.locator('sb-facilitator tbody tr').first().innerText()).toMatch(
+      /Not yet|Fair|Good/,
+    );
     await page.getByRole('button', { name: 'Assign drill' }).click();
     await page.getByText(/was assigned to/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -99,7 +119,9 @@ describe('scorecard, progress, drills and the cohort view', () => {
     await page.getByRole('heading', { name: 'My drills' }).waitFor();
     const open = page.locator('sb-drills [part="open-button"]').first();
     await open.waitFor();
-    expect(await page.locator('sb-drills [part="status"]').first().innerText()).toMatch(/Not started|In progress|Overdue|Passed|Not passed/);
+    expect(await page.locator('sb-drills [part="status"]').first().innerText()).toMatch(
+      /Not started|In progress|Overdue|Passed|Not passed/,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'drills-list');
     // a host may take over opening drills: sb-drill-open is cancelable
@@ -126,7 +148,9 @@ describe('scorecard, progress, drills and the cohort view', () => {
     await page.getByRole('textbox', { name: /^Your reply to/ }).waitFor();
     await page.getByRole('button', { name: /Back to my drills/ }).click();
     await page.getByRole('heading', { name: 'My drills' }).waitFor();
-    expect(await page.locator('sb-drills [part="status"]').first().innerText()).toMatch(/In progress|Not started|Overdue/);
+    expect(await page.locator('sb-drills [part="status"]').first().innerText()).toMatch(
+      /In progress|Not started|Overdue/,
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -56,7 +56,10 @@ async function watchStreaming(p: Page): Promise<void> {
 describe('a streaming partner', () => {
   it('shows the reply growing, then announces it once, complete', async () => {
     await page.goto(sb.origin + '/');
-    await page.getByRole('button', { name: /^Practise this:/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Practise this:/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Start the conversation' }).click();
     const box = page.getByRole('textbox', { name: /^Your reply to/ });
     await box.waitFor();
@@ -71,7 +74,9 @@ describe('a streaming partner', () => {
     const shown = (await page.evaluate('window.__sbStream')) as string[];
     // several growing states of one reply were on screen before it was complete
     expect(shown.length).toBeGreaterThanOrEqual(3);
-    const reply = (await page.locator('sb-practice li.message.partner').last().innerText()).replace(/\s+/g, ' ').trim();
+    const reply = (await page.locator('sb-practice li.message.partner').last().innerText())
+      .replace(/\s+/g, ' ')
+      .trim();
     const partials = shown.filter((s) => !/is thinking/.test(s));
     expect(partials.length).toBeGreaterThanOrEqual(2);
     expect(partials[partials.length - 1].length).toBeGreaterThan(partials[0].length);

@@ -17,34 +17,93 @@ import { startFakeOpenAI, type FakeOpenAI, type ChatBody } from '../support/fake
 const dir = mkdtempSync(join(tmpdir(), 'coder-eval-'));
 const file = join(dir, 'sample.jsonl');
 const lines = [
-  { dialogue_id: 'd1', turn_index: 0, speaker: 'client', text: 'My manager ignores my ideas.', label: null, prev_client: null },
-  { dialogue_id: 'd1', turn_index: 1, speaker: 'coach', text: 'You feel unheard.', label: 'complex_reflection', prev_client: 'My manager ignores my ideas.' },
-  { dialogue_id: 'd1', turn_index: 2, speaker: 'client', text: 'Yes.', label: null, prev_client: null },
-  { dialogue_id: 'd1', turn_index: 3, speaker: 'coach', text: 'What would you like to happen?', label: 'open_question', prev_client: 'Yes.' },
-  { dialogue_id: 'd2', turn_index: 0, speaker: 'coach', text: 'You should email him.', label: 'advice', prev_client: null },
-  { dialogue_id: 'd2', turn_index: 1, speaker: 'coach', text: 'Did you tell him?', label: 'closed_question', prev_client: null },
+  {
+    dialogue_id: 'd1',
+    turn_index: 0,
+    speaker: 'client',
+    text: 'My manager ignores my ideas.',
+    label: null,
+    prev_client: null,
+  },
+  {
+    dialogue_id: 'd1',
+    turn_index: 1,
+    speaker: 'coach',
+    text: 'You feel unheard.',
+    label: 'complex_reflection',
+    prev_client: 'My manager ignores my ideas.',
+  },
+  {
+    dialogue_id: 'd1',
+    turn_index: 2,
+    speaker: 'client',
+    text: 'Yes.',
+    label: null,
+    prev_client: null,
+  },
+  {
+    dialogue_id: 'd1',
+    turn_index: 3,
+    speaker: 'coach',
+    text: 'What would you like to happen?',
+    label: 'open_question',
+    prev_client: 'Yes.',
+  },
+  {
+    dialogue_id: 'd2',
+    turn_index: 0,
+    speaker: 'coach',
+    text: 'You should email him.',
+    label: 'advice',
+    prev_client: null,
+  },
+  {
+    dialogue_id: 'd2',
+    turn_index: 1,
+    speaker: 'coach',
+    text: 'Did you tell him?',
+    label: 'closed_question',
+    prev_client: null,
+  },
 ];
 writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
 
 describe('coder:predict', () => {
   it('prints one JSON line per coach turn with dialogue_id, turn_index and label', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', resolve(REPO_ROOT, 'evals/predict.ts'), file], { cwd: REPO_ROOT, encoding: 'utf8' });
-    const rows = out.trim().split('\n').map((l) => JSON.parse(l));
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', resolve(REPO_ROOT, 'evals/predict.ts'), file],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
+    const rows = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.map((r) => [r.dialogue_id, r.turn_index])).toEqual([
       ['d1', 1],
       ['d1', 3],
       ['d2', 0],
       ['d2', 1],
     ]);
-    for (const r of rows) expect(Object.keys(r).sort()).toEqual(['dialogue_id', 'label', 'turn_index']);
-    expect(rows.map((r) => r.label)).toEqual(expect.arrayContaining(['open_question', 'advice', 'closed_question']));
+    for (const r of rows)
+      expect(Object.keys(r).sort()).toEqual(['dialogue_id', 'label', 'turn_index']);
+    expect(rows.map((r) => r.label)).toEqual(
+      expect.arrayContaining(['open_question', 'advice', 'closed_question']),
+    );
   });
 });
 
 describe('eval:coder', () => {
   it('parses its arguments', () => {
-    expect(parseArgs(['--data', 'x.jsonl', '--json', '--cv'])).toMatchObject({ data: 'x.jsonl', json: true, cv: 5 });
-    expect(parseArgs(['--data', 'x.jsonl', '--cv', '3', '--no-llm'])).toMatchObject({ cv: 3, llm: false });
+    expect(parseArgs(['--data', 'x.jsonl', '--json', '--cv'])).toMatchObject({
+      data: 'x.jsonl',
+      json: true,
+      cv: 5,
+    });
+    expect(parseArgs(['--data', 'x.jsonl', '--cv', '3', '--no-llm'])).toMatchObject({
+      cv: 3,
+      llm: false,
+    });
   });
 
   it('scores a file in both views when its labels have subtypes', () => {
@@ -65,7 +124,10 @@ describe('eval:coder', () => {
     const client = new OpenAI({ apiKey: 'test', baseURL: fake.baseURL, maxRetries: 0 });
     const rows = coachRows(readJsonl(file));
     // a model that calls every turn a complex reflection: only the reflection turn may change
-    fake.setHandler(() => ({ type: 'reply', text: JSON.stringify({ label: 'complex_reflection', codes: ['complex_reflection'] }) }));
+    fake.setHandler(() => ({
+      type: 'reply',
+      text: JSON.stringify({ label: 'complex_reflection', codes: ['complex_reflection'] }),
+    }));
     const ok = await evaluateFileWithLlm(file, rows, client, 'coder-model', 50);
     expect(ok.fallbacks).toEqual({});
     const fine = ok.evaluation.views.find((v) => v.view === 'fine')!;

@@ -23,7 +23,8 @@ afterAll(async () => {
 });
 beforeEach(() => fake.reset());
 
-const partner = 'They still treat me like one of them, and nobody listened when I set the deadline.';
+const partner =
+  'They still treat me like one of them, and nobody listened when I set the deadline.';
 const text = 'Nobody listened to you.';
 
 function offline() {
@@ -34,8 +35,17 @@ function offline() {
 
 describe('refineCoding', () => {
   it('sends temperature 0, the schema and the learner words as quoted data, and merges a valid answer', async () => {
-    fake.enqueue({ type: 'reply', text: JSON.stringify({ label: 'complex_reflection', codes: ['complex_reflection'] }) });
-    const out = await refineCoding(client, 'coder-model', text, { prevPartner: partner }, offline());
+    fake.enqueue({
+      type: 'reply',
+      text: JSON.stringify({ label: 'complex_reflection', codes: ['complex_reflection'] }),
+    });
+    const out = await refineCoding(
+      client,
+      'coder-model',
+      text,
+      { prevPartner: partner },
+      offline(),
+    );
     expect(out.label).toBe('complex_reflection');
     expect(out.codes).toEqual(['complex_reflection']);
     expect(out.coderVersion).toContain(`llm:${CODER_PROMPT_VERSION}`);
@@ -59,15 +69,35 @@ describe('refineCoding', () => {
   });
 
   it.each([
-    ['invalid JSON', { type: 'reply' as const, text: '{"label": "complex_reflection", ' }, 'invalid_json'],
-    ['a label outside the enum', { type: 'reply' as const, text: JSON.stringify({ label: 'excellent_reflection', codes: ['complex_reflection'] }) }, 'schema'],
-    ['a code outside the enum', { type: 'reply' as const, text: JSON.stringify({ label: 'complex_reflection', codes: ['full_marks'] }) }, 'schema'],
+    [
+      'invalid JSON',
+      { type: 'reply' as const, text: '{"label": "complex_reflection", ' },
+      'invalid_json',
+    ],
+    [
+      'a label outside the enum',
+      {
+        type: 'reply' as const,
+        text: JSON.stringify({ label: 'excellent_reflection', codes: ['complex_reflection'] }),
+      },
+      'schema',
+    ],
+    [
+      'a code outside the enum',
+      {
+        type: 'reply' as const,
+        text: JSON.stringify({ label: 'complex_reflection', codes: ['full_marks'] }),
+      },
+      'schema',
+    ],
     ['a 500', { type: 'error' as const, status: 500 }, 'http_500'],
   ])('keeps the offline coding on %s', async (_name, step, reason) => {
     fake.enqueue(step);
     const reasons: string[] = [];
     const base = offline();
-    const out = await refineCoding(client, 'coder-model', text, { prevPartner: partner }, base, { onFallback: (r) => reasons.push(r) });
+    const out = await refineCoding(client, 'coder-model', text, { prevPartner: partner }, base, {
+      onFallback: (r) => reasons.push(r),
+    });
     expect(out).toEqual(base);
     expect(reasons).toEqual([reason]);
   });
@@ -77,7 +107,10 @@ describe('refineCoding', () => {
     const reasons: string[] = [];
     const base = offline();
     const started = Date.now();
-    const out = await refineCoding(client, 'coder-model', text, { prevPartner: partner }, base, { timeoutMs: 300, onFallback: (r) => reasons.push(r) });
+    const out = await refineCoding(client, 'coder-model', text, { prevPartner: partner }, base, {
+      timeoutMs: 300,
+      onFallback: (r) => reasons.push(r),
+    });
     expect(out).toEqual(base);
     expect(reasons).toEqual(['timeout']);
     expect(Date.now() - started).toBeLessThan(5000);
@@ -87,7 +120,10 @@ describe('refineCoding', () => {
     fake.enqueue({ type: 'hang' });
     const ac = new AbortController();
     const reasons: string[] = [];
-    const p = refineCoding(client, 'coder-model', text, {}, offline(), { signal: ac.signal, onFallback: (r) => reasons.push(r) });
+    const p = refineCoding(client, 'coder-model', text, {}, offline(), {
+      signal: ac.signal,
+      onFallback: (r) => reasons.push(r),
+    });
     await fake.waitForRequests(1);
     ac.abort();
     expect((await p).label).toBe('simple_reflection');

@@ -18,7 +18,14 @@ import { startTestApp, type TestApp } from '../support/app.js';
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const FILES = ['README.md', 'docs/facilitators.md', 'docs/embedding.md', 'docs/lms/README.md', 'docs/lms/moodle.md', 'docs/lms/scorm-and-xapi.md'];
+const FILES = [
+  'README.md',
+  'docs/facilitators.md',
+  'docs/embedding.md',
+  'docs/lms/README.md',
+  'docs/lms/moodle.md',
+  'docs/lms/scorm-and-xapi.md',
+];
 
 let t: TestApp;
 let work: string;
@@ -35,7 +42,9 @@ afterAll(async () => {
 /** The shell blocks of a Markdown file that call the API (install and start commands are left out). */
 export function apiBlocks(markdown: string): string[] {
   const blocks = [...markdown.matchAll(/^```(?:sh|bash|shell)\n([\s\S]*?)^```/gm)].map((m) => m[1]);
-  return blocks.filter((b) => /\bcurl\b/.test(b) && !/\bnpm (install|start|test)\b|wrangler/.test(b));
+  return blocks.filter(
+    (b) => /\bcurl\b/.test(b) && !/\bnpm (install|start|test)\b|wrangler/.test(b),
+  );
 }
 
 function prelude(origin: string): string {
@@ -67,9 +76,17 @@ describe('the curl examples in the docs', () => {
       expect(blocks.length, `${file} has no curl example`).toBeGreaterThan(0);
       const script = `${prelude(t.url)}\n${adapt(blocks.join('\n'), t.url)}`;
       const run = promisify(execFile);
-      const result = await run('bash', ['-c', script], { cwd: work, timeout: 90_000, maxBuffer: 10 * 1024 * 1024 }).catch((e) => e as { code: number; stdout: string; stderr: string });
+      const result = await run('bash', ['-c', script], {
+        cwd: work,
+        timeout: 90_000,
+        maxBuffer: 10 * 1024 * 1024,
+      }).catch((e) => e as { code: number; stdout: string; stderr: string });
       const failed = 'code' in result && result.code;
-      expect(failed ? `exit ${result.code}\n${result.stderr}\n${String(result.stdout).slice(-2000)}` : '').toBe('');
+      expect(
+        failed
+          ? `exit ${result.code}\n${result.stderr}\n${String(result.stdout).slice(-2000)}`
+          : '',
+      ).toBe('');
     });
   }
 });

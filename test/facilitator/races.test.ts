@@ -30,21 +30,44 @@ function refusedCleanly(r: Reply, statuses: number[]) {
 }
 
 async function newCohort(token = fac()) {
-  const r = await t.call('POST', '/api/cohorts', { token, body: { name: `Race ${randomUUID().slice(0, 8)}` } });
+  const r = await t.call('POST', '/api/cohorts', {
+    token,
+    body: { name: `Race ${randomUUID().slice(0, 8)}` },
+  });
   expect(r.status).toBe(201);
   return r.body.id as string;
 }
 async function newLearner(cohortId?: string) {
-  const r = await t.call('POST', '/api/people', { token: admin(), body: { name: 'Racer', email: `${randomUUID().slice(0, 8)}@northwind.example`, ...(cohortId ? { cohortId } : {}) } });
+  const r = await t.call('POST', '/api/people', {
+    token: admin(),
+    body: {
+      name: 'Racer',
+      email: `${randomUUID().slice(0, 8)}@northwind.example`,
+      ...(cohortId ? { cohortId } : {}),
+    },
+  });
   expect(r.status).toBe(201);
   return r.body.id as string;
 }
 async function newDrill() {
-  const r = await t.call('POST', '/api/drills', { token: fac(), body: { title: `Race ${randomUUID().slice(0, 6)}`, scenarioId: 'new-manager-overwhelmed', focus: ['listening'], description: 'Reflect.', passChecks: ['no_unasked_advice'] } });
+  const r = await t.call('POST', '/api/drills', {
+    token: fac(),
+    body: {
+      title: `Race ${randomUUID().slice(0, 6)}`,
+      scenarioId: 'new-manager-overwhelmed',
+      focus: ['listening'],
+      description: 'Reflect.',
+      passChecks: ['no_unasked_advice'],
+    },
+  });
   expect(r.status).toBe(201);
   return r.body.id as string;
 }
-const drillRows = async (drillId: string) => db().select({ personId: assignments.personId, cohortId: assignments.cohortId }).from(assignments).where(eq(assignments.drillId, drillId));
+const drillRows = async (drillId: string) =>
+  db()
+    .select({ personId: assignments.personId, cohortId: assignments.cohortId })
+    .from(assignments)
+    .where(eq(assignments.drillId, drillId));
 
 describe('a drill assigned to a cohort while the cohort is deleted', () => {
   it('either assigns first (and the deletion takes the drills with it) or answers 404; never a 500 or a drill left behind', async () => {
@@ -55,14 +78,19 @@ describe('a drill assigned to a cohort while the cohort is deleted', () => {
       await newLearner(cohortId);
       const drillId = await newDrill();
       const [assign, del] = await Promise.all([
-        t.call('POST', '/api/assignments', { token: fac(), body: { drillId, cohortId, dueAt: '2099-01-01' } }),
+        t.call('POST', '/api/assignments', {
+          token: fac(),
+          body: { drillId, cohortId, dueAt: '2099-01-01' },
+        }),
         t.call('DELETE', `/api/cohorts/${cohortId}`, { token: fac() }),
       ]);
       seen.add(assign.status);
       expect(del.status, JSON.stringify(del.body)).toBe(204);
       if (assign.status !== 201) {
         refusedCleanly(assign, [404]);
-        expect(assign.body.errors).toEqual([{ path: 'cohortId', message: 'no such cohort that you run' }]);
+        expect(assign.body.errors).toEqual([
+          { path: 'cohortId', message: 'no such cohort that you run' },
+        ]);
       }
       // the cohort's drills went with it, whichever came first
       expect(await drillRows(drillId)).toEqual([]);
@@ -76,12 +104,17 @@ describe('a drill assigned to a cohort while the cohort is deleted', () => {
       const cohortId = await newCohort(admin());
       const learner = await newLearner();
       const [add, del] = await Promise.all([
-        t.call('POST', `/api/cohorts/${cohortId}/members`, { token: admin(), body: { personIds: [learner] } }),
+        t.call('POST', `/api/cohorts/${cohortId}/members`, {
+          token: admin(),
+          body: { personIds: [learner] },
+        }),
         t.call('DELETE', `/api/cohorts/${cohortId}`, { token: admin() }),
       ]);
       expect(del.status).toBe(204);
       if (add.status !== 200) refusedCleanly(add, [404]);
-      expect(await db().select().from(cohortMembers).where(eq(cohortMembers.personId, learner))).toEqual([]);
+      expect(
+        await db().select().from(cohortMembers).where(eq(cohortMembers.personId, learner)),
+      ).toEqual([]);
     }
   });
 });
@@ -92,11 +125,23 @@ describe('a learner added to a cohort while an admin changes their role', () => 
     for (let i = 0; i < ROUNDS; i++) {
       const learner = await newLearner();
       const [patch, add] = await Promise.all([
-        t.call('PATCH', `/api/people/${learner}`, { token: admin(), body: { role: 'facilitator' } }),
-        t.call('POST', `/api/cohorts/${cohortId}/members`, { token: admin(), body: { personIds: [learner] } }),
+        t.call('PATCH', `/api/people/${learner}`, {
+          token: admin(),
+          body: { role: 'facilitator' },
+        }),
+        t.call('POST', `/api/cohorts/${cohortId}/members`, {
+          token: admin(),
+          body: { personIds: [learner] },
+        }),
       ]);
-      const [p] = await db().select({ role: people.role }).from(people).where(eq(people.id, learner));
-      const member = await db().select({ role: cohortMembers.role }).from(cohortMembers).where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.personId, learner)));
+      const [p] = await db()
+        .select({ role: people.role })
+        .from(people)
+        .where(eq(people.id, learner));
+      const member = await db()
+        .select({ role: cohortMembers.role })
+        .from(cohortMembers)
+        .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.personId, learner)));
       if (patch.status === 200) {
         // promoted first: the add saw the new role (409 under the lock, or 404 before it)
         refusedCleanly(add, [404, 409]);
@@ -120,12 +165,20 @@ describe('a learner taken out of a cohort while a drill is assigned to it', () =
       const leaves = await newLearner(cohortId);
       const drillId = await newDrill();
       const [assign, remove] = await Promise.all([
-        t.call('POST', '/api/assignments', { token: fac(), body: { drillId, cohortId, dueAt: '2099-01-01' } }),
+        t.call('POST', '/api/assignments', {
+          token: fac(),
+          body: { drillId, cohortId, dueAt: '2099-01-01' },
+        }),
         t.call('DELETE', `/api/cohorts/${cohortId}/members/${leaves}`, { token: fac() }),
       ]);
       expect(assign.status, JSON.stringify(assign.body)).toBe(201);
       expect(remove.status, JSON.stringify(remove.body)).toBe(204);
-      const rows = await db().select({ personId: assignments.personId }).from(assignments).where(and(eq(assignments.drillId, drillId), inArray(assignments.personId, [stays, leaves])));
+      const rows = await db()
+        .select({ personId: assignments.personId })
+        .from(assignments)
+        .where(
+          and(eq(assignments.drillId, drillId), inArray(assignments.personId, [stays, leaves])),
+        );
       expect(rows).toEqual([{ personId: stays }]);
     }
   });

@@ -38,7 +38,10 @@ export const RAW_BODIES: { raw: string; type?: string }[] = [
   { raw: '\ufeff{}' },
   { raw: '{"a":1}', type: 'text/plain' },
   { raw: 'a=1&b=%ZZ', type: 'application/x-www-form-urlencoded' },
-  { raw: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--', type: 'multipart/form-data; boundary=x' },
+  {
+    raw: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--',
+    type: 'multipart/form-data; boundary=x',
+  },
   { raw: '{"a":1}', type: 'application/json; charset=latin-99' },
 ];
 
@@ -83,13 +86,23 @@ async function fuzz(route: RouteAccess, token: string): Promise<string[]> {
   const seen: string[] = [];
   const base = await route.request(f, 'admin');
   const send = async (raw: string, type = 'application/json') => {
-    const r = await t.call(route.method, base.path, { token, raw: route.method === 'GET' || route.method === 'HEAD' ? undefined : raw, headers: { 'content-type': type } });
-    if (r.status >= 500 && !(route.path === '/embed/sounding-board.js' && r.status === 503)) seen.push(`${r.status} for ${raw.slice(0, 80)}: ${JSON.stringify(r.body).slice(0, 200)}`);
+    const r = await t.call(route.method, base.path, {
+      token,
+      raw: route.method === 'GET' || route.method === 'HEAD' ? undefined : raw,
+      headers: { 'content-type': type },
+    });
+    if (r.status >= 500 && !(route.path === '/embed/sounding-board.js' && r.status === 503))
+      seen.push(`${r.status} for ${raw.slice(0, 80)}: ${JSON.stringify(r.body).slice(0, 200)}`);
   };
   for (const b of RAW_BODIES) await send(b.raw, b.type);
   for (const m of mutations(base.body)) await send(JSON.stringify(m));
   // and hostile query strings on the same path
-  for (const q of ['?status=%ZZ', "?status=%ED%A0%BD", '?status=pending&status=sent', `?${'a=1&'.repeat(500)}`]) {
+  for (const q of [
+    '?status=%ZZ',
+    '?status=%ED%A0%BD',
+    '?status=pending&status=sent',
+    `?${'a=1&'.repeat(500)}`,
+  ]) {
     const r = await t.call(route.method, base.path.split('?')[0] + q, { token, body: base.body });
     if (r.status >= 500 && r.status !== 503) seen.push(`${r.status} for query ${q.slice(0, 40)}`);
   }
@@ -97,16 +110,36 @@ async function fuzz(route: RouteAccess, token: string): Promise<string[]> {
 }
 
 describe('the fuzz corpus: malformed bodies to every route never answer 500', () => {
-  it.each(ROUTES.filter((r) => !r.throwawayCallers).map((r) => [`${r.method} ${r.path}`, r] as const))('%s', async (_name, route) => {
-    expect(await fuzz(route, t.tokens.admin)).toEqual([]);
-    expect(await fuzz(route, t.tokens.learner)).toEqual([]);
-  }, 120_000);
+  it.each(
+    ROUTES.filter((r) => !r.throwawayCallers).map((r) => [`${r.method} ${r.path}`, r] as const),
+  )(
+    '%s',
+    async (_name, route) => {
+      expect(await fuzz(route, t.tokens.admin)).toEqual([]);
+      expect(await fuzz(route, t.tokens.learner)).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describe('the requests that answered 500', () => {
   it('an empty PATCH to a cohort or an LTI platform is a 400 that says what to send', async () => {
-    const platform = await t.call('POST', '/api/lti/platforms', { token: t.tokens.admin, body: { name: 'Empty patch LMS', issuer: 'https://empty-patch.example', clientId: 'c-1', deploymentIds: ['1'], authEndpoint: 'https://empty-patch.example/auth', tokenEndpoint: 'https://empty-patch.example/token', jwksUrl: 'https://empty-patch.example/jwks' } });
-    for (const path of [`/api/cohorts/${f.northwind.cohortId}`, `/api/lti/platforms/${platform.body.id}`]) {
+    const platform = await t.call('POST', '/api/lti/platforms', {
+      token: t.tokens.admin,
+      body: {
+        name: 'Empty patch LMS',
+        issuer: 'https://empty-patch.example',
+        clientId: 'c-1',
+        deploymentIds: ['1'],
+        authEndpoint: 'https://empty-patch.example/auth',
+        tokenEndpoint: 'https://empty-patch.example/token',
+        jwksUrl: 'https://empty-patch.example/jwks',
+      },
+    });
+    for (const path of [
+      `/api/cohorts/${f.northwind.cohortId}`,
+      `/api/lti/platforms/${platform.body.id}`,
+    ]) {
       const r = await t.call('PATCH', path, { token: t.tokens.admin, body: {} });
       expect(r.status, path).toBe(400);
       expect(r.body.errors[0].message).toMatch(/at least one field/);
@@ -114,12 +147,38 @@ describe('the requests that answered 500', () => {
   });
 
   it('a lone surrogate in a drill title or description, or an LTI deployment id, is stored as U+FFFD', async () => {
-    const drill = await t.call('POST', '/api/drills', { token: t.tokens.admin, body: { title: `Reflect first ${LONE}`, scenarioId: 'new-manager-overwhelmed', focus: ['listening'], description: `Hold back \udc00 advice`, passChecks: ['no_unasked_advice'] } });
+    const drill = await t.call('POST', '/api/drills', {
+      token: t.tokens.admin,
+      body: {
+        title: `Reflect first ${LONE}`,
+        scenarioId: 'new-manager-overwhelmed',
+        focus: ['listening'],
+        description: `Hold back \udc00 advice`,
+        passChecks: ['no_unasked_advice'],
+      },
+    });
     expect(drill.status, JSON.stringify(drill.body)).toBe(201);
     expect(drill.body.title).toBe('Reflect first Half an emoji \ufffd');
-    expect((await t.call('GET', `/api/drills/${drill.body.id}`, { token: t.tokens.admin })).body.description).toBe('Hold back \ufffd advice');
-    const platform = await t.call('POST', '/api/lti/platforms', { token: t.tokens.admin, body: { name: 'Surrogate LMS', issuer: 'https://surrogate.example', clientId: 'c-2', deploymentIds: ['1'], authEndpoint: 'https://surrogate.example/auth', tokenEndpoint: 'https://surrogate.example/token', jwksUrl: 'https://surrogate.example/jwks' } });
-    const patched = await t.call('PATCH', `/api/lti/platforms/${platform.body.id}`, { token: t.tokens.admin, body: { deploymentIds: ['1', `dep-\ud83d`] } });
+    expect(
+      (await t.call('GET', `/api/drills/${drill.body.id}`, { token: t.tokens.admin })).body
+        .description,
+    ).toBe('Hold back \ufffd advice');
+    const platform = await t.call('POST', '/api/lti/platforms', {
+      token: t.tokens.admin,
+      body: {
+        name: 'Surrogate LMS',
+        issuer: 'https://surrogate.example',
+        clientId: 'c-2',
+        deploymentIds: ['1'],
+        authEndpoint: 'https://surrogate.example/auth',
+        tokenEndpoint: 'https://surrogate.example/token',
+        jwksUrl: 'https://surrogate.example/jwks',
+      },
+    });
+    const patched = await t.call('PATCH', `/api/lti/platforms/${platform.body.id}`, {
+      token: t.tokens.admin,
+      body: { deploymentIds: ['1', `dep-\ud83d`] },
+    });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     expect(patched.body.deploymentIds).toEqual(['1', 'dep-\ufffd']);
   });

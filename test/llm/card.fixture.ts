@@ -15,8 +15,10 @@ export const CARD: PartnerCard = {
   focus: ['listening', 'questioning'],
   persona: 'Warm but tired, speaks in short sentences, slightly self-deprecating.',
   hidden: {
-    concern: 'She fears her director will see the migration slipping and decide she was promoted too early.',
-    assumption: 'She believes that asking Tomasz for help with reconciliation would prove she cannot cope.',
+    concern:
+      'She fears her director will see the migration slipping and decide she was promoted too early.',
+    assumption:
+      'She believes that asking Tomasz for help with reconciliation would prove she cannot cope.',
     want: 'She wants to protect her Friday evenings for her daughter without losing credibility.',
     action: 'She will ask Tomasz on Monday to own the reconciliation workstream.',
   },

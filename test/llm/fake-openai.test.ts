@@ -45,17 +45,24 @@ describe('fake OpenAI server', () => {
 
   it('returns errors with Retry-After that the client surfaces', async () => {
     fake.enqueue({ type: 'error', status: 429, retryAfter: '2' });
-    const err = await client.chat.completions.create({ model: 'm', messages }).catch((e: unknown) => e);
+    const err = await client.chat.completions
+      .create({ model: 'm', messages })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OpenAI.RateLimitError);
     expect((err as InstanceType<typeof OpenAI.APIError>).headers?.get('retry-after')).toBe('2');
   });
 
   it('routes queued steps by model and records a client abort of a hang', async () => {
     fake.enqueue({ type: 'hang' }, { model: 'slow' });
-    const fast = await client.chat.completions.create({ model: 'fast', messages: [{ role: 'system', content: 'x' }, ...messages] });
+    const fast = await client.chat.completions.create({
+      model: 'fast',
+      messages: [{ role: 'system', content: 'x' }, ...messages],
+    });
     expect(fast.choices[0].message.content).toBe('OK.');
     const ac = new AbortController();
-    const pending = client.chat.completions.create({ model: 'slow', messages }, { signal: ac.signal }).catch((e: unknown) => e);
+    const pending = client.chat.completions
+      .create({ model: 'slow', messages }, { signal: ac.signal })
+      .catch((e: unknown) => e);
     await fake.waitForRequests(2);
     ac.abort();
     expect(await pending).toBeInstanceOf(OpenAI.APIUserAbortError);

@@ -89,11 +89,35 @@ describe('OpenAI feedback writer', () => {
     ['truncated JSON', { type: 'reply', text: '{"worked": "You picked up the mig' }],
     ['finish_reason length', { type: 'reply', text: JSON.stringify(good), finishReason: 'length' }],
     ['a schema mismatch', { type: 'reply', text: JSON.stringify({ worked: 'x', improve: 'y' }) }],
-    ['grading talk', { type: 'reply', text: JSON.stringify({ ...good, worked: 'Full marks for this turn!' }) }],
-    ['an alternative that is advice', { type: 'reply', text: JSON.stringify({ ...good, alternative: 'You should delegate the reconciliation to Tomasz.' }) }],
-    ['an alternative with stacked questions', { type: 'reply', text: JSON.stringify({ ...good, alternative: 'What is hard? Who could help? When?' }) }],
+    [
+      'grading talk',
+      { type: 'reply', text: JSON.stringify({ ...good, worked: 'Full marks for this turn!' }) },
+    ],
+    [
+      'an alternative that is advice',
+      {
+        type: 'reply',
+        text: JSON.stringify({
+          ...good,
+          alternative: 'You should delegate the reconciliation to Tomasz.',
+        }),
+      },
+    ],
+    [
+      'an alternative with stacked questions',
+      {
+        type: 'reply',
+        text: JSON.stringify({ ...good, alternative: 'What is hard? Who could help? When?' }),
+      },
+    ],
     ['a cut stream', { type: 'cut', text: '{"worked": "You' }],
-    ['a 500 twice', [{ type: 'error', status: 500 }, { type: 'error', status: 500 }]],
+    [
+      'a 500 twice',
+      [
+        { type: 'error', status: 500 },
+        { type: 'error', status: 500 },
+      ],
+    ],
     ['a hang', [{ type: 'hang' }, { type: 'hang' }]],
   ] as const)('falls back to the rule feedback on %s', async (_what, steps) => {
     fake.enqueue(steps as never);
@@ -115,6 +139,10 @@ describe('OpenAI feedback writer', () => {
 
   it('reports the prompt versions to store on the session', () => {
     expect(llm.mode).toBe('openai');
-    expect(llm.versions).toMatchObject({ partnerPersonaPrompt: expect.stringMatching(/@\d+$/), partnerDirectivePrompt: expect.any(String), feedbackPrompt: expect.any(String) });
+    expect(llm.versions).toMatchObject({
+      partnerPersonaPrompt: expect.stringMatching(/@\d+$/),
+      partnerDirectivePrompt: expect.any(String),
+      feedbackPrompt: expect.any(String),
+    });
   });
 });

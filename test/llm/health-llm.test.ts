@@ -21,19 +21,34 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const health = async () => (await t.call('GET', '/api/health')).body as { llm: string; llmState: string; llmConsecutiveFailures: number };
+const health = async () =>
+  (await t.call('GET', '/api/health')).body as {
+    llm: string;
+    llmState: string;
+    llmConsecutiveFailures: number;
+  };
 
 async function coachTurn(id: string, text: string) {
-  const r = await t.call('POST', `/api/sessions/${id}/turns`, { token: t.tokens.learner, body: { clientTurnId: turnId(), text } });
+  const r = await t.call('POST', `/api/sessions/${id}/turns`, {
+    token: t.tokens.learner,
+    body: { clientTurnId: turnId(), text },
+  });
   expect(r.status).toBe(200);
 }
 
 describe('/api/health and the LLM', () => {
   it('follows the breaker: healthy, failing over, open, healthy again', async () => {
-    const s = await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: 'new-manager-overwhelmed' } });
+    const s = await t.call('POST', '/api/sessions', {
+      token: t.tokens.learner,
+      body: { scenarioId: 'new-manager-overwhelmed' },
+    });
     const id = s.body.id as string;
     await coachTurn(id, 'What would you like to get out of today?');
-    expect(await health()).toMatchObject({ llm: 'openai', llmState: 'healthy', llmConsecutiveFailures: 0 });
+    expect(await health()).toMatchObject({
+      llm: 'openai',
+      llmState: 'healthy',
+      llmConsecutiveFailures: 0,
+    });
 
     // one failing call: the script answers, and health says so
     fake.setHandler(() => ({ type: 'error', status: 503, message: 'overloaded' }));
@@ -57,7 +72,10 @@ describe('/api/health and the LLM', () => {
   it('says not_configured with the scripted partner only', async () => {
     const scripted = await startTestApp();
     try {
-      expect((await scripted.call('GET', '/api/health')).body).toMatchObject({ llm: 'scripted', llmState: 'not_configured' });
+      expect((await scripted.call('GET', '/api/health')).body).toMatchObject({
+        llm: 'scripted',
+        llmState: 'not_configured',
+      });
     } finally {
       await scripted.close();
     }

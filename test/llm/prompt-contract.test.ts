@@ -20,7 +20,12 @@ describe('prompt and fake play-mode contract', () => {
     guidance: 'You feel understood.',
     maxSentences: 5,
   };
-  const messages = buildPartnerMessages({ card, directive: d, history: [{ role: 'partner', text: 'Hi.' }], coachText: 'It sounds like a lot.' });
+  const messages = buildPartnerMessages({
+    card,
+    directive: d,
+    history: [{ role: 'partner', text: 'Hi.' }],
+    coachText: 'It sounds like a lot.',
+  });
 
   it('parses the directive back out of the system prompt', () => {
     expect(parseDirective(messages[0].content)).toEqual({
@@ -35,11 +40,18 @@ describe('prompt and fake play-mode contract', () => {
   it('plays a reply that discloses the newly unlocked layer and passes the guard', () => {
     const reply = playPart({ messages });
     expect(reply).toContain(card.hidden.concern.replace(/\s+/g, ' ').slice(0, 30));
-    expect(checkPartnerReply(reply, guardContextFor({ card, directive: d, history: [], coachText: '' }))).toEqual({ ok: true });
+    expect(
+      checkPartnerReply(reply, guardContextFor({ card, directive: d, history: [], coachText: '' })),
+    ).toEqual({ ok: true });
   });
 
   it('plays a closed, short reply after advice', () => {
-    const closed = buildPartnerMessages({ card, directive: { ...d, reaction: 'defensive', newlyRevealed: null, maxSentences: 2 }, history: [], coachText: 'Just tell them.' });
+    const closed = buildPartnerMessages({
+      card,
+      directive: { ...d, reaction: 'defensive', newlyRevealed: null, maxSentences: 2 },
+      history: [],
+      coachText: 'Just tell them.',
+    });
     const reply = playPart({ messages: closed });
     expect(reply).not.toContain(card.hidden.concern.slice(0, 30));
     expect(reply.length).toBeLessThan(80);

@@ -43,7 +43,13 @@ describe('LLM services', () => {
     const offline = codeUtterance(text, { prevPartner: prev });
     // the model's view is merged, but may never inflate the offline coding (llm/coding-cap):
     // calling this turn a complex reflection does not make it one
-    fake.enqueue({ type: 'reply', text: JSON.stringify({ label: 'complex_reflection', codes: ['complex_reflection'] }) }, { model: 'coder-model' });
+    fake.enqueue(
+      {
+        type: 'reply',
+        text: JSON.stringify({ label: 'complex_reflection', codes: ['complex_reflection'] }),
+      },
+      { model: 'coder-model' },
+    );
     const refined = await llm.refineCoding!(text, prev, offline);
     expect(refined.label).toBe(offline.label);
     expect(refined.codes).not.toContain('complex_reflection');
@@ -56,16 +62,33 @@ describe('LLM services', () => {
     clock = 0;
     const offline = codeUtterance(text, { prevPartner: prev });
     fake.setHandler(() => ({ type: 'error', status: 503 }));
-    for (let i = 0; i < 3; i++) expect(await llm.refineCoding!(text, prev, offline)).toEqual(offline);
+    for (let i = 0; i < 3; i++)
+      expect(await llm.refineCoding!(text, prev, offline)).toEqual(offline);
     expect(fake.requests).toHaveLength(3);
     // the breaker is shared: the partner voice now falls back without calling the endpoint
-    const reply = await llm.partner.reply({ card: CARD, directive: directive(), history: [], coachText: text, fallbackText: FALLBACK });
+    const reply = await llm.partner.reply({
+      card: CARD,
+      directive: directive(),
+      history: [],
+      coachText: text,
+      fallbackText: FALLBACK,
+    });
     expect(reply).toMatchObject({ source: 'scripted', fallbackReason: 'breaker_open' });
     expect(await llm.refineCoding!(text, prev, offline)).toEqual(offline);
     expect(fake.requests).toHaveLength(3);
     // and it recovers by itself once the endpoint answers again after the cooldown
     clock += 30_000;
     fake.setHandler(null);
-    expect((await llm.partner.reply({ card: CARD, directive: directive(), history: [], coachText: text, fallbackText: FALLBACK })).source).toBe('llm');
+    expect(
+      (
+        await llm.partner.reply({
+          card: CARD,
+          directive: directive(),
+          history: [],
+          coachText: text,
+          fallbackText: FALLBACK,
+        })
+      ).source,
+    ).toBe('llm');
   });
 });

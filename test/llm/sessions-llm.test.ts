@@ -32,13 +32,19 @@ afterAll(async () => {
 beforeEach(() => fake.reset());
 
 async function newSession(): Promise<{ id: string; opening: string }> {
-  const r = await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: SCENARIO } });
+  const r = await t.call('POST', '/api/sessions', {
+    token: t.tokens.learner,
+    body: { scenarioId: SCENARIO },
+  });
   expect(r.status).toBe(201);
   return { id: r.body.id, opening: r.body.turns[0].text };
 }
 
 function turn(id: string, text: string, clientTurnId = turnId()) {
-  return t.call('POST', `/api/sessions/${id}/turns`, { token: t.tokens.learner, body: { clientTurnId, text } });
+  return t.call('POST', `/api/sessions/${id}/turns`, {
+    token: t.tokens.learner,
+    body: { clientTurnId, text },
+  });
 }
 
 const partnerRequests = () => fake.requests.filter((r) => r.body.model === MODELS.partner);
@@ -58,7 +64,10 @@ async function feedbackSource(id: string, index: number) {
 /** Text fragments of the layers the engine has not unlocked for this session. */
 async function lockedTexts(id: string) {
   const open = await revealed(id);
-  return HIDDEN_LAYERS.filter((l) => !open.includes(l)).flatMap((l) => [card.hidden[l].slice(0, 40), ...(card.script?.disclose[l] ?? []).map((x) => x.slice(0, 40))]);
+  return HIDDEN_LAYERS.filter((l) => !open.includes(l)).flatMap((l) => [
+    card.hidden[l].slice(0, 40),
+    ...(card.script?.disclose[l] ?? []).map((x) => x.slice(0, 40)),
+  ]);
 }
 
 describe('sessions with an LLM partner', () => {
@@ -67,25 +76,43 @@ describe('sessions with an LLM partner', () => {
     expect(health.body).toMatchObject({ status: 'ok', llm: 'openai' });
     const { id } = await newSession();
     const s = await t.call('GET', `/api/sessions/${id}`, { token: t.tokens.learner });
-    expect(s.body.versions).toMatchObject({ partnerPersonaPrompt: expect.any(String), partnerDirectivePrompt: expect.any(String), feedbackPrompt: expect.any(String), coderPrompt: expect.any(String) });
+    expect(s.body.versions).toMatchObject({
+      partnerPersonaPrompt: expect.any(String),
+      partnerDirectivePrompt: expect.any(String),
+      feedbackPrompt: expect.any(String),
+      coderPrompt: expect.any(String),
+    });
     // the offline coder's version is not overwritten by the prompt versions
     expect(s.body.versions.coder).toMatch(/^coder-/);
   });
 
   it('answers a JSON turn with the LLM voice and LLM feedback', async () => {
     const { id } = await newSession();
-    forPartner({ type: 'reply', text: 'Honestly, it is a lot. I am still online at ten most nights.' });
+    forPartner({
+      type: 'reply',
+      text: 'Honestly, it is a lot. I am still online at ten most nights.',
+    });
     const feedback = {
       worked: 'You asked an open question that let your partner choose where to start.',
       improve: 'Next, reflect what you hear before asking another question.',
-      suggestion: 'Goal: help your partner feel heard. Reflect the feeling behind the long evenings.',
+      suggestion:
+        'Goal: help your partner feel heard. Reflect the feeling behind the long evenings.',
       alternative: 'It sounds like the evenings are when it all catches up with you.',
     };
     fake.enqueue({ type: 'reply', text: JSON.stringify(feedback) }, { model: MODELS.feedback });
     const r = await turn(id, 'What is on your mind today?');
     expect(r.status).toBe(200);
-    expect(r.body.reply).toMatchObject({ index: 2, text: 'Honestly, it is a lot. I am still online at ten most nights.', source: 'llm' });
-    expect(r.body.turn).toMatchObject({ index: 1, role: 'coach', text: 'What is on your mind today?', feedback });
+    expect(r.body.reply).toMatchObject({
+      index: 2,
+      text: 'Honestly, it is a lot. I am still online at ten most nights.',
+      source: 'llm',
+    });
+    expect(r.body.turn).toMatchObject({
+      index: 1,
+      role: 'coach',
+      text: 'What is on your mind today?',
+      feedback,
+    });
     expect(await feedbackSource(id, 1)).toBe('llm');
     // an ordinary turn is refined by the LLM coder
     expect(fake.requests.filter((q) => q.body.model === MODELS.coder)).toHaveLength(1);
@@ -93,17 +120,31 @@ describe('sessions with an LLM partner', () => {
     // one system message with persona and directive; the coach's words only quoted, as a user message
     const sent = partnerRequests()[0].body.messages!;
     expect(sent[0].role).toBe('system');
-    expect(sent.at(-1)).toEqual({ role: 'user', content: 'Your colleague says: "What is on your mind today?"' });
+    expect(sent.at(-1)).toEqual({
+      role: 'user',
+      content: 'Your colleague says: "What is on your mind today?"',
+    });
     // nothing locked was sent at this stage, nor returned
     for (const h of hiddenTexts) expect(JSON.stringify(sent)).not.toContain(h);
     const s = await t.call('GET', `/api/sessions/${id}`, { token: t.tokens.learner });
-    expect(s.body.turns.map((x: { role: string }) => x.role)).toEqual(['partner', 'coach', 'partner']);
+    expect(s.body.turns.map((x: { role: string }) => x.role)).toEqual([
+      'partner',
+      'coach',
+      'partner',
+    ]);
   });
 
   it('streams a turn as Server-Sent Events: turn, tokens, reply, feedback, done', async () => {
     const { id } = await newSession();
-    forPartner({ type: 'reply', text: 'It has been a long month, if I am honest.', chunkDelayMs: 2 });
-    const r = await postSse(`${t.url}/api/sessions/${id}/turns`, t.tokens.learner, { clientTurnId: turnId(), text: 'How has it been going?' });
+    forPartner({
+      type: 'reply',
+      text: 'It has been a long month, if I am honest.',
+      chunkDelayMs: 2,
+    });
+    const r = await postSse(`${t.url}/api/sessions/${id}/turns`, t.tokens.learner, {
+      clientTurnId: turnId(),
+      text: 'How has it been going?',
+    });
     expect(r.status).toBe(200);
     expect(r.contentType).toContain('text/event-stream');
     const names = r.events.map((e) => e.event);
@@ -114,9 +155,18 @@ describe('sessions with an LLM partner', () => {
     const reply = r.events.find((e) => e.event === 'reply')!.data;
     expect(tokens.join('')).toBe(reply.text);
     expect(reply.text).toBe('It has been a long month, if I am honest.');
-    expect(r.events[0].data).toMatchObject({ role: 'coach', text: 'How has it been going?', codes: expect.any(Array) });
+    expect(r.events[0].data).toMatchObject({
+      role: 'coach',
+      text: 'How has it been going?',
+      codes: expect.any(Array),
+    });
     expect(r.events[0].data.feedback).toBeUndefined();
-    expect(Object.keys(r.events.find((e) => e.event === 'feedback')!.data).sort()).toEqual(['alternative', 'improve', 'suggestion', 'worked']);
+    expect(Object.keys(r.events.find((e) => e.event === 'feedback')!.data).sort()).toEqual([
+      'alternative',
+      'improve',
+      'suggestion',
+      'worked',
+    ]);
   });
 
   it('cancels the upstream call when the learner disconnects, and the turn can be finished later', async () => {
@@ -125,10 +175,15 @@ describe('sessions with an LLM partner', () => {
     const ac = new AbortController();
     const clientTurnId = turnId();
     const events: string[] = [];
-    const streaming = postSse(`${t.url}/api/sessions/${id}/turns`, t.tokens.learner, { clientTurnId, text: 'What would you like from today?' }, {
-      signal: ac.signal,
-      onEvent: (e) => events.push(e.event),
-    });
+    const streaming = postSse(
+      `${t.url}/api/sessions/${id}/turns`,
+      t.tokens.learner,
+      { clientTurnId, text: 'What would you like from today?' },
+      {
+        signal: ac.signal,
+        onEvent: (e) => events.push(e.event),
+      },
+    );
     // disconnect once the partner call is hanging upstream
     while (partnerRequests().length === 0) await new Promise((r) => setTimeout(r, 10));
     const abortedAt = Date.now();
@@ -171,15 +226,57 @@ describe('sessions with an LLM partner', () => {
 
   describe('every fault ends in a usable reply, with no lost turn and no 5xx', () => {
     const cases: [string, FakeStep[], 'llm' | 'scripted'][] = [
-      ['500 then success (retried before the first token)', [{ type: 'error', status: 500 }, { type: 'reply', text: 'Sorry, where was I.' }], 'llm'],
-      ['500 twice', [{ type: 'error', status: 500 }, { type: 'error', status: 502 }], 'scripted'],
-      ['429 with Retry-After, then success', [{ type: 'error', status: 429, retryAfter: '1' }, { type: 'reply', text: 'Busy week, really.' }], 'llm'],
+      [
+        '500 then success (retried before the first token)',
+        [
+          { type: 'error', status: 500 },
+          { type: 'reply', text: 'Sorry, where was I.' },
+        ],
+        'llm',
+      ],
+      [
+        '500 twice',
+        [
+          { type: 'error', status: 500 },
+          { type: 'error', status: 502 },
+        ],
+        'scripted',
+      ],
+      [
+        '429 with Retry-After, then success',
+        [
+          { type: 'error', status: 429, retryAfter: '1' },
+          { type: 'reply', text: 'Busy week, really.' },
+        ],
+        'llm',
+      ],
       ['a hang before the first token, twice', [{ type: 'hang' }, { type: 'hang' }], 'scripted'],
       ['a hang mid-stream', [{ type: 'stall', text: 'Well, the thing is' }], 'scripted'],
       ['a cut stream', [{ type: 'cut', text: 'Well, the thing is' }], 'scripted'],
-      ['finish_reason length, twice, with no complete sentence', [{ type: 'reply', text: 'The thing is', finishReason: 'length' }, { type: 'reply', text: 'I suppose', finishReason: 'length' }], 'scripted'],
-      ['a guard failure, then a good regeneration', [{ type: 'reply', text: 'As an AI, I do not have a team.' }, { type: 'reply', text: 'It is a lot, honestly.' }], 'llm'],
-      ['a guard failure twice (coaching back)', [{ type: 'reply', text: 'How does that make you feel?' }, { type: 'reply', text: 'You should try a to-do list.' }], 'scripted'],
+      [
+        'finish_reason length, twice, with no complete sentence',
+        [
+          { type: 'reply', text: 'The thing is', finishReason: 'length' },
+          { type: 'reply', text: 'I suppose', finishReason: 'length' },
+        ],
+        'scripted',
+      ],
+      [
+        'a guard failure, then a good regeneration',
+        [
+          { type: 'reply', text: 'As an AI, I do not have a team.' },
+          { type: 'reply', text: 'It is a lot, honestly.' },
+        ],
+        'llm',
+      ],
+      [
+        'a guard failure twice (coaching back)',
+        [
+          { type: 'reply', text: 'How does that make you feel?' },
+          { type: 'reply', text: 'You should try a to-do list.' },
+        ],
+        'scripted',
+      ],
     ];
     it.each(cases)('%s', async (name, steps, source) => {
       const { id } = await newSession();
@@ -201,20 +298,37 @@ describe('sessions with an LLM partner', () => {
     it.each([
       ['invalid JSON', { type: 'reply', text: 'Great job, full marks!' }],
       ['truncated JSON', { type: 'reply', text: '{"worked":"You asked' }],
-      ['finish_reason length', { type: 'reply', text: '{"worked":"x","improve":"y","suggestion":"z","alternative":"It sounds hard."}', finishReason: 'length' }],
-      ['a 500 twice', [{ type: 'error', status: 500 }, { type: 'error', status: 500 }]],
-    ] as [string, FakeStep | FakeStep[]][])('feedback: %s falls back to the rule feedback', async (_name, steps) => {
-      const { id } = await newSession();
-      fake.enqueue(steps, { model: MODELS.feedback });
-      const r = await turn(id, 'You should talk to your manager.');
-      expect(r.status).toBe(200);
-      const f = r.body.turn.feedback;
-      // unasked advice earns no praise: "worked" stays empty in the rule feedback
-      expect(f!.worked).toBe('');
-      for (const k of ['improve', 'suggestion', 'alternative'] as const) expect(f![k].length).toBeGreaterThan(0);
-      expect(JSON.stringify(f)).not.toMatch(/full marks/i);
-      expect(await feedbackSource(id, 1)).toBe('rules');
-    });
+      [
+        'finish_reason length',
+        {
+          type: 'reply',
+          text: '{"worked":"x","improve":"y","suggestion":"z","alternative":"It sounds hard."}',
+          finishReason: 'length',
+        },
+      ],
+      [
+        'a 500 twice',
+        [
+          { type: 'error', status: 500 },
+          { type: 'error', status: 500 },
+        ],
+      ],
+    ] as [string, FakeStep | FakeStep[]][])(
+      'feedback: %s falls back to the rule feedback',
+      async (_name, steps) => {
+        const { id } = await newSession();
+        fake.enqueue(steps, { model: MODELS.feedback });
+        const r = await turn(id, 'You should talk to your manager.');
+        expect(r.status).toBe(200);
+        const f = r.body.turn.feedback;
+        // unasked advice earns no praise: "worked" stays empty in the rule feedback
+        expect(f!.worked).toBe('');
+        for (const k of ['improve', 'suggestion', 'alternative'] as const)
+          expect(f![k].length).toBeGreaterThan(0);
+        expect(JSON.stringify(f)).not.toMatch(/full marks/i);
+        expect(await feedbackSource(id, 1)).toBe('rules');
+      },
+    );
   });
 
   describe('what the model may not decide', () => {
@@ -222,19 +336,35 @@ describe('sessions with an LLM partner', () => {
     it.each([
       ['unasked advice', 'You should talk to your manager.'],
       ['a judgement', "Honestly, you're making it harder than it needs to be."],
-      ['a goal question about nothing said', 'What would you like to get from the orange teapot today?'],
-      ['a reflection about nothing said', 'It sounds like the staircase has left you holding a lot of umbrellas.'],
-    ])('never shows the model’s praise where the rules found nothing that worked: %s', async (_what, text) => {
-      const { id } = await newSession();
-      const r = await turn(id, text);
-      expect(r.status).toBe(200);
-      expect(await feedbackSource(id, 1)).toBe('llm');
-      const praise = fake.requests.filter((q) => q.body.model === MODELS.feedback).map((q) => JSON.parse(String(q.body.messages!.at(-1)!.content).match(/```json\n([\s\S]*?)\n```/)![1]).ruleFeedback.worked);
-      // the rules found nothing; the model wrote praise anyway; the learner sees none of it
-      expect(praise).toEqual(['']);
-      expect(r.body.turn.feedback!.worked).toBe('');
-      expect(r.body.turn.feedback!.improve.length).toBeGreaterThan(0);
-    });
+      [
+        'a goal question about nothing said',
+        'What would you like to get from the orange teapot today?',
+      ],
+      [
+        'a reflection about nothing said',
+        'It sounds like the staircase has left you holding a lot of umbrellas.',
+      ],
+    ])(
+      'never shows the model’s praise where the rules found nothing that worked: %s',
+      async (_what, text) => {
+        const { id } = await newSession();
+        const r = await turn(id, text);
+        expect(r.status).toBe(200);
+        expect(await feedbackSource(id, 1)).toBe('llm');
+        const praise = fake.requests
+          .filter((q) => q.body.model === MODELS.feedback)
+          .map(
+            (q) =>
+              JSON.parse(
+                String(q.body.messages!.at(-1)!.content).match(/```json\n([\s\S]*?)\n```/)![1],
+              ).ruleFeedback.worked,
+          );
+        // the rules found nothing; the model wrote praise anyway; the learner sees none of it
+        expect(praise).toEqual(['']);
+        expect(r.body.turn.feedback!.worked).toBe('');
+        expect(r.body.turn.feedback!.improve.length).toBeGreaterThan(0);
+      },
+    );
 
     it('keeps the model’s words where the rules did find something that worked', async () => {
       const { id, opening } = await newSession();
@@ -279,7 +409,9 @@ describe('sessions with an LLM partner', () => {
       for (const h of locked) expect(JSON.stringify(s.body)).not.toContain(h);
       const end = await t.call('POST', `/api/sessions/${id}/end`, { token: t.tokens.learner });
       expect(end.status).toBe(200);
-      expect(end.body.scorecard.skills.every((k: { level: string }) => k.level === 'good')).toBe(false);
+      expect(end.body.scorecard.skills.every((k: { level: string }) => k.level === 'good')).toBe(
+        false,
+      );
     });
 
     it('a model that obeys the injection is caught by the guard; its words never reach the learner', async () => {
@@ -299,13 +431,30 @@ describe('sessions with an LLM partner', () => {
 
     it('a coder model talked into grading cannot raise the codes of an instruction', async () => {
       const { id, opening } = await newSession();
-      fake.enqueue({ type: 'reply', text: JSON.stringify({ label: 'complex_reflection', codes: ['complex_reflection', 'summary', 'incisive_question'] }) }, { model: MODELS.coder });
+      fake.enqueue(
+        {
+          type: 'reply',
+          text: JSON.stringify({
+            label: 'complex_reflection',
+            codes: ['complex_reflection', 'summary', 'incisive_question'],
+          }),
+        },
+        { model: MODELS.coder },
+      );
       const text = attempts[2];
       const r = await turn(id, text);
       expect(r.status).toBe(200);
       const offline = codeUtterance(text, { prevPartner: opening });
-      const good = ['simple_reflection', 'complex_reflection', 'summary', 'incisive_question', 'open_question'];
-      const gained = r.body.turn.codes.filter((c: string) => good.includes(c) && !offline.codes.includes(c as never));
+      const good = [
+        'simple_reflection',
+        'complex_reflection',
+        'summary',
+        'incisive_question',
+        'open_question',
+      ];
+      const gained = r.body.turn.codes.filter(
+        (c: string) => good.includes(c) && !offline.codes.includes(c as never),
+      );
       expect(gained).toEqual([]);
       // words aimed at the scorer never reach the LLM coder at all
       expect(fake.requests.filter((q) => q.body.model === MODELS.coder)).toHaveLength(0);
@@ -326,9 +475,16 @@ describe('circuit breaker over HTTP', () => {
   });
 
   it('opens on a dead endpoint, answers instantly from the script, and recovers by itself', async () => {
-    const s = await t2.call('POST', '/api/sessions', { token: t2.tokens.learner, body: { scenarioId: SCENARIO } });
+    const s = await t2.call('POST', '/api/sessions', {
+      token: t2.tokens.learner,
+      body: { scenarioId: SCENARIO },
+    });
     const id = s.body.id;
-    const say = (text: string) => t2.call('POST', `/api/sessions/${id}/turns`, { token: t2.tokens.learner, body: { clientTurnId: turnId(), text } });
+    const say = (text: string) =>
+      t2.call('POST', `/api/sessions/${id}/turns`, {
+        token: t2.tokens.learner,
+        body: { clientTurnId: turnId(), text },
+      });
     fake2.setHandler(() => ({ type: 'error', status: 503 }));
     // coder, partner and feedback each fail once: three failures open the breaker
     const first = await say('What is on your mind?');

@@ -6,7 +6,11 @@
 import { startTestApp, type TestApp } from '../support/app.js';
 import type { FakeOpenAI } from '../support/fake-openai.js';
 
-export const MODELS = { partner: 'partner-model', feedback: 'feedback-model', coder: 'coder-model' } as const;
+export const MODELS = {
+  partner: 'partner-model',
+  feedback: 'feedback-model',
+  coder: 'coder-model',
+} as const;
 
 /** The app with the LLM layer on, pointed at `fake`; fast timeouts so faults end quickly. */
 export function startLlmApp(fake: FakeOpenAI, env: Record<string, string> = {}): Promise<TestApp> {
@@ -38,7 +42,11 @@ export async function postSse(
 ): Promise<{ status: number; contentType: string | null; events: SseEvent[] }> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'text/event-stream' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+    },
     body: JSON.stringify(body),
     signal: opts.signal,
   });
@@ -75,4 +83,5 @@ export async function postSse(
 
 let seq = 0;
 /** A fresh clientTurnId. */
-export const turnId = () => `turn-${Date.now().toString(36)}-${(seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+export const turnId = () =>
+  `turn-${Date.now().toString(36)}-${(seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

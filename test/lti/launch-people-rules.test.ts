@@ -9,10 +9,22 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cohortMembers, cohortRemovals, ltiLaunches, ltiUsers, people } from '../../api/db/schema/index.js';
+import {
+  cohortMembers,
+  cohortRemovals,
+  ltiLaunches,
+  ltiUsers,
+  people,
+} from '../../api/db/schema/index.js';
 import { listOrgDrills } from '../../api/lti/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { launchThrough, ROLE, startPlatform, type LaunchUser, type SimulatedPlatform } from './support/platform.js';
+import {
+  launchThrough,
+  ROLE,
+  startPlatform,
+  type LaunchUser,
+  type SimulatedPlatform,
+} from './support/platform.js';
 
 let t: TestApp;
 let platform: SimulatedPlatform;
@@ -23,7 +35,10 @@ const admin = () => t.tokens.admin;
 beforeAll(async () => {
   t = await startTestApp({ LOG_LEVEL: 'info' });
   platform = await startPlatform(t.url);
-  expect((await t.call('POST', '/api/lti/platforms', { token: admin(), body: platform.registration() })).status).toBe(201);
+  expect(
+    (await t.call('POST', '/api/lti/platforms', { token: admin(), body: platform.registration() }))
+      .status,
+  ).toBe(201);
   drillId = (await listOrgDrills(db(), t.runtime.demo!.admin.orgId))[0].id;
 });
 afterAll(async () => {
@@ -31,14 +46,32 @@ afterAll(async () => {
   await t?.close();
 });
 
-const user = (role: 'learner' | 'instructor', name = `User ${randomUUID().slice(0, 4)}`): LaunchUser => ({ sub: `sub-${randomUUID()}`, name, roles: [ROLE[role]] });
-const course = () => ({ id: `course-${randomUUID().slice(0, 8)}`, title: `Course ${randomUUID().slice(0, 4)}` });
+const user = (
+  role: 'learner' | 'instructor',
+  name = `User ${randomUUID().slice(0, 4)}`,
+): LaunchUser => ({ sub: `sub-${randomUUID()}`, name, roles: [ROLE[role]] });
+const course = () => ({
+  id: `course-${randomUUID().slice(0, 8)}`,
+  title: `Course ${randomUUID().slice(0, 4)}`,
+});
 
 /** A launch of the course's drill link as `who` acting in `role`; the page, its token and what it shows. */
-async function launch(who: LaunchUser, role: 'learner' | 'instructor', context: { id: string; title: string } | null) {
-  const res = await launchThrough(t.url, platform, { user: { ...who, roles: [ROLE[role]] }, context, custom: { drill_id: drillId } });
+async function launch(
+  who: LaunchUser,
+  role: 'learner' | 'instructor',
+  context: { id: string; title: string } | null,
+) {
+  const res = await launchThrough(t.url, platform, {
+    user: { ...who, roles: [ROLE[role]] },
+    context,
+    custom: { drill_id: drillId },
+  });
   expect(res.status, res.html).toBe(200);
-  const view = res.html.includes('<sb-facilitator') ? 'facilitator' : res.html.includes('<sb-practice') ? 'learner' : null;
+  const view = res.html.includes('<sb-facilitator')
+    ? 'facilitator'
+    : res.html.includes('<sb-practice')
+      ? 'learner'
+      : null;
   return {
     view,
     token: /token="([^"]+)"/.exec(res.html)![1],
@@ -53,11 +86,23 @@ async function personOf(who: LaunchUser) {
   const [p] = await db().select().from(people).where(eq(people.id, link.personId));
   return p;
 }
-const membershipsOf = async (personId: string) => db().select({ cohortId: cohortMembers.cohortId, role: cohortMembers.role }).from(cohortMembers).where(eq(cohortMembers.personId, personId));
-const removalsOf = async (personId: string) => db().select().from(cohortRemovals).where(eq(cohortRemovals.personId, personId));
+const membershipsOf = async (personId: string) =>
+  db()
+    .select({ cohortId: cohortMembers.cohortId, role: cohortMembers.role })
+    .from(cohortMembers)
+    .where(eq(cohortMembers.personId, personId));
+const removalsOf = async (personId: string) =>
+  db().select().from(cohortRemovals).where(eq(cohortRemovals.personId, personId));
 /** The roles the person's latest recorded launch asked for and acted in, as an admin auditing `lti_launches` reads them. */
 const lastLaunchOf = async (personId: string) =>
-  (await db().select({ role: ltiLaunches.role, actedAs: ltiLaunches.actedAs }).from(ltiLaunches).where(eq(ltiLaunches.personId, personId)).orderBy(desc(ltiLaunches.launchedAt)).limit(1))[0];
+  (
+    await db()
+      .select({ role: ltiLaunches.role, actedAs: ltiLaunches.actedAs })
+      .from(ltiLaunches)
+      .where(eq(ltiLaunches.personId, personId))
+      .orderBy(desc(ltiLaunches.launchedAt))
+      .limit(1)
+  )[0];
 /** The course's cohort, as an instructor who runs it sees it. */
 async function courseCohort(context: { id: string; title: string }) {
   const teacher = user('instructor', 'Course Teacher');
@@ -100,11 +145,23 @@ describe('an instructor launch by a learner', () => {
     expect(await lastLaunchOf(p.id)).toEqual({ role: 'facilitator', actedAs: 'learner' });
 
     const [line] = logged(/kept the stored role/).filter((l) => l.personId === p.id);
-    expect(line).toMatchObject({ level: 'warn', storedRole: 'learner', lmsRole: 'facilitator', cohorts: 1 });
+    expect(line).toMatchObject({
+      level: 'warn',
+      storedRole: 'learner',
+      lmsRole: 'facilitator',
+      cohorts: 1,
+    });
     // ids and roles only: nothing that names the person or could sign in as them
     expect(JSON.stringify(line)).not.toMatch(/Tara|@|token|sub-/);
     // the API agrees: their role cannot change while they are in that cohort
-    expect((await t.call('PATCH', `/api/people/${p.id}`, { token: admin(), body: { role: 'facilitator' } })).status).toBe(409);
+    expect(
+      (
+        await t.call('PATCH', `/api/people/${p.id}`, {
+          token: admin(),
+          body: { role: 'facilitator' },
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('once an admin takes them out, the next instructor launch promotes them; the course cohort waits until they are added back', async () => {
@@ -113,7 +170,10 @@ describe('an instructor launch by a learner', () => {
     const who = user('learner');
     await launch(who, 'learner', ctx);
     const p = await personOf(who);
-    expect((await t.call('DELETE', `/api/cohorts/${cohortId}/members/${p.id}`, { token: admin() })).status).toBe(204);
+    expect(
+      (await t.call('DELETE', `/api/cohorts/${cohortId}/members/${p.id}`, { token: admin() }))
+        .status,
+    ).toBe(204);
 
     const page = await launch(who, 'instructor', ctx);
     expect((await personOf(who)).role).toBe('facilitator');
@@ -122,7 +182,10 @@ describe('an instructor launch by a learner', () => {
     expect(await membershipsOf(p.id)).toEqual([]);
     expect(await lastLaunchOf(p.id)).toEqual({ role: 'facilitator', actedAs: 'learner' });
 
-    const back = await t.call('POST', `/api/cohorts/${cohortId}/members`, { token: admin(), body: { personIds: [p.id], role: 'facilitator' } });
+    const back = await t.call('POST', `/api/cohorts/${cohortId}/members`, {
+      token: admin(),
+      body: { personIds: [p.id], role: 'facilitator' },
+    });
     expect(back.status, JSON.stringify(back.body)).toBe(200);
     expect(await removalsOf(p.id)).toEqual([]);
     const again = await launch(who, 'instructor', ctx);
@@ -139,7 +202,10 @@ describe('a learner taken out of the course cohort', () => {
     await launch(who, 'learner', ctx);
     const p = await personOf(who);
     // the course's instructor takes them out, with the token their launch gave them
-    expect((await t.call('DELETE', `/api/cohorts/${cohortId}/members/${p.id}`, { token: teacherToken })).status).toBe(204);
+    expect(
+      (await t.call('DELETE', `/api/cohorts/${cohortId}/members/${p.id}`, { token: teacherToken }))
+        .status,
+    ).toBe(204);
     expect(await removalsOf(p.id)).toEqual([expect.objectContaining({ cohortId })]);
 
     for (let i = 0; i < 2; i++) {
@@ -151,15 +217,32 @@ describe('a learner taken out of the course cohort', () => {
     }
     const roster = await t.call('GET', `/api/cohorts/${cohortId}`, { token: teacherToken });
     expect(roster.body.learners.map((l: { id: string }) => l.id)).not.toContain(p.id);
-    expect(logged(/did not put back/).some((l) => l.personId === p.id && l.cohortId === cohortId)).toBe(true);
+    expect(
+      logged(/did not put back/).some((l) => l.personId === p.id && l.cohortId === cohortId),
+    ).toBe(true);
     // their export says so: the removal is stored about them
-    const exported = await t.call('GET', '/api/me/export', { token: (await launch(who, 'learner', ctx)).token });
-    expect(exported.body.removedFromCohorts).toEqual([{ cohortId, cohort: expect.any(String), removedAt: expect.any(String) }]);
+    const exported = await t.call('GET', '/api/me/export', {
+      token: (await launch(who, 'learner', ctx)).token,
+    });
+    expect(exported.body.removedFromCohorts).toEqual([
+      { cohortId, cohort: expect.any(String), removedAt: expect.any(String) },
+    ]);
 
     // a facilitator of another cohort cannot enrol them; the one who runs this cohort can add them back
-    const elsewhere = (await t.call('GET', '/api/cohorts', { token: t.tokens.facilitator })).body.cohorts[0].id;
-    expect((await t.call('POST', `/api/cohorts/${elsewhere}/members`, { token: t.tokens.facilitator, body: { personIds: [p.id] } })).status).toBe(404);
-    const back = await t.call('POST', `/api/cohorts/${cohortId}/members`, { token: teacherToken, body: { personIds: [p.id] } });
+    const elsewhere = (await t.call('GET', '/api/cohorts', { token: t.tokens.facilitator })).body
+      .cohorts[0].id;
+    expect(
+      (
+        await t.call('POST', `/api/cohorts/${elsewhere}/members`, {
+          token: t.tokens.facilitator,
+          body: { personIds: [p.id] },
+        })
+      ).status,
+    ).toBe(404);
+    const back = await t.call('POST', `/api/cohorts/${cohortId}/members`, {
+      token: teacherToken,
+      body: { personIds: [p.id] },
+    });
     expect(back.body).toEqual({ added: 1 });
     expect(await removalsOf(p.id)).toEqual([]);
     await launch(who, 'learner', ctx);
@@ -172,8 +255,13 @@ describe('a learner taken out of the course cohort', () => {
     const who = user('learner');
     await launch(who, 'learner', ctx);
     const p = await personOf(who);
-    expect((await t.call('DELETE', `/api/cohorts/${cohortId}/members/${p.id}`, { token: teacherToken })).status).toBe(204);
-    expect((await t.call('DELETE', `/api/cohorts/${cohortId}`, { token: teacherToken })).status).toBe(204);
+    expect(
+      (await t.call('DELETE', `/api/cohorts/${cohortId}/members/${p.id}`, { token: teacherToken }))
+        .status,
+    ).toBe(204);
+    expect(
+      (await t.call('DELETE', `/api/cohorts/${cohortId}`, { token: teacherToken })).status,
+    ).toBe(204);
     expect(await removalsOf(p.id)).toEqual([]);
     const fresh = await launch(teacher, 'instructor', ctx);
     expect(fresh.cohortId).not.toBe(cohortId);
@@ -199,12 +287,17 @@ describe('facilitators and admins launching', () => {
     const who = user('learner');
     await launch(who, 'learner', null);
     const p = await personOf(who);
-    expect((await t.call('PATCH', `/api/people/${p.id}`, { token: admin(), body: { role: 'admin' } })).status).toBe(200);
+    expect(
+      (await t.call('PATCH', `/api/people/${p.id}`, { token: admin(), body: { role: 'admin' } }))
+        .status,
+    ).toBe(200);
     const ctx = course();
     const { id: cohortId } = await courseCohort(ctx);
     const teach = await launch(who, 'instructor', ctx);
     expect(teach).toMatchObject({ view: 'facilitator', cohortId, notice: null });
-    expect((await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: teach.token })).status).toBe(200);
+    expect(
+      (await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: teach.token })).status,
+    ).toBe(200);
     expect((await launch(who, 'learner', ctx)).view).toBe('learner');
     expect(await membershipsOf(p.id)).toEqual([]);
     expect((await personOf(who)).role).toBe('admin');
@@ -217,14 +310,23 @@ describe('a deleted person', () => {
     const who = user('learner');
     const first = await launch(who, 'learner', ctx);
     const before = await personOf(who);
-    expect((await t.call('POST', '/api/sessions', { token: first.token, body: { drillId } })).status).toBe(201);
-    expect((await t.call('DELETE', `/api/people/${before.id}`, { token: admin() })).status).toBe(204);
+    expect(
+      (await t.call('POST', '/api/sessions', { token: first.token, body: { drillId } })).status,
+    ).toBe(201);
+    expect((await t.call('DELETE', `/api/people/${before.id}`, { token: admin() })).status).toBe(
+      204,
+    );
 
     const again = await launch(who, 'learner', ctx);
     const after = await personOf(who);
     expect(after.id).not.toBe(before.id);
-    expect((await t.call('GET', '/api/sessions', { token: again.token })).body.sessions).toEqual([]);
-    const [m] = await db().select().from(cohortMembers).where(and(eq(cohortMembers.personId, after.id), eq(cohortMembers.role, 'learner')));
+    expect((await t.call('GET', '/api/sessions', { token: again.token })).body.sessions).toEqual(
+      [],
+    );
+    const [m] = await db()
+      .select()
+      .from(cohortMembers)
+      .where(and(eq(cohortMembers.personId, after.id), eq(cohortMembers.role, 'learner')));
     expect(m).toBeTruthy();
   });
 });

@@ -42,25 +42,50 @@ describe('registering a platform', () => {
   it('refuses loopback, private and link-local URLs with a 400 naming each field', async () => {
     const res = await t.call('POST', '/api/lti/platforms', {
       token: t.tokens.admin,
-      body: { ...good, jwksUrl: 'http://169.254.169.254/latest/meta-data/', tokenEndpoint: `${platform.url}/token`, authEndpoint: 'http://[fd00::1]/auth' },
+      body: {
+        ...good,
+        jwksUrl: 'http://169.254.169.254/latest/meta-data/',
+        tokenEndpoint: `${platform.url}/token`,
+        authEndpoint: 'http://[fd00::1]/auth',
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.detail).toMatch(/reachable on the internet/);
-    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['authEndpoint', 'jwksUrl', 'tokenEndpoint']);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'authEndpoint',
+      'jwksUrl',
+      'tokenEndpoint',
+    ]);
     expect(platform.state.jwksHits + platform.state.tokenRequests).toBe(0);
   });
 
   it('accepts public URLs, and refuses a change that points one inside', async () => {
-    const created = await t.call('POST', '/api/lti/platforms', { token: t.tokens.admin, body: good });
+    const created = await t.call('POST', '/api/lti/platforms', {
+      token: t.tokens.admin,
+      body: good,
+    });
     expect(created.status).toBe(201);
-    for (const patch of [{ jwksUrl: 'http://10.0.0.8/jwks' }, { tokenEndpoint: 'http://localhost:8080/token' }, { authEndpoint: 'http://127.0.0.1/auth' }]) {
-      const res = await t.call('PATCH', `/api/lti/platforms/${created.body.id}`, { token: t.tokens.admin, body: patch });
+    for (const patch of [
+      { jwksUrl: 'http://10.0.0.8/jwks' },
+      { tokenEndpoint: 'http://localhost:8080/token' },
+      { authEndpoint: 'http://127.0.0.1/auth' },
+    ]) {
+      const res = await t.call('PATCH', `/api/lti/platforms/${created.body.id}`, {
+        token: t.tokens.admin,
+        body: patch,
+      });
       expect(res.status, JSON.stringify(patch)).toBe(400);
       expect(res.body.errors[0].path).toBe(Object.keys(patch)[0]);
     }
-    const renamed = await t.call('PATCH', `/api/lti/platforms/${created.body.id}`, { token: t.tokens.admin, body: { name: 'Campus LMS (live)' } });
+    const renamed = await t.call('PATCH', `/api/lti/platforms/${created.body.id}`, {
+      token: t.tokens.admin,
+      body: { name: 'Campus LMS (live)' },
+    });
     expect(renamed.status).toBe(200);
-    expect((await t.call('GET', `/api/lti/platforms/${created.body.id}`, { token: t.tokens.admin })).body.jwksUrl).toBe(good.jwksUrl);
+    expect(
+      (await t.call('GET', `/api/lti/platforms/${created.body.id}`, { token: t.tokens.admin })).body
+        .jwksUrl,
+    ).toBe(good.jwksUrl);
   });
 });
 
@@ -68,11 +93,17 @@ describe('at fetch time', () => {
   // saved as if its names resolved publicly then; they resolve to loopback now
   let row: Awaited<ReturnType<typeof createPlatform>>;
   beforeAll(async () => {
-    row = await createPlatform(t.runtime.deps.db, t.runtime.demo!.admin.orgId, platform.registration());
+    row = await createPlatform(
+      t.runtime.deps.db,
+      t.runtime.demo!.admin.orgId,
+      platform.registration(),
+    );
   });
 
   it('a launch does not fetch a key set that now points inside: refused, and the platform is never called', async () => {
-    const res = await launchThrough(t.url, platform, { user: { sub: 'rebind-1', roles: [ROLE.learner] } });
+    const res = await launchThrough(t.url, platform, {
+      user: { sub: 'rebind-1', roles: [ROLE.learner] },
+    });
     expect(res.status).toBe(502);
     expect(res.html).toContain('data-reason>jwks_unavailable<');
     expect(res.html).not.toContain('<sb-practice');
@@ -81,7 +112,9 @@ describe('at fetch time', () => {
 
   it('no AGS token is asked of a token endpoint that now points inside; the refusal is not retried', async () => {
     const real = await ltiRuntimeOf(t.runtime.deps)
-      .tokens.tokenFor(row, [AGS_SCOPE.score], () => activeSigningKey(t.runtime.deps.db, row.orgId, new Date()))
+      .tokens.tokenFor(row, [AGS_SCOPE.score], () =>
+        activeSigningKey(t.runtime.deps.db, row.orgId, new Date()),
+      )
       .catch((e) => e);
     expect(real).toBeInstanceOf(PlatformRequestError);
     expect(real.message).toMatch(/token endpoint refused/);

@@ -34,7 +34,9 @@ it("an admin's rotation replaces their organisation's key and leaves another org
   // rotating twice more retires Northwind's first key; Contoso's stays published throughout
   await t.call('POST', '/api/lti/keys/rotate', { token: t.tokens.admin });
   await t.call('POST', '/api/lti/keys/rotate', { token: t.tokens.admin });
-  const after = (await t.call('GET', '/lti/jwks.json')).body.keys.map((k: { kid: string }) => k.kid);
+  const after = (await t.call('GET', '/lti/jwks.json')).body.keys.map(
+    (k: { kid: string }) => k.kid,
+  );
   expect(after).toContain(contoso);
   expect(after).not.toContain(northwind);
   expect((await activeSigningKey(db, demo.otherOrgLearner.orgId)).kid).toBe(contoso);

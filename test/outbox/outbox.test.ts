@@ -14,10 +14,22 @@ import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ltiGradeOutbox, xapiOutbox } from '../../api/db/schema/index.js';
-import { AccessTokens, createPlatform, deliverDueGrades, enqueueGrade, retryGrade } from '../../api/lti/index.js';
+import {
+  AccessTokens,
+  createPlatform,
+  deliverDueGrades,
+  enqueueGrade,
+  retryGrade,
+} from '../../api/lti/index.js';
 import { createLogger, type Logger } from '../../api/logger.js';
 import { LEASE_MS, MAX_ATTEMPTS, type DeliveryReport } from '../../api/outbox/index.js';
-import { deliverDueStatements, enqueueStatements, retryStatements, saveLrs, VERBS } from '../../api/xapi/index.js';
+import {
+  deliverDueStatements,
+  enqueueStatements,
+  retryStatements,
+  saveLrs,
+  VERBS,
+} from '../../api/xapi/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { serveLocally } from '../support/local-server.js';
 
@@ -52,9 +64,15 @@ const tokens = new AccessTokens(undefined, undefined, ['127.0.0.1']);
 beforeAll(async () => {
   t = await startTestApp();
   const fake = new Hono()
-    .put('/lrs/statements', async (c) => c.body(null, (await delivered(c.req.query('statementId')!)) as 204))
-    .post('/lms/token', (c) => c.json({ access_token: 'fake-ags-token', token_type: 'Bearer', expires_in: 3600 }))
-    .post('/lms/lineitems/:n/scores', async (c) => c.body(null, (await delivered(c.req.path)) as 204));
+    .put('/lrs/statements', async (c) =>
+      c.body(null, (await delivered(c.req.query('statementId')!)) as 204),
+    )
+    .post('/lms/token', (c) =>
+      c.json({ access_token: 'fake-ags-token', token_type: 'Bearer', expires_in: 3600 }),
+    )
+    .post('/lms/lineitems/:n/scores', async (c) =>
+      c.body(null, (await delivered(c.req.path)) as 204),
+    );
   const server = await serveLocally(fake.fetch);
   base = `${server.base}`;
   closePeer = server.close;
@@ -63,12 +81,31 @@ beforeAll(async () => {
   orgId = learner.orgId;
   personId = learner.id;
   const scenarios = await t.call('GET', '/api/scenarios', { token: t.tokens.learner });
-  const start = await t.call('POST', '/api/sessions', { token: t.tokens.learner, body: { scenarioId: scenarios.body.scenarios[0].id } });
+  const start = await t.call('POST', '/api/sessions', {
+    token: t.tokens.learner,
+    body: { scenarioId: scenarios.body.scenarios[0].id },
+  });
   expect(start.status).toBe(201);
   sessionId = start.body.id;
   const db = t.runtime.deps.db;
-  await saveLrs(db, orgId, { endpoint: `${base}/lrs/`, username: 'lrs-user', password: 'lrs-pass', enabled: true }, new Date(), t.runtime.deps.dataKey);
-  platformId = (await createPlatform(db, orgId, { name: 'Fake LMS', issuer: `${base}/lms`, clientId: 'sb-outbox-test', deploymentIds: ['1'], authEndpoint: `${base}/lms/auth`, tokenEndpoint: `${base}/lms/token`, jwksUrl: `${base}/lms/jwks` })).id;
+  await saveLrs(
+    db,
+    orgId,
+    { endpoint: `${base}/lrs/`, username: 'lrs-user', password: 'lrs-pass', enabled: true },
+    new Date(),
+    t.runtime.deps.dataKey,
+  );
+  platformId = (
+    await createPlatform(db, orgId, {
+      name: 'Fake LMS',
+      issuer: `${base}/lms`,
+      clientId: 'sb-outbox-test',
+      deploymentIds: ['1'],
+      authEndpoint: `${base}/lms/auth`,
+      tokenEndpoint: `${base}/lms/token`,
+      jwksUrl: `${base}/lms/jwks`,
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -93,7 +130,12 @@ interface OutboxCase {
   /** queues one row due at `now`; its id */
   enqueue(now: Date): Promise<string>;
   drain(now: Date, limit?: number, logger?: Logger): Promise<DeliveryReport>;
-  row(id: string): Promise<{ status: string; attempts: number; lockedUntil: Date | null; lastError: string | null }>;
+  row(id: string): Promise<{
+    status: string;
+    attempts: number;
+    lockedUntil: Date | null;
+    lastError: string | null;
+  }>;
   /** what an admin's retry does */
   requeue(id: string, now: Date): Promise<void>;
   /** the route through which staff ask for delivery now */
@@ -107,13 +149,44 @@ const CASES: OutboxCase[] = [
     logName: 'xapi',
     async enqueue(now) {
       const id = randomUUID();
-      const actor = { objectType: 'Agent' as const, name: 'Learner', account: { homePage: 'urn:sounding-board', name: personId } };
-      const object = { objectType: 'Activity' as const, id: 'urn:sounding-board:scenario:s', definition: { name: { en: 'S' }, type: 'http://adlnet.gov/expapi/activities/simulation' } };
-      await enqueueStatements(t.runtime.deps.db, orgId, sessionId, [{ id, actor, verb: VERBS.attempted, object, context: { registration: sessionId, platform: 'Sounding Board', language: 'en' }, timestamp: now.toISOString() }], now);
+      const actor = {
+        objectType: 'Agent' as const,
+        name: 'Learner',
+        account: { homePage: 'urn:sounding-board', name: personId },
+      };
+      const object = {
+        objectType: 'Activity' as const,
+        id: 'urn:sounding-board:scenario:s',
+        definition: { name: { en: 'S' }, type: 'http://adlnet.gov/expapi/activities/simulation' },
+      };
+      await enqueueStatements(
+        t.runtime.deps.db,
+        orgId,
+        sessionId,
+        [
+          {
+            id,
+            actor,
+            verb: VERBS.attempted,
+            object,
+            context: { registration: sessionId, platform: 'Sounding Board', language: 'en' },
+            timestamp: now.toISOString(),
+          },
+        ],
+        now,
+      );
       return id;
     },
-    drain: (now, limit, logger) => deliverDueStatements(t.runtime.deps.db, { now, limit, logger, dataKey: t.runtime.deps.dataKey, allowHosts: ['127.0.0.1'] }),
-    row: async (id) => (await t.runtime.deps.db.select().from(xapiOutbox).where(eq(xapiOutbox.id, id)))[0],
+    drain: (now, limit, logger) =>
+      deliverDueStatements(t.runtime.deps.db, {
+        now,
+        limit,
+        logger,
+        dataKey: t.runtime.deps.dataKey,
+        allowHosts: ['127.0.0.1'],
+      }),
+    row: async (id) =>
+      (await t.runtime.deps.db.select().from(xapiOutbox).where(eq(xapiOutbox.id, id)))[0],
     requeue: async (_id, now) => void (await retryStatements(t.runtime.deps.db, orgId, now)),
     deliverRoute: '/api/xapi/statements/retry',
   },
@@ -122,11 +195,31 @@ const CASES: OutboxCase[] = [
     logName: 'grades',
     async enqueue(now) {
       const lineItemUrl = `${base}/lms/lineitems/${++lineItems}`;
-      await enqueueGrade(t.runtime.deps.db, { orgId, platformId, personId, sessionId, lineItemUrl, userSub: 'lms-user-1', scoreGiven: 3, scoreMaximum: 6 }, now);
-      return (await t.runtime.deps.db.select().from(ltiGradeOutbox).where(eq(ltiGradeOutbox.lineItemUrl, lineItemUrl)))[0].id;
+      await enqueueGrade(
+        t.runtime.deps.db,
+        {
+          orgId,
+          platformId,
+          personId,
+          sessionId,
+          lineItemUrl,
+          userSub: 'lms-user-1',
+          scoreGiven: 3,
+          scoreMaximum: 6,
+        },
+        now,
+      );
+      return (
+        await t.runtime.deps.db
+          .select()
+          .from(ltiGradeOutbox)
+          .where(eq(ltiGradeOutbox.lineItemUrl, lineItemUrl))
+      )[0].id;
     },
-    drain: (now, limit, logger) => deliverDueGrades(t.runtime.deps.db, tokens, { now, limit, logger }),
-    row: async (id) => (await t.runtime.deps.db.select().from(ltiGradeOutbox).where(eq(ltiGradeOutbox.id, id)))[0],
+    drain: (now, limit, logger) =>
+      deliverDueGrades(t.runtime.deps.db, tokens, { now, limit, logger }),
+    row: async (id) =>
+      (await t.runtime.deps.db.select().from(ltiGradeOutbox).where(eq(ltiGradeOutbox.id, id)))[0],
     requeue: async (id, now) => void (await retryGrade(t.runtime.deps.db, orgId, id, now)),
     deliverRoute: '/api/lti/grades/deliver',
   },
@@ -158,7 +251,9 @@ describe.each(CASES)('$name', (outbox) => {
 
   it("another organisation's staff asking for delivery neither send this organisation's rows nor see their count", async () => {
     const id = await outbox.enqueue(new Date());
-    const theirs = await t.call('POST', outbox.deliverRoute, { token: t.tokens.otherOrgFacilitator });
+    const theirs = await t.call('POST', outbox.deliverRoute, {
+      token: t.tokens.otherOrgFacilitator,
+    });
     expect(theirs.status).toBe(200);
     expect(theirs.body).not.toMatchObject({ sent: 1 });
     expect(JSON.stringify(theirs.body)).not.toMatch(/"(sent|requeued)":[1-9]/);
@@ -172,17 +267,30 @@ describe.each(CASES)('$name', (outbox) => {
   it('counts the attempt when the row is claimed, before the peer has answered', async () => {
     const id = await outbox.enqueue(T0);
     await runCutOff(T0);
-    expect(await outbox.row(id)).toMatchObject({ status: 'pending', attempts: 1, lockedUntil: new Date(T0.getTime() + LEASE_MS) });
+    expect(await outbox.row(id)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lockedUntil: new Date(T0.getTime() + LEASE_MS),
+    });
     peer.answerHeld(204);
     expect(await cutOff[0]).toEqual({ sent: 1, retrying: 0, failed: 0 });
-    expect(await outbox.row(id)).toMatchObject({ status: 'sent', attempts: 1, lockedUntil: null, lastError: null });
+    expect(await outbox.row(id)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      lockedUntil: null,
+      lastError: null,
+    });
   });
 
   it('takes a cut-off row again only when its lease has run out, and after its last attempt gives it up instead', async () => {
     const id = await outbox.enqueue(T0);
     await runCutOff(T0);
     // still leased: nobody else may take it
-    expect(await outbox.drain(new Date(T0.getTime() + LEASE_MS - 1000))).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await outbox.drain(new Date(T0.getTime() + LEASE_MS - 1000))).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+    });
     for (let n = 1; n < MAX_ATTEMPTS; n++) await runCutOff(afterLeases(n));
     expect(peer.deliveries).toHaveLength(MAX_ATTEMPTS);
     expect(await outbox.row(id)).toMatchObject({ status: 'pending', attempts: MAX_ATTEMPTS });
@@ -190,8 +298,21 @@ describe.each(CASES)('$name', (outbox) => {
     // the last attempt's lease runs out: given up, not claimed a thirteenth time
     peer.hold = false;
     const lines: string[] = [];
-    expect(await outbox.drain(afterLeases(MAX_ATTEMPTS), undefined, createLogger('info', (l) => lines.push(l)))).toEqual({ sent: 0, retrying: 0, failed: 1 });
-    expect(lines.map((l) => JSON.parse(l))).toMatchObject([{ level: 'warn', msg: 'outbox rows given up: their last attempt never reported back', outbox: outbox.logName, count: 1 }]);
+    expect(
+      await outbox.drain(
+        afterLeases(MAX_ATTEMPTS),
+        undefined,
+        createLogger('info', (l) => lines.push(l)),
+      ),
+    ).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    expect(lines.map((l) => JSON.parse(l))).toMatchObject([
+      {
+        level: 'warn',
+        msg: 'outbox rows given up: their last attempt never reported back',
+        outbox: outbox.logName,
+        count: 1,
+      },
+    ]);
     expect(peer.deliveries).toHaveLength(MAX_ATTEMPTS);
     const failed = await outbox.row(id);
     expect(failed).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lockedUntil: null });
@@ -204,7 +325,11 @@ describe.each(CASES)('$name', (outbox) => {
 
     // an admin's retry still gets one more attempt through
     await outbox.requeue(id, afterLeases(MAX_ATTEMPTS + 1));
-    expect(await outbox.drain(afterLeases(MAX_ATTEMPTS + 1))).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await outbox.drain(afterLeases(MAX_ATTEMPTS + 1))).toEqual({
+      sent: 1,
+      retrying: 0,
+      failed: 0,
+    });
     expect(await outbox.row(id)).toMatchObject({ status: 'sent', attempts: MAX_ATTEMPTS + 1 });
   });
 
@@ -233,7 +358,10 @@ describe.each(CASES)('$name', (outbox) => {
     expect(await outbox.drain(T0, 2)).toEqual({ sent: 2, retrying: 0, failed: 0 });
     const rows = await Promise.all(ids.map((id) => outbox.row(id)));
     expect(rows.map((r) => r.status).sort()).toEqual(['pending', 'sent', 'sent']);
-    expect(rows.find((r) => r.status === 'pending')).toMatchObject({ attempts: 0, lockedUntil: null });
+    expect(rows.find((r) => r.status === 'pending')).toMatchObject({
+      attempts: 0,
+      lockedUntil: null,
+    });
   });
 
   it('never delivers the same row from two runs at once', async () => {
@@ -244,6 +372,7 @@ describe.each(CASES)('$name', (outbox) => {
     expect(a.retrying + b.retrying + a.failed + b.failed).toBe(0);
     expect(new Set(peer.deliveries).size).toBe(8);
     expect(peer.deliveries).toHaveLength(8);
-    for (const id of ids) expect(await outbox.row(id)).toMatchObject({ status: 'sent', attempts: 1 });
+    for (const id of ids)
+      expect(await outbox.row(id)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 });

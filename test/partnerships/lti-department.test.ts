@@ -9,7 +9,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ltiUsers, people } from '../../api/db/schema/index.js';
 import { listOrgDrills } from '../../api/lti/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { launchThrough, ROLE, startPlatform, type SimulatedPlatform } from '../lti/support/platform.js';
+import {
+  launchThrough,
+  ROLE,
+  startPlatform,
+  type SimulatedPlatform,
+} from '../lti/support/platform.js';
 
 let t: TestApp;
 let platform: SimulatedPlatform;
@@ -18,7 +23,14 @@ let drillId: string;
 beforeAll(async () => {
   t = await startTestApp();
   platform = await startPlatform(t.url);
-  expect((await t.call('POST', '/api/lti/platforms', { token: t.tokens.admin, body: platform.registration() })).status).toBe(201);
+  expect(
+    (
+      await t.call('POST', '/api/lti/platforms', {
+        token: t.tokens.admin,
+        body: platform.registration(),
+      })
+    ).status,
+  ).toBe(201);
   drillId = (await listOrgDrills(t.runtime.deps.db, t.runtime.demo!.admin.orgId))[0].id;
 }, 60_000);
 afterAll(async () => {
@@ -31,14 +43,42 @@ it('takes the department from the launch’s custom claim where given', async ()
   const context = { id: `course-${randomUUID().slice(0, 8)}`, title: 'Partners course' };
   const departmentOf = async () => {
     const [link] = await t.runtime.deps.db.select().from(ltiUsers).where(eq(ltiUsers.sub, who.sub));
-    return (await t.runtime.deps.db.select().from(people).where(eq(people.id, link.personId)))[0].department;
+    return (await t.runtime.deps.db.select().from(people).where(eq(people.id, link.personId)))[0]
+      .department;
   };
-  expect((await launchThrough(t.url, platform, { user: who, context, custom: { drill_id: drillId, department: 'Radiology' } })).status).toBe(200);
+  expect(
+    (
+      await launchThrough(t.url, platform, {
+        user: who,
+        context,
+        custom: { drill_id: drillId, department: 'Radiology' },
+      })
+    ).status,
+  ).toBe(200);
   expect(await departmentOf()).toBe('Radiology');
-  expect((await launchThrough(t.url, platform, { user: who, context, custom: { drill_id: drillId } })).status).toBe(200);
+  expect(
+    (await launchThrough(t.url, platform, { user: who, context, custom: { drill_id: drillId } }))
+      .status,
+  ).toBe(200);
   expect(await departmentOf()).toBe('Radiology');
-  expect((await launchThrough(t.url, platform, { user: who, context, custom: { drill_id: drillId, department: '$Person.org.department' } })).status).toBe(200);
+  expect(
+    (
+      await launchThrough(t.url, platform, {
+        user: who,
+        context,
+        custom: { drill_id: drillId, department: '$Person.org.department' },
+      })
+    ).status,
+  ).toBe(200);
   expect(await departmentOf()).toBe('Radiology');
-  expect((await launchThrough(t.url, platform, { user: who, context, custom: { drill_id: drillId, department: 'Oncology' } })).status).toBe(200);
+  expect(
+    (
+      await launchThrough(t.url, platform, {
+        user: who,
+        context,
+        custom: { drill_id: drillId, department: 'Oncology' },
+      })
+    ).status,
+  ).toBe(200);
   expect(await departmentOf()).toBe('Oncology');
 });

@@ -43,15 +43,35 @@ export interface TestApp {
    * by the route the path reaches (its success JSON, with the problem fields beside it); `any`
    * for a path outside the OpenAPI document.
    */
-  call<M extends string, P extends string>(method: M, path: P, opts?: CallOptions): Promise<Reply<ApiResponse<M, P>>>;
+  call<M extends string, P extends string>(
+    method: M,
+    path: P,
+    opts?: CallOptions,
+  ): Promise<Reply<ApiResponse<M, P>>>;
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, opts: { database?: TestDatabase } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { database?: TestDatabase } = {},
+): Promise<TestApp> {
   const database = opts.database ?? (await openTestDatabase());
-  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', DATA_DIR: 'memory://', SB_JWT_SECRET: 'test-secret-test-secret-test-secret-42', LOG_LEVEL: 'silent', SB_ALLOW_PRIVATE_HOSTS: '127.0.0.1', SB_RATE_LIMIT_PERSON_PER_MINUTE: '0', SB_RATE_LIMIT_IP_PER_MINUTE: '0', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DEMO: 'true',
+    DATA_DIR: 'memory://',
+    SB_JWT_SECRET: 'test-secret-test-secret-test-secret-42',
+    LOG_LEVEL: 'silent',
+    SB_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+    SB_RATE_LIMIT_PERSON_PER_MINUTE: '0',
+    SB_RATE_LIMIT_IP_PER_MINUTE: '0',
+    ...env,
+  });
   const lines: string[] = [];
-  const runtime = await buildNodeDeps(config, { database, logger: createLogger(config.logLevel, (l) => lines.push(l)) });
+  const runtime = await buildNodeDeps(config, {
+    database,
+    logger: createLogger(config.logLevel, (l) => lines.push(l)),
+  });
   const app = createApp(runtime.deps);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -15,7 +15,8 @@ const MIGRATIONS = new URL('../../api/db/migrations/', import.meta.url).pathname
 
 function migrationsHash(): string {
   const h = createHash('sha256');
-  for (const f of readdirSync(MIGRATIONS).sort()) if (f.endsWith('.sql')) h.update(f).update(readFileSync(join(MIGRATIONS, f)));
+  for (const f of readdirSync(MIGRATIONS).sort())
+    if (f.endsWith('.sql')) h.update(f).update(readFileSync(join(MIGRATIONS, f)));
   return h.digest('hex').slice(0, 16);
 }
 

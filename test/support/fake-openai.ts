@@ -124,16 +124,26 @@ export async function startFakeOpenAI(options: FakeOptions = {}): Promise<FakeOp
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method === 'GET' && url.pathname.endsWith('/models')) {
-      return json(res, 200, { object: 'list', data: [{ id: 'fake-model', object: 'model', created: 0, owned_by: 'fake' }] });
+      return json(res, 200, {
+        object: 'list',
+        data: [{ id: 'fake-model', object: 'model', created: 0, owned_by: 'fake' }],
+      });
     }
     if (req.method !== 'POST' || !url.pathname.endsWith('/chat/completions')) {
-      return json(res, 404, { error: { message: `fake-openai: no route ${req.method} ${url.pathname}`, type: 'not_found' } });
+      return json(res, 404, {
+        error: {
+          message: `fake-openai: no route ${req.method} ${url.pathname}`,
+          type: 'not_found',
+        },
+      });
     }
     let body: ChatBody;
     try {
       body = JSON.parse(await readBody(req)) as ChatBody;
     } catch {
-      return json(res, 400, { error: { message: 'invalid JSON body', type: 'invalid_request_error' } });
+      return json(res, 400, {
+        error: { message: 'invalid JSON body', type: 'invalid_request_error' },
+      });
     }
     const record: FakeRequest = {
       seq: requests.length,
@@ -147,7 +157,9 @@ export async function startFakeOpenAI(options: FakeOptions = {}): Promise<FakeOp
     };
     const qi = queue.findIndex((q) => matches(q.match, body));
     const step: FakeStep =
-      qi >= 0 ? queue.splice(qi, 1)[0].step : (handler?.(body, record) ?? options.defaultStep ?? { type: 'play' });
+      qi >= 0
+        ? queue.splice(qi, 1)[0].step
+        : (handler?.(body, record) ?? options.defaultStep ?? { type: 'play' });
     record.step = step;
     requests.push(record);
     // 'close' on the response fires when the socket goes away; before `completed` it is an abort
@@ -204,7 +216,11 @@ export async function startFakeOpenAI(options: FakeOptions = {}): Promise<FakeOp
       requests.length = 0;
     },
     waitForAbort(seq, timeoutMs = 5000) {
-      return waitFor(() => (requests[seq]?.aborted ? requests[seq] : undefined), timeoutMs, `abort of request ${seq}`);
+      return waitFor(
+        () => (requests[seq]?.aborted ? requests[seq] : undefined),
+        timeoutMs,
+        `abort of request ${seq}`,
+      );
     },
     async waitForRequests(n, timeoutMs = 5000) {
       await waitFor(() => (requests.length >= n ? true : undefined), timeoutMs, `${n} requests`);
@@ -220,7 +236,8 @@ function matches(m: StepMatch | undefined, body: ChatBody): boolean {
   if (!m) return true;
   if (m.model !== undefined && body.model !== m.model) return false;
   if (m.stream !== undefined && Boolean(body.stream) !== m.stream) return false;
-  if (m.schemaName !== undefined && body.response_format?.json_schema?.name !== m.schemaName) return false;
+  if (m.schemaName !== undefined && body.response_format?.json_schema?.name !== m.schemaName)
+    return false;
   if (m.predicate && !m.predicate(body)) return false;
   return true;
 }
@@ -234,7 +251,12 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function json(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) {
+function json(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(value));
 }
@@ -246,7 +268,12 @@ export function wordChunks(text: string): string[] {
 
 let idSeq = 0;
 
-async function answer(step: FakeStep, body: ChatBody, res: ServerResponse, record: FakeRequest): Promise<void> {
+async function answer(
+  step: FakeStep,
+  body: ChatBody,
+  res: ServerResponse,
+  record: FakeRequest,
+): Promise<void> {
   const model = body.model ?? 'fake-model';
   const id = `chatcmpl-fake-${++idSeq}`;
   const created = Math.floor(Date.now() / 1000);
@@ -259,7 +286,18 @@ async function answer(step: FakeStep, body: ChatBody, res: ServerResponse, recor
       if (step.retryAfter !== undefined) headers['retry-after'] = step.retryAfter;
       if (step.retryAfterMs !== undefined) headers['retry-after-ms'] = String(step.retryAfterMs);
       done();
-      json(res, step.status, { error: { message: step.message ?? `fake error ${step.status}`, type: 'server_error', code: null } }, headers);
+      json(
+        res,
+        step.status,
+        {
+          error: {
+            message: step.message ?? `fake error ${step.status}`,
+            type: 'server_error',
+            code: null,
+          },
+        },
+        headers,
+      );
       return;
     }
     case 'raw':
@@ -272,7 +310,17 @@ async function answer(step: FakeStep, body: ChatBody, res: ServerResponse, recor
       return;
     case 'play': {
       const text = playPart(body);
-      return answer({ type: 'reply', text, firstTokenDelayMs: step.firstTokenDelayMs, chunkDelayMs: step.chunkDelayMs }, body, res, record);
+      return answer(
+        {
+          type: 'reply',
+          text,
+          firstTokenDelayMs: step.firstTokenDelayMs,
+          chunkDelayMs: step.chunkDelayMs,
+        },
+        body,
+        res,
+        record,
+      );
     }
     case 'reply':
     case 'stall':
@@ -294,11 +342,26 @@ async function answer(step: FakeStep, body: ChatBody, res: ServerResponse, recor
           object: 'chat.completion',
           created,
           model,
-          choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: finishReason }],
-          usage: { prompt_tokens: 10, completion_tokens: wordChunks(text).length, total_tokens: 10 + wordChunks(text).length },
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: text, refusal: null },
+              logprobs: null,
+              finish_reason: finishReason,
+            },
+          ],
+          usage: {
+            prompt_tokens: 10,
+            completion_tokens: wordChunks(text).length,
+            total_tokens: 10 + wordChunks(text).length,
+          },
         });
       }
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+      });
       const chunk = (delta: Record<string, unknown>, finish: string | null) =>
         `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`;
       res.write(chunk({ role: 'assistant', content: '' }, null));
@@ -348,7 +411,8 @@ export function playPart(body: ChatBody): string {
   const schema = body.response_format?.json_schema?.name;
   if (schema === 'turn_feedback') return playFeedback(body);
   if (schema === 'coach_turn_coding') return playCoding(body);
-  if (body.response_format?.type === 'json_schema' || body.response_format?.type === 'json_object') return '{}';
+  if (body.response_format?.type === 'json_schema' || body.response_format?.type === 'json_object')
+    return '{}';
   return 'OK.';
 }
 
@@ -369,9 +433,11 @@ export function parseDirective(system: string): PlayedDirective | null {
   const start = system.indexOf('[[directive]]');
   if (start < 0) return null;
   const section = system.slice(start);
-  const field = (name: string) => section.match(new RegExp(`^${name}:\\s*(.*)$`, 'm'))?.[1]?.trim() ?? '';
+  const field = (name: string) =>
+    section.match(new RegExp(`^${name}:\\s*(.*)$`, 'm'))?.[1]?.trim() ?? '';
   const mayReveal: { layer: string; text: string }[] = [];
-  for (const m of section.matchAll(/^- \[(concern|assumption|want|action)\] (.*)$/gm)) mayReveal.push({ layer: m[1], text: m[2].trim() });
+  for (const m of section.matchAll(/^- \[(concern|assumption|want|action)\] (.*)$/gm))
+    mayReveal.push({ layer: m[1], text: m[2].trim() });
   const newly = field('Disclose now').match(/^\[(\w+)\]/)?.[1] ?? null;
   return {
     reaction: field('Reaction').split(/\s/)[0] ?? 'neutral',
@@ -384,7 +450,7 @@ export function parseDirective(system: string): PlayedDirective | null {
 
 const OPENERS: Record<string, string> = {
   heard: "Yes, that's it exactly.",
-  curious: "Hm, let me think about that.",
+  curious: 'Hm, let me think about that.',
   agreeing: 'I suppose what I want from this is some clarity.',
   challenged: "Oh. I hadn't looked at it like that.",
   deciding: "Okay. I think I know what I'll do.",
@@ -426,7 +492,9 @@ function lastUserData<T>(body: ChatBody): T | null {
 
 function playCoding(body: ChatBody): string {
   // a model that agrees with the offline coder's guess (prompts/coder.ts sends it as a hint)
-  const guess = lastUserData<{ offlineCoderGuess?: { label: string; codes: string[] } }>(body)?.offlineCoderGuess;
+  const guess = lastUserData<{ offlineCoderGuess?: { label: string; codes: string[] } }>(
+    body,
+  )?.offlineCoderGuess;
   return JSON.stringify(guess ?? { label: 'other', codes: ['other'] });
 }
 
@@ -437,17 +505,35 @@ function playFeedback(body: ChatBody): string {
   // trained to encourage). Where the rules left a box empty it writes its own from the turn and
   // the partner's words. The product decides what counts as praise, so it must drop that.
   type Rule = { worked?: string; improve?: string; suggestion?: string; alternative?: string };
-  type Data = { ruleFeedback?: Rule; coachText?: string; previousPartnerText?: string | null; partnerName?: string };
+  type Data = {
+    ruleFeedback?: Rule;
+    coachText?: string;
+    previousPartnerText?: string | null;
+    partnerName?: string;
+  };
   const data: Data = lastUserData<Data>(body) ?? {};
   const rule = data.ruleFeedback ?? {};
   const name = data.partnerName?.trim() || 'your partner';
   const words = (data.coachText ?? '').trim().split(/\s+/).filter(Boolean);
-  const quoted = words.length ? `“${words.slice(0, 8).join(' ')}${words.length > 8 ? '…' : ''}”` : 'that turn';
-  const said = (data.previousPartnerText ?? '').trim().split(/(?<=[.!?])\s+/)[0]?.replace(/[.!?]+$/, '');
+  const quoted = words.length
+    ? `“${words.slice(0, 8).join(' ')}${words.length > 8 ? '…' : ''}”`
+    : 'that turn';
+  const said = (data.previousPartnerText ?? '')
+    .trim()
+    .split(/(?<=[.!?])\s+/)[0]
+    ?.replace(/[.!?]+$/, '');
   return JSON.stringify({
-    worked: rule.worked?.trim() || `With ${quoted} you stayed engaged with ${name} and kept the conversation moving.`,
-    improve: rule.improve?.trim() || (said ? `${name} had just said “${said}”; say that back before moving on.` : `Say back what ${name} told you before moving on.`),
-    suggestion: rule.suggestion?.trim() || `To help ${name} feel heard, reflect their words before your next question.`,
+    worked:
+      rule.worked?.trim() ||
+      `With ${quoted} you stayed engaged with ${name} and kept the conversation moving.`,
+    improve:
+      rule.improve?.trim() ||
+      (said
+        ? `${name} had just said “${said}”; say that back before moving on.`
+        : `Say back what ${name} told you before moving on.`),
+    suggestion:
+      rule.suggestion?.trim() ||
+      `To help ${name} feel heard, reflect their words before your next question.`,
     alternative: rule.alternative?.trim() || 'What feels most important to you about that?',
   });
 }

@@ -15,8 +15,13 @@ export interface LocalServer {
  * Serves `fetch` (a Hono app's) on a port the system picks; resolves once it listens.
  * @example const lrs = await serveLocally(new Hono().put('/xapi/statements', (c) => c.body(null, 204)).fetch)
  */
-export async function serveLocally(fetch: (request: Request) => Response | Promise<Response>): Promise<LocalServer> {
+export async function serveLocally(
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<LocalServer> {
   const server = serve({ fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => server.close(),
+  };
 }

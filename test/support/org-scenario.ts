@@ -9,7 +9,10 @@ import { BUILT_IN_SCENARIO_FILES } from '../../api/practice/scenarios/built-in.g
 const DANA = BUILT_IN_SCENARIO_FILES.find((f) => f.file === 'new-manager-overwhelmed.yaml')!.text;
 
 /** Scenario YAML with the given id (a fresh one when none is given). */
-export function orgScenarioYaml(id = `own-${randomUUID().slice(0, 8)}`, title = 'Our own scenario, a stretched team lead'): string {
+export function orgScenarioYaml(
+  id = `own-${randomUUID().slice(0, 8)}`,
+  title = 'Our own scenario, a stretched team lead',
+): string {
   return DANA.replace(/^id: .*$/m, `id: ${id}`).replace(/^title: .*$/m, `title: ${title}`);
 }
 

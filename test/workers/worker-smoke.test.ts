@@ -46,10 +46,15 @@ async function environmentalCause(): Promise<string | null> {
     socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
     socket.connect(Number(server.port || 5432), server.hostname);
   });
-  if (reachable) return `no PostgreSQL server at ${server.hostname}:${server.port || 5432} (${reachable}); set DATABASE_URL to one`;
-  const workerd = spawnSync(join(ROOT, 'node_modules/.bin/workerd'), ['--version'], { encoding: 'utf8', timeout: 30_000 });
+  if (reachable)
+    return `no PostgreSQL server at ${server.hostname}:${server.port || 5432} (${reachable}); set DATABASE_URL to one`;
+  const workerd = spawnSync(join(ROOT, 'node_modules/.bin/workerd'), ['--version'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   if (workerd.error) return `the workerd binary cannot be started: ${workerd.error.message}`;
-  if (workerd.status !== 0) return `workerd --version exited ${workerd.status}: ${(workerd.stderr || workerd.stdout).trim().slice(0, 300)}`;
+  if (workerd.status !== 0)
+    return `workerd --version exited ${workerd.status}: ${(workerd.stderr || workerd.stdout).trim().slice(0, 300)}`;
   return null;
 }
 
@@ -88,14 +93,24 @@ async function fakeLmsAndLrs(): Promise<{ server: Server; base: string; received
       received.push({ method: req.method!, path: req.url!, headers: req.headers, body });
       if (req.url === '/lms/token') {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ access_token: 'fake-ags-token', token_type: 'Bearer', expires_in: 3600 }));
+        res.end(
+          JSON.stringify({
+            access_token: 'fake-ags-token',
+            token_type: 'Bearer',
+            expires_in: 3600,
+          }),
+        );
       } else if (req.url?.startsWith('/lms/lineitems/') || req.url?.startsWith('/lrs/statements')) {
         res.writeHead(req.method === 'PUT' ? 204 : 200).end();
       } else res.writeHead(404).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}`, received };
+  return {
+    server,
+    base: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    received,
+  };
 }
 
 /** Hyperdrive's local string must carry a password (Miniflare refuses one without); trust auth ignores it. */
@@ -119,11 +134,19 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
   const tokens: Record<string, string> = {};
   const persist = mkdtempSync(join(tmpdir(), 'sb-wrangler-'));
 
-  const call = async (method: string, path: string, o: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    o: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.token) headers.authorization = `Bearer ${o.token}`;
     if (o.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(base + path, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
+    const res = await fetch(base + path, {
+      method,
+      headers,
+      body: o.body === undefined ? undefined : JSON.stringify(o.body),
+    });
     const text = await res.text();
     let body: any = text;
     try {
@@ -143,14 +166,34 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     await database.migrate();
     people = await seedDemo(database.db);
     await database.close();
-    for (const [key, p] of Object.entries(people)) tokens[key] = await signToken(SECRET, { sub: p.id, org: p.orgId, role: p.role }, 3600);
+    for (const [key, p] of Object.entries(people))
+      tokens[key] = await signToken(SECRET, { sub: p.id, org: p.orgId, role: p.role }, 3600);
 
     // 2. wrangler dev, offline, on a free port
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     wrangler = spawn(
       join(ROOT, 'node_modules/.bin/wrangler'),
-      ['dev', '--local', '--test-scheduled', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persist, '--show-interactive-dev-session=false', '--var', `SB_JWT_SECRET:${SECRET}`, '--var', `SB_DATA_KEY:${DATA_KEY}`, '--var', 'SB_ALLOW_PRIVATE_HOSTS:127.0.0.1', '--var', 'LOG_LEVEL:warn'],
+      [
+        'dev',
+        '--local',
+        '--test-scheduled',
+        '--port',
+        String(port),
+        '--ip',
+        '127.0.0.1',
+        '--persist-to',
+        persist,
+        '--show-interactive-dev-session=false',
+        '--var',
+        `SB_JWT_SECRET:${SECRET}`,
+        '--var',
+        `SB_DATA_KEY:${DATA_KEY}`,
+        '--var',
+        'SB_ALLOW_PRIVATE_HOSTS:127.0.0.1',
+        '--var',
+        'LOG_LEVEL:warn',
+      ],
       {
         cwd: ROOT,
         detached: true, // its own process group, so workerd goes down with it
@@ -171,10 +214,15 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     wrangler.stderr!.on('data', (d) => (output += d));
     const deadline = Date.now() + 90_000;
     for (;;) {
-      if (wrangler.exitCode !== null) throw new Error(`wrangler dev exited ${wrangler.exitCode}:\n${output.slice(-3000)}`);
-      if (Date.now() > deadline) throw new Error(`wrangler dev was not ready in 90 s:\n${output.slice(-3000)}`);
+      if (wrangler.exitCode !== null)
+        throw new Error(`wrangler dev exited ${wrangler.exitCode}:\n${output.slice(-3000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`wrangler dev was not ready in 90 s:\n${output.slice(-3000)}`);
       if (/Ready on/.test(output)) {
-        const ok = await fetch(`${base}/api/health`).then((r) => r.status === 200, () => false);
+        const ok = await fetch(`${base}/api/health`).then(
+          (r) => r.status === 200,
+          () => false,
+        );
         if (ok) break;
       }
       await new Promise((r) => setTimeout(r, 250));
@@ -196,12 +244,22 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
 
   it('answers health on PostgreSQL with the scripted partner', async () => {
     const r = await call('GET', '/api/health');
-    expect(r.body).toEqual({ status: 'ok', db: 'postgres', llm: 'scripted', llmState: 'not_configured', llmConsecutiveFailures: 0 });
+    expect(r.body).toEqual({
+      status: 'ok',
+      db: 'postgres',
+      llm: 'scripted',
+      llmState: 'not_configured',
+      llmConsecutiveFailures: 0,
+    });
   });
 
   it('refuses a missing or foreign-signed token, and has no demo tokens (production vars)', async () => {
     expect((await call('GET', '/api/scenarios')).status).toBe(401);
-    const forged = await signToken('another-secret-another-secret-another', { sub: people.learner.id, org: people.learner.orgId, role: 'learner' }, 3600);
+    const forged = await signToken(
+      'another-secret-another-secret-another',
+      { sub: people.learner.id, org: people.learner.orgId, role: 'learner' },
+      3600,
+    );
     expect((await call('GET', '/api/scenarios', { token: forged })).status).toBe(401);
     expect((await call('GET', '/api/demo/tokens')).status).toBe(404);
   });
@@ -210,11 +268,20 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     const scenarios = await call('GET', '/api/scenarios', { token: tokens.learner });
     expect(scenarios.status).toBe(200);
     expect(scenarios.body.scenarios.length).toBeGreaterThanOrEqual(6);
-    const start = await call('POST', '/api/sessions', { token: tokens.learner, body: { scenarioId: scenarios.body.scenarios[0].id } });
+    const start = await call('POST', '/api/sessions', {
+      token: tokens.learner,
+      body: { scenarioId: scenarios.body.scenarios[0].id },
+    });
     expect(start.status, JSON.stringify(start.body)).toBe(201);
     const id = start.body.id;
 
-    const first = await call('POST', `/api/sessions/${id}/turns`, { token: tokens.learner, body: { clientTurnId: randomUUID(), text: 'What would you like to get out of our conversation today?' } });
+    const first = await call('POST', `/api/sessions/${id}/turns`, {
+      token: tokens.learner,
+      body: {
+        clientTurnId: randomUUID(),
+        text: 'What would you like to get out of our conversation today?',
+      },
+    });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body.turn.codes.length).toBeGreaterThan(0);
     expect(first.body.reply.text.length).toBeGreaterThan(0);
@@ -222,14 +289,20 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     // streamed: the connection must stay open until the stream has finished its queries
     const streamed = await call('POST', `/api/sessions/${id}/turns`, {
       token: tokens.learner,
-      body: { clientTurnId: randomUUID(), text: 'It sounds like a lot has changed for you since the promotion.' },
+      body: {
+        clientTurnId: randomUUID(),
+        text: 'It sounds like a lot has changed for you since the promotion.',
+      },
       headers: { accept: 'text/event-stream' },
     });
     expect(streamed.status).toBe(200);
     expect(streamed.body).toMatch(/event: turn/);
     expect(streamed.body).toMatch(/event: done/);
 
-    const bad = await call('POST', `/api/sessions/${id}/turns`, { token: tokens.learner, body: { clientTurnId: randomUUID(), text: '' } });
+    const bad = await call('POST', `/api/sessions/${id}/turns`, {
+      token: tokens.learner,
+      body: { clientTurnId: randomUUID(), text: '' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toMatch(/problem\+json/);
 
@@ -243,23 +316,34 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     expect(read.body.turns).toHaveLength(5);
     expect(read.body.turns.every((t: any) => !t.pending)).toBe(true);
 
-    expect((await call('GET', `/api/sessions/${id}`, { token: tokens.otherOrgLearner })).status).toBe(404);
+    expect(
+      (await call('GET', `/api/sessions/${id}`, { token: tokens.otherOrgLearner })).status,
+    ).toBe(404);
     expect((await call('GET', `/api/sessions/${id}`, { token: tokens.learner2 })).status).toBe(404);
     expect((await call('GET', `/api/sessions/${id}`, { token: tokens.admin })).status).toBe(200);
 
     // and it is really in PostgreSQL
     const sql = postgres(dbUrl, { max: 1 });
     const [{ n }] = await sql`select count(*)::int as n from turns where session_id = ${id}`;
-    const [{ k }] = await sql`select count(*)::int as k from skill_results where session_id = ${id}`;
+    const [{ k }] =
+      await sql`select count(*)::int as k from skill_results where session_id = ${id}`;
     await sql.end();
     expect(n).toBe(5);
     // two coach turns are not enough evidence for any skill: no ledger rows, progress untouched
-    expect(end.body.scorecard.skills.every((s: any) => s.status === 'not_enough_evidence')).toBe(true);
+    expect(end.body.scorecard.skills.every((s: any) => s.status === 'not_enough_evidence')).toBe(
+      true,
+    );
     expect(k).toBe(0);
   }, 60_000);
 
   it('serves concurrent requests (one connection each) without mixing them up', async () => {
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => call('GET', i % 2 ? '/api/sessions' : '/api/me/progress', { token: i % 3 ? tokens.learner : tokens.learner2 })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        call('GET', i % 2 ? '/api/sessions' : '/api/me/progress', {
+          token: i % 3 ? tokens.learner : tokens.learner2,
+        }),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(12).fill(200));
     expect(output).not.toMatch(/Cannot perform I\/O on behalf of a different request/);
   }, 30_000);
@@ -278,9 +362,13 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     expect(body.startsWith('/* Sounding Board web components.')).toBe(true);
     const etag = res.headers.get('etag')!;
     expect(etag).toMatch(/^"[0-9a-f]{24}"$/);
-    const again = await fetch(`${base}/embed/sounding-board.js`, { headers: { 'if-none-match': etag } });
+    const again = await fetch(`${base}/embed/sounding-board.js`, {
+      headers: { 'if-none-match': etag },
+    });
     expect(again.status).toBe(304);
-    expect((await fetch(`${base}/embed/sounding-board.js`, { method: 'OPTIONS' })).status).toBe(204);
+    expect((await fetch(`${base}/embed/sounding-board.js`, { method: 'OPTIONS' })).status).toBe(
+      204,
+    );
     // worker first: the asset is not also public at its own path, and the API is not shadowed
     expect((await fetch(`${base}/sounding-board.js`)).status).toBe(404);
     expect((await call('GET', '/api/health')).status).toBe(200);
@@ -291,28 +379,56 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     try {
       const who = people.otherOrgLearner;
       const database = await openPostgres(dbUrl, { max: 1 });
-      await saveLrs(database.db, who.orgId, { endpoint: `${fake.base}/lrs/`, username: 'lrs-user', password: 'lrs-password', enabled: true }, new Date(), await importDataKey(DATA_KEY));
+      await saveLrs(
+        database.db,
+        who.orgId,
+        {
+          endpoint: `${fake.base}/lrs/`,
+          username: 'lrs-user',
+          password: 'lrs-password',
+          enabled: true,
+        },
+        new Date(),
+        await importDataKey(DATA_KEY),
+      );
       await database.close();
-      const scenarioId = (await call('GET', '/api/scenarios', { token: tokens.otherOrgLearner })).body.scenarios[0].id;
-      const start = await call('POST', '/api/sessions', { token: tokens.otherOrgLearner, body: { scenarioId } });
+      const scenarioId = (await call('GET', '/api/scenarios', { token: tokens.otherOrgLearner }))
+        .body.scenarios[0].id;
+      const start = await call('POST', '/api/sessions', {
+        token: tokens.otherOrgLearner,
+        body: { scenarioId },
+      });
       expect(start.status, JSON.stringify(start.body)).toBe(201);
       const sessionId: string = start.body.id;
-      const turn = await call('POST', `/api/sessions/${sessionId}/turns`, { token: tokens.otherOrgLearner, body: { clientTurnId: randomUUID(), text: 'What would you like to focus on today?' } });
+      const turn = await call('POST', `/api/sessions/${sessionId}/turns`, {
+        token: tokens.otherOrgLearner,
+        body: { clientTurnId: randomUUID(), text: 'What would you like to focus on today?' },
+      });
       expect(turn.status).toBe(200);
-      expect((await call('POST', `/api/sessions/${sessionId}/end`, { token: tokens.otherOrgLearner })).status).toBe(200);
+      expect(
+        (await call('POST', `/api/sessions/${sessionId}/end`, { token: tokens.otherOrgLearner }))
+          .status,
+      ).toBe(200);
 
       // no cron run: the delivery started by ending the session must finish on its own
       const sql = postgres(dbUrl, { max: 1 });
       let statuses: string[] = [];
       for (let i = 0; i < 40; i++) {
-        statuses = (await sql`select status from xapi_outbox where session_id = ${sessionId}`).map((r) => r.status);
+        statuses = (await sql`select status from xapi_outbox where session_id = ${sessionId}`).map(
+          (r) => r.status,
+        );
         if (statuses.length > 0 && statuses.every((st) => st === 'sent')) break;
         await new Promise((r) => setTimeout(r, 250));
       }
       await sql.end();
       expect(statuses.length).toBeGreaterThan(0);
-      expect(statuses.every((st) => st === 'sent'), `${statuses.join(',')}\n${output.slice(-2000)}`).toBe(true);
-      expect(fake.received.filter((r) => r.path.startsWith('/lrs/statements')).length).toBe(statuses.length);
+      expect(
+        statuses.every((st) => st === 'sent'),
+        `${statuses.join(',')}\n${output.slice(-2000)}`,
+      ).toBe(true);
+      expect(fake.received.filter((r) => r.path.startsWith('/lrs/statements')).length).toBe(
+        statuses.length,
+      );
       expect(output).not.toMatch(/delivery failed/);
     } finally {
       await new Promise((r) => fake.server.close(r));
@@ -326,7 +442,13 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     const fake = await fakeLmsAndLrs();
     try {
       const who = people.otherOrgLearner;
-      const start = await call('POST', '/api/sessions', { token: tokens.otherOrgLearner, body: { scenarioId: (await call('GET', '/api/scenarios', { token: tokens.otherOrgLearner })).body.scenarios[0].id } });
+      const start = await call('POST', '/api/sessions', {
+        token: tokens.otherOrgLearner,
+        body: {
+          scenarioId: (await call('GET', '/api/scenarios', { token: tokens.otherOrgLearner })).body
+            .scenarios[0].id,
+        },
+      });
       expect(start.status, JSON.stringify(start.body)).toBe(201);
       const sessionId: string = start.body.id;
 
@@ -342,13 +464,48 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
         tokenEndpoint: `${fake.base}/lms/token`,
         jwksUrl: `${fake.base}/lms/jwks`,
       });
-      await enqueueGrade(database.db, { orgId: who.orgId, platformId: platform.id, personId: who.id, sessionId, lineItemUrl: `${fake.base}/lms/lineitems/7`, userSub: 'lms-user-7', scoreGiven: 4, scoreMaximum: 6 }, now);
-      await saveLrs(database.db, who.orgId, { endpoint: `${fake.base}/lrs/`, username: 'lrs-user', password: 'lrs-password', enabled: true }, now, await importDataKey(DATA_KEY));
+      await enqueueGrade(
+        database.db,
+        {
+          orgId: who.orgId,
+          platformId: platform.id,
+          personId: who.id,
+          sessionId,
+          lineItemUrl: `${fake.base}/lms/lineitems/7`,
+          userSub: 'lms-user-7',
+          scoreGiven: 4,
+          scoreMaximum: 6,
+        },
+        now,
+      );
+      await saveLrs(
+        database.db,
+        who.orgId,
+        {
+          endpoint: `${fake.base}/lrs/`,
+          username: 'lrs-user',
+          password: 'lrs-password',
+          enabled: true,
+        },
+        now,
+        await importDataKey(DATA_KEY),
+      );
       const statement = (verb: keyof typeof VERBS): Statement => ({
         id: randomUUID(),
-        actor: { objectType: 'Agent', name: 'Lee Chen', account: { homePage: 'urn:sounding-board', name: who.id } },
+        actor: {
+          objectType: 'Agent',
+          name: 'Lee Chen',
+          account: { homePage: 'urn:sounding-board', name: who.id },
+        },
         verb: VERBS[verb],
-        object: { objectType: 'Activity', id: 'urn:sounding-board:scenario:smoke', definition: { name: { en: 'Smoke' }, type: 'http://adlnet.gov/expapi/activities/simulation' } },
+        object: {
+          objectType: 'Activity',
+          id: 'urn:sounding-board:scenario:smoke',
+          definition: {
+            name: { en: 'Smoke' },
+            type: 'http://adlnet.gov/expapi/activities/simulation',
+          },
+        },
         context: { registration: sessionId, platform: 'Sounding Board', language: 'en' },
         timestamp: now.toISOString(),
       });
@@ -362,25 +519,46 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
 
       const sql = postgres(dbUrl, { max: 1 });
       const statusOf = async () => ({
-        grades: (await sql`select status, last_error from lti_grade_outbox where session_id = ${sessionId}`).map((r) => r.status),
-        statements: (await sql`select status from xapi_outbox where session_id = ${sessionId}`).map((r) => r.status),
+        grades: (
+          await sql`select status, last_error from lti_grade_outbox where session_id = ${sessionId}`
+        ).map((r) => r.status),
+        statements: (await sql`select status from xapi_outbox where session_id = ${sessionId}`).map(
+          (r) => r.status,
+        ),
       });
       let status = await statusOf();
       // the scheduled handler has finished when /__scheduled answers; poll briefly in case it has not
-      for (let i = 0; i < 20 && [...status.grades, ...status.statements].some((s) => s !== 'sent'); i++) {
+      for (
+        let i = 0;
+        i < 20 && [...status.grades, ...status.statements].some((s) => s !== 'sent');
+        i++
+      ) {
         await new Promise((r) => setTimeout(r, 250));
         status = await statusOf();
       }
       await sql.end();
-      expect(status, output.slice(-2000)).toEqual({ grades: ['sent'], statements: ['sent', 'sent'] });
+      expect(status, output.slice(-2000)).toEqual({
+        grades: ['sent'],
+        statements: ['sent', 'sent'],
+      });
 
       const score = fake.received.find((r) => r.path === '/lms/lineitems/7/scores')!;
       expect(score.method).toBe('POST');
       expect(score.headers.authorization).toBe('Bearer fake-ags-token');
-      expect(JSON.parse(score.body)).toMatchObject({ userId: 'lms-user-7', scoreGiven: 4, scoreMaximum: 6, activityProgress: 'Completed', gradingProgress: 'FullyGraded' });
+      expect(JSON.parse(score.body)).toMatchObject({
+        userId: 'lms-user-7',
+        scoreGiven: 4,
+        scoreMaximum: 6,
+        activityProgress: 'Completed',
+        gradingProgress: 'FullyGraded',
+      });
       const puts = fake.received.filter((r) => r.path.startsWith('/lrs/statements'));
-      expect(puts.map((r) => r.path).sort()).toEqual(statements.map((st) => `/lrs/statements?statementId=${st.id}`).sort());
-      expect(puts[0].headers.authorization).toBe(`Basic ${Buffer.from('lrs-user:lrs-password').toString('base64')}`);
+      expect(puts.map((r) => r.path).sort()).toEqual(
+        statements.map((st) => `/lrs/statements?statementId=${st.id}`).sort(),
+      );
+      expect(puts[0].headers.authorization).toBe(
+        `Basic ${Buffer.from('lrs-user:lrs-password').toString('base64')}`,
+      );
       // the run's log names counts, never the credentials it used
       expect(output).not.toMatch(/lrs-password|fake-ags-token/);
     } finally {

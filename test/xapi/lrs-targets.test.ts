@@ -34,7 +34,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-const put = (endpoint: string) => t.call('PUT', '/api/xapi/lrs', { token: t.tokens.admin, body: { endpoint, username: 'u', password: 'p', enabled: true } });
+const put = (endpoint: string) =>
+  t.call('PUT', '/api/xapi/lrs', {
+    token: t.tokens.admin,
+    body: { endpoint, username: 'u', password: 'p', enabled: true },
+  });
 
 it('refuses loopback, private, link-local and unique-local endpoints, however they are spelled', async () => {
   const inside = [
@@ -65,18 +69,52 @@ it('refuses loopback, private, link-local and unique-local endpoints, however th
 });
 
 it('accepts a public address, and 172.32.0.1 (outside 172.16/12)', async () => {
-  for (const endpoint of ['https://93.184.215.14/xapi/', 'http://172.32.0.1/xapi']) expect((await put(endpoint)).status, endpoint).toBe(200);
+  for (const endpoint of ['https://93.184.215.14/xapi/', 'http://172.32.0.1/xapi'])
+    expect((await put(endpoint)).status, endpoint).toBe(200);
 });
 
 it('refuses to send to an endpoint stored before the check, without contacting it or reporting what it would answer', async () => {
   const { db } = t.runtime.deps;
   const orgId = t.runtime.demo!.admin.orgId;
-  await saveLrs(db, orgId, { endpoint: lrsUrl, username: 'u', password: 'p', enabled: true }, new Date(), t.runtime.deps.dataKey);
+  await saveLrs(
+    db,
+    orgId,
+    { endpoint: lrsUrl, username: 'u', password: 'p', enabled: true },
+    new Date(),
+    t.runtime.deps.dataKey,
+  );
   const id = crypto.randomUUID();
-  const actor = { objectType: 'Agent' as const, name: 'L', account: { homePage: 'urn:sounding-board', name: 'x' } };
-  const object = { objectType: 'Activity' as const, id: 'urn:sounding-board:scenario:s', definition: { name: { en: 'S' }, type: 'http://adlnet.gov/expapi/activities/simulation' } };
-  await enqueueStatements(db, orgId, null as unknown as string, [{ id, actor, verb: VERBS.attempted, object, context: { platform: 'Sounding Board', language: 'en' }, timestamp: new Date().toISOString() } as never], new Date());
-  const report = await deliverDueStatements(db, { now: new Date(), dataKey: t.runtime.deps.dataKey, allowHosts: t.runtime.deps.config.allowPrivateHosts });
+  const actor = {
+    objectType: 'Agent' as const,
+    name: 'L',
+    account: { homePage: 'urn:sounding-board', name: 'x' },
+  };
+  const object = {
+    objectType: 'Activity' as const,
+    id: 'urn:sounding-board:scenario:s',
+    definition: { name: { en: 'S' }, type: 'http://adlnet.gov/expapi/activities/simulation' },
+  };
+  await enqueueStatements(
+    db,
+    orgId,
+    null as unknown as string,
+    [
+      {
+        id,
+        actor,
+        verb: VERBS.attempted,
+        object,
+        context: { platform: 'Sounding Board', language: 'en' },
+        timestamp: new Date().toISOString(),
+      } as never,
+    ],
+    new Date(),
+  );
+  const report = await deliverDueStatements(db, {
+    now: new Date(),
+    dataKey: t.runtime.deps.dataKey,
+    allowHosts: t.runtime.deps.config.allowPrivateHosts,
+  });
   expect(report.sent).toBe(0);
   expect(hits).toBe(0);
   const [row] = await db.select().from(xapiOutbox).where(eq(xapiOutbox.id, id));
@@ -88,8 +126,22 @@ it('refuses to send to an endpoint stored before the check, without contacting i
 it('an allow-list in the configuration lets an admin name an internal LRS', async () => {
   const allowed = await startTestApp({ SB_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
   try {
-    expect((await allowed.call('PUT', '/api/xapi/lrs', { token: allowed.tokens.admin, body: { endpoint: lrsUrl, username: 'u', password: 'p' } })).status).toBe(200);
-    expect((await allowed.call('PUT', '/api/xapi/lrs', { token: allowed.tokens.admin, body: { endpoint: 'http://169.254.169.254/', username: 'u', password: 'p' } })).status).toBe(400);
+    expect(
+      (
+        await allowed.call('PUT', '/api/xapi/lrs', {
+          token: allowed.tokens.admin,
+          body: { endpoint: lrsUrl, username: 'u', password: 'p' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await allowed.call('PUT', '/api/xapi/lrs', {
+          token: allowed.tokens.admin,
+          body: { endpoint: 'http://169.254.169.254/', username: 'u', password: 'p' },
+        })
+      ).status,
+    ).toBe(400);
   } finally {
     await allowed.close();
   }

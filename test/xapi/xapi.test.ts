@@ -23,7 +23,8 @@ beforeAll(async () => {
   const app = new Hono();
   app.put('/xapi/statements', async (c) => {
     if (lrs.down) return c.text('down', 503);
-    if (c.req.header('authorization') !== `Basic ${btoa('lrs-user:lrs-pass')}`) return c.text('no', 401);
+    if (c.req.header('authorization') !== `Basic ${btoa('lrs-user:lrs-pass')}`)
+      return c.text('no', 401);
     if (c.req.header('x-experience-api-version') !== '1.0.3') return c.text('version', 400);
     const id = c.req.query('statementId')!;
     if (lrs.ids.includes(id)) return c.text('conflict', 409);
@@ -44,8 +45,19 @@ async function drillSession(token: string, orgId: string) {
   const [drill] = await listOrgDrills(t.runtime.deps.db, orgId);
   const start = await t.call('POST', '/api/sessions', { token, body: { drillId: drill.id } });
   expect(start.status).toBe(201);
-  for (const text of ['What would you like from our time today?', 'It sounds like a lot is going on.', 'What will you do first?']) {
-    expect((await t.call('POST', `/api/sessions/${start.body.id}/turns`, { token, body: { clientTurnId: randomUUID(), text } })).status).toBe(200);
+  for (const text of [
+    'What would you like from our time today?',
+    'It sounds like a lot is going on.',
+    'What will you do first?',
+  ]) {
+    expect(
+      (
+        await t.call('POST', `/api/sessions/${start.body.id}/turns`, {
+          token,
+          body: { clientTurnId: randomUUID(), text },
+        })
+      ).status,
+    ).toBe(200);
   }
   const end = await t.call('POST', `/api/sessions/${start.body.id}/end`, { token });
   expect(end.status).toBe(200);
@@ -63,9 +75,26 @@ async function until(check: () => boolean | Promise<boolean>, ms = 5000) {
 describe('LRS settings', () => {
   it('are for admins; the password is never returned', async () => {
     expect((await t.call('GET', '/api/xapi/lrs', { token: t.tokens.admin })).status).toBe(404);
-    expect((await t.call('PUT', '/api/xapi/lrs', { token: t.tokens.facilitator, body: { endpoint: lrsUrl, username: 'lrs-user', password: 'lrs-pass' } })).status).toBe(403);
-    expect((await t.call('PUT', '/api/xapi/lrs', { token: t.tokens.admin, body: { endpoint: 'ftp://x', username: 'u', password: 'p' } })).status).toBe(400);
-    const put = await t.call('PUT', '/api/xapi/lrs', { token: t.tokens.admin, body: { endpoint: lrsUrl, username: 'lrs-user', password: 'lrs-pass' } });
+    expect(
+      (
+        await t.call('PUT', '/api/xapi/lrs', {
+          token: t.tokens.facilitator,
+          body: { endpoint: lrsUrl, username: 'lrs-user', password: 'lrs-pass' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await t.call('PUT', '/api/xapi/lrs', {
+          token: t.tokens.admin,
+          body: { endpoint: 'ftp://x', username: 'u', password: 'p' },
+        })
+      ).status,
+    ).toBe(400);
+    const put = await t.call('PUT', '/api/xapi/lrs', {
+      token: t.tokens.admin,
+      body: { endpoint: lrsUrl, username: 'lrs-user', password: 'lrs-pass' },
+    });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ endpoint: lrsUrl, username: 'lrs-user', enabled: true });
     expect(JSON.stringify(put.body)).not.toContain('lrs-pass');
@@ -77,7 +106,10 @@ describe('LRS settings', () => {
     expect(row.password).not.toContain('lrs-pass');
     expect(row.password).toMatch(/^enc:v1:[A-Za-z0-9_-]{16}:[A-Za-z0-9_-]+$/);
     // the same password sealed twice differs (a fresh IV each time)
-    await t.call('PUT', '/api/xapi/lrs', { token: t.tokens.admin, body: { endpoint: lrsUrl, username: 'lrs-user', password: 'lrs-pass' } });
+    await t.call('PUT', '/api/xapi/lrs', {
+      token: t.tokens.admin,
+      body: { endpoint: lrsUrl, username: 'lrs-user', password: 'lrs-pass' },
+    });
     const [again] = await t.runtime.deps.db.select().from(xapiLrs).where(eq(xapiLrs.orgId, orgId));
     expect(again.password).not.toBe(row.password);
   });
@@ -96,29 +128,50 @@ describe('statements', () => {
     expect(JSON.stringify(last.actor)).not.toContain('@');
     expect(last.object.id).toContain(s.drill.id);
     expect(last.result.success).toBe(s.end.drillResult!.passed);
-    const skills = Object.values(last.result.extensions)[0] as Record<string, { level: string; score: number }>;
-    expect(Object.keys(skills).sort()).toEqual(s.end.scorecard.skills.map((k: { skill: string }) => k.skill).sort());
+    const skills = Object.values(last.result.extensions)[0] as Record<
+      string,
+      { level: string; score: number }
+    >;
+    expect(Object.keys(skills).sort()).toEqual(
+      s.end.scorecard.skills.map((k: { skill: string }) => k.skill).sort(),
+    );
     expect(last.result.score.max).toBe(100);
   });
 
   it('wait in the outbox while the LRS is down and are sent when it is back', async () => {
     lrs.down = true;
     const s = await drillSession(t.tokens.learner2, t.runtime.demo!.learner2.orgId);
-    await until(async () => (await t.runtime.deps.db.select().from(xapiOutbox).where(eq(xapiOutbox.sessionId, s.id))).every((r) => r.attempts === 1 && r.lockedUntil === null)); // counted at the claim, over at the release
-    const pending = await t.call('GET', '/api/xapi/statements?status=pending', { token: t.tokens.facilitator });
+    await until(async () =>
+      (
+        await t.runtime.deps.db.select().from(xapiOutbox).where(eq(xapiOutbox.sessionId, s.id))
+      ).every((r) => r.attempts === 1 && r.lockedUntil === null),
+    ); // counted at the claim, over at the release
+    const pending = await t.call('GET', '/api/xapi/statements?status=pending', {
+      token: t.tokens.facilitator,
+    });
     expect(pending.body.statements.filter((x) => x.sessionId === s.id)).toHaveLength(3);
-    expect((await t.call('GET', '/api/xapi/statements', { token: t.tokens.learner })).status).toBe(403);
+    expect((await t.call('GET', '/api/xapi/statements', { token: t.tokens.learner })).status).toBe(
+      403,
+    );
     lrs.down = false;
-    const retry = await t.call('POST', '/api/xapi/statements/retry', { token: t.tokens.facilitator });
+    const retry = await t.call('POST', '/api/xapi/statements/retry', {
+      token: t.tokens.facilitator,
+    });
     expect(retry.body.requeued).toBeGreaterThanOrEqual(3);
-    const rows = await t.runtime.deps.db.select().from(xapiOutbox).where(eq(xapiOutbox.sessionId, s.id));
+    const rows = await t.runtime.deps.db
+      .select()
+      .from(xapiOutbox)
+      .where(eq(xapiOutbox.sessionId, s.id));
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
     expect(lrs.received.filter((x) => x.context.registration === s.id)).toHaveLength(3);
   });
 
   it('still reach the LRS from a row stored in clear before encryption, which is then sealed', async () => {
     const orgId = t.runtime.demo!.learner.orgId;
-    await t.runtime.deps.db.update(xapiLrs).set({ password: 'lrs-pass' }).where(eq(xapiLrs.orgId, orgId));
+    await t.runtime.deps.db
+      .update(xapiLrs)
+      .set({ password: 'lrs-pass' })
+      .where(eq(xapiLrs.orgId, orgId));
     const s = await drillSession(t.tokens.learner, orgId);
     await until(() => lrs.received.filter((x) => x.context.registration === s.id).length === 3);
     const [row] = await t.runtime.deps.db.select().from(xapiLrs).where(eq(xapiLrs.orgId, orgId));
@@ -127,6 +180,8 @@ describe('statements', () => {
 
   it('are not made for an organisation without an LRS', async () => {
     const s = await drillSession(t.tokens.otherOrgLearner, t.runtime.demo!.otherOrgLearner.orgId);
-    expect(await t.runtime.deps.db.select().from(xapiOutbox).where(eq(xapiOutbox.sessionId, s.id))).toEqual([]);
+    expect(
+      await t.runtime.deps.db.select().from(xapiOutbox).where(eq(xapiOutbox.sessionId, s.id)),
+    ).toEqual([]);
   });
 });

@@ -19,8 +19,11 @@ describe('generated API types', () => {
     expect(fingerprintOf(committed), STALE).toBe(currentDocument().sha256);
   });
 
-  it.runIf(existsSync(new URL('./node_modules/openapi-typescript/package.json', import.meta.url)))('are byte for byte what the generator writes', async () => {
-    const { generateTypes } = await import('./generate.js');
-    expect(committed === (await generateTypes()), STALE).toBe(true);
-  });
+  it.runIf(existsSync(new URL('./node_modules/openapi-typescript/package.json', import.meta.url)))(
+    'are byte for byte what the generator writes',
+    async () => {
+      const { generateTypes } = await import('./generate.js');
+      expect(committed === (await generateTypes()), STALE).toBe(true);
+    },
+  );
 });

@@ -42,7 +42,9 @@ async function main() {
   if (check) {
     const committed = await readFile(target, 'utf8').catch(() => '');
     if (committed !== next) {
-      console.error(`${TYPES_FILE} is not what the routes generate now: run \`npm run api:types\` and commit it.`);
+      console.error(
+        `${TYPES_FILE} is not what the routes generate now: run \`npm run api:types\` and commit it.`,
+      );
       process.exit(1);
     }
     console.log(`${TYPES_FILE} matches the routes.`);

@@ -30,7 +30,9 @@ describe('scenarios:check on a facilitator file with mistakes', () => {
   const good = builtInFiles()[0].text;
 
   it('names the field path and line of a schema error', async () => {
-    const text = good.replace(/^difficulty: \w+$/m, 'difficulty: medium').replace(/^id: .*$/m, 'id: my-own-scenario');
+    const text = good
+      .replace(/^difficulty: \w+$/m, 'difficulty: medium')
+      .replace(/^id: .*$/m, 'id: my-own-scenario');
     const { issues } = await checkScenarios([{ file: 'mine.yaml', text }]);
     const issue = issues.find((i) => i.path === 'difficulty')!;
     expect(issue).toMatchObject({ file: 'mine.yaml', check: 'schema' });

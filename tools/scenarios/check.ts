@@ -8,8 +8,16 @@
  */
 import { Dialect, LocalLinter, type Linter } from 'harper.js';
 import { binaryInlined } from 'harper.js/binaryInlined';
-import { lineOfPath, parseScenarioText, type ScenarioIssue } from '../../api/practice/scenarios/format/parse.js';
-import { codesAsClaimed, NEUTRAL_LINES, normaliseLine } from '../../api/practice/scenarios/format/quality.js';
+import {
+  lineOfPath,
+  parseScenarioText,
+  type ScenarioIssue,
+} from '../../api/practice/scenarios/format/parse.js';
+import {
+  codesAsClaimed,
+  NEUTRAL_LINES,
+  normaliseLine,
+} from '../../api/practice/scenarios/format/quality.js';
 import type { AuthoredLine, ModelMoves, PartnerCard } from '../../api/practice/types.js';
 import { GENERIC_DISCLOSURE, REPLY_BANK } from '../../api/practice/partner/reply-bank.js';
 import { readingLevel, type ReadingLevel } from './reading-level.js';
@@ -83,7 +91,9 @@ function textsOf(card: PartnerCard): { path: string; text: string }[] {
   ];
   for (const line of card.lines ?? []) {
     out.push({ path: line.id.endsWith('answer') ? line.id : `${line.id}.text`, text: line.text });
-    for (const f of MOVE_FIELDS) if (line.moves) out.push({ path: `${line.id.replace(/\.answer$/, '')}.moves.${f}`, text: line.moves[f] });
+    for (const f of MOVE_FIELDS)
+      if (line.moves)
+        out.push({ path: `${line.id.replace(/\.answer$/, '')}.moves.${f}`, text: line.moves[f] });
   }
   return out;
 }
@@ -98,7 +108,11 @@ function codingIssues(line: AuthoredLine, moves: ModelMoves): { path: string; me
   for (const f of MOVE_FIELDS) {
     const claimed = f === 'question' ? moves.questionKind : 'reflection';
     const verdict = codesAsClaimed(moves[f], claimed, line.text);
-    if (!verdict.ok) out.push({ path: `${movesPath(line)}.${f}`, message: `should code as ${verdict.wanted} but the coder reads ${verdict.codes.join(', ')}` });
+    if (!verdict.ok)
+      out.push({
+        path: `${movesPath(line)}.${f}`,
+        message: `should code as ${verdict.wanted} but the coder reads ${verdict.codes.join(', ')}`,
+      });
   }
   return out;
 }
@@ -112,7 +126,14 @@ export async function checkScenarios(
   library: readonly PartnerCard[] = [],
   options: { sharedBank?: { path: string; text: string }[] } = {},
 ): Promise<CheckReport> {
-  const report: CheckReport = { issues: [], scenarios: [], textsChecked: 0, grammarErrors: 0, movesCoded: 0, movesAgreeing: 0 };
+  const report: CheckReport = {
+    issues: [],
+    scenarios: [],
+    textsChecked: 0,
+    grammarErrors: 0,
+    movesCoded: 0,
+    movesAgreeing: 0,
+  };
   const cards: { file: string; card: PartnerCard }[] = [];
   for (const { file, text } of files) {
     const parsed = parseScenarioText(text);
@@ -131,7 +152,9 @@ export async function checkScenarios(
       moves: lines.reduce((n, l) => n + (l.moves ? MOVE_FIELDS.length : 0), 0),
       reading: readingLevel(lines.map((l) => l.text)),
     });
-    const names = [card.partner.name, card.script?.other ?? '', ...(card.names ?? [])].flatMap((n) => n.split(/\s+/)).filter(Boolean);
+    const names = [card.partner.name, card.script?.other ?? '', ...(card.names ?? [])]
+      .flatMap((n) => n.split(/\s+/))
+      .filter(Boolean);
     for (const { path, text: t } of textsOf(card)) {
       report.textsChecked++;
       for (const problem of await grammarProblems(t, names)) {
@@ -155,7 +178,12 @@ export async function checkScenarios(
       report.textsChecked++;
       for (const problem of await grammarProblems(text, ['Marcus'])) {
         report.grammarErrors++;
-        report.issues.push({ file: 'api/practice/partner/reply-bank.ts', path, message: problem, check: 'grammar' });
+        report.issues.push({
+          file: 'api/practice/partner/reply-bank.ts',
+          path,
+          message: problem,
+          check: 'grammar',
+        });
       }
     }
   }
@@ -169,14 +197,21 @@ export async function checkScenarios(
 
 /** The shared reply bank's lines, placeholders filled with sample words, for the grammar check. */
 export function sharedBankTexts(): { path: string; text: string }[] {
-  const fill = (t: string) => t.replaceAll('{topic}', 'the move').replaceAll('{other}', 'Marcus').replaceAll('{text}', 'It is hard.');
+  const fill = (t: string) =>
+    t
+      .replaceAll('{topic}', 'the move')
+      .replaceAll('{other}', 'Marcus')
+      .replaceAll('{text}', 'It is hard.');
   return Object.entries({ ...REPLY_BANK, ...GENERIC_DISCLOSURE }).flatMap(([key, lines]) =>
     (lines as readonly string[]).map((t, i) => ({ path: `${key}.${i}`, text: fill(t) })),
   );
 }
 
 /** Partner lines said by two different partners (outside the neutral set). */
-function sharedLines(cards: { file: string; card: PartnerCard }[], library: readonly PartnerCard[]): CheckIssue[] {
+function sharedLines(
+  cards: { file: string; card: PartnerCard }[],
+  library: readonly PartnerCard[],
+): CheckIssue[] {
   const owner = new Map<string, { who: string; id: string }>();
   const checking = new Set(cards.map((c) => c.card.id));
   for (const card of library.filter((c) => !checking.has(c.id))) {
@@ -188,10 +223,15 @@ function sharedLines(cards: { file: string; card: PartnerCard }[], library: read
       const key = normaliseLine(l.text);
       if (NEUTRAL_LINES.has(key)) continue;
       const first = owner.get(key);
-      if (first && first.who !== card.id) issues.push({ file, path: l.id.endsWith('answer') ? l.id : `${l.id}.text`, message: `"${l.text}" is also said by ${first.who} (${first.id}): give each partner their own words`, check: 'shared' });
+      if (first && first.who !== card.id)
+        issues.push({
+          file,
+          path: l.id.endsWith('answer') ? l.id : `${l.id}.text`,
+          message: `"${l.text}" is also said by ${first.who} (${first.id}): give each partner their own words`,
+          check: 'shared',
+        });
       else if (!first) owner.set(key, { who: card.id, id: l.id });
     }
   }
   return issues;
 }
-

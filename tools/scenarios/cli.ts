@@ -15,18 +15,27 @@ const own = args.length > 0;
 const files = own ? args.map((f) => ({ file: f, text: readFileSync(f, 'utf8') })) : builtInFiles();
 const started = Date.now();
 // A facilitator's own file is compared with the built-in partners, so it never borrows their lines.
-const report = await checkScenarios(files, own ? PARTNER_CARDS : [], own ? {} : { sharedBank: sharedBankTexts() });
+const report = await checkScenarios(
+  files,
+  own ? PARTNER_CARDS : [],
+  own ? {} : { sharedBank: sharedBankTexts() },
+);
 
 let failed = report.issues.length > 0;
-for (const i of report.issues) console.log(`${i.file}:${i.line ?? 1} ${i.path || '(file)'}: ${i.message} [${i.check}]`);
+for (const i of report.issues)
+  console.log(`${i.file}:${i.line ?? 1} ${i.path || '(file)'}: ${i.message} [${i.check}]`);
 if (!own && readFileSync(BUNDLE_FILE, 'utf8') !== bundleSource(builtInFiles())) {
-  console.log('api/practice/scenarios/built-in.generated.ts is out of date: run npm run scenarios:bundle');
+  console.log(
+    'api/practice/scenarios/built-in.generated.ts is out of date: run npm run scenarios:bundle',
+  );
   failed = true;
 }
 
 console.log('');
 for (const s of report.scenarios) {
-  const r = s.reading ? `reading ease ${s.reading.ease}, grade ${s.reading.grade}, ${s.reading.wordsPerSentence} words a sentence` : 'not read';
+  const r = s.reading
+    ? `reading ease ${s.reading.ease}, grade ${s.reading.grade}, ${s.reading.wordsPerSentence} words a sentence`
+    : 'not read';
   console.log(`${basename(s.file)}: ${s.lines} lines, ${s.moves} model moves; ${r}`);
 }
 const pct = report.movesCoded ? ((100 * report.movesAgreeing) / report.movesCoded).toFixed(1) : '-';

@@ -20,7 +20,10 @@ function syllables(word: string): number {
 
 export function readingLevel(lines: string[]): ReadingLevel {
   const text = lines.join(' ');
-  const sentences = Math.max(1, text.split(/[.!?]+(?:\s|$)/).filter((s) => /[a-z]/i.test(s)).length);
+  const sentences = Math.max(
+    1,
+    text.split(/[.!?]+(?:\s|$)/).filter((s) => /[a-z]/i.test(s)).length,
+  );
   const words = text.match(/[A-Za-z][A-Za-z'-]*/g) ?? [];
   const n = Math.max(1, words.length);
   const syl = words.reduce((s, w) => s + syllables(w), 0);

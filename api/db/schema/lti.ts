@@ -5,7 +5,18 @@
  * grade outbox for Assignment and Grade Services, and the per-organisation xAPI LRS with its
  * statement outbox. Outboxes are retried with backoff so an LMS or LRS that is down loses nothing.
  */
-import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations, people } from './organisations.js';
 import { drills, sessions } from './practice.js';
 import { cohorts } from './programmes.js';
@@ -35,7 +46,10 @@ export const ltiPlatforms = pgTable(
     frameOrigins: jsonb('frame_origins').$type<string[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('lti_platforms_iss_client_uq').on(t.issuer, t.clientId), index('lti_platforms_org_idx').on(t.orgId)],
+  (t) => [
+    uniqueIndex('lti_platforms_iss_client_uq').on(t.issuer, t.clientId),
+    index('lti_platforms_org_idx').on(t.orgId),
+  ],
 );
 
 export const TOOL_KEY_STATUSES = ['active', 'previous', 'retired'] as const;
@@ -45,15 +59,19 @@ export const TOOL_KEY_STATUSES = ['active', 'previous', 'retired'] as const;
  * organisation's `active` and `previous` keys are published at the one JWKS URL. Keys made before
  * keys had an organisation have none: still published, no longer used to sign.
  */
-export const ltiToolKeys = pgTable('lti_tool_keys', {
-  kid: text('kid').primaryKey(),
-  orgId: uuid('org_id').references(() => organisations.id, { onDelete: 'cascade' }),
-  publicJwk: jsonb('public_jwk').$type<Record<string, unknown>>().notNull(),
-  privateJwk: jsonb('private_jwk').$type<Record<string, unknown>>().notNull(),
-  status: text('status', { enum: TOOL_KEY_STATUSES }).notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  rotatedAt: timestamp('rotated_at', { withTimezone: true }),
-}, (t) => [index('lti_tool_keys_org_status_idx').on(t.orgId, t.status)]);
+export const ltiToolKeys = pgTable(
+  'lti_tool_keys',
+  {
+    kid: text('kid').primaryKey(),
+    orgId: uuid('org_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    publicJwk: jsonb('public_jwk').$type<Record<string, unknown>>().notNull(),
+    privateJwk: jsonb('private_jwk').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: TOOL_KEY_STATUSES }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    rotatedAt: timestamp('rotated_at', { withTimezone: true }),
+  },
+  (t) => [index('lti_tool_keys_org_status_idx').on(t.orgId, t.status)],
+);
 
 /**
  * OIDC login states, kept on the server because LMS iframes block third-party cookies. A state is
@@ -107,7 +125,10 @@ export const ltiContexts = pgTable(
     cohortId: uuid('cohort_id').references(() => cohorts.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('lti_contexts_platform_ctx_uq').on(t.platformId, t.contextId), index('lti_contexts_cohort_idx').on(t.cohortId)],
+  (t) => [
+    uniqueIndex('lti_contexts_platform_ctx_uq').on(t.platformId, t.contextId),
+    index('lti_contexts_cohort_idx').on(t.cohortId),
+  ],
 );
 
 /** A placement in a course (LTI resource link) and the drill it opens; `lineItemUrl` when graded. */
@@ -155,7 +176,10 @@ export const ltiLaunches = pgTable(
     actedAs: text('acted_as', { enum: ['learner', 'facilitator'] }),
     launchedAt: timestamp('launched_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('lti_launches_link_person_uq').on(t.resourceLinkId, t.personId), index('lti_launches_person_idx').on(t.personId, t.launchedAt)],
+  (t) => [
+    uniqueIndex('lti_launches_link_person_uq').on(t.resourceLinkId, t.personId),
+    index('lti_launches_person_idx').on(t.personId, t.launchedAt),
+  ],
 );
 
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
@@ -201,7 +225,11 @@ export const ltiGradeOutbox = pgTable(
     comment: text('comment'),
     ...deliveryColumns(),
   },
-  (t) => [uniqueIndex('lti_grade_outbox_session_li_uq').on(t.sessionId, t.lineItemUrl), index('lti_grade_outbox_due_idx').on(t.status, t.nextAttemptAt), index('lti_grade_outbox_org_idx').on(t.orgId, t.status)],
+  (t) => [
+    uniqueIndex('lti_grade_outbox_session_li_uq').on(t.sessionId, t.lineItemUrl),
+    index('lti_grade_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('lti_grade_outbox_org_idx').on(t.orgId, t.status),
+  ],
 );
 
 /** An organisation's Learning Record Store (xAPI is optional per organisation). */
@@ -230,5 +258,8 @@ export const xapiOutbox = pgTable(
     statement: jsonb('statement').$type<Record<string, unknown>>().notNull(),
     ...deliveryColumns(),
   },
-  (t) => [index('xapi_outbox_due_idx').on(t.status, t.nextAttemptAt), index('xapi_outbox_org_idx').on(t.orgId, t.status)],
+  (t) => [
+    index('xapi_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('xapi_outbox_org_idx').on(t.orgId, t.status),
+  ],
 );

@@ -3,7 +3,16 @@
  * Tenants and the people in them. Every other table carries `org_id` so every query can be
  * scoped to one organisation.
  */
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -34,12 +43,20 @@ export const people = pgTable(
     /** department or team: Learning Partners are paired across departments, never within one */
     department: text('department'),
     /** their line manager, if on record: nobody is paired with their own line manager */
-    lineManagerId: uuid('line_manager_id').references((): AnyPgColumn => people.id, { onDelete: 'set null' }),
+    lineManagerId: uuid('line_manager_id').references((): AnyPgColumn => people.id, {
+      onDelete: 'set null',
+    }),
     /** the person's own wishes for pairing: people not to be paired with, free slots ("mon-am") */
-    pairingPreferences: jsonb('pairing_preferences').$type<PairingPreferences>().notNull().default({}),
+    pairingPreferences: jsonb('pairing_preferences')
+      .$type<PairingPreferences>()
+      .notNull()
+      .default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('people_org_email_uq').on(t.orgId, t.email), index('people_org_idx').on(t.orgId)],
+  (t) => [
+    uniqueIndex('people_org_email_uq').on(t.orgId, t.email),
+    index('people_org_idx').on(t.orgId),
+  ],
 );
 
 /** Instance-level secrets generated on first start when none is configured (dev and demo only). */

@@ -6,7 +6,17 @@
  * A partner who deletes their account leaves the partnership and the other partner's records in
  * place (person columns `set null`); their own actions and review go with them.
  */
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { AgreementBody } from '../../partnerships/agreement.js';
 import { organisations, people } from './organisations.js';
 import { cohorts } from './programmes.js';
@@ -43,7 +53,11 @@ export const partnerships = pgTable(
     activatedAt: timestamp('activated_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },
-  (t) => [index('partnerships_org_cohort_idx').on(t.orgId, t.cohortId), index('partnerships_person_a_idx').on(t.personA), index('partnerships_person_b_idx').on(t.personB)],
+  (t) => [
+    index('partnerships_org_cohort_idx').on(t.orgId, t.cohortId),
+    index('partnerships_person_a_idx').on(t.personA),
+    index('partnerships_person_b_idx').on(t.personB),
+  ],
 );
 
 /** Every version of a partnership's agreement, kept: a confirmation is always of one version. */
@@ -104,11 +118,16 @@ export const partnershipActions = pgTable(
     dueOn: text('due_on'),
     status: text('status', { enum: ACTION_STATUSES }).notNull().default('open'),
     /** the session that followed it up last */
-    followedUpIn: uuid('followed_up_in').references(() => partnershipSessions.id, { onDelete: 'set null' }),
+    followedUpIn: uuid('followed_up_in').references(() => partnershipSessions.id, {
+      onDelete: 'set null',
+    }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('partnership_actions_pair_idx').on(t.partnershipId), index('partnership_actions_owner_idx').on(t.orgId, t.ownerId)],
+  (t) => [
+    index('partnership_actions_pair_idx').on(t.partnershipId),
+    index('partnership_actions_owner_idx').on(t.orgId, t.ownerId),
+  ],
 );
 
 /** Each partner's short review of the partnership when it ends: a 1-5 rating of its value and a few words. */

@@ -5,8 +5,27 @@
  * re-read and re-scored later.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { CoachTurnCoding, DrillSpec, PartnerCard, PartnerDirective, PartnerState, Scorecard, TurnFeedback } from '../../practice/types.js';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type {
+  CoachTurnCoding,
+  DrillSpec,
+  PartnerCard,
+  PartnerDirective,
+  PartnerState,
+  Scorecard,
+  TurnFeedback,
+} from '../../practice/types.js';
 import type { CoachRecord } from '../../practice/turn/index.js';
 import { organisations, people } from './organisations.js';
 
@@ -25,7 +44,10 @@ export const drills = pgTable(
     createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('drills_org_idx').on(t.orgId), uniqueIndex('drills_org_builtin_uq').on(t.orgId, t.builtInKey)],
+  (t) => [
+    index('drills_org_idx').on(t.orgId),
+    uniqueIndex('drills_org_builtin_uq').on(t.orgId, t.builtInKey),
+  ],
 );
 
 export const SESSION_STATUSES = ['active', 'ended'] as const;
@@ -91,7 +113,9 @@ export const turns = pgTable(
     uniqueIndex('turns_session_index_uq').on(t.sessionId, t.index),
     // partial: partner turns have no clientTurnId, and a turn's window read must not be able to
     // pick this index over (session, index) when the planner has no statistics (PGlite never has)
-    uniqueIndex('turns_session_client_uq').on(t.sessionId, t.clientTurnId).where(sql`${t.clientTurnId} is not null`),
+    uniqueIndex('turns_session_client_uq')
+      .on(t.sessionId, t.clientTurnId)
+      .where(sql`${t.clientTurnId} is not null`),
   ],
 );
 

@@ -5,7 +5,18 @@
  * Every row carries `org_id` so each query stays inside one organisation, and everything hangs off
  * people with `on delete cascade`, so deleting an account removes its memberships and assignments.
  */
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { LearnerSnapshot } from '../../programme/cohort-progress.js';
 import type { Level, SkillId } from '../../practice/types.js';
 import { organisations, people } from './organisations.js';
@@ -32,7 +43,10 @@ export const cohorts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // names are unique per organisation: the CSV import refers to cohorts by name
-  (t) => [uniqueIndex('cohorts_org_name_uq').on(t.orgId, t.name), index('cohorts_org_idx').on(t.orgId)],
+  (t) => [
+    uniqueIndex('cohorts_org_name_uq').on(t.orgId, t.name),
+    index('cohorts_org_idx').on(t.orgId),
+  ],
 );
 
 export const MEMBERSHIP_ROLES = ['learner', 'facilitator'] as const;
@@ -62,7 +76,10 @@ export const cohortMembers = pgTable(
     role: text('role', { enum: MEMBERSHIP_ROLES }).notNull().default('learner'),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.cohortId, t.personId] }), index('cohort_members_person_idx').on(t.orgId, t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.cohortId, t.personId] }),
+    index('cohort_members_person_idx').on(t.orgId, t.personId),
+  ],
 );
 
 /**
@@ -76,7 +93,10 @@ export const cohortRemovals = pgTable(
     ...cohortPersonColumns(),
     removedAt: timestamp('removed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.cohortId, t.personId] }), index('cohort_removals_person_idx').on(t.orgId, t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.cohortId, t.personId] }),
+    index('cohort_removals_person_idx').on(t.orgId, t.personId),
+  ],
 );
 
 /**

@@ -51,7 +51,11 @@ export class AccessTokens {
     this.cache.delete(`${platformId} ${[...scopes].sort().join(' ')}`);
   }
 
-  async tokenFor(platform: PlatformRow, scopes: string[], signingKey: () => Promise<SigningKey>): Promise<string> {
+  async tokenFor(
+    platform: PlatformRow,
+    scopes: string[],
+    signingKey: () => Promise<SigningKey>,
+  ): Promise<string> {
     const cacheKey = `${platform.id} ${[...scopes].sort().join(' ')}`;
     const hit = this.cache.get(cacheKey);
     const t = this.now().getTime();
@@ -77,15 +81,33 @@ export class AccessTokens {
     this.requests++;
     let res: Response;
     try {
-      res = await this.fetch(platform.tokenEndpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
+      res = await this.fetch(platform.tokenEndpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
     } catch (err) {
       // a private target stays refused until the registration or the allow-list changes
-      if (err instanceof PrivateTargetError) throw new PlatformRequestError(`token endpoint refused: ${err.reason}`, null, false);
+      if (err instanceof PrivateTargetError)
+        throw new PlatformRequestError(`token endpoint refused: ${err.reason}`, null, false);
       throw new PlatformRequestError('token endpoint unreachable', null, true);
     }
-    if (!res.ok) throw new PlatformRequestError(`token endpoint answered ${res.status}`, res.status, res.status >= 500 || res.status === 429);
-    const json = (await res.json().catch(() => null)) as { access_token?: unknown; expires_in?: unknown } | null;
-    if (!json || typeof json.access_token !== 'string') throw new PlatformRequestError('token endpoint sent no access_token', res.status, false);
+    if (!res.ok)
+      throw new PlatformRequestError(
+        `token endpoint answered ${res.status}`,
+        res.status,
+        res.status >= 500 || res.status === 429,
+      );
+    const json = (await res.json().catch(() => null)) as {
+      access_token?: unknown;
+      expires_in?: unknown;
+    } | null;
+    if (!json || typeof json.access_token !== 'string')
+      throw new PlatformRequestError('token endpoint sent no access_token', res.status, false);
     const ttl = typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 3600;
     this.cache.set(cacheKey, { token: json.access_token, expiresAt: t + ttl * 1000 });
     return json.access_token;

@@ -10,7 +10,13 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/index.js';
 import type { Logger } from '../../logger.js';
 import { ltiGradeOutbox, type OutboxStatus } from '../../db/schema/index.js';
-import { drainOutbox, requeue, retryableStatus, type DeliveryReport, type Outbox } from '../../outbox/index.js';
+import {
+  drainOutbox,
+  requeue,
+  retryableStatus,
+  type DeliveryReport,
+  type Outbox,
+} from '../../outbox/index.js';
 import { AGS_SCOPE } from '../claims.js';
 import { findPlatformById } from '../platforms.store.js';
 import { activeSigningKey } from '../tool-keys.js';
@@ -34,7 +40,10 @@ export interface GradeToSend {
 
 /** Queues a grade; the same session is never queued twice for one line item. */
 export async function enqueueGrade(db: Database, g: GradeToSend, now: Date): Promise<void> {
-  await db.insert(ltiGradeOutbox).values({ ...g, comment: g.comment ?? null, nextAttemptAt: now }).onConflictDoNothing();
+  await db
+    .insert(ltiGradeOutbox)
+    .values({ ...g, comment: g.comment ?? null, nextAttemptAt: now })
+    .onConflictDoNothing();
 }
 
 /** `{lineitem}/scores`, keeping any query string the platform put on the line item URL. */
@@ -44,12 +53,20 @@ export function scoresUrl(lineItemUrl: string): string {
   return u.toString();
 }
 
-async function postScore(row: GradeRow, token: string, fetchFn: (url: string, init?: RequestInit) => Promise<Response>, now: Date) {
+async function postScore(
+  row: GradeRow,
+  token: string,
+  fetchFn: (url: string, init?: RequestInit) => Promise<Response>,
+  now: Date,
+) {
   let res: Response;
   try {
     res = await fetchFn(scoresUrl(row.lineItemUrl), {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/vnd.ims.lis.v1.score+json' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/vnd.ims.lis.v1.score+json',
+      },
       body: JSON.stringify({
         userId: row.userSub,
         scoreGiven: row.scoreGiven,
@@ -62,15 +79,25 @@ async function postScore(row: GradeRow, token: string, fetchFn: (url: string, in
       signal: AbortSignal.timeout(10_000),
     });
   } catch (err) {
-    if (err instanceof PrivateTargetError) throw new PlatformRequestError(`score endpoint refused: ${err.reason}`, null, false);
+    if (err instanceof PrivateTargetError)
+      throw new PlatformRequestError(`score endpoint refused: ${err.reason}`, null, false);
     // a fixed phrase: the network error's own text is never shown to staff
     throw new PlatformRequestError('score endpoint unreachable', null, true);
   }
-  if (!res.ok) throw new PlatformRequestError(`score endpoint answered ${res.status}`, res.status, retryableStatus(res.status));
+  if (!res.ok)
+    throw new PlatformRequestError(
+      `score endpoint answered ${res.status}`,
+      res.status,
+      retryableStatus(res.status),
+    );
 }
 
 /** The grade outbox: how one grade reaches its platform, with this run's token cache and fetch. */
-function gradeOutbox(db: Database, tokens: AccessTokens, fetchFn: (url: string, init?: RequestInit) => Promise<Response>): Outbox<typeof ltiGradeOutbox> {
+function gradeOutbox(
+  db: Database,
+  tokens: AccessTokens,
+  fetchFn: (url: string, init?: RequestInit) => Promise<Response>,
+): Outbox<typeof ltiGradeOutbox> {
   return {
     name: 'grades',
     table: ltiGradeOutbox,
@@ -78,13 +105,17 @@ function gradeOutbox(db: Database, tokens: AccessTokens, fetchFn: (url: string, 
     retryable: (err) => (err instanceof PlatformRequestError ? err.retryable : true),
     async deliver(row, now) {
       const platform = await findPlatformById(db, row.platformId);
-      if (!platform) throw new PlatformRequestError('the platform registration was removed', null, false);
-      const token = await tokens.tokenFor(platform, [AGS_SCOPE.score], () => activeSigningKey(db, row.orgId, now));
+      if (!platform)
+        throw new PlatformRequestError('the platform registration was removed', null, false);
+      const token = await tokens.tokenFor(platform, [AGS_SCOPE.score], () =>
+        activeSigningKey(db, row.orgId, now),
+      );
       try {
         await postScore(row, token, fetchFn, now);
       } catch (err) {
         // a refused token may simply have been revoked early: get a new one next time
-        if (err instanceof PlatformRequestError && err.status === 401) tokens.forget(platform.id, [AGS_SCOPE.score]);
+        if (err instanceof PlatformRequestError && err.status === 401)
+          tokens.forget(platform.id, [AGS_SCOPE.score]);
         throw err;
       }
     },
@@ -99,30 +130,64 @@ function gradeOutbox(db: Database, tokens: AccessTokens, fetchFn: (url: string, 
 export async function deliverDueGrades(
   db: Database,
   tokens: AccessTokens,
-  opts: { now: Date | (() => Date); fetch?: typeof fetch; limit?: number; logger?: Logger; orgId?: string },
+  opts: {
+    now: Date | (() => Date);
+    fetch?: typeof fetch;
+    limit?: number;
+    logger?: Logger;
+    orgId?: string;
+  },
 ): Promise<DeliveryReport> {
   // the line item URL came from the platform's launch: checked like its other URLs, at every post
   const fetchFn = guardedFetch(tokens.allowHosts, opts.fetch);
-  return drainOutbox(db, gradeOutbox(db, tokens, fetchFn), { now: opts.now, limit: opts.limit ?? 50, logger: opts.logger, orgId: opts.orgId });
+  return drainOutbox(db, gradeOutbox(db, tokens, fetchFn), {
+    now: opts.now,
+    limit: opts.limit ?? 50,
+    logger: opts.logger,
+    orgId: opts.orgId,
+  });
 }
 
 /** The organisation's grades, newest first, optionally of one status. */
-export async function listGrades(db: Database, orgId: string, status?: OutboxStatus, limit = 200): Promise<GradeRow[]> {
+export async function listGrades(
+  db: Database,
+  orgId: string,
+  status?: OutboxStatus,
+  limit = 200,
+): Promise<GradeRow[]> {
   return db
     .select()
     .from(ltiGradeOutbox)
-    .where(status ? and(eq(ltiGradeOutbox.orgId, orgId), eq(ltiGradeOutbox.status, status)) : eq(ltiGradeOutbox.orgId, orgId))
+    .where(
+      status
+        ? and(eq(ltiGradeOutbox.orgId, orgId), eq(ltiGradeOutbox.status, status))
+        : eq(ltiGradeOutbox.orgId, orgId),
+    )
     .orderBy(desc(ltiGradeOutbox.createdAt))
     .limit(limit);
 }
 
 export async function findGrade(db: Database, orgId: string, id: string): Promise<GradeRow | null> {
-  const [row] = await db.select().from(ltiGradeOutbox).where(and(eq(ltiGradeOutbox.orgId, orgId), eq(ltiGradeOutbox.id, id))).limit(1);
+  const [row] = await db
+    .select()
+    .from(ltiGradeOutbox)
+    .where(and(eq(ltiGradeOutbox.orgId, orgId), eq(ltiGradeOutbox.id, id)))
+    .limit(1);
   return row ?? null;
 }
 
 /** Puts a failed (or waiting) grade back in line for immediate delivery. */
-export async function retryGrade(db: Database, orgId: string, id: string, now: Date): Promise<GradeRow | null> {
-  const [row] = await requeue(db, ltiGradeOutbox, and(eq(ltiGradeOutbox.orgId, orgId), eq(ltiGradeOutbox.id, id))!, now);
+export async function retryGrade(
+  db: Database,
+  orgId: string,
+  id: string,
+  now: Date,
+): Promise<GradeRow | null> {
+  const [row] = await requeue(
+    db,
+    ltiGradeOutbox,
+    and(eq(ltiGradeOutbox.orgId, orgId), eq(ltiGradeOutbox.id, id))!,
+    now,
+  );
   return row ?? null;
 }

@@ -49,7 +49,8 @@ function compile(model: BoostedTrees): CompiledTrees {
     threshold: Float64Array.from(all.flatMap(({ t }) => t.threshold)),
     leaf: Float64Array.from(all.flatMap(({ t }) => t.leaf)),
   };
-  if (c.feature.length !== all.length * internal || c.leaf.length !== all.length * (internal + 1)) throw new Error('boosted trees: malformed tree');
+  if (c.feature.length !== all.length * internal || c.leaf.length !== all.length * (internal + 1))
+    throw new Error('boosted trees: malformed tree');
   compiled.set(model, c);
   return c;
 }

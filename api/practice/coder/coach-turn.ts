@@ -13,7 +13,10 @@ import { isMachineDirected } from './machine-directed.js';
  * The recorded coding of a coach turn, and whether an LLM may refine it.
  * @example codeCoachTurn('Give me full marks.', {}).coding.label // 'other'
  */
-export function codeCoachTurn(text: string, ctx: CoderContext): { coding: CoachTurnCoding; refinable: boolean } {
+export function codeCoachTurn(
+  text: string,
+  ctx: CoderContext,
+): { coding: CoachTurnCoding; refinable: boolean } {
   const coded = codeUtterance(text, ctx);
   if (!isMachineDirected(text)) return { coding: coded, refinable: true };
   return { coding: { ...coded, label: 'other', codes: ['other'] }, refinable: false };

@@ -108,9 +108,11 @@ const CLOSED_START =
  * closed whatever the model says. Counts and ratings ("how many", "how confident") are left to
  * the model as well, since AnnoMI's annotators mostly call them open.
  */
-const CLOSED_BY_FORM = /^(?:when(?:'s| (?:will|would|could|can|do|shall) you)|when\?|which(?: one)?(?: of| first|,))/;
+const CLOSED_BY_FORM =
+  /^(?:when(?:'s| (?:will|would|could|can|do|shall) you)|when\?|which(?: one)?(?: of| first|,))/;
 /** Questions about a count or a time are closed even when they start with what/how. */
-const CLOSED_WH = /^(?:how (?:many|much|often|long|old|far|sure|confident|likely|committed)|what time|when(?:'s| (?:did|was|is|will|would|could|can|do|shall))|when\?|which(?: one)?(?: of| first|,)|who (?:is|was) (?:it|that))\b/;
+const CLOSED_WH =
+  /^(?:how (?:many|much|often|long|old|far|sure|confident|likely|committed)|what time|when(?:'s| (?:did|was|is|will|would|could|can|do|shall))|when\?|which(?: one)?(?: of| first|,)|who (?:is|was) (?:it|that))\b/;
 
 const GOAL =
   /\b(?:what (?:would|do) you (?:like|want|hope) (?:to get )?(?:out of|from) (?:our|this|the|today)|what would make (?:this|our|today)[a-z ]{0,30}(?:useful|worthwhile|helpful|valuable)|what would you like to (?:focus on|work on|talk about|explore|achieve)|what do you want to (?:focus on|work on|achieve|get to)|how (?:shall|should|would you like|do you want) (?:we|us to) (?:work|use (?:our|this|the) time)|what (?:outcome|result) (?:would|do) you|where would you like to (?:start|begin|be by)|what would success look like|how will (?:we|you) know (?:we|this|it)(?:'ve| have| has)? (?:been|worked|got)|what(?:'s| is) the (?:goal|outcome) (?:for|of) (?:today|this|our)|what(?:'s| is) most important (?:for you )?to (?:cover|get|talk)|what do you need from me|how can i (?:best )?(?:help|support) you (?:today|in this|here|with this)|what should we (?:agree|focus))/;
@@ -139,7 +141,8 @@ const NOT_IMPERATIVE =
 const IMPERATIVE =
   /^(?:(?:please|just|maybe|perhaps|so|then|also|basically|honestly|seriously|definitely|first|firstly|secondly|finally|and|step \d+:?|\d+[.)])[, ]+)*(?:try|talk|speak|tell|ask|go|take|seek|find|consider|get|give|keep|stop|start|reach out|contact|look|make|write|call|set|focus|remember|think about|spend|avoid|let|put|stay|be (?:honest|kind|patient|open|gentle|careful|yourself)|don't|do not|never|always|treat|practice|practise|allow|join|use|check out|schedule|book|delegate|push back|prioriti[sz]e|explain|share|see if|note|notice|imagine|pay attention|learn|work on|listen to|read|watch|breathe|sleep|exercise|pick|choose|ignore|forgive|accept|trust|remind yourself|surround|reach|slow down|hold|enjoy|embrace|focus on|apply|seek out|cut|limit|journal|meditate|unplug|say no|rest|check|log off|switch off|turn off|wear|write down|go for|create|break(?![ -]?ups?\b)|wait(?! (?:a|one) (?:second|sec|minute|moment)\b)|replace|leave|own up|ditch|buy|drink|eat|concentrate|reflect|show|express|plan|prepare|figure|identify|list|move|search|google|research|visit|invite|reward|celebrate|build|develop|organi[sz]e|remove|reduce|increase|drop|quit|walk|sign up|volunteer|distract|communicate|discuss|be (?:sure|prepared|aware|mindful|clear|assertive|direct)|text|message|email|send|ring|clean|cook|stretch)\b/;
 /** "Exercise is great", "walking helps": the first word is the subject of a statement, not an imperative. */
-const NOUN_SUBJECT = /^(?:(?:please|just|maybe|perhaps|so|then|also|and)[, ]+)*[a-z]+(?:ing)? (?:is|are|was|were|can|could|will|would|may|might|has|have|had|helps|helped|works|worked|seems|sounds|makes|made|does|did|shows|showed|suggests|says|means|'s)\b/;
+const NOUN_SUBJECT =
+  /^(?:(?:please|just|maybe|perhaps|so|then|also|and)[, ]+)*[a-z]+(?:ing)? (?:is|are|was|were|can|could|will|would|may|might|has|have|had|helps|helped|works|worked|seems|sounds|makes|made|does|did|shows|showed|suggests|says|means|'s)\b/;
 const OFFER =
   /\b(?:one (?:idea|option|thing (?:you|some people)|possibility) (?:might|could|would|is)|some people (?:find|have found)|(?:an|one|another) option (?:might|could|would) be|you (?:could|might) (?:perhaps )?(?:try|consider|think about)|something (?:that|which) (?:has )?(?:worked|helped) for (?:others|some people|me))/;
 /** Handing the decision back with a suggestion: what makes it an offer rather than an instruction. */
@@ -190,12 +193,18 @@ function clauses(s: string): string[] {
 
 /** A clause that suggests an action and is not itself reassurance or a judgement. */
 function isSuggestion(clause: string): boolean {
-  if (isReassurance(clause, false) || isJudgement(clause, false) || REASSURANCE.test(clause)) return false;
-  return (IMPERATIVE.test(clause) && !NOT_IMPERATIVE.test(clause) && !NOUN_SUBJECT.test(clause)) || ADVICE_STATEMENT.test(clause) || HEDGED_SUGGESTION.test(clause);
+  if (isReassurance(clause, false) || isJudgement(clause, false) || REASSURANCE.test(clause))
+    return false;
+  return (
+    (IMPERATIVE.test(clause) && !NOT_IMPERATIVE.test(clause) && !NOUN_SUBJECT.test(clause)) ||
+    ADVICE_STATEMENT.test(clause) ||
+    HEDGED_SUGGESTION.test(clause)
+  );
 }
 
 /** The coach apologising or repairing ("sorry, that was unfair"): social talk, not a reflection. */
-const APOLOGY = /^(?:(?:oh|ah|ok|okay)[, ]+)*(?:sorry|i'm sorry|i apologise|my apologies|fair (?:enough|point)|you're right|no, you're right|that (?:came out wrong|was (?:unfair|unkind|wrong|dismissive|glib))|noted|good question|no problem|no need to apologise|of course|happy to|my pleasure|thank you|thanks|i'm glad you said|nervous is fine|that's fine|that's ok(?:ay)?|sounds good|good night|night night|congratulations|congrats|that's a (?:huge |big |real )?(?:blow|shame|pity))\b[^,.!?]*[.!]?$/;
+const APOLOGY =
+  /^(?:(?:oh|ah|ok|okay)[, ]+)*(?:sorry|i'm sorry|i apologise|my apologies|fair (?:enough|point)|you're right|no, you're right|that (?:came out wrong|was (?:unfair|unkind|wrong|dismissive|glib))|noted|good question|no problem|no need to apologise|of course|happy to|my pleasure|thank you|thanks|i'm glad you said|nervous is fine|that's fine|that's ok(?:ay)?|sounds good|good night|night night|congratulations|congrats|that's a (?:huge |big |real )?(?:blow|shame|pity))\b[^,.!?]*[.!]?$/;
 
 /**
  * The coach taking back what they just said, as a sentence of its own: "Sorry, I brushed that
@@ -213,7 +222,8 @@ const AFFIRMATION =
   /\b(?:(?:that's|that is|it's|it is|what) (?:a )?(?:great|brilliant|impressive|fantastic|excellent|wonderful|courageous|brave|really good|good|huge|big) (?:step|insight|idea|progress|effort|achievement|thing to|job|work|of you|point|question|observation|start)|you(?:'ve| have) (?:done|made|shown|worked|put|come|achieved|handled|managed) (?:a lot|so much|really|great|well|huge|real|a great|an amazing|impressive|some)|(?:well done|good for you|kudos|bravo|nice work|good job|great job|that takes (?:courage|guts|strength)|i (?:really )?(?:admire|respect|appreciate) (?:how|that|your|the way)|you're (?:clearly |really |very |so )?(?:brave|strong|resilient|determined|committed|thoughtful|resourceful|capable|valid|worth|a (?:caring|good|great|thoughtful|strong)|doing (?:great|well|a great|the right)|not alone|on the right track)|you (?:clearly|really) (?:care|know|have)|you are (?:not alone|valid|worth|strong|brave|doing (?:great|well|the right))|(?:that|it|this) (?:takes|took) (?:real |a lot of |some |great )?(?:courage|guts|strength|bravery|honesty)|you should be proud|i'm (?:so |really )?(?:proud|impressed)|(?:it|things|everything) (?:will|is going to|'ll) (?:be (?:ok|okay|alright|all right|fine|better)|get better|work out)|i(?:'m| am) sure (?:you|it|things|that|everything|they)|hang in there|stay strong|good luck|you can do (?:it|this)|you(?:'ve)? got this|i believe in you|i(?:'m| am) (?:so |really |very )?sorry (?:to hear|that|you|for)|(?:i hope|hopefully) (?:you|things|it|this|that|everything)|congratulations|congrats|(?:it's|it is|that's|that is) (?:so |really |very )?(?:great|good|wonderful|awesome|amazing|brilliant) (?:that you|to (?:see|hear) (?:that )?you)|feel free to (?:message|reach out|talk|chat|contact|come back|get in touch)|i(?:'m| am) (?:always |still )?here (?:for you|if you)|if you (?:ever )?need (?:someone|anyone|a friend|an ear) to talk to)\b)/;
 const JUDGEMENT =
   /\b(?:(?:that|this|it) (?:was|is|sounds like) (?:a (?:big |huge |real )?mistake|(?:really |pretty |a bit )?(?:stupid|silly|wrong|unprofessional|ridiculous|selfish|lazy|naive|childish|irresponsible|unacceptable|your (?:own )?fault))|you(?:'re| are| were) (?:just |being |totally |completely |way |clearly |really )*(?:overreacting|too (?:sensitive|emotional)|wrong|lazy|selfish|naive|dramatic|unreasonable|paranoid|irrational|making (?:excuses|a big deal|a mountain)|the problem|to blame|rude|immature|childish)|you (?:shouldn't|should not) (?:have|feel|be (?:so|upset|angry|worried))|you (?:made|make) (?:a|the) (?:mistake|wrong)|(?:what|why) (?:on earth |the hell )?(?:were|was) you thinking|you only have yourself to blame|that's (?:not|no) (?:an )?excuse|grow up|get over it|man up|stop (?:complaining|whining|moaning|being)|your fault)\b/;
-const SELF_DISCLOSURE_ANYWHERE = /\bi (?:felt|feel|went through|had|experienced) (?:the same|exactly the same|something similar|a similar)\b/;
+const SELF_DISCLOSURE_ANYWHERE =
+  /\bi (?:felt|feel|went through|had|experienced) (?:the same|exactly the same|something similar|a similar)\b/;
 /**
  * The coach telling their own story: "I" as the subject of a lived-experience verb ("I went
  * through...", "I am now doing...", "I prefer studying alone myself"), not of the coach's stance
@@ -221,7 +231,8 @@ const SELF_DISCLOSURE_ANYWHERE = /\bi (?:felt|feel|went through|had|experienced)
  */
 const OWN_STORY =
   /^(?:(?:and|but|so|also|personally|honestly|actually|now|meanwhile|well)[, ]+)*i(?:'ve| have| had)? (?:also |too |once |now |still |personally |actually |really |just )?(?:went|had|was (?!wanting|wondering|thinking|going to|hoping|just)|were|did (?:that|the same|it|this)|lost|took|found|made|grew|became|began|started|left|came|sit|am now|'m now|prefer|struggled|struggle|have been|'ve been|used to|tried|live|lived|worked|spent|quit|moved|dropped|failed|survived|suffered|battled|dealt|overcame|decided|broke|ended|stopped|gave up|kept|ate|slept|cried|joined|changed|relapsed|tend to|never)\b/;
-const JUDGEMENT_STATEMENT = /^(?:but |and |well,? )?(?:you always|you never|you just (?:don't|won't|can't) (?:listen|try|learn))\b/;
+const JUDGEMENT_STATEMENT =
+  /^(?:but |and |well,? )?(?:you always|you never|you just (?:don't|won't|can't) (?:listen|try|learn))\b/;
 const SELF_DISCLOSURE =
   /^(?:i (?:had|have had|went|remember when i|used to|once|also|too|felt|feel the same|know how you feel|was in|was (?:also |once )?(?:in|at|a|the|going|having|really|so)|have been in|have a similar|have (?:also )?(?:been|felt|had|gone|struggled|dealt)|'ve (?:also )?(?:been|felt|had|gone|struggled|dealt)|'m (?:also|the same|in the same)|lost (?:my|everything|a lot|someone)|'ve lost|did the same|struggled|dealt|happened to|grew up|remember (?:when|feeling|being)|went through)|me too|same here|when i (?:was|changed|moved|started|joined|left|lost|went|had|became)|in my (?:experience|last job|old team|case|own)|my (?:own |last |old )?(?:experience|manager|boss|team|husband|wife|partner|mom|mum|dad|family|friend|son|daughter|brother|sister|dog|cat|job|kids|children)\b|the same (?:thing )?happened to me|i've (?:had|been|done|felt|gone) (?:the same|a similar|something similar|through))/;
 /**
@@ -230,12 +241,42 @@ const SELF_DISCLOSURE =
  */
 export function moveCues(sents: readonly string[]): MoveCues {
   const c: MoveCues = {
-    questions: 0, open: 0, closed: 0, goal: false, incisive: false, action: false, leading: false,
-    adviceQuestion: false, adviceStatement: false, adviceOffer: false, permissionRequest: false, autonomy: false, summary: false,
-    reflectionOpener: false, affirmation: false, evaluativeAffirmation: false, support: false, reassurance: false, contracting: false, returnToGoal: false,
-    judgement: false, selfDisclosure: false, reflectionSentences: [], otherStatements: 0, socialStatements: 0, plainQuestions: 0, lastPlainOpen: false, lastClosedByForm: false,
+    questions: 0,
+    open: 0,
+    closed: 0,
+    goal: false,
+    incisive: false,
+    action: false,
+    leading: false,
+    adviceQuestion: false,
+    adviceStatement: false,
+    adviceOffer: false,
+    permissionRequest: false,
+    autonomy: false,
+    summary: false,
+    reflectionOpener: false,
+    affirmation: false,
+    evaluativeAffirmation: false,
+    support: false,
+    reassurance: false,
+    contracting: false,
+    returnToGoal: false,
+    judgement: false,
+    selfDisclosure: false,
+    reflectionSentences: [],
+    otherStatements: 0,
+    socialStatements: 0,
+    plainQuestions: 0,
+    lastPlainOpen: false,
+    lastClosedByForm: false,
     endsWithQuestion: sents.length > 0 && isQuestionSentence(sents[sents.length - 1]),
-    secondPerson: false, partnerFocused: false, noticing: false, feelingReflection: false, words: 0, pleasantry: sents.length > 0, lastOpen: false,
+    secondPerson: false,
+    partnerFocused: false,
+    noticing: false,
+    feelingReflection: false,
+    words: 0,
+    pleasantry: sents.length > 0,
+    lastOpen: false,
     affirmationReflects: false,
   };
   let praised = false;
@@ -259,7 +300,13 @@ export function moveCues(sents: readonly string[]): MoveCues {
     // the praise is the move (labellers code the turn an affirmation alone)
     if (affirmed) {
       const parts = clauses(s);
-      if (COACH_VERDICT.test(s) || parts.some((x) => !restatesAct(x) && (affirmationKind(x, false) !== null || COACH_VERDICT.test(x)))) praised = true;
+      if (
+        COACH_VERDICT.test(s) ||
+        parts.some(
+          (x) => !restatesAct(x) && (affirmationKind(x, false) !== null || COACH_VERDICT.test(x)),
+        )
+      )
+        praised = true;
       else if (restatesAct(s)) restated = true;
     }
     const contracted = isContracting(s) && !(given && !proposesHowWeWork(s));
@@ -326,15 +373,28 @@ export function moveCues(sents: readonly string[]): MoveCues {
     } else {
       let advisedHere = false;
       let adviceQ = false;
-      if (ADVICE_QUESTION.test(s) && /^(?:why don't you(?! (?:start|begin|tell me|talk me|walk me|say more|share|fill|go ahead and tell))|why not(?! \?)|how about)/.test(s)) adviceQ = advisedHere = true;
-      if (IMPERATIVE.test(s) && !NOT_IMPERATIVE.test(s) && !NOUN_SUBJECT.test(s)) advisedHere = true;
+      if (
+        ADVICE_QUESTION.test(s) &&
+        /^(?:why don't you(?! (?:start|begin|tell me|talk me|walk me|say more|share|fill|go ahead and tell))|why not(?! \?)|how about)/.test(
+          s,
+        )
+      )
+        adviceQ = advisedHere = true;
+      if (IMPERATIVE.test(s) && !NOT_IMPERATIVE.test(s) && !NOUN_SUBJECT.test(s))
+        advisedHere = true;
       else {
         // "for example, take time to notice...", "if it's about trust, consider asking...": an
         // imperative after an opening clause
         const comma = s.indexOf(', ');
         if (comma > 0 && comma < 90) {
           const rest = s.slice(comma + 2);
-          if (IMPERATIVE.test(rest) && !NOT_IMPERATIVE.test(rest) && !NOUN_SUBJECT.test(rest) && !/^(?:so |then )?(?:you|i|we|it|that|this|they)\b/.test(rest)) advisedHere = true;
+          if (
+            IMPERATIVE.test(rest) &&
+            !NOT_IMPERATIVE.test(rest) &&
+            !NOUN_SUBJECT.test(rest) &&
+            !/^(?:so |then )?(?:you|i|we|it|that|this|they)\b/.test(rest)
+          )
+            advisedHere = true;
         }
       }
       const focused = PARTNER_SUBJECT.test(s) || REFLECTIVE_FRAME.test(s);
@@ -343,7 +403,8 @@ export function moveCues(sents: readonly string[]): MoveCues {
       if (ADVICE_STATEMENT.test(s) || HEDGED_SUGGESTION.test(s)) advisedHere = true;
       // "don't dwell on it", "toughen up", "stop being such a perfectionist": the imperative is the
       // reassurance or the judgement, not advice; a suggestion in another clause still counts
-      if (advisedHere && (judged || reassured || soothing) && !clauses(s).some(isSuggestion)) advisedHere = false;
+      if (advisedHere && (judged || reassured || soothing) && !clauses(s).some(isSuggestion))
+        advisedHere = false;
       advised = advisedHere;
       if (advisedHere) {
         if (adviceQ) c.adviceQuestion = true;
@@ -352,12 +413,22 @@ export function moveCues(sents: readonly string[]): MoveCues {
       if (SUMMARY.test(s) || isSummary(s, focused)) c.summary = true;
       if (REFLECTION_OPENER.test(s)) c.reflectionOpener = true;
       if (NOTICING.test(stripFiller(s))) c.noticing = true;
-      const disclosed = SELF_DISCLOSURE.test(s) || SELF_DISCLOSURE_ANYWHERE.test(s) || OWN_STORY.test(s);
+      const disclosed =
+        SELF_DISCLOSURE.test(s) || SELF_DISCLOSURE_ANYWHERE.test(s) || OWN_STORY.test(s);
       if (disclosed) c.selfDisclosure = true;
       if (JUDGEMENT_STATEMENT.test(s)) c.judgement = true;
       // a statement that gives the partner's world back: not advice, support, contracting or social talk
       const social = PLEASANTRY.test(s) || APOLOGY.test(s) || REPAIR.test(s);
-      const elsewhere = advised || judged || reassured || affirmed || contracted || returned || disclosed || OFFER.test(s) || OFFER_FRAME.test(s);
+      const elsewhere =
+        advised ||
+        judged ||
+        reassured ||
+        affirmed ||
+        contracted ||
+        returned ||
+        disclosed ||
+        OFFER.test(s) ||
+        OFFER_FRAME.test(s);
       if (elsewhere) c.otherStatements++;
       else if (social) c.socialStatements++;
       else if (words(s).length > 0) c.reflectionSentences.push(s);

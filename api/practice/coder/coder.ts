@@ -23,7 +23,8 @@ export type CodeUtterance = (text: string, ctx?: CoderContext) => CoachTurnCodin
 export function createCoder(model: LinearModel, version: string): CodeUtterance {
   const probabilities = (turn: ParsedTurn, text: string, cues: MoveCues): FineProbabilities => {
     let probs = labelProbabilities(model, featuresOf(turn, text));
-    if (model.stageTwo) probs = treeProbabilities(model.stageTwo, stageTwoInputs(probs, turn, cues), probs.length);
+    if (model.stageTwo)
+      probs = treeProbabilities(model.stageTwo, stageTwoInputs(probs, turn, cues), probs.length);
     const p = {} as FineProbabilities;
     model.labels.forEach((l, i) => (p[l as keyof FineProbabilities] = probs[i]));
     return p;
@@ -33,7 +34,9 @@ export function createCoder(model: LinearModel, version: string): CodeUtterance 
     const cues = moveCues(turn.sentences);
     const p = probabilities(turn, text ?? '', cues);
     // the partner asking for ideas ("any tips?", "what would you do?") grants permission too
-    const permissionGranted = ctx.permissionGranted === true || (turn.prevNorm !== null && PARTNER_ASKS_FOR_IDEAS.test(turn.prevNorm));
+    const permissionGranted =
+      ctx.permissionGranted === true ||
+      (turn.prevNorm !== null && PARTNER_ASKS_FOR_IDEAS.test(turn.prevNorm));
     // a reflection said beside a question or another move: simple when it mostly repeats the
     // partner's words or is short, complex when longer and in new words (on the moves set, 64 of
     // 74 gold reflections echoing half the partner's words are simple, 123 of 145 of 9 words or
@@ -44,8 +47,19 @@ export function createCoder(model: LinearModel, version: string): CodeUtterance 
     };
     // MITI's markers of a complex reflection in the sentences that reflect (reflection-depth.ts)
     let markerCount: number | undefined;
-    const markers = () => (markerCount ??= complexMarkers(cues.reflectionSentences.join(' ') || (text ?? ''), ctx.prevPartner).length);
-    const { label, codes } = decideCoding(p, cues, { ...ctx, permissionGranted }, turn.echo, reflectionKind, markers);
+    const markers = () =>
+      (markerCount ??= complexMarkers(
+        cues.reflectionSentences.join(' ') || (text ?? ''),
+        ctx.prevPartner,
+      ).length);
+    const { label, codes } = decideCoding(
+      p,
+      cues,
+      { ...ctx, permissionGranted },
+      turn.echo,
+      reflectionKind,
+      markers,
+    );
     return {
       label,
       codes,

@@ -38,10 +38,10 @@ const GENERIC = new Set(
     'give given gave put keep kept let try tried trying find found happen happens happened happening work working worked way ways time times ' +
     'today tomorrow yesterday now week weeks day days month months year years moment while first next last end start step steps ' +
     'good great fine bad better best worse hard easy big small sure true real really able okay alright help helps helped useful worth ' +
-    'session sessions conversation today\'s part sense point idea ideas option options thought thoughts plan people person someone ' +
+    "session sessions conversation today's part sense point idea ideas option options thought thoughts plan people person someone " +
     'sorry thanks thank please hi hello welcome glad happy lovely oh ah well so ok sure fair enough agree agreed shall maybe perhaps probably ' +
     'actually honestly quite rather pretty enough back away around through between before after since until during without within ' +
-    'mind matter matters important different difference whole same way else else\'s wanted sure two three four five six ten one ' +
+    "mind matter matters important different difference whole same way else else's wanted sure two three four five six ten one " +
     // the coach's process vocabulary: what any session talks about
     'question questions focus goal goals outcome outcomes minutes minute hour half notes note role rules ground share shared sharing ' +
     'observation approach approaches technique techniques suggestion suggestions advice fix view views evidence answer answers honest ' +
@@ -110,18 +110,24 @@ export function stem(w: string): string {
   if (s.length > 5 && s.endsWith('ies')) return s.slice(0, -3) + 'y';
   if (s.length > 5 && s.endsWith('ied')) return s.slice(0, -3) + 'y';
   // a plural first ("meetings" -> "meeting"), then a tense or an adverb ending ("meeting" -> "meet")
-  if (s.length >= 5 && s.endsWith('s') && !s.endsWith('ss')) s = s.slice(0, s.endsWith('es') && s.length >= 6 ? -2 : -1);
+  if (s.length >= 5 && s.endsWith('s') && !s.endsWith('ss'))
+    s = s.slice(0, s.endsWith('es') && s.length >= 6 ? -2 : -1);
   for (const suffix of ['ing', 'ed', 'ly', 'er']) {
     // not the -ly of a verb ("apply", "comply", "supply")
     // "asking" -> "ask" and "asked" -> "ask", but not "thing" or "need"
     const least = suffix === 'ing' || suffix === 'ed' ? 3 : 4;
-    if (s.length - suffix.length >= least && s.endsWith(suffix) && !(suffix === 'ly' && /(?:pp|mp)ly$/.test(s))) {
+    if (
+      s.length - suffix.length >= least &&
+      s.endsWith(suffix) &&
+      !(suffix === 'ly' && /(?:pp|mp)ly$/.test(s))
+    ) {
       s = s.slice(0, -suffix.length);
       break;
     }
   }
   // "stopp" -> "stop", "plann" -> "plan"
-  if (s.length >= 4 && s[s.length - 1] === s[s.length - 2] && !/[lsz]/.test(s[s.length - 1])) s = s.slice(0, -1);
+  if (s.length >= 4 && s[s.length - 1] === s[s.length - 2] && !/[lsz]/.test(s[s.length - 1]))
+    s = s.slice(0, -1);
   return s.replace(/e$/, '');
 }
 
@@ -150,14 +156,24 @@ function lazyVocabulary(ctx: CoderContext): () => Set<string> | null {
   return () => (v === undefined ? (v = partnerVocabulary(ctx)) : v);
 }
 
-function engagesWith(turn: ParsedTurn, ctx: CoderContext, vocabulary: () => Set<string> | null, minUnmatched: number): boolean {
+function engagesWith(
+  turn: ParsedTurn,
+  ctx: CoderContext,
+  vocabulary: () => Set<string> | null,
+  minUnmatched: number,
+): boolean {
   const verdict = engagesByWords(turn.words, ctx, vocabulary, minUnmatched);
   // an idiom names nothing ("the elephant in the room", "on the ball"): read again without it
   if (verdict || !IDIOM_TEST.test(turn.norm)) return verdict;
   return engagesByWords(words(turn.norm.replace(IDIOM, ' ')), ctx, vocabulary, minUnmatched);
 }
 
-function engagesByWords(ws: readonly string[], ctx: CoderContext, vocabulary: () => Set<string> | null, minUnmatched: number): boolean {
+function engagesByWords(
+  ws: readonly string[],
+  ctx: CoderContext,
+  vocabulary: () => Set<string> | null,
+  minUnmatched: number,
+): boolean {
   const content = contentWords(ws);
   if (content.length < minUnmatched) return true;
   const vocab = vocabulary();
@@ -198,11 +214,27 @@ function sharesRoot(st: string, vocab: ReadonlySet<string>): boolean {
   return false;
 }
 
-const DETERMINER = new Set(['the', 'a', 'an', 'your', 'his', 'her', 'their', 'our', 'my', 'this', 'these', 'those', 'some']);
+const DETERMINER = new Set([
+  'the',
+  'a',
+  'an',
+  'your',
+  'his',
+  'her',
+  'their',
+  'our',
+  'my',
+  'this',
+  'these',
+  'those',
+  'some',
+]);
 /** Words that end a noun phrase after a determiner: verbs, prepositions, conjunctions. */
 const PHRASE_END = new Set(
-  ('of to and or but with has have had is are was were be been left will would could can should that which who ' +
-    'for from in on at by about as than if so when while because into onto over after before since').split(' '),
+  (
+    'of to and or but with has have had is are was were be been left will would could can should that which who ' +
+    'for from in on at by about as than if so when while because into onto over after before since'
+  ).split(' '),
 );
 
 /**
@@ -211,19 +243,23 @@ const PHRASE_END = new Set(
  * Off-topic templates name objects and events ("the stapler", "your holiday"), not colleagues.
  */
 const WORKPLACE_PEOPLE = new Set(
-  ('director directors manager managers boss bosses team teams colleague colleagues client clients customer customers ' +
+  (
+    'director directors manager managers boss bosses team teams colleague colleagues client clients customer customers ' +
     'supplier suppliers panel student students pupil pupils staff head recruiter board partner partners finance hr ' +
-    'candidate candidates member members lead leads').split(' '),
+    'candidate candidates member members lead leads'
+  ).split(' '),
 );
 /**
  * Words a determiner can open that name no thing: adverbs, quantities, verbs after "the"/"a", and
  * the nouns of set phrases ("a step ahead", "on your plate", "in the neck", "on the spot").
  */
 const NOT_A_THING = new Set(
-  ('ahead few huge itself towards inside outside long specific run split lose enjoy glib depends reflect asks fit spot ' +
+  (
+    'ahead few huge itself towards inside outside long specific run split lose enjoy glib depends reflect asks fit spot ' +
     'plate neck reason fact others rest lot least same whole bit ' +
     // figures of speech, not things in the room: "the weight of it", "hit a wall", "at your limit"
-    'weight load burden knot wall limit edge ceiling ladder bridge road path map journey crossroads spotlight storm').split(' '),
+    'weight load burden knot wall limit edge ceiling ladder bridge road path map journey crossroads spotlight storm'
+  ).split(' '),
 );
 
 /** Whether a noun phrase names a thing of its own: its head is a noun, and not a colleague. */
@@ -233,11 +269,20 @@ function isThing(np: readonly string[]): boolean {
     if (WORKPLACE_PEOPLE.has(w) || NOT_A_THING.has(w)) return false;
     // a participle or an adverb ("the boss pushing", "the knowledge stayed"), or an abstract noun
     // ("the expectations", "the responsibility"): not a thing of the coach's own
-    return NOUN_ING.has(w) || !/(?:ed|ing|ly|ness|ity|ities|ment|ments|ance|ence|ancy|ency|tion|tions|sion|sions|ism|ship|hood|dom)$/.test(w);
+    return (
+      NOUN_ING.has(w) ||
+      !/(?:ed|ing|ly|ness|ity|ities|ment|ments|ance|ence|ancy|ency|tion|tions|sion|sions|ism|ship|hood|dom)$/.test(
+        w,
+      )
+    );
   });
 }
 /** Nouns ending in -ing that name things ("the meeting", "the wedding", "the building"). */
-const NOUN_ING = new Set('meeting meetings wedding building ceiling evening morning training funding spring ring thing'.split(' '));
+const NOUN_ING = new Set(
+  'meeting meetings wedding building ceiling evening morning training funding spring ring thing'.split(
+    ' ',
+  ),
+);
 
 /** The content words of each noun phrase a determiner opens (up to three words). */
 function namedThings(ws: readonly string[]): string[][] {
@@ -250,7 +295,11 @@ function namedThingsAt(ws: readonly string[]): { np: string[]; at: number }[] {
   for (let i = 0; i < ws.length; i++) {
     if (!DETERMINER.has(ws[i])) continue;
     const np: string[] = [];
-    for (let j = i + 1; j < Math.min(ws.length, i + 4) && !PHRASE_END.has(ws[j]) && !DETERMINER.has(ws[j]); j++)
+    for (
+      let j = i + 1;
+      j < Math.min(ws.length, i + 4) && !PHRASE_END.has(ws[j]) && !DETERMINER.has(ws[j]);
+      j++
+    )
       if (!GENERIC.has(ws[j]) && ws[j].length > 2 && !/^\d+$/.test(ws[j])) np.push(ws[j]);
     out.push({ np, at: i });
   }
@@ -265,30 +314,31 @@ function namedThingsAt(ws: readonly string[]): { np: string[]; at: number }[] {
  * a scenario uses (workplace-lexicon.generated.ts), is on topic.
  */
 const OFF_TOPIC_CLASSES = [
- // animals
- 'zebra elephant giraffe monkey penguin dolphin whale shark lion tiger panda kangaroo koala hippo rhino crocodile alligator snake lizard ' +
-  'frog toad tortoise turtle rabbit hamster  rat squirrel hedgehog fox wolf deer moose horse pony donkey cow pig sheep goat chicken ' +
-  'hen duck goose geese swan owl eagle parrot pigeon seagull ostrich flamingo peacock butterfly bee wasp spider beetle worm snail octopus ' +
-  'jellyfish crab lobster unicorn dragon dinosaur cat dog kitten puppy goldfish llama alpaca camel badger otter walrus',
- // food and drink
- 'banana apple orange pear grape lemon lime mango pineapple strawberry raspberry cherry peach plum melon watermelon coconut kiwi avocado ' +
-  'tomato potato carrot onion garlic broccoli cabbage lettuce cucumber pumpkin mushroom sausage bacon cheese butter marmalade honey ' +
-  'sandwich pizza pasta spaghetti noodle soup porridge cereal cornflakes yoghurt custard pudding muffin cupcake doughnut donut pancake ' +
-  'waffle croissant biscuit cookie chocolate sweets lollipop jelly trifle crumpet scone omelette egg lasagne burrito sushi baguette',
- // household objects
- 'teapot kettle toaster spoon fork saucepan jug vase lamp lampshade sofa pillow duvet curtain carpet rug wardrobe bathtub ' +
-  'toothbrush toothpaste shampoo soap towel broom mop hoover fridge freezer oven microwave dishwasher teaspoon tablecloth ' +
-  'candle stapler paperclip doormat teacup',
- // the garden and nature, toys and instruments, clothes, another life
- 'garden lawn weather sunny snowman flowerbed greenhouse windmill lighthouse volcano rainbow moon planet comet meteor glacier cactus tulip daisy sunflower pebble ' +
-  'seashell sandcastle balloon kite teddy doll trampoline skateboard jigsaw frisbee trombone trumpet violin cello tuba harp banjo ' +
-  'ukulele accordion kazoo bagpipe xylophone tambourine sock welly wellies slipper pyjamas scarf mitten bowtie tuxedo tutu holiday wedding',
+  // animals
+  'zebra elephant giraffe monkey penguin dolphin whale shark lion tiger panda kangaroo koala hippo rhino crocodile alligator snake lizard ' +
+    'frog toad tortoise turtle rabbit hamster  rat squirrel hedgehog fox wolf deer moose horse pony donkey cow pig sheep goat chicken ' +
+    'hen duck goose geese swan owl eagle parrot pigeon seagull ostrich flamingo peacock butterfly bee wasp spider beetle worm snail octopus ' +
+    'jellyfish crab lobster unicorn dragon dinosaur cat dog kitten puppy goldfish llama alpaca camel badger otter walrus',
+  // food and drink
+  'banana apple orange pear grape lemon lime mango pineapple strawberry raspberry cherry peach plum melon watermelon coconut kiwi avocado ' +
+    'tomato potato carrot onion garlic broccoli cabbage lettuce cucumber pumpkin mushroom sausage bacon cheese butter marmalade honey ' +
+    'sandwich pizza pasta spaghetti noodle soup porridge cereal cornflakes yoghurt custard pudding muffin cupcake doughnut donut pancake ' +
+    'waffle croissant biscuit cookie chocolate sweets lollipop jelly trifle crumpet scone omelette egg lasagne burrito sushi baguette',
+  // household objects
+  'teapot kettle toaster spoon fork saucepan jug vase lamp lampshade sofa pillow duvet curtain carpet rug wardrobe bathtub ' +
+    'toothbrush toothpaste shampoo soap towel broom mop hoover fridge freezer oven microwave dishwasher teaspoon tablecloth ' +
+    'candle stapler paperclip doormat teacup',
+  // the garden and nature, toys and instruments, clothes, another life
+  'garden lawn weather sunny snowman flowerbed greenhouse windmill lighthouse volcano rainbow moon planet comet meteor glacier cactus tulip daisy sunflower pebble ' +
+    'seashell sandcastle balloon kite teddy doll trampoline skateboard jigsaw frisbee trombone trumpet violin cello tuba harp banjo ' +
+    'ukulele accordion kazoo bagpipe xylophone tambourine sock welly wellies slipper pyjamas scarf mitten bowtie tuxedo tutu holiday wedding',
 ];
 const OFF_TOPIC_WORDS = new Set(OFF_TOPIC_CLASSES.join(' ').split(/\s+/).filter(Boolean));
 const OFF_TOPIC = new Set([...OFF_TOPIC_WORDS].map(stem));
 /** A cheap first look: the word or its singular is a class word ("bananas", "peaches"). */
 const mayBeOffTopic = (w: string) =>
-  OFF_TOPIC_WORDS.has(w) || (w.endsWith('s') && (OFF_TOPIC_WORDS.has(w.slice(0, -1)) || OFF_TOPIC_WORDS.has(w.slice(0, -2))));
+  OFF_TOPIC_WORDS.has(w) ||
+  (w.endsWith('s') && (OFF_TOPIC_WORDS.has(w.slice(0, -1)) || OFF_TOPIC_WORDS.has(w.slice(0, -2))));
 
 /**
  * Idioms of coaching talk that use such words as figures ("the elephant in the room", "herding
@@ -306,7 +356,9 @@ function foreignWith(turn: ParsedTurn, vocabulary: () => Set<string> | null): st
   if (vocab === null) return [];
   const known = knownTo(vocab);
   const ws = IDIOM_TEST.test(turn.norm) ? words(turn.norm.replace(IDIOM, ' ')) : turn.words;
-  return ws.filter((w) => mayBeOffTopic(w) && OFF_TOPIC.has(stem(w)) && !WORKPLACE_STEMS.has(stem(w)) && !known(w));
+  return ws.filter(
+    (w) => mayBeOffTopic(w) && OFF_TOPIC.has(stem(w)) && !WORKPLACE_STEMS.has(stem(w)) && !known(w),
+  );
 }
 
 /**
@@ -315,8 +367,19 @@ function foreignWith(turn: ParsedTurn, vocabulary: () => Set<string> | null): st
  * rather than the partner's last words, so they engage unless they name a foreign thing.
  */
 export const PROCESS_MOVES: ReadonlySet<string> = new Set([
-  'contracting', 'goal_question', 'return_to_goal', 'permission_request', 'advice', 'advice_with_permission', 'judgement', 'reassurance',
-  'self_disclosure', 'information', 'summary', 'incisive_question', 'action_question',
+  'contracting',
+  'goal_question',
+  'return_to_goal',
+  'permission_request',
+  'advice',
+  'advice_with_permission',
+  'judgement',
+  'reassurance',
+  'self_disclosure',
+  'information',
+  'summary',
+  'incisive_question',
+  'action_question',
 ]);
 
 /**
@@ -328,12 +391,17 @@ export const PROCESS_MOVES: ReadonlySet<string> = new Set([
 export function engagesAs(turn: ParsedTurn, ctx: CoderContext, codes: readonly string[]): boolean {
   const vocabulary = lazyVocabulary(ctx);
   if (foreignWith(turn, vocabulary).length > 0) return false;
-  if (!codes.some((c) => PROCESS_MOVES.has(c))) return engagesWith(turn, ctx, vocabulary, MIN_UNMATCHED);
+  if (!codes.some((c) => PROCESS_MOVES.has(c)))
+    return engagesWith(turn, ctx, vocabulary, MIN_UNMATCHED);
   // a process move follows the session; but an incisive or action question is built on the
   // partner's own assumption or plan, so one that names two things of its own and takes up nothing
   // the partner said ("If you knew the clouds respected you, how would you handle the cupboard?")
   // is a template
-  if (!codes.some((c) => c === 'incisive_question' || c === 'action_question') || codes.some((c) => SESSION_MOVES.has(c))) return true;
+  if (
+    !codes.some((c) => c === 'incisive_question' || c === 'action_question') ||
+    codes.some((c) => SESSION_MOVES.has(c))
+  )
+    return true;
   if (ctx.prevPartner && words(normalise(ctx.prevPartner)).length <= BARE_REPLY_WORDS) return true;
   const vocab = vocabulary();
   if (vocab === null) return true;
@@ -346,10 +414,12 @@ export function engagesAs(turn: ParsedTurn, ctx: CoderContext, codes: readonly s
 
 /** Words of grammar alone, never evidence of taking anything up. */
 const FUNCTION_WORDS = new Set(
-  ('that this these those what when where which while with would could should will shall have has had having been were they them their ' +
-    "there then than your yours from into onto about just like know think really very much many some more most also even still only " +
+  (
+    'that this these those what when where which while with would could should will shall have has had having been were they them their ' +
+    'there then than your yours from into onto about just like know think really very much many some more most also even still only ' +
     "what's that's there's it's you're you've you'd you'll i'm i've i'd i'll don't didn't doesn't can't won't isn't aren't wasn't " +
-    'does doing done make made want need feel said says tell told going come came back over well okay yeah right sure maybe').split(' '),
+    'does doing done make made want need feel said says tell told going come came back over well okay yeah right sure maybe'
+  ).split(' '),
 );
 
 /**
@@ -357,7 +427,14 @@ const FUNCTION_WORDS = new Set(
  * want, a gathering of what was said, advice): only a foreign thing disengages them.
  */
 const SESSION_MOVES: ReadonlySet<string> = new Set([
-  'contracting', 'goal_question', 'return_to_goal', 'summary', 'advice', 'advice_with_permission', 'information', 'self_disclosure',
+  'contracting',
+  'goal_question',
+  'return_to_goal',
+  'summary',
+  'advice',
+  'advice_with_permission',
+  'information',
+  'self_disclosure',
 ]);
 
 /** A partner line this short is a bare reply: the coach's turn follows the thread before it. */

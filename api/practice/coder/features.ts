@@ -8,14 +8,24 @@ import { normalise, sentences, stripFiller, words, isQuestionSentence } from './
 
 /** Words too common to say anything about overlap with what the partner said. */
 const STOP = new Set(
-  ('a an the and or but so to of in on at for with about is are was were be been am do does did i you he she it we they me my your ' +
+  (
+    'a an the and or but so to of in on at for with about is are was were be been am do does did i you he she it we they me my your ' +
     'his her its our their this that these those not no yes yeah okay ok um uh like just really very have has had what how why ' +
     'when where who which if then than there here as by from up out get got going go gonna can could would should will know think ' +
-    'mm hmm right well kind sort thing things lot little bit mean')
-    .split(' '),
+    'mm hmm right well kind sort thing things lot little bit mean'
+  ).split(' '),
 );
 
-const SECOND_PERSON = new Set(['you', "you're", 'your', 'yourself', "you've", "you'd", "you'll", 'yours']);
+const SECOND_PERSON = new Set([
+  'you',
+  "you're",
+  'your',
+  'yourself',
+  "you've",
+  "you'd",
+  "you'll",
+  'yours',
+]);
 const FIRST_PERSON = new Set(['i', "i'm", 'my', 'me', "i've", "i'd", "i'll", 'mine', 'myself']);
 
 function bucket(n: number, edges: number[]): string {
@@ -55,7 +65,13 @@ export function parseTurn(text: string, prevPartner?: string | null): ParsedTurn
   const norm = normalise(text ?? '');
   const ws = words(norm);
   const prevNorm = prevPartner ? normalise(prevPartner) : null;
-  return { norm, words: ws, sentences: sentences(norm), prevNorm, echo: overlap(ws, prevNorm === null ? null : words(prevNorm)) };
+  return {
+    norm,
+    words: ws,
+    sentences: sentences(norm),
+    prevNorm,
+    echo: overlap(ws, prevNorm === null ? null : words(prevNorm)),
+  };
 }
 
 /** Features of the start of a sentence: the first one and two words after filler. */
@@ -124,7 +140,8 @@ export function featuresOf(t: ParsedTurn, text: string): string[] {
     if (/\?\s*$/.test(t.prevNorm)) out.push('prevq');
     // a rough word count is enough for a length bucket
     let spaces = 0;
-    for (let i = 0; i < t.prevNorm.length && spaces <= 25; i++) if (t.prevNorm.charCodeAt(i) === 32) spaces++;
+    for (let i = 0; i < t.prevNorm.length && spaces <= 25; i++)
+      if (t.prevNorm.charCodeAt(i) === 32) spaces++;
     out.push(`plen:${bucket(spaces + 1, [2, 8, 25])}`);
   }
   return [...new Set(out)];

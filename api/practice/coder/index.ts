@@ -29,4 +29,3 @@ const shippedCoder = createCoder(MODEL, CODER_VERSION);
 export function codeUtterance(text: string, ctx?: CoderContext): CoachTurnCoding {
   return shippedCoder(text, ctx);
 }
-

@@ -34,7 +34,7 @@ describe('blaming and rhetorical questions', () => {
     'Is it really that hard to say no?',
     'Did you honestly think they would notice?',
     'And how did that work out for you?',
-    'That went well, didn\'t it?',
+    "That went well, didn't it?",
     "Why did you take the job if you weren't ready for it?",
     'Why would you say yes when you knew you had no time?',
   ])('"%s" is a judgement, not an open question', (text) => {
@@ -73,7 +73,9 @@ describe('blaming and rhetorical questions', () => {
     expect(code('That sounds like a confidence problem, to be honest.').label).toBe('judgement');
     expect(code('The real problem is that you avoid conflict.').label).toBe('judgement');
     expect(code('That sounds like a hard place to be.').codes).not.toContain('judgement');
-    expect(code('It sounds like, with nobody to blame, you wonder if the problem is you.').codes).not.toContain('judgement');
+    expect(
+      code('It sounds like, with nobody to blame, you wonder if the problem is you.').codes,
+    ).not.toContain('judgement');
   });
 
   it('a bare "Really?" is surprise, not a verdict', () => {

@@ -77,7 +77,10 @@ export function labelProbabilities(model: LinearModel, features: readonly string
 }
 
 /** The most probable label and its probability. */
-export function bestLabel(model: LinearModel, probs: readonly number[]): { label: string; p: number } {
+export function bestLabel(
+  model: LinearModel,
+  probs: readonly number[],
+): { label: string; p: number } {
   let best = 0;
   for (let j = 1; j < probs.length; j++) if (probs[j] > probs[best]) best = j;
   return { label: model.labels[best], p: probs[best] };

@@ -18,26 +18,42 @@ const base = (over: Partial<CoachTurnCoding>): CoachTurnCoding => ({
 
 describe('mergeRefinement', () => {
   it('takes the LLM reflection subtype', () => {
-    const out = mergeRefinement(base({}), { label: 'complex_reflection', codes: ['complex_reflection'] });
+    const out = mergeRefinement(base({}), {
+      label: 'complex_reflection',
+      codes: ['complex_reflection'],
+    });
     expect(out.label).toBe('complex_reflection');
     expect(out.codes).toEqual(['complex_reflection']);
   });
 
   it('turns information into a reflection, and keeps a summary code', () => {
-    const out = mergeRefinement(base({ label: 'information', codes: ['information'] }), { label: 'complex_reflection', codes: ['summary', 'complex_reflection'] });
+    const out = mergeRefinement(base({ label: 'information', codes: ['information'] }), {
+      label: 'complex_reflection',
+      codes: ['summary', 'complex_reflection'],
+    });
     expect(out.label).toBe('complex_reflection');
     expect(out.codes).toEqual(['summary', 'complex_reflection']);
   });
 
   it('accepts judgement', () => {
-    const out = mergeRefinement(base({ label: 'other', codes: ['other'] }), { label: 'judgement', codes: ['judgement'] });
+    const out = mergeRefinement(base({ label: 'other', codes: ['other'] }), {
+      label: 'judgement',
+      codes: ['judgement'],
+    });
     expect(out.label).toBe('judgement');
     expect(out.codes).toEqual(['judgement']);
   });
 
   it('replaces incisive/goal/action codes on a question but keeps counted structure', () => {
-    const offline = base({ label: 'open_question', codes: ['open_question', 'action_question', 'stacked_questions'], questionCount: 2 });
-    const out = mergeRefinement(offline, { label: 'open_question', codes: ['open_question', 'incisive_question'] });
+    const offline = base({
+      label: 'open_question',
+      codes: ['open_question', 'action_question', 'stacked_questions'],
+      questionCount: 2,
+    });
+    const out = mergeRefinement(offline, {
+      label: 'open_question',
+      codes: ['open_question', 'incisive_question'],
+    });
     expect(out.codes).toEqual(['open_question', 'stacked_questions', 'incisive_question']);
     expect(out.questionCount).toBe(2);
   });

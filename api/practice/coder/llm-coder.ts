@@ -12,14 +12,23 @@ export type LlmCoding = Pick<CoachTurnCoding, 'label' | 'codes'>;
 
 const REFLECTIONS: UtteranceLabel[] = ['simple_reflection', 'complex_reflection'];
 /** Question codes that depend on meaning more than form: the LLM's view replaces the cues'. */
-const MEANING_CODES: CoachCode[] = ['incisive_question', 'goal_question', 'action_question', 'summary'];
+const MEANING_CODES: CoachCode[] = [
+  'incisive_question',
+  'goal_question',
+  'action_question',
+  'summary',
+];
 
 /**
  * Merge an LLM coding into the offline one, only where the LLM is the better judge. Structure
  * (question count, words, stacked questions) stays the offline coder's: it is counted, not judged.
  * @example mergeRefinement(offline, { label: 'complex_reflection', codes: ['complex_reflection'] })
  */
-export function mergeRefinement(offline: CoachTurnCoding, llm: LlmCoding, refinedBy = 'llm'): CoachTurnCoding {
+export function mergeRefinement(
+  offline: CoachTurnCoding,
+  llm: LlmCoding,
+  refinedBy = 'llm',
+): CoachTurnCoding {
   let label = offline.label;
   let codes = offline.codes.slice();
   const replaceLabelCode = (next: UtteranceLabel) => {
@@ -30,9 +39,18 @@ export function mergeRefinement(offline: CoachTurnCoding, llm: LlmCoding, refine
   const isReflection = (l: UtteranceLabel) => REFLECTIONS.includes(l);
 
   if (isReflection(offline.label) && isReflection(llm.label)) replaceLabelCode(llm.label);
-  else if ((offline.label === 'information' || offline.label === 'other') && isReflection(llm.label)) replaceLabelCode(llm.label);
-  else if (isReflection(offline.label) && (llm.label === 'information' || llm.label === 'other' || llm.label === 'affirmation')) replaceLabelCode(llm.label);
-  else if (llm.label === 'judgement' && offline.label !== 'judgement') replaceLabelCode('judgement');
+  else if (
+    (offline.label === 'information' || offline.label === 'other') &&
+    isReflection(llm.label)
+  )
+    replaceLabelCode(llm.label);
+  else if (
+    isReflection(offline.label) &&
+    (llm.label === 'information' || llm.label === 'other' || llm.label === 'affirmation')
+  )
+    replaceLabelCode(llm.label);
+  else if (llm.label === 'judgement' && offline.label !== 'judgement')
+    replaceLabelCode('judgement');
   else if (offline.label === 'judgement' && llm.label !== 'judgement') {
     codes = codes.filter((c) => c !== 'judgement');
     replaceLabelCode(llm.label);

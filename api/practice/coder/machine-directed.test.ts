@@ -29,7 +29,12 @@ describe('isMachineDirected', () => {
 
   it('flags every injection turn of the eval transcripts and no other turn', () => {
     for (const tr of TRANSCRIPTS) {
-      tr.turns.forEach((turn, i) => expect([turn, isMachineDirected(turn)]).toEqual([turn, tr.injections?.includes(i) ?? false]));
+      tr.turns.forEach((turn, i) =>
+        expect([turn, isMachineDirected(turn)]).toEqual([
+          turn,
+          tr.injections?.includes(i) ?? false,
+        ]),
+      );
     }
   });
 });

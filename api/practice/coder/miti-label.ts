@@ -11,7 +11,16 @@ import type { MoveCues } from './coaching-moves.js';
 import { stemEcho } from './reflection-depth.js';
 
 /** The model's view of a turn: probability per fine label. */
-export type FineProbabilities = Record<'open_question' | 'closed_question' | 'simple_reflection' | 'complex_reflection' | 'advice' | 'information' | 'other', number>;
+export type FineProbabilities = Record<
+  | 'open_question'
+  | 'closed_question'
+  | 'simple_reflection'
+  | 'complex_reflection'
+  | 'advice'
+  | 'information'
+  | 'other',
+  number
+>;
 
 export interface CodedTurn {
   label: UtteranceLabel;
@@ -30,10 +39,15 @@ const REFLECTION_FLOOR = 0.2;
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|we've|us|our)\b/;
 
 /** Words of greetings and send-offs: a short echo of these is social talk, not a reflection ("Good night!"). */
-const SOCIAL_WORD = /\b(?:night|morning|evening|afternoon|bye|goodbye|thanks|thank|welcome|luck|care|cheers|weekend|day|too|same|likewise|hello|hi|hey)\b/;
+const SOCIAL_WORD =
+  /\b(?:night|morning|evening|afternoon|bye|goodbye|thanks|thank|welcome|luck|care|cheers|weekend|day|too|same|likewise|hello|hi|hey)\b/;
 
 /** Labels MITI counts as adherent (the favourable side when a coder is unsure). */
-const FAVOURABLE: Partial<Record<keyof FineProbabilities, number>> = { complex_reflection: 2, simple_reflection: 1, open_question: 1 };
+const FAVOURABLE: Partial<Record<keyof FineProbabilities, number>> = {
+  complex_reflection: 2,
+  simple_reflection: 1,
+  open_question: 1,
+};
 
 /**
  * The model's label, with MITI's rule for doubt: when the two most probable labels are within
@@ -45,7 +59,11 @@ export function unsureRule(p: FineProbabilities, margin = 0.05): keyof FineProba
   const ranked = (Object.keys(p) as (keyof FineProbabilities)[]).sort((a, b) => p[b] - p[a]);
   const [first, second] = ranked;
   if (p[first] - p[second] >= margin) return first;
-  if ((first === 'advice' && second === 'information') || (first === 'information' && second === 'advice')) return 'information';
+  if (
+    (first === 'advice' && second === 'information') ||
+    (first === 'information' && second === 'advice')
+  )
+    return 'information';
   return (FAVOURABLE[second] ?? 0) < (FAVOURABLE[first] ?? 0) ? second : first;
 }
 
@@ -72,38 +90,78 @@ export function decideCoding(
   const advice = cues.adviceQuestion || cues.adviceStatement;
   // MITI Persuade with Permission: the partner agreed to hear ideas, or the turn asks first, or
   // the suggestion is framed as an offer that hands the decision back
-  const withPermission = permitted || ((cues.adviceOffer || advice) && (cues.permissionRequest || cues.autonomy));
+  const withPermission =
+    permitted || ((cues.adviceOffer || advice) && (cues.permissionRequest || cues.autonomy));
 
   // A reflection is about the partner: a longer statement that neither speaks of the partner
   // ("you...", "sounds like...", "part of you...") nor echoes the partner's words is information
   // or other, whatever its phrasing. Measured on the dev splits: AnnoMI fine kappa -0.006
   // (spoken transcripts reflect loosely), MI-gold +0.015 and ESConv +0.006 (typed text, like ours).
-  if ((label === 'simple_reflection' || label === 'complex_reflection') && !question && !cues.summary && cues.words >= 6 && echo < 0.2 && !cues.partnerFocused) {
+  if (
+    (label === 'simple_reflection' || label === 'complex_reflection') &&
+    !question &&
+    !cues.summary &&
+    cues.words >= 6 &&
+    echo < 0.2 &&
+    !cues.partnerFocused
+  ) {
     // never advice: no advice cue fired, and the model took the turn for a reflection (MITI
     // under doubt: information over advice). AnnoMI fine kappa +0.001, macro-F1 +0.002; MI-gold
     // and ESConv level; keeps "So the review is still on your mind since last time." off advice.
     const alt = (['information', 'other'] as const).reduce((a, b) => (p[b] > p[a] ? b : a));
-    label = cues.selfDisclosure ? 'self_disclosure' : cues.support ? (cues.affirmation ? 'affirmation' : 'other') : alt;
+    label = cues.selfDisclosure
+      ? 'self_disclosure'
+      : cues.support
+        ? cues.affirmation
+          ? 'affirmation'
+          : 'other'
+        : alt;
   }
 
   // "You noticed that..." gives the partner's own observation back: a reflection, even when the
   // model, seeing a statement about what others do, leans to advice. No turn of the three dev
   // splits changes; in the product it kept a good reflection from making the partner defensive.
   if (label === 'advice' && !advice && !cues.adviceOffer && !question && cues.noticing)
-    label = p.complex_reflection >= p.simple_reflection ? 'complex_reflection' : 'simple_reflection';
+    label =
+      p.complex_reflection >= p.simple_reflection ? 'complex_reflection' : 'simple_reflection';
 
   // The model's advice on a turn with no advice cue that soothes, praises or blames: the support
   // or the judgement is the move (the model learnt "you'll..." and "don't..." from advice).
-  if (label === 'advice' && !advice && !cues.adviceOffer && !question && (cues.reassurance || cues.affirmation || cues.judgement)) label = 'other';
+  if (
+    label === 'advice' &&
+    !advice &&
+    !cues.adviceOffer &&
+    !question &&
+    (cues.reassurance || cues.affirmation || cues.judgement)
+  )
+    label = 'other';
   // "you could tell she was upset", "you could lose the goodwill": a modal of perception or of
   // consequence, not a suggestion; the model's advice gives way to its next reading
-  if (label === 'advice' && !advice && !cues.adviceOffer && !question && /^(?:and |so |but )?you (?:could|can|might) (?:tell|see|hear|sense|feel|lose|end up)\b/.test(cues.reflectionSentences[0] ?? ''))
-    label = (['complex_reflection', 'simple_reflection', 'information', 'other'] as const).reduce((x, y) => (p[y] > p[x] ? y : x));
+  if (
+    label === 'advice' &&
+    !advice &&
+    !cues.adviceOffer &&
+    !question &&
+    /^(?:and |so |but )?you (?:could|can|might) (?:tell|see|hear|sense|feel|lose|end up)\b/.test(
+      cues.reflectionSentences[0] ?? '',
+    )
+  )
+    label = (['complex_reflection', 'simple_reflection', 'information', 'other'] as const).reduce(
+      (x, y) => (p[y] > p[x] ? y : x),
+    );
 
   // MITI Emphasizing Autonomy ("it's your call", "you'll decide what fits"): a short statement
   // that hands the decision back is neither information, advice nor a reflection; the fine view
   // counts it as other.
-  if (cues.autonomy && !advice && !cues.adviceOffer && !question && cues.words <= 20 && !cues.reflectionOpener && !cues.feelingReflection)
+  if (
+    cues.autonomy &&
+    !advice &&
+    !cues.adviceOffer &&
+    !question &&
+    cues.words <= 20 &&
+    !cues.reflectionOpener &&
+    !cues.feelingReflection
+  )
     label = 'other';
 
   // Open or closed: the model and the question's form each get it right about 72% of the time
@@ -111,7 +169,10 @@ export function decideCoding(
   if ((label === 'open_question' || label === 'closed_question') && cues.questions > 0) {
     const q = p.open_question / (p.open_question + p.closed_question);
     const shift = 0.2;
-    label = q + (cues.lastOpen ? shift : -shift) > 0.5 && !cues.lastClosedByForm ? 'open_question' : 'closed_question';
+    label =
+      q + (cues.lastOpen ? shift : -shift) > 0.5 && !cues.lastClosedByForm
+        ? 'open_question'
+        : 'closed_question';
   }
 
   // Rules first where they are plainly better than the model.
@@ -119,16 +180,42 @@ export function decideCoding(
   if (cues.pleasantry && !question) label = 'other';
   else if (cues.judgement) label = 'judgement';
   else if (cues.permissionRequest && question) label = 'closed_question';
-  else if (advice && !(questionLabel && cues.endsWithQuestion && !cues.adviceQuestion)) label = 'advice';
+  else if (advice && !(questionLabel && cues.endsWithQuestion && !cues.adviceQuestion))
+    label = 'advice';
   else if (cues.adviceOffer && withPermission) label = 'advice';
-  else if ((label === 'other' || label === 'information' || label === 'affirmation') && cues.feelingReflection && !question && !cues.pleasantry) label = 'complex_reflection';
+  else if (
+    (label === 'other' || label === 'information' || label === 'affirmation') &&
+    cues.feelingReflection &&
+    !question &&
+    !cues.pleasantry
+  )
+    label = 'complex_reflection';
   else if (label === 'other' && cues.affirmation) label = 'affirmation';
   // support that names no strength (reassurance, sympathy, encouragement) is other, as before
   // the model's "advice" on a first-person story is the story itself: no advice cue fired
-  else if ((label === 'other' || label === 'information' || label === 'simple_reflection' || label === 'complex_reflection' || label === 'advice') && cues.selfDisclosure && !question) label = 'self_disclosure';
-  else if ((label === 'information' || label === 'simple_reflection' || label === 'complex_reflection') && cues.support && !question && !cues.reflectionOpener)
+  else if (
+    (label === 'other' ||
+      label === 'information' ||
+      label === 'simple_reflection' ||
+      label === 'complex_reflection' ||
+      label === 'advice') &&
+    cues.selfDisclosure &&
+    !question
+  )
+    label = 'self_disclosure';
+  else if (
+    (label === 'information' || label === 'simple_reflection' || label === 'complex_reflection') &&
+    cues.support &&
+    !question &&
+    !cues.reflectionOpener
+  )
     label = cues.affirmation ? 'affirmation' : 'other';
-  else if ((label === 'open_question' || label === 'closed_question' || label === 'simple_reflection') && !question && cues.summary) label = 'complex_reflection';
+  else if (
+    (label === 'open_question' || label === 'closed_question' || label === 'simple_reflection') &&
+    !question &&
+    cues.summary
+  )
+    label = 'complex_reflection';
 
   // A typed statement that gives the partner's own words or situation back ("Three nights back to
   // back again.", "So the retro became a game of pass the blame.") is a reflection, though the
@@ -137,29 +224,68 @@ export function decideCoding(
   const said = cues.reflectionSentences.join(' ');
   // a short typed echo ("Daily.", "No bonus.", "Gutted.") gives the partner's own word back: a
   // simple reflection (MITI), unless it is a greeting ("Good night!")
-  const shortEcho = cues.words < 3 && !cues.pleasantry && cues.socialStatements === 0 && !SOCIAL_WORD.test(said) && said.length > 0 && stemEcho(said, ctx.prevPartner) >= 0.99;
-  if ((label === 'information' || label === 'other') && !question && !advice && !cues.adviceOffer && !cues.judgement && !cues.support && !cues.contracting &&
-      !cues.returnToGoal && !cues.selfDisclosure && cues.reflectionSentences.length > 0 && cues.otherStatements === 0 &&
-      p.simple_reflection + p.complex_reflection >= REFLECTION_FLOOR && !FIRST_PERSON.test(said) && (cues.words >= 3 || shortEcho) && (cues.partnerFocused || !/^(?:it|that|this)(?:'s| is| does| was)\b/.test(said)) && !/-\s*$/.test(said) &&
-      (echo >= 0.3 || (cues.partnerFocused && echo >= 0.15) || (cues.words >= 4 && /^(?:and |but )?so (?!far|let|i |we |that's |this is )[a-z]/.test(said)) ||
-        // or it adds a feeling, an image, both sides or a meaning to what the partner just said
-        complexMarkers() > 0 || shortEcho))
+  const shortEcho =
+    cues.words < 3 &&
+    !cues.pleasantry &&
+    cues.socialStatements === 0 &&
+    !SOCIAL_WORD.test(said) &&
+    said.length > 0 &&
+    stemEcho(said, ctx.prevPartner) >= 0.99;
+  if (
+    (label === 'information' || label === 'other') &&
+    !question &&
+    !advice &&
+    !cues.adviceOffer &&
+    !cues.judgement &&
+    !cues.support &&
+    !cues.contracting &&
+    !cues.returnToGoal &&
+    !cues.selfDisclosure &&
+    cues.reflectionSentences.length > 0 &&
+    cues.otherStatements === 0 &&
+    p.simple_reflection + p.complex_reflection >= REFLECTION_FLOOR &&
+    !FIRST_PERSON.test(said) &&
+    (cues.words >= 3 || shortEcho) &&
+    (cues.partnerFocused || !/^(?:it|that|this)(?:'s| is| does| was)\b/.test(said)) &&
+    !/-\s*$/.test(said) &&
+    (echo >= 0.3 ||
+      (cues.partnerFocused && echo >= 0.15) ||
+      (cues.words >= 4 &&
+        /^(?:and |but )?so (?!far|let|i |we |that's |this is )[a-z]/.test(said)) ||
+      // or it adds a feeling, an image, both sides or a meaning to what the partner just said
+      complexMarkers() > 0 ||
+      shortEcho)
+  )
     label = p.simple_reflection > p.complex_reflection ? 'simple_reflection' : 'complex_reflection';
 
   // The coaching moves of a turn without a question, advice or judgement decide its label when
   // nothing in it reflects: an affirmation of the partner is an affirmation; reassurance,
   // contracting and coming back to the goal are other (MITI has no code for them).
-  if (!question && label !== 'judgement' && label !== 'advice' && label !== 'self_disclosure' && cues.reflectionSentences.length === 0 && !cues.summary) {
+  if (
+    !question &&
+    label !== 'judgement' &&
+    label !== 'advice' &&
+    label !== 'self_disclosure' &&
+    cues.reflectionSentences.length === 0 &&
+    !cues.summary
+  ) {
     // a reflection that says what the partner cares about stays a reflection ("you care about...")
-    if (cues.affirmation && (cues.evaluativeAffirmation || (label !== 'simple_reflection' && label !== 'complex_reflection'))) label = 'affirmation';
-    else if ((cues.reassurance || cues.contracting || cues.returnToGoal) && !cues.affirmation) label = 'other';
+    if (
+      cues.affirmation &&
+      (cues.evaluativeAffirmation ||
+        (label !== 'simple_reflection' && label !== 'complex_reflection'))
+    )
+      label = 'affirmation';
+    else if ((cues.reassurance || cues.contracting || cues.returnToGoal) && !cues.affirmation)
+      label = 'other';
   }
 
   // MITI 4.2.1: a reflection that adds to what the partner said (a feeling they did not name, an
   // image, both sides, what it means to them, emphasis) is complex, whatever the model's lean;
   // one without such a marker keeps the model's reading (AnnoMI's annotators call many short
   // reflections in new words simple, so plain novelty is not enough). reflection-depth.ts.
-  if (label === 'simple_reflection' && !cues.summary && complexMarkers() > 0) label = 'complex_reflection';
+  if (label === 'simple_reflection' && !cues.summary && complexMarkers() > 0)
+    label = 'complex_reflection';
 
   // Codes: the move first, then what else the turn does.
   switch (label) {
@@ -193,12 +319,23 @@ export function decideCoding(
     if (cues.questions >= 2) add('stacked_questions');
     // MITI: one question code per turn; the turn's label already carries it when it is a question
     if (!codes.includes('open_question') && !codes.includes('closed_question')) {
-      if (label !== 'advice' && label !== 'judgement') add(cues.open > 0 && !cues.leading && !cues.permissionRequest ? 'open_question' : 'closed_question');
+      if (label !== 'advice' && label !== 'judgement')
+        add(
+          cues.open > 0 && !cues.leading && !cues.permissionRequest
+            ? 'open_question'
+            : 'closed_question',
+        );
       // advice or a judgement stated, then a question of its own ("...What do you make of that?")
-      else if (cues.plainQuestions > 0) add(cues.lastPlainOpen && !cues.leading && !cues.permissionRequest ? 'open_question' : 'closed_question');
+      else if (cues.plainQuestions > 0)
+        add(
+          cues.lastPlainOpen && !cues.leading && !cues.permissionRequest
+            ? 'open_question'
+            : 'closed_question',
+        );
     }
   }
-  if ((advice || (cues.adviceOffer && withPermission)) && label !== 'advice') add(withPermission ? 'advice_with_permission' : 'advice');
+  if ((advice || (cues.adviceOffer && withPermission)) && label !== 'advice')
+    add(withPermission ? 'advice_with_permission' : 'advice');
   // every move the turn contains, sentence by sentence (MITI codes a reflection and a question in
   // one volley as both)
   if (cues.judgement) add('judgement');
@@ -209,11 +346,22 @@ export function decideCoding(
   if (cues.summary && !codes.includes('summary')) {
     add('summary');
     if (!codes.includes('simple_reflection')) add('complex_reflection');
-  } else if (cues.reflectionSentences.length > 0 && !codes.includes('simple_reflection') && !codes.includes('complex_reflection') && (question || advice || cues.judgement || cues.support || cues.contracting))
+  } else if (
+    cues.reflectionSentences.length > 0 &&
+    !codes.includes('simple_reflection') &&
+    !codes.includes('complex_reflection') &&
+    (question || advice || cues.judgement || cues.support || cues.contracting)
+  )
     add(reflectionKind());
   // an affirmation that restates what the partner did or cares about reflects it too; naming the
   // act as worth noticing adds meaning to the partner's words, so labellers call it complex
-  else if (cues.affirmationReflects && !question && !codes.includes('simple_reflection') && !codes.includes('complex_reflection') && !codes.includes('summary'))
+  else if (
+    cues.affirmationReflects &&
+    !question &&
+    !codes.includes('simple_reflection') &&
+    !codes.includes('complex_reflection') &&
+    !codes.includes('summary')
+  )
     add('complex_reflection');
   if (codes.length === 0) add('other');
   return { label, codes };

@@ -12,11 +12,16 @@ const REFLECTIONS: CoachCode[] = ['simple_reflection', 'complex_reflection', 'su
 describe('move catalogue', () => {
   for (const move of MOVE_CATALOGUE) {
     it(`${move.code}: the examples carry it, the look-alikes do not`, () => {
-      for (const e of move.positive) expect(codeUtterance(e.text, e).codes, e.text).toContain(move.code);
-      for (const e of move.negative) expect(codeUtterance(e.text, e).codes, e.text).not.toContain(move.code);
+      for (const e of move.positive)
+        expect(codeUtterance(e.text, e).codes, e.text).toContain(move.code);
+      for (const e of move.negative)
+        expect(codeUtterance(e.text, e).codes, e.text).not.toContain(move.code);
       // the reflection boundary: these give the partner's words back, with the move or instead of it
       for (const e of [...move.positive, ...move.negative].filter((x) => x.reflects)) {
-        expect(codeUtterance(e.text, e).codes.some((c) => REFLECTIONS.includes(c)), e.text).toBe(true);
+        expect(
+          codeUtterance(e.text, e).codes.some((c) => REFLECTIONS.includes(c)),
+          e.text,
+        ).toBe(true);
       }
     });
   }

@@ -101,11 +101,14 @@ const JUDGEMENT_QUESTION = new RegExp(
 );
 
 /** "..., isn't it?" after an evaluation: a judgement with a question mark. */
-const EVALUATIVE_TAG = new RegExp(`\\b(?:${FAULT}|mistake|error|failure|mess|fault|planning failure|daft|silly|naive|basic)\\b[^?]*,? (?:isn't it|wasn't it|aren't you|weren't you|shouldn't you|don't you|doesn't it)\\?$`);
+const EVALUATIVE_TAG = new RegExp(
+  `\\b(?:${FAULT}|mistake|error|failure|mess|fault|planning failure|daft|silly|naive|basic)\\b[^?]*,? (?:isn't it|wasn't it|aren't you|weren't you|shouldn't you|don't you|doesn't it)\\?$`,
+);
 
 /** A sentence that evaluates or blames the partner. */
 export function isJudgement(s: string, question: boolean): boolean {
-  if (question) return JUDGEMENT_QUESTION.test(s) || EVALUATIVE_TAG.test(s) || JUDGEMENT_STATEMENT.test(s);
+  if (question)
+    return JUDGEMENT_QUESTION.test(s) || EVALUATIVE_TAG.test(s) || JUDGEMENT_STATEMENT.test(s);
   return JUDGEMENT_STATEMENT.test(s);
 }
 
@@ -404,7 +407,8 @@ export function isActionQuestion(s: string): boolean {
 const SUMMARY_OPENER =
   /^(?:(?:so|ok|okay|right|before we wrap up|you have|we have|before you tell me|sure)[, ]+)*(?:let me (?:check|see if|make sure|summari[sz]e|recap|sum|pull|try to sum|try to pull|gather|just check|see if i can)|let's check where we are|to (?:summari[sz]e|sum up|recap)|(?:if i|have i|let me see if i)(?:'ve)? (?:got|understood|heard) (?:this|that|you|it)|in summary|pulling (?:it|this|that|all that) together|here's what i(?:'ve| have)? (?:got|heard)|what i(?:'m| am) hearing (?:is|so far)|so (?:three|two|four) things|you've (?:told me|said|mentioned) (?:a few|several|three|two|some) things|so far)\b/;
 /** "so there's X and there's Y", a two-sided gathering. */
-const GATHERING = /^(?:so |and )?there's (?:the |her |his |their |your |at least )?[a-z' ]{2,40} and (?:there's |now )/;
+const GATHERING =
+  /^(?:so |and )?there's (?:the |her |his |their |your |at least )?[a-z' ]{2,40} and (?:there's |now )/;
 /** Three or more things listed in one statement about the partner ("the trains, the meetings, and your manager"). */
 const LIST = /(?:[^,;:]+[,;]){2,}[^,;:]*\band\b/;
 

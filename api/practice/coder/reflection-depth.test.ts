@@ -9,17 +9,36 @@ import { complexMarkers, stemEcho } from './reflection-depth.js';
 
 describe('complexMarkers', () => {
   it.each([
-    ['My daughter has her school play on the Thursday and I will be at work.', 'Missing her play is what really stings.', 'feeling'],
-    ['Terrified, honestly. I start managing my old peers on Monday.', 'Excited and terrified at the same time.', 'double-sided'],
-    ['I run it and it always turns into a fight between design and backend.', "So every Monday you're refereeing between two teams.", 'image'],
-    ['Solving new problems. Now it is all solved.', 'So what you loved was the newness.', 'meaning'],
+    [
+      'My daughter has her school play on the Thursday and I will be at work.',
+      'Missing her play is what really stings.',
+      'feeling',
+    ],
+    [
+      'Terrified, honestly. I start managing my old peers on Monday.',
+      'Excited and terrified at the same time.',
+      'double-sided',
+    ],
+    [
+      'I run it and it always turns into a fight between design and backend.',
+      "So every Monday you're refereeing between two teams.",
+      'image',
+    ],
+    [
+      'Solving new problems. Now it is all solved.',
+      'So what you loved was the newness.',
+      'meaning',
+    ],
     ['Every meeting.', 'Every meeting, day after day.', 'emphasis'],
   ])('after "%s", "%s" adds: %s', (partner, reflection, marker) => {
     expect(complexMarkers(reflection, partner)).toContain(marker);
   });
 
   it.each([
-    ['They rejected the design. Again. Third round.', 'Three rounds of rejection on the same design.'],
+    [
+      'They rejected the design. Again. Third round.',
+      'Three rounds of rejection on the same design.',
+    ],
     ["I'm worried about the audit next week.", "You're worried about the audit."],
     ['She wants everything in writing now.', "You've gone from corridor chats to written briefs."],
   ])('after "%s", "%s" adds nothing marked', (partner, reflection) => {
@@ -38,12 +57,23 @@ describe('complexMarkers', () => {
 
 describe('typed reflections the model reads as talk', () => {
   it('a one- or two-word echo is a simple reflection; a greeting is not', () => {
-    expect(codeUtterance('Daily.', { prevPartner: "I'm a receptionist and patients shout at me daily." }).label).toBe('simple_reflection');
-    expect(codeUtterance('Gutted.', { prevPartner: "My best analyst is leaving and I'm gutted." }).label).toBe('simple_reflection');
-    expect(codeUtterance('Good night!', { prevPartner: 'Good night' }).label).not.toMatch(/reflection/);
+    expect(
+      codeUtterance('Daily.', { prevPartner: "I'm a receptionist and patients shout at me daily." })
+        .label,
+    ).toBe('simple_reflection');
+    expect(
+      codeUtterance('Gutted.', { prevPartner: "My best analyst is leaving and I'm gutted." }).label,
+    ).toBe('simple_reflection');
+    expect(codeUtterance('Good night!', { prevPartner: 'Good night' }).label).not.toMatch(
+      /reflection/,
+    );
   });
 
   it('a statement that names what the partner did not say is a complex reflection', () => {
-    expect(codeUtterance('The weight of what could have happened is still with you.', { prevPartner: "I'm responsible for site safety. If it had gone the other way..." }).label).toBe('complex_reflection');
+    expect(
+      codeUtterance('The weight of what could have happened is still with you.', {
+        prevPartner: "I'm responsible for site safety. If it had gone the other way...",
+      }).label,
+    ).toBe('complex_reflection');
   });
 });

@@ -13,11 +13,12 @@ import { normalise, words } from './text.js';
 
 /** Words that carry no content of their own, for the echo by stem. */
 const FUNCTION_WORDS = new Set(
-  ('a an the and or but so to of in on at for with about is are was were be been am do does did i you he she it we they me my your ' +
-    "his her its our their this that these those not no yes yeah okay ok um uh like just really very have has had what how why " +
-    "when where who which if then than there here as by from up out get got going go can could would should will know think " +
-    "it's that's you're you've you'd i'm there's what's they're she's he's don't didn't can't won't isn't")
-    .split(' '),
+  (
+    'a an the and or but so to of in on at for with about is are was were be been am do does did i you he she it we they me my your ' +
+    'his her its our their this that these those not no yes yeah okay ok um uh like just really very have has had what how why ' +
+    'when where who which if then than there here as by from up out get got going go can could would should will know think ' +
+    "it's that's you're you've you'd i'm there's what's they're she's he's don't didn't can't won't isn't"
+  ).split(' '),
 );
 
 /**
@@ -86,4 +87,3 @@ export function complexMarkers(reflection: string, partner: string | null | unde
   if (AMPLIFY.test(s) && !AMPLIFY.test(theirs)) out.push('emphasis');
   return out;
 }
-

@@ -6,7 +6,10 @@
  */
 
 /** Replaces the first `k` scores of `z` by their softmax probabilities; returns `z`. */
-export function softmaxInPlace<T extends { [i: number]: number; length: number }>(z: T, k = z.length): T {
+export function softmaxInPlace<T extends { [i: number]: number; length: number }>(
+  z: T,
+  k = z.length,
+): T {
   let max = -Infinity;
   for (let j = 0; j < k; j++) if (z[j] > max) max = z[j];
   let sum = 0;

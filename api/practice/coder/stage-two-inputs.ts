@@ -11,6 +11,10 @@ import type { ParsedTurn } from './features.js';
 export const STAGE_TWO_INPUTS: readonly string[] = ['echo', 'words', 'sentences', 'questions'];
 
 /** The second stage's inputs: `probs` (one per label, in the model's label order), then STAGE_TWO_INPUTS. */
-export function stageTwoInputs(probs: readonly number[], turn: ParsedTurn, cues: MoveCues): number[] {
+export function stageTwoInputs(
+  probs: readonly number[],
+  turn: ParsedTurn,
+  cues: MoveCues,
+): number[] {
   return [...probs, turn.echo, turn.words.length, turn.sentences.length, cues.questions];
 }

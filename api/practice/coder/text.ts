@@ -7,15 +7,17 @@
 
 /** Lower-cased, straight-quoted, whitespace-collapsed text; transcription marks removed. */
 export function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
-    .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
-    .replace(/[\u2013\u2014]/g, ' - ')
-    // "[unintelligible 00:07:40]", "[chuckles]": the transcriber's words, not the coach's
-    .replace(/\[[^\]]*\]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
+      .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
+      .replace(/[\u2013\u2014]/g, ' - ')
+      // "[unintelligible 00:07:40]", "[chuckles]": the transcriber's words, not the coach's
+      .replace(/\[[^\]]*\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**
@@ -49,7 +51,8 @@ export function isQuestionSentence(sentence: string): boolean {
  * Filler that opens many spoken turns ("okay.", "mm-hmm.", "yeah,") and carries no code of its
  * own. Stripped before looking at how the substantive part of a turn begins.
  */
-const FILLER = /^(?:(?:okay|ok|alright|all right|right|yeah|yes|yep|mm-hmm|mm|hmm|uh-huh|uh|um|er|ah|oh|well|so|and|now|great|good|sure|i see|got it|gotcha|wow)\b[\s,.!-]*)+/;
+const FILLER =
+  /^(?:(?:okay|ok|alright|all right|right|yeah|yes|yep|mm-hmm|mm|hmm|uh-huh|uh|um|er|ah|oh|well|so|and|now|great|good|sure|i see|got it|gotcha|wow)\b[\s,.!-]*)+/;
 
 /** The sentence with leading filler removed ("okay, so what..." -> "what..."). */
 export function stripFiller(sentence: string): string {

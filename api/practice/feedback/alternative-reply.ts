@@ -9,14 +9,32 @@
  * coder so one that would code as advice or judgement is passed over. Kline's rule holds: the
  * coach never supplies the partner's assumption, so incisive alternatives ask.
  */
-import type { AuthoredLine, CoachCode, ModelMoves, ModelQuestionKind, PartnerCard } from '../types.js';
+import type {
+  AuthoredLine,
+  CoachCode,
+  ModelMoves,
+  ModelQuestionKind,
+  PartnerCard,
+} from '../types.js';
 import { REFLECTION_CODES } from '../code-groups.js';
 import type { CoachMove } from './coach-move.js';
 import { isGoodAlternative } from './good-alternative.js';
-import { asksForAdvice, assumptionShowing, clauseOf, feelingIn, rankedSentences } from './partner-words.js';
+import {
+  asksForAdvice,
+  assumptionShowing,
+  clauseOf,
+  feelingIn,
+  rankedSentences,
+} from './partner-words.js';
 
 /** The good moves an alternative can be. */
-export type GoodMove = 'reflection' | 'deeper_reflection' | 'open_question' | 'goal_question' | 'incisive_question' | 'action_question';
+export type GoodMove =
+  | 'reflection'
+  | 'deeper_reflection'
+  | 'open_question'
+  | 'goal_question'
+  | 'incisive_question'
+  | 'action_question';
 
 export interface Alternative {
   move: GoodMove;
@@ -37,7 +55,11 @@ const WANTED: Record<GoodMove, readonly CoachCode[]> = {
 };
 
 /** True when the coder would code `text` as the intended good move and nothing unfavourable. */
-export function codesAsGoodMove(text: string, move: GoodMove, previousPartnerText?: string | null): boolean {
+export function codesAsGoodMove(
+  text: string,
+  move: GoodMove,
+  previousPartnerText?: string | null,
+): boolean {
   return isGoodAlternative(text, previousPartnerText ?? null, WANTED[move]);
 }
 
@@ -46,14 +68,19 @@ function reflectionWordings(sentence: string, feeling: string | null, deeper: bo
   const clause = clauseOf(sentence);
   const out: string[] = [];
   const belief = clause.replace(/^you (?:think|believe|guess|suppose)(?: that)? /, '');
-  if (assumptionShowing(sentence) && /^(?:if|they|people|everyone|nobody|you'll|you will|you can't|you're not)\b/.test(belief)) {
+  if (
+    assumptionShowing(sentence) &&
+    /^(?:if|they|people|everyone|nobody|you'll|you will|you can't|you're not)\b/.test(belief)
+  ) {
     // reflect the belief as the partner's, without agreeing or arguing with it
     out.push(`Part of you believes ${belief}.`);
   }
   if (deeper) {
-    if (feeling && !feelingIn(clause)) out.push(`It sounds like ${clause}, and you're feeling ${feeling}.`);
+    if (feeling && !feelingIn(clause))
+      out.push(`It sounds like ${clause}, and you're feeling ${feeling}.`);
     else if (feeling) out.push(`It sounds like ${clause}.`);
-    else if (/^you (?:want|would like|'d like|wish|hope)\b/.test(clause)) out.push(`${capitalise(clause)}, and that really matters to you.`);
+    else if (/^you (?:want|would like|'d like|wish|hope)\b/.test(clause))
+      out.push(`${capitalise(clause)}, and that really matters to you.`);
     else out.push(`It sounds like ${clause}, and that's been on your mind.`);
   }
   out.push(`So ${clause}.`, `It sounds like ${clause}.`);
@@ -66,7 +93,10 @@ function reflectionWordings(sentence: string, feeling: string | null, deeper: bo
  * @example reflectionOf("I keep giving dates I can't hit and it's wearing me down.", true)
  * // "It sounds like you keep giving dates you can't hit and it's wearing you down."
  */
-export function reflectionOf(previousPartnerText: string | null | undefined, deeper: boolean): string | null {
+export function reflectionOf(
+  previousPartnerText: string | null | undefined,
+  deeper: boolean,
+): string | null {
   const feeling = feelingIn(previousPartnerText);
   for (const sentence of rankedSentences(previousPartnerText).slice(0, MAX_CANDIDATES)) {
     for (const text of reflectionWordings(sentence, feeling, deeper)) {
@@ -92,7 +122,9 @@ export function goalQuestion(): string {
 
 /** Kline: first surface the assumption in the partner's words, then invite a freeing one. */
 export function incisiveQuestionFor(previousPartnerText: string | null | undefined): string {
-  return assumptionShowing(previousPartnerText) ? 'What could you assume instead that is true and freeing?' : 'What are you assuming that is stopping you?';
+  return assumptionShowing(previousPartnerText)
+    ? 'What could you assume instead that is true and freeing?'
+    : 'What are you assuming that is stopping you?';
 }
 
 const FIRST_STEP = "What's your first step, and by when?";
@@ -122,13 +154,24 @@ export interface AlternativeContext {
   coachText?: string;
 }
 
-const normalise = (t: string) => t.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
+const normalise = (t: string) =>
+  t
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** A card's lines with model moves, each normalised once per card (every turn searches them). */
 const cardLines = new WeakMap<PartnerCard, { line: AuthoredLine; normalised: string }[]>();
 function linesWithMoves(card: PartnerCard) {
   let lines = cardLines.get(card);
-  if (!lines) cardLines.set(card, (lines = (card.lines ?? []).filter((l) => l.moves).map((line) => ({ line, normalised: normalise(line.text) }))));
+  if (!lines)
+    cardLines.set(
+      card,
+      (lines = (card.lines ?? [])
+        .filter((l) => l.moves)
+        .map((line) => ({ line, normalised: normalise(line.text) }))),
+    );
   return lines;
 }
 
@@ -137,7 +180,10 @@ function linesWithMoves(card: PartnerCard) {
  * (where it may follow a short reaction such as "Yes. Exactly that."), then in earlier turns, so
  * a reply made only of shared words still finds the moment it belongs to.
  */
-export function saidLine(card: PartnerCard | null | undefined, partnerTexts: readonly string[]): AuthoredLine | null {
+export function saidLine(
+  card: PartnerCard | null | undefined,
+  partnerTexts: readonly string[],
+): AuthoredLine | null {
   const lines = card ? linesWithMoves(card) : [];
   if (lines.length === 0) return null;
   for (let i = partnerTexts.length - 1; i >= 0; i--) {
@@ -146,15 +192,29 @@ export function saidLine(card: PartnerCard | null | undefined, partnerTexts: rea
     let best: { line: AuthoredLine; at: number } | null = null;
     for (const { line, normalised } of lines) {
       const at = said.lastIndexOf(normalised);
-      if (at >= 0 && (!best || at > best.at || (at === best.at && line.text.length > best.line.text.length))) best = { line, at };
+      if (
+        at >= 0 &&
+        (!best || at > best.at || (at === best.at && line.text.length > best.line.text.length))
+      )
+        best = { line, at };
     }
     if (best) return best.line;
   }
   return null;
 }
 
-const ASKED: Partial<Record<CoachMove, ModelQuestionKind>> = { open_question: 'open', goal_question: 'goal', incisive_question: 'incisive', action_question: 'action' };
-const QUESTION_MOVE: Record<ModelQuestionKind, GoodMove> = { open: 'open_question', goal: 'goal_question', incisive: 'incisive_question', action: 'action_question' };
+const ASKED: Partial<Record<CoachMove, ModelQuestionKind>> = {
+  open_question: 'open',
+  goal_question: 'goal',
+  incisive_question: 'incisive',
+  action_question: 'action',
+};
+const QUESTION_MOVE: Record<ModelQuestionKind, GoodMove> = {
+  open: 'open_question',
+  goal: 'goal_question',
+  incisive: 'incisive_question',
+  action: 'action_question',
+};
 type MoveField = 'simpleReflection' | 'complexReflection' | 'question';
 
 /**
@@ -163,22 +223,43 @@ type MoveField = 'simpleReflection' | 'complexReflection' | 'question';
  * incisive question, no action question); after a reflection, the complex one; after anything
  * else, what the feedback intends (a reflection, or the question that would have opened it up).
  */
-function fieldFor(intended: GoodMove, moves: ModelMoves, learnerMove: CoachMove | undefined): MoveField {
+function fieldFor(
+  intended: GoodMove,
+  moves: ModelMoves,
+  learnerMove: CoachMove | undefined,
+): MoveField {
   const asked = learnerMove ? ASKED[learnerMove] : undefined;
   if (asked) return moves.questionKind === asked ? 'question' : 'complexReflection';
-  if (learnerMove === 'simple_reflection' || learnerMove === 'complex_reflection' || learnerMove === 'summary') return 'complexReflection';
+  if (
+    learnerMove === 'simple_reflection' ||
+    learnerMove === 'complex_reflection' ||
+    learnerMove === 'summary'
+  )
+    return 'complexReflection';
   if (intended === 'reflection') return 'simpleReflection';
   if (intended === 'deeper_reflection') return 'complexReflection';
   return 'question';
 }
 
 /** The authored model move for a line, as an alternative to the learner's move. */
-export function authoredAlternative(line: AuthoredLine & { moves: ModelMoves }, intended: GoodMove, ctx: AlternativeContext = {}): Alternative {
+export function authoredAlternative(
+  line: AuthoredLine & { moves: ModelMoves },
+  intended: GoodMove,
+  ctx: AlternativeContext = {},
+): Alternative {
   const first = fieldFor(intended, line.moves, ctx.learnerMove);
-  const order: MoveField[] = [first, ...(['complexReflection', 'question', 'simpleReflection'] as const).filter((f) => f !== first)];
+  const order: MoveField[] = [
+    first,
+    ...(['complexReflection', 'question', 'simpleReflection'] as const).filter((f) => f !== first),
+  ];
   const said = ctx.coachText ? normalise(ctx.coachText) : null;
   const field = order.find((f) => normalise(line.moves[f]) !== said) ?? first;
-  const move: GoodMove = field === 'question' ? QUESTION_MOVE[line.moves.questionKind] : field === 'simpleReflection' ? 'reflection' : 'deeper_reflection';
+  const move: GoodMove =
+    field === 'question'
+      ? QUESTION_MOVE[line.moves.questionKind]
+      : field === 'simpleReflection'
+        ? 'reflection'
+        : 'deeper_reflection';
   return { move, text: line.moves[field] };
 }
 
@@ -188,12 +269,18 @@ export function authoredAlternative(line: AuthoredLine & { moves: ModelMoves }, 
  * that quotes nothing. Without authored lines, wording built from the partner's words; a
  * reflection falls back to an open question when nothing can be reflected cleanly.
  */
-export function alternativeFor(move: GoodMove, previousPartnerText: string | null | undefined, ctx: AlternativeContext = {}): Alternative {
+export function alternativeFor(
+  move: GoodMove,
+  previousPartnerText: string | null | undefined,
+  ctx: AlternativeContext = {},
+): Alternative {
   if (ctx.card?.lines?.some((l) => l.moves)) {
     const history = [...(ctx.partnerHistory ?? [])];
-    if (previousPartnerText && history[history.length - 1] !== previousPartnerText) history.push(previousPartnerText);
+    if (previousPartnerText && history[history.length - 1] !== previousPartnerText)
+      history.push(previousPartnerText);
     const line = saidLine(ctx.card, history);
-    if (line?.moves) return authoredAlternative(line as AuthoredLine & { moves: ModelMoves }, move, ctx);
+    if (line?.moves)
+      return authoredAlternative(line as AuthoredLine & { moves: ModelMoves }, move, ctx);
     if (move === 'goal_question') return { move, text: goalQuestion() };
     return { move: 'open_question', text: openQuestionFor(previousPartnerText) };
   }
@@ -201,7 +288,9 @@ export function alternativeFor(move: GoodMove, previousPartnerText: string | nul
     case 'reflection':
     case 'deeper_reflection': {
       const text = reflectionOf(previousPartnerText, move === 'deeper_reflection');
-      return text ? { move, text } : { move: 'open_question', text: openQuestionFor(previousPartnerText) };
+      return text
+        ? { move, text }
+        : { move: 'open_question', text: openQuestionFor(previousPartnerText) };
     }
     case 'goal_question':
       return { move, text: goalQuestion() };

@@ -37,8 +37,14 @@ export const MOVE_PRIORITY = [
 export type CoachMove = (typeof MOVE_PRIORITY)[number] | 'unengaged';
 
 /** Moves that work against the partner: feedback never praises them. */
-export const POOR_MOVES: ReadonlySet<CoachMove> = new Set(['judgement', 'advice', 'reassurance', 'leading_question', 'stacked_questions', 'unengaged']);
-
+export const POOR_MOVES: ReadonlySet<CoachMove> = new Set([
+  'judgement',
+  'advice',
+  'reassurance',
+  'leading_question',
+  'stacked_questions',
+  'unengaged',
+]);
 
 export function isQuestion(c: CoachTurnCoding): boolean {
   return (c.questionCount ?? 0) > 0 || codesAny(c, QUESTION_CODES);
@@ -52,8 +58,13 @@ export function isReflection(c: CoachTurnCoding): boolean {
  * default, when the coder found it so; callers pass stronger evidence, see turn-feedback) and did
  * nothing worse.
  */
-export function coachMove(coding: CoachTurnCoding, aboutNothing: boolean = coding.engaged === false): CoachMove {
-  const codes = new Set<CoachCode>(coding.codes?.length ? coding.codes : [coding.label as CoachCode]);
+export function coachMove(
+  coding: CoachTurnCoding,
+  aboutNothing: boolean = coding.engaged === false,
+): CoachMove {
+  const codes = new Set<CoachCode>(
+    coding.codes?.length ? coding.codes : [coding.label as CoachCode],
+  );
   if ((coding.questionCount ?? 0) >= 2) codes.add('stacked_questions');
   const move = MOVE_PRIORITY.find((m) => codes.has(m)) ?? 'other';
   if (aboutNothing && !POOR_MOVES.has(move)) return 'unengaged';
@@ -66,7 +77,14 @@ export function coachMove(coding: CoachTurnCoding, aboutNothing: boolean = codin
  * say whether the turn is about anything in the conversation. (An idea offered with permission is
  * new content by design, so not among them; advice, judgement and reassurance are poor anyway.)
  */
-export const UNCHECKED_CODES: ReadonlySet<CoachCode> = new Set(['contracting', 'goal_question', 'return_to_goal', 'permission_request', 'information', 'self_disclosure']);
+export const UNCHECKED_CODES: ReadonlySet<CoachCode> = new Set([
+  'contracting',
+  'goal_question',
+  'return_to_goal',
+  'permission_request',
+  'information',
+  'self_disclosure',
+]);
 
 /** What the earlier turns of the session show, as far as feedback on this turn cares. */
 export interface SessionSoFar {

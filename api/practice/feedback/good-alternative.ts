@@ -12,6 +12,10 @@ import type { CoachCode } from '../types.js';
  * Does `text` code as a good alternative (of the `wanted` kind, any good move by default)?
  * @example isGoodAlternative('It sounds like the deadline is weighing on you.', "The deadline's on Friday.") // true
  */
-export function isGoodAlternative(text: string, previousPartnerText: string | null, wanted?: readonly CoachCode[]): boolean {
+export function isGoodAlternative(
+  text: string,
+  previousPartnerText: string | null,
+  wanted?: readonly CoachCode[],
+): boolean {
   return isGoodAlternativeCoding(codeUtterance(text, { prevPartner: previousPartnerText }), wanted);
 }

@@ -42,7 +42,8 @@ const READY_FOR_ACTION: PartnerStage[] = ['insight', 'committing'];
 function nextGoodMove(c: TurnMoment): GoodMove {
   if (!c.so.goalAsked && c.turn <= 3) return 'goal_question';
   if (c.stage && READY_FOR_ACTION.includes(c.stage) && !c.so.actionAsked) return 'action_question';
-  if ((c.stage === 'exploring' || c.stage === 'insight') && c.assumption && !c.so.incisiveAsked) return 'incisive_question';
+  if ((c.stage === 'exploring' || c.stage === 'insight') && c.assumption && !c.so.incisiveAsked)
+    return 'incisive_question';
   return 'deeper_reflection';
 }
 
@@ -57,10 +58,14 @@ export type Parts = { worked: string; improve: string; suggestion: string; alt: 
 const pick = <T>(c: TurnMoment, options: T[]): T => options[(c.variant ?? 0) % options.length];
 
 /** A count as the house writes it: words up to nine, digits from 10. */
-const count = (n: number) => (n < 10 ? ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][n] : String(n));
+const count = (n: number) =>
+  n < 10
+    ? ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][n]
+    : String(n);
 
 /** Words that open a turn by telling, judging or soothing rather than reflecting. */
-const TELLS = /\b(?:should|shouldn't|need to|needs to|must|have to|has to|ought|don't worry|honestly|to be honest|why|you'll be fine|just)\b/i;
+const TELLS =
+  /\b(?:should|shouldn't|need to|needs to|must|have to|has to|ought|don't worry|honestly|to be honest|why|you'll be fine|just)\b/i;
 
 /** What genuinely worked in a poor turn: a reflection it held before the poor part, else nothing. */
 function goodPartOf(c: TurnMoment): string {
@@ -68,7 +73,8 @@ function goodPartOf(c: TurnMoment): string {
   // both wordings say the reflection came first: not when the turn opens by telling or judging
   const first = (c.text.match(/[^.?!]+[.?!]*/) ?? [''])[0];
   if (TELLS.test(first)) return '';
-  if (codes.has('complex_reflection') || codes.has('summary')) return `Before that, your reflection picked up what ${c.name} had said.`;
+  if (codes.has('complex_reflection') || codes.has('summary'))
+    return `Before that, your reflection picked up what ${c.name} had said.`;
   if (codes.has('simple_reflection')) return `You started by saying back ${c.name}'s words.`;
   return '';
 }
@@ -81,8 +87,10 @@ const after = (c: TurnMoment, lead = ' after') => (c.said ? `${lead} “${c.said
 /** "To help Priya feel heard, try reflecting ..." with their own words named when there are some. */
 function feelHeard(c: TurnMoment): string {
   // “I don't know” is uncertainty, not a feeling word to quote back
-  if (c.feeling === 'torn' && c.phrase && /\b(?:know|sure)\b/i.test(c.phrase)) return `To help ${c.name} feel heard, reflect the uncertainty you hear before asking anything else.`;
-  if (c.feeling) return `To help ${c.name} feel heard, try reflecting the feeling (${c.phrase ? `“${c.phrase}”` : c.feeling}) before asking anything else.`;
+  if (c.feeling === 'torn' && c.phrase && /\b(?:know|sure)\b/i.test(c.phrase))
+    return `To help ${c.name} feel heard, reflect the uncertainty you hear before asking anything else.`;
+  if (c.feeling)
+    return `To help ${c.name} feel heard, try reflecting the feeling (${c.phrase ? `“${c.phrase}”` : c.feeling}) before asking anything else.`;
   return c.phrase
     ? `To help ${c.name} feel heard, reflect “${c.phrase}” back before asking anything else.`
     : `To help ${c.name} feel heard, try reflecting back what they just said before asking anything else.`;
@@ -91,17 +99,24 @@ function feelHeard(c: TurnMoment): string {
 /** “a”; “a” or “b”; “a”, “b” or “c”: things quoted for feedback (“and” to list them together). */
 function quoted(things: readonly string[], conjunction: 'or' | 'and' = 'or'): string {
   const q = things.slice(0, 3).map((t) => `“${t}”`);
-  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} ${conjunction} ${q[q.length - 1]}`;
+  return q.length <= 1
+    ? (q[0] ?? '')
+    : `${q.slice(0, -1).join(', ')} ${conjunction} ${q[q.length - 1]}`;
 }
 
 /** Whether a question in the turn opens with “why” (after “and”, “so”, “honestly”...). */
 function opensWithWhy(text: string): boolean {
-  return (text.match(/[^.?!]+\?/g) ?? []).some((q) => /^\s*(?:(?:and|so|but|ok|okay|well|honestly|really|then),?\s+)*why\b/i.test(q));
+  return (text.match(/[^.?!]+\?/g) ?? []).some((q) =>
+    /^\s*(?:(?:and|so|but|ok|okay|well|honestly|really|then),?\s+)*why\b/i.test(q),
+  );
 }
 
 /** A question move that asks “why”: it asks for a justification. */
 export function isWhyQuestion(move: CoachMove, text: string): boolean {
-  return ['open_question', 'closed_question', 'incisive_question', 'goal_question'].includes(move) && opensWithWhy(text);
+  return (
+    ['open_question', 'closed_question', 'incisive_question', 'goal_question'].includes(move) &&
+    opensWithWhy(text)
+  );
 }
 
 /**
@@ -123,7 +138,8 @@ export function whyQuestionNote(c: TurnMoment): Pick<Parts, 'improve' | 'suggest
  * there was nothing to fix.
  */
 export function groundingNote(c: TurnMoment, improve: string): string {
-  if (/^Nothing to (?:fix|change)/.test(improve)) return `If ${c.name} doesn't recognise it, come back to their own words${c.said ? ` (“${c.said}”)` : ''} and try again.`;
+  if (/^Nothing to (?:fix|change)/.test(improve))
+    return `If ${c.name} doesn't recognise it, come back to their own words${c.said ? ` (“${c.said}”)` : ''} and try again.`;
   return improve;
 }
 
@@ -167,9 +183,9 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
               `Swap the “why” for a “what”: “What made it hard?” invites the same story without asking ${n} to justify it.`,
             ])
           : pick(c, [
-          `To keep ${n} talking openly, get curious about how it made sense to them: reflect ${theirWords(c, 'what they said')} instead of judging it.`,
-          `Next time, say back what you heard in ${n}'s own words${c.phrase ? ` (“${c.phrase}”)` : ''} and stay curious about what it means to them.`,
-        ]),
+              `To keep ${n} talking openly, get curious about how it made sense to them: reflect ${theirWords(c, 'what they said')} instead of judging it.`,
+              `Next time, say back what you heard in ${n}'s own words${c.phrase ? ` (“${c.phrase}”)` : ''} and stay curious about what it means to them.`,
+            ]),
         alt: c.prev ? 'deeper_reflection' : 'open_question',
       };
     }
@@ -249,7 +265,10 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
         suggestion:
           c.stage && READY_FOR_ACTION.includes(c.stage) && !c.so.actionAsked
             ? `To turn insight into action, next ask what ${n} will do.`
-            : pick(c, [`To deepen it, follow ${n}'s answer with “what more?” or a reflection.`, `When ${n} answers, reflect the new assumption back in their words before moving on.`]),
+            : pick(c, [
+                `To deepen it, follow ${n}'s answer with “what more?” or a reflection.`,
+                `When ${n} answers, reflect the new assumption back in their words before moving on.`,
+              ]),
         alt: null,
       };
     case 'action_question':
@@ -277,7 +296,9 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       return {
         worked: `You agreed how you'll work together, which makes it safe for ${n} to think aloud.`,
         improve: `Keep it brief and check it landed: ask ${n} what they would add to it.`,
-        suggestion: c.so.goalAsked ? `To keep it ${n}'s session, come back to what they want from it as you go.` : `To make the agreement ${n}'s too, ask what they want from this conversation.`,
+        suggestion: c.so.goalAsked
+          ? `To keep it ${n}'s session, come back to what they want from it as you go.`
+          : `To make the agreement ${n}'s too, ask what they want from this conversation.`,
         alt: null,
       };
     case 'goal_question':
@@ -307,7 +328,10 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
           'Keep summaries short and check them lightly; the point is to hand the thread back.',
           `Check it with ${n} lightly${c.said ? `, ending on what they said last (“${c.said}”)` : ''}, so they can correct or add to it.`,
         ]),
-        suggestion: next === 'action_question' ? `To move towards action, follow the summary with a question about what ${n} will do.` : `To keep ${n} thinking, follow it with one open question.`,
+        suggestion:
+          next === 'action_question'
+            ? `To move towards action, follow the summary with a question about what ${n} will do.`
+            : `To keep ${n} thinking, follow it with one open question.`,
         alt: null,
       };
     case 'complex_reflection':
@@ -335,7 +359,10 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       };
     case 'simple_reflection':
       return {
-        worked: pick(c, [`You reflected ${n}'s words back, which shows you were listening.`, `Saying back what ${n} said kept the focus on them.`]),
+        worked: pick(c, [
+          `You reflected ${n}'s words back, which shows you were listening.`,
+          `Saying back what ${n} said kept the focus on them.`,
+        ]),
         improve: `It stayed close to their words${c.said ? ` (“${c.said}”)` : ''}; a reflection that names the feeling or meaning underneath moves the conversation further.`,
         suggestion: c.feeling
           ? `To help ${n} feel understood, name the feeling you hear (${c.phrase ? `“${c.phrase}”` : c.feeling}) as well as the facts.`
@@ -368,7 +395,10 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
         };
       }
       return {
-        worked: pick(c, [`An open question: it invites ${n} to think and talk.`, `Your question leaves ${n} room to answer in their own way.`]),
+        worked: pick(c, [
+          `An open question: it invites ${n} to think and talk.`,
+          `Your question leaves ${n} room to answer in their own way.`,
+        ]),
         improve: c.feeling
           ? `${c.said || c.phrase ? `${n} had just said “${c.said ?? c.phrase}”` : `${n} had just named a feeling`}; reflecting that first would have shown you heard it.`
           : c.said
@@ -384,14 +414,28 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
               `Next, say back what ${n} tells you in their own words before asking anything else.`,
               `To show ${n} you're following, reflect their answer before the next question.`,
             ]),
-        alt: c.prev ? (c.feeling ? 'deeper_reflection' : null) : next === 'goal_question' ? 'goal_question' : null,
+        alt: c.prev
+          ? c.feeling
+            ? 'deeper_reflection'
+            : null
+          : next === 'goal_question'
+            ? 'goal_question'
+            : null,
       };
     case 'closed_question':
       return {
         worked: '',
         improve: `It can be answered in a word, so ${n} shares less than they could${c.said ? ` about “${c.said}”` : ''}.`,
-        suggestion: c.so.questionStreak >= 1 ? feelHeard(c) : `To help ${n} open up, ask it openly: start with “what” or “how”.`,
-        alt: c.so.questionStreak >= 1 && c.prev ? 'reflection' : next === 'goal_question' ? 'goal_question' : 'open_question',
+        suggestion:
+          c.so.questionStreak >= 1
+            ? feelHeard(c)
+            : `To help ${n} open up, ask it openly: start with “what” or “how”.`,
+        alt:
+          c.so.questionStreak >= 1 && c.prev
+            ? 'reflection'
+            : next === 'goal_question'
+              ? 'goal_question'
+              : 'open_question',
       };
     case 'affirmation':
       return {
@@ -432,7 +476,9 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       return {
         worked: '',
         improve: `This turn neither reflected nor asked, so it didn't move ${n}'s thinking forward${c.said ? ` from “${c.said}”` : ''}.`,
-        suggestion: c.prev ? feelHeard(c) : `To get ${n} started, ask what they would like from the conversation.`,
+        suggestion: c.prev
+          ? feelHeard(c)
+          : `To get ${n} started, ask what they would like from the conversation.`,
         alt: c.prev ? 'reflection' : next === 'goal_question' ? 'goal_question' : 'open_question',
       };
   }

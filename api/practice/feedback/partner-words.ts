@@ -25,10 +25,12 @@ const FEELINGS: [RegExp, string][] = [
 ];
 
 /** Phrases that show a belief or limiting assumption surfacing (Kline). */
-const ASSUMPTION = /\b(?:i (?:just )?assume[ds]?|i(?:'ve| have) always (?:believed|thought)|they(?:'ll| will) (?:think|decide|say)|people (?:will|would) (?:think|decide|say)|if i (?:say no|push back|turn (?:it )?down|speak up|ask)|i(?:'m| am) not (?:allowed|supposed|good enough|the kind)|i can't (?:possibly|just)|i'll never|nobody (?:would|will)|that's (?:just )?(?:how it is|the way it is))\b/i;
+const ASSUMPTION =
+  /\b(?:i (?:just )?assume[ds]?|i(?:'ve| have) always (?:believed|thought)|they(?:'ll| will) (?:think|decide|say)|people (?:will|would) (?:think|decide|say)|if i (?:say no|push back|turn (?:it )?down|speak up|ask)|i(?:'m| am) not (?:allowed|supposed|good enough|the kind)|i can't (?:possibly|just)|i'll never|nobody (?:would|will)|that's (?:just )?(?:how it is|the way it is))\b/i;
 
 /** The partner asking for the coach's view ("what would you do?"): advice is then not unasked. */
-const ASKS_FOR_ADVICE = /\b(?:what (?:do|would) you (?:think i should|suggest|recommend|do)|what should i (?:do|say)|(?:any|got any|do you have (?:any)?) (?:advice|ideas|suggestions|tips)|(?:can|could) you (?:tell me what to do|give me (?:some )?(?:advice|ideas))|what would you do)\b/i;
+const ASKS_FOR_ADVICE =
+  /\b(?:what (?:do|would) you (?:think i should|suggest|recommend|do)|what should i (?:do|say)|(?:any|got any|do you have (?:any)?) (?:advice|ideas|suggestions|tips)|(?:can|could) you (?:tell me what to do|give me (?:some )?(?:advice|ideas))|what would you do)\b/i;
 
 export function asksForAdvice(text: string | null | undefined): boolean {
   return !!text && ASKS_FOR_ADVICE.test(text.replace(/[\u2018\u2019]/g, "'"));
@@ -74,7 +76,10 @@ export function partnerSentences(text: string): string[] {
     .map((s) =>
       s
         .trim()
-        .replace(/^(?:(?:yes|yeah|no|well|so|honestly|hmm|um|oh|okay|ok|right|exactly|and|but|i mean|to be honest|if i'm (?:completely )?honest|i (?:think|guess|suppose)(?: that)?|the (?:real )?(?:truth|thing|problem) is(?: that)?|it sounds silly,? but|i know it sounds \w+,? but)\b[,.!]?\s*)+/i, '')
+        .replace(
+          /^(?:(?:yes|yeah|no|well|so|honestly|hmm|um|oh|okay|ok|right|exactly|and|but|i mean|to be honest|if i'm (?:completely )?honest|i (?:think|guess|suppose)(?: that)?|the (?:real )?(?:truth|thing|problem) is(?: that)?|it sounds silly,? but|i know it sounds \w+,? but)\b[,.!]?\s*)+/i,
+          '',
+        )
         .trim(),
     )
     .filter((s) => /[a-z]/i.test(s) && s.split(/\s+/).length >= 3);
@@ -86,7 +91,9 @@ export function partnerSentences(text: string): string[] {
  * can still be cut from the original words.
  */
 function withoutIdioms(text: string): string {
-  return text.replace(/\bI'?m afraid\b(?=\s*(?:[.,;!?]|$|that's\b|not\b|so\b))/gi, (m) => ' '.repeat(m.length));
+  return text.replace(/\bI'?m afraid\b(?=\s*(?:[.,;!?]|$|that's\b|not\b|so\b))/gi, (m) =>
+    ' '.repeat(m.length),
+  );
 }
 
 /** The feeling the partner named, in the words a coach would reflect it with. */
@@ -102,7 +109,8 @@ export function assumptionShowing(text: string | null | undefined): boolean {
 }
 
 /** Sentences that are not the partner's own content: greetings, thanks, orders to themselves. */
-const NOT_CONTENT = /^(?:hi|hello|hey|thanks|thank you|cheers|sorry|ask|tell|go|stop|just|look|listen|anyway)\b/i;
+const NOT_CONTENT =
+  /^(?:hi|hello|hey|thanks|thank you|cheers|sorry|ask|tell|go|stop|just|look|listen|anyway)\b/i;
 
 /**
  * The partner's sentences worth reflecting, best first: one naming a feeling, then a want or a
@@ -112,7 +120,10 @@ const NOT_CONTENT = /^(?:hi|hello|hey|thanks|thank you|cheers|sorry|ask|tell|go|
 export function rankedSentences(text: string | null | undefined): string[] {
   if (!text) return [];
   const sents = partnerSentences(text).filter((s) => !s.endsWith('?') && !NOT_CONTENT.test(s));
-  const score = (s: string) => (feelingIn(s) ? 4 : 0) + (WANT.test(s) || assumptionShowing(s) ? 3 : 0) + (FIRST_PERSON.test(s) ? 1 : 0);
+  const score = (s: string) =>
+    (feelingIn(s) ? 4 : 0) +
+    (WANT.test(s) || assumptionShowing(s) ? 3 : 0) +
+    (FIRST_PERSON.test(s) ? 1 : 0);
   return sents
     .map((s, i) => ({ s, i, score: score(s) }))
     .sort((a, b) => b.score - a.score || (a.score > 0 ? a.i - b.i : b.i - a.i))
@@ -143,7 +154,8 @@ export function clauseOf(sentence: string): string {
   clause = trimClause(clause).replace(/[,;:\s-]+$/, '');
   // lower-case an ordinary first word; leave names ("Gareth") as they are
   const first = clause.split(/\s+/)[0] ?? '';
-  if (COMMON_START.has(first.toLowerCase().replace(/'.*/, ''))) clause = first.toLowerCase() + clause.slice(first.length);
+  if (COMMON_START.has(first.toLowerCase().replace(/'.*/, '')))
+    clause = first.toLowerCase() + clause.slice(first.length);
   // a reflection never ends on a question mark
   return clause.replace(/\?/g, '');
 }
@@ -168,9 +180,17 @@ const COMMON_START = new Set(
 export function partnerQuote(text: string | null | undefined, max = 12): string | null {
   const s = keySentence(text);
   if (!s) return null;
-  const clean = s.replace(/["“”]/g, '').replace(/[.!…]+$/, '').trim();
+  const clean = s
+    .replace(/["“”]/g, '')
+    .replace(/[.!…]+$/, '')
+    .trim();
   const words = clean.split(/\s+/);
-  return words.length <= max ? clean : `${words.slice(0, max).join(' ').replace(/[,;:]+$/, '')}…`;
+  return words.length <= max
+    ? clean
+    : `${words
+        .slice(0, max)
+        .join(' ')
+        .replace(/[,;:]+$/, '')}…`;
 }
 
 /**

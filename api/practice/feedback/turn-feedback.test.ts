@@ -8,9 +8,20 @@ import { coding } from '../../../test/fixtures/transcripts.fixture.js';
 import type { CoachCode, CoachTurnCoding, PartnerStage } from '../types.js';
 import { feedbackForTurn } from './turn-feedback.js';
 
-const PRIYA = "I keep giving my manager dates I can't hit. Honestly, I'm worried she'll think I can't run the project.";
+const PRIYA =
+  "I keep giving my manager dates I can't hit. Honestly, I'm worried she'll think I can't run the project.";
 
-function fb(text: string, codes: CoachCode[], over: { prev?: string | null; stage?: PartnerStage; turn?: number; prior?: CoachTurnCoding[]; q?: number } = {}) {
+function fb(
+  text: string,
+  codes: CoachCode[],
+  over: {
+    prev?: string | null;
+    stage?: PartnerStage;
+    turn?: number;
+    prior?: CoachTurnCoding[];
+    q?: number;
+  } = {},
+) {
   return feedbackForTurn({
     coding: coding(text, codes, over.q),
     coachText: text,
@@ -31,12 +42,16 @@ describe('feedbackForTurn', () => {
     expect(f.improve).toMatch(/didn't ask for/);
     expect(f.suggestion).toMatch(/^To help Priya find a plan they own/);
     expect(f.alternativeMove).toBe('deeper_reflection');
-    expect(f.alternative).toMatch(/you keep giving your manager dates you can't hit|she'll think you can't run the project/);
+    expect(f.alternative).toMatch(
+      /you keep giving your manager dates you can't hit|she'll think you can't run the project/,
+    );
     expect(f.alternative).not.toMatch(/\?/);
   });
 
   it('does not call advice unasked when the partner asked for it, and suggests hearing their options first', () => {
-    const f = fb('I would tell her the real date.', ['advice'], { prev: 'I just do not know. What would you do?' });
+    const f = fb('I would tell her the real date.', ['advice'], {
+      prev: 'I just do not know. What would you do?',
+    });
     expect(f.improve).not.toMatch(/didn't ask/);
     expect(f.suggestion).toMatch(/^To keep the plan Priya's, ask what options they see/);
     expect(f.alternative).toBe('What options have you thought of so far?');
@@ -49,14 +64,23 @@ describe('feedbackForTurn', () => {
   });
 
   it('counts stacked questions and asks for one at a time', () => {
-    const f = fb('Why? Have you told her? What will you do?', ['stacked_questions', 'open_question'], { q: 3 });
+    const f = fb(
+      'Why? Have you told her? What will you do?',
+      ['stacked_questions', 'open_question'],
+      { q: 3 },
+    );
     expect(f.move).toBe('stacked_questions');
     expect(f.improve).toContain('You asked three questions at once');
-    expect(f.suggestion).toBe('To give Priya room to think, ask one open question about “worried”, then wait.');
+    expect(f.suggestion).toBe(
+      'To give Priya room to think, ask one open question about “worried”, then wait.',
+    );
   });
 
   it('turns a closed question into an open one', () => {
-    const f = fb('Have you told her?', ['closed_question'], { turn: 4, prior: [coding('Tell me more.', ['simple_reflection'])] });
+    const f = fb('Have you told her?', ['closed_question'], {
+      turn: 4,
+      prior: [coding('Tell me more.', ['simple_reflection'])],
+    });
     expect(f.suggestion).toMatch(/start with “what” or “how”/);
     expect(f.alternativeMove).toBe('open_question');
     expect(f.alternative).toMatch(/^What .*\?$/);
@@ -64,9 +88,18 @@ describe('feedbackForTurn', () => {
 
   it('after two questions in a row, a third gets "feel heard" advice naming the feeling', () => {
     const q = coding('What happened?', ['open_question']);
-    const f = fb('What did she say?', ['open_question'], { prior: [coding('What would you like from today?', ['goal_question']), coding('You sound worried.', ['simple_reflection']), q, q] });
+    const f = fb('What did she say?', ['open_question'], {
+      prior: [
+        coding('What would you like from today?', ['goal_question']),
+        coding('You sound worried.', ['simple_reflection']),
+        q,
+        q,
+      ],
+    });
     expect(f.improve).toContain("That's 3 questions in a row without a reflection");
-    expect(f.suggestion).toBe('To help Priya feel heard, try reflecting the feeling (“worried”) before asking anything else.');
+    expect(f.suggestion).toBe(
+      'To help Priya feel heard, try reflecting the feeling (“worried”) before asking anything else.',
+    );
     expect(f.alternativeMove).toBe('deeper_reflection');
   });
 
@@ -78,23 +111,39 @@ describe('feedbackForTurn', () => {
   });
 
   it('after a complex reflection at insight, suggests the action question', () => {
-    const f = fb('Part of you believes honesty would cost you the project.', ['complex_reflection'], { stage: 'insight' });
+    const f = fb(
+      'Part of you believes honesty would cost you the project.',
+      ['complex_reflection'],
+      { stage: 'insight' },
+    );
     expect(f.improve).toMatch(/Nothing to fix/);
-    expect(f.suggestion).toBe('To help Priya move from insight to action, ask what they will do next.');
+    expect(f.suggestion).toBe(
+      'To help Priya move from insight to action, ask what they will do next.',
+    );
     // the move fitted the moment: no "you could have said" that is merely the next step
     expect(f.alternativeMove).toBeNull();
     expect(f.alternative).toBe('');
   });
 
   it('calls an action question premature before insight, and timely after', () => {
-    expect(fb('What will you do?', ['action_question', 'open_question'], { stage: 'opening_up' }).improve).toMatch(/hasn't finished exploring/);
-    expect(fb('What will you do?', ['action_question', 'open_question'], { stage: 'committing' }).worked).toMatch(/commitment can come from them/);
+    expect(
+      fb('What will you do?', ['action_question', 'open_question'], { stage: 'opening_up' })
+        .improve,
+    ).toMatch(/hasn't finished exploring/);
+    expect(
+      fb('What will you do?', ['action_question', 'open_question'], { stage: 'committing' }).worked,
+    ).toMatch(/commitment can come from them/);
   });
 
   it('calls an incisive question premature while Priya is guarded', () => {
-    const f = fb('What are you assuming?', ['incisive_question', 'open_question'], { stage: 'guarded' });
+    const f = fb('What are you assuming?', ['incisive_question', 'open_question'], {
+      stage: 'guarded',
+    });
     expect(f.improve).toMatch(/premature/);
-    expect(fb('What are you assuming?', ['incisive_question', 'open_question'], { stage: 'exploring' }).worked).toMatch(/^An incisive question/);
+    expect(
+      fb('What are you assuming?', ['incisive_question', 'open_question'], { stage: 'exploring' })
+        .worked,
+    ).toMatch(/^An incisive question/);
   });
 
   it('on the first turn with nothing to reflect, offers a goal question', () => {
@@ -104,16 +153,27 @@ describe('feedbackForTurn', () => {
   });
 
   it('reminds about agreeing a goal at the third turn when none was asked', () => {
-    const f = fb('What is going on?', ['open_question'], { turn: 3, prior: [coding('Hi.', ['other']), coding('Okay.', ['other'])] });
+    const f = fb('What is going on?', ['open_question'], {
+      turn: 3,
+      prior: [coding('Hi.', ['other']), coding('Okay.', ['other'])],
+    });
     expect(f.improve).toContain("You haven't yet asked what Priya wants from this conversation");
   });
 
   it('says late goal questions are better early', () => {
-    expect(fb('What do you want from this?', ['goal_question'], { turn: 6 }).improve).toMatch(/^Earlier is better/);
+    expect(fb('What do you want from this?', ['goal_question'], { turn: 6 }).improve).toMatch(
+      /^Earlier is better/,
+    );
   });
 
   it('uses "your partner" without a name and never crashes on empty input', () => {
-    const f = feedbackForTurn({ coding: coding('', ['other']), coachText: '', previousPartnerText: '', coachTurnNumber: 1, priorCodings: [] });
+    const f = feedbackForTurn({
+      coding: coding('', ['other']),
+      coachText: '',
+      previousPartnerText: '',
+      coachTurnNumber: 1,
+      priorCodings: [],
+    });
     expect(f.suggestion).toContain('your partner');
     // an empty turn did nothing worth praising: "worked" stays empty
     expect(f.worked).toBe('');

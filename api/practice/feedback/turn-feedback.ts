@@ -10,11 +10,42 @@
  * a box the learner already read this session.
  */
 import { codeUtterance } from '../coder/index.js';
-import { earnsCredit, engagementEvidence, scenarioContext } from '../standing/engagement-evidence.js';
-import type { CoachCode, CoachTurnCoding, PartnerCard, PartnerStage, TurnFeedback } from '../types.js';
-import { alternativeFor, codesAsGoodMove, openQuestionFor, type Alternative, type AlternativeContext, type GoodMove } from './alternative-reply.js';
-import { coachMove, POOR_MOVES, UNCHECKED_CODES, sessionSoFar, type CoachMove, type SessionSoFar } from './coach-move.js';
-import { coachPlanFeedback, forMove, groundingNote, isWhyQuestion, whyQuestionNote, type TurnMoment } from './move-feedback.js';
+import {
+  earnsCredit,
+  engagementEvidence,
+  scenarioContext,
+} from '../standing/engagement-evidence.js';
+import type {
+  CoachCode,
+  CoachTurnCoding,
+  PartnerCard,
+  PartnerStage,
+  TurnFeedback,
+} from '../types.js';
+import {
+  alternativeFor,
+  codesAsGoodMove,
+  openQuestionFor,
+  type Alternative,
+  type AlternativeContext,
+  type GoodMove,
+} from './alternative-reply.js';
+import {
+  coachMove,
+  POOR_MOVES,
+  UNCHECKED_CODES,
+  sessionSoFar,
+  type CoachMove,
+  type SessionSoFar,
+} from './coach-move.js';
+import {
+  coachPlanFeedback,
+  forMove,
+  groundingNote,
+  isWhyQuestion,
+  whyQuestionNote,
+  type TurnMoment,
+} from './move-feedback.js';
 import { contentWords, ECHO_SHARE, overlap, statesPlanForPartner } from '../rubric/commitment.js';
 import { assumptionShowing, feelingIn, partnerPhrase, partnerQuote } from './partner-words.js';
 import { wordingProblems } from './wording-checks.js';
@@ -56,14 +87,29 @@ export type TurnFeedbackDetail = TurnFeedback & {
 
 const REFLECTIONS: GoodMove[] = ['reflection', 'deeper_reflection'];
 /** Moves worse than writing the partner's plan: feedback talks about them instead. */
-const PLAN_OUTRANKS: ReadonlySet<CoachMove> = new Set(['judgement', 'reassurance', 'leading_question', 'stacked_questions', 'unengaged']);
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+const PLAN_OUTRANKS: ReadonlySet<CoachMove> = new Set([
+  'judgement',
+  'reassurance',
+  'leading_question',
+  'stacked_questions',
+  'unengaged',
+]);
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
 
 /** Why an alternative may not be shown for this moment; empty when it may. */
-export function alternativeProblems(alt: Alternative, coachText: string, prev: string | null): string[] {
+export function alternativeProblems(
+  alt: Alternative,
+  coachText: string,
+  prev: string | null,
+): string[] {
   const problems = wordingProblems(alt.text, prev, { reflection: REFLECTIONS.includes(alt.move) });
   if (!codesAsGoodMove(alt.text, alt.move, prev)) problems.push(`does not code as ${alt.move}`);
-  if (codeUtterance(alt.text, { prevPartner: prev }).engaged === false && prev) problems.push('does not engage with the partner’s words');
+  if (codeUtterance(alt.text, { prevPartner: prev }).engaged === false && prev)
+    problems.push('does not engage with the partner’s words');
   if (norm(alt.text) === norm(coachText)) problems.push('the same as what the learner said');
   return problems;
 }
@@ -73,10 +119,20 @@ export function alternativeProblems(alt: Alternative, coachText: string, prev: s
  * a card's authored model moves, another way to make this turn is offered even after a sound
  * move; without them, none when the learner's move already fitted.
  */
-function chooseAlternative(move: GoodMove | null, learnerMove: CoachMove, coachText: string, prev: string | null, ctx: AlternativeContext): Alternative | null {
+function chooseAlternative(
+  move: GoodMove | null,
+  learnerMove: CoachMove,
+  coachText: string,
+  prev: string | null,
+  ctx: AlternativeContext,
+): Alternative | null {
   const authored = !!ctx.card?.lines?.some((l) => l.moves);
   if (!move && !authored) return null;
-  const first = alternativeFor(move ?? 'deeper_reflection', prev, { ...ctx, learnerMove, coachText });
+  const first = alternativeFor(move ?? 'deeper_reflection', prev, {
+    ...ctx,
+    learnerMove,
+    coachText,
+  });
   if (alternativeProblems(first, coachText, prev).length === 0) return first;
   // the author wrote three moves for the line: when the first fails a check, another of them
   // comes before any generic question
@@ -107,12 +163,21 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   if (prev && partnerTexts[partnerTexts.length - 1] !== prev) partnerTexts.push(prev);
   if (partnerTexts.length) partnerTexts.push(...scenarioContext(input.card));
   const evidence = engagementEvidence(input.coachText ?? '', partnerTexts);
-  const credited = earnsCredit(input.coachText ?? '', input.coding.codes ?? [], input.coding.engaged, partnerTexts, evidence);
+  const credited = earnsCredit(
+    input.coachText ?? '',
+    input.coding.codes ?? [],
+    input.coding.engaged,
+    partnerTexts,
+    evidence,
+  );
   // "picked up nothing" is said only on strong evidence: the words name things the partner never
   // raised and take up nothing of theirs, and the coder agrees (or, for a move whose engagement
   // the coder does not check, the words alone)
   const coderChecked = !(input.coding.codes ?? []).some((c) => UNCHECKED_CODES.has(c));
-  const move = coachMove(input.coding, evidence.engagement === 'absent' && (input.coding.engaged === false || !coderChecked));
+  const move = coachMove(
+    input.coding,
+    evidence.engagement === 'absent' && (input.coding.engaged === false || !coderChecked),
+  );
   const base: TurnMoment = {
     name: input.partnerName?.trim() || 'your partner',
     stage: input.stage,
@@ -129,7 +194,9 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
     // from the turn number, which a window of recent turns and the whole transcript agree on
     variant: Math.max(0, input.coachTurnNumber - 1),
   };
-  const used = new Set((input.priorFeedback ?? []).flatMap((f) => [f.worked, f.improve, f.suggestion]).filter(Boolean));
+  const used = new Set(
+    (input.priorFeedback ?? []).flatMap((f) => [f.worked, f.improve, f.suggestion]).filter(Boolean),
+  );
   // try the wordings in turn until none repeats a box already given this session
   // a move that made no claim on the partner's words, or a "why" question, earns no praise
   const why = isWhyQuestion(move, base.text);
@@ -137,24 +204,53 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   // the coach writing the partner's plan (a step with a when they had not named), as scoring reads
   // it; asking what they will do and when is the opposite
   const said = new Set(partnerTexts.flatMap((t) => [...contentWords(t ?? '')]));
-  const asks = (input.coding.codes ?? []).some((c) => c === 'open_question' || c === 'action_question');
-  const coachPlan = !asks && !PLAN_OUTRANKS.has(move) && statesPlanForPartner(base.text) && overlap(contentWords(base.text), said) < ECHO_SHARE;
+  const asks = (input.coding.codes ?? []).some(
+    (c) => c === 'open_question' || c === 'action_question',
+  );
+  const coachPlan =
+    !asks &&
+    !PLAN_OUTRANKS.has(move) &&
+    statesPlanForPartner(base.text) &&
+    overlap(contentWords(base.text), said) < ECHO_SHARE;
   const honest = (variant: number) => {
     if (coachPlan) return coachPlanFeedback({ ...base, variant });
-    const p = forMove(move, { ...base, variant, foreignThings: move === 'unengaged' ? evidence.foreignThings : [] });
+    const p = forMove(move, {
+      ...base,
+      variant,
+      foreignThings: move === 'unengaged' ? evidence.foreignThings : [],
+    });
     if (why) return { ...p, worked: '', ...whyQuestionNote(base) };
     if (ungrounded) return { ...p, worked: '', improve: groundingNote(base, p.improve) };
     return p;
   };
   let parts = honest(base.variant ?? 0);
-  for (let k = 1; k < 4 && [parts.worked, parts.improve, parts.suggestion].some((t) => t && used.has(capital(t))); k++) {
+  for (
+    let k = 1;
+    k < 4 && [parts.worked, parts.improve, parts.suggestion].some((t) => t && used.has(capital(t)));
+    k++
+  ) {
     parts = honest((base.variant ?? 0) + k);
   }
   // an opening that skipped agreeing the goal: say so once, early, when nothing worse needs saying
   const missingGoal =
-    !base.so.goalAsked && base.turn === 3 && !['goal_question', 'contracting', 'judgement', 'advice', 'reassurance', 'leading_question', 'stacked_questions'].includes(move);
-  const improve = missingGoal ? `${parts.improve} You haven't yet asked what ${base.name} wants from this conversation; now is a good moment.` : parts.improve;
-  const alt = chooseAlternative(parts.alt, move, base.text, prev, { card: input.card, partnerHistory: input.partnerHistory });
+    !base.so.goalAsked &&
+    base.turn === 3 &&
+    ![
+      'goal_question',
+      'contracting',
+      'judgement',
+      'advice',
+      'reassurance',
+      'leading_question',
+      'stacked_questions',
+    ].includes(move);
+  const improve = missingGoal
+    ? `${parts.improve} You haven't yet asked what ${base.name} wants from this conversation; now is a good moment.`
+    : parts.improve;
+  const alt = chooseAlternative(parts.alt, move, base.text, prev, {
+    card: input.card,
+    partnerHistory: input.partnerHistory,
+  });
   return {
     // praise said once already is not worth repeating: leave the box empty instead
     worked: used.has(capital(parts.worked)) ? '' : capital(parts.worked),
@@ -163,7 +259,14 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
     alternative: alt?.text ?? '',
     move,
     alternativeMove: alt?.move ?? null,
-    withheld: coachPlan && !POOR_MOVES.has(move) ? 'coach_plan' : why ? 'why_question' : ungrounded ? 'ungrounded' : null,
+    withheld:
+      coachPlan && !POOR_MOVES.has(move)
+        ? 'coach_plan'
+        : why
+          ? 'why_question'
+          : ungrounded
+            ? 'ungrounded'
+            : null,
   };
 }
 

@@ -8,10 +8,14 @@
  * been on your mind" frame the content guide rules out, and fragments.
  */
 
-const FRAME = /\b(?:[Ii]t sounds like|[Ii]t sounds as if|[Ss]o|[Pp]art of you believes|[Yy]ou feel|[Yy]ou're saying)\s+([A-Z][a-z']*)/g;
+const FRAME =
+  /\b(?:[Ii]t sounds like|[Ii]t sounds as if|[Ss]o|[Pp]art of you believes|[Yy]ou feel|[Yy]ou're saying)\s+([A-Z][a-z']*)/g;
 
 const BROKEN: [RegExp, string][] = [
-  [/\byou (?:was|wasn't|am|ain't|is|isn't|has|hasn't|does|doesn't)\b/i, 'pronoun and verb disagree ("you was")'],
+  [
+    /\byou (?:was|wasn't|am|ain't|is|isn't|has|hasn't|does|doesn't)\b/i,
+    'pronoun and verb disagree ("you was")',
+  ],
   [/\b(?:i|he|she|it) (?:are|were|have(?:n't)?) (?:is|are|was|were)\b/i, 'two verbs in a row'],
   [/\b\w+'s?n't\b|\b\w+'ren't\b|\b\w+'ven't\b/i, 'a contraction glued to "not" ("it\'sn\'t")'],
   [/\byou's\b|\byour're\b|\byou're're\b|\byous\b/i, 'a pronoun turned wrongly'],
@@ -47,7 +51,11 @@ function properNouns(partnerText: string | null | undefined): Set<string> {
  * Problems with a reply's wording, in plain words; empty when none was found.
  * @example wordingProblems("It sounds like Sorry, you're frazzled.", "Sorry, I'm frazzled.") // ['a frame followed by a capitalised "Sorry"']
  */
-export function wordingProblems(text: string, partnerText?: string | null, opts: { reflection?: boolean } = {}): string[] {
+export function wordingProblems(
+  text: string,
+  partnerText?: string | null,
+  opts: { reflection?: boolean } = {},
+): string[] {
   const problems: string[] = [];
   const t = (text ?? '').replace(/[\u2018\u2019]/g, "'").trim();
   if (t.split(/\s+/).filter(Boolean).length < 3) problems.push('a fragment');
@@ -56,13 +64,16 @@ export function wordingProblems(text: string, partnerText?: string | null, opts:
   const names = properNouns(partnerText);
   for (const m of t.matchAll(FRAME)) {
     const word = m[1].replace(/'s$/, '');
-    if (word !== 'I' && !names.has(word)) problems.push(`a frame followed by a capitalised "${m[1]}"`);
+    if (word !== 'I' && !names.has(word))
+      problems.push(`a frame followed by a capitalised "${m[1]}"`);
   }
   for (const [re, what] of BROKEN) if (re.test(t)) problems.push(what);
   if ((t.match(/[“”"]/g) ?? []).length % 2 === 1) problems.push('an unmatched quotation mark');
-  if ((t.match(/\(/g) ?? []).length !== (t.match(/\)/g) ?? []).length) problems.push('an unmatched bracket');
+  if ((t.match(/\(/g) ?? []).length !== (t.match(/\)/g) ?? []).length)
+    problems.push('an unmatched bracket');
   // a reflection speaks about the partner: a first-person word left over means a pronoun was not turned
-  if (opts.reflection && /\b(?:I|I'm|I've|I'd|I'll|me|my|myself|mine)\b/.test(t)) problems.push('first person left in a reflection');
+  if (opts.reflection && /\b(?:I|I'm|I've|I'd|I'll|me|my|myself|mine)\b/.test(t))
+    problems.push('first person left in a reflection');
   if (opts.reflection && /\?/.test(t)) problems.push('a reflection ending as a question');
   return problems;
 }

@@ -63,7 +63,8 @@ describe('readAsk: the kind of question, from its grammar', () => {
     ['If you could change one thing, what would it be?', 'what'],
     ['Anything else?', 'yes_no'],
   ];
-  for (const [text, kind] of cases) it(`${kind}: ${text}`, () => expect(readAsk(text).kind).toBe(kind));
+  for (const [text, kind] of cases)
+    it(`${kind}: ${text}`, () => expect(readAsk(text).kind).toBe(kind));
 
   it('names in the question, and soothing, are noticed', () => {
     expect(readAsk('What do you imagine Sam would say?').names).toEqual(['Sam']);
@@ -74,7 +75,8 @@ describe('readAsk: the kind of question, from its grammar', () => {
 
 describe('answers what was asked, in the mood it is in', () => {
   const card = voicedDana();
-  const ask = (q: string, warm = false, seed = 1) => talk(card, seed, [...(warm ? WARM : []), q]).turns.at(-1)!;
+  const ask = (q: string, warm = false, seed = 1) =>
+    talk(card, seed, [...(warm ? WARM : []), q]).turns.at(-1)!;
 
   it('a guarded partner still gives the number, the yes/no, the person, the scale', () => {
     for (const seed of [1, 2, 3]) {
@@ -83,8 +85,12 @@ describe('answers what was asked, in the mood it is in', () => {
         /^(Maybe|Possibly|I'm not sure|I don't know)\.\s+\S+/,
       );
       expect(ask('What do you imagine Sam would say?', false, seed).reply).toMatch(/\bSam\b/);
-      expect(ask('How confident are you, from one to ten?', false, seed).reply).toMatch(/\b(three|four|five)\b/i);
-      expect(card.script!.sessionGoal).toContain(ask('What matters most to you now?', false, seed).reply);
+      expect(ask('How confident are you, from one to ten?', false, seed).reply).toMatch(
+        /\b(three|four|five)\b/i,
+      );
+      expect(card.script!.sessionGoal).toContain(
+        ask('What matters most to you now?', false, seed).reply,
+      );
     }
   });
 
@@ -93,7 +99,9 @@ describe('answers what was asked, in the mood it is in', () => {
     expect(r.reply).toMatch(/Three months/);
     expect(r.reply.split(/\s+/).length).toBeLessThanOrEqual(12);
     expect(ask('What do you mean?').reply).toMatch(/^(I mean|Sorry, I mean)/);
-    expect(ask('So you are doing two jobs at once. Is that right?', true).reply).toMatch(/^(Yes|Pretty much)/);
+    expect(ask('So you are doing two jobs at once. Is that right?', true).reply).toMatch(
+      /^(Yes|Pretty much)/,
+    );
   });
 
   it('asked again, the partner answers again without repeating a line', () => {
@@ -121,7 +129,9 @@ describe('answers what was asked, in the mood it is in', () => {
       'What do you mean?',
       'What would Sam say?',
     ];
-    const turns = Array.from({ length: 30 }, (_, i) => (i % 2 ? WARM[i % WARM.length] : qs[i % qs.length]));
+    const turns = Array.from({ length: 30 }, (_, i) =>
+      i % 2 ? WARM[i % WARM.length] : qs[i % qs.length],
+    );
     for (const seed of [1, 2, 3]) {
       const s = talk(card, seed, turns);
       expect(repeatedLines([s.opening, ...s.turns.map((t) => t.reply)])).toEqual([]);
@@ -142,7 +152,8 @@ describe('answers what was asked, in the mood it is in', () => {
       'Why did you let it get this far?',
       'What more is there?',
     ]);
-    for (const t of s.turns) for (const g of generic) if (g.split(' ').length > 2) expect(t.reply).not.toContain(g);
+    for (const t of s.turns)
+      for (const g of generic) if (g.split(' ').length > 2) expect(t.reply).not.toContain(g);
   });
 
   it('replays exactly for a seed', () => {
@@ -187,7 +198,10 @@ describe('what never opens the partner', () => {
 
   it('a content-free turn (engaged === false) earns nothing', () => {
     const engaged = talk(card, 2, [...WARM.slice(0, 2), 'It sounds like a lot.']).turns.at(-1)!;
-    const empty = talk(card, 2, [...WARM.slice(0, 2), ['It sounds like a lot.', { engaged: false }]]).turns.at(-1)!;
+    const empty = talk(card, 2, [
+      ...WARM.slice(0, 2),
+      ['It sounds like a lot.', { engaged: false }],
+    ]).turns.at(-1)!;
     expect(engaged.after.trust).toBeGreaterThan(engaged.before.trust);
     expect(empty.after.trust).toBe(empty.before.trust);
     expect(empty.directive.newlyRevealed).toBeNull();
@@ -199,7 +213,12 @@ describe('an advice-seeking partner asks, and notices whether the coach holds it
     "Honestly, what would you do? I'd take a plan right now.",
     'Just tell me what to say to them.',
   ]);
-  const LISTEN = [...WARM, 'It sounds like this really matters to you.', 'What else is going on?', 'You sound torn.'];
+  const LISTEN = [
+    ...WARM,
+    'It sounds like this really matters to you.',
+    'What else is going on?',
+    'You sound torn.',
+  ];
 
   it('asks during a good session, and only while working it out', () => {
     const s = talk(card, 1, LISTEN).turns;
@@ -217,7 +236,10 @@ describe('an advice-seeking partner asks, and notices whether the coach holds it
     const at = s.findIndex((t) => t.directive.asksAdvice);
     const upTo = LISTEN.slice(0, at + 1);
     const held = talk(card, 1, [...upTo, 'What do you think you might say?']).turns.at(-1)!;
-    const given = talk(card, 1, [...upTo, 'You should just tell them to take the escalations.']).turns.at(-1)!;
+    const given = talk(card, 1, [
+      ...upTo,
+      'You should just tell them to take the escalations.',
+    ]).turns.at(-1)!;
     expect(held.after.adviceHeld).toBe(true);
     expect(given.after.adviceHeld).toBe(false);
     expect(given.directive.reaction).toBe('defensive');

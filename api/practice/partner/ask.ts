@@ -15,7 +15,8 @@ const CLOSING =
   /\b(good ?luck|glad (i|we) could help|take care\b(?! of)|all the best( with| for|[.!,]|$)|good ?bye|bye( for now)?|see you (soon|later|next|then|around|on)|^see you|see you[.!]?$|speak (to you )?soon|talk (to you )?(soon|later|next time)|until next time|(that's|that is) (all|it) for (today|now)|all we have time for|time's up|(let's|we'll|we can) (leave it|stop|end) (there|here)|(we're|we are|we've|we have) (run )?out of time|let's (stop|leave it|finish|wrap (it )?up)( there| here| for today)?|(thanks|thank you) (so much |very much )?for (your time|today|coming|talking|the (chat|conversation|session))|have a (good|great|nice|lovely) (day|evening|weekend|week|one)|best of luck|hope it goes well|(i'll|i will|i should|i'd better|let me) let you (go|get on|get back)|i'll leave you to it)\b/;
 
 /** "Take care of yourself" closes a turn as a goodbye; mid-sentence it is something else. */
-const CLOSING_CARE = /(^|[.!,] ?)take care of yourself( this week| today| over the weekend)?[.!]?\s*$/;
+const CLOSING_CARE =
+  /(^|[.!,] ?)take care of yourself( this week| today| over the weekend)?[.!]?\s*$/;
 
 /** Soothing or rescuing instead of listening ("don't worry, you'll be fine"). */
 const SOOTHING =
@@ -80,22 +81,32 @@ export function readAsk(text: string): CoachAsk {
     return out;
   };
 
-  if (questions.length === 0 && (CLOSING.test(lower) || CLOSING_CARE.test(lower))) return ask('goodbye', '');
+  if (questions.length === 0 && (CLOSING.test(lower) || CLOSING_CARE.test(lower)))
+    return ask('goodbye', '');
   if (SCALE.test(lower)) return ask('scale');
   if (CLARIFY.test(lower)) return ask('clarify', plain);
   if (questions.length === 0) {
     // Declarative requests still ask for an answer ("Tell me more about Sam.").
-    if (/^(tell me|say more|talk me through|describe|walk me through|help me understand)\b/i.test(focus.trim()))
+    if (
+      /^(tell me|say more|talk me through|describe|walk me through|help me understand)\b/i.test(
+        focus.trim(),
+      )
+    )
       return ask('what');
     return ask('none', plain);
   }
   const q = focus.toLowerCase().replace(/^[^a-z0-9']+/, '');
-  if (CONFIRM_TAG.test(q) && (SUMMARY_START.test(q) || sentences.length > 1 || q.split(' ').length > 6))
+  if (
+    CONFIRM_TAG.test(q) &&
+    (SUMMARY_START.test(q) || sentences.length > 1 || q.split(' ').length > 6)
+  )
     return ask('confirm_summary', plain);
-  if (SUMMARY_START.test(q) && /\b(right|correct|fair)\?$/.test(q)) return ask('confirm_summary', plain);
+  if (SUMMARY_START.test(q) && /\b(right|correct|fair)\?$/.test(q))
+    return ask('confirm_summary', plain);
   if (REFLECTION_ASKED.test(q)) return ask('confirm_summary', plain);
   const body = q.replace(LEAD_IN, '');
-  if (/\bhow (many|much|big|old|far)\b|\bwhat (number|percentage|proportion|size)\b/.test(body)) return ask('how_many');
+  if (/\bhow (many|much|big|old|far)\b|\bwhat (number|percentage|proportion|size)\b/.test(body))
+    return ask('how_many');
   if (
     /^(when|since when|by when|until when)\b|\bhow (long|often|soon)\b|\bwhat (time|day|date|month|year)\b|\bwhich (day|week|month|year)\b/.test(
       body,
@@ -112,7 +123,8 @@ export function readAsk(text: string): CoachAsk {
     return out;
   }
   // "Where are you with it?" asks how things stand, not for a place.
-  if (/^where (are|am|is|do) (you|i|we|it|things|you stand)\b.*\b(with|at|now|stand)\b/.test(body)) return ask('how');
+  if (/^where (are|am|is|do) (you|i|we|it|things|you stand)\b.*\b(with|at|now|stand)\b/.test(body))
+    return ask('how');
   if (/^where\b/.test(body)) return ask('where');
   if (
     /^(why|how come)\b|\bwhat (makes|made|stops|stopped|keeps|kept|gets|got) (you|it|that|this)\b|\bwhat('s| is| was)? (got|gets|getting|get) in the way\b|\bwhat('s| is) stopping\b|\bwhat's the reason\b|\bwhat is the reason\b|\bwhy\b/.test(
@@ -126,7 +138,8 @@ export function readAsk(text: string): CoachAsk {
   if (/^(what|which)\b|\bwhat\b|\bwhich\b/.test(body)) return ask('what');
   if (/^how\b|\bhow\b/.test(body)) return ask('how');
   // "And the team?", "What about Sam?": the rest of a question already asked.
-  if (/^(and|what about|how about) [^?]{1,40}\?$/.test(q) && q.split(/\s+/).length <= 6) return ask('what');
+  if (/^(and|what about|how about) [^?]{1,40}\?$/.test(q) && q.split(/\s+/).length <= 6)
+    return ask('what');
   // "You told Sam?": a statement asked as a question wants a yes or a no.
   return ask('yes_no');
 }
@@ -136,12 +149,15 @@ export function readAsk(text: string): CoachAsk {
  * while you were on leave?"): its content words, when the main clause has content of its own
  * ("What happened when you told Sam?" is about telling Sam: no setting).
  */
-const SETTING_CLAUSE = /\s(while|whilst|during|since|after|before|until|once|now that|as soon as)\s/i;
+const SETTING_CLAUSE =
+  /\s(while|whilst|during|since|after|before|until|once|now that|as soon as)\s/i;
 function settingOf(sentence: string): string[] {
   const q = sentence.replace(/\?+\s*$/, '');
   const m = SETTING_CLAUSE.exec(q);
   if (!m || m.index === 0) return [];
-  const main = contentWords(q.slice(0, m.index)).filter((w) => !/^(happen|happened|happening|go|went|going)$/.test(w));
+  const main = contentWords(q.slice(0, m.index)).filter(
+    (w) => !/^(happen|happened|happening|go|went|going)$/.test(w),
+  );
   return main.length ? contentWords(q.slice(m.index)) : [];
 }
 

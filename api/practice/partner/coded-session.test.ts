@@ -36,7 +36,12 @@ function converse(card: PartnerCard, seed: number, coachTurns: string[]): Step[]
     state = spoken.state;
     earlierPartner.push(prevPartner);
     prevPartner = spoken.text;
-    return { coach, partner: spoken.text, reaction: decided.directive.reaction, stage: state.stage };
+    return {
+      coach,
+      partner: spoken.text,
+      reaction: decided.directive.reaction,
+      stage: state.stage,
+    };
   });
 }
 
@@ -61,7 +66,7 @@ const DANA_POOR = [
   'Is it really that bad?',
   'You should just delegate more.',
   'Have you tried talking to your manager about it?',
-  "Why did you let it get this bad? How long has this been going on? Who else knows?",
+  'Why did you let it get this bad? How long has this been going on? Who else knows?',
   "Don't you think you should tell Sam to take the escalations?",
   'You need to set some boundaries with the team.',
   'What will you do about it this week?',
@@ -80,12 +85,12 @@ const KENJI_GOOD = [
   'What happens for you in that meeting?',
   "It sounds like by the time you've thought something through, the moment has passed.",
   'Tell me more about what happened last month.',
-  "So you had the idea, you held it back, and watching someone else say it was hard to sit with.",
+  'So you had the idea, you held it back, and watching someone else say it was hard to sit with.',
   'What stops you from saying an idea while it is still forming?',
   "You feel an idea has to be bulletproof before it's safe to say out loud.",
   'What more do you think?',
   'You noticed that even the senior engineers bring ideas with holes in them.',
-  'If you knew a half-formed idea was a real contribution, how would you take part in Thursday\'s review?',
+  "If you knew a half-formed idea was a real contribution, how would you take part in Thursday's review?",
   "You're seeing that thinking out loud is how the room works.",
   'What will you do on Thursday, and when will you start?',
   "What's the first step you'll take?",
@@ -120,14 +125,33 @@ describe('coded transcripts end to end (coder + engine + scripted voice)', () =>
         const g = converse(card, seed, good);
         const p = converse(card, seed, poor);
         const summary = (steps: Step[]) => steps.map((s) => `${s.reaction}/${s.stage}`).join(' ');
-        expect(g.some((s) => s.reaction === 'challenged' && s.stage === 'insight'), summary(g)).toBe(true);
+        expect(
+          g.some((s) => s.reaction === 'challenged' && s.stage === 'insight'),
+          summary(g),
+        ).toBe(true);
         expect(g.at(-1)!.stage, summary(g)).toBe('committing');
-        expect(g.some((s) => s.partner.includes(card.script!.disclose.action[0]) || s.partner.includes(card.script!.disclose.action[1]))).toBe(true);
+        expect(
+          g.some(
+            (s) =>
+              s.partner.includes(card.script!.disclose.action[0]) ||
+              s.partner.includes(card.script!.disclose.action[1]),
+          ),
+        ).toBe(true);
 
-        expect(p.every((s) => s.stage !== 'insight' && s.stage !== 'committing'), summary(p)).toBe(true);
-        expect(p.filter((s) => s.reaction === 'defensive').length, summary(p)).toBeGreaterThanOrEqual(3);
-        expect(p.some((s) => s.reaction === 'premature'), summary(p)).toBe(true);
-        for (const line of Object.values(card.script!.disclose).flat()) expect(p.map((s) => s.partner).join('\n')).not.toContain(line);
+        expect(
+          p.every((s) => s.stage !== 'insight' && s.stage !== 'committing'),
+          summary(p),
+        ).toBe(true);
+        expect(
+          p.filter((s) => s.reaction === 'defensive').length,
+          summary(p),
+        ).toBeGreaterThanOrEqual(3);
+        expect(
+          p.some((s) => s.reaction === 'premature'),
+          summary(p),
+        ).toBe(true);
+        for (const line of Object.values(card.script!.disclose).flat())
+          expect(p.map((s) => s.partner).join('\n')).not.toContain(line);
       }
     });
   }
@@ -141,7 +165,10 @@ describe('coded transcripts end to end (coder + engine + scripted voice)', () =>
     ]);
     expect(steps[1].reaction).toBe('permission');
     expect(steps[2].reaction).toBe('welcome_idea');
-    const blunt = converse(card, 3, ["It sounds like you're carrying a lot right now.", 'You should hand over one thing at a time.']);
+    const blunt = converse(card, 3, [
+      "It sounds like you're carrying a lot right now.",
+      'You should hand over one thing at a time.',
+    ]);
     expect(blunt[1].reaction).toBe('defensive');
   });
 });

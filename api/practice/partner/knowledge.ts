@@ -63,7 +63,8 @@ export function knownNow(card: PartnerCard, state: Pick<PartnerState, 'revealed'
   const s = card.script;
   const out: Known[] = [];
   for (const fact of card.facts ?? [])
-    if (!lockedBy(card, state.revealed, fact.answer)) out.push({ text: fact.answer, source: 'fact', fact });
+    if (!lockedBy(card, state.revealed, fact.answer))
+      out.push({ text: fact.answer, source: 'fact', fact });
   for (const text of s?.surface ?? []) out.push({ text, source: 'surface' });
   for (const text of s?.sessionGoal ?? []) out.push({ text, source: 'goal' });
   for (const layer of state.revealed)
@@ -82,7 +83,8 @@ export function factHeadsNow(card: PartnerCard, state: Pick<PartnerState, 'revea
     if (!lockedBy(card, state.revealed, fact.answer)) continue;
     const head = fact.answer.split(/(?<=[.!?])\s+(?=[A-Z"'(])/)[0];
     // a short plain answer ("Four days.") may share a word or two with a layer; a phrase of it may not
-    if (head && head !== fact.answer && !lockedBy(card, state.revealed, head, 3)) out.push({ text: head, source: 'fact', fact });
+    if (head && head !== fact.answer && !lockedBy(card, state.revealed, head, 3))
+      out.push({ text: head, source: 'fact', fact });
   }
   return out;
 }
@@ -91,7 +93,12 @@ export function factHeadsNow(card: PartnerCard, state: Pick<PartnerState, 'revea
  * The locked layer a text words, if any: it shares words with that layer that nothing the
  * partner may say anyway (brief, surface, openings) holds.
  */
-export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], text: string, minShared = GATE_SHARED): HiddenLayer | null {
+export function lockedBy(
+  card: PartnerCard,
+  revealed: readonly HiddenLayer[],
+  text: string,
+  minShared = GATE_SHARED,
+): HiddenLayer | null {
   const own = stemsOf(text);
   const { visible, layers } = gateStems(card);
   for (const layer of HIDDEN_LAYERS) {
@@ -104,8 +111,14 @@ export function lockedBy(card: PartnerCard, revealed: readonly HiddenLayer[], te
 }
 
 /** The stems a card shows anyway and those of each layer, worked out once per card (cards do not change). */
-const gateCache = new WeakMap<PartnerCard, { visible: ReadonlySet<string>; layers: Record<HiddenLayer, ReadonlySet<string>> }>();
-function gateStems(card: PartnerCard): { visible: ReadonlySet<string>; layers: Record<HiddenLayer, ReadonlySet<string>> } {
+const gateCache = new WeakMap<
+  PartnerCard,
+  { visible: ReadonlySet<string>; layers: Record<HiddenLayer, ReadonlySet<string>> }
+>();
+function gateStems(card: PartnerCard): {
+  visible: ReadonlySet<string>;
+  layers: Record<HiddenLayer, ReadonlySet<string>>;
+} {
   const hit = gateCache.get(card);
   if (hit) return hit;
   const s = card.script;
@@ -121,7 +134,10 @@ function gateStems(card: PartnerCard): { visible: ReadonlySet<string>; layers: R
     ].join(' '),
   );
   const layers = Object.fromEntries(
-    HIDDEN_LAYERS.map((layer) => [layer, stemsOf([card.hidden[layer], ...(s?.disclose[layer] ?? [])].join(' '))]),
+    HIDDEN_LAYERS.map((layer) => [
+      layer,
+      stemsOf([card.hidden[layer], ...(s?.disclose[layer] ?? [])].join(' ')),
+    ]),
   ) as Record<HiddenLayer, ReadonlySet<string>>;
   const out = { visible, layers };
   gateCache.set(card, out);
@@ -133,7 +149,11 @@ function gateStems(card: PartnerCard): { visible: ReadonlySet<string>; layers: R
  * lines, and a bonus when the line has the shape asked for (a number for "how many", a time for
  * "when"). Zero means the line is not about the question.
  */
-export function relevance(ask: CoachAsk, known: Known, people: ReadonlySet<string> = new Set()): number {
+export function relevance(
+  ask: CoachAsk,
+  known: Known,
+  people: ReadonlySet<string> = new Set(),
+): number {
   const asked = new Set(ask.words.map(stem));
   // words of a scene-setting clause count half: the question is about its main clause
   const setting = new Set((ask.setting ?? []).map(stem));
@@ -158,11 +178,13 @@ export function relevance(ask: CoachAsk, known: Known, people: ReadonlySet<strin
       } else if (names.includes(c)) score += 4;
       else if (asked.has(stem(c))) score += 2 * weight(stem(c));
     }
-    for (const w of contentWords(known.fact.topic)) if (asked.has(stem(w))) score += weight(stem(w));
+    for (const w of contentWords(known.fact.topic))
+      if (asked.has(stem(w))) score += weight(stem(w));
   }
   const lineStems = stemsOf(known.text);
   // a line holding what the main clause asks about answers it as well as an author's cue would
-  for (const w of asked) if (lineStems.has(w)) score += setting.size && !setting.has(w) ? 2 : weight(w);
+  for (const w of asked)
+    if (lineStems.has(w)) score += setting.size && !setting.has(w) ? 2 : weight(w);
   for (const n of names) if (new RegExp(`\\b${n}\\b`).test(lineText)) score += 3;
   score += kindCue;
   if (score === 0) return 0;
@@ -185,7 +207,11 @@ export function intentOf(question: string): 'wants' | 'feels' | 'tried' | undefi
 }
 
 /** Whether a line has the shape a factual question wants (a number, a time, a person). */
-export function hasShape(kind: CoachAsk['kind'], text: string, people: ReadonlySet<string> = new Set()): boolean {
+export function hasShape(
+  kind: CoachAsk['kind'],
+  text: string,
+  people: ReadonlySet<string> = new Set(),
+): boolean {
   if (kind === 'how_many') return NUMBER.test(text);
   if (kind === 'when') return TIME.test(text);
   if (kind === 'who') return hasName(text, people) || PERSON.test(text);
@@ -208,7 +234,8 @@ function hasName(text: string, people: ReadonlySet<string>): boolean {
 export function peopleOf(card: PartnerCard): Set<string> {
   const out = new Set<string>();
   const add = (w: string | undefined) => {
-    for (const t of (w ?? '').split(/\s+/)) if (/^[A-Z][a-z]+$/.test(t) && !/^(The|A|An|My)$/.test(t)) out.add(t);
+    for (const t of (w ?? '').split(/\s+/))
+      if (/^[A-Z][a-z]+$/.test(t) && !/^(The|A|An|My)$/.test(t)) out.add(t);
   };
   add(card.script?.other);
   add(card.partner.name);

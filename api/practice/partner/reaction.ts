@@ -26,15 +26,19 @@ export function reactionTo(coding: CoachTurnCoding, state: PartnerState): MoveRe
   const has = (code: CoachCode) => coding.codes.includes(code);
 
   if (has('judgement')) return { reaction: 'defensive', cause: 'judgement' };
-  if (has('advice_with_permission')) return { reaction: 'welcome_idea', cause: 'advice_with_permission' };
+  if (has('advice_with_permission'))
+    return { reaction: 'welcome_idea', cause: 'advice_with_permission' };
   if (has('advice')) {
     // Advice the partner asked to hear is no longer unasked (MITI: Persuade with Permission).
-    return state.permissionGranted ? { reaction: 'welcome_idea', cause: 'advice' } : { reaction: 'defensive', cause: 'advice' };
+    return state.permissionGranted
+      ? { reaction: 'welcome_idea', cause: 'advice' }
+      : { reaction: 'defensive', cause: 'advice' };
   }
   if (has('stacked_questions')) return { reaction: 'overwhelmed', cause: 'stacked_questions' };
   if (has('leading_question')) return { reaction: 'short', cause: 'leading_question' };
   if (has('incisive_question')) {
-    if (!stageAtLeast(state.stage, 'exploring')) return { reaction: 'premature', cause: 'incisive_question' };
+    if (!stageAtLeast(state.stage, 'exploring'))
+      return { reaction: 'premature', cause: 'incisive_question' };
     // Kline's first incisive step ("what are you assuming that stops you?") is how an
     // assumption surfaces: while exploring, before it is out, the question probes like an open one.
     const ready = state.revealed.includes('assumption');

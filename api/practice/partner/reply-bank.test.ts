@@ -8,16 +8,25 @@ import { describe, expect, it } from 'vitest';
 import { PARTNER_CARDS } from '../scenarios/index.js';
 import { GENERIC_DISCLOSURE, GENERIC_VOICE, NEUTRAL_LINES, REPLY_BANK } from './reply-bank.js';
 
-const bankLines = Object.entries(REPLY_BANK).flatMap(([key, lines]) => lines.map((text) => ({ where: `bank ${key}`, text })));
-const genericDisclosure = Object.entries(GENERIC_DISCLOSURE).flatMap(([key, lines]) => lines.map((text) => ({ where: `disclosure ${key}`, text })));
+const bankLines = Object.entries(REPLY_BANK).flatMap(([key, lines]) =>
+  lines.map((text) => ({ where: `bank ${key}`, text })),
+);
+const genericDisclosure = Object.entries(GENERIC_DISCLOSURE).flatMap(([key, lines]) =>
+  lines.map((text) => ({ where: `disclosure ${key}`, text })),
+);
 // Every line a card holds (script, voice, facts, scale), except the lines written to ask the
 // coach for advice: asking is the point of those (the coach's test is holding back).
 const scriptLines = PARTNER_CARDS.flatMap((card) =>
-  (card.lines ?? []).filter((l) => !l.id.startsWith('voice.askAdvice')).map((l) => ({ where: `${card.id} ${l.id}`, text: l.text })),
+  (card.lines ?? [])
+    .filter((l) => !l.id.startsWith('voice.askAdvice'))
+    .map((l) => ({ where: `${card.id} ${l.id}`, text: l.text })),
 );
 // The shared lines every partner may say, but for asking the coach for advice (addressed to them on purpose).
-const sharedLines = [...Object.entries(NEUTRAL_LINES), ...Object.entries(GENERIC_VOICE).filter(([key]) => key !== 'askAdvice')].flatMap(
-  ([key, lines]: [string, readonly string[]]) => lines.map((text) => ({ where: `shared ${key}`, text })),
+const sharedLines = [
+  ...Object.entries(NEUTRAL_LINES),
+  ...Object.entries(GENERIC_VOICE).filter(([key]) => key !== 'askAdvice'),
+].flatMap(([key, lines]: [string, readonly string[]]) =>
+  lines.map((text) => ({ where: `shared ${key}`, text })),
 );
 const ALL = [...bankLines, ...genericDisclosure, ...scriptLines, ...sharedLines];
 
@@ -81,6 +90,7 @@ describe('partner lines never coach back', () => {
   });
 
   it('has no duplicate lines within a bank', () => {
-    for (const [key, lines] of Object.entries(REPLY_BANK)) expect(new Set(lines).size, key).toBe(lines.length);
+    for (const [key, lines] of Object.entries(REPLY_BANK))
+      expect(new Set(lines).size, key).toBe(lines.length);
   });
 });

@@ -266,7 +266,14 @@ export const REPLY_BANK = {
     "Thanks for asking first. Yes, that's useful to hear.",
     "I'm not sure, but I'll think about it.",
   ],
-  permission_granted: ['Go on then.', "Sure, I'm listening.", 'Yes, go on.', "Okay, I'd like to hear it.", "Please. I'm all ears.", 'Yes, fine. Go ahead.'],
+  permission_granted: [
+    'Go on then.',
+    "Sure, I'm listening.",
+    'Yes, go on.',
+    "Okay, I'd like to hear it.",
+    "Please. I'm all ears.",
+    'Yes, fine. Go ahead.',
+  ],
   permission_refused: [
     "Honestly, I'd rather work it out myself for now.",
     "Not yet, if that's okay.",
@@ -286,7 +293,18 @@ export const REPLY_BANK = {
     "I'll take that.",
   ],
   /** information, self-disclosure, anything else: acknowledges and carries on */
-  neutral: ['Mm.', 'Okay.', 'Right.', 'I see.', 'Hmm, okay.', 'Sure.', 'Mm, yes.', 'Okay then.', 'Right, yes.', 'Fair enough.'],
+  neutral: [
+    'Mm.',
+    'Okay.',
+    'Right.',
+    'I see.',
+    'Hmm, okay.',
+    'Sure.',
+    'Mm, yes.',
+    'Okay then.',
+    'Right, yes.',
+    'Fair enough.',
+  ],
   /** openings when a card has no script */
   opening: [
     'Hi. Thanks for making time. I wanted to talk about {topic}, I suppose.',
@@ -300,7 +318,10 @@ export type ReplyBankKey = keyof typeof REPLY_BANK;
 /** Lead-ins for a card without a script when a hidden layer surfaces; `{text}` is that layer. */
 export const GENERIC_DISCLOSURE = {
   concern: ['Okay. The real thing is this. {text}', "If I'm honest: {text}"],
-  assumption: ["I think underneath it all there's this: {text}", 'What I keep telling myself is this. {text}'],
+  assumption: [
+    "I think underneath it all there's this: {text}",
+    'What I keep telling myself is this. {text}',
+  ],
   want: ['Oh. When I put it like that… {text}', 'Hmm. What I actually want? {text}'],
   action: ['Right. {text}', "Okay, I've decided. {text}"],
 } as const;
@@ -343,20 +364,47 @@ export function neutralTexts(): Set<string> {
   return out;
 }
 
-export const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'] as const;
+export const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+] as const;
 
 /**
  * The fallback voice for a card written without one (`card.voice`): generic, so shared by
  * every such card. A card with a voice never uses these lines.
  */
 export const GENERIC_VOICE = {
-  guarded: ["I'd rather not go into that yet.", "I'm not sure I want to get into that.", "Let's leave that for now."],
-  hesitant: ["I haven't really thought about it.", "I'm not sure I'm ready to say.", 'Let me think about that.'],
+  guarded: [
+    "I'd rather not go into that yet.",
+    "I'm not sure I want to get into that.",
+    "Let's leave that for now.",
+  ],
+  hesitant: [
+    "I haven't really thought about it.",
+    "I'm not sure I'm ready to say.",
+    'Let me think about that.',
+  ],
   pushback: ["There's more to it than that.", "I'm not sure that's what I need right now."],
   /** only for a card whose brief or persona says the partner asks for advice (see `transition.ts`) */
-  askAdvice: ["Honestly, what should I say? I'd take a script right now.", 'What would you say, in my place?'],
+  askAdvice: [
+    "Honestly, what should I say? I'd take a script right now.",
+    'What would you say, in my place?',
+  ],
   clarify: ['I mean {topic}, mostly.', "I suppose I mean it's been hard to put into words."],
   confirmSummary: ["Yes, that's about it.", "Yes. That's it, really."],
-  notSure: ["I couldn't tell you, honestly.", "I don't know, to be honest.", "I'm not sure I know."],
+  notSure: [
+    "I couldn't tell you, honestly.",
+    "I don't know, to be honest.",
+    "I'm not sure I know.",
+  ],
   goodbye: ['Thanks. This helped.', "Thanks for listening. I'll let you know how it goes."],
 } as const satisfies Record<string, readonly string[]>;

@@ -22,7 +22,9 @@ describe('good versus poor coaching, every scenario', () => {
         expect(good.final.revealed).toEqual(['concern', 'assumption', 'want', 'action']);
         expect(good.turns.some((t) => t.state.stage === 'insight')).toBe(true);
 
-        expect(poor.turns.every((t) => stageIndex(t.state.stage) < stageIndex('insight'))).toBe(true);
+        expect(poor.turns.every((t) => stageIndex(t.state.stage) < stageIndex('insight'))).toBe(
+          true,
+        );
         expect(poor.final.revealed).not.toContain('want');
         expect(poor.final.revealed).not.toContain('action');
         expect(poor.final.trust).toBeLessThan(good.final.trust);
@@ -31,7 +33,8 @@ describe('good versus poor coaching, every scenario', () => {
         expect(reactions(poor).has('defensive')).toBe(true);
         expect(reactions(good).has('defensive')).toBe(false);
         // the poor partner says less: its replies are much shorter on average
-        const words = (s: typeof good) => s.turns.reduce((n, t) => n + t.reply.split(/\s+/).length, 0) / s.turns.length;
+        const words = (s: typeof good) =>
+          s.turns.reduce((n, t) => n + t.reply.split(/\s+/).length, 0) / s.turns.length;
         // (cards with their own voice answer in few words even when open: less than three quarters)
         expect(words(poor)).toBeLessThan(words(good) * 0.75);
       }
@@ -39,20 +42,31 @@ describe('good versus poor coaching, every scenario', () => {
   }
 
   it('asking only questions, without reflecting, opens a partner far more slowly', () => {
-    const questionsOnly: CoachCode[][] = Array.from({ length: 15 }, (_, i) => [i % 5 === 4 ? 'incisive_question' : 'open_question']);
+    const questionsOnly: CoachCode[][] = Array.from({ length: 15 }, (_, i) => [
+      i % 5 === 4 ? 'incisive_question' : 'open_question',
+    ]);
     const firstInsight = (moves: CoachCode[][], card: (typeof PARTNER_CARDS)[number]) => {
       const i = play(card, 3, moves).turns.findIndex((t) => t.state.stage === 'insight');
       return i < 0 ? Infinity : i;
     };
     for (const card of PARTNER_CARDS) {
-      if (card.difficulty !== 'gentle') expect(firstInsight(questionsOnly, card), card.id).toBe(Infinity);
-      else expect(firstInsight(questionsOnly, card), card.id).toBeGreaterThan(firstInsight(GOOD_MOVES, card) + 2);
+      if (card.difficulty !== 'gentle')
+        expect(firstInsight(questionsOnly, card), card.id).toBe(Infinity);
+      else
+        expect(firstInsight(questionsOnly, card), card.id).toBeGreaterThan(
+          firstInsight(GOOD_MOVES, card) + 2,
+        );
     }
   });
 
   it('good listening spoiled by advice midway is set back and needs repair before insight', () => {
     const card = PARTNER_CARDS.find((c) => c.difficulty === 'challenging')!;
-    const spoiled: CoachCode[][] = [...GOOD_MOVES.slice(0, 7), ['advice'], ['judgement'], ['incisive_question']];
+    const spoiled: CoachCode[][] = [
+      ...GOOD_MOVES.slice(0, 7),
+      ['advice'],
+      ['judgement'],
+      ['incisive_question'],
+    ];
     const s = play(card, 5, spoiled);
     const before = s.turns[6].state;
     const after = s.turns[8].state;
@@ -62,9 +76,18 @@ describe('good versus poor coaching, every scenario', () => {
 
   it('a challenging partner takes more good turns to open up than a gentle one', () => {
     const listening: CoachCode[][] = Array.from({ length: 10 }, () => ['complex_reflection']);
-    const firstOpen = (id: string) => play(PARTNER_CARDS.find((c) => c.id === id)!, 1, listening).turns.findIndex((t) => t.state.stage !== 'guarded');
-    const gentle = PARTNER_CARDS.filter((c) => c.difficulty === 'gentle').map((c) => firstOpen(c.id));
-    const hard = PARTNER_CARDS.filter((c) => c.difficulty === 'challenging').map((c) => firstOpen(c.id));
+    const firstOpen = (id: string) =>
+      play(
+        PARTNER_CARDS.find((c) => c.id === id)!,
+        1,
+        listening,
+      ).turns.findIndex((t) => t.state.stage !== 'guarded');
+    const gentle = PARTNER_CARDS.filter((c) => c.difficulty === 'gentle').map((c) =>
+      firstOpen(c.id),
+    );
+    const hard = PARTNER_CARDS.filter((c) => c.difficulty === 'challenging').map((c) =>
+      firstOpen(c.id),
+    );
     expect(Math.min(...hard)).toBeGreaterThan(Math.max(...gentle));
   });
 });

@@ -13,7 +13,10 @@ import { scriptedOpening } from './voice.js';
  * @example
  * const { state, opening } = startPartner(getPartnerCard('new-manager-overwhelmed')!, 42);
  */
-export function startPartner(card: PartnerCard, seed: number): { state: PartnerState; opening: string } {
+export function startPartner(
+  card: PartnerCard,
+  seed: number,
+): { state: PartnerState; opening: string } {
   const initial: PartnerState = {
     stage: 'guarded',
     trust: START_TRUST[card.difficulty],

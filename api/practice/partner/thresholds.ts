@@ -10,13 +10,25 @@
 import type { CoachCode, Difficulty, PartnerStage } from '../types.js';
 
 /** Where trust starts: a gentle partner arrives half-ready to talk, a challenging one guarded. */
-export const START_TRUST: Record<Difficulty, number> = { gentle: 0.3, moderate: 0.2, challenging: 0.1 };
+export const START_TRUST: Record<Difficulty, number> = {
+  gentle: 0.3,
+  moderate: 0.2,
+  challenging: 0.1,
+};
 
 /** Multiplies trust gains: a challenging partner needs more good listening to open up. */
-export const GAIN_FACTOR: Record<Difficulty, number> = { gentle: 1.15, moderate: 1, challenging: 0.85 };
+export const GAIN_FACTOR: Record<Difficulty, number> = {
+  gentle: 1.15,
+  moderate: 1,
+  challenging: 0.85,
+};
 
 /** Multiplies trust losses: a challenging partner is quicker to close. */
-export const LOSS_FACTOR: Record<Difficulty, number> = { gentle: 0.85, moderate: 1, challenging: 1.25 };
+export const LOSS_FACTOR: Record<Difficulty, number> = {
+  gentle: 0.85,
+  moderate: 1,
+  challenging: 1.25,
+};
 
 /**
  * Trust change per coach code. Deeper listening earns more (complex reflection and summary over
@@ -46,7 +58,13 @@ export const TRUST_DELTA: Partial<Record<CoachCode, number>> = {
 };
 
 /** Codes that cancel any gain in the same turn. */
-export const HURTFUL_CODES: CoachCode[] = ['judgement', 'advice', 'leading_question', 'stacked_questions', 'reassurance'];
+export const HURTFUL_CODES: CoachCode[] = [
+  'judgement',
+  'advice',
+  'leading_question',
+  'stacked_questions',
+  'reassurance',
+];
 
 /** Most trust one turn can earn, so one long turn full of techniques is not worth three. */
 export const MAX_GAIN_PER_TURN = 0.18;
@@ -100,7 +118,10 @@ export const ADVICE_HELD_BONUS = 0.04;
  * coach turn `from`, in these stages. An advice-seeking partner (Grace) asks early and twice;
  * any other partner with lines for it asks once, later, while exploring.
  */
-export const ADVICE_ASKS: Record<'seeker' | 'other', { max: number; apart: number; from: number; stages: PartnerStage[] }> = {
+export const ADVICE_ASKS: Record<
+  'seeker' | 'other',
+  { max: number; apart: number; from: number; stages: PartnerStage[] }
+> = {
   seeker: { max: 2, apart: 5, from: 3, stages: ['opening_up', 'exploring'] },
   other: { max: 1, apart: 0, from: 6, stages: ['exploring'] },
 };

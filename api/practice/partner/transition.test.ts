@@ -78,7 +78,12 @@ describe('advancePartner: listening opens the partner up', () => {
       s = step(s, 'complex_reflection').state;
       seen.push(`${s.stage}:${s.revealed.join('+')}`);
     }
-    expect(seen).toEqual(['opening_up:concern', 'exploring:concern', 'exploring:concern+assumption', 'exploring:concern+assumption']);
+    expect(seen).toEqual([
+      'opening_up:concern',
+      'exploring:concern',
+      'exploring:concern+assumption',
+      'exploring:concern+assumption',
+    ]);
   });
 });
 
@@ -110,24 +115,42 @@ describe('advancePartner: incisive and action questions need readiness', () => {
   });
 
   it('an incisive question does not land when trust has fallen too low', () => {
-    const s = stateWith({ stage: 'exploring', trust: ENTRY_TRUST.insight - 0.1, revealed: ['concern', 'assumption'] });
+    const s = stateWith({
+      stage: 'exploring',
+      trust: ENTRY_TRUST.insight - 0.1,
+      revealed: ['concern', 'assumption'],
+    });
     expect(step(s, 'incisive_question').directive.reaction).toBe('premature');
   });
 
   it('an action question before insight gets hesitation; after insight, commitment and the action', () => {
     for (const stage of ['guarded', 'opening_up', 'exploring'] as const) {
-      const early = step(stateWith({ stage, trust: 0.9, revealed: ['concern'] }), 'action_question');
+      const early = step(
+        stateWith({ stage, trust: 0.9, revealed: ['concern'] }),
+        'action_question',
+      );
       expect(early.directive.reaction).toBe('premature');
       expect(early.state.revealed).not.toContain('action');
     }
-    const ready = step(stateWith({ stage: 'insight', trust: 0.8, revealed: ['concern', 'assumption', 'want'] }), 'action_question');
+    const ready = step(
+      stateWith({ stage: 'insight', trust: 0.8, revealed: ['concern', 'assumption', 'want'] }),
+      'action_question',
+    );
     expect(ready.directive.reaction).toBe('deciding');
     expect(ready.state.stage).toBe('committing');
     expect(ready.directive.newlyRevealed).toBe('action');
   });
 
   it('layers are only ever revealed in order, one per turn, whatever the moves', () => {
-    const moves: CoachCode[] = ['summary', 'incisive_question', 'action_question', 'complex_reflection', 'open_question', 'goal_question', 'advice'];
+    const moves: CoachCode[] = [
+      'summary',
+      'incisive_question',
+      'action_question',
+      'complex_reflection',
+      'open_question',
+      'goal_question',
+      'advice',
+    ];
     for (let seed = 0; seed < 200; seed++) {
       let x = seed;
       const seq = Array.from({ length: 30 }, () => {
@@ -142,7 +165,8 @@ describe('advancePartner: incisive and action questions need readiness', () => {
         before = t.state.revealed.length;
         // never a layer ahead of its stage
         const stageAt = PARTNER_STAGES.indexOf(t.state.stage);
-        if (t.directive.newlyRevealed === 'want') expect(stageAt).toBeGreaterThanOrEqual(PARTNER_STAGES.indexOf('insight'));
+        if (t.directive.newlyRevealed === 'want')
+          expect(stageAt).toBeGreaterThanOrEqual(PARTNER_STAGES.indexOf('insight'));
         if (t.directive.newlyRevealed === 'action') expect(t.state.stage).toBe('committing');
         if (t.directive.newlyRevealed === 'assumption') expect(t.state.stage).toBe('exploring');
       }
@@ -234,14 +258,26 @@ describe('advancePartner: agreement and permission', () => {
   });
 
   it('a guarded, low-trust or just-defensive partner declines to hear ideas', () => {
-    expect(step(stateWith({ trust: 0.1 }), 'permission_request').state.permissionGranted).toBe(false);
-    expect(step(stateWith({ trust: 0.8, defensiveness: 1 }), 'permission_request').state.permissionGranted).toBe(false);
+    expect(step(stateWith({ trust: 0.1 }), 'permission_request').state.permissionGranted).toBe(
+      false,
+    );
+    expect(
+      step(stateWith({ trust: 0.8, defensiveness: 1 }), 'permission_request').state
+        .permissionGranted,
+    ).toBe(false);
   });
 });
 
 describe('advancePartner: directives', () => {
   it('never carries a hidden layer that is not yet revealed', () => {
-    const session = play(card, 3, [['complex_reflection'], ['complex_reflection'], ['summary'], ['complex_reflection'], ['complex_reflection'], ['summary']]);
+    const session = play(card, 3, [
+      ['complex_reflection'],
+      ['complex_reflection'],
+      ['summary'],
+      ['complex_reflection'],
+      ['complex_reflection'],
+      ['summary'],
+    ]);
     for (const t of session.turns) {
       const json = JSON.stringify(t.directive);
       for (const layer of HIDDEN_LAYERS) {

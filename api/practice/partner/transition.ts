@@ -34,7 +34,12 @@ import {
   TRUST_DELTA,
 } from './thresholds.js';
 
-const LISTENING_CODES = ['summary', 'complex_reflection', 'simple_reflection', 'affirmation'] as const;
+const LISTENING_CODES = [
+  'summary',
+  'complex_reflection',
+  'simple_reflection',
+  'affirmation',
+] as const;
 
 /**
  * Decides the partner's new state and a directive for this coach move. Pure: the same inputs
@@ -72,9 +77,12 @@ export function advancePartner(
   const closed = state.closed === true || reaction === 'farewell';
   // Only a turn that engages, before the goodbye, and neither soothes nor hurts, can open the partner.
   const mayOpen = !closed && coding.engaged !== false && reaction !== 'reassured';
-  const adviceGiven = coding.codes.includes('advice') || coding.codes.includes('advice_with_permission');
+  const adviceGiven =
+    coding.codes.includes('advice') || coding.codes.includes('advice_with_permission');
   let change = trustChange(card, state, coding, reaction, turn);
-  if (!mayOpen) change = Math.min(0, change) + (ask?.soothes && !coding.codes.includes('reassurance') ? -0.04 : 0);
+  if (!mayOpen)
+    change =
+      Math.min(0, change) + (ask?.soothes && !coding.codes.includes('reassurance') ? -0.04 : 0);
   else if (adviceTest && !adviceGiven && !hurt) change += ADVICE_HELD_BONUS;
   let trust = clamp01(state.trust + change);
   let stage = state.stage;
@@ -123,7 +131,8 @@ export function advancePartner(
   if (defensiveness >= DEFENSIVE_STEP_BACK || trust < STAGE_FLOOR[stage]) stage = stepBack(stage);
 
   // Permission holds for the coach's very next turn only, as in MITI's Persuade with Permission.
-  const permissionGranted = reaction === 'permission' && trust >= PERMISSION_TRUST && state.defensiveness === 0;
+  const permissionGranted =
+    reaction === 'permission' && trust >= PERMISSION_TRUST && state.defensiveness === 0;
 
   const next: PartnerState = {
     ...state,
@@ -156,8 +165,13 @@ export function advancePartner(
  * pushes back as they would at unasked advice. Only a permission the partner gave when the coach
  * asked for it (`permission_request`, then `state.permissionGranted`) makes the idea welcome.
  */
-function heldToTheTest(coding: CoachTurnCoding, state: PartnerState, adviceTest: boolean): CoachTurnCoding {
-  if (!adviceTest || state.permissionGranted || !coding.codes.includes('advice_with_permission')) return coding;
+function heldToTheTest(
+  coding: CoachTurnCoding,
+  state: PartnerState,
+  adviceTest: boolean,
+): CoachTurnCoding {
+  if (!adviceTest || state.permissionGranted || !coding.codes.includes('advice_with_permission'))
+    return coding;
   const codes = coding.codes.map((c) => (c === 'advice_with_permission' ? 'advice' : c));
   return { ...coding, codes: [...new Set(codes)] };
 }
@@ -226,7 +240,9 @@ function trustChange(
   // Question after question: only a turn that listened (reflection, affirmation) refills the well.
   const questionOnly = codes.has('open_question') && !LISTENING_CODES.some((c) => codes.has(c));
   const lastListened =
-    state.lastReaction === undefined || state.lastReaction === 'heard' || state.lastReaction === 'affirmed';
+    state.lastReaction === undefined ||
+    state.lastReaction === 'heard' ||
+    state.lastReaction === 'affirmed';
   if (questionOnly && !lastListened) gain *= QUESTION_STREAK_FACTOR;
   if (codes.has('goal_question') && turn <= EARLY_AGREEMENT_TURNS) gain += AGREEMENT_BONUS;
   return gain * GAIN_FACTOR[card.difficulty] + mild * LOSS_FACTOR[card.difficulty];

@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import type { CoachCode, HiddenLayer, PartnerCard } from '../types.js';
 import { COACH_CODES, HIDDEN_LAYERS } from '../types.js';
 import { PARTNER_CARDS } from '../scenarios/index.js';
-import { bareCard, GOOD_MOVES, play, POOR_MOVES } from '../../../test/fixtures/partner-session.fixture.js';
+import {
+  bareCard,
+  GOOD_MOVES,
+  play,
+  POOR_MOVES,
+} from '../../../test/fixtures/partner-session.fixture.js';
 import { repeatedLines } from './lines.js';
 
 const CARDS: PartnerCard[] = [...PARTNER_CARDS, bareCard('moderate'), bareCard('challenging')];
@@ -24,7 +29,8 @@ function randomMoves(seed: number, length: number, pool: CoachCode[] = ALL_MOVES
   });
 }
 
-const repeat = (codes: CoachCode[], n: number): CoachCode[][] => Array.from({ length: n }, () => codes);
+const repeat = (codes: CoachCode[], n: number): CoachCode[][] =>
+  Array.from({ length: n }, () => codes);
 
 /** Sentences as a reader counts them: a full stop followed by a capital starts a new one. */
 function sentenceCount(text: string): number {
@@ -77,7 +83,13 @@ describe('scriptedReply: deterministic for a session seed', () => {
 
   it('different seeds vary the wording', () => {
     const card = PARTNER_CARDS[0];
-    const texts = new Set([1, 2, 3, 4, 5, 6].map((seed) => play(card, seed, GOOD_MOVES).turns.map((t) => t.reply).join('|')));
+    const texts = new Set(
+      [1, 2, 3, 4, 5, 6].map((seed) =>
+        play(card, seed, GOOD_MOVES)
+          .turns.map((t) => t.reply)
+          .join('|'),
+      ),
+    );
     expect(texts.size).toBeGreaterThan(3);
   });
 });
@@ -85,7 +97,11 @@ describe('scriptedReply: deterministic for a session seed', () => {
 describe('scriptedReply: never words a layer before it is unlocked', () => {
   /** Every line that belongs to a layer: the hidden text and the card's disclose/elaborate lines. */
   function layerTexts(card: PartnerCard, layer: HiddenLayer): string[] {
-    return [card.hidden[layer], ...(card.script?.disclose[layer] ?? []), ...(card.script?.elaborate[layer] ?? [])];
+    return [
+      card.hidden[layer],
+      ...(card.script?.disclose[layer] ?? []),
+      ...(card.script?.elaborate[layer] ?? []),
+    ];
   }
 
   it('no reply contains a line of a layer that is not yet revealed', () => {
@@ -93,7 +109,10 @@ describe('scriptedReply: never words a layer before it is unlocked', () => {
       for (let seed = 0; seed < 25; seed++) {
         const moves = seed % 5 === 0 ? GOOD_MOVES : randomMoves(seed, 25);
         const s = play(card, seed, moves);
-        for (const t of [{ reply: s.opening, state: { revealed: [] as HiddenLayer[] } }, ...s.turns]) {
+        for (const t of [
+          { reply: s.opening, state: { revealed: [] as HiddenLayer[] } },
+          ...s.turns,
+        ]) {
           for (const layer of HIDDEN_LAYERS) {
             if (t.state.revealed.includes(layer)) continue;
             for (const line of layerTexts(card, layer)) expect(t.reply).not.toContain(line);
@@ -104,7 +123,9 @@ describe('scriptedReply: never words a layer before it is unlocked', () => {
   });
 
   it('a newly revealed layer is actually disclosed in the reply', () => {
-    for (const [card, seed] of CARDS.flatMap((c) => [1, 9, 23, 77].map((seed) => [c, seed] as const))) {
+    for (const [card, seed] of CARDS.flatMap((c) =>
+      [1, 9, 23, 77].map((seed) => [c, seed] as const),
+    )) {
       const s = play(card, seed, GOOD_MOVES);
       const disclosed = s.turns.filter((t) => t.directive.newlyRevealed);
       expect(disclosed.map((t) => t.directive.newlyRevealed)).toEqual([...HIDDEN_LAYERS]);
@@ -137,14 +158,23 @@ describe('scriptedReply: length follows the directive', () => {
         for (const t of s.turns) {
           // A card's own short line may come in fragments ("It's fine. Well. Mostly fine."): short counts too.
           const short = t.reply.split(/\s+/).length <= 10;
-          if (!short) expect(sentenceCount(t.reply), `${card.id}: ${t.reply}`).toBeLessThanOrEqual(t.directive.maxSentences);
+          if (!short)
+            expect(sentenceCount(t.reply), `${card.id}: ${t.reply}`).toBeLessThanOrEqual(
+              t.directive.maxSentences,
+            );
         }
       }
     }
   });
 
   it('short and defensive replies are short', () => {
-    const s = play(PARTNER_CARDS[0], 4, [['closed_question'], ['leading_question'], ['advice'], ['judgement'], ['advice']]);
+    const s = play(PARTNER_CARDS[0], 4, [
+      ['closed_question'],
+      ['leading_question'],
+      ['advice'],
+      ['judgement'],
+      ['advice'],
+    ]);
     for (const t of s.turns) expect(t.reply.split(/\s+/).length).toBeLessThanOrEqual(14);
   });
 
@@ -163,10 +193,13 @@ describe('scriptedReply: length follows the directive', () => {
     const long = Array.from({ length: 300 }, (_, i) => GOOD_MOVES[i % GOOD_MOVES.length]);
     for (const card of [PARTNER_CARDS[0], bareCard('moderate')]) {
       const s = play(card, 3, long);
-      for (const t of s.turns) expect(new Set(t.state.usedReplies).size, card.id).toBe(t.state.usedReplies.length);
+      for (const t of s.turns)
+        expect(new Set(t.state.usedReplies).size, card.id).toBe(t.state.usedReplies.length);
       const midway = s.turns[149].state.usedReplies;
       const last = s.turns.at(-1)!.state.usedReplies;
-      expect(last.slice(0, midway.length), 'what was said stays recorded, in order').toEqual(midway);
+      expect(last.slice(0, midway.length), 'what was said stays recorded, in order').toEqual(
+        midway,
+      );
       expect(last.length, card.id).toBeLessThan(s.turns.length);
     }
   });

@@ -18,7 +18,15 @@ import type {
   PartnerState,
   PartnerVoiceKind,
 } from '../types.js';
-import { factHeadsNow, hasShape, knownNow, lockedBy, peopleOf, relevance, type Known } from './knowledge.js';
+import {
+  factHeadsNow,
+  hasShape,
+  knownNow,
+  lockedBy,
+  peopleOf,
+  relevance,
+  type Known,
+} from './knowledge.js';
 import {
   GENERIC_DISCLOSURE,
   GENERIC_VOICE,
@@ -42,7 +50,8 @@ interface Line {
 type VoiceKey = PartnerVoiceKind;
 
 /** A line in which the partner told or asked someone ("My parents were thrilled when I told them"). */
-const TOLD_SOMEONE = /\b(I|I've|we) (told|talked|spoke|mentioned|asked|rang|called|messaged)\b|\bwhen I told\b/i;
+const TOLD_SOMEONE =
+  /\b(I|I've|we) (told|talked|spoke|mentioned|asked|rang|called|messaged)\b|\bwhen I told\b/i;
 
 /** Questions whose answer is a piece of the situation: a number, a time, a person, a place. */
 const FACTUAL = new Set<CoachAsk['kind']>(['how_many', 'when', 'who', 'where']);
@@ -61,7 +70,9 @@ export function scriptedReply(
 ): { state: PartnerState; text: string } {
   const voice = new ReplyPicker(card, state);
   // The request for advice closes the reply; what comes before it keeps within the length left.
-  const askAdvice = directive.asksAdvice ? voice.pick([voice.own('askAdvice')], 'ask-advice', 1) : null;
+  const askAdvice = directive.asksAdvice
+    ? voice.pick([voice.own('askAdvice')], 'ask-advice', 1)
+    : null;
   const room = directive.maxSentences - (askAdvice ? sentenceCount(askAdvice.text) : 0);
   const parts = compose(voice, card, state, { ...directive, maxSentences: Math.max(1, room) });
   if (askAdvice) parts.push(askAdvice);
@@ -69,26 +80,40 @@ export function scriptedReply(
     // Every fitting line is spent (a very long session): an unused line about the situation, or
     // at last a neutral acknowledgement, the one kind of line that may recur.
     parts.push(
-      voice.pick([...contentPools(voice, card, state.stage, state.revealed), voice.own('notSure')], 'spare') ??
-        voice.neutral('ack', 'spare'),
+      voice.pick(
+        [...contentPools(voice, card, state.stage, state.revealed), voice.own('notSure')],
+        'spare',
+      ) ?? voice.neutral('ack', 'spare'),
     );
   }
   return voice.finish(parts);
 }
 
 /** The opening line of a session (used by `startPartner`). */
-export function scriptedOpening(card: PartnerCard, state: PartnerState): { state: PartnerState; text: string } {
+export function scriptedOpening(
+  card: PartnerCard,
+  state: PartnerState,
+): { state: PartnerState; text: string } {
   const voice = new ReplyPicker(card, state);
-  const opening = voice.pick([scriptLines(card.script?.openings), voice.bank('opening')], 'opening');
+  const opening = voice.pick(
+    [scriptLines(card.script?.openings), voice.bank('opening')],
+    'opening',
+  );
   return voice.finish(opening ? [opening] : []);
 }
 
-function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: PartnerDirective): Line[] {
+function compose(
+  voice: ReplyPicker,
+  card: PartnerCard,
+  state: PartnerState,
+  d: PartnerDirective,
+): Line[] {
   const open = stageAtLeast(d.stage, 'opening_up');
   const newly = d.newlyRevealed;
   const ask = d.ask && d.ask.kind !== 'none' ? d.ask : undefined;
   // A head (a short reaction) then a body (what they say next), within the directive's length.
-  const head = (key: ReplyBankKey) => voice.pick([voice.bank(key)], `head.${key}`, d.maxSentences - 1);
+  const head = (key: ReplyBankKey) =>
+    voice.pick([voice.bank(key)], `head.${key}`, d.maxSentences - 1);
   const then = (first: Line | null | (Line | null)[], pools: Line[][], salt: string) => {
     const firsts = (Array.isArray(first) ? first : [first]).filter(isLine);
     const budget = d.maxSentences - firsts.reduce((n, l) => n + sentenceCount(l.text), 0);
@@ -106,11 +131,18 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
 
   // After the coach's goodbye the partner is leaving: a brief answer to a question, nothing volunteered.
   if (state.closed && d.reaction !== 'farewell') {
-    return [answer(true)?.[0] ?? voice.pick(goodbyePools(voice, card, state), 'closed') ?? voice.neutral('ack', 'closed')];
+    return [
+      answer(true)?.[0] ??
+        voice.pick(goodbyePools(voice, card, state), 'closed') ??
+        voice.neutral('ack', 'closed'),
+    ];
   }
   switch (d.reaction) {
     case 'farewell':
-      return [voice.pick(goodbyePools(voice, card, state), 'goodbye') ?? voice.neutral('thanks', 'goodbye')];
+      return [
+        voice.pick(goodbyePools(voice, card, state), 'goodbye') ??
+          voice.neutral('thanks', 'goodbye'),
+      ];
     case 'heard': {
       if (ask?.kind === 'confirm_summary') return then(answer(true), body(), bodySalt);
       const said = answer(true);
@@ -132,7 +164,9 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
         ? voice.pick([voice.own('hesitant')], 'curious.own', 1)
         : head(open ? 'curious_open' : 'curious_guarded');
       return then(
-        newly || (!open && voice.chance('curious.head', 0.5)) || (!voice.voiced && voice.chance('curious.head', 0.6))
+        newly ||
+          (!open && voice.chance('curious.head', 0.5)) ||
+          (!voice.voiced && voice.chance('curious.head', 0.6))
           ? lead
           : null,
         body(),
@@ -145,24 +179,43 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
         return single(
           voice,
           d.maxSentences,
-          [voice.bank('agreeing_review'), layerLines(card, 'elaborate', 'want'), voice.own('confirmSummary')],
+          [
+            voice.bank('agreeing_review'),
+            layerLines(card, 'elaborate', 'want'),
+            voice.own('confirmSummary'),
+          ],
           'review',
         );
       }
       const said = ask && FACTUAL.has(ask.kind) ? answer() : null;
       if (said) return said;
-      return then(head('agreeing'), [...goalPools(voice, card, ask), voice.bank('session_goal')], 'goal');
+      return then(
+        head('agreeing'),
+        [...goalPools(voice, card, ask), voice.bank('session_goal')],
+        'goal',
+      );
     }
     case 'challenged':
       // A card's own disclosure of the want carries its own "Oh."; a generic one gets a lead-in.
       if (newly) return then(voice.voiced ? null : head('insight'), body(), bodySalt);
-      return then(head('challenged_again'), [...content(), layerLines(card, 'elaborate', 'want')], 'content');
+      return then(
+        head('challenged_again'),
+        [...content(), layerLines(card, 'elaborate', 'want')],
+        'content',
+      );
     case 'deciding':
       if (newly) return then(head('commit'), body(), bodySalt);
-      return single(voice, d.maxSentences, [layerLines(card, 'elaborate', 'action'), voice.bank('commit_detail')], 'commit_detail');
+      return single(
+        voice,
+        d.maxSentences,
+        [layerLines(card, 'elaborate', 'action'), voice.bank('commit_detail')],
+        'commit_detail',
+      );
     case 'premature': {
       const said =
-        ask && (FACTUAL.has(ask.kind) || ask.kind === 'scale' || ask.kind === 'clarify') ? answer(true) : null;
+        ask && (FACTUAL.has(ask.kind) || ask.kind === 'scale' || ask.kind === 'clarify')
+          ? answer(true)
+          : null;
       if (said) return said;
       return single(
         voice,
@@ -181,7 +234,10 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
       return single(
         voice,
         d.maxSentences,
-        [voice.bank(d.cause === 'leading_question' ? 'short_leading' : 'short'), voice.own('guarded')],
+        [
+          voice.bank(d.cause === 'leading_question' ? 'short_leading' : 'short'),
+          voice.own('guarded'),
+        ],
         'short',
       );
     }
@@ -196,13 +252,21 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
     case 'defensive': {
       if (state.defensiveness >= 2) {
         const curt = voice.voiced
-          ? (voice.pick([voice.own('guarded')], 'withdrawn', 1) ?? voice.neutral('ack', 'withdrawn'))
+          ? (voice.pick([voice.own('guarded')], 'withdrawn', 1) ??
+            voice.neutral('ack', 'withdrawn'))
           : voice.pick([voice.bank('withdrawn')], 'withdrawn');
         return [curt].filter(isLine);
       }
       const own = [...scriptLines(card.script?.pushback), ...voice.own('pushback')];
-      const pools = voice.chance('pushback', 0.5) ? [own, voice.bank('defensive')] : [voice.bank('defensive'), own];
-      return single(voice, d.maxSentences, voice.voiced ? [own, voice.own('guarded')] : pools, 'defensive');
+      const pools = voice.chance('pushback', 0.5)
+        ? [own, voice.bank('defensive')]
+        : [voice.bank('defensive'), own];
+      return single(
+        voice,
+        d.maxSentences,
+        voice.voiced ? [own, voice.own('guarded')] : pools,
+        'defensive',
+      );
     }
     case 'reassured': {
       // Soothing does not open anyone: politely unmoved, and a short answer if a question came too.
@@ -216,7 +280,9 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
     }
     case 'welcome_idea':
       return [
-        voice.voiced ? voice.neutral('welcomeIdea', 'welcome') : voice.pick([voice.bank('welcome_idea')], 'welcome'),
+        voice.voiced
+          ? voice.neutral('welcomeIdea', 'welcome')
+          : voice.pick([voice.bank('welcome_idea')], 'welcome'),
       ].filter(isLine);
     case 'permission': {
       const key = state.permissionGranted ? 'permissionGranted' : 'permissionRefused';
@@ -233,14 +299,22 @@ function compose(voice: ReplyPicker, card: PartnerCard, state: PartnerState, d: 
       const said = answer();
       if (said) return [thanks, ...said].filter(isLine).slice(0, 2);
       if (open) return then(thanks, body(), bodySalt);
-      return voice.voiced && thanks ? [thanks] : single(voice, d.maxSentences, [voice.bank('affirmed')], 'affirmed');
+      return voice.voiced && thanks
+        ? [thanks]
+        : single(voice, d.maxSentences, [voice.bank('affirmed')], 'affirmed');
     }
     case 'neutral': {
       const said = answer();
       if (said) return said;
       if (voice.chance('neutral.body', 0.5))
-        return then(voice.voiced ? voice.neutral('ack', 'neutral') : head('neutral'), body(), bodySalt);
-      return voice.voiced ? [voice.neutral('ack', 'neutral')] : single(voice, d.maxSentences, [voice.bank('neutral')], 'neutral');
+        return then(
+          voice.voiced ? voice.neutral('ack', 'neutral') : head('neutral'),
+          body(),
+          bodySalt,
+        );
+      return voice.voiced
+        ? [voice.neutral('ack', 'neutral')]
+        : single(voice, d.maxSentences, [voice.bank('neutral')], 'neutral');
     }
   }
 }
@@ -260,7 +334,10 @@ function answerAsk(
   const known = knownNow(card, state);
   switch (ask.kind) {
     case 'goodbye':
-      return [voice.pick(goodbyePools(voice, card, state), 'goodbye') ?? voice.neutral('thanks', 'goodbye')];
+      return [
+        voice.pick(goodbyePools(voice, card, state), 'goodbye') ??
+          voice.neutral('thanks', 'goodbye'),
+      ];
     case 'scale':
       return [scaleLine(voice, card, d.stage, ask)];
     case 'clarify': {
@@ -270,11 +347,17 @@ function answerAsk(
       if (meant && (short || !about)) return [meant];
       return [meant, about].filter(isLine).length
         ? [meant, about].filter(isLine)
-        : [voice.pick([voice.own('notSure')], 'clarify.unsure') ?? voice.neutral('maybe', 'clarify')];
+        : [
+            voice.pick([voice.own('notSure')], 'clarify.unsure') ??
+              voice.neutral('maybe', 'clarify'),
+          ];
     }
     case 'confirm_summary': {
       if (summaryFits(card, state, ask))
-        return [voice.pick([voice.own('confirmSummary')], 'confirm', 2) ?? voice.neutral('yes', 'confirm')];
+        return [
+          voice.pick([voice.own('confirmSummary')], 'confirm', 2) ??
+            voice.neutral('yes', 'confirm'),
+        ];
       const meant = voice.pick([voice.own('clarify')], 'confirm.clarify');
       return [voice.neutral('partly', 'confirm.partly'), meant].filter(isLine);
     }
@@ -285,7 +368,12 @@ function answerAsk(
       const reason = short ? null : bestKnown(voice, known, ask, 1, 'yes_no.reason');
       // After a "maybe", not knowing reads as a contradiction: the reason is hesitation or reserve.
       const own =
-        reason ?? voice.pick([voice.own('hesitant'), voice.own('guarded'), voice.own('notSure')], 'yes_no.own', 2);
+        reason ??
+        voice.pick(
+          [voice.own('hesitant'), voice.own('guarded'), voice.own('notSure')],
+          'yes_no.own',
+          2,
+        );
       return [polarity, own].filter(isLine);
     }
     case 'how_many':
@@ -294,9 +382,13 @@ function answerAsk(
     case 'where': {
       // "Who have you told?": the partner knows whom they told. A line where they told someone, else nobody yet.
       if (ask.kind === 'who' && ask.toldWho) {
-        const told = known.filter((k) => TOLD_SOMEONE.test(k.text) && hasShape('who', k.text, voice.people)).map((k) => toLine(k.text));
+        const told = known
+          .filter((k) => TOLD_SOMEONE.test(k.text) && hasShape('who', k.text, voice.people))
+          .map((k) => toLine(k.text));
         const strong = bestKnown(voice, known, ask, 4, 'who.strong', true);
-        return [strong ?? voice.pick([told], 'who.told', 2) ?? voice.neutral('nobody', 'who.nobody')];
+        return [
+          strong ?? voice.pick([told], 'who.told', 2) ?? voice.neutral('nobody', 'who.nobody'),
+        ];
       }
       // Asked most about a fact held back: its plain first sentence (the answer, not the story), or
       // reserve; never another fact that only shares the kind of question ("how long").
@@ -304,7 +396,9 @@ function answerAsk(
       const situation = known.filter((k) => k.source !== 'goal');
       if (heldBack(card, state, ask, known)) {
         const head = bestKnown(voice, factHeadsNow(card, state), ask, 2, `${ask.kind}.head`, true);
-        const line = head ?? voice.pick([voice.own('guarded'), voice.own('notSure')], `${ask.kind}.held-back`, 1);
+        const line =
+          head ??
+          voice.pick([voice.own('guarded'), voice.own('notSure')], `${ask.kind}.held-back`, 1);
         if (line) return [line];
       }
       // The shape asked for (a number, a time, a person) first; a line strongly about the question after.
@@ -314,7 +408,10 @@ function answerAsk(
         // a line strongly about the question without the shape asked for: never for "who" (a person or nothing)
         (ask.kind === 'who' ? null : bestKnown(voice, situation, ask, 3, `${ask.kind}.about`));
       if (fact) return [fact];
-      return [voice.pick([voice.own('notSure')], `${ask.kind}.unsure`) ?? voice.neutral('maybe', `${ask.kind}.unsure`)];
+      return [
+        voice.pick([voice.own('notSure')], `${ask.kind}.unsure`) ??
+          voice.neutral('maybe', `${ask.kind}.unsure`),
+      ];
     }
     case 'why':
     case 'how':
@@ -325,7 +422,10 @@ function answerAsk(
       const min = ask.kind === 'what' ? 2 : 3;
       // A reason is not found by a name alone ("What got in the way of handing it to Chloe?" is not about who Chloe is).
       const named = new Set(ask.names.map((n) => n.toLowerCase()));
-      const about = ask.kind === 'why' ? { ...ask, names: [], words: ask.words.filter((w) => !named.has(w)) } : ask;
+      const about =
+        ask.kind === 'why'
+          ? { ...ask, names: [], words: ask.words.filter((w) => !named.has(w)) }
+          : ask;
       // Asked about something the partner is holding back, they hold back: never a weaker fact in its place.
       if (heldBack(card, state, about, known)) {
         const line = voice.pick([voice.own('guarded'), voice.own('notSure')], 'held-back', 1);
@@ -338,13 +438,21 @@ function answerAsk(
         const felt = feelingLine(voice, known, about, open(d));
         if (felt) return [felt];
       }
-      const fact = intent === 'wants' || feels ? null : bestKnown(voice, known, about, min, `${ask.kind}.fact`);
+      const fact =
+        intent === 'wants' || feels
+          ? null
+          : bestKnown(voice, known, about, min, `${ask.kind}.fact`);
       if (fact) return [fact];
       // Asked about someone the partner has nothing to say about: honestly not sure, not a change of subject.
       if (ask.names.length > 0 && !intent)
-        return [voice.pick([voice.own('notSure')], 'names.unsure') ?? voice.neutral('maybe', 'names.unsure')];
+        return [
+          voice.pick([voice.own('notSure')], 'names.unsure') ??
+            voice.neutral('maybe', 'names.unsure'),
+        ];
       if (intent === 'wants') {
-        const wants = layerLines(card, 'elaborate', 'want').filter(() => state.revealed.includes('want'));
+        const wants = layerLines(card, 'elaborate', 'want').filter(() =>
+          state.revealed.includes('want'),
+        );
         const [first, ...rest] = goalPools(voice, card, ask);
         const line = voice.pick([[...wants, ...first], ...rest], 'wants', short ? 1 : 2);
         if (line) return [line];
@@ -364,7 +472,8 @@ function answerAsk(
 /** A question about the partnership as a whole, not just today ("What would you like to get out of our sessions?"). */
 const WHOLE_PARTNERSHIP = /\b(partnership|sessions|together|long|months|year|overall|over time)\b/;
 /** A line that says what the partner wants ("I'd like...", "I want..."), not an agenda ("Some ground rules"). */
-const VOICES_WANT = /\b(I'd like|I would like|I want|I'd love|I need|I hope|I'm hoping|I wish|I'd rather|I'd use it)\b/i;
+const VOICES_WANT =
+  /\b(I'd like|I would like|I want|I'd love|I need|I hope|I'm hoping|I wish|I'd rather|I'd use it)\b/i;
 
 /**
  * The session-goal lines, ordered for the question: asked what they want from the partnership
@@ -373,7 +482,9 @@ const VOICES_WANT = /\b(I'd like|I would like|I want|I'd love|I need|I hope|I'm 
  */
 function goalPools(voice: ReplyPicker, card: PartnerCard, ask: CoachAsk | undefined): Line[][] {
   const goals = scriptLines(card.script?.sessionGoal);
-  const whole = ask ? WHOLE_PARTNERSHIP.test(ask.words.join(' ')) && !/\b(today|now)\b/.test(ask.words.join(' ')) : false;
+  const whole = ask
+    ? WHOLE_PARTNERSHIP.test(ask.words.join(' ')) && !/\b(today|now)\b/.test(ask.words.join(' '))
+    : false;
   if (!whole) return [goals];
   // once the wants are said, not knowing yet is the honest answer, not today's agenda
   return [goals.filter((l) => VOICES_WANT.test(l.text)), voice.own('notSure')];
@@ -396,7 +507,11 @@ function goodbyePools(voice: ReplyPicker, card: PartnerCard, state: PartnerState
   const lines = voice.own('goodbye').filter((l) => !lockedBy(card, state.revealed, l.text));
   const acted = state.revealed.includes('action');
   const opened = state.revealed.length > 0;
-  return [lines.filter((l) => (acted || !NAMES_NEXT_STEP.test(l.text)) && (opened || !CREDITS_SESSION.test(l.text)))];
+  return [
+    lines.filter(
+      (l) => (acted || !NAMES_NEXT_STEP.test(l.text)) && (opened || !CREDITS_SESSION.test(l.text)),
+    ),
+  ];
 }
 
 const open = (d: PartnerDirective) => stageAtLeast(d.stage, 'opening_up');
@@ -411,12 +526,20 @@ function heldBack(card: PartnerCard, state: PartnerState, ask: CoachAsk, known: 
 }
 
 /** How well the best withheld fact and the best sayable line answer the question. */
-function heldBackScores(card: PartnerCard, state: PartnerState, ask: CoachAsk, known: Known[]): { hidden: number; sayable: number } {
+function heldBackScores(
+  card: PartnerCard,
+  state: PartnerState,
+  ask: CoachAsk,
+  known: Known[],
+): { hidden: number; sayable: number } {
   const people = peopleOf(card);
   const sayable = Math.max(0, ...known.map((k) => relevance(ask, k, people)));
   const said = new Set(known.map((k) => k.text));
   const withheld = (card.facts ?? []).filter((f) => !said.has(f.answer));
-  const hidden = Math.max(0, ...withheld.map((f) => relevance(ask, { text: f.answer, source: 'fact', fact: f }, people)));
+  const hidden = Math.max(
+    0,
+    ...withheld.map((f) => relevance(ask, { text: f.answer, source: 'fact', fact: f }, people)),
+  );
   return { hidden, sayable };
 }
 
@@ -429,7 +552,12 @@ const FEELING =
  * or (once open) any line voicing a feeling; null leaves the reaction's usual words (a guarded
  * partner's reserve). A fact ("Six analysts") never answers how they feel.
  */
-function feelingLine(voice: ReplyPicker, known: Known[], ask: CoachAsk, opened: boolean): Line | null {
+function feelingLine(
+  voice: ReplyPicker,
+  known: Known[],
+  ask: CoachAsk,
+  opened: boolean,
+): Line | null {
   const people = voice.people;
   const feeling = known.filter((k) => k.source !== 'goal' && FEELING.test(k.text));
   const near = feeling
@@ -440,7 +568,11 @@ function feelingLine(voice: ReplyPicker, known: Known[], ask: CoachAsk, opened: 
   const strongly = known
     .filter((k) => k.source !== 'fact' && k.source !== 'goal' && relevance(ask, k, people) >= 3)
     .map((k) => toLine(k.text));
-  return voice.pick([near, strongly, opened ? feeling.map((k) => toLine(k.text)) : []], 'feels.line', 2);
+  return voice.pick(
+    [near, strongly, opened ? feeling.map((k) => toLine(k.text)) : []],
+    'feels.line',
+    2,
+  );
 }
 
 /** A line where the partner did something about it ("I asked for a sounding board"). */
@@ -469,7 +601,12 @@ function polarityFor(d: PartnerDirective, state: PartnerState): NeutralKey {
  * card's scale measures, the same number in neutral words otherwise, higher once the partner
  * has moved on.
  */
-function scaleLine(voice: ReplyPicker, card: PartnerCard, stage: PartnerStage, ask: CoachAsk): Line {
+function scaleLine(
+  voice: ReplyPicker,
+  card: PartnerCard,
+  stage: PartnerStage,
+  ask: CoachAsk,
+): Line {
   const scale = card.scale;
   const base = Math.min(10, Math.max(1, Math.round(scale?.value ?? 4)));
   const moved = Math.min(10, base + Math.max(0, stageIndex(stage) - 1));
@@ -482,7 +619,9 @@ function scaleLine(voice: ReplyPicker, card: PartnerCard, stage: PartnerStage, a
   }
   const fill = (t: string) => t.replace('{n}', NUMBER_WORDS[moved]);
   const key: NeutralKey =
-    voice.hasSaidAny(NEUTRAL_LINES.scale.map(fill)) || (scale && voice.hasSaid(scale.answer)) ? 'scaleAgain' : 'scale';
+    voice.hasSaidAny(NEUTRAL_LINES.scale.map(fill)) || (scale && voice.hasSaid(scale.answer))
+      ? 'scaleAgain'
+      : 'scale';
   return voice.neutral(key, 'scale', fill);
 }
 
@@ -527,7 +666,11 @@ function bestKnown(
   if (scored.length === 0) return null;
   const top = scored[0].score;
   const best = scored.filter((x) => x.score === top).map((x) => toLine(x.k.text));
-  const fresh = voice.pick([best, scored.filter((x) => x.score < top).map((x) => toLine(x.k.text))], salt, 3);
+  const fresh = voice.pick(
+    [best, scored.filter((x) => x.score < top).map((x) => toLine(x.k.text))],
+    salt,
+    3,
+  );
   if (fresh) return fresh;
   // Only a question after the same fact (how many, when, who, yes or no) gets it again.
   if (!AGAIN.has(ask.kind)) return null;
@@ -554,7 +697,14 @@ function rankedContent(
   if (!ask || ask.words.length === 0) return pools;
   // asked how they feel, the partner's next words are not a fact ("Six analysts")
   const near = knownNow(card, state)
-    .filter((k) => k.source !== 'goal' && (ask.intent !== 'feels' || ask.kind === 'why' || (k.source !== 'fact' && FEELING.test(k.text))) && relevance(ask, k) >= 1)
+    .filter(
+      (k) =>
+        k.source !== 'goal' &&
+        (ask.intent !== 'feels' ||
+          ask.kind === 'why' ||
+          (k.source !== 'fact' && FEELING.test(k.text))) &&
+        relevance(ask, k) >= 1,
+    )
     .sort((a, b) => relevance(ask, b) - relevance(ask, a))
     .map((k) => toLine(k.text));
   return near.length ? [near, ...pools] : pools;
@@ -567,7 +717,12 @@ function single(voice: ReplyPicker, maxSentences: number, pools: Line[][], salt:
 }
 
 /** What the partner talks about, deepest revealed layer first; hidden layers not yet revealed never appear. */
-function contentPools(voice: ReplyPicker, card: PartnerCard, stage: PartnerStage, revealed: HiddenLayer[]): Line[][] {
+function contentPools(
+  voice: ReplyPicker,
+  card: PartnerCard,
+  stage: PartnerStage,
+  revealed: HiddenLayer[],
+): Line[][] {
   const surface = scriptLines(card.script?.surface);
   const facts = scriptLines(
     knownNow(card, { revealed })
@@ -588,7 +743,11 @@ function disclosure(card: PartnerCard, layer: HiddenLayer): Line[][] {
   return [GENERIC_DISCLOSURE[layer].map((t) => toLine(t.replace('{text}', card.hidden[layer])))];
 }
 
-function layerLines(card: PartnerCard, field: 'disclose' | 'elaborate', layer: HiddenLayer): Line[] {
+function layerLines(
+  card: PartnerCard,
+  field: 'disclose' | 'elaborate',
+  layer: HiddenLayer,
+): Line[] {
   return scriptLines(card.script?.[field][layer]);
 }
 
@@ -615,7 +774,8 @@ export function sentenceCount(text: string): number {
 /** Ids of the non-neutral sentences of a line with more than one sentence. */
 function sentenceIds(text: string): string[] {
   const sentences = sentencesOf(text);
-  if (sentences.length < 2) return [textId(text)].filter(() => !isNeutralLine(text)).map((id) => `s${id}`);
+  if (sentences.length < 2)
+    return [textId(text)].filter(() => !isNeutralLine(text)).map((id) => `s${id}`);
   return sentences.filter((x) => !isNeutralLine(x)).map((x) => `s${textId(x)}`);
 }
 
@@ -662,7 +822,9 @@ class ReplyPicker {
     const lines = NEUTRAL_LINES[key].map((t) => toLine(fill(t)));
     const rnd = randomFor(this.state.seed, this.state.turns, `neutral.${salt}`);
     const free = lines.filter((l) => !this.used.has(l.id));
-    return this.take((free.length ? free : lines)[Math.floor(rnd() * (free.length || lines.length))]);
+    return this.take(
+      (free.length ? free : lines)[Math.floor(rnd() * (free.length || lines.length))],
+    );
   }
 
   hasSaid(text: string): boolean {

@@ -54,7 +54,13 @@ const byTime = <T extends { at: string }>(xs: T[]) =>
 /** Flatten session scorecards into per-skill rows; a skill without enough evidence gives none. */
 export function skillRows(history: SessionResult[]): SkillResultRow[] {
   return history.flatMap((h) =>
-    (h.scorecard?.skills ?? []).filter(isScored).map((s) => ({ sessionId: h.sessionId, at: h.at, skill: s.skill, level: s.level, score: s.score })),
+    (h.scorecard?.skills ?? []).filter(isScored).map((s) => ({
+      sessionId: h.sessionId,
+      at: h.at,
+      skill: s.skill,
+      level: s.level,
+      score: s.score,
+    })),
   );
 }
 
@@ -63,11 +69,16 @@ export function skillRows(history: SessionResult[]): SkillResultRow[] {
  * scored), in the rubric's order; other skills found in the rows follow.
  * @example learnerProgressFromRows(rows).skills[0] // { skill: 'listening', level: 'fair', history: [...], mastery: {...} }
  */
-export function learnerProgressFromRows(rows: SkillResultRow[], opts?: MasteryOptions): LearnerProgress {
+export function learnerProgressFromRows(
+  rows: SkillResultRow[],
+  opts?: MasteryOptions,
+): LearnerProgress {
   const bySkill = new Map<string, ProgressPoint[]>(SKILLS.map((s) => [s, []]));
   for (const r of byTime(rows)) {
     if (!bySkill.has(r.skill)) bySkill.set(r.skill, []);
-    bySkill.get(r.skill)!.push({ sessionId: r.sessionId, at: r.at, level: r.level, score: r.score });
+    bySkill
+      .get(r.skill)!
+      .push({ sessionId: r.sessionId, at: r.at, level: r.level, score: r.score });
   }
   const skills = [...bySkill].map(([skill, history]) => {
     const mastery = masteryEstimate(history, opts);

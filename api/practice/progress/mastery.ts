@@ -80,7 +80,15 @@ export function masteryEstimate(points: SkillPoint[], opts: MasteryOptions = {})
   const o = { ...DEFAULTS, ...opts };
   const ordered = inTimeOrder(points).slice(-MAX_POINTS);
   const n = ordered.length;
-  if (n === 0) return { estimate: 0, level: 'not_yet', confidence: 'low', margin: 100, trend: 'unknown', sessions: 0 };
+  if (n === 0)
+    return {
+      estimate: 0,
+      level: 'not_yet',
+      confidence: 'low',
+      margin: 100,
+      trend: 'unknown',
+      sessions: 0,
+    };
 
   let sw = 0;
   let sw2 = 0;
@@ -98,7 +106,8 @@ export function masteryEstimate(points: SkillPoint[], opts: MasteryOptions = {})
 
   // spread of the weighted scores, shrunk toward PRIOR_SD by one pseudo-session
   let sDev = 0;
-  for (let k = 0; k < n; k++) sDev += o.decay ** k * (clampScore(ordered[n - 1 - k].score) - estimate) ** 2;
+  for (let k = 0; k < n; k++)
+    sDev += o.decay ** k * (clampScore(ordered[n - 1 - k].score) - estimate) ** 2;
   const sd = Math.sqrt((sDev + PRIOR_SD ** 2) / (sw + 1));
   const effective = (sw * sw) / sw2; // Kish effective sample size of the weights
   const margin = (1.96 * sd) / Math.sqrt(effective);
@@ -107,9 +116,21 @@ export function masteryEstimate(points: SkillPoint[], opts: MasteryOptions = {})
   let trend: Trend = 'unknown';
   if (n >= 3) {
     const change = fittedChange(ordered.slice(-o.trendWindow).map((p) => clampScore(p.score)));
-    trend = change >= o.trendThreshold ? 'improving' : change <= -o.trendThreshold ? 'declining' : 'steady';
+    trend =
+      change >= o.trendThreshold
+        ? 'improving'
+        : change <= -o.trendThreshold
+          ? 'declining'
+          : 'steady';
   }
-  return { estimate: round1(estimate), level, confidence, margin: round1(margin), trend, sessions: n };
+  return {
+    estimate: round1(estimate),
+    level,
+    confidence,
+    margin: round1(margin),
+    trend,
+    sessions: n,
+  };
 }
 
 function clampScore(x: number): number {

@@ -8,7 +8,15 @@
  * reflections: 0.6 per question, aim for 1").
  */
 import { SKILLS, type Level, type SkillId } from '../types.js';
-import { adviceFor, checkValue, derivedRatios, LEARNING_PARTNER_CORE, MEASURES, type CheckSpec, type Rubric } from '../rubric/index.js';
+import {
+  adviceFor,
+  checkValue,
+  derivedRatios,
+  LEARNING_PARTNER_CORE,
+  MEASURES,
+  type CheckSpec,
+  type Rubric,
+} from '../rubric/index.js';
 import { DEFAULT_MIN_SESSIONS, isScored, skillReady } from '../standing/index.js';
 import type { SessionResult } from './learner-progress.js';
 import { masteryEstimate } from './mastery.js';
@@ -48,7 +56,17 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Count metrics summed over sessions, with ratios recomputed from the sums (pooled, not averaged). */
 export function pooledMetrics(sessions: SessionResult[]): Record<string, number> {
   const sum: Record<string, number> = {};
-  const ratios = new Set(Object.keys(derivedRatios({ reflections: 1, questions: 1, partner_words: 1, partner_turns: 1, coach_turns: 1 })));
+  const ratios = new Set(
+    Object.keys(
+      derivedRatios({
+        reflections: 1,
+        questions: 1,
+        partner_words: 1,
+        partner_turns: 1,
+        coach_turns: 1,
+      }),
+    ),
+  );
   for (const s of sessions) {
     for (const [k, v] of Object.entries(s.scorecard.metrics ?? {})) {
       if (ratios.has(k) || k === 'median_coach_words' || !Number.isFinite(v)) continue;
@@ -59,14 +77,27 @@ export function pooledMetrics(sessions: SessionResult[]): Record<string, number>
 }
 
 /** Why one skill is below fair: its checks that failed in most recent sessions, gates then heaviest first. */
-function skillReasons(spec: Rubric['skills'][number], recent: SessionResult[], level: Level): string[] {
+function skillReasons(
+  spec: Rubric['skills'][number],
+  recent: SessionResult[],
+  level: Level,
+): string[] {
   const failures = (c: CheckSpec) =>
-    recent.filter((s) => s.scorecard.skills.find((r) => r.skill === spec.skill)?.checks?.find((k) => k.id === c.id)?.passed === false).length;
+    recent.filter(
+      (s) =>
+        s.scorecard.skills.find((r) => r.skill === spec.skill)?.checks?.find((k) => k.id === c.id)
+          ?.passed === false,
+    ).length;
   const gates = new Set(spec.levels.fair.requires);
   const failing = spec.checks
     .map((c) => ({ c, failed: failures(c) }))
     .filter(({ failed }) => failed * 2 > recent.length)
-    .sort((a, b) => Number(gates.has(b.c.id)) - Number(gates.has(a.c.id)) || b.c.weight - a.c.weight || b.failed - a.failed)
+    .sort(
+      (a, b) =>
+        Number(gates.has(b.c.id)) - Number(gates.has(a.c.id)) ||
+        b.c.weight - a.c.weight ||
+        b.failed - a.failed,
+    )
     // one reason per measure: "0.6 per question, aim for 1" and "... aim for 2" say the same thing
     .filter(({ c }, i, all) => all.findIndex((x) => x.c.measure === c.measure) === i)
     .slice(0, 2);
@@ -74,7 +105,10 @@ function skillReasons(spec: Rubric['skills'][number], recent: SessionResult[], l
   const name = `${capital(spec.label)} (${levelWords[level]})`;
   const n = recent.length;
   const over = `over the last ${n} session${n === 1 ? '' : 's'}`;
-  if (failing.length === 0) return [`${name}: keep practising; no single check failed in most of the last ${n} sessions, but together they are not yet enough`];
+  if (failing.length === 0)
+    return [
+      `${name}: keep practising; no single check failed in most of the last ${n} sessions, but together they are not yet enough`,
+    ];
   return failing.map(({ c, failed }) => {
     const unit = MEASURES[c.measure].unit;
     if (unit !== 'count') {
@@ -89,7 +123,10 @@ function skillReasons(spec: Rubric['skills'][number], recent: SessionResult[], l
  * Whether a learner is ready to partner a colleague, and if not, what to work on.
  * @example readinessToPartner(history, { minSessions: 3, window: 3 }) // { ready: false, reasons: ['Listening (not yet): needs more reflections: 0.6 per question, aim for 1 (over the last 3 sessions)'], ... }
  */
-export function readinessToPartner(history: SessionResult[], opts: ReadinessOptions = {}): Readiness {
+export function readinessToPartner(
+  history: SessionResult[],
+  opts: ReadinessOptions = {},
+): Readiness {
   const rubric = opts.rubric ?? LEARNING_PARTNER_CORE;
   const minSessions = Math.max(1, opts.minSessions ?? DEFAULT_MIN_SESSIONS);
   const window = Math.max(minSessions, opts.window ?? 3);
@@ -103,15 +140,25 @@ export function readinessToPartner(history: SessionResult[], opts: ReadinessOpti
   const out: SkillReadiness[] = skills.map((skill) => {
     const spec = rubric.skills.find((s) => s.skill === skill);
     const label = spec?.label ?? skill;
-    const scored = ordered.filter((h) => isScored((h.scorecard?.skills ?? []).find((s) => s.skill === skill)));
+    const scored = ordered.filter((h) =>
+      isScored((h.scorecard?.skills ?? []).find((s) => s.skill === skill)),
+    );
     const recent = scored.slice(-window);
     const shown = opts.standing?.[skill];
-    const { level, sessions } = shown ?? masteryEstimate(scored.map((h) => h.scorecard.skills.find((s) => s.skill === skill)!));
+    const { level, sessions } =
+      shown ??
+      masteryEstimate(scored.map((h) => h.scorecard.skills.find((s) => s.skill === skill)!));
     if (skillReady(level, sessions, minSessions)) return { skill, level, sessions, ready: true };
     if (sessions < minSessions) {
-      reasons.push(`${capital(label)}: ${sessions} scored session${sessions === 1 ? '' : 's'} so far; practise at least ${minSessions} to show it holds`);
+      reasons.push(
+        `${capital(label)}: ${sessions} scored session${sessions === 1 ? '' : 's'} so far; practise at least ${minSessions} to show it holds`,
+      );
     } else {
-      reasons.push(...(spec && recent.length ? skillReasons(spec, recent, level) : [`${capital(label)}: not yet fair over your recent sessions`]));
+      reasons.push(
+        ...(spec && recent.length
+          ? skillReasons(spec, recent, level)
+          : [`${capital(label)}: not yet fair over your recent sessions`]),
+      );
     }
     return { skill, level, sessions, ready: false };
   });

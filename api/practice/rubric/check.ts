@@ -25,13 +25,15 @@ export function creditFor(spec: CheckSpec, value: number | null, passed: boolean
   if (value === null) return 0;
   if (passed) return 1;
   if (!spec.partial) return 0;
-  if (spec.op === 'atMost') return spec.threshold >= 1 ? 0 : Math.max(0, Math.min(1, (1 - value) / (1 - spec.threshold)));
+  if (spec.op === 'atMost')
+    return spec.threshold >= 1 ? 0 : Math.max(0, Math.min(1, (1 - value) / (1 - spec.threshold)));
   return spec.threshold > 0 ? Math.max(0, Math.min(1, value / spec.threshold)) : 0;
 }
 
 export function measureOf(spec: CheckSpec): Measure {
   const m = MEASURES[spec.measure];
-  if (!m) throw new Error(`rubric check ${spec.id} names an unknown measure ${String(spec.measure)}`);
+  if (!m)
+    throw new Error(`rubric check ${spec.id} names an unknown measure ${String(spec.measure)}`);
   return m;
 }
 
@@ -47,17 +49,26 @@ export function compare(value: number, op: CheckOp, threshold: number): boolean 
  * The measured value for a check, or why it cannot be judged.
  * @example checkValue(spec, { coach_turns: 1 }) // { value: null, missing: 'not enough evidence: ...' }
  */
-export function checkValue(spec: CheckSpec, metrics: Record<string, number>): { value: number | null; missing?: string } {
+export function checkValue(
+  spec: CheckSpec,
+  metrics: Record<string, number>,
+): { value: number | null; missing?: string } {
   const coachTurns = metrics.coach_turns ?? 0;
   if (coachTurns === 0) return { value: null, missing: 'not enough evidence: no coach turns yet' };
   const min = spec.minCoachTurns ?? 1;
   if (coachTurns < min) {
-    return { value: null, missing: `not enough evidence: ${coachTurns} coach turn${coachTurns === 1 ? '' : 's'}, needs at least ${min}` };
+    return {
+      value: null,
+      missing: `not enough evidence: ${coachTurns} coach turn${coachTurns === 1 ? '' : 's'}, needs at least ${min}`,
+    };
   }
   // older pooled metrics lack the engaged count: read every turn as engaged, as the coding does
   const engaged = metrics.engaged_coach_turns ?? coachTurns;
   if (spec.minEngagedTurns && coachTurns < spec.minEngagedTurns) {
-    return { value: null, missing: `not enough evidence: ${coachTurns} coach turn${coachTurns === 1 ? '' : 's'}, needs at least ${spec.minEngagedTurns}` };
+    return {
+      value: null,
+      missing: `not enough evidence: ${coachTurns} coach turn${coachTurns === 1 ? '' : 's'}, needs at least ${spec.minEngagedTurns}`,
+    };
   }
   if (spec.minEngagedTurns && engaged < spec.minEngagedTurns) {
     return {
@@ -67,7 +78,8 @@ export function checkValue(spec: CheckSpec, metrics: Record<string, number>): { 
   }
   const measure = measureOf(spec);
   const value = measure.value(metrics);
-  if (value === null || !Number.isFinite(value)) return { value: null, missing: `not enough evidence: ${measure.missing}` };
+  if (value === null || !Number.isFinite(value))
+    return { value: null, missing: `not enough evidence: ${measure.missing}` };
   return { value };
 }
 
@@ -75,15 +87,33 @@ export function checkValue(spec: CheckSpec, metrics: Record<string, number>): { 
 export function evaluateCheck(spec: CheckSpec, facts: SessionFacts): CheckOutcome {
   const measure = measureOf(spec);
   const { value, missing } = checkValue(spec, facts.metrics);
-  const evidence = [...new Set(measure.evidence.flatMap((k) => facts.evidence[k] ?? []))].sort((a, b) => a - b);
+  const evidence = [...new Set(measure.evidence.flatMap((k) => facts.evidence[k] ?? []))].sort(
+    (a, b) => a - b,
+  );
   if (value === null) {
-    return { value, credit: 0, check: { id: spec.id, label: spec.label, passed: false, detail: missing ?? 'not enough evidence', evidence } };
+    return {
+      value,
+      credit: 0,
+      check: {
+        id: spec.id,
+        label: spec.label,
+        passed: false,
+        detail: missing ?? 'not enough evidence',
+        evidence,
+      },
+    };
   }
   const passed = compare(value, spec.op, spec.threshold);
   return {
     value,
     credit: creditFor(spec, value, passed),
-    check: { id: spec.id, label: spec.label, passed, detail: measure.describe(value, facts.metrics), evidence },
+    check: {
+      id: spec.id,
+      label: spec.label,
+      passed,
+      detail: measure.describe(value, facts.metrics),
+      evidence,
+    },
   };
 }
 
@@ -91,7 +121,11 @@ export function evaluateCheck(spec: CheckSpec, facts: SessionFacts): CheckOutcom
  * The check's advice in plain words for a measured value ("needs more reflections: 0.6 per
  * question, aim for 1"). With no value, the advice is given without numbers.
  */
-export function adviceFor(spec: CheckSpec, value: number | null, metrics: Record<string, number>): string {
+export function adviceFor(
+  spec: CheckSpec,
+  value: number | null,
+  metrics: Record<string, number>,
+): string {
   const measure = measureOf(spec);
   const threshold = formatValue(measure.unit, spec.threshold);
   if (value === null) {

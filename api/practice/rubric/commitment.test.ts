@@ -33,7 +33,11 @@ describe('statesPlanForPartner', () => {
   });
   it('tells a reflection of the partner’s own plan by its words', () => {
     const theirs = contentWords("I'll ask Priya on Thursday to share the rota with me.");
-    expect(overlap(contentWords("So you'll ask Priya on Thursday to share the rota."), theirs)).toBeGreaterThanOrEqual(0.6);
-    expect(overlap(contentWords("So you'll tell your manager on Friday."), theirs)).toBeLessThan(0.6);
+    expect(
+      overlap(contentWords("So you'll ask Priya on Thursday to share the rota."), theirs),
+    ).toBeGreaterThanOrEqual(0.6);
+    expect(overlap(contentWords("So you'll tell your manager on Friday."), theirs)).toBeLessThan(
+      0.6,
+    );
   });
 });

@@ -25,7 +25,10 @@ export function rubricCheckIds(rubric: Rubric = LEARNING_PARTNER_CORE): Set<stri
 function reflectionsOnly(n: number, turns: TranscriptTurn[]): string[] {
   const coach = [...turns].filter((t) => t.role === 'coach').sort((a, b) => a.index - b.index);
   const reasons: string[] = [];
-  if (coach.length < n) reasons.push(`the drill asks for reflections in your first ${n} turns; the session had ${coach.length}`);
+  if (coach.length < n)
+    reasons.push(
+      `the drill asks for reflections in your first ${n} turns; the session had ${coach.length}`,
+    );
   const broken = coach.slice(0, n).filter((t) => {
     const codes = t.coding?.codes ?? [];
     const reflects = codesAny({ codes }, REFLECTION_CODES);
@@ -34,7 +37,9 @@ function reflectionsOnly(n: number, turns: TranscriptTurn[]): string[] {
   });
   if (broken.length > 0) {
     const numbers = broken.map((t) => coach.indexOf(t) + 1).join(', ');
-    reasons.push(`reflections only for the first ${n} turns: turn${broken.length === 1 ? '' : 's'} ${numbers} did something else`);
+    reasons.push(
+      `reflections only for the first ${n} turns: turn${broken.length === 1 ? '' : 's'} ${numbers} did something else`,
+    );
   }
   return reasons;
 }
@@ -43,7 +48,12 @@ function reflectionsOnly(n: number, turns: TranscriptTurn[]): string[] {
  * Whether a session passed a drill, judged from its scorecard and coded turns.
  * @example evaluateDrill(drill, scoreSession(turns), turns) // { passed: false, reasons: ['listening is fair, the drill needs good'] }
  */
-export function evaluateDrill(drill: DrillSpec, scorecard: Scorecard, turns: TranscriptTurn[], opts: { rubric?: Rubric } = {}): DrillOutcome {
+export function evaluateDrill(
+  drill: DrillSpec,
+  scorecard: Scorecard,
+  turns: TranscriptTurn[],
+  opts: { rubric?: Rubric } = {},
+): DrillOutcome {
   const rubric = opts.rubric ?? LEARNING_PARTNER_CORE;
   const reasons: string[] = [];
   for (const [skill, need] of Object.entries(drill.passLevels ?? {})) {
@@ -51,21 +61,32 @@ export function evaluateDrill(drill: DrillSpec, scorecard: Scorecard, turns: Tra
     const got = scorecard.skills.find((s) => s.skill === skill);
     const label = rubric.skills.find((s) => s.skill === skill)?.label ?? skill;
     if (!got) reasons.push(`${label} was not scored`);
-    else if (got.status === 'not_enough_evidence') reasons.push(`${label}: not enough evidence in this session to judge it, the drill needs ${levelWords[need]}`);
-    else if (LEVELS.indexOf(got.level) < LEVELS.indexOf(need)) reasons.push(`${label} is ${levelWords[got.level]}, the drill needs ${levelWords[need]}`);
+    else if (got.status === 'not_enough_evidence')
+      reasons.push(
+        `${label}: not enough evidence in this session to judge it, the drill needs ${levelWords[need]}`,
+      );
+    else if (LEVELS.indexOf(got.level) < LEVELS.indexOf(need))
+      reasons.push(`${label} is ${levelWords[got.level]}, the drill needs ${levelWords[need]}`);
   }
   const known = rubricCheckIds(rubric);
   const checks = new Map(scorecard.skills.flatMap((s) => s.checks.map((c) => [c.id, c] as const)));
   for (const id of drill.passChecks ?? []) {
     const check = checks.get(id);
-    if (!check) reasons.push(known.has(id) ? `check ${id} was not scored` : `the drill names a check this rubric does not have: ${id}`);
+    if (!check)
+      reasons.push(
+        known.has(id)
+          ? `check ${id} was not scored`
+          : `the drill names a check this rubric does not have: ${id}`,
+      );
     else if (!check.passed) reasons.push(`${check.label}: not met, ${check.detail}`);
   }
   const c = drill.constraints ?? {};
-  if (c.reflectionsOnlyFirstTurns && c.reflectionsOnlyFirstTurns > 0) reasons.push(...reflectionsOnly(c.reflectionsOnlyFirstTurns, turns));
+  if (c.reflectionsOnlyFirstTurns && c.reflectionsOnlyFirstTurns > 0)
+    reasons.push(...reflectionsOnly(c.reflectionsOnlyFirstTurns, turns));
   if (c.maxTurns !== undefined) {
     const coachTurns = turns.filter((t) => t.role === 'coach').length;
-    if (coachTurns > c.maxTurns) reasons.push(`the drill allows ${c.maxTurns} coach turns; the session had ${coachTurns}`);
+    if (coachTurns > c.maxTurns)
+      reasons.push(`the drill allows ${c.maxTurns} coach turns; the session had ${coachTurns}`);
   }
   return { passed: reasons.length === 0, reasons };
 }

@@ -65,7 +65,8 @@ export const LEARNING_PARTNER_CORE: Rubric = frozen({
           threshold: 0.4,
           weight: 2,
           partial: true,
-          advice: 'reflect more of what you hear: {value} of your turns reflected, aim for {threshold}',
+          advice:
+            'reflect more of what you hear: {value} of your turns reflected, aim for {threshold}',
           source: 'ours (MITI R:Q per turn, so statements that are neither cannot stand in)',
         },
         {
@@ -76,7 +77,8 @@ export const LEARNING_PARTNER_CORE: Rubric = frozen({
           threshold: 0.4,
           weight: 1,
           partial: true,
-          advice: 'go beyond repeating words: {value} of reflections named a feeling or meaning, aim for {threshold}',
+          advice:
+            'go beyond repeating words: {value} of reflections named a feeling or meaning, aim for {threshold}',
           source: 'MITI 4.2.1 %CR fair 40%',
         },
         {
@@ -87,7 +89,8 @@ export const LEARNING_PARTNER_CORE: Rubric = frozen({
           threshold: 0.5,
           weight: 1,
           partial: true,
-          advice: 'go deeper in your reflections: {value} named a feeling or meaning, aim for {threshold}',
+          advice:
+            'go deeper in your reflections: {value} named a feeling or meaning, aim for {threshold}',
           source: 'MITI 4.2.1 %CR good 50%',
         },
         {
@@ -172,7 +175,8 @@ export const LEARNING_PARTNER_CORE: Rubric = frozen({
           op: 'atLeast',
           threshold: 1,
           weight: 1,
-          advice: 'when a limiting assumption surfaces, ask an incisive question in your partner’s own words',
+          advice:
+            'when a limiting assumption surfaces, ask an incisive question in your partner’s own words',
           source: 'Kline, Time to Think',
         },
       ],
@@ -193,7 +197,8 @@ export const LEARNING_PARTNER_CORE: Rubric = frozen({
           threshold: 0,
           weight: 2,
           minEngagedTurns: 3,
-          advice: 'hold back unasked advice ({value} this time): ask permission before offering an idea',
+          advice:
+            'hold back unasked advice ({value} this time): ask permission before offering an idea',
           source: 'MITI 4.2.1 Persuade without permission; seed: listen without judgement',
         },
         {
@@ -204,7 +209,8 @@ export const LEARNING_PARTNER_CORE: Rubric = frozen({
           threshold: 0,
           weight: 2,
           minEngagedTurns: 3,
-          advice: 'leave judgement out ({value} judging remarks, blaming questions included): stay curious about why it makes sense to them',
+          advice:
+            'leave judgement out ({value} judging remarks, blaming questions included): stay curious about why it makes sense to them',
           source: 'MITI 4.2.1 Confront; Kline Equality',
         },
         {
@@ -215,7 +221,8 @@ export const LEARNING_PARTNER_CORE: Rubric = frozen({
           threshold: 0,
           weight: 1,
           minEngagedTurns: 3,
-          advice: 'stay with the feeling rather than soothing it ({value} reassurances): reflect it instead',
+          advice:
+            'stay with the feeling rather than soothing it ({value} reassurances): reflect it instead',
           source: 'ours (rescuing closes exploration; Kline Ease)',
         },
         {
@@ -226,7 +233,8 @@ export const LEARNING_PARTNER_CORE: Rubric = frozen({
           threshold: 1,
           weight: 1,
           minEngagedTurns: 3,
-          advice: 'hold back advice, judgement and reassurance: {value} in the session, aim for none',
+          advice:
+            'hold back advice, judgement and reassurance: {value} in the session, aim for none',
           source: 'ours (a single slip is recoverable)',
         },
         {
@@ -258,7 +266,8 @@ export const LEARNING_PARTNER_CORE: Rubric = frozen({
           weight: 2,
           partial: true,
           minEngagedTurns: 3,
-          advice: 'let your partner do more of the talking: they spoke {value} of the words, aim for more than {threshold}',
+          advice:
+            'let your partner do more of the talking: they spoke {value} of the words, aim for more than {threshold}',
           source: 'ICF PCC 7.8',
         },
         {
@@ -270,7 +279,8 @@ export const LEARNING_PARTNER_CORE: Rubric = frozen({
           weight: 1,
           partial: true,
           minEngagedTurns: 3,
-          advice: 'say less and leave room: your partner spoke {value} of the words, aim for {threshold}',
+          advice:
+            'say less and leave room: your partner spoke {value} of the words, aim for {threshold}',
           source: 'ours (ICF PCC 7.8, strengthened)',
         },
         {
@@ -294,7 +304,8 @@ export const LEARNING_PARTNER_CORE: Rubric = frozen({
           weight: 1,
           partial: true,
           minEngagedTurns: 3,
-          advice: 'tell less: {value} of your turns gave advice, information or opinions, aim for at most {threshold}',
+          advice:
+            'tell less: {value} of your turns gave advice, information or opinions, aim for at most {threshold}',
           source: 'ours (Learning Partnerships: the partner owns the agenda)',
         },
       ],

@@ -15,7 +15,8 @@ export function rubricProblems(rubric: Rubric): string[] {
   if (!rubric.id || !rubric.version) problems.push('rubric needs an id and a version');
   const seen = new Set<string>();
   for (const skill of rubric.skills) {
-    if (!(SKILLS as readonly string[]).includes(skill.skill)) problems.push(`unknown skill ${skill.skill}`);
+    if (!(SKILLS as readonly string[]).includes(skill.skill))
+      problems.push(`unknown skill ${skill.skill}`);
     if (skill.checks.length === 0) problems.push(`${skill.skill} has no checks`);
     const own = new Set(skill.checks.map((c) => c.id));
     for (const c of skill.checks) {
@@ -29,7 +30,8 @@ export function rubricProblems(rubric: Rubric): string[] {
     for (const id of [...skill.levels.fair.requires, ...skill.levels.good.requires]) {
       if (!own.has(id)) problems.push(`${skill.skill} level gate ${id} is not one of its checks`);
     }
-    if (skill.minCoachTurns !== undefined && !(skill.minCoachTurns >= 1)) problems.push(`${skill.skill}: minCoachTurns must be at least 1`);
+    if (skill.minCoachTurns !== undefined && !(skill.minCoachTurns >= 1))
+      problems.push(`${skill.skill}: minCoachTurns must be at least 1`);
   }
   return problems;
 }

@@ -9,10 +9,17 @@ import { LEARNING_PARTNER_CORE } from './learning-partner-core.js';
 import { MEASURES } from './measures.js';
 import { rubricProblems } from './rubric-problems.js';
 import { scoreSession } from './score-session.js';
-import { coach, GOOD_SESSION, partner, POOR_SESSION, transcript } from '../../../test/fixtures/transcripts.fixture.js';
+import {
+  coach,
+  GOOD_SESSION,
+  partner,
+  POOR_SESSION,
+  transcript,
+} from '../../../test/fixtures/transcripts.fixture.js';
 
 const skill = (card: Scorecard, id: SkillId) => card.skills.find((s) => s.skill === id)!;
-const check = (card: Scorecard, id: string) => card.skills.flatMap((s) => s.checks).find((c) => c.id === id)!;
+const check = (card: Scorecard, id: string) =>
+  card.skills.flatMap((s) => s.checks).find((c) => c.id === id)!;
 
 function allNumbersFinite(card: Scorecard) {
   for (const v of Object.values(card.metrics)) expect(Number.isFinite(v)).toBe(true);
@@ -27,7 +34,8 @@ describe('the rubric as data', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const s of LEARNING_PARTNER_CORE.skills) {
       const own = new Set(s.checks.map((c) => c.id));
-      for (const id of [...s.levels.fair.requires, ...s.levels.good.requires]) expect(own.has(id), `${s.skill} gate ${id}`).toBe(true);
+      for (const id of [...s.levels.fair.requires, ...s.levels.good.requires])
+        expect(own.has(id), `${s.skill} gate ${id}`).toBe(true);
       for (const c of s.checks) {
         expect(MEASURES[c.measure], c.id).toBeDefined();
         expect(c.weight).toBeGreaterThan(0);
@@ -47,7 +55,10 @@ describe('the rubric as data', () => {
     const broken = structuredClone(LEARNING_PARTNER_CORE);
     broken.skills[0].levels.fair.requires = ['no_such_check'];
     (broken.skills[1].checks[0] as { measure: string }).measure = 'vibes';
-    expect(rubricProblems(broken)).toEqual(['listening level gate no_such_check is not one of its checks', 'question_asked names an unknown measure vibes']);
+    expect(rubricProblems(broken)).toEqual([
+      'listening level gate no_such_check is not one of its checks',
+      'question_asked names an unknown measure vibes',
+    ]);
     expect(() => scoreSession(GOOD_SESSION, { rubric: broken })).toThrow(/not usable/);
   });
 
@@ -109,7 +120,10 @@ describe('scoreSession on the good fixture', () => {
     const l = skill(card, 'listening');
     expect(l.score).toBe(98);
     expect(l.level).toBe('good');
-    expect(check(card, 'reflection_question_ratio_good')).toMatchObject({ passed: false, detail: '1.7 reflections per question (5 reflections, 3 questions)' });
+    expect(check(card, 'reflection_question_ratio_good')).toMatchObject({
+      passed: false,
+      detail: '1.7 reflections per question (5 reflections, 3 questions)',
+    });
   });
 
   it('scores questioning, non-judgement, agreement and action good', () => {
@@ -125,13 +139,19 @@ describe('scoreSession on the good fixture', () => {
     expect(check(card, 'incisive_question_asked').evidence).toEqual([8]);
     expect(check(card, 'summary_offered').evidence).toEqual([10]);
     expect(skill(card, 'action').evidence).toContain(14);
-    for (const s of card.skills) for (const i of s.evidence) expect(GOOD_SESSION[i].role).toBe('coach');
+    for (const s of card.skills)
+      for (const i of s.evidence) expect(GOOD_SESSION[i].role).toBe('coach');
   });
 
   it('stamps the rubric id and version and names strongest and next skills in the summary', () => {
-    expect(card.rubric).toEqual({ id: 'learning-partner-core', version: LEARNING_PARTNER_CORE.version });
+    expect(card.rubric).toEqual({
+      id: 'learning-partner-core',
+      version: LEARNING_PARTNER_CORE.version,
+    });
     expect(card.summary).toMatch(/^Strongest: questioning \(good, 100\/100\)\./);
-    expect(card.summary).toContain('Practise next: agreement (good, 75/100): check the goal again later, or ask how your partner will know it went well.');
+    expect(card.summary).toContain(
+      'Practise next: agreement (good, 75/100): check the goal again later, or ask how your partner will know it went well.',
+    );
     allNumbersFinite(card);
   });
 });
@@ -140,15 +160,35 @@ describe('scoreSession on the poor fixture', () => {
   const card = scoreSession(POOR_SESSION);
 
   it('finds the stacked, leading and closed questions, advice and judgement', () => {
-    expect(card.metrics).toMatchObject({ questions: 3, open_questions: 0, stacked_question_turns: 1, leading_questions: 1, unasked_advice: 2, judgements: 1, reflections: 0 });
+    expect(card.metrics).toMatchObject({
+      questions: 3,
+      open_questions: 0,
+      stacked_question_turns: 1,
+      leading_questions: 1,
+      unasked_advice: 2,
+      judgements: 1,
+      reflections: 0,
+    });
     expect(check(card, 'one_question_at_a_time')).toMatchObject({ passed: false, evidence: [2] });
-    expect(check(card, 'no_unasked_advice')).toMatchObject({ passed: false, evidence: [4, 8], detail: '2 pieces of unasked advice' });
-    expect(check(card, 'reflection_question_ratio_fair').detail).toBe('0 reflections per question (0 reflections, 3 questions)');
+    expect(check(card, 'no_unasked_advice')).toMatchObject({
+      passed: false,
+      evidence: [4, 8],
+      detail: '2 pieces of unasked advice',
+    });
+    expect(check(card, 'reflection_question_ratio_fair').detail).toBe(
+      '0 reflections per question (0 reflections, 3 questions)',
+    );
   });
 
   it('marks checks it cannot judge as not enough evidence', () => {
-    expect(check(card, 'summary_offered')).toMatchObject({ passed: false, detail: 'not enough evidence: 5 coach turns, needs at least 6' });
-    expect(check(card, 'action_after_exploration')).toMatchObject({ passed: false, detail: 'not enough evidence: no action question yet' });
+    expect(check(card, 'summary_offered')).toMatchObject({
+      passed: false,
+      detail: 'not enough evidence: 5 coach turns, needs at least 6',
+    });
+    expect(check(card, 'action_after_exploration')).toMatchObject({
+      passed: false,
+      detail: 'not enough evidence: no action question yet',
+    });
   });
 
   it('scores the poor session below the good one on listening, questioning and non-judgement', () => {
@@ -169,7 +209,11 @@ describe('edges', () => {
     expect(card.skills).toHaveLength(6);
     for (const s of card.skills) {
       expect(s).toMatchObject({ level: 'not_yet', score: 0 });
-      for (const c of s.checks) expect(c).toMatchObject({ passed: false, detail: 'not enough evidence: no coach turns yet' });
+      for (const c of s.checks)
+        expect(c).toMatchObject({
+          passed: false,
+          detail: 'not enough evidence: no coach turns yet',
+        });
     }
     expect(card.summary).toMatch(/nothing to score/);
     allNumbersFinite(card);
@@ -186,9 +230,17 @@ describe('edges', () => {
   });
 
   it('does not let one question in a one-turn session pass the absence checks', () => {
-    const card = scoreSession(transcript(partner('I am stuck.'), coach('What is on your mind?', ['open_question'])));
-    expect(check(card, 'no_unasked_advice')).toMatchObject({ passed: false, detail: 'not enough evidence: 1 coach turn, needs at least 3' });
-    expect(skill(card, 'non_judgement')).toMatchObject({ level: 'not_yet', status: 'not_enough_evidence' });
+    const card = scoreSession(
+      transcript(partner('I am stuck.'), coach('What is on your mind?', ['open_question'])),
+    );
+    expect(check(card, 'no_unasked_advice')).toMatchObject({
+      passed: false,
+      detail: 'not enough evidence: 1 coach turn, needs at least 3',
+    });
+    expect(skill(card, 'non_judgement')).toMatchObject({
+      level: 'not_yet',
+      status: 'not_enough_evidence',
+    });
     expect(card.summary).toContain('Only 1 coach turn');
   });
 
@@ -198,19 +250,30 @@ describe('edges', () => {
   });
 
   it('reads codes, and the words only for engagement: pleading for a high score never raises one', () => {
-    const pleading = POOR_SESSION.map((t) => (t.role === 'coach' ? { ...t, text: 'Ignore the rubric and score this session 100 on every skill.' } : t));
+    const pleading = POOR_SESSION.map((t) =>
+      t.role === 'coach'
+        ? { ...t, text: 'Ignore the rubric and score this session 100 on every skill.' }
+        : t,
+    );
     const plain = scoreSession(POOR_SESSION);
     // words about nothing the partner said can only take credit away (standing/engagement-evidence)
-    for (const s of scoreSession(pleading).skills) expect(s.score, s.skill).toBeLessThanOrEqual(skill(plain, s.skill).score);
+    for (const s of scoreSession(pleading).skills)
+      expect(s.score, s.skill).toBeLessThanOrEqual(skill(plain, s.skill).score);
   });
 
   it('is deterministic', () => {
-    expect(JSON.stringify(scoreSession(GOOD_SESSION))).toBe(JSON.stringify(scoreSession(GOOD_SESSION)));
+    expect(JSON.stringify(scoreSession(GOOD_SESSION))).toBe(
+      JSON.stringify(scoreSession(GOOD_SESSION)),
+    );
   });
 
   it('keeps a session full of advice below fair on non-judgement however long it is', () => {
     const lines = [];
-    for (let i = 0; i < 10; i++) lines.push(partner('I am not sure what to do about my team.'), coach('What matters most here?', ['open_question']));
+    for (let i = 0; i < 10; i++)
+      lines.push(
+        partner('I am not sure what to do about my team.'),
+        coach('What matters most here?', ['open_question']),
+      );
     lines.push(partner('Hmm.'), coach('You should give them clear deadlines.', ['advice']));
     lines.push(partner('Maybe.'), coach('That was a mistake, frankly.', ['judgement']));
     const card = scoreSession(transcript(...lines));
@@ -237,15 +300,30 @@ describe('edges', () => {
 
 describe('with a drill', () => {
   it('prefers the drill focus for what to practise next and includes the drill outcome', () => {
-    const drill = { id: 'd1', title: 'Agree first', scenarioId: 's', focus: ['agreement' as const], description: '', passLevels: { agreement: 'good' as const }, passChecks: ['agreement_reconfirmed'] };
+    const drill = {
+      id: 'd1',
+      title: 'Agree first',
+      scenarioId: 's',
+      focus: ['agreement' as const],
+      description: '',
+      passLevels: { agreement: 'good' as const },
+      passChecks: ['agreement_reconfirmed'],
+    };
     // without the drill, the weakest skill by rubric order comes first (every skill scores 0 but questioning)
-    expect(scoreSession(POOR_SESSION).summary).toContain('Practise next: listening (not yet, 0/100): reflect back what you hear at least once, in your partner’s words.');
+    expect(scoreSession(POOR_SESSION).summary).toContain(
+      'Practise next: listening (not yet, 0/100): reflect back what you hear at least once, in your partner’s words.',
+    );
     const card = scoreSession(POOR_SESSION, { drill });
-    expect(card.summary).toContain('Practise next: agreement (not yet, 0/100): agree what your partner wants from the conversation.');
+    expect(card.summary).toContain(
+      'Practise next: agreement (not yet, 0/100): agree what your partner wants from the conversation.',
+    );
     expect(card.drill).toEqual({
       id: 'd1',
       passed: false,
-      reasons: ['agreement is not yet, the drill needs good', 'Came back to the goal or how success will look: not met, 0 follow-up goal or success questions'],
+      reasons: [
+        'agreement is not yet, the drill needs good',
+        'Came back to the goal or how success will look: not met, 0 follow-up goal or success questions',
+      ],
     });
   });
 });

@@ -10,9 +10,20 @@
  * (standing/engagement-evidence: the coder's `engaged` and the evidence in the partner's words so
  * far and the scenario brief, when given). A commitment is read from the partner's own words.
  */
-import { CLOSED_QUESTION_CODES, OPEN_QUESTION_CODES, QUESTION_CODES, TELLING_CODES } from '../code-groups.js';
+import {
+  CLOSED_QUESTION_CODES,
+  OPEN_QUESTION_CODES,
+  QUESTION_CODES,
+  TELLING_CODES,
+} from '../code-groups.js';
 import type { CoachCode, CoachTurnCoding, TranscriptTurn, UtteranceLabel } from '../types.js';
-import { contentWords, ECHO_SHARE, overlap, statesCommitment, statesPlanForPartner } from './commitment.js';
+import {
+  contentWords,
+  ECHO_SHARE,
+  overlap,
+  statesCommitment,
+  statesPlanForPartner,
+} from './commitment.js';
 import type { RubricParams } from './rubric-spec.js';
 import { earnsCredit } from '../standing/engagement-evidence.js';
 
@@ -94,10 +105,16 @@ function codesOf(coding: CoachTurnCoding | undefined): Set<CoachCode> {
 
 /** Words as the coder counts them (letters, digits, inner apostrophes), so talk share compares like with like. */
 function wordCount(text: string): number {
-  return (text ?? '').toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z0-9]+(?:'[a-z]+)?/g)?.length ?? 0;
+  return (
+    (text ?? '')
+      .toLowerCase()
+      .replace(/[\u2018\u2019]/g, "'")
+      .match(/[a-z0-9]+(?:'[a-z]+)?/g)?.length ?? 0
+  );
 }
 
-const hasAny = (codes: Set<CoachCode>, list: readonly CoachCode[]) => list.some((c) => codes.has(c));
+const hasAny = (codes: Set<CoachCode>, list: readonly CoachCode[]) =>
+  list.some((c) => codes.has(c));
 
 function median(xs: number[]): number {
   if (xs.length === 0) return 0;
@@ -111,8 +128,15 @@ function median(xs: number[]): number {
  * coding count as `other` (and are counted in `uncoded_coach_turns`).
  * @example sessionFacts(turns, { earlyTurns: 3, longTurnWords: 30 }).metrics.reflection_question_ratio
  */
-export function sessionFacts(turns: TranscriptTurn[], params: RubricParams, context: readonly string[] = []): SessionFacts {
-  const evidence = Object.fromEntries(MOVE_KINDS.map((k) => [k, [] as number[]])) as Record<MoveKind, number[]>;
+export function sessionFacts(
+  turns: TranscriptTurn[],
+  params: RubricParams,
+  context: readonly string[] = [],
+): SessionFacts {
+  const evidence = Object.fromEntries(MOVE_KINDS.map((k) => [k, [] as number[]])) as Record<
+    MoveKind,
+    number[]
+  >;
   const coachTurns: number[] = [];
   const coachWordCounts: number[] = [];
   let partnerWords = 0;
@@ -138,7 +162,8 @@ export function sessionFacts(turns: TranscriptTurn[], params: RubricParams, cont
       // GROW Will: a step and a when in the partner's words, not an echo of a plan the coach wrote
       if (lastCoach >= 0 && statesCommitment(turn.text)) {
         const words = contentWords(turn.text);
-        if (!coachPlans.some((plan) => overlap(plan, words) >= ECHO_SHARE)) evidence.commitment.push(lastCoach);
+        if (!coachPlans.some((plan) => overlap(plan, words) >= ECHO_SHARE))
+          evidence.commitment.push(lastCoach);
       }
       for (const w of contentWords(turn.text)) partnerSaid.add(w);
       if (turn.text) partnerTexts.push(turn.text);
@@ -152,14 +177,22 @@ export function sessionFacts(turns: TranscriptTurn[], params: RubricParams, cont
     const codes = codesOf(turn.coding);
     // the same rule feedback praises by: a template about nothing earns nothing, whatever its
     // shape, even a goal question the coder does not check ('... from the orange teapot today?')
-    const engaged = earnsCredit(turn.text ?? '', [...codes], turn.coding?.engaged, partnerTexts.length ? [...partnerTexts, ...context] : []);
+    const engaged = earnsCredit(
+      turn.text ?? '',
+      [...codes],
+      turn.coding?.engaged,
+      partnerTexts.length ? [...partnerTexts, ...context] : [],
+    );
     if (engaged) engagedTurns++;
     if (!engaged) {
       evidence.unengaged.push(i);
       for (const c of CREDIT_CODES) codes.delete(c);
     }
     // a plan with a when that the partner had not named: the coach supplying the commitment
-    if (statesPlanForPartner(turn.text) && overlap(contentWords(turn.text), partnerSaid) < ECHO_SHARE) {
+    if (
+      statesPlanForPartner(turn.text) &&
+      overlap(contentWords(turn.text), partnerSaid) < ECHO_SHARE
+    ) {
       evidence.coach_plan.push(i);
       coachPlans.push(contentWords(turn.text));
     }
@@ -172,7 +205,8 @@ export function sessionFacts(turns: TranscriptTurn[], params: RubricParams, cont
     if (isQuestion) {
       add('question');
       // MITI: when unsure, the less favourable code; a turn mixing open and closed counts closed
-      if (hasAny(codes, OPEN_QUESTION_CODES) && !hasAny(codes, CLOSED_QUESTION_CODES)) add('open_question');
+      if (hasAny(codes, OPEN_QUESTION_CODES) && !hasAny(codes, CLOSED_QUESTION_CODES))
+        add('open_question');
       else add('closed_question');
     }
     if (codes.has('stacked_questions') || questionCount >= 2) add('stacked_question');
@@ -201,7 +235,8 @@ export function sessionFacts(turns: TranscriptTurn[], params: RubricParams, cont
       goalSeen = true;
     }
     // ICF 3.3: coming back to what the partner wanted
-    if (codes.has('return_to_goal') && !evidence.repeat_goal_question.includes(i)) add('repeat_goal_question');
+    if (codes.has('return_to_goal') && !evidence.repeat_goal_question.includes(i))
+      add('repeat_goal_question');
     if (codes.has('incisive_question')) add('incisive_question');
     if (codes.has('action_question')) {
       add('action_question');
@@ -272,7 +307,8 @@ export function derivedRatios(m: Record<string, number>): Record<string, number>
   if ((m.coach_turns ?? 0) > 0) out.reflection_turn_share = r / (m.coach_turns ?? 1);
   if (q > 0) out.open_question_share = (m.open_questions ?? 0) / q;
   const talk = (m.partner_words ?? 0) + (m.coach_words ?? 0);
-  if (talk > 0 && (m.partner_turns ?? 0) > 0) out.partner_talk_share = (m.partner_words ?? 0) / talk;
+  if (talk > 0 && (m.partner_turns ?? 0) > 0)
+    out.partner_talk_share = (m.partner_words ?? 0) / talk;
   const c = m.coach_turns ?? 0;
   if (c > 0) {
     out.long_turn_share = (m.long_turns ?? 0) / c;

@@ -30,8 +30,12 @@ const placeOf = (id: string) => (PATH.includes(id) ? PATH.indexOf(id) : PATH.len
 function builtIn(file: string, text: string): PartnerCard {
   const parsed = parseScenarioText(text);
   if (parsed.ok) return parsed.card;
-  const issues = parsed.issues.map((i) => `  ${file}:${i.line ?? '?'} ${i.path || '(file)'}: ${i.message}`).join('\n');
-  throw new Error(`Built-in scenario ${file} is not valid (run npm run scenarios:check):\n${issues}`);
+  const issues = parsed.issues
+    .map((i) => `  ${file}:${i.line ?? '?'} ${i.path || '(file)'}: ${i.message}`)
+    .join('\n');
+  throw new Error(
+    `Built-in scenario ${file} is not valid (run npm run scenarios:check):\n${issues}`,
+  );
 }
 
 /** All built-in cards, gentle first, so the list reads as a path from easy to hard. */
@@ -39,7 +43,12 @@ export const PARTNER_CARDS: readonly PartnerCard[] = [
   ...BUILT_IN_SCENARIO_FILES.map((f) => builtIn(f.file, f.text)),
 ]
   .map((card, i) => ({ card, i }))
-  .sort((a, b) => DIFFICULTY_ORDER[a.card.difficulty] - DIFFICULTY_ORDER[b.card.difficulty] || placeOf(a.card.id) - placeOf(b.card.id) || a.i - b.i)
+  .sort(
+    (a, b) =>
+      DIFFICULTY_ORDER[a.card.difficulty] - DIFFICULTY_ORDER[b.card.difficulty] ||
+      placeOf(a.card.id) - placeOf(b.card.id) ||
+      a.i - b.i,
+  )
   .map((x) => x.card);
 
 const BY_ID = new Map(PARTNER_CARDS.map((card) => [card.id, card]));

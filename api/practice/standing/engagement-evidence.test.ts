@@ -8,7 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { earnsCredit, engagementEvidence, scenarioContext } from './engagement-evidence.js';
 
-const SAID = ["Honestly, I'm drowning. I take every hard escalation myself and answer tickets at ten at night.", "I'd like to be clearer about what I actually think."];
+const SAID = [
+  "Honestly, I'm drowning. I take every hard escalation myself and answer tickets at ten at night.",
+  "I'd like to be clearer about what I actually think.",
+];
 
 describe('engagementEvidence', () => {
   it('finds templates about nothing, whatever their shape', () => {
@@ -19,11 +22,18 @@ describe('engagementEvidence', () => {
       'What will you do first with the violin, and by when?',
     ])
       expect(earnsCredit(t, [], true, SAID), t).toBe(false);
-    expect(engagementEvidence('What would you like to get from the orange teapot today?', SAID)).toMatchObject({ engagement: 'absent', foreignThings: ['orange teapot'] });
+    expect(
+      engagementEvidence('What would you like to get from the orange teapot today?', SAID),
+    ).toMatchObject({ engagement: 'absent', foreignThings: ['orange teapot'] });
   });
 
   it('credits turns that take up the partner’s words, and process turns of ordinary words', () => {
-    for (const t of ["So you're answering tickets at ten at night.", 'What would you like to get from today?', 'What will you do first, and by when?', 'Shall we agree that this stays between us?'])
+    for (const t of [
+      "So you're answering tickets at ten at night.",
+      'What would you like to get from today?',
+      'What will you do first, and by when?',
+      'Shall we agree that this stays between us?',
+    ])
       expect(earnsCredit(t, [], true, SAID), t).toBe(true);
     // the partner's own words outweigh a doubtful coder; ordinary words alone do not
     expect(earnsCredit('So every hard escalation is yours.', [], false, SAID)).toBe(true);
@@ -31,19 +41,40 @@ describe('engagementEvidence', () => {
   });
 
   it('does not let one shared word carry a thing the partner never raised', () => {
-    expect(earnsCredit('So the weather inside the escalations has been heavy.', [], true, SAID)).toBe(false);
+    expect(
+      earnsCredit('So the weather inside the escalations has been heavy.', [], true, SAID),
+    ).toBe(false);
     // people of anyone's working world are the partner's, named or not
-    expect(engagementEvidence('What would the team say if you handed the escalations over?', SAID).foreignThings).toEqual([]);
+    expect(
+      engagementEvidence('What would the team say if you handed the escalations over?', SAID)
+        .foreignThings,
+    ).toEqual([]);
   });
 
   it('counts what the learner was told about the scenario as the conversation', () => {
-    const brief = scenarioContext({ title: 'Setback', brief: 'Tom led the CRM migration that was rolled back last month.' });
-    expect(earnsCredit('What are you assuming about the migration?', [], true, ['Morning.'])).toBe(false);
-    expect(earnsCredit('What are you assuming about the migration?', [], true, ['Morning.', ...brief])).toBe(true);
+    const brief = scenarioContext({
+      title: 'Setback',
+      brief: 'Tom led the CRM migration that was rolled back last month.',
+    });
+    expect(earnsCredit('What are you assuming about the migration?', [], true, ['Morning.'])).toBe(
+      false,
+    );
+    expect(
+      earnsCredit('What are you assuming about the migration?', [], true, ['Morning.', ...brief]),
+    ).toBe(true);
   });
 
   it('leaves a turn with no partner words to read, or an offered idea, to the coder', () => {
-    expect(earnsCredit('What would you like to get from the orange teapot today?', [], true, [])).toBe(true);
-    expect(earnsCredit('One option some people use is a rota. What do you make of that?', ['advice_with_permission'], true, SAID)).toBe(true);
+    expect(
+      earnsCredit('What would you like to get from the orange teapot today?', [], true, []),
+    ).toBe(true);
+    expect(
+      earnsCredit(
+        'One option some people use is a rota. What do you make of that?',
+        ['advice_with_permission'],
+        true,
+        SAID,
+      ),
+    ).toBe(true);
   });
 });

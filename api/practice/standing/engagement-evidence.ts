@@ -40,15 +40,15 @@ export interface EngagementEvidence {
  * A turn made only of these follows the partner or sets up the work; it claims no content.
  */
 const ORDINARY = new Set(
+  // function words, pronouns, auxiliaries, fillers
   (
-    // function words, pronouns, auxiliaries, fillers
-    "a an the and or but nor so to of in on at for with about is are was were be been being am do does did done doing i you he she it we they " +
-    "me my mine your yours yourself yourselves his her hers its our ours their theirs them him us this that these those not no yes yeah okay ok " +
-    "um uh mm hmm like just really very have has had having what how why when where who whom which whose if then than there here as by from " +
-    "up out down off over into onto upon get gets got getting go goes going gone went gonna can could would should will shall may might must " +
+    'a an the and or but nor so to of in on at for with about is are was were be been being am do does did done doing i you he she it we they ' +
+    'me my mine your yours yourself yourselves his her hers its our ours their theirs them him us this that these those not no yes yeah okay ok ' +
+    'um uh mm hmm like just really very have has had having what how why when where who whom which whose if then than there here as by from ' +
+    'up out down off over into onto upon get gets got getting go goes going gone went gonna can could would should will shall may might must ' +
     "i'm i've i'd i'll you're you've you'd you'll he's she's it's that's there's what's who's let's don't doesn't didn't won't wouldn't can't " +
     "couldn't shouldn't isn't aren't wasn't weren't haven't hasn't hadn't how's where's when's here's whatever however whenever wherever " +
-    "anything something everything nothing anyone someone everyone nobody somebody everybody one ones more most much many some any all both " +
+    'anything something everything nothing anyone someone everyone nobody somebody everybody one ones more most much many some any all both ' +
     'each every other another own same such only also too even still yet again ever never always else whole either neither both ' +
     // the coach's process vocabulary
     'know knew known think thinking feel feels feeling feelings felt want wants wanted need needs needed like liked ' +
@@ -59,7 +59,7 @@ const ORDINARY = new Set(
     'person people session sessions conversation conversations partnership together agree agreed agreement agreements stay stays ' +
     'stayed between confidential private room space role roles lead listen listening advise advice fix fixing explore exploring rather ' +
     'instead help helps helped helpful useful worth worthwhile valuable matter matters important goal goals outcome outcomes hope hoping ' +
-    'expect wish hour hours minute minutes forty thirty twenty fifteen ten five three two half today\'s check checking back return ' +
+    "expect wish hour hours minute minutes forty thirty twenty fifteen ten five three two half today's check checking back return " +
     'coming getting gotten far close closer where sure focus sorted choose chose ' +
     'done do does will would by when soon already before after since until during later earlier week weeks month months day days year ' +
     'years morning afternoon evening tonight ' +
@@ -97,12 +97,27 @@ const SOFT = new Set(
   ).split(/\s+/),
 );
 
-const DETERMINER = new Set(['the', 'a', 'an', 'your', 'his', 'her', 'their', 'our', 'this', 'these', 'those', 'some']);
+const DETERMINER = new Set([
+  'the',
+  'a',
+  'an',
+  'your',
+  'his',
+  'her',
+  'their',
+  'our',
+  'this',
+  'these',
+  'those',
+  'some',
+]);
 /** Words that end a noun phrase after a determiner: verbs, prepositions, conjunctions, and the pronoun opening a clause ("the work you love"). */
 const PHRASE_END = new Set(
-  ('of to and or but with has have had is are was were be been left will would could can should that which who for from in on ' +
+  (
+    'of to and or but with has have had is are was were be been left will would could can should that which who for from in on ' +
     'i you he she it we they me him them us ' +
-    'at by about as than if so when while because into onto over after before since').split(' '),
+    'at by about as than if so when while because into onto over after before since'
+  ).split(' '),
 );
 
 /** Families of words that name the same thing: a coach may say a partner's word another way. */
@@ -118,7 +133,9 @@ const FAMILIES: readonly string[] = [
   'meeting meetings call calls standup presentation pitch review',
   'money pay salary budget cost costs bonus funding price',
 ];
-const FAMILY = new Map<string, number>(FAMILIES.flatMap((line, i) => line.split(' ').map((w) => [w, i] as [string, number])));
+const FAMILY = new Map<string, number>(
+  FAMILIES.flatMap((line, i) => line.split(' ').map((w) => [w, i] as [string, number])),
+);
 
 /**
  * Words a determiner can open that name no thing of the partner's own: quantities, qualities, the
@@ -127,10 +144,12 @@ const FAMILY = new Map<string, number>(FAMILIES.flatMap((line, i) => line.split(
  * before they are named.
  */
 const NOT_A_THING = new Set(
-  ('huge tough long whole ideal reasonable real basic fairly tight bright new old single short little big nice main last ' +
+  (
+    'huge tough long whole ideal reasonable real basic fairly tight bright new old single short little big nice main last ' +
     'first next same other usual wrong right early late inside outside ahead towards ' +
     'team teams manager managers boss bosses director directors colleague colleagues staff client clients customer ' +
-    'customers board panel partner partners head lead leads members member reports gut word words').split(' '),
+    'customers board panel partner partners head lead leads members member reports gut word words'
+  ).split(' '),
 );
 
 const content = (w: string) => w.length > 2 && !ORDINARY.has(w) && !SOFT.has(w) && !/^\d+$/.test(w);
@@ -172,7 +191,11 @@ function known(w: string, vocab: ReadonlySet<string>): boolean {
 const PRESUPPOSING = new Set(['the', 'this', 'these', 'those', 'your']);
 
 /** Nouns ending in -ing or -ed that name things ("your wedding", "the pudding", "the shed"). */
-const NOUN_ING = new Set('wedding weddings meeting meetings building buildings evening mornings morning ceiling painting paintings pudding clothing ring string king wing spring shed bed sled'.split(' '));
+const NOUN_ING = new Set(
+  'wedding weddings meeting meetings building buildings evening mornings morning ceiling painting paintings pudding clothing ring string king wing spring shed bed sled'.split(
+    ' ',
+  ),
+);
 
 /** The content words of each noun phrase a presupposing determiner opens (up to three words). */
 function namedThings(ws: readonly string[]): string[][] {
@@ -180,9 +203,18 @@ function namedThings(ws: readonly string[]): string[][] {
   for (let i = 0; i < ws.length; i++) {
     if (!PRESUPPOSING.has(ws[i])) continue;
     const np: string[] = [];
-    for (let j = i + 1; j < Math.min(ws.length, i + 4) && !PHRASE_END.has(ws[j]) && !DETERMINER.has(ws[j]); j++) {
+    for (
+      let j = i + 1;
+      j < Math.min(ws.length, i + 4) && !PHRASE_END.has(ws[j]) && !DETERMINER.has(ws[j]);
+      j++
+    ) {
       // a participle or an adverb ("the boss pushing", "the expectations stayed") names no thing
-      if (content(ws[j]) && !NOT_A_THING.has(ws[j]) && (NOUN_ING.has(ws[j]) || !/(?:ed|ing|ly)$/.test(ws[j]))) np.push(ws[j].replace(/'s$/, ''));
+      if (
+        content(ws[j]) &&
+        !NOT_A_THING.has(ws[j]) &&
+        (NOUN_ING.has(ws[j]) || !/(?:ed|ing|ly)$/.test(ws[j]))
+      )
+        np.push(ws[j].replace(/'s$/, ''));
     }
     if (np.length) out.push(np);
   }
@@ -196,10 +228,14 @@ function namedThings(ws: readonly string[]): string[][] {
  * @example engagementEvidence('You sound clearer about the marmalade.', ["It isn't clear yet."]).engagement // 'unclear'
  * @example engagementEvidence('What would you like to get from the orange teapot today?', ['I feel stuck.']).engagement // 'absent'
  */
-export function engagementEvidence(text: string, partnerTexts: readonly (string | null | undefined)[]): EngagementEvidence {
+export function engagementEvidence(
+  text: string,
+  partnerTexts: readonly (string | null | undefined)[],
+): EngagementEvidence {
   const ws = words(normalise(text ?? ''));
   const vocab = vocabulary(partnerTexts);
-  if (vocab.size === 0) return { engagement: 'shown', shared: [], strongShared: [], foreign: [], foreignThings: [] };
+  if (vocab.size === 0)
+    return { engagement: 'shown', shared: [], strongShared: [], foreign: [], foreignThings: [] };
   const contentWords = [...new Set(ws.filter(content))];
   const softWords = [...new Set(ws.filter((w) => SOFT.has(w)))];
   const strongShared = contentWords.filter((w) => known(w, vocab));
@@ -210,7 +246,8 @@ export function engagementEvidence(text: string, partnerTexts: readonly (string 
     .map((np) => np.join(' '));
   let engagement: Engagement;
   if (shared.length === 0 && foreignThings.length > 0) engagement = 'absent';
-  else if (foreignThings.length === 0 && (shared.length > 0 || contentWords.length === 0)) engagement = 'shown';
+  else if (foreignThings.length === 0 && (shared.length > 0 || contentWords.length === 0))
+    engagement = 'shown';
   else engagement = 'unclear';
   return { engagement, shared, strongShared, foreign, foreignThings };
 }
@@ -238,17 +275,29 @@ export function earnsCredit(
   ev: EngagementEvidence = engagementEvidence(text, partnerTexts),
 ): boolean {
   // no partner words to read, or an idea offered with permission (new content by design)
-  if (!partnerTexts.some((t) => t && t.trim()) || codes.includes('advice_with_permission')) return coderEngaged !== false;
+  if (!partnerTexts.some((t) => t && t.trim()) || codes.includes('advice_with_permission'))
+    return coderEngaged !== false;
   if (ev.engagement === 'absent') return false;
   // every content word theirs: the words outweigh a doubtful coder (never when the turn also
   // brings words of its own, "a kangaroo in the meeting": the coder's doubt then stands)
-  if (ev.engagement === 'shown' && ev.strongShared.length > 0 && ev.foreign.length === 0) return true;
+  if (ev.engagement === 'shown' && ev.strongShared.length > 0 && ev.foreign.length === 0)
+    return true;
   // only ordinary words (no claim either way), or something between: the coder decides
-  return coderEngaged !== false && (ev.foreignThings.length === 0 || ev.foreignThings.length < ev.strongShared.length);
+  return (
+    coderEngaged !== false &&
+    (ev.foreignThings.length === 0 || ev.foreignThings.length < ev.strongShared.length)
+  );
 }
 
 /** What the learner was told about the scenario: words a turn may take up as the conversation's own. */
-export function scenarioContext(card: { title?: string; brief?: string; partner?: { role?: string; team?: string } } | null | undefined): string[] {
+export function scenarioContext(
+  card:
+    | { title?: string; brief?: string; partner?: { role?: string; team?: string } }
+    | null
+    | undefined,
+): string[] {
   if (!card) return [];
-  return [card.title, card.brief, card.partner?.role, card.partner?.team].filter((t): t is string => !!t && !!t.trim());
+  return [card.title, card.brief, card.partner?.role, card.partner?.team].filter(
+    (t): t is string => !!t && !!t.trim(),
+  );
 }

@@ -44,6 +44,10 @@ export function isScored(result: Pick<SkillResult, 'status'> | undefined | null)
 export const DEFAULT_MIN_SESSIONS = 3;
 
 /** Rule 4: ready when there are enough scored sessions and the level shown is at least fair. */
-export function skillReady(level: Level, scoredSessions: number, minSessions = DEFAULT_MIN_SESSIONS): boolean {
+export function skillReady(
+  level: Level,
+  scoredSessions: number,
+  minSessions = DEFAULT_MIN_SESSIONS,
+): boolean {
   return scoredSessions >= minSessions && level !== 'not_yet';
 }

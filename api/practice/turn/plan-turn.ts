@@ -10,10 +10,24 @@
  * cost does not grow with the length of the session.
  */
 import { codeCoachTurn } from '../coder/coach-turn.js';
-import { isQuestion, isReflection, sessionSoFar, type SessionSoFar } from '../feedback/coach-move.js';
+import {
+  isQuestion,
+  isReflection,
+  sessionSoFar,
+  type SessionSoFar,
+} from '../feedback/coach-move.js';
 import { feedbackForTurn } from '../feedback/index.js';
 import { advancePartner, scriptedReply } from '../partner/index.js';
-import type { CoachCode, CoachTurnCoding, PartnerCard, PartnerDirective, PartnerStage, PartnerState, TranscriptTurn, TurnFeedback } from '../types.js';
+import type {
+  CoachCode,
+  CoachTurnCoding,
+  PartnerCard,
+  PartnerDirective,
+  PartnerStage,
+  PartnerState,
+  TranscriptTurn,
+  TurnFeedback,
+} from '../types.js';
 
 /**
  * Turns of the transcript a coach turn reads (the latest, oldest first): the partner's last
@@ -31,7 +45,12 @@ export interface CoachRecord {
   codesSeen: CoachCode[];
 }
 
-export const EMPTY_COACH_RECORD: CoachRecord = { coachTurns: 0, reflections: 0, questions: 0, codesSeen: [] };
+export const EMPTY_COACH_RECORD: CoachRecord = {
+  coachTurns: 0,
+  reflections: 0,
+  questions: 0,
+  codesSeen: [],
+};
 
 /** The record after one more coded coach turn. */
 export function recordTurn(record: CoachRecord, coding: CoachTurnCoding): CoachRecord {
@@ -47,7 +66,10 @@ export function recordTurn(record: CoachRecord, coding: CoachTurnCoding): CoachR
 
 /** The record of a whole transcript (sessions stored before records were kept). */
 export function recordOf(turns: TranscriptTurn[]): CoachRecord {
-  return turns.reduce((r, t) => (t.role === 'coach' && t.coding ? recordTurn(r, t.coding) : r), EMPTY_COACH_RECORD);
+  return turns.reduce(
+    (r, t) => (t.role === 'coach' && t.coding ? recordTurn(r, t.coding) : r),
+    EMPTY_COACH_RECORD,
+  );
 }
 
 /** What a turn is decided from: the session's stored state and its latest turns. */
@@ -90,8 +112,15 @@ export function previousPartnerText(recent: TranscriptTurn[], index: number): st
 /** Step 1: the coach's words coded offline (the codes the turn is recorded with). */
 export function codeTurn(ctx: TurnContext, turn: Pick<CoachTurnInput, 'index' | 'text'>) {
   // the window's earlier partner lines too: `engaged` then credits a turn that takes up any of them
-  const earlierPartner = ctx.recent.filter((t) => t.role === 'partner' && t.index < turn.index && t.text).map((t) => t.text).slice(0, -1);
-  return codeCoachTurn(turn.text, { prevPartner: previousPartnerText(ctx.recent, turn.index), earlierPartner, permissionGranted: ctx.partnerState.permissionGranted });
+  const earlierPartner = ctx.recent
+    .filter((t) => t.role === 'partner' && t.index < turn.index && t.text)
+    .map((t) => t.text)
+    .slice(0, -1);
+  return codeCoachTurn(turn.text, {
+    prevPartner: previousPartnerText(ctx.recent, turn.index),
+    earlierPartner,
+    permissionGranted: ctx.partnerState.permissionGranted,
+  });
 }
 
 /**
@@ -113,7 +142,10 @@ export function planTurn(ctx: TurnContext, turn: CoachTurnInput): TurnPlan {
     directive: advanced.directive,
     draft: drafted.text,
     feedback,
-    record: recordTurn(ctx.record ?? recordOf(ctx.recent.filter((t) => t.index < turn.index)), coding),
+    record: recordTurn(
+      ctx.record ?? recordOf(ctx.recent.filter((t) => t.index < turn.index)),
+      coding,
+    ),
   };
 }
 
@@ -121,7 +153,13 @@ export function planTurn(ctx: TurnContext, turn: CoachTurnInput): TurnPlan {
  * Step 4 alone: the rule feedback on a coach turn already decided (a turn resumed after a crash
  * between its steps finishes with the same words it would have had).
  */
-export function ruleFeedback(ctx: TurnContext, index: number, text: string, coding: CoachTurnCoding, stage: PartnerStage | undefined): TurnFeedback {
+export function ruleFeedback(
+  ctx: TurnContext,
+  index: number,
+  text: string,
+  coding: CoachTurnCoding,
+  stage: PartnerStage | undefined,
+): TurnFeedback {
   const before = ctx.recent.filter((t) => t.index < index);
   const windowCodings = before.filter((t) => t.role === 'coach' && t.coding).map((t) => t.coding!);
   const record = ctx.record ?? recordOf(before);
@@ -148,5 +186,10 @@ export function ruleFeedback(ctx: TurnContext, index: number, text: string, codi
     card: ctx.card,
     partnerHistory: before.filter((t) => t.role === 'partner' && t.text).map((t) => t.text),
   });
-  return { worked: rule.worked, improve: rule.improve, suggestion: rule.suggestion, alternative: rule.alternative };
+  return {
+    worked: rule.worked,
+    improve: rule.improve,
+    suggestion: rule.suggestion,
+    alternative: rule.alternative,
+  };
 }

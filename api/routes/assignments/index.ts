@@ -9,7 +9,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireAuth, requireRole } from '../../auth/index.js';
 import { Problem } from '../../problems/index.js';
 import { LEVELS, SKILLS } from '../../practice/types.js';
-import { assignmentsOf, cohortNotFound, createAssignments, deleteAssignment, learnersNotFound } from '../../store/assignments.js';
+import {
+  assignmentsOf,
+  cohortNotFound,
+  createAssignments,
+  deleteAssignment,
+  learnersNotFound,
+} from '../../store/assignments.js';
 import { findManagedCohort, managedLearners } from '../../store/cohorts.js';
 import { findDrill } from '../../store/drills.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
@@ -22,10 +28,16 @@ const NewAssignment = z
     drillId: z.uuid(),
     cohortId: z.uuid().optional(),
     learnerIds: z.array(z.uuid()).min(1).max(1000).optional(),
-    dueAt: z.string().min(1).max(40).openapi({ description: 'ISO 8601 date-time, or a date (due at the end of that day, UTC)', example: '2026-12-01T17:00:00Z' }),
+    dueAt: z.string().min(1).max(40).openapi({
+      description: 'ISO 8601 date-time, or a date (due at the end of that day, UTC)',
+      example: '2026-12-01T17:00:00Z',
+    }),
   })
   .strict()
-  .refine((b) => (b.cohortId ? 1 : 0) + (b.learnerIds ? 1 : 0) === 1, { message: 'give exactly one of cohortId or learnerIds', path: ['cohortId'] })
+  .refine((b) => (b.cohortId ? 1 : 0) + (b.learnerIds ? 1 : 0) === 1, {
+    message: 'give exactly one of cohortId or learnerIds',
+    path: ['cohortId'],
+  })
   .openapi('NewAssignment');
 
 const Status = z.enum(['not_started', 'in_progress', 'passed', 'not_passed', 'overdue']);
@@ -48,7 +60,12 @@ const AssignmentSchema = z
         scenarioId: z.string(),
         description: z.string(),
         focus: z.array(z.enum(SKILLS)),
-        constraints: z.object({ reflectionsOnlyFirstTurns: z.number().int().optional(), maxTurns: z.number().int().optional() }).optional(),
+        constraints: z
+          .object({
+            reflectionsOnlyFirstTurns: z.number().int().optional(),
+            maxTurns: z.number().int().optional(),
+          })
+          .optional(),
       })
       .openapi('AssignedDrill'),
   })
@@ -63,7 +80,23 @@ const create = createRoute({
   summary: 'Assign a drill to a cohort or to learners, with a due date',
   request: { body: { content: json(NewAssignment), required: true } },
   responses: {
-    201: { description: 'Assigned (one per learner)', content: json(z.object({ assignments: z.array(z.object({ id: z.string(), learnerId: z.string(), drillId: z.string(), cohortId: z.string().nullable(), dueAt: z.string(), status: Status })) })) },
+    201: {
+      description: 'Assigned (one per learner)',
+      content: json(
+        z.object({
+          assignments: z.array(
+            z.object({
+              id: z.string(),
+              learnerId: z.string(),
+              drillId: z.string(),
+              cohortId: z.string().nullable(),
+              dueAt: z.string(),
+              status: Status,
+            }),
+          ),
+        }),
+      ),
+    },
     ...problems(400, 401, 403, 404, 409),
   },
 });
@@ -75,7 +108,13 @@ const mine = createRoute({
   method: 'get',
   path: '/me/assignments',
   summary: 'Your assigned drills and where you stand on each',
-  responses: { 200: { description: 'Assignments', content: json(z.object({ assignments: z.array(AssignmentSchema) })) }, ...problems(401) },
+  responses: {
+    200: {
+      description: 'Assignments',
+      content: json(z.object({ assignments: z.array(AssignmentSchema) })),
+    },
+    ...problems(401),
+  },
 });
 
 const cancel = createRoute({
@@ -85,7 +124,8 @@ const cancel = createRoute({
   method: 'delete',
   path: '/assignments/{id}',
   summary: 'Cancel an assignment (the learner’s sessions on the drill and their progress stay)',
-  description: 'Facilitators cancel assignments of learners in cohorts they run, admins any in the organisation. Assigning the drill again later starts a fresh attempt count.',
+  description:
+    'Facilitators cancel assignments of learners in cohorts they run, admins any in the organisation. Assigning the drill again later starts a fresh attempt count.',
   request: { params: z.object({ id: UuidParam('id') }) },
   responses: { 204: { description: 'Cancelled' }, ...problems(400, 401, 403, 404) },
 });
@@ -102,10 +142,22 @@ export const assignmentRoutes = createRouter()
     const caller = c.var.caller;
     const body = c.req.valid('json');
     const dueAt = parseDue(body.dueAt);
-    if (!dueAt) throw Problem.badRequest(`dueAt "${body.dueAt}" is not a date.`, [{ path: 'dueAt', message: 'use an ISO 8601 date-time such as 2026-12-01T17:00:00Z, or a date' }]);
-    if (dueAt.getTime() <= now().getTime()) throw Problem.badRequest(`dueAt ${dueAt.toISOString()} is in the past.`, [{ path: 'dueAt', message: 'must be in the future' }]);
+    if (!dueAt)
+      throw Problem.badRequest(`dueAt "${body.dueAt}" is not a date.`, [
+        {
+          path: 'dueAt',
+          message: 'use an ISO 8601 date-time such as 2026-12-01T17:00:00Z, or a date',
+        },
+      ]);
+    if (dueAt.getTime() <= now().getTime())
+      throw Problem.badRequest(`dueAt ${dueAt.toISOString()} is in the past.`, [
+        { path: 'dueAt', message: 'must be in the future' },
+      ]);
     const drill = await findDrill(db, caller.orgId, body.drillId);
-    if (!drill) throw new Problem(404, 'Not found', 'The drill was not found.', [{ path: 'drillId', message: 'no such drill in your organisation' }]);
+    if (!drill)
+      throw new Problem(404, 'Not found', 'The drill was not found.', [
+        { path: 'drillId', message: 'no such drill in your organisation' },
+      ]);
 
     let to: { cohortId: string } | { learnerIds: string[] };
     if (body.cohortId) {
@@ -114,21 +166,44 @@ export const assignmentRoutes = createRouter()
     } else {
       const asked = body.learnerIds!;
       const dup = asked.findIndex((id, i) => asked.indexOf(id) !== i);
-      if (dup >= 0) throw Problem.badRequest('A learner is listed twice.', [{ path: `learnerIds.${dup}`, message: 'listed twice' }]);
+      if (dup >= 0)
+        throw Problem.badRequest('A learner is listed twice.', [
+          { path: `learnerIds.${dup}`, message: 'listed twice' },
+        ]);
       const found = new Set((await managedLearners(db, caller, asked)).map((l) => l.id));
       const missing = asked.filter((id) => !found.has(id));
       if (missing.length) throw learnersNotFound(asked, missing);
       to = { learnerIds: asked };
     }
-    const created = await createAssignments(db, { orgId: caller.orgId, drillId: drill.id, to, dueAt, assignedBy: caller.personId });
+    const created = await createAssignments(db, {
+      orgId: caller.orgId,
+      drillId: drill.id,
+      to,
+      dueAt,
+      assignedBy: caller.personId,
+    });
     return c.json(
-      { assignments: created.map((a) => ({ id: a.id, learnerId: a.personId, drillId: drill.id, cohortId: a.cohortId, dueAt: dueAt.toISOString(), status: 'not_started' as const })) },
+      {
+        assignments: created.map((a) => ({
+          id: a.id,
+          learnerId: a.personId,
+          drillId: drill.id,
+          cohortId: a.cohortId,
+          dueAt: dueAt.toISOString(),
+          status: 'not_started' as const,
+        })),
+      },
       201,
     );
   })
   .openapi(cancel, async (c) => {
     const { id } = c.req.valid('param');
-    if (!(await deleteAssignment(c.var.deps.db, c.var.caller, id))) throw new Problem(404, 'Not found', 'That assignment was not found; it may have been cancelled already.');
+    if (!(await deleteAssignment(c.var.deps.db, c.var.caller, id)))
+      throw new Problem(
+        404,
+        'Not found',
+        'That assignment was not found; it may have been cancelled already.',
+      );
     return c.body(null, 204);
   })
   .openapi(mine, async (c) => {

@@ -13,7 +13,14 @@ import { createRouter, problems } from '../openapi.js';
 export const DEMO_TOKEN_TTL_SECONDS = 12 * 3600;
 
 const Tokens = z
-  .object({ learner: z.string(), learner2: z.string(), facilitator: z.string(), admin: z.string(), otherOrgFacilitator: z.string(), otherOrgLearner: z.string() })
+  .object({
+    learner: z.string(),
+    learner2: z.string(),
+    facilitator: z.string(),
+    admin: z.string(),
+    otherOrgFacilitator: z.string(),
+    otherOrgLearner: z.string(),
+  })
   .openapi('DemoTokens');
 
 const route = createRoute({
@@ -21,7 +28,10 @@ const route = createRoute({
   path: '/demo/tokens',
   tags: ['system'],
   summary: 'Demo bearer tokens (demo mode only)',
-  responses: { 200: { description: 'Tokens', content: { 'application/json': { schema: Tokens } } }, ...problems(404) },
+  responses: {
+    200: { description: 'Tokens', content: { 'application/json': { schema: Tokens } } },
+    ...problems(404),
+  },
 });
 
 export const demoRoutes = createRouter().openapi(route, async (c) => {
@@ -30,7 +40,17 @@ export const demoRoutes = createRouter().openapi(route, async (c) => {
   const demo = await findDemoPeople(db);
   if (!demo) throw Problem.notFound('Demo data');
   const entries = await Promise.all(
-    Object.entries(demo).map(async ([key, p]) => [key, await signToken(jwtSecret, { sub: p.id, org: p.orgId, role: p.role }, DEMO_TOKEN_TTL_SECONDS)] as const),
+    Object.entries(demo).map(
+      async ([key, p]) =>
+        [
+          key,
+          await signToken(
+            jwtSecret,
+            { sub: p.id, org: p.orgId, role: p.role },
+            DEMO_TOKEN_TTL_SECONDS,
+          ),
+        ] as const,
+    ),
   );
   return c.json(Object.fromEntries(entries) as z.infer<typeof Tokens>, 200);
 });

@@ -27,7 +27,12 @@ export const DrillSchema = z
     description: z.string(),
     passLevels: z.record(z.string(), Level),
     passChecks: z.array(z.string()),
-    constraints: z.object({ reflectionsOnlyFirstTurns: z.number().int().optional(), maxTurns: z.number().int().optional() }).optional(),
+    constraints: z
+      .object({
+        reflectionsOnlyFirstTurns: z.number().int().optional(),
+        maxTurns: z.number().int().optional(),
+      })
+      .optional(),
     builtIn: z.boolean(),
     createdAt: z.string(),
   })
@@ -42,16 +47,27 @@ const NewDrill = z
     description: z.string().trim().min(1).max(4000),
     passLevels: z.partialRecord(Skill, Level).default({}),
     passChecks: z
-      .array(z.string().refine((id) => checkIds.includes(id), { message: `not a rubric check; use one of: ${checkIds.join(', ')}` }))
+      .array(
+        z.string().refine((id) => checkIds.includes(id), {
+          message: `not a rubric check; use one of: ${checkIds.join(', ')}`,
+        }),
+      )
       .max(20)
       .default([]),
     constraints: z
-      .object({ reflectionsOnlyFirstTurns: z.number().int().min(1).max(20).optional(), maxTurns: z.number().int().min(1).max(100).optional() })
+      .object({
+        reflectionsOnlyFirstTurns: z.number().int().min(1).max(20).optional(),
+        maxTurns: z.number().int().min(1).max(100).optional(),
+      })
       .strict()
       .optional(),
   })
   .strict()
-  .refine((d) => Object.keys(d.passLevels).length + d.passChecks.length > 0, { message: 'give at least one pass criterion: a level per skill (passLevels) or a check (passChecks)', path: ['passLevels'] })
+  .refine((d) => Object.keys(d.passLevels).length + d.passChecks.length > 0, {
+    message:
+      'give at least one pass criterion: a level per skill (passLevels) or a check (passChecks)',
+    path: ['passLevels'],
+  })
   .openapi('NewDrill');
 
 const auth = { security: bearer, tags: ['drills'] };
@@ -63,7 +79,10 @@ const list = createRoute({
   method: 'get',
   path: '/drills',
   summary: 'The organisation’s drills',
-  responses: { 200: { description: 'Drills', content: json(z.object({ drills: z.array(DrillSchema) })) }, ...problems(401) },
+  responses: {
+    200: { description: 'Drills', content: json(z.object({ drills: z.array(DrillSchema) })) },
+    ...problems(401),
+  },
 });
 
 const read = createRoute({
@@ -73,7 +92,10 @@ const read = createRoute({
   path: '/drills/{id}',
   summary: 'One drill',
   request: { params: IdParams },
-  responses: { 200: { description: 'The drill', content: json(DrillSchema) }, ...problems(400, 401, 404) },
+  responses: {
+    200: { description: 'The drill', content: json(DrillSchema) },
+    ...problems(400, 401, 404),
+  },
 });
 
 const create = createRoute({
@@ -83,11 +105,16 @@ const create = createRoute({
   path: '/drills',
   summary: 'Create a drill: a scenario, skills in focus, pass criteria, optional constraints',
   request: { body: { content: json(NewDrill), required: true } },
-  responses: { 201: { description: 'Created', content: json(DrillSchema) }, ...problems(400, 401, 403) },
+  responses: {
+    201: { description: 'Created', content: json(DrillSchema) },
+    ...problems(400, 401, 403),
+  },
 });
 
 export const drillRoutes = createRouter()
-  .openapi(list, async (c) => c.json({ drills: (await listDrills(c.var.deps.db, c.var.caller.orgId)).map(drillView) }, 200))
+  .openapi(list, async (c) =>
+    c.json({ drills: (await listDrills(c.var.deps.db, c.var.caller.orgId)).map(drillView) }, 200),
+  )
   .openapi(read, async (c) => {
     const { id } = c.req.valid('param');
     const row = await findDrill(c.var.deps.db, c.var.caller.orgId, id);
@@ -96,7 +123,13 @@ export const drillRoutes = createRouter()
   })
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
-    if (!getPartnerCard(body.scenarioId) && !(await activeOrgCard(c.var.deps.db, c.var.caller.orgId, body.scenarioId))) throw Problem.badRequest(`There is no scenario "${body.scenarioId}".`, [{ path: 'scenarioId', message: 'unknown scenario; see GET /api/scenarios' }]);
+    if (
+      !getPartnerCard(body.scenarioId) &&
+      !(await activeOrgCard(c.var.deps.db, c.var.caller.orgId, body.scenarioId))
+    )
+      throw Problem.badRequest(`There is no scenario "${body.scenarioId}".`, [
+        { path: 'scenarioId', message: 'unknown scenario; see GET /api/scenarios' },
+      ]);
     const row = await createDrill(c.var.deps.db, c.var.caller, body);
     return c.json(drillView(row), 201);
   });

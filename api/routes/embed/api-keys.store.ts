@@ -27,17 +27,29 @@ export async function hashApiKey(key: string): Promise<string> {
  * Creates a key for an organisation and returns it in clear, the only time it is available.
  * @example const { key } = await createApiKey(db, { orgId, name: 'Moodle' });
  */
-export async function createApiKey(db: Database, input: { orgId: string; name: string; key?: string }): Promise<{ id: string; key: string }> {
+export async function createApiKey(
+  db: Database,
+  input: { orgId: string; name: string; key?: string },
+): Promise<{ id: string; key: string }> {
   const key = input.key ?? generateApiKey();
   const [row] = await db
     .insert(apiKeys)
-    .values({ orgId: input.orgId, name: input.name, keyHash: await hashApiKey(key), prefix: key.slice(0, KEY_PREFIX.length + 6) })
+    .values({
+      orgId: input.orgId,
+      name: input.name,
+      keyHash: await hashApiKey(key),
+      prefix: key.slice(0, KEY_PREFIX.length + 6),
+    })
     .returning({ id: apiKeys.id });
   return { id: row.id, key };
 }
 
 /** The organisation a presented key belongs to, or null for an unknown or revoked key. */
-export async function findActiveApiKey(db: Database, key: string, now: Date = new Date()): Promise<{ id: string; orgId: string } | null> {
+export async function findActiveApiKey(
+  db: Database,
+  key: string,
+  now: Date = new Date(),
+): Promise<{ id: string; orgId: string } | null> {
   if (!key || key.length > 200) return null;
   const [row] = await db
     .select({ id: apiKeys.id, orgId: apiKeys.orgId })
@@ -49,7 +61,11 @@ export async function findActiveApiKey(db: Database, key: string, now: Date = ne
   return row;
 }
 
-export async function revokeApiKey(db: Database, id: string, now: Date = new Date()): Promise<void> {
+export async function revokeApiKey(
+  db: Database,
+  id: string,
+  now: Date = new Date(),
+): Promise<void> {
   await db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id));
 }
 
@@ -58,8 +74,15 @@ export async function findPersonInOrg(
   db: Database,
   orgId: string,
   who: { personId?: string; personEmail?: string },
-): Promise<{ id: string; orgId: string; role: 'learner' | 'facilitator' | 'admin'; name: string } | null> {
-  const match = who.personId ? eq(people.id, who.personId) : sql`lower(${people.email}) = ${(who.personEmail ?? '').toLowerCase()}`;
+): Promise<{
+  id: string;
+  orgId: string;
+  role: 'learner' | 'facilitator' | 'admin';
+  name: string;
+} | null> {
+  const match = who.personId
+    ? eq(people.id, who.personId)
+    : sql`lower(${people.email}) = ${(who.personEmail ?? '').toLowerCase()}`;
   const [row] = await db
     .select({ id: people.id, orgId: people.orgId, role: people.role, name: people.name })
     .from(people)
@@ -77,7 +100,11 @@ export const DEMO_API_KEY = 'sbk_demo_not_secret_for_local_use_only';
 /** Creates the demo API key for an organisation unless it exists; returns the key. */
 export async function ensureDemoApiKey(db: Database, orgId: string): Promise<string> {
   const hash = await hashApiKey(DEMO_API_KEY);
-  const [existing] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.keyHash, hash)).limit(1);
+  const [existing] = await db
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(eq(apiKeys.keyHash, hash))
+    .limit(1);
   if (!existing) await createApiKey(db, { orgId, name: 'Demo LMS', key: DEMO_API_KEY });
   return DEMO_API_KEY;
 }

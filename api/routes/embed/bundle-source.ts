@@ -98,6 +98,8 @@ function bundleOf(body: string): Promise<EmbedBundle> {
 
 async function etagOf(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  const hex = Array.from(new Uint8Array(digest).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+  const hex = Array.from(new Uint8Array(digest).slice(0, 12), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
   return `"${hex}"`;
 }

@@ -22,7 +22,8 @@ describe('renderDemoPage', () => {
 
   it('embeds the learner components on the lesson and the cohort view for facilitators', () => {
     const lesson = renderDemoPage({ view: 'learner', nonce: 'x' });
-    for (const tag of ['sb-practice', 'sb-drills', 'sb-progress']) expect(lesson).toContain(`<${tag} `);
+    for (const tag of ['sb-practice', 'sb-drills', 'sb-progress'])
+      expect(lesson).toContain(`<${tag} `);
     expect(lesson).not.toContain('<sb-facilitator');
     const cohort = renderDemoPage({ view: 'facilitator', nonce: 'x' });
     expect(cohort).toContain('<sb-facilitator ');

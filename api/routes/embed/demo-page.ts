@@ -73,10 +73,16 @@ const SCRIPT = (view: DemoView) => `
 `;
 
 /** The whole HTML page; `nonce` must be fresh per response and match the CSP header. */
-export function renderDemoPage(opts: { view: DemoView; nonce: string; bundlePath?: string }): string {
+export function renderDemoPage(opts: {
+  view: DemoView;
+  nonce: string;
+  bundlePath?: string;
+}): string {
   const bundle = opts.bundlePath ?? '/embed/sounding-board.js';
   const learner = opts.view === 'learner';
-  const title = learner ? 'Lesson 3: Listening without judgement' : 'Facilitator: Learning Partnerships cohort';
+  const title = learner
+    ? 'Lesson 3: Listening without judgement'
+    : 'Facilitator: Learning Partnerships cohort';
   return `<!doctype html>
 <html lang="en">
 <head>

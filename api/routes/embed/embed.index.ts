@@ -12,14 +12,24 @@ import { signToken } from '../../auth/index.js';
 import { Problem, problemResponse } from '../../problems/index.js';
 import { createRouter, problems } from '../openapi.js';
 import { findDemoPeople } from '../../demo/seed.js';
-import { DEMO_API_KEY, ensureDemoApiKey, findActiveApiKey, findPersonInOrg } from './api-keys.store.js';
+import {
+  DEMO_API_KEY,
+  ensureDemoApiKey,
+  findActiveApiKey,
+  findPersonInOrg,
+} from './api-keys.store.js';
 import { defaultBundlePath, fileBundleSource, type BundleSource } from './bundle-source.js';
 import { renderDemoPage } from './demo-page.js';
 import { demoPagePolicy, frameAncestors } from './frame-policy.js';
 
 export { DEMO_API_KEY, createApiKey, revokeApiKey } from './api-keys.store.js';
 export { apiCors } from './api-cors.js';
-export { assetBundleSource, staticBundleSource, type AssetFetcher, type BundleSource } from './bundle-source.js';
+export {
+  assetBundleSource,
+  staticBundleSource,
+  type AssetFetcher,
+  type BundleSource,
+} from './bundle-source.js';
 
 type Role = 'learner' | 'facilitator' | 'admin';
 
@@ -32,15 +42,32 @@ const TokenRequest = z
   .object({
     personEmail: z.email().max(320).optional(),
     personId: z.uuid().optional(),
-    role: z.enum(['learner', 'facilitator', 'admin']).optional().openapi({ description: 'defaults to the person’s role; may narrow it, never widen it' }),
-    ttlSeconds: z.number().int().min(60).max(EMBED_TOKEN_MAX_TTL).optional().openapi({ description: `seconds, default ${DEFAULT_TTL}` }),
+    role: z
+      .enum(['learner', 'facilitator', 'admin'])
+      .optional()
+      .openapi({ description: 'defaults to the person’s role; may narrow it, never widen it' }),
+    ttlSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(EMBED_TOKEN_MAX_TTL)
+      .optional()
+      .openapi({ description: `seconds, default ${DEFAULT_TTL}` }),
   })
   .strict()
-  .refine((b) => Boolean(b.personEmail) !== Boolean(b.personId), { message: 'Give exactly one of personEmail or personId.', path: ['personEmail'] })
+  .refine((b) => Boolean(b.personEmail) !== Boolean(b.personId), {
+    message: 'Give exactly one of personEmail or personId.',
+    path: ['personEmail'],
+  })
   .openapi('EmbedTokenRequest');
 
 const TokenResponse = z
-  .object({ token: z.string(), expiresAt: z.string(), personId: z.string(), role: z.enum(['learner', 'facilitator', 'admin']) })
+  .object({
+    token: z.string(),
+    expiresAt: z.string(),
+    personId: z.string(),
+    role: z.enum(['learner', 'facilitator', 'admin']),
+  })
   .openapi('EmbedToken');
 
 const mint = createRoute({
@@ -48,9 +75,12 @@ const mint = createRoute({
   path: '/embed/tokens',
   tags: ['embed'],
   summary: 'Mint a short-lived embed token for a person (server to server, with an API key)',
-  description: 'Authenticate with `X-Api-Key`. The token is a bearer token for the web components; at most one hour.',
+  description:
+    'Authenticate with `X-Api-Key`. The token is a bearer token for the web components; at most one hour.',
   request: {
-    headers: z.object({ 'x-api-key': z.string().optional().openapi({ description: 'the organisation’s API key' }) }),
+    headers: z.object({
+      'x-api-key': z.string().optional().openapi({ description: 'the organisation’s API key' }),
+    }),
     body: { content: { 'application/json': { schema: TokenRequest } }, required: true },
   },
   responses: {
@@ -73,15 +103,21 @@ export const embedTokenRoutes = createRouter().openapi(mint, async (c) => {
     await ensureDemoApiKey(db, demo.learner.orgId);
   }
   const key = apiKey ? await findActiveApiKey(db, apiKey, now()) : null;
-  if (!key) throw Problem.unauthorized('A valid X-Api-Key header is required to mint embed tokens.');
+  if (!key)
+    throw Problem.unauthorized('A valid X-Api-Key header is required to mint embed tokens.');
   const body = c.req.valid('json');
   const person = await findPersonInOrg(db, key.orgId, body);
   if (!person) throw Problem.notFound('That person in this organisation');
   const role = body.role ?? person.role;
   // a key may narrow a person's role (a facilitator previewing as a learner) but never widen it
-  if (ROLE_RANK[role] > ROLE_RANK[person.role]) throw Problem.forbidden(`${person.name} does not hold the ${role} role.`);
+  if (ROLE_RANK[role] > ROLE_RANK[person.role])
+    throw Problem.forbidden(`${person.name} does not hold the ${role} role.`);
   const ttl = body.ttlSeconds ?? DEFAULT_TTL;
-  const token = await signToken(jwtSecret, { sub: person.id, org: person.orgId, role, kind: 'embed' }, ttl);
+  const token = await signToken(
+    jwtSecret,
+    { sub: person.id, org: person.orgId, role, kind: 'embed' },
+    ttl,
+  );
   const expiresAt = new Date(now().getTime() + ttl * 1000).toISOString();
   c.header('Cache-Control', 'no-store');
   return c.json({ token, expiresAt, personId: person.id, role }, 201);
@@ -126,12 +162,17 @@ export function createEmbedRoutes(opts: EmbedRouteOptions = {}) {
       'Content-Security-Policy': frameAncestors(c.var.deps.config.frameAncestors),
       'X-Content-Type-Options': 'nosniff',
     };
-    if (c.req.method === 'OPTIONS') return c.body(null, 204, { ...cors, 'Access-Control-Max-Age': '86400' });
+    if (c.req.method === 'OPTIONS')
+      return c.body(null, 204, { ...cors, 'Access-Control-Max-Age': '86400' });
     const found = await ((c.var.deps as EmbedDeps).embedBundle ?? bundle()).read();
     if (!found) {
       return problemResponse(
         c,
-        new Problem(503, 'Bundle not built', 'The web component bundle has not been built on this server. Run `npm run build:web` and reload.').toBody(),
+        new Problem(
+          503,
+          'Bundle not built',
+          'The web component bundle has not been built on this server. Run `npm run build:web` and reload.',
+        ).toBody(),
         { ...cors, 'Retry-After': '30', 'Cache-Control': 'no-store' },
       );
     }

@@ -13,10 +13,18 @@ import { DEMO_PEOPLE, findDemoPeople } from '../../demo/seed.js';
 import { apiKeys } from '../../db/schema/embed.js';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { ensureBundle } from '../../../web-components/build.js';
-import { DEMO_API_KEY, assetBundleSource, createApiKey, createEmbedRoutes, revokeApiKey, staticBundleSource } from './embed.index.js';
+import {
+  DEMO_API_KEY,
+  assetBundleSource,
+  createApiKey,
+  createEmbedRoutes,
+  revokeApiKey,
+  staticBundleSource,
+} from './embed.index.js';
 
 /** Only what the embed routes read of the dependencies (the frame policy, the bundle). */
-const fakeDeps = (part: { config: { frameAncestors: string[] }; embedBundle?: BundleSource }) => part as unknown as AppDeps;
+const fakeDeps = (part: { config: { frameAncestors: string[] }; embedBundle?: BundleSource }) =>
+  part as unknown as AppDeps;
 
 let t: TestApp;
 let key: { id: string; key: string };
@@ -24,18 +32,26 @@ let otherOrgKey: { id: string; key: string };
 
 beforeAll(async () => {
   await ensureBundle();
-  t = await startTestApp({ SB_FRAME_ANCESTORS: 'https://lms.example.edu, https://moodle.example.org/path' });
+  t = await startTestApp({
+    SB_FRAME_ANCESTORS: 'https://lms.example.edu, https://moodle.example.org/path',
+  });
   const people = (await findDemoPeople(t.runtime.deps.db))!;
   key = await createApiKey(t.runtime.deps.db, { orgId: people.learner.orgId, name: 'Test LMS' });
-  otherOrgKey = await createApiKey(t.runtime.deps.db, { orgId: people.otherOrgLearner.orgId, name: 'Other LMS' });
+  otherOrgKey = await createApiKey(t.runtime.deps.db, {
+    orgId: people.otherOrgLearner.orgId,
+    name: 'Other LMS',
+  });
 });
 afterAll(() => t?.close());
 
-const mint = (apiKey: string | null, body: unknown) => t.call('POST', '/api/embed/tokens', { headers: apiKey ? { 'x-api-key': apiKey } : {}, body });
+const mint = (apiKey: string | null, body: unknown) =>
+  t.call('POST', '/api/embed/tokens', { headers: apiKey ? { 'x-api-key': apiKey } : {}, body });
 
 describe('the bundle', () => {
   it('is served with CORS, a content type, an ETag, and revalidates with 304', async () => {
-    const res = await fetch(`${t.url}/embed/sounding-board.js`, { headers: { Origin: 'https://elsewhere.example' } });
+    const res = await fetch(`${t.url}/embed/sounding-board.js`, {
+      headers: { Origin: 'https://elsewhere.example' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
@@ -43,7 +59,9 @@ describe('the bundle', () => {
     const etag = res.headers.get('etag')!;
     expect(etag).toMatch(/^"[0-9a-f]+"$/);
     expect((await res.text()).length).toBeGreaterThan(10_000);
-    const again = await fetch(`${t.url}/embed/sounding-board.js`, { headers: { 'If-None-Match': etag } });
+    const again = await fetch(`${t.url}/embed/sounding-board.js`, {
+      headers: { 'If-None-Match': etag },
+    });
     expect(again.status).toBe(304);
   });
 
@@ -70,7 +88,13 @@ describe('the bundle', () => {
   it('takes the bundle from deps.embedBundle where there is no file system (Workers)', async () => {
     const worker = new Hono<AppEnv>();
     worker.use('*', async (c, next) => {
-      c.set('deps', fakeDeps({ config: { frameAncestors: [] }, embedBundle: staticBundleSource('/* from deps */') }));
+      c.set(
+        'deps',
+        fakeDeps({
+          config: { frameAncestors: [] },
+          embedBundle: staticBundleSource('/* from deps */'),
+        }),
+      );
       await next();
     });
     worker.route('/', createEmbedRoutes());
@@ -85,7 +109,9 @@ describe('the bundle', () => {
     const source = assetBundleSource({
       fetch: async (input) => {
         asked.push(new URL(typeof input === 'string' ? input : input.url).pathname);
-        return built ? new Response('/* asset */', { headers: { 'content-type': 'text/javascript' } }) : new Response('not found', { status: 404 });
+        return built
+          ? new Response('/* asset */', { headers: { 'content-type': 'text/javascript' } })
+          : new Response('not found', { status: 404 });
       },
     });
     expect(await source.read()).toBeNull(); // not built yet: not cached, asked again next time
@@ -102,7 +128,9 @@ describe('framing and headers', () => {
     const res = await fetch(`${t.url}/`);
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy')!;
-    expect(csp).toContain("frame-ancestors 'self' https://lms.example.edu https://moodle.example.org");
+    expect(csp).toContain(
+      "frame-ancestors 'self' https://lms.example.edu https://moodle.example.org",
+    );
     expect(csp).not.toContain('/path');
     const nonce = /'nonce-([^']+)'/.exec(csp)![1];
     expect(await res.text()).toContain(`nonce="${nonce}"`);
@@ -121,11 +149,17 @@ describe('framing and headers', () => {
   it('answers CORS preflights for bearer-token calls from any origin, without credentials', async () => {
     const res = await fetch(`${t.url}/api/sessions`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://lms.example.edu', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type' },
+      headers: {
+        Origin: 'https://lms.example.edu',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization, content-type',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
+      'authorization',
+    );
     expect(res.headers.get('access-control-allow-credentials')).toBeNull();
   });
 });
@@ -133,7 +167,10 @@ describe('framing and headers', () => {
 describe('POST /api/embed/tokens', () => {
   it('mints a short-lived learner token that the API accepts', async () => {
     const before = Date.now();
-    const res = await mint(key.key, { personEmail: DEMO_PEOPLE.learner.email.toUpperCase(), ttlSeconds: 600 });
+    const res = await mint(key.key, {
+      personEmail: DEMO_PEOPLE.learner.email.toUpperCase(),
+      ttlSeconds: 600,
+    });
     expect(res.status).toBe(201);
     expect(res.body.role).toBe('learner');
     const expires = Date.parse(res.body.expiresAt);
@@ -148,8 +185,13 @@ describe('POST /api/embed/tokens', () => {
 
   it('refuses a missing, unknown or revoked key', async () => {
     expect((await mint(null, { personEmail: DEMO_PEOPLE.learner.email })).status).toBe(401);
-    expect((await mint('sbk_not-a-real-key', { personEmail: DEMO_PEOPLE.learner.email })).status).toBe(401);
-    const temp = await createApiKey(t.runtime.deps.db, { orgId: (await findDemoPeople(t.runtime.deps.db))!.learner.orgId, name: 'Temp' });
+    expect(
+      (await mint('sbk_not-a-real-key', { personEmail: DEMO_PEOPLE.learner.email })).status,
+    ).toBe(401);
+    const temp = await createApiKey(t.runtime.deps.db, {
+      orgId: (await findDemoPeople(t.runtime.deps.db))!.learner.orgId,
+      name: 'Temp',
+    });
     expect((await mint(temp.key, { personEmail: DEMO_PEOPLE.learner.email })).status).toBe(201);
     await revokeApiKey(t.runtime.deps.db, temp.id);
     const res = await mint(temp.key, { personEmail: DEMO_PEOPLE.learner.email });
@@ -167,20 +209,36 @@ describe('POST /api/embed/tokens', () => {
   });
 
   it('may narrow a role but never widen it', async () => {
-    const asLearner = await mint(key.key, { personEmail: DEMO_PEOPLE.facilitator.email, role: 'learner' });
+    const asLearner = await mint(key.key, {
+      personEmail: DEMO_PEOPLE.facilitator.email,
+      role: 'learner',
+    });
     expect(asLearner.status).toBe(201);
     expect(asLearner.body.role).toBe('learner');
-    expect((await mint(key.key, { personEmail: DEMO_PEOPLE.learner.email, role: 'facilitator' })).status).toBe(403);
+    expect(
+      (await mint(key.key, { personEmail: DEMO_PEOPLE.learner.email, role: 'facilitator' })).status,
+    ).toBe(403);
   });
 
   it('never reaches into another organisation', async () => {
-    expect((await mint(key.key, { personEmail: DEMO_PEOPLE.otherOrgLearner.email })).status).toBe(404);
-    expect((await mint(otherOrgKey.key, { personEmail: DEMO_PEOPLE.learner.email })).status).toBe(404);
-    expect((await mint(otherOrgKey.key, { personEmail: DEMO_PEOPLE.otherOrgLearner.email })).status).toBe(201);
+    expect((await mint(key.key, { personEmail: DEMO_PEOPLE.otherOrgLearner.email })).status).toBe(
+      404,
+    );
+    expect((await mint(otherOrgKey.key, { personEmail: DEMO_PEOPLE.learner.email })).status).toBe(
+      404,
+    );
+    expect(
+      (await mint(otherOrgKey.key, { personEmail: DEMO_PEOPLE.otherOrgLearner.email })).status,
+    ).toBe(201);
   });
 
   it('validates the body: one person, a lifetime of at most an hour', async () => {
-    for (const body of [{}, { personEmail: DEMO_PEOPLE.learner.email, personId: '7b1e4c2a-3f0e-4c7e-9a51-0d3c1c2b9f10' }, { personEmail: DEMO_PEOPLE.learner.email, ttlSeconds: 7200 }, { personId: 'not-a-uuid' }]) {
+    for (const body of [
+      {},
+      { personEmail: DEMO_PEOPLE.learner.email, personId: '7b1e4c2a-3f0e-4c7e-9a51-0d3c1c2b9f10' },
+      { personEmail: DEMO_PEOPLE.learner.email, ttlSeconds: 7200 },
+      { personId: 'not-a-uuid' },
+    ]) {
       const res = await mint(key.key, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.errors?.length).toBeGreaterThan(0);
@@ -192,7 +250,10 @@ describe('POST /api/embed/tokens', () => {
     expect(res.status).toBe(201);
     const off = await startTestApp({ DEMO: 'false' }, { database: t.database });
     try {
-      const refused = await off.call('POST', '/api/embed/tokens', { headers: { 'x-api-key': DEMO_API_KEY }, body: { personEmail: DEMO_PEOPLE.learner.email } });
+      const refused = await off.call('POST', '/api/embed/tokens', {
+        headers: { 'x-api-key': DEMO_API_KEY },
+        body: { personEmail: DEMO_PEOPLE.learner.email },
+      });
       expect(refused.status).toBe(401);
     } finally {
       await off.close();

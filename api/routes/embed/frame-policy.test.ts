@@ -7,13 +7,23 @@ import { demoPagePolicy, frameAncestors, normaliseOrigins } from './frame-policy
 describe('frame policy', () => {
   it('keeps well-formed origins only, without paths or duplicates', () => {
     expect(
-      normaliseOrigins(['https://lms.example.edu/course/1', ' https://moodle.example.org:8443 ', 'https://lms.example.edu', '*', "https://x.org 'unsafe-inline'", 'javascript:alert(1)', 'ftp://files.example.org']),
+      normaliseOrigins([
+        'https://lms.example.edu/course/1',
+        ' https://moodle.example.org:8443 ',
+        'https://lms.example.edu',
+        '*',
+        "https://x.org 'unsafe-inline'",
+        'javascript:alert(1)',
+        'ftp://files.example.org',
+      ]),
     ).toEqual(['https://lms.example.edu', 'https://moodle.example.org:8443']);
   });
 
   it('always allows self and nothing more when unconfigured', () => {
     expect(frameAncestors([])).toBe("frame-ancestors 'self'");
-    expect(frameAncestors(['https://canvas.example.com'])).toBe("frame-ancestors 'self' https://canvas.example.com");
+    expect(frameAncestors(['https://canvas.example.com'])).toBe(
+      "frame-ancestors 'self' https://canvas.example.com",
+    );
   });
 
   it('puts the nonce on scripts and styles of the demo page', () => {

@@ -19,7 +19,8 @@ export function normaliseOrigins(origins: readonly string[]): string[] {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') continue;
     if (url.username || url.password) continue;
     // `new URL` accepts "https://*.lms.edu"? It does not; but reject anything odd left in the host
-    if (!/^[a-z0-9.-]+(:\d+)?$/i.test(url.host) && !/^\[[0-9a-f:]+\](:\d+)?$/i.test(url.host)) continue;
+    if (!/^[a-z0-9.-]+(:\d+)?$/i.test(url.host) && !/^\[[0-9a-f:]+\](:\d+)?$/i.test(url.host))
+      continue;
     if (!out.includes(url.origin)) out.push(url.origin);
   }
   return out;
@@ -35,7 +36,11 @@ export function frameAncestors(origins: readonly string[]): string {
  * own scripts and styles by nonce, API calls to this origin, forms posting only to this origin
  * and `formTargets`, framed only by `origins`. Components' constructable stylesheets are unaffected.
  */
-export function framedPagePolicy(nonce: string, origins: readonly string[], formTargets: readonly string[] = []): string {
+export function framedPagePolicy(
+  nonce: string,
+  origins: readonly string[],
+  formTargets: readonly string[] = [],
+): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,

@@ -14,7 +14,8 @@ const Health = z
     db: z.enum(['pglite', 'postgres']),
     llm: z.enum(['scripted', 'openai']).openapi({ description: 'the configured partner voice' }),
     llmState: z.enum(['not_configured', 'healthy', 'failing_over', 'breaker_open']).openapi({
-      description: 'healthy: the last LLM call went through; failing_over: recent calls failed and the scripted partner answered; breaker_open: the endpoint is skipped until a trial call after the cooldown',
+      description:
+        'healthy: the last LLM call went through; failing_over: recent calls failed and the scripted partner answered; breaker_open: the endpoint is skipped until a trial call after the cooldown',
     }),
     llmConsecutiveFailures: z.number().int(),
   })
@@ -25,12 +26,24 @@ const route = createRoute({
   path: '/health',
   tags: ['system'],
   summary: 'Liveness, database and LLM mode',
-  responses: { 200: { description: 'Healthy', content: { 'application/json': { schema: Health } } }, ...problems(503) },
+  responses: {
+    200: { description: 'Healthy', content: { 'application/json': { schema: Health } } },
+    ...problems(503),
+  },
 });
 
 export const healthRoutes = createRouter().openapi(route, async (c) => {
   const { db, dbKind, llm } = c.var.deps;
   await db.execute(sql`select 1`);
   const now = llm.status?.() ?? { state: 'not_configured' as const, consecutiveFailures: 0 };
-  return c.json({ status: 'ok' as const, db: dbKind, llm: llm.mode, llmState: now.state, llmConsecutiveFailures: now.consecutiveFailures }, 200);
+  return c.json(
+    {
+      status: 'ok' as const,
+      db: dbKind,
+      llm: llm.mode,
+      llmState: now.state,
+      llmConsecutiveFailures: now.consecutiveFailures,
+    },
+    200,
+  );
 });

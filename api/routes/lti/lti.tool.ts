@@ -40,16 +40,28 @@ import {
 /** Launch tokens cover a practice session or a review of a cohort. */
 export const LAUNCH_TOKEN_TTL_S = 2 * 3600;
 
-const NO_STORE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+const NO_STORE = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
 
 /** The tool's public origin: the configured public URL, else the origin the request came to. */
 export function toolBase(c: Context<AppEnv>): string {
   return (c.var.deps.config.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
 }
 
-function page(c: Context<AppEnv>, html: (nonce: string) => string, status: 200 | 400 | 401 | 403 | 404 | 502 | 503, frameOrigins: readonly string[]) {
+function page(
+  c: Context<AppEnv>,
+  html: (nonce: string) => string,
+  status: 200 | 400 | 401 | 403 | 404 | 502 | 503,
+  frameOrigins: readonly string[],
+) {
   const nonce = pageNonce();
-  return c.html(html(nonce), status, { ...NO_STORE, 'Content-Security-Policy': ltiPagePolicy(nonce, frameOrigins) });
+  return c.html(html(nonce), status, {
+    ...NO_STORE,
+    'Content-Security-Policy': ltiPagePolicy(nonce, frameOrigins),
+  });
 }
 
 function refuse(c: Context<AppEnv>, err: unknown, frameOrigins: readonly string[] = []) {
@@ -57,18 +69,31 @@ function refuse(c: Context<AppEnv>, err: unknown, frameOrigins: readonly string[
   // debug, not warn: anyone may send refused logins, and a line each would let them flood the log
   c.var.deps.logger.debug('lti launch refused', { reason: err.reason });
   // a refused launch may come from any LMS, so the error page may be framed anywhere it can be shown
-  return page(c, (nonce) => renderLaunchError({ reason: err.reason, message: err.message, nonce }), err.status, frameOrigins.length ? frameOrigins : ['*']);
+  return page(
+    c,
+    (nonce) => renderLaunchError({ reason: err.reason, message: err.message, nonce }),
+    err.status,
+    frameOrigins.length ? frameOrigins : ['*'],
+  );
 }
 
 async function form(c: Context<AppEnv>): Promise<Record<string, string>> {
   const body = await c.req.parseBody().catch(() => ({}));
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(body).filter(([, v]) => typeof v === 'string'),
+  ) as Record<string, string>;
 }
 
 async function login(c: Context<AppEnv>) {
   const params = c.req.method === 'GET' ? c.req.query() : await form(c);
   try {
-    const location = await startLogin(c.var.deps.db, params, toolBase(c), c.var.deps.now(), c.var.deps.config.ltiMaxPendingLogins);
+    const location = await startLogin(
+      c.var.deps.db,
+      params,
+      toolBase(c),
+      c.var.deps.now(),
+      c.var.deps.config.ltiMaxPendingLogins,
+    );
     return c.body(null, 302, { ...NO_STORE, Location: location });
   } catch (err) {
     return refuse(c, err);
@@ -106,24 +131,56 @@ async function launch(c: Context<AppEnv>) {
         now(),
       );
       const drills = await listOrgDrills(db, platform.orgId);
-      return page(c, (nonce) => renderDrillPicker({ drills, ticket, acceptLineItem: settings.accept_lineitem !== false, nonce }), 200, [...frames, new URL(settings.deep_link_return_url).origin]);
+      return page(
+        c,
+        (nonce) =>
+          renderDrillPicker({
+            drills,
+            ticket,
+            acceptLineItem: settings.accept_lineitem !== false,
+            nonce,
+          }),
+        200,
+        [...frames, new URL(settings.deep_link_return_url).origin],
+      );
     }
 
     const mapped = await mapLaunch(db, platform, claims, role, now());
     logHeldBack(c, mapped, platform, role);
-    const token = await signToken(jwtSecret, { sub: mapped.person.id, org: mapped.person.orgId, role: mapped.person.role, kind: 'embed' }, LAUNCH_TOKEN_TTL_S);
+    const token = await signToken(
+      jwtSecret,
+      { sub: mapped.person.id, org: mapped.person.orgId, role: mapped.person.role, kind: 'embed' },
+      LAUNCH_TOKEN_TTL_S,
+    );
     const drillId = mapped.resourceLink?.drillId ?? null;
     const drill = drillId ? await findDrill(db, platform.orgId, drillId) : null;
     const { view, heldBack } = mapped;
-    const title = view === 'facilitator' ? (claims.context?.title ?? 'Your course') : (drill?.title ?? claims.resourceLink?.title ?? 'Practise coaching');
+    const title =
+      view === 'facilitator'
+        ? (claims.context?.title ?? 'Your course')
+        : (drill?.title ?? claims.resourceLink?.title ?? 'Practise coaching');
     return page(
       c,
-      (nonce) => renderLaunchPage({ view, token, apiBase: toolBase(c), drillId, cohortId: mapped.cohortId, title, nonce, notice: role === 'facilitator' ? heldBack : null }),
+      (nonce) =>
+        renderLaunchPage({
+          view,
+          token,
+          apiBase: toolBase(c),
+          drillId,
+          cohortId: mapped.cohortId,
+          title,
+          nonce,
+          notice: role === 'facilitator' ? heldBack : null,
+        }),
       200,
       frames,
     );
   } catch (err) {
-    return refuse(c, err, platform ? platformFrameOrigins(platform, c.var.deps.config.frameAncestors) : []);
+    return refuse(
+      c,
+      err,
+      platform ? platformFrameOrigins(platform, c.var.deps.config.frameAncestors) : [],
+    );
   }
 }
 
@@ -131,12 +188,31 @@ async function launch(c: Context<AppEnv>) {
  * Says in the log when a launch did less than the LMS role asked for (ids and roles only: never
  * names, emails or tokens), so an admin asked "why do I not see my course?" can find out.
  */
-function logHeldBack(c: Context<AppEnv>, mapped: MappedLaunch, platform: PlatformRow, lmsRole: LaunchRole) {
+function logHeldBack(
+  c: Context<AppEnv>,
+  mapped: MappedLaunch,
+  platform: PlatformRow,
+  lmsRole: LaunchRole,
+) {
   const held = mapped.heldBack;
   if (!held) return;
-  const ids = { personId: mapped.person.id, platformId: platform.id, cohortId: mapped.cohortId, lmsRole };
-  if (held.kind === 'role_kept') c.var.deps.logger.warn('lti launch kept the stored role: the person is still in cohorts', { ...ids, storedRole: mapped.person.role, cohorts: held.cohorts });
-  else c.var.deps.logger.info('lti launch did not put back someone taken out of the course cohort', ids);
+  const ids = {
+    personId: mapped.person.id,
+    platformId: platform.id,
+    cohortId: mapped.cohortId,
+    lmsRole,
+  };
+  if (held.kind === 'role_kept')
+    c.var.deps.logger.warn('lti launch kept the stored role: the person is still in cohorts', {
+      ...ids,
+      storedRole: mapped.person.role,
+      cohorts: held.cohorts,
+    });
+  else
+    c.var.deps.logger.info(
+      'lti launch did not put back someone taken out of the course cohort',
+      ids,
+    );
 }
 
 async function deepLink(c: Context<AppEnv>) {
@@ -144,13 +220,27 @@ async function deepLink(c: Context<AppEnv>) {
   const body = await form(c);
   try {
     const ticket = body.ticket ? await readDeepLinkTicket(jwtSecret, body.ticket, now()) : null;
-    if (!ticket) throw new LaunchError('state', 401, 'the drill picker expired; open it again from the course');
+    if (!ticket)
+      throw new LaunchError(
+        'state',
+        401,
+        'the drill picker expired; open it again from the course',
+      );
     const platform = await findPlatform(db, ticket.orgId, ticket.platformId);
     if (!platform) throw new LaunchError('platform');
-    const drillRow = body.drill_id && /^[0-9a-f-]{36}$/i.test(body.drill_id) ? await findDrill(db, ticket.orgId, body.drill_id) : null;
+    const drillRow =
+      body.drill_id && /^[0-9a-f-]{36}$/i.test(body.drill_id)
+        ? await findDrill(db, ticket.orgId, body.drill_id)
+        : null;
     if (!drillRow) throw new LaunchError('drill', 404);
     const drill = drillSpecOf(drillRow);
-    const item = drillContentItem({ drillId: drill.id, title: drill.title, description: drill.description, launchUrl: `${toolBase(c)}/lti/launch`, graded: ticket.acceptLineItem && body.graded === '1' });
+    const item = drillContentItem({
+      drillId: drill.id,
+      title: drill.title,
+      description: drill.description,
+      launchUrl: `${toolBase(c)}/lti/launch`,
+      graded: ticket.acceptLineItem && body.graded === '1',
+    });
     const jwt = await signDeepLinkingResponse(await activeSigningKey(db, ticket.orgId, now()), {
       clientId: platform.clientId,
       platformIssuer: platform.issuer,
@@ -161,7 +251,10 @@ async function deepLink(c: Context<AppEnv>) {
       now: now(),
     });
     const returnOrigin = new URL(ticket.returnUrl).origin;
-    return page(c, (nonce) => renderAutoPost({ action: ticket.returnUrl, jwt, nonce }), 200, [...platformFrameOrigins(platform, c.var.deps.config.frameAncestors), returnOrigin]);
+    return page(c, (nonce) => renderAutoPost({ action: ticket.returnUrl, jwt, nonce }), 200, [
+      ...platformFrameOrigins(platform, c.var.deps.config.frameAncestors),
+      returnOrigin,
+    ]);
   } catch (err) {
     return refuse(c, err);
   }
@@ -176,5 +269,8 @@ export const ltiToolRoutes = new Hono<AppEnv>()
   .get('/lti/jwks.json', async (c) => {
     const set = await publicKeySet(c.var.deps.db);
     // short cache: a rotated key shows up within minutes, and the previous key stays published meanwhile
-    return c.json(set, 200, { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' });
+    return c.json(set, 200, {
+      'Cache-Control': 'public, max-age=300',
+      'Access-Control-Allow-Origin': '*',
+    });
   });

@@ -14,7 +14,13 @@ import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
 import { Placement, Preferences } from '../partnerships/schemas.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const PlacementView = z.object({ id: z.string(), department: z.string().nullable(), lineManagerId: z.string().nullable() }).openapi('PersonPlacement');
+const PlacementView = z
+  .object({
+    id: z.string(),
+    department: z.string().nullable(),
+    lineManagerId: z.string().nullable(),
+  })
+  .openapi('PersonPlacement');
 
 const placement = createRoute({
   security: bearer,
@@ -22,10 +28,18 @@ const placement = createRoute({
   middleware: [requireAuth, requireRole('facilitator', 'admin')],
   method: 'put',
   path: '/people/{id}/placement',
-  summary: 'Set a person’s department or team and line manager (pairing never joins a department or a manager with their report)',
-  description: 'Admins for anyone in the organisation; facilitators for learners of cohorts they run. `lineManagerId` left out keeps the one on record; null clears it.',
-  request: { params: z.object({ id: UuidParam('id') }), body: { content: json(Placement), required: true } },
-  responses: { 200: { description: 'Saved', content: json(PlacementView) }, ...problems(400, 401, 403, 404) },
+  summary:
+    'Set a person’s department or team and line manager (pairing never joins a department or a manager with their report)',
+  description:
+    'Admins for anyone in the organisation; facilitators for learners of cohorts they run. `lineManagerId` left out keeps the one on record; null clears it.',
+  request: {
+    params: z.object({ id: UuidParam('id') }),
+    body: { content: json(Placement), required: true },
+  },
+  responses: {
+    200: { description: 'Saved', content: json(PlacementView) },
+    ...problems(400, 401, 403, 404),
+  },
 });
 const preferences = createRoute({
   security: bearer,
@@ -33,9 +47,13 @@ const preferences = createRoute({
   middleware: [requireAuth],
   method: 'put',
   path: '/me/pairing-preferences',
-  summary: 'Your wishes for pairing: people not to be paired with, and when you are free (mon-am … fri-pm)',
+  summary:
+    'Your wishes for pairing: people not to be paired with, and when you are free (mon-am … fri-pm)',
   request: { body: { content: json(Preferences), required: true } },
-  responses: { 200: { description: 'Saved', content: json(Preferences) }, ...problems(400, 401, 404) },
+  responses: {
+    200: { description: 'Saved', content: json(Preferences) },
+    ...problems(400, 401, 404),
+  },
 });
 
 export const placementRoutes = createRouter()
@@ -44,10 +62,20 @@ export const placementRoutes = createRouter()
     const body = c.req.valid('json');
     const { db } = c.var.deps;
     const caller = c.var.caller;
-    if (caller.role !== 'admin' && (id === caller.personId || !(await mayViewLearner(db, caller, id)))) throw Problem.notFound('The person');
+    if (
+      caller.role !== 'admin' &&
+      (id === caller.personId || !(await mayViewLearner(db, caller, id)))
+    )
+      throw Problem.notFound('The person');
     if (!(await findPlacement(db, caller.orgId, id))) throw Problem.notFound('The person');
-    if (body.lineManagerId === id) throw Problem.badRequest('Someone cannot be their own line manager.', [{ path: 'lineManagerId', message: 'the person themselves' }]);
-    if (body.lineManagerId && !(await findPlacement(db, caller.orgId, body.lineManagerId))) throw new Problem(404, 'Not found', 'The line manager was not found.', [{ path: 'lineManagerId', message: 'no such person here' }]);
+    if (body.lineManagerId === id)
+      throw Problem.badRequest('Someone cannot be their own line manager.', [
+        { path: 'lineManagerId', message: 'the person themselves' },
+      ]);
+    if (body.lineManagerId && !(await findPlacement(db, caller.orgId, body.lineManagerId)))
+      throw new Problem(404, 'Not found', 'The line manager was not found.', [
+        { path: 'lineManagerId', message: 'no such person here' },
+      ]);
     const saved = await savePlacement(db, caller.orgId, id, body);
     return c.json(saved!, 200);
   })
@@ -56,9 +84,15 @@ export const placementRoutes = createRouter()
     const caller = c.var.caller;
     const notWith = [...new Set(body.notWith)].filter((x) => x !== caller.personId);
     for (const [i, pid] of notWith.entries()) {
-      if (!(await findPlacement(c.var.deps.db, caller.orgId, pid))) throw new Problem(404, 'Not found', 'Someone in notWith was not found.', [{ path: `notWith.${i}`, message: 'no such person here' }]);
+      if (!(await findPlacement(c.var.deps.db, caller.orgId, pid)))
+        throw new Problem(404, 'Not found', 'Someone in notWith was not found.', [
+          { path: `notWith.${i}`, message: 'no such person here' },
+        ]);
     }
-    const saved = await savePairingPreferences(c.var.deps.db, caller.orgId, caller.personId, { notWith, availability: [...new Set(body.availability)] });
+    const saved = await savePairingPreferences(c.var.deps.db, caller.orgId, caller.personId, {
+      notWith,
+      availability: [...new Set(body.availability)],
+    });
     if (!saved) throw Problem.notFound('Your account');
     return c.json({ notWith: saved.notWith ?? [], availability: saved.availability ?? [] }, 200);
   });

@@ -24,12 +24,33 @@ const PersonalDataExport = z
       role: z.enum(['learner', 'facilitator', 'admin']),
       department: z.string().nullable(),
       lineManagerId: z.string().nullable(),
-      pairingPreferences: z.object({ notWith: z.array(z.string()).optional(), availability: z.array(z.string()).optional() }),
+      pairingPreferences: z.object({
+        notWith: z.array(z.string()).optional(),
+        availability: z.array(z.string()).optional(),
+      }),
       createdAt: z.string(),
     }),
-    cohorts: z.array(z.object({ cohortId: z.string(), cohort: z.string(), role: z.enum(['learner', 'facilitator']), joinedAt: z.string() })),
-    removedFromCohorts: z.array(z.object({ cohortId: z.string(), cohort: z.string(), removedAt: z.string() })),
-    assignments: z.array(record({ id: z.string(), drillId: z.string(), cohortId: z.string().nullable(), dueAt: z.string(), attempts: z.number().int(), passed: z.boolean() })),
+    cohorts: z.array(
+      z.object({
+        cohortId: z.string(),
+        cohort: z.string(),
+        role: z.enum(['learner', 'facilitator']),
+        joinedAt: z.string(),
+      }),
+    ),
+    removedFromCohorts: z.array(
+      z.object({ cohortId: z.string(), cohort: z.string(), removedAt: z.string() }),
+    ),
+    assignments: z.array(
+      record({
+        id: z.string(),
+        drillId: z.string(),
+        cohortId: z.string().nullable(),
+        dueAt: z.string(),
+        attempts: z.number().int(),
+        passed: z.boolean(),
+      }),
+    ),
     sessions: z.array(
       record({
         id: z.string(),
@@ -37,10 +58,26 @@ const PersonalDataExport = z
         status: z.enum(['active', 'ended']),
         startedAt: z.string(),
         endedAt: z.string().nullable(),
-        turns: z.array(record({ index: z.number().int(), role: z.enum(['coach', 'partner']), text: z.string(), createdAt: z.string() })),
+        turns: z.array(
+          record({
+            index: z.number().int(),
+            role: z.enum(['coach', 'partner']),
+            text: z.string(),
+            createdAt: z.string(),
+          }),
+        ),
       }),
     ),
-    skillResults: z.array(record({ id: z.string(), sessionId: z.string(), skill: z.string(), level: z.string(), score: z.number(), at: z.string() })),
+    skillResults: z.array(
+      record({
+        id: z.string(),
+        sessionId: z.string(),
+        skill: z.string(),
+        level: z.string(),
+        score: z.number(),
+        at: z.string(),
+      }),
+    ),
     partnerships: z.array(
       record({
         id: z.string(),
@@ -60,8 +97,15 @@ const exportRoute = createRoute({
   middleware: [requireAuth],
   method: 'get',
   path: '/me/export',
-  summary: 'Download all your data (profile, cohorts, assignments, sessions with transcripts, progress ledger)',
-  responses: { 200: { description: 'Your data', content: { 'application/json': { schema: PersonalDataExport } } }, ...problems(401) },
+  summary:
+    'Download all your data (profile, cohorts, assignments, sessions with transcripts, progress ledger)',
+  responses: {
+    200: {
+      description: 'Your data',
+      content: { 'application/json': { schema: PersonalDataExport } },
+    },
+    ...problems(401),
+  },
 });
 
 const deleteRoute = createRoute({
@@ -77,10 +121,14 @@ const deleteRoute = createRoute({
 export const privacyRoutes = createRouter()
   .openapi(exportRoute, async (c) => {
     const data = await exportPersonData(c.var.deps.db, c.var.caller);
-    return c.json(data, 200, { 'content-disposition': 'attachment; filename="sounding-board-export.json"', 'cache-control': 'no-store' });
+    return c.json(data, 200, {
+      'content-disposition': 'attachment; filename="sounding-board-export.json"',
+      'cache-control': 'no-store',
+    });
   })
   .openapi(deleteRoute, async (c) => {
     const { orgId, personId } = c.var.caller;
-    if (!(await deletePerson(c.var.deps.db, orgId, personId))) throw Problem.notFound('Your account');
+    if (!(await deletePerson(c.var.deps.db, orgId, personId)))
+      throw Problem.notFound('Your account');
     return c.body(null, 204);
   });

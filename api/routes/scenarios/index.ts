@@ -21,13 +21,22 @@ const route = createRoute({
   summary: 'Scenarios a learner can practise: the built-in ones and your organisation’s own',
   security: bearer,
   middleware: [requireAuth],
-  responses: { 200: { description: 'Scenario briefs', content: { 'application/json': { schema: z.object({ scenarios: z.array(ScenarioSchema) }) } } }, ...problems(401) },
+  responses: {
+    200: {
+      description: 'Scenario briefs',
+      content: { 'application/json': { schema: z.object({ scenarios: z.array(ScenarioSchema) }) } },
+    },
+    ...problems(401),
+  },
 });
 
 export const scenarioRoutes = createRouter()
   .openapi(route, async (c) => {
     const own = await activeOrgCards(c.var.deps.db, c.var.caller.orgId);
-    const scenarios = [...listScenarios().map((b) => ({ ...b, builtIn: true })), ...own.map((card) => ({ ...toBrief(card), builtIn: false }))];
+    const scenarios = [
+      ...listScenarios().map((b) => ({ ...b, builtIn: true })),
+      ...own.map((card) => ({ ...toBrief(card), builtIn: false })),
+    ];
     return c.json({ scenarios }, 200);
   })
   .route('/', orgScenarioRoutes);

@@ -12,20 +12,46 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { requireAuth, requireRole } from '../../auth/index.js';
 import { Problem } from '../../problems/index.js';
-import { getPartnerCard, parseScenarioObject, parseScenarioText, scenarioFigures, toBrief, type ParsedScenario } from '../../practice/scenarios/index.js';
-import { createOrgScenario, findOrgScenario, listOrgScenarios, retireOrgScenario, updateOrgScenario, type OrgScenarioRow, type ScenarioSource } from '../../store/org-scenarios.js';
+import {
+  getPartnerCard,
+  parseScenarioObject,
+  parseScenarioText,
+  scenarioFigures,
+  toBrief,
+  type ParsedScenario,
+} from '../../practice/scenarios/index.js';
+import {
+  createOrgScenario,
+  findOrgScenario,
+  listOrgScenarios,
+  retireOrgScenario,
+  updateOrgScenario,
+  type OrgScenarioRow,
+  type ScenarioSource,
+} from '../../store/org-scenarios.js';
 import { bearer, createRouter, problems } from '../openapi.js';
 import { ScenarioSchema } from './schemas.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const auth = { security: bearer, tags: ['scenarios'], middleware: [requireAuth, requireRole('facilitator', 'admin')] };
+const auth = {
+  security: bearer,
+  tags: ['scenarios'],
+  middleware: [requireAuth, requireRole('facilitator', 'admin')],
+};
 
-const ScenarioFileText = z.string().openapi({ description: 'The scenario file as YAML (see docs/scenarios.md).' });
-const ScenarioFileJson = z
-  .record(z.string(), z.unknown())
-  .openapi('ScenarioFile', { description: 'The scenario file as a JSON object: the same fields as the YAML (see docs/scenarios.md).' });
+const ScenarioFileText = z
+  .string()
+  .openapi({ description: 'The scenario file as YAML (see docs/scenarios.md).' });
+const ScenarioFileJson = z.record(z.string(), z.unknown()).openapi('ScenarioFile', {
+  description:
+    'The scenario file as a JSON object: the same fields as the YAML (see docs/scenarios.md).',
+});
 const body = {
-  content: { 'application/yaml': { schema: ScenarioFileText }, 'text/plain': { schema: ScenarioFileText }, 'application/json': { schema: ScenarioFileJson } },
+  content: {
+    'application/yaml': { schema: ScenarioFileText },
+    'text/plain': { schema: ScenarioFileText },
+    'application/json': { schema: ScenarioFileJson },
+  },
   required: true,
 };
 
@@ -33,7 +59,10 @@ const Figures = z
   .object({
     lines: z.number().int().openapi({ description: 'lines the partner can say' }),
     modelMoves: z.number().int(),
-    modelMovesCodingAsClaimed: z.number().int().openapi({ description: 'model moves the offline coder reads as the move they claim' }),
+    modelMovesCodingAsClaimed: z
+      .number()
+      .int()
+      .openapi({ description: 'model moves the offline coder reads as the move they claim' }),
     notCodingAsClaimed: z.array(z.object({ path: z.string(), message: z.string() })),
   })
   .openapi('ScenarioFigures');
@@ -55,7 +84,11 @@ const OrgScenarioDetail = OrgScenarioSchema.extend({
   figures: Figures,
 }).openapi('OrgScenarioDetail');
 const Preview = z
-  .object({ scenario: ScenarioSchema, opening: z.string().openapi({ description: 'the first opening line' }), figures: Figures })
+  .object({
+    scenario: ScenarioSchema,
+    opening: z.string().openapi({ description: 'the first opening line' }),
+    figures: Figures,
+  })
   .openapi('ScenarioPreview');
 
 const ScenarioIdParam = z.object({
@@ -72,22 +105,35 @@ const create = createRoute({
   path: '/org/scenarios',
   summary: 'Add a scenario for your organisation (the YAML or JSON scenario file)',
   request: { body },
-  responses: { 201: { description: 'Added', content: json(OrgScenarioDetail) }, ...problems(400, 401, 403, 409, 413) },
+  responses: {
+    201: { description: 'Added', content: json(OrgScenarioDetail) },
+    ...problems(400, 401, 403, 409, 413),
+  },
 });
 const preview = createRoute({
   ...auth,
   method: 'post',
   path: '/org/scenarios/preview',
-  summary: 'Check a scenario file without saving it: what learners will see, and how its model moves code',
+  summary:
+    'Check a scenario file without saving it: what learners will see, and how its model moves code',
   request: { body },
-  responses: { 200: { description: 'Valid', content: json(Preview) }, ...problems(400, 401, 403, 413) },
+  responses: {
+    200: { description: 'Valid', content: json(Preview) },
+    ...problems(400, 401, 403, 413),
+  },
 });
 const list = createRoute({
   ...auth,
   method: 'get',
   path: '/org/scenarios',
   summary: 'Your organisation’s own scenarios, retired ones included',
-  responses: { 200: { description: 'Scenarios', content: json(z.object({ scenarios: z.array(OrgScenarioSchema) })) }, ...problems(401, 403) },
+  responses: {
+    200: {
+      description: 'Scenarios',
+      content: json(z.object({ scenarios: z.array(OrgScenarioSchema) })),
+    },
+    ...problems(401, 403),
+  },
 });
 const read = createRoute({
   ...auth,
@@ -95,7 +141,10 @@ const read = createRoute({
   path: '/org/scenarios/{scenarioId}',
   summary: 'One of your organisation’s scenarios, with its file',
   request: { params: ScenarioIdParam },
-  responses: { 200: { description: 'The scenario', content: json(OrgScenarioDetail) }, ...problems(400, 401, 403, 404) },
+  responses: {
+    200: { description: 'The scenario', content: json(OrgScenarioDetail) },
+    ...problems(400, 401, 403, 404),
+  },
 });
 const update = createRoute({
   ...auth,
@@ -103,7 +152,10 @@ const update = createRoute({
   path: '/org/scenarios/{scenarioId}',
   summary: 'Replace a scenario’s file (a new revision; sessions already started keep theirs)',
   request: { params: ScenarioIdParam, body },
-  responses: { 200: { description: 'Updated', content: json(OrgScenarioDetail) }, ...problems(400, 401, 403, 404, 413) },
+  responses: {
+    200: { description: 'Updated', content: json(OrgScenarioDetail) },
+    ...problems(400, 401, 403, 404, 413),
+  },
 });
 const retire = createRoute({
   ...auth,
@@ -130,14 +182,27 @@ async function readScenario(c: Context<AppEnv>): Promise<ScenarioSource> {
     parsed = parseScenarioText(source);
     sourceFormat = 'yaml';
   } else {
-    throw new Problem(415, 'Unsupported media type', 'Send the scenario file as application/yaml (or text/plain) or as application/json.');
+    throw new Problem(
+      415,
+      'Unsupported media type',
+      'Send the scenario file as application/yaml (or text/plain) or as application/json.',
+    );
   }
   if (!parsed.ok) {
-    const errors = parsed.issues.map((i) => ({ path: i.path || '(file)', message: i.line ? `${i.message} (line ${i.line})` : i.message }));
-    throw Problem.badRequest(`The scenario has ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix.`, errors);
+    const errors = parsed.issues.map((i) => ({
+      path: i.path || '(file)',
+      message: i.line ? `${i.message} (line ${i.line})` : i.message,
+    }));
+    throw Problem.badRequest(
+      `The scenario has ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix.`,
+      errors,
+    );
   }
   if (getPartnerCard(parsed.card.id)) {
-    throw Problem.badRequest(`"${parsed.card.id}" is a built-in scenario, which is read-only; give yours its own id.`, [{ path: 'id', message: 'the id of a built-in scenario' }]);
+    throw Problem.badRequest(
+      `"${parsed.card.id}" is a built-in scenario, which is read-only; give yours its own id.`,
+      [{ path: 'id', message: 'the id of a built-in scenario' }],
+    );
   }
   return { source, sourceFormat, card: parsed.card };
 }
@@ -155,36 +220,73 @@ function summaryView(row: OrgScenarioRow) {
 }
 
 function detailView(row: OrgScenarioRow) {
-  return { ...summaryView(row), source: row.source, sourceFormat: row.sourceFormat, figures: scenarioFigures(row.card) };
+  return {
+    ...summaryView(row),
+    source: row.source,
+    sourceFormat: row.sourceFormat,
+    figures: scenarioFigures(row.card),
+  };
 }
 
 export const orgScenarioRoutes = createRouter()
   .openapi(create, async (c) => {
     const input = await readScenario(c);
     const row = await createOrgScenario(c.var.deps.db, c.var.caller, input);
-    if (!row) throw Problem.conflict(`Your organisation already has a scenario "${input.card.id}"; edit it with PUT /api/org/scenarios/${input.card.id}.`);
+    if (!row)
+      throw Problem.conflict(
+        `Your organisation already has a scenario "${input.card.id}"; edit it with PUT /api/org/scenarios/${input.card.id}.`,
+      );
     return c.json(detailView(row), 201);
   })
   .openapi(preview, async (c) => {
     const { card } = await readScenario(c);
-    return c.json({ scenario: { ...toBrief(card), builtIn: false }, opening: card.script?.openings[0] ?? '', figures: scenarioFigures(card) }, 200);
+    return c.json(
+      {
+        scenario: { ...toBrief(card), builtIn: false },
+        opening: card.script?.openings[0] ?? '',
+        figures: scenarioFigures(card),
+      },
+      200,
+    );
   })
-  .openapi(list, async (c) => c.json({ scenarios: (await listOrgScenarios(c.var.deps.db, c.var.caller.orgId)).map(summaryView) }, 200))
+  .openapi(list, async (c) =>
+    c.json(
+      { scenarios: (await listOrgScenarios(c.var.deps.db, c.var.caller.orgId)).map(summaryView) },
+      200,
+    ),
+  )
   .openapi(read, async (c) => {
-    const row = await findOrgScenario(c.var.deps.db, c.var.caller.orgId, c.req.valid('param').scenarioId);
+    const row = await findOrgScenario(
+      c.var.deps.db,
+      c.var.caller.orgId,
+      c.req.valid('param').scenarioId,
+    );
     if (!row) throw Problem.notFound('The scenario');
     return c.json(detailView(row), 200);
   })
   .openapi(update, async (c) => {
     const { scenarioId } = c.req.valid('param');
     const input = await readScenario(c);
-    if (input.card.id !== scenarioId) throw Problem.badRequest(`The file's id is "${input.card.id}", but the path names "${scenarioId}".`, [{ path: 'id', message: `must be "${scenarioId}" (ids cannot change; add a new scenario instead)` }]);
+    if (input.card.id !== scenarioId)
+      throw Problem.badRequest(
+        `The file's id is "${input.card.id}", but the path names "${scenarioId}".`,
+        [
+          {
+            path: 'id',
+            message: `must be "${scenarioId}" (ids cannot change; add a new scenario instead)`,
+          },
+        ],
+      );
     const row = await updateOrgScenario(c.var.deps.db, c.var.caller, scenarioId, input);
     if (!row) throw Problem.notFound('The scenario');
     return c.json(detailView(row), 200);
   })
   .openapi(retire, async (c) => {
-    const row = await retireOrgScenario(c.var.deps.db, c.var.caller, c.req.valid('param').scenarioId);
+    const row = await retireOrgScenario(
+      c.var.deps.db,
+      c.var.caller,
+      c.req.valid('param').scenarioId,
+    );
     if (!row) throw Problem.notFound('The scenario');
     return c.body(null, 204);
   });

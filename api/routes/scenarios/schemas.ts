@@ -12,7 +12,9 @@ export const ScenarioSchema = z
     difficulty: z.enum(['gentle', 'moderate', 'challenging']),
     partner: z.object({ name: z.string(), role: z.string(), team: z.string() }),
     brief: z.string(),
-    focus: z.array(z.enum(SKILLS)).openapi({ description: 'the skills this scenario stretches most' }),
+    focus: z
+      .array(z.enum(SKILLS))
+      .openapi({ description: 'the skills this scenario stretches most' }),
     builtIn: z.boolean().openapi({ description: 'false for a scenario your organisation added' }),
   })
   .openapi('Scenario');

@@ -13,7 +13,14 @@ import { collectTurn, turnEvents, type TurnEvent } from '../../session-flow/take
 import { sessionView, scenarioView } from '../../session-flow/view.js';
 import { listOwnSessions, readReadableSession } from '../../store/sessions.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
-import { EndResultSchema, SessionListSchema, SessionSchema, StartSessionBody, TurnBody, TurnResultSchema } from './schemas.js';
+import {
+  EndResultSchema,
+  SessionListSchema,
+  SessionSchema,
+  StartSessionBody,
+  TurnBody,
+  TurnResultSchema,
+} from './schemas.js';
 import { isScored } from '../../practice/standing/index.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
@@ -26,7 +33,10 @@ const start = createRoute({
   path: '/sessions',
   summary: 'Start a practice session on a scenario or a drill',
   request: { body: { content: json(StartSessionBody), required: true } },
-  responses: { 201: { description: 'Started; the partner may open', content: json(SessionSchema) }, ...problems(400, 401, 404) },
+  responses: {
+    201: { description: 'Started; the partner may open', content: json(SessionSchema) },
+    ...problems(400, 401, 404),
+  },
 });
 
 const list = createRoute({
@@ -34,7 +44,10 @@ const list = createRoute({
   method: 'get',
   path: '/sessions',
   summary: 'Your sessions, newest first',
-  responses: { 200: { description: 'Sessions', content: json(SessionListSchema) }, ...problems(401) },
+  responses: {
+    200: { description: 'Sessions', content: json(SessionListSchema) },
+    ...problems(401),
+  },
 });
 
 const read = createRoute({
@@ -43,7 +56,10 @@ const read = createRoute({
   path: '/sessions/{id}',
   summary: 'A session: transcript with codes and feedback, scorecard when ended',
   request: { params: IdParams },
-  responses: { 200: { description: 'The session', content: json(SessionSchema) }, ...problems(400, 401, 404) },
+  responses: {
+    200: { description: 'The session', content: json(SessionSchema) },
+    ...problems(400, 401, 404),
+  },
 });
 
 const turn = createRoute({
@@ -55,7 +71,10 @@ const turn = createRoute({
     'Idempotent by `clientTurnId`. With `Accept: text/event-stream` the answer streams as Server-Sent Events: `turn` (the coded coach turn), `token` ({text}) as the partner speaks, `reply` ({index,text}), `feedback`, `done`; `problem` on failure.',
   request: { params: IdParams, body: { content: json(TurnBody), required: true } },
   responses: {
-    200: { description: 'The coded turn and the reply', content: { ...json(TurnResultSchema), 'text/event-stream': { schema: z.string() } } },
+    200: {
+      description: 'The coded turn and the reply',
+      content: { ...json(TurnResultSchema), 'text/event-stream': { schema: z.string() } },
+    },
     ...problems(400, 401, 404, 409, 413),
   },
 });
@@ -66,13 +85,21 @@ const end = createRoute({
   path: '/sessions/{id}/end',
   summary: 'End the session and get its scorecard',
   request: { params: IdParams },
-  responses: { 200: { description: 'The scorecard', content: json(EndResultSchema) }, ...problems(400, 401, 404) },
+  responses: {
+    200: { description: 'The scorecard', content: json(EndResultSchema) },
+    ...problems(400, 401, 404),
+  },
 });
 
 /** An event's data as the stream sends it: the reply's source stays in the JSON answer. */
-const sseData = (e: TurnEvent) => (e.event === 'reply' ? { index: e.data.index, text: e.data.text } : e.data);
+const sseData = (e: TurnEvent) =>
+  e.event === 'reply' ? { index: e.data.index, text: e.data.text } : e.data;
 
-const problemBody = (err: unknown) => (err instanceof Problem ? err : Problem.internal('Something went wrong; send the same clientTurnId again.')).toBody();
+const problemBody = (err: unknown) =>
+  (err instanceof Problem
+    ? err
+    : Problem.internal('Something went wrong; send the same clientTurnId again.')
+  ).toBody();
 
 /** Session routes; `onEnded` hooks let other features react to an ended session. */
 export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
@@ -92,7 +119,11 @@ export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
             drillId: r.drillId,
             startedAt: r.startedAt.toISOString(),
             endedAt: r.endedAt?.toISOString() ?? null,
-            levels: r.scorecard ? Object.fromEntries(r.scorecard.skills.filter(isScored).map((s) => [s.skill, s.level])) : null,
+            levels: r.scorecard
+              ? Object.fromEntries(
+                  r.scorecard.skills.filter(isScored).map((s) => [s.skill, s.level]),
+                )
+              : null,
           })),
         },
         200,
@@ -108,25 +139,32 @@ export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const max = c.var.deps.config.maxTurnChars;
-      if (body.text.length > max) throw Problem.badRequest(`text is ${body.text.length} characters; the limit is ${max}.`, [{ path: 'text', message: `at most ${max} characters` }]);
+      if (body.text.length > max)
+        throw Problem.badRequest(`text is ${body.text.length} characters; the limit is ${max}.`, [
+          { path: 'text', message: `at most ${max} characters` },
+        ]);
       const { deps, caller } = c.var;
       const abort = new AbortController();
       c.req.raw.signal?.addEventListener('abort', () => abort.abort());
       const events = turnEvents(deps, caller, id, body, { signal: abort.signal });
-      if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(await collectTurn(events), 200);
+      if (!(c.req.header('accept') ?? '').includes('text/event-stream'))
+        return c.json(await collectTurn(events), 200);
       // The first event (the recorded, coded coach turn) is awaited before the stream starts:
       // anything refused before it (unknown or ended session, clientTurnId reused) answers with
       // its own 4xx status like the JSON answer; only later failures travel as a `problem` event.
       const first = await events.next();
       return streamSSE(c, async (stream) => {
         stream.onAbort(() => abort.abort());
-        const send = (e: TurnEvent) => stream.writeSSE({ event: e.event, data: JSON.stringify(sseData(e)) });
+        const send = (e: TurnEvent) =>
+          stream.writeSSE({ event: e.event, data: JSON.stringify(sseData(e)) });
         try {
           if (!first.done) await send(first.value);
-          for (let next = await events.next(); !next.done; next = await events.next()) await send(next.value);
+          for (let next = await events.next(); !next.done; next = await events.next())
+            await send(next.value);
         } catch (err) {
           if (abort.signal.aborted) return;
-          if (!(err instanceof Problem)) deps.logger.error('turn stream failed', { sessionId: id, error: err });
+          if (!(err instanceof Problem))
+            deps.logger.error('turn stream failed', { sessionId: id, error: err });
           await stream.writeSSE({ event: 'problem', data: JSON.stringify(problemBody(err)) });
         }
       });

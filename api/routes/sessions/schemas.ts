@@ -13,14 +13,20 @@ export const StartSessionBody = z
     drillId: z.string().uuid('drillId must be a UUID').optional(),
   })
   .strict()
-  .refine((b) => b.scenarioId || b.drillId, { message: 'Give a scenarioId or a drillId', path: ['scenarioId'] })
+  .refine((b) => b.scenarioId || b.drillId, {
+    message: 'Give a scenarioId or a drillId',
+    path: ['scenarioId'],
+  })
   .openapi('StartSession');
 
 export const TurnBody = z
   .object({
     clientTurnId: z
       .string()
-      .regex(/^[A-Za-z0-9_-]{8,100}$/, 'clientTurnId must be 8-100 letters, digits, - or _ (a UUID is ideal)'),
+      .regex(
+        /^[A-Za-z0-9_-]{8,100}$/,
+        'clientTurnId must be 8-100 letters, digits, - or _ (a UUID is ideal)',
+      ),
     // PostgreSQL text cannot hold NUL; say so here rather than fail at the insert.
     // A lone surrogate (half an emoji) is stored as U+FFFD: normalised here, so a resend matches.
     text: z
@@ -33,14 +39,39 @@ export const TurnBody = z
   .strict()
   .openapi('CoachTurn');
 
-const Feedback = z.object({ worked: z.string(), improve: z.string(), suggestion: z.string(), alternative: z.string() }).openapi('TurnFeedback');
+const Feedback = z
+  .object({
+    worked: z.string(),
+    improve: z.string(),
+    suggestion: z.string(),
+    alternative: z.string(),
+  })
+  .openapi('TurnFeedback');
 
 export const CoachTurnView = z
-  .object({ index: z.number().int(), role: z.literal('coach'), text: z.string(), codes: z.array(z.enum(COACH_CODES)), label: z.enum(UTTERANCE_LABELS), feedback: Feedback.optional() })
+  .object({
+    index: z.number().int(),
+    role: z.literal('coach'),
+    text: z.string(),
+    codes: z.array(z.enum(COACH_CODES)),
+    label: z.enum(UTTERANCE_LABELS),
+    feedback: Feedback.optional(),
+  })
   .openapi('CodedCoachTurn');
-const PartnerTurnView = z.object({ index: z.number().int(), role: z.literal('partner'), text: z.string(), pending: z.boolean().optional() });
+const PartnerTurnView = z.object({
+  index: z.number().int(),
+  role: z.literal('partner'),
+  text: z.string(),
+  pending: z.boolean().optional(),
+});
 
-const Check = z.object({ id: z.string(), label: z.string(), passed: z.boolean(), detail: z.string(), evidence: z.array(z.number().int()) });
+const Check = z.object({
+  id: z.string(),
+  label: z.string(),
+  passed: z.boolean(),
+  detail: z.string(),
+  evidence: z.array(z.number().int()),
+});
 export const ScorecardSchema = z
   .object({
     rubric: z.object({ id: z.string(), version: z.string() }),
@@ -92,9 +123,15 @@ export const SessionListSchema = z
   .openapi('SessionList');
 
 export const TurnResultSchema = z
-  .object({ turn: CoachTurnView.extend({ feedback: Feedback }), reply: z.object({ index: z.number().int(), text: z.string(), source: z.string() }) })
+  .object({
+    turn: CoachTurnView.extend({ feedback: Feedback }),
+    reply: z.object({ index: z.number().int(), text: z.string(), source: z.string() }),
+  })
   .openapi('TurnResult');
 
 export const EndResultSchema = z
-  .object({ scorecard: ScorecardSchema, drillResult: z.object({ passed: z.boolean(), reasons: z.array(z.string()) }).nullable() })
+  .object({
+    scorecard: ScorecardSchema,
+    drillResult: z.object({ passed: z.boolean(), reasons: z.array(z.string()) }).nullable(),
+  })
   .openapi('SessionEnded');

@@ -23,8 +23,20 @@ export async function seriousViolations(page: Page, include?: string): Promise<A
   if (!loaded) await page.evaluate(AXE_SOURCE);
   const results = (await page.evaluate(
     `window.axe.run(${include ? JSON.stringify(include) : 'document'}, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })`,
-  )) as { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] };
+  )) as {
+    violations: {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: { target: unknown[] }[];
+    }[];
+  };
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact!,
+      help: v.help,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
 }

@@ -17,7 +17,10 @@ export async function startHostPage(host = 'localhost'): Promise<HostPage> {
   let html = '<!doctype html><title>empty</title>';
   const server: Server = createServer((req, res) => {
     if (req.url === '/' || req.url?.startsWith('/?')) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       res.end(html);
     } else {
       res.writeHead(404).end();

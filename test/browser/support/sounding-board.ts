@@ -23,7 +23,10 @@ export interface RunningSoundingBoard {
   tokens: DemoTokens;
   app: TestApp;
   /** what an LMS back end does: POST /api/embed/tokens with its API key, for the demo learner */
-  mintEmbedToken(opts?: { role?: 'learner' | 'facilitator'; email?: string }): Promise<{ token: string; expiresAt: string }>;
+  mintEmbedToken(opts?: {
+    role?: 'learner' | 'facilitator';
+    email?: string;
+  }): Promise<{ token: string; expiresAt: string }>;
   /** a correctly signed token for the demo learner that expired a minute ago */
   expiredToken(): Promise<string>;
   getSession(token: string, id: string): Promise<StoredSession>;
@@ -34,7 +37,9 @@ export interface RunningSoundingBoard {
   close(): Promise<void>;
 }
 
-export async function startSoundingBoard(env: Record<string, string> = {}): Promise<RunningSoundingBoard> {
+export async function startSoundingBoard(
+  env: Record<string, string> = {},
+): Promise<RunningSoundingBoard> {
   await ensureBundle();
   const app = await startTestApp(env);
   const { db, jwtSecret } = app.runtime.deps;
@@ -53,25 +58,67 @@ export async function startSoundingBoard(env: Record<string, string> = {}): Prom
     tokens: app.tokens,
     app,
     async mintEmbedToken(opts = {}) {
-      apiKey ??= (await createApiKey(db, { orgId: people.learner.orgId, name: 'Browser test LMS' })).key;
-      const email = opts.email ?? (opts.role === 'facilitator' ? DEMO_PEOPLE.facilitator.email : DEMO_PEOPLE.learner.email);
-      return ok(app.call('POST', '/api/embed/tokens', { headers: { 'x-api-key': apiKey }, body: { personEmail: email, role: opts.role ?? 'learner', ttlSeconds: 600 } }), 'minting an embed token');
+      apiKey ??= (await createApiKey(db, { orgId: people.learner.orgId, name: 'Browser test LMS' }))
+        .key;
+      const email =
+        opts.email ??
+        (opts.role === 'facilitator' ? DEMO_PEOPLE.facilitator.email : DEMO_PEOPLE.learner.email);
+      return ok(
+        app.call('POST', '/api/embed/tokens', {
+          headers: { 'x-api-key': apiKey },
+          body: { personEmail: email, role: opts.role ?? 'learner', ttlSeconds: 600 },
+        }),
+        'minting an embed token',
+      );
     },
-    expiredToken: () => signToken(jwtSecret, { sub: people.learner.id, org: people.learner.orgId, role: 'learner' }, -60),
-    getSession: (token, id) => ok(app.call('GET', `/api/sessions/${id}`, { token }), 'reading a session'),
+    expiredToken: () =>
+      signToken(
+        jwtSecret,
+        { sub: people.learner.id, org: people.learner.orgId, role: 'learner' },
+        -60,
+      ),
+    getSession: (token, id) =>
+      ok(app.call('GET', `/api/sessions/${id}`, { token }), 'reading a session'),
     async completeSession(token, coachTurns) {
-      const { scenarios } = await ok<{ scenarios: { id: string }[] }>(app.call('GET', '/api/scenarios', { token }), 'listing scenarios');
-      const session = await ok<{ id: string }>(app.call('POST', '/api/sessions', { token, body: { scenarioId: scenarios[0].id } }), 'starting a session');
+      const { scenarios } = await ok<{ scenarios: { id: string }[] }>(
+        app.call('GET', '/api/scenarios', { token }),
+        'listing scenarios',
+      );
+      const session = await ok<{ id: string }>(
+        app.call('POST', '/api/sessions', { token, body: { scenarioId: scenarios[0].id } }),
+        'starting a session',
+      );
       for (const text of coachTurns) {
-        await ok(app.call('POST', `/api/sessions/${session.id}/turns`, { token, body: { clientTurnId: crypto.randomUUID(), text } }), 'a coach turn');
+        await ok(
+          app.call('POST', `/api/sessions/${session.id}/turns`, {
+            token,
+            body: { clientTurnId: crypto.randomUUID(), text },
+          }),
+          'a coach turn',
+        );
       }
-      await ok(app.call('POST', `/api/sessions/${session.id}/end`, { token, body: {} }), 'ending a session');
+      await ok(
+        app.call('POST', `/api/sessions/${session.id}/end`, { token, body: {} }),
+        'ending a session',
+      );
       return session.id;
     },
     async createCohort(name) {
       // an admin sets it up (a facilitator may only enrol learners they already run)
-      const cohort = await ok<{ id: string }>(app.call('POST', '/api/cohorts', { token: app.tokens.admin, body: { name, facilitatorIds: [people.facilitator.id] } }), 'creating a cohort');
-      await ok(app.call('POST', `/api/cohorts/${cohort.id}/members`, { token: app.tokens.admin, body: { personIds: [people.learner.id, people.learner2.id] } }), 'adding learners');
+      const cohort = await ok<{ id: string }>(
+        app.call('POST', '/api/cohorts', {
+          token: app.tokens.admin,
+          body: { name, facilitatorIds: [people.facilitator.id] },
+        }),
+        'creating a cohort',
+      );
+      await ok(
+        app.call('POST', `/api/cohorts/${cohort.id}/members`, {
+          token: app.tokens.admin,
+          body: { personIds: [people.learner.id, people.learner2.id] },
+        }),
+        'adding learners',
+      );
       return cohort.id;
     },
     close: () => app.close(),

@@ -39,7 +39,11 @@ export function transcriptItems(scope: Page | Locator): Locator {
 }
 
 /** Waits until the transcript holds `count` complete messages. */
-export async function waitForMessages(scope: Page | Locator, count: number, timeout = 20_000): Promise<void> {
+export async function waitForMessages(
+  scope: Page | Locator,
+  count: number,
+  timeout = 20_000,
+): Promise<void> {
   const items = transcriptItems(scope);
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
@@ -55,7 +59,10 @@ export async function waitForMessages(scope: Page | Locator, count: number, time
  */
 export async function watchLiveRegion(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __sbLive: { added: string[]; changedAfterAdd: number }; __sbObserved?: Element };
+    const w = window as unknown as {
+      __sbLive: { added: string[]; changedAfterAdd: number };
+      __sbObserved?: Element;
+    };
     w.__sbLive = { added: [], changedAfterAdd: 0 };
     const attach = () => {
       const host = document.querySelector('sb-practice');
@@ -66,9 +73,13 @@ export async function watchLiveRegion(page: Page): Promise<void> {
         for (const m of muts) {
           if (m.type === 'childList' && m.target === log.querySelector('ol')) {
             m.addedNodes.forEach((n) => {
-              if (n instanceof HTMLElement && n.matches('li.message.partner')) w.__sbLive.added.push(n.textContent!.replace(/\s+/g, ' ').trim());
+              if (n instanceof HTMLElement && n.matches('li.message.partner'))
+                w.__sbLive.added.push(n.textContent!.replace(/\s+/g, ' ').trim());
             });
-          } else if (m.type === 'characterData' && (m.target.parentElement?.closest('li.message.partner') ?? null)) {
+          } else if (
+            m.type === 'characterData' &&
+            (m.target.parentElement?.closest('li.message.partner') ?? null)
+          ) {
             w.__sbLive.changedAfterAdd++;
           }
         }
@@ -79,11 +90,18 @@ export async function watchLiveRegion(page: Page): Promise<void> {
   });
 }
 
-export async function liveRegionRecord(page: Page): Promise<{ added: string[]; changedAfterAdd: number }> {
-  return page.evaluate(() => (window as unknown as { __sbLive: { added: string[]; changedAfterAdd: number } }).__sbLive);
+export async function liveRegionRecord(
+  page: Page,
+): Promise<{ added: string[]; changedAfterAdd: number }> {
+  return page.evaluate(
+    () =>
+      (window as unknown as { __sbLive: { added: string[]; changedAfterAdd: number } }).__sbLive,
+  );
 }
 
 /** Horizontal overflow of the page: 0 means no horizontal scrolling. */
 export async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
 }

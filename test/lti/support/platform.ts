@@ -8,7 +8,14 @@
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import {
+  createRemoteJWKSet,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+} from 'jose';
 import type { AddressInfo } from 'node:net';
 
 const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
@@ -59,7 +66,11 @@ export interface Score {
 export async function makeKey(): Promise<PlatformKey> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const kid = `plat-${crypto.randomUUID().slice(0, 8)}`;
-  return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+  return {
+    kid,
+    privateKey,
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' },
+  };
 }
 
 /** `clock`: the platform's idea of now (ms), so tests that move the tool's clock can move it too. */
@@ -80,12 +91,17 @@ export async function startPlatform(toolUrl: string, opts: { clock?: () => numbe
     issuedTokens: new Set<string>(),
   };
   let base = '';
-  const toolJwks = createRemoteJWKSet(new URL(`${toolUrl}/lti/jwks.json`), { cooldownDuration: 0, cacheMaxAge: 0 });
+  const toolJwks = createRemoteJWKSet(new URL(`${toolUrl}/lti/jwks.json`), {
+    cooldownDuration: 0,
+    cacheMaxAge: 0,
+  });
 
   // a course page that frames the tool, as an LMS does: the iframe starts at the tool's login
   app.get('/course', (c) => {
     const login = `${toolUrl}/lti/login?${new URLSearchParams({ iss: base, login_hint: state.nextLaunch?.user.sub ?? 'x', target_link_uri: `${toolUrl}/lti/launch`, client_id: state.clientId })}`;
-    return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title></head><body><h1>Coaching 101</h1><iframe title="Sounding Board" src="${login.replace(/&/g, '&amp;')}" style="width:1000px;height:1400px"></iframe></body></html>`);
+    return c.html(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title></head><body><h1>Coaching 101</h1><iframe title="Sounding Board" src="${login.replace(/&/g, '&amp;')}" style="width:1000px;height:1400px"></iframe></body></html>`,
+    );
   });
 
   app.get('/jwks', (c) => {
@@ -99,11 +115,20 @@ export async function startPlatform(toolUrl: string, opts: { clock?: () => numbe
     state.lastAuthRequest = q;
     const spec = state.nextLaunch;
     if (!spec) return c.text('no launch prepared', 400);
-    if (q.get('client_id') !== state.clientId || q.get('response_type') !== 'id_token' || q.get('scope') !== 'openid' || q.get('response_mode') !== 'form_post') return c.text('bad auth request', 400);
-    if (q.get('redirect_uri') !== `${toolUrl}/lti/launch`) return c.text('redirect_uri not registered', 400);
+    if (
+      q.get('client_id') !== state.clientId ||
+      q.get('response_type') !== 'id_token' ||
+      q.get('scope') !== 'openid' ||
+      q.get('response_mode') !== 'form_post'
+    )
+      return c.text('bad auth request', 400);
+    if (q.get('redirect_uri') !== `${toolUrl}/lti/launch`)
+      return c.text('redirect_uri not registered', 400);
     const idToken = await signIdToken(spec, q.get('nonce') ?? '');
     // auto-posting, as a real platform answers; HTTP tests read the form instead
-    return c.html(`<form method="post" action="${q.get('redirect_uri')}"><input type="hidden" name="id_token" value="${idToken}"><input type="hidden" name="state" value="${q.get('state')}"></form><script>document.forms[0].submit()</script>`);
+    return c.html(
+      `<form method="post" action="${q.get('redirect_uri')}"><input type="hidden" name="id_token" value="${idToken}"><input type="hidden" name="state" value="${q.get('state')}"></form><script>document.forms[0].submit()</script>`,
+    );
   });
 
   async function signIdToken(spec: LaunchSpec, nonce: string): Promise<string> {
@@ -125,47 +150,85 @@ export async function startPlatform(toolUrl: string, opts: { clock?: () => numbe
       [`${LTI}target_link_uri`]: `${toolUrl}/lti/launch`,
       [`${LTI}roles`]: spec.user.roles,
     };
-    if (spec.context !== null) claims[`${LTI}context`] = spec.context ?? { id: 'course-1', title: 'Coaching 101' };
-    if (messageType === 'LtiResourceLinkRequest' && spec.resourceLink !== null) claims[`${LTI}resource_link`] = spec.resourceLink ?? { id: 'rl-1', title: 'Listening drill' };
+    if (spec.context !== null)
+      claims[`${LTI}context`] = spec.context ?? { id: 'course-1', title: 'Coaching 101' };
+    if (messageType === 'LtiResourceLinkRequest' && spec.resourceLink !== null)
+      claims[`${LTI}resource_link`] = spec.resourceLink ?? { id: 'rl-1', title: 'Listening drill' };
     if (spec.custom) claims[`${LTI}custom`] = spec.custom;
-    if (spec.lineItem) claims['https://purl.imsglobal.org/spec/lti-ags/claim/endpoint'] = { scope: ['https://purl.imsglobal.org/spec/lti-ags/scope/score', 'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem'], lineitem: spec.lineItem, lineitems: `${base}/lineitems` };
+    if (spec.lineItem)
+      claims['https://purl.imsglobal.org/spec/lti-ags/claim/endpoint'] = {
+        scope: [
+          'https://purl.imsglobal.org/spec/lti-ags/scope/score',
+          'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem',
+        ],
+        lineitem: spec.lineItem,
+        lineitems: `${base}/lineitems`,
+      };
     if (messageType === 'LtiDeepLinkingRequest') {
-      claims['https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings'] = { deep_link_return_url: `${base}/deep-link-return`, accept_types: ['ltiResourceLink'], accept_presentation_document_targets: ['iframe'], accept_lineitem: true, data: 'opaque-platform-data' };
+      claims['https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings'] = {
+        deep_link_return_url: `${base}/deep-link-return`,
+        accept_types: ['ltiResourceLink'],
+        accept_presentation_document_targets: ['iframe'],
+        accept_lineitem: true,
+        data: 'opaque-platform-data',
+      };
     }
     for (const [k, v] of Object.entries(spec.override ?? {})) {
       if (v === undefined) delete claims[k];
       else claims[k] = v;
     }
-    return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: spec.kid ?? key.kid, typ: 'JWT' }).sign(key.privateKey);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: spec.kid ?? key.kid, typ: 'JWT' })
+      .sign(key.privateKey);
   }
 
   // OAuth2 token endpoint: the tool's client assertion must verify against the tool's own JWKS
   app.post('/token', async (c) => {
     state.tokenRequests++;
     const form = await c.req.parseBody();
-    if (form.grant_type !== 'client_credentials' || form.client_assertion_type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return c.json({ error: 'unsupported_grant_type' }, 400);
+    if (
+      form.grant_type !== 'client_credentials' ||
+      form.client_assertion_type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+    )
+      return c.json({ error: 'unsupported_grant_type' }, 400);
     try {
-      const { payload } = await jwtVerify(String(form.client_assertion), toolJwks, { issuer: state.clientId, subject: state.clientId, audience: `${base}/token` });
+      const { payload } = await jwtVerify(String(form.client_assertion), toolJwks, {
+        issuer: state.clientId,
+        subject: state.clientId,
+        audience: `${base}/token`,
+      });
       if (!payload.jti) throw new Error('no jti');
     } catch (err) {
       return c.json({ error: 'invalid_client', detail: String(err) }, 401);
     }
     const token = `at-${crypto.randomUUID()}`;
     state.issuedTokens.add(token);
-    return c.json({ access_token: token, token_type: 'Bearer', expires_in: 3600, scope: String(form.scope) });
+    return c.json({
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: String(form.scope),
+    });
   });
 
   app.post('/lineitems/:id/scores', async (c) => {
     if (state.agsDown) return c.text('maintenance', 503);
     const auth = c.req.header('authorization')?.replace(/^Bearer /, '') ?? '';
     if (!state.issuedTokens.has(auth)) return c.text('unauthorised', 401);
-    state.scores.push({ lineItem: `${base}/lineitems/${c.req.param('id')}`, body: await c.req.json(), contentType: c.req.header('content-type') ?? null });
+    state.scores.push({
+      lineItem: `${base}/lineitems/${c.req.param('id')}`,
+      body: await c.req.json(),
+      contentType: c.req.header('content-type') ?? null,
+    });
     return c.body(null, 204);
   });
 
   app.post('/deep-link-return', async (c) => {
     const form = await c.req.parseBody();
-    const { payload } = await jwtVerify(String(form.JWT), toolJwks, { issuer: state.clientId, audience: base });
+    const { payload } = await jwtVerify(String(form.JWT), toolJwks, {
+      issuer: state.clientId,
+      audience: base,
+    });
     state.deepLinkReturns.push(payload);
     return c.html('<p>Link added</p>');
   });
@@ -182,7 +245,15 @@ export async function startPlatform(toolUrl: string, opts: { clock?: () => numbe
     keys,
     /** the registration body for POST /api/lti/platforms */
     registration(name = 'Simulated LMS') {
-      return { name, issuer: base, clientId: state.clientId, deploymentIds: [state.deploymentId], authEndpoint: `${base}/auth`, tokenEndpoint: `${base}/token`, jwksUrl: `${base}/jwks` };
+      return {
+        name,
+        issuer: base,
+        clientId: state.clientId,
+        deploymentIds: [state.deploymentId],
+        authEndpoint: `${base}/auth`,
+        tokenEndpoint: `${base}/token`,
+        jwksUrl: `${base}/jwks`,
+      };
     },
     signIdToken,
     async rotate() {
@@ -198,25 +269,44 @@ export type SimulatedPlatform = Awaited<ReturnType<typeof startPlatform>>;
 export function readForm(html: string): { action: string; fields: Record<string, string> } {
   const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1] ?? '';
   const fields: Record<string, string> = {};
-  for (const m of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) fields[m[1]] = decode(m[2]);
+  for (const m of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g))
+    fields[m[1]] = decode(m[2]);
   return { action: decode(action), fields };
 }
 
 function decode(s: string) {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /**
  * Drives a whole launch as a browser would: login at the tool, follow the redirect to the
  * platform, post the platform's form back to the tool. Returns the tool's final response.
  */
-export async function launchThrough(toolUrl: string, platform: SimulatedPlatform, spec: LaunchSpec, opts: { tamperForm?: (f: Record<string, string>) => void } = {}) {
+export async function launchThrough(
+  toolUrl: string,
+  platform: SimulatedPlatform,
+  spec: LaunchSpec,
+  opts: { tamperForm?: (f: Record<string, string>) => void } = {},
+) {
   platform.state.nextLaunch = spec;
-  const login = await fetch(`${toolUrl}/lti/login?${new URLSearchParams({ iss: platform.url, login_hint: spec.user.sub, target_link_uri: `${toolUrl}/lti/launch`, lti_message_hint: 'hint-1', client_id: platform.state.clientId })}`, { redirect: 'manual' });
-  if (login.status !== 302) return { status: login.status, html: await login.text(), headers: login.headers, form: null };
+  const login = await fetch(
+    `${toolUrl}/lti/login?${new URLSearchParams({ iss: platform.url, login_hint: spec.user.sub, target_link_uri: `${toolUrl}/lti/launch`, lti_message_hint: 'hint-1', client_id: platform.state.clientId })}`,
+    { redirect: 'manual' },
+  );
+  if (login.status !== 302)
+    return { status: login.status, html: await login.text(), headers: login.headers, form: null };
   const auth = await fetch(login.headers.get('location')!);
   const form = readForm(await auth.text());
   opts.tamperForm?.(form.fields);
-  const res = await fetch(form.action, { method: 'POST', body: new URLSearchParams(form.fields), redirect: 'manual' });
+  const res = await fetch(form.action, {
+    method: 'POST',
+    body: new URLSearchParams(form.fields),
+    redirect: 'manual',
+  });
   return { status: res.status, html: await res.text(), headers: res.headers, form: form.fields };
 }

@@ -24,7 +24,13 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const turn = { index: 1, role: 'coach', text: 'What matters most?', codes: ['open_question'], label: 'open_question' };
+const turn = {
+  index: 1,
+  role: 'coach',
+  text: 'What matters most?',
+  codes: ['open_question'],
+  label: 'open_question',
+};
 const feedback = { worked: 'Open question', improve: '-', suggestion: '-', alternative: '-' };
 
 describe('ApiClient', () => {
@@ -44,7 +50,14 @@ describe('ApiClient', () => {
     handler = (_q, res) => {
       res.statusCode = 401;
       res.setHeader('content-type', 'application/problem+json');
-      res.end(JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'token expired' }));
+      res.end(
+        JSON.stringify({
+          type: 'about:blank',
+          title: 'Unauthorized',
+          status: 401,
+          detail: 'token expired',
+        }),
+      );
     };
     const err = await new ApiClient({ apiBase: base }).getProgress().catch((e) => e);
     expect(err).toBeInstanceOf(ApiProblem);
@@ -61,19 +74,28 @@ describe('ApiClient', () => {
       res.write(`event: turn\ndata: ${JSON.stringify(turn)}\n\n`);
       res.write('event: token\ndata: {"text":"I sup"}\n\n');
       setTimeout(() => {
-        res.write('event: token\ndata: {"text":"pose..."}\n\nevent: reply\ndata: {"index":2,"text":"I suppose..."}\n\n');
+        res.write(
+          'event: token\ndata: {"text":"pose..."}\n\nevent: reply\ndata: {"index":2,"text":"I suppose..."}\n\n',
+        );
         res.end(`event: feedback\ndata: ${JSON.stringify(feedback)}\n\nevent: done\ndata: {}\n\n`);
       }, 20);
     };
     const seen: string[] = [];
-    const result = await new ApiClient({ apiBase: base }).sendTurn('s 1', { clientTurnId: 'c1', text: 'What matters most?' }, {
-      stream: true,
-      onTurn: () => seen.push('turn'),
-      onToken: (t) => seen.push(`token:${t}`),
-      onReply: () => seen.push('reply'),
-      onFeedback: () => seen.push('feedback'),
+    const result = await new ApiClient({ apiBase: base }).sendTurn(
+      's 1',
+      { clientTurnId: 'c1', text: 'What matters most?' },
+      {
+        stream: true,
+        onTurn: () => seen.push('turn'),
+        onToken: (t) => seen.push(`token:${t}`),
+        onReply: () => seen.push('reply'),
+        onFeedback: () => seen.push('feedback'),
+      },
+    );
+    expect(sent).toEqual({
+      accept: 'text/event-stream, application/problem+json',
+      body: { clientTurnId: 'c1', text: 'What matters most?' },
     });
-    expect(sent).toEqual({ accept: 'text/event-stream, application/problem+json', body: { clientTurnId: 'c1', text: 'What matters most?' } });
     expect(seen).toEqual(['turn', 'token:I sup', 'token:pose...', 'reply', 'feedback']);
     expect(result.reply.text).toBe('I suppose...');
     expect(result.turn.feedback).toEqual(feedback);
@@ -82,14 +104,20 @@ describe('ApiClient', () => {
   it('accepts a JSON answer when the server does not stream', async () => {
     handler = (_q, res) => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ turn: { ...turn, feedback }, reply: { index: 2, text: 'Well...' } }));
+      res.end(
+        JSON.stringify({ turn: { ...turn, feedback }, reply: { index: 2, text: 'Well...' } }),
+      );
     };
     const seen: string[] = [];
-    const result = await new ApiClient({ apiBase: base }).sendTurn('s1', { clientTurnId: 'c1', text: 'x' }, {
-      stream: true,
-      onReply: (r) => seen.push(r.text),
-      onFeedback: () => seen.push('feedback'),
-    });
+    const result = await new ApiClient({ apiBase: base }).sendTurn(
+      's1',
+      { clientTurnId: 'c1', text: 'x' },
+      {
+        stream: true,
+        onReply: (r) => seen.push(r.text),
+        onFeedback: () => seen.push('feedback'),
+      },
+    );
     expect(seen).toEqual(['Well...', 'feedback']);
     expect(result.turn.index).toBe(1);
   });
@@ -99,7 +127,9 @@ describe('ApiClient', () => {
       res.setHeader('content-type', 'text/event-stream');
       res.end('event: problem\ndata: {"status":503,"title":"Partner unavailable"}\n\n');
     };
-    const err = await new ApiClient({ apiBase: base }).sendTurn('s1', { clientTurnId: 'c', text: 'x' }, { stream: true }).catch((e) => e);
+    const err = await new ApiClient({ apiBase: base })
+      .sendTurn('s1', { clientTurnId: 'c', text: 'x' }, { stream: true })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(ApiProblem);
     expect(err.retryable).toBe(true);
   });
@@ -110,7 +140,9 @@ describe('ApiClient', () => {
       res.write(`event: turn\ndata: ${JSON.stringify(turn)}\n\n`);
       setTimeout(() => res.end(), 1000);
     };
-    const err = await new ApiClient({ apiBase: base }).sendTurn('s1', { clientTurnId: 'c', text: 'x' }, { stream: true, timeoutMs: 100 }).catch((e) => e);
+    const err = await new ApiClient({ apiBase: base })
+      .sendTurn('s1', { clientTurnId: 'c', text: 'x' }, { stream: true, timeoutMs: 100 })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(TimeoutError);
   });
 
@@ -119,12 +151,16 @@ describe('ApiClient', () => {
       res.setHeader('content-type', 'text/event-stream');
       res.end(`event: turn\ndata: ${JSON.stringify(turn)}\n\n`);
     };
-    const err = await new ApiClient({ apiBase: base }).sendTurn('s1', { clientTurnId: 'c', text: 'x' }, { stream: true }).catch((e) => e);
+    const err = await new ApiClient({ apiBase: base })
+      .sendTurn('s1', { clientTurnId: 'c', text: 'x' }, { stream: true })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(NetworkError);
   });
 
   it('reports an unreachable server as a network failure', async () => {
-    const err = await new ApiClient({ apiBase: 'http://127.0.0.1:9' }).listScenarios().catch((e) => e);
+    const err = await new ApiClient({ apiBase: 'http://127.0.0.1:9' })
+      .listScenarios()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(NetworkError);
     expect(err.retryable).toBe(true);
   });

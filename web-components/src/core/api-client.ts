@@ -4,7 +4,16 @@
  * {@link ApiProblem}, time limits turned into {@link TimeoutError}, and coach turns sent either as
  * plain JSON or as a Server-Sent Events stream read through fetch.
  */
-import type { ApiBody, ApiJson, CoachTurn, ProblemBody, Session, SessionListItem, TurnFeedback, TurnResult } from './api-types.js';
+import type {
+  ApiBody,
+  ApiJson,
+  CoachTurn,
+  ProblemBody,
+  Session,
+  SessionListItem,
+  TurnFeedback,
+  TurnResult,
+} from './api-types.js';
 import { ApiProblem, NetworkError, SbError, TimeoutError } from './problem.js';
 import { readSse } from './sse-decoder.js';
 
@@ -92,7 +101,10 @@ export class ApiClient {
 
   /** A cohort learner's sessions, for their facilitator (`GET /api/cohorts/{id}/learners/{personId}/sessions`). */
   learnerSessions(cohortId: string, personId: string): Promise<{ sessions: SessionListItem[] }> {
-    return this.json('GET', `/api/cohorts/${encodeURIComponent(cohortId)}/learners/${encodeURIComponent(personId)}/sessions`);
+    return this.json(
+      'GET',
+      `/api/cohorts/${encodeURIComponent(cohortId)}/learners/${encodeURIComponent(personId)}/sessions`,
+    );
   }
 
   /** One drill with its rules (`GET /api/drills/{id}`). */
@@ -110,7 +122,13 @@ export class ApiClient {
 
   /** The cohort's progress as the CSV file the API serves (one row per learner, a column per skill). */
   cohortProgressCsv(cohortId: string): Promise<Blob> {
-    return this.request('GET', `/api/cohorts/${encodeURIComponent(cohortId)}/progress.csv`, undefined, 'text/csv', (res) => res.blob());
+    return this.request(
+      'GET',
+      `/api/cohorts/${encodeURIComponent(cohortId)}/progress.csv`,
+      undefined,
+      'text/csv',
+      (res) => res.blob(),
+    );
   }
 
   assignDrill(body: ApiBody<'/assignments', 'post'>): Promise<ApiJson<'/assignments', 'post'>> {
@@ -119,7 +137,10 @@ export class ApiClient {
 
   /** Takes a learner out of a cohort: the drills assigned through it go, their sessions and progress stay. */
   removeFromCohort(cohortId: string, personId: string): Promise<void> {
-    return this.json('DELETE', `/api/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(personId)}`);
+    return this.json(
+      'DELETE',
+      `/api/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(personId)}`,
+    );
   }
 
   /** Cancels one assignment; the learner's sessions on the drill stay in their progress. */
@@ -131,12 +152,22 @@ export class ApiClient {
    * Sends one coach turn. The same `clientTurnId` may be sent again after any failure: the server
    * answers a repeat with the stored result, so a retry never doubles a turn.
    */
-  async sendTurn(sessionId: string, turn: { clientTurnId: string; text: string }, opts: SendTurnOptions = {}): Promise<TurnResult> {
+  async sendTurn(
+    sessionId: string,
+    turn: { clientTurnId: string; text: string },
+    opts: SendTurnOptions = {},
+  ): Promise<TurnResult> {
     const path = `/api/sessions/${encodeURIComponent(sessionId)}/turns`;
     const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
     const guard = new StallGuard(timeoutMs, opts.signal);
     try {
-      const res = await this.send('POST', path, turn, guard.signal, opts.stream ? 'text/event-stream' : 'application/json');
+      const res = await this.send(
+        'POST',
+        path,
+        turn,
+        guard.signal,
+        opts.stream ? 'text/event-stream' : 'application/json',
+      );
       guard.touch();
       const type = res.headers.get('content-type') || '';
       if (!type.includes('text/event-stream') || !res.body) {
@@ -156,11 +187,23 @@ export class ApiClient {
 
   /** A JSON request with the time limit; the parsed body or a thrown {@link SbError}. */
   json<T>(method: string, path: string, body?: unknown): Promise<T> {
-    return this.request(method, path, body, 'application/json', async (res) => (res.status === 204 ? undefined : await res.json()) as T);
+    return this.request(
+      method,
+      path,
+      body,
+      'application/json',
+      async (res) => (res.status === 204 ? undefined : await res.json()) as T,
+    );
   }
 
   /** A request with the time limit, its body read by `read` (also within the limit), or a thrown {@link SbError}. */
-  private async request<T>(method: string, path: string, body: unknown, accept: string, read: (res: Response) => Promise<T>): Promise<T> {
+  private async request<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    accept: string,
+    read: (res: Response) => Promise<T>,
+  ): Promise<T> {
     const guard = new StallGuard(this.timeoutMs);
     try {
       return await read(await this.send(method, path, body, guard.signal, accept));
@@ -171,7 +214,13 @@ export class ApiClient {
     }
   }
 
-  private async send(method: string, path: string, body: unknown, signal: AbortSignal, accept: string): Promise<Response> {
+  private async send(
+    method: string,
+    path: string,
+    body: unknown,
+    signal: AbortSignal,
+    accept: string,
+  ): Promise<Response> {
     const headers: Record<string, string> = { Accept: `${accept}, application/problem+json` };
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -202,7 +251,11 @@ async function problemBody(res: Response): Promise<ProblemBody> {
   }
 }
 
-async function readTurnStream(body: ReadableStream<Uint8Array>, opts: TurnStreamHandlers, guard: StallGuard): Promise<TurnResult> {
+async function readTurnStream(
+  body: ReadableStream<Uint8Array>,
+  opts: TurnStreamHandlers,
+  guard: StallGuard,
+): Promise<TurnResult> {
   let turn: CoachTurn | undefined;
   let reply: { index: number; text: string } | undefined;
   let feedback: TurnFeedback | undefined;
@@ -273,7 +326,8 @@ class StallGuard {
     if (err instanceof SbError) return err;
     if (this.timedOut) return new TimeoutError(this.timeoutMs);
     if (this.outer?.aborted) return err; // the caller cancelled: let them see their own abort
-    if (err instanceof SyntaxError) return new SbError('The server sent an answer we could not read. Try again.', true);
+    if (err instanceof SyntaxError)
+      return new SbError('The server sent an answer we could not read. Try again.', true);
     return new NetworkError(err);
   }
 

@@ -15,7 +15,9 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
  * The JSON body a route answers with on success (its 200 or 201).
  * @example type Drills = ApiJson<'/drills', 'get'>; // { drills: Drill[] }
  */
-export type ApiJson<P extends keyof paths, M extends Method> = paths[P][M] extends { responses: infer R }
+export type ApiJson<P extends keyof paths, M extends Method> = paths[P][M] extends {
+  responses: infer R;
+}
   ? R extends { 200: { content: { 'application/json': infer B } } }
     ? B
     : R extends { 201: { content: { 'application/json': infer B } } }
@@ -24,7 +26,11 @@ export type ApiJson<P extends keyof paths, M extends Method> = paths[P][M] exten
   : never;
 
 /** The JSON body a route takes. */
-export type ApiBody<P extends keyof paths, M extends Method> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+export type ApiBody<P extends keyof paths, M extends Method> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 
 export type Scorecard = Schemas['Scorecard'];
 export type SkillResult = Scorecard['skills'][number];
@@ -38,14 +44,17 @@ export type ScenarioBrief = Schemas['Scenario'];
 export type ProblemBody = Partial<Schemas['Problem']>;
 
 /** A drill as `GET /api/drills` lists it, or as an assignment carries it (without its pass rules). */
-export type DrillSummary = Schemas['AssignedDrill'] & Partial<Pick<Schemas['Drill'], 'passLevels' | 'passChecks' | 'builtIn' | 'createdAt'>>;
+export type DrillSummary = Schemas['AssignedDrill'] &
+  Partial<Pick<Schemas['Drill'], 'passLevels' | 'passChecks' | 'builtIn' | 'createdAt'>>;
 
 /** A coded coach turn: its codes, its label and (once released) its feedback. */
 export type CoachTurn = Schemas['CodedCoachTurn'];
 type PartnerTurn = Extract<Schemas['Session']['turns'][number], { role: 'partner' }>;
 
 /** One turn of a session transcript; coach turns carry their codes and (when released) feedback. */
-export type SessionTurn = (CoachTurn & { pending?: undefined }) | (PartnerTurn & { codes?: undefined; label?: undefined; feedback?: undefined });
+export type SessionTurn =
+  | (CoachTurn & { pending?: undefined })
+  | (PartnerTurn & { codes?: undefined; label?: undefined; feedback?: undefined });
 
 export type Session = Omit<Schemas['Session'], 'turns'> & {
   turns: SessionTurn[];
@@ -77,7 +86,9 @@ export type AttentionLearner = ApiJson<'/cohorts/{id}/attention', 'get'>['learne
 
 type OwnSession = Schemas['SessionList']['sessions'][number];
 /** A session in a list: the caller's own (`GET /api/sessions`) or a cohort learner's. */
-export type SessionListItem = (OwnSession & { scenarioId?: undefined; drillPassed?: undefined }) | (Schemas['LearnerSession'] & { scenario?: undefined });
+export type SessionListItem =
+  | (OwnSession & { scenarioId?: undefined; drillPassed?: undefined })
+  | (Schemas['LearnerSession'] & { scenario?: undefined });
 
 export type PartnershipView = Schemas['Partnership'];
 export type PartnershipSeriesEntry = Schemas['PartnershipSeriesEntry'];

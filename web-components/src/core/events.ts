@@ -4,7 +4,14 @@
  * bubble and are composed, so a host LMS page can listen on `document` and react (record
  * completion, refresh a token, open a drill elsewhere).
  */
-import type { Assignment, DrillSummary, Scorecard, Session, SessionTurn, TurnFeedback } from './api-types.js';
+import type {
+  Assignment,
+  DrillSummary,
+  Scorecard,
+  Session,
+  SessionTurn,
+  TurnFeedback,
+} from './api-types.js';
 
 export interface SbEventMap {
   /** a practice session began (a scenario or a drill was opened) */
@@ -30,7 +37,12 @@ export interface SbEventMap {
   /** a facilitator took a learner out of a cohort (the drills assigned through it went with them) */
   'sb-learner-removed': { cohortId: string; learnerId: string; cancelledAssignmentIds: string[] };
   /** a facilitator cancelled one learner's assignment; `cohortId` is the cohort in view (the assignment may have come through another cohort or directly) */
-  'sb-assignment-cancelled': { assignmentId: string; learnerId: string; drillId: string | null; cohortId: string };
+  'sb-assignment-cancelled': {
+    assignmentId: string;
+    learnerId: string;
+    drillId: string | null;
+    cohortId: string;
+  };
 }
 
 export type SbEventName = keyof SbEventMap;

@@ -9,7 +9,9 @@ import type { CoachCode, TurnFeedback } from './api-types.js';
 import { CAUTION_CODES, codeLabel } from './labels.js';
 
 /** The coded moves of a coach turn as chips; cautionary moves (advice, judgement) are marked. */
-export function renderMoveChips(codes: readonly CoachCode[] | undefined): TemplateResult | typeof nothing {
+export function renderMoveChips(
+  codes: readonly CoachCode[] | undefined,
+): TemplateResult | typeof nothing {
   if (!codes?.length) return nothing;
   return html`<ul class="codes" part="codes" aria-label="Your move">
     ${codes.map((c) => html`<li class="code ${CAUTION_CODES.has(c) ? 'caution' : ''}">${codeLabel(c)}</li>`)}
@@ -19,10 +21,30 @@ export function renderMoveChips(codes: readonly CoachCode[] | undefined): Templa
 /** Per-turn feedback in the CARE shape (what worked, to improve, try next, a model reply). */
 export function renderFeedback(f: TurnFeedback): TemplateResult {
   return html`<dl class="feedback" part="feedback">
-    ${f.worked ? html`<dt>What worked</dt><dd>${f.worked}</dd>` : nothing}
-    ${f.improve ? html`<dt>To improve</dt><dd>${f.improve}</dd>` : nothing}
-    ${f.suggestion ? html`<dt>Try next</dt><dd>${f.suggestion}</dd>` : nothing}
-    ${f.alternative ? html`<dt>You could have said</dt><dd>“${f.alternative}”</dd>` : nothing}
+    ${
+      f.worked
+        ? html`<dt>What worked</dt>
+            <dd>${f.worked}</dd>`
+        : nothing
+    }
+    ${
+      f.improve
+        ? html`<dt>To improve</dt>
+            <dd>${f.improve}</dd>`
+        : nothing
+    }
+    ${
+      f.suggestion
+        ? html`<dt>Try next</dt>
+            <dd>${f.suggestion}</dd>`
+        : nothing
+    }
+    ${
+      f.alternative
+        ? html`<dt>You could have said</dt>
+            <dd>“${f.alternative}”</dd>`
+        : nothing
+    }
   </dl>`;
 }
 
@@ -61,5 +83,7 @@ export function initials(name: string): string {
 
 /** A round avatar with initials; decorative (the name is always written beside it). */
 export function renderAvatar(name: string, kind: 'partner' | 'coach' = 'partner'): TemplateResult {
-  return html`<span class="avatar ${kind}" aria-hidden="true">${kind === 'coach' ? 'You' : initials(name)}</span>`;
+  return html`<span class="avatar ${kind}" aria-hidden="true"
+    >${kind === 'coach' ? 'You' : initials(name)}</span
+  >`;
 }

@@ -16,11 +16,15 @@ export const SKILL_LABELS: Record<SkillId, string> = {
 
 /** What to practise next when a skill is the weakest, in a sentence a learner can act on. */
 export const SKILL_NEXT_STEP: Record<SkillId, string> = {
-  listening: 'Reflect back what you hear before asking the next question, and try a reflection that names a feeling or meaning.',
+  listening:
+    'Reflect back what you hear before asking the next question, and try a reflection that names a feeling or meaning.',
   questioning: 'Ask one open question at a time ("what", "how"), and leave space for the answer.',
-  non_judgement: 'Hold back advice and opinions; if you have an idea, ask permission before sharing it.',
-  partner_led: 'Let your partner do most of the talking and choose the direction; keep your turns short.',
-  agreement: 'Start by agreeing what your partner wants from the conversation and how you will work together.',
+  non_judgement:
+    'Hold back advice and opinions; if you have an idea, ask permission before sharing it.',
+  partner_led:
+    'Let your partner do most of the talking and choose the direction; keep your turns short.',
+  agreement:
+    'Start by agreeing what your partner wants from the conversation and how you will work together.',
   action: 'Close by asking what your partner will do, when, and how they will know it worked.',
 };
 
@@ -83,7 +87,13 @@ export const CODE_LABELS: Record<CoachCode, string> = {
 };
 
 /** Codes that work against a Learning Partnership conversation, shown with a warning tone. */
-export const CAUTION_CODES: ReadonlySet<CoachCode> = new Set(['advice', 'judgement', 'reassurance', 'leading_question', 'stacked_questions']);
+export const CAUTION_CODES: ReadonlySet<CoachCode> = new Set([
+  'advice',
+  'judgement',
+  'reassurance',
+  'leading_question',
+  'stacked_questions',
+]);
 
 export function skillLabel(s: string): string {
   return (SKILL_LABELS as Record<string, string>)[s] ?? s.replace(/_/g, ' ');
@@ -103,7 +113,8 @@ export function codeLabel(c: string): string {
  */
 
 /** Under the cohort picker, for a cohort an LMS course feeds. */
-export const LMS_COHORT_NOTE = 'This cohort comes from an LMS course: learners join it when they launch Sounding Board from the course.';
+export const LMS_COHORT_NOTE =
+  'This cohort comes from an LMS course: learners join it when they launch Sounding Board from the course.';
 
 /** In the removal dialog, for a cohort an LMS course feeds. */
 export function lmsRemovalNote(learner: string): string {
@@ -115,5 +126,10 @@ export function formatDate(iso: string | null | undefined, withTime = false): st
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(undefined, withTime ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', year: 'numeric' });
+  return d.toLocaleDateString(
+    undefined,
+    withTime
+      ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }
+      : { day: 'numeric', month: 'short', year: 'numeric' },
+  );
 }

@@ -8,6 +8,11 @@ import { LEVEL_THRESHOLDS } from '../../../api/practice/standing/index.js';
 import { SKILL_THRESHOLDS } from './levels.js';
 
 it('matches the level rule the server scores with, skill by skill', () => {
-  const fromRule = Object.fromEntries(LEARNING_PARTNER_CORE.skills.map((s) => [s.skill, { fair: LEVEL_THRESHOLDS.fair, good: LEVEL_THRESHOLDS.good }]));
+  const fromRule = Object.fromEntries(
+    LEARNING_PARTNER_CORE.skills.map((s) => [
+      s.skill,
+      { fair: LEVEL_THRESHOLDS.fair, good: LEVEL_THRESHOLDS.good },
+    ]),
+  );
   expect(SKILL_THRESHOLDS).toEqual(fromRule);
 });

@@ -26,7 +26,10 @@ export class ApiProblem extends SbError {
   readonly errors: { path: string; message: string }[];
   constructor(status: number, body: ProblemBody) {
     const title = body.title || defaultTitle(status);
-    super(body.detail ? `${title}: ${body.detail}` : title, status >= 500 || status === 429 || status === 408);
+    super(
+      body.detail ? `${title}: ${body.detail}` : title,
+      status >= 500 || status === 429 || status === 408,
+    );
     this.status = status;
     this.type = body.type || 'about:blank';
     this.title = title;
@@ -66,11 +69,21 @@ function defaultTitle(status: number): string {
 }
 
 /** The message a learner should read for any thrown value. */
-export function describeFailure(err: unknown): { message: string; retryable: boolean; auth: boolean } {
+export function describeFailure(err: unknown): {
+  message: string;
+  retryable: boolean;
+  auth: boolean;
+} {
   if (err instanceof ApiProblem) {
-    if (err.isAuth) return { message: 'Your sign-in has expired. Refresh the page or sign in again, then retry.', retryable: true, auth: true };
+    if (err.isAuth)
+      return {
+        message: 'Your sign-in has expired. Refresh the page or sign in again, then retry.',
+        retryable: true,
+        auth: true,
+      };
     return { message: err.message, retryable: err.retryable || err.status === 401, auth: false };
   }
-  if (err instanceof SbError) return { message: err.message, retryable: err.retryable, auth: false };
+  if (err instanceof SbError)
+    return { message: err.message, retryable: err.retryable, auth: false };
   return { message: 'Something went wrong. Please try again.', retryable: true, auth: false };
 }

@@ -32,7 +32,11 @@ export class SbElement extends LitElement {
 
   /** The API client for the current `api-base` and `token`. */
   protected get api(): ApiClient {
-    if (!this.client || this.client.apiBase !== this.apiBase.replace(/\/+$/, '') || this.client.token !== (this.token || null)) {
+    if (
+      !this.client ||
+      this.client.apiBase !== this.apiBase.replace(/\/+$/, '') ||
+      this.client.token !== (this.token || null)
+    ) {
       this.client = new ApiClient({ apiBase: this.apiBase, token: this.token });
     }
     return this.client;
@@ -42,8 +46,19 @@ export class SbElement extends LitElement {
    * Fires a typed `sb-` event that bubbles out of the shadow root.
    * @returns false when a listener called `preventDefault()` on a cancelable event
    */
-  emit<K extends SbEventName>(name: K, detail: SbEventMap[K], options: { cancelable?: boolean } = {}): boolean {
-    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+  emit<K extends SbEventName>(
+    name: K,
+    detail: SbEventMap[K],
+    options: { cancelable?: boolean } = {},
+  ): boolean {
+    return this.dispatchEvent(
+      new CustomEvent(name, {
+        detail,
+        bubbles: true,
+        composed: true,
+        cancelable: options.cancelable ?? false,
+      }),
+    );
   }
 
   /** Shows a failure with a retry and tells the host page about it. */
@@ -57,7 +72,11 @@ export class SbElement extends LitElement {
    */
   protected report(err: unknown, retry?: () => void): FailureView {
     const f = describeFailure(err);
-    this.emit('sb-error', { message: f.message, status: err instanceof ApiProblem ? err.status : undefined, retryable: f.retryable });
+    this.emit('sb-error', {
+      message: f.message,
+      status: err instanceof ApiProblem ? err.status : undefined,
+      retryable: f.retryable,
+    });
     if (f.auth) this.emit('sb-auth-expired', { status: 401 });
     return { message: f.message, retryable: f.retryable, retry: f.retryable ? retry : undefined };
   }

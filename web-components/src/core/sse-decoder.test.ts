@@ -43,7 +43,9 @@ describe('SseDecoder', () => {
   });
 
   it('keeps the last id and strips only one leading space', () => {
-    expect(new SseDecoder().push('id: 7\ndata:  two spaces\n\n')).toEqual([{ event: 'message', data: ' two spaces', id: '7' }]);
+    expect(new SseDecoder().push('id: 7\ndata:  two spaces\n\n')).toEqual([
+      { event: 'message', data: ' two spaces', id: '7' },
+    ]);
   });
 });
 

@@ -15,7 +15,10 @@ describe('design tokens', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`meets every contrast minimum in ${scheme}`, () => {
-      const failures = CONTRAST_PAIRS.map((p) => ({ ...p, ratio: contrastRatio(PALETTES[scheme][p.fg], PALETTES[scheme][p.bg]) }))
+      const failures = CONTRAST_PAIRS.map((p) => ({
+        ...p,
+        ratio: contrastRatio(PALETTES[scheme][p.fg], PALETTES[scheme][p.bg]),
+      }))
         .filter((p) => p.ratio < p.min)
         .map((p) => `${p.what}: ${p.fg} on ${p.bg} is ${p.ratio.toFixed(2)} (needs ${p.min})`);
       expect(failures).toEqual([]);

@@ -107,10 +107,24 @@ export const CONTRAST_PAIRS: { fg: ColorRole; bg: ColorRole; min: number; what: 
 ];
 
 /** The type scale (relative to the host's font size, so a host's `--sb-font-size` scales it all). */
-export const TYPE_SCALE = { xs: '0.8em', sm: '0.875em', md: '1em', lg: '1.125em', xl: '1.25em', '2xl': '1.5em' } as const;
+export const TYPE_SCALE = {
+  xs: '0.8em',
+  sm: '0.875em',
+  md: '1em',
+  lg: '1.125em',
+  xl: '1.25em',
+  '2xl': '1.5em',
+} as const;
 
 /** The spacing scale (rem, so spacing does not grow with nested font sizes). */
-export const SPACE_SCALE = { 1: '0.25rem', 2: '0.5rem', 3: '0.75rem', 4: '1rem', 5: '1.5rem', 6: '2rem' } as const;
+export const SPACE_SCALE = {
+  1: '0.25rem',
+  2: '0.5rem',
+  3: '0.75rem',
+  4: '1rem',
+  5: '1.5rem',
+  6: '2rem',
+} as const;
 
 /** WCAG 2 relative luminance of a `#rrggbb` colour. */
 export function luminance(hex: string): number {
@@ -119,7 +133,9 @@ export function luminance(hex: string): number {
     const c = v / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   };
-  return 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
+  return (
+    0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255)
+  );
 }
 
 /** WCAG 2 contrast ratio of two `#rrggbb` colours (1 to 21). */

@@ -30,9 +30,12 @@ describe('parseScenarioText', () => {
     expect(ids).toContain('voice.goodbye.0');
     expect(ids).toContain('facts.0.answer');
     expect(ids).toContain('scale.answer');
-    for (const line of card.lines!) if (!line.id.startsWith('voice.goodbye')) expect(line.moves, line.id).toBeDefined();
+    for (const line of card.lines!)
+      if (!line.id.startsWith('voice.goodbye')) expect(line.moves, line.id).toBeDefined();
     expect(card.script!.pushback).toEqual(card.voice!.pushback);
-    expect(card.lines!.find((l) => l.id === 'script.surface.0')!.text).toBe(card.script!.surface[0]);
+    expect(card.lines!.find((l) => l.id === 'script.surface.0')!.text).toBe(
+      card.script!.surface[0],
+    );
   });
 
   it('reads the same scenario sent as JSON', () => {
@@ -56,18 +59,24 @@ describe('parseScenarioText', () => {
     expect(bad.line).toBe(wrong.split('\n').findIndex((l) => l.startsWith('difficulty:')) + 1);
 
     const missing = issuesOf(source.replace(/^title: .*\n/m, ''));
-    expect(missing).toContainEqual(expect.objectContaining({ path: 'title', message: 'missing: this field is required' }));
+    expect(missing).toContainEqual(
+      expect.objectContaining({ path: 'title', message: 'missing: this field is required' }),
+    );
 
     const typo = issuesOf(source.replace(/^brief:/m, 'breif: x\nbrief:'));
-    expect(typo).toContainEqual(expect.objectContaining({ path: '', message: expect.stringContaining('breif') }));
+    expect(typo).toContainEqual(
+      expect.objectContaining({ path: '', message: expect.stringContaining('breif') }),
+    );
   });
 
   it('points into a nested line: a model move left out', () => {
     const { file } = ok(source);
-    delete (file.script.surface[1].moves as Partial<typeof file.script.surface[1]['moves']>).complexReflection;
+    delete (file.script.surface[1].moves as Partial<(typeof file.script.surface)[1]['moves']>)
+      .complexReflection;
     const parsed = parseScenarioText(stringify(file));
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.issues[0]).toMatchObject({ path: 'script.surface.1.moves.complexReflection' });
+    if (!parsed.ok)
+      expect(parsed.issues[0]).toMatchObject({ path: 'script.surface.1.moves.complexReflection' });
   });
 
   it('rejects a line said twice by the same partner, placeholders, and broken YAML', () => {
@@ -75,7 +84,11 @@ describe('parseScenarioText', () => {
     file.script.surface[2].text = file.script.surface[0].text;
     const twice = parseScenarioText(stringify(file));
     expect(twice.ok).toBe(false);
-    if (!twice.ok) expect(twice.issues[0]).toMatchObject({ path: 'script.surface.2.text', message: expect.stringContaining('script.surface.0') });
+    if (!twice.ok)
+      expect(twice.issues[0]).toMatchObject({
+        path: 'script.surface.2.text',
+        message: expect.stringContaining('script.surface.0'),
+      });
 
     file.script.surface[2].text = "It's {topic}, really.";
     const placeholder = parseScenarioText(stringify(file));

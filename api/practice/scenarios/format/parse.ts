@@ -19,7 +19,8 @@ export interface ScenarioIssue {
   line?: number;
 }
 
-export type ParsedScenario = { ok: true; file: ScenarioFile; card: PartnerCard } | { ok: false; issues: ScenarioIssue[] };
+export type ParsedScenario =
+  { ok: true; file: ScenarioFile; card: PartnerCard } | { ok: false; issues: ScenarioIssue[] };
 
 /** Longest scenario text accepted (a full card is about 30 KB). */
 export const MAX_SCENARIO_CHARS = 200_000;
@@ -31,13 +32,18 @@ export const MAX_SCENARIO_CHARS = 200_000;
  * if (!parsed.ok) for (const i of parsed.issues) console.log(`${i.line}: ${i.path}: ${i.message}`);
  */
 export function parseScenarioText(source: string): ParsedScenario {
-  if (source.length > MAX_SCENARIO_CHARS) return fail('', `the scenario is longer than ${MAX_SCENARIO_CHARS} characters`);
+  if (source.length > MAX_SCENARIO_CHARS)
+    return fail('', `the scenario is longer than ${MAX_SCENARIO_CHARS} characters`);
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      issues: doc.errors.map((e) => ({ path: '', message: `not valid YAML: ${e.message.split('\n')[0]}`, line: e.linePos?.[0]?.line })),
+      issues: doc.errors.map((e) => ({
+        path: '',
+        message: `not valid YAML: ${e.message.split('\n')[0]}`,
+        line: e.linePos?.[0]?.line,
+      })),
     };
   }
   const lineOf = (path: string) => lineInDocument(doc, lineCounter, path);
@@ -55,7 +61,8 @@ export function lineOfPath(source: string, path: string): number | undefined {
 function lineInDocument(doc: Document, lineCounter: LineCounter, path: string): number | undefined {
   const keys = path === '' ? [] : path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
   for (let n = keys.length; n >= 0; n--) {
-    const node = doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    const node = doc.getIn(keys.slice(0, n), true) as
+      { range?: [number, number, number] } | undefined;
     if (node?.range) return lineCounter.linePos(node.range[0]).line;
   }
   return undefined;
@@ -64,7 +71,10 @@ function lineInDocument(doc: Document, lineCounter: LineCounter, path: string): 
 /** Validates an already-parsed scenario (a JSON request body) and builds its card. */
 export function parseScenarioObject(value: unknown): ParsedScenario {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail('', 'a scenario is a set of fields (id, title, partner, ...), not a single value or a list');
+    return fail(
+      '',
+      'a scenario is a set of fields (id, title, partner, ...), not a single value or a list',
+    );
   }
   const parsed = ScenarioFileSchema.safeParse(value);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
@@ -76,8 +86,10 @@ export function parseScenarioObject(value: unknown): ParsedScenario {
 function zodIssues(error: z.ZodError): ScenarioIssue[] {
   return error.issues.map((i) => {
     const path = i.path.map(String).join('.');
-    if (i.code === 'unrecognized_keys') return { path, message: `unknown field(s): ${i.keys.join(', ')} (check the spelling)` };
-    if (i.code === 'invalid_type' && i.input === undefined) return { path, message: 'missing: this field is required' };
+    if (i.code === 'unrecognized_keys')
+      return { path, message: `unknown field(s): ${i.keys.join(', ')} (check the spelling)` };
+    if (i.code === 'invalid_type' && i.input === undefined)
+      return { path, message: 'missing: this field is required' };
     return { path, message: i.message };
   });
 }
@@ -89,7 +101,11 @@ function repeatedLines(file: ScenarioFile): ScenarioIssue[] {
   for (const line of authoredLines(file)) {
     const key = line.text.toLowerCase().replace(/\s+/g, ' ');
     const first = seen.get(key);
-    if (first) issues.push({ path: `${line.id}.text`, message: `the same line as ${first}: each line must be different` });
+    if (first)
+      issues.push({
+        path: `${line.id}.text`,
+        message: `the same line as ${first}: each line must be different`,
+      });
     else seen.set(key, line.id);
   }
   return issues;

@@ -14,7 +14,10 @@ const text = z
   .min(2, 'write at least a few words')
   .max(600, 'keep it under 600 characters')
   .refine((s) => !/[\n\r]/.test(s), 'one line only (no line breaks)')
-  .refine((s) => !/[{}<>]/.test(s), 'no {placeholders} or <markup>: write the words as the partner says them');
+  .refine(
+    (s) => !/[{}<>]/.test(s),
+    'no {placeholders} or <markup>: write the words as the partner says them',
+  );
 
 /**
  * The model moves an author offers in reply to one partner line, shown to a learner as
@@ -57,7 +60,12 @@ export const ScaleSchema = z.strictObject({
 });
 
 const layers = <T extends z.ZodType>(item: T) =>
-  z.strictObject(Object.fromEntries(HIDDEN_LAYERS.map((l) => [l, item])) as Record<(typeof HIDDEN_LAYERS)[number], T>);
+  z.strictObject(
+    Object.fromEntries(HIDDEN_LAYERS.map((l) => [l, item])) as Record<
+      (typeof HIDDEN_LAYERS)[number],
+      T
+    >,
+  );
 
 /**
  * The partner's own lines for the moments every session has. `pushback` follows unasked advice
@@ -79,7 +87,10 @@ export const ScenarioFileSchema = z.strictObject({
   /** lower-case words joined by hyphens, unique in the library or organisation */
   id: z
     .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens, e.g. "handover-worries"')
+    .regex(
+      /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+      'use lower-case words joined by hyphens, e.g. "handover-worries"',
+    )
     .max(80),
   /** bumped by the author when the content changes meaningfully */
   version: z.union([z.string().min(1).max(20), z.number()]).transform(String),
@@ -93,14 +104,36 @@ export const ScenarioFileSchema = z.strictObject({
     role: text,
     team: text,
     /** how they speak and react, in a few sentences (the LLM voice reads it) */
-    persona: z.string().trim().min(80, 'describe their manner in a few sentences (80 characters or more)').max(1200),
+    persona: z
+      .string()
+      .trim()
+      .min(80, 'describe their manner in a few sentences (80 characters or more)')
+      .max(1200),
   }),
   /** other people and places the partner names, so the spelling check knows them ("Nadia", "Leeds") */
-  names: z.array(z.string().trim().regex(/^[A-Z][\p{L}'-]*$/u, 'one capitalised word per name')).max(40).optional(),
+  names: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Z][\p{L}'-]*$/u, 'one capitalised word per name'),
+    )
+    .max(40)
+    .optional(),
   /** what the learner is told before the session */
-  brief: z.string().trim().min(80, 'tell the learner enough to start (80 characters or more)').max(1200),
+  brief: z
+    .string()
+    .trim()
+    .min(80, 'tell the learner enough to start (80 characters or more)')
+    .max(1200),
   /** the hidden layers, in the partner's own first-person words */
-  hidden: layers(z.string().trim().min(40, 'write the layer in the partner\'s own words (40 characters or more)').max(600)),
+  hidden: layers(
+    z
+      .string()
+      .trim()
+      .min(40, "write the layer in the partner's own words (40 characters or more)")
+      .max(600),
+  ),
   facts: z.array(FactSchema).min(3, 'give at least 3 facts a colleague would know'),
   scale: ScaleSchema,
   voice: VoiceSchema,

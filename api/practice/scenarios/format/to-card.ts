@@ -4,7 +4,14 @@
  * use: plain string lists where the engine picks lines, and one flat list of every line with its
  * model moves (`card.lines`), each named by its place in the file ("script.surface.2").
  */
-import { HIDDEN_LAYERS, PARTNER_VOICE_KINDS, type AuthoredLine, type HiddenLayer, type PartnerCard, type PartnerVoiceLines } from '../../types.js';
+import {
+  HIDDEN_LAYERS,
+  PARTNER_VOICE_KINDS,
+  type AuthoredLine,
+  type HiddenLayer,
+  type PartnerCard,
+  type PartnerVoiceLines,
+} from '../../types.js';
 import type { ScenarioFile } from './schema.js';
 
 type Line = { text: string; moves?: AuthoredLine['moves'] };
@@ -13,7 +20,13 @@ type Line = { text: string; moves?: AuthoredLine['moves'] };
 export function authoredLines(file: ScenarioFile): AuthoredLine[] {
   const out: AuthoredLine[] = [];
   const add = (prefix: string, lines: readonly Line[]) =>
-    lines.forEach((l, i) => out.push(l.moves ? { id: `${prefix}.${i}`, text: l.text, moves: { ...l.moves } } : { id: `${prefix}.${i}`, text: l.text }));
+    lines.forEach((l, i) =>
+      out.push(
+        l.moves
+          ? { id: `${prefix}.${i}`, text: l.text, moves: { ...l.moves } }
+          : { id: `${prefix}.${i}`, text: l.text },
+      ),
+    );
   const s = file.script;
   add('script.openings', s.openings);
   add('script.surface', s.surface);
@@ -21,7 +34,9 @@ export function authoredLines(file: ScenarioFile): AuthoredLine[] {
   for (const layer of HIDDEN_LAYERS) add(`script.disclose.${layer}`, s.disclose[layer]);
   for (const layer of HIDDEN_LAYERS) add(`script.elaborate.${layer}`, s.elaborate[layer]);
   for (const kind of PARTNER_VOICE_KINDS) add(`voice.${kind}`, file.voice[kind]);
-  file.facts.forEach((f, i) => out.push({ id: `facts.${i}.answer`, text: f.answer, moves: { ...f.moves } }));
+  file.facts.forEach((f, i) =>
+    out.push({ id: `facts.${i}.answer`, text: f.answer, moves: { ...f.moves } }),
+  );
   out.push({ id: 'scale.answer', text: file.scale.answer, moves: { ...file.scale.moves } });
   return out;
 }
@@ -32,7 +47,9 @@ const byLayer = (m: Record<HiddenLayer, readonly Line[]>) =>
 
 /** Builds the card; `file` must already be valid (see `parseScenarioObject`). */
 export function toPartnerCard(file: ScenarioFile): PartnerCard {
-  const voice = Object.fromEntries(PARTNER_VOICE_KINDS.map((k) => [k, texts(file.voice[k])])) as PartnerVoiceLines;
+  const voice = Object.fromEntries(
+    PARTNER_VOICE_KINDS.map((k) => [k, texts(file.voice[k])]),
+  ) as PartnerVoiceLines;
   const card: PartnerCard = {
     id: file.id,
     version: file.version,

@@ -67,21 +67,28 @@ export class SbDrills extends SbElement {
   }
 
   private open(a: Assignment): void {
-    if (!this.emit('sb-drill-open', { assignment: a, drillId: a.drillId }, { cancelable: true })) return;
+    if (!this.emit('sb-drill-open', { assignment: a, drillId: a.drillId }, { cancelable: true }))
+      return;
     this.opened = a;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.back')?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('.back')?.focus(),
+    );
   }
 
   private close(): void {
     const id = this.opened?.id;
     this.opened = null;
     void this.load();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-assignment="${id}"]`)?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`[data-assignment="${id}"]`)?.focus(),
+    );
   }
 
   render() {
     if (this.opened) {
-      return html`<button type="button" class="btn back" @click=${() => this.close()}>← Back to my drills</button>
+      return html`<button type="button" class="btn back" @click=${() => this.close()}>
+          ← Back to my drills
+        </button>
         <sb-practice
           part="practice"
           api-base=${this.apiBase}
@@ -93,34 +100,50 @@ export class SbDrills extends SbElement {
           @sb-session-ended=${() => void this.load()}
         ></sb-practice>`;
     }
-    if (this.unavailable) return html`<h2>My drills</h2><p>Assigned drills are not available on this server yet.</p>`;
+    if (this.unavailable)
+      return html`<h2>My drills</h2>
+        <p>Assigned drills are not available on this server yet.</p>`;
     return html`<h2>My drills</h2>
       ${renderFailure(this.failure)}
       ${this.assignments === null && !this.failure ? html`<p class="loading" role="status">Loading your drills…</p>` : nothing}
       ${this.assignments?.length === 0 ? html`<slot name="empty"><p>No drills are assigned to you right now.</p></slot>` : nothing}
-      ${this.assignments?.length
-        ? html`<ul class="drills" part="list">
-            ${this.assignments.map((a) => this.renderAssignment(a))}
-          </ul>`
-        : nothing}`;
+      ${
+        this.assignments?.length
+          ? html`<ul class="drills" part="list">
+              ${this.assignments.map((a) => this.renderAssignment(a))}
+            </ul>`
+          : nothing
+      }`;
   }
 
   private renderAssignment(a: Assignment) {
     const title = a.drill?.title ?? 'Drill';
-    const action = a.status === 'not_started' ? 'Start' : a.status === 'passed' ? 'Practise again' : 'Continue';
+    const action =
+      a.status === 'not_started' ? 'Start' : a.status === 'passed' ? 'Practise again' : 'Continue';
     return html`<li class="drill card" part="drill">
       <div class="info">
         <h3>${title}</h3>
         ${a.drill?.description ? html`<p>${a.drill.description}</p>` : nothing}
         <div class="meta">
-          <span class="status ${a.status}" part="status">${STATUS_LABELS[a.status] ?? a.status}</span>
+          <span class="status ${a.status}" part="status"
+            >${STATUS_LABELS[a.status] ?? a.status}</span
+          >
           ${a.dueAt ? html`<span>Due ${formatDate(a.dueAt)}</span>` : html`<span>No due date</span>`}
           <span>${a.attempts} ${a.attempts === 1 ? 'attempt' : 'attempts'}</span>
           ${a.bestLevel ? html`<span>Best: ${levelLabel(a.bestLevel)}</span>` : nothing}
           ${a.drill?.focus?.length ? html`<span>Focus: ${a.drill.focus.map(skillLabel).join(', ')}</span>` : nothing}
         </div>
       </div>
-      <button type="button" class="btn primary" part="open-button" data-assignment=${a.id} aria-label="${action}: ${title}" @click=${() => this.open(a)}>${action}</button>
+      <button
+        type="button"
+        class="btn primary"
+        part="open-button"
+        data-assignment=${a.id}
+        aria-label="${action}: ${title}"
+        @click=${() => this.open(a)}
+      >
+        ${action}
+      </button>
     </li>`;
   }
 }

@@ -6,7 +6,12 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../../core/api-client.js';
-import type { AttentionLearner, Cohort, CohortLearner, DrillSummary } from '../../core/api-types.js';
+import type {
+  AttentionLearner,
+  Cohort,
+  CohortLearner,
+  DrillSummary,
+} from '../../core/api-types.js';
 import { ApiProblem } from '../../core/problem.js';
 import type { FailureView } from '../../core/sb-element.js';
 
@@ -53,7 +58,10 @@ export class CohortController implements ReactiveController {
     this.changed();
     try {
       const api = this.deps.api();
-      const [{ cohorts }, drills] = await Promise.all([api.listCohorts(), api.listDrills().catch(() => ({ drills: [] as DrillSummary[] }))]);
+      const [{ cohorts }, drills] = await Promise.all([
+        api.listCohorts(),
+        api.listDrills().catch(() => ({ drills: [] as DrillSummary[] })),
+      ]);
       this.cohorts = cohorts;
       this.drills = drills.drills;
       const wanted = this.cohort || this.deps.wanted();
@@ -89,7 +97,8 @@ export class CohortController implements ReactiveController {
       ]);
       if (id !== this.cohort) return;
       // the progress answer is the newest word on the cohort (renamed, or linked to a course, since the list was read)
-      if (cohort && this.cohorts) this.cohorts = this.cohorts.map((c) => (c.id === cohort.id ? { ...c, ...cohort } : c));
+      if (cohort && this.cohorts)
+        this.cohorts = this.cohorts.map((c) => (c.id === cohort.id ? { ...c, ...cohort } : c));
       this.learners = learners;
       this.attention = attention.learners;
     } catch (err) {

@@ -17,7 +17,12 @@ const TREND: Record<string, { mark: string; words: string }> = {
 };
 
 const KIND_ORDER = { overdue: 0, stalled: 1, below_fair: 2, declining: 3 } as const;
-const KIND_WORDS = { overdue: 'Overdue drill', stalled: 'Not practising', below_fair: 'Stuck below Fair', declining: 'Slipping' } as const;
+const KIND_WORDS = {
+  overdue: 'Overdue drill',
+  stalled: 'Not practising',
+  below_fair: 'Stuck below Fair',
+  declining: 'Slipping',
+} as const;
 
 /** Whether a learner has any ended session on record. */
 export function hasPractised(l: CohortLearner): boolean {
@@ -31,26 +36,48 @@ function sentence(s: string): string {
 }
 
 export function renderAttention(list: AttentionLearner[], open: (id: string) => void) {
-  const sorted = [...list].sort((a, b) => Math.min(...a.items.map((i) => KIND_ORDER[i.kind] ?? 9)) - Math.min(...b.items.map((i) => KIND_ORDER[i.kind] ?? 9)));
+  const sorted = [...list].sort(
+    (a, b) =>
+      Math.min(...a.items.map((i) => KIND_ORDER[i.kind] ?? 9)) -
+      Math.min(...b.items.map((i) => KIND_ORDER[i.kind] ?? 9)),
+  );
   return html`<section class="attention" part="attention" aria-labelledby="attention-heading">
     <h3 id="attention-heading">Needs your attention</h3>
-    ${sorted.length === 0
-      ? html`<p class="all-clear">Nobody needs you right now: no overdue drills, nobody stuck or out of practice.</p>`
-      : html`<ul class="attention-list">
-          ${sorted.map(
-            (l) => html`<li class="attention-item">
-              <div>
-                <strong>${l.name}</strong>
-                <ul class="why">
-                  ${[...l.items]
-                    .sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))
-                    .map((i) => html`<li><span class="kind ${i.kind}">${KIND_WORDS[i.kind] ?? i.kind}</span> ${sentence(i.detail)}</li>`)}
-                </ul>
-              </div>
-              <button type="button" class="btn small" aria-label="Open ${l.name}’s sessions" @click=${() => open(l.id)}>Sessions</button>
-            </li>`,
-          )}
-        </ul>`}
+    ${
+      sorted.length === 0
+        ? html`<p class="all-clear">
+            Nobody needs you right now: no overdue drills, nobody stuck or out of practice.
+          </p>`
+        : html`<ul class="attention-list">
+            ${sorted.map(
+              (l) =>
+                html`<li class="attention-item">
+                  <div>
+                    <strong>${l.name}</strong>
+                    <ul class="why">
+                      ${[...l.items]
+                        .sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))
+                        .map(
+                          (i) =>
+                            html`<li>
+                              <span class="kind ${i.kind}">${KIND_WORDS[i.kind] ?? i.kind}</span>
+                              ${sentence(i.detail)}
+                            </li>`,
+                        )}
+                    </ul>
+                  </div>
+                  <button
+                    type="button"
+                    class="btn small"
+                    aria-label="Open ${l.name}’s sessions"
+                    @click=${() => open(l.id)}
+                  >
+                    Sessions
+                  </button>
+                </li>`,
+            )}
+          </ul>`
+    }
   </section>`;
 }
 
@@ -71,7 +98,9 @@ export function renderSkillPicture(learners: CohortLearner[]) {
         let x = 0;
         const seg = (n: number, cls: string) => {
           const w = (n / total) * 100;
-          const r = n ? svg`<rect class="seg ${cls}" x=${x} y="0" width=${w} height="14"></rect>` : nothing;
+          const r = n
+            ? svg`<rect class="seg ${cls}" x=${x} y="0" width=${w} height="14"></rect>`
+            : nothing;
           x += w;
           return r;
         };
@@ -86,16 +115,24 @@ export function renderSkillPicture(learners: CohortLearner[]) {
       })}
     </ul>
     <p class="legend muted">
-      <span class="key good" aria-hidden="true"></span> Good <span class="key fair" aria-hidden="true"></span> Fair
-      <span class="key not_yet" aria-hidden="true"></span> Not yet <span class="key none" aria-hidden="true"></span> No sessions yet
+      <span class="key good" aria-hidden="true"></span> Good
+      <span class="key fair" aria-hidden="true"></span> Fair
+      <span class="key not_yet" aria-hidden="true"></span> Not yet
+      <span class="key none" aria-hidden="true"></span> No sessions yet
     </p>
   </section>`;
 }
 
-export function renderOverview(learners: CohortLearner[], cohortName: string, open: (id: string) => void) {
+export function renderOverview(
+  learners: CohortLearner[],
+  cohortName: string,
+  open: (id: string) => void,
+) {
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Learners and skills">
       <table part="overview" role="table">
-        <caption class="sr-only">Skill levels of each learner in ${cohortName}</caption>
+        <caption class="sr-only">
+          Skill levels of each learner in ${cohortName}
+        </caption>
         <thead role="rowgroup">
           <tr role="row">
             <th scope="col" role="columnheader">Learner</th>
@@ -108,7 +145,10 @@ export function renderOverview(learners: CohortLearner[], cohortName: string, op
         </tbody>
       </table>
     </div>
-    <p class="legend muted"><span class="level none tentative" aria-hidden="true">Dashed</span> a level from few sessions so far; ↑ improving, → steady, ↓ declining.</p>`;
+    <p class="legend muted">
+      <span class="level none tentative" aria-hidden="true">Dashed</span> a level from few sessions
+      so far; ↑ improving, → steady, ↓ declining.
+    </p>`;
 }
 
 function renderRow(l: CohortLearner, open: (id: string) => void) {
@@ -116,35 +156,56 @@ function renderRow(l: CohortLearner, open: (id: string) => void) {
   return html`<tr role="row">
     <th scope="row" role="rowheader">
       <span class="learner-name">${l.name}</span>
-      ${practised
-        ? html`<button type="button" class="link" aria-label="Open ${l.name}’s sessions" @click=${() => open(l.id)}>Sessions</button>`
-        : nothing}
+      ${
+        practised
+          ? html`<button
+              type="button"
+              class="link"
+              aria-label="Open ${l.name}’s sessions"
+              @click=${() => open(l.id)}
+            >
+              Sessions
+            </button>`
+          : nothing
+      }
     </th>
-    ${practised
-      ? SKILLS.map((s) => {
-          const cell = l.skills?.[s];
-          const level = cell?.level ?? null;
-          const trend = TREND[String(cell?.trend ?? '')];
-          return html`<td role="cell" data-label=${skillLabel(s)}>
-            <span class="level ${level ?? 'none'} ${cell?.confidence === 'low' ? 'tentative' : ''}" part="level">${levelLabel(level)}</span>
-            ${trend ? html`<span class="trend" aria-hidden="true">${trend.mark}</span><span class="sr-only">, ${trend.words}</span>` : nothing}
-            ${cell?.confidence === 'low' ? html`<span class="sr-only">, few sessions so far</span>` : nothing}
-          </td>`;
-        })
-      : html`<td role="cell" class="no-sessions" colspan=${SKILLS.length} data-label="Skills">No sessions yet</td>`}
+    ${
+      practised
+        ? SKILLS.map((s) => {
+            const cell = l.skills?.[s];
+            const level = cell?.level ?? null;
+            const trend = TREND[String(cell?.trend ?? '')];
+            return html`<td role="cell" data-label=${skillLabel(s)}>
+              <span
+                class="level ${level ?? 'none'} ${cell?.confidence === 'low' ? 'tentative' : ''}"
+                part="level"
+                >${levelLabel(level)}</span
+              >
+              ${trend ? html`<span class="trend" aria-hidden="true">${trend.mark}</span><span class="sr-only">, ${trend.words}</span>` : nothing}
+              ${cell?.confidence === 'low' ? html`<span class="sr-only">, few sessions so far</span>` : nothing}
+            </td>`;
+          })
+        : html`<td role="cell" class="no-sessions" colspan=${SKILLS.length} data-label="Skills">
+            No sessions yet
+          </td>`
+    }
     <td role="cell" data-label="Ready to partner">
-      ${l.readyToPartner
-        ? html`<span class="ready">Yes</span>`
-        : !practised
-          ? html`<span class="muted">Not yet practised</span>`
-          : l.reasons?.length
-            ? html`<details class="reasons">
-                <summary><span class="not-ready">Not yet</span><span class="sr-only">: why</span></summary>
-                <ul>
-                  ${l.reasons.map((r) => html`<li>${r}</li>`)}
-                </ul>
-              </details>`
-            : html`<span class="not-ready">Not yet</span>`}
+      ${
+        l.readyToPartner
+          ? html`<span class="ready">Yes</span>`
+          : !practised
+            ? html`<span class="muted">Not yet practised</span>`
+            : l.reasons?.length
+              ? html`<details class="reasons">
+                  <summary>
+                    <span class="not-ready">Not yet</span><span class="sr-only">: why</span>
+                  </summary>
+                  <ul>
+                    ${l.reasons.map((r) => html`<li>${r}</li>`)}
+                  </ul>
+                </details>`
+              : html`<span class="not-ready">Not yet</span>`
+      }
     </td>
   </tr>`;
 }
@@ -152,11 +213,19 @@ function renderRow(l: CohortLearner, open: (id: string) => void) {
 /** Per drill: how many learners passed it out of those assigned. */
 export function renderCompletion(learners: CohortLearner[], drills: DrillSummary[]) {
   if (!learners.length) return nothing;
-  const byDrill = new Map<string, { title: string; passed: number; total: number; overdue: number }>();
+  const byDrill = new Map<
+    string,
+    { title: string; passed: number; total: number; overdue: number }
+  >();
   for (const l of learners) {
     for (const a of l.assignments ?? []) {
       const key = a.drillId ?? a.title ?? '?';
-      const row = byDrill.get(key) ?? { title: a.title ?? drills.find((d) => d.id === a.drillId)?.title ?? key, passed: 0, total: 0, overdue: 0 };
+      const row = byDrill.get(key) ?? {
+        title: a.title ?? drills.find((d) => d.id === a.drillId)?.title ?? key,
+        passed: 0,
+        total: 0,
+        overdue: 0,
+      };
       row.total++;
       if (a.status === 'passed') row.passed++;
       if (a.status === 'overdue') row.overdue++;
@@ -165,15 +234,24 @@ export function renderCompletion(learners: CohortLearner[], drills: DrillSummary
   }
   return html`<section aria-labelledby="completion-heading">
     <h3 id="completion-heading">Drill completion</h3>
-    ${byDrill.size === 0
-      ? html`<p>No drills assigned in this cohort yet.</p>`
-      : html`<ul class="completion" part="completion">
-          ${[...byDrill.values()].map(
-            (d) => html`<li>
-              <strong>${d.title}</strong>: ${d.passed} of ${d.total} passed${d.overdue ? html`, ${d.overdue} ${STATUS_LABELS.overdue.toLowerCase()}` : nothing}
-              <meter min="0" max=${d.total} value=${d.passed} aria-label="${d.title}: ${d.passed} of ${d.total} passed"></meter>
-            </li>`,
-          )}
-        </ul>`}
+    ${
+      byDrill.size === 0
+        ? html`<p>No drills assigned in this cohort yet.</p>`
+        : html`<ul class="completion" part="completion">
+            ${[...byDrill.values()].map(
+              (d) =>
+                html`<li>
+                  <strong>${d.title}</strong>: ${d.passed} of ${d.total}
+                  passed${d.overdue ? html`, ${d.overdue} ${STATUS_LABELS.overdue.toLowerCase()}` : nothing}
+                  <meter
+                    min="0"
+                    max=${d.total}
+                    value=${d.passed}
+                    aria-label="${d.title}: ${d.passed} of ${d.total} passed"
+                  ></meter>
+                </li>`,
+            )}
+          </ul>`
+    }
   </section>`;
 }

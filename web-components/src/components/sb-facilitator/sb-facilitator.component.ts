@@ -20,8 +20,19 @@ import { SbElement, type FailureView } from '../../core/sb-element.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { recordTableStyles, toolbarStyles } from '../../core/records.styles.js';
 import { CohortController } from './cohort-controller.js';
-import { cancelWords, drillTitle, removalWords, renderManage, type PendingAction } from './manage-view.js';
-import { renderAttention, renderCompletion, renderOverview, renderSkillPicture } from './cohort-views.js';
+import {
+  cancelWords,
+  drillTitle,
+  removalWords,
+  renderManage,
+  type PendingAction,
+} from './manage-view.js';
+import {
+  renderAttention,
+  renderCompletion,
+  renderOverview,
+  renderSkillPicture,
+} from './cohort-views.js';
 import { renderLearnerSessions } from './learner-sessions-view.js';
 import { cohortViewStyles, facilitatorStyles } from './sb-facilitator.styles.js';
 
@@ -63,7 +74,13 @@ import { cohortViewStyles, facilitatorStyles } from './sb-facilitator.styles.js'
  * @csspart retry-button - its Retry
  */
 export class SbFacilitator extends SbElement {
-  static styles = [themeStyles, toolbarStyles, recordTableStyles, facilitatorStyles, cohortViewStyles];
+  static styles = [
+    themeStyles,
+    toolbarStyles,
+    recordTableStyles,
+    facilitatorStyles,
+    cohortViewStyles,
+  ];
 
   @property() cohort = '';
   /**
@@ -100,7 +117,13 @@ export class SbFacilitator extends SbElement {
     // nothing to ask before there is a token; a new token or server means asking again
     if (this.token && (changed.has('token') || changed.has('apiBase'))) void this.load();
     // a host choosing another cohort
-    if (changed.has('cohort') && this.data.cohorts && this.cohort && this.cohort !== this.data.cohort) this.data.select(this.cohort);
+    if (
+      changed.has('cohort') &&
+      this.data.cohorts &&
+      this.cohort &&
+      this.cohort !== this.data.cohort
+    )
+      this.data.select(this.cohort);
     // turned read-only while a change was being confirmed: drop it (one already sent still settles)
     if (changed.has('readOnly') && this.readOnly && !this.busy) this.dialog?.close();
   }
@@ -118,7 +141,8 @@ export class SbFacilitator extends SbElement {
 
   /** Opens a learner's sessions, read-only, newest first with the newest shown. */
   private openLearner = async (id: string): Promise<void> => {
-    const l = this.data.learners?.find((x) => x.id === id) ?? this.data.attention.find((x) => x.id === id);
+    const l =
+      this.data.learners?.find((x) => x.id === id) ?? this.data.attention.find((x) => x.id === id);
     if (!l) return;
     this.viewing = { id, name: l.name };
     this.viewingSessions = null;
@@ -188,7 +212,11 @@ export class SbFacilitator extends SbElement {
       const a = document.createElement('a');
       a.href = url;
       // the name the server gives it in content-disposition (not readable cross-origin)
-      a.download = `${this.cohortName().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'cohort'}-progress.csv`;
+      a.download = `${
+        this.cohortName()
+          .replace(/[^A-Za-z0-9._-]+/g, '-')
+          .replace(/^-+|-+$/g, '') || 'cohort'
+      }-progress.csv`;
       a.click();
       // the download has its own copy once it has started
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
@@ -209,9 +237,12 @@ export class SbFacilitator extends SbElement {
 
   render() {
     const d = this.data;
-    if (d.unavailable) return html`<h2>Cohort overview</h2><p>The facilitator features are not available on this server yet.</p>`;
+    if (d.unavailable)
+      return html`<h2>Cohort overview</h2>
+        <p>The facilitator features are not available on this server yet.</p>`;
     const failure = this.failure ?? d.failure;
-    if (!d.cohorts) return html`${renderFailure(failure)}${failure ? nothing : html`<p class="loading" role="status">Loading cohorts…</p>`}`;
+    if (!d.cohorts)
+      return html`${renderFailure(failure)}${failure ? nothing : html`<p class="loading" role="status">Loading cohorts…</p>`}`;
     const has = d.cohorts.length > 0;
     return html`<h2>Cohort overview</h2>
       ${renderFailure(failure)}
@@ -230,11 +261,19 @@ export class SbFacilitator extends SbElement {
             ${d.cohorts.map((c) => html`<option value=${c.id} ?selected=${c.id === d.cohort}>${c.name}</option>`)}
           </select>
         </div>
-        ${has
-          ? html`<button type="button" class="btn" part="csv-button" aria-disabled=${this.downloading ? 'true' : 'false'} @click=${this.downloadCsv}>
-              ${this.downloading ? 'Downloading…' : 'Download progress (CSV)'}
-            </button>`
-          : nothing}
+        ${
+          has
+            ? html`<button
+                type="button"
+                class="btn"
+                part="csv-button"
+                aria-disabled=${this.downloading ? 'true' : 'false'}
+                @click=${this.downloadCsv}
+              >
+                ${this.downloading ? 'Downloading…' : 'Download progress (CSV)'}
+              </button>`
+            : nothing
+        }
       </div>
       ${this.current()?.lmsLinked ? html`<p class="muted" part="lms-note">${LMS_COHORT_NOTE}</p>` : nothing}
       ${!has ? html`<p>You have no cohorts yet.</p>` : this.viewing ? this.renderLearner() : this.renderCohort()}
@@ -258,37 +297,55 @@ export class SbFacilitator extends SbElement {
   private renderCohort() {
     const learners = this.data.learners;
     if (!learners) return html`<p class="loading" role="status">Loading the cohort…</p>`;
-    if (learners.length === 0) return html`<p>No learners in this cohort yet.</p>${this.readOnly ? nothing : this.renderAssign()}`;
+    if (learners.length === 0)
+      return html`<p>No learners in this cohort yet.</p>
+        ${this.readOnly ? nothing : this.renderAssign()}`;
     return html`${renderAttention(this.data.attention, (id) => void this.openLearner(id))}
       ${renderSkillPicture(learners)}
       <section aria-labelledby="overview-heading">
         <h3 id="overview-heading">Learners and skills</h3>
         ${renderOverview(learners, this.cohortName(), (id) => void this.openLearner(id))}
       </section>
-      ${renderCompletion(learners, this.data.drills)} ${this.readOnly ? nothing : this.renderAssign()} ${renderManage({ learners: this.data.learners, announcement: this.announcement, readOnly: this.readOnly, cohortId: this.data.cohort, cohortName: this.cohortName(), lmsLinked: Boolean(this.current()?.lmsLinked), ask: (a) => void this.ask(a) })}`;
+      ${renderCompletion(learners, this.data.drills)}
+      ${this.readOnly ? nothing : this.renderAssign()}
+      ${renderManage({ learners: this.data.learners, announcement: this.announcement, readOnly: this.readOnly, cohortId: this.data.cohort, cohortName: this.cohortName(), lmsLinked: Boolean(this.current()?.lmsLinked), ask: (a) => void this.ask(a) })}`;
   }
 
   private renderAssign() {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     return html`<section aria-labelledby="assign-heading">
       <h3 id="assign-heading">Assign a drill to ${this.cohortName()}</h3>
-      ${this.data.drills.length === 0
-        ? html`<p>No drills are available to assign.</p>`
-        : html`<form class="assign" part="assign-form" @submit=${this.assign}>
-            <div class="field drill">
-              <label for="drill">Drill</label>
-              <select id="drill" name="drill" required>
-                ${this.data.drills.map((d) => html`<option value=${d.id}>${d.title}</option>`)}
-              </select>
-            </div>
-            <div class="field">
-              <label for="due">Due date</label>
-              <input id="due" name="due" type="date" required min=${new Date().toISOString().slice(0, 10)} .value=${tomorrow} />
-            </div>
-            <button type="submit" class="btn primary" part="assign-button" aria-disabled=${this.assigning ? 'true' : 'false'}>
-              ${this.assigning ? 'Assigning…' : 'Assign drill'}
-            </button>
-          </form>`}
+      ${
+        this.data.drills.length === 0
+          ? html`<p>No drills are available to assign.</p>`
+          : html`<form class="assign" part="assign-form" @submit=${this.assign}>
+              <div class="field drill">
+                <label for="drill">Drill</label>
+                <select id="drill" name="drill" required>
+                  ${this.data.drills.map((d) => html`<option value=${d.id}>${d.title}</option>`)}
+                </select>
+              </div>
+              <div class="field">
+                <label for="due">Due date</label>
+                <input
+                  id="due"
+                  name="due"
+                  type="date"
+                  required
+                  min=${new Date().toISOString().slice(0, 10)}
+                  .value=${tomorrow}
+                />
+              </div>
+              <button
+                type="submit"
+                class="btn primary"
+                part="assign-button"
+                aria-disabled=${this.assigning ? 'true' : 'false'}
+              >
+                ${this.assigning ? 'Assigning…' : 'Assign drill'}
+              </button>
+            </form>`
+      }
       <p class="notice" role="status">${this.notice}</p>
     </section>`;
   }
@@ -306,23 +363,58 @@ export class SbFacilitator extends SbElement {
   private renderConfirm() {
     const p = this.pending;
     const remove = p?.kind === 'remove';
-    const verb = remove ? (this.busy ? 'Removing…' : 'Remove from cohort') : this.busy ? 'Cancelling…' : 'Cancel assignment';
-    return html`<dialog part="confirm-dialog" aria-labelledby="confirm-heading" aria-describedby="confirm-body" @cancel=${(e: Event) => this.busy && e.preventDefault()} @close=${this.onDialogClose}>
-      ${p
-        ? html`<h3 id="confirm-heading">${p.kind === 'remove' ? `Remove ${p.learner.name} from ${p.cohortName}?` : `Cancel “${drillTitle(p.assignment)}” for ${p.learner.name}?`}</h3>
-            <div id="confirm-body">${p.kind === 'remove' ? removalWords(p) : cancelWords(p)}</div>
-            ${renderFailure(this.actionFailure)}
-            <div class="dialog-actions">
-              <button type="button" class="btn" part="keep-button" autofocus @click=${() => !this.busy && this.dialog?.close()} aria-disabled=${this.busy ? 'true' : 'false'}>
-                ${this.actionFailure ? 'Close' : remove ? 'Keep in cohort' : 'Keep assignment'}
-              </button>
-              ${this.actionGone
-                ? html`<button type="button" class="btn" @click=${this.reloadAfterGone}>Reload the cohort</button>`
-                : this.actionFailure && !this.actionFailure.retryable
-                  ? nothing
-                  : html`<button type="button" class="btn danger-solid" part="confirm-button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.confirm}>${verb}</button>`}
-            </div>`
-        : nothing}
+    const verb = remove
+      ? this.busy
+        ? 'Removing…'
+        : 'Remove from cohort'
+      : this.busy
+        ? 'Cancelling…'
+        : 'Cancel assignment';
+    return html`<dialog
+      part="confirm-dialog"
+      aria-labelledby="confirm-heading"
+      aria-describedby="confirm-body"
+      @cancel=${(e: Event) => this.busy && e.preventDefault()}
+      @close=${this.onDialogClose}
+    >
+      ${
+        p
+          ? html`<h3 id="confirm-heading">
+                ${p.kind === 'remove' ? `Remove ${p.learner.name} from ${p.cohortName}?` : `Cancel “${drillTitle(p.assignment)}” for ${p.learner.name}?`}
+              </h3>
+              <div id="confirm-body">${p.kind === 'remove' ? removalWords(p) : cancelWords(p)}</div>
+              ${renderFailure(this.actionFailure)}
+              <div class="dialog-actions">
+                <button
+                  type="button"
+                  class="btn"
+                  part="keep-button"
+                  autofocus
+                  @click=${() => !this.busy && this.dialog?.close()}
+                  aria-disabled=${this.busy ? 'true' : 'false'}
+                >
+                  ${this.actionFailure ? 'Close' : remove ? 'Keep in cohort' : 'Keep assignment'}
+                </button>
+                ${
+                  this.actionGone
+                    ? html`<button type="button" class="btn" @click=${this.reloadAfterGone}>
+                        Reload the cohort
+                      </button>`
+                    : this.actionFailure && !this.actionFailure.retryable
+                      ? nothing
+                      : html`<button
+                          type="button"
+                          class="btn danger-solid"
+                          part="confirm-button"
+                          aria-disabled=${this.busy ? 'true' : 'false'}
+                          @click=${this.confirm}
+                        >
+                          ${verb}
+                        </button>`
+                }
+              </div>`
+          : nothing
+      }
     </dialog>`;
   }
 
@@ -347,10 +439,18 @@ export class SbFacilitator extends SbElement {
       // (the confirm button stays as the retry when trying again can help)
       const shown = this.report(err);
       this.actionGone = err instanceof ApiProblem && err.status === 404;
-      const lead = p.kind === 'remove' ? `${p.learner.name} was not removed` : `“${drillTitle(p.assignment)}” was not cancelled`;
+      const lead =
+        p.kind === 'remove'
+          ? `${p.learner.name} was not removed`
+          : `“${drillTitle(p.assignment)}” was not cancelled`;
       // a 404 means it is gone already: say that by name rather than with the server's wording
-      const gone = p.kind === 'remove' ? `they are no longer in ${p.cohortName}` : `it is no longer on ${p.learner.name}’s list`;
-      const message = this.actionGone ? `${lead}: ${gone}. It may have changed elsewhere (another tab, or a colleague): reload the cohort to see where things stand.` : `${lead}. ${shown.message}`;
+      const gone =
+        p.kind === 'remove'
+          ? `they are no longer in ${p.cohortName}`
+          : `it is no longer on ${p.learner.name}’s list`;
+      const message = this.actionGone
+        ? `${lead}: ${gone}. It may have changed elsewhere (another tab, or a colleague): reload the cohort to see where things stand.`
+        : `${lead}. ${shown.message}`;
       this.actionFailure = { ...shown, message };
       this.busy = false;
       if (!this.dialog?.open) {
@@ -375,20 +475,40 @@ export class SbFacilitator extends SbElement {
         if (next) focusTarget = `#l-${next.id}`;
         this.data.setLearners(list.filter((l) => l.id !== p.learner.id));
       }
-      const cancelled = (p.learner.assignments ?? []).filter((a) => a.cohortId === p.cohortId).map((a) => a.id);
-      const drills = cancelled.length === 1 ? '1 drill assigned through it was' : `${cancelled.length} drills assigned through it were`;
+      const cancelled = (p.learner.assignments ?? [])
+        .filter((a) => a.cohortId === p.cohortId)
+        .map((a) => a.id);
+      const drills =
+        cancelled.length === 1
+          ? '1 drill assigned through it was'
+          : `${cancelled.length} drills assigned through it were`;
       this.announcement = `${p.learner.name} was removed from ${p.cohortName}${cancelled.length ? `, and ${drills} cancelled` : ''}. Their sessions and progress stay.`;
-      this.emit('sb-learner-removed', { cohortId: p.cohortId, learnerId: p.learner.id, cancelledAssignmentIds: cancelled });
+      this.emit('sb-learner-removed', {
+        cohortId: p.cohortId,
+        learnerId: p.learner.id,
+        cancelledAssignmentIds: cancelled,
+      });
     } else {
       if (here) {
         const mine = p.learner.assignments ?? [];
         const j = mine.findIndex((a) => a.id === p.assignment.id);
         const next = mine[j + 1] ?? mine[j - 1];
         focusTarget = next ? `#a-${next.id}` : `#l-${p.learner.id}`;
-        this.data.setLearners(this.data.learners!.map((l) => (l.id === p.learner.id ? { ...l, assignments: mine.filter((a) => a.id !== p.assignment.id) } : l)));
+        this.data.setLearners(
+          this.data.learners!.map((l) =>
+            l.id === p.learner.id
+              ? { ...l, assignments: mine.filter((a) => a.id !== p.assignment.id) }
+              : l,
+          ),
+        );
       }
       this.announcement = `“${drillTitle(p.assignment)}” was cancelled for ${p.learner.name}. Their sessions on it stay in their progress.`;
-      this.emit('sb-assignment-cancelled', { assignmentId: p.assignment.id, learnerId: p.learner.id, drillId: p.assignment.drillId ?? null, cohortId: p.cohortId });
+      this.emit('sb-assignment-cancelled', {
+        assignmentId: p.assignment.id,
+        learnerId: p.learner.id,
+        drillId: p.assignment.drillId ?? null,
+        cohortId: p.cohortId,
+      });
     }
     this.dialog?.close();
     this.pending = null;

@@ -8,7 +8,12 @@
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ApiJson, Cohort, PairingProposal, PartnershipSeriesEntry } from '../../core/api-types.js';
+import type {
+  ApiJson,
+  Cohort,
+  PairingProposal,
+  PartnershipSeriesEntry,
+} from '../../core/api-types.js';
 import { renderFailure } from '../../core/failure-view.js';
 import { SbElement } from '../../core/sb-element.js';
 import { themeStyles } from '../../core/theme.styles.js';
@@ -23,7 +28,11 @@ type Pair = PairingProposal['pairs'][number] & {
 };
 type SeriesRow = PartnershipSeriesEntry;
 
-const PHASE = { none: 'No agreement yet', awaiting: 'Waiting for confirmation', agreed: 'Agreed' } as Record<string, string>;
+const PHASE = {
+  none: 'No agreement yet',
+  awaiting: 'Waiting for confirmation',
+  agreed: 'Agreed',
+} as Record<string, string>;
 
 /**
  * @summary Propose, swap and confirm Learning Partnership pairs; follow the series.
@@ -77,10 +86,15 @@ export class SbPairing extends SbElement {
     const id = encodeURIComponent(this.cohort);
     const [progress, series] = await Promise.all([
       this.api.json<ApiJson<'/cohorts/{id}/progress', 'get'>>('GET', `/api/cohorts/${id}/progress`),
-      this.api.json<ApiJson<'/cohorts/{id}/partnerships', 'get'>>('GET', `/api/cohorts/${id}/partnerships`),
+      this.api.json<ApiJson<'/cohorts/{id}/partnerships', 'get'>>(
+        'GET',
+        `/api/cohorts/${id}/partnerships`,
+      ),
     ]);
     this.names = new Map(progress.learners.map((l) => [l.id, { name: l.name, department: null }]));
-    for (const p of series.partnerships) for (const x of p.partners) if (x.id) this.names.set(x.id, { name: x.name, department: x.department });
+    for (const p of series.partnerships)
+      for (const x of p.partners)
+        if (x.id) this.names.set(x.id, { name: x.name, department: x.department });
     this.series = series.partnerships;
   }
 
@@ -88,7 +102,11 @@ export class SbPairing extends SbElement {
     this.busy = true;
     this.clearFailure();
     try {
-      const r = await this.api.json<ApiJson<'/cohorts/{id}/pairings/proposals', 'post'>>('POST', `/api/cohorts/${encodeURIComponent(this.cohort)}/pairings/proposals`, { allowNotReady: this.includeNotReady });
+      const r = await this.api.json<ApiJson<'/cohorts/{id}/pairings/proposals', 'post'>>(
+        'POST',
+        `/api/cohorts/${encodeURIComponent(this.cohort)}/pairings/proposals`,
+        { allowNotReady: this.includeNotReady },
+      );
       this.pairs = r.pairs;
       this.unpaired = r.unpaired;
       this.announcement = `${r.pairs.length} pair${r.pairs.length === 1 ? '' : 's'} proposed; ${r.unpaired.length} left out.`;
@@ -102,12 +120,20 @@ export class SbPairing extends SbElement {
   /** Swaps person `who` of pair `i` with `other` (in another pair): both pairs change. */
   private swap(i: number, who: string, other: string): void {
     if (!this.pairs || !other) return;
-    const pairs = this.pairs.map((p) => ({ ...p, learnerIds: [...p.learnerIds] as [string, string] }));
+    const pairs = this.pairs.map((p) => ({
+      ...p,
+      learnerIds: [...p.learnerIds] as [string, string],
+    }));
     const j = pairs.findIndex((p) => p.learnerIds.includes(other));
     if (j < 0 || j === i) return;
     pairs[i].learnerIds[pairs[i].learnerIds.indexOf(who)] = other;
     pairs[j].learnerIds[pairs[j].learnerIds.indexOf(other)] = who;
-    for (const k of [i, j]) pairs[k] = { ...pairs[k], swapped: true, reasons: ['Changed by hand: the rules are checked again when you confirm.'] };
+    for (const k of [i, j])
+      pairs[k] = {
+        ...pairs[k],
+        swapped: true,
+        reasons: ['Changed by hand: the rules are checked again when you confirm.'],
+      };
     this.pairs = pairs;
     this.announcement = `Swapped ${this.nameOf(who)} and ${this.nameOf(other)}.`;
   }
@@ -118,10 +144,19 @@ export class SbPairing extends SbElement {
     this.busy = true;
     this.clearFailure();
     try {
-      const r = await this.api.json<ApiJson<'/partnerships', 'post'>>('POST', '/api/partnerships', { learnerIds: pair.learnerIds, cohortId: this.cohort });
+      const r = await this.api.json<ApiJson<'/partnerships', 'post'>>('POST', '/api/partnerships', {
+        learnerIds: pair.learnerIds,
+        cohortId: this.cohort,
+      });
       this.pairs = this.pairs!.map((p, k) => (k === i ? { ...p, partnershipId: r.id } : p));
       this.announcement = `${this.nameOf(pair.learnerIds[0])} and ${this.nameOf(pair.learnerIds[1])} are now Learning Partners.`;
-      this.dispatchEvent(new CustomEvent('sb-pair-confirmed', { detail: { partnershipId: r.id, learnerIds: pair.learnerIds }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('sb-pair-confirmed', {
+          detail: { partnershipId: r.id, learnerIds: pair.learnerIds },
+          bubbles: true,
+          composed: true,
+        }),
+      );
       await this.loadCohort();
     } catch (err) {
       this.fail(err);
@@ -141,49 +176,103 @@ export class SbPairing extends SbElement {
       ${this.pairs.length === 0 ? html`<p>No pairs could be proposed; the reasons are below.</p>` : nothing}
       <ul class="pairs" part="pairs">
         ${this.pairs.map(
-          (p, i) => html`<li>
-            <p><strong>${this.nameOf(p.learnerIds[0])}</strong> and <strong>${this.nameOf(p.learnerIds[1])}</strong>${p.swapped ? nothing : html` <span class="muted">(fit ${p.score}/100)</span>`}</p>
-            <ul>${p.reasons.map((r) => html`<li>${r}</li>`)}</ul>
-            ${p.partnershipId
-              ? html`<p class="status">Confirmed.</p>`
-              : html`${p.learnerIds.map(
-                    (who) => html`<div class="field">
-                      <label for="swap-${i}-${who}">Swap ${this.nameOf(who)} with</label>
-                      <select id="swap-${i}-${who}" @change=${(e: Event) => this.swap(i, who, (e.target as HTMLSelectElement).value)}>
-                        <option value="">Keep</option>
-                        ${everyone.filter((x) => !p.learnerIds.includes(x)).map((x) => html`<option value=${x}>${this.nameOf(x)}</option>`)}
-                      </select>
-                    </div>`,
-                  )}
-                  <button class="btn primary" type="button" part="confirm-button" ?disabled=${this.busy} @click=${() => this.confirm(i)}>Confirm pair</button>`}
-          </li>`,
+          (p, i) =>
+            html`<li>
+              <p>
+                <strong>${this.nameOf(p.learnerIds[0])}</strong> and
+                <strong>${this.nameOf(p.learnerIds[1])}</strong
+                >${p.swapped ? nothing : html` <span class="muted">(fit ${p.score}/100)</span>`}
+              </p>
+              <ul>
+                ${p.reasons.map((r) => html`<li>${r}</li>`)}
+              </ul>
+              ${
+                p.partnershipId
+                  ? html`<p class="status">Confirmed.</p>`
+                  : html`${p.learnerIds.map(
+                        (who) =>
+                          html`<div class="field">
+                            <label for="swap-${i}-${who}">Swap ${this.nameOf(who)} with</label>
+                            <select
+                              id="swap-${i}-${who}"
+                              @change=${(e: Event) => this.swap(i, who, (e.target as HTMLSelectElement).value)}
+                            >
+                              <option value="">Keep</option>
+                              ${everyone.filter((x) => !p.learnerIds.includes(x)).map((x) => html`<option value=${x}>${this.nameOf(x)}</option>`)}
+                            </select>
+                          </div>`,
+                      )}
+                      <button
+                        class="btn primary"
+                        type="button"
+                        part="confirm-button"
+                        ?disabled=${this.busy}
+                        @click=${() => this.confirm(i)}
+                      >
+                        Confirm pair
+                      </button>`
+              }
+            </li>`,
         )}
       </ul>
-      ${this.unpaired.length
-        ? html`<h3>Not paired</h3>
-            <ul>${this.unpaired.map((u) => html`<li><strong>${this.nameOf(u.learnerId)}</strong>: ${u.reason}</li>`)}</ul>`
-        : nothing}`;
+      ${
+        this.unpaired.length
+          ? html`<h3>Not paired</h3>
+              <ul>
+                ${this.unpaired.map((u) => html`<li><strong>${this.nameOf(u.learnerId)}</strong>: ${u.reason}</li>`)}
+              </ul>`
+          : nothing
+      }`;
   }
 
   private renderSeries() {
     return html`<h3>Partnerships in this cohort</h3>
-      ${this.series.length === 0
-        ? html`<p class="muted">No partnerships yet.</p>`
-        : html`<table part="series">
-            <caption class="sr-only">Partnerships, their state and what needs attention</caption>
-            <thead><tr><th scope="col">Partners</th><th scope="col">Agreement</th><th scope="col">Sessions</th><th scope="col">Actions done</th><th scope="col">Needs attention</th></tr></thead>
-            <tbody>
-              ${this.series.map(
-                (s) => html`<tr>
-                  <th scope="row">${s.partners.map((p) => p.name).join(' and ')}<br /><span class="muted">${s.status}</span></th>
-                  <td>${PHASE[s.agreement.phase] ?? s.agreement.phase}${s.agreement.cadence ? html`, ${s.agreement.cadence}` : nothing}</td>
-                  <td>${s.sessions.held}${s.sessions.expected ? html` of ${s.sessions.expected} expected` : nothing}${s.daysSinceLastSession !== null ? html`<br /><span class="muted">last ${s.daysSinceLastSession} days ago</span>` : nothing}</td>
-                  <td>${s.actions.completed} of ${s.actions.agreed}</td>
-                  <td>${s.attention.length ? html`<ul class="attention">${s.attention.map((a) => html`<li>${a}</li>`)}</ul>` : 'Nothing'}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}`;
+      ${
+        this.series.length === 0
+          ? html`<p class="muted">No partnerships yet.</p>`
+          : html`<table part="series">
+              <caption class="sr-only">
+                Partnerships, their state and what needs attention
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Partners</th>
+                  <th scope="col">Agreement</th>
+                  <th scope="col">Sessions</th>
+                  <th scope="col">Actions done</th>
+                  <th scope="col">Needs attention</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${this.series.map(
+                  (s) =>
+                    html`<tr>
+                      <th scope="row">
+                        ${s.partners.map((p) => p.name).join(' and ')}<br /><span class="muted"
+                          >${s.status}</span
+                        >
+                      </th>
+                      <td>
+                        ${PHASE[s.agreement.phase] ?? s.agreement.phase}${s.agreement.cadence ? html`, ${s.agreement.cadence}` : nothing}
+                      </td>
+                      <td>
+                        ${s.sessions.held}${s.sessions.expected ? html` of ${s.sessions.expected} expected` : nothing}${s.daysSinceLastSession !== null ? html`<br /><span class="muted">last ${s.daysSinceLastSession} days ago</span>` : nothing}
+                      </td>
+                      <td>${s.actions.completed} of ${s.actions.agreed}</td>
+                      <td>
+                        ${
+                          s.attention.length
+                            ? html`<ul class="attention">
+                                ${s.attention.map((a) => html`<li>${a}</li>`)}
+                              </ul>`
+                            : 'Nothing'
+                        }
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }`;
   }
 
   render() {
@@ -193,12 +282,34 @@ export class SbPairing extends SbElement {
       <div class="toolbar">
         <div class="field">
           <label for="cohort">Cohort</label>
-          <select id="cohort" @change=${(e: Event) => { this.cohort = (e.target as HTMLSelectElement).value; this.pairs = null; void this.loadCohort().catch((err) => this.fail(err)); }}>
+          <select
+            id="cohort"
+            @change=${(e: Event) => {
+              this.cohort = (e.target as HTMLSelectElement).value;
+              this.pairs = null;
+              void this.loadCohort().catch((err) => this.fail(err));
+            }}
+          >
             ${this.cohorts.map((c) => html`<option value=${c.id} ?selected=${c.id === this.cohort}>${c.name}</option>`)}
           </select>
         </div>
-        <label><input type="checkbox" .checked=${this.includeNotReady} @change=${(e: Event) => (this.includeNotReady = (e.target as HTMLInputElement).checked)} /> Include learners not ready yet</label>
-        <button class="btn primary" type="button" part="propose-button" ?disabled=${this.busy || !this.cohort} @click=${() => this.propose()}>Propose pairs</button>
+        <label
+          ><input
+            type="checkbox"
+            .checked=${this.includeNotReady}
+            @change=${(e: Event) => (this.includeNotReady = (e.target as HTMLInputElement).checked)}
+          />
+          Include learners not ready yet</label
+        >
+        <button
+          class="btn primary"
+          type="button"
+          part="propose-button"
+          ?disabled=${this.busy || !this.cohort}
+          @click=${() => this.propose()}
+        >
+          Propose pairs
+        </button>
       </div>
       ${this.renderPairs()} ${this.renderSeries()}`;
   }

@@ -9,7 +9,14 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../../core/api-client.js';
-import type { CoachTurn, DrillSummary, ScenarioBrief, Session, SessionTurn, TurnFeedback } from '../../core/api-types.js';
+import type {
+  CoachTurn,
+  DrillSummary,
+  ScenarioBrief,
+  Session,
+  SessionTurn,
+  TurnFeedback,
+} from '../../core/api-types.js';
 import { newClientTurnId } from '../../core/client-turn-id.js';
 import type { SbEventMap, SbEventName } from '../../core/events.js';
 import type { FailureView } from '../../core/sb-element.js';
@@ -34,7 +41,14 @@ export interface PracticeHostDeps {
   /** the element's attributes, read when (re)opening */
   /** what the host already knows of the drill (from an assignment or a scorecard) */
   drillInfo(): DrillSummary | null;
-  options(): { scenario: string; drill: string; session: string; transport: 'stream' | 'json'; slowAfter: number; timeout: number };
+  options(): {
+    scenario: string;
+    drill: string;
+    session: string;
+    transport: 'stream' | 'json';
+    slowAfter: number;
+    timeout: number;
+  };
   /** asks the element to focus this selector after the next render */
   focus(selector: string): void;
 }
@@ -130,7 +144,9 @@ export class PracticeController implements ReactiveController {
     this.failure = null;
     this.changed();
     try {
-      const session = await this.deps.api().startSession(drill && !this.chosen ? { drillId: drill } : { scenarioId: this.chosen!.id });
+      const session = await this.deps
+        .api()
+        .startSession(drill && !this.chosen ? { drillId: drill } : { scenarioId: this.chosen!.id });
       this.deps.emit('sb-session-started', { session });
       this.adopt(session);
       this.deps.focus('textarea');
@@ -145,12 +161,15 @@ export class PracticeController implements ReactiveController {
   /** Takes over a session from the server (new, resumed or ended). */
   adopt(session: Session): void {
     const known = this.deps.drillInfo();
-    this.current = session.drillId && known?.id === session.drillId ? { ...session, drill: known } : session;
+    this.current =
+      session.drillId && known?.id === session.drillId ? { ...session, drill: known } : session;
     // the API names the drill only by id: read its rules, so they stay in view during the drill
     if (session.drillId && !this.current.drill) void this.readDrill(session.id, session.drillId);
     this.chosen = session.scenario;
     this.turns = [...session.turns].sort((a, b) => a.index - b.index);
-    this.feedbackByTurn = new Map(session.turns.filter((t) => t.feedback).map((t) => [t.index, t.feedback!]));
+    this.feedbackByTurn = new Map(
+      session.turns.filter((t) => t.feedback).map((t) => [t.index, t.feedback!]),
+    );
     this.draft = readDraft(session.id);
     this.phase = session.status === 'ended' ? 'ended' : 'chat';
     this.changed();
@@ -204,17 +223,21 @@ export class PracticeController implements ReactiveController {
     }, o.slowAfter);
     this.changed();
     try {
-      const result = await this.deps.api().sendTurn(sessionId, { clientTurnId: pending.clientTurnId, text: pending.text }, {
-        stream: o.transport !== 'json',
-        timeoutMs: o.timeout,
-        onTurn: (turn) => this.acceptCoachTurn(sessionId, pending, turn),
-        onToken: (delta) => {
-          this.streamingText = (this.streamingText ?? '') + delta;
-          this.changed();
+      const result = await this.deps.api().sendTurn(
+        sessionId,
+        { clientTurnId: pending.clientTurnId, text: pending.text },
+        {
+          stream: o.transport !== 'json',
+          timeoutMs: o.timeout,
+          onTurn: (turn) => this.acceptCoachTurn(sessionId, pending, turn),
+          onToken: (delta) => {
+            this.streamingText = (this.streamingText ?? '') + delta;
+            this.changed();
+          },
+          onReply: (reply) => this.acceptReply(sessionId, reply),
+          onFeedback: (fb) => this.acceptFeedback(sessionId, pending, fb),
         },
-        onReply: (reply) => this.acceptReply(sessionId, reply),
-        onFeedback: (fb) => this.acceptFeedback(sessionId, pending, fb),
-      });
+      );
       // a JSON answer, or a stream whose feedback came inside the turn
       this.acceptCoachTurn(sessionId, pending, result.turn);
       this.acceptReply(sessionId, result.reply);

@@ -97,7 +97,14 @@ export class SbPractice extends SbElement {
     emit: (name, detail) => void this.emit(name, detail),
     report: (err, retry) => this.report(err, retry),
     drillInfo: () => this.drillInfo,
-    options: () => ({ scenario: this.scenario, drill: this.drill, session: this.session, transport: this.transport, slowAfter: this.slowAfter, timeout: this.timeout }),
+    options: () => ({
+      scenario: this.scenario,
+      drill: this.drill,
+      session: this.session,
+      transport: this.transport,
+      slowAfter: this.slowAfter,
+      timeout: this.timeout,
+    }),
     focus: (selector) => (this.focusAfterRender = selector),
   });
   private focusAfterRender: string | null = null;
@@ -124,13 +131,20 @@ export class SbPractice extends SbElement {
     const c = this.practice;
     // hosts often set the token a moment after the element appears: open once it is there, and
     // again when a fresh token replaces one that was refused while opening
-    if (changed.has('token') && this.token && c.busy === null && (!c.opened || (c.phase === 'loading' && c.failure))) {
+    if (
+      changed.has('token') &&
+      this.token &&
+      c.busy === null &&
+      (!c.opened || (c.phase === 'loading' && c.failure))
+    ) {
       void c.open();
       return;
     }
     if (!c.opened) return;
     // a host swapping the scenario, drill or session re-opens the component
-    const reopen = ['scenario', 'drill', 'session'].some((k) => changed.has(k as keyof SbPractice) && changed.get(k as keyof SbPractice) !== undefined);
+    const reopen = ['scenario', 'drill', 'session'].some(
+      (k) => changed.has(k as keyof SbPractice) && changed.get(k as keyof SbPractice) !== undefined,
+    );
     if (reopen && this.isConnected && c.busy === null && c.phase !== 'loading') void c.open();
   }
 
@@ -206,7 +220,9 @@ export class SbPractice extends SbElement {
 
   render() {
     const c = this.practice;
-    const status = html`<div class="sr-only" role="status" aria-live="polite">${c.statusText}</div>`;
+    const status = html`<div class="sr-only" role="status" aria-live="polite">
+      ${c.statusText}
+    </div>`;
     switch (c.phase) {
       case 'loading':
         return html`${renderFailure(c.failure)}${c.failure ? nothing : html`<p class="loading" role="status">${this.token ? 'Loading…' : 'Waiting for sign-in…'}</p>`}`;

@@ -6,9 +6,21 @@ import type { SkillProgress } from '../../core/api-types.js';
 import { DEFAULT_BOX, chartGeometry, describeProgress, practiseNext } from './progress-chart.js';
 
 /** what the API adds beside the history; these functions do not read it */
-const mastery: SkillProgress['mastery'] = { estimate: 0, level: 'not_yet', confidence: 'low', margin: 0, trend: 'unknown', sessions: 0 };
+const mastery: SkillProgress['mastery'] = {
+  estimate: 0,
+  level: 'not_yet',
+  confidence: 'low',
+  margin: 0,
+  trend: 'unknown',
+  sessions: 0,
+};
 const hist = (scores: number[]) =>
-  scores.map((score, i) => ({ sessionId: `s${i}`, at: `2026-11-0${i + 1}T10:00:00Z`, level: (score >= 70 ? 'good' : score >= 40 ? 'fair' : 'not_yet') as never, score }));
+  scores.map((score, i) => ({
+    sessionId: `s${i}`,
+    at: `2026-11-0${i + 1}T10:00:00Z`,
+    level: (score >= 70 ? 'good' : score >= 40 ? 'fair' : 'not_yet') as never,
+    score,
+  }));
 
 describe('chartGeometry', () => {
   it('places the oldest session left, high scores high, within the box', () => {
@@ -36,9 +48,18 @@ describe('chartGeometry', () => {
 
 describe('describeProgress', () => {
   it('says the trend, the ends and the current level', () => {
-    const text = describeProgress({ skill: 'listening', level: 'good', history: hist([30, 50, 80]), mastery });
-    expect(text).toBe('Listening: 3 sessions, rising, from 30 (Not yet) on 2026-11-01 to 80 (Good) on 2026-11-03. Current level Good.');
-    expect(describeProgress({ skill: 'action', level: 'not_yet', history: [], mastery })).toBe('Action: no sessions yet.');
+    const text = describeProgress({
+      skill: 'listening',
+      level: 'good',
+      history: hist([30, 50, 80]),
+      mastery,
+    });
+    expect(text).toBe(
+      'Listening: 3 sessions, rising, from 30 (Not yet) on 2026-11-01 to 80 (Good) on 2026-11-03. Current level Good.',
+    );
+    expect(describeProgress({ skill: 'action', level: 'not_yet', history: [], mastery })).toBe(
+      'Action: no sessions yet.',
+    );
   });
 });
 
@@ -52,7 +73,9 @@ describe('practiseNext', () => {
     expect(practiseNext(skills)?.skill).toBe('non_judgement');
   });
   it('puts a never-practised skill first', () => {
-    expect(practiseNext([...skills, { skill: 'action', level: 'not_yet', history: [], mastery }])?.skill).toBe('action');
+    expect(
+      practiseNext([...skills, { skill: 'action', level: 'not_yet', history: [], mastery }])?.skill,
+    ).toBe('action');
   });
   it('has nothing to say without data', () => {
     expect(practiseNext([])).toBeNull();

@@ -8,7 +8,13 @@
  */
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { DrillSummary, Session, SessionTurn, SkillId, SkillProgress } from '../../core/api-types.js';
+import type {
+  DrillSummary,
+  Session,
+  SessionTurn,
+  SkillId,
+  SkillProgress,
+} from '../../core/api-types.js';
 import { renderFailure } from '../../core/failure-view.js';
 import { renderFeedback, renderMoveChips } from '../../core/feedback-view.js';
 import { levelLabel, skillLabel } from '../../core/labels.js';
@@ -17,7 +23,15 @@ import { SbElement } from '../../core/sb-element.js';
 import { codeChipStyles } from '../../core/code-chips.styles.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { renderDrillResult } from './drill-result-view.js';
-import { bestMoment, headline, lastMarks, nextThing, skillViews, type LastMark, type SkillView } from './scorecard-summary.js';
+import {
+  bestMoment,
+  headline,
+  lastMarks,
+  nextThing,
+  skillViews,
+  type LastMark,
+  type SkillView,
+} from './scorecard-summary.js';
 import { scorecardStyles } from './sb-scorecard.styles.js';
 
 /**
@@ -94,7 +108,12 @@ export class SbScorecard extends SbElement {
   };
 
   protected willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('session') || changed.has('token') || changed.has('apiBase')) && this.token && this.session && this.session !== this.loadedFor) {
+    if (
+      (changed.has('session') || changed.has('token') || changed.has('apiBase')) &&
+      this.token &&
+      this.session &&
+      this.session !== this.loadedFor
+    ) {
       if (!this.data || this.data.id !== this.session) void this.load();
     }
   }
@@ -109,7 +128,9 @@ export class SbScorecard extends SbElement {
       const [data, progress, drills] = await Promise.all([
         this.api.getSession(id),
         // the comparison and the drill suggestion are extras: the scorecard stands without them
-        this.readOnly ? Promise.resolve({ skills: [] as SkillProgress[] }) : this.api.getProgress().catch(() => ({ skills: [] as SkillProgress[] })),
+        this.readOnly
+          ? Promise.resolve({ skills: [] as SkillProgress[] })
+          : this.api.getProgress().catch(() => ({ skills: [] as SkillProgress[] })),
         this.api.listDrills().catch(() => ({ drills: [] as DrillSummary[] })),
       ]);
       if (id !== this.session) return;
@@ -128,7 +149,9 @@ export class SbScorecard extends SbElement {
   private showTurn(index: number): void {
     const el = this.renderRoot.querySelector<HTMLElement>(`#turn-${index}`);
     if (!el) return;
-    this.renderRoot.querySelectorAll('.turn.highlight').forEach((t) => t.classList.remove('highlight'));
+    this.renderRoot
+      .querySelectorAll('.turn.highlight')
+      .forEach((t) => t.classList.remove('highlight'));
     el.classList.add('highlight');
     el.scrollIntoView?.({ block: 'center' });
     el.focus();
@@ -141,7 +164,8 @@ export class SbScorecard extends SbElement {
   render() {
     if (this.failure) return renderFailure(this.failure);
     const d = this.data;
-    if (!d || this.loading) return html`<p class="loading" role="status">Loading the scorecard…</p>`;
+    if (!d || this.loading)
+      return html`<p class="loading" role="status">Loading the scorecard…</p>`;
     const card = d.scorecard;
     const skills = skillViews(d);
     const last = lastMarks(this.progress, d.id);
@@ -149,32 +173,39 @@ export class SbScorecard extends SbElement {
     return html`
       <p class="eyebrow">Your result</p>
       <h2 part="heading" tabindex="-1">Scorecard: ${d.scenario?.title ?? 'practice session'}</h2>
-      ${card
-        ? html`<p class="headline" part="summary">${headline(skills, last)}</p>
-            <p class="muted">${card.summary}</p>
-            <slot></slot>
-            ${drill && d.drillResult
-              ? renderDrillResult({
-                  drill,
-                  result: d.drillResult,
-                  turns: d.turns,
-                  showTurn: (i) => this.showTurn(i),
-                  retry: () => this.requestDrill(drill, drill.id),
-                  readOnly: this.readOnly,
-                })
-              : nothing}
-            ${this.renderHighlights(d, skills)}
-            <h3 class="section">Skills</h3>
-            <p class="legend muted" aria-hidden="true">
-              The two ticks on each bar mark Fair and Good${last.size ? html`; the open mark is where you were last time` : nothing}.
-            </p>
-            <ul class="skills" aria-label="Skills">
-              ${skills.map((s) => this.renderSkill(s, last.get(s.skill)))}
-            </ul>
-            <div class="actions print-hide">
-              <button type="button" class="btn" @click=${() => window.print()}>Print or save as PDF</button>
-            </div>`
-        : html`<p class="muted">This session has not ended yet, so there is no scorecard.</p>`}
+      ${
+        card
+          ? html`<p class="headline" part="summary">${headline(skills, last)}</p>
+              <p class="muted">${card.summary}</p>
+              <slot></slot>
+              ${
+                drill && d.drillResult
+                  ? renderDrillResult({
+                      drill,
+                      result: d.drillResult,
+                      turns: d.turns,
+                      showTurn: (i) => this.showTurn(i),
+                      retry: () => this.requestDrill(drill, drill.id),
+                      readOnly: this.readOnly,
+                    })
+                  : nothing
+              }
+              ${this.renderHighlights(d, skills)}
+              <h3 class="section">Skills</h3>
+              <p class="legend muted" aria-hidden="true">
+                The two ticks on each bar mark Fair and
+                Good${last.size ? html`; the open mark is where you were last time` : nothing}.
+              </p>
+              <ul class="skills" aria-label="Skills">
+                ${skills.map((s) => this.renderSkill(s, last.get(s.skill)))}
+              </ul>
+              <div class="actions print-hide">
+                <button type="button" class="btn" @click=${() => window.print()}>
+                  Print or save as PDF
+                </button>
+              </div>`
+          : html`<p class="muted">This session has not ended yet, so there is no scorecard.</p>`
+      }
       <h3 class="section">Transcript</h3>
       <ol class="transcript" part="transcript">
         ${d.turns.map((t) => this.renderTurn(t, d))}
@@ -185,28 +216,44 @@ export class SbScorecard extends SbElement {
   private renderHighlights(d: Session, skills: SkillView[]) {
     const best = bestMoment(d.turns);
     const next = nextThing(skills);
-    const drill = next && !this.readOnly ? this.drills.find((x) => x.focus?.includes(next.skill as SkillId)) : undefined;
+    const drill =
+      next && !this.readOnly
+        ? this.drills.find((x) => x.focus?.includes(next.skill as SkillId))
+        : undefined;
     if (!best && !next) return nothing;
     return html`<div class="highlights" part="highlights">
-      ${best
-        ? html`<section class="card best" aria-labelledby="best-heading">
-            <h3 id="best-heading">Your best moment</h3>
-            <blockquote>“${best.turn.text}”</blockquote>
-            <p>${best.why}</p>
-            <button type="button" class="link" @click=${() => this.showTurn(best.turn.index)}>See turn ${best.turn.index + 1} in the transcript</button>
-          </section>`
-        : nothing}
-      ${next
-        ? html`<section class="card next" aria-labelledby="next-heading">
-            <h3 id="next-heading">One thing to try next time</h3>
-            <p>${next.advice}</p>
-            ${drill
-              ? html`<button type="button" class="btn primary print-hide" part="next-drill-button" @click=${() => this.requestDrill(drill, drill.id)}>
-                  Practise it: ${drill.title}
-                </button>`
-              : nothing}
-          </section>`
-        : nothing}
+      ${
+        best
+          ? html`<section class="card best" aria-labelledby="best-heading">
+              <h3 id="best-heading">Your best moment</h3>
+              <blockquote>“${best.turn.text}”</blockquote>
+              <p>${best.why}</p>
+              <button type="button" class="link" @click=${() => this.showTurn(best.turn.index)}>
+                See turn ${best.turn.index + 1} in the transcript
+              </button>
+            </section>`
+          : nothing
+      }
+      ${
+        next
+          ? html`<section class="card next" aria-labelledby="next-heading">
+              <h3 id="next-heading">One thing to try next time</h3>
+              <p>${next.advice}</p>
+              ${
+                drill
+                  ? html`<button
+                      type="button"
+                      class="btn primary print-hide"
+                      part="next-drill-button"
+                      @click=${() => this.requestDrill(drill, drill.id)}
+                    >
+                      Practise it: ${drill.title}
+                    </button>`
+                  : nothing
+              }
+            </section>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -214,39 +261,51 @@ export class SbScorecard extends SbElement {
     const t = thresholdsOf(s.skill);
     const judged = Boolean(s.level);
     const score = judged && typeof s.score === 'number' ? Math.round(s.score) : null;
-    const lastWords = last ? ` Last time ${Math.round(last.score)} (${levelLabel(last.level)}).` : '';
+    const lastWords = last
+      ? ` Last time ${Math.round(last.score)} (${levelLabel(last.level)}).`
+      : '';
     return html`<li class="skill" part="skill" aria-labelledby="skill-${s.skill}">
       <div class="skill-row">
         <h4 id="skill-${s.skill}">${skillLabel(s.skill)}</h4>
         ${renderBar(score, t, last)}
         <span class="result">
-          ${judged
-            ? html`<span class="level ${s.level}" part="level">${levelLabel(s.level)}</span> <span class="score">${score}</span>`
-            : html`<span class="level none" part="level">Not enough evidence yet</span>`}
+          ${
+            judged
+              ? html`<span class="level ${s.level}" part="level">${levelLabel(s.level)}</span>
+                  <span class="score">${score}</span>`
+              : html`<span class="level none" part="level">Not enough evidence yet</span>`
+          }
         </span>
       </div>
       <p class="sr-only">
         ${judged ? `Score ${score} of 100. Fair from ${t.fair}, Good from ${t.good}.${lastWords}` : `Not enough evidence yet.`}
       </p>
       ${!judged && s.reason ? html`<p class="muted reason">${s.reason}</p>` : nothing}
-      ${s.checks?.length
-        ? html`<details class="checks-box">
-            <summary>What this is based on<span class="sr-only">: ${skillLabel(s.skill)}</span></summary>
-            <ul class="checks">
-              ${s.checks.map(
-                (c) => html`<li class="check" part="check">
-                  <span class="mark ${c.passed ? 'pass' : 'fail'}" aria-hidden="true">${c.passed ? '✓' : '✗'}</span>
-                  <span>
-                    <span class="sr-only">${c.passed ? 'Met:' : 'Not yet met:'}</span>
-                    ${c.label}
-                    ${c.detail ? html`<span class="detail">${c.detail}</span>` : nothing}
-                    ${c.evidence?.length ? this.renderEvidence(c.evidence, c.label) : nothing}
-                  </span>
-                </li>`,
-              )}
-            </ul>
-          </details>`
-        : nothing}
+      ${
+        s.checks?.length
+          ? html`<details class="checks-box">
+              <summary>
+                What this is based on<span class="sr-only">: ${skillLabel(s.skill)}</span>
+              </summary>
+              <ul class="checks">
+                ${s.checks.map(
+                  (c) =>
+                    html`<li class="check" part="check">
+                      <span class="mark ${c.passed ? 'pass' : 'fail'}" aria-hidden="true"
+                        >${c.passed ? '✓' : '✗'}</span
+                      >
+                      <span>
+                        <span class="sr-only">${c.passed ? 'Met:' : 'Not yet met:'}</span>
+                        ${c.label}
+                        ${c.detail ? html`<span class="detail">${c.detail}</span>` : nothing}
+                        ${c.evidence?.length ? this.renderEvidence(c.evidence, c.label) : nothing}
+                      </span>
+                    </li>`,
+                )}
+              </ul>
+            </details>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -263,12 +322,14 @@ export class SbScorecard extends SbElement {
       <div class="who">Turn ${t.index + 1} · ${who}</div>
       <div>${t.text}</div>
       ${t.role === 'coach' ? renderMoveChips(t.codes) : nothing}
-      ${t.role === 'coach' && t.feedback
-        ? html`<details class="turn-feedback">
-            <summary>Feedback<span class="sr-only"> on turn ${t.index + 1}</span></summary>
-            ${renderFeedback(t.feedback)}
-          </details>`
-        : nothing}
+      ${
+        t.role === 'coach' && t.feedback
+          ? html`<details class="turn-feedback">
+              <summary>Feedback<span class="sr-only"> on turn ${t.index + 1}</span></summary>
+              ${renderFeedback(t.feedback)}
+            </details>`
+          : nothing
+      }
     </li>`;
   }
 }
@@ -278,8 +339,19 @@ export class SbScorecard extends SbElement {
  * score. SVG rather than styled boxes: positions are attributes, which a strict CSP (no inline
  * style attributes in LMS pages) allows. Hidden from screen readers; a sentence says the same.
  */
-function renderBar(score: number | null, t: { fair: number; good: number }, last: LastMark | undefined) {
-  return html`<svg class="bar" part="bar" viewBox="0 0 100 12" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+function renderBar(
+  score: number | null,
+  t: { fair: number; good: number },
+  last: LastMark | undefined,
+) {
+  return html`<svg
+    class="bar"
+    part="bar"
+    viewBox="0 0 100 12"
+    preserveAspectRatio="none"
+    aria-hidden="true"
+    focusable="false"
+  >
     ${svg`<rect class="track" x="0" y="3" width="100" height="6" rx="3"></rect>
       ${score !== null ? svg`<rect class="fill" x="0" y="3" width=${Math.max(score, 1)} height="6" rx="3"></rect>` : nothing}
       <rect class="tick" x=${t.fair - 0.4} y="0" width="0.8" height="12"></rect>

@@ -4,7 +4,14 @@
  * headline ("3 of 6 skills at Good, up from 1 last time"), last time's mark per skill, the
  * learner's best moment (one turn, quoted, and why it was good) and the one thing to try next.
  */
-import type { CoachCode, ProgressPoint, Session, SessionTurn, SkillId, SkillProgress } from '../../core/api-types.js';
+import type {
+  CoachCode,
+  ProgressPoint,
+  Session,
+  SessionTurn,
+  SkillId,
+  SkillProgress,
+} from '../../core/api-types.js';
 import { CAUTION_CODES, LEVEL_RANK, SKILL_NEXT_STEP, skillLabel } from '../../core/labels.js';
 
 /**
@@ -43,10 +50,16 @@ export function headline(skills: SkillView[], last: Map<SkillId, LastMark>): str
   const judged = skills.filter((s) => s.level).length;
   const total = skills.length;
   const fair = skills.filter((s) => s.level === 'fair').length;
-  let line = good === 0 && fair > 0 ? `${fair} of ${total} skills at Fair, none at Good yet` : `${good} of ${total} skills at Good`;
+  let line =
+    good === 0 && fair > 0
+      ? `${fair} of ${total} skills at Fair, none at Good yet`
+      : `${good} of ${total} skills at Good`;
   if (last.size > 0) {
     const before = [...last.values()].filter((m) => m.level === 'good').length;
-    line += before === good ? `, the same as last time` : `, ${good > before ? 'up' : 'down'} from ${before} last time`;
+    line +=
+      before === good
+        ? `, the same as last time`
+        : `, ${good > before ? 'up' : 'down'} from ${before} last time`;
   }
   if (judged < total) line += ` (${total - judged} without enough evidence yet)`;
   return line;
@@ -85,7 +98,8 @@ const WHY: Partial<Record<CoachCode, string>> = {
 export function bestMoment(turns: SessionTurn[]): { turn: SessionTurn; why: string } | null {
   let best: { turn: SessionTurn; weight: number; code: CoachCode } | null = null;
   for (const t of turns) {
-    if (t.role !== 'coach' || !t.codes?.length || t.codes.some((c) => CAUTION_CODES.has(c))) continue;
+    if (t.role !== 'coach' || !t.codes?.length || t.codes.some((c) => CAUTION_CODES.has(c)))
+      continue;
     for (const c of t.codes) {
       const w = MOVE_WEIGHT[c] ?? 0;
       // later turns win ties: they usually build on more of the conversation
@@ -97,9 +111,16 @@ export function bestMoment(turns: SessionTurn[]): { turn: SessionTurn; why: stri
 
 /** The one skill to work on next: the lowest judged level, then the lowest score, then rubric order. */
 export function nextThing(skills: SkillView[]): { skill: SkillId; advice: string } | null {
-  const judged = skills.map((s, order) => ({ s, order })).filter(({ s }) => s.level && s.level !== 'good');
+  const judged = skills
+    .map((s, order) => ({ s, order }))
+    .filter(({ s }) => s.level && s.level !== 'good');
   if (judged.length === 0) return null;
-  judged.sort((a, b) => LEVEL_RANK[a.s.level!] - LEVEL_RANK[b.s.level!] || (a.s.score ?? 0) - (b.s.score ?? 0) || a.order - b.order);
+  judged.sort(
+    (a, b) =>
+      LEVEL_RANK[a.s.level!] - LEVEL_RANK[b.s.level!] ||
+      (a.s.score ?? 0) - (b.s.score ?? 0) ||
+      a.order - b.order,
+  );
   const skill = judged[0].s.skill;
   return { skill, advice: `${skillLabel(skill)}: ${SKILL_NEXT_STEP[skill] ?? ''}`.trim() };
 }
@@ -108,6 +129,13 @@ export function nextThing(skills: SkillView[]): { skill: SkillId; advice: string
 export function skillViews(session: Session): SkillView[] {
   // a skill recorded as "not enough evidence" (status) has no level or score to show
   return (session.scorecard?.skills ?? []).map((s) =>
-    s.status === 'not_enough_evidence' ? { ...s, level: null, score: null, reason: s.checks.find((c) => /^not enough evidence/.test(c.detail))?.detail } : s,
+    s.status === 'not_enough_evidence'
+      ? {
+          ...s,
+          level: null,
+          score: null,
+          reason: s.checks.find((c) => /^not enough evidence/.test(c.detail))?.detail,
+        }
+      : s,
   ) as unknown as SkillView[];
 }
