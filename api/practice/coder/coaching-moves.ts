@@ -181,7 +181,7 @@ const APPROVAL =
   /^(?:(?:oh|wow|yes|yeah|ok|okay|well|aw|ah)[,.! ]+)*(?:that|this|it|which) (?:sounds|seems|is|'s|looks) (?:like )?(?:a |an )?(?:really |very |so |pretty |such a |super |absolutely |truly |quite )*(?:great|good|fun|wonderful|lovely|nice|awesome|amazing|fantastic|excellent|brilliant|exciting|cool|perfect|smart|wise|positive|helpful|healthy|reasonable|sensible|fair)(?: (?:idea|plan|thing|step|start|choice|decision|approach|way|option|hobby|goal|thing to do))?(?: to (?:hear|know))?[\s.!:)(-]*$/;
 /** Naming what the partner feels ("I can see how that would make you anxious", "that sounds exhausting"). */
 const FEELING_REFLECTION =
-  /\b(?:i (?:can |totally |completely |really |fully )?(?:see|understand|imagine|tell|hear|feel|sense) (?:how|why|that|what|just how|you(?:'re| are| feel| must))|(?:that|this|it) (?:sounds|must be|must have been|seems|sounds like it was|would be) (?:so |really |very |incredibly |quite |pretty |extremely )?(?:hard|difficult|tough|awful|painful|frustrating|exhausting|stressful|scary|overwhelming|upsetting|lonely|confusing|draining|heartbreaking|sad|unfair|worrying|disappointing|hurtful|rough)|(?:it )?(?:sounds|seems) (?:like )?(?:you(?:'re| are| feel| have| were|'ve)|it's been|it has been|this has been))/;
+  /\b(?:i (?:can |totally |completely |really |fully )?(?:see|understand|imagine|tell|hear|feel|sense) (?:how|why|that|what|just how|you(?:'re| are| feel| must))|(?:(?:that|this|it) (?:sounds|must be|must have been|seems|sounds like it was|would be)|(?<!\bi )must (?:be|have been|feel|have felt)) (?:so |really |very |incredibly |quite |pretty |extremely )?(?:hard|difficult|tough|awful|painful|frustrating|exhausting|stressful|scary|overwhelming|upsetting|lonely|confusing|draining|heartbreaking|sad|unfair|worrying|disappointing|hurtful|rough)|(?:it )?(?:sounds|seems) (?:like )?(?:you(?:'re| are| feel| have| were|'ve)|it's been|it has been|this has been))/;
 
 /** A one-word check that ends a turn ("Right?", "Fair?"). */
 const TAG_QUESTION = /^(?:right|yes|ok|okay|fair|yeah|correct|true)\?$/;
@@ -397,9 +397,20 @@ export function moveCues(sents: readonly string[]): MoveCues {
             advisedHere = true;
         }
       }
-      const focused = PARTNER_SUBJECT.test(s) || REFLECTIVE_FRAME.test(s);
+      // "So part of the yes is about what other people expect of you.": a turn that opens with
+      // "so" and speaks of the partner anywhere in the sentence gives their situation back
+      const focused =
+        PARTNER_SUBJECT.test(s) ||
+        REFLECTIVE_FRAME.test(s) ||
+        (/^so\b/i.test(raw) &&
+          /\byou(?:r|rs|rself|'re|'ve|'d)?\b/.test(s) &&
+          !/\b(?:i|me|my|we|us|our)\b/.test(s));
       if (focused) c.partnerFocused = true;
-      if (FEELING_REFLECTION.test(s)) c.feelingReflection = c.partnerFocused = true;
+      if (FEELING_REFLECTION.test(s)) {
+        c.feelingReflection = c.partnerFocused = true;
+        // "Covering two roles must be exhausting": a gerund subject is not an imperative
+        advisedHere = false;
+      }
       if (ADVICE_STATEMENT.test(s) || HEDGED_SUGGESTION.test(s)) advisedHere = true;
       // "don't dwell on it", "toughen up", "stop being such a perfectionist": the imperative is the
       // reassurance or the judgement, not advice; a suggestion in another clause still counts

@@ -184,7 +184,11 @@ export function decideCoding(
     label = 'advice';
   else if (cues.adviceOffer && withPermission) label = 'advice';
   else if (
-    (label === 'other' || label === 'information' || label === 'affirmation') &&
+    (label === 'other' ||
+      label === 'information' ||
+      label === 'affirmation' ||
+      // the model's advice with no advice cue: "Covering two roles must be exhausting"
+      (label === 'advice' && !cues.adviceOffer)) &&
     cues.feelingReflection &&
     !question &&
     !cues.pleasantry

@@ -76,4 +76,46 @@ describe('typed reflections the model reads as talk', () => {
       }).label,
     ).toBe('complex_reflection');
   });
+
+  it('an empathic "must have been" reflects whatever the sentence names as its subject', () => {
+    for (const [text, prevPartner] of [
+      [
+        'Hearing that from your manager must have stung.',
+        'She said my work was sloppy in front of everyone.',
+      ],
+      [
+        'Covering two roles for a month must be exhausting.',
+        "I've been doing Priya's job as well as mine since March.",
+      ],
+      [
+        'Sitting through that review must have felt lonely.',
+        'Nobody on the panel spoke up for the project.',
+      ],
+    ])
+      expect(codeUtterance(text, { prevPartner }).label, text).toMatch(/reflection/);
+    // the coach's own story is not a reflection
+    expect(
+      codeUtterance('I must have been exhausting to work with back then.', {
+        prevPartner: 'My old boss never listened.',
+      }).label,
+    ).not.toMatch(/reflection/);
+  });
+
+  it('a "so" statement about the partner gives their situation back, even when "you" is not its subject', () => {
+    for (const [text, prevPartner] of [
+      [
+        'So the hardest part is what the team thinks of you.',
+        "It's not the work. It's the looks I get in stand-up.",
+      ],
+      [
+        'So most of the pressure comes from the targets set for you.',
+        'My numbers are fine but the targets keep rising.',
+      ],
+    ])
+      expect(codeUtterance(text, { prevPartner }).label, text).toMatch(/reflection/);
+    // a "so" statement about the coach or the two of them is not
+    expect(
+      codeUtterance('So we have twenty minutes left today.', { prevPartner: 'Okay.' }).label,
+    ).not.toMatch(/reflection/);
+  });
 });
