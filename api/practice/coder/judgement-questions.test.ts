@@ -87,3 +87,31 @@ describe('blaming and rhetorical questions', () => {
     expect(c.label).toBe('judgement');
   });
 });
+
+describe('hedged verdicts and offers handed back', () => {
+  it.each([
+    'You may be taking this far too personally.',
+    'You could be a bit too sensitive about feedback.',
+    'You might have been rather naive about the budget.',
+    'I wonder if you seem a little dramatic to them.',
+  ])('a hedge does not soften a verdict on the person: %s', (text) => {
+    expect(code(text).codes).toContain('judgement');
+  });
+
+  it.each(['You might be exhausted after a week like that.', 'You may be right about the timing.'])(
+    'a hedged statement that names no fault is no judgement: %s',
+    (text) => {
+      expect(code(text).codes).not.toContain('judgement');
+    },
+  );
+
+  it.each([
+    'One thing some teams do is rotate who chairs. What do you make of that?',
+    'Some people find it helps to send the agenda the day before. How does that sound to you?',
+  ])(
+    'an idea offered and handed back for the partner to judge is advice with permission: %s',
+    (text) => {
+      expect(code(text).codes).toContain('advice_with_permission');
+    },
+  );
+});

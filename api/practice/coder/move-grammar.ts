@@ -13,7 +13,7 @@
 
 /** Words that evaluate a person or their conduct negatively. */
 const FAULT =
-  '(?:overreacting|overthinking|over-thinking|too (?:sensitive|emotional|soft|negative|touchy|precious|defensive)|oversensitive|paranoid|dramatic|naive|lazy|disorganised|disorganized|unprofessional|incompetent|careless|selfish|childish|immature|unreasonable|irrational|irresponsible|negative|precious|daft|silly|stupid|foolish|ridiculous|rude|useless|hopeless at|a pushover|soft on|out of line|in the wrong|to blame|wrong (?:to|about)|making excuses|making a (?:big deal|fuss|drama|mountain))';
+  '(?:overreacting|overthinking|over-thinking|too (?:sensitive|emotional|soft|negative|touchy|precious|defensive)|oversensitive|paranoid|dramatic|naive|lazy|disorganised|disorganized|unprofessional|incompetent|careless|selfish|childish|immature|unreasonable|irrational|irresponsible|negative|precious|daft|silly|stupid|foolish|ridiculous|rude|useless|hopeless at|a pushover|soft on|out of line|in the wrong|to blame|wrong (?:to|about)|making excuses|making a (?:big deal|fuss|drama|mountain)|taking (?:it|this|that|things|everything) (?:(?:far|way|much|a bit|rather|all) )?too personally)';
 
 /**
  * Statements that evaluate or blame the partner: "you're being a bit paranoid", "that's a rookie
@@ -23,7 +23,8 @@ const FAULT =
 const JUDGEMENT_STATEMENT = new RegExp(
   [
     // you are / were / have been (being) / sound / seem / come across as [degree] FAULT
-    `\\b(?:you(?:'re| are| were|'ve been| have been| sound| come across as)|you two were|you were both|you're both) (?:(?:just|being|totally|completely|way|far|much|clearly|really|honestly|a bit|a little|rather|quite|so|probably|both|all|simply|basically|obviously|frankly|kind of|sort of) )*${FAULT}`,
+    // (a hedge does not soften the verdict: "you might be overreacting a bit")
+    `\\b(?:you(?:'re| are| were|'ve been| have been| sound| seem| come across as| (?:might|may|could|must|can) be| (?:might|may|could|must) have been)|you two were|you were both|you're both) (?:(?:just|being|totally|completely|way|far|much|clearly|really|honestly|a bit|a little|rather|quite|so|probably|both|all|simply|basically|obviously|frankly|kind of|sort of) )*${FAULT}`,
     // you're worrying / reading / making too much
     `\\byou(?:'re| are) (?:just |really |honestly )?(?:worrying|reading|making|thinking|stressing|fussing) (?:way |far |a bit |rather )?too much\\b`,
     // that's / that was a (basic / rookie / silly ...) mistake / error; that was careless (of you)
@@ -425,9 +426,12 @@ export function isSummary(s: string, partnerFocused: boolean): boolean {
 export const OFFER_FRAME =
   /\b(?:one (?:idea|option|thing|approach|way|possibility)(?: (?:some|i've|people|that|which)[a-z' ]{0,30})? (?:is|might|could|would|people|some|i've)|(?:an|one|another) option (?:might|could|would|is)|some (?:people|teams|managers|owners|organisers|supervisors|facilitators|project leads|new managers|nursery managers|heads of year|pms|[a-z]+s) (?:in [a-z ]+ )?(?:find|have found|do|start|use|try|ask|put|send|run|give|check|book|say|spend|stagger|have|keep|swap|rotate|post|draft|write|begin|cut|agree|meet)|others? (?:do|ask|use|put|begin|write|keep|give|trial|agree|say|post|run|start|book|check)|here's one thought|here are two|what worked for me was|one thing (?:i've seen|that's worked|some people|that has worked)|in one team i worked with|for me, [a-z]+ing|one way (?:people|some people|is)|you could (?:run|write|try)|another is)\b/;
 
-/** Handing the choice back: "you'll know better", "it's your call", "it might not suit you". */
+/**
+ * Handing the choice back: "you'll know better", "it's your call", "it might not suit you", or
+ * asking what the partner makes of the idea just offered ("What do you make of that?").
+ */
 export const AUTONOMY_FRAME =
-  /\b(?:take it or leave it|feel free to (?:bin|ignore|drop)|you're free to (?:drop|ignore|bin)|you can ignore it|for what it's worth|it's just (?:a thought|one way|one option)|(?:it's|it is) (?:just )?one (?:option|way|view|idea)|only if (?:it's|it is|they're|that's|it) (?:useful|helpful|fits?|helps)|only if they fit|(?:it|that|either|neither|this)(?: one)? (?:might|may) not (?:suit|fit|work for)|neither may suit|neither is the answer|(?:might|may) or may not (?:suit|fit)|you(?:'ll| will)? (?:know|judge) (?:better|best|which|whether)|you know (?:them|her|him|your [a-z]+|this [a-z]+|that world) (?:best|better)|you know (?:your|the) [a-z]+ though|(?:it's|that's|is) (?:your|for you to) (?:call|judge|choice|decide)|(?:it's|is) up to you|whether (?:that|either|it) fits (?:you )?is (?:your call|for you)|see what you think|but that's me|both are just options|either could be a starting point|either might help|you might (?:find neither|have better ideas))\b/;
+  /\b(?:take it or leave it|feel free to (?:bin|ignore|drop)|you're free to (?:drop|ignore|bin)|you can ignore it|for what it's worth|it's just (?:a thought|one way|one option)|(?:it's|it is) (?:just )?one (?:option|way|view|idea)|only if (?:it's|it is|they're|that's|it) (?:useful|helpful|fits?|helps)|only if they fit|(?:it|that|either|neither|this)(?: one)? (?:might|may) not (?:suit|fit|work for)|neither may suit|neither is the answer|(?:might|may) or may not (?:suit|fit)|you(?:'ll| will)? (?:know|judge) (?:better|best|which|whether)|you know (?:them|her|him|your [a-z]+|this [a-z]+|that world) (?:best|better)|you know (?:your|the) [a-z]+ though|(?:it's|that's|is) (?:your|for you to) (?:call|judge|choice|decide)|(?:it's|is) up to you|whether (?:that|either|it) fits (?:you )?is (?:your call|for you)|see what you think|what do you make of (?:that|it|this|either|those)|how does (?:that|it|this) (?:sound|land|fit)(?: (?:to|for|with) you)?|what(?:'s| is) your (?:take|view) on (?:that|it|this)|what do you think of (?:that|it|this|either)|(?:would|does|could|might) (?:that|it|either|any of that) (?:fit|work|suit) (?:for )?you|but that's me|both are just options|either could be a starting point|either might help|you might (?:find neither|have better ideas))\b/;
 
 /** The partner asking for a suggestion, which grants permission for the next one. */
 export const PARTNER_ASKS_FOR_IDEAS =
