@@ -21,30 +21,10 @@ export function renderMoveChips(
 /** Per-turn feedback in the CARE shape (what worked, to improve, try next, a model reply). */
 export function renderFeedback(f: TurnFeedback): TemplateResult {
   return html`<dl class="feedback" part="feedback">
-    ${
-      f.worked
-        ? html`<dt>What worked</dt>
-            <dd>${f.worked}</dd>`
-        : nothing
-    }
-    ${
-      f.improve
-        ? html`<dt>To improve</dt>
-            <dd>${f.improve}</dd>`
-        : nothing
-    }
-    ${
-      f.suggestion
-        ? html`<dt>Try next</dt>
-            <dd>${f.suggestion}</dd>`
-        : nothing
-    }
-    ${
-      f.alternative
-        ? html`<dt>You could have said</dt>
-            <dd>“${f.alternative}”</dd>`
-        : nothing
-    }
+    ${f.worked ? html`<dt>What worked</dt><dd>${f.worked}</dd>` : nothing}
+    ${f.improve ? html`<dt>To improve</dt><dd>${f.improve}</dd>` : nothing}
+    ${f.suggestion ? html`<dt>Try next</dt><dd>${f.suggestion}</dd>` : nothing}
+    ${f.alternative ? html`<dt>You could have said</dt><dd>“${f.alternative}”</dd>` : nothing}
   </dl>`;
 }
 
@@ -83,7 +63,5 @@ export function initials(name: string): string {
 
 /** A round avatar with initials; decorative (the name is always written beside it). */
 export function renderAvatar(name: string, kind: 'partner' | 'coach' = 'partner'): TemplateResult {
-  return html`<span class="avatar ${kind}" aria-hidden="true"
-    >${kind === 'coach' ? 'You' : initials(name)}</span
-  >`;
+  return html`<span class="avatar ${kind}" aria-hidden="true">${kind === 'coach' ? 'You' : initials(name)}</span>`;
 }

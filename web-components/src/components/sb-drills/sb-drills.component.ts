@@ -86,9 +86,7 @@ export class SbDrills extends SbElement {
 
   render() {
     if (this.opened) {
-      return html`<button type="button" class="btn back" @click=${() => this.close()}>
-          ← Back to my drills
-        </button>
+      return html`<button type="button" class="btn back" @click=${() => this.close()}>← Back to my drills</button>
         <sb-practice
           part="practice"
           api-base=${this.apiBase}
@@ -101,8 +99,7 @@ export class SbDrills extends SbElement {
         ></sb-practice>`;
     }
     if (this.unavailable)
-      return html`<h2>My drills</h2>
-        <p>Assigned drills are not available on this server yet.</p>`;
+      return html`<h2>My drills</h2><p>Assigned drills are not available on this server yet.</p>`;
     return html`<h2>My drills</h2>
       ${renderFailure(this.failure)}
       ${this.assignments === null && !this.failure ? html`<p class="loading" role="status">Loading your drills…</p>` : nothing}
@@ -110,8 +107,8 @@ export class SbDrills extends SbElement {
       ${
         this.assignments?.length
           ? html`<ul class="drills" part="list">
-              ${this.assignments.map((a) => this.renderAssignment(a))}
-            </ul>`
+            ${this.assignments.map((a) => this.renderAssignment(a))}
+          </ul>`
           : nothing
       }`;
   }
@@ -125,25 +122,14 @@ export class SbDrills extends SbElement {
         <h3>${title}</h3>
         ${a.drill?.description ? html`<p>${a.drill.description}</p>` : nothing}
         <div class="meta">
-          <span class="status ${a.status}" part="status"
-            >${STATUS_LABELS[a.status] ?? a.status}</span
-          >
+          <span class="status ${a.status}" part="status">${STATUS_LABELS[a.status] ?? a.status}</span>
           ${a.dueAt ? html`<span>Due ${formatDate(a.dueAt)}</span>` : html`<span>No due date</span>`}
           <span>${a.attempts} ${a.attempts === 1 ? 'attempt' : 'attempts'}</span>
           ${a.bestLevel ? html`<span>Best: ${levelLabel(a.bestLevel)}</span>` : nothing}
           ${a.drill?.focus?.length ? html`<span>Focus: ${a.drill.focus.map(skillLabel).join(', ')}</span>` : nothing}
         </div>
       </div>
-      <button
-        type="button"
-        class="btn primary"
-        part="open-button"
-        data-assignment=${a.id}
-        aria-label="${action}: ${title}"
-        @click=${() => this.open(a)}
-      >
-        ${action}
-      </button>
+      <button type="button" class="btn primary" part="open-button" data-assignment=${a.id} aria-label="${action}: ${title}" @click=${() => this.open(a)}>${action}</button>
     </li>`;
   }
 }

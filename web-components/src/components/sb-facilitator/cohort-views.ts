@@ -45,38 +45,25 @@ export function renderAttention(list: AttentionLearner[], open: (id: string) => 
     <h3 id="attention-heading">Needs your attention</h3>
     ${
       sorted.length === 0
-        ? html`<p class="all-clear">
-            Nobody needs you right now: no overdue drills, nobody stuck or out of practice.
-          </p>`
+        ? html`<p class="all-clear">Nobody needs you right now: no overdue drills, nobody stuck or out of practice.</p>`
         : html`<ul class="attention-list">
-            ${sorted.map(
-              (l) =>
-                html`<li class="attention-item">
-                  <div>
-                    <strong>${l.name}</strong>
-                    <ul class="why">
-                      ${[...l.items]
-                        .sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))
-                        .map(
-                          (i) =>
-                            html`<li>
-                              <span class="kind ${i.kind}">${KIND_WORDS[i.kind] ?? i.kind}</span>
-                              ${sentence(i.detail)}
-                            </li>`,
-                        )}
-                    </ul>
-                  </div>
-                  <button
-                    type="button"
-                    class="btn small"
-                    aria-label="Open ${l.name}’s sessions"
-                    @click=${() => open(l.id)}
-                  >
-                    Sessions
-                  </button>
-                </li>`,
-            )}
-          </ul>`
+          ${sorted.map(
+            (l) => html`<li class="attention-item">
+              <div>
+                <strong>${l.name}</strong>
+                <ul class="why">
+                  ${[...l.items]
+                    .sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))
+                    .map(
+                      (i) =>
+                        html`<li><span class="kind ${i.kind}">${KIND_WORDS[i.kind] ?? i.kind}</span> ${sentence(i.detail)}</li>`,
+                    )}
+                </ul>
+              </div>
+              <button type="button" class="btn small" aria-label="Open ${l.name}’s sessions" @click=${() => open(l.id)}>Sessions</button>
+            </li>`,
+          )}
+        </ul>`
     }
   </section>`;
 }
@@ -115,10 +102,8 @@ export function renderSkillPicture(learners: CohortLearner[]) {
       })}
     </ul>
     <p class="legend muted">
-      <span class="key good" aria-hidden="true"></span> Good
-      <span class="key fair" aria-hidden="true"></span> Fair
-      <span class="key not_yet" aria-hidden="true"></span> Not yet
-      <span class="key none" aria-hidden="true"></span> No sessions yet
+      <span class="key good" aria-hidden="true"></span> Good <span class="key fair" aria-hidden="true"></span> Fair
+      <span class="key not_yet" aria-hidden="true"></span> Not yet <span class="key none" aria-hidden="true"></span> No sessions yet
     </p>
   </section>`;
 }
@@ -130,9 +115,7 @@ export function renderOverview(
 ) {
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Learners and skills">
       <table part="overview" role="table">
-        <caption class="sr-only">
-          Skill levels of each learner in ${cohortName}
-        </caption>
+        <caption class="sr-only">Skill levels of each learner in ${cohortName}</caption>
         <thead role="rowgroup">
           <tr role="row">
             <th scope="col" role="columnheader">Learner</th>
@@ -145,10 +128,7 @@ export function renderOverview(
         </tbody>
       </table>
     </div>
-    <p class="legend muted">
-      <span class="level none tentative" aria-hidden="true">Dashed</span> a level from few sessions
-      so far; ↑ improving, → steady, ↓ declining.
-    </p>`;
+    <p class="legend muted"><span class="level none tentative" aria-hidden="true">Dashed</span> a level from few sessions so far; ↑ improving, → steady, ↓ declining.</p>`;
 }
 
 function renderRow(l: CohortLearner, open: (id: string) => void) {
@@ -158,14 +138,7 @@ function renderRow(l: CohortLearner, open: (id: string) => void) {
       <span class="learner-name">${l.name}</span>
       ${
         practised
-          ? html`<button
-              type="button"
-              class="link"
-              aria-label="Open ${l.name}’s sessions"
-              @click=${() => open(l.id)}
-            >
-              Sessions
-            </button>`
+          ? html`<button type="button" class="link" aria-label="Open ${l.name}’s sessions" @click=${() => open(l.id)}>Sessions</button>`
           : nothing
       }
     </th>
@@ -176,18 +149,12 @@ function renderRow(l: CohortLearner, open: (id: string) => void) {
             const level = cell?.level ?? null;
             const trend = TREND[String(cell?.trend ?? '')];
             return html`<td role="cell" data-label=${skillLabel(s)}>
-              <span
-                class="level ${level ?? 'none'} ${cell?.confidence === 'low' ? 'tentative' : ''}"
-                part="level"
-                >${levelLabel(level)}</span
-              >
-              ${trend ? html`<span class="trend" aria-hidden="true">${trend.mark}</span><span class="sr-only">, ${trend.words}</span>` : nothing}
-              ${cell?.confidence === 'low' ? html`<span class="sr-only">, few sessions so far</span>` : nothing}
-            </td>`;
+            <span class="level ${level ?? 'none'} ${cell?.confidence === 'low' ? 'tentative' : ''}" part="level">${levelLabel(level)}</span>
+            ${trend ? html`<span class="trend" aria-hidden="true">${trend.mark}</span><span class="sr-only">, ${trend.words}</span>` : nothing}
+            ${cell?.confidence === 'low' ? html`<span class="sr-only">, few sessions so far</span>` : nothing}
+          </td>`;
           })
-        : html`<td role="cell" class="no-sessions" colspan=${SKILLS.length} data-label="Skills">
-            No sessions yet
-          </td>`
+        : html`<td role="cell" class="no-sessions" colspan=${SKILLS.length} data-label="Skills">No sessions yet</td>`
     }
     <td role="cell" data-label="Ready to partner">
       ${
@@ -197,13 +164,11 @@ function renderRow(l: CohortLearner, open: (id: string) => void) {
             ? html`<span class="muted">Not yet practised</span>`
             : l.reasons?.length
               ? html`<details class="reasons">
-                  <summary>
-                    <span class="not-ready">Not yet</span><span class="sr-only">: why</span>
-                  </summary>
-                  <ul>
-                    ${l.reasons.map((r) => html`<li>${r}</li>`)}
-                  </ul>
-                </details>`
+                <summary><span class="not-ready">Not yet</span><span class="sr-only">: why</span></summary>
+                <ul>
+                  ${l.reasons.map((r) => html`<li>${r}</li>`)}
+                </ul>
+              </details>`
               : html`<span class="not-ready">Not yet</span>`
       }
     </td>
@@ -238,20 +203,13 @@ export function renderCompletion(learners: CohortLearner[], drills: DrillSummary
       byDrill.size === 0
         ? html`<p>No drills assigned in this cohort yet.</p>`
         : html`<ul class="completion" part="completion">
-            ${[...byDrill.values()].map(
-              (d) =>
-                html`<li>
-                  <strong>${d.title}</strong>: ${d.passed} of ${d.total}
-                  passed${d.overdue ? html`, ${d.overdue} ${STATUS_LABELS.overdue.toLowerCase()}` : nothing}
-                  <meter
-                    min="0"
-                    max=${d.total}
-                    value=${d.passed}
-                    aria-label="${d.title}: ${d.passed} of ${d.total} passed"
-                  ></meter>
-                </li>`,
-            )}
-          </ul>`
+          ${[...byDrill.values()].map(
+            (d) => html`<li>
+              <strong>${d.title}</strong>: ${d.passed} of ${d.total} passed${d.overdue ? html`, ${d.overdue} ${STATUS_LABELS.overdue.toLowerCase()}` : nothing}
+              <meter min="0" max=${d.total} value=${d.passed} aria-label="${d.title}: ${d.passed} of ${d.total} passed"></meter>
+            </li>`,
+          )}
+        </ul>`
     }
   </section>`;
 }

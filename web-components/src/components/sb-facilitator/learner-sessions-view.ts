@@ -31,49 +31,29 @@ function summary(s: SessionListItem): string {
 }
 
 export function renderLearnerSessions(v: LearnerSessionsState) {
-  return html`<section
-    class="learner-view"
-    part="learner-sessions"
-    aria-labelledby="learner-heading"
-  >
+  return html`<section class="learner-view" part="learner-sessions" aria-labelledby="learner-heading">
     <button type="button" class="btn small back" @click=${v.back}>← Back to the cohort</button>
     <h3 id="learner-heading" tabindex="-1">${v.learnerName}: sessions</h3>
-    <p class="muted">
-      Read-only: you see what ${v.learnerName} saw, and nothing here changes their record.
-    </p>
+    <p class="muted">Read-only: you see what ${v.learnerName} saw, and nothing here changes their record.</p>
     ${
       v.sessions === null
         ? html`<p class="loading" role="status">Loading sessions…</p>`
         : v.sessions.length === 0
           ? html`<p>No sessions yet.</p>`
           : html`<ul class="session-list">
-              ${v.sessions.map(
-                (s) =>
-                  html`<li>
-                    <button
-                      type="button"
-                      class="session-pick ${v.selected === s.id ? 'on' : ''}"
-                      aria-pressed=${v.selected === s.id ? 'true' : 'false'}
-                      @click=${() => v.select(s.id)}
-                    >
-                      <span class="session-title"
-                        >${v.titles[s.scenarioId ?? ''] ?? s.scenario?.title ?? 'Practice session'}</span
-                      >
-                      <span class="muted">${formatDate(s.startedAt, true)} · ${summary(s)}</span>
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
+            ${v.sessions.map(
+              (s) => html`<li>
+                <button type="button" class="session-pick ${v.selected === s.id ? 'on' : ''}" aria-pressed=${v.selected === s.id ? 'true' : 'false'} @click=${() => v.select(s.id)}>
+                  <span class="session-title">${v.titles[s.scenarioId ?? ''] ?? s.scenario?.title ?? 'Practice session'}</span>
+                  <span class="muted">${formatDate(s.startedAt, true)} · ${summary(s)}</span>
+                </button>
+              </li>`,
+            )}
+          </ul>`
     }
     ${
       v.selected
-        ? html`<sb-scorecard
-            read-only
-            session=${v.selected}
-            api-base=${v.apiBase}
-            token=${v.token}
-            theme=${v.theme}
-          ></sb-scorecard>`
+        ? html`<sb-scorecard read-only session=${v.selected} api-base=${v.apiBase} token=${v.token} theme=${v.theme}></sb-scorecard>`
         : nothing
     }
   </section>`;

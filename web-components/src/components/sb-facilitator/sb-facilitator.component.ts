@@ -238,8 +238,7 @@ export class SbFacilitator extends SbElement {
   render() {
     const d = this.data;
     if (d.unavailable)
-      return html`<h2>Cohort overview</h2>
-        <p>The facilitator features are not available on this server yet.</p>`;
+      return html`<h2>Cohort overview</h2><p>The facilitator features are not available on this server yet.</p>`;
     const failure = this.failure ?? d.failure;
     if (!d.cohorts)
       return html`${renderFailure(failure)}${failure ? nothing : html`<p class="loading" role="status">Loading cohorts…</p>`}`;
@@ -263,15 +262,9 @@ export class SbFacilitator extends SbElement {
         </div>
         ${
           has
-            ? html`<button
-                type="button"
-                class="btn"
-                part="csv-button"
-                aria-disabled=${this.downloading ? 'true' : 'false'}
-                @click=${this.downloadCsv}
-              >
-                ${this.downloading ? 'Downloading…' : 'Download progress (CSV)'}
-              </button>`
+            ? html`<button type="button" class="btn" part="csv-button" aria-disabled=${this.downloading ? 'true' : 'false'} @click=${this.downloadCsv}>
+              ${this.downloading ? 'Downloading…' : 'Download progress (CSV)'}
+            </button>`
             : nothing
         }
       </div>
@@ -298,17 +291,14 @@ export class SbFacilitator extends SbElement {
     const learners = this.data.learners;
     if (!learners) return html`<p class="loading" role="status">Loading the cohort…</p>`;
     if (learners.length === 0)
-      return html`<p>No learners in this cohort yet.</p>
-        ${this.readOnly ? nothing : this.renderAssign()}`;
+      return html`<p>No learners in this cohort yet.</p>${this.readOnly ? nothing : this.renderAssign()}`;
     return html`${renderAttention(this.data.attention, (id) => void this.openLearner(id))}
       ${renderSkillPicture(learners)}
       <section aria-labelledby="overview-heading">
         <h3 id="overview-heading">Learners and skills</h3>
         ${renderOverview(learners, this.cohortName(), (id) => void this.openLearner(id))}
       </section>
-      ${renderCompletion(learners, this.data.drills)}
-      ${this.readOnly ? nothing : this.renderAssign()}
-      ${renderManage({ learners: this.data.learners, announcement: this.announcement, readOnly: this.readOnly, cohortId: this.data.cohort, cohortName: this.cohortName(), lmsLinked: Boolean(this.current()?.lmsLinked), ask: (a) => void this.ask(a) })}`;
+      ${renderCompletion(learners, this.data.drills)} ${this.readOnly ? nothing : this.renderAssign()} ${renderManage({ learners: this.data.learners, announcement: this.announcement, readOnly: this.readOnly, cohortId: this.data.cohort, cohortName: this.cohortName(), lmsLinked: Boolean(this.current()?.lmsLinked), ask: (a) => void this.ask(a) })}`;
   }
 
   private renderAssign() {
@@ -319,32 +309,20 @@ export class SbFacilitator extends SbElement {
         this.data.drills.length === 0
           ? html`<p>No drills are available to assign.</p>`
           : html`<form class="assign" part="assign-form" @submit=${this.assign}>
-              <div class="field drill">
-                <label for="drill">Drill</label>
-                <select id="drill" name="drill" required>
-                  ${this.data.drills.map((d) => html`<option value=${d.id}>${d.title}</option>`)}
-                </select>
-              </div>
-              <div class="field">
-                <label for="due">Due date</label>
-                <input
-                  id="due"
-                  name="due"
-                  type="date"
-                  required
-                  min=${new Date().toISOString().slice(0, 10)}
-                  .value=${tomorrow}
-                />
-              </div>
-              <button
-                type="submit"
-                class="btn primary"
-                part="assign-button"
-                aria-disabled=${this.assigning ? 'true' : 'false'}
-              >
-                ${this.assigning ? 'Assigning…' : 'Assign drill'}
-              </button>
-            </form>`
+            <div class="field drill">
+              <label for="drill">Drill</label>
+              <select id="drill" name="drill" required>
+                ${this.data.drills.map((d) => html`<option value=${d.id}>${d.title}</option>`)}
+              </select>
+            </div>
+            <div class="field">
+              <label for="due">Due date</label>
+              <input id="due" name="due" type="date" required min=${new Date().toISOString().slice(0, 10)} .value=${tomorrow} />
+            </div>
+            <button type="submit" class="btn primary" part="assign-button" aria-disabled=${this.assigning ? 'true' : 'false'}>
+              ${this.assigning ? 'Assigning…' : 'Assign drill'}
+            </button>
+          </form>`
       }
       <p class="notice" role="status">${this.notice}</p>
     </section>`;
@@ -370,49 +348,24 @@ export class SbFacilitator extends SbElement {
       : this.busy
         ? 'Cancelling…'
         : 'Cancel assignment';
-    return html`<dialog
-      part="confirm-dialog"
-      aria-labelledby="confirm-heading"
-      aria-describedby="confirm-body"
-      @cancel=${(e: Event) => this.busy && e.preventDefault()}
-      @close=${this.onDialogClose}
-    >
+    return html`<dialog part="confirm-dialog" aria-labelledby="confirm-heading" aria-describedby="confirm-body" @cancel=${(e: Event) => this.busy && e.preventDefault()} @close=${this.onDialogClose}>
       ${
         p
-          ? html`<h3 id="confirm-heading">
-                ${p.kind === 'remove' ? `Remove ${p.learner.name} from ${p.cohortName}?` : `Cancel “${drillTitle(p.assignment)}” for ${p.learner.name}?`}
-              </h3>
-              <div id="confirm-body">${p.kind === 'remove' ? removalWords(p) : cancelWords(p)}</div>
-              ${renderFailure(this.actionFailure)}
-              <div class="dialog-actions">
-                <button
-                  type="button"
-                  class="btn"
-                  part="keep-button"
-                  autofocus
-                  @click=${() => !this.busy && this.dialog?.close()}
-                  aria-disabled=${this.busy ? 'true' : 'false'}
-                >
-                  ${this.actionFailure ? 'Close' : remove ? 'Keep in cohort' : 'Keep assignment'}
-                </button>
-                ${
-                  this.actionGone
-                    ? html`<button type="button" class="btn" @click=${this.reloadAfterGone}>
-                        Reload the cohort
-                      </button>`
-                    : this.actionFailure && !this.actionFailure.retryable
-                      ? nothing
-                      : html`<button
-                          type="button"
-                          class="btn danger-solid"
-                          part="confirm-button"
-                          aria-disabled=${this.busy ? 'true' : 'false'}
-                          @click=${this.confirm}
-                        >
-                          ${verb}
-                        </button>`
-                }
-              </div>`
+          ? html`<h3 id="confirm-heading">${p.kind === 'remove' ? `Remove ${p.learner.name} from ${p.cohortName}?` : `Cancel “${drillTitle(p.assignment)}” for ${p.learner.name}?`}</h3>
+            <div id="confirm-body">${p.kind === 'remove' ? removalWords(p) : cancelWords(p)}</div>
+            ${renderFailure(this.actionFailure)}
+            <div class="dialog-actions">
+              <button type="button" class="btn" part="keep-button" autofocus @click=${() => !this.busy && this.dialog?.close()} aria-disabled=${this.busy ? 'true' : 'false'}>
+                ${this.actionFailure ? 'Close' : remove ? 'Keep in cohort' : 'Keep assignment'}
+              </button>
+              ${
+                this.actionGone
+                  ? html`<button type="button" class="btn" @click=${this.reloadAfterGone}>Reload the cohort</button>`
+                  : this.actionFailure && !this.actionFailure.retryable
+                    ? nothing
+                    : html`<button type="button" class="btn danger-solid" part="confirm-button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.confirm}>${verb}</button>`
+              }
+            </div>`
           : nothing
       }
     </dialog>`;

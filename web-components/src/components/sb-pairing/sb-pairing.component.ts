@@ -176,51 +176,30 @@ export class SbPairing extends SbElement {
       ${this.pairs.length === 0 ? html`<p>No pairs could be proposed; the reasons are below.</p>` : nothing}
       <ul class="pairs" part="pairs">
         ${this.pairs.map(
-          (p, i) =>
-            html`<li>
-              <p>
-                <strong>${this.nameOf(p.learnerIds[0])}</strong> and
-                <strong>${this.nameOf(p.learnerIds[1])}</strong
-                >${p.swapped ? nothing : html` <span class="muted">(fit ${p.score}/100)</span>`}
-              </p>
-              <ul>
-                ${p.reasons.map((r) => html`<li>${r}</li>`)}
-              </ul>
-              ${
-                p.partnershipId
-                  ? html`<p class="status">Confirmed.</p>`
-                  : html`${p.learnerIds.map(
-                        (who) =>
-                          html`<div class="field">
-                            <label for="swap-${i}-${who}">Swap ${this.nameOf(who)} with</label>
-                            <select
-                              id="swap-${i}-${who}"
-                              @change=${(e: Event) => this.swap(i, who, (e.target as HTMLSelectElement).value)}
-                            >
-                              <option value="">Keep</option>
-                              ${everyone.filter((x) => !p.learnerIds.includes(x)).map((x) => html`<option value=${x}>${this.nameOf(x)}</option>`)}
-                            </select>
-                          </div>`,
-                      )}
-                      <button
-                        class="btn primary"
-                        type="button"
-                        part="confirm-button"
-                        ?disabled=${this.busy}
-                        @click=${() => this.confirm(i)}
-                      >
-                        Confirm pair
-                      </button>`
-              }
-            </li>`,
+          (p, i) => html`<li>
+            <p><strong>${this.nameOf(p.learnerIds[0])}</strong> and <strong>${this.nameOf(p.learnerIds[1])}</strong>${p.swapped ? nothing : html` <span class="muted">(fit ${p.score}/100)</span>`}</p>
+            <ul>${p.reasons.map((r) => html`<li>${r}</li>`)}</ul>
+            ${
+              p.partnershipId
+                ? html`<p class="status">Confirmed.</p>`
+                : html`${p.learnerIds.map(
+                    (who) => html`<div class="field">
+                      <label for="swap-${i}-${who}">Swap ${this.nameOf(who)} with</label>
+                      <select id="swap-${i}-${who}" @change=${(e: Event) => this.swap(i, who, (e.target as HTMLSelectElement).value)}>
+                        <option value="">Keep</option>
+                        ${everyone.filter((x) => !p.learnerIds.includes(x)).map((x) => html`<option value=${x}>${this.nameOf(x)}</option>`)}
+                      </select>
+                    </div>`,
+                  )}
+                  <button class="btn primary" type="button" part="confirm-button" ?disabled=${this.busy} @click=${() => this.confirm(i)}>Confirm pair</button>`
+            }
+          </li>`,
         )}
       </ul>
       ${
         this.unpaired.length
           ? html`<h3>Not paired</h3>
-              <ul>
-                ${this.unpaired.map((u) => html`<li><strong>${this.nameOf(u.learnerId)}</strong>: ${u.reason}</li>`)}
-              </ul>`
+            <ul>${this.unpaired.map((u) => html`<li><strong>${this.nameOf(u.learnerId)}</strong>: ${u.reason}</li>`)}</ul>`
           : nothing
       }`;
   }
@@ -231,47 +210,20 @@ export class SbPairing extends SbElement {
         this.series.length === 0
           ? html`<p class="muted">No partnerships yet.</p>`
           : html`<table part="series">
-              <caption class="sr-only">
-                Partnerships, their state and what needs attention
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Partners</th>
-                  <th scope="col">Agreement</th>
-                  <th scope="col">Sessions</th>
-                  <th scope="col">Actions done</th>
-                  <th scope="col">Needs attention</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this.series.map(
-                  (s) =>
-                    html`<tr>
-                      <th scope="row">
-                        ${s.partners.map((p) => p.name).join(' and ')}<br /><span class="muted"
-                          >${s.status}</span
-                        >
-                      </th>
-                      <td>
-                        ${PHASE[s.agreement.phase] ?? s.agreement.phase}${s.agreement.cadence ? html`, ${s.agreement.cadence}` : nothing}
-                      </td>
-                      <td>
-                        ${s.sessions.held}${s.sessions.expected ? html` of ${s.sessions.expected} expected` : nothing}${s.daysSinceLastSession !== null ? html`<br /><span class="muted">last ${s.daysSinceLastSession} days ago</span>` : nothing}
-                      </td>
-                      <td>${s.actions.completed} of ${s.actions.agreed}</td>
-                      <td>
-                        ${
-                          s.attention.length
-                            ? html`<ul class="attention">
-                                ${s.attention.map((a) => html`<li>${a}</li>`)}
-                              </ul>`
-                            : 'Nothing'
-                        }
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
+            <caption class="sr-only">Partnerships, their state and what needs attention</caption>
+            <thead><tr><th scope="col">Partners</th><th scope="col">Agreement</th><th scope="col">Sessions</th><th scope="col">Actions done</th><th scope="col">Needs attention</th></tr></thead>
+            <tbody>
+              ${this.series.map(
+                (s) => html`<tr>
+                  <th scope="row">${s.partners.map((p) => p.name).join(' and ')}<br /><span class="muted">${s.status}</span></th>
+                  <td>${PHASE[s.agreement.phase] ?? s.agreement.phase}${s.agreement.cadence ? html`, ${s.agreement.cadence}` : nothing}</td>
+                  <td>${s.sessions.held}${s.sessions.expected ? html` of ${s.sessions.expected} expected` : nothing}${s.daysSinceLastSession !== null ? html`<br /><span class="muted">last ${s.daysSinceLastSession} days ago</span>` : nothing}</td>
+                  <td>${s.actions.completed} of ${s.actions.agreed}</td>
+                  <td>${s.attention.length ? html`<ul class="attention">${s.attention.map((a) => html`<li>${a}</li>`)}</ul>` : 'Nothing'}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`
       }`;
   }
 
@@ -282,34 +234,16 @@ export class SbPairing extends SbElement {
       <div class="toolbar">
         <div class="field">
           <label for="cohort">Cohort</label>
-          <select
-            id="cohort"
-            @change=${(e: Event) => {
-              this.cohort = (e.target as HTMLSelectElement).value;
-              this.pairs = null;
-              void this.loadCohort().catch((err) => this.fail(err));
-            }}
-          >
+          <select id="cohort" @change=${(e: Event) => {
+            this.cohort = (e.target as HTMLSelectElement).value;
+            this.pairs = null;
+            void this.loadCohort().catch((err) => this.fail(err));
+          }}>
             ${this.cohorts.map((c) => html`<option value=${c.id} ?selected=${c.id === this.cohort}>${c.name}</option>`)}
           </select>
         </div>
-        <label
-          ><input
-            type="checkbox"
-            .checked=${this.includeNotReady}
-            @change=${(e: Event) => (this.includeNotReady = (e.target as HTMLInputElement).checked)}
-          />
-          Include learners not ready yet</label
-        >
-        <button
-          class="btn primary"
-          type="button"
-          part="propose-button"
-          ?disabled=${this.busy || !this.cohort}
-          @click=${() => this.propose()}
-        >
-          Propose pairs
-        </button>
+        <label><input type="checkbox" .checked=${this.includeNotReady} @change=${(e: Event) => (this.includeNotReady = (e.target as HTMLInputElement).checked)} /> Include learners not ready yet</label>
+        <button class="btn primary" type="button" part="propose-button" ?disabled=${this.busy || !this.cohort} @click=${() => this.propose()}>Propose pairs</button>
       </div>
       ${this.renderPairs()} ${this.renderSeries()}`;
   }

@@ -220,92 +220,43 @@ export class SbPartnership extends SbElement {
       <p class="status">${words}</p>
       ${
         a.phase === 'awaiting' && !confirmedByMe && v.status !== 'ended'
-          ? html`<button
-              class="btn primary"
-              type="button"
-              part="confirm-button"
-              ?disabled=${this.busy}
-              @click=${() => this.change('POST', '/agreement/confirm', { version: a.version }, `You confirmed version ${a.version}.`)}
-            >
-              Confirm version ${a.version}
-            </button>`
+          ? html`<button class="btn primary" type="button" part="confirm-button" ?disabled=${this.busy} @click=${() => this.change('POST', '/agreement/confirm', { version: a.version }, `You confirmed version ${a.version}.`)}>Confirm version ${a.version}</button>`
           : nothing
       }
       ${
         v.status === 'ended'
           ? nothing
           : html`<details ?open=${a.phase === 'none'}>
-              <summary>
-                ${a.phase === 'none' ? 'Write your agreement' : 'Change the agreement (you both confirm it again)'}
-              </summary>
-              <form @submit=${this.saveAgreement}>
-                <div class="field">
-                  <label for="outcomes">Outcomes you both want (one per line)</label
-                  ><textarea id="outcomes" name="outcomes" rows="2" required>
-${body?.outcomes.join('\n') ?? ''}</textarea>
-                </div>
-                <div class="field">
-                  <label for="goal-mine">Your own goal</label
-                  ><input
-                    id="goal-mine"
-                    name="goal-mine"
-                    required
-                    .value=${body?.goals[this.me] ?? ''}
-                  />
-                </div>
-                <div class="field">
-                  <label for="goal-theirs"
-                    >${other?.name}’s goal (theirs to word: they confirm it too)</label
-                  ><input
-                    id="goal-theirs"
-                    name="goal-theirs"
-                    required
-                    .value=${(other?.id && body?.goals[other.id]) || ''}
-                  />
-                </div>
-                <fieldset>
-                  <legend>The roles you ask of ${other?.name}</legend>
-                  ${PARTNER_ROLES.map(
-                    (r, i) =>
-                      html`<div class="role">
-                        <input
-                          type="checkbox"
-                          id="role-${i}"
-                          name="roles-mine"
-                          value=${r}
-                          .checked=${mine.has(r)}
-                        /><label for="role-${i}">${r}<small>${ROLE_MEANINGS[r]}</small></label>
-                      </div>`,
-                  )}
-                </fieldset>
-                <div class="field">
-                  <label for="responsibilities">Responsibilities (one per line)</label
-                  ><textarea id="responsibilities" name="responsibilities" rows="2" required>
-${body?.responsibilities.join('\n') ?? ''}</textarea>
-                </div>
-                <div class="field">
-                  <label for="confidentiality">Confidentiality</label
-                  ><textarea id="confidentiality" name="confidentiality" rows="2" required>
-${body?.confidentiality ?? 'What we say stays between us unless we both agree otherwise.'}</textarea>
-                </div>
-                <div class="field">
-                  <label for="cadence">How often you meet</label>
-                  <select id="cadence" name="cadence">
-                    ${(['weekly', 'fortnightly', 'monthly'] as const).map((c) => html`<option value=${c} ?selected=${(body?.cadence ?? 'fortnightly') === c}>${c[0].toUpperCase() + c.slice(1)}</option>`)}
-                  </select>
-                </div>
-                <div class="field">
-                  <label for="first">Who coaches first</label>
-                  <select id="first" name="first">
-                    <option value="">Decide later</option>
-                    ${v.partners.map((p) => html`<option value=${p.id ?? ''} ?selected=${body?.firstCoachId === p.id}>${this.nameOf(p.id)}</option>`)}
-                  </select>
-                </div>
-                <button class="btn primary" type="submit" ?disabled=${this.busy}>
-                  Save agreement
-                </button>
-              </form>
-            </details>`
+            <summary>${a.phase === 'none' ? 'Write your agreement' : 'Change the agreement (you both confirm it again)'}</summary>
+            <form @submit=${this.saveAgreement}>
+              <div class="field"><label for="outcomes">Outcomes you both want (one per line)</label><textarea id="outcomes" name="outcomes" rows="2" required>${body?.outcomes.join('\n') ?? ''}</textarea></div>
+              <div class="field"><label for="goal-mine">Your own goal</label><input id="goal-mine" name="goal-mine" required .value=${body?.goals[this.me] ?? ''} /></div>
+              <div class="field"><label for="goal-theirs">${other?.name}’s goal (theirs to word: they confirm it too)</label><input id="goal-theirs" name="goal-theirs" required .value=${(other?.id && body?.goals[other.id]) || ''} /></div>
+              <fieldset>
+                <legend>The roles you ask of ${other?.name}</legend>
+                ${PARTNER_ROLES.map(
+                  (r, i) =>
+                    html`<div class="role"><input type="checkbox" id="role-${i}" name="roles-mine" value=${r} .checked=${mine.has(r)} /><label for="role-${i}">${r}<small>${ROLE_MEANINGS[r]}</small></label></div>`,
+                )}
+              </fieldset>
+              <div class="field"><label for="responsibilities">Responsibilities (one per line)</label><textarea id="responsibilities" name="responsibilities" rows="2" required>${body?.responsibilities.join('\n') ?? ''}</textarea></div>
+              <div class="field"><label for="confidentiality">Confidentiality</label><textarea id="confidentiality" name="confidentiality" rows="2" required>${body?.confidentiality ?? 'What we say stays between us unless we both agree otherwise.'}</textarea></div>
+              <div class="field">
+                <label for="cadence">How often you meet</label>
+                <select id="cadence" name="cadence">
+                  ${(['weekly', 'fortnightly', 'monthly'] as const).map((c) => html`<option value=${c} ?selected=${(body?.cadence ?? 'fortnightly') === c}>${c[0].toUpperCase() + c.slice(1)}</option>`)}
+                </select>
+              </div>
+              <div class="field">
+                <label for="first">Who coaches first</label>
+                <select id="first" name="first">
+                  <option value="">Decide later</option>
+                  ${v.partners.map((p) => html`<option value=${p.id ?? ''} ?selected=${body?.firstCoachId === p.id}>${this.nameOf(p.id)}</option>`)}
+                </select>
+              </div>
+              <button class="btn primary" type="submit" ?disabled=${this.busy}>Save agreement</button>
+            </form>
+          </details>`
       }
     </section>`;
   }
@@ -317,23 +268,13 @@ ${body?.confidentiality ?? 'What we say stays between us unless we both agree ot
       .join(', ');
     return html`<section part="reciprocity" aria-labelledby="recip-h">
       <h3 id="recip-h">Taking turns</h3>
-      <p>
-        ${r.lastCoachId ? html`${this.nameOf(r.lastCoachId)} coached last. ` : 'No sessions yet. '}${r.nextCoachId ? html`Next time, <strong>${this.nameOf(r.nextCoachId)}</strong> coach${r.nextCoachId === this.me ? '' : 'es'}.` : nothing}
-      </p>
+      <p>${r.lastCoachId ? html`${this.nameOf(r.lastCoachId)} coached last. ` : 'No sessions yet. '}${r.nextCoachId ? html`Next time, <strong>${this.nameOf(r.nextCoachId)}</strong> coach${r.nextCoachId === this.me ? '' : 'es'}.` : nothing}</p>
       <p class="muted">Sessions coached: ${counts}.</p>
       ${r.nudge ? html`<p class="nudge" role="note">${r.nudge}</p>` : nothing}
       ${
         v.suggestedDrill
-          ? html`<p>
-              Before your next session: ${v.suggestedDrill.why}
-              <button
-                class="btn"
-                type="button"
-                @click=${() => this.dispatchEvent(new CustomEvent('sb-practice-suggested', { detail: { drillId: v.suggestedDrill!.drillId, skill: v.suggestedDrill!.skill }, bubbles: true, composed: true }))}
-              >
-                Practise “${v.suggestedDrill.title}”
-              </button>
-            </p>`
+          ? html`<p>Before your next session: ${v.suggestedDrill.why}
+            <button class="btn" type="button" @click=${() => this.dispatchEvent(new CustomEvent('sb-practice-suggested', { detail: { drillId: v.suggestedDrill!.drillId, skill: v.suggestedDrill!.skill }, bubbles: true, composed: true }))}>Practise “${v.suggestedDrill.title}”</button></p>`
           : nothing
       }
     </section>`;
@@ -347,19 +288,15 @@ ${body?.confidentiality ?? 'What we say stays between us unless we both agree ot
       ${v.sessions.length === 0 ? html`<p class="muted">No sessions logged yet.</p>` : nothing}
       <ol class="sessions">
         ${[...v.sessions].reverse().map(
-          (s) =>
-            html`<li>
-              <strong>${formatDate(s.heldOn)}</strong>: ${this.nameOf(s.coachId)}
-              coached${s.topic ? html` on “${s.topic}”` : nothing}.
-              ${
-                actionsOf(s.id).length
-                  ? html`<ul>
-                      ${actionsOf(s.id).map((a) => html`<li>${a.text} <span class="muted">(${this.nameOf(a.ownerId)}; ${FOLLOW_UP.find(([k]) => k === a.status)?.[1] ?? 'open'})</span></li>`)}
-                    </ul>`
-                  : nothing
-              }
-              ${s.learning ? html`<p class="muted">${s.learning}</p>` : nothing}
-            </li>`,
+          (s) => html`<li>
+            <strong>${formatDate(s.heldOn)}</strong>: ${this.nameOf(s.coachId)} coached${s.topic ? html` on “${s.topic}”` : nothing}.
+            ${
+              actionsOf(s.id).length
+                ? html`<ul>${actionsOf(s.id).map((a) => html`<li>${a.text} <span class="muted">(${this.nameOf(a.ownerId)}; ${FOLLOW_UP.find(([k]) => k === a.status)?.[1] ?? 'open'})</span></li>`)}</ul>`
+                : nothing
+            }
+            ${s.learning ? html`<p class="muted">${s.learning}</p>` : nothing}
+          </li>`,
         )}
       </ol>
       ${v.status === 'active' ? this.renderLogForm(v) : v.status === 'proposed' ? html`<p class="muted">Once you both confirm your agreement, log your sessions here.</p>` : nothing}
@@ -373,41 +310,24 @@ ${body?.confidentiality ?? 'What we say stays between us unless we both agree ot
         ${
           v.toFollowUp.length
             ? html`<fieldset>
-                <legend>How did last time’s actions go?</legend>
-                ${v.toFollowUp.map(
-                  (a) =>
-                    html`<div class="field">
-                      <label for="follow-${a.id}">${a.text} (${this.nameOf(a.ownerId)})</label>
-                      <select id="follow-${a.id}" name="follow-${a.id}">
-                        <option value="">Not discussed</option>
-                        ${FOLLOW_UP.map(([k, w]) => html`<option value=${k}>${w}</option>`)}
-                      </select>
-                    </div>`,
-                )}
-              </fieldset>`
+              <legend>How did last time’s actions go?</legend>
+              ${v.toFollowUp.map(
+                (a) => html`<div class="field">
+                  <label for="follow-${a.id}">${a.text} (${this.nameOf(a.ownerId)})</label>
+                  <select id="follow-${a.id}" name="follow-${a.id}"><option value="">Not discussed</option>${FOLLOW_UP.map(([k, w]) => html`<option value=${k}>${w}</option>`)}</select>
+                </div>`,
+              )}
+            </fieldset>`
             : nothing
         }
-        <div class="field">
-          <label for="heldOn">Held on</label
-          ><input id="heldOn" name="heldOn" type="date" required .value=${today()} />
-        </div>
+        <div class="field"><label for="heldOn">Held on</label><input id="heldOn" name="heldOn" type="date" required .value=${today()} /></div>
         <div class="field">
           <label for="coach">Who coached</label>
-          <select id="coach" name="coach">
-            ${v.partners.filter((p) => p.id).map((p) => html`<option value=${p.id!} ?selected=${p.id === v.reciprocity.nextCoachId}>${this.nameOf(p.id)}</option>`)}
-          </select>
+          <select id="coach" name="coach">${v.partners.filter((p) => p.id).map((p) => html`<option value=${p.id!} ?selected=${p.id === v.reciprocity.nextCoachId}>${this.nameOf(p.id)}</option>`)}</select>
         </div>
-        <div class="field">
-          <label for="topic">Topic</label><input id="topic" name="topic" required />
-        </div>
-        <div class="field">
-          <label for="actions">The coachee’s actions (one per line)</label
-          ><textarea id="actions" name="actions" rows="2"></textarea>
-        </div>
-        <div class="field">
-          <label for="learning">What you learned (private to the two of you)</label
-          ><textarea id="learning" name="learning" rows="2"></textarea>
-        </div>
+        <div class="field"><label for="topic">Topic</label><input id="topic" name="topic" required /></div>
+        <div class="field"><label for="actions">The coachee’s actions (one per line)</label><textarea id="actions" name="actions" rows="2"></textarea></div>
+        <div class="field"><label for="learning">What you learned (private to the two of you)</label><textarea id="learning" name="learning" rows="2"></textarea></div>
         <button class="btn primary" type="submit" ?disabled=${this.busy}>Log session</button>
       </form>
     </details>`;
@@ -428,35 +348,23 @@ ${body?.confidentiality ?? 'What we say stays between us unless we both agree ot
     const v = this.view;
     if (this.failure && !v) return renderFailure(this.failure);
     if (this.none)
-      return html`<p>
-        You have no Learning Partnership yet. Your facilitator pairs you with a colleague from
-        another part of the organisation once you are ready.
-      </p>`;
+      return html`<p>You have no Learning Partnership yet. Your facilitator pairs you with a colleague from another part of the organisation once you are ready.</p>`;
     if (!v) return html`<p class="loading" role="status">Loading your partnership…</p>`;
     const other = this.partner;
     return html`<h2>Your Learning Partnership</h2>
-      <p>
-        With
-        <strong>${other?.name}</strong
-        >${other?.department ? html` (${other.department})` : nothing}.
-        <span class="status">${STATUS_WORDS[v.status]}</span>
-      </p>
+      <p>With <strong>${other?.name}</strong>${other?.department ? html` (${other.department})` : nothing}. <span class="status">${STATUS_WORDS[v.status]}</span></p>
       ${renderFailure(this.failure)}
       <p class="sr-only" role="status">${this.announcement}</p>
-      ${this.renderAgreement(v)} ${v.status !== 'proposed' ? this.renderReciprocity(v) : nothing}
-      ${this.renderSessions(v)}
+      ${this.renderAgreement(v)} ${v.status !== 'proposed' ? this.renderReciprocity(v) : nothing} ${this.renderSessions(v)}
       ${
         v.status !== 'ended'
           ? html`<details>
-              <summary>Ask your facilitator for help</summary>
-              <form @submit=${this.askForHelp}>
-                <div class="field">
-                  <label for="help">What would help?</label
-                  ><textarea id="help" name="help" rows="2" required></textarea>
-                </div>
-                <button class="btn" type="submit" ?disabled=${this.busy}>Ask for help</button>
-              </form>
-            </details>`
+            <summary>Ask your facilitator for help</summary>
+            <form @submit=${this.askForHelp}>
+              <div class="field"><label for="help">What would help?</label><textarea id="help" name="help" rows="2" required></textarea></div>
+              <button class="btn" type="submit" ?disabled=${this.busy}>Ask for help</button>
+            </form>
+          </details>`
           : nothing
       }`;
   }

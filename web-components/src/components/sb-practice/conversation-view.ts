@@ -57,12 +57,7 @@ export function renderConversation(c: PracticeController, v: ConversationViewSta
     </details>
     ${drill ? renderDrillRules(drill) : nothing}
     <div class="chat-layout ${panelFeedback ? 'with-panel' : ''}">
-      <div
-        class="conversation"
-        tabindex="0"
-        role="region"
-        aria-label="Conversation with ${partner}"
-      >
+      <div class="conversation" tabindex="0" role="region" aria-label="Conversation with ${partner}">
         <div role="log" aria-live="polite" aria-relevant="additions" aria-label="Transcript">
           <ol class="transcript" part="transcript">
             ${c.turns.map((t) => renderMessage(c, v, t, partner))}
@@ -71,97 +66,55 @@ export function renderConversation(c: PracticeController, v: ConversationViewSta
         <div class="pending" aria-hidden="true">
           ${
             c.pending && !c.pending.stored && sending
-              ? html`<div class="message coach" part="message coach-message">
-                  <span class="who">You</span>${c.pending.text}
-                  <span class="typing">(sending…)</span>
-                </div>`
+              ? html`<div class="message coach" part="message coach-message"><span class="who">You</span>${c.pending.text} <span class="typing">(sending…)</span></div>`
               : nothing
           }
           ${
             sending && c.pending?.stored
               ? html`<div class="message partner streaming" part="message partner-message thinking">
-                  <span class="who">${renderAvatar(partner)} ${partner}</span>
-                  ${
-                    c.streamingText
-                      ? c.streamingText
-                      : html`<span class="typing"
-                          ><span class="dots"><i></i><i></i><i></i></span> ${partner} is
-                          thinking…</span
-                        >`
-                  }
-                </div>`
+                <span class="who">${renderAvatar(partner)} ${partner}</span>
+                ${
+                  c.streamingText
+                    ? c.streamingText
+                    : html`<span class="typing"><span class="dots"><i></i><i></i><i></i></span> ${partner} is thinking…</span>`
+                }
+              </div>`
               : nothing
           }
         </div>
       </div>
       ${
         panelTurn && panelFeedback
-          ? html`<aside
-              class="feedback-panel"
-              part="feedback-panel"
-              aria-labelledby="panel-heading"
-            >
-              <div class="panel-head">
-                <h3 id="panel-heading">Feedback on your turn ${panelTurn.index + 1}</h3>
-                <button type="button" class="btn small" @click=${() => v.toggle(panelTurn.index)}>
-                  Close
-                </button>
-              </div>
-              <blockquote>“${panelTurn.text}”</blockquote>
-              ${renderMoveChips(panelTurn.codes)} ${renderFeedback(panelFeedback)}
-            </aside>`
+          ? html`<aside class="feedback-panel" part="feedback-panel" aria-labelledby="panel-heading">
+            <div class="panel-head">
+              <h3 id="panel-heading">Feedback on your turn ${panelTurn.index + 1}</h3>
+              <button type="button" class="btn small" @click=${() => v.toggle(panelTurn.index)}>Close</button>
+            </div>
+            <blockquote>“${panelTurn.text}”</blockquote>
+            ${renderMoveChips(panelTurn.codes)} ${renderFeedback(panelFeedback)}
+          </aside>`
           : nothing
       }
     </div>
-    <p class="status" aria-live="polite">
-      ${c.slow ? `${partner} is taking longer than usual. You can keep waiting; nothing is lost.` : ''}
-    </p>
+    <p class="status" aria-live="polite">${c.slow ? `${partner} is taking longer than usual. You can keep waiting; nothing is lost.` : ''}</p>
     ${renderFailure(c.failure)}
     ${
       c.confirmEnd
-        ? html`<p class="notice" role="alert">
-            You have a reply you have not sent. Send it first, or press End session again to end
-            without it.
-          </p>`
+        ? html`<p class="notice" role="alert">You have a reply you have not sent. Send it first, or press End session again to end without it.</p>`
         : nothing
     }
-    <form
-      class="composer"
-      part="composer"
-      @submit=${(e: Event) => (e.preventDefault(), void c.send())}
-    >
+    <form class="composer" part="composer" @submit=${(e: Event) => (e.preventDefault(), void c.send())}>
       <div class="field">
         <label for="reply">Your reply to ${partner}</label>
-        <textarea
-          id="reply"
-          part="input"
-          rows="3"
-          aria-describedby="reply-hint"
-          .value=${live(c.draft)}
-          @input=${v.onInput}
-          @keydown=${v.onKeydown}
-        ></textarea>
+        <textarea id="reply" part="input" rows="3" aria-describedby="reply-hint" .value=${live(c.draft)} @input=${v.onInput} @keydown=${v.onKeydown}></textarea>
       </div>
       <div class="composer-actions">
         <span class="hint" id="reply-hint">Enter sends, Shift+Enter adds a line.</span>
         <span class="actions inline">
-          <button
-            type="button"
-            class="btn"
-            part="end-button"
-            aria-disabled=${c.busy ? 'true' : 'false'}
-            @click=${() => c.end()}
-          >
+          <button type="button" class="btn" part="end-button" aria-disabled=${c.busy ? 'true' : 'false'} @click=${() => c.end()}>
             ${c.busy === 'ending' ? 'Ending…' : c.confirmEnd ? 'End session anyway' : 'End session'}
           </button>
-          <button
-            type="submit"
-            class="btn primary"
-            part="send-button"
-            aria-disabled=${sending ? 'true' : 'false'}
-          >
-            ${sending ? 'Sending…' : 'Send'}
-          </button>
+          <button type="submit" class="btn primary" part="send-button" aria-disabled=${sending ? 'true' : 'false'}>${sending ? 'Sending…' : 'Send'}</button>
         </span>
       </div>
     </form>`;
@@ -185,21 +138,16 @@ function renderMessage(
   const open = v.openTurn === t.index;
   return html`<li class="message coach" part="message coach-message">
     <span class="who">You</span>
-    ${t.text} ${v.mode !== 'end' ? renderMoveChips(t.codes) : nothing}
+    ${t.text}
+    ${v.mode !== 'end' ? renderMoveChips(t.codes) : nothing}
     ${v.mode === 'live' && fb ? renderFeedback(fb) : nothing}
     ${nudge ? html`<p class="nudge ${nudgeTone(fb)}" part="nudge">${nudge}</p>` : nothing}
     ${
       v.mode === 'nudge' && fb
-        ? html`<button
-              type="button"
-              class="link more"
-              part="feedback-toggle"
-              aria-expanded=${open ? 'true' : 'false'}
-              @click=${() => v.toggle(t.index)}
-            >
-              ${open ? 'Hide feedback' : 'More feedback'}
-            </button>
-            ${open && !v.wide ? renderFeedback(fb) : nothing}`
+        ? html`<button type="button" class="link more" part="feedback-toggle" aria-expanded=${open ? 'true' : 'false'} @click=${() => v.toggle(t.index)}>
+            ${open ? 'Hide feedback' : 'More feedback'}
+          </button>
+          ${open && !v.wide ? renderFeedback(fb) : nothing}`
         : nothing
     }
   </li>`;

@@ -220,9 +220,7 @@ export class SbPractice extends SbElement {
 
   render() {
     const c = this.practice;
-    const status = html`<div class="sr-only" role="status" aria-live="polite">
-      ${c.statusText}
-    </div>`;
+    const status = html`<div class="sr-only" role="status" aria-live="polite">${c.statusText}</div>`;
     switch (c.phase) {
       case 'loading':
         return html`${renderFailure(c.failure)}${c.failure ? nothing : html`<p class="loading" role="status">${this.token ? 'Loading…' : 'Waiting for sign-in…'}</p>`}`;

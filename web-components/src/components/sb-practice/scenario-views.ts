@@ -26,10 +26,7 @@ function facts(s: ScenarioBrief) {
 function who(s: ScenarioBrief) {
   return html`<div class="person">
     ${renderAvatar(s.partner.name)}
-    <span
-      ><strong>${s.partner.name}</strong
-      ><span class="muted"> · ${s.partner.role}, ${s.partner.team}</span></span
-    >
+    <span><strong>${s.partner.name}</strong><span class="muted"> · ${s.partner.role}, ${s.partner.team}</span></span>
   </div>`;
 }
 
@@ -38,21 +35,13 @@ export function renderScenarioList(scenarios: ScenarioBrief[], choose: (s: Scena
     <slot></slot>
     <ul class="scenarios" part="scenario-list">
       ${scenarios.map(
-        (s) =>
-          html`<li class="scenario card" part="scenario">
-            ${who(s)}
-            <h3>${s.title}</h3>
-            <p class="situation">${firstSentence(s.brief)}</p>
-            ${facts(s)}
-            <button
-              type="button"
-              class="btn primary"
-              aria-label="Practise this: ${s.title}"
-              @click=${() => choose(s)}
-            >
-              Practise this
-            </button>
-          </li>`,
+        (s) => html`<li class="scenario card" part="scenario">
+          ${who(s)}
+          <h3>${s.title}</h3>
+          <p class="situation">${firstSentence(s.brief)}</p>
+          ${facts(s)}
+          <button type="button" class="btn primary" aria-label="Practise this: ${s.title}" @click=${() => choose(s)}>Practise this</button>
+        </li>`,
       )}
     </ul>`;
 }
@@ -67,28 +56,17 @@ export function renderBrief(opts: {
 }) {
   const s = opts.scenario;
   const startLabel = opts.starting ? 'Starting…' : s ? 'Start the conversation' : 'Start the drill';
-  const startButton = html`<button
-    type="button"
-    class="btn primary"
-    part="start-button"
-    aria-disabled=${opts.starting ? 'true' : 'false'}
-    @click=${opts.start}
-  >
+  const startButton = html`<button type="button" class="btn primary" part="start-button" aria-disabled=${opts.starting ? 'true' : 'false'} @click=${opts.start}>
     ${startLabel}
   </button>`;
   if (!s) {
     // a drill: the scenario is only known once the session starts
     const d = opts.drill;
-    return html`<h2 id="view-heading" tabindex="-1">
-        ${d?.title ? `Drill: ${d.title}` : 'Your assigned drill'}
-      </h2>
+    return html`<h2 id="view-heading" tabindex="-1">${d?.title ? `Drill: ${d.title}` : 'Your assigned drill'}</h2>
       ${d?.description ? html`<p>${d.description}</p>` : nothing}
       ${d?.focus?.length ? html`<p class="meta">Focus: ${d.focus.map(skillLabel).join(', ')}</p>` : nothing}
       ${renderDrillRules(d)}
-      <p>
-        When you start, you will meet your learning partner; their brief is at the top of the
-        conversation.
-      </p>
+      <p>When you start, you will meet your learning partner; their brief is at the top of the conversation.</p>
       <div class="actions">${startButton}</div>`;
   }
   return html`<h2 id="view-heading" tabindex="-1">${s.title}</h2>
@@ -97,10 +75,7 @@ export function renderBrief(opts: {
       ${who(s)}
       <p>${s.brief}</p>
       ${facts(s)}
-      <p class="muted">
-        You are the coach. Listen, reflect back, ask open questions one at a time, and let
-        ${s.partner.name} find their own way forward.
-      </p>
+      <p class="muted">You are the coach. Listen, reflect back, ask open questions one at a time, and let ${s.partner.name} find their own way forward.</p>
     </section>
     <div class="actions">
       ${startButton}
@@ -116,18 +91,12 @@ export function renderDrillRules(d: DrillSummary | null | undefined) {
   return html`<ul class="rules" part="rules" aria-label="Drill rules">
     ${
       levels.length
-        ? html`<li>
-            To pass:
-            ${levels.map(([skill, level]) => `${skillLabel(skill)} at ${levelLabel(level!)}`).join(', ')}.
-          </li>`
+        ? html`<li>To pass: ${levels.map(([skill, level]) => `${skillLabel(skill)} at ${levelLabel(level!)}`).join(', ')}.</li>`
         : nothing
     }
     ${
       c?.reflectionsOnlyFirstTurns
-        ? html`<li>
-            For your first ${c?.reflectionsOnlyFirstTurns} turns, only reflect back what you hear:
-            no questions, no advice.
-          </li>`
+        ? html`<li>For your first ${c?.reflectionsOnlyFirstTurns} turns, only reflect back what you hear: no questions, no advice.</li>`
         : nothing
     }
     ${c?.maxTurns ? html`<li>You have at most ${c?.maxTurns} turns.</li>` : nothing}

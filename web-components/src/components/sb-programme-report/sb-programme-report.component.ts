@@ -94,104 +94,37 @@ export class SbProgrammeReport extends SbElement {
     return html`<h2>Learning Partnerships: the returns</h2>
       ${renderFailure(this.failure)}
       <form class="toolbar" @submit=${this.period}>
-        <div class="field">
-          <label for="from">From</label
-          ><input id="from" name="from" type="date" .value=${this.from} required />
-        </div>
-        <div class="field">
-          <label for="to">To</label
-          ><input id="to" name="to" type="date" .value=${this.to} required />
-        </div>
+        <div class="field"><label for="from">From</label><input id="from" name="from" type="date" .value=${this.from} required /></div>
+        <div class="field"><label for="to">To</label><input id="to" name="to" type="date" .value=${this.to} required /></div>
         <button class="btn" type="submit">Show</button>
-        <button class="btn" type="button" part="csv-button" @click=${() => this.downloadCsv()}>
-          Download CSV
-        </button>
+        <button class="btn" type="button" part="csv-button" @click=${() => this.downloadCsv()}>Download CSV</button>
       </form>
       ${
         r
           ? html`<dl class="tiles" part="numbers">
-                <div>
-                  <dt>Partnerships formed</dt>
-                  <dd>${r.partnerships.formed}</dd>
-                </div>
-                <div>
-                  <dt>Active</dt>
-                  <dd>${r.partnerships.active}</dd>
-                </div>
-                <div>
-                  <dt>Sessions held</dt>
-                  <dd>${r.sessions.held}</dd>
-                </div>
-                <div>
-                  <dt>Actions agreed</dt>
-                  <dd>${r.actions.agreed}</dd>
-                </div>
-                <div>
-                  <dt>Actions completed</dt>
-                  <dd>${r.actions.completed}</dd>
-                </div>
-                <div>
-                  <dt>Value to partners (1-5)</dt>
-                  <dd>${r.ratings.mean ?? '–'}</dd>
-                </div>
-              </dl>
-              <h3>Departments connected</h3>
-              <div class="network" part="network">
-                ${unsafeSVG(departmentsSvg(r, 360))}
-                <table>
-                  <caption class="sr-only">
-                    Pairs across each pair of departments
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Departments</th>
-                      <th scope="col">Pairs</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${
-                      r.departments.links.length
-                        ? r.departments.links.map(
-                            (l) =>
-                              html`<tr>
-                                <td>${l.a} and ${l.b}</td>
-                                <td>${l.pairs}</td>
-                              </tr>`,
-                          )
-                        : html`<tr>
-                            <td colspan="2">None in this period</td>
-                          </tr>`
-                    }
-                  </tbody>
-                </table>
-              </div>
-              <h3>Skills before pairing and now</h3>
+              <div><dt>Partnerships formed</dt><dd>${r.partnerships.formed}</dd></div>
+              <div><dt>Active</dt><dd>${r.partnerships.active}</dd></div>
+              <div><dt>Sessions held</dt><dd>${r.sessions.held}</dd></div>
+              <div><dt>Actions agreed</dt><dd>${r.actions.agreed}</dd></div>
+              <div><dt>Actions completed</dt><dd>${r.actions.completed}</dd></div>
+              <div><dt>Value to partners (1-5)</dt><dd>${r.ratings.mean ?? '–'}</dd></div>
+            </dl>
+            <h3>Departments connected</h3>
+            <div class="network" part="network">
+              ${unsafeSVG(departmentsSvg(r, 360))}
               <table>
-                <caption class="sr-only">
-                  Average skill score of the partners (0 to 100), before pairing and now
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Skill</th>
-                    <th scope="col">Before pairing</th>
-                    <th scope="col">Now</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${r.skills.map(
-                    (s) =>
-                      html`<tr>
-                        <th scope="row">${skillLabel(s.skill)}</th>
-                        <td>${s.before ?? '–'}</td>
-                        <td>${s.now ?? '–'}</td>
-                      </tr>`,
-                  )}
-                </tbody>
+                <caption class="sr-only">Pairs across each pair of departments</caption>
+                <thead><tr><th scope="col">Departments</th><th scope="col">Pairs</th></tr></thead>
+                <tbody>${r.departments.links.length ? r.departments.links.map((l) => html`<tr><td>${l.a} and ${l.b}</td><td>${l.pairs}</td></tr>`) : html`<tr><td colspan="2">None in this period</td></tr>`}</tbody>
               </table>
-              <p class="muted">
-                ${r.ratings.count} partner${r.ratings.count === 1 ? '' : 's'} rated their
-                partnership’s value.
-              </p>`
+            </div>
+            <h3>Skills before pairing and now</h3>
+            <table>
+              <caption class="sr-only">Average skill score of the partners (0 to 100), before pairing and now</caption>
+              <thead><tr><th scope="col">Skill</th><th scope="col">Before pairing</th><th scope="col">Now</th></tr></thead>
+              <tbody>${r.skills.map((s) => html`<tr><th scope="row">${skillLabel(s.skill)}</th><td>${s.before ?? '–'}</td><td>${s.now ?? '–'}</td></tr>`)}</tbody>
+            </table>
+            <p class="muted">${r.ratings.count} partner${r.ratings.count === 1 ? '' : 's'} rated their partnership’s value.</p>`
           : this.failure
             ? nothing
             : html`<p class="loading" role="status">Loading the report…</p>`

@@ -107,20 +107,17 @@ export class SbProgress extends SbElement {
       ${
         !practised
           ? html`<div class="empty card">
-              <p><strong>No finished sessions yet.</strong></p>
-              <p>
-                Finish a practice conversation and each skill's trend appears here, with where Fair
-                and Good begin.
-              </p>
-            </div>`
+            <p><strong>No finished sessions yet.</strong></p>
+            <p>Finish a practice conversation and each skill's trend appears here, with where Fair and Good begin.</p>
+          </div>`
           : nothing
       }
       ${
         next
           ? html`<section class="next card" part="next" aria-labelledby="next-heading">
-              <h3 id="next-heading">Practise next: ${skillLabel(next.skill)}</h3>
-              <p>${next.reason} ${next.advice}</p>
-            </section>`
+            <h3 id="next-heading">Practise next: ${skillLabel(next.skill)}</h3>
+            <p>${next.reason} ${next.advice}</p>
+          </section>`
           : nothing
       }
       ${practised ? this.renderFilter() : nothing}
@@ -128,12 +125,9 @@ export class SbProgress extends SbElement {
       ${
         practised
           ? html`<ul class="skills" aria-label="Skills">
-                ${shown.map((s) => this.renderSkill(s))}
-              </ul>
-              <p class="legend muted">
-                Shaded bands: Not yet, Fair and Good for each skill. Sessions without enough
-                evidence for a skill are left out.
-              </p>`
+            ${shown.map((s) => this.renderSkill(s))}
+          </ul>
+          <p class="legend muted">Shaded bands: Not yet, Fair and Good for each skill. Sessions without enough evidence for a skill are left out.</p>`
           : nothing
       }
       ${practised ? this.renderTable(shown) : nothing}
@@ -145,17 +139,10 @@ export class SbProgress extends SbElement {
     return html`<fieldset class="filter" part="filter">
       <legend>Scenario difficulty</legend>
       ${options.map(
-        (d) =>
-          html`<label class="seg ${this.difficulty === d ? 'on' : ''}">
-            <input
-              type="radio"
-              name="difficulty"
-              value=${d}
-              .checked=${this.difficulty === d}
-              @change=${() => (this.difficulty = d)}
-            />
-            ${d === 'all' ? 'All' : difficultyLabel(d)}
-          </label>`,
+        (d) => html`<label class="seg ${this.difficulty === d ? 'on' : ''}">
+          <input type="radio" name="difficulty" value=${d} .checked=${this.difficulty === d} @change=${() => (this.difficulty = d)} />
+          ${d === 'all' ? 'All' : difficultyLabel(d)}
+        </label>`,
       )}
     </fieldset>`;
   }
@@ -176,17 +163,9 @@ export class SbProgress extends SbElement {
     return html`<li class="skill card" part="skill">
       <header>
         <h3 id="${id}-title">${skillLabel(p.skill)}</h3>
-        <span class="level ${hasData ? p.level : 'none'}" part="level"
-          >${hasData ? levelLabel(p.level) : 'Not practised'}</span
-        >
+        <span class="level ${hasData ? p.level : 'none'}" part="level">${hasData ? levelLabel(p.level) : 'Not practised'}</span>
       </header>
-      <svg
-        part="chart"
-        viewBox="0 0 ${DEFAULT_BOX.width} ${DEFAULT_BOX.height}"
-        aria-hidden="true"
-        focusable="false"
-        preserveAspectRatio="xMidYMid meet"
-      >
+      <svg part="chart" viewBox="0 0 ${DEFAULT_BOX.width} ${DEFAULT_BOX.height}" aria-hidden="true" focusable="false" preserveAspectRatio="xMidYMid meet">
         ${svg`<rect class="band good" x=${left} y=${bands.top} width=${right - left} height=${bands.good - bands.top}></rect>
           <rect class="band fair" x=${left} y=${bands.good} width=${right - left} height=${bands.fair - bands.good}></rect>
           <rect class="band not_yet" x=${left} y=${bands.fair} width=${right - left} height=${bands.bottom - bands.fair}></rect>
@@ -204,33 +183,16 @@ export class SbProgress extends SbElement {
             : svg`<text class="axis-label" x=${(left + right) / 2} y=${DEFAULT_BOX.height / 2} text-anchor="middle">No sessions here yet</text>`
         }
       </svg>
-      <p class="sr-only" id="${id}-desc">
-        ${describeProgress(p, axisDate)} Fair from ${t.fair}, Good from ${t.good}.
-      </p>
+      <p class="sr-only" id="${id}-desc">${describeProgress(p, axisDate)} Fair from ${t.fair}, Good from ${t.good}.</p>
       ${
         hasData
           ? html`<table class="sr-only">
-              <caption>
-                ${skillLabel(p.skill)}: score per session
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Session date</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Level</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${g.points.map(
-                  (pt) =>
-                    html`<tr>
-                      <td>${formatDate(pt.at, true)}</td>
-                      <td>${Math.round(pt.score)}</td>
-                      <td>${levelLabel(pt.level)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
+            <caption>${skillLabel(p.skill)}: score per session</caption>
+            <thead><tr><th scope="col">Session date</th><th scope="col">Score</th><th scope="col">Level</th></tr></thead>
+            <tbody>
+              ${g.points.map((pt) => html`<tr><td>${formatDate(pt.at, true)}</td><td>${Math.round(pt.score)}</td><td>${levelLabel(pt.level)}</td></tr>`)}
+            </tbody>
+          </table>`
           : nothing
       }
     </li>`;
@@ -246,27 +208,12 @@ export class SbProgress extends SbElement {
       <summary>Show the numbers as a table</summary>
       <div class="table-wrap" tabindex="0" role="region" aria-label="All scores">
         <table part="table">
-          <caption class="sr-only">
-            Scores per skill and session
-          </caption>
+          <caption class="sr-only">Scores per skill and session</caption>
           <thead>
-            <tr>
-              <th scope="col">Skill</th>
-              <th scope="col">Session date</th>
-              <th scope="col">Score</th>
-              <th scope="col">Level</th>
-            </tr>
+            <tr><th scope="col">Skill</th><th scope="col">Session date</th><th scope="col">Score</th><th scope="col">Level</th></tr>
           </thead>
           <tbody>
-            ${rows.map(
-              (r) =>
-                html`<tr>
-                  <td>${skillLabel(r.skill)}</td>
-                  <td>${formatDate(r.at, true)}</td>
-                  <td>${Math.round(r.score)}</td>
-                  <td>${levelLabel(r.level)}</td>
-                </tr>`,
-            )}
+            ${rows.map((r) => html`<tr><td>${skillLabel(r.skill)}</td><td>${formatDate(r.at, true)}</td><td>${Math.round(r.score)}</td><td>${levelLabel(r.level)}</td></tr>`)}
           </tbody>
         </table>
       </div>

@@ -78,66 +78,43 @@ export function renderDrillResult(opts: {
 }) {
   const rules = ruleOutcomes(opts.drill, opts.turns);
   const { passed, reasons } = opts.result;
-  return html`<section
-    class="drill-result card ${passed ? 'passed' : 'not-passed'}"
-    part="drill-result"
-    aria-labelledby="drill-result-heading"
-  >
+  return html`<section class="drill-result card ${passed ? 'passed' : 'not-passed'}" part="drill-result" aria-labelledby="drill-result-heading">
     <h3 id="drill-result-heading">
-      <span class="level ${passed ? 'good' : 'not_yet'}"
-        >${passed ? 'Drill passed' : 'Drill not passed yet'}</span
-      >
+      <span class="level ${passed ? 'good' : 'not_yet'}">${passed ? 'Drill passed' : 'Drill not passed yet'}</span>
       ${opts.drill.title}
     </h3>
     <ul class="rules-result">
       ${rules.map(
-        (r) =>
-          html`<li>
-            <span class="mark ${r.kept ? 'pass' : 'fail'}" aria-hidden="true"
-              >${r.kept ? '✓' : '✗'}</span
-            >
-            <span>
-              <strong>${r.rule}</strong
-              ><span class="sr-only">${r.kept ? ': kept' : ': not kept'}</span>. ${r.why}
-              ${
-                r.turns.length
-                  ? html`<span class="rule-turns">
-                      ${r.turns.map(
-                        (t) =>
-                          html`<button
-                            type="button"
-                            class="link ${t.ok ? '' : 'miss'}"
-                            @click=${() => opts.showTurn(t.index)}
-                          >
-                            Turn ${t.index + 1}: ${t.words}
-                          </button>`,
-                      )}
-                    </span>`
-                  : nothing
-              }
-            </span>
-          </li>`,
+        (r) => html`<li>
+          <span class="mark ${r.kept ? 'pass' : 'fail'}" aria-hidden="true">${r.kept ? '✓' : '✗'}</span>
+          <span>
+            <strong>${r.rule}</strong><span class="sr-only">${r.kept ? ': kept' : ': not kept'}</span>. ${r.why}
+            ${
+              r.turns.length
+                ? html`<span class="rule-turns">
+                  ${r.turns.map(
+                    (
+                      t,
+                    ) => html`<button type="button" class="link ${t.ok ? '' : 'miss'}" @click=${() => opts.showTurn(t.index)}>
+                      Turn ${t.index + 1}: ${t.words}
+                    </button>`,
+                  )}
+                </span>`
+                : nothing
+            }
+          </span>
+        </li>`,
       )}
       ${reasons.map(
         (r) =>
-          html`<li>
-            <span class="mark fail" aria-hidden="true">✗</span
-            ><span><span class="sr-only">Not met: </span>${capitalise(r)}.</span>
-          </li>`,
+          html`<li><span class="mark fail" aria-hidden="true">✗</span><span><span class="sr-only">Not met: </span>${capitalise(r)}.</span></li>`,
       )}
       ${passed && rules.length === 0 ? html`<li><span class="mark pass" aria-hidden="true">✓</span><span>Every check the drill asks for was met.</span></li>` : nothing}
     </ul>
     ${
       opts.readOnly
         ? nothing
-        : html`<button
-            type="button"
-            class="btn ${passed ? '' : 'primary'} print-hide"
-            part="retry-drill-button"
-            @click=${opts.retry}
-          >
-            Try the drill again
-          </button>`
+        : html`<button type="button" class="btn ${passed ? '' : 'primary'} print-hide" part="retry-drill-button" @click=${opts.retry}>Try the drill again</button>`
     }
   </section>`;
 }

@@ -176,34 +176,31 @@ export class SbScorecard extends SbElement {
       ${
         card
           ? html`<p class="headline" part="summary">${headline(skills, last)}</p>
-              <p class="muted">${card.summary}</p>
-              <slot></slot>
-              ${
-                drill && d.drillResult
-                  ? renderDrillResult({
-                      drill,
-                      result: d.drillResult,
-                      turns: d.turns,
-                      showTurn: (i) => this.showTurn(i),
-                      retry: () => this.requestDrill(drill, drill.id),
-                      readOnly: this.readOnly,
-                    })
-                  : nothing
-              }
-              ${this.renderHighlights(d, skills)}
-              <h3 class="section">Skills</h3>
-              <p class="legend muted" aria-hidden="true">
-                The two ticks on each bar mark Fair and
-                Good${last.size ? html`; the open mark is where you were last time` : nothing}.
-              </p>
-              <ul class="skills" aria-label="Skills">
-                ${skills.map((s) => this.renderSkill(s, last.get(s.skill)))}
-              </ul>
-              <div class="actions print-hide">
-                <button type="button" class="btn" @click=${() => window.print()}>
-                  Print or save as PDF
-                </button>
-              </div>`
+            <p class="muted">${card.summary}</p>
+            <slot></slot>
+            ${
+              drill && d.drillResult
+                ? renderDrillResult({
+                    drill,
+                    result: d.drillResult,
+                    turns: d.turns,
+                    showTurn: (i) => this.showTurn(i),
+                    retry: () => this.requestDrill(drill, drill.id),
+                    readOnly: this.readOnly,
+                  })
+                : nothing
+            }
+            ${this.renderHighlights(d, skills)}
+            <h3 class="section">Skills</h3>
+            <p class="legend muted" aria-hidden="true">
+              The two ticks on each bar mark Fair and Good${last.size ? html`; the open mark is where you were last time` : nothing}.
+            </p>
+            <ul class="skills" aria-label="Skills">
+              ${skills.map((s) => this.renderSkill(s, last.get(s.skill)))}
+            </ul>
+            <div class="actions print-hide">
+              <button type="button" class="btn" @click=${() => window.print()}>Print or save as PDF</button>
+            </div>`
           : html`<p class="muted">This session has not ended yet, so there is no scorecard.</p>`
       }
       <h3 class="section">Transcript</h3>
@@ -225,33 +222,26 @@ export class SbScorecard extends SbElement {
       ${
         best
           ? html`<section class="card best" aria-labelledby="best-heading">
-              <h3 id="best-heading">Your best moment</h3>
-              <blockquote>“${best.turn.text}”</blockquote>
-              <p>${best.why}</p>
-              <button type="button" class="link" @click=${() => this.showTurn(best.turn.index)}>
-                See turn ${best.turn.index + 1} in the transcript
-              </button>
-            </section>`
+            <h3 id="best-heading">Your best moment</h3>
+            <blockquote>“${best.turn.text}”</blockquote>
+            <p>${best.why}</p>
+            <button type="button" class="link" @click=${() => this.showTurn(best.turn.index)}>See turn ${best.turn.index + 1} in the transcript</button>
+          </section>`
           : nothing
       }
       ${
         next
           ? html`<section class="card next" aria-labelledby="next-heading">
-              <h3 id="next-heading">One thing to try next time</h3>
-              <p>${next.advice}</p>
-              ${
-                drill
-                  ? html`<button
-                      type="button"
-                      class="btn primary print-hide"
-                      part="next-drill-button"
-                      @click=${() => this.requestDrill(drill, drill.id)}
-                    >
-                      Practise it: ${drill.title}
-                    </button>`
-                  : nothing
-              }
-            </section>`
+            <h3 id="next-heading">One thing to try next time</h3>
+            <p>${next.advice}</p>
+            ${
+              drill
+                ? html`<button type="button" class="btn primary print-hide" part="next-drill-button" @click=${() => this.requestDrill(drill, drill.id)}>
+                  Practise it: ${drill.title}
+                </button>`
+                : nothing
+            }
+          </section>`
           : nothing
       }
     </div>`;
@@ -271,8 +261,7 @@ export class SbScorecard extends SbElement {
         <span class="result">
           ${
             judged
-              ? html`<span class="level ${s.level}" part="level">${levelLabel(s.level)}</span>
-                  <span class="score">${score}</span>`
+              ? html`<span class="level ${s.level}" part="level">${levelLabel(s.level)}</span> <span class="score">${score}</span>`
               : html`<span class="level none" part="level">Not enough evidence yet</span>`
           }
         </span>
@@ -284,26 +273,21 @@ export class SbScorecard extends SbElement {
       ${
         s.checks?.length
           ? html`<details class="checks-box">
-              <summary>
-                What this is based on<span class="sr-only">: ${skillLabel(s.skill)}</span>
-              </summary>
-              <ul class="checks">
-                ${s.checks.map(
-                  (c) =>
-                    html`<li class="check" part="check">
-                      <span class="mark ${c.passed ? 'pass' : 'fail'}" aria-hidden="true"
-                        >${c.passed ? '✓' : '✗'}</span
-                      >
-                      <span>
-                        <span class="sr-only">${c.passed ? 'Met:' : 'Not yet met:'}</span>
-                        ${c.label}
-                        ${c.detail ? html`<span class="detail">${c.detail}</span>` : nothing}
-                        ${c.evidence?.length ? this.renderEvidence(c.evidence, c.label) : nothing}
-                      </span>
-                    </li>`,
-                )}
-              </ul>
-            </details>`
+            <summary>What this is based on<span class="sr-only">: ${skillLabel(s.skill)}</span></summary>
+            <ul class="checks">
+              ${s.checks.map(
+                (c) => html`<li class="check" part="check">
+                  <span class="mark ${c.passed ? 'pass' : 'fail'}" aria-hidden="true">${c.passed ? '✓' : '✗'}</span>
+                  <span>
+                    <span class="sr-only">${c.passed ? 'Met:' : 'Not yet met:'}</span>
+                    ${c.label}
+                    ${c.detail ? html`<span class="detail">${c.detail}</span>` : nothing}
+                    ${c.evidence?.length ? this.renderEvidence(c.evidence, c.label) : nothing}
+                  </span>
+                </li>`,
+              )}
+            </ul>
+          </details>`
           : nothing
       }
     </li>`;
@@ -325,9 +309,9 @@ export class SbScorecard extends SbElement {
       ${
         t.role === 'coach' && t.feedback
           ? html`<details class="turn-feedback">
-              <summary>Feedback<span class="sr-only"> on turn ${t.index + 1}</span></summary>
-              ${renderFeedback(t.feedback)}
-            </details>`
+            <summary>Feedback<span class="sr-only"> on turn ${t.index + 1}</span></summary>
+            ${renderFeedback(t.feedback)}
+          </details>`
           : nothing
       }
     </li>`;
@@ -344,14 +328,7 @@ function renderBar(
   t: { fair: number; good: number },
   last: LastMark | undefined,
 ) {
-  return html`<svg
-    class="bar"
-    part="bar"
-    viewBox="0 0 100 12"
-    preserveAspectRatio="none"
-    aria-hidden="true"
-    focusable="false"
-  >
+  return html`<svg class="bar" part="bar" viewBox="0 0 100 12" preserveAspectRatio="none" aria-hidden="true" focusable="false">
     ${svg`<rect class="track" x="0" y="3" width="100" height="6" rx="3"></rect>
       ${score !== null ? svg`<rect class="fill" x="0" y="3" width=${Math.max(score, 1)} height="6" rx="3"></rect>` : nothing}
       <rect class="tick" x=${t.fair - 0.4} y="0" width="0.8" height="12"></rect>
