@@ -8,7 +8,8 @@
  *   - the server's resident memory idle and after 200 sessions held open at once (target <= 150 MB).
  * The client shares the machine's cores with the server, as it does for the hello-world: the
  * ratio is the figure to compare across machines, not the absolute rates.
- * Settings: BENCH_DATABASE_URL (the local `test` server), BENCH_TURNS (400 per concurrency).
+ * Settings: BENCH_DATABASE_URL (the local `test` server), BENCH_TURNS (400 per concurrency),
+ * BENCH_PORT (18930; the hello-world takes the next port).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -22,8 +23,9 @@ const ROOT = join(new URL('.', import.meta.url).pathname, '..');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TURNS = Number(process.env.BENCH_TURNS ?? 400);
 const DB = `sb_bench_http_${randomUUID().slice(0, 8)}`;
-const PORT = 18930;
-const HELLO_PORT = 18931;
+// BENCH_PORT: two clones benching at once would otherwise answer each other's requests
+const PORT = Number(process.env.BENCH_PORT ?? 18930);
+const HELLO_PORT = PORT + 1;
 const SESSIONS_HELD = 200;
 
 async function waitFor(url: string, child: ChildProcess) {

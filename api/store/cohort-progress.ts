@@ -48,7 +48,8 @@ const idList = (ids: string[]) =>
     sql`, `,
   );
 const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
-const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+/** A jsonb value as the driver hands it over: parsed already (postgres.js) or as text (PGlite raw SQL). */
+const json = <T>(v: unknown): T | null => (typeof v === 'string' ? JSON.parse(v) : v) as T | null;
 const iso = (v: string | Date) => new Date(v).toISOString();
 
 /**
@@ -94,8 +95,8 @@ export async function recentScorecards(
       sessionId: r.id,
       at: iso(r.ended_at),
       scorecard: {
-        skills: (json(r.skills) ?? []) as never,
-        metrics: (json(r.metrics) ?? {}) as never,
+        skills: json<SessionResult['scorecard']['skills']>(r.skills) ?? [],
+        metrics: json<SessionResult['scorecard']['metrics']>(r.metrics) ?? undefined,
       },
     });
   }
@@ -272,7 +273,7 @@ async function cohortSnapshots(db: Database, orgId: string, cohortId: string) {
   }>(result)) {
     members.push({ id: r.id, name: r.name, email: r.email });
     if (r.never_practised) continue;
-    if (r.fresh) fresh.set(r.id, json(r.snapshot) as LearnerSnapshot);
+    if (r.fresh) fresh.set(r.id, json<LearnerSnapshot>(r.snapshot)!);
     else stale.push(r.id);
   }
   return { members, fresh, stale };
