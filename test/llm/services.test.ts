@@ -34,7 +34,8 @@ const make = () =>
   );
 
 const prev = 'I keep answering tickets at ten at night.';
-const text = 'So the evenings are when it all lands on you.';
+// a plain statement of fact the offline coder codes as information, whatever a model calls it
+const text = 'Tickets tend to spike after a price change.';
 
 describe('LLM services', () => {
   it('refines a coding with the coder model and stores the coder prompt version', async () => {
