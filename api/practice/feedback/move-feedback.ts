@@ -63,6 +63,10 @@ const count = (n: number) =>
     ? ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][n]
     : String(n);
 
+/** A turn that is only thanks, a greeting or a send-off ("Thanks for today.", "Take care, see you Tuesday!"). */
+const SOCIAL_ONLY =
+  /^(?:(?:ok(?:ay)?|right|great|lovely|well)[,!.]?\s+)?(?:thank you|thanks|cheers|bye|goodbye|take care|see you|good luck|all the best|nice (?:talking|chatting)|it was (?:nice|good|great|a pleasure)|hi|hello|good (?:morning|afternoon|evening))\b[^?]{0,60}[.!]?$/i;
+
 /** Words that open a turn by telling, judging or soothing rather than reflecting. */
 const TELLS =
   /\b(?:should|shouldn't|need to|needs to|must|have to|has to|ought|don't worry|honestly|to be honest|why|you'll be fine|just)\b/i;
@@ -389,7 +393,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       if (c.so.questionStreak >= 2) {
         return {
           worked: `An open question that invites ${n} to think.`,
-          improve: `That's ${c.so.questionStreak + 1} questions in a row without a reflection; ${n} may start to feel interviewed rather than heard${c.said ? `, and “${c.said}” was left without a reflection` : ''}.`,
+          improve: `That's ${count(c.so.questionStreak + 1)} questions in a row without a reflection; ${n} may start to feel interviewed rather than heard${c.said ? `, and “${c.said}” was left without a reflection` : ''}.`,
           suggestion: feelHeard(c),
           alt: reflectAlt,
         };
@@ -475,7 +479,10 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
     default:
       return {
         worked: '',
-        improve: `This turn neither reflected nor asked, so it didn't move ${n}'s thinking forward${c.said ? ` from “${c.said}”` : ''}.`,
+        // a greeting, thanks or send-off is not a failed reflection: say what would round it off
+        improve: SOCIAL_ONLY.test(c.text.trim())
+          ? `A friendly word keeps the relationship warm; before you close, a short summary of what ${n} is taking away helps them leave with it.`
+          : `This turn neither reflected nor asked, so it didn't move ${n}'s thinking forward${c.said ? ` from “${c.said}”` : ''}.`,
         suggestion: c.prev
           ? feelHeard(c)
           : `To get ${n} started, ask what they would like from the conversation.`,

@@ -86,6 +86,16 @@ describe('feedbackForTurn', () => {
     expect(f.alternative).toMatch(/^What .*\?$/);
   });
 
+  it('a send-off is not faulted for not reflecting; a bare statement still is', () => {
+    for (const text of ['Thanks for today.', 'Okay, take care and see you on Tuesday!'])
+      expect(fb(text, ['other'], { turn: 8 }).improve, text).toMatch(
+        /summary of what Priya is taking away/,
+      );
+    expect(fb('The project sounds big.', ['other'], { turn: 8 }).improve).toMatch(
+      /neither reflected nor asked/,
+    );
+  });
+
   it('after two questions in a row, a third gets "feel heard" advice naming the feeling', () => {
     const q = coding('What happened?', ['open_question']);
     const f = fb('What did she say?', ['open_question'], {
@@ -96,7 +106,7 @@ describe('feedbackForTurn', () => {
         q,
       ],
     });
-    expect(f.improve).toContain("That's 3 questions in a row without a reflection");
+    expect(f.improve).toContain("That's three questions in a row without a reflection");
     expect(f.suggestion).toBe(
       'To help Priya feel heard, try reflecting the feeling (“worried”) before asking anything else.',
     );
