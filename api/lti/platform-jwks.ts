@@ -49,7 +49,7 @@ export class PlatformJwks {
     this.cooldownMs = opts.cooldownMs ?? 10_000;
     this.maxAgeMs = opts.maxAgeMs ?? 10 * 60_000;
     // every fetch is checked for private targets, on the address the name resolves to at the time
-    this.fetchFn = guardedFetch(opts.allowHosts ?? [], opts.fetch);
+    this.fetchFn = guardedFetch(opts.allowHosts ?? [], { fetch: opts.fetch });
     this.now = opts.now ?? (() => new Date());
     this.timeoutMs = opts.timeoutMs ?? 5_000;
   }

@@ -1,17 +1,20 @@
 /**
  * @module net/guarded-fetch
- * `fetch` for URLs someone else chose (an LTI platform's key set, token and score endpoints):
- * the target is checked just before each request, on the addresses its name resolves to now
- * (a name that was public when it was saved may point inside later: DNS rebinding), and
+ * `fetch` for URLs someone else chose (an organisation's LRS, an LTI platform's key set, token
+ * and score endpoints): the target is checked just before each request, on the addresses its
+ * name resolves to now (a name that was public when it was saved may point inside later), and
  * redirects are followed by hand, at most a few, each checked the same way, so a public URL
  * cannot bounce the request to 169.254.169.254. A refused target throws `PrivateTargetError`
  * without any request being made.
  *
- * What remains: between the check and the connection the name is resolved once more by fetch
- * itself, so a resolver answering with a zero TTL could still switch in that moment. Literal
- * addresses and slower rebinding are caught.
+ * DNS rebinding: on Node the name is resolved once, the answers are checked, and the connection
+ * is made to those answers only (net/pinned-request), so a name with a zero TTL that answers a
+ * public address to the check and 127.0.0.1 a moment later never gets the second question.
+ * On Workers there is no DNS to pin (fetch resolves on Cloudflare's network, and a Worker has no
+ * loopback or metadata service of its own to reach): the URL's name and literal addresses are
+ * checked, and the request goes out through the platform's fetch.
  */
-import { privateTargetReason } from './private-targets.js';
+import { checkTarget, systemResolver, type Resolver } from './private-targets.js';
 
 export class PrivateTargetError extends Error {
   constructor(
@@ -25,21 +28,52 @@ export class PrivateTargetError extends Error {
 
 const MAX_REDIRECTS = 3;
 
+export interface GuardedFetchOptions {
+  /**
+   * Makes the request instead of the pinned connection (tests that answer without a network).
+   * It is handed the checked URL and may resolve the name again: production leaves it unset.
+   */
+  fetch?: typeof fetch;
+  /** resolves host names (the system's by default; tests inject one that rebinds) */
+  resolve?: Resolver;
+}
+
+/** Cloudflare Workers: fetch resolves names on Cloudflare's network, so nothing can be pinned. */
+const onWorkers = () =>
+  (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent ===
+  'Cloudflare-Workers';
+
+/** One request to a checked target, connected to the checked addresses where that is possible. */
+async function send(
+  url: string,
+  init: RequestInit,
+  addresses: string[] | null,
+  fetchFn: typeof fetch | undefined,
+): Promise<Response> {
+  if (fetchFn) return fetchFn(url, init);
+  if (addresses === null || onWorkers()) return fetch(url, init);
+  const { pinnedFetch } = await import('./pinned-request.js');
+  return pinnedFetch(url, init, addresses);
+}
+
 /**
  * A fetch that refuses loopback, private and link-local targets not in `allowHosts`.
  * @example const get = guardedFetch(['lms.campus.internal']); await get(url)
  */
-export function guardedFetch(
-  allowHosts: readonly string[],
-  fetchFn: typeof fetch = (...a) => fetch(...a),
-) {
+export function guardedFetch(allowHosts: readonly string[], options: GuardedFetchOptions = {}) {
+  const resolve = options.resolve ?? systemResolver;
   return async (url: string, init: RequestInit = {}): Promise<Response> => {
     let target = url;
     let request = init;
     for (let hop = 0; ; hop++) {
-      const reason = await privateTargetReason(target, allowHosts);
-      if (reason) throw new PrivateTargetError(target, reason);
-      const res = await fetchFn(target, { ...request, redirect: 'manual' });
+      const checked = await checkTarget(target, allowHosts, resolve);
+      if (checked.refused !== undefined) throw new PrivateTargetError(target, checked.refused);
+      const res = await send(
+        target,
+        { ...request, redirect: 'manual' },
+        checked.addresses,
+        options.fetch,
+      );
       const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
       if (!location || hop >= MAX_REDIRECTS) return res;
       await res.body?.cancel().catch(() => {});

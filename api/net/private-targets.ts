@@ -81,9 +81,14 @@ export function isPrivateAddress(ip: string): boolean {
 
 const LOCAL_NAMES = /(^|\.)(localhost|local|internal|intranet|home\.arpa|lan)\.?$/i;
 
-/** The addresses a host resolves to (a literal address is itself); null where nothing can resolve. */
-async function resolveHost(host: string): Promise<string[] | null> {
-  if (ipv4(host) || ipv6Groups(host)) return [host.replace(/^\[|\]$/g, '')];
+/**
+ * Resolves a host name to every address it has now; null where nothing can resolve (Workers
+ * without DNS). Injected by tests to play a rebinding name.
+ */
+export type Resolver = (host: string) => Promise<string[] | null>;
+
+/** The system resolver on Node (`dns.lookup`, what `fetch` itself would use); null without one. */
+export const systemResolver: Resolver = async (host) => {
   let dns: typeof import('node:dns/promises');
   try {
     dns = await import('node:dns/promises');
@@ -95,30 +100,58 @@ async function resolveHost(host: string): Promise<string[] | null> {
   } catch {
     return []; // does not resolve: the delivery fails on its own, harmlessly
   }
-}
+};
 
 /**
- * Why the server must not call `url`, or null when it may. `allowHosts` are host names or
- * addresses (as written in the URL, without port) that may be internal.
- * @example await privateTargetReason('http://169.254.169.254/', []) // 'the address 169.254.169.254 is link-local or private'
+ * Where a request to `url` may go: refused with a reason, or allowed with the addresses that were
+ * checked (null where the host could not be resolved here: then only its name was checked). A
+ * literal address is its own answer. A caller that connects to `addresses` and nothing else is
+ * safe from a name that answers differently the next time it is asked (net/guarded-fetch).
  */
-export async function privateTargetReason(
+export type TargetCheck =
+  { refused: string } | { refused?: undefined; host: string; addresses: string[] | null };
+
+/**
+ * Checks `url` against the private ranges, resolving its host once with `resolve`.
+ * `allowHosts` are host names or addresses (as written in the URL, without port) that may be
+ * internal; they are still resolved, so the caller can pin the connection all the same.
+ * @example await checkTarget('http://169.254.169.254/', []) // { refused: 'the address is link-local...' }
+ */
+export async function checkTarget(
   url: string,
   allowHosts: readonly string[],
-): Promise<string | null> {
+  resolve: Resolver = systemResolver,
+): Promise<TargetCheck> {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'it is not a URL';
+    return { refused: 'it is not a URL' };
   }
   const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (allowHosts.some((h) => h.replace(/^\[|\]$/g, '').toLowerCase() === host)) return null;
-  if (LOCAL_NAMES.test(host)) return `the host ${host} is an internal name (loopback or private)`;
-  const addresses = await resolveHost(host);
-  for (const a of addresses ?? []) {
-    if (isPrivateAddress(a))
-      return `the host resolves to ${a}, a loopback, private or link-local address`;
-  }
-  return null;
+  const allowed = allowHosts.some((h) => h.replace(/^\[|\]$/g, '').toLowerCase() === host);
+  if (!allowed && LOCAL_NAMES.test(host))
+    return { refused: `the host ${host} is an internal name (loopback or private)` };
+  const literal = ipv4(host) !== null || ipv6Groups(host) !== null;
+  const addresses = literal ? [host] : await resolve(host);
+  // the address itself is not named: it may be how the server's own DNS sees an internal name
+  if (!allowed && addresses?.some(isPrivateAddress))
+    return {
+      refused: literal
+        ? 'the address is loopback, private or link-local'
+        : 'the host resolves to a loopback, private or link-local address',
+    };
+  return { host, addresses };
+}
+
+/**
+ * Why the server must not call `url`, or null when it may.
+ * @example await privateTargetReason('http://169.254.169.254/', []) // 'the address is loopback, private or link-local'
+ */
+export async function privateTargetReason(
+  url: string,
+  allowHosts: readonly string[],
+  resolve: Resolver = systemResolver,
+): Promise<string | null> {
+  return (await checkTarget(url, allowHosts, resolve)).refused ?? null;
 }

@@ -43,7 +43,7 @@ export class AccessTokens {
     /** hosts a platform may live on although they are loopback or private (SB_ALLOW_PRIVATE_HOSTS) */
     readonly allowHosts: readonly string[] = [],
   ) {
-    this.fetch = guardedFetch(allowHosts, fetchFn);
+    this.fetch = guardedFetch(allowHosts, { fetch: fetchFn });
   }
 
   /** Drops a cached token the platform refused (401), so the next call fetches a new one. */

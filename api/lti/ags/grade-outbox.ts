@@ -139,7 +139,7 @@ export async function deliverDueGrades(
   },
 ): Promise<DeliveryReport> {
   // the line item URL came from the platform's launch: checked like its other URLs, at every post
-  const fetchFn = guardedFetch(tokens.allowHosts, opts.fetch);
+  const fetchFn = guardedFetch(tokens.allowHosts, { fetch: opts.fetch });
   return drainOutbox(db, gradeOutbox(db, tokens, fetchFn), {
     now: opts.now,
     limit: opts.limit ?? 50,
