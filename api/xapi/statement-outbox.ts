@@ -16,7 +16,7 @@ import {
   type DeliveryReport,
   type Outbox,
 } from '../outbox/index.js';
-import { privateTargetReason } from '../net/private-targets.js';
+import { guardedFetch, PrivateTargetError } from '../net/guarded-fetch.js';
 import { findLrs, lrsPassword } from './lrs.store.js';
 import { verbName, XAPI_VERSION, type Statement } from './statements.js';
 
@@ -59,10 +59,12 @@ export function statementsUrl(endpoint: string, id: string): string {
   return `${endpoint.replace(/\/+$/, '')}/statements?statementId=${encodeURIComponent(id)}`;
 }
 
+type Send = (url: string, init?: RequestInit) => Promise<Response>;
+
 async function send(
   row: StatementRow,
   lrs: { endpoint: string; username: string; password: string },
-  fetchFn: typeof fetch,
+  fetchFn: Send,
 ) {
   let res: Response;
   try {
@@ -77,6 +79,9 @@ async function send(
       signal: AbortSignal.timeout(10_000),
     });
   } catch (err) {
+    // the endpoint or a redirect from it points inside: stays refused until the settings change
+    if (err instanceof PrivateTargetError)
+      throw new LrsError(`not sent: the LRS endpoint is refused (${err.reason})`, false);
     // a fixed phrase, never the network error's text (it could describe hosts the caller cannot see)
     const timedOut =
       err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
@@ -99,9 +104,8 @@ const HAPPENED = [
 /** The statement outbox: how one statement reaches its organisation's LRS, looked up once per run. */
 function statementOutbox(
   db: Database,
-  fetchFn: typeof fetch,
+  fetchFn: Send,
   dataKey: CryptoKey | null,
-  allowHosts: readonly string[],
 ): Outbox<typeof xapiOutbox> {
   const lrsCache = new Map<string, Awaited<ReturnType<typeof findLrs>>>();
   return {
@@ -115,9 +119,6 @@ function statementOutbox(
       const lrs = lrsCache.get(row.orgId);
       if (!lrs || !lrs.enabled)
         throw new LrsError('xAPI is switched off for this organisation', true);
-      // checked again at every send: a name that resolved outside may resolve inside now
-      const inside = await privateTargetReason(lrs.endpoint, allowHosts);
-      if (inside) throw new LrsError(`not sent: the LRS endpoint is refused (${inside})`, false);
       let password: string;
       try {
         password = await lrsPassword(db, lrs, dataKey);
@@ -148,8 +149,10 @@ export async function deliverDueStatements(
     allowHosts: readonly string[];
   },
 ): Promise<DeliveryReport> {
-  const fetchFn = opts.fetch ?? ((...a) => fetch(...a));
-  return drainOutbox(db, statementOutbox(db, fetchFn, opts.dataKey, opts.allowHosts), {
+  // checked at every send and at every redirect, on the address the name resolves to then (a name
+  // that resolved outside may resolve inside now), connected to that address only (net/guarded-fetch)
+  const fetchFn = guardedFetch(opts.allowHosts, { fetch: opts.fetch });
+  return drainOutbox(db, statementOutbox(db, fetchFn, opts.dataKey), {
     now: opts.now,
     limit: opts.limit ?? 100,
     logger: opts.logger,

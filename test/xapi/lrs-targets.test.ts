@@ -4,7 +4,9 @@
  * point inside the server's network: loopback, private, link-local (cloud metadata at
  * 169.254.169.254) and unique-local addresses are refused when saved and again when sending
  * (a name may resolve elsewhere later), unless the configuration's allow-list names the host.
- * A refused delivery never contacts the target and reports no upstream detail.
+ * A refused delivery never contacts the target and reports no upstream detail. An allowed LRS
+ * that answers with a redirect into the server's network is refused at the hop: the statement
+ * (and the Basic credentials) never reach the second address.
  */
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -13,6 +15,8 @@ import { xapiOutbox } from '../../api/db/schema/index.js';
 import { deliverDueStatements, enqueueStatements, saveLrs, VERBS } from '../../api/xapi/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { serveLocally } from '../support/local-server.js';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 
 let t: TestApp;
 let lrsUrl: string;
@@ -83,6 +87,23 @@ it('refuses to send to an endpoint stored before the check, without contacting i
     new Date(),
     t.runtime.deps.dataKey,
   );
+  const id = await queueStatement(orgId);
+  const report = await deliverDueStatements(db, {
+    now: new Date(),
+    dataKey: t.runtime.deps.dataKey,
+    allowHosts: t.runtime.deps.config.allowPrivateHosts,
+  });
+  expect(report.sent).toBe(0);
+  expect(hits).toBe(0);
+  const [row] = await db.select().from(xapiOutbox).where(eq(xapiOutbox.id, id));
+  expect(row.status).toBe('failed');
+  expect(row.lastError).toMatch(/private|loopback|internal/i);
+  expect(row.lastError).not.toMatch(/answered|127\.0\.0\.1/);
+});
+
+/** Queues one `attempted` statement for the organisation; its id. */
+async function queueStatement(orgId: string): Promise<string> {
+  const { db } = t.runtime.deps;
   const id = crypto.randomUUID();
   const actor = {
     objectType: 'Agent' as const,
@@ -110,17 +131,56 @@ it('refuses to send to an endpoint stored before the check, without contacting i
     ],
     new Date(),
   );
-  const report = await deliverDueStatements(db, {
-    now: new Date(),
-    dataKey: t.runtime.deps.dataKey,
-    allowHosts: t.runtime.deps.config.allowPrivateHosts,
+  return id;
+}
+
+it('an allowed LRS cannot redirect a statement to an address the allow-list does not name', async () => {
+  // the second address: loopback too, but not 127.0.0.1, the one host the allow-list names
+  let inside = 0;
+  let insideAuth: string | undefined;
+  const hidden = serve({
+    fetch: (req: Request) => {
+      inside++;
+      insideAuth = req.headers.get('authorization') ?? undefined;
+      return new Response(null, { status: 204 });
+    },
+    port: 0,
+    hostname: '127.0.0.2',
   });
-  expect(report.sent).toBe(0);
-  expect(hits).toBe(0);
-  const [row] = await db.select().from(xapiOutbox).where(eq(xapiOutbox.id, id));
-  expect(row.status).toBe('failed');
-  expect(row.lastError).toMatch(/private|loopback|internal/i);
-  expect(row.lastError).not.toMatch(/answered/);
+  await new Promise<void>((r) => hidden.once('listening', () => r()));
+  const hiddenBase = `http://127.0.0.2:${(hidden.address() as AddressInfo).port}`;
+  const bouncing = await serveLocally(
+    new Hono().put('/xapi/statements', (c) =>
+      c.redirect(`${hiddenBase}/xapi/statements?${new URL(c.req.url).search.slice(1)}`, 307),
+    ).fetch,
+  );
+  try {
+    const { db } = t.runtime.deps;
+    const orgId = t.runtime.demo!.admin.orgId;
+    await saveLrs(
+      db,
+      orgId,
+      { endpoint: `${bouncing.base}/xapi/`, username: 'u', password: 'p', enabled: true },
+      new Date(),
+      t.runtime.deps.dataKey,
+    );
+    const id = await queueStatement(orgId);
+    const report = await deliverDueStatements(db, {
+      now: new Date(),
+      dataKey: t.runtime.deps.dataKey,
+      allowHosts: ['127.0.0.1'],
+      orgId,
+    });
+    expect(inside, `reached ${hiddenBase} with ${insideAuth ?? 'no credentials'}`).toBe(0);
+    expect(report.sent).toBe(0);
+    const [row] = await db.select().from(xapiOutbox).where(eq(xapiOutbox.id, id));
+    expect(row.status).toBe('failed');
+    expect(row.lastError).toMatch(/refused/);
+    expect(row.lastError).not.toMatch(/127\.0\.0\.2/);
+  } finally {
+    bouncing.close();
+    hidden.close();
+  }
 });
 
 it('an allow-list in the configuration lets an admin name an internal LRS', async () => {
