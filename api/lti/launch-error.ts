@@ -38,6 +38,11 @@ export class LaunchError extends Error {
     public readonly reason: LaunchFailure,
     public readonly status: 400 | 401 | 403 | 404 | 502 | 503 = 401,
     public readonly hint?: string,
+    /**
+     * What went wrong with a peer (the platform's key set), for the operator's log only: the
+     * page is seen by whoever launched, who could not otherwise see what the platform answered.
+     */
+    public readonly logDetail?: string,
   ) {
     super(LAUNCH_FAILURES[reason] + (hint ? ` (${hint})` : ''));
     this.name = 'LaunchError';

@@ -75,7 +75,8 @@ export async function validateLaunch(
   try {
     key = await jwks.keyFor(platform.jwksUrl, header.kid);
   } catch (err) {
-    if (err instanceof JwksFetchError) throw new LaunchError('jwks_unavailable', 502, err.message);
+    if (err instanceof JwksFetchError)
+      throw new LaunchError('jwks_unavailable', 502, undefined, err.message);
     throw err;
   }
   if (!key) throw new LaunchError('unknown_kid');

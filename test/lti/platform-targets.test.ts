@@ -108,6 +108,8 @@ describe('at fetch time', () => {
     expect(res.html).toContain('data-reason>jwks_unavailable<');
     expect(res.html).not.toContain('<sb-practice');
     expect(platform.state.jwksHits).toBe(0);
+    // whoever launched sees that the keys could not be fetched, never where or why
+    expect(res.html).not.toMatch(/127\.0\.0\.1|resolves|loopback|key set at/);
   });
 
   it('no AGS token is asked of a token endpoint that now points inside; the refusal is not retried', async () => {

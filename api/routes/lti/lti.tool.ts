@@ -66,8 +66,11 @@ function page(
 
 function refuse(c: Context<AppEnv>, err: unknown, frameOrigins: readonly string[] = []) {
   if (!(err instanceof LaunchError)) throw err;
-  // debug, not warn: anyone may send refused logins, and a line each would let them flood the log
-  c.var.deps.logger.debug('lti launch refused', { reason: err.reason });
+  // debug, not warn: anyone may send refused logins, and a line each would let them flood the log;
+  // a platform's trouble (its key set) is the operator's to see, at most once per JWKS cooldown
+  if (err.logDetail)
+    c.var.deps.logger.warn('lti launch refused', { reason: err.reason, detail: err.logDetail });
+  else c.var.deps.logger.debug('lti launch refused', { reason: err.reason });
   // a refused launch may come from any LMS, so the error page may be framed anywhere it can be shown
   return page(
     c,
