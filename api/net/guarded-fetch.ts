@@ -14,6 +14,7 @@
  * loopback or metadata service of its own to reach): the URL's name and literal addresses are
  * checked, and the request goes out through the platform's fetch.
  */
+import type { PinnedConnections } from './pinned-request.js';
 import { checkTarget, systemResolver, type Resolver } from './private-targets.js';
 
 export class PrivateTargetError extends Error {
@@ -43,17 +44,19 @@ const onWorkers = () =>
   (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent ===
   'Cloudflare-Workers';
 
-/** One request to a checked target, connected to the checked addresses where that is possible. */
-async function send(
-  url: string,
-  init: RequestInit,
-  addresses: string[] | null,
-  fetchFn: typeof fetch | undefined,
-): Promise<Response> {
-  if (fetchFn) return fetchFn(url, init);
-  if (addresses === null || onWorkers()) return fetch(url, init);
-  const { pinnedFetch } = await import('./pinned-request.js');
-  return pinnedFetch(url, init, addresses);
+/**
+ * A guarded fetch's way out: the injected fetch, else (Node, the name resolved) a connection to
+ * the checked addresses only, else the platform's fetch. The pinned pool is made on first use,
+ * with a dynamic import, so Workers never load `node:http`.
+ */
+function transport(fetchFn: typeof fetch | undefined) {
+  let pinned: Promise<PinnedConnections> | undefined;
+  return async (url: string, init: RequestInit, addresses: string[] | null) => {
+    if (fetchFn) return fetchFn(url, init);
+    if (addresses === null || onWorkers()) return fetch(url, init);
+    pinned ??= import('./pinned-request.js').then((m) => new m.PinnedConnections());
+    return (await pinned).fetch(url, init, addresses);
+  };
 }
 
 /**
@@ -62,18 +65,14 @@ async function send(
  */
 export function guardedFetch(allowHosts: readonly string[], options: GuardedFetchOptions = {}) {
   const resolve = options.resolve ?? systemResolver;
+  const send = transport(options.fetch);
   return async (url: string, init: RequestInit = {}): Promise<Response> => {
     let target = url;
     let request = init;
     for (let hop = 0; ; hop++) {
       const checked = await checkTarget(target, allowHosts, resolve);
       if (checked.refused !== undefined) throw new PrivateTargetError(target, checked.refused);
-      const res = await send(
-        target,
-        { ...request, redirect: 'manual' },
-        checked.addresses,
-        options.fetch,
-      );
+      const res = await send(target, { ...request, redirect: 'manual' }, checked.addresses);
       const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
       if (!location || hop >= MAX_REDIRECTS) return res;
       await res.body?.cancel().catch(() => {});

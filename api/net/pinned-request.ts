@@ -5,12 +5,16 @@
  * with a zero TTL could answer a public address to the check and 127.0.0.1 to the connection (DNS
  * rebinding). Here the request is made with `node:http`/`node:https` and a `lookup` that answers
  * only the checked addresses; the URL keeps its host name, so the `Host` header, TLS SNI and the
- * certificate check are all on the name, as with `fetch`. No connection is pooled (`agent: false`):
- * a kept-alive socket could otherwise be reused by a request that was never checked.
+ * certificate check are all on the name, as with `fetch`. Kept-alive connections are pooled per
+ * guarded fetch (`PinnedConnections`), never in Node's global agent: every socket in the pool was
+ * opened to an address checked for its host, so reusing it is as safe as the first request,
+ * while a global pool could hand a checked request a socket that another caller opened unchecked.
  *
  * Node only: it is loaded with a dynamic import where a name was resolved (see net/guarded-fetch).
  */
 import type { LookupAddress } from 'node:dns';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 
 type LookupCallback = (
@@ -35,59 +39,66 @@ function pinnedLookup(addresses: readonly string[]) {
 /** Statuses whose response has no body (a `Response` refuses one). */
 const NO_BODY = new Set([101, 204, 205, 304]);
 
+/** Idle kept-alive sockets close after this long (LRS batches reuse them; nothing lingers). */
+const IDLE_MS = 4_000;
+
 /**
- * Makes the request `fetch` would, connecting only to `addresses` (the checked answers for the
- * URL's host). Redirects are not followed: the caller checks each hop.
- * @example await pinnedFetch('https://lrs.example.org/xapi/statements', { method: 'PUT' }, ['203.0.113.9'])
+ * The connections of one guarded fetch: each request connects only to the addresses checked for
+ * it, and idle sockets (all opened that way) are reused for the same host.
  */
-export async function pinnedFetch(
-  url: string,
-  init: RequestInit,
-  addresses: readonly string[],
-): Promise<Response> {
-  if (!addresses.length) throw new TypeError('fetch failed: the host does not resolve');
-  // Request normalises the body (string, URLSearchParams, bytes) and its content type, as fetch would
-  const request = new Request(url, { ...init, redirect: 'manual' });
-  const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
-  const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => (headers[name] = value));
-  if (body) headers['content-length'] = String(body.byteLength);
-  const target = new URL(url);
-  const http =
-    target.protocol === 'https:' ? await import('node:https') : await import('node:http');
-  return new Promise<Response>((resolve, reject) => {
-    const req = http.request(
-      target,
-      {
-        method: request.method,
-        headers,
-        lookup: pinnedLookup(addresses),
-        agent: false,
-        signal: init.signal ?? undefined,
-      },
-      (res) => {
-        const status = res.statusCode ?? 502;
-        const responseHeaders = new Headers();
-        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
-          responseHeaders.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
-        const empty = NO_BODY.has(status) || request.method === 'HEAD';
-        if (empty) res.resume();
-        try {
-          resolve(
-            new Response(empty ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>), {
-              status,
-              statusText: res.statusMessage,
-              headers: responseHeaders,
-            }),
-          );
-        } catch (err) {
-          // a status fetch would not hand over either (outside 200-599)
-          res.destroy();
-          reject(new TypeError('fetch failed: unusable response', { cause: err }));
-        }
-      },
-    );
-    req.once('error', reject);
-    req.end(body);
-  });
+export class PinnedConnections {
+  private readonly http = new HttpAgent({ keepAlive: true, timeout: IDLE_MS });
+  private readonly https = new HttpsAgent({ keepAlive: true, timeout: IDLE_MS });
+
+  /**
+   * Makes the request `fetch` would, connecting only to `addresses` (the checked answers for the
+   * URL's host). Redirects are not followed: the caller checks each hop.
+   * @example await new PinnedConnections().fetch('https://lrs.example.org/xapi/statements', { method: 'PUT' }, ['203.0.113.9'])
+   */
+  async fetch(url: string, init: RequestInit, addresses: readonly string[]): Promise<Response> {
+    if (!addresses.length) throw new TypeError('fetch failed: the host does not resolve');
+    // Request normalises the body (string, URLSearchParams, bytes) and its content type, as fetch would
+    const request = new Request(url, { ...init, redirect: 'manual' });
+    const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
+    if (body) headers['content-length'] = String(body.byteLength);
+    const target = new URL(url);
+    const tls = target.protocol === 'https:';
+    return new Promise<Response>((resolve, reject) => {
+      const req = (tls ? httpsRequest : httpRequest)(
+        target,
+        {
+          method: request.method,
+          headers,
+          lookup: pinnedLookup(addresses),
+          agent: tls ? this.https : this.http,
+          signal: init.signal ?? undefined,
+        },
+        (res) => {
+          const status = res.statusCode ?? 502;
+          const responseHeaders = new Headers();
+          for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+            responseHeaders.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
+          const empty = NO_BODY.has(status) || request.method === 'HEAD';
+          if (empty) res.resume();
+          try {
+            resolve(
+              new Response(empty ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>), {
+                status,
+                statusText: res.statusMessage,
+                headers: responseHeaders,
+              }),
+            );
+          } catch (err) {
+            // a status fetch would not hand over either (outside 200-599)
+            res.destroy();
+            reject(new TypeError('fetch failed: unusable response', { cause: err }));
+          }
+        },
+      );
+      req.once('error', reject);
+      req.end(body);
+    });
+  }
 }

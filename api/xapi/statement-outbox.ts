@@ -87,6 +87,8 @@ async function send(
       err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
     throw new LrsError(timedOut ? 'LRS did not answer within 10 s' : 'LRS unreachable', true);
   }
+  // the body is not needed: let go of it, so the connection can be reused or closed
+  await res.body?.cancel().catch(() => {});
   if (res.ok || res.status === 409) return;
   throw new LrsError(`LRS answered ${res.status}`, retryableStatus(res.status));
 }

@@ -84,6 +84,8 @@ async function postScore(
     // a fixed phrase: the network error's own text is never shown to staff
     throw new PlatformRequestError('score endpoint unreachable', null, true);
   }
+  // the body is not needed: let go of it, so the connection can be reused or closed
+  await res.body?.cancel().catch(() => {});
   if (!res.ok)
     throw new PlatformRequestError(
       `score endpoint answered ${res.status}`,
