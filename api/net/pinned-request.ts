@@ -62,6 +62,9 @@ export class PinnedConnections {
     const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = value));
+    // what fetch sends when the caller does not say (some gateways refuse a request without them)
+    headers['accept'] ??= '*/*';
+    headers['user-agent'] ??= 'sounding-board';
     if (body) headers['content-length'] = String(body.byteLength);
     const target = new URL(url);
     const tls = target.protocol === 'https:';
