@@ -10,12 +10,12 @@
  * opened to an address checked for its host, so reusing it is as safe as the first request,
  * while a global pool could hand a checked request a socket that another caller opened unchecked.
  *
- * Node only: it is loaded with a dynamic import where a name was resolved (see net/guarded-fetch).
+ * Node only: `node:http`, `node:https` and `node:stream` are imported when the first request is
+ * made, so a Workers bundle that contains this module never loads them (see net/guarded-fetch).
  */
 import type { LookupAddress } from 'node:dns';
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { Readable } from 'node:stream';
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 
 type LookupCallback = (
   err: NodeJS.ErrnoException | null,
@@ -47,8 +47,29 @@ const IDLE_MS = 4_000;
  * it, and idle sockets (all opened that way) are reused for the same host.
  */
 export class PinnedConnections {
-  private readonly http = new HttpAgent({ keepAlive: true, timeout: IDLE_MS });
-  private readonly https = new HttpsAgent({ keepAlive: true, timeout: IDLE_MS });
+  private modules?: Promise<{
+    http: typeof import('node:http');
+    https: typeof import('node:https');
+    Readable: typeof import('node:stream').Readable;
+    agents: { http: HttpAgent; https: HttpsAgent };
+  }>;
+
+  private load() {
+    this.modules ??= Promise.all([
+      import('node:http'),
+      import('node:https'),
+      import('node:stream'),
+    ]).then(([http, https, stream]) => ({
+      http,
+      https,
+      Readable: stream.Readable,
+      agents: {
+        http: new http.Agent({ keepAlive: true, timeout: IDLE_MS }),
+        https: new https.Agent({ keepAlive: true, timeout: IDLE_MS }),
+      },
+    }));
+    return this.modules;
+  }
 
   /**
    * Makes the request `fetch` would, connecting only to `addresses` (the checked answers for the
@@ -68,14 +89,15 @@ export class PinnedConnections {
     if (body) headers['content-length'] = String(body.byteLength);
     const target = new URL(url);
     const tls = target.protocol === 'https:';
+    const { http, https, Readable, agents } = await this.load();
     return new Promise<Response>((resolve, reject) => {
-      const req = (tls ? httpsRequest : httpRequest)(
+      const req = (tls ? https.request : http.request)(
         target,
         {
           method: request.method,
           headers,
           lookup: pinnedLookup(addresses),
-          agent: tls ? this.https : this.http,
+          agent: tls ? agents.https : agents.http,
           signal: init.signal ?? undefined,
         },
         (res) => {
