@@ -25,10 +25,10 @@ const WANTS =
   /\b(matters?|important|want|wants|hope|hoping|wish|(would|'d) like|need|needs|care|value|values|goal|outcome|ideal|priority|priorities|worth|useful|helpful|from (this|today|our time|the session)|get out of)\b/i;
 /** Questions about feelings or worries. */
 const FEELS =
-  /\b(feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*)\b/i;
+  /\b(feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*|sleep\w*|cop(e|ing)|mood)\b/i;
 /** Words that put a person in an answer ("my manager", "she"). */
 const PERSON =
-  /\b(manager|boss|lead|colleague|colleagues|friend|partner|director|sister|brother|mum|dad|parents|he|she|him|her|everyone|nobody|no one)\b/i;
+  /\b(manager|boss|lead|colleague|colleagues|friend|partner|director|sister|brother|mum|dad|parents|family|team|he|she|him|her|everyone|nobody|no one)\b/i;
 /** A capitalised word that is not a day or a month: a name. */
 const NAME =
   /\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I)\b)[A-Z][a-z]+\b/;
@@ -162,7 +162,9 @@ export function relevance(
   const lineText = known.text.toLowerCase();
   let score = 0;
   let kindCue = 0;
-  if (known.fact) {
+  // A why asks for a reason: a fact's cues say what it answers (a number, a time, a person), not
+  // why; only the words of the line itself can make it the reason.
+  if (known.fact && ask.kind !== 'why') {
     const question = ` ${ask.words.join(' ')} ${names.join(' ')} `;
     for (const cue of known.fact.cues) {
       const c = String(cue).toLowerCase().trim();
