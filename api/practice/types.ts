@@ -396,7 +396,7 @@ export interface CoachAsk {
   /** the turn soothes or rescues ("don't worry, you'll be fine") */
   soothes?: boolean;
   /** what the question is after beyond its words: what the partner wants, or how they feel */
-  intent?: 'wants' | 'feels' | 'tried';
+  intent?: 'wants' | 'feels' | 'tried' | 'acts';
 }
 
 /** What the partner may do on this turn: drives both the scripted voice and the LLM voice. */

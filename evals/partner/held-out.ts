@@ -268,7 +268,7 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
       text: 'Why do you think you keep hold of the escalations?',
       label: 'why',
       judge: 'why',
-      about: ['escalat', 'quick', 'faster', 'know', 'ticket', 'think', 'easier', 'bother', 'trust', 'myself', 'sure', 'habit'],
+      about: ['escalat', 'quick', 'faster', 'know', 'ticket', 'think', 'easier', 'bother', 'trust', 'myself', 'sure', 'habit', 'delegat', 'scared', 'friend', 'agent'],
     },
     {
       text: 'How do you feel on a Sunday evening?',

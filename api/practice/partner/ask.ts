@@ -138,7 +138,7 @@ export function readAsk(text: string): CoachAsk {
   if (/\bhow (many|much|big|old|far)\b|\bwhat (number|percentage|proportion|size)\b/.test(body))
     return ask('how_many');
   if (
-    /^(when|since when|by when|until when)\b|\bhow (long|often|soon)\b|\bwhat (time|day|date|month|year)\b|\bwhich (day|week|month|year)\b/.test(
+    /^(when|since when|by when|until when)\b|\bhow (long|often|soon|late|early)\b|\bwhat (time|day|date|month|year)\b|\bwhich (day|week|month|year)\b/.test(
       body,
     )
   )
@@ -197,15 +197,18 @@ function settingOf(sentence: string): string[] {
 }
 
 /** Capitalised words that are not the start of a sentence or "I": names, days, months. */
-function namesIn(sentence: string): string[] {
-  const tokens = sentence
-    .replace(/[^A-Za-z' -]/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
+function namesIn(text: string): string[] {
   const out: string[] = [];
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i].replace(/'s$/, '');
-    if (/^[A-Z][a-z]+$/.test(t) && !/^I('|$)/.test(t) && !out.includes(t)) out.push(t);
+  // each sentence's first word is capitalised whoever it is ("... Is that right?")
+  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+    const tokens = sentence
+      .replace(/[^A-Za-z' -]/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i].replace(/'s$/, '');
+      if (/^[A-Z][a-z]+$/.test(t) && !/^I('|$)/.test(t) && !out.includes(t)) out.push(t);
+    }
   }
   return out;
 }

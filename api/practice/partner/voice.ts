@@ -173,8 +173,11 @@ function compose(
     case 'curious': {
       const said = answer();
       if (said) return newly ? then(said, body(), bodySalt) : said;
+      // a voiced partner's hesitation is about being asked for a plan too soon: only then a lead
       const lead = voice.voiced
-        ? voice.pick([voice.own('hesitant')], 'curious.own', 1)
+        ? d.ask?.intent === 'acts'
+          ? voice.pick([voice.own('hesitant')], 'curious.own', 1)
+          : null
         : head(open ? 'curious_open' : 'curious_guarded');
       return then(
         newly ||
@@ -373,7 +376,13 @@ function answerAsk(
         ];
       // "Not quite", then what they did say about it (the money: "Nice, but it isn't
       // life-changing."), else the character's own clarification.
-      const said = bestKnown(voice, known, ask, 2, 'confirm.said');
+      const said = bestKnown(
+        voice,
+        known.filter((k) => k.source === 'surface' || k.source === 'elaborate'),
+        ask,
+        1,
+        'confirm.said',
+      );
       const meant = said ?? voice.pick([voice.own('clarify')], 'confirm.clarify');
       return [voice.neutral('partly', 'confirm.partly'), meant].filter(isLine);
     }
@@ -386,7 +395,9 @@ function answerAsk(
       const own =
         reason ??
         voice.pick(
-          [voice.own('hesitant'), voice.own('guarded'), voice.own('notSure')],
+          ask.intent === 'acts'
+            ? [voice.own('hesitant'), voice.own('guarded'), voice.own('notSure')]
+            : [voice.own('guarded'), voice.own('notSure')],
           'yes_no.own',
           2,
         );
@@ -453,7 +464,22 @@ function answerAsk(
       // A reason is a line that gives one: a fact that only states a number or a time
       // ("Twelve, usually.") is not why, whatever words it shares with the question.
       const reasons =
-        ask.kind === 'why' ? known.filter((k) => k.source !== 'fact' || GIVES_REASON.test(k.text)) : known;
+        ask.kind === 'why'
+          ? known.filter((k) => k.source !== 'fact' || GIVES_REASON.test(k.text))
+          : ask.choice
+            ? known.filter((k) => k.source !== 'goal')
+            : known;
+      // "What do you think you should do?": the partner's own next step once they have one,
+      // else they are not ready to say (never a fact that happens to share a word).
+      if (intent === 'acts') {
+        const acts = state.revealed.includes('action') ? layerLines(card, 'elaborate', 'action') : [];
+        const line = voice.pick(
+          [acts, voice.own('hesitant'), voice.own('notSure')],
+          'acts',
+          short ? 1 : 2,
+        );
+        if (line) return [line];
+      }
       if (intent === 'tried') return [triedLine(voice, known, about, short)];
       if (feels) {
         const felt = feelingLine(voice, known, about, open(d));
@@ -617,7 +643,7 @@ function feelingLine(
   // guarded, the feeling comes from what they would say anyway, said briefly
   const reserve = opened
     ? []
-    : felt([...voice.own('guarded'), ...voice.own('hesitant'), ...voice.own('notSure')]);
+    : felt([...voice.own('guarded'), ...voice.own('notSure')]);
   return voice.pick([near, said, reserve], 'feels.line', 2);
 }
 
