@@ -111,7 +111,7 @@ const JUDGED = (text: string): CoachTurn => ({ text, code: 'judgement' });
 
 export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
   'career-crossroads': [
-    { text: 'Who else knows you are weighing this up?', label: 'who', judge: 'who' },
+    { text: 'Who else have you mentioned the offer to?', label: 'who', judge: 'who' },
     {
       text: 'How did you feel when Gareth put your name forward?',
       label: 'feels',
@@ -141,7 +141,7 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
       judge: 'correct',
     },
     {
-      text: 'Sorry, that came out wrong. Something about the yes feels heavy.',
+      text: 'Sorry, that was clumsy of me. Saying yes seems to cost you something.',
       label: 'repair',
       judge: 'repair',
       before: [JUDGED("Honestly, you're overthinking it. Anyone would jump at this.")],
@@ -160,7 +160,7 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
   ],
   'hesitating-to-speak-up': [
     {
-      text: 'Why do you think the written reviews feel easier?',
+      text: 'Why is writing it down easier than saying it out loud?',
       label: 'why',
       judge: 'why',
       about: ['writ', 'time', 'think', 'code', 'slow', 'fine', 'review', 'easy', 'down'],
@@ -213,7 +213,7 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
   ],
   'returning-after-leave': [
     {
-      text: 'How do you feel walking into the Monday meeting?',
+      text: 'How does it feel sitting in the brand meetings now?',
       label: 'feels',
       judge: 'feels',
     },
@@ -234,7 +234,7 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
       about: ['work', 'fit', 'both', 'me', 'changed', 'know', 'not sure', 'place', 'role'],
     },
     {
-      text: "What do you think Leo would say about handing the refresh back?",
+      text: 'What do you think Leo would say about handing the refresh back?',
       label: 'would_say',
       judge: 'who',
       about: ['leo', 'he', 'him', 'know'],
@@ -268,7 +268,24 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
       text: 'Why do you think you keep hold of the escalations?',
       label: 'why',
       judge: 'why',
-      about: ['escalat', 'quick', 'faster', 'know', 'ticket', 'think', 'easier', 'bother', 'trust', 'myself', 'sure', 'habit', 'delegat', 'scared', 'friend', 'agent'],
+      about: [
+        'escalat',
+        'quick',
+        'faster',
+        'know',
+        'ticket',
+        'think',
+        'easier',
+        'bother',
+        'trust',
+        'myself',
+        'sure',
+        'habit',
+        'delegat',
+        'scared',
+        'friend',
+        'agent',
+      ],
     },
     {
       text: 'How do you feel on a Sunday evening?',
@@ -289,7 +306,18 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
       text: 'Is it the volume of work or the kind of work that wears you down?',
       label: 'either_or',
       judge: 'what',
-      about: ['volume', 'kind', 'both', 'queue', 'ticket', 'work', 'know', 'not sure', 'everything', 'all'],
+      about: [
+        'volume',
+        'kind',
+        'both',
+        'queue',
+        'ticket',
+        'work',
+        'know',
+        'not sure',
+        'everything',
+        'all',
+      ],
     },
     {
       text: 'What would Nadia say if she saw your evenings?',
@@ -323,7 +351,19 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
       text: 'Why has it been hard to raise it with Pat?',
       label: 'why',
       judge: 'why',
-      about: ['pat', 'love', 'train', 'twenty', 'years', 'know', 'worse', 'upset', 'scared', 'friend', 'respect'],
+      about: [
+        'pat',
+        'love',
+        'train',
+        'twenty',
+        'years',
+        'know',
+        'worse',
+        'upset',
+        'scared',
+        'friend',
+        'respect',
+      ],
     },
     {
       text: 'How do you feel when you picture the conversation?',
@@ -352,7 +392,7 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
       about: ['ward', 'quiet', 'somewhere', 'private', 'room', 'don', 'not sure', 'think', 'away'],
     },
     {
-      text: "What do you imagine Pat would say if you raised it?",
+      text: 'What do you imagine Pat would say if you raised it?',
       label: 'would_say',
       judge: 'who',
       about: ['pat', 'she', 'her', 'know'],
@@ -380,7 +420,19 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
       text: 'Why do you think it went as well as it did?',
       label: 'why',
       judge: 'why',
-      about: ['practi', 'team', 'slide', 'helen', 'answer', 'luck', 'prepar', 'data', 'question', 'know', 'sure'],
+      about: [
+        'practi',
+        'team',
+        'slide',
+        'helen',
+        'answer',
+        'luck',
+        'prepar',
+        'data',
+        'question',
+        'know',
+        'sure',
+      ],
     },
     {
       text: 'How many product lines will the pilot cover?',
@@ -428,10 +480,21 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
   ],
   'first-partnership-session': [
     {
-      text: 'What would you like to get out of the partnership?',
+      text: 'What would make these sessions worth the time for you?',
       label: 'what',
       judge: 'what',
-      about: ['like', 'want', 'agree', 'meet', 'know', 'sure', 'ground', 'rule', 'what this is', 'for'],
+      about: [
+        'like',
+        'want',
+        'agree',
+        'meet',
+        'know',
+        'sure',
+        'ground',
+        'rule',
+        'what this is',
+        'for',
+      ],
     },
     {
       text: 'Why did you sign up for the programme?',
@@ -486,7 +549,18 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
       text: 'Why do the complaints worry you more than the queue numbers?',
       label: 'why',
       judge: 'why',
-      about: ['complain', 'older', 'customer', 'sixty', 'half', 'queue', 'number', 'shop', 'know', 'third'],
+      about: [
+        'complain',
+        'older',
+        'customer',
+        'sixty',
+        'half',
+        'queue',
+        'number',
+        'shop',
+        'know',
+        'third',
+      ],
     },
     {
       text: 'How many shops ran the pilot?',
@@ -513,7 +587,18 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
       text: 'Is it the timetable or the tills themselves that bothers you?',
       label: 'either_or',
       judge: 'what',
-      about: ['timetable', 'till', 'both', 'april', 'older', 'customer', 'know', 'not sure', 'speed', 'pace'],
+      about: [
+        'timetable',
+        'till',
+        'both',
+        'april',
+        'older',
+        'customer',
+        'know',
+        'not sure',
+        'speed',
+        'pace',
+      ],
     },
     {
       text: 'How do you feel when you look at the pilot results?',
@@ -541,7 +626,18 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
       text: 'Why do you think the platform team decides without you?',
       label: 'why',
       judge: 'why',
-      about: ['ticket', 'floor', 'planning', 'room', 'know', 'asked', 'friday', 'talk', 'engineer', 'design'],
+      about: [
+        'ticket',
+        'floor',
+        'planning',
+        'room',
+        'know',
+        'asked',
+        'friday',
+        'talk',
+        'engineer',
+        'design',
+      ],
     },
     {
       text: 'How do you feel on the last two days of a sprint?',
@@ -563,7 +659,18 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
       text: 'Is it Jo, or the way the teams are set up?',
       label: 'either_or',
       judge: 'what',
-      about: ['jo', 'team', 'set up', 'both', 'floor', 'ticket', 'way', 'know', 'not sure', 'planning'],
+      about: [
+        'jo',
+        'team',
+        'set up',
+        'both',
+        'floor',
+        'ticket',
+        'way',
+        'know',
+        'not sure',
+        'planning',
+      ],
     },
     {
       text: 'So you would be happy never to work with the platform team again. Is that fair?',
@@ -649,7 +756,20 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
       text: 'Why do you think you took the reconciliations back?',
       label: 'why',
       judge: 'why',
-      about: ['mistake', 'error', 'chloe', 'myself', 'quick', 'faster', 'know', 'trust', 'wrong', 'safer', 'sure', 'found'],
+      about: [
+        'mistake',
+        'error',
+        'chloe',
+        'myself',
+        'quick',
+        'faster',
+        'know',
+        'trust',
+        'wrong',
+        'safer',
+        'sure',
+        'found',
+      ],
     },
     {
       text: 'How did you feel when you found the error?',
@@ -725,7 +845,18 @@ export const HELD_OUT: Record<string, HeldOutQuestion[]> = {
       text: 'Why did you miss the last steering group?',
       label: 'why',
       judge: 'why',
-      about: ['clash', 'said', 'face', 'could', 'know', 'report', 'name', 'martin', 'avoid', 'didn'],
+      about: [
+        'clash',
+        'said',
+        'face',
+        'could',
+        'know',
+        'report',
+        'name',
+        'martin',
+        'avoid',
+        'didn',
+      ],
     },
     {
       text: 'What would your director say about you leading another programme?',
@@ -776,7 +907,9 @@ export function judgeHeldOut(
   const fail = (reason: string): Judged => ({ answered: false, reason });
   const about = () =>
     !q.about ||
-    q.about.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(plain));
+    q.about.some((w) =>
+      new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(plain),
+    );
   if (sentences.length === 0) return fail('no reply');
   const allNeutral = sentences.every(isNeutral);
   switch (q.judge) {
@@ -784,7 +917,8 @@ export function judgeHeldOut(
       if (allNeutral) return fail('only neutral acknowledgements');
       return FEELING.test(plain) ? { answered: true } : fail('no feeling voiced');
     case 'correct':
-      if (CONFIRMS.test(sentences[0].trim())) return fail('agrees with a summary that does not fit');
+      if (CONFIRMS.test(sentences[0].trim()))
+        return fail('agrees with a summary that does not fit');
       return CORRECTS.test(sentences[0].trim()) ? { answered: true } : fail('does not correct');
     case 'repair': {
       if (!ACCEPTS.test(sentences[0].trim())) return fail('does not accept the apology');

@@ -57,9 +57,14 @@ const TOLD_WHO =
  */
 const REPAIR =
   /^((i'm |i am |so )?sorry|apologies|i apologise|i apologize)\b(?! to hear| about (your|the|that))[^?]*$/;
-/** What the coach is taking back: their own words or manner. */
+/**
+ * What the coach is taking back: their own words or manner ("Sorry, that was clumsy", "Sorry, I
+ * was rushing you"), not sympathy for the partner ("Sorry, that sounds hard").
+ */
 const REPAIR_OBJECT =
-  /\b(that came out|that sounded|that was|i was|i shouldn't|i should not|i didn't mean|i did not mean|let me (try|put|ask) (that|again)|i'll (try|put|ask) (that|again)|my (fault|mistake)|wrong|unfair|harsh|rude|blunt|rushing|cheap|out of line|judg)/;
+  /^((i'm |i am |so )?sorry|apologies|i apologise|i apologize),? (about that|for (that|saying|asking|the|my|being|jumping|rushing|interrupting)|that( came out| sounded| was)|i( was|'m|'ve| shouldn't| should not| didn't| did not| got| jumped)|let me|my)\b/;
+const SYMPATHY =
+  /\bthat (must|sounds|seems|'s|is) (be |been )?(hard|tough|awful|difficult|rough|a lot|horrible)\b/;
 
 /** Turns that only ask the partner to carry on ("Go on.", "Take your time.", "..."): a silence held open. */
 const GO_ON =
@@ -106,7 +111,7 @@ export function readAsk(text: string): CoachAsk {
     return ask('goodbye', '');
   // A repair ("Sorry, that came out wrong. ...") is accepted, then what follows is answered.
   const first = (sentences[0] ?? '').toLowerCase();
-  const repair = REPAIR.test(first) && REPAIR_OBJECT.test(first);
+  const repair = REPAIR.test(first) && REPAIR_OBJECT.test(first) && !SYMPATHY.test(first);
   if (repair) {
     const rest = sentences.slice(1).join(' ');
     const out = rest.trim() ? readAsk(rest) : ask('none', '');
@@ -157,7 +162,10 @@ export function readAsk(text: string): CoachAsk {
     return ask('how');
   if (/^where\b/.test(body)) return ask('where');
   // "What would Mei say?": answered with the person and what they would think, as a who-question.
-  if (OTHERS_VIEW.test(body) && !/^what (would|will|might|could|does|did|do) (you|i|we)\b/.test(body))
+  if (
+    OTHERS_VIEW.test(body) &&
+    !/^what (would|will|might|could|does|did|do) (you|i|we)\b/.test(body)
+  )
     return ask('who');
   if (
     /^(why|how come)\b|\bwhat (makes|made|stops|stopped|keeps|kept|gets|got) (you|it|that|this)\b|\bwhat('s| is| was)? (got|gets|getting|get) in the way\b|\bwhat('s| is) stopping\b|\bwhat's the reason\b|\bwhat is the reason\b|\bwhy\b/.test(

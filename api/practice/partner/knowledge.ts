@@ -202,7 +202,7 @@ const TRIED =
 
 /** Questions asking the partner for their own next step ("What do you think you should do?"). */
 const ACTS =
-  /\bwhat (do you think )?(should|could|will|can|might|are) you (do|say|try|going to do)\b|\bwhat (should|could|can) (i|we) (do|say)\b|\bwhat do you (need|want|plan|intend) to do\b|\bwhat('s| is) (your|the) (next|first) step\b/i;
+  /\bwhat (do you think )?(should|could|will|can|might|are) you (do|say|try|going to do)\b|\bwhat do you think you('ll| should| could| might| will| need to) (do|say|try)\b|\bwhat (should|could|can) (i|we) (do|say)\b|\bwhat do you (need|want|plan|intend) to do\b|\bwhat('s| is) (your|the) (next|first) step\b/i;
 
 /** What kind of thing a question is after, beyond its words (for questions without a fact). */
 export function intentOf(question: string): 'wants' | 'feels' | 'tried' | 'acts' | undefined {

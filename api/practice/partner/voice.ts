@@ -148,7 +148,11 @@ function compose(
     ];
   }
   // "Go on.", "Take your time.": the silence is held open, so the partner carries on talking.
-  if (d.ask?.goOn && ['neutral', 'curious', 'short', 'affirmed'].includes(d.reaction))
+  // After an apology the partner accepts it and carries on, whatever else the coder made of the turn.
+  if (
+    (d.ask?.goOn || (d.ask?.repair && !ask)) &&
+    ['neutral', 'curious', 'short', 'affirmed'].includes(d.reaction)
+  )
     return then(null, body(), bodySalt);
   switch (d.reaction) {
     case 'farewell':
@@ -472,7 +476,9 @@ function answerAsk(
       // "What do you think you should do?": the partner's own next step once they have one,
       // else they are not ready to say (never a fact that happens to share a word).
       if (intent === 'acts') {
-        const acts = state.revealed.includes('action') ? layerLines(card, 'elaborate', 'action') : [];
+        const acts = state.revealed.includes('action')
+          ? layerLines(card, 'elaborate', 'action')
+          : [];
         const line = voice.pick(
           [acts, voice.own('hesitant'), voice.own('notSure')],
           'acts',
@@ -638,13 +644,16 @@ function feelingLine(
     .filter((x) => x.score >= 1)
     .sort((a, b) => b.score - a.score)
     .map((x) => toLine(x.k.text));
+  // a line strongly about the question ("Leo covered my role... He did a great job, honestly."
+  // asked how they feel about Leo): what a guarded colleague says instead of naming the feeling
+  const strongly = known
+    .filter((k) => k.source !== 'fact' && k.source !== 'goal' && relevance(ask, k, people) >= 3)
+    .map((k) => toLine(k.text));
   const felt = (lines: Line[]) => lines.filter((l) => FEELING.test(l.text));
   const said = feeling.filter((k) => k.source !== 'fact').map((k) => toLine(k.text));
   // guarded, the feeling comes from what they would say anyway, said briefly
-  const reserve = opened
-    ? []
-    : felt([...voice.own('guarded'), ...voice.own('notSure')]);
-  return voice.pick([near, said, reserve], 'feels.line', 2);
+  const reserve = opened ? [] : felt([...voice.own('guarded'), ...voice.own('notSure')]);
+  return voice.pick([near, strongly, said, reserve], 'feels.line', 2);
 }
 
 /** A line where the partner did something about it ("I asked for a sounding board"). */
@@ -705,7 +714,7 @@ const OVERSTATES =
   /\b(never|always|every|everyone|everything|nothing|nobody|all down to|entirely|completely|totally|for good|whoever|whatever|barely|hardly|happy|fine|failed|already|only)\b/gi;
 
 /**
- * Whether a checked summary fits what the partner has been saying (else: "not quite"): most of
+ * Whether a checked summary fits what the partner has been saying (else: "not quite"): some of
  * its words are things they have said, and it does not overstate them ("never", "for good",
  * "barely bothered") in words they did not use.
  */
@@ -724,10 +733,10 @@ function summaryFits(card: PartnerCard, state: PartnerState, ask: CoachAsk): boo
     (w) => !new RegExp(`\\b${w.toLowerCase()}\\b`).test(spoken),
   );
   if (overstated) return false;
-  if (ask.words.length < 2) return true;
+  if (ask.words.length < 3) return true;
   const asked = stemsOf(summary);
   const shared = [...asked].filter((w) => said.has(w)).length;
-  return shared * 2 >= asked.size;
+  return shared >= 2 || shared * 4 >= asked.size;
 }
 
 /** The summary as said, without its check ("Is that right?"), in lower case. */
@@ -775,7 +784,9 @@ function bestKnown(
 
 /** A line's first word in lower case, unless it is "I" or a name ("As I said, I'd like..."). */
 function lowerFirst(text: string): string {
-  return /^(I\b|I'|[A-Z][a-z]+'s\b)/.test(text) ? text : `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  return /^(I\b|I'|[A-Z][a-z]+'s\b)/.test(text)
+    ? text
+    : `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }
 
 /** Questions whose answer is a fact worth giving again when asked again. */
