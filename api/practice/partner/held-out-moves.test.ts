@@ -116,6 +116,12 @@ describe('the partner meets the move as a person would', () => {
         );
   });
 
+  it('does not hear a held silence as advice', () => {
+    eachReply('setback-after-failed-project', ['Take as long as you need.'], (reply, where) =>
+      expect(reply, where).not.toMatch(/pep talk|Hindsight|^Don't\./),
+    );
+  });
+
   it('answers a choice with one of its answers, never a yes or a maybe', () => {
     eachReply(
       'celebrating-a-win',

@@ -151,7 +151,7 @@ function compose(
   // After an apology the partner accepts it and carries on, whatever else the coder made of the turn.
   if (
     (d.ask?.goOn || (d.ask?.repair && !ask)) &&
-    ['neutral', 'curious', 'short', 'affirmed'].includes(d.reaction)
+    ['neutral', 'curious', 'short', 'affirmed', 'reassured'].includes(d.reaction)
   )
     return then(null, body(), bodySalt);
   switch (d.reaction) {
@@ -379,7 +379,7 @@ function answerAsk(
             voice.neutral('confirmed', 'confirm'),
         ];
       // "Not quite", then what they did say about it (the money: "Nice, but it isn't
-      // life-changing."), else the character's own clarification.
+      // life-changing."); the reaction's own words follow (never a clarification of something else).
       const said = bestKnown(
         voice,
         known.filter((k) => k.source === 'surface' || k.source === 'elaborate'),
@@ -387,8 +387,7 @@ function answerAsk(
         1,
         'confirm.said',
       );
-      const meant = said ?? voice.pick([voice.own('clarify')], 'confirm.clarify');
-      return [voice.neutral('partly', 'confirm.partly'), meant].filter(isLine);
+      return [voice.neutral('partly', 'confirm.partly'), said].filter(isLine);
     }
     case 'yes_no': {
       const polarity = voice.neutral(polarityFor(d, state), 'polarity');
