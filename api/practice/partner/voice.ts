@@ -131,8 +131,9 @@ function compose(
     if (!body && firsts.length > 0 && !newly) return firsts;
     return [...firsts, body ?? voice.pick(pools, salt, Math.max(1, budget))].filter(isLine);
   };
-  // a reflection ("Something about the yes feels heavy.") is answered about what it reflected
-  const about = ask ?? (d.ask?.words.length ? d.ask : undefined);
+  // after an apology, a reflection ("Something about the yes feels heavy.") is answered about
+  // what it reflected, so the partner visibly takes it up again
+  const about = ask ?? (d.ask?.repair && d.ask.words.length ? d.ask : undefined);
   const content = () => rankedContent(voice, card, state, about);
   const body = () => (newly ? disclosure(card, newly) : content());
   const bodySalt = newly ? `disclose.${newly}` : 'content';
@@ -177,6 +178,7 @@ function compose(
     case 'curious': {
       const said = answer();
       if (said) return newly ? then(said, body(), bodySalt) : said;
+      // a voiced partner's hesitation is about being asked for a plan too soon: only then a lead
       // a voiced partner's hesitation is about being asked for a plan too soon: only then a lead
       const lead = voice.voiced
         ? d.ask?.intent === 'acts'
