@@ -385,10 +385,18 @@ export interface CoachAsk {
   setting?: string[];
   /** a who-question about whom the partner has told, asked or talked to ("Who have you told?") */
   toldWho?: boolean;
+  /** the coach takes back their own words first ("Sorry, that came out wrong."): accept it, then answer */
+  repair?: boolean;
+  /** the turn only holds the silence open ("Go on.", "Take your time."): the partner carries on */
+  goOn?: boolean;
+  /** a summary offered for checking, as said */
+  summary?: string;
+  /** a choice between two things ("Is it the meetings or the managing?") */
+  choice?: boolean;
   /** the turn soothes or rescues ("don't worry, you'll be fine") */
   soothes?: boolean;
   /** what the question is after beyond its words: what the partner wants, or how they feel */
-  intent?: 'wants' | 'feels' | 'tried';
+  intent?: 'wants' | 'feels' | 'tried' | 'acts';
 }
 
 /** What the partner may do on this turn: drives both the scripted voice and the LLM voice. */

@@ -48,6 +48,20 @@ for (const m of values.misses ? scripted.answers.misses : scripted.answers.misse
     `  unanswered (${m.cardId}, ${m.mood}, ${m.question.kind}): "${m.question.text}" -> "${m.reply}" [${m.reason}]`,
   );
 }
+console.log('Held-out set (questions the rules were not tuned on):');
+console.table(
+  Object.fromEntries(
+    Object.entries(scripted.heldOut.byLabel).map(([label, k]) => [
+      label,
+      { asked: k.total, answered: k.answered, rate: (k.answered / k.total).toFixed(3) },
+    ]),
+  ),
+);
+for (const m of values.misses ? scripted.heldOut.misses : scripted.heldOut.misses.slice(0, 5)) {
+  console.log(
+    `  held-out unanswered (${m.cardId}, ${m.mood}, ${m.question.label}): "${m.question.text}" -> "${m.reply}" [${m.reason}]`,
+  );
+}
 for (const s of scripted.sharedLines.slice(0, 10))
   console.log(`  shared: "${s.line}" (${s.partners.join(', ')})`);
 for (const r of scripted.repeats.slice(0, 10))

@@ -19,6 +19,10 @@ describe('eval:partner, scripted partner', () => {
     expect(report.verdicts.filter((v) => !v.passed)).toEqual([]);
     expect(report.answers.rate).toBeGreaterThanOrEqual(0.9);
     expect(report.answers.total).toBeGreaterThanOrEqual(PARTNER_CARDS.length * 10 * 2);
+    // the held-out set: every card, every kind of move, its own figure
+    expect(report.heldOut.total).toBeGreaterThanOrEqual(PARTNER_CARDS.length * 10 * 2);
+    expect(report.heldOut.rate).toBeGreaterThanOrEqual(0.85);
+    expect(Object.keys(report.heldOut.byLabel).length).toBeGreaterThanOrEqual(17);
     expect(report.sharedLines).toEqual([]);
     expect(report.repeats).toEqual([]);
     expect(report.openedAfter).toEqual([]);

@@ -24,6 +24,7 @@ import type {
   PartnerState,
 } from '../../api/practice/types.js';
 import { withEvalVoice } from './card-voices.js';
+import { HELD_OUT, judgeHeldOut, type HeldOutQuestion } from './held-out.js';
 import { askedOf, judgeAnswer, QUESTIONS, type LabelledQuestion } from './questions.js';
 import { TRANSCRIPTS } from './transcripts.js';
 
@@ -74,6 +75,15 @@ export interface AnswerResult {
   reason?: string;
 }
 
+export interface HeldOutResult {
+  cardId: string;
+  mood: 'guarded' | 'open';
+  question: HeldOutQuestion;
+  reply: string;
+  answered: boolean;
+  reason?: string;
+}
+
 export interface ScriptedReport {
   answers: {
     total: number;
@@ -81,6 +91,14 @@ export interface ScriptedReport {
     rate: number;
     byKind: Record<string, { total: number; answered: number }>;
     misses: AnswerResult[];
+  };
+  /** the held-out set (`held-out.ts`): questions the rules were not tuned on, its own figure */
+  heldOut: {
+    total: number;
+    answered: number;
+    rate: number;
+    byLabel: Record<string, { total: number; answered: number }>;
+    misses: HeldOutResult[];
   };
   /** sentences of three words or more (neutral set aside) said by two or more partners, with who said them */
   sharedLines: { line: string; partners: string[] }[];
@@ -174,6 +192,7 @@ export function runScriptedEval(
 ): ScriptedReport {
   const cards = cardsIn.map(withEvalVoice);
   const answers: AnswerResult[] = [];
+  const heldOut: HeldOutResult[] = [];
   const repeats: ScriptedReport['repeats'] = [];
   const openedAfter: ScriptedReport['openedAfter'] = [];
   const advice: ScriptedReport['advice'] = [];
@@ -220,6 +239,30 @@ export function runScriptedEval(
             reason: judged.reason,
           });
           record(card, `question ${mood}: ${question.text}`, played);
+        }
+      }
+      // 1b. The held-out set, in the same two moods, after any turns a question needs first
+      // (the judgement a repair takes back); its own figure, so the labelled one stays comparable.
+      for (const question of HELD_OUT[card.id] ?? []) {
+        for (const mood of ['guarded', 'open'] as const) {
+          const warm = mood === 'open' ? playScripted(card, seed, WARM_UP) : undefined;
+          const before = question.before ? playScripted(card, seed, question.before, warm) : warm;
+          const turn = playScripted(card, seed, [question.text], before).turns.at(-1)!;
+          const judged = judgeHeldOut(
+            question,
+            turn.reply,
+            isNeutralLine,
+            opened(turn),
+            card.voice?.clarify,
+          );
+          heldOut.push({
+            cardId: card.id,
+            mood,
+            question,
+            reply: turn.reply,
+            answered: judged.answered,
+            reason: judged.reason,
+          });
         }
       }
       // 2. Whole sessions: the coach transcripts, and a long session asking every question in turn.
@@ -313,6 +356,14 @@ export function runScriptedEval(
     k.total++;
     if (a.answered) k.answered++;
   }
+  const byLabel: Record<string, { total: number; answered: number }> = {};
+  for (const a of heldOut) {
+    const k = (byLabel[a.question.label] ??= { total: 0, answered: 0 });
+    k.total++;
+    if (a.answered) k.answered++;
+  }
+  const heldAnswered = heldOut.filter((a) => a.answered).length;
+  const heldRate = heldOut.length ? heldAnswered / heldOut.length : 0;
   const answered = answers.filter((a) => a.answered).length;
   const rate = answers.length ? answered / answers.length : 0;
   const sharedLines = [...saidBy.entries()]
@@ -333,6 +384,11 @@ export function runScriptedEval(
       check: 'answers the question asked (labelled set, guarded and open)',
       passed: rate >= 0.9 && answers.length > 0,
       detail: `${pct(rate)} of ${answers.length} (target >= 90%)`,
+    },
+    {
+      check: 'answers the question asked (held-out set, guarded and open)',
+      passed: heldRate >= 0.85 && heldOut.length > 0,
+      detail: `${pct(heldRate)} of ${heldOut.length} (target >= 85%)`,
     },
     {
       check: 'lines shared across partners, neutral set aside',
@@ -370,6 +426,13 @@ export function runScriptedEval(
       rate,
       byKind,
       misses: answers.filter((a) => !a.answered),
+    },
+    heldOut: {
+      total: heldOut.length,
+      answered: heldAnswered,
+      rate: heldRate,
+      byLabel,
+      misses: heldOut.filter((a) => !a.answered),
     },
     sharedLines,
     repeats,

@@ -30,7 +30,7 @@ const CLARIFY =
 
 /** The end of a checked summary ("..., is that right?"). */
 const CONFIRM_TAG =
-  /\b((is|was) (that|this|it) (right|correct|fair|it|accurate|about right|true)|have i got (that|it|this) (right|about right)|did i (get|hear) (that|it|this|you) right|do i have (that|it|this) right|am i (right|close|on the right track)|does that (sound|seem) (right|fair|accurate|about right)|is that a fair (summary|description|way to put it)|would that be (fair|right)|right|yes|no)\?$/;
+  /\b((is|was) (that|this|it) (right|correct|fair|it|accurate|about right|true)|have i got (that|it|this) (right|about right)|did i (get|hear) (that|it|this|you) right|do i have (that|it|this) right|am i (right|close|on the right track)|does that (sound|seem) (right|fair|accurate|about right)|is that a fair (summary|description|way to put it)|is that what you('re| are) saying|is that (it|how it is|how it feels)|would that be (fair|right)|right|yes|no)\?$/;
 
 /** A summary or reflection offered for checking ("so you..., is that right?"). */
 const SUMMARY_START =
@@ -48,7 +48,33 @@ const INVITATION =
 
 /** "Who have you told / talked to / asked?": whom the partner has spoken to about it. */
 const TOLD_WHO =
-  /^who\b.*\b(have|did|had) you\b.*\b(told|tell|talked|talk|spoken|spoke|speak|mentioned|mention|asked|ask|confided|shared|discussed|gone to|turned to|gone to|run it past|run this past)\b/;
+  /^who\b.*\b(have|did|had) you\b.*\b(told|tell|talked|talk|spoken|spoke|speak|mentioned|mention|asked|ask|confided|shared|discussed|gone to|turned to|gone to|run it past|run this past)\b|^who (else )?(knows|know|has heard|is aware)\b/;
+
+/**
+ * The coach taking back their own words ("Sorry, that came out wrong.", "I'm sorry, I shouldn't
+ * have said that."): a repair, met as a person would, by accepting it. Not sympathy ("sorry to
+ * hear that") nor a request to repeat ("sorry, what do you mean?").
+ */
+const REPAIR =
+  /^((i'm |i am |so )?sorry|apologies|i apologise|i apologize)\b(?! to hear| about (your|the|that))[^?]*$/;
+/**
+ * What the coach is taking back: their own words or manner ("Sorry, that was clumsy", "Sorry, I
+ * was rushing you"), not sympathy for the partner ("Sorry, that sounds hard").
+ */
+const REPAIR_OBJECT =
+  /^((i'm |i am |so )?sorry|apologies|i apologise|i apologize),? (about that|for (that|saying|asking|the|my|being|jumping|rushing|interrupting)|that( came out| sounded| was)|i( was|'m|'ve| shouldn't| should not| didn't| did not| got| jumped)|let me|my)\b/;
+const SYMPATHY =
+  /\bthat (must|sounds|seems|'s|is) (be |been )?(hard|tough|awful|difficult|rough|a lot|horrible)\b/;
+
+/** Turns that only ask the partner to carry on ("Go on.", "Take your time.", "..."): a silence held open. */
+const GO_ON =
+  /^(go on|carry on|keep going|take your time|take as long as you (need|like)|no rush|there's no rush|i'm listening|and\??|mm+|hmm+|mhm|uh-huh|yes\?|right\?|okay\?|ok\?|\.{2,}|\u2026)[.!]*$/;
+
+/** "What would Mei say?", "What would your sister think?": a question about another person's view. */
+const OTHERS_VIEW =
+  /^what (would|will|might|could|does|did|do) (your |my |the |his |her )?[a-z]+( [a-z]+)? (say|think|make of|tell you|reckon|want|expect)\b/;
+/** A question offering two answers to choose from ("Is it the meetings or the managing?"). */
+const EITHER_OR = /\b\w+\b.*\bor\b(?! (not|something|so|anything|what|no)\b)[^?]*\?$/;
 
 /** Leading words a question may start with before its real first word. */
 const LEAD_IN =
@@ -83,6 +109,15 @@ export function readAsk(text: string): CoachAsk {
 
   if (questions.length === 0 && (CLOSING.test(lower) || CLOSING_CARE.test(lower)))
     return ask('goodbye', '');
+  // A repair ("Sorry, that came out wrong. ...") is accepted, then what follows is answered.
+  const first = (sentences[0] ?? '').toLowerCase();
+  const repair = REPAIR.test(first) && REPAIR_OBJECT.test(first) && !SYMPATHY.test(first);
+  if (repair) {
+    const rest = sentences.slice(1).join(' ');
+    const out = rest.trim() ? readAsk(rest) : ask('none', '');
+    return { ...out, repair: true };
+  }
+  if (GO_ON.test(lower)) return { ...ask('none', ''), goOn: true };
   if (SCALE.test(lower)) return ask('scale');
   if (CLARIFY.test(lower)) return ask('clarify', plain);
   if (questions.length === 0) {
@@ -100,15 +135,15 @@ export function readAsk(text: string): CoachAsk {
     CONFIRM_TAG.test(q) &&
     (SUMMARY_START.test(q) || sentences.length > 1 || q.split(' ').length > 6)
   )
-    return ask('confirm_summary', plain);
+    return { ...ask('confirm_summary', plain), summary: plain };
   if (SUMMARY_START.test(q) && /\b(right|correct|fair)\?$/.test(q))
-    return ask('confirm_summary', plain);
-  if (REFLECTION_ASKED.test(q)) return ask('confirm_summary', plain);
+    return { ...ask('confirm_summary', plain), summary: plain };
+  if (REFLECTION_ASKED.test(q)) return { ...ask('confirm_summary', plain), summary: plain };
   const body = q.replace(LEAD_IN, '');
   if (/\bhow (many|much|big|old|far)\b|\bwhat (number|percentage|proportion|size)\b/.test(body))
     return ask('how_many');
   if (
-    /^(when|since when|by when|until when)\b|\bhow (long|often|soon)\b|\bwhat (time|day|date|month|year)\b|\bwhich (day|week|month|year)\b/.test(
+    /^(when|since when|by when|until when)\b|\bhow (long|often|soon|late|early)\b|\bwhat (time|day|date|month|year)\b|\bwhich (day|week|month|year)\b/.test(
       body,
     )
   )
@@ -126,6 +161,12 @@ export function readAsk(text: string): CoachAsk {
   if (/^where (are|am|is|do) (you|i|we|it|things|you stand)\b.*\b(with|at|now|stand)\b/.test(body))
     return ask('how');
   if (/^where\b/.test(body)) return ask('where');
+  // "What would Mei say?": answered with the person and what they would think, as a who-question.
+  if (
+    OTHERS_VIEW.test(body) &&
+    !/^what (would|will|might|could|does|did|do) (you|i|we)\b/.test(body)
+  )
+    return ask('who');
   if (
     /^(why|how come)\b|\bwhat (makes|made|stops|stopped|keeps|kept|gets|got) (you|it|that|this)\b|\bwhat('s| is| was)? (got|gets|getting|get) in the way\b|\bwhat('s| is) stopping\b|\bwhat's the reason\b|\bwhat is the reason\b|\bwhy\b/.test(
       body,
@@ -133,6 +174,8 @@ export function readAsk(text: string): CoachAsk {
   )
     return ask('why');
   if (INVITATION.test(body)) return ask('what');
+  // "Is it the meetings or the managing?": a choice wants one of the two, not a yes or a no.
+  if (AUX.test(body) && EITHER_OR.test(body)) return { ...ask('what'), choice: true };
   if (AUX.test(body)) return ask('yes_no');
   if (/^how\b/.test(body)) return ask('how');
   if (/^(what|which)\b|\bwhat\b|\bwhich\b/.test(body)) return ask('what');
@@ -162,15 +205,18 @@ function settingOf(sentence: string): string[] {
 }
 
 /** Capitalised words that are not the start of a sentence or "I": names, days, months. */
-function namesIn(sentence: string): string[] {
-  const tokens = sentence
-    .replace(/[^A-Za-z' -]/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
+function namesIn(text: string): string[] {
   const out: string[] = [];
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i].replace(/'s$/, '');
-    if (/^[A-Z][a-z]+$/.test(t) && !/^I('|$)/.test(t) && !out.includes(t)) out.push(t);
+  // each sentence's first word is capitalised whoever it is ("... Is that right?")
+  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+    const tokens = sentence
+      .replace(/[^A-Za-z' -]/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i].replace(/'s$/, '');
+      if (/^[A-Z][a-z]+$/.test(t) && !/^I('|$)/.test(t) && !out.includes(t)) out.push(t);
+    }
   }
   return out;
 }

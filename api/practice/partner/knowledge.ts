@@ -22,13 +22,13 @@ const GATE_SHARED = 2;
 
 /** Questions about what the partner wants or values ("what matters most to you now?"). */
 const WANTS =
-  /\b(matters?|important|want|wants|hope|hoping|wish|(would|'d) like|need|needs|care|value|values|goal|outcome|ideal|priority|priorities|worth|useful|helpful|from (this|today|our time|the session)|get out of)\b/i;
+  /\b(matters?|important|want|wants|hope|hoping|wish|(would|'d) (you )?like|need|needs|care|value|values|goal|outcome|ideal|priority|priorities|worth|useful|helpful|from (this|today|our time|the session)|get out of)\b/i;
 /** Questions about feelings or worries. */
 const FEELS =
-  /\b(feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*)\b/i;
+  /\b(feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*|sleep\w*|cop(e|ing)|mood|heavy|heavier)\b/i;
 /** Words that put a person in an answer ("my manager", "she"). */
 const PERSON =
-  /\b(manager|boss|lead|colleague|colleagues|friend|partner|director|sister|brother|mum|dad|parents|he|she|him|her|everyone|nobody|no one)\b/i;
+  /\b(manager|boss|lead|colleague|colleagues|friend|partner|director|sister|brother|mum|dad|parents|family|team|he|she|him|her|everyone|nobody|no one)\b/i;
 /** A capitalised word that is not a day or a month: a name. */
 const NAME =
   /\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I)\b)[A-Z][a-z]+\b/;
@@ -162,7 +162,9 @@ export function relevance(
   const lineText = known.text.toLowerCase();
   let score = 0;
   let kindCue = 0;
-  if (known.fact) {
+  // A why asks for a reason: a fact's cues say what it answers (a number, a time, a person), not
+  // why; only the words of the line itself can make it the reason.
+  if (known.fact && ask.kind !== 'why') {
     const question = ` ${ask.words.join(' ')} ${names.join(' ')} `;
     for (const cue of known.fact.cues) {
       const c = String(cue).toLowerCase().trim();
@@ -198,9 +200,14 @@ export function relevance(
 const TRIED =
   /\b(what|how) (have|did) you (tried|try|done|do)\b|\bwhat (else )?have you (already )?(tried|done)\b|\bwhat did you try\b|\bhave you tried\b(?! to)/i;
 
+/** Questions asking the partner for their own next step ("What do you think you should do?"). */
+const ACTS =
+  /\bwhat (do you think )?(should|could|will|can|might|are) you (do|say|try|going to do)\b|\bwhat do you think you('ll| should| could| might| will| need to) (do|say|try)\b|\bwhat (should|could|can) (i|we) (do|say)\b|\bwhat do you (need|want|plan|intend) to do\b|\bwhat('s| is) (your|the) (next|first) step\b/i;
+
 /** What kind of thing a question is after, beyond its words (for questions without a fact). */
-export function intentOf(question: string): 'wants' | 'feels' | 'tried' | undefined {
+export function intentOf(question: string): 'wants' | 'feels' | 'tried' | 'acts' | undefined {
   if (TRIED.test(question)) return 'tried';
+  if (ACTS.test(question)) return 'acts';
   if (WANTS.test(question)) return 'wants';
   if (FEELS.test(question)) return 'feels';
   return undefined;

@@ -346,6 +346,9 @@ export const NEUTRAL_LINES = {
   partly: ['Partly.', 'Not quite.'],
   nobody: ['Nobody yet, really.', 'No one, so far.'],
   tried: ['Not much, honestly.'],
+  accepted: ["It's fine.", "That's okay."],
+  confirmed: ['Yes.', 'Yes, more or less.'],
+  both: ['Both, probably.', 'A bit of both.'],
   scale: ['About a {n}.', 'A {n}, I think.', 'Maybe a {n}.'],
   scaleAgain: ['Still about a {n}.', 'Higher now. A {n}, I think.'],
 } as const satisfies Record<string, readonly string[]>;

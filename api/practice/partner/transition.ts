@@ -64,7 +64,7 @@ export function advancePartner(
   const ask: CoachAsk | undefined = coachText.trim() ? readAsk(coachText) : undefined;
   // The advice test: the partner asked what to do on the last turn; did the coach hold back?
   const adviceTest = state.askedAdvice !== undefined && state.askedAdvice === state.turns;
-  const coding = heldToTheTest(coded, state, adviceTest);
+  const coding = heldOpen(heldToTheTest(coded, state, adviceTest), ask);
   let { reaction, cause } = reactionTo(coding, state);
   const hurt = HURTFUL_CODES.some((c) => coding.codes.includes(c) && c !== 'reassurance');
   // A goodbye ends the conversation whatever else the turn holds ("you should... good luck"):
@@ -174,6 +174,16 @@ function heldToTheTest(
     return coding;
   const codes = coding.codes.map((c) => (c === 'advice_with_permission' ? 'advice' : c));
   return { ...coding, codes: [...new Set(codes)] };
+}
+
+/**
+ * "Take your time.", "Go on.": the coach holds the silence open. An imperative the coder may read
+ * as advice tells the partner nothing to do about their situation, so it is not advice here.
+ */
+function heldOpen(coding: CoachTurnCoding, ask: CoachAsk | undefined): CoachTurnCoding {
+  if (!ask?.goOn || !coding.codes.includes('advice')) return coding;
+  const codes = coding.codes.filter((c) => c !== 'advice');
+  return { ...coding, codes: codes.length ? codes : ['other'] };
 }
 
 /** A brief or persona saying the partner asks for advice, for a card written before voices existed. */

@@ -73,8 +73,16 @@ export function scriptedReply(
   const askAdvice = directive.asksAdvice
     ? voice.pick([voice.own('askAdvice')], 'ask-advice', 1)
     : null;
-  const room = directive.maxSentences - (askAdvice ? sentenceCount(askAdvice.text) : 0);
+  // A repair ("Sorry, that came out wrong.") is accepted first, as a person would, unless the
+  // turn hurt again or ends the conversation.
+  const accept =
+    directive.ask?.repair && !['defensive', 'farewell'].includes(directive.reaction)
+      ? voice.neutral('accepted', 'repair')
+      : null;
+  const room =
+    directive.maxSentences - (askAdvice ? sentenceCount(askAdvice.text) : 0) - (accept ? 1 : 0);
   const parts = compose(voice, card, state, { ...directive, maxSentences: Math.max(1, room) });
+  if (accept) parts.unshift(accept);
   if (askAdvice) parts.push(askAdvice);
   if (parts.length === 0) {
     // Every fitting line is spent (a very long session): an unused line about the situation, or
@@ -123,7 +131,10 @@ function compose(
     if (!body && firsts.length > 0 && !newly) return firsts;
     return [...firsts, body ?? voice.pick(pools, salt, Math.max(1, budget))].filter(isLine);
   };
-  const content = () => rankedContent(voice, card, state, ask);
+  // after an apology, a reflection ("Something about the yes feels heavy.") is answered about
+  // what it reflected, so the partner visibly takes it up again
+  const about = ask ?? (d.ask?.repair && d.ask.words.length ? d.ask : undefined);
+  const content = () => rankedContent(voice, card, state, about);
   const body = () => (newly ? disclosure(card, newly) : content());
   const bodySalt = newly ? `disclose.${newly}` : 'content';
   // The answer to the question asked, when the turn asked one: guarded answers stay short.
@@ -137,6 +148,13 @@ function compose(
         voice.neutral('ack', 'closed'),
     ];
   }
+  // "Go on.", "Take your time.": the silence is held open, so the partner carries on talking.
+  // After an apology the partner accepts it and carries on, whatever else the coder made of the turn.
+  if (
+    (d.ask?.goOn || (d.ask?.repair && !ask)) &&
+    ['neutral', 'curious', 'short', 'affirmed', 'reassured'].includes(d.reaction)
+  )
+    return then(null, body(), bodySalt);
   switch (d.reaction) {
     case 'farewell':
       return [
@@ -160,8 +178,12 @@ function compose(
     case 'curious': {
       const said = answer();
       if (said) return newly ? then(said, body(), bodySalt) : said;
+      // a voiced partner's hesitation is about being asked for a plan too soon: only then a lead
+      // a voiced partner's hesitation is about being asked for a plan too soon: only then a lead
       const lead = voice.voiced
-        ? voice.pick([voice.own('hesitant')], 'curious.own', 1)
+        ? d.ask?.intent === 'acts'
+          ? voice.pick([voice.own('hesitant')], 'curious.own', 1)
+          : null
         : head(open ? 'curious_open' : 'curious_guarded');
       return then(
         newly ||
@@ -356,10 +378,18 @@ function answerAsk(
       if (summaryFits(card, state, ask))
         return [
           voice.pick([voice.own('confirmSummary')], 'confirm', 2) ??
-            voice.neutral('yes', 'confirm'),
+            voice.neutral('confirmed', 'confirm'),
         ];
-      const meant = voice.pick([voice.own('clarify')], 'confirm.clarify');
-      return [voice.neutral('partly', 'confirm.partly'), meant].filter(isLine);
+      // "Not quite", then what they did say about it (the money: "Nice, but it isn't
+      // life-changing."); the reaction's own words follow (never a clarification of something else).
+      const said = bestKnown(
+        voice,
+        known.filter((k) => k.source === 'surface' || k.source === 'elaborate'),
+        ask,
+        1,
+        'confirm.said',
+      );
+      return [voice.neutral('partly', 'confirm.partly'), said].filter(isLine);
     }
     case 'yes_no': {
       const polarity = voice.neutral(polarityFor(d, state), 'polarity');
@@ -370,7 +400,9 @@ function answerAsk(
       const own =
         reason ??
         voice.pick(
-          [voice.own('hesitant'), voice.own('guarded'), voice.own('notSure')],
+          ask.intent === 'acts'
+            ? [voice.own('hesitant'), voice.own('guarded'), voice.own('notSure')]
+            : [voice.own('guarded'), voice.own('notSure')],
           'yes_no.own',
           2,
         );
@@ -385,7 +417,7 @@ function answerAsk(
         const told = known
           .filter((k) => TOLD_SOMEONE.test(k.text) && hasShape('who', k.text, voice.people))
           .map((k) => toLine(k.text));
-        const strong = bestKnown(voice, known, ask, 4, 'who.strong', true);
+        const strong = bestKnown(voice, known, ask, 3, 'who.strong', true);
         return [
           strong ?? voice.pick([told], 'who.told', 2) ?? voice.neutral('nobody', 'who.nobody'),
         ];
@@ -431,8 +463,30 @@ function answerAsk(
         const line = voice.pick([voice.own('guarded'), voice.own('notSure')], 'held-back', 1);
         if (line) return [line];
       }
-      // "Why do you think the written reviews feel easier?" asks for a reason, not a feeling
-      const feels = intent === 'feels' && ask.kind !== 'why';
+      // "Why do you think the written reviews feel easier?" asks for a reason, not a feeling;
+      // "Is it the outage or the review that weighs on you more?" for one of the two
+      const feels = intent === 'feels' && ask.kind !== 'why' && !ask.choice;
+      // A reason is a line that gives one: a fact that only states a number or a time
+      // ("Twelve, usually.") is not why, whatever words it shares with the question.
+      const reasons =
+        ask.kind === 'why'
+          ? known.filter((k) => k.source !== 'fact' || GIVES_REASON.test(k.text))
+          : ask.choice
+            ? known.filter((k) => k.source !== 'goal')
+            : known;
+      // "What do you think you should do?": the partner's own next step once they have one,
+      // else they are not ready to say (never a fact that happens to share a word).
+      if (intent === 'acts') {
+        const acts = state.revealed.includes('action')
+          ? layerLines(card, 'elaborate', 'action')
+          : [];
+        const line = voice.pick(
+          [acts, voice.own('hesitant'), voice.own('notSure')],
+          'acts',
+          short ? 1 : 2,
+        );
+        if (line) return [line];
+      }
       if (intent === 'tried') return [triedLine(voice, known, about, short)];
       if (feels) {
         const felt = feelingLine(voice, known, about, open(d));
@@ -441,8 +495,23 @@ function answerAsk(
       const fact =
         intent === 'wants' || feels
           ? null
-          : bestKnown(voice, known, about, min, `${ask.kind}.fact`);
+          : bestKnown(voice, reasons, about, ask.choice ? 1 : min, `${ask.kind}.fact`);
       if (fact) return [fact];
+      // Asked why with nothing near a reason to give yet, a guarded partner says so, not something else.
+      if (
+        ask.kind === 'why' &&
+        !stageAtLeast(d.stage, 'opening_up') &&
+        !d.newlyRevealed &&
+        !reasons.some((k) => k.source !== 'goal' && relevance(about, k, voice.people) >= 1)
+      ) {
+        const line = voice.pick([voice.own('notSure'), voice.own('hesitant')], 'why.unsure', 2);
+        if (line) return [line];
+      }
+      // A choice nothing they know decides: both, and honestly not sure which weighs more.
+      if (ask.choice) {
+        const unsure = voice.pick([voice.own('notSure'), voice.own('hesitant')], 'choice', 2);
+        return [voice.neutral('both', 'choice'), unsure].filter(isLine);
+      }
       // Asked about someone the partner has nothing to say about: honestly not sure, not a change of subject.
       if (ask.names.length > 0 && !intent)
         return [
@@ -469,6 +538,10 @@ function answerAsk(
   }
 }
 
+/** A line that gives a reason ("because", "so", "I'd rather"), not just a number or a time. */
+const GIVES_REASON =
+  /\b(because|'cause|so that|so I|that's why|which is why|since|I think|I suppose|I'd rather|worried|scared|afraid|easier|quicker|faster|trust|hint|suggested)\b/i;
+
 /** A question about the partnership as a whole, not just today ("What would you like to get out of our sessions?"). */
 const WHOLE_PARTNERSHIP = /\b(partnership|sessions|together|long|months|year|overall|over time)\b/;
 /** A line that says what the partner wants ("I'd like...", "I want..."), not an agenda ("Some ground rules"). */
@@ -486,8 +559,12 @@ function goalPools(voice: ReplyPicker, card: PartnerCard, ask: CoachAsk | undefi
     ? WHOLE_PARTNERSHIP.test(ask.words.join(' ')) && !/\b(today|now)\b/.test(ask.words.join(' '))
     : false;
   if (!whole) return [goals];
-  // once the wants are said, not knowing yet is the honest answer, not today's agenda
-  return [goals.filter((l) => VOICES_WANT.test(l.text)), voice.own('notSure')];
+  // once the wants are said, a person says them again ("As I said, I'd like..."), not today's agenda
+  const wants = goals.filter((l) => VOICES_WANT.test(l.text));
+  const again = wants
+    .filter((l) => voice.hasSaid(l.text))
+    .map((l) => toLine(`As I said, ${lowerFirst(l.text)}`));
+  return [wants, again, voice.own('notSure')];
 }
 
 /** A goodbye that says the session helped ("That helped more than I thought it would"). */
@@ -545,12 +622,13 @@ function heldBackScores(
 
 /** Words a line says how the partner feels with. */
 const FEELING =
-  /\b(feel|feels|felt|feeling|stomach|sleep|awful|tired|exhausted|guilty|guilt|scared|afraid|worried|worry|anxious|dread|sick|stung|angry|fuming|furious|frustrat\w*|embarrass\w*|ashamed|proud|relieved|glad|lonely|overwhelmed|stuck|panic\w*|nervous|hate|hard|heavy|silly|guest|hovering|smile|cried|shaking|freez\w*|freeze|mortif\w*|gutted|fed up|annoy\w*|hurt)\b/i;
+  /\b(feel|feels|felt|feeling|stomach|sleep|sleeping|awful|tired|exhausted|guilty|guilt|scared|scary|afraid|worried|worry|anxious|dread\w*|sick|stung|angry|fuming|furious|frustrat\w*|embarrass\w*|ashamed|proud|relieved|glad|lonely|overwhelmed|stuck|panic\w*|nervous|hate|hard|heavy|silly|guest|hovering|smile|cried|shaking|freez\w*|freeze|mortif\w*|gutted|fed up|annoy\w*|hurt|love|enjoy\w*|excit\w*|pleased|happy|weird|odd|uneasy|drowning|frantic|bother\w*|rattled|unsettl\w*|fraud|miserable|flat|numb|irritat\w*|nerves|doubts?|uncomfortable|lovely|loved|worse)\b/i;
 
 /**
  * How the partner feels about what was asked: a line voicing a feeling and about the question,
- * or (once open) any line voicing a feeling; null leaves the reaction's usual words (a guarded
- * partner's reserve). A fact ("Six analysts") never answers how they feel.
+ * then any line of theirs voicing a feeling (the situation's surface, or their own reserve when
+ * guarded; deeper lines once open); null leaves the reaction's usual words. A fact ("Six
+ * analysts") or a line that only shares a name with the question never answers how they feel.
  */
 function feelingLine(
   voice: ReplyPicker,
@@ -559,20 +637,24 @@ function feelingLine(
   opened: boolean,
 ): Line | null {
   const people = voice.people;
-  const feeling = known.filter((k) => k.source !== 'goal' && FEELING.test(k.text));
+  const feeling = known.filter(
+    (k) => k.source !== 'goal' && FEELING.test(k.text) && (opened || k.source !== 'elaborate'),
+  );
   const near = feeling
     .map((k) => ({ k, score: relevance(ask, k, people) }))
     .filter((x) => x.score >= 1)
     .sort((a, b) => b.score - a.score)
     .map((x) => toLine(x.k.text));
+  // a line strongly about the question ("Leo covered my role... He did a great job, honestly."
+  // asked how they feel about Leo): what a guarded colleague says instead of naming the feeling
   const strongly = known
     .filter((k) => k.source !== 'fact' && k.source !== 'goal' && relevance(ask, k, people) >= 3)
     .map((k) => toLine(k.text));
-  return voice.pick(
-    [near, strongly, opened ? feeling.map((k) => toLine(k.text)) : []],
-    'feels.line',
-    2,
-  );
+  const felt = (lines: Line[]) => lines.filter((l) => FEELING.test(l.text));
+  const said = feeling.filter((k) => k.source !== 'fact').map((k) => toLine(k.text));
+  // guarded, the feeling comes from what they would say anyway, said briefly
+  const reserve = opened ? [] : felt([...voice.own('guarded'), ...voice.own('notSure')]);
+  return voice.pick([near, strongly, said, reserve], 'feels.line', 2);
 }
 
 /** A line where the partner did something about it ("I asked for a sounding board"). */
@@ -628,21 +710,39 @@ function scaleLine(
 /** Words of the scale itself ("on a scale of one to ten"), not of what it measures. */
 const SCALE_WORDS = stemsOf('scale ten 10 1 out');
 
-/** Whether a checked summary fits what the partner has been saying (else: "not quite"). */
+/** Words that overstate a summary ("never", "all down to", "for good"): a partner corrects them unless they said them. */
+const OVERSTATES =
+  /\b(never|always|every|everyone|everything|nothing|nobody|all down to|entirely|completely|totally|for good|whoever|whatever|barely|hardly|happy|fine|failed|already|only)\b/gi;
+
+/**
+ * Whether a checked summary fits what the partner has been saying (else: "not quite"): some of
+ * its words are things they have said, and it does not overstate them ("never", "for good",
+ * "barely bothered") in words they did not use.
+ */
 function summaryFits(card: PartnerCard, state: PartnerState, ask: CoachAsk): boolean {
-  if (ask.words.length < 3) return true;
-  const said = stemsOf(
-    [
-      ...(card.script?.openings ?? []),
-      ...knownNow(card, state).map((k) => k.text),
-      ...state.revealed.flatMap((l) => [card.hidden[l], ...(card.script?.disclose[l] ?? [])]),
-      card.brief,
-      card.script?.topic ?? '',
-    ].join(' '),
+  const saidText = [
+    ...(card.script?.openings ?? []),
+    ...knownNow(card, state).map((k) => k.text),
+    ...state.revealed.flatMap((l) => [card.hidden[l], ...(card.script?.disclose[l] ?? [])]),
+    card.brief,
+    card.script?.topic ?? '',
+  ].join(' ');
+  const said = stemsOf(saidText);
+  const spoken = saidText.toLowerCase();
+  const summary = ask.words.join(' ');
+  const overstated = (summaryText(ask).match(OVERSTATES) ?? []).some(
+    (w) => !new RegExp(`\\b${w.toLowerCase()}\\b`).test(spoken),
   );
-  const asked = stemsOf(ask.words.join(' '));
+  if (overstated) return false;
+  if (ask.words.length < 3) return true;
+  const asked = stemsOf(summary);
   const shared = [...asked].filter((w) => said.has(w)).length;
   return shared >= 2 || shared * 4 >= asked.size;
+}
+
+/** The summary as said, without its check ("Is that right?"), in lower case. */
+function summaryText(ask: CoachAsk): string {
+  return (ask.summary ?? ask.words.join(' ')).toLowerCase().replace(/[^.?!]*\?\s*$/, '');
 }
 
 /**
@@ -683,6 +783,13 @@ function bestKnown(
   return voice.pick([[toLine(`As I said, ${again}`)]], salt);
 }
 
+/** A line's first word in lower case, unless it is "I" or a name ("As I said, I'd like..."). */
+function lowerFirst(text: string): string {
+  return /^(I\b|I'|[A-Z][a-z]+'s\b)/.test(text)
+    ? text
+    : `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
 /** Questions whose answer is a fact worth giving again when asked again. */
 const AGAIN = new Set<CoachAsk['kind']>(['how_many', 'when', 'who', 'where', 'yes_no']);
 
@@ -703,6 +810,7 @@ function rankedContent(
         (ask.intent !== 'feels' ||
           ask.kind === 'why' ||
           (k.source !== 'fact' && FEELING.test(k.text))) &&
+        (ask.kind !== 'why' || k.source !== 'fact' || GIVES_REASON.test(k.text)) &&
         relevance(ask, k) >= 1,
     )
     .sort((a, b) => relevance(ask, b) - relevance(ask, a))
