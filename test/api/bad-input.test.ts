@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toProblemResponse } from '../../api/problems/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import type { ProblemBody } from '../support/typed-call.js';
 
 let t: TestApp;
 let sessionId: string;
@@ -46,7 +47,10 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** A 4xx problem+json with type, title and a detail; returns the body for further checks. */
-function expectProblem(r: { status: number; body: any; headers: Headers }, status: number) {
+function expectProblem(
+  r: { status: number; body: unknown; headers: Headers },
+  status: number,
+): ProblemBody {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(r.body).toMatchObject({
@@ -55,8 +59,9 @@ function expectProblem(r: { status: number; body: any; headers: Headers }, statu
     status,
     detail: expect.any(String),
   });
-  expect(r.body.detail.length).toBeGreaterThan(5);
-  return r.body;
+  const body = r.body as ProblemBody;
+  expect(body.detail.length).toBeGreaterThan(5);
+  return body;
 }
 
 const turnPath = () => `/api/sessions/${sessionId}/turns`;
@@ -121,7 +126,7 @@ describe('bad input to a coach turn', () => {
     );
     expect(body.errors).toEqual([expect.objectContaining({ path: 'text' })]);
     const both = expectProblem(await t.call('POST', turnPath(), asLearner({ body: {} })), 400);
-    expect(both.errors.map((e: any) => e.path).sort()).toEqual(['clientTurnId', 'text']);
+    expect(both.errors.map((e) => e.path).sort()).toEqual(['clientTurnId', 'text']);
   });
 
   it('an unknown field is named', async () => {
@@ -141,7 +146,7 @@ describe('bad input to a coach turn', () => {
       await t.call('POST', turnPath(), asLearner({ body: { clientTurnId: 12345678, text: 42 } })),
       400,
     );
-    expect(body.errors.map((e: any) => e.path).sort()).toEqual(['clientTurnId', 'text']);
+    expect(body.errors.map((e) => e.path).sort()).toEqual(['clientTurnId', 'text']);
   });
 
   it('empty or whitespace-only text: 400 on text', async () => {
