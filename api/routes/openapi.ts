@@ -9,14 +9,14 @@ import type { AppEnv } from '../app-env.js';
 import { Problem, fieldErrors, problemResponse } from '../problems/index.js';
 
 /** What a route's request validation hook is handed (params, query or body, parsed or refused). */
-export type ValidationResult =
+type ValidationResult =
   { success: true } | { success: false; error: ZodError; target?: string };
 
 /**
  * The problem for a request that fails validation: a 400 naming each bad field and which part of
  * the request (path, query string or body) is wrong; `undefined` when it passed.
  */
-export function validationProblem(result: ValidationResult): Problem | undefined {
+function validationProblem(result: ValidationResult): Problem | undefined {
   if (result.success) return undefined;
   const detail =
     result.target === 'param'
