@@ -15,7 +15,8 @@ import type { ProblemBody } from '../support/typed-call.js';
 let t: TestApp;
 let sessionId: string;
 let endedId: string;
-let before: unknown;
+/** the session as read before the bad requests, to compare after them */
+let before: { scenario: { id: string }; turns: unknown[] };
 
 const GOOD_TURN = 'What would you like to get out of our conversation today?';
 
@@ -175,7 +176,7 @@ describe('bad input to a coach turn', () => {
     const s = await t.call(
       'POST',
       '/api/sessions',
-      asLearner({ body: { scenarioId: (before as any).scenario.id } }),
+      asLearner({ body: { scenarioId: before.scenario.id } }),
     );
     const ok = await t.call(
       'POST',
@@ -378,10 +379,10 @@ describe('bad and foreign ids', () => {
   });
 
   it("another organisation's drill cannot be started", async () => {
-    const [mine] = (await t.runtime.deps.db.query.drills.findMany({
-      where: (d, { eq }) => eq(d.orgId, (t.runtime.demo as any).otherOrgLearner.orgId),
+    const [mine] = await t.runtime.deps.db.query.drills.findMany({
+      where: (d, { eq }) => eq(d.orgId, t.runtime.demo!.otherOrgLearner.orgId),
       limit: 1,
-    })) as any[];
+    });
     expect(mine).toBeTruthy();
     expectProblem(
       await t.call('POST', '/api/sessions', asLearner({ body: { drillId: mine.id } })),
@@ -475,6 +476,6 @@ describe('nothing stored was lost', () => {
       }),
     );
     expect(next.status, JSON.stringify(next.body)).toBe(200);
-    expect(next.body.turn.index).toBe((before as any).turns.length);
+    expect(next.body.turn.index).toBe(before.turns.length);
   });
 });

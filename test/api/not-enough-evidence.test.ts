@@ -99,7 +99,7 @@ describe('not enough evidence', () => {
     ).body.learners;
     for (const l of view)
       if (l.readyToPartner)
-        for (const s of Object.values(l.skills) as any[]) expect(s.level).not.toBe('not_yet');
+        for (const s of Object.values(l.skills)) expect(s.level).not.toBe('not_yet');
     const csv: string = (
       await t.call('GET', `/api/cohorts/${cohortId}/progress.csv`, { token: t.tokens.facilitator })
     ).body;
