@@ -33,7 +33,9 @@ const GOOD_SESSION = [
 describe('partner prompt messages', () => {
   for (const card of PARTNER_CARDS) {
     it(`never sends a locked layer or the script for ${card.id}`, () => {
-      let { state, opening } = startPartner(card, 7);
+      const start = startPartner(card, 7);
+      const opening = start.opening;
+      let state = start.state;
       const history: Pick<TranscriptTurn, 'role' | 'text'>[] = [{ role: 'partner', text: opening }];
       let sawReveal = false;
       for (const coachText of GOOD_SESSION) {

@@ -13,7 +13,7 @@ import { embedTokenRoutes } from './embed/embed.index.js';
 import { healthRoutes } from './health/index.js';
 import { ltiAdminRoutes } from './lti/index.js';
 import { meRoutes } from './me/index.js';
-import { createRouter } from './openapi.js';
+import { createRouter, declareAppProblems } from './openapi.js';
 import { partnershipRoutes } from './partnerships/index.js';
 import { programmeReportRoutes } from './partnerships/report.js';
 import { peopleRoutes } from './people/index.js';
@@ -62,6 +62,7 @@ export function createApiRouter(onSessionEnded: OnSessionEnded[] = []) {
   api.route('/', ltiAdminRoutes);
   api.route('/', scormRoutes);
   api.route('/', xapiRoutes);
+  declareAppProblems(api.openAPIRegistry.definitions);
   return api;
 }
 

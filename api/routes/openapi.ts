@@ -4,22 +4,34 @@
  * problem responses naming each bad field, plus shared schemas (problem, ids).
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { ZodError } from 'zod';
 import type { AppEnv } from '../app-env.js';
 import { Problem, fieldErrors, problemResponse } from '../problems/index.js';
+
+/** What a route's request validation hook is handed (params, query or body, parsed or refused). */
+type ValidationResult =
+  { success: true } | { success: false; error: ZodError; target?: string };
+
+/**
+ * The problem for a request that fails validation: a 400 naming each bad field and which part of
+ * the request (path, query string or body) is wrong; `undefined` when it passed.
+ */
+function validationProblem(result: ValidationResult): Problem | undefined {
+  if (result.success) return undefined;
+  const detail =
+    result.target === 'param'
+      ? 'The path is not valid.'
+      : result.target === 'query'
+        ? 'The query string is not valid.'
+        : 'The request body is not valid.';
+  return Problem.badRequest(detail, fieldErrors(result.error));
+}
 
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) {
-        const where = (result as { target?: string }).target;
-        const detail =
-          where === 'param'
-            ? 'The path is not valid.'
-            : where === 'query'
-              ? 'The query string is not valid.'
-              : 'The request body is not valid.';
-        return problemResponse(c, Problem.badRequest(detail, fieldErrors(result.error)).toBody());
-      }
+      const problem = validationProblem(result);
+      if (problem) return problemResponse(c, problem.toBody());
     },
   });
 }
@@ -48,6 +60,8 @@ const PROBLEM_TEXT = {
   409: 'The request conflicts with the current state.',
   413: 'The body is too large.',
   415: 'The body is not of a media type this route reads.',
+  429: 'Too many requests from this person or address; retry after the Retry-After seconds.',
+  500: 'An unexpected failure (logged on the server, no internals in the answer).',
   503: 'The database (or another service it needs) is unavailable; retry after the Retry-After seconds.',
 } as const;
 type ProblemStatus = keyof typeof PROBLEM_TEXT;
@@ -64,6 +78,26 @@ export function problems<S extends ProblemStatus>(...statuses: S[]): ProblemResp
   return Object.fromEntries(
     statuses.map((s) => [s, { description: PROBLEM_TEXT[s], content: problemContent }]),
   ) as ProblemResponses<S>;
+}
+
+/**
+ * What the app's own middleware and error handler may answer on any route under `/api`, whatever
+ * the route says: the rate limits (429), an unexpected failure (500), a database that cannot be
+ * reached or a request past its deadline (503); and on a route that reads a body, a body that is
+ * not valid JSON (400), too large (413) or not JSON at all (415). Added to every route's responses
+ * where it does not list them itself, so the document says what a client can really get.
+ */
+export function declareAppProblems(
+  definitions: readonly { type: string; route?: { request?: { body?: unknown } } }[],
+) {
+  for (const d of definitions) {
+    if (d.type !== 'route' || !d.route) continue;
+    const route = d.route as { request?: { body?: unknown }; responses: Record<string, unknown> };
+    const statuses: ProblemStatus[] = [429, 500, 503];
+    if (route.request?.body) statuses.push(400, 413, 415);
+    const missing = statuses.filter((s) => !(String(s) in route.responses));
+    if (missing.length > 0) route.responses = { ...route.responses, ...problems(...missing) };
+  }
 }
 
 export const UuidParam = (name: string) =>

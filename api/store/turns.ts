@@ -15,7 +15,7 @@
  * finds `nextIndex` moved on, writes nothing and reads again. Both statements are scoped by the
  * caller's organisation and person, like store/ending.
  */
-import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Caller } from '../auth/index.js';
 import type { Database } from '../db/index.js';

@@ -79,7 +79,9 @@ async function runSession(
   t: CoachTranscript,
   seed: number,
 ): Promise<EvalSession> {
-  let { state, opening } = startPartner(card, seed);
+  const start = startPartner(card, seed);
+  const opening = start.opening;
+  let state = start.state;
   const history: Pick<TranscriptTurn, 'role' | 'text'>[] = [{ role: 'partner', text: opening }];
   const voiced: TranscriptTurn[] = [{ index: 0, role: 'partner', text: opening }];
   const scripted: TranscriptTurn[] = [{ index: 0, role: 'partner', text: opening }];

@@ -15,6 +15,7 @@ import { people } from '../../api/db/schema/index.js';
 import { toProblemResponse } from '../../api/problems/index.js';
 import { upsertPerson } from '../../api/store/people.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import type { ProblemBody } from '../support/typed-call.js';
 
 const SECRET = 'test-secret-test-secret-test-secret-42'; // what startTestApp configures
 let t: TestApp;
@@ -34,21 +35,22 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const enc = new TextEncoder();
-const unauthorized = (r: { status: number; body: any; headers: Headers }) => {
+const unauthorized = (r: { status: number; body: unknown; headers: Headers }) => {
   expect(r.status, JSON.stringify(r.body)).toBe(401);
   expect(r.headers.get('content-type')).toMatch(/problem\+json/);
-  expect(r.body.title).toBe('Unauthorized');
-  return r.body;
+  const body = r.body as ProblemBody;
+  expect(body.title).toBe('Unauthorized');
+  return body;
 };
 
 describe('no token or a bad one: 401', () => {
   it('every secured operation in the OpenAPI document refuses a request without a token', async () => {
     const doc = (await t.call('GET', '/api/openapi.json')).body;
     const secured: [string, string][] = [];
-    for (const [path, ops] of Object.entries<any>(doc.paths)) {
-      for (const [method, op] of Object.entries<any>(ops))
-        if (op.security?.some((s: any) => 'bearerAuth' in s))
-          secured.push([method.toUpperCase(), path]);
+    const paths = doc.paths as Record<string, Record<string, { security?: object[] }>>;
+    for (const [path, ops] of Object.entries(paths)) {
+      for (const [method, op] of Object.entries(ops))
+        if (op.security?.some((s) => 'bearerAuth' in s)) secured.push([method.toUpperCase(), path]);
     }
     expect(secured.length).toBeGreaterThanOrEqual(6);
     for (const [method, path] of secured) {
@@ -250,9 +252,9 @@ describe('scoped to the organisation; a learner sees only their own sessions', (
     ).toBe(404);
     const list = await t.call('GET', '/api/sessions', { token: t.tokens.learner2 });
     expect(list.status).toBe(200);
-    expect(list.body.sessions.map((s: any) => s.id)).not.toContain(alexSession);
+    expect(list.body.sessions.map((s) => s.id)).not.toContain(alexSession);
     const own = await t.call('GET', '/api/sessions', { token: t.tokens.learner });
-    expect(own.body.sessions.map((s: any) => s.id)).toContain(alexSession);
+    expect(own.body.sessions.map((s) => s.id)).toContain(alexSession);
   });
 
   it("another organisation's staff see a 404 (no hint that it exists)", async () => {

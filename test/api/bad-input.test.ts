@@ -10,11 +10,13 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toProblemResponse } from '../../api/problems/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import type { ProblemBody } from '../support/typed-call.js';
 
 let t: TestApp;
 let sessionId: string;
 let endedId: string;
-let before: unknown;
+/** the session as read before the bad requests, to compare after them */
+let before: { scenario: { id: string }; turns: unknown[] };
 
 const GOOD_TURN = 'What would you like to get out of our conversation today?';
 
@@ -46,7 +48,10 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** A 4xx problem+json with type, title and a detail; returns the body for further checks. */
-function expectProblem(r: { status: number; body: any; headers: Headers }, status: number) {
+function expectProblem(
+  r: { status: number; body: unknown; headers: Headers },
+  status: number,
+): ProblemBody {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(r.body).toMatchObject({
@@ -55,8 +60,9 @@ function expectProblem(r: { status: number; body: any; headers: Headers }, statu
     status,
     detail: expect.any(String),
   });
-  expect(r.body.detail.length).toBeGreaterThan(5);
-  return r.body;
+  const body = r.body as ProblemBody;
+  expect(body.detail.length).toBeGreaterThan(5);
+  return body;
 }
 
 const turnPath = () => `/api/sessions/${sessionId}/turns`;
@@ -121,7 +127,7 @@ describe('bad input to a coach turn', () => {
     );
     expect(body.errors).toEqual([expect.objectContaining({ path: 'text' })]);
     const both = expectProblem(await t.call('POST', turnPath(), asLearner({ body: {} })), 400);
-    expect(both.errors.map((e: any) => e.path).sort()).toEqual(['clientTurnId', 'text']);
+    expect(both.errors.map((e) => e.path).sort()).toEqual(['clientTurnId', 'text']);
   });
 
   it('an unknown field is named', async () => {
@@ -141,7 +147,7 @@ describe('bad input to a coach turn', () => {
       await t.call('POST', turnPath(), asLearner({ body: { clientTurnId: 12345678, text: 42 } })),
       400,
     );
-    expect(body.errors.map((e: any) => e.path).sort()).toEqual(['clientTurnId', 'text']);
+    expect(body.errors.map((e) => e.path).sort()).toEqual(['clientTurnId', 'text']);
   });
 
   it('empty or whitespace-only text: 400 on text', async () => {
@@ -170,7 +176,7 @@ describe('bad input to a coach turn', () => {
     const s = await t.call(
       'POST',
       '/api/sessions',
-      asLearner({ body: { scenarioId: (before as any).scenario.id } }),
+      asLearner({ body: { scenarioId: before.scenario.id } }),
     );
     const ok = await t.call(
       'POST',
@@ -373,10 +379,10 @@ describe('bad and foreign ids', () => {
   });
 
   it("another organisation's drill cannot be started", async () => {
-    const [mine] = (await t.runtime.deps.db.query.drills.findMany({
-      where: (d, { eq }) => eq(d.orgId, (t.runtime.demo as any).otherOrgLearner.orgId),
+    const [mine] = await t.runtime.deps.db.query.drills.findMany({
+      where: (d, { eq }) => eq(d.orgId, t.runtime.demo!.otherOrgLearner.orgId),
       limit: 1,
-    })) as any[];
+    });
     expect(mine).toBeTruthy();
     expectProblem(
       await t.call('POST', '/api/sessions', asLearner({ body: { drillId: mine.id } })),
@@ -470,6 +476,6 @@ describe('nothing stored was lost', () => {
       }),
     );
     expect(next.status, JSON.stringify(next.body)).toBe(200);
-    expect(next.body.turn.index).toBe((before as any).turns.length);
+    expect(next.body.turn.index).toBe(before.turns.length);
   });
 });

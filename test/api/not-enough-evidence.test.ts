@@ -55,7 +55,7 @@ describe('not enough evidence', () => {
       progress: (await t.call('GET', '/api/me/progress', { token })).body,
       cohort: (
         await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: t.tokens.facilitator })
-      ).body.learners.find((l: any) => l.id === sam.id),
+      ).body.learners.find((l) => l.id === sam.id),
       csv: (
         await t.call('GET', `/api/cohorts/${cohortId}/progress.csv`, {
           token: t.tokens.facilitator,
@@ -77,7 +77,7 @@ describe('not enough evidence', () => {
     expect((await t.call('GET', '/api/me/progress', { token })).body).toEqual(before.progress);
     const cohort = (
       await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: t.tokens.facilitator })
-    ).body.learners.find((l: any) => l.id === sam.id);
+    ).body.learners.find((l) => l.id === sam.id);
     expect(cohort!.skills).toEqual(before.cohort!.skills);
     expect(cohort!.readyToPartner).toBe(before.cohort!.readyToPartner);
     // no trend flipped: each skill's trend is what it was (the scored sessions before vary with the
@@ -99,7 +99,7 @@ describe('not enough evidence', () => {
     ).body.learners;
     for (const l of view)
       if (l.readyToPartner)
-        for (const s of Object.values(l.skills) as any[]) expect(s.level).not.toBe('not_yet');
+        for (const s of Object.values(l.skills)) expect(s.level).not.toBe('not_yet');
     const csv: string = (
       await t.call('GET', `/api/cohorts/${cohortId}/progress.csv`, { token: t.tokens.facilitator })
     ).body;

@@ -94,12 +94,10 @@ describe('practice loop', () => {
     expect(read.status).toBe(200);
     expect(read.body.status).toBe('ended');
     expect(read.body.turns).toHaveLength(21);
-    const coach = read.body.turns.filter((x: any) => x.role === 'coach');
-    expect(coach.every((x: any) => x.codes.length > 0 && x.feedback.worked !== undefined)).toBe(
-      true,
-    );
+    const coach = read.body.turns.filter((x) => x.role === 'coach');
+    expect(coach.every((x) => x.codes.length > 0 && x.feedback?.worked !== undefined)).toBe(true);
     expect(read.body.scorecard!.rubric.id).toBe('learning-partner-core');
-    expect(read.body.scorecard!.skills.map((x: any) => x.skill).sort()).toEqual([
+    expect(read.body.scorecard!.skills.map((x) => x.skill).sort()).toEqual([
       'action',
       'agreement',
       'listening',
@@ -109,8 +107,8 @@ describe('practice loop', () => {
     ]);
     const progress = await t.call('GET', '/api/me/progress', { token: t.tokens.learner });
     expect(progress.status).toBe(200);
-    const listening = progress.body.skills.find((x: any) => x.skill === 'listening');
-    expect(listening!.history.some((h: any) => h.sessionId === s.id)).toBe(true);
+    const listening = progress.body.skills.find((x) => x.skill === 'listening');
+    expect(listening!.history.some((h) => h.sessionId === s.id)).toBe(true);
   });
 
   it('good coaching reaches insight and commitment, poor coaching does not, and scores lower', async () => {
@@ -122,7 +120,8 @@ describe('practice loop', () => {
     expect(goodState.revealed).toEqual(['concern', 'assumption', 'want', 'action']);
     expect(['insight', 'committing']).not.toContain(poorState.stage);
     expect(poorState.revealed).not.toContain('want');
-    const score = (sc: any, skill: string) => sc.skills.find((x: any) => x.skill === skill).score;
+    const score = (sc: { skills: { skill: string; score: number }[] }, skill: string) =>
+      sc.skills.find((x) => x.skill === skill)!.score;
     for (const skill of ['listening', 'questioning', 'non_judgement']) {
       expect(score(good.scorecard, skill), skill).toBeGreaterThan(score(poor.scorecard, skill));
     }

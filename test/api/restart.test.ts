@@ -19,13 +19,14 @@ import { loadConfig } from '../../api/config/index.js';
 import type { LlmServices } from '../../api/llm/index.js';
 import { createLogger } from '../../api/logger.js';
 import { buildNodeDeps } from '../../api/node-deps.js';
+import type { ApiResponse, Reply } from '../support/typed-call.js';
 
 interface Booted {
-  call(
-    method: string,
-    path: string,
+  call<M extends string, P extends string>(
+    method: M,
+    path: P,
     o?: { token?: string; body?: unknown },
-  ): Promise<{ status: number; body: any }>;
+  ): Promise<Reply<ApiResponse<M, P>>>;
   crashPartner(on: boolean): void;
   close(): Promise<void>;
 }
@@ -64,7 +65,12 @@ async function boot(env: Record<string, string>): Promise<Booted> {
         body: o.body === undefined ? undefined : JSON.stringify(o.body),
       });
       const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
+      const body: unknown = text ? JSON.parse(text) : null;
+      return {
+        status: res.status,
+        body: body as ApiResponse<typeof method, typeof path>,
+        headers: res.headers,
+      };
     },
     crashPartner: (on) => void (crash = on),
     async close() {
@@ -178,7 +184,9 @@ describe.each(variants)('restart on $name', (variant) => {
         progress: (await b.call('GET', '/api/me/progress', { token: learner })).body,
       });
       const before = await read(a);
-      expect(before.crashed.turns.map((x: any) => [x.role, x.pending ?? false])).toEqual([
+      expect(
+        before.crashed.turns.map((x) => [x.role, ('pending' in x && x.pending) ?? false]),
+      ).toEqual([
         ['partner', false],
         ['coach', false],
         ['partner', true],
@@ -193,13 +201,11 @@ describe.each(variants)('restart on $name', (variant) => {
       expect(after.ended.turns).toHaveLength(1 + 2 * LINES.length);
       expect(
         after.ended.turns
-          .filter((x: any) => x.role === 'coach')
-          .every((x: any) => x.codes.length > 0 && x.feedback),
+          .filter((x) => x.role === 'coach')
+          .every((x) => x.codes.length > 0 && x.feedback),
       ).toBe(true);
       expect(
-        after.progress.skills
-          .find((s: any) => s.skill === 'listening')
-          .history.map((h: any) => h.sessionId),
+        after.progress.skills.find((s) => s.skill === 'listening')!.history.map((h) => h.sessionId),
       ).toContain(ended);
 
       // the demo seed is idempotent: the same people, so the same tokens' subjects
@@ -232,7 +238,7 @@ describe.each(variants)('restart on $name', (variant) => {
       expect(resumed.body.reply.text.length).toBeGreaterThan(0);
       const healed = (await b.call('GET', `/api/sessions/${crashed}`, { token: learner })).body;
       expect(healed.turns).toHaveLength(3);
-      expect(healed.turns.some((x: any) => x.pending)).toBe(false);
+      expect(healed.turns.some((x) => 'pending' in x && x.pending)).toBe(false);
       await b.close();
     } finally {
       await store.dispose();

@@ -32,8 +32,8 @@ beforeAll(async () => {
   ({ page, errors } = await newPage(browser));
   const { cohorts } = (await sb.app.call('GET', '/api/cohorts', { token: sb.tokens.facilitator }))
     .body;
-  spring = cohorts.find((c: any) => c.name === 'Spring Learning Partners')!.id;
-  summer = cohorts.find((c: any) => c.name === 'Summer Learning Partners')!.id;
+  spring = cohorts.find((c) => c.name === 'Spring Learning Partners')!.id;
+  summer = cohorts.find((c) => c.name === 'Summer Learning Partners')!.id;
 });
 afterAll(async () => {
   await browser?.close();

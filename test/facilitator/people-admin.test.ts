@@ -18,6 +18,7 @@ import {
 } from '../../api/db/schema/index.js';
 import { createOrganisation, upsertPerson } from '../../api/store/people.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import type { ProblemBody } from '../support/typed-call.js';
 
 let t: TestApp;
 let cohortId: string;
@@ -32,11 +33,14 @@ const roleOf = async (id: string) =>
   (await db().select({ role: people.role }).from(people).where(eq(people.id, id)))[0]?.role ?? null;
 
 /** A 4xx problem+json with a detail; returns the body. */
-function problem(r: { status: number; body: any; headers: Headers }, status: number) {
+function problem(
+  r: { status: number; body: unknown; headers: Headers },
+  status: number,
+): ProblemBody {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(r.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-  return r.body;
+  return r.body as ProblemBody;
 }
 
 async function addPerson(
@@ -258,7 +262,7 @@ describe('DELETE /api/people/{id}: delete a person and their data', () => {
     const progress = await t.call('GET', `/api/cohorts/${cohortId}/progress`, {
       token: t.tokens.facilitator,
     });
-    expect(progress.body.learners.map((l: any) => l.id)).not.toContain(id);
+    expect(progress.body.learners.map((l) => l.id)).not.toContain(id);
     // already deleted
     problem(await t.call('DELETE', `/api/people/${id}`, { token: admin() }), 404);
   });

@@ -126,7 +126,7 @@ describe('a facilitator runs a programme', () => {
     state.cohortId = r.body.cohorts[0].id;
     const list = await t.call('GET', '/api/cohorts', { token: t.tokens.facilitator });
     // the demo facilitator also runs the two demo cohorts (Spring, and Summer for Learning Partnerships)
-    expect(list.body.cohorts.map((c: any) => c.name)).toEqual([
+    expect(list.body.cohorts.map((c) => c.name)).toEqual([
       'Autumn Partners',
       'Spring Learning Partners',
       'Summer Learning Partners',
@@ -134,11 +134,11 @@ describe('a facilitator runs a programme', () => {
     const cohort = await t.call('GET', `/api/cohorts/${state.cohortId}`, {
       token: t.tokens.facilitator,
     });
-    expect(cohort.body.learners.map((l: any) => l.email)).toEqual([
+    expect(cohort.body.learners.map((l) => l.email)).toEqual([
       'mina@northwind.example',
       'jo@northwind.example',
     ]);
-    expect(cohort.body.facilitators.map((f: any) => f.name)).toEqual(['Fran Mills']);
+    expect(cohort.body.facilitators.map((f) => f.name)).toEqual(['Fran Mills']);
     state.learners = cohort.body.learners;
     // importing the same file again adds nobody twice
     const again = await csv(
@@ -205,7 +205,7 @@ describe('a facilitator runs a programme', () => {
     ).toBe(400);
     expect(
       (await t.call('GET', '/api/drills', { token: t.tokens.learner })).body.drills.some(
-        (d: any) => d.id === state.drillId,
+        (d) => d.id === state.drillId,
       ),
     ).toBe(true);
   });
@@ -310,7 +310,7 @@ describe('a facilitator runs a programme', () => {
     expect(after.status).toBe(end.body.drillResult!.passed ? 'passed' : 'not_passed');
     expect(after.lastReasons).toEqual(end.body.drillResult!.reasons);
     const focusLevels = ['listening', 'non_judgement'].map(
-      (s) => end.body.scorecard.skills.find((k: any) => k.skill === s)!.level,
+      (s) => end.body.scorecard.skills.find((k) => k.skill === s)!.level,
     );
     expect(after.bestLevel).toBe(
       (['not_yet', 'fair', 'good'] as const).find((l) => focusLevels.includes(l)),
@@ -323,8 +323,8 @@ describe('a facilitator runs a programme', () => {
     });
     expect(p.status).toBe(200);
     const [mina, jo] = [
-      p.body.learners.find((l: any) => l.id === state.learners![0].id),
-      p.body.learners.find((l: any) => l.id === state.learners![1].id),
+      p.body.learners.find((l) => l.id === state.learners![0].id),
+      p.body.learners.find((l) => l.id === state.learners![1].id),
     ];
     expect(mina!.sessions).toBe(1);
     expect(mina!.skills.listening).toMatchObject({ confidence: 'low', sessions: 1 });
@@ -364,7 +364,7 @@ describe('a facilitator runs a programme', () => {
       `/api/cohorts/${state.cohortId}/learners/${mina!.id}/sessions`,
       { token: t.tokens.facilitator },
     );
-    expect(list.body.sessions.map((s: any) => s.id)).toEqual([state.sessionId]);
+    expect(list.body.sessions.map((s) => s.id)).toEqual([state.sessionId]);
     const transcript = await t.call('GET', `/api/sessions/${state.sessionId}`, {
       token: t.tokens.facilitator,
     });
@@ -393,7 +393,7 @@ describe('a facilitator runs a programme', () => {
     const attention = await t.call('GET', `/api/cohorts/${state.cohortId}/attention`, {
       token: t.tokens.facilitator,
     });
-    expect(attention.body.learners.find((l: any) => l.id === jo!.id)!.items[0]).toEqual({
+    expect(attention.body.learners.find((l) => l.id === jo!.id)!.items[0]).toEqual({
       kind: 'stalled',
       detail: 'has assigned drills but has not practised yet',
     });
@@ -408,7 +408,7 @@ describe('a facilitator runs a programme', () => {
     const p = await t.call('GET', `/api/cohorts/${state.cohortId}/progress`, {
       token: t.tokens.facilitator,
     });
-    const mina = p.body.learners.find((l: any) => l.id === state.learners![0].id);
+    const mina = p.body.learners.find((l) => l.id === state.learners![0].id);
     expect(mina!.reasons.every((x: string) => /^Non-judgement/.test(x))).toBe(true);
   });
 
@@ -419,7 +419,7 @@ describe('a facilitator runs a programme', () => {
     expect(exp.status).toBe(200);
     expect(exp.body.person.email).toBe('mina@northwind.example');
     expect(exp.body.sessions).toHaveLength(1);
-    expect(exp.body.sessions[0].turns.map((x: any) => x.text)).toEqual(
+    expect(exp.body.sessions[0].turns.map((x) => x.text)).toEqual(
       expect.arrayContaining(REFLECTIVE),
     );
     expect(exp.body.skillResults).toHaveLength(6);
@@ -446,10 +446,10 @@ describe('a facilitator runs a programme', () => {
     const p = await t.call('GET', `/api/cohorts/${state.cohortId}/progress`, {
       token: t.tokens.facilitator,
     });
-    expect(p.body.learners.map((l: any) => l.id)).toEqual([state.learners![1].id]);
+    expect(p.body.learners.map((l) => l.id)).toEqual([state.learners![1].id]);
     expect(
       (await t.call('GET', '/api/cohorts', { token: t.tokens.facilitator })).body.cohorts.find(
-        (c: any) => c.id === state.cohortId,
+        (c) => c.id === state.cohortId,
       )!.learners,
     ).toBe(1);
     expect(

@@ -41,7 +41,7 @@ async function practise(token: string) {
 const progressOf = async (id: string) =>
   (
     await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: t.tokens.facilitator })
-  ).body.learners.find((l: any) => l.id === id);
+  ).body.learners.find((l) => l.id === id);
 
 describe('learner progress snapshots', () => {
   it('are stored when a session ends and match the ledger', async () => {

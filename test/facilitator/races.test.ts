@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Reply = { status: number; body: any; headers: Headers };
+type Reply = { status: number; body: unknown; headers: Headers };
 function refusedCleanly(r: Reply, statuses: number[]) {
   expect(statuses, JSON.stringify(r.body)).toContain(r.status);
   expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);

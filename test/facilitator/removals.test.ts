@@ -21,6 +21,7 @@ import {
   skillResults,
 } from '../../api/db/schema/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import type { ProblemBody } from '../support/typed-call.js';
 
 let t: TestApp;
 let spring: string;
@@ -29,13 +30,17 @@ const fac = () => t.tokens.facilitator;
 const admin = () => t.tokens.admin;
 const future = '2099-01-01';
 
-function problem(r: { status: number; body: any; headers: Headers }, status: number) {
+function problem(
+  r: { status: number; body: unknown; headers: Headers },
+  status: number,
+): ProblemBody {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(r.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
   // the detail may reach a person as it is: no raw ids (the caller sent them; `errors` points at fields)
-  expect(r.body.detail).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/i);
-  return r.body;
+  const body = r.body as ProblemBody;
+  expect(body.detail).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/i);
+  return body;
 }
 
 const tokenFor = async (id: string) => {
@@ -144,7 +149,7 @@ describe('DELETE /api/cohorts/{id}/members/{personId}', () => {
     // the progress view says which drills came through the cohort (they go) and which not (they stay)
     const progress = await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: fac() });
     const through = Object.fromEntries(
-      progress.body.learners[0].assignments.map((a: any) => [a.id, a.cohortId]),
+      progress.body.learners[0].assignments.map((a) => [a.id, a.cohortId]),
     );
     expect(through).toEqual({ [viaCohort.id]: cohortId, [direct.id]: null });
 
@@ -258,7 +263,7 @@ describe('DELETE /api/cohorts/{id}/members/{personId}', () => {
       await t.call('DELETE', `/api/cohorts/nope/members/also-nope`, { token: fac() }),
       400,
     );
-    expect(bad.errors.map((e: any) => e.path).sort()).toEqual(['id', 'personId']);
+    expect(bad.errors.map((e) => e.path).sort()).toEqual(['id', 'personId']);
     expect(await isMember(notHers, learner)).toBe(true);
     expect(await isMember(contoso, lee)).toBe(true);
   });
@@ -284,7 +289,7 @@ describe('DELETE /api/cohorts/{id}', () => {
     const progress = await t.call('GET', '/api/me/progress', { token: await tokenFor(learner) });
     expect(progress.status).toBe(200);
     expect(
-      (await t.call('GET', '/api/cohorts', { token: fac() })).body.cohorts.map((c: any) => c.id),
+      (await t.call('GET', '/api/cohorts', { token: fac() })).body.cohorts.map((c) => c.id),
     ).not.toContain(cohortId);
     // already deleted
     problem(await t.call('DELETE', `/api/cohorts/${cohortId}`, { token: fac() }), 404);
@@ -326,16 +331,16 @@ describe('DELETE /api/assignments/{id}', () => {
     const [a] = await assign({ learnerIds: [alex] });
     await practise(alex, a.drillId);
     const mine = await t.call('GET', '/api/me/assignments', { token: t.tokens.learner });
-    expect(mine.body.assignments.find((x: any) => x.id === a.id)!.attempts).toBe(1);
+    expect(mine.body.assignments.find((x) => x.id === a.id)!.attempts).toBe(1);
     const before = await kept(alex);
 
     expect((await t.call('DELETE', `/api/assignments/${a.id}`, { token: fac() })).status).toBe(204);
     const after = await t.call('GET', '/api/me/assignments', { token: t.tokens.learner });
-    expect(after.body.assignments.map((x: any) => x.id)).not.toContain(a.id);
+    expect(after.body.assignments.map((x) => x.id)).not.toContain(a.id);
     expect(await kept(alex)).toEqual(before);
     const progress = await t.call('GET', `/api/cohorts/${spring}/progress`, { token: fac() });
     expect(
-      progress.body.learners.find((l: any) => l.id === alex)!.assignments.map((x: any) => x.id),
+      progress.body.learners.find((l) => l.id === alex)!.assignments.map((x) => x.id),
     ).not.toContain(a.id);
     expect(
       problem(await t.call('DELETE', `/api/assignments/${a.id}`, { token: fac() }), 404).detail,
@@ -348,7 +353,7 @@ describe('DELETE /api/assignments/{id}', () => {
     expect(again.status).toBe(201);
     const fresh = (
       await t.call('GET', '/api/me/assignments', { token: t.tokens.learner })
-    ).body.assignments.find((x: any) => x.id === again.body.assignments[0].id);
+    ).body.assignments.find((x) => x.id === again.body.assignments[0].id);
     expect(fresh).toMatchObject({ attempts: 0, status: 'not_started' });
   });
 
@@ -426,7 +431,7 @@ describe('lmsLinked: whether an LMS course feeds the cohort', () => {
     });
 
     const listed = Object.fromEntries(
-      (await t.call('GET', '/api/cohorts', { token: fac() })).body.cohorts.map((c: any) => [
+      (await t.call('GET', '/api/cohorts', { token: fac() })).body.cohorts.map((c) => [
         c.id,
         c.lmsLinked,
       ]),

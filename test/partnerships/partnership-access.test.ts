@@ -84,7 +84,7 @@ describe('the other learner and the facilitator of another cohort', () => {
       for (const [method, path, body] of routes)
         expect((await t.call(method, path, { token, body })).status, `${method} ${path}`).toBe(404);
       const mine = await t.call('GET', '/api/me/partnerships', { token });
-      expect(mine.body.partnerships.map((x: any) => x.id)).not.toContain(p.id);
+      expect(mine.body.partnerships.map((x) => x.id)).not.toContain(p.id);
     }
     expect(
       (await t.call('GET', `/api/partnerships/${p.id}`, { token: t.tokens.learner })).body.status,

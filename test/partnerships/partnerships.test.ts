@@ -12,6 +12,7 @@ import { cohorts, people, xapiLrs, xapiOutbox } from '../../api/db/schema/index.
 import { DEMO_COHORT } from '../../api/demo/seed.js';
 import { SECOND_COHORT } from '../../api/demo/partnership-seed.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import type { ProblemBody } from '../support/typed-call.js';
 
 let t: TestApp;
 let spring: string;
@@ -26,10 +27,10 @@ const tokenFor = async (email: string) => {
   ids[email.split('@')[0]] = p.id;
   return signToken(t.runtime.deps.jwtSecret, { sub: p.id, org: p.orgId, role: p.role }, 3600);
 };
-const problem = (r: { status: number; body: any; headers: Headers }, status: number) => {
+const problem = (r: { status: number; body: unknown; headers: Headers }, status: number) => {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
-  return r.body;
+  return r.body as ProblemBody;
 };
 
 beforeAll(async () => {
@@ -47,25 +48,20 @@ afterAll(async () => t?.close());
 describe('people and places', () => {
   it('the demo learners are in the facilitator’s first cohort, in different departments; a second cohort spans five', async () => {
     const list = await t.call('GET', '/api/cohorts', { token: fac() });
-    expect(list.body.cohorts.map((c: any) => c.name)).toEqual([
+    expect(list.body.cohorts.map((c) => c.name)).toEqual([
       'Spring Learning Partners',
       'Summer Learning Partners',
     ]);
     const first = await t.call('GET', `/api/cohorts/${spring}`, { token: fac() });
-    expect(first.body.learners.map((l: any) => l.name).sort()).toEqual([
-      'Alex Rivera',
-      'Sam Okafor',
-    ]);
+    expect(first.body.learners.map((l) => l.name).sort()).toEqual(['Alex Rivera', 'Sam Okafor']);
     const rows = await t.runtime.deps.db
       .select({ email: people.email, department: people.department })
       .from(people);
     const dept = Object.fromEntries(rows.map((r) => [r.email, r.department]));
     expect(dept['alex@northwind.example']).not.toBe(dept['sam@northwind.example']);
     const progress = await t.call('GET', `/api/cohorts/${summer}/progress`, { token: fac() });
-    expect(
-      progress.body.learners.filter((l: any) => l.readyToPartner).length,
-    ).toBeGreaterThanOrEqual(4);
-    const summerDepts = new Set(progress.body.learners.map((l: any) => dept[l.email]));
+    expect(progress.body.learners.filter((l) => l.readyToPartner).length).toBeGreaterThanOrEqual(4);
+    const summerDepts = new Set(progress.body.learners.map((l) => dept[l.email]));
     expect(
       new Set([...summerDepts, dept['alex@northwind.example'], dept['sam@northwind.example']]).size,
     ).toBeGreaterThanOrEqual(4);
@@ -171,7 +167,7 @@ describe('pairing proposals', () => {
       expect(score).toBeGreaterThanOrEqual(0);
       expect(reasons[0]).toMatch(/^Different parts of the organisation/);
     }
-    const unpaired = Object.fromEntries(r.body.unpaired.map((u: any) => [u.learnerId, u.reason]));
+    const unpaired = Object.fromEntries(r.body.unpaired.map((u) => [u.learnerId, u.reason]));
     expect(unpaired[ids.dan]).toMatch(/^Not ready to partner yet/);
     expect(
       Object.values(unpaired).filter((x) => /^The odd one out: 5 learners/.test(x as string)),
@@ -273,7 +269,7 @@ describe('a partnership from pairing to review', () => {
       body: { allowNotReady: true },
     });
     expect(proposals.body.pairs).toEqual([]);
-    expect(proposals.body.unpaired.map((u: any) => u.reason)).toEqual([
+    expect(proposals.body.unpaired.map((u) => u.reason)).toEqual([
       'Already in a Learning Partnership in this cohort.',
       'Already in a Learning Partnership in this cohort.',
     ]);
@@ -282,7 +278,7 @@ describe('a partnership from pairing to review', () => {
   it('each partner sees it; nobody else does', async () => {
     for (const who of ['alex', 'sam']) {
       const mine = await t.call('GET', '/api/me/partnerships', { token: as(who) });
-      expect(mine.body.partnerships.map((p: any) => [p.id, p.status])).toEqual([[id, 'proposed']]);
+      expect(mine.body.partnerships.map((p) => [p.id, p.status])).toEqual([[id, 'proposed']]);
     }
     expect((await get('fac')).status).toBe(200);
     problem(await get('priya'), 404);
@@ -404,7 +400,7 @@ describe('a partnership from pairing to review', () => {
       ],
     });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(first.body.toFollowUp.map((a: any) => [a.ownerId, a.text, a.status])).toEqual([
+    expect(first.body.toFollowUp.map((a) => [a.ownerId, a.text, a.status])).toEqual([
       [ids.sam, 'Say one thing in the first ten minutes', 'open'],
       [ids.sam, 'Ask the chair for a slot', 'open'],
     ]);
@@ -413,7 +409,7 @@ describe('a partnership from pairing to review', () => {
       nextCoachId: ids.sam,
       coached: { [ids.alex]: 1, [ids.sam]: 0 },
     });
-    const [a1, a2] = first.body.toFollowUp.map((a: any) => a.id);
+    const [a1, a2] = first.body.toFollowUp.map((a) => a.id);
     const second = await session(
       {
         heldOn: '2026-01-12',
@@ -428,8 +424,8 @@ describe('a partnership from pairing to review', () => {
       'sam',
     );
     expect(second.status, JSON.stringify(second.body)).toBe(201);
-    expect(second.body.actions.map((a: any) => a.status)).toEqual(['done', 'not_yet', 'open']);
-    expect(second.body.toFollowUp.map((a: any) => a.text)).toEqual([
+    expect(second.body.actions.map((a) => a.status)).toEqual(['done', 'not_yet', 'open']);
+    expect(second.body.toFollowUp.map((a) => a.text)).toEqual([
       'Ask the chair for a slot',
       'Hand over the rota to Dee',
     ]);
@@ -458,7 +454,7 @@ describe('a partnership from pairing to review', () => {
     t.runtime.deps.now = () => new Date('2026-02-03T12:00:00Z');
     const series = await t.call('GET', `/api/cohorts/${spring}/partnerships`, { token: fac() });
     expect(series.status, JSON.stringify(series.body)).toBe(200);
-    const mine = series.body.partnerships.find((p: any) => p.id === id);
+    const mine = series.body.partnerships.find((p) => p.id === id);
     expect(mine!.attention).toEqual([
       'One-sided coaching lately: Alex Rivera has coached the last 3 sessions.',
     ]);
@@ -510,7 +506,7 @@ describe('a partnership from pairing to review', () => {
     });
     t.runtime.deps.now = () => new Date(Date.parse('2026-02-02T00:00:00Z') + 30 * DAY);
     const series = await t.call('GET', `/api/cohorts/${spring}/partnerships`, { token: fac() });
-    expect(series.body.partnerships.find((p: any) => p.id === id)!.attention).toEqual([
+    expect(series.body.partnerships.find((p) => p.id === id)!.attention).toEqual([
       'Sam Okafor asked for your help: “We keep cancelling; could you help us find a rhythm?”',
       'No session for 30 days; they agreed to meet fortnightly.',
       'One-sided coaching lately: Alex Rivera has coached the last 3 sessions.',
@@ -522,7 +518,7 @@ describe('a partnership from pairing to review', () => {
     });
     t.runtime.deps.now = () => new Date(Date.now() + 15 * DAY);
     const later = await t.call('GET', `/api/cohorts/${summer}/partnerships`, { token: fac() });
-    expect(later.body.partnerships.find((p: any) => p.id === pair.body.id)!.attention).toEqual([
+    expect(later.body.partnerships.find((p) => p.id === pair.body.id)!.attention).toEqual([
       'No agreement yet, 15 days after they were paired.',
     ]);
     t.runtime.deps.now = () => new Date();
@@ -586,7 +582,7 @@ describe('a partnership from pairing to review', () => {
       token: as('sam'),
       body: { rating: 4, valued: 'Being challenged kindly.' },
     });
-    expect(sam.body.reviews.map((r: any) => r.rating).sort()).toEqual([4, 5]);
+    expect(sam.body.reviews.map((r) => r.rating).sort()).toEqual([4, 5]);
     problem(await session({ heldOn: '2026-02-09', coachId: ids.sam, topic: 'x' }, 'sam'), 409);
   });
 
@@ -701,20 +697,17 @@ describe('privacy', () => {
     const exp = await t.call('GET', '/api/me/export', { token: tokens.sam });
     expect(exp.body.partnerships).toHaveLength(1);
     expect(exp.body.partnerships[0].sessions).toHaveLength(5);
-    expect(exp.body.partnerships[0].reviews.map((r: any) => r.rating)).toEqual([4]);
+    expect(exp.body.partnerships[0].reviews.map((r) => r.rating)).toEqual([4]);
     expect(exp.body.person.department).toBe('Finance');
     expect((await t.call('DELETE', '/api/me', { token: tokens.sam })).status).toBe(204);
     const mine = await t.call('GET', '/api/me/partnerships', { token: tokens.alex });
     const p = mine.body.partnerships[0];
     expect(p.status).toBe('ended');
-    expect(p.partners.map((x: any) => x.name).sort()).toEqual([
-      'A former colleague',
-      'Alex Rivera',
-    ]);
+    expect(p.partners.map((x) => x.name).sort()).toEqual(['A former colleague', 'Alex Rivera']);
     expect(p.sessions).toHaveLength(5);
     // Sam's actions went with Sam; Alex's own stayed, and so did Alex's review
-    expect(p.actions.map((a: any) => a.ownerId)).toEqual([ids.alex]);
-    expect(p.reviews.map((r: any) => r.rating)).toEqual([5]);
+    expect(p.actions.map((a) => a.ownerId)).toEqual([ids.alex]);
+    expect(p.reviews.map((r) => r.rating)).toEqual([5]);
     expect(p.sessions[0].learning).toBe('Sam noticed she waits to be asked.');
   });
 });

@@ -85,3 +85,9 @@ export interface Reply<B> {
   body: B;
   headers: Headers;
 }
+
+/**
+ * A problem body as the test helpers that check one hand it on: every member there (`errors`
+ * too, so a test reads its paths straight away), a kind's own members typed unknown.
+ */
+export type ProblemBody = Required<Named<Problem>> & { [member: string]: unknown };

@@ -42,6 +42,11 @@ export function words(norm: string): string[] {
   return norm.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
 }
 
+/** How many words the coder counts in a turn (as `words` of its normalised text). */
+export function wordCount(text: string): number {
+  return words(normalise(text ?? '')).length;
+}
+
 /** True when a sentence is phrased as a question (ends with a question mark). */
 export function isQuestionSentence(sentence: string): boolean {
   return /\?\s*$/.test(sentence);

@@ -26,6 +26,8 @@ import {
 } from './commitment.js';
 import type { RubricParams } from './rubric-spec.js';
 import { earnsCredit } from '../standing/engagement-evidence.js';
+// talk share counts words as the coder does, so the two compare like with like
+import { wordCount } from '../coder/text.js';
 
 /** Behaviours a coach turn can show, as far as scoring cares. */
 export const MOVE_KINDS = [
@@ -101,16 +103,6 @@ function codesOf(coding: CoachTurnCoding | undefined): Set<CoachCode> {
   if (!coding) return new Set(['other']);
   if (coding.codes && coding.codes.length > 0) return new Set(coding.codes);
   return new Set([LABEL_CODE[coding.label] ?? 'other']);
-}
-
-/** Words as the coder counts them (letters, digits, inner apostrophes), so talk share compares like with like. */
-function wordCount(text: string): number {
-  return (
-    (text ?? '')
-      .toLowerCase()
-      .replace(/[\u2018\u2019]/g, "'")
-      .match(/[a-z0-9]+(?:'[a-z]+)?/g)?.length ?? 0
-  );
 }
 
 const hasAny = (codes: Set<CoachCode>, list: readonly CoachCode[]) =>

@@ -47,7 +47,10 @@ export async function startSoundingBoard(
   if (!people) throw new Error('the test app has no demo people');
   let apiKey: string | null = null;
 
-  const ok = async <T>(res: Promise<{ status: number; body: any }>, what: string): Promise<T> => {
+  const ok = async <T>(
+    res: Promise<{ status: number; body: unknown }>,
+    what: string,
+  ): Promise<T> => {
     const r = await res;
     if (r.status >= 300) throw new Error(`${what} failed: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body as T;

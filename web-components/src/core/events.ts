@@ -11,6 +11,7 @@ import type {
   Session,
   SessionTurn,
   TurnFeedback,
+  TurnResult,
 } from './api-types.js';
 
 export interface SbEventMap {
@@ -19,7 +20,7 @@ export interface SbEventMap {
   /** the coach turn was stored and coded (the learner's text is safe on the server) */
   'sb-turn-coded': { sessionId: string; turn: SessionTurn };
   /** the partner's complete reply */
-  'sb-partner-replied': { sessionId: string; reply: { index: number; text: string } };
+  'sb-partner-replied': { sessionId: string; reply: TurnResult['reply'] };
   /** per-turn feedback arrived (held back from view when `feedback="end"`) */
   'sb-feedback': { sessionId: string; turnIndex: number; feedback: TurnFeedback };
   /** the session ended; the scorecard is final */
@@ -47,19 +48,12 @@ export interface SbEventMap {
 
 export type SbEventName = keyof SbEventMap;
 
+/** Each event as the DOM carries it: a CustomEvent with its detail. */
+type SbCustomEvents = { [N in SbEventName]: CustomEvent<SbEventMap[N]> };
+
+// `addEventListener('sb-feedback', e => e.detail.feedback)` types the detail: the DOM's map takes
+// every event above, derived from SbEventMap so a new event is declared in one place
 declare global {
-  interface HTMLElementEventMap {
-    'sb-session-started': CustomEvent<SbEventMap['sb-session-started']>;
-    'sb-turn-coded': CustomEvent<SbEventMap['sb-turn-coded']>;
-    'sb-partner-replied': CustomEvent<SbEventMap['sb-partner-replied']>;
-    'sb-feedback': CustomEvent<SbEventMap['sb-feedback']>;
-    'sb-session-ended': CustomEvent<SbEventMap['sb-session-ended']>;
-    'sb-error': CustomEvent<SbEventMap['sb-error']>;
-    'sb-auth-expired': CustomEvent<SbEventMap['sb-auth-expired']>;
-    'sb-drill-open': CustomEvent<SbEventMap['sb-drill-open']>;
-    'sb-drill-requested': CustomEvent<SbEventMap['sb-drill-requested']>;
-    'sb-assignment-created': CustomEvent<SbEventMap['sb-assignment-created']>;
-    'sb-learner-removed': CustomEvent<SbEventMap['sb-learner-removed']>;
-    'sb-assignment-cancelled': CustomEvent<SbEventMap['sb-assignment-cancelled']>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the members come from SbCustomEvents
+  interface HTMLElementEventMap extends SbCustomEvents {}
 }
