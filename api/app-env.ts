@@ -3,7 +3,7 @@
  * The dependencies the app is built from and the Hono environment type every route shares.
  * `api/server.ts` (Node) and `api/worker.ts` (Workers) build these; tests build their own.
  */
-import type { Caller } from './auth/index.js';
+import type { Caller, TokenCaller } from './auth/index.js';
 import type { Config } from './config/index.js';
 import type { Database, DbKind } from './db/index.js';
 import type { LlmServices } from './llm/types.js';
@@ -37,5 +37,7 @@ export interface AppEnv {
   Variables: {
     deps: AppDeps;
     caller: Caller;
+    /** the verified bearer token of a route behind `requireToken`, before its person is read */
+    token: TokenCaller;
   };
 }

@@ -5,7 +5,9 @@
  * this process is the client. Reports, with the targets of issue 17:
  *   - scripted coach turns at concurrency 1 and 8: p50 / p99 (targets p99 <= 10 ms and <= 25 ms);
  *   - GET /api/sessions/{id} throughput at concurrency 16 beside hello-world's (target >= 0.15);
- *   - the server's resident memory idle and after 200 sessions held open at once (target <= 150 MB).
+ *   - the server's resident memory idle and after 200 sessions held open at once (target <= 150 MB);
+ *   - the server's CPU time per turn and per read (from /proc): the figure to compare on a busy
+ *     machine, where the latencies and rates above measure the neighbours too.
  * The client shares the machine's cores with the server, as it does for the hello-world: the
  * ratio is the figure to compare across machines, not the absolute rates.
  * Settings: BENCH_DATABASE_URL (the local `test` server), BENCH_TURNS (400 per concurrency),
@@ -16,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { COACH_LINES, quantile, rssMb } from './support/load.js';
+import { COACH_LINES, cpuMs, quantile, rssMb } from './support/load.js';
 import { serverArgs } from './support/server-command.js';
 
 const ROOT = join(new URL('.', import.meta.url).pathname, '..');
@@ -128,10 +130,11 @@ try {
   // turns at concurrency 1 and 8: each worker keeps its own session, a new one every ten turns
   // (by worker, not by request number: two requests in flight on one session would race each
   // other, and the bench would time the retries of lost races, not turns)
-  const turnFigures: Record<number, { p50: number; p99: number }> = {};
+  const turnFigures: Record<number, { p50: number; p99: number; cpu: number }> = {};
   for (const concurrency of [1, 8]) {
     const open = await Promise.all(Array.from({ length: concurrency }, (_, i) => startSession(i)));
     const warm = Math.min(40, TURNS / 4);
+    const cpuBefore = cpuMs(server.pid!);
     const { times } = await drive(TURNS + warm, concurrency, async (worker) => {
       if (open[worker].said === COACH_LINES.length) open[worker] = await startSession(worker);
       const s = open[worker];
@@ -140,8 +143,14 @@ try {
         text: COACH_LINES[s.said++],
       });
     });
+    // CPU over every turn of the phase, warm-up and the session started every ten turns included
+    const cpu = (cpuMs(server.pid!) - cpuBefore) / (TURNS + warm);
     const measured = times.slice(warm);
-    turnFigures[concurrency] = { p50: quantile(measured, 0.5), p99: quantile(measured, 0.99) };
+    turnFigures[concurrency] = {
+      p50: quantile(measured, 0.5),
+      p99: quantile(measured, 0.99),
+      cpu,
+    };
   }
 
   // reads beside hello-world, interleaved rounds, concurrency 16
@@ -154,13 +163,16 @@ try {
   await call('POST', `/api/sessions/${finished.id}/end`, finished.token);
   const reads: number[] = [];
   const hellos: number[] = [];
+  let readCpu = 0;
   for (let round = 0; round < 4; round++) {
+    const cpuBefore = cpuMs(server.pid!);
     const r = await drive(2000, 16, async () => {
       const res = await fetch(`http://127.0.0.1:${PORT}/api/sessions/${finished.id}`, {
         headers: { authorization: `Bearer ${finished.token}` },
       });
       await res.arrayBuffer();
     });
+    if (round > 0) readCpu += cpuMs(server.pid!) - cpuBefore;
     const h = await drive(2000, 16, async () => {
       await (await fetch(`http://127.0.0.1:${HELLO_PORT}/`)).arrayBuffer();
     });
@@ -194,12 +206,12 @@ try {
   for (const [c, f] of Object.entries(turnFigures)) {
     const target = c === '1' ? 10 : 25;
     console.log(
-      `  turn at concurrency ${c}: p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms (target p99 <= ${target} ms: ${met(f.p99 <= target)})`,
+      `  turn at concurrency ${c}: p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms (target p99 <= ${target} ms: ${met(f.p99 <= target)}); server CPU ${f.cpu.toFixed(3)} ms a turn`,
     );
   }
   const ratio = readRate / helloRate;
   console.log(
-    `  GET /api/sessions/{id}: ${Math.round(readRate)} req/s; hello-world ${Math.round(helloRate)} req/s; ratio ${ratio.toFixed(3)} (target >= 0.15: ${met(ratio >= 0.15)})`,
+    `  GET /api/sessions/{id}: ${Math.round(readRate)} req/s; hello-world ${Math.round(helloRate)} req/s; ratio ${ratio.toFixed(3)} (target >= 0.15: ${met(ratio >= 0.15)}); server CPU ${(readCpu / (reads.length * 2000)).toFixed(3)} ms a read`,
   );
   console.log(
     `  server RSS idle ${idleRss.toFixed(0)} MB; peak with ${SESSIONS_HELD} sessions open ${peak.toFixed(0)} MB (target <= 150 MB: ${met(peak <= 150)})`,

@@ -17,7 +17,7 @@
  * click never loses or duplicates a turn. The route answers JSON with the stream collected.
  */
 import type { AppDeps } from '../app-env.js';
-import type { Caller } from '../auth/index.js';
+import { admitCaller, readTokenPerson, type Caller, type TokenCaller } from '../auth/index.js';
 import { assertRoomForTurn } from '../limits/session-length.js';
 import { Problem } from '../problems/index.js';
 import { getPartnerCard } from '../practice/scenarios/index.js';
@@ -70,7 +70,7 @@ const MAX_RECORD_ATTEMPTS = 5;
 /** A whole turn, its events collected (the JSON answer). */
 export function takeTurn(
   deps: AppDeps,
-  caller: Caller,
+  caller: TokenCaller,
   sessionId: string,
   input: TurnInput,
   opts: { signal?: AbortSignal } = {},
@@ -94,19 +94,21 @@ export async function collectTurn(events: AsyncIterable<TurnEvent>): Promise<Tur
 }
 
 /**
- * The turn as a stream of events. Anything refused before the coach turn is recorded (unknown or
- * ended session, clientTurnId reused) is thrown before the first event.
+ * The turn as a stream of events. Anything refused before the coach turn is recorded (a token
+ * whose person is gone, unknown or ended session, clientTurnId reused) is thrown before the first
+ * event. `token` is the verified bearer token (auth `requireToken`): the turn's first statement
+ * reads its person (a Caller will do as well, and is read again).
  */
 export async function* turnEvents(
   deps: AppDeps,
-  caller: Caller,
+  token: TokenCaller,
   sessionId: string,
   input: TurnInput,
   opts: { signal?: AbortSignal } = {},
 ): AsyncGenerator<TurnEvent> {
   const { db } = deps;
-  const recorded = await record(deps, caller, sessionId, input);
-  const { ctx } = recorded;
+  const recorded = await record(deps, token, sessionId, input);
+  const { ctx, caller } = recorded;
   let { coach, partner } = recorded;
   const reread = async () => {
     const pair = await readTurnPair(db, caller, sessionId, input.clientTurnId);
@@ -238,20 +240,29 @@ function contextOf(card: PartnerCard, session: TurnSession, rows: TurnRow[]): Tu
  */
 async function record(
   deps: AppDeps,
-  caller: Caller,
+  token: TokenCaller,
   sessionId: string,
   input: TurnInput,
-): Promise<{ ctx: TurnContext; coach: TurnRow; partner: TurnRow }> {
+): Promise<{ ctx: TurnContext; coach: TurnRow; partner: TurnRow; caller: Caller }> {
   const scripted =
     deps.llm.partner.kind === 'scripted' &&
     deps.llm.feedback.kind === 'rules' &&
     !deps.llm.refineCoding;
   const { db } = deps;
+  let caller: Caller | undefined;
   for (let attempt = 0; attempt < MAX_RECORD_ATTEMPTS; attempt++) {
-    const context = await readTurnContext(db, caller, sessionId, {
+    // scoped by the token's person and organisation, which the read checks before anything else
+    const context = await readTurnContext(db, token, sessionId, {
       window: TURN_WINDOW,
       clientTurnId: input.clientTurnId,
     });
+    // the bearer check (auth requireToken): the person came with their session; with no session
+    // found, it is read on its own, so that a token whose person is gone answers 401, not 404
+    caller ??= await admitCaller(
+      deps,
+      token,
+      context ? context.person : await readTokenPerson(db, token),
+    );
     if (!context) throw Problem.notFound('The session');
     const { session, turns: rows } = context;
     // a built-in card, else the organisation's card this session started with (kept on the session)
@@ -272,7 +283,7 @@ async function record(
         (await readTurnPair(db, caller, sessionId, input.clientTurnId))?.partner;
       if (!partner)
         throw new Error(`partner turn ${resent.index + 1} missing for session ${sessionId}`);
-      return { ctx, coach: resent, partner };
+      return { ctx, coach: resent, partner, caller };
     }
     // the longest session (limits/session-length), checked before anything else refuses the turn
     assertRoomForTurn(session.nextIndex, deps.config.maxSessionTurns);
@@ -334,7 +345,7 @@ async function record(
       ? { nextIndex: index + 2, partnerState: plan.partnerState, coaching: plan.record }
       : { nextIndex: index + 2, partnerState: session.partnerState };
     if (await appendTurns(db, caller, sessionId, index, [coach, partner], next))
-      return { ctx, coach, partner };
+      return { ctx, coach, partner, caller };
   }
   throw Problem.conflict(
     'The session kept changing while this turn was being recorded; send the same clientTurnId again.',

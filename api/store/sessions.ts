@@ -6,11 +6,11 @@
  * decided here once, so no route can forget it.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Caller } from '../auth/index.js';
+import type { Caller, CallerPerson, TokenCaller } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { rowParam, spreadColumns } from '../db/json-rows.js';
 import { preparedPerDatabase } from '../db/prepared.js';
-import { sessions, turns } from '../db/schema/index.js';
+import { people, sessions, turns } from '../db/schema/index.js';
 import { mayViewLearner } from './cohorts.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -56,48 +56,68 @@ export type VisibleSession = Pick<
   | 'drillResult'
 >;
 
-// One statement, one row: the session's visible columns and its transcript as one JSON array in
-// turn order (the columns a view shows, not the partner's directives and drafts). Two reads sent
-// side by side cost two statements' work on the server and in the driver for every read; a join
-// would repeat the session's scorecard on every turn row.
+// One statement, one row: the caller's person (the bearer check, see auth `requireToken`), and
+// the session's visible columns with its transcript as one JSON array in turn order (the columns a
+// view shows, not the partner's directives and drafts). The person drives: no row means no such
+// person in the token's organisation (401), a row without a session means no such session there.
+// A statement each for the person and the session, or for the session and its turns, cost a round
+// trip and a statement's work on the server and in the driver more for every read; a join would
+// repeat the session's scorecard on every turn row.
 const readableSession = preparedPerDatabase((db) =>
   db
     .select({
-      id: sessions.id,
-      personId: sessions.personId,
-      status: sessions.status,
-      scenarioId: sessions.scenarioId,
-      scenarioCard: sessions.scenarioCard,
-      drillId: sessions.drillId,
-      startedAt: sessions.startedAt,
-      endedAt: sessions.endedAt,
-      versions: sessions.versions,
-      scorecard: sessions.scorecard,
-      drillResult: sessions.drillResult,
-      // "sessions"."id" qualified: Drizzle writes a lone table's columns unqualified, and a bare id would be the turn's
+      person: {
+        id: people.id,
+        orgId: people.orgId,
+        role: people.role,
+        name: people.name,
+        email: people.email,
+      },
+      session: {
+        id: sessions.id,
+        personId: sessions.personId,
+        status: sessions.status,
+        scenarioId: sessions.scenarioId,
+        scenarioCard: sessions.scenarioCard,
+        drillId: sessions.drillId,
+        startedAt: sessions.startedAt,
+        endedAt: sessions.endedAt,
+        versions: sessions.versions,
+        scorecard: sessions.scorecard,
+        drillResult: sessions.drillResult,
+      },
       turns: sql<
-        VisibleTurn[]
-      >`(select coalesce(json_agg(json_build_object('index', t.index, 'role', t.role, 'status', t.status, 'text', t.text, 'coding', t.coding, 'feedback', t.feedback) order by t.index), '[]'::json) from ${turns} t where t.session_id = "sessions"."id")`,
+        VisibleTurn[] | string
+      >`(select coalesce(json_agg(json_build_object('index', t.index, 'role', t.role, 'status', t.status, 'text', t.text, 'coding', t.coding, 'feedback', t.feedback) order by t.index), '[]'::json) from ${turns} t where t.session_id = ${sessions.id})`,
     })
-    .from(sessions)
-    .where(and(eq(sessions.orgId, ph('orgId')), eq(sessions.id, ph('sessionId'))))
+    .from(people)
+    .leftJoin(sessions, and(eq(sessions.orgId, people.orgId), eq(sessions.id, ph('sessionId'))))
+    .where(and(eq(people.orgId, ph('orgId')), eq(people.id, ph('personId'))))
     .prepare('readable_session'),
 );
 
 /**
- * A session the caller may read with its visible transcript (in turn order), or null: one
- * prepared read. The visibility rule is `findReadableSession`'s.
+ * The person a token names and, when that person may read it, a session with its visible
+ * transcript (in turn order), in one prepared statement (and, for a facilitator or admin reading
+ * someone else's session, the visibility check's). `admit` turns the person into the caller or
+ * refuses the request (auth `admitCaller`), before visibility is decided by the caller's role.
+ * The visibility rule is `findReadableSession`'s.
  */
 export async function readReadableSession(
   db: Database,
-  caller: Caller,
+  token: TokenCaller,
   sessionId: string,
+  admit: (person: CallerPerson | null) => Promise<Caller>,
 ): Promise<{ session: VisibleSession; turns: VisibleTurn[] } | null> {
-  const [row] = await readableSession(db).execute({ orgId: caller.orgId, sessionId });
-  if (!row) return null;
-  if (row.personId !== caller.personId && !(await mayViewLearner(db, caller, row.personId)))
-    return null;
-  const { turns: transcript, ...session } = row;
+  const [row] = await readableSession(db).execute({
+    orgId: token.orgId,
+    personId: token.personId,
+    sessionId,
+  });
+  const caller = await admit(row?.person ?? null);
+  const session = row?.session;
+  if (!session || !(await mayViewLearner(db, caller, session.personId))) return null;
+  const transcript = row.turns;
   return { session, turns: typeof transcript === 'string' ? JSON.parse(transcript) : transcript };
 }
 

@@ -17,11 +17,11 @@
  */
 import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Caller } from '../auth/index.js';
+import type { Caller, CallerPerson } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { jsonParam, rowsParam, spreadColumns } from '../db/json-rows.js';
 import { preparedPerDatabase } from '../db/prepared.js';
-import { sessions, turns } from '../db/schema/index.js';
+import { people, sessions, turns, type Role } from '../db/schema/index.js';
 import type { CoachRecord } from '../practice/turn/index.js';
 import type {
   CoachTurnCoding,
@@ -39,6 +39,9 @@ export type TurnSession = Pick<
 
 const ph = sql.placeholder;
 
+/** Whose session a statement is scoped to: every statement here needs only these of the caller. */
+export type CallerScope = Pick<Caller, 'orgId' | 'personId'>;
+
 /** Sessions stored before migration 0010 kept no coach record: their context is the whole transcript, as it was. */
 const WHOLE_TRANSCRIPT = 1_000_000;
 
@@ -46,6 +49,7 @@ const readContext = preparedPerDatabase((db) => {
   // The session by its primary key alone (OFFSET 0 keeps the planner from merging this into the
   // outer query): with no table statistics (PGlite never gathers any) the planner otherwise
   // reaches it through the (organisation, person) index and filters every session of the learner.
+  // Its person comes with it by the person's key: the bearer check of a turn (auth requireToken).
   const own = db
     .select({
       id: sessions.id,
@@ -57,13 +61,24 @@ const readContext = preparedPerDatabase((db) => {
       partnerState: sessions.partnerState,
       nextIndex: sessions.nextIndex,
       coaching: sessions.coaching,
+      personRole: sql<Role>`${people.role}`.as('person_role'),
+      personName: sql<string>`${people.name}`.as('person_name'),
+      personEmail: sql<string>`${people.email}`.as('person_email'),
     })
     .from(sessions)
+    .innerJoin(people, and(eq(people.id, sessions.personId), eq(people.orgId, sessions.orgId)))
     .where(eq(sessions.id, ph('sessionId')))
     .offset(ph('fence')) // always 0; a literal 0 would be left out of the SQL
     .as('own');
   const from = sql`${own.nextIndex} - case when ${own.coaching} is null then ${sql.raw(String(WHOLE_TRANSCRIPT))} else ${ph('window')}::int end`;
   const fields = {
+    person: {
+      id: own.personId,
+      orgId: own.orgId,
+      role: own.personRole,
+      name: own.personName,
+      email: own.personEmail,
+    },
     session: {
       id: own.id,
       status: own.status,
@@ -93,16 +108,17 @@ const readContext = preparedPerDatabase((db) => {
 
 /**
  * The caller's own session and its latest `window` turns, with the coach turn sent under
- * `clientTurnId` whatever its age (in turn order), in one statement; null when the session is not
- * theirs or not in their organisation. The read costs the same at turn 10 and at turn 1,000: the
- * session by its key, the turns by (session, index) from `nextIndex - window`.
+ * `clientTurnId` whatever its age (in turn order), and the caller's person row (a session's
+ * person exists while it does: the foreign key cascades), in one statement; null when the session
+ * is not theirs or not in their organisation. The read costs the same at turn 10 and at turn
+ * 1,000: the session by its key, the turns by (session, index) from `nextIndex - window`.
  */
 export async function readTurnContext(
   db: Database,
-  caller: Caller,
+  caller: CallerScope,
   sessionId: string,
   opts: { window?: number; clientTurnId?: string } = {},
-): Promise<{ session: TurnSession; turns: TurnRow[] } | null> {
+): Promise<{ person: CallerPerson; session: TurnSession; turns: TurnRow[] } | null> {
   const rows = await readContext(db).execute({
     orgId: caller.orgId,
     sessionId,
@@ -113,13 +129,17 @@ export async function readTurnContext(
   });
   if (rows.length === 0) return null;
   const byId = new Map(rows.flatMap((r) => (r.turn ? [[r.turn.id, r.turn] as const] : [])));
-  return { session: rows[0].session, turns: [...byId.values()].sort((a, b) => a.index - b.index) };
+  return {
+    person: rows[0].person,
+    session: rows[0].session,
+    turns: [...byId.values()].sort((a, b) => a.index - b.index),
+  };
 }
 
 const partnerTurn = alias(turns, 'partner_turn');
 
 /** The caller's session, as a sub-select that scopes a write to it. */
-const ownSession = (db: Database, caller: Caller, sessionId: string) =>
+const ownSession = (db: Database, caller: CallerScope, sessionId: string) =>
   db
     .select({ id: sessions.id })
     .from(sessions)
@@ -137,7 +157,7 @@ const ownSession = (db: Database, caller: Caller, sessionId: string) =>
  */
 export async function readTurnPair(
   db: Database,
-  caller: Caller,
+  caller: CallerScope,
   sessionId: string,
   clientTurnId: string,
 ): Promise<{ coach: TurnRow; partner: TurnRow | null } | null> {
@@ -202,7 +222,7 @@ const appendStatement = preparedPerDatabase((db) => {
  */
 export async function appendTurns(
   db: Database,
-  caller: Caller,
+  caller: CallerScope,
   sessionId: string,
   expectedNextIndex: number,
   rows: TurnRow[],
@@ -240,7 +260,7 @@ export interface TurnDecision {
  */
 export async function storeDecision(
   db: Database,
-  caller: Caller,
+  caller: CallerScope,
   sessionId: string,
   d: TurnDecision,
 ): Promise<{ coach: TurnRow; partner: TurnRow } | null> {
@@ -271,7 +291,7 @@ export async function storeDecision(
 /** Stores the voiced reply of a pending partner turn once; null when another run stored it first. */
 export async function storeReply(
   db: Database,
-  caller: Caller,
+  caller: CallerScope,
   sessionId: string,
   partnerTurnId: string,
   reply: { text: string; source: string },
@@ -293,7 +313,7 @@ export async function storeReply(
 /** Stores a coach turn's feedback once; null when another run stored it first. */
 export async function storeFeedback(
   db: Database,
-  caller: Caller,
+  caller: CallerScope,
   sessionId: string,
   coachTurnId: string,
   feedback: TurnFeedback & { source: string },

@@ -198,6 +198,73 @@ describe('no token or a bad one: 401', () => {
   });
 });
 
+describe('a turn and a session read check the person in their own first statement', () => {
+  const turn = (sessionId: string, token: string) =>
+    t.call('POST', `/api/sessions/${sessionId}/turns`, {
+      token,
+      body: { clientTurnId: randomUUID(), text: 'What would you like from today?' },
+    });
+
+  it('a token whose person is gone is a 401 there too, session or none', async () => {
+    const ghost = await upsertPerson(t.runtime.deps.db, demo.learner.orgId, {
+      name: 'Gone Soon',
+      email: `gone-${randomUUID()}@northwind.example`,
+      role: 'learner',
+    });
+    const token = await signToken(
+      SECRET,
+      { sub: ghost.id, org: ghost.orgId, role: 'learner' },
+      3600,
+    );
+    const started = await t.call('POST', '/api/sessions', {
+      token,
+      body: { scenarioId: 'new-manager-overwhelmed' },
+    });
+    expect(started.status).toBe(201);
+    expect((await turn(started.body.id, token)).status).toBe(200);
+    expect((await t.call('GET', `/api/sessions/${started.body.id}`, { token })).status).toBe(200);
+    // an unknown session is a 404 while the person exists
+    expect((await turn(randomUUID(), token)).status).toBe(404);
+    expect((await t.call('GET', `/api/sessions/${randomUUID()}`, { token })).status).toBe(404);
+    await t.runtime.deps.db.delete(people).where(eq(people.id, ghost.id));
+    for (const id of [started.body.id, randomUUID()]) {
+      expect(unauthorized(await turn(id, token)).detail).toMatch(/no longer exists/);
+      const read = await t.call('GET', `/api/sessions/${id}`, { token });
+      expect(unauthorized(read).detail).toMatch(/no longer exists/);
+    }
+  });
+
+  it('a person claimed in another organisation is a 401, even for their own session', async () => {
+    const crossed = await signToken(
+      SECRET,
+      { sub: demo.learner.id, org: demo.otherOrgLearner.orgId, role: 'learner' },
+      3600,
+    );
+    unauthorized(await turn(alexSession, crossed));
+    unauthorized(await t.call('GET', `/api/sessions/${alexSession}`, { token: crossed }));
+  });
+
+  it("an admin's embed token narrowed to a learner reads only their own sessions", async () => {
+    const narrowed = await signToken(
+      SECRET,
+      { sub: demo.admin.id, org: demo.admin.orgId, role: 'learner', kind: 'embed' },
+      600,
+    );
+    const asAdmin = await signToken(
+      SECRET,
+      { sub: demo.admin.id, org: demo.admin.orgId, role: 'admin' },
+      600,
+    );
+    expect((await t.call('GET', `/api/sessions/${alexSession}`, { token: asAdmin })).status).toBe(
+      200,
+    );
+    expect((await t.call('GET', `/api/sessions/${alexSession}`, { token: narrowed })).status).toBe(
+      404,
+    );
+    expect((await turn(alexSession, asAdmin)).status).toBe(404);
+  });
+});
+
 describe('the role is the one in the database now, not the one in the token', () => {
   it('a token claiming admin for a learner acts as a learner', async () => {
     const inflated = await signToken(
