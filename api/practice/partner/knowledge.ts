@@ -149,16 +149,37 @@ function gateStems(card: PartnerCard): {
  * lines, and a bonus when the line has the shape asked for (a number for "how many", a time for
  * "when"). Zero means the line is not about the question.
  */
+/** What `relevance` reads of a question, taken apart once for all the lines it is weighed against. */
+interface AskParts {
+  asked: ReadonlySet<string>;
+  setting: ReadonlySet<string>;
+  names: readonly string[];
+  nameTests: readonly RegExp[];
+}
+const askParts = new WeakMap<CoachAsk, AskParts>();
+function partsOf(ask: CoachAsk): AskParts {
+  let parts = askParts.get(ask);
+  if (!parts) {
+    const names = ask.names.map((n) => n.toLowerCase());
+    parts = {
+      asked: new Set(ask.words.map(stem)),
+      // words of a scene-setting clause count half: the question is about its main clause
+      setting: new Set((ask.setting ?? []).map(stem)),
+      names,
+      nameTests: names.map((n) => new RegExp(`\\b${n}\\b`)),
+    };
+    askParts.set(ask, parts);
+  }
+  return parts;
+}
+
 export function relevance(
   ask: CoachAsk,
   known: Known,
   people: ReadonlySet<string> = new Set(),
 ): number {
-  const asked = new Set(ask.words.map(stem));
-  // words of a scene-setting clause count half: the question is about its main clause
-  const setting = new Set((ask.setting ?? []).map(stem));
+  const { asked, setting, names, nameTests } = partsOf(ask);
   const weight = (w: string) => (setting.has(w) ? 0.5 : 1);
-  const names = ask.names.map((n) => n.toLowerCase());
   const lineText = known.text.toLowerCase();
   let score = 0;
   let kindCue = 0;
@@ -185,7 +206,7 @@ export function relevance(
   // a line holding what the main clause asks about answers it as well as an author's cue would
   for (const w of asked)
     if (lineStems.has(w)) score += setting.size && !setting.has(w) ? 2 : weight(w);
-  for (const n of names) if (new RegExp(`\\b${n}\\b`).test(lineText)) score += 3;
+  for (const test of nameTests) if (test.test(lineText)) score += 3;
   score += kindCue;
   if (score === 0) return 0;
   if (ask.kind === 'how_many' && NUMBER.test(known.text)) score += 1.5;
@@ -231,7 +252,15 @@ function hasName(text: string, people: ReadonlySet<string>): boolean {
 }
 
 /** The people a card names: the other person, the partner, and capitalised fact cues ("Sam"). */
-export function peopleOf(card: PartnerCard): Set<string> {
+export function peopleOf(card: PartnerCard): ReadonlySet<string> {
+  let people = peopleByCard.get(card);
+  if (!people) peopleByCard.set(card, (people = peopleOnce(card)));
+  return people;
+}
+/** A card's people, read once a card (every line weighed against a question asks for them). */
+const peopleByCard = new WeakMap<PartnerCard, ReadonlySet<string>>();
+
+function peopleOnce(card: PartnerCard): Set<string> {
   const out = new Set<string>();
   const add = (w: string | undefined) => {
     for (const t of (w ?? '').split(/\s+/))
