@@ -55,7 +55,12 @@ const dialogues = (() => {
 })();
 
 /** One session played through `planTurn`; every plan is fed to `digest`. */
-function play(card: PartnerCard, seed: number, lines: readonly string[], digest: (s: string) => void) {
+function play(
+  card: PartnerCard,
+  seed: number,
+  lines: readonly string[],
+  digest: (s: string) => void,
+) {
   const { state, opening } = startPartner(card, seed);
   let ctx: TurnContext = {
     card,
