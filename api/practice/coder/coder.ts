@@ -16,21 +16,6 @@ import { PARTNER_ASKS_FOR_IDEAS } from './move-grammar.js';
 import { stageTwoInputs } from './stage-two-inputs.js';
 import { complexMarkers } from './reflection-depth.js';
 import type { MoveCues } from './coaching-moves.js';
-import { boundedMemo } from '../memo.js';
-
-/**
- * The move cues of a turn's words, remembered by its normalised text: they depend on nothing
- * else, and the alternative replies feedback checks are the same few texts turn after turn, after
- * ever different partner lines. Frozen, as every coding reads the same cues. Bounded.
- */
-const cuesByText = boundedMemo<MoveCues>(4000);
-function cuesOf(turn: ParsedTurn): MoveCues {
-  return cuesByText(turn.norm, () => {
-    const cues = moveCues(turn.sentences);
-    Object.freeze(cues.reflectionSentences);
-    return Object.freeze(cues);
-  });
-}
 
 export type CodeUtterance = (text: string, ctx?: CoderContext) => CoachTurnCoding;
 
@@ -46,7 +31,7 @@ export function createCoder(model: LinearModel, version: string): CodeUtterance 
   };
   return (text, ctx = {}) => {
     const turn = parseTurn(text ?? '', ctx.prevPartner);
-    const cues = cuesOf(turn);
+    const cues = moveCues(turn.sentences);
     const p = probabilities(turn, text ?? '', cues);
     // the partner asking for ideas ("any tips?", "what would you do?") grants permission too
     const permissionGranted =
