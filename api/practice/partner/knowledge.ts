@@ -144,11 +144,6 @@ function gateStems(card: PartnerCard): {
   return out;
 }
 
-/**
- * How well a line answers the question: cue and name matches for facts, shared words for other
- * lines, and a bonus when the line has the shape asked for (a number for "how many", a time for
- * "when"). Zero means the line is not about the question.
- */
 /** What `relevance` reads of a question, taken apart once for all the lines it is weighed against. */
 interface AskParts {
   asked: ReadonlySet<string>;
@@ -173,6 +168,11 @@ function partsOf(ask: CoachAsk): AskParts {
   return parts;
 }
 
+/**
+ * How well a line answers the question: cue and name matches for facts, shared words for other
+ * lines, and a bonus when the line has the shape asked for (a number for "how many", a time for
+ * "when"). Zero means the line is not about the question.
+ */
 export function relevance(
   ask: CoachAsk,
   known: Known,
