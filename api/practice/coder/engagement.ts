@@ -15,8 +15,15 @@
  */
 import type { CoderContext } from '../types.js';
 import type { ParsedTurn } from './features.js';
+import { boundedMemo } from '../memo.js';
 import { normalise, words } from './text.js';
 import { WORKPLACE_STEMS } from './workplace-lexicon.generated.js';
+
+/**
+ * Stems remembered: every turn stems its own words, the partner's lines and the words it checks
+ * against them, mostly the same few thousand words. Bounded (see practice/memo).
+ */
+const stems = boundedMemo<string>(20000);
 
 /**
  * Words that name nothing in particular: function words, the coach's own vocabulary (feel, want,
@@ -106,6 +113,10 @@ export function wordFamily(w: string): string | undefined {
 
 /** A crude stem: enough to meet "meetings" with "meeting" and "worried" with "worry". */
 export function stem(w: string): string {
+  return stems(w, () => stemOnce(w));
+}
+
+function stemOnce(w: string): string {
   let s = w.replace(/'s$/, '');
   if (s.length > 5 && s.endsWith('ies')) return s.slice(0, -3) + 'y';
   if (s.length > 5 && s.endsWith('ied')) return s.slice(0, -3) + 'y';
@@ -136,17 +147,29 @@ function contentWords(ws: readonly string[]): string[] {
   return ws.filter((w) => !GENERIC.has(w) && w.length > 2 && !/^\d+$/.test(w));
 }
 
+/**
+ * Stems and families of one partner line, remembered: a line is read again by every later turn
+ * of the window, and a card's lines recur in session after session. Bounded (see practice/memo).
+ */
+const lineVocabulary = boundedMemo<readonly string[]>(4000);
+function vocabularyOf(text: string): readonly string[] {
+  return lineVocabulary(text, () => {
+    const out: string[] = [];
+    for (const w of words(normalise(text))) {
+      out.push(stem(w));
+      const f = FAMILY.get(w) ?? FAMILY.get(stem(w));
+      if (f !== undefined) out.push(`#${f}`);
+    }
+    return Object.freeze(out);
+  });
+}
+
 /** Stems and families of everything the partner has said that the coder was given. */
 function partnerVocabulary(ctx: CoderContext): Set<string> | null {
   const texts = [...(ctx.earlierPartner ?? []), ctx.prevPartner ?? ''].filter((t) => t && t.trim());
   if (texts.length === 0) return null;
   const vocab = new Set<string>();
-  for (const t of texts)
-    for (const w of words(normalise(t))) {
-      vocab.add(stem(w));
-      const f = FAMILY.get(w) ?? FAMILY.get(stem(w));
-      if (f !== undefined) vocab.add(`#${f}`);
-    }
+  for (const t of texts) for (const v of vocabularyOf(t)) vocab.add(v);
   return vocab;
 }
 

@@ -12,6 +12,7 @@
 import type { CoachTurnCoding, CoderContext } from '../types.js';
 import { createCoder } from './coder.js';
 import type { LinearModel } from './linear-model.js';
+import { boundedMemo } from '../memo.js';
 import shippedModel from './coder-model.json' with { type: 'json' };
 
 const MODEL = shippedModel as unknown as LinearModel;
@@ -28,4 +29,31 @@ const shippedCoder = createCoder(MODEL, CODER_VERSION);
  */
 export function codeUtterance(text: string, ctx?: CoderContext): CoachTurnCoding {
   return shippedCoder(text, ctx);
+}
+
+/**
+ * Codings of fixed words against one partner line: the alternative replies feedback weighs (an
+ * authored model move, a reflection built from the partner's words) are the same few texts after
+ * the same partner lines in session after session, and each was coded twice a turn. Bounded; a
+ * coding is the same object for every caller, frozen so none can change it for the next.
+ */
+const AFTER_MEMO_SIZE = 4000;
+const codedAfter = boundedMemo<Readonly<CoachTurnCoding>>(AFTER_MEMO_SIZE);
+
+/**
+ * `codeUtterance(text, { prevPartner })`, remembered: for words coded with nothing else of the
+ * session (no earlier partner lines, no permission), so the same two strings code the same way.
+ * @example codeUtteranceAfter('It sounds like the deadline is weighing on you.', "The deadline's on Friday.").label
+ */
+export function codeUtteranceAfter(
+  text: string,
+  prevPartner: string | null | undefined,
+): Readonly<CoachTurnCoding> {
+  const prev = prevPartner ?? null;
+  // the partner line's length first, so no two pairs of strings share a key
+  return codedAfter(prev === null ? `-${text}` : `${prev.length}:${prev}${text}`, () => {
+    const coding = codeUtterance(text, { prevPartner: prev });
+    Object.freeze(coding.codes);
+    return Object.freeze(coding);
+  });
 }

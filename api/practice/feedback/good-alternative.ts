@@ -5,7 +5,7 @@
  * rule feedback's alternatives and to check an LLM's.
  */
 import { isGoodAlternativeCoding } from '../code-groups.js';
-import { codeUtterance } from '../coder/index.js';
+import { codeUtteranceAfter } from '../coder/index.js';
 import type { CoachCode } from '../types.js';
 
 /**
@@ -17,5 +17,5 @@ export function isGoodAlternative(
   previousPartnerText: string | null,
   wanted?: readonly CoachCode[],
 ): boolean {
-  return isGoodAlternativeCoding(codeUtterance(text, { prevPartner: previousPartnerText }), wanted);
+  return isGoodAlternativeCoding(codeUtteranceAfter(text, previousPartnerText), wanted);
 }

@@ -5,6 +5,7 @@
  * that sentence turned round to the second person ("I keep giving dates I can't hit" -> "you keep
  * giving dates you can't hit"), so an alternative reply reflects the partner in their own words.
  */
+import { boundedMemo } from '../memo.js';
 
 /** Feeling words a partner may name, mapped to how a coach would say them back. */
 const FEELINGS: [RegExp, string][] = [
@@ -99,6 +100,18 @@ function withoutIdioms(text: string): string {
 /** The feeling the partner named, in the words a coach would reflect it with. */
 export function feelingIn(text: string | null | undefined): string | null {
   if (!text) return null;
+  return feelings(text, () => feelingOnce(text));
+}
+
+/**
+ * Partner lines already read: feedback asks of the same line (and of every sentence of it) what
+ * feeling it names and which sentences rank first, several times a turn and in every session
+ * where the card says it. Bounded (see practice/memo).
+ */
+const feelings = boundedMemo<string | null>(4000);
+const ranked = boundedMemo<readonly string[]>(4000);
+
+function feelingOnce(text: string): string | null {
   const low = withoutIdioms(text.replace(/[\u2018\u2019]/g, "'")).toLowerCase();
   for (const [re, word] of FEELINGS) if (re.test(low)) return word;
   return null;
@@ -119,6 +132,10 @@ const NOT_CONTENT =
  */
 export function rankedSentences(text: string | null | undefined): string[] {
   if (!text) return [];
+  return [...ranked(text, () => Object.freeze(rankOnce(text)))];
+}
+
+function rankOnce(text: string): string[] {
   const sents = partnerSentences(text).filter((s) => !s.endsWith('?') && !NOT_CONTENT.test(s));
   const score = (s: string) =>
     (feelingIn(s) ? 4 : 0) +

@@ -9,7 +9,7 @@
  * learner said, and passes the wording checks); otherwise the box stays empty. No text repeats
  * a box the learner already read this session.
  */
-import { codeUtterance } from '../coder/index.js';
+import { codeUtteranceAfter } from '../coder/index.js';
 import {
   earnsCredit,
   engagementEvidence,
@@ -108,7 +108,7 @@ export function alternativeProblems(
 ): string[] {
   const problems = wordingProblems(alt.text, prev, { reflection: REFLECTIONS.includes(alt.move) });
   if (!codesAsGoodMove(alt.text, alt.move, prev)) problems.push(`does not code as ${alt.move}`);
-  if (codeUtterance(alt.text, { prevPartner: prev }).engaged === false && prev)
+  if (codeUtteranceAfter(alt.text, prev).engaged === false && prev)
     problems.push('does not engage with the partner’s words');
   if (norm(alt.text) === norm(coachText)) problems.push('the same as what the learner said');
   return problems;

@@ -7,6 +7,7 @@
  * "I" inside a reflection), contractions glued wrong ("it'sn't"), doubled words, the "and that's
  * been on your mind" frame the content guide rules out, and fragments.
  */
+import { boundedMemo } from '../memo.js';
 
 const FRAME =
   /\b(?:[Ii]t sounds like|[Ii]t sounds as if|[Ss]o|[Pp]art of you believes|[Yy]ou feel|[Yy]ou're saying)\s+([A-Z][a-z']*)/g;
@@ -55,6 +56,22 @@ export function wordingProblems(
   text: string,
   partnerText?: string | null,
   opts: { reflection?: boolean } = {},
+): string[] {
+  const prev = partnerText ?? null;
+  const key = `${opts.reflection ? 'r' : '-'}${prev === null ? '-' : `${prev.length}:${prev}`}${text}`;
+  return [...checked(key, () => Object.freeze(problemsOf(text, prev, opts)))];
+}
+
+/**
+ * Wordings already checked: the alternatives weighed are the same few texts after the same
+ * partner lines, turn after turn. Bounded (see practice/memo); callers get their own copy.
+ */
+const checked = boundedMemo<readonly string[]>(4000);
+
+function problemsOf(
+  text: string,
+  partnerText: string | null,
+  opts: { reflection?: boolean },
 ): string[] {
   const problems: string[] = [];
   const t = (text ?? '').replace(/[\u2018\u2019]/g, "'").trim();

@@ -144,6 +144,30 @@ function gateStems(card: PartnerCard): {
   return out;
 }
 
+/** What `relevance` reads of a question, taken apart once for all the lines it is weighed against. */
+interface AskParts {
+  asked: ReadonlySet<string>;
+  setting: ReadonlySet<string>;
+  names: readonly string[];
+  nameTests: readonly RegExp[];
+}
+const askParts = new WeakMap<CoachAsk, AskParts>();
+function partsOf(ask: CoachAsk): AskParts {
+  let parts = askParts.get(ask);
+  if (!parts) {
+    const names = ask.names.map((n) => n.toLowerCase());
+    parts = {
+      asked: new Set(ask.words.map(stem)),
+      // words of a scene-setting clause count half: the question is about its main clause
+      setting: new Set((ask.setting ?? []).map(stem)),
+      names,
+      nameTests: names.map((n) => new RegExp(`\\b${n}\\b`)),
+    };
+    askParts.set(ask, parts);
+  }
+  return parts;
+}
+
 /**
  * How well a line answers the question: cue and name matches for facts, shared words for other
  * lines, and a bonus when the line has the shape asked for (a number for "how many", a time for
@@ -154,11 +178,8 @@ export function relevance(
   known: Known,
   people: ReadonlySet<string> = new Set(),
 ): number {
-  const asked = new Set(ask.words.map(stem));
-  // words of a scene-setting clause count half: the question is about its main clause
-  const setting = new Set((ask.setting ?? []).map(stem));
+  const { asked, setting, names, nameTests } = partsOf(ask);
   const weight = (w: string) => (setting.has(w) ? 0.5 : 1);
-  const names = ask.names.map((n) => n.toLowerCase());
   const lineText = known.text.toLowerCase();
   let score = 0;
   let kindCue = 0;
@@ -187,7 +208,7 @@ export function relevance(
   // a line holding what the main clause asks about answers it as well as an author's cue would
   for (const w of asked)
     if (lineStems.has(w)) score += setting.size && !setting.has(w) ? 2 : weight(w);
-  for (const n of names) if (new RegExp(`\\b${n}\\b`).test(lineText)) score += 3;
+  for (const test of nameTests) if (test.test(lineText)) score += 3;
   score += kindCue;
   if (score === 0) return 0;
   if (ask.kind === 'how_many' && NUMBER.test(known.text)) score += 1.5;
@@ -238,7 +259,15 @@ function hasName(text: string, people: ReadonlySet<string>): boolean {
 }
 
 /** The people a card names: the other person, the partner, and capitalised fact cues ("Sam"). */
-export function peopleOf(card: PartnerCard): Set<string> {
+export function peopleOf(card: PartnerCard): ReadonlySet<string> {
+  let people = peopleByCard.get(card);
+  if (!people) peopleByCard.set(card, (people = peopleOnce(card)));
+  return people;
+}
+/** A card's people, read once a card (every line weighed against a question asks for them). */
+const peopleByCard = new WeakMap<PartnerCard, ReadonlySet<string>>();
+
+function peopleOnce(card: PartnerCard): Set<string> {
   const out = new Set<string>();
   const add = (w: string | undefined) => {
     for (const t of (w ?? '').split(/\s+/))

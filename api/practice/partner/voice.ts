@@ -40,6 +40,10 @@ import { randomFor } from './seeded-random.js';
 import { stageAtLeast, stageIndex } from './stage.js';
 import { isNeutralLine, sentencesOf } from './lines.js';
 import { stemsOf } from './words.js';
+import { boundedMemo } from '../memo.js';
+
+/** Ids of lines already hashed: a turn asks for the ids of every line it considers. Bounded. */
+const ids = boundedMemo<string>(10000);
 
 /** One candidate line; the id is a hash of the text, so equal texts in two pools count as one. */
 interface Line {
@@ -803,6 +807,7 @@ function rankedContent(
   const pools = contentPools(voice, card, state.stage, state.revealed);
   if (!ask || ask.words.length === 0) return pools;
   // asked how they feel, the partner's next words are not a fact ("Six analysts")
+  // each line weighed once, not again at every comparison of the sort
   const near = knownNow(card, state)
     .filter(
       (k) =>
@@ -810,11 +815,12 @@ function rankedContent(
         (ask.intent !== 'feels' ||
           ask.kind === 'why' ||
           (k.source !== 'fact' && FEELING.test(k.text))) &&
-        (ask.kind !== 'why' || k.source !== 'fact' || GIVES_REASON.test(k.text)) &&
-        relevance(ask, k) >= 1,
+        (ask.kind !== 'why' || k.source !== 'fact' || GIVES_REASON.test(k.text)),
     )
-    .sort((a, b) => relevance(ask, b) - relevance(ask, a))
-    .map((k) => toLine(k.text));
+    .map((k) => ({ k, score: relevance(ask, k) }))
+    .filter((x) => x.score >= 1)
+    .sort((a, b) => b.score - a.score)
+    .map((x) => toLine(x.k.text));
   return near.length ? [near, ...pools] : pools;
 }
 
@@ -869,6 +875,9 @@ function toLine(text: string): Line {
 
 /** FNV-1a of the text: stable across versions of the bank as long as the words stay the same. */
 function textId(text: string): string {
+  return ids(text, () => fnv1a(text));
+}
+function fnv1a(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return h.toString(36);
@@ -899,7 +908,7 @@ class ReplyPicker {
   /** the card has its own voice: no generic bank line is ever used */
   readonly voiced: boolean;
   /** the people the card names, so a "who" answer can be told by its names */
-  readonly people: Set<string>;
+  readonly people: ReadonlySet<string>;
 
   constructor(
     private readonly card: PartnerCard,

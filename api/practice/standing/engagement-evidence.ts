@@ -19,6 +19,7 @@
  */
 import { stem } from '../coder/engagement.js';
 import { normalise, words } from '../coder/text.js';
+import { boundedMemo } from '../memo.js';
 
 export type Engagement = 'shown' | 'absent' | 'unclear';
 
@@ -154,16 +155,29 @@ const NOT_A_THING = new Set(
 
 const content = (w: string) => w.length > 2 && !ORDINARY.has(w) && !SOFT.has(w) && !/^\d+$/.test(w);
 
+/**
+ * The stems and families of one text the partner said (or the scenario's brief), remembered: every
+ * turn's evidence reads the window's partner lines and the brief again. Bounded (practice/memo).
+ */
+const textVocabulary = boundedMemo<readonly string[]>(4000);
+function vocabularyOf(text: string): readonly string[] {
+  return textVocabulary(text, () => {
+    const out: string[] = [];
+    for (const w of words(normalise(text))) {
+      out.push(stem(w));
+      const f = FAMILY.get(w) ?? FAMILY.get(stem(w));
+      if (f !== undefined) out.push(`#${f}`);
+    }
+    return Object.freeze(out);
+  });
+}
+
 /** The stems and families of everything the partner said. */
 function vocabulary(partnerTexts: readonly (string | null | undefined)[]): Set<string> {
   const vocab = new Set<string>();
   for (const t of partnerTexts) {
     if (!t) continue;
-    for (const w of words(normalise(t))) {
-      vocab.add(stem(w));
-      const f = FAMILY.get(w) ?? FAMILY.get(stem(w));
-      if (f !== undefined) vocab.add(`#${f}`);
-    }
+    for (const v of vocabularyOf(t)) vocab.add(v);
   }
   return vocab;
 }
