@@ -9,8 +9,7 @@ import type { AppEnv } from '../app-env.js';
 import { Problem, fieldErrors, problemResponse } from '../problems/index.js';
 
 /** What a route's request validation hook is handed (params, query or body, parsed or refused). */
-type ValidationResult =
-  { success: true } | { success: false; error: ZodError; target?: string };
+type ValidationResult = { success: true } | { success: false; error: ZodError; target?: string };
 
 /**
  * The problem for a request that fails validation: a 400 naming each bad field and which part of
