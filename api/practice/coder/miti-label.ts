@@ -38,9 +38,8 @@ const REFLECTION_FLOOR = 0.2;
 /** The coach speaking of themselves: not a reflection of the partner. */
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|we've|us|our)\b/;
 
-/** A statement that proposes or recommends: the first person plural, a modal, "helpful", "worth". */
-const PROPOSING =
-  /\b(?:let's|let us|we|us|our|will|would|could|should|might|may|must|need|needs|helpful|worth|better|best)\b|'ll\b|'d\b/;
+/** A statement that proposes or recommends: "let's ...", "... will be helpful". */
+const PROPOSING = /\blet(?:'s| us)\b|\b(?:will|would) be (?:helpful|useful)\b/;
 /** What keeps happening to the partner: "you keep ...ing", "you get / your voice gets talked over". */
 const LIVED =
   /^(?:(?:and|so|but) )?(?:you|your [a-z]+)(?:'re| are| were)? (?:keep|kept|(?:get|gets|got|getting|being) [a-z]+(?:ed|en))\b/;
@@ -141,8 +140,8 @@ export function decideCoding(
     (cues.reassurance || cues.affirmation || cues.judgement)
   )
     label = 'other';
-  // the model's advice on a statement that names no "you", proposes nothing ("let's", "we", a
-  // modal, "would help") and has no advice cue ("People are voting with their feet since the
+  // the model's advice on a statement that names no "you", proposes nothing ("let's ...", "...
+  // will be helpful") and has no advice cue ("People are voting with their feet since the
   // launch"): advice recommends an action, so this is not it; under doubt the less favourable of
   // the rest (MITI: information over advice)
   if (
@@ -151,8 +150,6 @@ export function decideCoding(
     !cues.adviceOffer &&
     !question &&
     !cues.secondPerson &&
-    cues.otherStatements === 0 &&
-    cues.reflectionSentences.length > 0 &&
     !PROPOSING.test(cues.reflectionSentences.join(' '))
   )
     label = (['complex_reflection', 'simple_reflection', 'information', 'other'] as const).reduce(
