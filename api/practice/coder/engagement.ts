@@ -13,17 +13,22 @@
  * evals/moves (README there): precision and recall of "not engaged" on written templates and on
  * reflections moved into another conversation.
  */
+import {
+  asksHowTheyFeel,
+  knownTo,
+  mayBeUnrelated,
+  namesAThing,
+  nounPhrases,
+  stem,
+  unrelatedThings,
+  vocabularyOf,
+  withoutIdioms,
+} from '../named-things.js';
 import type { CoderContext } from '../types.js';
 import type { ParsedTurn } from './features.js';
-import { boundedMemo } from '../memo.js';
 import { normalise, words } from './text.js';
-import { WORKPLACE_STEMS } from './workplace-lexicon.generated.js';
 
-/**
- * Stems remembered: every turn stems its own words, the partner's lines and the words it checks
- * against them, mostly the same few thousand words. Bounded (see practice/memo).
- */
-const stems = boundedMemo<string>(20000);
+export { stem } from '../named-things.js';
 
 /**
  * Words that name nothing in particular: function words, the coach's own vocabulary (feel, want,
@@ -111,66 +116,16 @@ export function wordFamily(w: string): string | undefined {
   return FAMILY.get(w) ?? FAMILY.get(stem(w));
 }
 
-/** A crude stem: enough to meet "meetings" with "meeting" and "worried" with "worry". */
-export function stem(w: string): string {
-  return stems(w, () => stemOnce(w));
-}
-
-function stemOnce(w: string): string {
-  let s = w.replace(/'s$/, '');
-  if (s.length > 5 && s.endsWith('ies')) return s.slice(0, -3) + 'y';
-  if (s.length > 5 && s.endsWith('ied')) return s.slice(0, -3) + 'y';
-  // a plural first ("meetings" -> "meeting"), then a tense or an adverb ending ("meeting" -> "meet")
-  if (s.length >= 5 && s.endsWith('s') && !s.endsWith('ss'))
-    s = s.slice(0, s.endsWith('es') && s.length >= 6 ? -2 : -1);
-  for (const suffix of ['ing', 'ed', 'ly', 'er']) {
-    // not the -ly of a verb ("apply", "comply", "supply")
-    // "asking" -> "ask" and "asked" -> "ask", but not "thing" or "need"
-    const least = suffix === 'ing' || suffix === 'ed' ? 3 : 4;
-    if (
-      s.length - suffix.length >= least &&
-      s.endsWith(suffix) &&
-      !(suffix === 'ly' && /(?:pp|mp)ly$/.test(s))
-    ) {
-      s = s.slice(0, -suffix.length);
-      break;
-    }
-  }
-  // "stopp" -> "stop", "plann" -> "plan"
-  if (s.length >= 4 && s[s.length - 1] === s[s.length - 2] && !/[lsz]/.test(s[s.length - 1]))
-    s = s.slice(0, -1);
-  return s.replace(/e$/, '');
-}
-
 /** The words of a turn that name something: not generic, not numbers. */
 function contentWords(ws: readonly string[]): string[] {
   return ws.filter((w) => !GENERIC.has(w) && w.length > 2 && !/^\d+$/.test(w));
-}
-
-/**
- * Stems and families of one partner line, remembered: a line is read again by every later turn
- * of the window, and a card's lines recur in session after session. Bounded (see practice/memo).
- */
-const lineVocabulary = boundedMemo<readonly string[]>(4000);
-function vocabularyOf(text: string): readonly string[] {
-  return lineVocabulary(text, () => {
-    const out: string[] = [];
-    for (const w of words(normalise(text))) {
-      out.push(stem(w));
-      const f = FAMILY.get(w) ?? FAMILY.get(stem(w));
-      if (f !== undefined) out.push(`#${f}`);
-    }
-    return Object.freeze(out);
-  });
 }
 
 /** Stems and families of everything the partner has said that the coder was given. */
 function partnerVocabulary(ctx: CoderContext): Set<string> | null {
   const texts = [...(ctx.earlierPartner ?? []), ctx.prevPartner ?? ''].filter((t) => t && t.trim());
   if (texts.length === 0) return null;
-  const vocab = new Set<string>();
-  for (const t of texts) for (const v of vocabularyOf(t)) vocab.add(v);
-  return vocab;
+  return vocabularyOf(texts, wordFamily);
 }
 
 /** The partner's vocabulary, built once on first use. */
@@ -185,13 +140,15 @@ function engagesWith(
   vocabulary: () => Set<string> | null,
   minUnmatched: number,
 ): boolean {
-  const verdict = engagesByWords(turn.words, ctx, vocabulary, minUnmatched);
+  const verdict = engagesByWords(turn.norm, turn.words, ctx, vocabulary, minUnmatched);
   // an idiom names nothing ("the elephant in the room", "on the ball"): read again without it
-  if (verdict || !IDIOM_TEST.test(turn.norm)) return verdict;
-  return engagesByWords(words(turn.norm.replace(IDIOM, ' ')), ctx, vocabulary, minUnmatched);
+  const plain = withoutIdioms(turn.norm);
+  if (verdict || plain === turn.norm) return verdict;
+  return engagesByWords(plain, words(plain), ctx, vocabulary, minUnmatched);
 }
 
 function engagesByWords(
+  text: string,
   ws: readonly string[],
   ctx: CoderContext,
   vocabulary: () => Set<string> | null,
@@ -201,187 +158,35 @@ function engagesByWords(
   if (content.length < minUnmatched) return true;
   const vocab = vocabulary();
   if (vocab === null) return true;
-  const known = knownTo(vocab);
+  const known = knownTo(vocab, wordFamily);
   if (content.some(known)) return true;
   // nothing the partner said is taken up: off-topic when the turn names a thing of its own ("the
   // stapler", "your wedding plans"), not when it only rephrases ("something big with no map")
-  if (namedThings(ws).some((np) => np.length > 0 && !np.some(known) && isThing(np))) return false;
+  const foreign = namedThings(text).filter((np) => np.length > 0 && !np.some(known) && isThing(np));
+  // one new thing in a question about how they feel there is their situation, not a template
+  if (foreign.length > 1 || (foreign.length === 1 && !asksHowTheyFeel(text))) return false;
   // after a bare reply ("Yeah.", "No!", "Tomorrow morning.") a turn that names nothing new carries
   // the thread on from what was said before it, often in the coach's own words
   if (ctx.prevPartner && words(normalise(ctx.prevPartner)).length <= BARE_REPLY_WORDS) return true;
   return content.length < UNMATCHED_WITHOUT_A_NAMED_THING;
 }
 
-/** Whether a word meets the partner's vocabulary: same stem, same family, or built on the same root. */
-function knownTo(vocab: ReadonlySet<string>): (w: string) => boolean {
-  return (w: string) => {
-    const st = stem(w);
-    const f = FAMILY.get(w) ?? FAMILY.get(st);
-    return vocab.has(st) || (f !== undefined && vocab.has(`#${f}`)) || sharesRoot(st, vocab);
-  };
+/** The coder's reading of what a turn names: each noun phrase's words that are not generic (named-things). */
+function namedThings(text: string): string[][] {
+  return nounPhrases(text).map((np) =>
+    np.words.filter((w) => !GENERIC.has(w) && w.length > 2 && !/^\d+$/.test(w)),
+  );
 }
 
-/**
- * A word built on one the partner used ("friendship" on "friends", "compliance" on "comply"):
- * the shorter stem, five letters or more, opens the longer. Stems are short, so this is a scan.
- */
-function sharesRoot(st: string, vocab: ReadonlySet<string>): boolean {
-  if (st.length < 5) return false;
-  for (const v of vocab) {
-    if (v.length < 5 || v[0] === '#') continue;
-    const [short, long] = v.length <= st.length ? [v, st] : [st, v];
-    if (long.startsWith(short.slice(0, Math.max(5, short.length - 1)))) return true;
-    // a prefix on the same word ("underestimate" on "estimate"), six letters or more
-    if (short.length >= 6 && long.endsWith(short)) return true;
-  }
-  return false;
-}
-
-const DETERMINER = new Set([
-  'the',
-  'a',
-  'an',
-  'your',
-  'his',
-  'her',
-  'their',
-  'our',
-  'my',
-  'this',
-  'these',
-  'those',
-  'some',
-]);
-/** Words that end a noun phrase after a determiner: verbs, prepositions, conjunctions. */
-const PHRASE_END = new Set(
-  (
-    'of to and or but with has have had is are was were be been left will would could can should that which who ' +
-    'for from in on at by about as than if so when while because into onto over after before since'
-  ).split(' '),
-);
-
-/**
- * The people of anyone's working world ("the director", "your team", "the panel"): a coach naming
- * one refers to the partner's world, often to something said before the lines the coder was given.
- * Off-topic templates name objects and events ("the stapler", "your holiday"), not colleagues.
- */
-const WORKPLACE_PEOPLE = new Set(
-  (
-    'director directors manager managers boss bosses team teams colleague colleagues client clients customer customers ' +
-    'supplier suppliers panel student students pupil pupils staff head recruiter board partner partners finance hr ' +
-    'candidate candidates member members lead leads'
-  ).split(' '),
-);
-/**
- * Words a determiner can open that name no thing: adverbs, quantities, verbs after "the"/"a", and
- * the nouns of set phrases ("a step ahead", "on your plate", "in the neck", "on the spot").
- */
-const NOT_A_THING = new Set(
-  (
-    'ahead few huge itself towards inside outside long specific run split lose enjoy glib depends reflect asks fit spot ' +
-    'plate neck reason fact others rest lot least same whole bit ' +
-    // figures of speech, not things in the room: "the weight of it", "hit a wall", "at your limit"
-    'weight load burden knot wall limit edge ceiling ladder bridge road path map journey crossroads spotlight storm'
-  ).split(' '),
-);
-
-/** Whether a noun phrase names a thing of its own: its head is a noun, and not a colleague. */
-function isThing(np: readonly string[]): boolean {
-  return np.some((raw) => {
-    const w = raw.replace(/'s$/, '');
-    if (WORKPLACE_PEOPLE.has(w) || NOT_A_THING.has(w)) return false;
-    // a participle or an adverb ("the boss pushing", "the knowledge stayed"), or an abstract noun
-    // ("the expectations", "the responsibility"): not a thing of the coach's own
-    return (
-      NOUN_ING.has(w) ||
-      !/(?:ed|ing|ly|ness|ity|ities|ment|ments|ance|ence|ancy|ency|tion|tions|sion|sions|ism|ship|hood|dom)$/.test(
-        w,
-      )
-    );
-  });
-}
-/** Nouns ending in -ing that name things ("the meeting", "the wedding", "the building"). */
-const NOUN_ING = new Set(
-  'meeting meetings wedding building ceiling evening morning training funding spring ring thing'.split(
-    ' ',
-  ),
-);
-
-/** The content words of each noun phrase a determiner opens (up to three words). */
-function namedThings(ws: readonly string[]): string[][] {
-  return namedThingsAt(ws).map((x) => x.np);
-}
-
-/** Noun phrases a determiner opens, with the index of the determiner. */
-function namedThingsAt(ws: readonly string[]): { np: string[]; at: number }[] {
-  const out: { np: string[]; at: number }[] = [];
-  for (let i = 0; i < ws.length; i++) {
-    if (!DETERMINER.has(ws[i])) continue;
-    const np: string[] = [];
-    for (
-      let j = i + 1;
-      j < Math.min(ws.length, i + 4) && !PHRASE_END.has(ws[j]) && !DETERMINER.has(ws[j]);
-      j++
-    )
-      if (!GENERIC.has(ws[j]) && ws[j].length > 2 && !/^\d+$/.test(ws[j])) np.push(ws[j]);
-    out.push({ np, at: i });
-  }
-  return out;
-}
-
-/**
- * Classes of things that belong to no workplace conversation unless someone brings them in:
- * animals, food and drink, household objects, the garden and nature, toys, instruments, clothes,
- * and a holiday or a wedding. Templates about nothing are made of them ("the orange teapot", "the
- * purple banana", "the marmalade", "the zebra", "your garden"). A class word the partner used, or
- * a scenario uses (workplace-lexicon.generated.ts), is on topic.
- */
-const OFF_TOPIC_CLASSES = [
-  // animals
-  'zebra elephant giraffe monkey penguin dolphin whale shark lion tiger panda kangaroo koala hippo rhino crocodile alligator snake lizard ' +
-    'frog toad tortoise turtle rabbit hamster  rat squirrel hedgehog fox wolf deer moose horse pony donkey cow pig sheep goat chicken ' +
-    'hen duck goose geese swan owl eagle parrot pigeon seagull ostrich flamingo peacock butterfly bee wasp spider beetle worm snail octopus ' +
-    'jellyfish crab lobster unicorn dragon dinosaur cat dog kitten puppy goldfish llama alpaca camel badger otter walrus',
-  // food and drink
-  'banana apple orange pear grape lemon lime mango pineapple strawberry raspberry cherry peach plum melon watermelon coconut kiwi avocado ' +
-    'tomato potato carrot onion garlic broccoli cabbage lettuce cucumber pumpkin mushroom sausage bacon cheese butter marmalade honey ' +
-    'sandwich pizza pasta spaghetti noodle soup porridge cereal cornflakes yoghurt custard pudding muffin cupcake doughnut donut pancake ' +
-    'waffle croissant biscuit cookie chocolate sweets lollipop jelly trifle crumpet scone omelette egg lasagne burrito sushi baguette',
-  // household objects
-  'teapot kettle toaster spoon fork saucepan jug vase lamp lampshade sofa pillow duvet curtain carpet rug wardrobe bathtub ' +
-    'toothbrush toothpaste shampoo soap towel broom mop hoover fridge freezer oven microwave dishwasher teaspoon tablecloth ' +
-    'candle stapler paperclip doormat teacup',
-  // the garden and nature, toys and instruments, clothes, another life
-  'garden lawn weather sunny snowman flowerbed greenhouse windmill lighthouse volcano rainbow moon planet comet meteor glacier cactus tulip daisy sunflower pebble ' +
-    'seashell sandcastle balloon kite teddy doll trampoline skateboard jigsaw frisbee trombone trumpet violin cello tuba harp banjo ' +
-    'ukulele accordion kazoo bagpipe xylophone tambourine sock welly wellies slipper pyjamas scarf mitten bowtie tuxedo tutu holiday wedding',
-];
-const OFF_TOPIC_WORDS = new Set(OFF_TOPIC_CLASSES.join(' ').split(/\s+/).filter(Boolean));
-const OFF_TOPIC = new Set([...OFF_TOPIC_WORDS].map(stem));
-/** A cheap first look: the word or its singular is a class word ("bananas", "peaches"). */
-const mayBeOffTopic = (w: string) =>
-  OFF_TOPIC_WORDS.has(w) ||
-  (w.endsWith('s') && (OFF_TOPIC_WORDS.has(w.slice(0, -1)) || OFF_TOPIC_WORDS.has(w.slice(0, -2))));
-
-/**
- * Idioms of coaching talk that use such words as figures ("the elephant in the room", "herding
- * cats", "walking on eggshells"), and similes ("like a swan"): removed before looking for them.
- */
-const IDIOM =
-  /\b(?:(?:the )?elephant in the room|white elephant|can of worms|tip of the iceberg|(?:walking|treading) on eggshells|piece of cake|herding cats|hot potato|low[- ]hanging fruit|red herring|cherry on (?:the )?(?:top|cake)|eat(?:ing)? the frog|bull by the horns|monkey on (?:your|my|their) back|cash cow|dead horse|sitting duck|guinea pig|carrot and (?:the )?stick|bread and butter|bad apple|apples and oranges|egg on (?:your|my|their) face|spilt milk|storm in a teacup|chicken (?:and|or) (?:the )?egg|cold turkey|lion's share|in a nutshell|(?:bigger|other) fish|cat (?:among|amongst) the pigeons|cat out of the bag|rain on (?:your|my|their) parade|ducks in a row|(?:a )?duck to water|like a (?:swan|duck)|hamster wheel|rollercoaster|cherry[- ]pick(?:ing|ed)?|candle at both ends|(?:pull|pulled) (?:your|their|his|her) socks up|(?:different|many|two|another) hats?|pigs might fly|under the weather|weather(?:ed|ing)? (?:the|this|that) storm|kick the can|the ball(?:'s| is) in (?:your|their|her|his) court|on the ball|drop(?:ped)? the ball|eye off the ball|butterflies in (?:your|my) (?:stomach|tummy)|(?:my|your|their) cup of tea|cup of tea|over the moon|once in a blue moon|bite the bullet|(?:a )?(?:moth|bee) to a flame|busy bee|the bee's knees|wolf at the door|fox in the henhouse|pig(?:'s)? ear|(?:like )?a (?:deer|rabbit) in (?:the )?headlights|(?:at|hold) (?:your|their) horses|the (?:ostrich|head in the sand)|(?:in|out of) the doghouse|dog's dinner|sick as a parrot|(?:top|under)dog|smell a rat|rat race|cat and mouse|as (?:busy|stubborn|quiet|sick|proud) as an? [a-z]+|like an? [a-z]+(?: [a-z]+)?)\b/g;
-
-const IDIOM_TEST = new RegExp(IDIOM.source);
+/** Whether a noun phrase names a thing of its own: a noun, not a colleague, a quality or a figure. */
+const isThing = (np: readonly string[]) => np.some((w) => namesAThing(w));
 
 function foreignWith(turn: ParsedTurn, vocabulary: () => Set<string> | null): string[] {
   // most turns name no such word: a set look-up per word before anything costlier
-  if (!turn.words.some(mayBeOffTopic)) return [];
+  if (!mayBeUnrelated(turn.words)) return [];
   const vocab = vocabulary();
   if (vocab === null) return [];
-  const known = knownTo(vocab);
-  const ws = IDIOM_TEST.test(turn.norm) ? words(turn.norm.replace(IDIOM, ' ')) : turn.words;
-  return ws.filter(
-    (w) => mayBeOffTopic(w) && OFF_TOPIC.has(stem(w)) && !WORKPLACE_STEMS.has(stem(w)) && !known(w),
-  );
+  return unrelatedThings(turn.norm, knownTo(vocab, wordFamily));
 }
 
 /**
@@ -428,11 +233,11 @@ export function engagesAs(turn: ParsedTurn, ctx: CoderContext, codes: readonly s
   if (ctx.prevPartner && words(normalise(ctx.prevPartner)).length <= BARE_REPLY_WORDS) return true;
   const vocab = vocabulary();
   if (vocab === null) return true;
-  const known = knownTo(vocab);
-  const ws = IDIOM_TEST.test(turn.norm) ? words(turn.norm.replace(IDIOM, ' ')) : turn.words;
+  const known = knownTo(vocab, wordFamily);
+  const plain = withoutIdioms(turn.norm);
   // anything taken up counts here, even a word too common to claim content ("the board", "today")
-  if (ws.some((w) => w.length >= 4 && !FUNCTION_WORDS.has(w) && known(w))) return true;
-  return namedThings(ws).filter((np) => np.length > 0 && isThing(np)).length < 2;
+  if (words(plain).some((w) => w.length >= 4 && !FUNCTION_WORDS.has(w) && known(w))) return true;
+  return namedThings(plain).filter((np) => np.length > 0 && isThing(np)).length < 2;
 }
 
 /** Words of grammar alone, never evidence of taking anything up. */

@@ -38,6 +38,11 @@ const REFLECTION_FLOOR = 0.2;
 /** The coach speaking of themselves: not a reflection of the partner. */
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|we've|us|our)\b/;
 
+/** A statement that proposes or recommends: "let's ...", "... will be helpful". */
+const PROPOSING = /\blet(?:'s| us)\b|\b(?:will|would) be (?:helpful|useful)\b/;
+/** What keeps happening to the partner: "you keep ...ing", "you get / your voice gets talked over". */
+const LIVED =
+  /^(?:(?:and|so|but) )?(?:you|your [a-z]+)(?:'re| are| were)? (?:keep|kept|(?:get|gets|got|getting|being) [a-z]+(?:ed|en))\b/;
 /** Words of greetings and send-offs: a short echo of these is social talk, not a reflection ("Good night!"). */
 const SOCIAL_WORD =
   /\b(?:night|morning|evening|afternoon|bye|goodbye|thanks|thank|welcome|luck|care|cheers|weekend|day|too|same|likewise|hello|hi|hey)\b/;
@@ -135,6 +140,29 @@ export function decideCoding(
     (cues.reassurance || cues.affirmation || cues.judgement)
   )
     label = 'other';
+  // the model's advice on a statement that names no "you", proposes nothing ("let's ...", "...
+  // will be helpful") and has no advice cue ("People are voting with their feet since the
+  // launch"): advice recommends an action, so this is not it; under doubt the less favourable of
+  // the rest (MITI: information over advice)
+  if (
+    label === 'advice' &&
+    !advice &&
+    !cues.adviceOffer &&
+    !question &&
+    !cues.secondPerson &&
+    !PROPOSING.test(cues.reflectionSentences.join(' '))
+  )
+    label = (['complex_reflection', 'simple_reflection', 'information', 'other'] as const).reduce(
+      (x, y) => (p[y] > p[x] ? y : x),
+    );
+  // the model's advice on a turn that agrees how we work, with no advice cue ("I'll mostly ask
+  // questions and you do the thinking"): the agreement is the move, a question if it asks one
+  if (label === 'advice' && !advice && !cues.adviceOffer && cues.contracting)
+    label = question
+      ? p.open_question >= p.closed_question
+        ? 'open_question'
+        : 'closed_question'
+      : 'other';
   // "you could tell she was upset", "you could lose the goodwill": a modal of perception or of
   // consequence, not a suggestion; the model's advice gives way to its next reading
   if (
@@ -258,7 +286,12 @@ export function decideCoding(
         /^(?:and |but )?so (?!far|let|i |we |that's |this is )[a-z]/.test(said)) ||
       // or it adds a feeling, an image, both sides or a meaning to what the partner just said
       complexMarkers() > 0 ||
-      shortEcho)
+      shortEcho ||
+      // or it says their words another way (a word of the same family: "worn down" for "tired")
+      stemEcho(said, ctx.prevPartner) >= 0.3 ||
+      // or it tells them what keeps happening to them ("You keep getting passed over", "Your
+      // voice gets drowned out"): their experience, in the habitual or the passive with "get"
+      (cues.partnerFocused && LIVED.test(said)))
   )
     label = p.simple_reflection > p.complex_reflection ? 'simple_reflection' : 'complex_reflection';
 

@@ -22,6 +22,14 @@ const FAULT =
  */
 const JUDGEMENT_STATEMENT = new RegExp(
   [
+    // sarcasm: praise said as a statement with a tag ("Well, that's a great start, isn't it."),
+    // or "just" praise after a lapse ("Oh, that's just brilliant."): a verdict dressed as praise
+    `^(?:(?:well|oh|so|right)[, ]+)?(?:that's|that is|that was) (?:just |really )?(?:a |an )?(?:great|brilliant|fantastic|lovely|marvellous|perfect|wonderful|nice|good|clever|smart) ?[a-z ]*, (?:isn't it|wasn't it|isn't that|wasn't that)[.!]*$`,
+    `^(?:well|oh)[, ]+(?:that's|that is|that was) just (?:great|brilliant|fantastic|lovely|marvellous|perfect|wonderful)\\b`,
+    // a verdict on what the partner expects or wants, however hedged ("It's a bit unreasonable to
+    // expect everything to be waiting for you"), not their own doubt reported back ("You're less
+    // sure it's unreasonable to want these things")
+    `(?<!\\b(?:sure|think|thinks|feel|feels|felt|believe|believes|worry|worried|wonder|whether|if|that|said|says|told|less|more|doubt)\\s)\\b(?:it's|it is|it was|that's|that is|that was|it seems|it sounds) (?:(?:a bit|a little|rather|quite|pretty|really|very|slightly|perhaps|maybe|probably|just|somewhat) )*(?:${FAULT}|unrealistic|too much) to (?:expect|think|want|assume|believe|ask|hope|feel)\\b`,
     // you are / were / have been (being) / sound / seem / come across as [degree] FAULT
     // (a hedge does not soften the verdict: "you might be overreacting a bit")
     `\\b(?:you(?:'re| are| were|'ve been| have been| sound| seem| come across as| (?:might|may|could|must|can) be| (?:might|may|could|must) have been)|you two were|you were both|you're both) (?:(?:just|being|totally|completely|way|far|much|clearly|really|honestly|a bit|a little|rather|quite|so|probably|both|all|simply|basically|obviously|frankly|kind of|sort of) )*${FAULT}`,
@@ -120,6 +128,8 @@ const REASSURANCE_PATTERNS = new RegExp(
   [
     // don't worry / try not to stress / don't beat yourself up / don't take it personally
     `^(?:(?:oh|well|but|and|so|please|honestly|look|just|now)[, ]+)*(?:don't|do not|try not to|no need to|you (?:shouldn't|should not|don't need to|mustn't)) (?:(?:be|feel) (?:so |too )?(?:hard on|harsh on|down on|bad|guilty|silly|embarrassed|ashamed|worried|stressed|upset|like a fraud)|worry|stress|fret|panic|dwell|beat yourself up|blame yourself|take it (?:personally|to heart)|let (?:it|them|that|this) get to you|give it (?:another|a second) thought|lose sleep|feel (?:so |too )?(?:bad|guilty|like a fraud|like that))`,
+    // a bare denial of the partner's fear ("What if they reject it?" "They won't, ...")
+    `^(?:(?:oh|no|well|honestly)[, ]+)*(?:they|it|he|she|that|you) (?:won't|will not|wouldn't|would not|can't|couldn't)(?: (?:do that|happen|be))?[,.!]`,
     // the future will be fine: you'll be fine / get there / bounce back; it'll pass / work out
     `\\byou(?:'ll| will| are going to|'re going to| should) (?:be (?:just )?(?:fine|ok|okay|alright|all right|great|right as rain|snapped up)|get there|bounce back|sail through|smash it|nail it|win them over|be back on your feet|land on your feet|get through (?:it|this))\\b`,
     `\\b(?:it|this|that|things|everything|it all|they|these things)(?:'ll| will| is going to|'s going to| are going to| always| usually| generally)? (?:all )?(?:be (?:fine|ok|okay|alright|all right)|(?:work|turn|sort itself|sort themselves) out|pass|blow over|come (?:together|good|right|to nothing)|balance out|settle down|get better|be forgotten)\\b`,

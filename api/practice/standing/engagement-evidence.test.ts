@@ -51,6 +51,34 @@ describe('engagementEvidence', () => {
     ).toEqual([]);
   });
 
+  it('reads a noun phrase to its head, not into the verb after it', () => {
+    const said = ['When I finally find the words in the meeting, the topic has already moved on.'];
+    for (const t of [
+      'By the time the words are ready, the moment passes.',
+      'When the topic moves on, the chance slips away.',
+    ])
+      expect(engagementEvidence(t, said).foreignThings, t).toEqual([]);
+    expect(
+      engagementEvidence("Your manager's supportive, and the silence is from above.", [
+        "My manager's great but the director hasn't said a word.",
+      ]).foreignThings,
+    ).toEqual(['silence']);
+  });
+
+  it('does not call one plausible new thing a template; an unrelated or a second one is', () => {
+    const said = ["It's been fine, honestly. Everyone's been really welcoming."];
+    const monday = 'How do you feel walking into the Monday meeting?';
+    expect(engagementEvidence(monday, said).engagement).toBe('unclear');
+    expect(earnsCredit(monday, ['open_question'], true, said)).toBe(true);
+    expect(earnsCredit(monday, ['open_question'], false, said)).toBe(false);
+    expect(engagementEvidence('How do you feel about the orange teapot?', said).engagement).toBe(
+      'absent',
+    );
+    expect(
+      engagementEvidence('What did the spreadsheet say about the cupboard?', said).engagement,
+    ).toBe('absent');
+  });
+
   it('counts what the learner was told about the scenario as the conversation', () => {
     const brief = scenarioContext({
       title: 'Setback',

@@ -10,16 +10,27 @@
  *   a close family of feeling and workplace words) and names no thing the partner never raised;
  *   or it is made only of the ordinary words any coaching conversation uses ("What would you
  *   like from today?", "What will you do first, and by when?", "Go on.").
- * - `absent`: it names things as if shared ("the orange teapot", "the marmalade") that the
- *   partner never raised, and takes up nothing the partner said: a template about nothing,
- *   whatever its shape.
+ * - `absent`: it takes up nothing the partner said and names a thing of a class no workplace
+ *   conversation has ("the orange teapot", "the marmalade") or several things the partner never
+ *   raised: a template about nothing, whatever its shape. One new thing of a plausible working
+ *   life is not that ("How do you feel walking into the Monday meeting?"): it is `unclear`, and a
+ *   question about how the partner feels there is credited as the coder reads it.
  * - `unclear`: anything between (some of theirs and a thing they never raised; or content
  *   words of its own that name no thing). Not enough to praise, not enough to say the turn
  *   picked up nothing.
  */
-import { stem } from '../coder/engagement.js';
+import { wordFamily } from '../coder/engagement.js';
 import { normalise, words } from '../coder/text.js';
-import { boundedMemo } from '../memo.js';
+import {
+  knownTo,
+  mayBeUnrelated,
+  namesAThing,
+  nounPhrases,
+  asksHowTheyFeel,
+  PRESUPPOSING,
+  unrelatedThings,
+  vocabularyOf,
+} from '../named-things.js';
 
 export type Engagement = 'shown' | 'absent' | 'unclear';
 
@@ -33,6 +44,8 @@ export interface EngagementEvidence {
   foreign: string[];
   /** things the turn names as if shared ("the marmalade", "your holiday") that the partner never raised */
   foreignThings: string[];
+  /** words naming things of a class no workplace conversation has ("teapot", "zebra") that the partner never raised */
+  unrelated: string[];
 }
 
 /**
@@ -98,141 +111,21 @@ const SOFT = new Set(
   ).split(/\s+/),
 );
 
-const DETERMINER = new Set([
-  'the',
-  'a',
-  'an',
-  'your',
-  'his',
-  'her',
-  'their',
-  'our',
-  'this',
-  'these',
-  'those',
-  'some',
-]);
-/** Words that end a noun phrase after a determiner: verbs, prepositions, conjunctions, and the pronoun opening a clause ("the work you love"). */
-const PHRASE_END = new Set(
-  (
-    'of to and or but with has have had is are was were be been left will would could can should that which who for from in on ' +
-    'i you he she it we they me him them us ' +
-    'at by about as than if so when while because into onto over after before since'
-  ).split(' '),
-);
-
-/** Families of words that name the same thing: a coach may say a partner's word another way. */
-const FAMILIES: readonly string[] = [
-  'angry annoyed furious frustrated fed irritated cross livid rage mad resent resentment fuming',
-  'worried worry anxious anxiety nervous nerves scared afraid fear frighten frightened terrified dread dreading panic stressed stress uneasy',
-  'sad upset gutted devastated down low hurt hurting cry crying cried tears miserable grief',
-  'tired exhausted drained worn burnt burnout empty sleep sleeping knackered',
-  'stuck trapped lost circles drowning overwhelmed swamped underwater',
-  'manager boss director supervisor head lead chair line',
-  'colleague colleagues team staff coworker peer peers people',
-  'job role post position promotion career offer work',
-  'meeting meetings call calls standup presentation pitch review',
-  'money pay salary budget cost costs bonus funding price',
-];
-const FAMILY = new Map<string, number>(
-  FAMILIES.flatMap((line, i) => line.split(' ').map((w) => [w, i] as [string, number])),
-);
-
-/**
- * Words a determiner can open that name no thing of the partner's own: quantities, qualities, the
- * heads of set phrases ("a couple of", "the rest of", "on the spot", "a big deal"), and the people
- * of anyone's working world ("the team", "your manager"), who belong to the partner's world even
- * before they are named.
- */
-const NOT_A_THING = new Set(
-  (
-    'huge tough long whole ideal reasonable real basic fairly tight bright new old single short little big nice main last ' +
-    'first next same other usual wrong right early late inside outside ahead towards ' +
-    'team teams manager managers boss bosses director directors colleague colleagues staff client clients customer ' +
-    'customers board panel partner partners head lead leads members member reports gut word words'
-  ).split(' '),
-);
-
 const content = (w: string) => w.length > 2 && !ORDINARY.has(w) && !SOFT.has(w) && !/^\d+$/.test(w);
 
 /**
- * The stems and families of one text the partner said (or the scenario's brief), remembered: every
- * turn's evidence reads the window's partner lines and the brief again. Bounded (practice/memo).
+ * The content words of each noun phrase a presupposing determiner opens ("the", "your"), read to
+ * its head (named-things): what the turn names as if the partner had raised it.
  */
-const textVocabulary = boundedMemo<readonly string[]>(4000);
-function vocabularyOf(text: string): readonly string[] {
-  return textVocabulary(text, () => {
-    const out: string[] = [];
-    for (const w of words(normalise(text))) {
-      out.push(stem(w));
-      const f = FAMILY.get(w) ?? FAMILY.get(stem(w));
-      if (f !== undefined) out.push(`#${f}`);
-    }
-    return Object.freeze(out);
-  });
-}
-
-/** The stems and families of everything the partner said. */
-function vocabulary(partnerTexts: readonly (string | null | undefined)[]): Set<string> {
-  const vocab = new Set<string>();
-  for (const t of partnerTexts) {
-    if (!t) continue;
-    for (const v of vocabularyOf(t)) vocab.add(v);
-  }
-  return vocab;
-}
-
-/** A word the partner used, or one built on theirs ("friendship" on "friends"). */
-function known(w: string, vocab: ReadonlySet<string>): boolean {
-  const st = stem(w);
-  const f = FAMILY.get(w) ?? FAMILY.get(st);
-  if (vocab.has(st) || (f !== undefined && vocab.has(`#${f}`))) return true;
-  if (st.length < 5) return false;
-  for (const v of vocab) {
-    if (v.length < 5 || v[0] === '#') continue;
-    const [short, long] = v.length <= st.length ? [v, st] : [st, v];
-    if (long.startsWith(short.slice(0, Math.max(5, short.length - 1)))) return true;
-  }
-  return false;
-}
-
-/**
- * Determiners that presuppose their thing is already shared ("the marmalade", "your holiday"):
- * said of something the partner never raised, they claim a common ground that is not there. An
- * indefinite or third-person one introduces something new ("a shock", "a guest in your own job",
- * "her language"), as a reflection that adds meaning does, and claims nothing.
- */
-const PRESUPPOSING = new Set(['the', 'this', 'these', 'those', 'your']);
-
-/** Nouns ending in -ing or -ed that name things ("your wedding", "the pudding", "the shed"). */
-const NOUN_ING = new Set(
-  'wedding weddings meeting meetings building buildings evening mornings morning ceiling painting paintings pudding clothing ring string king wing spring shed bed sled'.split(
-    ' ',
-  ),
-);
-
-/** The content words of each noun phrase a presupposing determiner opens (up to three words). */
-function namedThings(ws: readonly string[]): string[][] {
-  const out: string[][] = [];
-  for (let i = 0; i < ws.length; i++) {
-    if (!PRESUPPOSING.has(ws[i])) continue;
-    const np: string[] = [];
-    for (
-      let j = i + 1;
-      j < Math.min(ws.length, i + 4) && !PHRASE_END.has(ws[j]) && !DETERMINER.has(ws[j]);
-      j++
-    ) {
-      // a participle or an adverb ("the boss pushing", "the expectations stayed") names no thing
-      if (
-        content(ws[j]) &&
-        !NOT_A_THING.has(ws[j]) &&
-        (NOUN_ING.has(ws[j]) || !/(?:ed|ing|ly)$/.test(ws[j]))
-      )
-        np.push(ws[j].replace(/'s$/, ''));
-    }
-    if (np.length) out.push(np);
-  }
-  return out;
+function namedThings(norm: string): string[][] {
+  return nounPhrases(norm)
+    .filter((np) => PRESUPPOSING.has(np.det))
+    .map((np) =>
+      np.words
+        .filter((w) => content(w) && namesAThing(w, { abstract: true }))
+        .map((w) => w.replace(/'s$/, '')),
+    )
+    .filter((np) => np.length > 0);
 }
 
 /**
@@ -246,24 +139,39 @@ export function engagementEvidence(
   text: string,
   partnerTexts: readonly (string | null | undefined)[],
 ): EngagementEvidence {
-  const ws = words(normalise(text ?? ''));
-  const vocab = vocabulary(partnerTexts);
+  const norm = normalise(text ?? '');
+  const ws = words(norm);
+  const vocab = vocabularyOf(partnerTexts, wordFamily);
+  const known = knownTo(vocab, wordFamily);
   if (vocab.size === 0)
-    return { engagement: 'shown', shared: [], strongShared: [], foreign: [], foreignThings: [] };
+    return {
+      engagement: 'shown',
+      shared: [],
+      strongShared: [],
+      foreign: [],
+      foreignThings: [],
+      unrelated: [],
+    };
   const contentWords = [...new Set(ws.filter(content))];
   const softWords = [...new Set(ws.filter((w) => SOFT.has(w)))];
-  const strongShared = contentWords.filter((w) => known(w, vocab));
-  const shared = [...strongShared, ...softWords.filter((w) => known(w, vocab))];
-  const foreign = contentWords.filter((w) => !known(w, vocab));
-  const foreignThings = namedThings(ws)
-    .filter((np) => !np.some((w) => known(w, vocab)))
+  const strongShared = contentWords.filter((w) => known(w));
+  const shared = [...strongShared, ...softWords.filter((w) => known(w))];
+  const foreign = contentWords.filter((w) => !known(w));
+  const foreignThings = namedThings(norm)
+    .filter((np) => !np.some(known))
     .map((np) => np.join(' '));
+  const unrelated = mayBeUnrelated(ws) ? unrelatedThings(norm, known) : [];
   let engagement: Engagement;
-  if (shared.length === 0 && foreignThings.length > 0) engagement = 'absent';
+  // a template about nothing: it takes up nothing of theirs and names something unrelated to any
+  // workplace ("the orange teapot") or several things they never raised. One new thing of a
+  // plausible working life ("How do you feel walking into the Monday meeting?") is a question about
+  // their situation, not a template: it is `unclear`, and never told it picked up nothing.
+  if (shared.length === 0 && (unrelated.length > 0 || foreignThings.length >= 2))
+    engagement = 'absent';
   else if (foreignThings.length === 0 && (shared.length > 0 || contentWords.length === 0))
     engagement = 'shown';
   else engagement = 'unclear';
-  return { engagement, shared, strongShared, foreign, foreignThings };
+  return { engagement, shared, strongShared, foreign, foreignThings, unrelated };
 }
 
 /**
@@ -292,14 +200,26 @@ export function earnsCredit(
   if (!partnerTexts.some((t) => t && t.trim()) || codes.includes('advice_with_permission'))
     return coderEngaged !== false;
   if (ev.engagement === 'absent') return false;
+  // a question about how the partner feels in a plausible moment of their working life, naming
+  // one thing they have not named yet ("How do you feel walking into the Monday meeting?"): it
+  // asks about their situation, so the coder decides as for their own words
+  if (
+    ev.unrelated.length === 0 &&
+    ev.foreignThings.length === 1 &&
+    asksHowTheyFeel(normalise(text))
+  )
+    return coderEngaged !== false;
   // every content word theirs: the words outweigh a doubtful coder (never when the turn also
   // brings words of its own, "a kangaroo in the meeting": the coder's doubt then stands)
   if (ev.engagement === 'shown' && ev.strongShared.length > 0 && ev.foreign.length === 0)
     return true;
   // only ordinary words (no claim either way), or something between: the coder decides
+  // (a reflection in other words may name as many plausible new things as it takes up of theirs,
+  // "You gave up your evenings for that bid" after "three nights"; never an unrelated one)
   return (
     coderEngaged !== false &&
-    (ev.foreignThings.length === 0 || ev.foreignThings.length < ev.strongShared.length)
+    (ev.foreignThings.length === 0 ||
+      ev.foreignThings.length < ev.strongShared.length + (ev.unrelated.length === 0 ? 1 : 0))
   );
 }
 
