@@ -65,13 +65,21 @@ const built = sourcesChanged(SERVER_BUNDLE, ['api', 'prompts']) && (await buildS
 // process starts, so on Linux the launcher replaces itself once with it set (process.execve,
 // Node 22.15+: same process id, ~20 ms). SB_MALLOC_ARENAS=default leaves glibc's own choice.
 // After a build it replaces itself too: building left ~30 MB in this process's C heap.
+// MALLOC_MMAP_THRESHOLD_ fixes the size from which glibc maps a block of its own (and unmaps it
+// when freed) at 128 kB; by default the threshold rises to the largest block freed so far, after
+// which PGlite's large file buffers (creating and migrating a data folder) stayed in the heap:
+// ~100 MB of idle resident memory (docs/operations.md). SB_MALLOC_ARENAS=default leaves both.
 const setArenas =
   process.platform === 'linux' &&
   process.env.MALLOC_ARENA_MAX === undefined &&
   process.env.SB_MALLOC_ARENAS !== 'default';
 if ((setArenas || built) && typeof process.execve === 'function') {
   const env = setArenas
-    ? { ...process.env, MALLOC_ARENA_MAX: process.env.SB_MALLOC_ARENAS ?? '2' }
+    ? {
+        ...process.env,
+        MALLOC_ARENA_MAX: process.env.SB_MALLOC_ARENAS ?? '2',
+        MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072',
+      }
     : process.env;
   process.execve(
     process.execPath,
