@@ -90,6 +90,8 @@ export interface MoveCues {
   words: number;
   /** gives the partner's own observation back ("you noticed...", "you're seeing...") */
   noticing: boolean;
+  /** gives the partner time to think ("Take your time.", "Take as long as you need."): not advice */
+  holdsSpace: boolean;
   /**
    * an affirmation that also gives the partner's act, want or value back ("You built most of the
    * models", "You care about the users"): it codes a reflection beside the affirmation
@@ -133,9 +135,15 @@ const ADVICE_STATEMENT =
  */
 const HEDGED_SUGGESTION =
   /(?:\bi(?: would|'d)? (?:also |really |strongly |highly |definitely |personally )*(?:suggest|recommend|encourage|advise)\b(?! (?:that )?(?:it|this|that) (?:is|was))|\b(?:if (?:it|that) (?:was|were) me|if i were in your (?:shoes|position)),? i(?:'d| would)\b|^(?:(?:and|or|so|then|maybe|perhaps|also|alternatively|otherwise)[, ]+)*you (?:could|might) (?!(?:(?:also|perhaps|maybe|always|even) )?(?:be|feel|have|find|think|want|need|lose|get|end|see|notice|not|know|say|mean|like|hear|wonder|worry|struggle|fail|go through|experience|already|never|still|just|learn|do (?:it|this|that)|kind|sort|envision|imagine|well|tell (?:that|she|he|they|it|from|how|by|what))\b)(?:(?:also|perhaps|maybe|always|even) )?[a-z]+\b|^(?:maybe |perhaps )?[a-z]+ing\b[^,]{0,80}\b(?:would|could|might|may) (?:really |also |actually )?(?:help|be (?:useful|helpful|worth|a good idea|good for you))\b|\bit (?:would|might|could|may) (?:also |really )?(?:help|be (?:helpful|useful|worth|worthwhile)) (?:you )?(?:to|if you|[a-z]+ing)\b|\b(?:my|the) best advice\b|^(?:it's |it is )?(?:probably |maybe )?best to\b)/;
+/**
+ * A whole sentence that gives the partner time to think (holding the silence, Kline's attention):
+ * "Take your time.", "Take as long as you need.", "There's no rush.". It recommends no action.
+ */
+const HOLDS_SPACE =
+  /^(?:(?:and|so|please|honestly|no)[, ]+)*(?:take (?:your time|(?:as long as|all the time|whatever time) you need|a (?:moment|minute|second|breath)(?: if you need (?:it|one|to))?)|there's no (?:rush|hurry)|no (?:rush|hurry))(?:[,;]? (?:there's no (?:rush|hurry)|no (?:rush|hurry)|i'm (?:here|listening|not going anywhere)))?[.!]?$/;
 /** Sentence openers that look imperative but invite the partner to talk or close the session. */
 const NOT_IMPERATIVE =
-  /^(?:feel free|let me|let's|tell me|talk me|talk to me|walk me|say more|go on|go ahead|take your time|take care|think about (?:all )?(?:of )?(?:it|that|this|what)|look,|look at (?:you|that|this|what)|keep going|stop me|give me|get (?:back|in touch)|make yourself|be well|use (?:your|the) (?:time|words))/;
+  /^(?:feel free|let me|let's|tell me|talk me|talk to me|walk me|say more|go on|go ahead|take your time|take (?:as long as|all the time|whatever time) you need|take (?:a|a few|a minute|a moment|a second|a breath)(?: (?:moment|minute|second|breath)s?)?(?: if you need (?:it|one|to))?[.!]?$|take care|think about (?:all )?(?:of )?(?:it|that|this|what)|look,|look at (?:you|that|this|what)|keep going|stop me|give me|get (?:back|in touch)|make yourself|be well|use (?:your|the) (?:time|words))/;
 
 /** Imperatives that open a sentence: the coach telling the partner what to do. */
 const IMPERATIVE =
@@ -229,7 +237,7 @@ const AFFIRMATION =
 const JOINED_QUESTION =
   /,? (?:and|or) (?:what|who|how|why|where)(?:'s| (?:is|are|was|were|do|does|did|have|has|had|could|can|might|should)) [a-z]/g;
 const JUDGEMENT =
-  /\b(?:(?:that|this|it) (?:was|is|sounds like) (?:a (?:big |huge |real )?mistake|(?:really |pretty |a bit )?(?:stupid|silly|wrong|unprofessional|ridiculous|selfish|lazy|naive|childish|irresponsible|unacceptable|your (?:own )?fault))|you(?:'re| are| were) (?:just |being |totally |completely |way |clearly |really )*(?:overreacting|too (?:sensitive|emotional)|wrong|lazy|selfish|naive|dramatic|unreasonable|paranoid|irrational|making (?:excuses|a big deal|a mountain)|the problem|to blame|rude|immature|childish)|you (?:shouldn't|should not) (?:have|feel|be (?:so|upset|angry|worried))|you (?:made|make) (?:a|the) (?:mistake|wrong)|(?:what|why) (?:on earth |the hell )?(?:were|was) you thinking|you only have yourself to blame|that's (?:not|no) (?:an )?excuse|grow up|get over it|man up|stop (?:complaining|whining|moaning|being)|your fault)\b/;
+  /\b(?:(?:that|this|it) (?:was|is|sounds like) (?:a (?:big |huge |real )?mistake|(?:really |pretty |a bit )?(?:stupid|silly|wrong|unprofessional|ridiculous|selfish|lazy|naive|childish|irresponsible|unacceptable|your (?:own )?fault))|you(?:'re| are| were) (?:just |being |totally |completely |way |clearly |really )*(?:overreacting|too (?:sensitive|emotional)|wrong|lazy|selfish|naive|dramatic|unreasonable|paranoid|irrational|making (?:excuses|a big deal|a mountain)|the problem|to blame|rude|immature|childish)|you (?:shouldn't|should not) (?:have|feel|be (?:so|upset|angry|worried))|you (?:made|make) (?:a|the) (?:mistake|wrong)|(?:what|why) (?:on earth |the hell )?(?:were|was) you thinking|you only have yourself to blame|that's (?:not|no) (?:an )?excuse|grow up|get over it|man up|(?:^|\byou (?:just |really )?(?:need to |have to |should |must |could )?|\bjust )stop (?:complaining|whining|moaning|being)|your fault)\b/;
 const SELF_DISCLOSURE_ANYWHERE =
   /\bi (?:felt|feel|went through|had|experienced) (?:the same|exactly the same|something similar|a similar)\b/;
 /**
@@ -241,13 +249,22 @@ const OWN_STORY =
   /^(?:(?:and|but|so|also|personally|honestly|actually|now|meanwhile|well)[, ]+)*i(?:'ve| have| had)? (?:also |too |once |now |still |personally |actually |really |just )?(?:went|had|was (?!wanting|wondering|thinking|going to|hoping|just)|were|did (?:that|the same|it|this)|lost|took|found|made|grew|became|began|started|left|came|sit|am now|'m now|prefer|struggled|struggle|have been|'ve been|used to|tried|live|lived|worked|spent|quit|moved|dropped|failed|survived|suffered|battled|dealt|overcame|decided|broke|ended|stopped|gave up|kept|ate|slept|cried|joined|changed|relapsed|tend to|never)\b/;
 const JUDGEMENT_STATEMENT =
   /^(?:but |and |well,? )?(?:you always|you never|you just (?:don't|won't|can't) (?:listen|try|learn))\b/;
+/** The "always" or "never" of a coach's sentence was the partner's own word about themselves. */
+const OWN_WORD = {
+  always: /\bi(?:'ve|'m)? (?:[a-z]+ )?always\b/,
+  never: /\bi(?:'ve|'m)? (?:[a-z]+ )?never\b/,
+} as const;
+function ownGeneralisation(s: string, partnerSaid: string | null): boolean {
+  const word = /\byou (always|never)\b/.exec(s)?.[1] as keyof typeof OWN_WORD | undefined;
+  return word !== undefined && partnerSaid !== null && OWN_WORD[word].test(partnerSaid);
+}
 const SELF_DISCLOSURE =
   /^(?:i (?:had|have had|went|remember when i|used to|once|also|too|felt|feel the same|know how you feel|was in|was (?:also |once )?(?:in|at|a|the|going|having|really|so)|have been in|have a similar|have (?:also )?(?:been|felt|had|gone|struggled|dealt)|'ve (?:also )?(?:been|felt|had|gone|struggled|dealt)|'m (?:also|the same|in the same)|lost (?:my|everything|a lot|someone)|'ve lost|did the same|struggled|dealt|happened to|grew up|remember (?:when|feeling|being)|went through)|me too|same here|when i (?:was|changed|moved|started|joined|left|lost|went|had|became)|in my (?:experience|last job|old team|case|own)|my (?:own |last |old )?(?:experience|manager|boss|team|husband|wife|partner|mom|mum|dad|family|friend|son|daughter|brother|sister|dog|cat|job|kids|children)\b|the same (?:thing )?happened to me|i've (?:had|been|done|felt|gone) (?:the same|a similar|something similar|through))/;
 /**
  * Cues of every coaching move in a turn, from its normalised sentences.
  * @example moveCues(sentences(normalise('What will you do first, and by when?'))).action // true
  */
-export function moveCues(sents: readonly string[]): MoveCues {
+export function moveCues(sents: readonly string[], partnerSaid: string | null = null): MoveCues {
   const c: MoveCues = {
     questions: 0,
     open: 0,
@@ -281,6 +298,7 @@ export function moveCues(sents: readonly string[]): MoveCues {
     secondPerson: false,
     partnerFocused: false,
     noticing: false,
+    holdsSpace: false,
     feelingReflection: false,
     words: 0,
     pleasantry: sents.length > 0,
@@ -324,6 +342,11 @@ export function moveCues(sents: readonly string[]): MoveCues {
     if (affirmed) c.affirmation = c.support = true;
     if (contracted) c.contracting = true;
     if (returned) c.returnToGoal = true;
+    if (!question && HOLDS_SPACE.test(s)) {
+      c.holdsSpace = true;
+      c.otherStatements++;
+      continue;
+    }
     if (ENCOURAGEMENT.test(s)) {
       c.support = true;
       c.otherStatements++;
@@ -437,7 +460,9 @@ export function moveCues(sents: readonly string[]): MoveCues {
       const disclosed =
         SELF_DISCLOSURE.test(s) || SELF_DISCLOSURE_ANYWHERE.test(s) || OWN_STORY.test(s);
       if (disclosed) c.selfDisclosure = true;
-      if (JUDGEMENT_STATEMENT.test(s)) c.judgement = true;
+      // "you never ..." accuses, unless it gives the partner's own "never" back ("I never seem to
+      // hand anything over." "So you never hand anything over.")
+      if (JUDGEMENT_STATEMENT.test(s) && !ownGeneralisation(s, partnerSaid)) c.judgement = true;
       // a statement that gives the partner's world back: not advice, support, contracting or social talk
       const social = PLEASANTRY.test(s) || APOLOGY.test(s) || REPAIR.test(s);
       const elsewhere =

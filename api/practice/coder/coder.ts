@@ -31,7 +31,7 @@ export function createCoder(model: LinearModel, version: string): CodeUtterance 
   };
   return (text, ctx = {}) => {
     const turn = parseTurn(text ?? '', ctx.prevPartner);
-    const cues = moveCues(turn.sentences);
+    const cues = moveCues(turn.sentences, turn.prevNorm);
     const p = probabilities(turn, text ?? '', cues);
     // the partner asking for ideas ("any tips?", "what would you do?") grants permission too
     const permissionGranted =

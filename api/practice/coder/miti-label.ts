@@ -140,6 +140,10 @@ export function decideCoding(
     (cues.reassurance || cues.affirmation || cues.judgement)
   )
     label = 'other';
+  // the model's advice on a turn that only gives the partner time ("Take as long as you need."):
+  // holding the silence recommends no action
+  if (label === 'advice' && !advice && !cues.adviceOffer && !question && cues.holdsSpace)
+    label = 'other';
   // the model's advice on a statement that names no "you", proposes nothing ("let's ...", "...
   // will be helpful") and has no advice cue ("People are voting with their feet since the
   // launch"): advice recommends an action, so this is not it; under doubt the less favourable of
