@@ -120,6 +120,9 @@ const GOAL =
   /\b(?:what (?:would|do) you (?:like|want|hope) (?:to get )?(?:out of|from) (?:our|this|the|today)|what would make (?:this|our|today)[a-z ]{0,30}(?:useful|worthwhile|helpful|valuable)|what would you like to (?:focus on|work on|talk about|explore|achieve)|what do you want to (?:focus on|work on|achieve|get to)|how (?:shall|should|would you like|do you want) (?:we|us to) (?:work|use (?:our|this|the) time)|what (?:outcome|result) (?:would|do) you|where would you like to (?:start|begin|be by)|what would success look like|how will (?:we|you) know (?:we|this|it)(?:'ve| have| has)? (?:been|worked|got)|what(?:'s| is) the (?:goal|outcome) (?:for|of) (?:today|this|our)|what(?:'s| is) most important (?:for you )?to (?:cover|get|talk)|what do you need from me|how can i (?:best )?(?:help|support) you (?:today|in this|here|with this)|what should we (?:agree|focus))/;
 const INCISIVE =
   /\b(?:if you knew|if you were to assume|if you (?:didn't|did not) (?:have to|need to|believe|think)|what are you assuming|what (?:assumption|belief)s? (?:are|is|might be|could be)|is (?:that|it|this) (?:really )?true\?|what would you do if you (?:weren't|were not|knew|could|had)|what could you (?:assume|believe) instead|what would you assume instead|how (?:do|would) you know (?:that|it) (?:is )?(?:true|so)|if (?:you|it) (?:could|were to) (?:not fail|work perfectly|be any way)|what would (?:it|that) (?:take|mean) if|what(?:'s| is) the (?:real|underlying) (?:question|issue|fear)|what are you afraid (?:of|would happen)|what if (?:you|that|it|they) (?:weren't|were|didn't|did|could))/;
+/** A statement that opens by giving the partner's world back ("so you'd...", "it sounds like..."). */
+const GIVES_BACK_LEAD =
+  /^(?:(?:so|and|right|okay|ok)[, ]+)*(?:you(?:'d|'re|'ve| would| are| have| feel| think)|it sounds|sounds like|it seems|what i'm hearing|i'm hearing)\b/;
 const ACTION =
   /\b(?:what will you do|what(?:'s| is| would be) (?:your|the|a) (?:first|next|smallest|one) (?:small )?step|what(?:'s| is) your next (?:move|step)|by when|when will you|what (?:are you going to|will you) (?:do|try|commit|start|change)|what do you (?:commit|want to commit) to|how committed are you|who (?:will|could) (?:you )?(?:help|support|hold) you|what might get in the way|how will you (?:start|begin|make sure|know you)|on a scale of (?:1|one|0|zero) to (?:10|ten),? how (?:likely|committed|confident)|what (?:could|can|might) you do (?:first|next|differently|this week|tomorrow)|which (?:option|of these) (?:will|would|do) you (?:choose|go with|try|pick)|what would you like to do (?:next|about (?:it|that|this)))/;
 const LEADING =
@@ -483,7 +486,10 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
     if (AUTONOMY.test(s) || AUTONOMY_FRAME.test(s)) c.autonomy = true;
     if (PERMISSION.test(s)) c.permissionRequest = true;
     if (question && (GOAL.test(s) || GOAL_QUESTION.test(s))) c.goal = true;
-    if (INCISIVE.test(s) || (question && isIncisive(s))) c.incisive = true;
+    // "So you'd feel settled if you knew where you fitted." gives the partner's condition back: a
+    // reflection, not Kline's "If you knew..., what would you...?" (a question, or an "imagine")
+    if ((INCISIVE.test(s) && (question || !GIVES_BACK_LEAD.test(s))) || (question && isIncisive(s)))
+      c.incisive = true;
     if (ACTION.test(s) || (question && isActionQuestion(s))) c.action = true;
     if (AFFIRMATION.test(s)) c.support = true;
     if (JUDGEMENT.test(s)) c.judgement = true;

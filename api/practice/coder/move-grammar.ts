@@ -128,6 +128,9 @@ const REASSURANCE_PATTERNS = new RegExp(
   [
     // don't worry / try not to stress / don't beat yourself up / don't take it personally
     `^(?:(?:oh|well|but|and|so|please|honestly|look|just|now)[, ]+)*(?:don't|do not|try not to|no need to|you (?:shouldn't|should not|don't need to|mustn't)) (?:(?:be|feel) (?:so |too )?(?:hard on|harsh on|down on|bad|guilty|silly|embarrassed|ashamed|worried|stressed|upset|like a fraud)|worry|stress|fret|panic|dwell|beat yourself up|blame yourself|take it (?:personally|to heart)|let (?:it|them|that|this) get to you|give it (?:another|a second) thought|lose sleep|feel (?:so |too )?(?:bad|guilty|like a fraud|like that))`,
+    // telling the partner how to see themselves: "you're being a bit hard on yourself" disputes
+    // their view of themselves, as "don't be so hard on yourself" does
+    `\\byou(?:'re| are) (?:being )?(?:a (?:bit|little) |too |so |very |really |quite |far too |way too )?(?:hard|harsh|tough) on yourself\\b`,
     // a bare denial of the partner's fear ("What if they reject it?" "They won't, ...")
     `^(?:(?:oh|no|well|honestly)[, ]+)*(?:they|it|he|she|that|you) (?:won't|will not|wouldn't|would not|can't|couldn't)(?: (?:do that|happen|be))?[,.!]`,
     // the future will be fine: you'll be fine / get there / bounce back; it'll pass / work out

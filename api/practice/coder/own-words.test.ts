@@ -1,9 +1,11 @@
 /**
  * @module practice/coder/own-words.test
- * Moves that look like a verdict or an instruction by their surface but are not, read against
- * what the partner said: "you never..." that gives back the partner's own "never", a "stop being"
- * whose subject is not the partner, and a sentence that only gives the partner time to think.
- * Each has its poor twin beside it, so the rule cannot pass by calling everything good.
+ * Moves whose surface misleads, read against what the partner said: "you never..." that gives
+ * back the partner's own "never", a "stop being" whose subject is not the partner, a sentence
+ * that only gives the partner time to think, a reflection with "if you knew" in it (not Kline's
+ * incisive question), and "you're being hard on yourself" (it disputes the partner's view of
+ * themselves: reassurance, not a reflection). Each has its twin beside it, so a rule cannot pass
+ * by calling everything good or everything poor.
  */
 import { describe, expect, it } from 'vitest';
 import { codeUtterance } from './index.js';
@@ -53,5 +55,36 @@ describe('giving the partner time', () => {
   });
   it('an instruction to take something is still advice', () => {
     expect(label('Take a break from the project for a week.', prev)).toBe('advice');
+  });
+});
+
+describe('telling the partner how to see themselves', () => {
+  it.each([
+    [
+      "I know what I need to do. Knowing isn't the hard bit.",
+      "You're being a bit hard on yourself there.",
+    ],
+    ["I'm useless. I should have seen it coming.", "You're being too hard on yourself."],
+  ])('after "%s", "%s" is reassurance, not a reflection', (prev, text) => {
+    const codes = codeUtterance(text, { prevPartner: prev }).codes;
+    expect(codes).toContain('reassurance');
+    expect(codes).not.toContain('complex_reflection');
+  });
+  it('naming the standard they hold themselves to is a reflection', () => {
+    const prev = "I'm useless. I should have seen it coming.";
+    expect(label('You hold yourself to a very high standard.', prev)).toBe('complex_reflection');
+  });
+});
+
+describe('"if you knew"', () => {
+  const prev = 'The brand refresh kicked off while I was away. It was my idea originally.';
+  it('inside a checked reflection is not an incisive question', () => {
+    const text =
+      "So you'd feel settled if you knew where you fitted in the refresh. Have I got that right?";
+    expect(codeUtterance(text, { prevPartner: prev }).codes).not.toContain('incisive_question');
+  });
+  it("as Kline's question it is", () => {
+    const text = 'If you knew you had a place in the refresh, what would you do first?';
+    expect(codeUtterance(text, { prevPartner: prev }).codes).toContain('incisive_question');
   });
 });
