@@ -246,12 +246,15 @@ try {
         await res.arrayBuffer();
       });
       const cost = await since(before, READS);
-      ((server += cost.cpu), (client += cost.clientCpu), (probe = cost.probe ?? probe));
+      server += cost.cpu;
+      client += cost.clientCpu;
+      probe = cost.probe ?? probe;
       times.push(...r.times);
       const h = await drive(READS, 16, async () => {
         await (await fetch(`http://127.0.0.1:${HELLO_PORT}/`)).arrayBuffer();
       });
-      (reads.push(r.perSecond), hellos.push(h.perSecond));
+      reads.push(r.perSecond);
+      hellos.push(h.perSecond);
     }
     const readRate = quantile(reads, 0.5);
     const helloRate = quantile(hellos, 0.5);
