@@ -3,7 +3,7 @@
  * What a learner may see of a session: the brief (never hidden layers), the visible transcript
  * with codes and feedback, the scorecard. Partner directives and scripted drafts stay server-side.
  */
-import type { VisibleSession, VisibleTurn } from '../store/sessions.js';
+import type { ReadableSession, VisibleSession, VisibleTurn } from '../store/sessions.js';
 import { getPartnerCard, toBrief } from '../practice/scenarios/index.js';
 import type { PartnerCard, ScenarioBrief } from '../practice/types.js';
 
@@ -75,4 +75,24 @@ export function sessionView(s: VisibleSession, turns: VisibleTurn[]) {
     ...(s.scorecard ? { scorecard: s.scorecard } : {}),
     ...(s.drillResult ? { drillResult: s.drillResult } : {}),
   };
+}
+
+/**
+ * `sessionView` as JSON text, for a read: the transcript (as `turnView` shows it) and the
+ * scorecard come as JSON text from the database (store/sessions `readReadableSession`) and are
+ * spliced in as they are, not parsed and serialised again (the largest part of a read's CPU).
+ */
+export function sessionViewJson(s: ReadableSession, turnsJson: string): string {
+  const head = JSON.stringify({
+    id: s.id,
+    status: s.status,
+    scenario: scenarioView(s.scenarioId, s.scenarioCard),
+    drillId: s.drillId,
+    startedAt: s.startedAt.toISOString(),
+    endedAt: s.endedAt ? s.endedAt.toISOString() : null,
+    versions: s.versions,
+  });
+  const scorecard = s.scorecardJson ? `,"scorecard":${s.scorecardJson}` : '';
+  const drillResult = s.drillResult ? `,"drillResult":${JSON.stringify(s.drillResult)}` : '';
+  return `${head.slice(0, -1)},"turns":${turnsJson}${scorecard}${drillResult}}`;
 }

@@ -56,13 +56,40 @@ export type VisibleSession = Pick<
   | 'drillResult'
 >;
 
+/** A session as its read needs it: the scorecard as the JSON text the database holds, or null. */
+export type ReadableSession = Omit<VisibleSession, 'scorecard'> & { scorecardJson: string | null };
+
+// A session's transcript as session-flow/view's `turnView` shows it, built by the database as
+// JSON text: the read splices it into its answer as it is (see `sessionViewJson`), so the driver
+// never parses it and the server never serialises it again (together ~16% of a read's CPU, and
+// most of its garbage). The same rules as `coachTurnView` and `partnerTurnView`, which the turn
+// and start answers use (test/api/session-read-json.test.ts holds them to each other):
+//   - a coach turn: index, role, text, codes (its coding's, else []), label (its coding's, else
+//     'other') and, when it has feedback, the feedback's worked, improve, suggestion and
+//     alternative (those of them it has; never its source);
+//   - a partner turn: index, role, text, and pending: true while its reply is pending.
+// json_build_object keeps the view's key order; jsonb_each walks a jsonb object's keys shortest
+// first, which for the feedback's four is the view's order too.
+const visibleTurnsJson = sql<string>`(select coalesce(json_agg(case
+    when t.role <> 'coach' and t.status = 'pending' then json_build_object('index', t.index, 'role', t.role, 'text', t.text, 'pending', true)
+    when t.role <> 'coach' then json_build_object('index', t.index, 'role', t.role, 'text', t.text)
+    when jsonb_typeof(t.feedback) = 'object' then json_build_object('index', t.index, 'role', t.role, 'text', t.text,
+      'codes', coalesce(nullif(t.coding -> 'codes', 'null'::jsonb), '[]'::jsonb),
+      'label', coalesce(nullif(t.coding -> 'label', 'null'::jsonb), '"other"'::jsonb),
+      'feedback', (select coalesce(json_object_agg(f.key, f.value), '{}'::json) from jsonb_each(t.feedback) f where f.key in ('worked', 'improve', 'suggestion', 'alternative')))
+    else json_build_object('index', t.index, 'role', t.role, 'text', t.text,
+      'codes', coalesce(nullif(t.coding -> 'codes', 'null'::jsonb), '[]'::jsonb),
+      'label', coalesce(nullif(t.coding -> 'label', 'null'::jsonb), '"other"'::jsonb))
+  end order by t.index), '[]'::json)::text from ${turns} t where t.session_id = ${sessions.id})`;
+
 // One statement, one row: the caller's person (the bearer check, see auth `requireToken`), and
 // the session's visible columns with its transcript as one JSON array in turn order (the columns a
 // view shows, not the partner's directives and drafts). The person drives: no row means no such
 // person in the token's organisation (401), a row without a session means no such session there.
 // A statement each for the person and the session, or for the session and its turns, cost a round
 // trip and a statement's work on the server and in the driver more for every read; a join would
-// repeat the session's scorecard on every turn row.
+// repeat the session's scorecard on every turn row. The transcript and the scorecard come as JSON
+// text, spliced into the answer as they are.
 const readableSession = preparedPerDatabase((db) =>
   db
     .select({
@@ -83,12 +110,10 @@ const readableSession = preparedPerDatabase((db) =>
         startedAt: sessions.startedAt,
         endedAt: sessions.endedAt,
         versions: sessions.versions,
-        scorecard: sessions.scorecard,
+        scorecardJson: sql<string | null>`nullif(${sessions.scorecard}, 'null'::jsonb)::text`,
         drillResult: sessions.drillResult,
       },
-      turns: sql<
-        VisibleTurn[] | string
-      >`(select coalesce(json_agg(json_build_object('index', t.index, 'role', t.role, 'status', t.status, 'text', t.text, 'coding', t.coding, 'feedback', t.feedback) order by t.index), '[]'::json) from ${turns} t where t.session_id = ${sessions.id})`,
+      turnsJson: visibleTurnsJson,
     })
     .from(people)
     .leftJoin(sessions, and(eq(sessions.orgId, people.orgId), eq(sessions.id, ph('sessionId'))))
@@ -98,17 +123,17 @@ const readableSession = preparedPerDatabase((db) =>
 
 /**
  * The person a token names and, when that person may read it, a session with its visible
- * transcript (in turn order), in one prepared statement (and, for a facilitator or admin reading
- * someone else's session, the visibility check's). `admit` turns the person into the caller or
- * refuses the request (auth `admitCaller`), before visibility is decided by the caller's role.
- * The visibility rule is `findReadableSession`'s.
+ * transcript as JSON text (in turn order), in one prepared statement (and, for a facilitator or
+ * admin reading someone else's session, the visibility check's). `admit` turns the person into
+ * the caller or refuses the request (auth `admitCaller`), before visibility is decided by the
+ * caller's role. The visibility rule is `findReadableSession`'s.
  */
 export async function readReadableSession(
   db: Database,
   token: TokenCaller,
   sessionId: string,
   admit: (person: CallerPerson | null) => Promise<Caller>,
-): Promise<{ session: VisibleSession; turns: VisibleTurn[] } | null> {
+): Promise<{ session: ReadableSession; turnsJson: string } | null> {
   const [row] = await readableSession(db).execute({
     orgId: token.orgId,
     personId: token.personId,
@@ -117,8 +142,7 @@ export async function readReadableSession(
   const caller = await admit(row?.person ?? null);
   const session = row?.session;
   if (!session || !(await mayViewLearner(db, caller, session.personId))) return null;
-  const transcript = row.turns;
-  return { session, turns: typeof transcript === 'string' ? JSON.parse(transcript) : transcript };
+  return { session, turnsJson: row.turnsJson };
 }
 
 // Every column of both rows comes from JSON keyed by column name (ids chosen by the caller; see

@@ -1,7 +1,8 @@
 /**
  * @module test/api/session-start-read
  * Starting a session answers with the rows it built rather than reading them back, so its answer
- * must be exactly what reading the session gives (the same JSON text, key order included); and
+ * must be exactly what reading the session gives (the same JSON, key order included: the read
+ * splices in the transcript as the database writes JSON, with its own spaces); and
  * the one-statement read keeps the visibility rule: the owner, not another learner.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ const text = async (method: string, path: string, token: string, body?: unknown)
 };
 
 describe('starting and reading a session', () => {
-  it('the start answer is byte for byte what reading the session gives', async () => {
+  it('the start answer is what reading the session gives, key order included', async () => {
     for (const body of [
       { scenarioId: 'new-manager-overwhelmed' },
       {
@@ -42,7 +43,8 @@ describe('starting and reading a session', () => {
         t.tokens.learner,
       );
       expect(read.status).toBe(200);
-      expect(read.text).toBe(started.text);
+      // the same JSON text but for the spaces between tokens
+      expect(JSON.stringify(JSON.parse(read.text))).toBe(started.text);
     }
   });
 

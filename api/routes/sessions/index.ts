@@ -4,13 +4,14 @@
  * Handlers validate, then call the session flow; they never touch tables themselves.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { admitCaller, requireAuth, requireToken } from '../../auth/index.js';
 import { Problem } from '../../problems/index.js';
 import { endSession, type OnSessionEnded } from '../../session-flow/end.js';
 import { startSession } from '../../session-flow/start.js';
 import { collectTurn, turnEvents, type TurnEvent } from '../../session-flow/take-turn.js';
-import { sessionView, scenarioView } from '../../session-flow/view.js';
+import { sessionViewJson, scenarioView } from '../../session-flow/view.js';
 import { listOwnSessions, readReadableSession } from '../../store/sessions.js';
 import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
 import {
@@ -138,7 +139,10 @@ export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
         admitCaller(deps, token, person),
       );
       if (!found) throw Problem.notFound('The session');
-      return c.json(sessionView(found.session, found.turns), 200);
+      // the transcript and scorecard spliced in as the database wrote them (session-flow/view)
+      return c.body(sessionViewJson(found.session, found.turnsJson), 200, {
+        'content-type': 'application/json',
+      }) as unknown as TypedResponse<z.infer<typeof SessionSchema>, 200, 'json'>;
     })
     .openapi(turn, async (c) => {
       const { id } = c.req.valid('param');
