@@ -70,9 +70,14 @@ async function waitFor(url: string, child: ChildProcess) {
 
 /**
  * Runs `total` calls of `once` with `concurrency` in flight, each worker calling with its own
- * number; returns each call's latency (ms) and the rate.
+ * number; returns each call's latency (ms), or the part of it the call timed itself when it
+ * returns a number, and the rate.
  */
-async function drive(total: number, concurrency: number, once: (worker: number) => Promise<void>) {
+async function drive(
+  total: number,
+  concurrency: number,
+  once: (worker: number) => Promise<number | void>,
+) {
   const times: number[] = [];
   let next = 0;
   const t0 = performance.now();
@@ -81,8 +86,8 @@ async function drive(total: number, concurrency: number, once: (worker: number) 
       while (next < total) {
         next++;
         const s = performance.now();
-        await once(worker);
-        times.push(performance.now() - s);
+        const timed = await once(worker);
+        times.push(typeof timed === 'number' ? timed : performance.now() - s);
       }
     }),
   );
@@ -96,6 +101,8 @@ interface Probe {
 }
 interface Figures {
   times: number[];
+  /** the sessions started along the way (every tenth turn's worker starts one) */
+  starts?: number[];
   /** server CPU ms a request */
   cpu: number;
   /** this process's CPU ms a request */
@@ -208,17 +215,26 @@ try {
   // other, and the bench would time the retries of lost races, not turns)
   const turnsAt = async (concurrency: number, total: number): Promise<Figures> => {
     const open = await Promise.all(Array.from({ length: concurrency }, (_, i) => startSession(i)));
+    const starts: number[] = [];
     const before = await counters();
     const { times } = await drive(total, concurrency, async (worker) => {
-      if (open[worker].said === COACH_LINES.length) open[worker] = await startSession(worker);
+      // a turn's latency is the turn's alone: the session started before every tenth turn is
+      // timed apart (timed with it, it was a tenth of the samples and so the turns' p99)
+      if (open[worker].said === COACH_LINES.length) {
+        const s0 = performance.now();
+        open[worker] = await startSession(worker);
+        starts.push(performance.now() - s0);
+      }
       const s = open[worker];
+      const s0 = performance.now();
       await call('POST', `/api/sessions/${s.id}/turns`, s.token, {
         clientTurnId: randomUUID(),
         text: COACH_LINES[s.said++],
       });
+      return performance.now() - s0;
     });
     // CPU over every turn of the phase, the session started every ten turns included
-    return { times, ...(await since(before, total)) };
+    return { times, starts, ...(await since(before, total)) };
   };
 
   // reads beside hello-world, interleaved rounds, concurrency 16, on one ended session
@@ -322,8 +338,12 @@ try {
       const target = c === '1' ? 10 : 25;
       const p99 = quantile(f.times, 0.99);
       console.log(
-        `    turn at concurrency ${c}: p50 ${ms(quantile(f.times, 0.5))} ms, p99 ${ms(p99)} ms${phase === warm ? ` (target p99 <= ${target} ms: ${met(p99 <= target)})` : ''}, max ${ms(Math.max(...f.times))} ms; server CPU ${f.cpu.toFixed(3)} ms a turn, client ${f.clientCpu.toFixed(3)}${loop(f.probe)}`,
+        `    turn at concurrency ${c}: p50 ${ms(quantile(f.times, 0.5))} ms, p99 ${ms(p99)} ms${phase === warm ? ` (target p99 <= ${target} ms: ${met(p99 <= target)})` : ''}, max ${ms(Math.max(...f.times))} ms; server CPU ${f.cpu.toFixed(3)} ms a turn (with the session starts), client ${f.clientCpu.toFixed(3)}${loop(f.probe)}`,
       );
+      if (f.starts?.length)
+        console.log(
+          `      the ${f.starts.length} session starts among them: p50 ${ms(quantile(f.starts, 0.5))} ms, p99 ${ms(quantile(f.starts, 0.99))} ms`,
+        );
     }
     const r = phase.reads;
     console.log(
