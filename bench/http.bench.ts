@@ -137,8 +137,10 @@ await new Promise((res) =>
     stdio: 'ignore',
   }).once('exit', res),
 );
-const [node, ...args] = [process.execPath, ...serverArgs(ROOT)];
-const server = spawn(node, [...FLAGS, ...args], {
+// BENCH_NODE_FLAGS after the start script's own flags (the last of a V8 flag given twice wins),
+// before the script
+const args = serverArgs(ROOT);
+const server = spawn(process.execPath, [...args.slice(0, -1), ...FLAGS, ...args.slice(-1)], {
   cwd: ROOT,
   env,
   stdio: ['ignore', 'ignore', 'pipe'],
