@@ -79,6 +79,8 @@ async function drive(
   once: (worker: number) => Promise<number | void>,
 ) {
   const times: number[] = [];
+  // each call's [start, end] in ms since the epoch, to set beside the server's GC pauses
+  const spans: [number, number][] = [];
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
@@ -87,20 +89,26 @@ async function drive(
         next++;
         const s = performance.now();
         const timed = await once(worker);
-        times.push(typeof timed === 'number' ? timed : performance.now() - s);
+        const end = performance.now();
+        const ms = typeof timed === 'number' ? timed : end - s;
+        times.push(ms);
+        spans.push([performance.timeOrigin + end - ms, performance.timeOrigin + end]);
       }
     }),
   );
-  return { times, perSecond: total / ((performance.now() - t0) / 1000) };
+  return { times, spans, perSecond: total / ((performance.now() - t0) / 1000) };
 }
 
 /** What bench/support/server-probe.mjs reports for a phase. */
 interface Probe {
   loopDelayMs: { p50: number; p99: number; max: number };
   gc: Record<string, { count: number; ms: number; maxMs: number }>;
+  /** [kind, start (ms since the epoch), duration (ms)] */
+  pauses: [string, number, number][];
 }
 interface Figures {
   times: number[];
+  spans: [number, number][];
   /** the sessions started along the way (every tenth turn's worker starts one) */
   starts?: number[];
   /** server CPU ms a request */
@@ -219,7 +227,7 @@ try {
     const open = await Promise.all(Array.from({ length: concurrency }, (_, i) => startSession(i)));
     const starts: number[] = [];
     const before = await counters();
-    const { times } = await drive(total, concurrency, async (worker) => {
+    const { times, spans } = await drive(total, concurrency, async (worker) => {
       // a turn's latency is the turn's alone: the session started before every tenth turn is
       // timed apart (timed with it, it was a tenth of the samples and so the turns' p99)
       if (open[worker].said === COACH_LINES.length) {
@@ -236,7 +244,7 @@ try {
       return performance.now() - s0;
     });
     // CPU over every turn of the phase, the session started every ten turns included
-    return { times, starts, ...(await since(before, total)) };
+    return { times, spans, starts, ...(await since(before, total)) };
   };
 
   // reads beside hello-world, interleaved rounds, concurrency 16, on one ended session
@@ -323,6 +331,32 @@ try {
           .map(([k, g]) => `${k} ${g.count}x ${g.ms.toFixed(0)} ms (max ${g.maxMs.toFixed(1)})`)
           .join(', ')}`
       : '';
+  // Which of the slowest 1% of turns a server GC pause overlapped, beside the same share of all
+  // turns: a kind of pause that lies under most slow turns and few others makes the tail.
+  const pausedBy = (f: Figures) => {
+    const pauses = f.probe?.pauses;
+    if (!pauses) return '';
+    const rank = ['mark-compact', 'scavenge', 'incremental'];
+    const kindOf = ([a, b]: [number, number]) => {
+      let best = 'no pause';
+      for (const [kind, start, ms] of pauses)
+        if (start < b && start + ms > a) {
+          const r = rank.indexOf(kind);
+          if (r !== -1 && (best === 'no pause' || r < rank.indexOf(best))) best = kind;
+        }
+      return best;
+    };
+    const share = (spans: [number, number][]) => {
+      const n: Record<string, number> = {};
+      for (const s of spans) n[kindOf(s)] = (n[kindOf(s)] ?? 0) + 1;
+      return [...rank, 'no pause']
+        .map((k) => `${k} ${Math.round((100 * (n[k] ?? 0)) / spans.length)}%`)
+        .join(', ');
+    };
+    const p99 = quantile(f.times, 0.99);
+    const slow = f.spans.filter((_, i) => f.times[i] >= p99);
+    return `\n      GC pauses under the ${slow.length} turns at or above p99: ${share(slow)}; under all turns: ${share(f.spans)}`;
+  };
   console.log(
     `load average at start ${loadAtStart}, at end ${loadavg()
       .map((l) => l.toFixed(1))
@@ -340,7 +374,7 @@ try {
       const target = c === '1' ? 10 : 25;
       const p99 = quantile(f.times, 0.99);
       console.log(
-        `    turn at concurrency ${c}: p50 ${ms(quantile(f.times, 0.5))} ms, p99 ${ms(p99)} ms${phase === warm ? ` (target p99 <= ${target} ms: ${met(p99 <= target)})` : ''}, max ${ms(Math.max(...f.times))} ms; server CPU ${f.cpu.toFixed(3)} ms a turn (with the session starts), client ${f.clientCpu.toFixed(3)}${loop(f.probe)}`,
+        `    turn at concurrency ${c}: p50 ${ms(quantile(f.times, 0.5))} ms, p99 ${ms(p99)} ms${phase === warm ? ` (target p99 <= ${target} ms: ${met(p99 <= target)})` : ''}, max ${ms(Math.max(...f.times))} ms; server CPU ${f.cpu.toFixed(3)} ms a turn (with the session starts), client ${f.clientCpu.toFixed(3)}${loop(f.probe)}${pausedBy(f)}`,
       );
       if (f.starts?.length)
         console.log(

@@ -6,7 +6,8 @@
  *   - the event loop's delay (perf_hooks.monitorEventLoopDelay, 1 ms resolution): how long a
  *     ready callback waited for the loop (the server's own CPU work, GC pauses included);
  *   - garbage collections by kind (scavenge, mark-compact, incremental marking, weak callbacks):
- *     count, total and longest pause in ms.
+ *     count, total and longest pause in ms, and each pause's kind, start and length, so the bench
+ *     can tell which slow requests a collection paused.
  * Its 1 ms timer costs the server some CPU, so the bench reports CPU per request without it.
  */
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -21,6 +22,8 @@ const KINDS = {
 const loop = monitorEventLoopDelay({ resolution: 1 });
 loop.enable();
 let gc = {};
+/** each pause since the last report: [kind, start (ms since the epoch), duration (ms)] */
+let pauses = [];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     const kind = KINDS[entry.detail?.kind] ?? String(entry.detail?.kind);
@@ -28,6 +31,8 @@ new PerformanceObserver((list) => {
     k.count++;
     k.ms += entry.duration;
     k.maxMs = Math.max(k.maxMs, entry.duration);
+    if (pauses.length < 100_000)
+      pauses.push([kind, performance.timeOrigin + entry.startTime, entry.duration]);
   }
 }).observe({ entryTypes: ['gc'] });
 
@@ -40,8 +45,10 @@ process.on('SIGUSR2', () => {
       max: ms(loop.max),
     },
     gc,
+    pauses,
   };
   process.stderr.write(`PROBE ${JSON.stringify(figures)}\n`);
   loop.reset();
   gc = {};
+  pauses = [];
 });
