@@ -24,6 +24,7 @@ import {
   restatesAct,
   soothes,
 } from './move-grammar.js';
+import { describesPartnerExperience, isRisingReflection } from './partner-experience.js';
 import { isQuestionSentence, stripFiller, words } from './text.js';
 
 /** What the cues found in one coach turn. */
@@ -97,6 +98,10 @@ export interface MoveCues {
    * models", "You care about the users"): it codes a reflection beside the affirmation
    */
   affirmationReflects: boolean;
+  /** a reflection said with a question mark ("It sounds like you're fed up?"): a reflection, not a question */
+  risingReflection: boolean;
+  /** a statement of what the partner lives through ("you find it hard to...", "it's hard for you to...") */
+  partnerExperience: boolean;
 }
 
 const SECOND_PERSON = /\b(?:you|you're|your|yourself|you've|you'd|you'll|yours|u|ur)\b/;
@@ -307,12 +312,17 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
     pleasantry: sents.length > 0,
     lastOpen: false,
     affirmationReflects: false,
+    risingReflection: false,
+    partnerExperience: false,
   };
   let praised = false;
   let restated = false;
   for (const raw of sents) {
     let s = stripFiller(raw);
-    const question = isQuestionSentence(raw);
+    // a reflection offered with a rising tone is read as the statement it is (partner-experience.ts)
+    const rising = isQuestionSentence(raw) && isRisingReflection(s);
+    if (rising) c.risingReflection = true;
+    const question = isQuestionSentence(raw) && !rising;
     c.words += words(raw).length;
     // the moves of the coaching grammar (move-grammar.ts), sentence by sentence
     const judged = isJudgement(s, question);
@@ -460,6 +470,7 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
       if (SUMMARY.test(s) || isSummary(s, focused)) c.summary = true;
       if (REFLECTION_OPENER.test(s)) c.reflectionOpener = true;
       if (NOTICING.test(stripFiller(s))) c.noticing = true;
+      if (describesPartnerExperience(s)) c.partnerExperience = true;
       const disclosed =
         SELF_DISCLOSURE.test(s) || SELF_DISCLOSURE_ANYWHERE.test(s) || OWN_STORY.test(s);
       if (disclosed) c.selfDisclosure = true;
@@ -496,6 +507,8 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
     if (question && !c.summary && isSummary(s, false)) c.summary = true;
   }
   c.affirmationReflects = restated && !praised;
+  if (c.risingReflection && c.endsWithQuestion)
+    c.endsWithQuestion = !isRisingReflection(stripFiller(sents[sents.length - 1]));
   // "Is that true?" alone is Kline's second incisive step, not a closed fact question
   if (c.permissionRequest) c.adviceQuestion = false;
   return c;
