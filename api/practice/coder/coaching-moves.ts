@@ -24,6 +24,12 @@ import {
   restatesAct,
   soothes,
 } from './move-grammar.js';
+import {
+  isObstacleQuestion,
+  isOutcomeGoalQuestion,
+  isSessionGoalQuestion,
+  isStepQuestion,
+} from './goal-and-action.js';
 import { describesPartnerExperience, isRisingReflection } from './partner-experience.js';
 import { isQuestionSentence, stripFiller, words } from './text.js';
 
@@ -496,12 +502,23 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
     if (OFFER.test(s) || OFFER_FRAME.test(s)) c.adviceOffer = true;
     if (AUTONOMY.test(s) || AUTONOMY_FRAME.test(s)) c.autonomy = true;
     if (PERMISSION.test(s)) c.permissionRequest = true;
-    if (question && (GOAL.test(s) || GOAL_QUESTION.test(s))) c.goal = true;
+    if (
+      question &&
+      (GOAL.test(s) ||
+        GOAL_QUESTION.test(s) ||
+        isSessionGoalQuestion(s) ||
+        isOutcomeGoalQuestion(s))
+    )
+      c.goal = true;
     // "So you'd feel settled if you knew where you fitted." gives the partner's condition back: a
     // reflection, not Kline's "If you knew..., what would you...?" (a question, or an "imagine")
     if ((INCISIVE.test(s) && (question || !GIVES_BACK_LEAD.test(s))) || (question && isIncisive(s)))
       c.incisive = true;
-    if (ACTION.test(s) || (question && isActionQuestion(s))) c.action = true;
+    if (
+      ACTION.test(s) ||
+      (question && (isActionQuestion(s) || isStepQuestion(s) || isObstacleQuestion(s)))
+    )
+      c.action = true;
     if (AFFIRMATION.test(s)) c.support = true;
     if (JUDGEMENT.test(s)) c.judgement = true;
     if (question && !c.summary && isSummary(s, false)) c.summary = true;
