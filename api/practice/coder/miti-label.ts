@@ -134,7 +134,10 @@ export function decideCoding(
     !advice &&
     !cues.adviceOffer &&
     !question &&
-    (cues.noticing || cues.partnerExperience)
+    (cues.noticing ||
+      (cues.partnerExperience &&
+        cues.otherStatements === 0 &&
+        !FIRST_PERSON.test(cues.reflectionSentences.join(' '))))
   )
     label =
       p.complex_reflection >= p.simple_reflection ? 'complex_reflection' : 'simple_reflection';
