@@ -24,6 +24,13 @@ import {
   restatesAct,
   soothes,
 } from './move-grammar.js';
+import {
+  isObstacleQuestion,
+  isOutcomeGoalQuestion,
+  isSessionGoalQuestion,
+  isStepQuestion,
+} from './goal-and-action.js';
+import { describesPartnerExperience, isRisingReflection } from './partner-experience.js';
 import { isQuestionSentence, stripFiller, words } from './text.js';
 
 /** What the cues found in one coach turn. */
@@ -97,6 +104,10 @@ export interface MoveCues {
    * models", "You care about the users"): it codes a reflection beside the affirmation
    */
   affirmationReflects: boolean;
+  /** a reflection said with a question mark ("It sounds like you're fed up?"): a reflection, not a question */
+  risingReflection: boolean;
+  /** a statement of what the partner lives through ("you find it hard to...", "it's hard for you to...") */
+  partnerExperience: boolean;
 }
 
 const SECOND_PERSON = /\b(?:you|you're|your|yourself|you've|you'd|you'll|yours|u|ur)\b/;
@@ -307,12 +318,17 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
     pleasantry: sents.length > 0,
     lastOpen: false,
     affirmationReflects: false,
+    risingReflection: false,
+    partnerExperience: false,
   };
   let praised = false;
   let restated = false;
   for (const raw of sents) {
     let s = stripFiller(raw);
-    const question = isQuestionSentence(raw);
+    // a reflection offered with a rising tone is read as the statement it is (partner-experience.ts)
+    const rising = isQuestionSentence(raw) && isRisingReflection(s);
+    if (rising) c.risingReflection = true;
+    const question = isQuestionSentence(raw) && !rising;
     c.words += words(raw).length;
     // the moves of the coaching grammar (move-grammar.ts), sentence by sentence
     const judged = isJudgement(s, question);
@@ -460,6 +476,7 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
       if (SUMMARY.test(s) || isSummary(s, focused)) c.summary = true;
       if (REFLECTION_OPENER.test(s)) c.reflectionOpener = true;
       if (NOTICING.test(stripFiller(s))) c.noticing = true;
+      if (describesPartnerExperience(s)) c.partnerExperience = true;
       const disclosed =
         SELF_DISCLOSURE.test(s) || SELF_DISCLOSURE_ANYWHERE.test(s) || OWN_STORY.test(s);
       if (disclosed) c.selfDisclosure = true;
@@ -485,17 +502,30 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
     if (OFFER.test(s) || OFFER_FRAME.test(s)) c.adviceOffer = true;
     if (AUTONOMY.test(s) || AUTONOMY_FRAME.test(s)) c.autonomy = true;
     if (PERMISSION.test(s)) c.permissionRequest = true;
-    if (question && (GOAL.test(s) || GOAL_QUESTION.test(s))) c.goal = true;
+    if (
+      question &&
+      (GOAL.test(s) ||
+        GOAL_QUESTION.test(s) ||
+        isSessionGoalQuestion(s) ||
+        isOutcomeGoalQuestion(s))
+    )
+      c.goal = true;
     // "So you'd feel settled if you knew where you fitted." gives the partner's condition back: a
     // reflection, not Kline's "If you knew..., what would you...?" (a question, or an "imagine")
     if ((INCISIVE.test(s) && (question || !GIVES_BACK_LEAD.test(s))) || (question && isIncisive(s)))
       c.incisive = true;
-    if (ACTION.test(s) || (question && isActionQuestion(s))) c.action = true;
+    if (
+      ACTION.test(s) ||
+      (question && (isActionQuestion(s) || isStepQuestion(s) || isObstacleQuestion(s)))
+    )
+      c.action = true;
     if (AFFIRMATION.test(s)) c.support = true;
     if (JUDGEMENT.test(s)) c.judgement = true;
     if (question && !c.summary && isSummary(s, false)) c.summary = true;
   }
   c.affirmationReflects = restated && !praised;
+  if (c.risingReflection && c.endsWithQuestion)
+    c.endsWithQuestion = !isRisingReflection(stripFiller(sents[sents.length - 1]));
   // "Is that true?" alone is Kline's second incisive step, not a closed fact question
   if (c.permissionRequest) c.adviceQuestion = false;
   return c;

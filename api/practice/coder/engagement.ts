@@ -173,13 +173,28 @@ function engagesByWords(
 
 /** The coder's reading of what a turn names: each noun phrase's words that are not generic (named-things). */
 function namedThings(text: string): string[][] {
-  return nounPhrases(text).map((np) =>
-    np.words.filter((w) => !GENERIC.has(w) && w.length > 2 && !/^\d+$/.test(w)),
-  );
+  return nounPhrases(text)
+    .filter((np) => !degreeOfFeeling(np))
+    .map((np) => np.words.filter((w) => !GENERIC.has(w) && w.length > 2 && !/^\d+$/.test(w)));
 }
 
 /** Whether a noun phrase names a thing of its own: a noun, not a colleague, a quality or a figure. */
 const isThing = (np: readonly string[]) => np.some((w) => namesAThing(w));
+
+/** The first seven lines of FAMILIES are feelings. */
+const FEELING_FAMILIES = 7;
+const isFeeling = (w: string) => Number(wordFamily(w) ?? FEELING_FAMILIES) < FEELING_FAMILIES;
+/** "A bit", "a little", "a touch": a degree, not a determiner and a noun. */
+const DEGREE = new Set(['bit', 'little', 'touch', 'tad']);
+/**
+ * "a bit worn down", "a little fed up": a degree before a feeling, which the noun-phrase reader
+ * takes for a thing ("a bit" + "worn"); it names the partner's state. "A little teapot" stays a thing.
+ */
+function degreeOfFeeling(np: { det: string; words: readonly string[] }): boolean {
+  const [first, ...rest] = np.words;
+  const named = rest.filter((w) => !GENERIC.has(w));
+  return np.det === 'a' && DEGREE.has(first) && named.length > 0 && named.every(isFeeling);
+}
 
 function foreignWith(turn: ParsedTurn, vocabulary: () => Set<string> | null): string[] {
   // most turns name no such word: a set look-up per word before anything costlier

@@ -126,7 +126,19 @@ export function decideCoding(
   // "You noticed that..." gives the partner's own observation back: a reflection, even when the
   // model, seeing a statement about what others do, leans to advice. No turn of the three dev
   // splits changes; in the product it kept a good reflection from making the partner defensive.
-  if (label === 'advice' && !advice && !cues.adviceOffer && !question && cues.noticing)
+  // So too a statement of what the partner lives through ("So in the review you find it hard to
+  // get a word in.", "It's hard for you to speak up there."): "you" opens it, but it recommends
+  // nothing (partner-experience.ts)
+  if (
+    label === 'advice' &&
+    !advice &&
+    !cues.adviceOffer &&
+    !question &&
+    (cues.noticing ||
+      (cues.partnerExperience &&
+        cues.otherStatements === 0 &&
+        !FIRST_PERSON.test(cues.reflectionSentences.join(' '))))
+  )
     label =
       p.complex_reflection >= p.simple_reflection ? 'complex_reflection' : 'simple_reflection';
 
@@ -206,6 +218,19 @@ export function decideCoding(
         ? 'open_question'
         : 'closed_question';
   }
+
+  // A reflection offered with a rising tone ("It sounds like you're fed up, and worn down by it?")
+  // is a statement for the partner to check, not a question (MITI codes the reflection); the
+  // model, seeing the question mark, reads a question
+  if (
+    cues.risingReflection &&
+    !question &&
+    (label === 'open_question' ||
+      label === 'closed_question' ||
+      label === 'other' ||
+      label === 'information')
+  )
+    label = reflectionKind();
 
   // Rules first where they are plainly better than the model.
   const questionLabel = label === 'open_question' || label === 'closed_question';

@@ -10,6 +10,7 @@
 import type { CoachCode, PartnerStage } from '../types.js';
 import type { GoodMove } from './alternative-reply.js';
 import type { CoachMove, SessionSoFar } from './coach-move.js';
+import { laterGoalParts, obstacleParts } from './goal-and-action-feedback.js';
 import { asksForAdvice } from './partner-words.js';
 
 /** What feedback knows about the moment of the turn. */
@@ -275,7 +276,10 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
               ]),
         alt: null,
       };
-    case 'action_question':
+    case 'action_question': {
+      // what might get in the way tests a plan: its own wording (goal-and-action-feedback.ts)
+      const obstacle = obstacleParts(c, reflectAlt);
+      if (obstacle) return obstacle;
       if (!c.stage || READY_FOR_ACTION.includes(c.stage)) {
         return {
           worked: `You asked ${n} what they will do, so the commitment can come from them (the “Will” step of GROW: Goal, Reality, Options, Will).`,
@@ -296,6 +300,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
         suggestion: `To help ${n} reach a plan they believe in, explore first: reflect what matters to them, then ask what they will do.`,
         alt: reflectAlt,
       };
+    }
     case 'contracting':
       return {
         worked: `You agreed how you'll work together, which makes it safe for ${n} to think aloud.`,
@@ -305,7 +310,10 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
           : `To make the agreement ${n}'s too, ask what they want from this conversation.`,
         alt: null,
       };
-    case 'goal_question':
+    case 'goal_question': {
+      // an outcome in the partner's situation, or a re-check after contracting, is not late
+      const later = laterGoalParts(c);
+      if (later) return later;
       return {
         worked: `You asked what ${n} wants from the conversation, which sets up the partnership.`,
         improve:
@@ -318,6 +326,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
         ]),
         alt: c.turn > 3 && c.prev ? 'deeper_reflection' : null,
       };
+    }
     case 'return_to_goal':
       return {
         worked: `You brought the conversation back to what ${n} wanted from it.`,

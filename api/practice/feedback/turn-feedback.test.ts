@@ -170,10 +170,10 @@ describe('feedbackForTurn', () => {
     expect(f.improve).toContain("You haven't yet asked what Priya wants from this conversation");
   });
 
-  it('says late goal questions are better early', () => {
-    expect(fb('What do you want from this?', ['goal_question'], { turn: 6 }).improve).toMatch(
-      /^Earlier is better/,
-    );
+  it('says late goal questions are better early when none was asked before', () => {
+    expect(
+      fb('What do you want from this?', ['goal_question'], { turn: 6, prior: [] }).improve,
+    ).toMatch(/^Earlier is better/);
   });
 
   it('uses "your partner" without a name and never crashes on empty input', () => {
