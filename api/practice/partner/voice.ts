@@ -31,8 +31,8 @@ import {
   GENERIC_DISCLOSURE,
   GENERIC_VOICE,
   NEUTRAL_LINES,
-  NUMBER_WORDS,
   REPLY_BANK,
+  withNumber,
   type NeutralKey,
   type ReplyBankKey,
 } from './reply-bank.js';
@@ -703,7 +703,7 @@ function scaleLine(
     const own = voice.pick([scriptLines([scale.answer])], 'scale.own');
     if (own) return own;
   }
-  const fill = (t: string) => t.replace('{n}', NUMBER_WORDS[moved]);
+  const fill = (t: string) => withNumber(t, moved);
   const key: NeutralKey =
     voice.hasSaidAny(NEUTRAL_LINES.scale.map(fill)) || (scale && voice.hasSaid(scale.answer))
       ? 'scaleAgain'
