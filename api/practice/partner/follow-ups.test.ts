@@ -198,3 +198,35 @@ describe('scale follow-ups: what would raise the number', () => {
     });
   }
 });
+
+describe('a scale asked again', () => {
+  const card = PARTNER_CARDS.find((c) => c.id === 'hesitating-to-speak-up')!;
+  const NUM = /\b(one|two|three|four|five|six|seven|eight|nine|ten)\b/i;
+  const WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+  const numberIn = (t: string) => WORDS.indexOf((t.match(NUM)?.[1] ?? '').toLowerCase()) + 1;
+
+  it('says "still" for the same number, "higher" only above the one said, neither for another question', () => {
+    for (const seed of [...SEEDS, 9, 10, 11]) {
+      const { turns } = talk(card, seed, [
+        'On a scale of one to ten, how likely are you to speak at the review?',
+        'And on a scale of one to ten, how likely is it really, at the review?',
+        'On a scale of one to ten, how tired are you these days?',
+      ]);
+      expect(turns[0].reply).toMatch(/^Three\./);
+      expect(turns[1].reply).toMatch(/^Still\b/);
+      expect(turns[1].reply).not.toMatch(/Higher/);
+      expect(turns[2].reply).not.toMatch(/\b(Still|Higher)\b/);
+
+      const later = talk(card, seed, [
+        'On a scale of one to ten, how likely are you to speak at the review?',
+        'What would you like to get from today?',
+        "It sounds like the review has stayed with you since we last spoke, and it's more than just a meeting.",
+        "So you had the idea, and you watched someone else get the credit for it. That's a lot to carry.",
+        'On a scale of one to ten, how likely are you to speak at the review?',
+      ]);
+      const again = later.turns[4].reply;
+      if (numberIn(again) > 3) expect(again).toMatch(/higher/i);
+      else expect(again).toMatch(/^Still\b/);
+    }
+  });
+});

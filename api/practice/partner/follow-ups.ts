@@ -60,7 +60,9 @@ export function asksWhatToTalkAbout(question: string): boolean {
 
 /** Words a line says what goes on inside the partner with: a feeling, a thought, the body, a freeze. */
 const EXPERIENCE =
-  /\b(I|I've|I'm|I'd|I'll|me|my|myself)\b[^.?!]*\b(feel|feels|felt|feeling|think|thought|notice|noticed|freeze|froze|freezing|blank|quiet|silent|hesitate|hesitated|wonder|rehearse|rehearsed|replay|replayed|second-guess\w*|panic\w*|dread\w*|nervous|anxious|scared|afraid|worried|worry|angry|furious|fuming|embarrass\w*|frustrat\w*|stuck|heavy|tense|tight|stomach|chest|heart|head|mind|sleep|tired|guilty|ashamed|sick|awful|by the time)\b|\bby the time I\b/i;
+  /\b(I|I've|I'm|I'd|I'll|me|my|myself)\b[^.?!]*\b(feel|feels|felt|feeling|think|thought|notice|noticed|freeze|froze|freezing|blank|quiet|silent|hesitate|hesitated|wonder|rehearse|rehearsed|replay|replayed|second-guess\w*|panic\w*|dread\w*|nervous|anxious|scared|afraid|worried|worry|angry|furious|fuming|embarrass\w*|frustrat\w*|stuck|heavy|tense|tight|stomach|chest|heart|head|mind|sleep|tired|guilty|ashamed|sick|awful|love|hate|wish|tell myself|told myself|can't|couldn't|grab|jump|by the time)\b|\bby the time I\b/i;
+
+const FIRST_PERSON = /\b(I|I'm|I've|I'd|I'll|me|my|myself)\b/;
 
 /** Whether a line voices what goes on inside the partner. */
 export function voicesExperience(text: string): boolean {
@@ -78,23 +80,25 @@ export function experiencePools(
   opened: boolean,
 ): string[][] {
   const lines = known.filter(
-    (k) =>
-      k.source !== 'fact' &&
-      k.source !== 'goal' &&
-      (opened || k.source !== 'elaborate') &&
-      voicesExperience(k.text),
+    (k) => k.source !== 'fact' && k.source !== 'goal' && (opened || k.source !== 'elaborate'),
   );
-  const scored = lines.map((k) => ({ text: k.text, score: score(k) }));
+  const scored = lines.map((k) => ({
+    text: k.text,
+    score: score(k),
+    inner: voicesExperience(k.text),
+  }));
+  // about the moment asked of ("...when a tricky case comes in") and said in the first person:
+  // what they do and what goes on in them then ("And I just take it.")
   const near = scored
-    .filter((x) => x.score >= 1)
+    .filter((x) => x.score >= 1 && (x.inner || FIRST_PERSON.test(x.text)))
     .sort((a, b) => b.score - a.score)
     .map((x) => x.text);
-  return [near, scored.filter((x) => x.score < 1).map((x) => x.text)];
+  return [near, scored.filter((x) => x.score < 1 && x.inner).map((x) => x.text)];
 }
 
 /**
  * What would raise the number on a scale, or holds it where it is: the partner's own step once
- * they have one, then what they want, then what they have seen about their own assumption.
+ * they have one, then what they want (what they believed until now raises nothing).
  * Nothing before a layer beyond the concern is revealed: the caller says the partner's own
  * hesitation (guarded early) rather than invent a step.
  */
@@ -110,7 +114,6 @@ export function scaleStepPools(
     of('action', 'disclose'),
     of('want', 'elaborate'),
     of('want', 'disclose'),
-    of('assumption', 'elaborate'),
   ].filter((p) => p.length > 0);
 }
 

@@ -351,7 +351,9 @@ export const NEUTRAL_LINES = {
   confirmed: ['Yes.', 'Yes, more or less.'],
   both: ['Both, probably.', 'A bit of both.'],
   scale: ['About a {n}.', 'A {n}, I think.', 'Maybe a {n}.'],
-  scaleAgain: ['Still about a {n}.', 'Higher now. A {n}, I think.'],
+  /** the same number as said before, and a higher one than said before */
+  scaleSame: ['Still about a {n}.'],
+  scaleHigher: ['Higher now. A {n}, I think.'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NeutralKey = keyof typeof NEUTRAL_LINES;

@@ -754,10 +754,23 @@ function scaleLine(
     if (own) return own;
   }
   const fill = (t: string) => withNumber(t, moved);
-  const key: NeutralKey =
-    voice.hasSaidAny(NEUTRAL_LINES.scale.map(fill)) || (scale && voice.hasSaid(scale.answer))
-      ? 'scaleAgain'
-      : 'scale';
+  // asked again about the same thing: "Still about a four." for the number said before, "Higher
+  // now." only after a lower one; a question about something else is a first answer
+  const said = (n: number) =>
+    voice.hasSaidAny(
+      [...NEUTRAL_LINES.scale, ...NEUTRAL_LINES.scaleSame, ...NEUTRAL_LINES.scaleHigher].map((t) =>
+        withNumber(t, n),
+      ),
+    ) ||
+    (scale !== undefined && n === base && voice.hasSaid(scale.answer));
+  const lower = Array.from({ length: moved - 1 }, (_, i) => i + 1).some(said);
+  const key: NeutralKey = !sameThing
+    ? 'scale'
+    : said(moved)
+      ? 'scaleSame'
+      : lower
+        ? 'scaleHigher'
+        : 'scale';
   return voice.neutral(key, 'scale', fill);
 }
 
