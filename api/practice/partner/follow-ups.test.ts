@@ -118,6 +118,21 @@ describe('inner experience: what goes on in them, never a fact', () => {
         for (const fact of factAnswers(card)) expect(reply, reply).not.toContain(fact);
       }
     });
+
+    it(`${card.id}: "what goes on for you..." is not met with "not ready for a plan"`, () => {
+      for (const seed of [...SEEDS, 7, 8]) {
+        const { turns } = talk(card, seed, [
+          'Where shall we begin today?',
+          "So it's been on your mind, and it's bigger than it looks.",
+          'What goes on for you when you bring it up with the people involved?',
+          'And what do you notice in yourself afterwards?',
+          'What goes through your mind the night before?',
+        ]);
+        for (const t of turns.slice(2))
+          for (const line of voiceLines(card, 'hesitant'))
+            expect(t.reply, t.reply).not.toContain(line);
+      }
+    });
   }
 
   it('Kenji, asked what he notices in himself before he would speak, says what happens in him', () => {

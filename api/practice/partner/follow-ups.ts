@@ -151,6 +151,8 @@ const TIME_WORDS = stemsOf(
  * that say when, or none but the fact's topic. Such a fact answers a when-question, not this one.
  */
 export function timeFactOffQuestion(ask: CoachAsk, known: Known): boolean {
+  // a when-question is answered by the facts' own cues: authors cue "When did you present it?"
+  // by kind, not by every verb a coach might use
   if (ask.kind === 'when' || !isTimeFact(known.fact)) return false;
   const asked = new Set(ask.words.map(stem).filter((w) => !TIME_WORDS.has(w)));
   if (ask.names.some((n) => !TIME_WORDS.has(stem(n.toLowerCase())) && known.text.includes(n)))

@@ -522,8 +522,8 @@ function answerAsk(
           scriptLines,
         );
         // their own reserve when it says something of what goes on in them ("I haven't thought about it")
-        const reserve = [voice.own('notSure'), voice.own('guarded'), voice.own('hesitant')].map(
-          (lines) => lines.filter((l) => voicesExperience(l.text)),
+        const reserve = [voice.own('notSure'), voice.own('guarded')].map((lines) =>
+          lines.filter((l) => voicesExperience(l.text)),
         );
         const line = voice.pick([...pools, ...reserve], 'inner', short ? 1 : 2);
         if (line) return [line];
