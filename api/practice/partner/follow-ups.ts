@@ -28,7 +28,7 @@ export function asksInnerExperience(question: string): boolean {
   return INNER.test(question.replace(/[\u2018\u2019]/g, "'"));
 }
 
-const NUMBER = '(one|two|three|four|five|six|seven|eight|nine|ten|10|[1-9])(?![-\w])';
+const NUMBER = '(one|two|three|four|five|six|seven|eight|nine|ten|10|[1-9])(?![-\\w])';
 /** "What would make it an eight?", "What would it take to get to a six?", "What would move it up one?" */
 const SCALE_UP = new RegExp(
   `\\bwhat (would|could|might|will|'d|does|do|did)\\b[^?]*\\b(make|move|take|get|push|bring|bump|raise|lift|nudge|shift|turn|reach)\\b[^?]*\\b(an?|to|into) ${NUMBER}\\b|\\b(up|higher) (by )?(one|a point|a notch|a bit|a little)\\b|\\b(one|a) (point|notch|step) (higher|up)\\b|\\bwhat would (an?|the) ${NUMBER} look like\\b|\\bhigher (number|score)\\b`,
