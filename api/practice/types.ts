@@ -397,6 +397,10 @@ export interface CoachAsk {
   soothes?: boolean;
   /** what the question is after beyond its words: what the partner wants, or how they feel */
   intent?: 'wants' | 'feels' | 'tried' | 'acts';
+  /** what goes on inside the partner ("What happens for you just before you speak?"), not in their situation */
+  inner?: boolean;
+  /** about the number given on a scale: what would raise it ("What would make it an eight?") or holds it there */
+  scaleStep?: 'up' | 'hold';
 }
 
 /** What the partner may do on this turn: drives both the scripted voice and the LLM voice. */

@@ -7,6 +7,7 @@
  * it has never seen: it reads the shape of the question, not a list of examples.
  */
 import type { AskKind, CoachAsk } from '../types.js';
+import { asksInnerExperience, asksWhatToTalkAbout, scaleStepOf } from './follow-ups.js';
 import { intentOf } from './knowledge.js';
 import { contentWords } from './words.js';
 
@@ -102,8 +103,13 @@ export function readAsk(text: string): CoachAsk {
     const setting = settingOf(about);
     if (setting.length) out.setting = setting;
     if (soothes) out.soothes = true;
-    const intent = intentOf(about);
+    // "What happens for you...?" asks how it is inside them, as a feeling question does
+    const inner = asksInnerExperience(about);
+    const intent = inner ? 'feels' : intentOf(about);
     if (intent) out.intent = intent;
+    if (inner) out.inner = true;
+    const step = scaleStepOf(about);
+    if (step) out.scaleStep = step;
     return out;
   };
 
@@ -140,6 +146,8 @@ export function readAsk(text: string): CoachAsk {
     return { ...ask('confirm_summary', plain), summary: plain };
   if (REFLECTION_ASKED.test(q)) return { ...ask('confirm_summary', plain), summary: plain };
   const body = q.replace(LEAD_IN, '');
+  // "Where would you like to start today?": the topic they came with, not a place
+  if (asksWhatToTalkAbout(body)) return { ...ask('what'), intent: 'wants' };
   if (/\bhow (many|much|big|old|far)\b|\bwhat (number|percentage|proportion|size)\b/.test(body))
     return ask('how_many');
   if (

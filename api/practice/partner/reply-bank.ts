@@ -330,7 +330,8 @@ export const GENERIC_DISCLOSURE = {
  * The neutral set: short lines any person might say, shared by every partner and allowed to
  * recur in a session (a colleague says "Mm." more than once). Nothing here carries a character,
  * a topic or content; the eval counts every other line a partner shares with another as a fault.
- * `{n}` is a number from one to ten, written as a word.
+ * `{n}` is a number from one to ten, written as a word and filled by `withNumber`, which gives
+ * it its article ("a four", "an eight").
  */
 export const NEUTRAL_LINES = {
   ack: ['Mm.', 'Okay.', 'Right.', 'Hmm.', 'I see.', 'Mm, yes.'],
@@ -350,7 +351,9 @@ export const NEUTRAL_LINES = {
   confirmed: ['Yes.', 'Yes, more or less.'],
   both: ['Both, probably.', 'A bit of both.'],
   scale: ['About a {n}.', 'A {n}, I think.', 'Maybe a {n}.'],
-  scaleAgain: ['Still about a {n}.', 'Higher now. A {n}, I think.'],
+  /** the same number as said before, and a higher one than said before */
+  scaleSame: ['Still about a {n}.'],
+  scaleHigher: ['Higher now. A {n}, I think.'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NeutralKey = keyof typeof NEUTRAL_LINES;
@@ -361,10 +364,22 @@ export function neutralTexts(): Set<string> {
   for (const lines of Object.values(NEUTRAL_LINES)) {
     for (const line of lines) {
       if (!line.includes('{n}')) out.add(line);
-      else for (const n of NUMBER_WORDS.slice(1)) out.add(line.replace('{n}', n));
+      else for (let n = 1; n < NUMBER_WORDS.length; n++) out.add(withNumber(line, n));
     }
   }
   return out;
+}
+
+/**
+ * A line with `{n}` filled by a number in words, the article before it agreeing with the sound
+ * of the number: "About a {n}." says "About a four." and "About an eight.", never "a eight".
+ */
+export function withNumber(template: string, n: number): string {
+  const word = NUMBER_WORDS[n] ?? String(n);
+  const an = /^(eight|eleven|eighteen|eighty|8$|11$|18$|80)/.test(word);
+  return template
+    .replace(/\b([Aa]) \{n\}/g, (_, a: string) => `${a}${an ? 'n' : ''} ${word}`)
+    .replaceAll('{n}', word);
 }
 
 export const NUMBER_WORDS = [

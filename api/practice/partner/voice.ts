@@ -31,11 +31,19 @@ import {
   GENERIC_DISCLOSURE,
   GENERIC_VOICE,
   NEUTRAL_LINES,
-  NUMBER_WORDS,
   REPLY_BANK,
+  withNumber,
   type NeutralKey,
   type ReplyBankKey,
 } from './reply-bank.js';
+import {
+  experiencePools,
+  isBareTimeFact,
+  namesNoSubject,
+  scaleStepPools,
+  timeFactOffQuestion,
+  voicesExperience,
+} from './follow-ups.js';
 import { randomFor } from './seeded-random.js';
 import { stageAtLeast, stageIndex } from './stage.js';
 import { isNeutralLine, sentencesOf } from './lines.js';
@@ -357,7 +365,7 @@ function answerAsk(
   ask: CoachAsk,
   short: boolean,
 ): Line[] | null {
-  const known = knownNow(card, state);
+  let known = knownNow(card, state);
   switch (ask.kind) {
     case 'goodbye':
       return [
@@ -426,6 +434,22 @@ function answerAsk(
           strong ?? voice.pick([told], 'who.told', 2) ?? voice.neutral('nobody', 'who.nobody'),
         ];
       }
+      // "When?" naming nothing: a follow-up on the conversation, so the partner's own step and
+      // its timing once they have one, else not knowing; never whichever time fact the card holds
+      if (ask.kind === 'when' && namesNoSubject(ask)) {
+        const timed = state.revealed.includes('action')
+          ? [
+              ...layerLines(card, 'elaborate', 'action'),
+              ...layerLines(card, 'disclose', 'action'),
+            ].filter((l) => hasShape('when', l.text))
+          : [];
+        const line = voice.pick(
+          [timed, voice.own('notSure'), voice.own('hesitant')],
+          'when.follow-up',
+          short ? 1 : 2,
+        );
+        if (line) return [line];
+      }
       // Asked most about a fact held back: its plain first sentence (the answer, not the story), or
       // reserve; never another fact that only shares the kind of question ("how long").
       // a session goal ("...fuming at my desk") is not where anything is, nor who or when
@@ -452,6 +476,8 @@ function answerAsk(
     case 'why':
     case 'how':
     case 'what': {
+      // a time fact answers when, not what or why ("Thursdays at two." is no step to take)
+      known = known.filter((k) => !timeFactOffQuestion(ask, k));
       const intent = ask.intent;
       // "What would you want Jo to understand?" is about what they want, not about Jo.
       // A why or how asks for a reason: one shared word is not enough to make a fact the answer.
@@ -478,6 +504,30 @@ function answerAsk(
           : ask.choice
             ? known.filter((k) => k.source !== 'goal')
             : known;
+      // "What would make it an eight?": their own step or want once said; before that, guarded,
+      // their hesitation (what holds a number where it is waits for something to say)
+      // (once they have a step or a want, a spent pool leaves the usual words, never a "not yet")
+      if (ask.scaleStep) {
+        const steps = scaleStepPools(card, state).map(scriptLines);
+        const reserve =
+          steps.length === 0 && ask.scaleStep === 'up'
+            ? [voice.own('hesitant'), voice.own('notSure')]
+            : [];
+        const line = voice.pick([...steps, ...reserve], 'scale-step', short ? 1 : 2);
+        if (line) return [line];
+      }
+      // "What happens for you just before you speak?": what goes on in them, never a fact
+      if (ask.inner) {
+        const pools = experiencePools(known, (k) => relevance(about, k, voice.people), open(d)).map(
+          scriptLines,
+        );
+        // their own reserve when it says something of what goes on in them ("I haven't thought about it")
+        const reserve = [voice.own('notSure'), voice.own('guarded')].map((lines) =>
+          lines.filter((l) => voicesExperience(l.text)),
+        );
+        const line = voice.pick([...pools, ...reserve], 'inner', short ? 1 : 2);
+        if (line) return [line];
+      }
       // "What do you think you should do?": the partner's own next step once they have one,
       // else they are not ready to say (never a fact that happens to share a word).
       if (intent === 'acts') {
@@ -703,11 +753,24 @@ function scaleLine(
     const own = voice.pick([scriptLines([scale.answer])], 'scale.own');
     if (own) return own;
   }
-  const fill = (t: string) => t.replace('{n}', NUMBER_WORDS[moved]);
-  const key: NeutralKey =
-    voice.hasSaidAny(NEUTRAL_LINES.scale.map(fill)) || (scale && voice.hasSaid(scale.answer))
-      ? 'scaleAgain'
-      : 'scale';
+  const fill = (t: string) => withNumber(t, moved);
+  // asked again about the same thing: "Still about a four." for the number said before, "Higher
+  // now." only after a lower one; a question about something else is a first answer
+  const said = (n: number) =>
+    voice.hasSaidAny(
+      [...NEUTRAL_LINES.scale, ...NEUTRAL_LINES.scaleSame, ...NEUTRAL_LINES.scaleHigher].map((t) =>
+        withNumber(t, n),
+      ),
+    ) ||
+    (scale !== undefined && n === base && voice.hasSaid(scale.answer));
+  const lower = Array.from({ length: moved - 1 }, (_, i) => i + 1).some(said);
+  const key: NeutralKey = !sameThing
+    ? 'scale'
+    : said(moved)
+      ? 'scaleSame'
+      : lower
+        ? 'scaleHigher'
+        : 'scale';
   return voice.neutral(key, 'scale', fill);
 }
 
@@ -818,7 +881,9 @@ function rankedContent(
         (ask.kind !== 'why' || k.source !== 'fact' || GIVES_REASON.test(k.text)),
     )
     .map((k) => ({ k, score: relevance(ask, k) }))
-    .filter((x) => x.score >= 1)
+    // a time fact ("Thursdays at two.") is the next thing said only when asked about it, not
+    // because the question shares a word with its topic ("What happens before you speak?")
+    .filter((x) => x.score >= 1 && !timeFactOffQuestion(ask, x.k))
     .sort((a, b) => b.score - a.score)
     .map((x) => toLine(x.k.text));
   return near.length ? [near, ...pools] : pools;
@@ -840,7 +905,7 @@ function contentPools(
   const surface = scriptLines(card.script?.surface);
   const facts = scriptLines(
     knownNow(card, { revealed })
-      .filter((k) => k.source === 'fact')
+      .filter((k) => k.source === 'fact' && !isBareTimeFact(k))
       .map((k) => k.text),
   );
   const deeper = [...revealed].reverse().map((layer) => layerLines(card, 'elaborate', layer));
