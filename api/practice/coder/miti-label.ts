@@ -8,7 +8,7 @@
  */
 import type { CoachCode, CoderContext, UtteranceLabel } from '../types.js';
 import type { MoveCues } from './coaching-moves.js';
-import { stemEcho } from './reflection-depth.js';
+import { paraphrasedWords, stemEcho } from './reflection-depth.js';
 
 /** The model's view of a turn: probability per fine label. */
 export type FineProbabilities = Record<
@@ -46,6 +46,10 @@ const LIVED =
 /** Words of greetings and send-offs: a short echo of these is social talk, not a reflection ("Good night!"). */
 const SOCIAL_WORD =
   /\b(?:night|morning|evening|afternoon|bye|goodbye|thanks|thank|welcome|luck|care|cheers|weekend|day|too|same|likewise|hello|hi|hey)\b/;
+
+/** Words that speak of people or work in general rather than of the partner's situation. */
+const GENERALISING =
+  /\b(?:always|generally|usually|typically|in general|normally|most (?:people|managers|leaders|teams|staff|of us)|everyone|everybody|all (?:managers|leaders|teams|of us)|we all|that's (?:just )?(?:how|what) (?:it|they|people)|part of the (?:job|role))\b/;
 
 /** Labels MITI counts as adherent (the favourable side when a coder is unsure). */
 const FAVOURABLE: Partial<Record<keyof FineProbabilities, number>> = {
@@ -267,6 +271,11 @@ export function decideCoding(
     !SOCIAL_WORD.test(said) &&
     said.length > 0 &&
     stemEcho(said, ctx.prevPartner) >= 0.99;
+  let rewordedWords: string[] | undefined;
+  // a generalisation re-words the partner's thing too ("Delegating is always a risk; most managers
+  // find that out"): about people at large, not a reflection of theirs
+  const reworded = () =>
+    (rewordedWords ??= GENERALISING.test(said) ? [] : paraphrasedWords(said, ctx.prevPartner));
   if (
     (label === 'information' || label === 'other') &&
     !question &&
@@ -279,7 +288,8 @@ export function decideCoding(
     !cues.selfDisclosure &&
     cues.reflectionSentences.length > 0 &&
     cues.otherStatements === 0 &&
-    p.simple_reflection + p.complex_reflection >= REFLECTION_FLOOR &&
+    // the model's doubt gives way when two of the partner's own things are re-worded
+    (p.simple_reflection + p.complex_reflection >= REFLECTION_FLOOR || reworded().length >= 2) &&
     !FIRST_PERSON.test(said) &&
     (cues.words >= 3 || shortEcho) &&
     (cues.partnerFocused || !/^(?:it|that|this)(?:'s| is| does| was)\b/.test(said)) &&
@@ -293,6 +303,8 @@ export function decideCoding(
       shortEcho ||
       // or it says their words another way (a word of the same family: "worn down" for "tired")
       stemEcho(said, ctx.prevPartner) >= 0.3 ||
+      // or it re-words one of their own things ("Handing things over..." after "I delegate")
+      reworded().length > 0 ||
       // or it tells them what keeps happening to them ("You keep getting passed over", "Your
       // voice gets drowned out"): their experience, in the habitual or the passive with "get"
       (cues.partnerFocused && LIVED.test(said)))

@@ -39,6 +39,8 @@ export interface TurnMoment {
   tentative?: boolean;
   /** a condition or cause the turn states that the partner never gave ("when the room gets loud") */
   unsaid?: string | null;
+  /** the reflection says the partner's meaning mostly in other words than theirs */
+  ownWords?: boolean;
 }
 
 const EARLY_STAGES: PartnerStage[] = ['guarded', 'opening_up'];
@@ -411,7 +413,9 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
           // tentativeness is praised only where the words were tentative
           c.tentative
             ? `You named what sits under ${n}'s words${c.said ? ` (“${c.said}”)` : ''}, tentatively enough for them to correct you.`
-            : `You put what ${n} said${c.said ? ` (“${c.said}”)` : ''} into your own words, which shows you took in its meaning.`,
+            : c.ownWords
+              ? `You put what ${n} said${c.said ? ` (“${c.said}”)` : ''} into your own words, which shows you took in its meaning.`
+              : `Your reflection added meaning to ${n}'s own words${c.said ? ` (“${c.said}”)` : ''}, which shows you were following closely.`,
         ]),
         improve: pick(c, [
           `Nothing to fix here.${c.said ? ` After “${c.said}”, let` : ' Let'} the reflection land and leave a pause before your next move.`,

@@ -163,3 +163,73 @@ describe('tentative reflections and interpretations', () => {
     expect(feedback.worked).toMatch(/guess/);
   });
 });
+
+describe('reflections in the coach’s own words', () => {
+  // new pairs, none of them in unseen-turns.test.ts: the partner's meaning kept, the words changed
+  const PARAPHRASES: [string, string][] = [
+    [
+      'I blanked when the client asked me for the figures.',
+      'You went quiet the moment the client wanted numbers.',
+    ],
+    [
+      'Half my week goes on filling in forms for the audit.',
+      'The paperwork for the audit is eating your week.',
+    ],
+    [
+      'I handed the rota to Jo and she made a mess of it.',
+      "Delegating the rota hasn't gone the way you hoped.",
+    ],
+    [
+      "Every Saturday I'm dreading the Monday board meeting.",
+      'Your weekends are spent worrying about that board meeting.',
+    ],
+    [
+      'I was working until midnight three nights this week.',
+      'Your evenings have disappeared into work this week.',
+    ],
+    [
+      'The new ordering system went live on Monday and nobody can use it.',
+      'Since the rollout, nobody can get the hang of it.',
+    ],
+    [
+      "I'm scared that if I ask for flexible hours they'll think I'm not committed.",
+      'Asking for flexibility might feel like admitting you care less about the job.',
+    ],
+  ];
+  for (const [partner, coach] of PARAPHRASES)
+    it(`praises “${coach}” as a reflection`, () => {
+      const { coding, feedback } = read(partner, coach);
+      expect(['simple_reflection', 'complex_reflection']).toContain(feedback.move);
+      expect(coding.engaged).toBe(true);
+      expect(feedback.worked).not.toBe('');
+    });
+
+  it('praises no judgement, generalisation or minimising said in other words', () => {
+    for (const [partner, coach] of [
+      [
+        'I handed the rota to Jo and she made a mess of it.',
+        'Handing it to Jo was a mistake on your part.',
+      ],
+      [
+        'I handed the rota to Jo and she made a mess of it.',
+        'Delegating is always a risk; most managers find that out the hard way.',
+      ],
+      [
+        'Half my week goes on filling in forms for the audit.',
+        'Forms are just part of the job, everyone has them.',
+      ],
+    ])
+      expect(read(partner, coach).feedback.worked, coach).toBe('');
+  });
+
+  it('does not praise a parroted reflection as being in the coach’s own words', () => {
+    for (const turn of [4, 5])
+      expect(
+        read(
+          'I blanked when the client asked me for the figures.',
+          'You blanked when the client asked you for the figures.',
+          { turn },
+        ).feedback.worked,
+      ).not.toMatch(/own words/);
+  });
+});

@@ -10,6 +10,7 @@
  * a box the learner already read this session.
  */
 import { codeUtteranceAfter } from '../coder/index.js';
+import { stemEcho } from '../coder/reflection-depth.js';
 import {
   earnsCredit,
   engagementEvidence,
@@ -88,6 +89,8 @@ export type TurnFeedbackDetail = TurnFeedback & {
 };
 
 const REFLECTIONS: GoodMove[] = ['reflection', 'deeper_reflection'];
+/** Below this share of the partner's words (by stem or family), a reflection is in the coach's own words. */
+const OWN_WORDS_ECHO = 0.5;
 /** Moves worse than writing the partner's plan: feedback talks about them instead. */
 const PLAN_OUTRANKS: ReadonlySet<CoachMove> = new Set([
   'judgement',
@@ -205,6 +208,7 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
     checked: checksUnderstanding(input.coachText ?? ''),
     tentative: isTentative(input.coachText ?? ''),
     unsaid: unsaidCondition(input.coachText ?? '', partnerTexts),
+    ownWords: stemEcho(input.coachText ?? '', prev) < OWN_WORDS_ECHO,
   };
   const used = new Set(
     (input.priorFeedback ?? []).flatMap((f) => [f.worked, f.improve, f.suggestion]).filter(Boolean),
