@@ -14,7 +14,7 @@ const BACKCHANNEL =
 
 /** Continuers: the start of a question the partner finishes ("And?", "And then?", "What else?"). */
 const CONTINUER =
-  /^(?:and|so|and so|and then|so then|then|and then what|then what|what then|and after that|(?:and )?(?:then )?what happened(?: next| then)?|what next|and what else|what else|anything else|what more|and what happened)$/;
+  /^(?:and|so|and so|and then|so then|then|and then what|then what|what then|and after that|(?:and (?:then )?|then )what happened(?: next| then)?|what happened (?:next|then)|what next|and what else|what else|anything else|what more|and what happened)$/;
 
 /** Invitations to carry on, with an optional "about that" and "please" ("Tell me a bit more about that, please."). */
 const INVITATION =

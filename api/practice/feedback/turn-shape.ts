@@ -36,9 +36,12 @@ export function isTentative(text: string): boolean {
   return TENTATIVE.test(norm) || /\?\s*$/.test(norm) || checksUnderstanding(norm);
 }
 
-/** Words that open a clause of condition or cause: what the reflection says makes it happen. */
+/**
+ * Words that open a clause of condition or cause: what the reflection says makes it happen (not
+ * "when" or "if" as a question word: "you disagree on when to take the risk", "not sure if").
+ */
 const CONDITION =
-  /\b(when|whenever|because|'cause|cos|every time|each time|as soon as|any time|if)\b\s+([^.,;?!]+)/g;
+  /(?<!\b(?:on|about|of|over|know|knew|sure|unsure|decide|decided|deciding|wonder|wondering|ask|asked|asking|agree|disagree|idea|clear|say|tell|see|check|whether|matter|question)\s)\b(when|whenever|because|'cause|cos|every time|each time|as soon as|any time|if)\b\s+([^.,;?!]+)/g;
 /** Clauses of cause: a reason the partner gave is said back mostly in their words. */
 const CAUSE = /^(?:because|'cause|cos)$/;
 
@@ -68,6 +71,14 @@ export function unsaidCondition(
   const known = knownTo(vocabularyOf(said, wordFamily), wordFamily);
   const norm = normalise(text ?? '');
   for (const m of norm.matchAll(CONDITION)) {
+    // said of the partner ("you freeze when..."), not a general frame ("When effort goes
+    // unrewarded, it's hard...") that re-words their situation
+    const before =
+      norm
+        .slice(0, m.index)
+        .split(/[.?!;]/)
+        .pop() ?? '';
+    if (!/\byou(?:'re|'ve|'d|'ll)?\b/.test(before)) continue;
     const content = words(m[2]).filter((w) => w.length > 2 && !PLAIN.has(w));
     const theirs = content.filter(known).length;
     // a moment they named may be said in other words ("when the director put you on the spot"),
