@@ -10,7 +10,7 @@ import { normalise } from './text.js';
 
 /** Sounds and words that only show the coach is following ("Mm.", "Uh-huh.", "Right.", "I see."). */
 const BACKCHANNEL =
-  /^(?:m+|m+-?h+m+|hm+|mhm|uh-?huh|ah|oh|ok(?:ay)?|right|yes|yeah|sure|i see|got it|i hear you|i'm here|please)$/;
+  /^(?:m+|m+-?h+m+|hm+|mhm|uh-?huh|ah|oh|ok(?:ay)?|right|yes|yeah|sure|i see|got it|i hear you|i'm here|please|if you (?:like|want|'d like|can))$/;
 
 /** Continuers: the start of a question the partner finishes ("And?", "And then?", "What else?"). */
 const CONTINUER =

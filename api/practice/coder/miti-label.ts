@@ -51,6 +51,10 @@ const SOCIAL_WORD =
 const GENERALISING =
   /\b(?:always|generally|usually|typically|in general|normally|most (?:people|managers|leaders|teams|staff|of us)|everyone|everybody|all (?:managers|leaders|teams|of us)|we all|that's (?:just )?(?:how|what) (?:it|they|people)|part of the (?:job|role))\b/;
 
+/** A guess about the partner's own doing or feeling: "perhaps you ...", "I wonder if you ...", no modal. */
+const TENTATIVE_GUESS =
+  /^(?:(?:and|but|so)[, ]+)?(?:perhaps|maybe|i wonder (?:if|whether)|i guess|i imagine|i suspect|i'm guessing|my guess is|i get the sense)(?: that)? you(?:'re| are| were|'ve| have)? (?!(?:could|should|might|may|can|need|ought|must|will|would|have to|had better|want to try|try|consider)\b)[a-z]+/;
+
 /** Labels MITI counts as adherent (the favourable side when a coder is unsure). */
 const FAVOURABLE: Partial<Record<keyof FineProbabilities, number>> = {
   complex_reflection: 2,
@@ -185,6 +189,21 @@ export function decideCoding(
     label = (['complex_reflection', 'simple_reflection', 'information', 'other'] as const).reduce(
       (x, y) => (p[y] > p[x] ? y : x),
     );
+
+  // the model's advice or other on a guess about the partner with no advice cue ("Perhaps you get
+  // defensive whenever...", "I wonder if you freeze when..."): a tentative reflection, which
+  // names what they do or feel and recommends nothing (a modal would make it a suggestion)
+  if (
+    (label === 'advice' || label === 'other' || label === 'information') &&
+    !advice &&
+    !cues.adviceOffer &&
+    !question &&
+    !cues.judgement &&
+    !cues.support &&
+    cues.otherStatements === 0 &&
+    TENTATIVE_GUESS.test(cues.reflectionSentences[0] ?? '')
+  )
+    label = p.simple_reflection > p.complex_reflection ? 'simple_reflection' : 'complex_reflection';
 
   // MITI Emphasizing Autonomy ("it's your call", "you'll decide what fits"): a short statement
   // that hands the decision back is neither information, advice nor a reflection; the fine view

@@ -183,7 +183,7 @@ export function interpretationFeedback(c: TurnMoment, unsaid: string): Parts {
   return {
     worked: '',
     improve: pick(c, [
-      `“${quote(unsaid)}” is your reading, not something ${n} said${c.said ? ` (they said “${c.said}”)` : ''}; stated as fact, it puts words in their mouth.`,
+      `The words “${quote(unsaid)}” are your reading, not something ${n} said${c.said ? ` (they said “${c.said}”)` : ''}; stated as fact, it puts words in their mouth.`,
       `${n} never said “${quote(unsaid)}”: that part is your interpretation, and stated as fact it can pull them onto your idea of the problem.`,
     ]),
     suggestion: pick(c, [

@@ -54,6 +54,7 @@ describe('minimal encouragers', () => {
     'And then what happened?',
     'Take your time.',
     'Right... go ahead.',
+    'Say a bit more, if you like.',
   ];
   for (const text of ENCOURAGERS)
     it(`praises “${text}” lightly as an invitation to go on, and never faults it`, () => {
@@ -154,6 +155,31 @@ describe('tentative reflections and interpretations', () => {
       'It sounds like your mind emptied the moment the director raised the overspend.';
     expect([4, 5].map((turn) => read(SAID, tentative, { turn }).feedback.worked).join(' ')).toMatch(
       /tentative/,
+    );
+  });
+
+  it('treats a cause that passes a verdict on others as an interpretation', () => {
+    const { feedback } = read(
+      'Honestly, the handover from nights is where it all goes wrong.',
+      'So the handover goes wrong because the night staff are lazy.',
+    );
+    expect(feedback.worked).toBe('');
+    expect(feedback.withheld).toBe('interpretation');
+  });
+
+  it('reads a guess about the partner (“Perhaps you…”, “I wonder if you…”) as a reflection, not advice', () => {
+    const line = 'Honestly, the handover from nights is where it all goes wrong.';
+    for (const coach of [
+      'Perhaps you get defensive whenever the day team mention nights.',
+      'I wonder if you brace yourself before every handover.',
+    ]) {
+      const { coding, feedback } = read(line, coach);
+      expect(coding.codes, coach).not.toContain('advice');
+      expect(feedback.worked, coach).not.toBe('');
+    }
+    // with a modal it is a suggestion, and stays advice
+    expect(read(line, 'Perhaps you could sit in on the night handover.').coding.codes).toContain(
+      'advice',
     );
   });
 

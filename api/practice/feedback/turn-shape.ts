@@ -56,6 +56,14 @@ const PLAIN = new Set(
   ).split(/\s+/),
 );
 
+/** Words that characterise people: a cause built on one the partner never used is the coach's verdict. */
+const CHARACTERISING = new Set(
+  (
+    'lazy useless incompetent selfish jealous threatened insecure careless rude arrogant hopeless weak stupid ' +
+    'unreliable disorganised difficult controlling petty spiteful bitter resentful entitled naive defensive'
+  ).split(' '),
+);
+
 /**
  * The clause of condition or cause a reflection adds that takes up nothing the partner said ("when
  * the room gets loud" after "I froze when the director asked me a question"), if any: the coach's
@@ -71,22 +79,26 @@ export function unsaidCondition(
   const known = knownTo(vocabularyOf(said, wordFamily), wordFamily);
   const norm = normalise(text ?? '');
   for (const m of norm.matchAll(CONDITION)) {
-    // said of the partner ("you freeze when..."), not a general frame ("When effort goes
-    // unrewarded, it's hard...") that re-words their situation
+    const content = words(m[2]).filter((w) => w.length > 2 && !PLAIN.has(w));
+    const theirs = content.filter(known).length;
+    // a verdict on someone the partner never gave ("because the night staff are lazy")
+    const verdict = content.some((w) => CHARACTERISING.has(w) && !known(w));
+    // said of the partner ("you freeze when...", "So the handover fails because..."), not a
+    // general frame ("When effort goes unrewarded, it's hard...") that re-words their situation
     const before =
       norm
         .slice(0, m.index)
         .split(/[.?!;]/)
         .pop() ?? '';
-    if (!/\byou(?:'re|'ve|'d|'ll)?\b/.test(before)) continue;
-    const content = words(m[2]).filter((w) => w.length > 2 && !PLAIN.has(w));
-    const theirs = content.filter(known).length;
+    if (!verdict && !/\byou(?:'re|'ve|'d|'ll)?\b|^\s*so\b/.test(before)) continue;
     // a moment they named may be said in other words ("when the director put you on the spot"),
     // so a condition is unsaid only when it takes up none of theirs; a cause they never gave is
     // unsaid unless more than half of it is theirs
-    const unsaid = CAUSE.test(m[1])
-      ? content.length >= 2 && theirs * 2 <= content.length
-      : content.length >= 2 && theirs === 0;
+    const unsaid =
+      verdict ||
+      (CAUSE.test(m[1])
+        ? content.length >= 2 && theirs * 2 <= content.length
+        : content.length >= 2 && theirs === 0);
     if (unsaid) return m[0].trim();
   }
   return null;
