@@ -227,6 +227,7 @@ function contextOf(card: PartnerCard, session: TurnSession, rows: TurnRow[]): Tu
       role: t.role,
       text: t.text,
       ...(t.coding ? { coding: t.coding } : {}),
+      ...(t.feedback ? { feedback: t.feedback } : {}),
     }));
   return { card, partnerState: session.partnerState, record: session.coaching, recent };
 }

@@ -56,6 +56,7 @@ show('Feedback texts failing the grammar check', report.brokenFeedbackTexts);
 show('Alternatives failing the grammar check', report.brokenAlternatives);
 show('Alternatives not coding as claimed', report.miscodedAlternatives);
 show('Repeated feedback texts', report.repeatedTexts);
+show('Repeated alternatives', report.repeatedAlternatives);
 console.log(
   `(${((Date.now() - started) / 1000).toFixed(1)} s${grammar ? ', harper.js British English' : ', own wording checks only'})`,
 );

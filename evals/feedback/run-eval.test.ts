@@ -3,8 +3,8 @@
  * CI guard for `npm run eval:feedback`: the whole eval (harper.js included) on every scripted
  * scenario. What feedback and scoring own must hold outright: no poor move the coder recognised is
  * praised, no good move told it picked up nothing, no feedback box or alternative failing harper.js
- * or the wording checks, under 5% of alternatives coding as another move, no repeated text within
- * a session, good coaching beating poor on every skill, templates about nothing good on no skill.
+ * or the wording checks, under 5% of alternatives coding as another move, no repeated text or
+ * alternative within a session, good coaching beating poor on every skill, templates about nothing good on no skill.
  * Poor moves praised and good moves criticised because the coder missed them may not rise above
  * the committed ceilings (guard-ceiling.json): lower them as the coder improves, towards 0; never
  * raise one to make a change pass.
@@ -60,6 +60,9 @@ describe('feedback eval', () => {
   });
   it('never repeats a feedback text within a session', () => {
     expect(report.repeatedTexts).toEqual([]);
+  });
+  it('never offers the same alternative twice in a session', () => {
+    expect(report.repeatedAlternatives).toEqual([]);
   });
   it('scores good coaching above poor coaching on every skill', () => {
     for (const s of SKILLS)

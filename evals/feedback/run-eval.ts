@@ -91,6 +91,8 @@ export interface FeedbackEvalReport {
   brokenAlternatives: Finding[];
   miscodedAlternatives: Finding[];
   repeatedTexts: Finding[];
+  /** "You could have said" alternatives offered twice in one session */
+  repeatedAlternatives: Finding[];
   /** the author's good lines (every unlabelled line of the good, mixed and coach-plan sessions) */
   goodMoves: number;
   /** good lines left out of the good-move measures: they name what the partner says on the card but had not said yet */
@@ -249,6 +251,7 @@ export async function runFeedbackEval(
   const brokenAlternatives: Finding[] = [];
   const miscodedAlternatives: Finding[] = [];
   const repeatedTexts: Finding[] = [];
+  const repeatedAlternatives: Finding[] = [];
   const goodToldNothing: Finding[] = [];
   const goodCriticised: Finding[] = [];
   const goodUnpraised: Finding[] = [];
@@ -262,6 +265,7 @@ export async function runFeedbackEval(
   const grammarCache = new Map<string, string[]>();
   for (const s of played) {
     const seen = new Set<string>();
+    const offered = new Set<string>();
     for (const [i, t] of s.turns.entries()) {
       const at = { scenarioId: s.scenarioId, kind: s.kind, turn: i + 1, text: t.text };
       const f = t.feedback;
@@ -292,6 +296,7 @@ export async function runFeedbackEval(
           FAULTED_MOVES.has(f.move) ||
           f.withheld === 'why_question' ||
           f.withheld === 'coach_plan' ||
+          f.withheld === 'interpretation' ||
           TOLD_NOTHING.test(f.improve);
         if (faulted)
           goodCriticised.push({
@@ -327,6 +332,12 @@ export async function runFeedbackEval(
       }
       if (!f.alternative || !f.alternativeMove) continue;
       alternativesShown++;
+      const alt = f.alternative
+        .toLowerCase()
+        .replace(/[^a-z]+/g, ' ')
+        .trim();
+      if (offered.has(alt)) repeatedAlternatives.push({ ...at, detail: f.alternative });
+      offered.add(alt);
       let problems = grammarCache.get(`${f.alternative}\u0000${t.prev}`);
       if (!problems) {
         const reflection =
@@ -430,6 +441,11 @@ export async function runFeedbackEval(
       met: repeatedTexts.length === 0,
     },
     {
+      name: 'alternatives repeated within a session',
+      value: String(repeatedAlternatives.length),
+      met: repeatedAlternatives.length === 0,
+    },
+    {
       name: 'good beats poor on every skill',
       value: `${goodBeatsPoor.length} of ${SKILLS.length}`,
       met: goodBeatsPoor.length === SKILLS.length,
@@ -455,6 +471,7 @@ export async function runFeedbackEval(
     brokenAlternatives,
     miscodedAlternatives,
     repeatedTexts,
+    repeatedAlternatives,
     goodMoves,
     goodAhead,
     goodToldNothing,

@@ -205,6 +205,14 @@ const APPROVAL =
 const FEELING_REFLECTION =
   /\b(?:i (?:can |totally |completely |really |fully )?(?:see|understand|imagine|tell|hear|feel|sense) (?:how|why|that|what|just how|you(?:'re| are| feel| must))|(?:(?:that|this|it) (?:sounds|must be|must have been|seems|sounds like it was|would be)|(?<!\bi )must (?:be|have been|feel|have felt)) (?:so |really |very |incredibly |quite |pretty |extremely )?(?:hard|difficult|tough|awful|painful|frustrating|exhausting|stressful|scary|overwhelming|upsetting|lonely|confusing|draining|heartbreaking|sad|unfair|worrying|disappointing|hurtful|rough)|(?:it )?(?:sounds|seems) (?:like )?(?:you(?:'re| are| feel| have| were|'ve)|it's been|it has been|this has been))/;
 
+/**
+ * What something would feel like to the partner, said of it as a gerund ("Hearing a no would feel
+ * like a verdict on you", "Being passed over again must feel like proof you're not valued"): a
+ * reflection of the feeling under their words, not information.
+ */
+const HYPOTHETICAL_FEELING =
+  /^(?:(?:and|but|so) )?[a-z]+ing\b[^.?!;]{0,60}\b(?:would|must|might|could) (?:feel|seem)(?: like| as if| as though)?\b[^.?!]*\byou(?:r|'re)?\b/;
+
 /** A one-word check that ends a turn ("Right?", "Fair?"). */
 const TAG_QUESTION = /^(?:right|yes|ok|okay|fair|yeah|correct|true)\?$/;
 
@@ -458,7 +466,7 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
           /\byou(?:r|rs|rself|'re|'ve|'d)?\b/.test(s) &&
           !/\b(?:i|me|my|we|us|our)\b/.test(s));
       if (focused) c.partnerFocused = true;
-      if (FEELING_REFLECTION.test(s)) {
+      if (FEELING_REFLECTION.test(s) || HYPOTHETICAL_FEELING.test(s)) {
         c.feelingReflection = c.partnerFocused = true;
         // "Covering two roles must be exhausting": a gerund subject is not an imperative
         advisedHere = false;

@@ -5,19 +5,46 @@
  * partner's words -> whether the turn engages with them. The shipped coder (index.ts) is this with
  * the committed model; cross-validation builds one per fold from a model trained in memory.
  */
-import type { CoachTurnCoding, CoderContext } from '../types.js';
+import type { CoachCode, CoachTurnCoding, CoderContext, UtteranceLabel } from '../types.js';
 import { treeProbabilities } from './boosted-trees.js';
 import { moveCues } from './coaching-moves.js';
 import { engagesAs } from './engagement.js';
 import { featuresOf, parseTurn, type ParsedTurn } from './features.js';
 import { labelProbabilities, type LinearModel } from './linear-model.js';
 import { decideCoding, type FineProbabilities } from './miti-label.js';
+import { isMinimalEncourager } from './encourager.js';
 import { PARTNER_ASKS_FOR_IDEAS } from './move-grammar.js';
 import { stageTwoInputs } from './stage-two-inputs.js';
 import { complexMarkers } from './reflection-depth.js';
 import type { MoveCues } from './coaching-moves.js';
 
 export type CodeUtterance = (text: string, ctx?: CoderContext) => CoachTurnCoding;
+
+/** Codes a minimal encourager must not have: it steers nowhere and leaves the answer open. */
+const NOT_ENCOURAGING = new Set([
+  'advice',
+  'advice_with_permission',
+  'judgement',
+  'reassurance',
+  'information',
+  'closed_question',
+  'leading_question',
+]);
+
+/**
+ * A minimal encourager ("Keep talking, I'm with you.", "And then?") coded as the model read its
+ * imperative or its shortness (advice, a closed question): an invitation to go on, so an open
+ * question when asked as one, otherwise other (MITI gives no code to "mm-hmm").
+ */
+function encouraging(
+  text: string,
+  coded: { label: UtteranceLabel; codes: CoachCode[] },
+): { label: UtteranceLabel; codes: CoachCode[] } {
+  if (!coded.codes.some((c) => NOT_ENCOURAGING.has(c)) || !isMinimalEncourager(text)) return coded;
+  return /\?/.test(text)
+    ? { label: 'open_question', codes: ['open_question'] }
+    : { label: 'other', codes: ['other'] };
+}
 
 /** A coder using `model`; `version` is stamped on every coding it produces. */
 export function createCoder(model: LinearModel, version: string): CodeUtterance {
@@ -52,7 +79,7 @@ export function createCoder(model: LinearModel, version: string): CodeUtterance 
         cues.reflectionSentences.join(' ') || (text ?? ''),
         ctx.prevPartner,
       ).length);
-    const { label, codes } = decideCoding(
+    const decided = decideCoding(
       p,
       cues,
       { ...ctx, permissionGranted },
@@ -60,6 +87,7 @@ export function createCoder(model: LinearModel, version: string): CodeUtterance 
       reflectionKind,
       markers,
     );
+    const { label, codes } = encouraging(text ?? '', decided);
     return {
       label,
       codes,

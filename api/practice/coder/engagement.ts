@@ -71,9 +71,9 @@ const GENERIC = new Set(
 /** Families of words that name the same thing (feelings; people and places at work). */
 const FAMILIES: readonly string[] = [
   'angry anger shout shouting shouted yell annoyed furious frustrated fed irritated cross livid rage mad resent resentment wound',
-  'worried worry anxious anxiety nervous nerves scared afraid fear frighten frightened terrified dread dreading panic stressed stress uneasy shook shaken rattled',
+  'worried worry anxious anxiety nervous nerves scared afraid fear frighten frightened terrified dread dreading panic stressed stress uneasy shook shaken rattled knot knots stomach butterflies churning',
   'sad upset gutted devastated down low hurt hurting cry crying cried tears miserable grief grieving',
-  'tired exhausted drained worn burnt burnout empty sleep sleeping knackered',
+  'tired exhausted drained draining worn burnt burnout empty sleep sleeping knackered shattered killing',
   'stuck trapped lost circles drowning overwhelmed swamped underwater',
   'happy pleased proud excited delighted thrilled relieved',
   'embarrassed ashamed humiliated awkward guilty fraud imposter',
@@ -84,7 +84,7 @@ const FAMILIES: readonly string[] = [
   'money pay salary budget cost costs bonus funding funder price',
   'customer customers client clients patient patients parent parents resident residents user users',
   // behaviours and wants that workplace coaching hears, said back in other words
-  'freeze freezing froze frozen quiet silent silence clam mute blank speechless tongue',
+  'freeze freezing froze frozen quiet silent silence clam mute blank speechless tongue tongue-tied dried dry seized',
   'avoid avoiding dodge dodging procrastinate sidestep',
   'want wanted wish hope dream ambition aspiration aim',
   'love enjoy fond passion passionate keen',
@@ -96,12 +96,20 @@ const FAMILIES: readonly string[] = [
   'pry intrude interfere nosy overstep meddle',
   'interrupt interrupted interrupting cut talked',
   'criticise criticised criticism blame blamed attacked judged',
-  'quit leave leaving resign resignation exit',
+  'quit leave leaving resign resignation exit transfer transferring transferred drop dropping dropped drift drifting',
   'confident confidence self-belief doubt doubting',
   'fight argue argument arguing conflict clash row tension friction',
   'ignored overlooked invisible unseen unheard dismissed',
   'praise recognition credit appreciated valued thanked',
   'awful terrible horrible dreadful disaster nightmare hell catastrophe hardest',
+  // the same thing at work in other words: reflections in the coach's own words say these back
+  'paperwork admin administration forms form-filling bureaucracy',
+  'delegate delegating delegated delegation handing handed handover offload offloading',
+  'evening evenings night nights overnight',
+  'weekend weekends saturday saturdays sunday sundays',
+  'fortnight fortnightly fortnights',
+  'shop shops store stores till tills checkout',
+  'launch launched rollout go-live live',
 ].flatMap((line, i) => line.split(' ').map((w) => `${w}=${i}`));
 /** Every family word, and its stem, to its family ("intruding" meets "intrude" through the stem). */
 const FAMILY = new Map(

@@ -8,7 +8,7 @@
  */
 import type { CoachCode, CoderContext, UtteranceLabel } from '../types.js';
 import type { MoveCues } from './coaching-moves.js';
-import { stemEcho } from './reflection-depth.js';
+import { paraphrasedWords, stemEcho } from './reflection-depth.js';
 
 /** The model's view of a turn: probability per fine label. */
 export type FineProbabilities = Record<
@@ -46,6 +46,14 @@ const LIVED =
 /** Words of greetings and send-offs: a short echo of these is social talk, not a reflection ("Good night!"). */
 const SOCIAL_WORD =
   /\b(?:night|morning|evening|afternoon|bye|goodbye|thanks|thank|welcome|luck|care|cheers|weekend|day|too|same|likewise|hello|hi|hey)\b/;
+
+/** Words that speak of people or work in general rather than of the partner's situation. */
+const GENERALISING =
+  /\b(?:always|generally|usually|typically|in general|normally|most (?:people|managers|leaders|teams|staff|of us)|everyone|everybody|all (?:managers|leaders|teams|of us)|we all|that's (?:just )?(?:how|what) (?:it|they|people)|part of the (?:job|role))\b/;
+
+/** A guess about the partner's own doing or feeling: "perhaps you ...", "I wonder if you ...", no modal. */
+const TENTATIVE_GUESS =
+  /^(?:(?:and|but|so)[, ]+)?(?:perhaps|maybe|i wonder (?:if|whether)|i guess|i imagine|i suspect|i'm guessing|my guess is|i get the sense)(?: that)? you(?:'re| are| were|'ve| have)? (?!(?:could|should|might|may|can|need|ought|must|will|would|have to|had better|want to try|try|consider)\b)[a-z]+/;
 
 /** Labels MITI counts as adherent (the favourable side when a coder is unsure). */
 const FAVOURABLE: Partial<Record<keyof FineProbabilities, number>> = {
@@ -194,6 +202,21 @@ export function decideCoding(
       (x, y) => (p[y] > p[x] ? y : x),
     );
 
+  // the model's advice or other on a guess about the partner with no advice cue ("Perhaps you get
+  // defensive whenever...", "I wonder if you freeze when..."): a tentative reflection, which
+  // names what they do or feel and recommends nothing (a modal would make it a suggestion)
+  if (
+    (label === 'advice' || label === 'other' || label === 'information') &&
+    !advice &&
+    !cues.adviceOffer &&
+    !question &&
+    !cues.judgement &&
+    !cues.support &&
+    cues.otherStatements === 0 &&
+    TENTATIVE_GUESS.test(cues.reflectionSentences[0] ?? '')
+  )
+    label = p.simple_reflection > p.complex_reflection ? 'simple_reflection' : 'complex_reflection';
+
   // MITI Emphasizing Autonomy ("it's your call", "you'll decide what fits"): a short statement
   // that hands the decision back is neither information, advice nor a reflection; the fine view
   // counts it as other.
@@ -292,6 +315,11 @@ export function decideCoding(
     !SOCIAL_WORD.test(said) &&
     said.length > 0 &&
     stemEcho(said, ctx.prevPartner) >= 0.99;
+  let rewordedWords: string[] | undefined;
+  // a generalisation re-words the partner's thing too ("Delegating is always a risk; most managers
+  // find that out"): about people at large, not a reflection of theirs
+  const reworded = () =>
+    (rewordedWords ??= GENERALISING.test(said) ? [] : paraphrasedWords(said, ctx.prevPartner));
   if (
     (label === 'information' || label === 'other') &&
     !question &&
@@ -304,7 +332,8 @@ export function decideCoding(
     !cues.selfDisclosure &&
     cues.reflectionSentences.length > 0 &&
     cues.otherStatements === 0 &&
-    p.simple_reflection + p.complex_reflection >= REFLECTION_FLOOR &&
+    // the model's doubt gives way when two of the partner's own things are re-worded
+    (p.simple_reflection + p.complex_reflection >= REFLECTION_FLOOR || reworded().length >= 2) &&
     !FIRST_PERSON.test(said) &&
     (cues.words >= 3 || shortEcho) &&
     (cues.partnerFocused || !/^(?:it|that|this)(?:'s| is| does| was)\b/.test(said)) &&
@@ -318,6 +347,8 @@ export function decideCoding(
       shortEcho ||
       // or it says their words another way (a word of the same family: "worn down" for "tired")
       stemEcho(said, ctx.prevPartner) >= 0.3 ||
+      // or it re-words one of their own things ("Handing things over..." after "I delegate")
+      reworded().length > 0 ||
       // or it tells them what keeps happening to them ("You keep getting passed over", "Your
       // voice gets drowned out"): their experience, in the habitual or the passive with "get"
       (cues.partnerFocused && LIVED.test(said)))

@@ -41,6 +41,8 @@ const JUDGEMENT_STATEMENT = new RegExp(
     `\\b(?:that|this|it)(?:'s| is| was) (?:a bit |rather |pretty |really |very |quite |fairly )?(?:careless|naive|daft|silly|stupid|unprofessional|irresponsible|selfish|childish|lazy|sloppy|rude|unacceptable|never acceptable|not acceptable|not very professional|your own fault|your fault|on you)\\b(?! (?:to hear|for you))`,
     // the partner's difficulty labelled as a flaw of theirs: "that sounds like a confidence problem"
     `\\b(?:that|this|it)(?:'s| is| was| sounds like| seems like| looks like) (?:a |an |your )?(?:bit of an? )?(?:confidence|attitude|motivation|personality|character|mindset|work ethic|you|people skills|communication) (?:problem|issue|thing|failing)\\b|^(?:(?:honestly|frankly|look|well|but|and|so|to be honest)[, ]+)*(?:the|your) (?:real )?problem (?:is|here is) (?:that )?you(?:'re| are)?\\b`,
+    // a choice of theirs called a mistake and pinned on them: "handing it over was a mistake on your part"
+    `\\b(?:was|is|were|that's|it's) (?:a |an )?(?:(?:bit of a|big|real|clear|serious) )?(?:mistake|error|misjudgement|bad (?:call|idea|move|decision)) (?:on your part|of yours|by you)\\b`,
     // consequences pinned on the person
     `\\bthat's what (?:happens|you get) (?:when|if|for)\\b`,
     `\\byou (?:only have yourself to blame|brought (?:it|this|that) on yourself|asked for (?:it|that)|had it coming)\\b`,
@@ -155,6 +157,8 @@ const REASSURANCE_PATTERNS = new RegExp(
     // normalising to dismiss: everyone feels / has / gets / makes...; we all have off days
     `\\b(?:everyone|everybody|we all|all of us|lots of people|most people|loads of people)(?: on [a-z]+)? (?:feels?|has|have|gets?|makes?|goes through|go through|finds?|struggles?|is like that|gets there)\\b[^.?!]*\\b(?:like that|sometimes|at some point|in the end|off days?|mistakes|this|that|imposter syndrome|those rules confusing|there)\\b`,
     `\\b(?:it's|it is|that's|that is) (?:totally|completely|perfectly) (?:normal|natural|common)\\b[^.?!]*[.!]?$`,
+    // "Forms are just part of the job, everyone has them.": the partner's burden made ordinary
+    `\\b(?:just|only|simply) (?:a |an )?part of (?:the|your) (?:job|role|work|territory)\\b|\\b(?:everyone|everybody|we all) (?:has|have|gets?|does|do|puts? up with) (?:them|it|that|those|these)[.!]?$`,
     // contradicting the partner's harsh word for themselves: "you're not a rubbish mum", "crying isn't weak"
     `^(?:(?:oh|but|and|honestly|look)[, ]+)*you(?:'re| are) not (?:a |an )?(?:rubbish|hopeless|useless|weak|a failure|a fraud|stupid|bad|terrible|lazy|an imposter)\\b`,
     `\\b(?:isn't|is not|doesn't make you|does not make you) (?:weak|a failure|stupid|useless|hopeless)\\b`,

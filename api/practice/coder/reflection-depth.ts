@@ -44,6 +44,28 @@ export function stemEcho(text: string, partner: string | null | undefined): numb
   return content === 0 ? 0 : hit / content;
 }
 
+/**
+ * Words of a sentence that say one of the partner's words another way: the same word family, a
+ * different stem ("handing over" for "delegate", "drift away" for "dropping out"). A coach who
+ * re-words the partner's own thing is reflecting it in their own words.
+ * @example paraphrasedWords('People drift away within two weeks.', 'Our volunteers keep dropping out.') // ['drift']
+ */
+export function paraphrasedWords(text: string, partner: string | null | undefined): string[] {
+  if (!partner) return [];
+  const stems = new Set<string>();
+  const families = new Set<string>();
+  for (const w of words(normalise(partner))) {
+    stems.add(stem(w));
+    const f = wordFamily(w);
+    if (f !== undefined) families.add(f);
+  }
+  return words(normalise(text)).filter((w) => {
+    if (FUNCTION_WORDS.has(w) || stems.has(stem(w))) return false;
+    const f = wordFamily(w);
+    return f !== undefined && families.has(f);
+  });
+}
+
 /** Feelings and states a coach may name ("that stings", "wearing", "relentless", "scared"). */
 const FEELING =
   /\b(?:stings?|stung|hurts?|hurting|wearing|wears? you|draining|drained|exhausting|exhausted|relentless|frighten(?:s|ing|ed)?|scar(?:es|y|ed)|afraid|fear|terrif(?:ies|ying|ied)|anxious|nervous|worr(?:y|ies|ied|ying)|dread(?:ing)?|upset(?:ting)?|angry|anger|furious|frustrat(?:ed|ing|ion)|resent(?:ment|ful)?|guilt(?:y)?|ashamed|shame|embarrass(?:ed|ing)|humiliat(?:ed|ing)|lonely|alone|isolated|sad|sadness|grief|griev(?:e|ing)|lost|loss|gutted|devastated|hopeless|helpless|powerless|trapped|stuck|overwhelm(?:ed|ing)|torn|conflicted|uneasy|unsettl(?:ed|ing)|rattled|shaken|proud|pride|relie(?:f|ved)|excit(?:ed|ing)|hope(?:ful)?|lit you up|thrill(?:ed|ing)|maddening|infuriating|insulting|unfair|bruis(?:ed|ing)|raw|heavy|weigh(?:s|ing|t)|sore|tender|fragile|exposed|vulnerable|invisible|unseen|unheard|undermined|betrayed|let down|taken for granted|on edge)\b/;

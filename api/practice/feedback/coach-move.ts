@@ -7,6 +7,7 @@
  * patterns feedback should mention.
  */
 import { codesAny, QUESTION_CODES, REFLECTION_CODES } from '../code-groups.js';
+import { isMinimalEncourager } from '../coder/encourager.js';
 import type { CoachCode, CoachTurnCoding } from '../types.js';
 
 /** Codes in the order feedback talks about them: the first present is the turn's move. */
@@ -33,8 +34,12 @@ export const MOVE_PRIORITY = [
   'self_disclosure',
   'other',
 ] as const satisfies readonly CoachCode[];
-/** `unengaged`: a turn that did not pick up anything the partner said (a content-free template). */
-export type CoachMove = (typeof MOVE_PRIORITY)[number] | 'unengaged';
+/**
+ * `unengaged`: a turn that did not pick up anything the partner said (a content-free template);
+ * `encourager`: a turn made only of prompts to carry on ("Go on.", "Mm, and then?"), a listening
+ * move whatever its codes.
+ */
+export type CoachMove = (typeof MOVE_PRIORITY)[number] | 'unengaged' | 'encourager';
 
 /** Moves that work against the partner: feedback never praises them. */
 export const POOR_MOVES: ReadonlySet<CoachMove> = new Set([
@@ -54,14 +59,17 @@ export function isReflection(c: CoachTurnCoding): boolean {
 }
 
 /**
- * The move feedback talks about for this coding: `unengaged` when the turn is `aboutNothing` (by
- * default, when the coder found it so; callers pass stronger evidence, see turn-feedback) and did
- * nothing worse.
+ * The move feedback talks about for this coding: `encourager` when `text` is only a prompt to
+ * carry on; `unengaged` when the turn is `aboutNothing` (by default, when the coder found it so;
+ * callers pass stronger evidence, see turn-feedback) and did nothing worse.
  */
 export function coachMove(
   coding: CoachTurnCoding,
   aboutNothing: boolean = coding.engaged === false,
+  text?: string,
 ): CoachMove {
+  // names nothing, so it cannot be about nothing: it hands the floor back
+  if (text !== undefined && isMinimalEncourager(text)) return 'encourager';
   const codes = new Set<CoachCode>(
     coding.codes?.length ? coding.codes : [coding.label as CoachCode],
   );

@@ -34,6 +34,14 @@ export interface TurnMoment {
   variant?: number;
   /** things the turn named that the partner never mentioned ("orange teapot") */
   foreignThings?: readonly string[];
+  /** the turn already checks its reflection with the partner ("Have I got that right?") */
+  checked?: boolean;
+  /** the reflection is offered as a guess the partner may correct ("It sounds like...") */
+  tentative?: boolean;
+  /** a condition or cause the turn states that the partner never gave ("when the room gets loud") */
+  unsaid?: string | null;
+  /** the reflection says the partner's meaning mostly in other words than theirs */
+  ownWords?: boolean;
 }
 
 const EARLY_STAGES: PartnerStage[] = ['guarded', 'opening_up'];
@@ -166,12 +174,66 @@ export function coachPlanFeedback(c: TurnMoment): Parts {
   };
 }
 
+/**
+ * A reflection that states as fact a condition or cause the partner never gave (“So you freeze
+ * when the room gets loud.”): the coach's interpretation, not an accurate reflection, so neither
+ * praised as one nor as tentative.
+ */
+export function interpretationFeedback(c: TurnMoment, unsaid: string): Parts {
+  const n = c.name;
+  return {
+    worked: '',
+    improve: pick(c, [
+      `The words “${quote(unsaid)}” are your reading, not something ${n} said${c.said ? ` (they said “${c.said}”)` : ''}; stated as fact, it puts words in their mouth.`,
+      `${n} never said “${quote(unsaid)}”: that part is your interpretation, and stated as fact it can pull them onto your idea of the problem.`,
+    ]),
+    suggestion: pick(c, [
+      `To check a hunch like this, offer it tentatively (“I wonder if…”) or stay with what ${n} actually said.`,
+      `Say back only what ${n} told you; if you sense more, ask about it rather than stating it.`,
+    ]),
+    alt: c.prev ? 'reflection' : 'open_question',
+  };
+}
+
+/**
+ * A reflection offering, tentatively, something the partner never said (“It sounds like you
+ * freeze when the room gets loud.”): a guess they can correct, praised as that and no more.
+ */
+function tentativeGuessFeedback(c: TurnMoment, unsaid: string): Parts {
+  const n = c.name;
+  return {
+    worked: `You offered your reading as a guess, so ${n} can correct it.`,
+    improve: `“${quote(unsaid)}” is your idea rather than ${n}'s words; let their answer decide whether it fits, and drop it if it doesn't.`,
+    suggestion: `To stay with ${n}'s meaning, build your next reflection from what they say back.`,
+    alt: null,
+  };
+}
+
 /** The wording for one move in its moment. */
 export function forMove(move: CoachMove, c: TurnMoment): Parts {
   const n = c.name;
   const next = nextGoodMove(c);
   const reflectAlt: GoodMove = c.prev ? 'deeper_reflection' : 'open_question';
+  if ((move === 'simple_reflection' || move === 'complex_reflection') && c.unsaid)
+    return c.tentative ? tentativeGuessFeedback(c, c.unsaid) : interpretationFeedback(c, c.unsaid);
   switch (move) {
+    case 'encourager':
+      return {
+        worked: pick(c, [
+          `You invited ${n} to keep going, which leaves the floor with them.`,
+          `A short prompt to carry on kept the focus on ${n}'s thinking.`,
+          `Inviting ${n} to say more showed you were listening without steering.`,
+        ]),
+        improve: pick(c, [
+          `Nothing to fix: after a prompt like this, wait and let ${n} fill the silence.`,
+          `Nothing to change. Once ${n} has said more, saying back what you heard shows you took it in.`,
+        ]),
+        suggestion: pick(c, [
+          `To help ${n} feel heard as well as encouraged, reflect what they say next in their own words.`,
+          `When ${n} pauses, say back what you heard before asking anything new.`,
+        ]),
+        alt: null,
+      };
     case 'judgement': {
       const blaming = opensWithWhy(c.text);
       return {
@@ -337,10 +399,16 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
     case 'summary':
       return {
         worked: `Your summary pulls together what ${n} said, which shows you were tracking all of it.`,
-        improve: pick(c, [
-          'Keep summaries short and check them lightly; the point is to hand the thread back.',
-          `Check it with ${n} lightly${c.said ? `, ending on what they said last (“${c.said}”)` : ''}, so they can correct or add to it.`,
-        ]),
+        // a summary that already asks "Have I got that right?" needs no advice to check it
+        improve: c.checked
+          ? pick(c, [
+              `Nothing to fix: you checked it with ${n}, so they can correct it or add to it. Give them time to answer.`,
+              `Nothing to change; checking it with ${n} hands the thread back, and a summary this brief is easy to correct.`,
+            ])
+          : pick(c, [
+              'Keep summaries short and check them lightly; the point is to hand the thread back.',
+              `Check it with ${n} lightly${c.said ? `, ending on what they said last (“${c.said}”)` : ''}, so they can correct or add to it.`,
+            ]),
         suggestion:
           next === 'action_question'
             ? `To move towards action, follow the summary with a question about what ${n} will do.`
@@ -351,7 +419,12 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       return {
         worked: pick(c, [
           `A reflection that goes beneath the words: it shows ${n} you understood what ${c.feeling && c.phrase && c.phrase.split(/\s+/).length <= 3 ? `“${c.phrase}”` : 'it'} means to them.`,
-          `You named what sits under ${n}'s words${c.said ? ` (“${c.said}”)` : ''}, tentatively enough for them to correct you.`,
+          // tentativeness is praised only where the words were tentative
+          c.tentative
+            ? `You named what sits under ${n}'s words${c.said ? ` (“${c.said}”)` : ''}, tentatively enough for them to correct you.`
+            : c.ownWords
+              ? `You put what ${n} said${c.said ? ` (“${c.said}”)` : ''} into your own words, which shows you took in its meaning.`
+              : `Your reflection added meaning to ${n}'s own words${c.said ? ` (“${c.said}”)` : ''}, which shows you were following closely.`,
         ]),
         improve: pick(c, [
           `Nothing to fix here.${c.said ? ` After “${c.said}”, let` : ' Let'} the reflection land and leave a pause before your next move.`,

@@ -10,6 +10,7 @@
  * a box the learner already read this session.
  */
 import { codeUtteranceAfter } from '../coder/index.js';
+import { stemEcho } from '../coder/reflection-depth.js';
 import {
   earnsCredit,
   engagementEvidence,
@@ -48,6 +49,7 @@ import {
 } from './move-feedback.js';
 import { contentWords, ECHO_SHARE, overlap, statesPlanForPartner } from '../rubric/commitment.js';
 import { assumptionShowing, feelingIn, partnerPhrase, partnerQuote } from './partner-words.js';
+import { checksUnderstanding, isTentative, unsaidCondition } from './turn-shape.js';
 import { wordingProblems } from './wording-checks.js';
 
 export interface TurnFeedbackInput {
@@ -80,12 +82,15 @@ export type TurnFeedbackDetail = TurnFeedback & {
   alternativeMove: GoodMove | null;
   /**
    * why praise was withheld from a move that is not poor in itself: a plan the coach wrote for the
-   * partner, a “why” question, or no evidence of the partner's words
+   * partner, a “why” question, no evidence of the partner's words, or a reflection stating as fact
+   * what the partner never said
    */
-  withheld: 'coach_plan' | 'why_question' | 'ungrounded' | null;
+  withheld: 'coach_plan' | 'why_question' | 'ungrounded' | 'interpretation' | null;
 };
 
 const REFLECTIONS: GoodMove[] = ['reflection', 'deeper_reflection'];
+/** Below this share of the partner's words (by stem or family), a reflection is in the coach's own words. */
+const OWN_WORDS_ECHO = 0.5;
 /** Moves worse than writing the partner's plan: feedback talks about them instead. */
 const PLAN_OUTRANKS: ReadonlySet<CoachMove> = new Set([
   'judgement',
@@ -125,26 +130,32 @@ function chooseAlternative(
   coachText: string,
   prev: string | null,
   ctx: AlternativeContext,
+  offered: ReadonlySet<string> = new Set(),
 ): Alternative | null {
   const authored = !!ctx.card?.lines?.some((l) => l.moves);
   if (!move && !authored) return null;
+  // an alternative already offered this session (the partner said the same line again) is not
+  // offered twice: a learner reading the same model reply again learns nothing new
+  const fits = (alt: Alternative) =>
+    !offered.has(norm(alt.text)) && alternativeProblems(alt, coachText, prev).length === 0;
   const first = alternativeFor(move ?? 'deeper_reflection', prev, {
     ...ctx,
     learnerMove,
     coachText,
   });
-  if (alternativeProblems(first, coachText, prev).length === 0) return first;
+  if (fits(first)) return first;
+  const repeated = offered.has(norm(first.text));
   // the author wrote three moves for the line: when the first fails a check, another of them
-  // comes before any generic question
-  if (authored) {
+  // comes before any generic question; so do the other good moves when the first was offered before
+  if (authored || repeated) {
     for (const intended of ['reflection', 'deeper_reflection', 'open_question'] as const) {
       const alt = alternativeFor(intended, prev, { ...ctx, learnerMove, coachText });
-      if (alternativeProblems(alt, coachText, prev).length === 0) return alt;
+      if (fits(alt)) return alt;
     }
   }
-  if (learnerMove === 'open_question' || first.move === 'open_question') return null;
+  if (learnerMove === 'open_question' || (first.move === 'open_question' && !repeated)) return null;
   const fallback: Alternative = { move: 'open_question', text: openQuestionFor(prev) };
-  return alternativeProblems(fallback, coachText, prev).length === 0 ? fallback : null;
+  return fits(fallback) ? fallback : null;
 }
 
 /**
@@ -177,6 +188,7 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   const move = coachMove(
     input.coding,
     evidence.engagement === 'absent' && (input.coding.engaged === false || !coderChecked),
+    input.coachText ?? '',
   );
   const base: TurnMoment = {
     name: input.partnerName?.trim() || 'your partner',
@@ -193,6 +205,10 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
     codes: new Set<CoachCode>(input.coding.codes ?? []),
     // from the turn number, which a window of recent turns and the whole transcript agree on
     variant: Math.max(0, input.coachTurnNumber - 1),
+    checked: checksUnderstanding(input.coachText ?? ''),
+    tentative: isTentative(input.coachText ?? ''),
+    unsaid: unsaidCondition(input.coachText ?? '', partnerTexts),
+    ownWords: stemEcho(input.coachText ?? '', prev) < OWN_WORDS_ECHO,
   };
   const used = new Set(
     (input.priorFeedback ?? []).flatMap((f) => [f.worked, f.improve, f.suggestion]).filter(Boolean),
@@ -223,6 +239,10 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
     if (ungrounded) return { ...p, worked: '', improve: groundingNote(base, p.improve) };
     return p;
   };
+  const interpreted =
+    (move === 'simple_reflection' || move === 'complex_reflection') &&
+    !!base.unsaid &&
+    !base.tentative;
   let parts = honest(base.variant ?? 0);
   for (
     let k = 1;
@@ -247,10 +267,17 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   const improve = missingGoal
     ? `${parts.improve} You haven't yet asked what ${base.name} wants from this conversation; now is a good moment.`
     : parts.improve;
-  const alt = chooseAlternative(parts.alt, move, base.text, prev, {
-    card: input.card,
-    partnerHistory: input.partnerHistory,
-  });
+  const offered = new Set(
+    (input.priorFeedback ?? []).map((f) => norm(f.alternative ?? '')).filter(Boolean),
+  );
+  const alt = chooseAlternative(
+    parts.alt,
+    move,
+    base.text,
+    prev,
+    { card: input.card, partnerHistory: input.partnerHistory },
+    offered,
+  );
   return {
     // praise said once already is not worth repeating: leave the box empty instead
     worked: used.has(capital(parts.worked)) ? '' : capital(parts.worked),
@@ -264,9 +291,11 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
         ? 'coach_plan'
         : why
           ? 'why_question'
-          : ungrounded
-            ? 'ungrounded'
-            : null,
+          : interpreted
+            ? 'interpretation'
+            : ungrounded
+              ? 'ungrounded'
+              : null,
   };
 }
 

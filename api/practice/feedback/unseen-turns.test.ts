@@ -7,9 +7,8 @@
  * a good move (a reflection in the partner's words or in other words, a short one, an open or
  * feelings question, agreeing the goal or how we work, a specific affirmation, an incisive or
  * action question, asking permission, a summary) is never told it picked up nothing, is praised,
- * and is coded as engaging with the partner. Nine good reflections in other words are not yet
- * praised: they are listed under `NOT_YET_PRAISED` and checked to be still short, so that fixing
- * one tells whoever fixes it to move it up.
+ * and is coded as engaging with the partner, reflections in the coach's own words included
+ * ("Handing things over hasn't saved you any time" after "I delegate ... and end up redoing it").
  */
 import { describe, expect, it } from 'vitest';
 import { codeUtterance } from '../coder/index.js';
@@ -361,19 +360,6 @@ const CASES: Case[] = [
   ],
 ];
 
-/** Good reflections in other words that feedback does not yet praise (it neither faults them as poor nor says they picked up nothing). */
-const NOT_YET_PRAISED = new Set([
-  'The words just dried up',
-  'The weekend ends with a knot',
-  'The care itself still matters',
-  'People are voting with their feet',
-  'Hearing a no would feel',
-  'People come in keen',
-  'Handing things over hasn',
-  "You've become the person",
-  'You gave up your evenings',
-]);
-
 const TOLD_NOTHING = /didn't pick up anything|none of \w+'s content|hasn't mentioned/;
 /** How feedback names the good part of a poor turn (a reflection said before the poor move). */
 const GOOD_PART = /^(?:Before that, your reflection picked up|You started by saying back)/;
@@ -400,8 +386,6 @@ function read([partner, coach, , earlier = []]: Case) {
   return { coding, feedback };
 }
 
-const notYet = (coach: string) => [...NOT_YET_PRAISED].some((m) => coach.startsWith(m));
-
 describe('feedback on coach turns it has never seen', () => {
   it('holds enough of each kind to mean something', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(60);
@@ -420,16 +404,9 @@ describe('feedback on coach turns it has never seen', () => {
       const { coding, feedback } = read(c);
       expect(feedback.improve).not.toMatch(TOLD_NOTHING);
       expect(POOR_MOVES.has(feedback.move), feedback.move).toBe(false);
-      if (notYet(c[1])) return;
       expect(feedback.worked, coding.codes.join('+')).not.toBe('');
       expect(coding.engaged).toBe(true);
     });
-
-  it('still falls short on the good reflections listed as not yet praised', () => {
-    const short = CASES.filter((c) => notYet(c[1]));
-    expect(short).toHaveLength(NOT_YET_PRAISED.size);
-    for (const c of short) expect(read(c).feedback.worked, c[1]).toBe('');
-  });
 
   it('reads a feelings question about the partner’s working week as engaged, not a template', () => {
     // the returning-after-leave brief never names a Monday meeting; the question is about Sofia's

@@ -83,6 +83,37 @@ describe('planTurn', () => {
     expect(last.codesSeen).toContain('goal_question');
   });
 
+  it('never offers an alternative the session already offered, when the partner repeats a line', () => {
+    const { state, opening } = startPartner(card, 7);
+    const ctx: TurnContext = {
+      card,
+      partnerState: state,
+      record: { coachTurns: 0, reflections: 0, questions: 0, codesSeen: [] },
+      recent: [{ index: 0, role: 'partner', text: opening }],
+    };
+    const first = planTurn(ctx, { index: 1, text: 'You should delegate more of it.' });
+    expect(first.feedback.alternative).not.toBe('');
+    // the partner says the same line again, and the coach advises again
+    const again: TurnContext = {
+      ...ctx,
+      partnerState: first.partnerState,
+      record: first.record,
+      recent: [
+        ...ctx.recent,
+        {
+          index: 1,
+          role: 'coach',
+          text: 'You should delegate more of it.',
+          coding: first.coding,
+          feedback: first.feedback,
+        },
+        { index: 2, role: 'partner', text: opening },
+      ],
+    };
+    const second = planTurn(again, { index: 3, text: 'You need to say no to some of it.' });
+    expect(second.feedback.alternative).not.toBe(first.feedback.alternative);
+  });
+
   it('is deterministic and codes words aimed at the machine as other, not refinable', () => {
     const [first] = play(1);
     expect(planTurn(first.ctx, { index: 1, text: first.text })).toEqual(first.plan);

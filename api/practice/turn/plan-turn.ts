@@ -78,8 +78,11 @@ export interface TurnContext {
   partnerState: PartnerState;
   /** null for a session stored before records were kept: `recent` is then its whole transcript */
   record: CoachRecord | null;
-  /** the latest done turns before this one (up to `TURN_WINDOW`), oldest first */
-  recent: TranscriptTurn[];
+  /**
+   * the latest done turns before this one (up to `TURN_WINDOW`), oldest first; a coach turn with
+   * the feedback it was given, so no alternative is offered twice
+   */
+  recent: (TranscriptTurn & { feedback?: TurnFeedback | null })[];
 }
 
 export interface CoachTurnInput {
@@ -185,6 +188,7 @@ export function ruleFeedback(
     // the partner's words in the window: the alternative offers the model move authored for the line said
     card: ctx.card,
     partnerHistory: before.filter((t) => t.role === 'partner' && t.text).map((t) => t.text),
+    priorFeedback: before.flatMap((t) => (t.role === 'coach' && t.feedback ? [t.feedback] : [])),
   });
   return {
     worked: rule.worked,
