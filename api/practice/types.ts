@@ -393,10 +393,14 @@ export interface CoachAsk {
   summary?: string;
   /** a choice between two things ("Is it the meetings or the managing?") */
   choice?: boolean;
+  /** the two things offered, as the coach put them ("the meetings", "the managing") */
+  options?: [string, string];
   /** the turn soothes or rescues ("don't worry, you'll be fine") */
   soothes?: boolean;
   /** what the question is after beyond its words: what the partner wants, or how they feel */
   intent?: 'wants' | 'feels' | 'tried' | 'acts';
+  /** asks how things should be later on ("What do you want it to be like in six months?") */
+  future?: boolean;
 }
 
 /** What the partner may do on this turn: drives both the scripted voice and the LLM voice. */

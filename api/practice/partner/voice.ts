@@ -9,6 +9,7 @@
  * neutral acknowledgements may recur); choices come from a PRNG seeded with (session seed, turn),
  * so a session replays identically.
  */
+import { HIDDEN_LAYERS } from '../types.js';
 import type {
   CoachAsk,
   HiddenLayer,
@@ -25,6 +26,7 @@ import {
   lockedBy,
   peopleOf,
   relevance,
+  TIME,
   type Known,
 } from './knowledge.js';
 import {
@@ -72,7 +74,7 @@ export function scriptedReply(
   state: PartnerState,
   directive: PartnerDirective,
 ): { state: PartnerState; text: string } {
-  const voice = new ReplyPicker(card, state);
+  const voice = new ReplyPicker(card, state, directive.ask);
   // The request for advice closes the reply; what comes before it keeps within the length left.
   const askAdvice = directive.asksAdvice
     ? voice.pick([voice.own('askAdvice')], 'ask-advice', 1)
@@ -144,6 +146,12 @@ function compose(
   // The answer to the question asked, when the turn asked one: guarded answers stay short.
   const answer = (short = !open) => (ask ? answerAsk(voice, card, state, d, ask, short) : null);
 
+  // A summary or reflection that gets a fact wrong (another person, number or feeling) is put
+  // right before anything else, and is not agreed with.
+  if (d.ask?.summary && !state.closed && !['defensive', 'farewell'].includes(d.reaction)) {
+    const fixed = correction(voice, card, state, d.ask);
+    if (fixed) return newly ? then(fixed, body(), bodySalt) : fixed;
+  }
   // After the coach's goodbye the partner is leaving: a brief answer to a question, nothing volunteered.
   if (state.closed && d.reaction !== 'farewell') {
     return [
@@ -217,7 +225,7 @@ function compose(
       if (said) return said;
       return then(
         head('agreeing'),
-        [...goalPools(voice, card, ask), voice.bank('session_goal')],
+        [...goalPools(voice, card, state, ask), voice.bank('session_goal')],
         'goal',
       );
     }
@@ -426,6 +434,30 @@ function answerAsk(
           strong ?? voice.pick([told], 'who.told', 2) ?? voice.neutral('nobody', 'who.nobody'),
         ];
       }
+      // "When will you do it?": a step has a time once it is chosen; before that, they say so
+      // rather than give the time of something else.
+      if (ask.kind === 'when' && ask.intent === 'acts') {
+        if (!state.revealed.includes('action'))
+          return [
+            voice.neutral('undecided', 'when.undecided'),
+            voice.neutral('undecidedWhen', 'when.so'),
+          ];
+        const step = [
+          ...layerLines(card, 'disclose', 'action'),
+          ...layerLines(card, 'elaborate', 'action'),
+        ];
+        const withTime = step.filter((l) => TIME.test(l.text));
+        const again = (withTime[0] ?? step[0])?.text;
+        const timed =
+          voice.pick([withTime, step], 'when.step', 2) ??
+          (again
+            ? voice.pick(
+                [[toLine(`As I said, ${lowerFirst(sentencesOf(again)[0] ?? again)}`)]],
+                'when.again',
+              )
+            : null);
+        if (timed) return [timed];
+      }
       // Asked most about a fact held back: its plain first sentence (the answer, not the story), or
       // reserve; never another fact that only shares the kind of question ("how long").
       // a session goal ("...fuming at my desk") is not where anything is, nor who or when
@@ -462,6 +494,8 @@ function answerAsk(
         ask.kind === 'why'
           ? { ...ask, names: [], words: ask.words.filter((w) => !named.has(w)) }
           : ask;
+      // "Is it the people or the setting?": one side (or both), from what they know.
+      if (ask.choice) return choiceAnswer(voice, card, state, known, ask);
       // Asked about something the partner is holding back, they hold back: never a weaker fact in its place.
       if (heldBack(card, state, about, known)) {
         const line = voice.pick([voice.own('guarded'), voice.own('notSure')], 'held-back', 1);
@@ -478,6 +512,13 @@ function answerAsk(
           : ask.choice
             ? known.filter((k) => k.source !== 'goal')
             : known;
+      // "What do you want it to be like in six months?": an outcome, from what they want.
+      if (ask.future && ask.kind !== 'why' && !feels) {
+        const line = voice.pick(goalPools(voice, card, state, ask), 'future', short ? 1 : 2);
+        return line
+          ? [line]
+          : [voice.neutral('pictured', 'future.pictured'), voice.neutral('hope', 'future.hope')];
+      }
       // "What do you think you should do?": the partner's own next step once they have one,
       // else they are not ready to say (never a fact that happens to share a word).
       if (intent === 'acts') {
@@ -523,11 +564,7 @@ function answerAsk(
             voice.neutral('maybe', 'names.unsure'),
         ];
       if (intent === 'wants') {
-        const wants = layerLines(card, 'elaborate', 'want').filter(() =>
-          state.revealed.includes('want'),
-        );
-        const [first, ...rest] = goalPools(voice, card, ask);
-        const line = voice.pick([[...wants, ...first], ...rest], 'wants', short ? 1 : 2);
+        const line = voice.pick(goalPools(voice, card, state, ask), 'wants', short ? 1 : 2);
         if (line) return [line];
       }
       if (feels && !stageAtLeast(d.stage, 'opening_up') && !d.newlyRevealed) {
@@ -542,6 +579,76 @@ function answerAsk(
   }
 }
 
+/** Words that say how much of one side a partner means ("the people, mostly"). */
+const PICKED = [', I think.', ', mostly.', ", if I'm honest."];
+
+/**
+ * "Is it the people or the setting?": the side what the partner knows leans to (their own words
+ * count double, what they keep back once: they know it, they need not say it), said as the coach
+ * put it ("The people, I think.") and followed by a line about it; both when the two weigh the
+ * same; not knowing when nothing they know is about either. A fact that only shares a question's
+ * cue ("Twelve, usually." for "people") is not about either side: only a line's own words count.
+ */
+function choiceAnswer(
+  voice: ReplyPicker,
+  card: PartnerCard,
+  state: PartnerState,
+  known: Known[],
+  ask: CoachAsk,
+): Line[] {
+  const sayable = known.filter((k) => k.source !== 'goal');
+  const kept = HIDDEN_LAYERS.filter((l) => !state.revealed.includes(l)).map((l) =>
+    [card.hidden[l], ...(card.script?.disclose[l] ?? [])].join(' '),
+  );
+  const sides = (ask.options ?? []).map((option) => {
+    // "...or about you?": the side of them, which a line where they say how they feel is about
+    const self = /^(you|yourself)$/i.test(option.trim());
+    const words = [...stemsOf(option)];
+    const hits = (stems: ReadonlySet<string>) => words.filter((w) => stems.has(w)).length;
+    const about = (text: string) =>
+      self ? Number(FEELING.test(text) && /\b(I|I'm|myself)\b/.test(text)) : hits(stemsOf(text));
+    const lines = sayable
+      .map((k) => ({ k, score: about(k.text) }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .map((x) => toLine(x.k.text));
+    const weight =
+      2 * Math.max(0, ...sayable.map((k) => about(k.text))) +
+      Math.max(0, ...kept.map((k) => (self ? Number(/\bmyself\b/i.test(k)) : about(k))));
+    return { option, lines, weight };
+  });
+  const [a, b] = sides;
+  if (a && b && a.weight !== b.weight) {
+    const side = a.weight > b.weight ? a : b;
+    const said = ownWords(side.option);
+    const lead = voice.pick(
+      [PICKED.map((end) => toLine(`${said.charAt(0).toUpperCase()}${said.slice(1)}${end}`))],
+      'choice.side',
+    );
+    const line = voice.pick([side.lines], 'choice.line', 2);
+    if (lead || line) return [lead, line].filter(isLine);
+  }
+  const either = voice.pick([[...(a?.lines ?? []), ...(b?.lines ?? [])]], 'choice.both', 2);
+  if (either && a && b && a.weight > 0) return [voice.neutral('both', 'choice'), either];
+  const unsure = voice.pick([voice.own('notSure'), voice.own('guarded')], 'choice', 2);
+  return [voice.neutral('both', 'choice'), unsure].filter(isLine);
+}
+
+/** The coach's words as the partner says them back: "your team" is "my team", "you" is "me". */
+function ownWords(phrase: string): string {
+  const swap: Record<string, string> = {
+    you: 'me',
+    your: 'my',
+    yours: 'mine',
+    yourself: 'myself',
+    "you're": "I'm",
+  };
+  return phrase
+    .split(/\s+/)
+    .map((w) => swap[w.toLowerCase()] ?? w)
+    .join(' ');
+}
+
 /** A line that gives a reason ("because", "so", "I'd rather"), not just a number or a time. */
 const GIVES_REASON =
   /\b(because|'cause|so that|so I|that's why|which is why|since|I think|I suppose|I'd rather|worried|scared|afraid|easier|quicker|faster|trust|hint|suggested)\b/i;
@@ -552,23 +659,63 @@ const WHOLE_PARTNERSHIP = /\b(partnership|sessions|together|long|months|year|ove
 const VOICES_WANT =
   /\b(I'd like|I would like|I want|I'd love|I need|I hope|I'm hoping|I wish|I'd rather|I'd use it)\b/i;
 
+/** A goal that is about this session or these sessions, not about their situation. */
+const AGENDA = /\b(today|session|sessions|ground rules|agenda|this hour|start with)\b/i;
+
+/** A goal as an aim ("I'd like to get clearer..." as "to get clearer..."). */
+function asAim(text: string): string {
+  const aim = text.replace(
+    /^(I'd like to|I would like to|I want to|I'd love to|I need to)\s+/i,
+    'to ',
+  );
+  return aim === text ? lowerFirst(text) : aim;
+}
+
 /**
- * The session-goal lines, ordered for the question: asked what they want from the partnership
- * as a whole, the partner says what they want, or that they do not know yet; an agenda for today
- * ("Some ground rules, I suppose") answers only a question about today.
+ * The lines that say what the partner wants, ordered for the question, the hidden want's own
+ * lines first once it is said. Asked what they want from the partnership as a whole, the partner
+ * says what they want, or that they do not know yet; an agenda for today ("Some ground rules, I
+ * suppose") answers only a question about today. Asked how things should be later on, any goal
+ * of theirs, then honestly not having pictured it. "As I said, ..." only when the same question
+ * comes again: a new question about the future is not met by a repeat.
  */
-function goalPools(voice: ReplyPicker, card: PartnerCard, ask: CoachAsk | undefined): Line[][] {
+function goalPools(
+  voice: ReplyPicker,
+  card: PartnerCard,
+  state: PartnerState,
+  ask: CoachAsk | undefined,
+): Line[][] {
   const goals = scriptLines(card.script?.sessionGoal);
-  const whole = ask
-    ? WHOLE_PARTNERSHIP.test(ask.words.join(' ')) && !/\b(today|now)\b/.test(ask.words.join(' '))
-    : false;
-  if (!whole) return [goals];
-  // once the wants are said, a person says them again ("As I said, I'd like..."), not today's agenda
+  const wanted = state.revealed.includes('want')
+    ? [...layerLines(card, 'elaborate', 'want'), ...layerLines(card, 'disclose', 'want')]
+    : [];
+  const words = ask?.words.join(' ') ?? '';
+  const whole = !ask?.future && WHOLE_PARTNERSHIP.test(words) && !/\b(today|now)\b/.test(words);
+  if (!ask?.future && !whole) return [[...wanted.slice(0, 2), ...goals]];
+  // once the wants are said, a person asked the same again says them again ("As I said, I'd like...")
   const wants = goals.filter((l) => VOICES_WANT.test(l.text));
-  const again = wants
-    .filter((l) => voice.hasSaid(l.text))
-    .map((l) => toLine(`As I said, ${lowerFirst(l.text)}`));
-  return [wants, again, voice.own('notSure')];
+  const again =
+    whole || voice.askedBefore
+      ? [...wants, ...wanted]
+          .filter((l) => voice.hasSaid(l.text))
+          .map((l) => toLine(`As I said, ${lowerFirst(sentencesOf(l.text)[0] ?? l.text)}`))
+      : [];
+  // today's agenda ("work out what these sessions are for") is not how things should be later
+  if (ask?.future) {
+    // a goal already said answers a new question about later on in other words, not as a repeat
+    const outcomes = goals.filter((l) => !AGENDA.test(l.text));
+    const restated = outcomes
+      .filter((l) => voice.hasSaid(l.text) && sentenceCount(l.text) === 1)
+      .flatMap((l) => {
+        const aim = asAim(l.text);
+        return [
+          toLine(`Much the same thing, really: ${aim}`),
+          toLine(`Ideally? ${aim.charAt(0).toUpperCase()}${aim.slice(1)}`),
+        ];
+      });
+    return [wanted, outcomes, again, restated];
+  }
+  return [[...wanted.slice(0, 2), ...wants], again, voice.own('notSure')];
 }
 
 /** A goodbye that says the session helped ("That helped more than I thought it would"). */
@@ -724,13 +871,7 @@ const OVERSTATES =
  * "barely bothered") in words they did not use.
  */
 function summaryFits(card: PartnerCard, state: PartnerState, ask: CoachAsk): boolean {
-  const saidText = [
-    ...(card.script?.openings ?? []),
-    ...knownNow(card, state).map((k) => k.text),
-    ...state.revealed.flatMap((l) => [card.hidden[l], ...(card.script?.disclose[l] ?? [])]),
-    card.brief,
-    card.script?.topic ?? '',
-  ].join(' ');
+  const saidText = saidBy(card, state);
   const said = stemsOf(saidText);
   const spoken = saidText.toLowerCase();
   const summary = ask.words.join(' ');
@@ -742,6 +883,123 @@ function summaryFits(card: PartnerCard, state: PartnerState, ask: CoachAsk): boo
   const asked = stemsOf(summary);
   const shared = [...asked].filter((w) => said.has(w)).length;
   return shared >= 2 || shared * 4 >= asked.size;
+}
+
+/** Feelings a summary may wrongly give a partner who never voiced them ("relieved", "excited"). */
+const BRIGHT =
+  /\b(relieved|relief|excited|exciting|pleased|glad|proud|thrilled|delighted|calm|confident|relaxed|comfortable|happy|content|grateful|fine|okay|ok|settled|at ease|enjoying|enjoy)\b/gi;
+/** Numbers a summary may get wrong ("two weeks", "12 people"); "one" is too often not a number. */
+const SUMMARY_NUMBER =
+  /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty|thirty|forty|fifty|hundred|dozen)\b/gi;
+
+/** A number and the thing it counts ("two weeks", "12 people"). */
+const NUMBER_ALT = SUMMARY_NUMBER.source.slice(2, -2);
+const COUNTED = new RegExp(`\\b${NUMBER_ALT} ([a-z]+)`, 'gi');
+/** Days and months: capitalised, but nobody. */
+const CALENDAR =
+  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/** What a summary or reflection got wrong about the facts: someone else, a number, a feeling. */
+type Mismatch = 'person' | 'number' | 'feeling';
+
+/**
+ * Whether a summary or reflection gets a fact wrong: names someone the partner does not know,
+ * gives a number they never said, or a bright feeling ("relieved", "excited") they never voiced.
+ * Words they used themselves are never wrong, whatever the summary does with them.
+ */
+function mismatchOf(card: PartnerCard, state: PartnerState, ask: CoachAsk): Mismatch | null {
+  const body = summaryBody(ask);
+  if (!body) return null;
+  const spoken = saidBy(card, state).toLowerCase();
+  const unsaid = (w: string) => !new RegExp(`\\b${w.toLowerCase()}\\b`).test(spoken);
+  const people = peopleOf(card);
+  if (ask.names.some((n) => !people.has(n) && !CALENDAR.test(n) && unsaid(n))) return 'person';
+  // "two weeks" where they said "three weeks": a number with the thing it counts
+  for (const m of body.matchAll(COUNTED)) {
+    const [n, thing] = [m[1].toLowerCase(), m[2].toLowerCase().replace(/s$/, '')];
+    if (new RegExp(`\\b${n} ${thing}`).test(spoken)) continue;
+    // a count they gave of the same thing; "two jobs at once" is an image, not a count of theirs
+    if (new RegExp(`\\b${NUMBER_ALT} ${thing}`).test(spoken)) return 'number';
+  }
+  if ((body.match(BRIGHT) ?? []).some(unsaid)) return 'feeling';
+  return null;
+}
+
+/**
+ * "Not quite." and what is so, when a summary or reflection gets a fact wrong: the line that
+ * holds the right person, number or feeling, nearest what the summary was about; null when the
+ * summary gets no fact wrong, or nothing they may say yet puts it right.
+ */
+function correction(
+  voice: ReplyPicker,
+  card: PartnerCard,
+  state: PartnerState,
+  ask: CoachAsk,
+): Line[] | null {
+  const wrong = mismatchOf(card, state, ask);
+  if (!wrong) return null;
+  const people = voice.people;
+  const shape: Record<Mismatch, (text: string) => boolean> = {
+    person: (t) => hasShape('who', t, people),
+    number: (t) => hasShape('how_many', t, people),
+    feeling: (t) => FEELING.test(t),
+  };
+  // weighed without the wrong words' help: "Sam" in a summary about Leo does not point at Sam
+  const about = { ...ask, names: [] };
+  const disclosed = state.revealed.flatMap((layer) =>
+    (card.script?.disclose[layer] ?? []).map((text): Known => ({
+      text,
+      source: 'elaborate',
+      layer,
+    })),
+  );
+  const known = [...knownNow(card, state), ...disclosed].filter(
+    (k) =>
+      k.source !== 'goal' && shape[wrong](k.text) && (wrong !== 'feeling' || k.source !== 'fact'),
+  );
+  // a feeling is put right with one they voice ("I feel like a guest"), not any line with a feeling word
+  const voiced = (t: string) =>
+    wrong === 'feeling' && /\b(I feel|I felt|I'm|it feels)\b/.test(t) ? 2 : 0;
+  const scored = known
+    .map((k) => ({ k, score: relevance(about, k, people) + voiced(k.text) }))
+    .filter((x) => x.score >= 1)
+    .sort((a, b) => b.score - a.score)
+    .map((x) => toLine(x.k.text));
+  // someone they do not know, when nothing else points at the right one: the person most involved
+  const other = card.script?.other;
+  const theirs =
+    wrong === 'person' && other
+      ? known.filter((k) => new RegExp(`\\b${other}\\b`).test(k.text)).map((k) => toLine(k.text))
+      : [];
+  const right = voice.pick([scored, theirs], 'correct.right', 2);
+  // "Not quite." even with nothing more to say about it: a wrong fact is never agreed with
+  return [voice.neutral('wrong', 'correct.wrong'), right].filter(isLine);
+}
+
+/** What the partner has said or may say: a summary that uses only these words is not wrong. */
+function saidBy(card: PartnerCard, state: PartnerState): string {
+  return [
+    ...(card.script?.openings ?? []),
+    ...knownNow(card, state).map((k) => k.text),
+    ...state.revealed.flatMap((l) => [card.hidden[l], ...(card.script?.disclose[l] ?? [])]),
+    card.brief,
+    card.script?.topic ?? '',
+  ].join(' ');
+}
+
+/** A summary as said, without its check ("..., is that right?"): the words it claims. */
+function summaryBody(ask: CoachAsk): string {
+  const text = (ask.summary ?? '').trim();
+  const sentences = sentencesOf(text);
+  const last = sentences.at(-1) ?? '';
+  if (sentences.length > 1 && last.endsWith('?') && last.split(/\s+/).length <= 7)
+    return sentences.slice(0, -1).join(' ');
+  return text
+    .replace(
+      /[,;]?\s*\b(is that right|is that correct|is that fair|is that it|have i got that right|did i get that right|am i right|does that sound right|right|yes|no)\?\s*$/i,
+      '',
+    )
+    .replace(/\?\s*$/, '');
 }
 
 /** The summary as said, without its check ("Is that right?"), in lower case. */
@@ -910,11 +1168,22 @@ class ReplyPicker {
   /** the people the card names, so a "who" answer can be told by its names */
   readonly people: ReadonlySet<string>;
 
+  /** the coach asked this very question before in the session (same kind, same words) */
+  readonly askedBefore: boolean;
+
   constructor(
     private readonly card: PartnerCard,
     private readonly state: PartnerState,
+    ask?: CoachAsk,
   ) {
     this.used = new Set(state.usedReplies);
+    // a question is remembered with the lines, by a hash of its kind and words
+    const asked =
+      ask && ask.words.length
+        ? `q${textId(`${ask.kind}:${[...stemsOf(ask.words.join(' '))].sort().join(' ')}`)}`
+        : null;
+    this.askedBefore = asked !== null && this.used.has(asked);
+    if (asked) this.used.add(asked);
     const topic = card.script?.topic ?? 'this';
     const other = card.script?.other ?? 'them';
     this.fill = (t) => t.replaceAll('{topic}', topic).replaceAll('{other}', other);
