@@ -287,7 +287,10 @@ export type PartnerVoiceKind = (typeof PARTNER_VOICE_KINDS)[number];
  * the coach what to do; `clarify`: answers "what do you mean?"; `confirmSummary`: answers a
  * summary; `notSure`: an honest "I don't know"; `goodbye`: closes the session.
  */
-export type PartnerVoiceLines = Record<PartnerVoiceKind, string[]>;
+export type PartnerVoiceLines = Record<PartnerVoiceKind, string[]> & {
+  /** asked how they feel while still guarded: short and real ("Uneasy. Not alarmed. Uneasy.") */
+  feeling?: string[];
+};
 
 /** The scripted partner's own words for one scenario (see `PartnerCard.script`). */
 export interface PartnerScript {

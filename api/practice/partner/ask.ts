@@ -248,7 +248,7 @@ export function readAsk(text: string): CoachAsk {
  * ("What happened when you told Sam?" is about telling Sam: no setting).
  */
 const SETTING_CLAUSE =
-  /\s(while|whilst|during|since|after|before|until|once|now that|as soon as)\s/i;
+  /\s(while|whilst|during|since|after|before|until|once|now that|as soon as|when)\s/i;
 function settingOf(sentence: string): string[] {
   const q = sentence.replace(/\?+\s*$/, '');
   const m = SETTING_CLAUSE.exec(q);

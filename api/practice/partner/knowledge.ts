@@ -23,9 +23,9 @@ const GATE_SHARED = 2;
 /** Questions about what the partner wants or values ("what matters most to you now?"). */
 const WANTS =
   /\b(matters?|important|want|wants|hope|hoping|wish|(would|'d) (you )?like|need|needs|care|value|values|goal|outcome|ideal|priority|priorities|worth|useful|helpful|from (this|today|our time|the session)|get out of)\b/i;
-/** Questions about feelings or worries. */
+/** Questions about feelings or worries ("How's it sitting with you?", "How does that leave you?"). */
 const FEELS =
-  /\b(feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*|sleep\w*|cop(e|ing)|mood|heavy|heavier)\b/i;
+  /\b(sitting with you|sits with you|sit with you|leaves? you|left you|holding up|how are you (doing|finding it|finding things)|how('s| is) (that|it|this) (for|with) you|emotional(ly)?|feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*|sleep\w*|cop(e|ing)|mood|heavy|heavier)\b/i;
 /** Words that put a person in an answer ("my manager", "she"). */
 const PERSON =
   /\b(manager|boss|lead|colleague|colleagues|friend|partner|director|sister|brother|mum|dad|parents|family|team|he|she|him|her|everyone|nobody|no one)\b/i;

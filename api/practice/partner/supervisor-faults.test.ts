@@ -128,3 +128,35 @@ describe('summaries that get a fact wrong', () => {
     }
   });
 });
+
+describe('how they feel, asked early', () => {
+  /** Words a reply voices a feeling with (the card's guarded feeling lines and their lines). */
+  const FELT =
+    /\b(feel\w*|felt|uneasy|cross|flattered|unsettled|relieved|odd|wary|stretched|impatient|annoyed|fed up|frustrated|flat|tired|overwhelmed|exposed|uncomfortable|heavy|wobbly|nervous|pleased|embarrassed|awful|worse|sick|angry|dread|scared|stuck|guest|proud)\b/i;
+  const CARDS = [
+    'avoiding-difficult-feedback',
+    'career-crossroads',
+    'celebrating-a-win',
+    'first-partnership-session',
+    'fresh-view-on-strategy',
+    'friction-with-another-team',
+    'hesitating-to-speak-up',
+    'new-manager-overwhelmed',
+    'other-side-of-the-partnership',
+    'returning-after-leave',
+    'reviewing-last-action',
+    'setback-after-failed-project',
+  ];
+
+  it('a guarded partner still names a feeling, briefly, rather than only a reserve line', () => {
+    for (const card of CARDS) {
+      for (const seed of [1, 2, 3]) {
+        const said = replies(card, seed, [
+          "How's all of this sitting with you at the moment?",
+          'And how do you feel when you think about it?',
+        ]);
+        for (const reply of said) expect(reply, `${card} seed ${seed}`).toMatch(FELT);
+      }
+    }
+  });
+});

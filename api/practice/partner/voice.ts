@@ -53,7 +53,8 @@ interface Line {
   text: string;
 }
 
-type VoiceKey = PartnerVoiceKind;
+/** The character's own lines for a moment; `feeling` is optional on a card. */
+type VoiceKey = PartnerVoiceKind | 'feeling';
 
 /** A line in which the partner told or asked someone ("My parents were thrilled when I told them"). */
 const TOLD_SOMEONE =
@@ -568,8 +569,12 @@ function answerAsk(
         if (line) return [line];
       }
       if (feels && !stageAtLeast(d.stage, 'opening_up') && !d.newlyRevealed) {
-        // reserve, not "I'm not ready for a plan": nobody asked for one
-        const line = voice.pick([voice.own('guarded'), voice.own('notSure')], 'feels', 1);
+        // a guarded feeling, or reserve, not "I'm not ready for a plan": nobody asked for one
+        const line = voice.pick(
+          [voice.ownSayable('feeling'), voice.own('guarded'), voice.own('notSure')],
+          'feels',
+          1,
+        );
         if (line) return [line];
       }
       return null;
@@ -791,7 +796,9 @@ function feelingLine(
   const feeling = known.filter(
     (k) => k.source !== 'goal' && FEELING.test(k.text) && (opened || k.source !== 'elaborate'),
   );
+  // their own feeling ("I was angry"), not someone else's ("The board loved it")
   const near = feeling
+    .filter((k) => FIRST_PERSON.test(k.text))
     .map((k) => ({ k, score: relevance(ask, k, people) }))
     .filter((x) => x.score >= 1)
     .sort((a, b) => b.score - a.score)
@@ -805,8 +812,24 @@ function feelingLine(
   const said = feeling.filter((k) => k.source !== 'fact').map((k) => toLine(k.text));
   // guarded, the feeling comes from what they would say anyway, said briefly
   const reserve = opened ? [] : felt([...voice.own('guarded'), ...voice.own('notSure')]);
-  return voice.pick([near, strongly, said, reserve], 'feels.line', 2);
+  // the card's guarded-but-real feelings ("Uneasy. Not alarmed, but uneasy."): first while
+  // guarded, after their deeper lines once they have opened up
+  const own = voice.ownSayable('feeling');
+  // asked about someone ("How do you feel about Leo?"), a line about them comes before a general feeling
+  if (!opened) {
+    // "How do you feel about Leo?", not "How did you feel when Gareth put your name forward?"
+    const aboutSomeone =
+      ask.names.length > 0 && !ask.names.some((n) => ask.setting?.includes(n.toLowerCase()));
+    const pools = aboutSomeone
+      ? [near, strongly, own, said, reserve]
+      : [near, own, felt(strongly), said, reserve];
+    return voice.pick(pools, 'feels.line', 2);
+  }
+  return voice.pick([near, strongly, own, said], 'feels.line', 2);
 }
+
+/** A line in which the partner speaks of themselves. */
+const FIRST_PERSON = /\b(I|I'm|I've|I'd|me|my|myself)\b/;
 
 /** A line where the partner did something about it ("I asked for a sounding board"). */
 const DID_SOMETHING =
@@ -1199,8 +1222,14 @@ class ReplyPicker {
 
   /** The character's own lines for a moment (the generic voice for a card without one). */
   own(key: VoiceKey): Line[] {
-    const lines = this.card.voice ? this.card.voice[key] : GENERIC_VOICE[key];
+    const generic: Partial<Record<VoiceKey, readonly string[]>> = GENERIC_VOICE;
+    const lines = this.card.voice ? this.card.voice[key] : generic[key];
     return (lines ?? []).map((t) => toLine(this.fill(t)));
+  }
+
+  /** The character's own lines that word no layer still locked (an author's slip is not said). */
+  ownSayable(key: VoiceKey): Line[] {
+    return this.own(key).filter((l) => !lockedBy(this.card, this.state.revealed, l.text));
   }
 
   /** A neutral line: an unused one when there is one, else one said before (neutral lines may recur). */
