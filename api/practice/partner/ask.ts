@@ -238,6 +238,8 @@ export function readAsk(text: string): CoachAsk {
   // "And the team?", "What about Sam?": the rest of a question already asked.
   if (/^(and|what about|how about) [^?]{1,40}\?$/.test(q) && q.split(/\s+/).length <= 6)
     return ask('what');
+  // "So Daniel runs the review?": a summary said with a rising tone, checked like any summary.
+  if (/^so\b/.test(q)) return { ...ask('confirm_summary', plain), summary: plain };
   // "You told Sam?": a statement asked as a question wants a yes or a no.
   return ask('yes_no');
 }

@@ -119,6 +119,19 @@ describe('summaries that get a fact wrong', () => {
     }
   });
 
+  it('puts right someone they know given the wrong part, said as a statement or with a rising tone', () => {
+    for (const seed of SEEDS) {
+      const swapped = last('returning-after-leave', seed, [
+        'So Hannah covered your job while you were on leave, right?',
+      ]);
+      expect(swapped, `seed ${seed}`).toMatch(/^(Not quite|No)/);
+      expect(swapped, `seed ${seed}`).toMatch(/Leo/);
+      const rising = last('hesitating-to-speak-up', seed, ['So Daniel runs the review?']);
+      expect(rising, `seed ${seed}`).toMatch(/^(Not quite|No)/);
+      expect(rising, `seed ${seed}`).toMatch(/Mei/);
+    }
+  });
+
   it('still agrees with a summary that gets nothing wrong', () => {
     for (const seed of SEEDS) {
       const reply = last('returning-after-leave', seed, [

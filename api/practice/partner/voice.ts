@@ -937,6 +937,20 @@ function mismatchOf(card: PartnerCard, state: PartnerState, ask: CoachAsk): Mism
   const unsaid = (w: string) => !new RegExp(`\\b${w.toLowerCase()}\\b`).test(spoken);
   const people = peopleOf(card);
   if (ask.names.some((n) => !people.has(n) && !CALENDAR.test(n) && unsaid(n))) return 'person';
+  // "Hannah covered for you" when Leo did: the fact the rest of the summary is about names
+  // someone else, and not them
+  for (const name of ask.names.filter((n) => people.has(n))) {
+    const lower = name.toLowerCase();
+    const rest = { ...ask, names: [], words: ask.words.filter((w) => w !== lower) };
+    const facts = knownNow(card, state)
+      .filter((k) => k.source === 'fact')
+      .map((k) => ({ k, score: relevance(rest, k, people) }))
+      .filter((x) => x.score >= 2)
+      .sort((a, b) => b.score - a.score);
+    const top = facts[0]?.k.text ?? '';
+    const named = [...people].filter((p) => new RegExp(`\\b${p}\\b`).test(top));
+    if (named.length > 0 && !named.includes(name)) return 'person';
+  }
   // "two weeks" where they said "three weeks": a number with the thing it counts
   for (const m of body.matchAll(COUNTED)) {
     const [n, thing] = [m[1].toLowerCase(), m[2].toLowerCase().replace(/s$/, '')];
