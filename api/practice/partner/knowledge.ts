@@ -231,7 +231,7 @@ const ACTS =
  * ("When do you next see Jo?") is a fact about their week, not a step.
  */
 const WHEN_ACTS =
-  /^(when|by when|how soon)\b.*\b(will|would|could|can|might|are|should|do) you\b.*\b(do|doing|done|start|started|try|tried|raise|raised|tell|told|talk|talked|speak|spoke|spoken|ask|asked|say|said|book|booked|send|sent|bring|brought|change|changed|make|made|have (that|the|this) (chat|conversation|talk)|had (that|the|this) (chat|conversation|talk)|put|sort|sorted|act|go ahead|get (on|round) to)\b|^when('s| is) (it|that|this) (happening|going to happen)\b/i;
+  /^(when|by when|how soon)\b.*\b(will|would|could|can|might|are|should|do) you\b.*\b(do|doing|done|go back|going back|go to|return|start|started|try|tried|raise|raised|tell|told|talk|talked|speak|spoke|spoken|ask|asked|say|said|book|booked|send|sent|bring|brought|change|changed|make|made|have (that|the|this) (chat|conversation|talk)|had (that|the|this) (chat|conversation|talk)|put|sort|sorted|act|go ahead|get (on|round) to)\b|^when('s| is) (it|that|this) (happening|going to happen)\b/i;
 
 /** What kind of thing a question is after, beyond its words (for questions without a fact). */
 export function intentOf(question: string): 'wants' | 'feels' | 'tried' | 'acts' | undefined {

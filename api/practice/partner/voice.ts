@@ -1008,7 +1008,15 @@ function correction(
     wrong === 'person' && other
       ? known.filter((k) => new RegExp(`\\b${other}\\b`).test(k.text)).map((k) => toLine(k.text))
       : [];
-  const right = voice.pick([scored, theirs], 'correct.right', 2);
+  // a feeling they never voiced, when nothing nearer puts it right: how they do feel
+  const felt =
+    wrong === 'feeling'
+      ? [
+          ...voice.ownSayable('feeling'),
+          ...known.filter((k) => FIRST_PERSON.test(k.text)).map((k) => toLine(k.text)),
+        ]
+      : [];
+  const right = voice.pick([scored, theirs, felt], 'correct.right', 2);
   // "Not quite." even with nothing more to say about it: a wrong fact is never agreed with
   return [voice.neutral('wrong', 'correct.wrong'), right].filter(isLine);
 }
