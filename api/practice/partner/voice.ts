@@ -146,6 +146,9 @@ function compose(
   const bodySalt = newly ? `disclose.${newly}` : 'content';
   // The answer to the question asked, when the turn asked one: guarded answers stay short.
   const answer = (short = !open) => (ask ? answerAsk(voice, card, state, d, ask, short) : null);
+  // the answer when there is one, else one line from these pools
+  const answerOr = (said: Line[] | null, pools: Line[][], salt: string) =>
+    said ?? single(voice, d.maxSentences, pools, salt);
 
   // A summary or reflection that gets a fact wrong (another person, number or feeling) is put
   // right before anything else, and is not agreed with.
@@ -246,15 +249,11 @@ function compose(
         [layerLines(card, 'elaborate', 'action'), voice.bank('commit_detail')],
         'commit_detail',
       );
-    case 'premature': {
-      const said =
+    case 'premature':
+      return answerOr(
         ask && (FACTUAL.has(ask.kind) || ask.kind === 'scale' || ask.kind === 'clarify')
           ? answer(true)
-          : null;
-      if (said) return said;
-      return single(
-        voice,
-        d.maxSentences,
+          : null,
         [
           voice.bank(d.cause === 'action_question' ? 'premature_action' : 'premature_incisive'),
           voice.own('hesitant'),
@@ -262,20 +261,15 @@ function compose(
         ],
         'premature',
       );
-    }
-    case 'short': {
-      const said = answer(true);
-      if (said) return said;
-      return single(
-        voice,
-        d.maxSentences,
+    case 'short':
+      return answerOr(
+        answer(true),
         [
           voice.bank(d.cause === 'leading_question' ? 'short_leading' : 'short'),
           voice.own('guarded'),
         ],
         'short',
       );
-    }
     case 'overwhelmed': {
       // Several questions at once: lose track, then answer only the last one, briefly.
       const lead = voice.voiced
