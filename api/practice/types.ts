@@ -287,7 +287,10 @@ export type PartnerVoiceKind = (typeof PARTNER_VOICE_KINDS)[number];
  * the coach what to do; `clarify`: answers "what do you mean?"; `confirmSummary`: answers a
  * summary; `notSure`: an honest "I don't know"; `goodbye`: closes the session.
  */
-export type PartnerVoiceLines = Record<PartnerVoiceKind, string[]>;
+export type PartnerVoiceLines = Record<PartnerVoiceKind, string[]> & {
+  /** asked how they feel while still guarded: short and real ("Uneasy. Not alarmed. Uneasy.") */
+  feeling?: string[];
+};
 
 /** The scripted partner's own words for one scenario (see `PartnerCard.script`). */
 export interface PartnerScript {
@@ -393,6 +396,8 @@ export interface CoachAsk {
   summary?: string;
   /** a choice between two things ("Is it the meetings or the managing?") */
   choice?: boolean;
+  /** the two things offered, as the coach put them ("the meetings", "the managing") */
+  options?: [string, string];
   /** the turn soothes or rescues ("don't worry, you'll be fine") */
   soothes?: boolean;
   /** what the question is after beyond its words: what the partner wants, or how they feel */
@@ -401,6 +406,8 @@ export interface CoachAsk {
   inner?: boolean;
   /** about the number given on a scale: what would raise it ("What would make it an eight?") or holds it there */
   scaleStep?: 'up' | 'hold';
+  /** asks how things should be later on ("What do you want it to be like in six months?") */
+  future?: boolean;
 }
 
 /** What the partner may do on this turn: drives both the scripted voice and the LLM voice. */

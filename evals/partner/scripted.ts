@@ -25,7 +25,13 @@ import type {
 } from '../../api/practice/types.js';
 import { withEvalVoice } from './card-voices.js';
 import { HELD_OUT, judgeHeldOut, type HeldOutQuestion } from './held-out.js';
-import { askedOf, judgeAnswer, QUESTIONS, type LabelledQuestion } from './questions.js';
+import {
+  askedOf,
+  judgeAnswer,
+  QUESTIONS,
+  type Judged,
+  type LabelledQuestion,
+} from './questions.js';
 import { TRANSCRIPTS } from './transcripts.js';
 
 /** Listening turns that open most partners a little before a question is asked "in an open mood". */
@@ -134,6 +140,15 @@ interface Played {
   }[];
 }
 
+/** The two moods a question is asked in: a fresh session, or after a few listening turns. */
+type Mood = 'guarded' | 'open';
+/** What both judges take after the question and the reply. */
+type JudgeRest = [
+  isNeutral: (s: string) => boolean,
+  opened: boolean,
+  clarifications?: readonly string[],
+];
+
 /** A coach turn, optionally with a labelled code the coding must carry. */
 export type CoachTurn = string | { text: string; code: CoachCode };
 
@@ -217,54 +232,36 @@ export function runScriptedEval(
   for (const card of cards) {
     const questions = (QUESTIONS[card.id] ?? []).map((q) => askedOf(q, card.script?.other));
     for (const seed of seeds) {
-      // 1. Answers: each labelled question in a fresh session (guarded) and after listening (open).
-      for (const question of questions) {
-        for (const mood of ['guarded', 'open'] as const) {
-          const warm = mood === 'open' ? playScripted(card, seed, WARM_UP) : undefined;
-          const played = playScripted(card, seed, [question.text], warm);
-          const turn = played.turns.at(-1)!;
-          const judged = judgeAnswer(
-            question,
-            turn.reply,
-            isNeutralLine,
-            opened(turn),
-            card.voice?.clarify,
-          );
-          answers.push({
-            cardId: card.id,
-            mood,
-            question,
-            reply: turn.reply,
-            answered: judged.answered,
-            reason: judged.reason,
-          });
-          record(card, `question ${mood}: ${question.text}`, played);
+      // 1. Answers: each labelled question in a fresh session (guarded) and after listening (open);
+      // 1b. the held-out set the same way, after any turns a question needs first (the judgement
+      // a repair takes back): its own figure, so the labelled one stays comparable.
+      const askAll = <Q extends { text: string; before?: CoachTurn[] }>(
+        set: readonly Q[],
+        judge: (q: Q, reply: string, ...rest: JudgeRest) => Judged,
+        out: ({ cardId: string; mood: Mood; question: Q; reply: string } & Judged)[],
+        recorded: boolean,
+      ) => {
+        for (const question of set) {
+          for (const mood of ['guarded', 'open'] as const) {
+            const warm = mood === 'open' ? playScripted(card, seed, WARM_UP) : undefined;
+            const before = question.before ? playScripted(card, seed, question.before, warm) : warm;
+            const played = playScripted(card, seed, [question.text], before);
+            const turn = played.turns.at(-1)!;
+            const { answered, reason } = judge(
+              question,
+              turn.reply,
+              isNeutralLine,
+              opened(turn),
+              card.voice?.clarify,
+            );
+            out.push({ cardId: card.id, mood, question, reply: turn.reply, answered, reason });
+            // the labelled sessions also count for repeats and lines shared across partners
+            if (recorded) record(card, `question ${mood}: ${question.text}`, played);
+          }
         }
-      }
-      // 1b. The held-out set, in the same two moods, after any turns a question needs first
-      // (the judgement a repair takes back); its own figure, so the labelled one stays comparable.
-      for (const question of HELD_OUT[card.id] ?? []) {
-        for (const mood of ['guarded', 'open'] as const) {
-          const warm = mood === 'open' ? playScripted(card, seed, WARM_UP) : undefined;
-          const before = question.before ? playScripted(card, seed, question.before, warm) : warm;
-          const turn = playScripted(card, seed, [question.text], before).turns.at(-1)!;
-          const judged = judgeHeldOut(
-            question,
-            turn.reply,
-            isNeutralLine,
-            opened(turn),
-            card.voice?.clarify,
-          );
-          heldOut.push({
-            cardId: card.id,
-            mood,
-            question,
-            reply: turn.reply,
-            answered: judged.answered,
-            reason: judged.reason,
-          });
-        }
-      }
+      };
+      askAll(questions, judgeAnswer, answers, true);
+      askAll(HELD_OUT[card.id] ?? [], judgeHeldOut, heldOut, false);
       // 2. Whole sessions: the coach transcripts, and a long session asking every question in turn.
       for (const t of TRANSCRIPTS) record(card, t.id, playScripted(card, seed, t.turns));
       const mixed = questions
@@ -317,18 +314,9 @@ export function runScriptedEval(
           state: longer.turns[askAt].after,
           replies: longer.replies.slice(0, askAt + 2),
         };
-        const held = playScripted(
-          card,
-          seeds[0],
-          ['What do you think you might say?'],
-          upTo,
-        ).turns.at(-1)!;
-        const given = playScripted(
-          card,
-          seeds[0],
-          ['You should just tell them straight what needs to change.'],
-          upTo,
-        ).turns.at(-1)!;
+        const after = (text: string) => playScripted(card, seeds[0], [text], upTo).turns.at(-1)!;
+        const held = after('What do you think you might say?');
+        const given = after('You should just tell them straight what needs to change.');
         advice.push({
           cardId: card.id,
           seeker: seeksAdvice(card),

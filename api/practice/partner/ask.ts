@@ -77,6 +77,54 @@ const OTHERS_VIEW =
 /** A question offering two answers to choose from ("Is it the meetings or the managing?"). */
 const EITHER_OR = /\b\w+\b.*\bor\b(?! (not|something|so|anything|what|no)\b)[^?]*\?$/;
 
+/** A what/which question that weighs two things ("which is harder", "what bothers you more"). */
+const COMPARES =
+  /^which\b|\b(more|most|less|least|harder|worse|better|bigger|rather|easier|first)\b/;
+
+/** Words that end an option as a listener hears it, walking back from "or": "Is it [the people]". */
+const OPTION_STOP = new Set(
+  "is are was were do does did would could will should can it it's that that's this there they say more mostly rather about with of to for by from in on at over than between maybe perhaps really just because".split(
+    ' ',
+  ),
+);
+/** Where the second option ends: a clause about it ("...or the review that weighs on you?"). */
+const OPTION_END =
+  /\s+(that|which|who|when|where|because|for you|to you|on you|in you|more|most|most of all|the most|right now|at the moment|these days)\b.*$/;
+
+/**
+ * The choice and the two options as the coach put them ("the people", "the setting"), each of at
+ * most three words; the options are left out when either cannot be read cleanly.
+ */
+function choiceOf(body: string, said: string): { choice: true; options?: [string, string] } {
+  const m = /^(.*?)\s+or\s+(?!(not|something|so|anything|what|no)\b)(.+?)\s*\?*$/.exec(body);
+  if (!m) return { choice: true };
+  const before = m[1].replace(/[,;:]+$/, '').split(/\s+/);
+  const first: string[] = [];
+  for (let i = before.length - 1; i >= 0; i--) {
+    const w = before[i];
+    if (/[,;:]$/.test(w) || OPTION_STOP.has(w) || AUX.test(w)) break;
+    first.unshift(w);
+  }
+  const second = m[3]
+    .replace(OPTION_END, '')
+    .replace(/^(about|with|of|to|for|by|from|in|on|at|over)\s+/, '')
+    .replace(/[,;:.]+$/, '')
+    .split(/\s+/);
+  const quotable = (ws: string[]) =>
+    ws.length >= 1 && ws.length <= 3 && ws.every((w) => /^[a-z][a-z'-]*$/.test(w));
+  if (!quotable(first) || !quotable(second)) return { choice: true };
+  // as said, so a name keeps its capital ("Jo")
+  const cased = (phrase: string) => {
+    const at = said.toLowerCase().indexOf(phrase);
+    return at >= 0 ? said.slice(at, at + phrase.length) : phrase;
+  };
+  return { choice: true, options: [cased(first.join(' ')), cased(second.join(' '))] };
+}
+
+/** A question about how things should be later on: an outcome, not today's agenda. */
+const FUTURE =
+  /\b(in (a|one|two|three|six|twelve|a few|\d+) (weeks?|months?|years?)( time)?|(a|one|six|twelve|\d+) (weeks?|months?|years?) from now|by (the )?(summer|spring|autumn|winter|christmas|new year|end of|next)|next year|in (the )?future|ideal(ly)?|if (this|it|that|things|everything) (was|were|went|got) (sorted|solved|better|fixed|resolved|right)|(be|look|feel) like (when|if|once|afterwards)|what would (be )?different|how would you like (it|things|that|this|the [a-z]+) to (be|look|feel|go)|where would you like to be|where do you want to be)\b/;
+
 /** Leading words a question may start with before its real first word. */
 const LEAD_IN =
   /^((and|so|okay|ok|right|then|well|now|also|but|and so|just|i'm curious|i wonder|i'm wondering|out of interest|tell me|do you know|do you remember|can you remember|any idea|have you any idea|do you have any idea)[, ]+)+/;
@@ -110,6 +158,7 @@ export function readAsk(text: string): CoachAsk {
     if (inner) out.inner = true;
     const step = scaleStepOf(about);
     if (step) out.scaleStep = step;
+    if (FUTURE.test(about.toLowerCase())) out.future = true;
     return out;
   };
 
@@ -134,6 +183,8 @@ export function readAsk(text: string): CoachAsk {
       )
     )
       return ask('what');
+    // "So there are twelve of you.": a reflection, which a partner puts right if it is wrong
+    if (SUMMARY_START.test(lower)) return { ...ask('none', plain), summary: plain };
     return ask('none', plain);
   }
   const q = focus.toLowerCase().replace(/^[^a-z0-9']+/, '');
@@ -181,9 +232,13 @@ export function readAsk(text: string): CoachAsk {
     )
   )
     return ask('why');
+  // "Is it the meetings or the managing?", "Would you say it's the money or the people?": a
+  // choice wants one of the two, not a yes or a no.
+  if (AUX.test(body) && EITHER_OR.test(body)) return { ...ask('what'), ...choiceOf(body, focus) };
   if (INVITATION.test(body)) return ask('what');
-  // "Is it the meetings or the managing?": a choice wants one of the two, not a yes or a no.
-  if (AUX.test(body) && EITHER_OR.test(body)) return { ...ask('what'), choice: true };
+  // "Which is harder, the people or the setting?", "What bothers you more: Jo or the deadline?"
+  if (/^(what|which)\b/.test(body) && COMPARES.test(body) && EITHER_OR.test(body))
+    return { ...ask('what'), ...choiceOf(body, focus) };
   if (AUX.test(body)) return ask('yes_no');
   if (/^how\b/.test(body)) return ask('how');
   if (/^(what|which)\b|\bwhat\b|\bwhich\b/.test(body)) return ask('what');
@@ -191,6 +246,8 @@ export function readAsk(text: string): CoachAsk {
   // "And the team?", "What about Sam?": the rest of a question already asked.
   if (/^(and|what about|how about) [^?]{1,40}\?$/.test(q) && q.split(/\s+/).length <= 6)
     return ask('what');
+  // "So Daniel runs the review?": a summary said with a rising tone, checked like any summary.
+  if (/^so\b/.test(q)) return { ...ask('confirm_summary', plain), summary: plain };
   // "You told Sam?": a statement asked as a question wants a yes or a no.
   return ask('yes_no');
 }
@@ -201,7 +258,7 @@ export function readAsk(text: string): CoachAsk {
  * ("What happened when you told Sam?" is about telling Sam: no setting).
  */
 const SETTING_CLAUSE =
-  /\s(while|whilst|during|since|after|before|until|once|now that|as soon as)\s/i;
+  /\s(while|whilst|during|since|after|before|until|once|now that|as soon as|when)\s/i;
 function settingOf(sentence: string): string[] {
   const q = sentence.replace(/\?+\s*$/, '');
   const m = SETTING_CLAUSE.exec(q);

@@ -110,7 +110,8 @@ const CASES: Case[] = [
   {
     card: 'returning-after-leave',
     question: 'What would you like to be different by the summer?',
-    about: /\b(like|want)\b/,
+    // what they want, or a goal already said put as the aim for then ("Ideally? To get clearer...")
+    about: /\b(like|want|ideally|same thing)\b/i,
   },
   {
     card: 'first-partnership-session',

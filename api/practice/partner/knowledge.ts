@@ -23,9 +23,9 @@ const GATE_SHARED = 2;
 /** Questions about what the partner wants or values ("what matters most to you now?"). */
 const WANTS =
   /\b(matters?|important|want|wants|hope|hoping|wish|(would|'d) (you )?like|need|needs|care|value|values|goal|outcome|ideal|priority|priorities|worth|useful|helpful|from (this|today|our time|the session)|get out of)\b/i;
-/** Questions about feelings or worries. */
+/** Questions about feelings or worries ("How's it sitting with you?", "How does that leave you?"). */
 const FEELS =
-  /\b(feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*|sleep\w*|cop(e|ing)|mood|heavy|heavier)\b/i;
+  /\b(sitting with you|sits with you|sit with you|leaves? you|left you|holding up|how are you (doing|finding it|finding things)|how('s| is) (that|it|this) (for|with) you|emotional(ly)?|feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*|sleep\w*|cop(e|ing)|mood|heavy|heavier)\b/i;
 /** Words that put a person in an answer ("my manager", "she"). */
 const PERSON =
   /\b(manager|boss|lead|colleague|colleagues|friend|partner|director|sister|brother|mum|dad|parents|family|team|he|she|him|her|everyone|nobody|no one)\b/i;
@@ -34,7 +34,7 @@ const NAME =
   /\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I)\b)[A-Z][a-z]+\b/;
 const NUMBER =
   /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|half|couple|few|several)\b/i;
-const TIME =
+export const TIME =
   /\b((mon|tues|wednes|thurs|fri|satur|sun)days?|week|weeks|month|months|year|years|day|days|ago|since|yesterday|today|tomorrow|tonight|morning|evening|night|last|next|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|o'clock|hour|hours)\b/i;
 
 /** Words that put a place in an answer ("the fifth floor", "next door"). */
@@ -225,10 +225,18 @@ const TRIED =
 const ACTS =
   /\bwhat (do you think )?(should|could|will|can|might|are) you (do|say|try|going to do)\b|\bwhat do you think you('ll| should| could| might| will| need to) (do|say|try)\b|\bwhat (should|could|can) (i|we) (do|say)\b|\bwhat do you (need|want|plan|intend) to do\b|\bwhat('s| is) (your|the) (next|first) step\b/i;
 
+/**
+ * When the partner will do something ("When will you do it?", "How soon could you talk to Jo?"):
+ * about their own next step, which has a time only once they have chosen it. Seeing someone
+ * ("When do you next see Jo?") is a fact about their week, not a step.
+ */
+const WHEN_ACTS =
+  /^(when|by when|how soon)\b.*\b(will|would|could|can|might|are|should|do) you\b.*\b(do|doing|done|go back|going back|go to|return|start|started|try|tried|raise|raised|tell|told|talk|talked|speak|spoke|spoken|ask|asked|say|said|book|booked|send|sent|bring|brought|change|changed|make|made|have (that|the|this) (chat|conversation|talk)|had (that|the|this) (chat|conversation|talk)|put|sort|sorted|act|go ahead|get (on|round) to)\b|^when('s| is) (it|that|this) (happening|going to happen)\b/i;
+
 /** What kind of thing a question is after, beyond its words (for questions without a fact). */
 export function intentOf(question: string): 'wants' | 'feels' | 'tried' | 'acts' | undefined {
   if (TRIED.test(question)) return 'tried';
-  if (ACTS.test(question)) return 'acts';
+  if (ACTS.test(question) || WHEN_ACTS.test(question.trim())) return 'acts';
   if (WANTS.test(question)) return 'wants';
   if (FEELS.test(question)) return 'feels';
   return undefined;

@@ -345,11 +345,19 @@ export const NEUTRAL_LINES = {
   permissionRefused: ["Not yet, if that's okay.", 'Maybe later.'],
   welcomeIdea: ["Hmm. That's worth thinking about.", "Maybe. I'll think about it."],
   partly: ['Partly.', 'Not quite.'],
+  /** a summary that got a fact wrong (another person, number or feeling) */
+  wrong: ['Not quite.', 'No, not quite.'],
   nobody: ['Nobody yet, really.', 'No one, so far.'],
   tried: ['Not much, honestly.'],
   accepted: ["It's fine.", "That's okay."],
   confirmed: ['Yes.', 'Yes, more or less.'],
   both: ['Both, probably.', 'A bit of both.'],
+  /** asked when they will do something they have not chosen yet: not decided, so no time */
+  undecided: ["I haven't decided anything yet.", "Nothing's decided yet, honestly."],
+  undecidedWhen: ["So I couldn't say when.", "So I can't say when yet."],
+  /** asked how things should be later on, with every goal of theirs said */
+  pictured: ["I haven't pictured that far ahead.", "That's hard to picture from here."],
+  hope: ['Better than now, I hope.'],
   scale: ['About a {n}.', 'A {n}, I think.', 'Maybe a {n}.'],
   /** the same number as said before, and a higher one than said before */
   scaleSame: ['Still about a {n}.'],

@@ -9,6 +9,7 @@
  * neutral acknowledgements may recur); choices come from a PRNG seeded with (session seed, turn),
  * so a session replays identically.
  */
+import { HIDDEN_LAYERS } from '../types.js';
 import type {
   CoachAsk,
   HiddenLayer,
@@ -25,6 +26,7 @@ import {
   lockedBy,
   peopleOf,
   relevance,
+  TIME,
   type Known,
 } from './knowledge.js';
 import {
@@ -59,7 +61,8 @@ interface Line {
   text: string;
 }
 
-type VoiceKey = PartnerVoiceKind;
+/** The character's own lines for a moment; `feeling` is optional on a card. */
+type VoiceKey = PartnerVoiceKind | 'feeling';
 
 /** A line in which the partner told or asked someone ("My parents were thrilled when I told them"). */
 const TOLD_SOMEONE =
@@ -80,7 +83,7 @@ export function scriptedReply(
   state: PartnerState,
   directive: PartnerDirective,
 ): { state: PartnerState; text: string } {
-  const voice = new ReplyPicker(card, state);
+  const voice = new ReplyPicker(card, state, directive.ask);
   // The request for advice closes the reply; what comes before it keeps within the length left.
   const askAdvice = directive.asksAdvice
     ? voice.pick([voice.own('askAdvice')], 'ask-advice', 1)
@@ -151,7 +154,16 @@ function compose(
   const bodySalt = newly ? `disclose.${newly}` : 'content';
   // The answer to the question asked, when the turn asked one: guarded answers stay short.
   const answer = (short = !open) => (ask ? answerAsk(voice, card, state, d, ask, short) : null);
+  // the answer when there is one, else one line from these pools
+  const answerOr = (said: Line[] | null, pools: Line[][], salt: string) =>
+    said ?? single(voice, d.maxSentences, pools, salt);
 
+  // A summary or reflection that gets a fact wrong (another person, number or feeling) is put
+  // right before anything else, and is not agreed with.
+  if (d.ask?.summary && !state.closed && !['defensive', 'farewell'].includes(d.reaction)) {
+    const fixed = correction(voice, card, state, d.ask);
+    if (fixed) return newly ? then(fixed, body(), bodySalt) : fixed;
+  }
   // After the coach's goodbye the partner is leaving: a brief answer to a question, nothing volunteered.
   if (state.closed && d.reaction !== 'farewell') {
     return [
@@ -225,7 +237,7 @@ function compose(
       if (said) return said;
       return then(
         head('agreeing'),
-        [...goalPools(voice, card, ask), voice.bank('session_goal')],
+        [...goalPools(voice, card, state, ask), voice.bank('session_goal')],
         'goal',
       );
     }
@@ -245,15 +257,11 @@ function compose(
         [layerLines(card, 'elaborate', 'action'), voice.bank('commit_detail')],
         'commit_detail',
       );
-    case 'premature': {
-      const said =
+    case 'premature':
+      return answerOr(
         ask && (FACTUAL.has(ask.kind) || ask.kind === 'scale' || ask.kind === 'clarify')
           ? answer(true)
-          : null;
-      if (said) return said;
-      return single(
-        voice,
-        d.maxSentences,
+          : null,
         [
           voice.bank(d.cause === 'action_question' ? 'premature_action' : 'premature_incisive'),
           voice.own('hesitant'),
@@ -261,20 +269,15 @@ function compose(
         ],
         'premature',
       );
-    }
-    case 'short': {
-      const said = answer(true);
-      if (said) return said;
-      return single(
-        voice,
-        d.maxSentences,
+    case 'short':
+      return answerOr(
+        answer(true),
         [
           voice.bank(d.cause === 'leading_question' ? 'short_leading' : 'short'),
           voice.own('guarded'),
         ],
         'short',
       );
-    }
     case 'overwhelmed': {
       // Several questions at once: lose track, then answer only the last one, briefly.
       const lead = voice.voiced
@@ -434,6 +437,30 @@ function answerAsk(
           strong ?? voice.pick([told], 'who.told', 2) ?? voice.neutral('nobody', 'who.nobody'),
         ];
       }
+      // "When will you do it?": a step has a time once it is chosen; before that, they say so
+      // rather than give the time of something else.
+      if (ask.kind === 'when' && ask.intent === 'acts') {
+        if (!state.revealed.includes('action'))
+          return [
+            voice.neutral('undecided', 'when.undecided'),
+            voice.neutral('undecidedWhen', 'when.so'),
+          ];
+        const step = [
+          ...layerLines(card, 'disclose', 'action'),
+          ...layerLines(card, 'elaborate', 'action'),
+        ];
+        const withTime = step.filter((l) => TIME.test(l.text));
+        const again = (withTime[0] ?? step[0])?.text;
+        const timed =
+          voice.pick([withTime, step], 'when.step', 2) ??
+          (again
+            ? voice.pick(
+                [[toLine(`As I said, ${lowerFirst(sentencesOf(again)[0] ?? again)}`)]],
+                'when.again',
+              )
+            : null);
+        if (timed) return [timed];
+      }
       // "When?" naming nothing: a follow-up on the conversation, so the partner's own step and
       // its timing once they have one, else not knowing; never whichever time fact the card holds
       if (ask.kind === 'when' && namesNoSubject(ask)) {
@@ -488,6 +515,8 @@ function answerAsk(
         ask.kind === 'why'
           ? { ...ask, names: [], words: ask.words.filter((w) => !named.has(w)) }
           : ask;
+      // "Is it the people or the setting?": one side (or both), from what they know.
+      if (ask.choice) return choiceAnswer(voice, card, state, known, ask);
       // Asked about something the partner is holding back, they hold back: never a weaker fact in its place.
       if (heldBack(card, state, about, known)) {
         const line = voice.pick([voice.own('guarded'), voice.own('notSure')], 'held-back', 1);
@@ -527,6 +556,13 @@ function answerAsk(
         );
         const line = voice.pick([...pools, ...reserve], 'inner', short ? 1 : 2);
         if (line) return [line];
+      }
+      // "What do you want it to be like in six months?": an outcome, from what they want.
+      if (ask.future && ask.kind !== 'why' && !feels) {
+        const line = voice.pick(goalPools(voice, card, state, ask), 'future', short ? 1 : 2);
+        return line
+          ? [line]
+          : [voice.neutral('pictured', 'future.pictured'), voice.neutral('hope', 'future.hope')];
       }
       // "What do you think you should do?": the partner's own next step once they have one,
       // else they are not ready to say (never a fact that happens to share a word).
@@ -573,16 +609,16 @@ function answerAsk(
             voice.neutral('maybe', 'names.unsure'),
         ];
       if (intent === 'wants') {
-        const wants = layerLines(card, 'elaborate', 'want').filter(() =>
-          state.revealed.includes('want'),
-        );
-        const [first, ...rest] = goalPools(voice, card, ask);
-        const line = voice.pick([[...wants, ...first], ...rest], 'wants', short ? 1 : 2);
+        const line = voice.pick(goalPools(voice, card, state, ask), 'wants', short ? 1 : 2);
         if (line) return [line];
       }
       if (feels && !stageAtLeast(d.stage, 'opening_up') && !d.newlyRevealed) {
-        // reserve, not "I'm not ready for a plan": nobody asked for one
-        const line = voice.pick([voice.own('guarded'), voice.own('notSure')], 'feels', 1);
+        // a guarded feeling, or reserve, not "I'm not ready for a plan": nobody asked for one
+        const line = voice.pick(
+          [voice.ownSayable('feeling'), voice.own('guarded'), voice.own('notSure')],
+          'feels',
+          1,
+        );
         if (line) return [line];
       }
       return null;
@@ -590,6 +626,76 @@ function answerAsk(
     case 'none':
       return null;
   }
+}
+
+/** Words that say how much of one side a partner means ("the people, mostly"). */
+const PICKED = [', I think.', ', mostly.', ", if I'm honest."];
+
+/**
+ * "Is it the people or the setting?": the side what the partner knows leans to (their own words
+ * count double, what they keep back once: they know it, they need not say it), said as the coach
+ * put it ("The people, I think.") and followed by a line about it; both when the two weigh the
+ * same; not knowing when nothing they know is about either. A fact that only shares a question's
+ * cue ("Twelve, usually." for "people") is not about either side: only a line's own words count.
+ */
+function choiceAnswer(
+  voice: ReplyPicker,
+  card: PartnerCard,
+  state: PartnerState,
+  known: Known[],
+  ask: CoachAsk,
+): Line[] {
+  const sayable = known.filter((k) => k.source !== 'goal');
+  const kept = HIDDEN_LAYERS.filter((l) => !state.revealed.includes(l)).map((l) =>
+    [card.hidden[l], ...(card.script?.disclose[l] ?? [])].join(' '),
+  );
+  const sides = (ask.options ?? []).map((option) => {
+    // "...or about you?": the side of them, which a line where they say how they feel is about
+    const self = /^(you|yourself)$/i.test(option.trim());
+    const words = [...stemsOf(option)];
+    const hits = (stems: ReadonlySet<string>) => words.filter((w) => stems.has(w)).length;
+    const about = (text: string) =>
+      self ? Number(FEELING.test(text) && /\b(I|I'm|myself)\b/.test(text)) : hits(stemsOf(text));
+    const lines = sayable
+      .map((k) => ({ k, score: about(k.text) }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .map((x) => toLine(x.k.text));
+    const weight =
+      2 * Math.max(0, ...sayable.map((k) => about(k.text))) +
+      Math.max(0, ...kept.map((k) => (self ? Number(/\bmyself\b/i.test(k)) : about(k))));
+    return { option, lines, weight };
+  });
+  const [a, b] = sides;
+  if (a && b && a.weight !== b.weight) {
+    const side = a.weight > b.weight ? a : b;
+    const said = ownWords(side.option);
+    const lead = voice.pick(
+      [PICKED.map((end) => toLine(`${said.charAt(0).toUpperCase()}${said.slice(1)}${end}`))],
+      'choice.side',
+    );
+    const line = voice.pick([side.lines], 'choice.line', 2);
+    if (lead || line) return [lead, line].filter(isLine);
+  }
+  const either = voice.pick([[...(a?.lines ?? []), ...(b?.lines ?? [])]], 'choice.both', 2);
+  if (either && a && b && a.weight > 0) return [voice.neutral('both', 'choice'), either];
+  const unsure = voice.pick([voice.own('notSure'), voice.own('guarded')], 'choice', 2);
+  return [voice.neutral('both', 'choice'), unsure].filter(isLine);
+}
+
+/** The coach's words as the partner says them back: "your team" is "my team", "you" is "me". */
+function ownWords(phrase: string): string {
+  const swap: Record<string, string> = {
+    you: 'me',
+    your: 'my',
+    yours: 'mine',
+    yourself: 'myself',
+    "you're": "I'm",
+  };
+  return phrase
+    .split(/\s+/)
+    .map((w) => swap[w.toLowerCase()] ?? w)
+    .join(' ');
 }
 
 /** A line that gives a reason ("because", "so", "I'd rather"), not just a number or a time. */
@@ -602,23 +708,63 @@ const WHOLE_PARTNERSHIP = /\b(partnership|sessions|together|long|months|year|ove
 const VOICES_WANT =
   /\b(I'd like|I would like|I want|I'd love|I need|I hope|I'm hoping|I wish|I'd rather|I'd use it)\b/i;
 
+/** A goal that is about this session or these sessions, not about their situation. */
+const AGENDA = /\b(today|session|sessions|ground rules|agenda|this hour|start with)\b/i;
+
+/** A goal as an aim ("I'd like to get clearer..." as "to get clearer..."). */
+function asAim(text: string): string {
+  const aim = text.replace(
+    /^(I'd like to|I would like to|I want to|I'd love to|I need to)\s+/i,
+    'to ',
+  );
+  return aim === text ? lowerFirst(text) : aim;
+}
+
 /**
- * The session-goal lines, ordered for the question: asked what they want from the partnership
- * as a whole, the partner says what they want, or that they do not know yet; an agenda for today
- * ("Some ground rules, I suppose") answers only a question about today.
+ * The lines that say what the partner wants, ordered for the question, the hidden want's own
+ * lines first once it is said. Asked what they want from the partnership as a whole, the partner
+ * says what they want, or that they do not know yet; an agenda for today ("Some ground rules, I
+ * suppose") answers only a question about today. Asked how things should be later on, any goal
+ * of theirs, then honestly not having pictured it. "As I said, ..." only when the same question
+ * comes again: a new question about the future is not met by a repeat.
  */
-function goalPools(voice: ReplyPicker, card: PartnerCard, ask: CoachAsk | undefined): Line[][] {
+function goalPools(
+  voice: ReplyPicker,
+  card: PartnerCard,
+  state: PartnerState,
+  ask: CoachAsk | undefined,
+): Line[][] {
   const goals = scriptLines(card.script?.sessionGoal);
-  const whole = ask
-    ? WHOLE_PARTNERSHIP.test(ask.words.join(' ')) && !/\b(today|now)\b/.test(ask.words.join(' '))
-    : false;
-  if (!whole) return [goals];
-  // once the wants are said, a person says them again ("As I said, I'd like..."), not today's agenda
+  const wanted = state.revealed.includes('want')
+    ? [...layerLines(card, 'elaborate', 'want'), ...layerLines(card, 'disclose', 'want')]
+    : [];
+  const words = ask?.words.join(' ') ?? '';
+  const whole = !ask?.future && WHOLE_PARTNERSHIP.test(words) && !/\b(today|now)\b/.test(words);
+  if (!ask?.future && !whole) return [[...wanted.slice(0, 2), ...goals]];
+  // once the wants are said, a person asked the same again says them again ("As I said, I'd like...")
   const wants = goals.filter((l) => VOICES_WANT.test(l.text));
-  const again = wants
-    .filter((l) => voice.hasSaid(l.text))
-    .map((l) => toLine(`As I said, ${lowerFirst(l.text)}`));
-  return [wants, again, voice.own('notSure')];
+  const again =
+    whole || voice.askedBefore
+      ? [...wants, ...wanted]
+          .filter((l) => voice.hasSaid(l.text))
+          .map((l) => toLine(`As I said, ${lowerFirst(sentencesOf(l.text)[0] ?? l.text)}`))
+      : [];
+  // today's agenda ("work out what these sessions are for") is not how things should be later
+  if (ask?.future) {
+    // a goal already said answers a new question about later on in other words, not as a repeat
+    const outcomes = goals.filter((l) => !AGENDA.test(l.text));
+    const restated = outcomes
+      .filter((l) => voice.hasSaid(l.text) && sentenceCount(l.text) === 1)
+      .flatMap((l) => {
+        const aim = asAim(l.text);
+        return [
+          toLine(`Much the same thing, really: ${aim}`),
+          toLine(`Ideally? ${aim.charAt(0).toUpperCase()}${aim.slice(1)}`),
+        ];
+      });
+    return [wanted, outcomes, again, restated];
+  }
+  return [[...wanted.slice(0, 2), ...wants], again, voice.own('notSure')];
 }
 
 /** A goodbye that says the session helped ("That helped more than I thought it would"). */
@@ -694,7 +840,9 @@ function feelingLine(
   const feeling = known.filter(
     (k) => k.source !== 'goal' && FEELING.test(k.text) && (opened || k.source !== 'elaborate'),
   );
+  // their own feeling ("I was angry"), not someone else's ("The board loved it")
   const near = feeling
+    .filter((k) => FIRST_PERSON.test(k.text))
     .map((k) => ({ k, score: relevance(ask, k, people) }))
     .filter((x) => x.score >= 1)
     .sort((a, b) => b.score - a.score)
@@ -708,8 +856,24 @@ function feelingLine(
   const said = feeling.filter((k) => k.source !== 'fact').map((k) => toLine(k.text));
   // guarded, the feeling comes from what they would say anyway, said briefly
   const reserve = opened ? [] : felt([...voice.own('guarded'), ...voice.own('notSure')]);
-  return voice.pick([near, strongly, said, reserve], 'feels.line', 2);
+  // the card's guarded-but-real feelings ("Uneasy. Not alarmed, but uneasy."): first while
+  // guarded, after their deeper lines once they have opened up
+  const own = voice.ownSayable('feeling');
+  // asked about someone ("How do you feel about Leo?"), a line about them comes before a general feeling
+  if (!opened) {
+    // "How do you feel about Leo?", not "How did you feel when Gareth put your name forward?"
+    const aboutSomeone =
+      ask.names.length > 0 && !ask.names.some((n) => ask.setting?.includes(n.toLowerCase()));
+    const pools = aboutSomeone
+      ? [near, strongly, own, said, reserve]
+      : [near, own, felt(strongly), said, reserve];
+    return voice.pick(pools, 'feels.line', 2);
+  }
+  return voice.pick([near, strongly, own, said], 'feels.line', 2);
 }
+
+/** A line in which the partner speaks of themselves. */
+const FIRST_PERSON = /\b(I|I'm|I've|I'd|me|my|myself)\b/;
 
 /** A line where the partner did something about it ("I asked for a sounding board"). */
 const DID_SOMETHING =
@@ -787,13 +951,7 @@ const OVERSTATES =
  * "barely bothered") in words they did not use.
  */
 function summaryFits(card: PartnerCard, state: PartnerState, ask: CoachAsk): boolean {
-  const saidText = [
-    ...(card.script?.openings ?? []),
-    ...knownNow(card, state).map((k) => k.text),
-    ...state.revealed.flatMap((l) => [card.hidden[l], ...(card.script?.disclose[l] ?? [])]),
-    card.brief,
-    card.script?.topic ?? '',
-  ].join(' ');
+  const saidText = saidBy(card, state);
   const said = stemsOf(saidText);
   const spoken = saidText.toLowerCase();
   const summary = ask.words.join(' ');
@@ -805,6 +963,145 @@ function summaryFits(card: PartnerCard, state: PartnerState, ask: CoachAsk): boo
   const asked = stemsOf(summary);
   const shared = [...asked].filter((w) => said.has(w)).length;
   return shared >= 2 || shared * 4 >= asked.size;
+}
+
+/** Feelings a summary may wrongly give a partner who never voiced them ("relieved", "excited"). */
+const BRIGHT =
+  /\b(relieved|relief|excited|exciting|pleased|glad|proud|thrilled|delighted|calm|confident|relaxed|comfortable|happy|content|grateful|fine|okay|ok|settled|at ease|enjoying|enjoy)\b/gi;
+/** Numbers a summary may get wrong ("two weeks", "12 people"); "one" is too often not a number. */
+const SUMMARY_NUMBER =
+  /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty|thirty|forty|fifty|hundred|dozen)\b/gi;
+
+/** A number and the thing it counts ("two weeks", "12 people"). */
+const NUMBER_ALT = SUMMARY_NUMBER.source.slice(2, -2);
+const COUNTED = new RegExp(`\\b${NUMBER_ALT} ([a-z]+)`, 'gi');
+/** Days and months: capitalised, but nobody. */
+const CALENDAR =
+  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/** What a summary or reflection got wrong about the facts: someone else, a number, a feeling. */
+type Mismatch = 'person' | 'number' | 'feeling';
+
+/**
+ * Whether a summary or reflection gets a fact wrong: names someone the partner does not know,
+ * gives a number they never said, or a bright feeling ("relieved", "excited") they never voiced.
+ * Words they used themselves are never wrong, whatever the summary does with them.
+ */
+function mismatchOf(card: PartnerCard, state: PartnerState, ask: CoachAsk): Mismatch | null {
+  const body = summaryBody(ask);
+  if (!body) return null;
+  const spoken = saidBy(card, state).toLowerCase();
+  const unsaid = (w: string) => !new RegExp(`\\b${w.toLowerCase()}\\b`).test(spoken);
+  const people = peopleOf(card);
+  if (ask.names.some((n) => !people.has(n) && !CALENDAR.test(n) && unsaid(n))) return 'person';
+  // "Hannah covered for you" when Leo did: the fact the rest of the summary is about names
+  // someone else, and not them
+  for (const name of ask.names.filter((n) => people.has(n))) {
+    const lower = name.toLowerCase();
+    const rest = { ...ask, names: [], words: ask.words.filter((w) => w !== lower) };
+    const facts = knownNow(card, state)
+      .filter((k) => k.source === 'fact')
+      .map((k) => ({ k, score: relevance(rest, k, people) }))
+      .filter((x) => x.score >= 2)
+      .sort((a, b) => b.score - a.score);
+    const top = facts[0]?.k.text ?? '';
+    const named = [...people].filter((p) => new RegExp(`\\b${p}\\b`).test(top));
+    if (named.length > 0 && !named.includes(name)) return 'person';
+  }
+  // "two weeks" where they said "three weeks": a number with the thing it counts
+  for (const m of body.matchAll(COUNTED)) {
+    const [n, thing] = [m[1].toLowerCase(), m[2].toLowerCase().replace(/s$/, '')];
+    if (new RegExp(`\\b${n} ${thing}`).test(spoken)) continue;
+    // a count they gave of the same thing; "two jobs at once" is an image, not a count of theirs
+    if (new RegExp(`\\b${NUMBER_ALT} ${thing}`).test(spoken)) return 'number';
+  }
+  if ((body.match(BRIGHT) ?? []).some(unsaid)) return 'feeling';
+  return null;
+}
+
+/**
+ * "Not quite." and what is so, when a summary or reflection gets a fact wrong: the line that
+ * holds the right person, number or feeling, nearest what the summary was about; null when the
+ * summary gets no fact wrong, or nothing they may say yet puts it right.
+ */
+function correction(
+  voice: ReplyPicker,
+  card: PartnerCard,
+  state: PartnerState,
+  ask: CoachAsk,
+): Line[] | null {
+  const wrong = mismatchOf(card, state, ask);
+  if (!wrong) return null;
+  const people = voice.people;
+  const shape: Record<Mismatch, (text: string) => boolean> = {
+    person: (t) => hasShape('who', t, people),
+    number: (t) => hasShape('how_many', t, people),
+    feeling: (t) => FEELING.test(t),
+  };
+  // weighed without the wrong words' help: "Sam" in a summary about Leo does not point at Sam
+  const about = { ...ask, names: [] };
+  const disclosed = state.revealed.flatMap((layer) =>
+    (card.script?.disclose[layer] ?? []).map((text): Known => ({
+      text,
+      source: 'elaborate',
+      layer,
+    })),
+  );
+  const known = [...knownNow(card, state), ...disclosed].filter(
+    (k) =>
+      k.source !== 'goal' && shape[wrong](k.text) && (wrong !== 'feeling' || k.source !== 'fact'),
+  );
+  // a feeling is put right with one they voice ("I feel like a guest"), not any line with a feeling word
+  const voiced = (t: string) =>
+    wrong === 'feeling' && /\b(I feel|I felt|I'm|it feels)\b/.test(t) ? 2 : 0;
+  const scored = known
+    .map((k) => ({ k, score: relevance(about, k, people) + voiced(k.text) }))
+    .filter((x) => x.score >= 1)
+    .sort((a, b) => b.score - a.score)
+    .map((x) => toLine(x.k.text));
+  // someone they do not know, when nothing else points at the right one: the person most involved
+  const other = card.script?.other;
+  const theirs =
+    wrong === 'person' && other
+      ? known.filter((k) => new RegExp(`\\b${other}\\b`).test(k.text)).map((k) => toLine(k.text))
+      : [];
+  // a feeling they never voiced, when nothing nearer puts it right: how they do feel
+  const felt =
+    wrong === 'feeling'
+      ? [
+          ...voice.ownSayable('feeling'),
+          ...known.filter((k) => FIRST_PERSON.test(k.text)).map((k) => toLine(k.text)),
+        ]
+      : [];
+  const right = voice.pick([scored, theirs, felt], 'correct.right', 2);
+  // "Not quite." even with nothing more to say about it: a wrong fact is never agreed with
+  return [voice.neutral('wrong', 'correct.wrong'), right].filter(isLine);
+}
+
+/** What the partner has said or may say: a summary that uses only these words is not wrong. */
+function saidBy(card: PartnerCard, state: PartnerState): string {
+  return [
+    ...(card.script?.openings ?? []),
+    ...knownNow(card, state).map((k) => k.text),
+    ...state.revealed.flatMap((l) => [card.hidden[l], ...(card.script?.disclose[l] ?? [])]),
+    card.brief,
+    card.script?.topic ?? '',
+  ].join(' ');
+}
+
+/** A summary as said, without its check ("..., is that right?"): the words it claims. */
+function summaryBody(ask: CoachAsk): string {
+  const text = (ask.summary ?? '').trim();
+  const sentences = sentencesOf(text);
+  const last = sentences.at(-1) ?? '';
+  if (sentences.length > 1 && last.endsWith('?') && last.split(/\s+/).length <= 7)
+    return sentences.slice(0, -1).join(' ');
+  return text
+    .replace(
+      /[,;]?\s*\b(is that right|is that correct|is that fair|is that it|have i got that right|did i get that right|am i right|does that sound right|right|yes|no)\?\s*$/i,
+      '',
+    )
+    .replace(/\?\s*$/, '');
 }
 
 /** The summary as said, without its check ("Is that right?"), in lower case. */
@@ -975,11 +1272,22 @@ class ReplyPicker {
   /** the people the card names, so a "who" answer can be told by its names */
   readonly people: ReadonlySet<string>;
 
+  /** the coach asked this very question before in the session (same kind, same words) */
+  readonly askedBefore: boolean;
+
   constructor(
     private readonly card: PartnerCard,
     private readonly state: PartnerState,
+    ask?: CoachAsk,
   ) {
     this.used = new Set(state.usedReplies);
+    // a question is remembered with the lines, by a hash of its kind and words
+    const asked =
+      ask && ask.words.length
+        ? `q${textId(`${ask.kind}:${[...stemsOf(ask.words.join(' '))].sort().join(' ')}`)}`
+        : null;
+    this.askedBefore = asked !== null && this.used.has(asked);
+    if (asked) this.used.add(asked);
     const topic = card.script?.topic ?? 'this';
     const other = card.script?.other ?? 'them';
     this.fill = (t) => t.replaceAll('{topic}', topic).replaceAll('{other}', other);
@@ -995,8 +1303,14 @@ class ReplyPicker {
 
   /** The character's own lines for a moment (the generic voice for a card without one). */
   own(key: VoiceKey): Line[] {
-    const lines = this.card.voice ? this.card.voice[key] : GENERIC_VOICE[key];
+    const generic: Partial<Record<VoiceKey, readonly string[]>> = GENERIC_VOICE;
+    const lines = this.card.voice ? this.card.voice[key] : generic[key];
     return (lines ?? []).map((t) => toLine(this.fill(t)));
+  }
+
+  /** The character's own lines that word no layer still locked (an author's slip is not said). */
+  ownSayable(key: VoiceKey): Line[] {
+    return this.own(key).filter((l) => !lockedBy(this.card, this.state.revealed, l.text));
   }
 
   /** A neutral line: an unused one when there is one, else one said before (neutral lines may recur). */

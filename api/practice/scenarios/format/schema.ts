@@ -81,6 +81,8 @@ export const VoiceSchema = z.strictObject({
   confirmSummary: lines(1),
   notSure: lines(1),
   goodbye: z.array(ClosingLineSchema).min(1, 'give at least 1'),
+  /** asked how they feel before they have opened up: short, guarded and still a real feeling */
+  feeling: lines(1).optional(),
 });
 
 export const ScenarioFileSchema = z.strictObject({

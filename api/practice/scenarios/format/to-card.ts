@@ -34,6 +34,7 @@ export function authoredLines(file: ScenarioFile): AuthoredLine[] {
   for (const layer of HIDDEN_LAYERS) add(`script.disclose.${layer}`, s.disclose[layer]);
   for (const layer of HIDDEN_LAYERS) add(`script.elaborate.${layer}`, s.elaborate[layer]);
   for (const kind of PARTNER_VOICE_KINDS) add(`voice.${kind}`, file.voice[kind]);
+  if (file.voice.feeling) add('voice.feeling', file.voice.feeling);
   file.facts.forEach((f, i) =>
     out.push({ id: `facts.${i}.answer`, text: f.answer, moves: { ...f.moves } }),
   );
@@ -50,6 +51,7 @@ export function toPartnerCard(file: ScenarioFile): PartnerCard {
   const voice = Object.fromEntries(
     PARTNER_VOICE_KINDS.map((k) => [k, texts(file.voice[k])]),
   ) as PartnerVoiceLines;
+  if (file.voice.feeling) voice.feeling = texts(file.voice.feeling);
   const card: PartnerCard = {
     id: file.id,
     version: file.version,
