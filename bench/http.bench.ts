@@ -176,7 +176,10 @@ try {
     const h = await drive(2000, 16, async () => {
       await (await fetch(`http://127.0.0.1:${HELLO_PORT}/`)).arrayBuffer();
     });
-    if (round > 0) (reads.push(r.perSecond), hellos.push(h.perSecond));
+    if (round > 0) {
+      reads.push(r.perSecond);
+      hellos.push(h.perSecond);
+    }
   }
   const readRate = quantile(reads, 0.5);
   const helloRate = quantile(hellos, 0.5);
