@@ -65,7 +65,8 @@ const scenarioBody = createMiddleware<ScenarioBodyEnv>(async (c, next) => {
       ]);
     }
     parsed = parseScenarioObject(value);
-    source = JSON.stringify(value, null, 2);
+    // pretty-printed only once valid: a scenario is shallow, a hostile body may nest past the stack
+    source = parsed.ok ? JSON.stringify(value, null, 2) : '';
     sourceFormat = 'json';
   } else if ((YAML_TYPES as readonly string[]).includes(mediaType)) {
     source = await c.req.text();
