@@ -8,6 +8,7 @@ import type { OnSessionEnded } from '../session-flow/end.js';
 import { assignmentRoutes } from './assignments/index.js';
 import { cohortRoutes } from './cohorts/index.js';
 import { demoRoutes } from './demo/index.js';
+import { registerPages } from './docs/pages.js';
 import { drillRoutes } from './drills/index.js';
 import { embedTokenRoutes } from './embed/embed.index.js';
 import { healthRoutes } from './health/index.js';
@@ -62,6 +63,8 @@ export function createApiRouter(onSessionEnded: OnSessionEnded[] = []) {
   api.route('/', ltiAdminRoutes);
   api.route('/', scormRoutes);
   api.route('/', xapiRoutes);
+  // the pages, the bundle and the LTI endpoints: served by app.ts, described here
+  registerPages(api.openAPIRegistry);
   declareAppProblems(api.openAPIRegistry.definitions);
   return api;
 }

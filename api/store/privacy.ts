@@ -26,13 +26,123 @@ import {
 } from '../db/schema/index.js';
 import { lockForChange } from './admins.js';
 
+/**
+ * The columns each record of the export carries, named one by one: a column added to a table later
+ * is not exported until it is added here (and to the export's schema, which refuses any other key).
+ * Left out on purpose: the organisation (the same for every record), a session's seed, partner
+ * state and turn bookkeeping (engine internals, not the person's data).
+ */
+const SESSION_COLUMNS = {
+  id: sessions.id,
+  personId: sessions.personId,
+  scenarioId: sessions.scenarioId,
+  drillId: sessions.drillId,
+  status: sessions.status,
+  coaching: sessions.coaching,
+  nextIndex: sessions.nextIndex,
+  versions: sessions.versions,
+  scenarioCard: sessions.scenarioCard,
+  scorecard: sessions.scorecard,
+  drillResult: sessions.drillResult,
+  startedAt: sessions.startedAt,
+  endedAt: sessions.endedAt,
+};
+const ASSIGNMENT_COLUMNS = {
+  id: assignments.id,
+  drillId: assignments.drillId,
+  personId: assignments.personId,
+  cohortId: assignments.cohortId,
+  dueAt: assignments.dueAt,
+  assignedBy: assignments.assignedBy,
+  attempts: assignments.attempts,
+  passed: assignments.passed,
+  passedAt: assignments.passedAt,
+  bestLevel: assignments.bestLevel,
+  lastSessionId: assignments.lastSessionId,
+  lastAttemptAt: assignments.lastAttemptAt,
+  lastReasons: assignments.lastReasons,
+  createdAt: assignments.createdAt,
+};
+const SKILL_RESULT_COLUMNS = {
+  id: skillResults.id,
+  sessionId: skillResults.sessionId,
+  skill: skillResults.skill,
+  level: skillResults.level,
+  score: skillResults.score,
+  passedDrill: skillResults.passedDrill,
+  at: skillResults.at,
+};
+const PARTNERSHIP_COLUMNS = {
+  id: partnerships.id,
+  cohortId: partnerships.cohortId,
+  personA: partnerships.personA,
+  personB: partnerships.personB,
+  status: partnerships.status,
+  agreementVersion: partnerships.agreementVersion,
+  agreedVersion: partnerships.agreedVersion,
+  confirmedBy: partnerships.confirmedBy,
+  helpRequest: partnerships.helpRequest,
+  createdBy: partnerships.createdBy,
+  createdAt: partnerships.createdAt,
+  activatedAt: partnerships.activatedAt,
+  endedAt: partnerships.endedAt,
+};
+const AGREEMENT_COLUMNS = {
+  partnershipId: partnershipAgreements.partnershipId,
+  version: partnershipAgreements.version,
+  body: partnershipAgreements.body,
+  authorId: partnershipAgreements.authorId,
+  createdAt: partnershipAgreements.createdAt,
+};
+const PARTNERSHIP_SESSION_COLUMNS = {
+  id: partnershipSessions.id,
+  partnershipId: partnershipSessions.partnershipId,
+  heldOn: partnershipSessions.heldOn,
+  coachId: partnershipSessions.coachId,
+  coacheeId: partnershipSessions.coacheeId,
+  topic: partnershipSessions.topic,
+  learning: partnershipSessions.learning,
+  loggedBy: partnershipSessions.loggedBy,
+  sharedBy: partnershipSessions.sharedBy,
+  createdAt: partnershipSessions.createdAt,
+};
+const ACTION_COLUMNS = {
+  id: partnershipActions.id,
+  partnershipId: partnershipActions.partnershipId,
+  sessionId: partnershipActions.sessionId,
+  ownerId: partnershipActions.ownerId,
+  text: partnershipActions.text,
+  dueOn: partnershipActions.dueOn,
+  status: partnershipActions.status,
+  followedUpIn: partnershipActions.followedUpIn,
+  createdAt: partnershipActions.createdAt,
+  updatedAt: partnershipActions.updatedAt,
+};
+const REVIEW_COLUMNS = {
+  partnershipId: partnershipReviews.partnershipId,
+  personId: partnershipReviews.personId,
+  rating: partnershipReviews.rating,
+  valued: partnershipReviews.valued,
+  wouldRecommend: partnershipReviews.wouldRecommend,
+  createdAt: partnershipReviews.createdAt,
+};
+
 export async function exportPersonData(db: Database, caller: Caller) {
   const [person] = await db
-    .select()
+    .select({
+      id: people.id,
+      name: people.name,
+      email: people.email,
+      role: people.role,
+      department: people.department,
+      lineManagerId: people.lineManagerId,
+      pairingPreferences: people.pairingPreferences,
+      createdAt: people.createdAt,
+    })
     .from(people)
     .where(and(eq(people.orgId, caller.orgId), eq(people.id, caller.personId)));
   const own = await db
-    .select()
+    .select(SESSION_COLUMNS)
     .from(sessions)
     .where(and(eq(sessions.orgId, caller.orgId), eq(sessions.personId, caller.personId)))
     .orderBy(asc(sessions.startedAt));
@@ -75,34 +185,25 @@ export async function exportPersonData(db: Database, caller: Caller) {
       and(eq(cohortRemovals.orgId, caller.orgId), eq(cohortRemovals.personId, caller.personId)),
     );
   const myAssignments = await db
-    .select()
+    .select(ASSIGNMENT_COLUMNS)
     .from(assignments)
     .where(and(eq(assignments.orgId, caller.orgId), eq(assignments.personId, caller.personId)));
   const ledger = await db
-    .select()
+    .select(SKILL_RESULT_COLUMNS)
     .from(skillResults)
     .where(and(eq(skillResults.orgId, caller.orgId), eq(skillResults.personId, caller.personId)))
     .orderBy(asc(skillResults.at));
   return {
     exportedAt: new Date().toISOString(),
-    person: {
-      id: person.id,
-      name: person.name,
-      email: person.email,
-      role: person.role,
-      department: person.department,
-      lineManagerId: person.lineManagerId,
-      pairingPreferences: person.pairingPreferences,
-      createdAt: person.createdAt,
-    },
+    person,
     cohorts: memberships,
     removedFromCohorts: removals,
-    assignments: myAssignments.map(({ orgId: _o, ...a }) => a),
-    sessions: own.map(({ orgId: _o, partnerState: _p, seed: _s, ...s }) => ({
+    assignments: myAssignments,
+    sessions: own.map((s) => ({
       ...s,
       turns: allTurns.filter((t) => t.sessionId === s.id).map(({ sessionId: _x, ...t }) => t),
     })),
-    skillResults: ledger.map(({ orgId: _o, personId: _p, ...r }) => r),
+    skillResults: ledger,
     partnerships: await partnershipsExport(db, caller.orgId, caller.personId),
   };
 }
@@ -110,7 +211,7 @@ export async function exportPersonData(db: Database, caller: Caller) {
 /** The person's Learning Partnerships with the agreements, sessions, actions and reviews in them. */
 async function partnershipsExport(db: Database, orgId: string, personId: string) {
   const rows = await db
-    .select()
+    .select(PARTNERSHIP_COLUMNS)
     .from(partnerships)
     .where(
       and(
@@ -122,7 +223,7 @@ async function partnershipsExport(db: Database, orgId: string, personId: string)
   if (ids.length === 0) return [];
   const [agreements, held, actions, reviews] = await Promise.all([
     db
-      .select()
+      .select(AGREEMENT_COLUMNS)
       .from(partnershipAgreements)
       .where(
         and(
@@ -132,33 +233,32 @@ async function partnershipsExport(db: Database, orgId: string, personId: string)
       )
       .orderBy(asc(partnershipAgreements.version)),
     db
-      .select()
+      .select(PARTNERSHIP_SESSION_COLUMNS)
       .from(partnershipSessions)
       .where(
         and(eq(partnershipSessions.orgId, orgId), inArray(partnershipSessions.partnershipId, ids)),
       )
       .orderBy(asc(partnershipSessions.heldOn)),
     db
-      .select()
+      .select(ACTION_COLUMNS)
       .from(partnershipActions)
       .where(
         and(eq(partnershipActions.orgId, orgId), inArray(partnershipActions.partnershipId, ids)),
       ),
     db
-      .select()
+      .select(REVIEW_COLUMNS)
       .from(partnershipReviews)
       .where(
         and(eq(partnershipReviews.orgId, orgId), inArray(partnershipReviews.partnershipId, ids)),
       ),
   ]);
-  const strip = <T extends { orgId: string }>({ orgId: _o, ...r }: T) => r;
   return rows.map((p) => ({
-    ...strip(p),
-    agreements: agreements.filter((a) => a.partnershipId === p.id).map(strip),
-    sessions: held.filter((s) => s.partnershipId === p.id).map(strip),
-    actions: actions.filter((a) => a.partnershipId === p.id).map(strip),
+    ...p,
+    agreements: agreements.filter((a) => a.partnershipId === p.id),
+    sessions: held.filter((s) => s.partnershipId === p.id),
+    actions: actions.filter((a) => a.partnershipId === p.id),
     // the review is each partner's own: only yours is exported
-    reviews: reviews.filter((r) => r.partnershipId === p.id && r.personId === personId).map(strip),
+    reviews: reviews.filter((r) => r.partnershipId === p.id && r.personId === personId),
   }));
 }
 

@@ -17,7 +17,7 @@
  */
 import type { AskKind } from '../../api/practice/types.js';
 import type { CoachTurn } from './scripted.js';
-import { judgeAnswer, type Judged, type LabelledQuestion } from './questions.js';
+import { judgeAnswer, readReply, type Judged, type LabelledQuestion } from './questions.js';
 
 /** What a held-out question tests, for the per-kind figure. */
 export type HeldOutLabel =
@@ -902,14 +902,7 @@ export function judgeHeldOut(
   opened: boolean,
   clarifications: readonly string[] = [],
 ): Judged {
-  const sentences = reply.split(/(?<=[.!?])\s+(?=[A-Z"'(])/).filter((s) => s.trim());
-  const plain = reply.replace(/[\u2018\u2019]/g, "'");
-  const fail = (reason: string): Judged => ({ answered: false, reason });
-  const about = () =>
-    !q.about ||
-    q.about.some((w) =>
-      new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(plain),
-    );
+  const { sentences, plain, fail, mentions: about } = readReply(reply, q.about);
   if (sentences.length === 0) return fail('no reply');
   const allNeutral = sentences.every(isNeutral);
   switch (q.judge) {

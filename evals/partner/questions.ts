@@ -383,6 +383,23 @@ export interface Judged {
 }
 
 /**
+ * A reply read for judging, as both judges (labelled and held-out questions) read it: its
+ * sentences, its text with straight apostrophes, a failure with its reason, and whether it names
+ * any of the words a question is `about` (true when it has none).
+ */
+export function readReply(reply: string, about: readonly string[] | undefined) {
+  const sentences = reply.split(/(?<=[.!?])\s+(?=[A-Z"'(])/).filter((s) => s.trim());
+  const plain = reply.replace(/[\u2018\u2019]/g, "'");
+  const fail = (reason: string): Judged => ({ answered: false, reason });
+  const mentions = () =>
+    !about ||
+    about.some((w) =>
+      new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(plain),
+    );
+  return { sentences, plain, fail, mentions };
+}
+
+/**
  * Judges a reply against its labelled question. `isNeutral` says whether a sentence is one of
  * the neutral lines; `opened` whether the turn revealed a layer or gained trust (goodbye only).
  */
@@ -393,17 +410,10 @@ export function judgeAnswer(
   opened: boolean,
   clarifications: readonly string[] = [],
 ): Judged {
-  const sentences = reply.split(/(?<=[.!?])\s+(?=[A-Z"'(])/).filter((s) => s.trim());
-  const plain = reply.replace(/[\u2018\u2019]/g, "'");
-  const fail = (reason: string): Judged => ({ answered: false, reason });
+  const { sentences, plain, fail, mentions: hasAbout } = readReply(reply, q.about);
   // A number on a scale is the whole answer even when it is worded as a neutral line ("About a four.").
   if (sentences.length === 0 || (q.kind !== 'scale' && sentences.every(isNeutral)))
     return fail('only neutral acknowledgements');
-  const hasAbout = () =>
-    !q.about ||
-    q.about.some((w) =>
-      new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(plain),
-    );
   switch (q.kind) {
     case 'how_many':
       return NUMBER.test(plain) ? ok(hasAbout()) : fail('no number');

@@ -75,6 +75,54 @@ describe('adding and checking a scenario', () => {
     expect(created.body.sourceFormat).toBe('json');
   });
 
+  it('reads the file as YAML under application/yaml, text/yaml and text/plain, and as JSON', async () => {
+    for (const type of ['application/yaml', 'text/yaml', 'text/plain; charset=utf-8']) {
+      const res = await t.call('POST', '/api/org/scenarios/preview', {
+        token: t.tokens.facilitator,
+        raw: orgScenarioYaml('read-as-yaml'),
+        headers: { 'content-type': type },
+      });
+      expect(res.status, type).toBe(200);
+    }
+    const asJson = await t.call('POST', '/api/org/scenarios/preview', {
+      token: t.tokens.facilitator,
+      body: parse(orgScenarioYaml('read-as-json')),
+    });
+    expect(asJson.status).toBe(200);
+  });
+
+  it('refuses another media type with a 415 that says what to send', async () => {
+    for (const type of ['application/x-www-form-urlencoded', 'text/csv']) {
+      const res = await t.call('POST', '/api/org/scenarios', {
+        token: t.tokens.facilitator,
+        raw: orgScenarioYaml('wrong-type'),
+        headers: { 'content-type': type },
+      });
+      expect(res.status, type).toBe(415);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(res.body.detail).toMatch(/text\/yaml.*application\/json/);
+    }
+  });
+
+  it('validates a JSON file with the scenario schema: a missing, mistyped or unknown field is a 400 naming it', async () => {
+    const file = parse(orgScenarioYaml('json-mistakes'));
+    delete file.brief;
+    file.difficulty = 'medium';
+    file.colour = 'blue';
+    const res = await t.call('POST', '/api/org/scenarios', { token: t.tokens.admin, body: file });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const paths = (res.body.errors as { path: string }[]).map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['brief', 'difficulty', '(file)']));
+    expect(JSON.stringify(res.body.errors)).toContain('colour');
+    const notJson = await t.call('POST', '/api/org/scenarios', {
+      token: t.tokens.admin,
+      raw: '{"id": ',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(notJson.status).toBe(400);
+  });
+
   it('answers a mistake with problem+json naming the field path and the line', async () => {
     const yaml = orgScenarioYaml('with-mistakes')
       .replace(/^difficulty: \w+$/m, 'difficulty: medium')
@@ -138,6 +186,20 @@ describe('adding and checking a scenario', () => {
       'get',
       'put',
     ]);
+    const body = doc.paths['/org/scenarios'].post.requestBody;
+    expect(Object.keys(body.content).sort()).toEqual([
+      'application/json',
+      'application/yaml',
+      'text/plain',
+      'text/yaml',
+    ]);
+    expect(body.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/ScenarioFile',
+    });
+    const file = doc.components.schemas.ScenarioFile;
+    expect(file.additionalProperties).toBe(false);
+    expect(file.required).toEqual(expect.arrayContaining(['id', 'title', 'partner', 'voice']));
+    expect(Object.keys(doc.paths['/org/scenarios'].post.responses)).toContain('415');
   });
 });
 

@@ -49,6 +49,10 @@ describe('/api/docs', () => {
       const ops = page.locator('#ops details');
       await expect.poll(() => ops.count(), { timeout: 15_000 }).toBeGreaterThan(20);
       expect(await page.locator('#ops').innerText()).not.toMatch(/^Loading/);
+      // routes outside /api (the LTI endpoints, the demo page) are listed at their own paths
+      const paths = await page.locator('#ops summary code').allInnerTexts();
+      expect(paths).toEqual(expect.arrayContaining(['/api/health', '/lti/launch', '/']));
+      expect(paths).not.toContain('/api/lti/launch');
       // the stylesheet applied (the operation cards have their border radius)
       expect(await ops.first().evaluate((el) => getComputedStyle(el).borderRadius)).toBe('8px');
       await ops.first().locator('summary').click();

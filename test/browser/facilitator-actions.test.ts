@@ -114,7 +114,9 @@ async function openFacilitator(
 
 const events = () =>
   page.evaluate(
-    () => (window as unknown as { __sbEvents: { type: string; detail: any }[] }).__sbEvents,
+    () =>
+      (window as unknown as { __sbEvents: { type: string; detail: { status?: number } }[] })
+        .__sbEvents,
   );
 const dialog = () => page.locator('sb-facilitator dialog[open]');
 const announcement = () => page.locator('sb-facilitator [part="announcement"]');

@@ -30,7 +30,7 @@ export function startLlmApp(fake: FakeOpenAI, env: Record<string, string> = {}):
 
 export interface SseEvent {
   event: string;
-  data: any;
+  data: Record<string, unknown>;
 }
 
 /** POSTs and reads the event stream to its end (or until `stopAfter` says so, then aborts). */

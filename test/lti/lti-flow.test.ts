@@ -365,7 +365,7 @@ describe('deep linking', () => {
       body: new URLSearchParams(back.fields),
     });
     expect(returned.status).toBe(200);
-    const payload = platform.state.deepLinkReturns.at(-1)! as Record<string, any>;
+    const payload = platform.state.deepLinkReturns.at(-1)! as Record<string, unknown>;
     expect(payload['https://purl.imsglobal.org/spec/lti/claim/message_type']).toBe(
       'LtiDeepLinkingResponse',
     );
@@ -375,7 +375,9 @@ describe('deep linking', () => {
     expect(payload['https://purl.imsglobal.org/spec/lti-dl/claim/data']).toBe(
       'opaque-platform-data',
     );
-    const [item] = payload['https://purl.imsglobal.org/spec/lti-dl/claim/content_items'];
+    const [item] = payload[
+      'https://purl.imsglobal.org/spec/lti-dl/claim/content_items'
+    ] as unknown[];
     expect(item).toMatchObject({
       type: 'ltiResourceLink',
       url: `${t.url}/lti/launch`,

@@ -5,6 +5,7 @@
  * suite's answers are really held against their routes.
  */
 import { describe, expect, it } from 'vitest';
+import { listScenarios } from '../../api/practice/scenarios/index.js';
 import { responseMismatch } from './response-contract.js';
 
 const problem = { type: 'https://x', title: 'Not found', status: 404, detail: 'No such session.' };
@@ -31,5 +32,30 @@ describe('the run-time contract check', () => {
     expect(responseMismatch('GET', session, 404, 'text/plain', 'gone')).toMatch(
       /as text\/plain; the route declares application\/problem\+json/,
     );
+  });
+
+  it('refuses a key the schema does not declare, at any depth, and lets a problem add members', async () => {
+    const health = {
+      status: 'ok',
+      db: 'pglite',
+      llm: 'scripted',
+      llmState: 'not_configured',
+      llmConsecutiveFailures: 0,
+    };
+    expect(responseMismatch('GET', '/api/health', 200, 'application/json', health)).toBe(undefined);
+    expect(
+      responseMismatch('GET', '/api/health', 200, 'application/json', { ...health, pid: 7 }),
+    ).toMatch(/^GET \/api\/health answered 200 with keys its schema does not declare: pid$/);
+    const briefs = listScenarios().map((b) => ({ ...b, builtIn: true }));
+    expect(
+      responseMismatch('GET', '/api/scenarios', 200, 'application/json', { scenarios: briefs }),
+    ).toBe(undefined);
+    briefs[1] = { ...briefs[1]!, hidden: 'a layer' } as (typeof briefs)[number];
+    expect(
+      responseMismatch('GET', '/api/scenarios', 200, 'application/json', { scenarios: briefs }),
+    ).toMatch(/does not declare: scenarios\.1\.hidden$/);
+    expect(
+      responseMismatch('GET', session, 404, 'application/problem+json', { ...problem, extra: 1 }),
+    ).toBe(undefined);
   });
 });

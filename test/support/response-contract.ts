@@ -2,7 +2,8 @@
  * @module test/support/response-contract
  * The route contracts checked at run time: every answer the test app gives under `/api` is held
  * against the response its route declares in the OpenAPI registry (the same zod schemas the
- * document is made from) for the status it answered with. TypeScript checks a handler's
+ * document is made from) for the status it answered with, and strictly: a key its schema does
+ * not declare is a mismatch too (zod would drop it quietly). TypeScript checks a handler's
  * `c.json(body, status)` at compile time only; this catches what slips past it (a cast, a
  * middleware answer, a jsonb read, a status no route declares).
  */
@@ -26,14 +27,17 @@ let declared: DeclaredRoute[] | undefined;
 function routes(): DeclaredRoute[] {
   declared ??= createApiRouter().openAPIRegistry.definitions.flatMap((d) => {
     if (d.type !== 'route') return [];
-    const segments = `/api${d.route.path}`.split('/');
+    // a route outside `/api` (a page, the LTI endpoints) names its own server
+    const base = (d.route.servers?.[0]?.url ?? '/api').replace(/\/$/, '');
+    const path = `${base}${d.route.path}`.replace(/(.)\/$/, '$1');
+    const segments = path.split('/');
     return [
       {
         method: d.route.method.toUpperCase(),
         segments,
         params: segments.filter((s) => s.startsWith('{')).length,
         responses: d.route.responses as Record<string, DeclaredResponse>,
-        label: `${d.route.method.toUpperCase()} /api${d.route.path}`,
+        label: `${d.route.method.toUpperCase()} ${path}`,
       },
     ];
   });
@@ -90,10 +94,95 @@ export function responseMismatch(
 
 function issues(where: string, schema: ZodType, body: unknown): string | undefined {
   const result = schema.safeParse(body);
-  if (result.success) return undefined;
-  const said = result.error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
-    .join('; ');
-  return `${where}, a body that does not fit its schema: ${said}`;
+  if (!result.success) {
+    const said = result.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+      .join('; ');
+    return `${where}, a body that does not fit its schema: ${said}`;
+  }
+  const extra = undeclaredKeys(schema, body, '');
+  if (extra.length === 0) return undefined;
+  return `${where} with keys its schema does not declare: ${extra.slice(0, 5).join(', ')}`;
+}
+
+/** The parts of a zod schema the key walk reads (zod 4's `_zod.def`). */
+interface Def {
+  type: string;
+  shape?: Record<string, ZodType>;
+  catchall?: ZodType;
+  element?: ZodType;
+  innerType?: ZodType;
+  in?: ZodType;
+  options?: ZodType[];
+  left?: ZodType;
+  right?: ZodType;
+  valueType?: ZodType;
+  items?: ZodType[];
+  getter?: () => ZodType;
+}
+const defOf = (schema: ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The keys of `value` that `schema` does not declare, as dotted paths. A zod object drops an
+ * undeclared key when it parses, so a handler that leaks a column would pass the check above;
+ * this walk says where. An object with a catch-all (a loose one) declares every key.
+ */
+function undeclaredKeys(schema: ZodType, value: unknown, path: string): string[] {
+  const def = defOf(schema);
+  const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
+  switch (def.type) {
+    case 'object': {
+      if (!isRecord(value)) return [];
+      const shape = def.shape ?? {};
+      const open = def.catchall !== undefined && defOf(def.catchall).type !== 'never';
+      return Object.entries(value).flatMap(([k, v]) =>
+        k in shape
+          ? undeclaredKeys(shape[k]!, v, at(k))
+          : open
+            ? undeclaredKeys(def.catchall!, v, at(k))
+            : [at(k)],
+      );
+    }
+    case 'array':
+      return Array.isArray(value)
+        ? value.flatMap((v, i) => undeclaredKeys(def.element!, v, at(i)))
+        : [];
+    case 'tuple':
+      return Array.isArray(value)
+        ? value.flatMap((v, i) => (def.items?.[i] ? undeclaredKeys(def.items[i], v, at(i)) : []))
+        : [];
+    case 'record':
+      return isRecord(value)
+        ? Object.entries(value).flatMap(([k, v]) => undeclaredKeys(def.valueType!, v, at(k)))
+        : [];
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'catch':
+    case 'readonly':
+    case 'nonoptional':
+      return value === null || value === undefined
+        ? []
+        : undeclaredKeys(def.innerType!, value, path);
+    case 'pipe':
+      return undeclaredKeys(def.in!, value, path);
+    case 'lazy':
+      return undeclaredKeys(def.getter!(), value, path);
+    case 'union': {
+      // the option the value fits with the fewest undeclared keys
+      const fits = def.options!.filter((o) => o.safeParse(value).success);
+      const each = fits.map((o) => undeclaredKeys(o, value, path));
+      return each.length === 0 ? [] : each.reduce((a, b) => (b.length < a.length ? b : a));
+    }
+    case 'intersection': {
+      const left = new Set(undeclaredKeys(def.left!, value, path));
+      return undeclaredKeys(def.right!, value, path).filter((k) => left.has(k));
+    }
+    default:
+      return [];
+  }
 }

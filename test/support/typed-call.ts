@@ -76,8 +76,10 @@ type WithProblem<B> = B extends object
 export type ApiResponse<M extends string, P extends string> = string extends P
   ? any // eslint-disable-line @typescript-eslint/no-explicit-any -- a path only known at run time
   : [SuccessJson<OpOf<M, RouteOf<P>>>] extends [never]
-    ? any // eslint-disable-line @typescript-eslint/no-explicit-any -- outside the OpenAPI document (LTI, embed, files)
-    : WithProblem<SuccessJson<OpOf<M, RouteOf<P>>>>;
+    ? any // eslint-disable-line @typescript-eslint/no-explicit-any -- no JSON described (a page, a file)
+    : unknown extends SuccessJson<OpOf<M, RouteOf<P>>>
+      ? any // eslint-disable-line @typescript-eslint/no-explicit-any -- any JSON (the OpenAPI document itself)
+      : WithProblem<SuccessJson<OpOf<M, RouteOf<P>>>>;
 
 /** What `call` answers. */
 export interface Reply<B> {

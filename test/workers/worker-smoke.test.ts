@@ -28,6 +28,7 @@ import { createPlatform, enqueueGrade } from '../../api/lti/index.js';
 import { enqueueStatements, saveLrs, VERBS, type Statement } from '../../api/xapi/index.js';
 import { deleteLrs } from '../../api/xapi/lrs.store.js';
 import { BUNDLE_PATH } from '../../web-components/build.js';
+import type { ApiResponse } from '../support/typed-call.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -134,9 +135,9 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
   const tokens: Record<string, string> = {};
   const persist = mkdtempSync(join(tmpdir(), 'sb-wrangler-'));
 
-  const call = async (
-    method: string,
-    path: string,
+  const call = async <M extends string, P extends string>(
+    method: M,
+    path: P,
     o: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
   ) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
@@ -148,13 +149,13 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
       body: o.body === undefined ? undefined : JSON.stringify(o.body),
     });
     const text = await res.text();
-    let body: any = text;
+    let body: unknown = text;
     try {
       body = JSON.parse(text);
     } catch {
       /* SSE or text */
     }
-    return { status: res.status, body, headers: res.headers };
+    return { status: res.status, body: body as ApiResponse<M, P>, headers: res.headers };
   };
 
   beforeAll(async () => {
@@ -314,7 +315,7 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     expect(read.status).toBe(200);
     expect(read.body.status).toBe('ended');
     expect(read.body.turns).toHaveLength(5);
-    expect(read.body.turns.every((t: any) => !t.pending)).toBe(true);
+    expect(read.body.turns.every((t) => !('pending' in t && t.pending))).toBe(true);
 
     expect(
       (await call('GET', `/api/sessions/${id}`, { token: tokens.otherOrgLearner })).status,
@@ -330,9 +331,7 @@ describe.skipIf(cause !== null)('Sounding Board on workerd (wrangler dev --local
     await sql.end();
     expect(n).toBe(5);
     // two coach turns are not enough evidence for any skill: no ledger rows, progress untouched
-    expect(end.body.scorecard.skills.every((s: any) => s.status === 'not_enough_evidence')).toBe(
-      true,
-    );
+    expect(end.body.scorecard.skills.every((s) => s.status === 'not_enough_evidence')).toBe(true);
     expect(k).toBe(0);
   }, 60_000);
 

@@ -27,12 +27,6 @@ export interface CodedTurn {
   codes: CoachCode[];
 }
 
-function argmax(p: FineProbabilities): keyof FineProbabilities {
-  let best: keyof FineProbabilities = 'other';
-  for (const k of Object.keys(p) as (keyof FineProbabilities)[]) if (p[k] > p[best]) best = k;
-  return best;
-}
-
 /** The least reflection probability at which a typed statement echoing the partner is read as a reflection. */
 const REFLECTION_FLOOR = 0.2;
 /** The coach speaking of themselves: not a reflection of the partner. */

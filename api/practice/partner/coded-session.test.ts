@@ -20,8 +20,9 @@ interface Step {
 }
 
 function converse(card: PartnerCard, seed: number, coachTurns: string[]): Step[] {
-  let { state, opening } = startPartner(card, seed);
-  let prevPartner = opening;
+  const start = startPartner(card, seed);
+  let state = start.state;
+  let prevPartner = start.opening;
   const earlierPartner: string[] = [];
   return coachTurns.map((coach) => {
     // as a session codes a turn: with the partner's earlier words, so a reflection of something

@@ -84,7 +84,7 @@ export function advancePartner(
     change =
       Math.min(0, change) + (ask?.soothes && !coding.codes.includes('reassurance') ? -0.04 : 0);
   else if (adviceTest && !adviceGiven && !hurt) change += ADVICE_HELD_BONUS;
-  let trust = clamp01(state.trust + change);
+  const trust = clamp01(state.trust + change);
   let stage = state.stage;
   const revealed = [...state.revealed];
   let newlyRevealed: HiddenLayer | null = null;

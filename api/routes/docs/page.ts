@@ -62,7 +62,10 @@ let html = '';
 for (const [path, item] of Object.entries(doc.paths)) {
   for (const [method, op] of Object.entries(item)) {
     const body = op.requestBody?.content?.['application/json']?.schema;
-    html += '<details><summary><span class="m ' + method + '">' + method + '</span><code>/api' + esc(path) + '</code><span>' + esc(op.summary) + '</span><span class="tag">' + esc((op.tags || []).join(', ')) + (op.security ? ' · bearer' : '') + '</span></summary><div class="body">';
+    // the document's server is /api; a page or an LTI endpoint names its own
+    const base = (op.servers?.[0]?.url ?? '/api').replace(/\/$/, '');
+    const url = (base + path).replace(/(.)\/$/, '$1');
+    html += '<details><summary><span class="m ' + method + '">' + method + '</span><code>' + esc(url) + '</code><span>' + esc(op.summary) + '</span><span class="tag">' + esc((op.tags || []).join(', ')) + (op.security ? ' · bearer' : '') + '</span></summary><div class="body">';
     if (op.description) html += '<p>' + esc(op.description) + '</p>';
     if (op.parameters?.length) html += '<h3>Parameters</h3><pre>' + esc(op.parameters.map((p) => p.in + ' ' + p.name + ': ' + show(p.schema)).join('\n')) + '</pre>';
     if (body) html += '<h3>Request body</h3><pre>' + esc(show(body)) + '</pre>';

@@ -10,82 +10,157 @@ import { deletePerson, exportPersonData } from '../../store/privacy.js';
 import { bearer, createRouter, problems } from '../openapi.js';
 
 /**
- * Every record kept about the person, as stored: each record names its main fields here and
- * carries the rest of its stored columns (transcripts' codes, scorecards, agreements) as they are.
+ * Every record kept about the person, each with the columns the store exports and no other: the
+ * objects are strict, so a column the store starts to send is caught by the contract check until
+ * it is named here. Stored JSON (transcripts' codes, scorecards, agreements) is passed as it is.
  */
-const record = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape);
+const record = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
+const stored = z.unknown().openapi({ description: 'stored JSON, as it is' });
+const id = z.string();
+const when = z.string();
 const PersonalDataExport = z
-  .object({
-    exportedAt: z.string(),
-    person: z.object({
-      id: z.string(),
+  .strictObject({
+    exportedAt: when,
+    person: record({
+      id,
       name: z.string(),
       email: z.string(),
       role: z.enum(['learner', 'facilitator', 'admin']),
       department: z.string().nullable(),
-      lineManagerId: z.string().nullable(),
-      pairingPreferences: z.object({
+      lineManagerId: id.nullable(),
+      pairingPreferences: z.strictObject({
         notWith: z.array(z.string()).optional(),
         availability: z.array(z.string()).optional(),
       }),
-      createdAt: z.string(),
+      createdAt: when,
     }),
     cohorts: z.array(
-      z.object({
-        cohortId: z.string(),
+      record({
+        cohortId: id,
         cohort: z.string(),
         role: z.enum(['learner', 'facilitator']),
-        joinedAt: z.string(),
+        joinedAt: when,
       }),
     ),
-    removedFromCohorts: z.array(
-      z.object({ cohortId: z.string(), cohort: z.string(), removedAt: z.string() }),
-    ),
+    removedFromCohorts: z.array(record({ cohortId: id, cohort: z.string(), removedAt: when })),
     assignments: z.array(
       record({
-        id: z.string(),
-        drillId: z.string(),
-        cohortId: z.string().nullable(),
-        dueAt: z.string(),
+        id,
+        drillId: id,
+        personId: id,
+        cohortId: id.nullable(),
+        dueAt: when,
+        assignedBy: id.nullable(),
         attempts: z.number().int(),
         passed: z.boolean(),
+        passedAt: when.nullable(),
+        bestLevel: z.string().nullable(),
+        lastSessionId: id.nullable(),
+        lastAttemptAt: when.nullable(),
+        lastReasons: z.array(z.string()).nullable(),
+        createdAt: when,
       }),
     ),
     sessions: z.array(
       record({
-        id: z.string(),
+        id,
+        personId: id,
         scenarioId: z.string(),
+        drillId: id.nullable(),
         status: z.enum(['active', 'ended']),
-        startedAt: z.string(),
-        endedAt: z.string().nullable(),
+        coaching: stored.nullable(),
+        nextIndex: z.number().int(),
+        versions: z.record(z.string(), z.string()),
+        scenarioCard: stored.nullable(),
+        scorecard: stored.nullable(),
+        drillResult: stored.nullable(),
+        startedAt: when,
+        endedAt: when.nullable(),
         turns: z.array(
           record({
             index: z.number().int(),
             role: z.enum(['coach', 'partner']),
             text: z.string(),
-            createdAt: z.string(),
+            coding: stored.nullable(),
+            feedback: stored.nullable(),
+            createdAt: when,
           }),
         ),
       }),
     ),
     skillResults: z.array(
       record({
-        id: z.string(),
-        sessionId: z.string(),
+        id,
+        sessionId: id,
         skill: z.string(),
         level: z.string(),
         score: z.number(),
-        at: z.string(),
+        passedDrill: z.boolean().nullable(),
+        at: when,
       }),
     ),
     partnerships: z.array(
       record({
-        id: z.string(),
+        id,
+        cohortId: id.nullable(),
+        personA: id.nullable(),
+        personB: id.nullable(),
         status: z.enum(['proposed', 'active', 'ended']),
-        agreements: z.array(record({ version: z.number().int() })),
-        sessions: z.array(record({ id: z.string(), heldOn: z.string() })),
-        actions: z.array(record({ id: z.string(), text: z.string() })),
-        reviews: z.array(record({ rating: z.number().int() })),
+        agreementVersion: z.number().int(),
+        agreedVersion: z.number().int(),
+        confirmedBy: z.array(z.string()),
+        helpRequest: stored.nullable(),
+        createdBy: id.nullable(),
+        createdAt: when,
+        activatedAt: when.nullable(),
+        endedAt: when.nullable(),
+        agreements: z.array(
+          record({
+            partnershipId: id,
+            version: z.number().int(),
+            body: stored,
+            authorId: id.nullable(),
+            createdAt: when,
+          }),
+        ),
+        sessions: z.array(
+          record({
+            id,
+            partnershipId: id,
+            heldOn: z.string(),
+            coachId: id.nullable(),
+            coacheeId: id.nullable(),
+            topic: z.string(),
+            learning: z.string(),
+            loggedBy: id.nullable(),
+            sharedBy: z.array(z.string()),
+            createdAt: when,
+          }),
+        ),
+        actions: z.array(
+          record({
+            id,
+            partnershipId: id,
+            sessionId: id,
+            ownerId: id,
+            text: z.string(),
+            dueOn: z.string().nullable(),
+            status: z.string(),
+            followedUpIn: id.nullable(),
+            createdAt: when,
+            updatedAt: when,
+          }),
+        ),
+        reviews: z.array(
+          record({
+            partnershipId: id,
+            personId: id,
+            rating: z.number().int(),
+            valued: z.string(),
+            wouldRecommend: z.boolean().nullable(),
+            createdAt: when,
+          }),
+        ),
       }),
     ),
   })

@@ -3,14 +3,17 @@
  * An organisation's own scenarios, for its facilitators and admins: add (`POST /org/scenarios`),
  * check without saving (`POST /org/scenarios/preview`), list, read, edit (`PUT`) and retire
  * (`DELETE`). The body is the scenario file itself, as YAML (`application/yaml`, `text/yaml` or
- * `text/plain`) or as JSON; it is validated by the same schema as the built-in scenarios, and a
- * mistake comes back as problem+json whose `errors` name the field path (and the line, for YAML).
- * Built-in scenarios are read-only: their ids cannot be taken.
+ * `text/plain`) or as JSON (`application/json`); any other media type is refused with a 415. Both
+ * are validated by the one schema the built-in scenarios are written in (the document describes the
+ * JSON form with it), and a mistake comes back as problem+json whose `errors` name the field path
+ * (and the line, for YAML). Built-in scenarios are read-only: their ids cannot be taken.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../app-env.js';
 import { requireAuth, requireRole } from '../../auth/index.js';
+import { ScenarioFileSchema } from '../../practice/scenarios/format/schema.js';
 import { Problem } from '../../problems/index.js';
 import {
   getPartnerCard,
@@ -33,24 +36,101 @@ import { bearer, createRouter, problems } from '../openapi.js';
 import { ScenarioSchema } from './schemas.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+/** The media types a scenario file is read as YAML from (JSON is read as JSON). */
+const YAML_TYPES = ['application/yaml', 'text/yaml', 'text/plain'] as const;
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/;
+
+/** The scenario in the request body, validated: set by `scenarioBody` for the handler. */
+type ScenarioBodyEnv = AppEnv & { Variables: { scenarioFile: ScenarioSource } };
+
+/**
+ * The body gate of the routes that take a scenario file: by its media type, JSON parsed as JSON
+ * and YAML as YAML, both validated with `ScenarioFileSchema`; another media type is a 415, a file
+ * with mistakes a 400 naming each field (and its line, for YAML). The OpenAPI validators cannot do
+ * this: given a required body they check a YAML one as if it were an empty JSON object.
+ */
+const scenarioBody = createMiddleware<ScenarioBodyEnv>(async (c, next) => {
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  let parsed: ParsedScenario;
+  let source: string;
+  let sourceFormat: ScenarioSource['sourceFormat'];
+  if (JSON_TYPE.test(mediaType)) {
+    let value: unknown;
+    try {
+      value = await c.req.json();
+    } catch {
+      throw Problem.badRequest('The body is not valid JSON.', [
+        { path: '(file)', message: 'not valid JSON' },
+      ]);
+    }
+    parsed = parseScenarioObject(value);
+    // pretty-printed only once valid: a scenario is shallow, a hostile body may nest past the stack
+    source = parsed.ok ? JSON.stringify(value, null, 2) : '';
+    sourceFormat = 'json';
+  } else if ((YAML_TYPES as readonly string[]).includes(mediaType)) {
+    source = await c.req.text();
+    parsed = parseScenarioText(source);
+    sourceFormat = 'yaml';
+  } else {
+    throw new Problem(
+      415,
+      'Unsupported media type',
+      `Send the scenario file as YAML (${YAML_TYPES.join(', ')}) or as application/json.`,
+    );
+  }
+  if (!parsed.ok) {
+    const errors = parsed.issues.map((i) => ({
+      path: i.path || '(file)',
+      message: i.line ? `${i.message} (line ${i.line})` : i.message,
+    }));
+    throw Problem.badRequest(
+      `The scenario has ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix.`,
+      errors,
+    );
+  }
+  if (getPartnerCard(parsed.card.id)) {
+    throw Problem.badRequest(
+      `"${parsed.card.id}" is a built-in scenario, which is read-only; give yours its own id.`,
+      [{ path: 'id', message: 'the id of a built-in scenario' }],
+    );
+  }
+  c.set('scenarioFile', { source, sourceFormat, card: parsed.card });
+  await next();
+});
+
 const auth = {
   security: bearer,
   tags: ['scenarios'],
   middleware: [requireAuth, requireRole('facilitator', 'admin')],
 };
+/** The routes that take a scenario file: a tuple, so the handlers see `scenarioBody`'s variable. */
+const withBody = {
+  ...auth,
+  middleware: [...auth.middleware, scenarioBody] as [
+    MiddlewareHandler<AppEnv>,
+    MiddlewareHandler<AppEnv>,
+    typeof scenarioBody,
+  ],
+};
 
 const ScenarioFileText = z
   .string()
   .openapi({ description: 'The scenario file as YAML (see docs/scenarios.md).' });
-const ScenarioFileJson = z.record(z.string(), z.unknown()).openapi('ScenarioFile', {
-  description:
-    'The scenario file as a JSON object: the same fields as the YAML (see docs/scenarios.md).',
+
+/**
+ * The scenario file as JSON, described by the schema it is validated with. A JSON Schema object
+ * rather than the zod schema, so the OpenAPI validators leave the body to `scenarioBody`.
+ */
+const { $schema: _, ...scenarioFileJsonSchema } = z.toJSONSchema(ScenarioFileSchema, {
+  io: 'input',
 });
+const SCENARIO_FILE_REF = { $ref: '#/components/schemas/ScenarioFile' };
+
 const body = {
   content: {
-    'application/yaml': { schema: ScenarioFileText },
-    'text/plain': { schema: ScenarioFileText },
-    'application/json': { schema: ScenarioFileJson },
+    ...Object.fromEntries(YAML_TYPES.map((t) => [t, { schema: ScenarioFileText }])),
+    'application/json': { schema: SCENARIO_FILE_REF },
   },
   required: true,
 };
@@ -100,18 +180,18 @@ const ScenarioIdParam = z.object({
 });
 
 const create = createRoute({
-  ...auth,
+  ...withBody,
   method: 'post',
   path: '/org/scenarios',
   summary: 'Add a scenario for your organisation (the YAML or JSON scenario file)',
   request: { body },
   responses: {
     201: { description: 'Added', content: json(OrgScenarioDetail) },
-    ...problems(400, 401, 403, 409, 413),
+    ...problems(400, 401, 403, 409, 413, 415),
   },
 });
 const preview = createRoute({
-  ...auth,
+  ...withBody,
   method: 'post',
   path: '/org/scenarios/preview',
   summary:
@@ -119,7 +199,7 @@ const preview = createRoute({
   request: { body },
   responses: {
     200: { description: 'Valid', content: json(Preview) },
-    ...problems(400, 401, 403, 413),
+    ...problems(400, 401, 403, 413, 415),
   },
 });
 const list = createRoute({
@@ -147,14 +227,14 @@ const read = createRoute({
   },
 });
 const update = createRoute({
-  ...auth,
+  ...withBody,
   method: 'put',
   path: '/org/scenarios/{scenarioId}',
   summary: 'Replace a scenario’s file (a new revision; sessions already started keep theirs)',
   request: { params: ScenarioIdParam, body },
   responses: {
     200: { description: 'Updated', content: json(OrgScenarioDetail) },
-    ...problems(400, 401, 403, 404, 413),
+    ...problems(400, 401, 403, 404, 413, 415),
   },
 });
 const retire = createRoute({
@@ -165,47 +245,6 @@ const retire = createRoute({
   request: { params: ScenarioIdParam },
   responses: { 204: { description: 'Retired' }, ...problems(400, 401, 403, 404) },
 });
-
-/** The scenario in the request body, validated, or a problem naming each field to fix. */
-async function readScenario(c: Context<AppEnv>): Promise<ScenarioSource> {
-  const type = c.req.header('content-type') ?? '';
-  let parsed: ParsedScenario;
-  let source: ScenarioSource['source'];
-  let sourceFormat: ScenarioSource['sourceFormat'];
-  if (/json/i.test(type)) {
-    const value = (c.req as unknown as { valid: (t: 'json') => unknown }).valid('json');
-    parsed = parseScenarioObject(value);
-    source = JSON.stringify(value, null, 2);
-    sourceFormat = 'json';
-  } else if (/yaml|text\/plain/i.test(type) || type === '') {
-    source = await c.req.text();
-    parsed = parseScenarioText(source);
-    sourceFormat = 'yaml';
-  } else {
-    throw new Problem(
-      415,
-      'Unsupported media type',
-      'Send the scenario file as application/yaml (or text/plain) or as application/json.',
-    );
-  }
-  if (!parsed.ok) {
-    const errors = parsed.issues.map((i) => ({
-      path: i.path || '(file)',
-      message: i.line ? `${i.message} (line ${i.line})` : i.message,
-    }));
-    throw Problem.badRequest(
-      `The scenario has ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix.`,
-      errors,
-    );
-  }
-  if (getPartnerCard(parsed.card.id)) {
-    throw Problem.badRequest(
-      `"${parsed.card.id}" is a built-in scenario, which is read-only; give yours its own id.`,
-      [{ path: 'id', message: 'the id of a built-in scenario' }],
-    );
-  }
-  return { source, sourceFormat, card: parsed.card };
-}
 
 function summaryView(row: OrgScenarioRow) {
   return {
@@ -228,9 +267,16 @@ function detailView(row: OrgScenarioRow) {
   };
 }
 
-export const orgScenarioRoutes = createRouter()
+const router = createRouter();
+router.openAPIRegistry.registerComponent('schemas', 'ScenarioFile', {
+  ...scenarioFileJsonSchema,
+  description:
+    'The scenario file as a JSON object: the same fields as the YAML (see docs/scenarios.md).',
+} as never);
+
+export const orgScenarioRoutes = router
   .openapi(create, async (c) => {
-    const input = await readScenario(c);
+    const input = c.var.scenarioFile;
     const row = await createOrgScenario(c.var.deps.db, c.var.caller, input);
     if (!row)
       throw Problem.conflict(
@@ -239,7 +285,7 @@ export const orgScenarioRoutes = createRouter()
     return c.json(detailView(row), 201);
   })
   .openapi(preview, async (c) => {
-    const { card } = await readScenario(c);
+    const { card } = c.var.scenarioFile;
     return c.json(
       {
         scenario: { ...toBrief(card), builtIn: false },
@@ -266,7 +312,7 @@ export const orgScenarioRoutes = createRouter()
   })
   .openapi(update, async (c) => {
     const { scenarioId } = c.req.valid('param');
-    const input = await readScenario(c);
+    const input = c.var.scenarioFile;
     if (input.card.id !== scenarioId)
       throw Problem.badRequest(
         `The file's id is "${input.card.id}", but the path names "${scenarioId}".`,

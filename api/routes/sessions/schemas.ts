@@ -88,6 +88,12 @@ export const ScorecardSchema = z
     ),
     summary: z.string(),
     metrics: z.record(z.string(), z.number()),
+    drill: z
+      .object({ id: z.string(), passed: z.boolean(), reasons: z.array(z.string()) })
+      .optional()
+      .openapi({
+        description: 'the outcome against the drill’s pass criteria, on a drill session',
+      }),
   })
   .openapi('Scorecard');
 
