@@ -26,7 +26,7 @@ import { isScored } from '../practice/standing/index.js';
 import type { Scorecard } from '../practice/types.js';
 import type { DrillRow } from './drills.js';
 import type { SessionRow, TurnRow } from './sessions.js';
-import type { CallerScope } from './turns.js';
+import { ownedBy, type CallerScope } from './turns.js';
 
 /** What ending needs to know about the session. */
 export type EndingSession = Pick<
@@ -157,9 +157,8 @@ const endStatement = preparedPerDatabase((db) => {
       })
       .where(
         and(
-          eq(sessions.orgId, ph('orgId')),
           eq(sessions.id, ph('sessionId')),
-          eq(sessions.personId, ph('personId')),
+          ownedBy(ph('orgId'), ph('personId')),
           // the negation of "already ended with a scorecard", the case endSession returns as is
           or(eq(sessions.status, 'active'), isNull(sessions.scorecard)),
           eq(sessions.nextIndex, ph('expectedNextIndex')),
