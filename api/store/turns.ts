@@ -21,7 +21,7 @@ import type { Caller, CallerPerson } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { jsonParam, rowsParam, spreadColumns } from '../db/json-rows.js';
 import { preparedPerDatabase } from '../db/prepared.js';
-import { people, sessions, turns, type Role } from '../db/schema/index.js';
+import { people, sessions, turns } from '../db/schema/index.js';
 import type { CoachRecord } from '../practice/turn/index.js';
 import type {
   CoachTurnCoding,
