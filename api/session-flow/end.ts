@@ -2,16 +2,17 @@
  * @module session-flow/end
  * Ending a session: score the transcript with the rubric (code, never an LLM), judge the drill's
  * pass criteria, and add one row per skill to the progress ledger, in one conditional write
- * (store/ending) after one read. Ending twice returns the stored scorecard.
+ * (store/ending) after one read, which brings the caller's person (the bearer check, auth
+ * `requireToken`) and the drill with the session. Ending twice returns the stored scorecard.
  */
 import type { AppDeps } from '../app-env.js';
-import type { Caller } from '../auth/index.js';
+import { admitCaller, readTokenPerson, type Caller, type TokenCaller } from '../auth/index.js';
 import { Problem } from '../problems/index.js';
 import { scoreSession } from '../practice/rubric/index.js';
 import { getPartnerCard } from '../practice/scenarios/index.js';
 import { scenarioContext } from '../practice/standing/index.js';
 import type { Scorecard, TranscriptTurn } from '../practice/types.js';
-import { drillSpecOf, findDrill } from '../store/drills.js';
+import { drillSpecOf } from '../store/drills.js';
 import { readEndContext, storeEnding } from '../store/ending.js';
 
 export interface SessionEnded {
@@ -30,13 +31,17 @@ export type OnSessionEnded = (
 // handful of reads is plenty; past that the client is asked to try again (ending is idempotent).
 const MAX_END_ATTEMPTS = 5;
 
+/**
+ * Ends the session. `token` is the verified bearer token (auth `requireToken`): the end's first
+ * statement reads its person (a Caller will do as well, and is read again).
+ */
 export async function endSession(
   deps: AppDeps,
-  caller: Caller,
+  token: TokenCaller,
   sessionId: string,
   hooks: OnSessionEnded[] = [],
 ): Promise<SessionEnded> {
-  const outcome = await scoreAndStore(deps, caller, sessionId);
+  const outcome = await scoreAndStore(deps, token, sessionId);
   if (outcome.fresh) {
     for (const hook of hooks) {
       // A failing follow-up (an LMS that is down) must not undo the learner's ended session.
@@ -48,12 +53,18 @@ export async function endSession(
   return outcome.ended;
 }
 
-async function scoreAndStore(deps: AppDeps, caller: Caller, sessionId: string) {
+async function scoreAndStore(deps: AppDeps, token: TokenCaller, sessionId: string) {
   const { db } = deps;
-  let drill: ReturnType<typeof drillSpecOf> | undefined;
-  let drillRead = false;
+  let caller: Caller | undefined;
   for (let attempt = 0; attempt < MAX_END_ATTEMPTS; attempt++) {
-    const context = await readEndContext(db, caller, sessionId);
+    const context = await readEndContext(db, token, sessionId);
+    // the bearer check: the person came with their session; with no session found, it is read on
+    // its own, so that a token whose person is gone answers 401, not 404 (as a turn does)
+    caller ??= await admitCaller(
+      deps,
+      token,
+      context ? context.person : await readTokenPerson(db, token),
+    );
     if (!context) throw Problem.notFound('The session');
     const { session, turns: rows } = context;
     const hookSession = {
@@ -77,12 +88,7 @@ async function scoreAndStore(deps: AppDeps, caller: Caller, sessionId: string) {
         text: t.text,
         ...(t.coding ? { coding: t.coding } : {}),
       }));
-    // A session's drill never changes, so a retry does not read it again.
-    if (!drillRead && session.drillId) {
-      const drillRow = await findDrill(db, caller.orgId, session.drillId);
-      drill = drillRow ? drillSpecOf(drillRow) : undefined;
-    }
-    drillRead = true;
+    const drill = context.drill ? drillSpecOf(context.drill) : undefined;
     // With a drill, the scorecard carries the outcome against its pass criteria and names the
     // drill's focus skills first when saying what to practise next.
     // The brief is part of the conversation for scoring as it is for feedback: a turn taking up

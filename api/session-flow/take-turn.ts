@@ -39,6 +39,7 @@ import {
   storeFeedback,
   storeReply,
   type TurnSession,
+  type WindowTurn,
 } from '../store/turns.js';
 import { streamed } from './callback-stream.js';
 import { coachTurnView } from './view.js';
@@ -219,7 +220,7 @@ export async function* turnEvents(
 }
 
 /** What `planTurn` decides from: the session's stored state and the done turns of its window. */
-function contextOf(card: PartnerCard, session: TurnSession, rows: TurnRow[]): TurnContext {
+function contextOf(card: PartnerCard, session: TurnSession, rows: WindowTurn[]): TurnContext {
   const recent = rows
     .filter((t) => t.status === 'done')
     .map((t) => ({
@@ -270,21 +271,19 @@ async function record(
     const card = getPartnerCard(session.scenarioId) ?? session.scenarioCard;
     if (!card) throw Problem.conflict('This session practises a scenario that no longer exists.');
     const ctx = contextOf(card, session, rows);
-    // A resend (the read brings its coach turn whatever its age; its partner turn may lie
-    // before the window, then it is read on its own).
-    const resent = rows.find((t) => t.clientTurnId === input.clientTurnId);
-    if (resent) {
-      if (resent.text !== input.text) {
+    // A resend (the read finds its coach turn whatever its age; the pair's whole rows, which the
+    // window does not carry, are read on their own).
+    if (context.resentIndex !== null) {
+      const pair = await readTurnPair(db, caller, sessionId, input.clientTurnId);
+      if (!pair) throw new Error(`turn ${input.clientTurnId} of session ${sessionId} vanished`);
+      if (pair.coach.text !== input.text) {
         throw Problem.conflict(
           `clientTurnId ${input.clientTurnId} was already used for a different message; use a new id for a new turn.`,
         );
       }
-      const partner =
-        rows.find((t) => t.index === resent.index + 1) ??
-        (await readTurnPair(db, caller, sessionId, input.clientTurnId))?.partner;
-      if (!partner)
-        throw new Error(`partner turn ${resent.index + 1} missing for session ${sessionId}`);
-      return { ctx, coach: resent, partner, caller };
+      if (!pair.partner)
+        throw new Error(`partner turn ${pair.coach.index + 1} missing for session ${sessionId}`);
+      return { ctx, coach: pair.coach, partner: pair.partner, caller };
     }
     // the longest session (limits/session-length), checked before anything else refuses the turn
     assertRoomForTurn(session.nextIndex, deps.config.maxSessionTurns);

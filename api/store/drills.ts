@@ -12,7 +12,9 @@ import type { DrillSpec } from '../practice/types.js';
 export type DrillRow = typeof drills.$inferSelect;
 
 /** A stored drill as the domain's DrillSpec (its id is the row id). */
-export function drillSpecOf(row: DrillRow): DrillSpec {
+export function drillSpecOf(
+  row: Pick<DrillRow, 'spec' | 'id' | 'title' | 'scenarioId'>,
+): DrillSpec {
   return { ...row.spec, id: row.id, title: row.title, scenarioId: row.scenarioId };
 }
 

@@ -1,7 +1,7 @@
 /**
  * @module store/ending
- * Ending a session in two statements: one read of the caller's own session with its transcript,
- * and one conditional write that stores the scorecard and the session's rows in the progress
+ * Ending a session in two statements: one read of the caller's own session with its person (the
+ * bearer check), its drill and its transcript, and one conditional write that stores the scorecard and the session's rows in the progress
  * ledger (skill_results): one per skill scored, none for a skill with not enough evidence.
  *
  * Why not a transaction holding the session's row lock: on PostgreSQL that was BEGIN, a locking
@@ -16,15 +16,17 @@
  *   reads the stored scorecard, so the ledger gets one set of rows and the hooks run once.
  * Both statements are scoped by the caller's organisation and person, like store/turns.
  */
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
-import type { Caller } from '../auth/index.js';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import type { CallerPerson } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { jsonParam, spreadColumns } from '../db/json-rows.js';
 import { preparedPerDatabase } from '../db/prepared.js';
-import { sessions, skillResults, turns } from '../db/schema/index.js';
+import { drills, people, sessions, skillResults, turns } from '../db/schema/index.js';
 import { isScored } from '../practice/standing/index.js';
 import type { Scorecard } from '../practice/types.js';
+import type { DrillRow } from './drills.js';
 import type { SessionRow, TurnRow } from './sessions.js';
+import { ownedBy, type CallerScope } from './turns.js';
 
 /** What ending needs to know about the session. */
 export type EndingSession = Pick<
@@ -42,61 +44,103 @@ export type EndingSession = Pick<
 >;
 /** What scoring needs of a turn. */
 export type EndingTurn = Pick<TurnRow, 'index' | 'role' | 'status' | 'text' | 'coding'>;
+/** What judging a drill's pass criteria needs of it (store/drills `drillSpecOf`). */
+export type EndingDrill = Pick<DrillRow, 'id' | 'title' | 'scenarioId' | 'spec'>;
 
 const ph = sql.placeholder;
 
-const readContext = preparedPerDatabase((db) =>
-  db
+// One statement, one row: the session by its primary key alone (OFFSET 0 keeps the planner from
+// merging it into the outer query: with no table statistics, as on PGlite, it would otherwise
+// reach it through the (organisation, person) index and filter every session of the learner, as
+// in store/turns), scoped to the caller's organisation and person; the person it belongs to (the
+// bearer check, auth `requireToken`); its drill, if any; and its transcript as one JSON array in
+// turn order. A join of the turns would repeat the session's columns on every turn row, and the
+// person and the drill read on their own cost a statement and a round trip each.
+const readContext = preparedPerDatabase((db) => {
+  const own = db
     .select({
-      session: {
-        id: sessions.id,
-        orgId: sessions.orgId,
-        personId: sessions.personId,
-        drillId: sessions.drillId,
-        scenarioId: sessions.scenarioId,
-        scenarioCard: sessions.scenarioCard,
-        status: sessions.status,
-        nextIndex: sessions.nextIndex,
-        scorecard: sessions.scorecard,
-        drillResult: sessions.drillResult,
-      },
-      turn: {
-        index: turns.index,
-        role: turns.role,
-        status: turns.status,
-        text: turns.text,
-        coding: turns.coding,
-      },
+      id: sessions.id,
+      orgId: sessions.orgId,
+      personId: sessions.personId,
+      drillId: sessions.drillId,
+      scenarioId: sessions.scenarioId,
+      scenarioCard: sessions.scenarioCard,
+      status: sessions.status,
+      nextIndex: sessions.nextIndex,
+      scorecard: sessions.scorecard,
+      drillResult: sessions.drillResult,
     })
     .from(sessions)
-    .leftJoin(turns, eq(turns.sessionId, sessions.id))
-    .where(
-      and(
-        eq(sessions.orgId, ph('orgId')),
-        eq(sessions.id, ph('sessionId')),
-        eq(sessions.personId, ph('personId')),
-      ),
-    )
-    .orderBy(asc(turns.index))
-    .prepare('end_context'),
-);
+    .where(eq(sessions.id, ph('sessionId')))
+    .offset(ph('fence')) // always 0; a literal 0 would be left out of the SQL
+    .as('own');
+  return db
+    .select({
+      person: {
+        id: people.id,
+        orgId: people.orgId,
+        role: people.role,
+        name: people.name,
+        email: people.email,
+      },
+      session: {
+        id: own.id,
+        orgId: own.orgId,
+        personId: own.personId,
+        drillId: own.drillId,
+        scenarioId: own.scenarioId,
+        scenarioCard: own.scenarioCard,
+        status: own.status,
+        nextIndex: own.nextIndex,
+        scorecard: own.scorecard,
+        drillResult: own.drillResult,
+      },
+      drill: {
+        id: drills.id,
+        title: drills.title,
+        scenarioId: drills.scenarioId,
+        spec: drills.spec,
+      },
+      turns: sql<
+        EndingTurn[] | string
+      >`(select coalesce(json_agg(json_build_object('index', t.index, 'role', t.role, 'status', t.status, 'text', t.text, 'coding', t.coding) order by t.index), '[]'::json) from ${turns} t where t.session_id = ${own.id})`,
+    })
+    .from(own)
+    .innerJoin(people, and(eq(people.id, own.personId), eq(people.orgId, own.orgId)))
+    .leftJoin(drills, and(eq(drills.orgId, own.orgId), eq(drills.id, own.drillId)))
+    .where(and(eq(own.orgId, ph('orgId')), eq(own.personId, ph('personId'))))
+    .prepare('end_context');
+});
 
 /**
- * The caller's own session and its transcript (in turn order) in one statement; null when the
- * session is not theirs or not in their organisation.
+ * The caller's own session, the person it belongs to, its drill (null without one, or when the
+ * drill is gone) and its transcript (in turn order), in one statement; null when the session is
+ * not theirs or not in their organisation.
  */
 export async function readEndContext(
   db: Database,
-  caller: Caller,
+  caller: CallerScope,
   sessionId: string,
-): Promise<{ session: EndingSession; turns: EndingTurn[] } | null> {
-  const rows = await readContext(db).execute({
+): Promise<{
+  person: CallerPerson;
+  session: EndingSession;
+  drill: EndingDrill | null;
+  turns: EndingTurn[];
+} | null> {
+  const [row] = await readContext(db).execute({
     orgId: caller.orgId,
     sessionId,
     personId: caller.personId,
+    fence: 0,
   });
-  if (rows.length === 0) return null;
-  return { session: rows[0].session, turns: rows.flatMap((r) => (r.turn ? [r.turn] : [])) };
+  if (!row) return null;
+  const transcript = row.turns;
+  return {
+    person: row.person,
+    session: row.session,
+    drill: row.drill,
+    turns: typeof transcript === 'string' ? JSON.parse(transcript) : transcript,
+  };
 }
 
 // The ledger rows come as a JSON array (one per skill) keyed by column name; the organisation,
@@ -113,9 +157,8 @@ const endStatement = preparedPerDatabase((db) => {
       })
       .where(
         and(
-          eq(sessions.orgId, ph('orgId')),
           eq(sessions.id, ph('sessionId')),
-          eq(sessions.personId, ph('personId')),
+          ownedBy(ph('orgId'), ph('personId')),
           // the negation of "already ended with a scorecard", the case endSession returns as is
           or(eq(sessions.status, 'active'), isNull(sessions.scorecard)),
           eq(sessions.nextIndex, ph('expectedNextIndex')),
@@ -154,7 +197,7 @@ const endStatement = preparedPerDatabase((db) => {
  */
 export async function storeEnding(
   db: Database,
-  caller: Caller,
+  caller: CallerScope,
   sessionId: string,
   expectedNextIndex: number,
   ending: {

@@ -15,13 +15,13 @@
  * finds `nextIndex` moved on, writes nothing and reads again. Both statements are scoped by the
  * caller's organisation and person, like store/ending.
  */
-import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Caller, CallerPerson } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { jsonParam, rowsParam, spreadColumns } from '../db/json-rows.js';
 import { preparedPerDatabase } from '../db/prepared.js';
-import { people, sessions, turns, type Role } from '../db/schema/index.js';
+import { people, sessions, turns } from '../db/schema/index.js';
 import type { CoachRecord } from '../practice/turn/index.js';
 import type {
   CoachTurnCoding,
@@ -45,6 +45,12 @@ export type CallerScope = Pick<Caller, 'orgId' | 'personId'>;
 /** Sessions stored before migration 0010 kept no coach record: their context is the whole transcript, as it was. */
 const WHOLE_TRANSCRIPT = 1_000_000;
 
+/** What a turn reads of each turn of its window: what `planTurn` and the resend check need. */
+export type WindowTurn = Pick<
+  TurnRow,
+  'index' | 'role' | 'status' | 'text' | 'clientTurnId' | 'coding'
+>;
+
 const readContext = preparedPerDatabase((db) => {
   // The session by its primary key alone (OFFSET 0 keeps the planner from merging this into the
   // outer query): with no table statistics (PGlite never gathers any) the planner otherwise
@@ -61,65 +67,68 @@ const readContext = preparedPerDatabase((db) => {
       partnerState: sessions.partnerState,
       nextIndex: sessions.nextIndex,
       coaching: sessions.coaching,
-      personRole: sql<Role>`${people.role}`.as('person_role'),
-      personName: sql<string>`${people.name}`.as('person_name'),
-      personEmail: sql<string>`${people.email}`.as('person_email'),
     })
     .from(sessions)
-    .innerJoin(people, and(eq(people.id, sessions.personId), eq(people.orgId, sessions.orgId)))
     .where(eq(sessions.id, ph('sessionId')))
     .offset(ph('fence')) // always 0; a literal 0 would be left out of the SQL
     .as('own');
   const from = sql`${own.nextIndex} - case when ${own.coaching} is null then ${sql.raw(String(WHOLE_TRANSCRIPT))} else ${ph('window')}::int end`;
-  const fields = {
-    person: {
-      id: own.personId,
-      orgId: own.orgId,
-      role: own.personRole,
-      name: own.personName,
-      email: own.personEmail,
-    },
-    session: {
-      id: own.id,
-      status: own.status,
-      scenarioId: own.scenarioId,
-      scenarioCard: own.scenarioCard,
-      partnerState: own.partnerState,
-      nextIndex: own.nextIndex,
-      coaching: own.coaching,
-    },
-    turn: turns,
-  };
-  const mine = and(eq(own.orgId, ph('orgId')), eq(own.personId, ph('personId')));
-  // the window by (session, index), and the resent turn, if any, by (session, clientTurnId): two
-  // index lookups (one OR would make the planner scan every turn of the session)
-  const windowed = db
-    .select(fields)
+  // One row: the session's columns once, and the window's turns as one JSON array in turn order
+  // (by the (session, index) index), only the columns a turn reads of them; a join would repeat
+  // the session's state on every turn row, and the partner's directives and the feedback would be
+  // decoded for every turn of the window at every turn. The resent turn, if any, by the unique
+  // (session, clientTurnId) index: its whole rows are read on their own (`readTurnPair`).
+  return db
+    .select({
+      person: {
+        id: people.id,
+        orgId: people.orgId,
+        role: people.role,
+        name: people.name,
+        email: people.email,
+      },
+      session: {
+        id: own.id,
+        status: own.status,
+        scenarioId: own.scenarioId,
+        scenarioCard: own.scenarioCard,
+        partnerState: own.partnerState,
+        nextIndex: own.nextIndex,
+        coaching: own.coaching,
+      },
+      turns: sql<
+        WindowTurn[] | string
+      >`(select coalesce(json_agg(json_build_object('index', t.index, 'role', t.role, 'status', t.status, 'text', t.text, 'clientTurnId', t.client_turn_id, 'coding', t.coding) order by t.index), '[]'::json) from ${turns} t where t.session_id = ${own.id} and t.index >= ${from})`,
+      resentIndex: sql<
+        number | null
+      >`(select t.index from ${turns} t where t.session_id = ${own.id} and t.client_turn_id = ${ph('clientTurnId')})`,
+    })
     .from(own)
-    .leftJoin(turns, and(eq(turns.sessionId, own.id), gte(turns.index, from)))
-    .where(mine);
-  const resent = db
-    .select(fields)
-    .from(own)
-    .innerJoin(turns, and(eq(turns.sessionId, own.id), eq(turns.clientTurnId, ph('clientTurnId'))))
-    .where(mine);
-  return windowed.unionAll(resent as unknown as typeof windowed).prepare('turn_context');
+    .innerJoin(people, and(eq(people.id, own.personId), eq(people.orgId, own.orgId)))
+    .where(and(eq(own.orgId, ph('orgId')), eq(own.personId, ph('personId'))))
+    .prepare('turn_context');
 });
 
 /**
- * The caller's own session and its latest `window` turns, with the coach turn sent under
- * `clientTurnId` whatever its age (in turn order), and the caller's person row (a session's
- * person exists while it does: the foreign key cascades), in one statement; null when the session
- * is not theirs or not in their organisation. The read costs the same at turn 10 and at turn
- * 1,000: the session by its key, the turns by (session, index) from `nextIndex - window`.
+ * The caller's own session and its latest `window` turns (in turn order, the columns a turn
+ * reads), the index of the coach turn sent under `clientTurnId` whatever its age (null when none
+ * was), and the caller's person row (a session's person exists while it does: the foreign key
+ * cascades), in one statement; null when the session is not theirs or not in their organisation.
+ * The read costs the same at turn 10 and at turn 1,000: the session by its key, the turns by
+ * (session, index) from `nextIndex - window`.
  */
 export async function readTurnContext(
   db: Database,
   caller: CallerScope,
   sessionId: string,
   opts: { window?: number; clientTurnId?: string } = {},
-): Promise<{ person: CallerPerson; session: TurnSession; turns: TurnRow[] } | null> {
-  const rows = await readContext(db).execute({
+): Promise<{
+  person: CallerPerson;
+  session: TurnSession;
+  turns: WindowTurn[];
+  resentIndex: number | null;
+} | null> {
+  const [row] = await readContext(db).execute({
     orgId: caller.orgId,
     sessionId,
     personId: caller.personId,
@@ -127,29 +136,35 @@ export async function readTurnContext(
     clientTurnId: opts.clientTurnId ?? null,
     fence: 0,
   });
-  if (rows.length === 0) return null;
-  const byId = new Map(rows.flatMap((r) => (r.turn ? [[r.turn.id, r.turn] as const] : [])));
+  if (!row) return null;
+  const window = row.turns;
   return {
-    person: rows[0].person,
-    session: rows[0].session,
-    turns: [...byId.values()].sort((a, b) => a.index - b.index),
+    person: row.person,
+    session: row.session,
+    turns: typeof window === 'string' ? JSON.parse(window) : window,
+    resentIndex: row.resentIndex,
   };
 }
 
 const partnerTurn = alias(turns, 'partner_turn');
+
+/**
+ * A session row's owner is the caller's organisation and person, as a condition the planner
+ * cannot take for an index condition, so a statement that also names the session's key finds it
+ * by the primary key. Written plainly, without table statistics (PGlite never gathers any; a
+ * fresh PostgreSQL table has none) the planner reaches the row through the (organisation, person)
+ * index and filters every session of the learner: a turn's cost then grew with the learner's
+ * history. `(...) is true` is true exactly when the plain condition is.
+ */
+export const ownedBy = (orgId: unknown, personId: unknown) =>
+  sql`((${sessions.orgId} = ${orgId} and ${sessions.personId} = ${personId}) is true)`;
 
 /** The caller's session, as a sub-select that scopes a write to it. */
 const ownSession = (db: Database, caller: CallerScope, sessionId: string) =>
   db
     .select({ id: sessions.id })
     .from(sessions)
-    .where(
-      and(
-        eq(sessions.id, sessionId),
-        eq(sessions.orgId, caller.orgId),
-        eq(sessions.personId, caller.personId),
-      ),
-    );
+    .where(and(eq(sessions.id, sessionId), ownedBy(caller.orgId, caller.personId)));
 
 /**
  * A coach turn by its clientTurnId and the partner turn after it, whatever their age (through the
@@ -194,9 +209,8 @@ const appendStatement = preparedPerDatabase((db) => {
       })
       .where(
         and(
-          eq(sessions.orgId, ph('orgId')),
           eq(sessions.id, ph('sessionId')),
-          eq(sessions.personId, ph('personId')),
+          ownedBy(ph('orgId'), ph('personId')),
           eq(sessions.status, 'active'),
           eq(sessions.nextIndex, ph('expectedNextIndex')),
         ),

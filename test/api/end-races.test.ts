@@ -3,7 +3,8 @@
  * Ending without holding a lock (store/ending: one read, then one conditional write) stays
  * exactly-once: two ends at once give one scorecard and one set of ledger rows, a turn stored
  * between an end's read and its write makes that write apply nothing (the end reads again and
- * scores the turn), and nothing is written for another person's session or organisation.
+ * scores the turn), and nothing is written for another person's session or organisation. The
+ * read is one statement: the caller's person (the bearer check) and the drill come with it.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
@@ -129,5 +130,56 @@ describe('the conditional ending write (store/ending)', () => {
     }
     expect(await ledgerRows(id)).toHaveLength(0);
     expect((await readEndContext(t.runtime.deps.db, learner, id))!.session.status).toBe('active');
+  });
+});
+
+describe('the ending read (store/ending)', () => {
+  /** The statements an end of `id` runs before its write (the hooks' come after it). */
+  async function statementsBeforeTheWrite(id: string): Promise<string[]> {
+    const logger = (t.runtime.deps.db as unknown as { session: { logger: { logQuery: unknown } } })
+      .session.logger;
+    const logQuery = logger.logQuery;
+    const seen: string[] = [];
+    logger.logQuery = (query: string) => void seen.push(query);
+    try {
+      expect(
+        (await t.call('POST', `/api/sessions/${id}/end`, { token: t.tokens.learner })).status,
+      ).toBe(200);
+    } finally {
+      logger.logQuery = logQuery;
+    }
+    const write = seen.findIndex((q) => q.startsWith('with "ended" as (update "sessions"'));
+    expect(write).toBeGreaterThan(0);
+    return seen.slice(0, write);
+  }
+
+  it('reads the caller’s person, the session, its drill and its transcript in one statement', async () => {
+    const scenarioSession = await startSession();
+    await turn(scenarioSession, 'What would you like to get out of our conversation today?');
+    expect(await statementsBeforeTheWrite(scenarioSession)).toHaveLength(1);
+
+    const drills = await t.call('GET', '/api/drills', { token: t.tokens.learner });
+    const started = await t.call('POST', '/api/sessions', {
+      token: t.tokens.learner,
+      body: { drillId: drills.body.drills[0].id },
+    });
+    expect(started.status).toBe(201);
+    await turn(started.body.id, 'What would you like to get out of our conversation today?');
+    expect(await statementsBeforeTheWrite(started.body.id)).toHaveLength(1);
+    // and the drill's pass criteria were judged
+    const read = await t.call('GET', `/api/sessions/${started.body.id}`, {
+      token: t.tokens.learner,
+    });
+    expect(read.body.drillResult).not.toBeNull();
+  });
+
+  it('answers 404 for a session of another person or organisation', async () => {
+    const id = await startSession();
+    expect(
+      (await t.call('POST', `/api/sessions/${id}/end`, { token: t.tokens.learner2 })).status,
+    ).toBe(404);
+    expect(
+      (await t.call('POST', `/api/sessions/${id}/end`, { token: t.tokens.otherOrgLearner })).status,
+    ).toBe(404);
   });
 });

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../api/auth/index.js';
 import { takeTurn as takeTurnHere } from '../../api/session-flow/take-turn.js';
-import { appendTurns, readTurnContext } from '../../api/store/turns.js';
+import { appendTurns, readTurnContext, readTurnPair } from '../../api/store/turns.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { demoLearnerCaller, startScenarioSession } from '../support/session-races.js';
 
@@ -133,15 +133,19 @@ describe('the conditional append (store/turns)', () => {
       createdAt: now,
     });
     const next = { nextIndex: 2, partnerState: context.session.partnerState };
+    const [first, second] = [row(1, 'first'), row(1, 'second')];
     const outcomes = await Promise.all([
-      appendTurns(t.runtime.deps.db, learner, id, 1, [row(1, 'first')], next),
-      appendTurns(t.runtime.deps.db, learner, id, 1, [row(1, 'second')], next),
+      appendTurns(t.runtime.deps.db, learner, id, 1, [first], next),
+      appendTurns(t.runtime.deps.db, learner, id, 1, [second], next),
     ]);
     expect(outcomes.filter(Boolean)).toHaveLength(1);
     const after = (await readTurnContext(t.runtime.deps.db, learner, id))!;
     expect(after.session.nextIndex).toBe(2);
     expect(after.turns.map((x) => x.index)).toEqual([0, 1]);
-    expect(after.turns[1].createdAt).toEqual(now);
+    const winner = outcomes[0] ? first : second;
+    expect(after.turns[1].clientTurnId).toBe(winner.clientTurnId);
+    const stored = await readTurnPair(t.runtime.deps.db, learner, id, winner.clientTurnId);
+    expect(stored?.coach.createdAt).toEqual(now);
   });
 
   it('writes nothing for another person’s session, or in another organisation', async () => {

@@ -12,7 +12,6 @@
 import type { CoachTurnCoding, CoderContext } from '../types.js';
 import { createCoder } from './coder.js';
 import type { LinearModel } from './linear-model.js';
-import { boundedMemo } from '../memo.js';
 import shippedModel from './coder-model.json' with { type: 'json' };
 
 const MODEL = shippedModel as unknown as LinearModel;
@@ -38,7 +37,13 @@ export function codeUtterance(text: string, ctx?: CoderContext): CoachTurnCoding
  * coding is the same object for every caller, frozen so none can change it for the next.
  */
 const AFTER_MEMO_SIZE = 4000;
-const codedAfter = boundedMemo<Readonly<CoachTurnCoding>>(AFTER_MEMO_SIZE);
+/**
+ * by partner line, then by words: the two strings are looked up as they are (each hashes once),
+ * never joined into a fresh key string to hash at every look-up; cleared when full, as a
+ * practice/memo is
+ */
+const codedAfter = new Map<string | null, Map<string, Readonly<CoachTurnCoding>>>();
+let codedAfterSize = 0;
 
 /**
  * `codeUtterance(text, { prevPartner })`, remembered: for words coded with nothing else of the
@@ -50,10 +55,19 @@ export function codeUtteranceAfter(
   prevPartner: string | null | undefined,
 ): Readonly<CoachTurnCoding> {
   const prev = prevPartner ?? null;
-  // the partner line's length first, so no two pairs of strings share a key
-  return codedAfter(prev === null ? `-${text}` : `${prev.length}:${prev}${text}`, () => {
-    const coding = codeUtterance(text, { prevPartner: prev });
-    Object.freeze(coding.codes);
-    return Object.freeze(coding);
-  });
+  let byText = codedAfter.get(prev);
+  const known = byText?.get(text);
+  if (known !== undefined) return known;
+  const coding = codeUtterance(text, { prevPartner: prev });
+  Object.freeze(coding.codes);
+  Object.freeze(coding);
+  if (codedAfterSize >= AFTER_MEMO_SIZE) {
+    codedAfter.clear();
+    codedAfterSize = 0;
+    byText = undefined;
+  }
+  if (!byText) codedAfter.set(prev, (byText = new Map()));
+  byText.set(text, coding);
+  codedAfterSize++;
+  return coding;
 }

@@ -219,7 +219,6 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   const ungrounded = !credited && !POOR_MOVES.has(move);
   // the coach writing the partner's plan (a step with a when they had not named), as scoring reads
   // it; asking what they will do and when is the opposite
-  const said = new Set(partnerTexts.flatMap((t) => [...contentWords(t ?? '')]));
   const asks = (input.coding.codes ?? []).some(
     (c) => c === 'open_question' || c === 'action_question',
   );
@@ -227,7 +226,11 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
     !asks &&
     !PLAN_OUTRANKS.has(move) &&
     statesPlanForPartner(base.text) &&
-    overlap(contentWords(base.text), said) < ECHO_SHARE;
+    // the partner's words are gathered only for a turn that states a plan (most turns do not)
+    overlap(
+      contentWords(base.text),
+      new Set(partnerTexts.flatMap((t) => [...contentWords(t ?? '')])),
+    ) < ECHO_SHARE;
   const honest = (variant: number) => {
     if (coachPlan) return coachPlanFeedback({ ...base, variant });
     const p = forMove(move, {

@@ -83,7 +83,7 @@ const turn = createRoute({
 });
 
 const end = createRoute({
-  ...auth,
+  ...tokenAuth,
   method: 'post',
   path: '/sessions/{id}/end',
   summary: 'End the session and get its scorecard',
@@ -180,6 +180,6 @@ export function sessionRoutes(onEnded: OnSessionEnded[] = []) {
     })
     .openapi(end, async (c) => {
       const { id } = c.req.valid('param');
-      return c.json(await endSession(c.var.deps, c.var.caller, id, onEnded), 200);
+      return c.json(await endSession(c.var.deps, c.var.token, id, onEnded), 200);
     });
 }
