@@ -45,10 +45,10 @@ export type CallerScope = Pick<Caller, 'orgId' | 'personId'>;
 /** Sessions stored before migration 0010 kept no coach record: their context is the whole transcript, as it was. */
 const WHOLE_TRANSCRIPT = 1_000_000;
 
-/** What a turn reads of each turn of its window: what `planTurn` and the resend check need. */
+/** What a turn reads of each turn of its window: what `planTurn` and the resend check need (the feedback too: no alternative is offered twice in a session). */
 export type WindowTurn = Pick<
   TurnRow,
-  'index' | 'role' | 'status' | 'text' | 'clientTurnId' | 'coding'
+  'index' | 'role' | 'status' | 'text' | 'clientTurnId' | 'coding' | 'feedback'
 >;
 
 const readContext = preparedPerDatabase((db) => {
@@ -98,7 +98,7 @@ const readContext = preparedPerDatabase((db) => {
       },
       turns: sql<
         WindowTurn[] | string
-      >`(select coalesce(json_agg(json_build_object('index', t.index, 'role', t.role, 'status', t.status, 'text', t.text, 'clientTurnId', t.client_turn_id, 'coding', t.coding) order by t.index), '[]'::json) from ${turns} t where t.session_id = ${own.id} and t.index >= ${from})`,
+      >`(select coalesce(json_agg(json_build_object('index', t.index, 'role', t.role, 'status', t.status, 'text', t.text, 'clientTurnId', t.client_turn_id, 'coding', t.coding, 'feedback', t.feedback) order by t.index), '[]'::json) from ${turns} t where t.session_id = ${own.id} and t.index >= ${from})`,
       resentIndex: sql<
         number | null
       >`(select t.index from ${turns} t where t.session_id = ${own.id} and t.client_turn_id = ${ph('clientTurnId')})`,
