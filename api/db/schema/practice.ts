@@ -139,5 +139,10 @@ export const skillResults = pgTable(
     passedDrill: boolean('passed_drill'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('skill_results_person_idx').on(t.orgId, t.personId, t.at)],
+  (t) => [
+    index('skill_results_person_idx').on(t.orgId, t.personId, t.at),
+    // a learner's latest points per skill, read when a session ends (store/cohort-progress): by this
+    // index the read takes the last few rows of each skill instead of sorting the whole ledger
+    index('skill_results_person_skill_idx').on(t.orgId, t.personId, t.skill, t.at),
+  ],
 );
