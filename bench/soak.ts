@@ -8,7 +8,13 @@
  * The server's resident memory is read from /proc every second: at the start, the peak and the
  * end of each wave; the second wave repeating the first shows whether memory grows (a leak) or
  * settles. Settings (environment): SOAK_DB (`postgres`, default, or `pglite`), SOAK_USERS (200),
- * SOAK_MINUTES (10, split between the waves), SOAK_DATABASE_URL (the local `test` server).
+ * SOAK_MINUTES (10, split between the waves), SOAK_DATABASE_URL (the local `test` server; the
+ * soak's own database is created beside it, named after it with `_soak`), SOAK_PORT (18877),
+ * SOAK_KEEP_DB=true (keep that database afterwards, to EXPLAIN its statements), and
+ * SOAK_FIND_CAPACITY=true: when the waves had errors, find the largest concurrency served with 0
+ * errors in probes of SOAK_PROBE_SECONDS (30) each. The report says plainly when SOAK_USERS
+ * learners were NOT served. Throughput and latency follow the machine's load; the CPU time per
+ * session (the server's, and on PostgreSQL its backends') is the figure to compare between waves.
  * Rate limits are switched off for the run: it measures capacity, not the limiter. On PGlite a wave
  * runs past its time: each learner finishes the session it has started, and turns queue for the one
  * embedded database.
@@ -113,12 +119,14 @@ interface Wave {
   ms: number;
   /** PostgreSQL only: the tables that grow, as the statistics collector sees them after the wave */
   tables?: string;
+  /** PostgreSQL only: buffer accesses (heap, index, TOAST) per session by table */
+  blocks?: string;
   /** CPU time the wave cost (ms): the server process, and PostgreSQL's backends for its database */
   serverCpu: number;
   dbCpu: number;
 }
 
-async function wave(ms: number): Promise<Wave> {
+async function wave(ms: number, users = USERS): Promise<Wave> {
   const w: Wave = {
     turns: [],
     starts: [],
@@ -132,6 +140,7 @@ async function wave(ms: number): Promise<Wave> {
   };
   const cpu0 = cpuMs(serverPid);
   const db0 = await backendsCpu();
+  if (DB_KIND === 'postgres') blocksBefore = await blocksByTable();
   const began = Date.now();
   const until = began + ms;
   const error = (what: string) => w.errors.set(what, (w.errors.get(what) ?? 0) + 1);
@@ -171,7 +180,7 @@ async function wave(ms: number): Promise<Wave> {
     }
   };
   await Promise.all(
-    Array.from({ length: USERS }, (_, n) =>
+    Array.from({ length: users }, (_, n) =>
       user(n).catch((e) => error(`network ${String(e?.cause?.code ?? e)}`)),
     ),
   );
@@ -181,8 +190,52 @@ async function wave(ms: number): Promise<Wave> {
   w.serverCpu = cpuMs(serverPid) - cpu0;
   const db1 = await backendsCpu();
   w.dbCpu = [...db1].reduce((sum, [pid, ms]) => sum + ms - (db0.get(pid) ?? 0), 0);
-  if (DB_KIND === 'postgres') w.tables = await tableStats();
+  if (DB_KIND === 'postgres') {
+    w.tables = await tableStats();
+    // buffer accesses per table over the wave: work done, whatever the machine's load
+    const blocks = await blocksByTable();
+    w.blocks = [...blocks]
+      .map(([t, n]) => [t, (n - (blocksBefore.get(t) ?? 0)) / Math.max(1, w.sessions)] as const)
+      .filter(([, n]) => n >= 1)
+      .sort((a, b) => b[1] - a[1])
+      .map(([t, n]) => `${t} ${n.toFixed(0)}`)
+      .join(', ');
+  }
   return w;
+}
+
+const FIND_CAPACITY = process.env.SOAK_FIND_CAPACITY === 'true';
+const PROBE_S = Number(process.env.SOAK_PROBE_SECONDS ?? 30);
+
+/**
+ * The largest number of concurrent learners served with 0 errors: short waves, halving from
+ * SOAK_USERS until one has no error, then bisecting between the last failure and that success.
+ */
+async function largestServed(): Promise<number> {
+  const probe = async (users: number) => {
+    const w = await wave(PROBE_S * 1000, users);
+    const errors = [...w.errors].map(([k, v]) => `${k} x${v}`).join(', ') || '0';
+    console.log(
+      `  probe ${users} learners: ${w.turns.length} turns, errors ${errors}, turn p50 ${quantile(w.turns, 0.5).toFixed(0)} ms, p99 ${quantile(w.turns, 0.99).toFixed(0)} ms`,
+    );
+    return w.errors.size === 0;
+  };
+  let failing = USERS;
+  let served = 0;
+  for (let users = Math.floor(USERS / 2); users >= 1; users = Math.floor(users / 2)) {
+    if (await probe(users)) {
+      served = users;
+      break;
+    }
+    failing = users;
+  }
+  if (served === 0) return 0;
+  while (failing - served > Math.max(1, Math.floor(served / 10))) {
+    const mid = Math.floor((served + failing) / 2);
+    if (await probe(mid)) served = mid;
+    else failing = mid;
+  }
+  return served;
 }
 
 /**
@@ -211,6 +264,24 @@ async function backendsCpu(): Promise<Map<string, number>> {
 }
 
 /** Live and dead rows of the tables a session writes, and sequential scans of any table so far. */
+let blocksBefore = new Map<string, number>();
+/** Buffer accesses so far (hits and reads, heap, indexes and TOAST) per table of the soak's database. */
+async function blocksByTable(): Promise<Map<string, number>> {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${DB_NAME}`;
+  const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const rows = await db<{ relname: string; n: string }[]>`
+      select relname, (coalesce(heap_blks_hit, 0) + coalesce(heap_blks_read, 0) + coalesce(idx_blks_hit, 0)
+        + coalesce(idx_blks_read, 0) + coalesce(toast_blks_hit, 0) + coalesce(toast_blks_read, 0)
+        + coalesce(tidx_blks_hit, 0) + coalesce(tidx_blks_read, 0))::text as n
+      from pg_statio_user_tables`;
+    return new Map(rows.map((r) => [r.relname, Number(r.n)]));
+  } finally {
+    await db.end();
+  }
+}
+
 async function tableStats(): Promise<string> {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${DB_NAME}`;
@@ -257,6 +328,7 @@ try {
         (DB_KIND === 'postgres' ? `, PostgreSQL ${(w.dbCpu / w.sessions).toFixed(1)} ms` : ''),
     );
     if (w.tables) console.log(`  tables after wave ${i + 1}: ${w.tables}`);
+    if (w.blocks) console.log(`  buffer accesses per session in wave ${i + 1}: ${w.blocks}`);
   });
   const rate = (w: Wave) => w.turns.length / w.ms;
   console.log(
@@ -264,6 +336,23 @@ try {
   );
   console.log(`load average at the end ${load()}`);
   const failed = waves.some((w) => w.errors.size > 0);
+  if (failed) {
+    console.log(
+      `NOT SERVED: ${USERS} concurrent learners on ${DB_KIND} got errors within the request deadline ` +
+        `(SB_REQUEST_TIMEOUT_MS, 10 s by default).`,
+    );
+    if (FIND_CAPACITY) {
+      const capacity = await largestServed();
+      console.log(
+        capacity > 0
+          ? `The largest concurrency served with 0 errors: ${capacity} learners (${PROBE_S} s probes on this server, after the waves).`
+          : `No concurrency down to 1 was served with 0 errors.`,
+      );
+    } else
+      console.log(
+        'SOAK_FIND_CAPACITY=true searches for the largest concurrency served with 0 errors.',
+      );
+  }
   process.exitCode = failed ? 1 : 0;
 } finally {
   server.kill('SIGTERM');
