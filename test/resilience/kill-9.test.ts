@@ -15,7 +15,7 @@
  * Slow for the suite (most of it starting the server six or seven times; PGlite opens its data
  * folder in seconds, tens of seconds on a busy machine), so it runs only with SB_RESILIENCE_TESTS=1:
  * `SB_RESILIENCE_TESTS=1 DATABASE_URL=postgres://... npx vitest run test/resilience` (without
- * DATABASE_URL the PostgreSQL case is skipped).
+ * DATABASE_URL the PostgreSQL case is skipped). SB_TRACE=1 prints each kill and restart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
