@@ -20,7 +20,8 @@ function migrationsHash(): string {
   return h.digest('hex').slice(0, 16);
 }
 
-async function migratedDump(): Promise<Blob> {
+/** A migrated PGlite database as a dump (made once per set of migrations, cached in the temp folder). */
+export async function migratedDump(): Promise<Blob> {
   const file = join(tmpdir(), `sounding-board-pglite-${migrationsHash()}.tar`);
   if (!existsSync(file)) {
     const fresh = (await openPglite('memory://')) as OpenDatabase & { dump(): Promise<Blob> };

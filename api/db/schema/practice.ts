@@ -83,7 +83,15 @@ export const sessions = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },
-  (t) => [index('sessions_person_idx').on(t.orgId, t.personId, t.startedAt)],
+  (t) => [
+    index('sessions_person_idx').on(t.orgId, t.personId, t.startedAt),
+    // Every write to a session names it by (id, organisation, person) (store/turns, store/ending).
+    // Without table statistics (PGlite never gathers any; a PostgreSQL without autovacuum neither)
+    // the planner reached such a row through sessions_person_idx, the two columns it matches, and
+    // filtered every other session of the learner: each turn's cost grew with their history. This
+    // index matches all three, so the row is one index probe away.
+    uniqueIndex('sessions_scope_uq').on(t.id, t.orgId, t.personId),
+  ],
 );
 
 export const TURN_STATUSES = ['done', 'pending'] as const;
@@ -139,5 +147,10 @@ export const skillResults = pgTable(
     passedDrill: boolean('passed_drill'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('skill_results_person_idx').on(t.orgId, t.personId, t.at)],
+  (t) => [
+    index('skill_results_person_idx').on(t.orgId, t.personId, t.at),
+    // a learner's latest points per skill, read when a session ends (store/cohort-progress): by this
+    // index the read takes the last few rows of each skill instead of sorting the whole ledger
+    index('skill_results_person_skill_idx').on(t.orgId, t.personId, t.skill, t.at),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "skill_results_person_skill_idx" ON "skill_results" USING btree ("org_id","person_id","skill","at");

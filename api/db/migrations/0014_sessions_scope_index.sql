@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "sessions_scope_uq" ON "sessions" USING btree ("id","org_id","person_id");
