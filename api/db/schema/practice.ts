@@ -83,15 +83,7 @@ export const sessions = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },
-  (t) => [
-    index('sessions_person_idx').on(t.orgId, t.personId, t.startedAt),
-    // Every write to a session names it by (id, organisation, person) (store/turns, store/ending).
-    // Without table statistics (PGlite never gathers any; a PostgreSQL without autovacuum neither)
-    // the planner reached such a row through sessions_person_idx, the two columns it matches, and
-    // filtered every other session of the learner: each turn's cost grew with their history. This
-    // index matches all three, so the row is one index probe away.
-    uniqueIndex('sessions_scope_uq').on(t.id, t.orgId, t.personId),
-  ],
+  (t) => [index('sessions_person_idx').on(t.orgId, t.personId, t.startedAt)],
 );
 
 export const TURN_STATUSES = ['done', 'pending'] as const;

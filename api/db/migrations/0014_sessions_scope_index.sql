@@ -1,1 +1,0 @@
-CREATE UNIQUE INDEX "sessions_scope_uq" ON "sessions" USING btree ("id","org_id","person_id");
