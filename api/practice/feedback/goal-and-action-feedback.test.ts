@@ -111,6 +111,8 @@ describe('action and obstacle questions', () => {
       const f = fb(text, 'My manager keeps telling me to build bridges.', { prior: CONTRACTED });
       expect(`${f.worked} ${f.improve}`).not.toMatch(/steering towards action/);
       expect(f.improve).toMatch(/hasn't named a plan yet/);
+      // no praise for testing a plan that the improve box says does not exist
+      expect(f.worked).not.toMatch(/test of a plan|plan['’]s/);
     },
   );
 

@@ -68,7 +68,8 @@ export function obstacleParts(c: TurnMoment, reflectAlt: Parts['alt']): Parts | 
     };
   }
   return {
-    worked: 'Asking what could get in the way is a good test of a plan.',
+    // credit for thinking ahead, not praise for testing a plan that does not exist yet
+    worked: `You're thinking ahead to what could block ${n}, which will matter once there is a plan.`,
     improve: `${n} hasn't named a plan yet${c.said ? ` (they had just said “${c.said}”)` : ''}, so there is nothing for an obstacle to block, and the question may puzzle them.`,
     suggestion: `To give that question something to test, first ask what ${n} wants to do, then what might get in the way.`,
     alt: reflectAlt,
