@@ -173,3 +173,32 @@ describe('how they feel, asked early', () => {
     }
   });
 });
+
+describe('questions once a step is chosen', () => {
+  // a session that reaches a chosen step on most seeds (the partner says what they will do)
+  const TO_A_PLAN = [
+    'Good to see you again. Where would you like to start today?',
+    'Say more about that.',
+    'So in the review you find it hard to get a word in.',
+    'You sound annoyed with yourself about it.',
+    "So last month someone else said your idea and got the credit, and you'd stayed quiet. Have I got that right?",
+    'What would you like to be different by the end of the year?',
+    "What would you do if you knew they'd take your idea seriously?",
+    "What's one small step you could take at Thursday's review?",
+  ];
+  const NUMBER = /\b(one|two|three|four|five|six|seven|eight|nine|ten)\b/i;
+  it.each([
+    'How sure are you, out of ten, that you will do it?',
+    'On a scale of 1-10, how likely is it to happen?',
+  ])('"%s" is answered with a number, not another line of the plan', (question) => {
+    let deciding = 0;
+    for (const seed of [...SEEDS, 6, 7, 8]) {
+      const said = replies('hesitating-to-speak-up', seed, [...TO_A_PLAN, question]);
+      if (!/\bI'll\b/.test(said.slice(0, -1).join(' '))) continue;
+      deciding++;
+      expect(said.at(-1)).toMatch(NUMBER);
+    }
+    // enough sessions reached a chosen step for the question to have been asked while deciding
+    expect(deciding).toBeGreaterThanOrEqual(2);
+  });
+});

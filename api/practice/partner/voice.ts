@@ -203,7 +203,6 @@ function compose(
       const said = answer();
       if (said) return newly ? then(said, body(), bodySalt) : said;
       // a voiced partner's hesitation is about being asked for a plan too soon: only then a lead
-      // a voiced partner's hesitation is about being asked for a plan too soon: only then a lead
       const lead = voice.voiced
         ? d.ask?.intent === 'acts'
           ? voice.pick([voice.own('hesitant')], 'curious.own', 1)
@@ -249,14 +248,25 @@ function compose(
         [...content(), layerLines(card, 'elaborate', 'want')],
         'content',
       );
-    case 'deciding':
+    case 'deciding': {
       if (newly) return then(head('commit'), body(), bodySalt);
+      // asked how sure they are, when or how many: that answer, not another line of the plan
+      // ("who could help?" keeps the plan's lines, which name who is in it; the who-answer goes
+      // by the card's fact cues and would say "I don't know" of a helper the plan names)
+      const said =
+        ask &&
+        (FACTUAL.has(ask.kind) || ask.kind === 'scale' || ask.kind === 'clarify') &&
+        ask.kind !== 'who'
+          ? answer()
+          : null;
+      if (said) return said;
       return single(
         voice,
         d.maxSentences,
         [layerLines(card, 'elaborate', 'action'), voice.bank('commit_detail')],
         'commit_detail',
       );
+    }
     case 'premature':
       return answerOr(
         ask && (FACTUAL.has(ask.kind) || ask.kind === 'scale' || ask.kind === 'clarify')
