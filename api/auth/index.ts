@@ -15,6 +15,7 @@ import { people, type Role } from '../db/schema/index.js';
 import { countPersonRequest } from '../limits/rate-limit.js';
 import { Problem } from '../problems/index.js';
 import { TokenError, verifyToken } from './tokens.js';
+import { CALLER_PERSON_COLUMNS } from '../store/caller-person.js';
 
 export { signToken, verifyToken } from './tokens.js';
 
@@ -34,13 +35,7 @@ const BEARER = /^Bearer {1,8}([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i
 // Every authenticated request runs this: prepared, so it is one round trip (see db/prepared).
 const personOfToken = preparedPerDatabase((db) =>
   db
-    .select({
-      id: people.id,
-      orgId: people.orgId,
-      role: people.role,
-      name: people.name,
-      email: people.email,
-    })
+    .select(CALLER_PERSON_COLUMNS)
     .from(people)
     .where(
       and(eq(people.id, sql.placeholder('personId')), eq(people.orgId, sql.placeholder('orgId'))),

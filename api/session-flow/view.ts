@@ -62,7 +62,8 @@ export function turnView(t: VisibleTurn) {
   return t.role === 'coach' ? coachTurnView(t) : partnerTurnView(t);
 }
 
-export function sessionView(s: VisibleSession, turns: VisibleTurn[]) {
+/** What a session view says before its turns: the same for a view built here and one spliced. */
+function sessionHead(s: ReadableSession | VisibleSession) {
   return {
     id: s.id,
     status: s.status,
@@ -71,6 +72,12 @@ export function sessionView(s: VisibleSession, turns: VisibleTurn[]) {
     startedAt: s.startedAt.toISOString(),
     endedAt: s.endedAt ? s.endedAt.toISOString() : null,
     versions: s.versions,
+  };
+}
+
+export function sessionView(s: VisibleSession, turns: VisibleTurn[]) {
+  return {
+    ...sessionHead(s),
     turns: turns.map(turnView),
     ...(s.scorecard ? { scorecard: s.scorecard } : {}),
     ...(s.drillResult ? { drillResult: s.drillResult } : {}),
@@ -83,15 +90,7 @@ export function sessionView(s: VisibleSession, turns: VisibleTurn[]) {
  * spliced in as they are, not parsed and serialised again (the largest part of a read's CPU).
  */
 export function sessionViewJson(s: ReadableSession, turnsJson: string): string {
-  const head = JSON.stringify({
-    id: s.id,
-    status: s.status,
-    scenario: scenarioView(s.scenarioId, s.scenarioCard),
-    drillId: s.drillId,
-    startedAt: s.startedAt.toISOString(),
-    endedAt: s.endedAt ? s.endedAt.toISOString() : null,
-    versions: s.versions,
-  });
+  const head = JSON.stringify(sessionHead(s));
   const scorecard = s.scorecardJson ? `,"scorecard":${s.scorecardJson}` : '';
   const drillResult = s.drillResult ? `,"drillResult":${JSON.stringify(s.drillResult)}` : '';
   return `${head.slice(0, -1)},"turns":${turnsJson}${scorecard}${drillResult}}`;

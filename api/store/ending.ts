@@ -27,6 +27,7 @@ import type { Scorecard } from '../practice/types.js';
 import type { DrillRow } from './drills.js';
 import type { SessionRow, TurnRow } from './sessions.js';
 import { ownedBy, type CallerScope } from './turns.js';
+import { CALLER_PERSON_COLUMNS } from './caller-person.js';
 
 /** What ending needs to know about the session. */
 export type EndingSession = Pick<
@@ -76,13 +77,7 @@ const readContext = preparedPerDatabase((db) => {
     .as('own');
   return db
     .select({
-      person: {
-        id: people.id,
-        orgId: people.orgId,
-        role: people.role,
-        name: people.name,
-        email: people.email,
-      },
+      person: CALLER_PERSON_COLUMNS,
       session: {
         id: own.id,
         orgId: own.orgId,

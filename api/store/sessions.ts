@@ -12,6 +12,7 @@ import { rowParam, spreadColumns } from '../db/json-rows.js';
 import { preparedPerDatabase } from '../db/prepared.js';
 import { people, sessions, turns } from '../db/schema/index.js';
 import { mayViewLearner } from './cohorts.js';
+import { CALLER_PERSON_COLUMNS } from './caller-person.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type TurnRow = typeof turns.$inferSelect;
@@ -93,13 +94,7 @@ const visibleTurnsJson = sql<string>`(select coalesce(json_agg(case
 const readableSession = preparedPerDatabase((db) =>
   db
     .select({
-      person: {
-        id: people.id,
-        orgId: people.orgId,
-        role: people.role,
-        name: people.name,
-        email: people.email,
-      },
+      person: CALLER_PERSON_COLUMNS,
       session: {
         id: sessions.id,
         personId: sessions.personId,

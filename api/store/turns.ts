@@ -30,6 +30,7 @@ import type {
   TurnFeedback,
 } from '../practice/types.js';
 import type { SessionRow, TurnRow } from './sessions.js';
+import { CALLER_PERSON_COLUMNS } from './caller-person.js';
 
 /** What recording a turn needs to know about the session. */
 export type TurnSession = Pick<
@@ -80,13 +81,7 @@ const readContext = preparedPerDatabase((db) => {
   // (session, clientTurnId) index: its whole rows are read on their own (`readTurnPair`).
   return db
     .select({
-      person: {
-        id: people.id,
-        orgId: people.orgId,
-        role: people.role,
-        name: people.name,
-        email: people.email,
-      },
+      person: CALLER_PERSON_COLUMNS,
       session: {
         id: own.id,
         status: own.status,
