@@ -13,6 +13,7 @@ import { featuresOf, parseTurn, type ParsedTurn } from './features.js';
 import { labelProbabilities, type LinearModel } from './linear-model.js';
 import { decideCoding, type FineProbabilities } from './miti-label.js';
 import { isMinimalEncourager } from './encourager.js';
+import { asOwnPlanGivenBack } from './own-plan.js';
 import { PARTNER_ASKS_FOR_IDEAS } from './move-grammar.js';
 import { stageTwoInputs } from './stage-two-inputs.js';
 import { complexMarkers } from './reflection-depth.js';
@@ -87,7 +88,10 @@ export function createCoder(model: LinearModel, version: string): CodeUtterance 
       reflectionKind,
       markers,
     );
-    const { label, codes } = encouraging(text ?? '', decided);
+    const { label, codes } = encouraging(
+      text ?? '',
+      asOwnPlanGivenBack(text ?? '', ctx, cues, decided, reflectionKind),
+    );
     return {
       label,
       codes,
