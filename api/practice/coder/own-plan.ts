@@ -20,6 +20,9 @@ const THEIR_STEP = /\byou(?:'ll| will|'re going to| are going to)\b|\byour plan\
  */
 const ADVISING =
   /\b(?:should|ought|suggest|recommend|why not|why don't|try|need to|needs to|have to|has to|must|could|might want|make sure you|don't forget|remember to)\b/i;
+/** a frame that says a summary is a check, up to its colon or comma */
+const CHECK_FRAME =
+  /^\s*(?:(?:let me|just to|to|so,? just to)\s+(?:just\s+)?(?:check|make sure|be sure|see if)|if i've (?:got|understood|heard))\b[^:,;]{0,40}[:,;]\s*/i;
 /** how many partner lines back a step may have been said (a plan is given back soon after) */
 const LOOK_BACK = 6;
 
@@ -33,12 +36,13 @@ function partnerSteps(ctx: CoderContext): string {
 
 /**
  * True when `said` tells the partner what they will do, mostly in the words of a step they said
- * themselves: two in five of its content words or more are theirs (a frame such as "let me check I've got it" brings words of its own).
+ * themselves: two in five of its content words or more are theirs, not counting a check in front ("Let me check I've got it:").
  */
 export function givesBackOwnPlan(said: string, ctx: CoderContext): boolean {
   if (!THEIR_STEP.test(said)) return false;
   const steps = partnerSteps(ctx);
-  return steps.length > 0 && stemEcho(said, steps) >= 0.4;
+  // the check in front ("Let me make sure I've understood:") is the coach's, not the step
+  return steps.length > 0 && stemEcho(said.replace(CHECK_FRAME, ''), steps) >= 0.4;
 }
 
 /**

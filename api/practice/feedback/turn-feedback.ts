@@ -10,6 +10,7 @@
  * a box the learner already read this session.
  */
 import { codeUtteranceAfter } from '../coder/index.js';
+import { givesBackOwnPlan } from '../coder/own-plan.js';
 import { stemEcho } from '../coder/reflection-depth.js';
 import {
   earnsCredit,
@@ -230,7 +231,12 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
     overlap(
       contentWords(base.text),
       new Set(partnerTexts.flatMap((t) => [...contentWords(t ?? '')])),
-    ) < ECHO_SHARE;
+    ) < ECHO_SHARE &&
+    // a step the partner said themselves, given back in other words, is theirs (as scoring reads it)
+    !givesBackOwnPlan(base.text, {
+      prevPartner: prev ?? null,
+      earlierPartner: input.partnerHistory ?? [],
+    });
   const honest = (variant: number) => {
     if (coachPlan) return coachPlanFeedback({ ...base, variant });
     const p = forMove(move, {

@@ -13,10 +13,11 @@ import { knownTo, vocabularyOf } from '../named-things.js';
 /**
  * A question that checks the coach's understanding with the partner: "Have I got that right?",
  * "Is that fair?", "Did I hear that right?", "Does that sound about right?", "Am I close?",
- * "Correct me if I'm wrong."
+ * "Correct me if I'm wrong."; or a frame that says the summary is a check: "Let me check I've got it:",
+ * "Just to make sure I've understood...", "If I've understood you right, ...".
  */
 const CHECKS =
-  /(?:\b(?:have|did|do) i (?:got|get|understood?|hear|heard|read|catch|caught|miss|missed|capture|captured|sum|summed)\b[^.?!]{0,40}\?|\b(?:is|was) (?:that|this|it) (?:fair|right|accurate|close|about right|a fair (?:summary|reading|picture|description)|how (?:it is|you see it|it feels))\b[^.?!]{0,25}\?|\b(?:does|do|did) (?:that|this|it|any of that|all that) (?:sound|seem|feel|ring|fit|capture|match|land|make sense)\b[^.?!]{0,30}\?|\bam i (?:close|right|on the right (?:track|lines)|warm|getting (?:it|that|this|warm)|reading (?:that|this|it|you) right|understanding (?:that|this|it|you) (?:right|correctly))\b[^.?!]{0,20}\?|\b(?:how (?:close|accurate) is that|what have i missed|what did i miss|what would you add|anything i've missed|what's missing)\b[^.?!]{0,25}\?|\bcorrect me if\b|\btell me if i'?ve? (?:got|misread|misunderstood)|\bis that (?:it|the gist)\b\??)/;
+  /(?:\b(?:have|did|do) i (?:got|get|understood?|hear|heard|read|catch|caught|miss|missed|capture|captured|sum|summed)\b[^.?!]{0,40}\?|\b(?:is|was) (?:that|this|it) (?:fair|right|accurate|close|about right|a fair (?:summary|reading|picture|description)|how (?:it is|you see it|it feels))\b[^.?!]{0,25}\?|\b(?:does|do|did) (?:that|this|it|any of that|all that) (?:sound|seem|feel|ring|fit|capture|match|land|make sense)\b[^.?!]{0,30}\?|\bam i (?:close|right|on the right (?:track|lines)|warm|getting (?:it|that|this|warm)|reading (?:that|this|it|you) right|understanding (?:that|this|it|you) (?:right|correctly))\b[^.?!]{0,20}\?|\b(?:how (?:close|accurate) is that|what have i missed|what did i miss|what would you add|anything i've missed|what's missing)\b[^.?!]{0,25}\?|\bcorrect me if\b|\b(?:let me (?:just )?(?:check|make sure|see if)|(?:just )?to (?:check|make sure|be sure)) (?:that )?i'?ve (?:got|understood|heard|caught)\b|\bif i'?ve (?:got|understood|heard) (?:you|that|this|it|all that) (?:right|correctly)\b|\btell me if i'?ve? (?:got|misread|misunderstood)|\bis that (?:it|the gist)\b\??)/;
 
 /** Whether the turn checks its reflection or summary with the partner. */
 export function checksUnderstanding(text: string): boolean {

@@ -28,6 +28,7 @@ import type { RubricParams } from './rubric-spec.js';
 import { earnsCredit } from '../standing/engagement-evidence.js';
 // talk share counts words as the coder does, so the two compare like with like
 import { wordCount } from '../coder/text.js';
+import { givesBackOwnPlan } from '../coder/own-plan.js';
 
 /** Behaviours a coach turn can show, as far as scoring cares. */
 export const MOVE_KINDS = [
@@ -181,9 +182,14 @@ export function sessionFacts(
       for (const c of CREDIT_CODES) codes.delete(c);
     }
     // a plan with a when that the partner had not named: the coach supplying the commitment
+    // (a step the partner said themselves, given back in other words, is theirs: coder/own-plan)
     if (
       statesPlanForPartner(turn.text) &&
-      overlap(contentWords(turn.text), partnerSaid) < ECHO_SHARE
+      overlap(contentWords(turn.text), partnerSaid) < ECHO_SHARE &&
+      !givesBackOwnPlan(turn.text ?? '', {
+        prevPartner: partnerTexts.at(-1) ?? null,
+        earlierPartner: partnerTexts.slice(0, -1),
+      })
     ) {
       evidence.coach_plan.push(i);
       coachPlans.push(contentWords(turn.text));
