@@ -283,6 +283,13 @@ function ownGeneralisation(s: string, partnerSaid: string | null): boolean {
 const SELF_DISCLOSURE =
   /^(?:i (?:had|have had|went|remember when i|used to|once|also|too|felt|feel the same|know how you feel|was in|was (?:also |once )?(?:in|at|a|the|going|having|really|so)|have been in|have a similar|have (?:also )?(?:been|felt|had|gone|struggled|dealt)|'ve (?:also )?(?:been|felt|had|gone|struggled|dealt)|'m (?:also|the same|in the same)|lost (?:my|everything|a lot|someone)|'ve lost|did the same|struggled|dealt|happened to|grew up|remember (?:when|feeling|being)|went through)|me too|same here|when i (?:was|changed|moved|started|joined|left|lost|went|had|became)|in my (?:experience|last job|old team|case|own)|my (?:own |last |old )?(?:experience|manager|boss|team|husband|wife|partner|mom|mum|dad|family|friend|son|daughter|brother|sister|dog|cat|job|kids|children)\b|the same (?:thing )?happened to me|i've (?:had|been|done|felt|gone) (?:the same|a similar|something similar|through))/;
 /**
+ * A sentence that only acknowledges ("Okay.", "Right.", "I see.", "Got it."): a listener's
+ * token, not a reflection, however it sits beside a question ("Okay. So what do you want?").
+ */
+const ACKNOWLEDGEMENT =
+  /^(?:ok(?:ay)?|right|sure|i see|mm+|m+hm+|hmm+|yes|yeah|yep|alright|all right|got it|fair enough|understood|cool|fine|good|great)[.!,]*$/;
+
+/**
  * Cues of every coaching move in a turn, from its normalised sentences.
  * @example moveCues(sentences(normalise('What will you do first, and by when?'))).action // true
  */
@@ -536,5 +543,8 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
     c.endsWithQuestion = !isRisingReflection(stripFiller(sents[sents.length - 1]));
   // "Is that true?" alone is Kline's second incisive step, not a closed fact question
   if (c.permissionRequest) c.adviceQuestion = false;
+  // beside a question, a bare acknowledgement ("Okay. So what do you want?") reflects nothing
+  if (c.questions > 0)
+    c.reflectionSentences = c.reflectionSentences.filter((s) => !ACKNOWLEDGEMENT.test(s));
   return c;
 }

@@ -80,12 +80,18 @@ const SOCIAL_ONLY =
 const TELLS =
   /\b(?:should|shouldn't|need to|needs to|must|have to|has to|ought|don't worry|honestly|to be honest|why|you'll be fine|just)\b/i;
 
+/** Sympathy that fits anything said ("That sounds hard.", "It must be a lot."): not a reflection of it. */
+const STOCK_EMPATHY =
+  /^(?:oh,? )?(?:that|it|this) (?:sounds|seems|must be|must feel|is)(?: like)? (?:(?:really|very|so|quite) )?(?:a lot|hard|tough|difficult|rough|awful|stressful|frustrating|challenging|horrible|annoying|a pain)[.!]*$/i;
+
 /** What genuinely worked in a poor turn: a reflection it held before the poor part, else nothing. */
 function goodPartOf(c: TurnMoment): string {
   const codes = c.codes ?? new Set<CoachCode>();
   // both wordings say the reflection came first: not when the turn opens by telling or judging
   const first = (c.text.match(/[^.?!]+[.?!]*/) ?? [''])[0];
   if (TELLS.test(first)) return '';
+  // a stock phrase ("That sounds like a lot.") takes up nothing the partner said: no praise for it
+  if (STOCK_EMPATHY.test(first.trim())) return '';
   if (codes.has('complex_reflection') || codes.has('summary'))
     return `Before that, your reflection picked up what ${c.name} had said.`;
   if (codes.has('simple_reflection')) return `You started by saying back ${c.name}'s words.`;
