@@ -325,7 +325,9 @@ describe('OpenAI partner voice', () => {
       source: 'scripted',
       fallbackReason: 'breaker_open',
     });
-    expect(Date.now() - t0).toBeLessThan(50);
+    // no fourth request is the proof; the bound only says it did not wait on a timeout (the
+    // first-token timeout is 1,500 ms here), with room for a busy CI machine's scheduling
+    expect(Date.now() - t0).toBeLessThan(250);
     expect(fake.requests).toHaveLength(3);
     clock += 30_000;
     fake.enqueue({ type: 'reply', text: 'Back again.' });
