@@ -7,11 +7,12 @@
  * Measured on the plans the database runs (EXPLAIN ANALYZE of every read the end makes, rows read
  * per scan node), on PGlite and PostgreSQL alike; no clock involved.
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKILLS } from '../../api/practice/types.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { sessionWithTurns } from '../support/session-races.js';
+import { statementsOf } from '../support/statements.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -43,24 +44,6 @@ async function seedHistory(orgId: string, personId: string, sessions: number) {
       SKILLS.map((k) => sql`${k}`),
       sql`, `,
     )}]::text[]) with ordinality as k(skill, n)`);
-}
-
-/** The SQL text and parameters of every statement `work` runs (drizzle's logger hook). */
-async function statementsOf(work: () => Promise<unknown>): Promise<[string, unknown[]][]> {
-  const logger = (
-    t.runtime.deps.db as unknown as {
-      session: { logger: { logQuery: (q: string, p: unknown[]) => void } };
-    }
-  ).session.logger;
-  const logQuery = logger.logQuery;
-  const seen: [string, unknown[]][] = [];
-  logger.logQuery = (query, params) => void seen.push([query, params]);
-  try {
-    await work();
-  } finally {
-    logger.logQuery = logQuery;
-  }
-  return seen;
 }
 
 type PlanNode = {
@@ -107,24 +90,8 @@ async function costOf(query: string, params: unknown[]) {
 
 /** Ends a fresh session of this learner (every skill scored) and measures the end's reads. */
 async function endCost(token: string) {
-  const started = await t.call('POST', '/api/sessions', {
-    token,
-    body: { scenarioId: 'new-manager-overwhelmed' },
-  });
-  expect(started.status).toBe(201);
-  const id = started.body.id as string;
-  for (const text of [
-    'What would you like to get out of our conversation today?',
-    'So it has been a lot.',
-    'What else is going on for you?',
-  ]) {
-    const turn = await t.call('POST', `/api/sessions/${id}/turns`, {
-      token,
-      body: { clientTurnId: randomUUID(), text },
-    });
-    expect(turn.status).toBe(200);
-  }
-  const statements = await statementsOf(async () => {
+  const id = await sessionWithTurns(t, token);
+  const statements = await statementsOf(t, async () => {
     const end = await t.call('POST', `/api/sessions/${id}/end`, { token });
     expect(end.status).toBe(200);
   });

@@ -14,6 +14,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../api/db/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { sessionWithTurns } from '../support/session-races.js';
 
 const MIGRATIONS = new URL('../../api/db/migrations/', import.meta.url).pathname;
 
@@ -45,25 +46,6 @@ describe('the counts as ends and erasures write the ledger', () => {
   });
   afterAll(async () => t?.close());
 
-  const endedSession = async (token: string, turns: number) => {
-    const started = await t.call('POST', '/api/sessions', {
-      token,
-      body: { scenarioId: 'new-manager-overwhelmed' },
-    });
-    expect(started.status).toBe(201);
-    const id = started.body.id as string;
-    for (const text of [
-      'What would you like to get out of our conversation today?',
-      'So it has been a lot.',
-      'What else is going on for you?',
-    ].slice(0, turns))
-      await t.call('POST', `/api/sessions/${id}/turns`, {
-        token,
-        body: { clientTurnId: randomUUID(), text },
-      });
-    return id;
-  };
-
   it('follow ends, racing ends of one learner, a deleted session and an erased person', async () => {
     const { db } = t.runtime.deps;
     const before = await storedAndCounted(db);
@@ -71,9 +53,9 @@ describe('the counts as ends and erasures write the ledger', () => {
 
     // two sessions of one learner ending at once, each with two racing ends, and one with a skill
     // short of evidence
-    const a = await endedSession(t.tokens.learner, 3);
-    const b = await endedSession(t.tokens.learner, 3);
-    const c = await endedSession(t.tokens.learner2, 1);
+    const a = await sessionWithTurns(t, t.tokens.learner, 3);
+    const b = await sessionWithTurns(t, t.tokens.learner, 3);
+    const c = await sessionWithTurns(t, t.tokens.learner2, 1);
     const ends = await Promise.all(
       [a, a, b, b, c].map((id, i) =>
         t.call('POST', `/api/sessions/${id}/end`, {
