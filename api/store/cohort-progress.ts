@@ -3,9 +3,9 @@
  * Reads what a cohort's progress view needs in a handful of queries whatever the cohort's size:
  * its learners, their stored progress snapshots (`learner_progress`, refreshed when a session
  * ends and checked against the ledger's newest result), and their assignments. Snapshots that are
- * missing or stale, and cohorts with their own readiness rule, are computed from the ledger
- * aggregated per learner and skill plus each learner's last few scorecards (slimmed in SQL,
- * through a LATERAL index scan per learner). Everything is filtered to the cohort's members through the
+ * missing or stale, and cohorts with their own readiness rule, are computed from the ledger's
+ * per-learner, per-skill counts (`skill_result_counts`) and last few points per skill, plus each
+ * learner's last few scorecards (slimmed in SQL, through a LATERAL index scan per learner). Everything is filtered to the cohort's members through the
  * (org_id, person_id, ...) indexes, so the cost grows with the cohort, not with the tables.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
@@ -108,13 +108,8 @@ const SERIES_POINTS = 20;
 
 /** The statement `skillSeriesOf` runs (exported for the test that checks its plan). */
 export const skillSeriesQuery = (orgId: string, personIds: string[]) => sql`
-  select c.person_id, c.skill, c.n, c.last, p.scores, p.levels
-  from (
-    select person_id, skill, count(*)::int as n, max(at) as last
-    from skill_results
-    where org_id = ${orgId} and person_id in (${idList(personIds)})
-    group by person_id, skill
-  ) c
+  select c.person_id, c.skill, c.results as n, c.last_at as last, p.scores, p.levels
+  from skill_result_counts c
   cross join lateral (
     select array_agg(score order by at) as scores, array_agg(level order by at) as levels
     from (
@@ -123,17 +118,19 @@ export const skillSeriesQuery = (orgId: string, personIds: string[]) => sql`
       order by r.at desc
       limit ${SERIES_POINTS}
     ) latest
-  ) p`;
+  ) p
+  where c.org_id = ${orgId} and c.person_id in (${idList(personIds)})`;
 
 /**
- * Each learner's ledger as compact per-skill series, aggregated in SQL from `skill_results`
- * (one row per learner and skill instead of one per session and skill). Every ended session
- * writes a row for each skill, so a learner's session count is their largest per-skill count.
- * Every session that ends reads this for its learner (refreshProgressOnSessionEnd), so its cost
- * must not follow the learner's history: the counts come from the (org, person, skill, at) index
- * in its order (no sort), and each skill's last points from the same index backwards, a few rows
- * each. Aggregating every row's score and level in time order sorted the learner's whole ledger
- * at every end: 20 ms at 650 sessions, and a soak's second wave did half its first's work.
+ * Each learner's ledger as compact per-skill series (one row per learner and skill instead of one
+ * per session and skill). Every ended session writes a row for each skill it scored, so a
+ * learner's session count is their largest per-skill count. Every session that ends reads this
+ * for its learner (refreshProgressOnSessionEnd), so its cost must not follow the learner's
+ * history: the counts and the newest result come from `skill_result_counts` (kept by the database
+ * as the ledger is written, one row per skill), and each skill's last points from the
+ * (org, person, skill, at) index backwards, a few rows each. Counting the ledger here read every
+ * row of it at every end: 12,834 rows per end at 2,000 sessions against 1,134 at 50
+ * (test/api/end-history-cost), and a soak's second wave did 0.63 of its first's work.
  */
 export async function skillSeriesOf(
   db: Database,

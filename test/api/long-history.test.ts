@@ -11,30 +11,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { startScenarioSession } from '../support/session-races.js';
+import { statementsOf } from '../support/statements.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
 });
 afterAll(async () => t?.close());
-
-/** The SQL text and parameters of every statement `work` runs (drizzle's logger hook). */
-async function statementsOf(work: () => Promise<unknown>): Promise<[string, unknown[]][]> {
-  const logger = (
-    t.runtime.deps.db as unknown as {
-      session: { logger: { logQuery: (q: string, p: unknown[]) => void } };
-    }
-  ).session.logger;
-  const logQuery = logger.logQuery;
-  const seen: [string, unknown[]][] = [];
-  logger.logQuery = (query, params) => void seen.push([query, params]);
-  try {
-    await work();
-  } finally {
-    logger.logQuery = logQuery;
-  }
-  return seen;
-}
 
 /** The plan of one statement, as text. */
 async function planOf(query: string, params: unknown[]): Promise<string> {
@@ -57,7 +40,7 @@ describe('a learner with a long history', () => {
       insert into sessions (org_id, person_id, scenario_id, status, seed, partner_state, next_index, versions, started_at, ended_at)
       select s.org_id, s.person_id, s.scenario_id, 'ended', s.seed, s.partner_state, s.next_index, s.versions, now(), now()
       from (select * from sessions where id = ${id}) s cross join generate_series(1, 400)`);
-    const statements = await statementsOf(async () => {
+    const statements = await statementsOf(t, async () => {
       const turn = await t.call('POST', `/api/sessions/${id}/turns`, {
         token: t.tokens.learner,
         body: { clientTurnId: randomUUID(), text: 'What would you like from today?' },

@@ -11,6 +11,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -145,4 +146,27 @@ export const skillResults = pgTable(
     // index the read takes the last few rows of each skill instead of sorting the whole ledger
     index('skill_results_person_skill_idx').on(t.orgId, t.personId, t.skill, t.at),
   ],
+);
+
+/**
+ * Per learner and skill, how many rows the ledger holds and the newest one's time: a session's end
+ * reads a learner's session count here (their largest per-skill count) instead of counting their
+ * whole ledger, so its cost does not grow with their history. Kept by triggers on `skill_results`
+ * (migration 0014), whoever writes the ledger (an end, a seed) or deletes from it (an erasure's
+ * cascade), and filled from the ledger when the table was added.
+ */
+export const skillResultCounts = pgTable(
+  'skill_result_counts',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    skill: text('skill').notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    results: integer('results').notNull(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.skill] })],
 );
