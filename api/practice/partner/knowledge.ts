@@ -104,7 +104,10 @@ export function lockedBy(
   for (const layer of HIDDEN_LAYERS) {
     if (revealed.includes(layer)) continue;
     const layerStems = layers[layer];
-    const shared = [...own].filter((w) => layerStems.has(w) && !visible.has(w)).length;
+    // counted in place: asked for every fact at every turn, a copy of the stems each time was
+    // garbage a turn did not need
+    let shared = 0;
+    for (const w of own) if (layerStems.has(w) && !visible.has(w)) shared++;
     if (shared >= minShared && shared * 3 >= own.size) return layer;
   }
   return null;
@@ -180,7 +183,6 @@ export function relevance(
 ): number {
   const { asked, setting, names, nameTests } = partsOf(ask);
   const weight = (w: string) => (setting.has(w) ? 0.5 : 1);
-  const lineText = known.text.toLowerCase();
   let score = 0;
   let kindCue = 0;
   // A why asks for a reason: a fact's cues say what it answers (a number, a time, a person), not
@@ -208,6 +210,8 @@ export function relevance(
   // a line holding what the main clause asks about answers it as well as an author's cue would
   for (const w of asked)
     if (lineStems.has(w)) score += setting.size && !setting.has(w) ? 2 : weight(w);
+  // the line lower-cased only for a question that names someone (most name no one)
+  const lineText = nameTests.length ? known.text.toLowerCase() : '';
   for (const test of nameTests) if (test.test(lineText)) score += 3;
   score += kindCue;
   if (score === 0) return 0;
