@@ -153,6 +153,8 @@ interface AskParts {
   setting: ReadonlySet<string>;
   names: readonly string[];
   nameTests: readonly RegExp[];
+  /** the question's words and names as one spaced string, for a cue phrase to be found in */
+  question: string;
 }
 const askParts = new WeakMap<CoachAsk, AskParts>();
 function partsOf(ask: CoachAsk): AskParts {
@@ -165,6 +167,7 @@ function partsOf(ask: CoachAsk): AskParts {
       setting: new Set((ask.setting ?? []).map(stem)),
       names,
       nameTests: names.map((n) => new RegExp(`\\b${n}\\b`)),
+      question: ` ${ask.words.join(' ')} ${names.join(' ')} `,
     };
     askParts.set(ask, parts);
   }
@@ -181,14 +184,13 @@ export function relevance(
   known: Known,
   people: ReadonlySet<string> = new Set(),
 ): number {
-  const { asked, setting, names, nameTests } = partsOf(ask);
+  const { asked, setting, names, nameTests, question } = partsOf(ask);
   const weight = (w: string) => (setting.has(w) ? 0.5 : 1);
   let score = 0;
   let kindCue = 0;
   // A why asks for a reason: a fact's cues say what it answers (a number, a time, a person), not
   // why; only the words of the line itself can make it the reason.
   if (known.fact && ask.kind !== 'why') {
-    const question = ` ${ask.words.join(' ')} ${names.join(' ')} `;
     for (const cue of known.fact.cues) {
       const c = String(cue).toLowerCase().trim();
       if (!c) continue;
