@@ -10,7 +10,7 @@ import { resolveJwtSecret } from './auth/secret.js';
 import type { Config } from './config/index.js';
 import { openDatabase, type OpenDatabase } from './db/index.js';
 import { seedDemo, type DemoPeople } from './demo/seed.js';
-import { createLlmServices, scriptedServices } from './llm/index.js';
+import { scriptedServices } from './llm/types.js';
 import { createLogger, type Logger } from './logger.js';
 
 export interface NodeRuntime {
@@ -31,7 +31,11 @@ export async function buildNodeDeps(
   logger.protect(jwtSecret, config.llm?.apiKey, config.dataKey);
   const dataKey = await resolveDataKey(database.db, config);
   const demo = config.demo ? await seedDemo(database.db) : null;
-  const llm = config.llm ? createLlmServices(config.llm, { logger }) : scriptedServices();
+  // the LLM layer (and the openai package, a fifth of the server bundle) is loaded only when an
+  // endpoint is configured: a server with the scripted partner never holds its code or source
+  const llm = config.llm
+    ? (await import('./llm/index.js')).createLlmServices(config.llm, { logger })
+    : scriptedServices();
   const deps: AppDeps = {
     db: database.db,
     dbKind: database.kind,

@@ -230,16 +230,37 @@ function lineVocabulary(text: string, familyOf: FamilyOf): readonly string[] {
   });
 }
 
+/**
+ * The last few vocabularies built and the lines each was built from: a turn's feedback asks for
+ * the same partner lines' vocabulary twice (engagement evidence, then the unsaid-condition
+ * check), and building the set again was a twentieth of what a coach turn allocates. A few
+ * entries, compared line by line (the window's own strings, so mostly by reference).
+ */
+const recentVocabularies: {
+  familyOf: FamilyOf;
+  lines: readonly string[];
+  vocab: ReadonlySet<string>;
+}[] = [];
+const RECENT_VOCABULARIES = 4;
+
 /** Stems and families of everything the partner said: what a turn's words are checked against. */
 export function vocabularyOf(
   texts: readonly (string | null | undefined)[],
   familyOf: FamilyOf,
-): Set<string> {
+): ReadonlySet<string> {
+  const lines: string[] = [];
+  for (const t of texts) if (t && t.trim()) lines.push(t);
+  for (const r of recentVocabularies)
+    if (
+      r.familyOf === familyOf &&
+      r.lines.length === lines.length &&
+      r.lines.every((line, i) => line === lines[i])
+    )
+      return r.vocab;
   const vocab = new Set<string>();
-  for (const t of texts) {
-    if (!t || !t.trim()) continue;
-    for (const v of lineVocabulary(t, familyOf)) vocab.add(v);
-  }
+  for (const t of lines) for (const v of lineVocabulary(t, familyOf)) vocab.add(v);
+  recentVocabularies.unshift({ familyOf, lines, vocab });
+  if (recentVocabularies.length > RECENT_VOCABULARIES) recentVocabularies.pop();
   return vocab;
 }
 

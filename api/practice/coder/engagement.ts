@@ -130,22 +130,22 @@ function contentWords(ws: readonly string[]): string[] {
 }
 
 /** Stems and families of everything the partner has said that the coder was given. */
-function partnerVocabulary(ctx: CoderContext): Set<string> | null {
+function partnerVocabulary(ctx: CoderContext): ReadonlySet<string> | null {
   const texts = [...(ctx.earlierPartner ?? []), ctx.prevPartner ?? ''].filter((t) => t && t.trim());
   if (texts.length === 0) return null;
   return vocabularyOf(texts, wordFamily);
 }
 
 /** The partner's vocabulary, built once on first use. */
-function lazyVocabulary(ctx: CoderContext): () => Set<string> | null {
-  let v: Set<string> | null | undefined;
+function lazyVocabulary(ctx: CoderContext): () => ReadonlySet<string> | null {
+  let v: ReadonlySet<string> | null | undefined;
   return () => (v === undefined ? (v = partnerVocabulary(ctx)) : v);
 }
 
 function engagesWith(
   turn: ParsedTurn,
   ctx: CoderContext,
-  vocabulary: () => Set<string> | null,
+  vocabulary: () => ReadonlySet<string> | null,
   minUnmatched: number,
 ): boolean {
   const verdict = engagesByWords(turn.norm, turn.words, ctx, vocabulary, minUnmatched);
@@ -159,7 +159,7 @@ function engagesByWords(
   text: string,
   ws: readonly string[],
   ctx: CoderContext,
-  vocabulary: () => Set<string> | null,
+  vocabulary: () => ReadonlySet<string> | null,
   minUnmatched: number,
 ): boolean {
   const content = contentWords(ws);
@@ -204,7 +204,7 @@ function degreeOfFeeling(np: { det: string; words: readonly string[] }): boolean
   return np.det === 'a' && DEGREE.has(first) && named.length > 0 && named.every(isFeeling);
 }
 
-function foreignWith(turn: ParsedTurn, vocabulary: () => Set<string> | null): string[] {
+function foreignWith(turn: ParsedTurn, vocabulary: () => ReadonlySet<string> | null): string[] {
   // most turns name no such word: a set look-up per word before anything costlier
   if (!mayBeUnrelated(turn.words)) return [];
   const vocab = vocabulary();

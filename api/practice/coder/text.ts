@@ -5,8 +5,27 @@
  * trainer so that the features a model was trained on are exactly the features it sees later.
  */
 
+/**
+ * The last texts normalised and what each gave: a turn normalises its own text and the partner's
+ * last lines again in check after check (coder, engagement, feedback, alternatives), each time a
+ * few new strings. A handful of entries, compared by value.
+ */
+const RECENT = 16;
+const recentTexts: string[] = [];
+const recentNorms: string[] = [];
+let nextSlot = 0;
+
 /** Lower-cased, straight-quoted, whitespace-collapsed text; transcription marks removed. */
 export function normalise(text: string): string {
+  for (let i = 0; i < recentTexts.length; i++) if (recentTexts[i] === text) return recentNorms[i];
+  const norm = normaliseAfresh(text);
+  recentTexts[nextSlot] = text;
+  recentNorms[nextSlot] = norm;
+  nextSlot = (nextSlot + 1) % RECENT;
+  return norm;
+}
+
+function normaliseAfresh(text: string): string {
   return (
     text
       .toLowerCase()

@@ -104,7 +104,10 @@ export function lockedBy(
   for (const layer of HIDDEN_LAYERS) {
     if (revealed.includes(layer)) continue;
     const layerStems = layers[layer];
-    const shared = [...own].filter((w) => layerStems.has(w) && !visible.has(w)).length;
+    // counted in place: asked for every fact at every turn, a copy of the stems each time was
+    // garbage a turn did not need
+    let shared = 0;
+    for (const w of own) if (layerStems.has(w) && !visible.has(w)) shared++;
     if (shared >= minShared && shared * 3 >= own.size) return layer;
   }
   return null;
@@ -150,6 +153,8 @@ interface AskParts {
   setting: ReadonlySet<string>;
   names: readonly string[];
   nameTests: readonly RegExp[];
+  /** the question's words and names as one spaced string, for a cue phrase to be found in */
+  question: string;
 }
 const askParts = new WeakMap<CoachAsk, AskParts>();
 function partsOf(ask: CoachAsk): AskParts {
@@ -162,6 +167,7 @@ function partsOf(ask: CoachAsk): AskParts {
       setting: new Set((ask.setting ?? []).map(stem)),
       names,
       nameTests: names.map((n) => new RegExp(`\\b${n}\\b`)),
+      question: ` ${ask.words.join(' ')} ${names.join(' ')} `,
     };
     askParts.set(ask, parts);
   }
@@ -178,15 +184,13 @@ export function relevance(
   known: Known,
   people: ReadonlySet<string> = new Set(),
 ): number {
-  const { asked, setting, names, nameTests } = partsOf(ask);
+  const { asked, setting, names, nameTests, question } = partsOf(ask);
   const weight = (w: string) => (setting.has(w) ? 0.5 : 1);
-  const lineText = known.text.toLowerCase();
   let score = 0;
   let kindCue = 0;
   // A why asks for a reason: a fact's cues say what it answers (a number, a time, a person), not
   // why; only the words of the line itself can make it the reason.
   if (known.fact && ask.kind !== 'why') {
-    const question = ` ${ask.words.join(' ')} ${names.join(' ')} `;
     for (const cue of known.fact.cues) {
       const c = String(cue).toLowerCase().trim();
       if (!c) continue;
@@ -208,6 +212,8 @@ export function relevance(
   // a line holding what the main clause asks about answers it as well as an author's cue would
   for (const w of asked)
     if (lineStems.has(w)) score += setting.size && !setting.has(w) ? 2 : weight(w);
+  // the line lower-cased only for a question that names someone (most name no one)
+  const lineText = nameTests.length ? known.text.toLowerCase() : '';
   for (const test of nameTests) if (test.test(lineText)) score += 3;
   score += kindCue;
   if (score === 0) return 0;
