@@ -35,6 +35,8 @@ const config: KnipConfig = {
     '*.{ts,js}',
   ],
   ignoreExportsUsedInFile: true,
+  // the machine's own programs a test runs (net/pinned-tls makes its certificates with openssl)
+  ignoreBinaries: ['openssl'],
   ignoreDependencies: [
     // read as files, not imported: scorm-again's runtime is served to Chromium by the SCORM test;
     // wrangler runs `api/worker.ts` in the Workers smoke test (its binary, from node_modules/.bin)
