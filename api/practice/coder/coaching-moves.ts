@@ -108,6 +108,11 @@ export interface MoveCues {
   risingReflection: boolean;
   /** a statement of what the partner lives through ("you find it hard to...", "it's hard for you to...") */
   partnerExperience: boolean;
+  /**
+   * a statement that opens with "so" (after an acknowledgement: "Okay, so the team leans on you.")
+   * and gives the partner's situation back: the way a typed reflection most often begins
+   */
+  soGivesBack: boolean;
 }
 
 const SECOND_PERSON = /\b(?:you|you're|your|yourself|you've|you'd|you'll|yours|u|ur)\b/;
@@ -171,12 +176,43 @@ const OFFER =
 const AUTONOMY =
   /\b(?:take it or leave it|see what (?:you think|fits)|(?:it's|it is|that's|that is|this is|this one's) (?:completely |entirely |totally |ultimately |really |all |always )?(?:your (?:own )?(?:call|choice|decision|to make|to decide)|up to you)|(?:the )?(?:choice|decision|call) is (?:completely |entirely |ultimately )?(?:yours|up to you)|only if (?:it|that) (?:fits|helps|feels right|works for you)|if (?:that|it) (?:feels right|fits|suits you|works for you)|however suits you|you know (?:best|yourself best|your (?:team|situation|own [a-z]+) (?:best|better than))|only you can (?:decide|choose|know)|you(?:'re| are) (?:the (?:expert|best judge)|in (?:charge|control|the driver's seat))|whatever you (?:decide|choose)|you(?:'ll| will| get to) (?:decide|choose) (?:what|whether|if|how|which)|i trust you to)/;
 const PERMISSION =
-  /\b(?:would (?:it|that) (?:be )?(?:useful|helpful|help|ok|okay|alright|all right) (?:you )?(?:if|for me to|to hear)|(?:can|could|may|might) i (?:share|offer|suggest|give you|tell you|make a suggestion|add|ask you)|would you (?:like|want|be open to|mind if i) (?:me to |to hear |some |a |my |an? )?(?:share|offer|suggest|idea|ideas|suggestion|thought|thoughts|perspective|observation|hear)|do you want (?:to hear )?(?:my|some|an?) (?:idea|ideas|thoughts|suggestion|perspective|view)|is it (?:ok|okay|alright|all right) (?:if|for me to|with you if) i (?:share|offer|suggest|give|tell|make)|i have (?:an idea|a thought|a suggestion|some ideas)[a-z ,]{0,20}(?:would|do) you (?:like|want)|mind if i (?:share|offer|suggest))/;
+  /\b(?:would (?:it|that) (?:be )?(?:useful|helpful|help|ok|okay|alright|all right) (?:you )?(?:if|for me to|to hear)|(?:can|could|may|might|shall) i (?:share|offer|suggest|give you|tell you|make a suggestion|add|ask you)|would you (?:like|want|be open to|mind if i) (?:me to |to hear |some |a |my |an? )?(?:share|offer|suggest|idea|ideas|suggestion|thought|thoughts|perspective|observation|hear)|do you want (?:to hear )?(?:my|some|an?) (?:idea|ideas|thoughts|suggestion|perspective|view)|is it (?:ok|okay|alright|all right) (?:if|for me to|with you if) i (?:share|offer|suggest|give|tell|make)|i have (?:an idea|a thought|a suggestion|some ideas)[a-z ,]{0,20}(?:would|do) you (?:like|want)|mind if i (?:share|offer|suggest))/;
+/**
+ * Asking whether the partner wants to hear something from the coach, whatever follows the verb
+ * ("Would you like to hear what worked for me?", "Do you fancy hearing how another team did it?",
+ * "Would you like me to tell you what I noticed?", "Would an idea or two help?"): MITI's asking
+ * permission before giving information or advice. The partner sharing ("Would you like to share
+ * more?") is an invitation, not this.
+ */
+const ASKS_TO_BE_HEARD =
+  /\b(?:(?:would|do|did) you (?:like|want|fancy|be open|be interested|be up for|be open to|mind)(?: to)? (?:hear|hearing|know what i (?:think|noticed|saw|did|tried|found))\b(?! (?:what|how|whether|if|back|from) (?:[a-z']+ ){0,3}(?:says?|thinks?|decides?|answers?|replies|responds?|wants?|feels?)\b)|(?:would|do) you (?:like|want) me to (?:share|tell you|say what|offer|suggest|give you|pass on|walk you through|describe|explain)\b|(?:would|do) you (?:like|want|fancy|mind) me (?:sharing|telling you|offering|suggesting|passing on)\b|would you mind if i (?:share|shared|offer|offered|suggest|suggested|tell|told)\b|would (?:an?|some|one|a couple of|a few) (?:idea|ideas|thought|thoughts|suggestion|suggestions|tips?|observation|example|pointers?|options?)(?: or two)?(?: (?:from me|of mine))? (?:help|be (?:useful|helpful|welcome|of use))\b|are you open to (?:hearing|an idea|a suggestion|some (?:ideas|thoughts|suggestions))\b|how would you feel (?:if i|about me) (?:shared|offered|suggested|sharing|offering|suggesting)\b|(?:is|would) (?:now|this) (?:be )?(?:a good|the right) (?:time|moment)\b(?: (?:for (?:an? |some )?(?:idea|ideas|thought|thoughts|suggestion)|to (?:share|offer|hear)))?\?)/;
+/**
+ * The coach offering to share on a condition the partner decides ("I can share what I've seen,
+ * if you'd like.", "I could tell you how one team did it, if it would help?"): a permission
+ * request in statement form.
+ */
+const CONDITIONAL_OFFER =
+  /\bi(?:'m| am|'d be| would be)? (?:can |could |happy to |glad to )(?:share|offer|tell you|suggest|pass on|describe|give you)\b[^.?!]*\b(?:if (?:you'd like|you would like|you like|you want|you're interested|it(?:'d| would)? help|it helps|(?:it's|that's|it would be|that would be) (?:useful|helpful))|only if you want)\b/;
+/** A check after an offer to share: "Is that OK?", "Would that help?", "OK?" */
+const OFFER_CHECK =
+  /^(?:(?:is|would) (?:that|it) (?:be )?(?:ok|okay|alright|all right|useful|helpful|of use)|would (?:that|it) help|ok|okay|want me to|shall i|would you like that|does that (?:sound|work))\b[^.?!]*\?$/;
+/** The coach offering to share something of theirs, the first half of asking permission. */
+const OFFER_TO_SHARE =
+  /\bi(?:'m| am|'d be| would be)? (?:can |could |happy to |glad to )(?:share|offer|tell you|suggest|pass on|describe|give you)\b/;
 const SUMMARY =
   /^(?:let me (?:check|see if|make sure|summari[sz]e|recap|just check)|to (?:summari[sz]e|sum up|recap)|so (?:far|let me)|(?:if i|have i|let me see if i)(?:'ve)? (?:got|understood|heard) (?:this|that|you|it) right|in summary|so to summari[sz]e|what i(?:'m| am) hearing (?:is|so far)|you've (?:told me|said|mentioned) (?:a few|several|three|two|some) things)/;
 /** Greetings, thanks and send-offs: social talk, never advice ("keep safe!", "good luck"). */
 const PLEASANTRY =
   /^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))\b|(?:thank you|thanks|you're welcome|you are welcome|no problem|my pleasure|good luck|best of luck|all the best|best wishes|take care|keep safe|stay safe|be safe|have a (?:great|good|nice|lovely|wonderful|happy|safe)|happy (?:holidays|new year|christmas|birthday)|merry christmas|make the most of|enjoy (?:your|the) (?:day|evening|weekend|holiday)|bye|goodbye|see you|nice (?:talking|chatting|to meet)|it was (?:nice|great|good|a pleasure) (?:talking|chatting|to)|glad (?:i could|to) help))/;
+
+/**
+ * "So ..." opening a statement, after an acknowledgement or not ("So ...", "Okay, so ...", "Right.
+ * So ..."): the filler is stripped before a sentence is read, so the opener is read from the raw one.
+ */
+const SO_OPENER =
+  /^(?:(?:ok(?:ay)?|right|alright|all right|yeah|yes|mm+|hmm+|i see|got it|sure|and|but)[,.! ]+)*so\b(?! (?:far|let|let's|anyway|then,)\b)/;
+/** What follows "so" when it is the coach's own business, not the partner's world ("so I think", "so that's"). */
+const SO_NOT_GIVING_BACK = /^(?:i|we|let|let's|that's|this is|anyway|shall|can|could|would)\b/;
 
 /** A statement whose subject is the partner, or that frames what follows as the partner's. */
 const PARTNER_SUBJECT =
@@ -335,9 +371,12 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
     affirmationReflects: false,
     risingReflection: false,
     partnerExperience: false,
+    soGivesBack: false,
   };
   let praised = false;
   let restated = false;
+  // an offer to share said before a check ("I'm happy to share what I learned. Is that OK?")
+  let offeredToShare = false;
   for (const raw of sents) {
     let s = stripFiller(raw);
     // a reflection offered with a rising tone is read as the statement it is (partner-experience.ts)
@@ -469,7 +508,7 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
       const focused =
         PARTNER_SUBJECT.test(s) ||
         REFLECTIVE_FRAME.test(s) ||
-        (/^so\b/i.test(raw) &&
+        (SO_OPENER.test(raw) &&
           /\byou(?:r|rs|rself|'re|'ve|'d)?\b/.test(s) &&
           !/\b(?:i|me|my|we|us|our)\b/.test(s));
       if (focused) c.partnerFocused = true;
@@ -509,14 +548,25 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
         returned ||
         disclosed ||
         OFFER.test(s) ||
-        OFFER_FRAME.test(s);
+        OFFER_FRAME.test(s) ||
+        OFFER_TO_SHARE.test(s);
       if (elsewhere) c.otherStatements++;
       else if (social) c.socialStatements++;
-      else if (words(s).length > 0) c.reflectionSentences.push(s);
+      else if (words(s).length > 0) {
+        c.reflectionSentences.push(s);
+        if (SO_OPENER.test(raw) && !SO_NOT_GIVING_BACK.test(s)) c.soGivesBack = true;
+      }
     }
     if (OFFER.test(s) || OFFER_FRAME.test(s)) c.adviceOffer = true;
     if (AUTONOMY.test(s) || AUTONOMY_FRAME.test(s)) c.autonomy = true;
-    if (PERMISSION.test(s)) c.permissionRequest = true;
+    if (
+      PERMISSION.test(s) ||
+      ASKS_TO_BE_HEARD.test(s) ||
+      CONDITIONAL_OFFER.test(s) ||
+      (question && offeredToShare && OFFER_CHECK.test(s))
+    )
+      c.permissionRequest = true;
+    if (!question && OFFER_TO_SHARE.test(s)) offeredToShare = true;
     if (
       question &&
       (GOAL.test(s) ||

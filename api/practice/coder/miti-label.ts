@@ -334,8 +334,8 @@ export function decideCoding(
     !/-\s*$/.test(said) &&
     (echo >= 0.3 ||
       (cues.partnerFocused && echo >= 0.15) ||
-      (cues.words >= 4 &&
-        /^(?:and |but )?so (?!far|let|i |we |that's |this is )[a-z]/.test(said)) ||
+      // or it opens with "so" and gives their world back ("Okay, so the team leans on you.")
+      (cues.words >= 4 && cues.soGivesBack && cues.partnerFocused) ||
       // or it adds a feeling, an image, both sides or a meaning to what the partner just said
       complexMarkers() > 0 ||
       shortEcho ||

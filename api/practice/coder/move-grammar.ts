@@ -347,6 +347,9 @@ export const GOAL_QUESTION = new RegExp(
     `\\bhow are you wanting to\\b|\\bwhat do you want to (?:be different|take|do with)\\b|\\bwhat would you like (?:to|us to) (?:have|focus|achieve|get)\\b|\\bwhat would you like to explore\\b`,
     `\\bwhat (?:would|do) you need (?:right now|from)\\b|\\bwhat do you need right now\\b|\\bwhat would help (?:you )?most\\b`,
     `\\bwhat would be (?:one |a )?sign\\b|\\bwhere would you like (?:to get|to be)\\b|\\bwhat would you like to (?:leave|walk out|be able)\\b`,
+    // the want itself, asked bare ("So what do you want?", "What is it you really want here?",
+    // "What are you hoping for?"): nothing after it but where or for whom
+    `\\bwhat (?:is it (?:that )?you|do you|would you|are you) (?:really |actually |most |truly |ultimately |honestly )?(?:want|wanting|need|needing|hoping for|after|looking for)(?: most| most of all| for yourself| (?:in|from|out of) (?:all )?(?:this|it|that|here)| here| now| today| in the end| ultimately)*\\?`,
     `\\bif you could design\\b|\\bwhat do you want (?:from|out of)\\b|\\bwhat would you want to be true\\b|\\bwhat did you want (?:the|it|this)\\b`,
   ].join('|'),
 );
