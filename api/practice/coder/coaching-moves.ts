@@ -527,7 +527,7 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
         if (adviceQ) c.adviceQuestion = true;
         else c.adviceStatement = true;
       }
-      if (SUMMARY.test(s) || isSummary(s, focused)) c.summary = true;
+      if (SUMMARY.test(s) || isSummary(s, focused, SO_OPENER.test(raw))) c.summary = true;
       if (REFLECTION_OPENER.test(s)) c.reflectionOpener = true;
       if (NOTICING.test(stripFiller(s))) c.noticing = true;
       if (describesPartnerExperience(s)) c.partnerExperience = true;

@@ -288,8 +288,14 @@ export function decideCoding(
     !cues.reflectionOpener
   )
     label = cues.affirmation ? 'affirmation' : 'other';
+  // a summary said as a statement is a complex reflection, however the model read its opening
+  // ("I just want to check I've understood: ..." is no advice, and it gives no information)
   else if (
-    (label === 'open_question' || label === 'closed_question' || label === 'simple_reflection') &&
+    (label === 'open_question' ||
+      label === 'closed_question' ||
+      label === 'simple_reflection' ||
+      label === 'information' ||
+      (label === 'advice' && !cues.adviceOffer)) &&
     !question &&
     cues.summary
   )

@@ -426,17 +426,40 @@ export function isActionQuestion(s: string): boolean {
 // Summaries: gathering several things the partner said (MITI: a complex reflection)
 
 const SUMMARY_OPENER =
-  /^(?:(?:so|ok|okay|right|before we wrap up|you have|we have|before you tell me|sure)[, ]+)*(?:let me (?:check|see if|make sure|summari[sz]e|recap|sum|pull|try to sum|try to pull|gather|just check|see if i can)|let's check where we are|to (?:summari[sz]e|sum up|recap)|(?:if i|have i|let me see if i)(?:'ve)? (?:got|understood|heard) (?:this|that|you|it)|in summary|pulling (?:it|this|that|all that) together|here's what i(?:'ve| have)? (?:got|heard)|what i(?:'m| am) hearing (?:is|so far)|so (?:three|two|four) things|you've (?:told me|said|mentioned) (?:a few|several|three|two|some) things|so far)\b/;
+  /^(?:(?:so|ok|okay|right|before we wrap up|you have|we have|before you tell me|sure)[, ]+)*(?:let me (?:check|see if|make sure|summari[sz]e|recap|sum|pull|try to sum|try to pull|gather|just check|see if i can)|(?:i (?:just |only )?(?:want(?:ed)?|'d like|would like|need) to|can i|could i|may i|just) (?:check|make sure|see if|be sure) (?:that )?i(?:'ve| have)? (?:understood|got|heard|followed)|(?:just )?checking (?:that )?i(?:'ve| have)? (?:understood|got|heard)|let's check where we are|to (?:summari[sz]e|sum up|recap)|(?:if i|have i|let me see if i)(?:'ve)? (?:got|understood|heard) (?:this|that|you|it)|in summary|pulling (?:it|this|that|all that) together|here's what i(?:'ve| have)? (?:got|heard)|what i(?:'m| am) hearing (?:is|so far)|so (?:three|two|four) things|you've (?:told me|said|mentioned) (?:a few|several|three|two|some) things|so far)\b/;
 /** "so there's X and there's Y", a two-sided gathering. */
 const GATHERING =
-  /^(?:so |and )?there's (?:the |her |his |their |your |at least )?[a-z' ]{2,40} and (?:there's |now )/;
-/** Three or more things listed in one statement about the partner ("the trains, the meetings, and your manager"). */
-const LIST = /(?:[^,;:]+[,;]){2,}[^,;:]*\band\b/;
+  /^(?:so |and )?there's (?:the |her |his |their |your |at least )?[a-z' ]{2,40},? and (?:there's |then there's |now |also )/;
+/**
+ * Three or more things listed in one statement about the partner ("the trains, the meetings, and
+ * your manager"; British lists have no comma before "and": "the rota, the cover and the audit").
+ */
+const LIST =
+  /(?:[^,;:]+[,;]){2,}[^,;:]*\band\b|^(?:the |your |a )?[^,;:]{2,40}, (?:the |your |a )?[^,;:]{2,40} and (?:the |your |a )?[^,;:.]{2,60}/;
+
+/** Marks of speech transcribed: fillers, hedges and false starts ("that-that-that"). */
+const SPOKEN = /\b(?:uh|um|erm|you know|sort of|kind of|kinda)\b|\b([a-z']+)-\1\b/;
+
+/** Things counted and then listed ("two things: the nerves and being cut off", "three things so far: ..."). */
+const COUNTED =
+  /^(?:there (?:are|were|seem to be) )?(?:two|three|four|a few|several) (?:things|strands|threads|parts|pulls|sides)(?: (?:so far|here|going on|at play|in this))?(?::| - )/;
 
 /** A sentence that gathers what the partner said; `listAllowed` when it speaks of the partner. */
-export function isSummary(s: string, partnerFocused: boolean): boolean {
-  if (SUMMARY_OPENER.test(s) || GATHERING.test(s)) return true;
-  return partnerFocused && /^so\b/.test(s) && LIST.test(s);
+export function isSummary(
+  s: string,
+  partnerFocused: boolean,
+  opensWithSo = /^so\b/.test(s),
+): boolean {
+  if (SUMMARY_OPENER.test(s) || GATHERING.test(s) || COUNTED.test(s)) return true;
+  // "So more sick days, no Friday drinks, and short tempers.": three of their things listed back
+  // typed and concise: a long spoken turn full of commas and false starts is not a list
+  return (
+    opensWithSo &&
+    LIST.test(s) &&
+    s.split(' ').length <= 30 &&
+    !SPOKEN.test(s) &&
+    !/\b(?:i|i'm|i've|me|my|we|us|our)\b/.test(s)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -45,3 +45,18 @@ describe('a reflection after an acknowledgement and "so"', () => {
     expect(CODER_VERSION).toMatch(/^coder-8\+/);
   });
 });
+
+describe('summaries in typed phrasing', () => {
+  const prevPartner = "And on top of the rota there's the audit, which nobody else will touch.";
+  it.each([
+    "I just want to check I've understood: the rota, the sick cover and the audit all land on you.",
+    "Can I check I've understood? The rota, the cover and now the audit all sit with you.",
+    "So there's the rota you carry, and there's an audit nobody else will touch.",
+    'So three things so far: the rota, the cover, and an audit nobody else will touch.',
+  ])('%j is a summary, never advice or information', (text) => {
+    const c = codeUtterance(text, { prevPartner });
+    expect(c.codes).toContain('summary');
+    expect(c.codes).not.toContain('advice');
+    expect(c.label).not.toMatch(/^(?:advice|information)$/);
+  });
+});

@@ -11,6 +11,7 @@ import type { CoachCode, PartnerStage } from '../types.js';
 import type { GoodMove } from './alternative-reply.js';
 import type { CoachMove, SessionSoFar } from './coach-move.js';
 import { laterGoalParts, obstacleParts } from './goal-and-action-feedback.js';
+import { codeUtteranceAfter } from '../coder/index.js';
 import { asksForAdvice } from './partner-words.js';
 
 /** What feedback knows about the moment of the turn. */
@@ -66,6 +67,20 @@ export type Parts = { worked: string; improve: string; suggestion: string; alt: 
 
 const pick = <T>(c: TurnMoment, options: T[]): T => options[(c.variant ?? 0) % options.length];
 
+/** Words of a turn, as the learner would count them. */
+const wordsIn = (text: string) => (text.match(/[A-Za-z0-9’']+/g) ?? []).length;
+/** Words of the turn's questions (the sentences that end in a question mark). */
+const questionWords = (text: string) =>
+  (text.match(/[^.?!]+\?/g) ?? []).reduce((n, q) => n + wordsIn(q), 0);
+/**
+ * A question long enough to ask the partner to hold several things (ICF 7.7, concise language):
+ * past 20 words, most typed questions carry a preamble or a second question inside them.
+ */
+const LONG_QUESTION_WORDS = 20;
+const longQuestion = (c: TurnMoment) => questionWords(c.text) > LONG_QUESTION_WORDS;
+/** A summary past 45 words: longer than most partners can check in one go. */
+const longSummary = (c: TurnMoment) => wordsIn(c.text) > 45;
+
 /** A count as the house writes it: words up to nine, digits from 10. */
 const count = (n: number) =>
   n < 10
@@ -76,25 +91,41 @@ const count = (n: number) =>
 const SOCIAL_ONLY =
   /^(?:(?:ok(?:ay)?|right|great|lovely|well)[,!.]?\s+)?(?:thank you|thanks|cheers|bye|goodbye|take care|see you|good luck|all the best|nice (?:talking|chatting)|it was (?:nice|good|great|a pleasure)|hi|hello|good (?:morning|afternoon|evening))\b[^?]{0,60}[.!]?$/i;
 
-/** Words that open a turn by telling, judging or soothing rather than reflecting. */
-const TELLS =
-  /\b(?:should|shouldn't|need to|needs to|must|have to|has to|ought|don't worry|honestly|to be honest|why|you'll be fine|just)\b/i;
+/** Codes of a sentence that tells, judges, soothes or leads: where the poor part of a turn begins. */
+const POOR_PART: ReadonlySet<CoachCode> = new Set([
+  'advice',
+  'judgement',
+  'reassurance',
+  'leading_question',
+]);
 
 /** Sympathy that fits anything said ("That sounds hard.", "It must be a lot."): not a reflection of it. */
 const STOCK_EMPATHY =
   /^(?:oh,? )?(?:that|it|this) (?:sounds|seems|must be|must feel|is)(?: like)? (?:(?:really|very|so|quite) )?(?:a lot|hard|tough|difficult|rough|awful|stressful|frustrating|challenging|horrible|annoying|a pain)[.!]*$/i;
 
-/** What genuinely worked in a poor turn: a reflection it held before the poor part, else nothing. */
+/**
+ * What genuinely worked in a poor turn: the reflection it made before the poor part began, else
+ * nothing. The sentences before the first one that tells, judges, soothes, leads or asks are coded
+ * on their own, so “I just want to check I've understood: ...” is read for what it is (a check,
+ * then a reflection), and “You just need to ...” or “That must be hard. Have you tried ...?” for
+ * theirs; a word such as “just” or “must” decides nothing by itself.
+ */
 function goodPartOf(c: TurnMoment): string {
-  const codes = c.codes ?? new Set<CoachCode>();
-  // both wordings say the reflection came first: not when the turn opens by telling or judging
-  const first = (c.text.match(/[^.?!]+[.?!]*/) ?? [''])[0];
-  if (TELLS.test(first)) return '';
+  const sentences = c.text.match(/[^.?!]+[.?!]*/g) ?? [];
+  const before: string[] = [];
+  for (const s of sentences) {
+    if (/\?\s*$/.test(s)) break;
+    if (codeUtteranceAfter(s.trim(), c.prev).codes.some((code) => POOR_PART.has(code))) break;
+    before.push(s.trim());
+  }
+  if (before.length === 0 || before.length === sentences.length) return '';
+  const said = before.join(' ');
   // a stock phrase ("That sounds like a lot.") takes up nothing the partner said: no praise for it
-  if (STOCK_EMPATHY.test(first.trim())) return '';
-  if (codes.has('complex_reflection') || codes.has('summary'))
+  if (before.every((s) => STOCK_EMPATHY.test(s))) return '';
+  const codes = codeUtteranceAfter(said, c.prev).codes;
+  if (codes.includes('complex_reflection') || codes.includes('summary'))
     return `Before that, your reflection picked up what ${c.name} had said.`;
-  if (codes.has('simple_reflection')) return `You started by saying back ${c.name}'s words.`;
+  if (codes.includes('simple_reflection')) return `You started by saying back ${c.name}'s words.`;
   return '';
 }
 
@@ -404,7 +435,13 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       };
     case 'summary':
       return {
-        worked: `Your summary pulls together what ${n} said, which shows you were tracking all of it.`,
+        worked: pick(c, [
+          `Your summary pulls together what ${n} said, which shows you were tracking all of it.`,
+          c.checked
+            ? `You checked your summary with ${n}, so they can correct it or add what you missed.`
+            : `Gathering ${n}'s points in one place lets them hear their own thinking laid out.`,
+          `Pulling the threads together gives ${n} a moment to step back and see the whole picture.`,
+        ]),
         // a summary that already asks "Have I got that right?" needs no advice to check it
         improve: c.checked
           ? pick(c, [
@@ -412,13 +449,19 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
               `Nothing to change; checking it with ${n} hands the thread back, and a summary this brief is easy to correct.`,
             ])
           : pick(c, [
-              'Keep summaries short and check them lightly; the point is to hand the thread back.',
+              longSummary(c)
+                ? `At ${count(wordsIn(c.text))} words it is a lot for ${n} to check; a shorter summary hands the thread back sooner.`
+                : `Check it with ${n} lightly (“Have I got that right?”), so they can correct it or add to it.`,
               `Check it with ${n} lightly${c.said ? `, ending on what they said last (“${c.said}”)` : ''}, so they can correct or add to it.`,
             ]),
         suggestion:
           next === 'action_question'
             ? `To move towards action, follow the summary with a question about what ${n} will do.`
-            : `To keep ${n} thinking, follow it with one open question.`,
+            : pick(c, [
+                `To keep ${n} thinking, follow it with one open question.`,
+                `When ${n} has responded, ask which of those threads matters most to them.`,
+                `Let ${n} choose where to go next: ask what stands out to them now they hear it together.`,
+              ]),
         alt: null,
       };
     case 'complex_reflection':
@@ -491,14 +534,16 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
           `An open question: it invites ${n} to think and talk.`,
           `Your question leaves ${n} room to answer in their own way.`,
         ]),
-        improve: c.feeling
-          ? `${c.said || c.phrase ? `${n} had just said “${c.said ?? c.phrase}”` : `${n} had just named a feeling`}; reflecting that first would have shown you heard it.`
-          : c.said
-            ? pick(c, [
-                `Before asking, you could reflect “${c.said}”: it shows you heard it and often brings more than a question.`,
-                `Keep questions short, then let the silence work; saying back “${c.said}” first would also have shown you were with ${n}.`,
-              ])
-            : 'Keep questions short, then let the silence work.',
+        improve: longQuestion(c)
+          ? `At ${questionWords(c.text)} words the question asks ${n} to hold a lot at once; a shorter one leaves more room to think${c.said ? `, and saying back “${c.said}” first would show you heard it` : ''}.`
+          : c.feeling
+            ? `${c.said || c.phrase ? `${n} had just said “${c.said ?? c.phrase}”` : `${n} had just named a feeling`}; reflecting that first would have shown you heard it.`
+            : c.said
+              ? pick(c, [
+                  `Before asking, you could reflect “${c.said}”: it shows you heard it and often brings more than a question.`,
+                  `Once it's asked, let the silence work; saying back “${c.said}” first would also have shown you were with ${n}.`,
+                ])
+              : `Nothing to fix: once it's asked, let the silence work and give ${n} time to answer.`,
         suggestion: c.feeling
           ? feelHeard(c)
           : pick(c, [
