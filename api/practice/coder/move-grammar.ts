@@ -196,6 +196,11 @@ const AFFIRMATION_PATTERNS = new RegExp(
     `\\bwell done\\b(?! you)|(?:^|[,.!] )good for you\\b|\\bi (?:really )?(?:admire|respect) (?:how|that|your|the way)\\b|\\bi'm (?:really |so )?impressed\\b|\\byou should be proud\\b`,
     `\\bthat(?:'s| is) (?:a )?real (?:achievement|progress|shift|result|change|discipline)\\b`,
     `\\byou (?:were|are) (?:shaking|scared|nervous|terrified) and (?:you )?(?:did|went|said|spoke)\\b`,
+    // a quality of the partner's shown in the session: "you've been really honest with yourself",
+    // "you were brave to look at it", "you've worked hard at this today"
+    `\\byou(?:'ve| have) been (?:(?:really|very|so|remarkably|incredibly|genuinely|brutally) )?(?:honest|brave|candid|frank|generous|courageous|persistent|resilient)\\b`,
+    `\\byou (?:were|are) (?:(?:really|very|so) )?(?:brave|courageous|honest|generous|bold) (?:to|enough to)\\b`,
+    `\\byou(?:'ve| have) (?:worked|thought) (?:(?:really|so|very) )?hard (?:at|on|about) (?:this|that|it)\\b|\\byou(?:'ve| have) done (?:some )?(?:real|hard|serious|a lot of) (?:work|thinking)\\b`,
   ].join('|'),
 );
 

@@ -43,6 +43,8 @@ export interface TurnMoment {
   unsaid?: string | null;
   /** the reflection says the partner's meaning mostly in other words than theirs */
   ownWords?: boolean;
+  /** the turn takes up something of `said` (a word of it, or of its family): praise may quote it */
+  tookUpSaid?: boolean;
 }
 
 const EARLY_STAGES: PartnerStage[] = ['guarded', 'opening_up'];
@@ -101,7 +103,7 @@ const POOR_PART: ReadonlySet<CoachCode> = new Set([
 
 /** Sympathy that fits anything said ("That sounds hard.", "It must be a lot."): not a reflection of it. */
 const STOCK_EMPATHY =
-  /^(?:oh,? )?(?:that|it|this) (?:sounds|seems|must be|must feel|is)(?: like)? (?:(?:really|very|so|quite) )?(?:a lot|hard|tough|difficult|rough|awful|stressful|frustrating|challenging|horrible|annoying|a pain)[.!]*$/i;
+  /^(?:oh,? )?(?:that|it|this)(?:'s|’s| sounds| seems| must be| must feel| is)(?: like)? (?:(?:really|very|so|quite) )?(?:a lot|hard|tough|difficult|rough|awful|stressful|frustrating|challenging|horrible|annoying|a pain)[.!]*$/i;
 
 /**
  * What genuinely worked in a poor turn: the reflection it made before the poor part began, else
@@ -246,11 +248,34 @@ function tentativeGuessFeedback(c: TurnMoment, unsaid: string): Parts {
   };
 }
 
+/**
+ * Sympathy that would fit anything the partner said (“That sounds hard.”): kind, and it names a
+ * feeling, but nothing in it shows what was heard, so it is not praised as going beneath the words.
+ */
+function stockEmpathyFeedback(c: TurnMoment): Parts {
+  const n = c.name;
+  return {
+    worked: `You acknowledged that this is hard for ${n}.`,
+    improve: pick(c, [
+      `“${quote(c.text)}” would fit almost anything; naming what is hard${c.said ? ` about “${c.said}”` : ''} shows you heard this in particular.`,
+      `A phrase like “${quote(c.text)}” can sound like a formula; ${n}'s own words${c.phrase ? ` (“${c.phrase}”)` : ''} would make it theirs.`,
+    ]),
+    suggestion: `To help ${n} feel understood, say what you think is hard for them, in their words, and let them correct you.`,
+    alt: c.prev ? 'deeper_reflection' : 'open_question',
+  };
+}
+
 /** The wording for one move in its moment. */
 export function forMove(move: CoachMove, c: TurnMoment): Parts {
   const n = c.name;
   const next = nextGoodMove(c);
   const reflectAlt: GoodMove = c.prev ? 'deeper_reflection' : 'open_question';
+  // "That sounds hard." fits whatever was said: sympathy, not yet a reflection of this partner
+  if (
+    (move === 'simple_reflection' || move === 'complex_reflection') &&
+    STOCK_EMPATHY.test(c.text.trim())
+  )
+    return stockEmpathyFeedback(c);
   if ((move === 'simple_reflection' || move === 'complex_reflection') && c.unsaid)
     return c.tentative ? tentativeGuessFeedback(c, c.unsaid) : interpretationFeedback(c, c.unsaid);
   switch (move) {
@@ -326,7 +351,9 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
           `Reassurance closes the subject${c.said ? ` ${n} had just opened (“${c.said}”)` : ''}; it tells them how to feel rather than showing you understood.`,
         ]),
         suggestion: pick(c, [
-          `To help ${n} feel understood, stay with ${theirWords(c, 'the feeling')}: name it and let them say more.`,
+          c.feeling
+            ? `To help ${n} feel understood, stay with the feeling${c.phrase ? ` in “${c.phrase}”` : ''}: name it and let them say more.`
+            : `To help ${n} feel understood, stay with ${theirWords(c, 'what they said')}: say it back and let them say more.`,
           `Instead of lightening it, reflect what is hard for ${n}${c.phrase ? ` about “${c.phrase}”` : ''} and leave a pause.`,
         ]),
         alt: reflectAlt,
@@ -361,14 +388,18 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
         };
       }
       return {
-        worked: `An incisive question: it invites ${n} to test the assumption${c.said ? ` behind “${c.said}”` : ' that may be holding them back'}.`,
+        // "the assumption behind “...”" only when the partner's words show one
+        worked: `An incisive question: it invites ${n} to test the assumption${c.said && c.assumption ? ` behind “${c.said}”` : ' that may be holding them back'}.`,
         improve: pick(c, [
           `Keep it in ${n}'s words rather than yours${c.assumption && c.said ? ` (“${c.said}”)` : ''}, and give them time: the answer often comes after a pause.`,
           `Give ${n} time with it; if they answer quickly, ask it again in their own words${c.said ? `, staying close to “${c.said}”` : ''}.`,
         ]),
         suggestion:
           c.stage && READY_FOR_ACTION.includes(c.stage) && !c.so.actionAsked
-            ? `To turn insight into action, next ask what ${n} will do.`
+            ? pick(c, [
+                `To turn insight into action, next ask what ${n} will do.`,
+                `Once ${n} has answered, ask what they will do with what they now see.`,
+              ])
             : pick(c, [
                 `To deepen it, follow ${n}'s answer with “what more?” or a reflection.`,
                 `When ${n} answers, reflect the new assumption back in their words before moving on.`,
@@ -467,13 +498,16 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
     case 'complex_reflection':
       return {
         worked: pick(c, [
-          `A reflection that goes beneath the words: it shows ${n} you understood what ${c.feeling && c.phrase && c.phrase.split(/\s+/).length <= 3 ? `“${c.phrase}”` : 'it'} means to them.`,
+          // “I don't know” is uncertainty, not a phrase that means something to them
+          `A reflection that goes beneath the words: it shows ${n} you understood what ${c.feeling && c.phrase && c.phrase.split(/\s+/).length <= 3 && !/\b(?:know|sure)\b/i.test(c.phrase) ? `“${c.phrase}”` : 'it'} means to them.`,
           // tentativeness is praised only where the words were tentative
+          // the partner's sentence is quoted only when the reflection took it up: "you put what
+          // they said (“...”) into your own words" about a reflection of something else is false
           c.tentative
-            ? `You named what sits under ${n}'s words${c.said ? ` (“${c.said}”)` : ''}, tentatively enough for them to correct you.`
+            ? `You named what sits under ${n}'s words${c.said && c.tookUpSaid ? ` (“${c.said}”)` : ''}, tentatively enough for them to correct you.`
             : c.ownWords
-              ? `You put what ${n} said${c.said ? ` (“${c.said}”)` : ''} into your own words, which shows you took in its meaning.`
-              : `Your reflection added meaning to ${n}'s own words${c.said ? ` (“${c.said}”)` : ''}, which shows you were following closely.`,
+              ? `You put what ${n} said${c.said && c.tookUpSaid ? ` (“${c.said}”)` : ''} into your own words, which shows you took in its meaning.`
+              : `Your reflection added meaning to ${n}'s own words${c.said && c.tookUpSaid ? ` (“${c.said}”)` : ''}, which shows you were following closely.`,
         ]),
         improve: pick(c, [
           `Nothing to fix here.${c.said ? ` After “${c.said}”, let` : ' Let'} the reflection land and leave a pause before your next move.`,
@@ -509,7 +543,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
     case 'permission_request':
       return {
         worked: `You asked before offering an idea, which keeps ${n} in charge of their own thinking.`,
-        improve: `Before offering, make sure you've heard ${n}'s own ideas${c.said ? ` about “${c.said}”` : ''}; they often have the best ones.`,
+        improve: `Before offering, make sure you've heard what ${n} has already thought of${c.said ? ` (they had just said “${c.said}”)` : ''}; their own ideas often fit best.`,
         suggestion: `To keep the plan ${n}'s, ask what options they already see before adding yours.`,
         alt: null,
       };

@@ -137,10 +137,13 @@ export function rankedSentences(text: string | null | undefined): string[] {
 
 function rankOnce(text: string): string[] {
   const sents = partnerSentences(text).filter((s) => !s.endsWith('?') && !NOT_CONTENT.test(s));
+  // a fragment of three words or fewer ("Mei, my lead.") names a thing but says nothing about it:
+  // quoted back ("“Mei, my lead” still had more in it") it reads as a non sequitur
   const score = (s: string) =>
     (feelingIn(s) ? 4 : 0) +
     (WANT.test(s) || assumptionShowing(s) ? 3 : 0) +
-    (FIRST_PERSON.test(s) ? 1 : 0);
+    (FIRST_PERSON.test(s) ? 1 : 0) -
+    (s.split(/\s+/).length <= 3 ? 2 : 0);
   return sents
     .map((s, i) => ({ s, i, score: score(s) }))
     .sort((a, b) => b.score - a.score || (a.score > 0 ? a.i - b.i : b.i - a.i))
@@ -202,12 +205,19 @@ export function partnerQuote(text: string | null | undefined, max = 12): string 
     .replace(/[.!…]+$/, '')
     .trim();
   const words = clean.split(/\s+/);
-  return words.length <= max
-    ? clean
-    : `${words
-        .slice(0, max)
-        .join(' ')
-        .replace(/[,;:]+$/, '')}…`;
+  if (words.length <= max) return clean;
+  // a whole clause reads better than words cut mid-thought (“... with every little problem and I…”)
+  const head = words.slice(0, max + 1).join(' ');
+  const cut = Math.max(
+    head.lastIndexOf(', '),
+    head.lastIndexOf(' and '),
+    head.lastIndexOf(' but '),
+  );
+  if (cut > 0 && head.slice(0, cut).split(/\s+/).length >= 5) return head.slice(0, cut);
+  return `${words
+    .slice(0, max)
+    .join(' ')
+    .replace(/[,;:]+$/, '')}…`;
 }
 
 /**

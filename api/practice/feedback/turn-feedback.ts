@@ -210,6 +210,7 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
     tentative: isTentative(input.coachText ?? ''),
     unsaid: unsaidCondition(input.coachText ?? '', partnerTexts),
     ownWords: stemEcho(input.coachText ?? '', prev) < OWN_WORDS_ECHO,
+    tookUpSaid: stemEcho(input.coachText ?? '', partnerQuote(prev)) > 0,
   };
   const used = new Set(
     (input.priorFeedback ?? []).flatMap((f) => [f.worked, f.improve, f.suggestion]).filter(Boolean),
