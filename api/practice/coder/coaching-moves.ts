@@ -160,6 +160,14 @@ const HEDGED_SUGGESTION =
  */
 const HOLDS_SPACE =
   /^(?:(?:and|so|please|honestly|no)[, ]+)*(?:take (?:your time|(?:as long as|all the time|whatever time) you need|a (?:moment|minute|second|breath)(?: if you need (?:it|one|to))?)|there's no (?:rush|hurry)|no (?:rush|hurry))(?:[,;]? (?:there's no (?:rush|hurry)|no (?:rush|hurry)|i'm (?:here|listening|not going anywhere)))?[.!]?$/;
+/**
+ * The coach saying what they would do, as advice for the partner's situation ("I'd book a meeting
+ * with Jo", "Personally I would email her first"): not their stance ("I'd say", "I'd imagine",
+ * "I'd be curious", "I'd like to check").
+ */
+const IN_YOUR_PLACE =
+  /^(?:(?:honestly|personally|frankly|well|so|and|but|me,|myself,)[, ]+)*i(?:'d| would)(?: (?:probably|just|definitely|honestly|personally|first))? (?!(?:like|love|hate|say|guess|imagine|think|wonder|be|have|want|need|prefer|rather|hope|feel|bet|agree|add|suggest|recommend|ask you|check|never|not|also like|really like|argue|call that|describe|put it|love to|value)\b)[a-z]+\b/;
+
 /** Sentence openers that look imperative but invite the partner to talk or close the session. */
 const NOT_IMPERATIVE =
   /^(?:feel free|let me|let's|tell me|talk me|talk to me|walk me|say more|go on|go ahead|take your time|take (?:as long as|all the time|whatever time) you need|take (?:a|a few|a minute|a moment|a second|a breath)(?: (?:moment|minute|second|breath)s?)?(?: if you need (?:it|one|to))?[.!]?$|take care|think about (?:all )?(?:of )?(?:it|that|this|what)|look,|look at (?:you|that|this|what)|keep going|stop me|give me|get (?:back|in touch)|make yourself|be well|use (?:your|the) (?:time|words))/;
@@ -408,7 +416,12 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
         praised = true;
       else if (restatesAct(s)) restated = true;
     }
-    const contracted = isContracting(s) && !(given && !proposesHowWeWork(s));
+    // "I'd book a meeting with Jo and set some ground rules" is what the coach would do in the
+    // partner's place (advice), not an agreement about how the two of them work
+    const contracted =
+      isContracting(s) &&
+      !(given && !proposesHowWeWork(s)) &&
+      !(!question && IN_YOUR_PLACE.test(s));
     const returned = isReturnToGoal(s);
     if (judged) c.judgement = true;
     if (reassured) c.reassurance = c.support = true;
@@ -517,7 +530,8 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
         // "Covering two roles must be exhausting": a gerund subject is not an imperative
         advisedHere = false;
       }
-      if (ADVICE_STATEMENT.test(s) || HEDGED_SUGGESTION.test(s)) advisedHere = true;
+      if (ADVICE_STATEMENT.test(s) || HEDGED_SUGGESTION.test(s) || IN_YOUR_PLACE.test(s))
+        advisedHere = true;
       // "don't dwell on it", "toughen up", "stop being such a perfectionist": the imperative is the
       // reassurance or the judgement, not advice; a suggestion in another clause still counts
       if (advisedHere && (judged || reassured || soothing) && !clauses(s).some(isSuggestion))

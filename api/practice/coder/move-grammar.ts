@@ -43,6 +43,10 @@ const JUDGEMENT_STATEMENT = new RegExp(
     `\\b(?:that|this|it)(?:'s| is| was| sounds like| seems like| looks like) (?:a |an |your )?(?:bit of an? )?(?:confidence|attitude|motivation|personality|character|mindset|work ethic|you|people skills|communication) (?:problem|issue|thing|failing)\\b|^(?:(?:honestly|frankly|look|well|but|and|so|to be honest)[, ]+)*(?:the|your) (?:real )?problem (?:is|here is) (?:that )?you(?:'re| are)?\\b`,
     // a choice of theirs called a mistake and pinned on them: "handing it over was a mistake on your part"
     `\\b(?:was|is|were|that's|it's) (?:a |an )?(?:(?:bit of a|big|real|clear|serious) )?(?:mistake|error|misjudgement|bad (?:call|idea|move|decision)) (?:on your part|of yours|by you)\\b`,
+    // taking the other side against the partner's account: "To be fair, they probably have their
+    // reasons", "In her defence, ...", "They must have had a good reason" (MITI Confront: disagreeing)
+    `^(?:(?:well|but|and|honestly|look)[, ]+)*(?:to be fair(?: to (?:them|her|him|jo))?|in (?:fairness|(?:their|her|his) defen[cs]e)|playing devil's advocate|to play devil's advocate),? (?!(?:to )?you(?:rself)?\\b)[a-z]`,
+    `\\b(?:they|she|he)(?:'ve| have|'d| had)? (?:probably|must|surely|no doubt) (?:have )?(?:had |got )?(?:their |her |his |a |some )?(?:own |good |perfectly good |valid )?reasons?\\b`,
     // consequences pinned on the person
     `\\bthat's what (?:happens|you get) (?:when|if|for)\\b`,
     `\\byou (?:only have yourself to blame|brought (?:it|this|that) on yourself|asked for (?:it|that)|had it coming)\\b`,
@@ -200,7 +204,7 @@ const AFFIRMATION_PATTERNS = new RegExp(
     // "you were brave to look at it", "you've worked hard at this today"
     `\\byou(?:'ve| have) been (?:(?:really|very|so|remarkably|incredibly|genuinely|brutally) )?(?:honest|brave|candid|frank|generous|courageous|persistent|resilient)\\b`,
     `\\byou (?:were|are) (?:(?:really|very|so) )?(?:brave|courageous|honest|generous|bold) (?:to|enough to)\\b`,
-    `\\byou(?:'ve| have) (?:worked|thought) (?:(?:really|so|very) )?hard (?:at|on|about) (?:this|that|it)\\b|\\byou(?:'ve| have) done (?:some )?(?:real|hard|serious|a lot of) (?:work|thinking)\\b`,
+    `\\byou(?:'ve| have) (?:worked|thought) (?:(?:really|so|very|incredibly) )?(?:hard|carefully|deeply|honestly) (?:at|on|about|through) (?:this|that|it|all this|all of this)\\b|\\byou(?:'ve| have) done (?:some )?(?:real|hard|serious|a lot of) (?:work|thinking)\\b`,
   ].join('|'),
 );
 
@@ -327,7 +331,7 @@ const RESTATES_ACT =
  * will help", "which is no small thing"). Then the praise is the move, not the restatement.
  */
 export const COACH_VERDICT =
-  /\b(?:clearly|obviously|real progress|incredibl[ey]|grace|impressive|brilliant(?:ly)?|amazing(?:ly)?|so well|beautifully|superb(?:ly)?)\b|^(?:(?:and|but|so)[, ]+)?(?:that|this|which|it)(?: [a-z-]+){0,3}?(?:'s| is| was| will| would| took| takes| shows| says| must)\b/;
+  /\b(?:clearly|obviously|real progress|incredibl[ey]|grace|impressive|brilliant(?:ly)?|amazing(?:ly)?|so well|beautifully|superb(?:ly)?|(?:thought|worked) (?:(?:really|so|very) )?(?:hard|carefully|deeply)|(?:been|were) (?:(?:really|so|very) )?(?:honest|brave|candid|courageous|frank))\b|^(?:(?:and|but|so)[, ]+)?(?:that|this|which|it)(?: [a-z-]+){0,3}?(?:'s| is| was| will| would| took| takes| shows| says| must)\b/;
 
 /** Whether an affirming sentence also gives the partner's act back (so it codes a reflection too). */
 export function restatesAct(s: string): boolean {
@@ -391,7 +395,7 @@ const INCISIVE_PATTERNS = new RegExp(
     // if you knew / assumed / believed / weren't afraid / trusted..., what would you...?
     `\\bif (?:you|we) (?:really |just |already )?(?:knew|know for certain|assumed|believed|trusted|were sure|were certain|weren't|were not|didn't have to|did not have to|didn't need to|had no|found out|could be sure|were to assume|were free|had permission|were allowed)\\b`,
     `\\bif (?:it|that|they|she|he|[a-z]+ing [a-z]+(?: [a-z]+)?) (?:was|were|wasn't|weren't|did|didn't|could|couldn't|would|wouldn't) (?:not )?(?:a risk|true|the case|possible|happy|delighted|fine|an option|already decided|decided|valued?|say yes|see it|take it|welcome|rate|want|think|know|mind|care|agree|support|back)\\b`,
-    `\\bwhat would you (?:do|say|tell|choose|write|ask|try|decide|hand over|paint|change)\\b[^?]*\\bif (?:you|it|they|she|he|that|looking|being|[a-z]+ing)\\b(?! could design)`,
+    `\\bwhat would you (?:do|say|tell|choose|write|ask|try|decide|hand over|paint|change)\\b[^?]*\\bif (?:you|it|they|she|he|that|looking|being|nobody|no one|everyone|everybody|anyone|people|[a-z]+ing)\\b(?! could design)`,
     `\\bif you (?:knew|assumed|believed|weren't|were not)\\b`,
     `\\bis (?:that|it|this) (?:really )?true\\?$`,
     `\\bwhat would it mean about you\\b`,
@@ -410,7 +414,7 @@ const ACTION_PATTERNS = new RegExp(
   [
     `\\bwhat (?:will|are) you (?:going to )?(?:do|say|tell|ask|try|propose|send|start|commit|change|book|take)\\b`,
     `\\bwhat(?:'s| is| would be) (?:your|the|a|one) (?:first|next|smallest|one|single) (?:small |concrete |real )?(?:step|thing|move|meeting|piece|action)\\b|\\bwhat's next\\b|\\bfirst step\\b|\\bwhat's your next\\b`,
-    `\\bwhen (?:will|would|could|can|do|shall) you\\b|\\bby when\\b|^when\\?$|^when tomorrow\\?$|\\bwhen could (?:it|the first|you)\\b|\\bwhen would the first\\b|\\bwhen's the\\b`,
+    `\\bwhen (?:will|would|could|can|do|shall) you\\b(?! (?:have to|need to|usually|normally|tend to|find out|hear back|notice|feel)\\b)|\\bby when\\b|^when\\?$|^when tomorrow\\?$|\\bwhen could (?:it|the first|you)\\b|\\bwhen would the first\\b|\\bwhen's the\\b`,
     `\\bwho (?:could|would|will|can|might) (?:you )?(?:ask|talk|help|support|speak|go to|be the first|approach)\\b|\\bwho (?:could|would|will) you (?:ask|talk|approach)\\b|\\bwho's the first person\\b`,
     `\\bhow (?:sure|confident|committed|likely) are you\\b|\\bon a scale\\b|\\bfrom (?:one|1|zero|0) to (?:ten|10)\\b`,
     `\\bwhat (?:might|could|would|will) get in the way\\b|\\bwhat might stop you\\b`,

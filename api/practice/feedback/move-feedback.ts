@@ -12,7 +12,7 @@ import type { GoodMove } from './alternative-reply.js';
 import type { CoachMove, SessionSoFar } from './coach-move.js';
 import { laterGoalParts, obstacleParts } from './goal-and-action-feedback.js';
 import { codeUtteranceAfter } from '../coder/index.js';
-import { asksForAdvice } from './partner-words.js';
+import { asksForAdvice, statesWant } from './partner-words.js';
 
 /** What feedback knows about the moment of the turn. */
 export interface TurnMoment {
@@ -442,6 +442,14 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       };
     case 'goal_question': {
       // an outcome in the partner's situation, or a re-check after contracting, is not late
+      // the partner has just said what they want: asking again shows it was not heard
+      if (c.prev && c.turn > 1 && statesWant(c.prev))
+        return {
+          worked: '',
+          improve: `${n} had just told you what they want${c.said ? ` (“${c.said}”)` : ''}; asking again suggests it wasn't heard.`,
+          suggestion: `To agree the goal, reflect ${n}'s answer back in their words and check it's what they want to work on.`,
+          alt: 'reflection',
+        };
       const later = laterGoalParts(c);
       if (later) return later;
       return {
@@ -532,7 +540,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
           `You reflected ${n}'s words back, which shows you were listening.`,
           `Saying back what ${n} said kept the focus on them.`,
         ]),
-        improve: `It stayed close to their words${c.said ? ` (“${c.said}”)` : ''}; a reflection that names the feeling or meaning underneath moves the conversation further.`,
+        improve: `It stayed close to their words${c.said && c.tookUpSaid ? ` (“${c.said}”)` : ''}; a reflection that names the feeling or meaning underneath moves the conversation further.`,
         suggestion: c.feeling
           ? `To help ${n} feel understood, name the feeling you hear (${c.phrase ? `“${c.phrase}”` : c.feeling}) as well as the facts.`
           : c.phrase

@@ -92,3 +92,32 @@ describe('quoting the partner', () => {
     expect(q).toMatch(/^My team keeps coming to me/);
   });
 });
+
+describe('advice that fits the moment', () => {
+  it('a goal question straight after the partner said what they want is told so', () => {
+    const f = fb(
+      'Okay. So what would you like from today?',
+      'I want to leave knowing which of the two offers to take.',
+      'exploring',
+      2,
+    );
+    expect(f.worked).toBe('');
+    expect(f.improve).toMatch(/just told you what they want/);
+  });
+
+  it('"clearer about what I think" is a want, not a feeling to reflect', () => {
+    const f = fb(
+      'What do you mean by that?',
+      "I'd like to be clearer about what I actually think.",
+    );
+    expect(`${f.improve} ${f.suggestion}`).not.toMatch(/feeling \(“clearer”\)/);
+  });
+
+  it('a sentence a little over the quote length is quoted whole', () => {
+    expect(
+      partnerQuote(
+        'Every time someone congratulates me, I smile and something in my stomach drops.',
+      ),
+    ).toBe('Every time someone congratulates me, I smile and something in my stomach drops');
+  });
+});

@@ -317,7 +317,11 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   };
 }
 
-/** What each good move is called when the learner makes it again, and why it helps. */
+/**
+ * What each good move is called when the learner makes it again, and why it helps: only moves
+ * whose worth does not hang on the moment (an incisive or action question asked too early is
+ * told so, and praise of it as a habit would contradict that).
+ */
 const MADE_AGAIN: Partial<Record<CoachMove, { code: CoachCode; noun: string; why: string }>> = {
   summary: {
     code: 'summary',
@@ -343,16 +347,6 @@ const MADE_AGAIN: Partial<Record<CoachMove, { code: CoachCode; noun: string; why
     code: 'affirmation',
     noun: 'affirmation',
     why: 'naming what {n} does well builds their trust in you',
-  },
-  incisive_question: {
-    code: 'incisive_question',
-    noun: 'incisive question',
-    why: 'each invites {n} to test what holds them back',
-  },
-  action_question: {
-    code: 'action_question',
-    noun: 'question about what {n} will do',
-    why: 'the plan stays theirs',
   },
   return_to_goal: {
     code: 'return_to_goal',
