@@ -101,6 +101,10 @@ const POOR_PART: ReadonlySet<CoachCode> = new Set([
   'leading_question',
 ]);
 
+/** Taking the other party's part against the partner's account ("To be fair, they had their reasons"). */
+const SIDES_WITH_OTHERS =
+  /^(?:(?:well|but|and|honestly|look)[, ]+)*(?:to be fair|in (?:fairness|(?:their|her|his) defen[cs]e)|playing devil's advocate)\b|\b(?:they|she|he)(?:'ve| have|'d| had)? (?:probably|must|surely|no doubt) (?:have )?(?:had |got )?(?:their |her |his |a |some )?(?:own |good |valid )?reasons?\b/i;
+
 /** Sympathy that fits anything said ("That sounds hard.", "It must be a lot."): not a reflection of it. */
 const STOCK_EMPATHY =
   /^(?:oh,? )?(?:that|it|this)(?:'s|’s| sounds| seems| must be| must feel| is)(?: like)? (?:(?:really|very|so|quite) )?(?:a lot|hard|tough|difficult|rough|awful|stressful|frustrating|challenging|horrible|annoying|a pain)[.!]*$/i;
@@ -300,12 +304,14 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       const blaming = opensWithWhy(c.text);
       return {
         worked: goodPartOf(c),
-        improve: blaming
-          ? `However gently it's asked, “${quote(c.text)}” reads as a judgement: it asks ${n} to defend a choice rather than explore it${c.said ? `, just after “${c.said}”` : ''}.`
-          : pick(c, [
-              `“${quote(c.text)}” passes judgement on ${n}${after(c, ' just after they said')}; people who feel judged say less.`,
-              `Whatever you think of it, “${quote(c.text)}” evaluates ${n} rather than understanding them${c.said ? `, and it answers “${c.said}” with a verdict` : ''}.`,
-            ]),
+        improve: SIDES_WITH_OTHERS.test(c.text)
+          ? `“${quote(c.text)}” speaks up for the other side, so ${n} hears that their own account is wrong${after(c, ', just after')}; people who feel corrected say less.`
+          : blaming
+            ? `However gently it's asked, “${quote(c.text)}” reads as a judgement: it asks ${n} to defend a choice rather than explore it${c.said ? `, just after “${c.said}”` : ''}.`
+            : pick(c, [
+                `“${quote(c.text)}” passes judgement on ${n}${after(c, ' just after they said')}; people who feel judged say less.`,
+                `Whatever you think of it, “${quote(c.text)}” evaluates ${n} rather than understanding them${c.said ? `, and it answers “${c.said}” with a verdict` : ''}.`,
+              ]),
         suggestion: blaming
           ? pick(c, [
               `To help ${n} explore rather than defend, ask what got in the way instead of why they didn't, or first reflect ${theirWords(c, 'what they said')}.`,

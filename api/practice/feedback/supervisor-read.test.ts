@@ -121,3 +121,14 @@ describe('advice that fits the moment', () => {
     ).toBe('Every time someone congratulates me, I smile and something in my stomach drops');
   });
 });
+
+describe('a judgement named for what it does', () => {
+  it('siding with the other party is told it corrects the partner, not that it judges them', () => {
+    const f = fb(
+      'In fairness, ops probably had their reasons for rewriting it.',
+      'Ops rewrote my rollout plan again without a word to me.',
+    );
+    expect(f.move).toBe('judgement');
+    expect(f.improve).toMatch(/other side/);
+  });
+});
