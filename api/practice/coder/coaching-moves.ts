@@ -108,6 +108,11 @@ export interface MoveCues {
   risingReflection: boolean;
   /** a statement of what the partner lives through ("you find it hard to...", "it's hard for you to...") */
   partnerExperience: boolean;
+  /**
+   * a statement that opens with "so" (after an acknowledgement: "Okay, so the team leans on you.")
+   * and gives the partner's situation back: the way a typed reflection most often begins
+   */
+  soGivesBack: boolean;
 }
 
 const SECOND_PERSON = /\b(?:you|you're|your|yourself|you've|you'd|you'll|yours|u|ur)\b/;
@@ -155,6 +160,14 @@ const HEDGED_SUGGESTION =
  */
 const HOLDS_SPACE =
   /^(?:(?:and|so|please|honestly|no)[, ]+)*(?:take (?:your time|(?:as long as|all the time|whatever time) you need|a (?:moment|minute|second|breath)(?: if you need (?:it|one|to))?)|there's no (?:rush|hurry)|no (?:rush|hurry))(?:[,;]? (?:there's no (?:rush|hurry)|no (?:rush|hurry)|i'm (?:here|listening|not going anywhere)))?[.!]?$/;
+/**
+ * The coach saying what they would do, as advice for the partner's situation ("I'd book a meeting
+ * with Jo", "Personally I would email her first"): not their stance ("I'd say", "I'd imagine",
+ * "I'd be curious", "I'd like to check").
+ */
+const IN_YOUR_PLACE =
+  /^(?:(?:honestly|personally|frankly|well|so|and|but|me,|myself,)[, ]+)*i(?:'d| would)(?: (?:probably|just|definitely|honestly|personally|first))? (?!(?:like|love|hate|say|guess|imagine|think|wonder|be|have|want|need|prefer|rather|hope|feel|bet|agree|add|suggest|recommend|ask you|check|never|not|also like|really like|argue|call that|describe|put it|love to|value)\b)[a-z]+\b/;
+
 /** Sentence openers that look imperative but invite the partner to talk or close the session. */
 const NOT_IMPERATIVE =
   /^(?:feel free|let me|let's|tell me|talk me|talk to me|walk me|say more|go on|go ahead|take your time|take (?:as long as|all the time|whatever time) you need|take (?:a|a few|a minute|a moment|a second|a breath)(?: (?:moment|minute|second|breath)s?)?(?: if you need (?:it|one|to))?[.!]?$|take care|think about (?:all )?(?:of )?(?:it|that|this|what)|look,|look at (?:you|that|this|what)|keep going|stop me|give me|get (?:back|in touch)|make yourself|be well|use (?:your|the) (?:time|words))/;
@@ -171,12 +184,43 @@ const OFFER =
 const AUTONOMY =
   /\b(?:take it or leave it|see what (?:you think|fits)|(?:it's|it is|that's|that is|this is|this one's) (?:completely |entirely |totally |ultimately |really |all |always )?(?:your (?:own )?(?:call|choice|decision|to make|to decide)|up to you)|(?:the )?(?:choice|decision|call) is (?:completely |entirely |ultimately )?(?:yours|up to you)|only if (?:it|that) (?:fits|helps|feels right|works for you)|if (?:that|it) (?:feels right|fits|suits you|works for you)|however suits you|you know (?:best|yourself best|your (?:team|situation|own [a-z]+) (?:best|better than))|only you can (?:decide|choose|know)|you(?:'re| are) (?:the (?:expert|best judge)|in (?:charge|control|the driver's seat))|whatever you (?:decide|choose)|you(?:'ll| will| get to) (?:decide|choose) (?:what|whether|if|how|which)|i trust you to)/;
 const PERMISSION =
-  /\b(?:would (?:it|that) (?:be )?(?:useful|helpful|help|ok|okay|alright|all right) (?:you )?(?:if|for me to|to hear)|(?:can|could|may|might) i (?:share|offer|suggest|give you|tell you|make a suggestion|add|ask you)|would you (?:like|want|be open to|mind if i) (?:me to |to hear |some |a |my |an? )?(?:share|offer|suggest|idea|ideas|suggestion|thought|thoughts|perspective|observation|hear)|do you want (?:to hear )?(?:my|some|an?) (?:idea|ideas|thoughts|suggestion|perspective|view)|is it (?:ok|okay|alright|all right) (?:if|for me to|with you if) i (?:share|offer|suggest|give|tell|make)|i have (?:an idea|a thought|a suggestion|some ideas)[a-z ,]{0,20}(?:would|do) you (?:like|want)|mind if i (?:share|offer|suggest))/;
+  /\b(?:would (?:it|that) (?:be )?(?:useful|helpful|help|ok|okay|alright|all right) (?:you )?(?:if|for me to|to hear)|(?:can|could|may|might|shall) i (?:share|offer|suggest|give you|tell you|make a suggestion|add|ask you)|would you (?:like|want|be open to|mind if i) (?:me to |to hear |some |a |my |an? )?(?:share|offer|suggest|idea|ideas|suggestion|thought|thoughts|perspective|observation|hear)|do you want (?:to hear )?(?:my|some|an?) (?:idea|ideas|thoughts|suggestion|perspective|view)|is it (?:ok|okay|alright|all right) (?:if|for me to|with you if) i (?:share|offer|suggest|give|tell|make)|i have (?:an idea|a thought|a suggestion|some ideas)[a-z ,]{0,20}(?:would|do) you (?:like|want)|mind if i (?:share|offer|suggest))/;
+/**
+ * Asking whether the partner wants to hear something from the coach, whatever follows the verb
+ * ("Would you like to hear what worked for me?", "Do you fancy hearing how another team did it?",
+ * "Would you like me to tell you what I noticed?", "Would an idea or two help?"): MITI's asking
+ * permission before giving information or advice. The partner sharing ("Would you like to share
+ * more?") is an invitation, not this.
+ */
+const ASKS_TO_BE_HEARD =
+  /\b(?:(?:would|do|did) you (?:like|want|fancy|be open|be interested|be up for|be open to|mind)(?: to)? (?:hear|hearing|know what i (?:think|noticed|saw|did|tried|found))\b(?! (?:what|how|whether|if|back|from) (?:[a-z']+ ){0,3}(?:says?|thinks?|decides?|answers?|replies|responds?|wants?|feels?)\b)|(?:would|do) you (?:like|want) me to (?:share|tell you|say what|offer|suggest|give you|pass on|walk you through|describe|explain)\b|(?:would|do) you (?:like|want|fancy|mind) me (?:sharing|telling you|offering|suggesting|passing on)\b|would you mind if i (?:share|shared|offer|offered|suggest|suggested|tell|told)\b|would (?:an?|some|one|a couple of|a few) (?:idea|ideas|thought|thoughts|suggestion|suggestions|tips?|observation|example|pointers?|options?)(?: or two)?(?: (?:from me|of mine))? (?:help|be (?:useful|helpful|welcome|of use))\b|are you open to (?:hearing|an idea|a suggestion|some (?:ideas|thoughts|suggestions))\b|how would you feel (?:if i|about me) (?:shared|offered|suggested|sharing|offering|suggesting)\b|(?:is|would) (?:now|this) (?:be )?(?:a good|the right) (?:time|moment)\b(?: (?:for (?:an? |some )?(?:idea|ideas|thought|thoughts|suggestion)|to (?:share|offer|hear)))?\?)/;
+/**
+ * The coach offering to share on a condition the partner decides ("I can share what I've seen,
+ * if you'd like.", "I could tell you how one team did it, if it would help?"): a permission
+ * request in statement form.
+ */
+const CONDITIONAL_OFFER =
+  /\bi(?:'m| am|'d be| would be)? (?:can |could |happy to |glad to )(?:share|offer|tell you|suggest|pass on|describe|give you)\b[^.?!]*\b(?:if (?:you'd like|you would like|you like|you want|you're interested|it(?:'d| would)? help|it helps|(?:it's|that's|it would be|that would be) (?:useful|helpful))|only if you want)\b/;
+/** A check after an offer to share: "Is that OK?", "Would that help?", "OK?" */
+const OFFER_CHECK =
+  /^(?:(?:is|would) (?:that|it) (?:be )?(?:ok|okay|alright|all right|useful|helpful|of use)|would (?:that|it) help|ok|okay|want me to|shall i|would you like that|does that (?:sound|work))\b[^.?!]*\?$/;
+/** The coach offering to share something of theirs, the first half of asking permission. */
+const OFFER_TO_SHARE =
+  /\bi(?:'m| am|'d be| would be)? (?:can |could |happy to |glad to )(?:share|offer|tell you|suggest|pass on|describe|give you)\b/;
 const SUMMARY =
   /^(?:let me (?:check|see if|make sure|summari[sz]e|recap|just check)|to (?:summari[sz]e|sum up|recap)|so (?:far|let me)|(?:if i|have i|let me see if i)(?:'ve)? (?:got|understood|heard) (?:this|that|you|it) right|in summary|so to summari[sz]e|what i(?:'m| am) hearing (?:is|so far)|you've (?:told me|said|mentioned) (?:a few|several|three|two|some) things)/;
 /** Greetings, thanks and send-offs: social talk, never advice ("keep safe!", "good luck"). */
 const PLEASANTRY =
   /^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))\b|(?:thank you|thanks|you're welcome|you are welcome|no problem|my pleasure|good luck|best of luck|all the best|best wishes|take care|keep safe|stay safe|be safe|have a (?:great|good|nice|lovely|wonderful|happy|safe)|happy (?:holidays|new year|christmas|birthday)|merry christmas|make the most of|enjoy (?:your|the) (?:day|evening|weekend|holiday)|bye|goodbye|see you|nice (?:talking|chatting|to meet)|it was (?:nice|great|good|a pleasure) (?:talking|chatting|to)|glad (?:i could|to) help))/;
+
+/**
+ * "So ..." opening a statement, after an acknowledgement or not ("So ...", "Okay, so ...", "Right.
+ * So ..."): the filler is stripped before a sentence is read, so the opener is read from the raw one.
+ */
+const SO_OPENER =
+  /^(?:(?:ok(?:ay)?|right|alright|all right|yeah|yes|mm+|hmm+|i see|got it|sure|and|but)[,.! ]+)*so\b(?! (?:far|let|let's|anyway|then,)\b)/;
+/** What follows "so" when it is the coach's own business, not the partner's world ("so I think", "so that's"). */
+const SO_NOT_GIVING_BACK = /^(?:i|we|let|let's|that's|this is|anyway|shall|can|could|would)\b/;
 
 /** A statement whose subject is the partner, or that frames what follows as the partner's. */
 const PARTNER_SUBJECT =
@@ -335,9 +379,12 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
     affirmationReflects: false,
     risingReflection: false,
     partnerExperience: false,
+    soGivesBack: false,
   };
   let praised = false;
   let restated = false;
+  // an offer to share said before a check ("I'm happy to share what I learned. Is that OK?")
+  let offeredToShare = false;
   for (const raw of sents) {
     let s = stripFiller(raw);
     // a reflection offered with a rising tone is read as the statement it is (partner-experience.ts)
@@ -369,7 +416,12 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
         praised = true;
       else if (restatesAct(s)) restated = true;
     }
-    const contracted = isContracting(s) && !(given && !proposesHowWeWork(s));
+    // "I'd book a meeting with Jo and set some ground rules" is what the coach would do in the
+    // partner's place (advice), not an agreement about how the two of them work
+    const contracted =
+      isContracting(s) &&
+      !(given && !proposesHowWeWork(s)) &&
+      !(!question && IN_YOUR_PLACE.test(s));
     const returned = isReturnToGoal(s);
     if (judged) c.judgement = true;
     if (reassured) c.reassurance = c.support = true;
@@ -469,7 +521,7 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
       const focused =
         PARTNER_SUBJECT.test(s) ||
         REFLECTIVE_FRAME.test(s) ||
-        (/^so\b/i.test(raw) &&
+        (SO_OPENER.test(raw) &&
           /\byou(?:r|rs|rself|'re|'ve|'d)?\b/.test(s) &&
           !/\b(?:i|me|my|we|us|our)\b/.test(s));
       if (focused) c.partnerFocused = true;
@@ -478,7 +530,8 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
         // "Covering two roles must be exhausting": a gerund subject is not an imperative
         advisedHere = false;
       }
-      if (ADVICE_STATEMENT.test(s) || HEDGED_SUGGESTION.test(s)) advisedHere = true;
+      if (ADVICE_STATEMENT.test(s) || HEDGED_SUGGESTION.test(s) || IN_YOUR_PLACE.test(s))
+        advisedHere = true;
       // "don't dwell on it", "toughen up", "stop being such a perfectionist": the imperative is the
       // reassurance or the judgement, not advice; a suggestion in another clause still counts
       if (advisedHere && (judged || reassured || soothing) && !clauses(s).some(isSuggestion))
@@ -488,7 +541,7 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
         if (adviceQ) c.adviceQuestion = true;
         else c.adviceStatement = true;
       }
-      if (SUMMARY.test(s) || isSummary(s, focused)) c.summary = true;
+      if (SUMMARY.test(s) || isSummary(s, focused, SO_OPENER.test(raw))) c.summary = true;
       if (REFLECTION_OPENER.test(s)) c.reflectionOpener = true;
       if (NOTICING.test(stripFiller(s))) c.noticing = true;
       if (describesPartnerExperience(s)) c.partnerExperience = true;
@@ -509,14 +562,25 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
         returned ||
         disclosed ||
         OFFER.test(s) ||
-        OFFER_FRAME.test(s);
+        OFFER_FRAME.test(s) ||
+        OFFER_TO_SHARE.test(s);
       if (elsewhere) c.otherStatements++;
       else if (social) c.socialStatements++;
-      else if (words(s).length > 0) c.reflectionSentences.push(s);
+      else if (words(s).length > 0) {
+        c.reflectionSentences.push(s);
+        if (SO_OPENER.test(raw) && !SO_NOT_GIVING_BACK.test(s)) c.soGivesBack = true;
+      }
     }
     if (OFFER.test(s) || OFFER_FRAME.test(s)) c.adviceOffer = true;
     if (AUTONOMY.test(s) || AUTONOMY_FRAME.test(s)) c.autonomy = true;
-    if (PERMISSION.test(s)) c.permissionRequest = true;
+    if (
+      PERMISSION.test(s) ||
+      ASKS_TO_BE_HEARD.test(s) ||
+      CONDITIONAL_OFFER.test(s) ||
+      (question && offeredToShare && OFFER_CHECK.test(s))
+    )
+      c.permissionRequest = true;
+    if (!question && OFFER_TO_SHARE.test(s)) offeredToShare = true;
     if (
       question &&
       (GOAL.test(s) ||

@@ -17,7 +17,7 @@ import shippedModel from './coder-model.json' with { type: 'json' };
 const MODEL = shippedModel as unknown as LinearModel;
 
 /** Version of the coder: rules revision + trained model version. Stored on every coding. */
-export const CODER_VERSION: string = `coder-7+${MODEL.version}`;
+export const CODER_VERSION: string = `coder-8+${MODEL.version}`;
 
 const shippedCoder = createCoder(MODEL, CODER_VERSION);
 

@@ -288,8 +288,14 @@ export function decideCoding(
     !cues.reflectionOpener
   )
     label = cues.affirmation ? 'affirmation' : 'other';
+  // a summary said as a statement is a complex reflection, however the model read its opening
+  // ("I just want to check I've understood: ..." is no advice, and it gives no information)
   else if (
-    (label === 'open_question' || label === 'closed_question' || label === 'simple_reflection') &&
+    (label === 'open_question' ||
+      label === 'closed_question' ||
+      label === 'simple_reflection' ||
+      label === 'information' ||
+      (label === 'advice' && !cues.adviceOffer)) &&
     !question &&
     cues.summary
   )
@@ -334,8 +340,8 @@ export function decideCoding(
     !/-\s*$/.test(said) &&
     (echo >= 0.3 ||
       (cues.partnerFocused && echo >= 0.15) ||
-      (cues.words >= 4 &&
-        /^(?:and |but )?so (?!far|let|i |we |that's |this is )[a-z]/.test(said)) ||
+      // or it opens with "so" and gives their world back ("Okay, so the team leans on you.")
+      (cues.words >= 4 && cues.soGivesBack && cues.partnerFocused) ||
       // or it adds a feeling, an image, both sides or a meaning to what the partner just said
       complexMarkers() > 0 ||
       shortEcho ||

@@ -43,6 +43,10 @@ const JUDGEMENT_STATEMENT = new RegExp(
     `\\b(?:that|this|it)(?:'s| is| was| sounds like| seems like| looks like) (?:a |an |your )?(?:bit of an? )?(?:confidence|attitude|motivation|personality|character|mindset|work ethic|you|people skills|communication) (?:problem|issue|thing|failing)\\b|^(?:(?:honestly|frankly|look|well|but|and|so|to be honest)[, ]+)*(?:the|your) (?:real )?problem (?:is|here is) (?:that )?you(?:'re| are)?\\b`,
     // a choice of theirs called a mistake and pinned on them: "handing it over was a mistake on your part"
     `\\b(?:was|is|were|that's|it's) (?:a |an )?(?:(?:bit of a|big|real|clear|serious) )?(?:mistake|error|misjudgement|bad (?:call|idea|move|decision)) (?:on your part|of yours|by you)\\b`,
+    // taking the other side against the partner's account: "To be fair, they probably have their
+    // reasons", "In her defence, ...", "They must have had a good reason" (MITI Confront: disagreeing)
+    `^(?:(?:well|but|and|honestly|look)[, ]+)*(?:to be fair(?: to (?:them|her|him|jo))?|in (?:fairness|(?:their|her|his) defen[cs]e)|playing devil's advocate|to play devil's advocate),? (?!(?:to )?you(?:rself)?\\b)[a-z]`,
+    `\\b(?:they|she|he)(?:'ve| have|'d| had)? (?:probably|must|surely|no doubt) (?:have )?(?:had |got )?(?:their |her |his |a |some )?(?:own |good |perfectly good |valid )?reasons?\\b`,
     // consequences pinned on the person
     `\\bthat's what (?:happens|you get) (?:when|if|for)\\b`,
     `\\byou (?:only have yourself to blame|brought (?:it|this|that) on yourself|asked for (?:it|that)|had it coming)\\b`,
@@ -196,6 +200,11 @@ const AFFIRMATION_PATTERNS = new RegExp(
     `\\bwell done\\b(?! you)|(?:^|[,.!] )good for you\\b|\\bi (?:really )?(?:admire|respect) (?:how|that|your|the way)\\b|\\bi'm (?:really |so )?impressed\\b|\\byou should be proud\\b`,
     `\\bthat(?:'s| is) (?:a )?real (?:achievement|progress|shift|result|change|discipline)\\b`,
     `\\byou (?:were|are) (?:shaking|scared|nervous|terrified) and (?:you )?(?:did|went|said|spoke)\\b`,
+    // a quality of the partner's shown in the session: "you've been really honest with yourself",
+    // "you were brave to look at it", "you've worked hard at this today"
+    `\\byou(?:'ve| have) been (?:(?:really|very|so|remarkably|incredibly|genuinely|brutally) )?(?:honest|brave|candid|frank|generous|courageous|persistent|resilient)\\b`,
+    `\\byou (?:were|are) (?:(?:really|very|so) )?(?:brave|courageous|honest|generous|bold) (?:to|enough to)\\b`,
+    `\\byou(?:'ve| have) (?:worked|thought) (?:(?:really|so|very|incredibly) )?(?:hard|carefully|deeply|honestly) (?:at|on|about|through) (?:this|that|it|all this|all of this)\\b|\\byou(?:'ve| have) done (?:some )?(?:real|hard|serious|a lot of) (?:work|thinking)\\b`,
   ].join('|'),
 );
 
@@ -322,7 +331,7 @@ const RESTATES_ACT =
  * will help", "which is no small thing"). Then the praise is the move, not the restatement.
  */
 export const COACH_VERDICT =
-  /\b(?:clearly|obviously|real progress|incredibl[ey]|grace|impressive|brilliant(?:ly)?|amazing(?:ly)?|so well|beautifully|superb(?:ly)?)\b|^(?:(?:and|but|so)[, ]+)?(?:that|this|which|it)(?: [a-z-]+){0,3}?(?:'s| is| was| will| would| took| takes| shows| says| must)\b/;
+  /\b(?:clearly|obviously|real progress|incredibl[ey]|grace|impressive|brilliant(?:ly)?|amazing(?:ly)?|so well|beautifully|superb(?:ly)?|(?:thought|worked) (?:(?:really|so|very) )?(?:hard|carefully|deeply)|(?:been|were) (?:(?:really|so|very) )?(?:honest|brave|candid|courageous|frank))\b|^(?:(?:and|but|so)[, ]+)?(?:that|this|which|it)(?: [a-z-]+){0,3}?(?:'s| is| was| will| would| took| takes| shows| says| must)\b/;
 
 /** Whether an affirming sentence also gives the partner's act back (so it codes a reflection too). */
 export function restatesAct(s: string): boolean {
@@ -347,6 +356,9 @@ export const GOAL_QUESTION = new RegExp(
     `\\bhow are you wanting to\\b|\\bwhat do you want to (?:be different|take|do with)\\b|\\bwhat would you like (?:to|us to) (?:have|focus|achieve|get)\\b|\\bwhat would you like to explore\\b`,
     `\\bwhat (?:would|do) you need (?:right now|from)\\b|\\bwhat do you need right now\\b|\\bwhat would help (?:you )?most\\b`,
     `\\bwhat would be (?:one |a )?sign\\b|\\bwhere would you like (?:to get|to be)\\b|\\bwhat would you like to (?:leave|walk out|be able)\\b`,
+    // the want itself, asked bare ("So what do you want?", "What is it you really want here?",
+    // "What are you hoping for?"): nothing after it but where or for whom
+    `\\bwhat (?:is it (?:that )?you|do you|would you|are you) (?:really |actually |most |truly |ultimately |honestly )?(?:want|wanting|need|needing|hoping for|after|looking for)(?: most| most of all| for yourself| (?:in|from|out of) (?:all )?(?:this|it|that|here)| here| now| today| in the end| ultimately)*\\?`,
     `\\bif you could design\\b|\\bwhat do you want (?:from|out of)\\b|\\bwhat would you want to be true\\b|\\bwhat did you want (?:the|it|this)\\b`,
   ].join('|'),
 );
@@ -383,7 +395,7 @@ const INCISIVE_PATTERNS = new RegExp(
     // if you knew / assumed / believed / weren't afraid / trusted..., what would you...?
     `\\bif (?:you|we) (?:really |just |already )?(?:knew|know for certain|assumed|believed|trusted|were sure|were certain|weren't|were not|didn't have to|did not have to|didn't need to|had no|found out|could be sure|were to assume|were free|had permission|were allowed)\\b`,
     `\\bif (?:it|that|they|she|he|[a-z]+ing [a-z]+(?: [a-z]+)?) (?:was|were|wasn't|weren't|did|didn't|could|couldn't|would|wouldn't) (?:not )?(?:a risk|true|the case|possible|happy|delighted|fine|an option|already decided|decided|valued?|say yes|see it|take it|welcome|rate|want|think|know|mind|care|agree|support|back)\\b`,
-    `\\bwhat would you (?:do|say|tell|choose|write|ask|try|decide|hand over|paint|change)\\b[^?]*\\bif (?:you|it|they|she|he|that|looking|being|[a-z]+ing)\\b(?! could design)`,
+    `\\bwhat would you (?:do|say|tell|choose|write|ask|try|decide|hand over|paint|change)\\b[^?]*\\bif (?:you|it|they|she|he|that|looking|being|nobody|no one|everyone|everybody|anyone|people|[a-z]+ing)\\b(?! could design)`,
     `\\bif you (?:knew|assumed|believed|weren't|were not)\\b`,
     `\\bis (?:that|it|this) (?:really )?true\\?$`,
     `\\bwhat would it mean about you\\b`,
@@ -402,7 +414,7 @@ const ACTION_PATTERNS = new RegExp(
   [
     `\\bwhat (?:will|are) you (?:going to )?(?:do|say|tell|ask|try|propose|send|start|commit|change|book|take)\\b`,
     `\\bwhat(?:'s| is| would be) (?:your|the|a|one) (?:first|next|smallest|one|single) (?:small |concrete |real )?(?:step|thing|move|meeting|piece|action)\\b|\\bwhat's next\\b|\\bfirst step\\b|\\bwhat's your next\\b`,
-    `\\bwhen (?:will|would|could|can|do|shall) you\\b|\\bby when\\b|^when\\?$|^when tomorrow\\?$|\\bwhen could (?:it|the first|you)\\b|\\bwhen would the first\\b|\\bwhen's the\\b`,
+    `\\bwhen (?:will|would|could|can|do|shall) you\\b(?! (?:have to|need to|usually|normally|tend to|find out|hear back|notice|feel)\\b)|\\bby when\\b|^when\\?$|^when tomorrow\\?$|\\bwhen could (?:it|the first|you)\\b|\\bwhen would the first\\b|\\bwhen's the\\b`,
     `\\bwho (?:could|would|will|can|might) (?:you )?(?:ask|talk|help|support|speak|go to|be the first|approach)\\b|\\bwho (?:could|would|will) you (?:ask|talk|approach)\\b|\\bwho's the first person\\b`,
     `\\bhow (?:sure|confident|committed|likely) are you\\b|\\bon a scale\\b|\\bfrom (?:one|1|zero|0) to (?:ten|10)\\b`,
     `\\bwhat (?:might|could|would|will) get in the way\\b|\\bwhat might stop you\\b`,
@@ -423,17 +435,40 @@ export function isActionQuestion(s: string): boolean {
 // Summaries: gathering several things the partner said (MITI: a complex reflection)
 
 const SUMMARY_OPENER =
-  /^(?:(?:so|ok|okay|right|before we wrap up|you have|we have|before you tell me|sure)[, ]+)*(?:let me (?:check|see if|make sure|summari[sz]e|recap|sum|pull|try to sum|try to pull|gather|just check|see if i can)|let's check where we are|to (?:summari[sz]e|sum up|recap)|(?:if i|have i|let me see if i)(?:'ve)? (?:got|understood|heard) (?:this|that|you|it)|in summary|pulling (?:it|this|that|all that) together|here's what i(?:'ve| have)? (?:got|heard)|what i(?:'m| am) hearing (?:is|so far)|so (?:three|two|four) things|you've (?:told me|said|mentioned) (?:a few|several|three|two|some) things|so far)\b/;
+  /^(?:(?:so|ok|okay|right|before we wrap up|you have|we have|before you tell me|sure)[, ]+)*(?:let me (?:check|see if|make sure|summari[sz]e|recap|sum|pull|try to sum|try to pull|gather|just check|see if i can)|(?:i (?:just |only )?(?:want(?:ed)?|'d like|would like|need) to|can i|could i|may i|just) (?:check|make sure|see if|be sure) (?:that )?i(?:'ve| have)? (?:understood|got|heard|followed)|(?:just )?checking (?:that )?i(?:'ve| have)? (?:understood|got|heard)|let's check where we are|to (?:summari[sz]e|sum up|recap)|(?:if i|have i|let me see if i)(?:'ve)? (?:got|understood|heard) (?:this|that|you|it)|in summary|pulling (?:it|this|that|all that) together|here's what i(?:'ve| have)? (?:got|heard)|what i(?:'m| am) hearing (?:is|so far)|so (?:three|two|four) things|you've (?:told me|said|mentioned) (?:a few|several|three|two|some) things|so far)\b/;
 /** "so there's X and there's Y", a two-sided gathering. */
 const GATHERING =
-  /^(?:so |and )?there's (?:the |her |his |their |your |at least )?[a-z' ]{2,40} and (?:there's |now )/;
-/** Three or more things listed in one statement about the partner ("the trains, the meetings, and your manager"). */
-const LIST = /(?:[^,;:]+[,;]){2,}[^,;:]*\band\b/;
+  /^(?:so |and )?there's (?:the |her |his |their |your |at least )?[a-z' ]{2,40},? and (?:there's |then there's |now |also )/;
+/**
+ * Three or more things listed in one statement about the partner ("the trains, the meetings, and
+ * your manager"; British lists have no comma before "and": "the rota, the cover and the audit").
+ */
+const LIST =
+  /(?:[^,;:]+[,;]){2,}[^,;:]*\band\b|^(?:the |your |a )?[^,;:]{2,40}, (?:the |your |a )?[^,;:]{2,40} and (?:the |your |a )?[^,;:.]{2,60}/;
+
+/** Marks of speech transcribed: fillers, hedges and false starts ("that-that-that"). */
+const SPOKEN = /\b(?:uh|um|erm|you know|sort of|kind of|kinda)\b|\b([a-z']+)-\1\b/;
+
+/** Things counted and then listed ("two things: the nerves and being cut off", "three things so far: ..."). */
+const COUNTED =
+  /^(?:there (?:are|were|seem to be) )?(?:two|three|four|a few|several) (?:things|strands|threads|parts|pulls|sides)(?: (?:so far|here|going on|at play|in this))?(?::| - )/;
 
 /** A sentence that gathers what the partner said; `listAllowed` when it speaks of the partner. */
-export function isSummary(s: string, partnerFocused: boolean): boolean {
-  if (SUMMARY_OPENER.test(s) || GATHERING.test(s)) return true;
-  return partnerFocused && /^so\b/.test(s) && LIST.test(s);
+export function isSummary(
+  s: string,
+  partnerFocused: boolean,
+  opensWithSo = /^so\b/.test(s),
+): boolean {
+  if (SUMMARY_OPENER.test(s) || GATHERING.test(s) || COUNTED.test(s)) return true;
+  // "So more sick days, no Friday drinks, and short tempers.": three of their things listed back
+  // typed and concise: a long spoken turn full of commas and false starts is not a list
+  return (
+    opensWithSo &&
+    LIST.test(s) &&
+    s.split(' ').length <= 30 &&
+    !SPOKEN.test(s) &&
+    !/\b(?:i|i'm|i've|me|my|we|us|our)\b/.test(s)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ import type { CoachCode, PartnerStage } from '../types.js';
 import type { GoodMove } from './alternative-reply.js';
 import type { CoachMove, SessionSoFar } from './coach-move.js';
 import { laterGoalParts, obstacleParts } from './goal-and-action-feedback.js';
-import { asksForAdvice } from './partner-words.js';
+import { codeUtteranceAfter } from '../coder/index.js';
+import { asksForAdvice, statesWant } from './partner-words.js';
 
 /** What feedback knows about the moment of the turn. */
 export interface TurnMoment {
@@ -42,6 +43,8 @@ export interface TurnMoment {
   unsaid?: string | null;
   /** the reflection says the partner's meaning mostly in other words than theirs */
   ownWords?: boolean;
+  /** the turn takes up something of `said` (a word of it, or of its family): praise may quote it */
+  tookUpSaid?: boolean;
 }
 
 const EARLY_STAGES: PartnerStage[] = ['guarded', 'opening_up'];
@@ -66,6 +69,20 @@ export type Parts = { worked: string; improve: string; suggestion: string; alt: 
 
 const pick = <T>(c: TurnMoment, options: T[]): T => options[(c.variant ?? 0) % options.length];
 
+/** Words of a turn, as the learner would count them. */
+const wordsIn = (text: string) => (text.match(/[A-Za-z0-9’']+/g) ?? []).length;
+/** Words of the turn's questions (the sentences that end in a question mark). */
+const questionWords = (text: string) =>
+  (text.match(/[^.?!]+\?/g) ?? []).reduce((n, q) => n + wordsIn(q), 0);
+/**
+ * A question long enough to ask the partner to hold several things (ICF 7.7, concise language):
+ * past 20 words, most typed questions carry a preamble or a second question inside them.
+ */
+const LONG_QUESTION_WORDS = 20;
+const longQuestion = (c: TurnMoment) => questionWords(c.text) > LONG_QUESTION_WORDS;
+/** A summary past 45 words: longer than most partners can check in one go. */
+const longSummary = (c: TurnMoment) => wordsIn(c.text) > 45;
+
 /** A count as the house writes it: words up to nine, digits from 10. */
 const count = (n: number) =>
   n < 10
@@ -76,25 +93,45 @@ const count = (n: number) =>
 const SOCIAL_ONLY =
   /^(?:(?:ok(?:ay)?|right|great|lovely|well)[,!.]?\s+)?(?:thank you|thanks|cheers|bye|goodbye|take care|see you|good luck|all the best|nice (?:talking|chatting)|it was (?:nice|good|great|a pleasure)|hi|hello|good (?:morning|afternoon|evening))\b[^?]{0,60}[.!]?$/i;
 
-/** Words that open a turn by telling, judging or soothing rather than reflecting. */
-const TELLS =
-  /\b(?:should|shouldn't|need to|needs to|must|have to|has to|ought|don't worry|honestly|to be honest|why|you'll be fine|just)\b/i;
+/** Codes of a sentence that tells, judges, soothes or leads: where the poor part of a turn begins. */
+const POOR_PART: ReadonlySet<CoachCode> = new Set([
+  'advice',
+  'judgement',
+  'reassurance',
+  'leading_question',
+]);
+
+/** Taking the other party's part against the partner's account ("To be fair, they had their reasons"). */
+const SIDES_WITH_OTHERS =
+  /^(?:(?:well|but|and|honestly|look)[, ]+)*(?:to be fair|in (?:fairness|(?:their|her|his) defen[cs]e)|playing devil's advocate)\b|\b(?:they|she|he)(?:'ve| have|'d| had)? (?:probably|must|surely|no doubt) (?:have )?(?:had |got )?(?:their |her |his |a |some )?(?:own |good |valid )?reasons?\b/i;
 
 /** Sympathy that fits anything said ("That sounds hard.", "It must be a lot."): not a reflection of it. */
 const STOCK_EMPATHY =
-  /^(?:oh,? )?(?:that|it|this) (?:sounds|seems|must be|must feel|is)(?: like)? (?:(?:really|very|so|quite) )?(?:a lot|hard|tough|difficult|rough|awful|stressful|frustrating|challenging|horrible|annoying|a pain)[.!]*$/i;
+  /^(?:oh,? )?(?:that|it|this)(?:'s|’s| sounds| seems| must be| must feel| is)(?: like)? (?:(?:really|very|so|quite) )?(?:a lot|hard|tough|difficult|rough|awful|stressful|frustrating|challenging|horrible|annoying|a pain)[.!]*$/i;
 
-/** What genuinely worked in a poor turn: a reflection it held before the poor part, else nothing. */
+/**
+ * What genuinely worked in a poor turn: the reflection it made before the poor part began, else
+ * nothing. The sentences before the first one that tells, judges, soothes, leads or asks are coded
+ * on their own, so “I just want to check I've understood: ...” is read for what it is (a check,
+ * then a reflection), and “You just need to ...” or “That must be hard. Have you tried ...?” for
+ * theirs; a word such as “just” or “must” decides nothing by itself.
+ */
 function goodPartOf(c: TurnMoment): string {
-  const codes = c.codes ?? new Set<CoachCode>();
-  // both wordings say the reflection came first: not when the turn opens by telling or judging
-  const first = (c.text.match(/[^.?!]+[.?!]*/) ?? [''])[0];
-  if (TELLS.test(first)) return '';
+  const sentences = c.text.match(/[^.?!]+[.?!]*/g) ?? [];
+  const before: string[] = [];
+  for (const s of sentences) {
+    if (/\?\s*$/.test(s)) break;
+    if (codeUtteranceAfter(s.trim(), c.prev).codes.some((code) => POOR_PART.has(code))) break;
+    before.push(s.trim());
+  }
+  if (before.length === 0 || before.length === sentences.length) return '';
+  const said = before.join(' ');
   // a stock phrase ("That sounds like a lot.") takes up nothing the partner said: no praise for it
-  if (STOCK_EMPATHY.test(first.trim())) return '';
-  if (codes.has('complex_reflection') || codes.has('summary'))
+  if (before.every((s) => STOCK_EMPATHY.test(s))) return '';
+  const codes = codeUtteranceAfter(said, c.prev).codes;
+  if (codes.includes('complex_reflection') || codes.includes('summary'))
     return `Before that, your reflection picked up what ${c.name} had said.`;
-  if (codes.has('simple_reflection')) return `You started by saying back ${c.name}'s words.`;
+  if (codes.includes('simple_reflection')) return `You started by saying back ${c.name}'s words.`;
   return '';
 }
 
@@ -215,11 +252,34 @@ function tentativeGuessFeedback(c: TurnMoment, unsaid: string): Parts {
   };
 }
 
+/**
+ * Sympathy that would fit anything the partner said (“That sounds hard.”): kind, and it names a
+ * feeling, but nothing in it shows what was heard, so it is not praised as going beneath the words.
+ */
+function stockEmpathyFeedback(c: TurnMoment): Parts {
+  const n = c.name;
+  return {
+    worked: `You acknowledged that this is hard for ${n}.`,
+    improve: pick(c, [
+      `“${quote(c.text)}” would fit almost anything; naming what is hard${c.said ? ` about “${c.said}”` : ''} shows you heard this in particular.`,
+      `A phrase like “${quote(c.text)}” can sound like a formula; ${n}'s own words${c.phrase ? ` (“${c.phrase}”)` : ''} would make it theirs.`,
+    ]),
+    suggestion: `To help ${n} feel understood, say what you think is hard for them, in their words, and let them correct you.`,
+    alt: c.prev ? 'deeper_reflection' : 'open_question',
+  };
+}
+
 /** The wording for one move in its moment. */
 export function forMove(move: CoachMove, c: TurnMoment): Parts {
   const n = c.name;
   const next = nextGoodMove(c);
   const reflectAlt: GoodMove = c.prev ? 'deeper_reflection' : 'open_question';
+  // "That sounds hard." fits whatever was said: sympathy, not yet a reflection of this partner
+  if (
+    (move === 'simple_reflection' || move === 'complex_reflection') &&
+    STOCK_EMPATHY.test(c.text.trim())
+  )
+    return stockEmpathyFeedback(c);
   if ((move === 'simple_reflection' || move === 'complex_reflection') && c.unsaid)
     return c.tentative ? tentativeGuessFeedback(c, c.unsaid) : interpretationFeedback(c, c.unsaid);
   switch (move) {
@@ -244,12 +304,14 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       const blaming = opensWithWhy(c.text);
       return {
         worked: goodPartOf(c),
-        improve: blaming
-          ? `However gently it's asked, “${quote(c.text)}” reads as a judgement: it asks ${n} to defend a choice rather than explore it${c.said ? `, just after “${c.said}”` : ''}.`
-          : pick(c, [
-              `“${quote(c.text)}” passes judgement on ${n}${after(c, ' just after they said')}; people who feel judged say less.`,
-              `Whatever you think of it, “${quote(c.text)}” evaluates ${n} rather than understanding them${c.said ? `, and it answers “${c.said}” with a verdict` : ''}.`,
-            ]),
+        improve: SIDES_WITH_OTHERS.test(c.text)
+          ? `“${quote(c.text)}” speaks up for the other side, so ${n} hears that their own account is wrong${after(c, ', just after')}; people who feel corrected say less.`
+          : blaming
+            ? `However gently it's asked, “${quote(c.text)}” reads as a judgement: it asks ${n} to defend a choice rather than explore it${c.said ? `, just after “${c.said}”` : ''}.`
+            : pick(c, [
+                `“${quote(c.text)}” passes judgement on ${n}${after(c, ' just after they said')}; people who feel judged say less.`,
+                `Whatever you think of it, “${quote(c.text)}” evaluates ${n} rather than understanding them${c.said ? `, and it answers “${c.said}” with a verdict` : ''}.`,
+              ]),
         suggestion: blaming
           ? pick(c, [
               `To help ${n} explore rather than defend, ask what got in the way instead of why they didn't, or first reflect ${theirWords(c, 'what they said')}.`,
@@ -295,7 +357,9 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
           `Reassurance closes the subject${c.said ? ` ${n} had just opened (“${c.said}”)` : ''}; it tells them how to feel rather than showing you understood.`,
         ]),
         suggestion: pick(c, [
-          `To help ${n} feel understood, stay with ${theirWords(c, 'the feeling')}: name it and let them say more.`,
+          c.feeling
+            ? `To help ${n} feel understood, stay with the feeling${c.phrase ? ` in “${c.phrase}”` : ''}: name it and let them say more.`
+            : `To help ${n} feel understood, stay with ${theirWords(c, 'what they said')}: say it back and let them say more.`,
           `Instead of lightening it, reflect what is hard for ${n}${c.phrase ? ` about “${c.phrase}”` : ''} and leave a pause.`,
         ]),
         alt: reflectAlt,
@@ -330,14 +394,18 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
         };
       }
       return {
-        worked: `An incisive question: it invites ${n} to test the assumption${c.said ? ` behind “${c.said}”` : ' that may be holding them back'}.`,
+        // "the assumption behind “...”" only when the partner's words show one
+        worked: `An incisive question: it invites ${n} to test the assumption${c.said && c.assumption ? ` behind “${c.said}”` : ' that may be holding them back'}.`,
         improve: pick(c, [
           `Keep it in ${n}'s words rather than yours${c.assumption && c.said ? ` (“${c.said}”)` : ''}, and give them time: the answer often comes after a pause.`,
           `Give ${n} time with it; if they answer quickly, ask it again in their own words${c.said ? `, staying close to “${c.said}”` : ''}.`,
         ]),
         suggestion:
           c.stage && READY_FOR_ACTION.includes(c.stage) && !c.so.actionAsked
-            ? `To turn insight into action, next ask what ${n} will do.`
+            ? pick(c, [
+                `To turn insight into action, next ask what ${n} will do.`,
+                `Once ${n} has answered, ask what they will do with what they now see.`,
+              ])
             : pick(c, [
                 `To deepen it, follow ${n}'s answer with “what more?” or a reflection.`,
                 `When ${n} answers, reflect the new assumption back in their words before moving on.`,
@@ -380,6 +448,14 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       };
     case 'goal_question': {
       // an outcome in the partner's situation, or a re-check after contracting, is not late
+      // the partner has just said what they want: asking again shows it was not heard
+      if (c.prev && c.turn > 1 && statesWant(c.prev))
+        return {
+          worked: '',
+          improve: `${n} had just told you what they want${c.said ? ` (“${c.said}”)` : ''}; asking again suggests it wasn't heard.`,
+          suggestion: `To agree the goal, reflect ${n}'s answer back in their words and check it's what they want to work on.`,
+          alt: 'reflection',
+        };
       const later = laterGoalParts(c);
       if (later) return later;
       return {
@@ -404,7 +480,13 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
       };
     case 'summary':
       return {
-        worked: `Your summary pulls together what ${n} said, which shows you were tracking all of it.`,
+        worked: pick(c, [
+          `Your summary pulls together what ${n} said, which shows you were tracking all of it.`,
+          c.checked
+            ? `You checked your summary with ${n}, so they can correct it or add what you missed.`
+            : `Gathering ${n}'s points in one place lets them hear their own thinking laid out.`,
+          `Pulling the threads together gives ${n} a moment to step back and see the whole picture.`,
+        ]),
         // a summary that already asks "Have I got that right?" needs no advice to check it
         improve: c.checked
           ? pick(c, [
@@ -412,25 +494,34 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
               `Nothing to change; checking it with ${n} hands the thread back, and a summary this brief is easy to correct.`,
             ])
           : pick(c, [
-              'Keep summaries short and check them lightly; the point is to hand the thread back.',
+              longSummary(c)
+                ? `At ${count(wordsIn(c.text))} words it is a lot for ${n} to check; a shorter summary hands the thread back sooner.`
+                : `Check it with ${n} lightly (“Have I got that right?”), so they can correct it or add to it.`,
               `Check it with ${n} lightly${c.said ? `, ending on what they said last (“${c.said}”)` : ''}, so they can correct or add to it.`,
             ]),
         suggestion:
           next === 'action_question'
             ? `To move towards action, follow the summary with a question about what ${n} will do.`
-            : `To keep ${n} thinking, follow it with one open question.`,
+            : pick(c, [
+                `To keep ${n} thinking, follow it with one open question.`,
+                `When ${n} has responded, ask which of those threads matters most to them.`,
+                `Let ${n} choose where to go next: ask what stands out to them now they hear it together.`,
+              ]),
         alt: null,
       };
     case 'complex_reflection':
       return {
         worked: pick(c, [
-          `A reflection that goes beneath the words: it shows ${n} you understood what ${c.feeling && c.phrase && c.phrase.split(/\s+/).length <= 3 ? `“${c.phrase}”` : 'it'} means to them.`,
+          // “I don't know” is uncertainty, not a phrase that means something to them
+          `A reflection that goes beneath the words: it shows ${n} you understood what ${c.feeling && c.phrase && c.phrase.split(/\s+/).length <= 3 && !/\b(?:know|sure)\b/i.test(c.phrase) ? `“${c.phrase}”` : 'it'} means to them.`,
           // tentativeness is praised only where the words were tentative
+          // the partner's sentence is quoted only when the reflection took it up: "you put what
+          // they said (“...”) into your own words" about a reflection of something else is false
           c.tentative
-            ? `You named what sits under ${n}'s words${c.said ? ` (“${c.said}”)` : ''}, tentatively enough for them to correct you.`
+            ? `You named what sits under ${n}'s words${c.said && c.tookUpSaid ? ` (“${c.said}”)` : ''}, tentatively enough for them to correct you.`
             : c.ownWords
-              ? `You put what ${n} said${c.said ? ` (“${c.said}”)` : ''} into your own words, which shows you took in its meaning.`
-              : `Your reflection added meaning to ${n}'s own words${c.said ? ` (“${c.said}”)` : ''}, which shows you were following closely.`,
+              ? `You put what ${n} said${c.said && c.tookUpSaid ? ` (“${c.said}”)` : ''} into your own words, which shows you took in its meaning.`
+              : `Your reflection added meaning to ${n}'s own words${c.said && c.tookUpSaid ? ` (“${c.said}”)` : ''}, which shows you were following closely.`,
         ]),
         improve: pick(c, [
           `Nothing to fix here.${c.said ? ` After “${c.said}”, let` : ' Let'} the reflection land and leave a pause before your next move.`,
@@ -455,7 +546,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
           `You reflected ${n}'s words back, which shows you were listening.`,
           `Saying back what ${n} said kept the focus on them.`,
         ]),
-        improve: `It stayed close to their words${c.said ? ` (“${c.said}”)` : ''}; a reflection that names the feeling or meaning underneath moves the conversation further.`,
+        improve: `It stayed close to their words${c.said && c.tookUpSaid ? ` (“${c.said}”)` : ''}; a reflection that names the feeling or meaning underneath moves the conversation further.`,
         suggestion: c.feeling
           ? `To help ${n} feel understood, name the feeling you hear (${c.phrase ? `“${c.phrase}”` : c.feeling}) as well as the facts.`
           : c.phrase
@@ -466,7 +557,7 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
     case 'permission_request':
       return {
         worked: `You asked before offering an idea, which keeps ${n} in charge of their own thinking.`,
-        improve: `Before offering, make sure you've heard ${n}'s own ideas${c.said ? ` about “${c.said}”` : ''}; they often have the best ones.`,
+        improve: `Before offering, make sure you've heard what ${n} has already thought of${c.said ? ` (they had just said “${c.said}”)` : ''}; their own ideas often fit best.`,
         suggestion: `To keep the plan ${n}'s, ask what options they already see before adding yours.`,
         alt: null,
       };
@@ -491,14 +582,16 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
           `An open question: it invites ${n} to think and talk.`,
           `Your question leaves ${n} room to answer in their own way.`,
         ]),
-        improve: c.feeling
-          ? `${c.said || c.phrase ? `${n} had just said “${c.said ?? c.phrase}”` : `${n} had just named a feeling`}; reflecting that first would have shown you heard it.`
-          : c.said
-            ? pick(c, [
-                `Before asking, you could reflect “${c.said}”: it shows you heard it and often brings more than a question.`,
-                `Keep questions short, then let the silence work; saying back “${c.said}” first would also have shown you were with ${n}.`,
-              ])
-            : 'Keep questions short, then let the silence work.',
+        improve: longQuestion(c)
+          ? `At ${questionWords(c.text)} words the question asks ${n} to hold a lot at once; a shorter one leaves more room to think${c.said ? `, and saying back “${c.said}” first would show you heard it` : ''}.`
+          : c.feeling
+            ? `${c.said || c.phrase ? `${n} had just said “${c.said ?? c.phrase}”` : `${n} had just named a feeling`}; reflecting that first would have shown you heard it.`
+            : c.said
+              ? pick(c, [
+                  `Before asking, you could reflect “${c.said}”: it shows you heard it and often brings more than a question.`,
+                  `Once it's asked, let the silence work; saying back “${c.said}” first would also have shown you were with ${n}.`,
+                ])
+              : `Nothing to fix: once it's asked, let the silence work and give ${n} time to answer.`,
         suggestion: c.feeling
           ? feelHeard(c)
           : pick(c, [

@@ -21,7 +21,11 @@ const FEELINGS: [RegExp, string][] = [
   [/\b(?:sick|dread)\b/, 'uneasy'],
   [/\b(?:confused|unsure|not sure|torn|don't know)\b/, 'torn'],
   [/\b(?:lonely|alone|isolated|on my own)\b/, 'on your own with it'],
-  [/\b(?:relieved|relief|lighter|clearer)\b/, 'lighter'],
+  // “I'd like to be clearer about...” is a want; “I feel clearer” is the relief
+  [
+    /\b(?:relieved|relief|lighter|(?:feel|feels|feeling|felt|it's|that's|much|a bit|bit) clearer)\b/,
+    'lighter',
+  ],
   [/\b(?:excited|thrilled|hopeful|proud)\b/, 'hopeful'],
 ];
 
@@ -38,6 +42,18 @@ export function asksForAdvice(text: string | null | undefined): boolean {
 }
 
 const WANT = /\b(?:i (?:really )?(?:want|need|would like|'d like|wish|hope) to)\b/i;
+/**
+ * The partner saying what they want from the conversation or the situation ("I want to walk out
+ * knowing how to decide", "What I'd like is a plan", "I'm hoping for some clarity").
+ */
+const STATES_WANT =
+  /\b(?:i (?:really |just |mostly )?(?:want|need|would like|'d like|wish|hope|am hoping|'m hoping)(?: to| for| some| a| an| the|$)|what i(?:'d| would) (?:like|want|love)|i(?:'m| am) (?:after|looking for) )/i;
+
+/** Whether the partner's words state what they want. */
+export function statesWant(text: string | null | undefined): boolean {
+  return !!text && STATES_WANT.test(text.replace(/[\u2018\u2019]/g, "'"));
+}
+
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|we|we're|our|us)\b/i;
 
 /** Turn first person into second person, word by word ("I am" -> "you are", "my" -> "your"). */
@@ -137,10 +153,13 @@ export function rankedSentences(text: string | null | undefined): string[] {
 
 function rankOnce(text: string): string[] {
   const sents = partnerSentences(text).filter((s) => !s.endsWith('?') && !NOT_CONTENT.test(s));
+  // a fragment of three words or fewer ("Mei, my lead.") names a thing but says nothing about it:
+  // quoted back ("“Mei, my lead” still had more in it") it reads as a non sequitur
   const score = (s: string) =>
     (feelingIn(s) ? 4 : 0) +
     (WANT.test(s) || assumptionShowing(s) ? 3 : 0) +
-    (FIRST_PERSON.test(s) ? 1 : 0);
+    (FIRST_PERSON.test(s) ? 1 : 0) -
+    (s.split(/\s+/).length <= 3 ? 2 : 0);
   return sents
     .map((s, i) => ({ s, i, score: score(s) }))
     .sort((a, b) => b.score - a.score || (a.score > 0 ? a.i - b.i : b.i - a.i))
@@ -202,12 +221,21 @@ export function partnerQuote(text: string | null | undefined, max = 12): string 
     .replace(/[.!…]+$/, '')
     .trim();
   const words = clean.split(/\s+/);
-  return words.length <= max
-    ? clean
-    : `${words
-        .slice(0, max)
-        .join(' ')
-        .replace(/[,;:]+$/, '')}…`;
+  // a sentence a few words over is quoted whole rather than losing its end (“..., I smile and
+  // something in my stomach drops”)
+  if (words.length <= max + 4) return clean;
+  // a whole clause reads better than words cut mid-thought (“... with every little problem and I…”)
+  const head = words.slice(0, max + 1).join(' ');
+  const cut = Math.max(
+    head.lastIndexOf(', '),
+    head.lastIndexOf(' and '),
+    head.lastIndexOf(' but '),
+  );
+  if (cut > 0 && head.slice(0, cut).split(/\s+/).length >= 5) return head.slice(0, cut);
+  return `${words
+    .slice(0, max)
+    .join(' ')
+    .replace(/[,;:]+$/, '')}…`;
 }
 
 /**

@@ -210,6 +210,7 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
     tentative: isTentative(input.coachText ?? ''),
     unsaid: unsaidCondition(input.coachText ?? '', partnerTexts),
     ownWords: stemEcho(input.coachText ?? '', prev) < OWN_WORDS_ECHO,
+    tookUpSaid: stemEcho(input.coachText ?? '', partnerQuote(prev)) > 0,
   };
   const used = new Set(
     (input.priorFeedback ?? []).flatMap((f) => [f.worked, f.improve, f.suggestion]).filter(Boolean),
@@ -252,14 +253,22 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
     (move === 'simple_reflection' || move === 'complex_reflection') &&
     !!base.unsaid &&
     !base.tentative;
-  let parts = honest(base.variant ?? 0);
-  for (
-    let k = 1;
-    k < 4 && [parts.worked, parts.improve, parts.suggestion].some((t) => t && used.has(capital(t)));
-    k++
-  ) {
-    parts = honest((base.variant ?? 0) + k);
-  }
+  // each box takes the first of the move's wordings not already read this session, so a fresh
+  // "worked" is not lost because the "improve" beside it has only one wording
+  const tries = [0, 1, 2, 3].map((k) => honest((base.variant ?? 0) + k));
+  const fresh = (box: 'worked' | 'improve' | 'suggestion') =>
+    tries.find((p) => p[box] && !used.has(capital(p[box])))?.[box] ?? tries[0][box];
+  const parts = {
+    ...tries[0],
+    worked: tries[0].worked ? fresh('worked') : '',
+    improve: fresh('improve'),
+    suggestion: fresh('suggestion'),
+  };
+  // praise every wording of which was read already: say how often the learner has now made the
+  // move, which is true, specific and new, rather than leave a sound move with an empty box
+  if (parts.worked && used.has(capital(parts.worked)))
+    parts.worked =
+      againPraise(move, prior, base.name, prior.length === base.turn - 1) ?? parts.worked;
   // an opening that skipped agreeing the goal: say so once, early, when nothing worse needs saying
   const missingGoal =
     !base.so.goalAsked &&
@@ -306,6 +315,77 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
               ? 'ungrounded'
               : null,
   };
+}
+
+/**
+ * What each good move is called when the learner makes it again, and why it helps: only moves
+ * whose worth does not hang on the moment (an incisive or action question asked too early is
+ * told so, and praise of it as a habit would contradict that).
+ */
+const MADE_AGAIN: Partial<Record<CoachMove, { code: CoachCode; noun: string; why: string }>> = {
+  summary: {
+    code: 'summary',
+    noun: 'summary',
+    why: 'each one lets {n} hear their thinking laid out and correct it',
+  },
+  complex_reflection: {
+    code: 'complex_reflection',
+    noun: "reflection of what lies under {n}'s words",
+    why: 'that habit is what helps {n} feel understood',
+  },
+  simple_reflection: {
+    code: 'simple_reflection',
+    noun: 'reflection',
+    why: 'saying back what {n} said keeps the focus on them',
+  },
+  open_question: {
+    code: 'open_question',
+    noun: 'open question',
+    why: 'each leaves {n} room to answer in their own way',
+  },
+  affirmation: {
+    code: 'affirmation',
+    noun: 'affirmation',
+    why: 'naming what {n} does well builds their trust in you',
+  },
+  return_to_goal: {
+    code: 'return_to_goal',
+    noun: 'return to what {n} wanted',
+    why: 'it keeps the session on their goal',
+  },
+};
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+];
+
+/**
+ * Praise for a good move made again, when every wording of its praise was read already:
+ * "Your third summary this session: each one lets Sam hear their thinking laid out and correct
+ * it." The count makes it new each time ("Another summary: ..." when only a window of the session
+ * is known); `null` for a move with no such wording.
+ */
+function againPraise(
+  move: CoachMove,
+  prior: CoachTurnCoding[],
+  name: string,
+  wholeSession: boolean,
+): string | null {
+  const made = MADE_AGAIN[move];
+  if (!made) return null;
+  const fill = (t: string) => t.replaceAll('{n}', name);
+  const n = prior.filter((c) => (c.codes ?? []).includes(made.code)).length + 1;
+  // the count is only true when the earlier turns are the whole session, not a window of it
+  if (!wholeSession || n < 2) return `Another ${fill(made.noun)}: ${fill(made.why)}.`;
+  const nth = ORDINALS[n - 1] ?? `${n}th`;
+  return `Your ${nth} ${fill(made.noun)} this session: ${fill(made.why)}.`;
 }
 
 /** A box that would repeat one already given says so once ("As before, ..."), then stays empty. */
