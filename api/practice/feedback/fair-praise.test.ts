@@ -112,3 +112,20 @@ describe('a sound move made again keeps its praise', () => {
     expect(new Set(praised).size).toBe(praised.length);
   });
 });
+
+describe('"As before" keeps a name its capital', () => {
+  it('a repeated box that opens with the partner\'s name reads "As before, Rahel ..."', () => {
+    const early = "Honestly, I don't know. I haven't thought that far.";
+    // a goal asked already, so the only fault both times is the early step question
+    const goal = codeUtterance('What would you like from today?', { prevPartner: null });
+    const first = fb('What could you do this week?', { prev: early, turn: 3, prior: [goal] });
+    expect(first.improve).toMatch(/^Rahel\b/);
+    const second = fb('What will you try first?', {
+      prev: early,
+      turn: 4,
+      prior: [goal, codeUtterance('What could you do this week?', { prevPartner: early })],
+      priorFeedback: [first],
+    });
+    expect(second.improve).toBe(`As before, ${first.improve}`);
+  });
+});

@@ -299,8 +299,8 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
   return {
     // praise said once already is not worth repeating: leave the box empty instead
     worked: used.has(capital(parts.worked)) ? '' : capital(parts.worked),
-    improve: distinct(capital(improve), used),
-    suggestion: distinct(capital(parts.suggestion), used),
+    improve: distinct(capital(improve), used, base.name),
+    suggestion: distinct(capital(parts.suggestion), used, base.name),
     alternative: alt?.text ?? '',
     move,
     alternativeMove: alt?.move ?? null,
@@ -389,9 +389,12 @@ function againPraise(
 }
 
 /** A box that would repeat one already given says so once ("As before, ..."), then stays empty. */
-function distinct(text: string, used: Set<string>): string {
+function distinct(text: string, used: Set<string>, name: string): string {
   if (!text || !used.has(text)) return text;
-  const again = `As before, ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  // a sentence that opens with the partner's name (or "I") keeps its capital: "As before, Tom..."
+  const first = /^[A-Za-z']+/.exec(text)?.[0] ?? '';
+  const keep = first === 'I' || first.startsWith("I'") || name.split(/\s+/).includes(first);
+  const again = `As before, ${keep ? text : text.charAt(0).toLowerCase() + text.slice(1)}`;
   return used.has(again) ? '' : again;
 }
 
