@@ -412,6 +412,8 @@ export interface CoachAsk {
   helpers?: boolean;
   /** asks how they are looking after themselves (sleep, rest, time off), not about the situation */
   wellbeing?: boolean;
+  /** asks about their private life (age, family, home), not the situation: the words a line about it would hold */
+  personal?: string[];
   /** the name the coach greeted or addressed the partner by ("Hi Priya"), as said */
   addressed?: string;
 }

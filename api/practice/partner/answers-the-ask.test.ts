@@ -4,7 +4,8 @@
  * than the ones reported, on the real cards over several seeds: asked who could help, a partner
  * names someone from the card (their plan's helper once there is a plan); a reflection the
  * partner puts right earns nothing and unlocks nothing; asked how they are looking after
- * themselves, they answer about themselves; a when-question about something gets a time about
+ * themselves, they answer about themselves; asked how they are, they say how they are; asked
+ * about their private life, a line of theirs about it or a polite "rather not"; a when-question about something gets a time about
  * it or none; greeted by the wrong name, they say their own; a greeting with thanks is no goodbye.
  */
 import { describe, expect, it } from 'vitest';
@@ -76,6 +77,17 @@ describe('who could help', () => {
   });
 });
 
+describe('who could help, on a card where nobody does', () => {
+  it('is not knowing, never the person the friction is with', () => {
+    for (const seed of SEEDS) {
+      const reply = last('friction-with-another-team', seed, [
+        'Who might be able to help you with the platform team?',
+      ]);
+      expect(reply, `seed ${seed}`).not.toMatch(/\bJo\b|^(Maybe|Possibly)\./);
+    }
+  });
+});
+
 describe('a reflection the partner puts right', () => {
   it('earns no trust and unlocks no layer', () => {
     for (const seed of SEEDS) {
@@ -131,6 +143,15 @@ describe('a when-question about something', () => {
     }
   });
 
+  it('asked when something ends, gives its time, never a bare "Maybe."', () => {
+    for (const seed of SEEDS) {
+      const reply = last('friction-with-another-team', seed, [
+        'When does the current sprint finish?',
+      ]);
+      expect(reply, `seed ${seed}`).toMatch(/two weeks|sprint/);
+    }
+  });
+
   it('asked when it all began, dates a beginning, not a weekly slot', () => {
     for (const seed of SEEDS) {
       const reply = last('hesitating-to-speak-up', seed, ['When did all of this kick off?']);
@@ -164,6 +185,28 @@ describe('a greeting with thanks', () => {
         const goodbyes = s.card.voice?.goodbye ?? [];
         expect(s.turns[0].state.closed, `${hello} seed ${seed}`).toBeFalsy();
         expect(goodbyes, `${hello} seed ${seed}`).not.toContain(s.turns[0].reply);
+      }
+    }
+  });
+});
+
+describe('small talk and personal questions', () => {
+  it('"how are you" gets how they are, not a line about the situation', () => {
+    const feeling = getPartnerCard('celebrating-a-win')!.voice!.feeling ?? [];
+    for (const seed of SEEDS) {
+      for (const q of ["How's your morning been?", 'How have you been?']) {
+        expect(feeling, `${q} seed ${seed}`).toContain(last('celebrating-a-win', seed, [q]));
+      }
+    }
+  });
+
+  it('a question about their private life gets their own line about it, or a polite no', () => {
+    for (const seed of SEEDS) {
+      const kids = last('returning-after-leave', seed, ['Have you got children?']);
+      expect(kids, `seed ${seed}`).toMatch(/^Yes\. .*daughter/);
+      for (const q of ['What is your age, if you do not mind me asking?', 'Are you single?']) {
+        const reply = last('fresh-view-on-strategy', seed, [q]);
+        expect(reply, `${q} seed ${seed}`).toMatch(/rather keep this to work/);
       }
     }
   });

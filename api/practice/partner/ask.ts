@@ -64,6 +64,34 @@ const HELPERS =
 const WELLBEING =
   /\b(sleep|sleeping|slept|eating|eat properly|looking after yourself|look after yourself|looked after yourself|taking care of yourself|take care of yourself|self-care|switch(ing)? off|unwind(ing)?|wind(ing)? down|time for yourself|time to yourself|time off|days? off|holidays?|any breaks?|a break|taking breaks|lunch break|exercis\w*|the gym|resting|(much|enough|any|some|proper|a good) (rest|sleep)|your health|energy levels?|your energy|keeping well|burn(ing|t)? out|burnout|running on empty)\b/;
 
+/**
+ * Questions about the partner's private life, each with the words a line of theirs about it would
+ * hold ("Do you have kids?": a line about "the kids", "my daughter"); age has none.
+ */
+const PERSONAL: [RegExp, string[]][] = [
+  [
+    /\b(do you have|have you got|got any) (kids|children|a family|little ones)\b|\bhow old are (your|the) (kids|children)\b|\bare you a (mum|dad|parent)\b/,
+    ['kids', 'children', 'child', 'daughter', 'son', 'baby', 'nursery', 'school'],
+  ],
+  [
+    /\b(are you|you) (married|single|seeing anyone)\b|\bdo you have a (partner|husband|wife|boyfriend|girlfriend)\b/,
+    ['husband', 'wife', 'partner', 'married'],
+  ],
+  [
+    /\bwhere do you live\b|\bwhere are you from\b|\bwhere('s| is) home\b/,
+    ['live', 'home', 'commute', 'moved'],
+  ],
+  [/\bhow old are you\b|\bwhat('s| is) your age\b|\bwhen were you born\b/, []],
+  [
+    /\bhow much do you (earn|make|get paid)\b|\bwhat('s| is) your salary\b/,
+    ['salary', 'pay', 'money'],
+  ],
+  [/\b(are you religious|do you go to church|who do you vote|your religion)\b/, []],
+];
+function personalOf(question: string): string[] | undefined {
+  return PERSONAL.find(([re]) => re.test(question))?.[1];
+}
+
 /** Soothing or rescuing instead of listening ("don't worry, you'll be fine"). */
 const SOOTHING =
   /\b(don't worry|do not worry|no need to worry|try not to worry|you'll be (fine|okay|ok|alright|great)|you will be (fine|okay|alright)|it'll (all )?(be|work out) (fine|okay|ok|alright)|it will (all )?(be|work out) (fine|okay|alright)|(i'm|i am) sure (it|you|they|everything)|everything will (be|work)|it's not your fault|it wasn't your fault|these things happen|you've got this|it's not (that|so) bad|could be worse|happens to everyone|i'm sure it's fine)\b/;
@@ -208,6 +236,8 @@ export function readAsk(text: string, context: { opening?: boolean } = {}): Coac
     if (HELPERS.test(aboutLower)) out.helpers = true;
     if (WELLBEING.test(aboutLower) && !CLOSING_CARE.test(aboutLower)) out.wellbeing = true;
     if (addressed) out.addressed = addressed;
+    const personal = personalOf(aboutLower);
+    if (personal) out.personal = personal;
     return out;
   };
   const addressed = addressedName(plain);

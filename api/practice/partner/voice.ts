@@ -129,6 +129,16 @@ export function scriptedReply(
   return voice.finish(parts);
 }
 
+/**
+ * Not knowing, in neutral words, for a question of fact: "I'm not sure.", never "Maybe." or
+ * "Possibly." to "When does it end?" or "Who else needs to know?".
+ */
+function unsure(voice: ReplyPicker): Line {
+  return voice.neutral('maybe', 'unsure', (t) =>
+    /not sure|don't know/.test(t) ? t : "I'm not sure.",
+  );
+}
+
 /** Greeted by someone else's name ("Hi Priya"): their own, lightly, once. */
 const MISNAMED = ["It's {name}, actually.", "Actually, it's {name}."];
 
@@ -396,6 +406,20 @@ function answerAsk(
   short: boolean,
 ): Line[] | null {
   let known = knownNow(card, state);
+  // "Do you have kids?", "How old are you?": their own line about it, else politely kept private
+  if (ask.personal && !['goodbye', 'scale', 'clarify', 'confirm_summary'].includes(ask.kind)) {
+    const words = ask.personal;
+    const about = known.filter(
+      (k) =>
+        k.source !== 'goal' &&
+        FIRST_PERSON.test(k.text) &&
+        words.some((w) => new RegExp(`\\b${w}\\b`, 'i').test(k.text)),
+    );
+    const line = voice.pick([about.map((k) => toLine(k.text))], 'personal', 2);
+    // a plain "Yes." (not "I think so."): a person knows whether they have children
+    if (line) return ask.kind === 'yes_no' ? [toLine('Yes.'), line] : [line];
+    return [voice.neutral('personal', 'personal')];
+  }
   switch (ask.kind) {
     case 'goodbye':
       return [
@@ -478,9 +502,10 @@ function answerAsk(
       if (ask.wellbeing && ask.kind === 'how_many')
         return [wellbeingLine(voice, known, ask, open(d))];
       // "Who could help?": the person they would turn to, the one their plan names once it is said
+      // (nobody on the card helps: not knowing, never someone a cue names who is no helper)
       if (ask.kind === 'who' && ask.helpers) {
         const line = helperLine(voice, card, state, known, ask);
-        if (line) return [line];
+        return [line ?? voice.pick([voice.own('notSure')], 'who.helper.unsure') ?? unsure(voice)];
       }
       // "When will you do it?": a step has a time once it is chosen; before that, they say so
       // rather than give the time of something else.
@@ -558,10 +583,7 @@ function answerAsk(
         const line = voice.pick([plan], 'who.plan', 2);
         if (line) return [line];
       }
-      return [
-        voice.pick([voice.own('notSure')], `${ask.kind}.unsure`) ??
-          voice.neutral('maybe', `${ask.kind}.unsure`),
-      ];
+      return [voice.pick([voice.own('notSure')], `${ask.kind}.unsure`) ?? unsure(voice)];
     }
     case 'why':
     case 'how':
