@@ -77,6 +77,17 @@ describe('who could help', () => {
   });
 });
 
+describe('who has stood by them', () => {
+  it('names the one who has, even by their part ("my director"), not a list of who is in a meeting', () => {
+    for (const seed of SEEDS) {
+      const reply = last('setback-after-failed-project', seed, [
+        'Who has had your back since it happened?',
+      ]);
+      expect(reply, `seed ${seed}`).toMatch(/director/);
+    }
+  });
+});
+
 describe('who could help, on a card where nobody does', () => {
   it('is not knowing, never the person the friction is with', () => {
     for (const seed of SEEDS) {

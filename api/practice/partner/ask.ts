@@ -58,7 +58,7 @@ const AUX_OR_WH =
 
 /** Who could help or back them up ("Who else could support you?", "Is there anyone you could lean on?"). */
 const HELPERS =
-  /\b(who|whom|anyone|anybody|someone|somebody|people|person|allies|ally)\b.*\b(help|helps|helping|support|supports|supporting|back you up|lean on|rely on|turn to|go to|ask for help|in your corner|on your side|share the load|(give|lend) you a hand|a hand with|pitch in|chip in|step in|on board|take (some|any|part) of|take (it|this|that|them) on|take over|delegate|hand (it|this|that|some|them) (over|to)|cover|ally|allies)\b|\b(help|support)\b.*\b(from|who|whom)\b\??$/;
+  /\b(who|whom|anyone|anybody|someone|somebody|people|person|allies|ally)\b.*\b(help|helps|helping|support|supports|supporting|back you up|lean on|rely on|turn to|go to|ask for help|in your corner|on your side|share the load|(been )?there for you|by your side|(had|got|has) your back|looked out for you|(give|lend) you a hand|a hand with|pitch in|chip in|step in|on board|take (some|any|part) of|take (it|this|that|them) on|take over|delegate|hand (it|this|that|some|them) (over|to)|cover|ally|allies)\b|\b(help|support)\b.*\b(from|who|whom)\b\??$/;
 
 /** How they are looking after themselves: sleep, rest, food, time off (not how they feel about the situation). */
 const WELLBEING =

@@ -201,7 +201,7 @@ const ONSET = stemsOf(
 );
 /** Words a when-question holds without saying what it is about ("When does it need to be done?"). */
 const NO_SUBJECT = stemsOf(
-  'happen happened need needs make put putting off come came keep back over by due end ends finish finishes',
+  'happen happened need needs make put putting off come came keep back over by due end ends finish finishes run ran last lasted',
 );
 
 /**

@@ -9,11 +9,17 @@ import type { Known } from './knowledge.js';
 
 /** Words that say someone helps, or could ("the one I'd trust with anything", "she covered for me"). */
 const HELPS =
-  /\b(help|helps|helped|helping|helpful|support|supports|supported|supportive|kind|trust|trusted|rely|relies|lean|cover|covers|covered|backs? me|backed me|mentor|mentored|advice|ally|on my side|listens|listened|calls? me|take over|takes over|handing|hand over|handed|delegate|share|sharing|pair|paired|shadow)\b/i;
+  /\b(help|helps|helped|helping|helpful|support|supports|supported|supportive|kind|decent|trust|trusted|rely|relies|lean|cover|covers|covered|backs? me|backed me|mentor|mentored|advice|ally|on my side|listens|listened|calls? me|take over|takes over|handing|hand over|handed|delegate|share|sharing|pair|paired|shadow)\b/i;
 
-/** The names a line holds, of the people the card knows. */
+/** Someone named by their part rather than their name ("My director was decent about it"). */
+const ROLE =
+  /\b(my|our) (manager|director|boss|lead|mentor|colleague|deputy|partner|sister|brother|mum|dad|husband|wife|friend)\b/i;
+
+/** The names a line holds, of the people the card knows, or the part it names someone by. */
 function namesIn(text: string, people: ReadonlySet<string>): string[] {
-  return [...people].filter((p) => new RegExp(`\\b${p}\\b`).test(text));
+  const named = [...people].filter((p) => new RegExp(`\\b${p}\\b`).test(text));
+  const role = ROLE.exec(text)?.[0];
+  return role ? [...named, role] : named;
 }
 
 /**
