@@ -408,6 +408,14 @@ export interface CoachAsk {
   scaleStep?: 'up' | 'hold';
   /** asks how things should be later on ("What do you want it to be like in six months?") */
   future?: boolean;
+  /** asks who could help or support them ("Who else could back you up?"): a person, from the card */
+  helpers?: boolean;
+  /** asks how they are looking after themselves (sleep, rest, time off), not about the situation */
+  wellbeing?: boolean;
+  /** asks about their private life (age, family, home), not the situation: the words a line about it would hold */
+  personal?: string[];
+  /** the name the coach greeted or addressed the partner by ("Hi Priya"), as said */
+  addressed?: string;
 }
 
 /** What the partner may do on this turn: drives both the scripted voice and the LLM voice. */

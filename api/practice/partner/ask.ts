@@ -19,6 +19,79 @@ const CLOSING =
 const CLOSING_CARE =
   /(^|[.!,] ?)take care of yourself( this week| today| over the weekend)?[.!]?\s*$/;
 
+/** A turn that opens with a greeting ("Hi Dana, thanks for coming."): a welcome, unless it also parts. */
+const WELCOME =
+  /^(hi|hello|hey|hiya|morning|afternoon|good (morning|afternoon|evening)|welcome|(nice|great|lovely|good) to (see|meet) you)\b/;
+/** Words that part, whatever came before them ("Hi again. Right, good luck with it."). */
+const PARTING =
+  /\b(good ?bye|bye|see you|good ?luck|best of luck|take care|all the best|until next time|speak (to you )?soon|talk (to you )?(soon|later)|leave it (there|here)|out of time|wrap (it |this )?up|(that's|that is) (all|it) for|time's up|let you (go|get on|get back))\b/;
+
+/** Thanks that open a session as well as close one ("Thanks for coming", "Thanks for your time"). */
+const THANKS_FOR_COMING =
+  /\b(thanks|thank you) (so much |very much )?for (your time|today|coming( in)?|making (the )?time|fitting (me|this) in|talking|the (chat|conversation|session))\b/g;
+
+/**
+ * The name the coach addresses the partner by: after a greeting or thanks ("Hi Priya", "Thanks,
+ * Priya."), or on its own at the start or end of the turn ("Priya, what...", "..., Priya?").
+ */
+const ADDRESSED = [
+  /^(?:hi|hello|hey|hiya|morning|good (?:morning|afternoon|evening)|welcome|thanks|thank you|cheers)\b,? ([A-Z][a-z]+)\b(?! [a-z])/,
+  /^(?:okay|ok|right|so|well|sorry|and),? ([A-Z][a-z]+),/,
+  /^([A-Z][a-z]+), /,
+  /[^,]+, ([A-Z][a-z]+)[.?!]*$/,
+];
+/** Capitalised words that follow a greeting without being anyone's name. */
+const NOT_A_NAME =
+  /^(There|All|Everyone|Again|Both|Team|Folks|Guys|Mate|Thanks|Okay|Right|So|Well|Yes|No|Sorry|Please|Today|Then|Now|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+function addressedName(plain: string): string | undefined {
+  // the greeting in lower case, the name as said ("Hi Priya" -> "hi Priya")
+  const said = plain.trim().replace(/^[A-Za-z]+/, (w) => w.toLowerCase());
+  for (const re of ADDRESSED) {
+    const m = re.exec(said);
+    // "I", "What" and other words that start a question are not names
+    if (m && !NOT_A_NAME.test(m[1]) && !AUX_OR_WH.test(m[1].toLowerCase())) return m[1];
+  }
+  return undefined;
+}
+const AUX_OR_WH =
+  /^(i|what|why|how|who|when|where|which|is|are|do|does|did|can|could|would|will|should|have|has|it|that|this|you|we|they|he|she|and|but|or|if|just|maybe|perhaps|tell|let|go)$/;
+
+/** Who could help or back them up ("Who else could support you?", "Is there anyone you could lean on?"). */
+const HELPERS =
+  /\b(who|whom|anyone|anybody|someone|somebody|people|person|allies|ally)\b.*\b(help|helps|helping|support|supports|supporting|back you up|lean on|rely on|turn to|go to|ask for help|in your corner|on your side|share the load|(been )?there for you|by your side|(had|got|has) your back|looked out for you|(give|lend) you a hand|a hand with|pitch in|chip in|step in|on board|take (some|any|part) of|take (it|this|that|them) on|take over|delegate|hand (it|this|that|some|them) (over|to)|cover|ally|allies)\b|\b(help|support)\b.*\b(from|who|whom)\b\??$/;
+
+/** How they are looking after themselves: sleep, rest, food, time off (not how they feel about the situation). */
+const WELLBEING =
+  /\b(sleep|sleeping|slept|eating|eat properly|looking after yourself|look after yourself|looked after yourself|taking care of yourself|take care of yourself|self-care|switch(ing)? off|unwind(ing)?|wind(ing)? down|time for yourself|time to yourself|time off|days? off|holidays?|any breaks?|a break|taking breaks|lunch break|exercis\w*|the gym|resting|(much|enough|any|some|proper|a good) (rest|sleep)|your health|energy levels?|your energy|keeping well|burn(ing|t)? out|burnout|running on empty)\b/;
+
+/**
+ * Questions about the partner's private life, each with the words a line of theirs about it would
+ * hold ("Do you have kids?": a line about "the kids", "my daughter"); age has none.
+ */
+const PERSONAL: [RegExp, string[]][] = [
+  [
+    /\b(do you have|have you got|got any) (kids|children|a family|little ones)\b|\bhow old are (your|the) (kids|children)\b|\bare you a (mum|dad|parent)\b/,
+    ['kids', 'children', 'child', 'daughter', 'son', 'baby', 'nursery', 'school'],
+  ],
+  [
+    /\b(are you|you) (married|single|seeing anyone)\b|\bdo you have a (partner|husband|wife|boyfriend|girlfriend)\b/,
+    ['husband', 'wife', 'partner', 'married'],
+  ],
+  [
+    /\bwhere do you live\b|\bwhere are you from\b|\bwhere('s| is) home\b/,
+    ['live', 'home', 'commute', 'moved'],
+  ],
+  [/\bhow old are you\b|\bwhat('s| is) your age\b|\bwhen were you born\b/, []],
+  [
+    /\bhow much do you (earn|make|get paid)\b|\bwhat('s| is) your salary\b/,
+    ['salary', 'pay', 'money'],
+  ],
+  [/\b(are you religious|do you go to church|who do you vote|your religion)\b/, []],
+];
+function personalOf(question: string): string[] | undefined {
+  return PERSONAL.find(([re]) => re.test(question))?.[1];
+}
+
 /** Soothing or rescuing instead of listening ("don't worry, you'll be fine"). */
 const SOOTHING =
   /\b(don't worry|do not worry|no need to worry|try not to worry|you'll be (fine|okay|ok|alright|great)|you will be (fine|okay|alright)|it'll (all )?(be|work out) (fine|okay|ok|alright)|it will (all )?(be|work out) (fine|okay|alright)|(i'm|i am) sure (it|you|they|everything)|everything will (be|work)|it's not your fault|it wasn't your fault|these things happen|you've got this|it's not (that|so) bad|could be worse|happens to everyone|i'm sure it's fine)\b/;
@@ -135,7 +208,7 @@ const LEAD_IN =
  * @example readAsk('How many people are on your team now?').kind // 'how_many'
  * @example readAsk('Okay, good luck with it').kind               // 'goodbye'
  */
-export function readAsk(text: string): CoachAsk {
+export function readAsk(text: string, context: { opening?: boolean } = {}): CoachAsk {
   const plain = text
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
@@ -159,10 +232,22 @@ export function readAsk(text: string): CoachAsk {
     const step = scaleStepOf(about);
     if (step) out.scaleStep = step;
     if (FUTURE.test(about.toLowerCase())) out.future = true;
+    const aboutLower = about.toLowerCase();
+    if (HELPERS.test(aboutLower)) out.helpers = true;
+    if (WELLBEING.test(aboutLower) && !CLOSING_CARE.test(aboutLower)) out.wellbeing = true;
+    if (addressed) out.addressed = addressed;
+    const personal = personalOf(aboutLower);
+    if (personal) out.personal = personal;
     return out;
   };
+  const addressed = addressedName(plain);
 
-  if (questions.length === 0 && (CLOSING.test(lower) || CLOSING_CARE.test(lower)))
+  // "Hi Dana, thanks for coming.", or thanks on the first turn: a welcome, unless it also parts
+  const welcome =
+    (WELCOME.test(lower) || context.opening === true) &&
+    !PARTING.test(lower) &&
+    !CLOSING.test(lower.replace(THANKS_FOR_COMING, ''));
+  if (questions.length === 0 && !welcome && (CLOSING.test(lower) || CLOSING_CARE.test(lower)))
     return ask('goodbye', '');
   // A repair ("Sorry, that came out wrong. ...") is accepted, then what follows is answered.
   const first = (sentences[0] ?? '').toLowerCase();

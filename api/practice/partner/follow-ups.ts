@@ -173,3 +173,67 @@ export function isBareTimeFact(known: Known): boolean {
   const first = known.text.split(/(?<=[.!?])\s+/)[0] ?? '';
   return [...stemsOf(first)].every((w) => TIME_WORDS.has(w));
 }
+
+/**
+ * The words that say what a when-question is about, in the order asked ("When does the team
+ * meet?": team, meet), leaving out words of time, verbs that carry no subject ("need", "happen")
+ * and words the card's lines use so often they point at nothing ("team" on a team lead's card).
+ * Empty too when it asks only about the card's own subject.
+ * Empty when the question names no subject of its own ("When did it happen?").
+ */
+export function whenSubject(ask: CoachAsk, known: readonly Known[], card: PartnerCard): string[] {
+  // "When did you take over the team?": when something began, answered by a line that dates one
+  if (asksOnset(ask)) return [];
+  const stems = ask.words
+    .map(stem)
+    .filter((w) => !TIME_WORDS.has(w) && !TIME_ONLY.has(w) && !ONSET.has(w) && !NO_SUBJECT.has(w));
+  // about the card's own subject alone ("When is the next architecture review?"): what its time
+  // facts are about anyway
+  const central = stemsOf(`${card.script?.topic ?? ''} ${card.title}`);
+  if (stems.every((w) => central.has(w))) return [];
+  const common = (w: string) => known.filter((k) => stemsOf(k.text).has(w)).length >= 3;
+  return stems.filter((w) => !common(w));
+}
+
+/** Verbs that ask when something began ("When did this start?", "...take over the team?": "over" is no content word). */
+const ONSET = stemsOf(
+  'start started begin began begun first kick kicked join joined promoted take took taken arrive arrived',
+);
+/** Words a when-question holds without saying what it is about ("When does it need to be done?"). */
+const NO_SUBJECT = stemsOf(
+  'happen happened need needs make put putting off come came keep back over by due end ends finish finishes run ran last lasted',
+);
+
+/**
+ * Whether a line is about what a when-question asks of, not merely a time ("Four years." for
+ * "When is the deadline?"): a name asked about, the question's last subject word (what is timed:
+ * "the team *meet*", "the next architecture *review*") or two of its words, in the line, its
+ * topic or its cues.
+ */
+export function meetsWhenSubject(
+  subject: readonly string[],
+  names: readonly string[],
+  known: Known,
+): boolean {
+  if (subject.length === 0) return true;
+  const cues = (known.fact?.cues ?? []).map((c) => String(c).toLowerCase());
+  const text = [known.text, known.fact?.topic ?? '', ...cues].join(' ');
+  if (names.some((n) => new RegExp(`\\b${n}\\b`, 'i').test(text))) return true;
+  const own = stemsOf(text);
+  // "present" meets "presentation", "review" meets "reviews": a shared start of five letters
+  const near = (w: string) =>
+    own.has(w) ||
+    (w.length >= 5 && [...own].some((o) => o.length >= 5 && (o.startsWith(w) || w.startsWith(o))));
+  return near(subject[subject.length - 1]) || subject.filter(near).length >= 2;
+}
+
+/** "When did this start?": asks when something began, about nothing more specific. */
+export function asksOnset(ask: CoachAsk): boolean {
+  return ask.words.some((w) => ONSET.has(stem(w)));
+}
+/** A line that dates a beginning ("Three months.", "I came back three weeks ago"), not a routine ("every two weeks"). */
+const DATES_ONSET =
+  /\b(ago|since|started|began|begun|joined|came back|went up|last (week|month|year|spring|summer|autumn|winter|monday|tuesday|wednesday|thursday|friday)|in (january|february|march|april|may|june|july|august|september|october|november|december|the spring|the summer|the autumn|the winter)|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|a few|a couple of) (weeks|months|years)\b(?! (of|on|at|in) ))/i;
+export function datesOnset(text: string): boolean {
+  return DATES_ONSET.test(text) && !/\bevery\b/i.test(text);
+}

@@ -25,7 +25,7 @@ const WANTS =
   /\b(matters?|important|want|wants|hope|hoping|wish|(would|'d) (you )?like|need|needs|care|value|values|goal|outcome|ideal|priority|priorities|worth|useful|helpful|from (this|today|our time|the session)|get out of)\b/i;
 /** Questions about feelings or worries ("How's it sitting with you?", "How does that leave you?"). */
 const FEELS =
-  /\b(sitting with you|sits with you|sit with you|leaves? you|left you|holding up|how are you (doing|finding it|finding things)|how('s| is) (that|it|this) (for|with) you|emotional(ly)?|feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*|sleep\w*|cop(e|ing)|mood|heavy|heavier)\b/i;
+  /^how are you\b|\bhow('s| has| is) (your|the) (day|week|morning|afternoon|weekend|month)\b|\bhow have you been\b|\bhow are things\b|\b(sitting with you|sits with you|sit with you|leaves? you|left you|holding up|how are you (doing|finding it|finding things)|how('s| is) (that|it|this) (for|with) you|emotional(ly)?|feel|feeling|feelings|worr\w*|afraid|scared|fear\w*|anxious|nervous|stress\w*|upset|hard|difficult|tough|struggl\w*|bother\w*|weigh\w*|sleep\w*|cop(e|ing)|mood|heavy|heavier)\b/i;
 /** Words that put a person in an answer ("my manager", "she"). */
 const PERSON =
   /\b(manager|boss|lead|colleague|colleagues|friend|partner|director|sister|brother|mum|dad|parents|family|team|he|she|him|her|everyone|nobody|no one)\b/i;

@@ -350,6 +350,8 @@ export const NEUTRAL_LINES = {
   nobody: ['Nobody yet, really.', 'No one, so far.'],
   tried: ['Not much, honestly.'],
   accepted: ["It's fine.", "That's okay."],
+  /** asked about their private life with nothing of it on the card (age, salary, religion) */
+  personal: ["I'd rather keep this to work."],
   confirmed: ['Yes.', 'Yes, more or less.'],
   both: ['Both, probably.', 'A bit of both.'],
   /** asked when they will do something they have not chosen yet: not decided, so no time */

@@ -17,6 +17,7 @@ import { readAsk } from './ask.js';
 import { directiveFor } from './directive.js';
 import { reactionTo } from './reaction.js';
 import { stageAtLeast, stepBack } from './stage.js';
+import { summaryMisread } from './summary-check.js';
 import {
   ADVICE_ASKS,
   ADVICE_HELD_BONUS,
@@ -61,7 +62,9 @@ export function advancePartner(
   coachText: string,
 ): { state: PartnerState; directive: PartnerDirective } {
   const turn = state.turns + 1;
-  const ask: CoachAsk | undefined = coachText.trim() ? readAsk(coachText) : undefined;
+  const ask: CoachAsk | undefined = coachText.trim()
+    ? readAsk(coachText, { opening: state.turns === 0 })
+    : undefined;
   // The advice test: the partner asked what to do on the last turn; did the coach hold back?
   const adviceTest = state.askedAdvice !== undefined && state.askedAdvice === state.turns;
   const coding = heldOpen(heldToTheTest(coded, state, adviceTest), ask);
@@ -75,8 +78,11 @@ export function advancePartner(
     cause = 'reassurance';
   }
   const closed = state.closed === true || reaction === 'farewell';
+  // A summary or reflection the partner puts right ("Not quite.") was not an accurate one: it
+  // earns nothing and opens nothing, whatever codes its shape earned.
+  const misread = ask !== undefined && summaryMisread(card, state, ask);
   // Only a turn that engages, before the goodbye, and neither soothes nor hurts, can open the partner.
-  const mayOpen = !closed && coding.engaged !== false && reaction !== 'reassured';
+  const mayOpen = !closed && !misread && coding.engaged !== false && reaction !== 'reassured';
   const adviceGiven =
     coding.codes.includes('advice') || coding.codes.includes('advice_with_permission');
   let change = trustChange(card, state, coding, reaction, turn);

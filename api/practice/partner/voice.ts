@@ -40,13 +40,20 @@ import {
 } from './reply-bank.js';
 import {
   experiencePools,
+  asksOnset,
+  datesOnset,
   isBareTimeFact,
+  meetsWhenSubject,
   namesNoSubject,
   scaleStepPools,
   timeFactOffQuestion,
   voicesExperience,
+  whenSubject,
 } from './follow-ups.js';
+import { helperPools } from './helpers.js';
 import { randomFor } from './seeded-random.js';
+import { saysHowTheyAre, wellbeingPools } from './wellbeing.js';
+import { mismatchOf, summaryFits, type Mismatch } from './summary-check.js';
 import { stageAtLeast, stageIndex } from './stage.js';
 import { isNeutralLine, sentencesOf } from './lines.js';
 import { stemsOf } from './words.js';
@@ -94,10 +101,20 @@ export function scriptedReply(
     directive.ask?.repair && !['defensive', 'farewell'].includes(directive.reaction)
       ? voice.neutral('accepted', 'repair')
       : null;
+  // Greeted by someone else's name ("Hi Priya"): put right first, lightly, as anyone would.
+  const own = card.partner.name.split(' ')[0];
+  const misnamed =
+    directive.ask?.addressed && directive.ask.addressed !== own && !state.closed
+      ? voice.pick([MISNAMED.map((t) => toLine(t.replace('{name}', own)))], 'misnamed')
+      : null;
   const room =
-    directive.maxSentences - (askAdvice ? sentenceCount(askAdvice.text) : 0) - (accept ? 1 : 0);
+    directive.maxSentences -
+    (askAdvice ? sentenceCount(askAdvice.text) : 0) -
+    (accept ? 1 : 0) -
+    (misnamed ? 1 : 0);
   const parts = compose(voice, card, state, { ...directive, maxSentences: Math.max(1, room) });
   if (accept) parts.unshift(accept);
+  if (misnamed) parts.unshift(misnamed);
   if (askAdvice) parts.push(askAdvice);
   if (parts.length === 0) {
     // Every fitting line is spent (a very long session): an unused line about the situation, or
@@ -111,6 +128,19 @@ export function scriptedReply(
   }
   return voice.finish(parts);
 }
+
+/**
+ * Not knowing, in neutral words, for a question of fact: "I'm not sure.", never "Maybe." or
+ * "Possibly." to "When does it end?" or "Who else needs to know?".
+ */
+function unsure(voice: ReplyPicker): Line {
+  return voice.neutral('maybe', 'unsure', (t) =>
+    /not sure|don't know/.test(t) ? t : "I'm not sure.",
+  );
+}
+
+/** Greeted by someone else's name ("Hi Priya"): their own, lightly, once. */
+const MISNAMED = ["It's {name}, actually.", "Actually, it's {name}."];
 
 /** The opening line of a session (used by `startPartner`). */
 export function scriptedOpening(
@@ -250,13 +280,10 @@ function compose(
       );
     case 'deciding': {
       if (newly) return then(head('commit'), body(), bodySalt);
-      // asked how sure they are, when or how many: that answer, not another line of the plan
-      // ("who could help?" keeps the plan's lines, which name who is in it; the who-answer goes
-      // by the card's fact cues and would say "I don't know" of a helper the plan names)
+      // asked how sure they are, when, how many or who: that answer, not another line of the
+      // plan ("who could help?" names the helper the plan takes up: `helperPools`)
       const said =
-        ask &&
-        (FACTUAL.has(ask.kind) || ask.kind === 'scale' || ask.kind === 'clarify') &&
-        ask.kind !== 'who'
+        ask && (FACTUAL.has(ask.kind) || ask.kind === 'scale' || ask.kind === 'clarify')
           ? answer()
           : null;
       if (said) return said;
@@ -379,6 +406,20 @@ function answerAsk(
   short: boolean,
 ): Line[] | null {
   let known = knownNow(card, state);
+  // "Do you have kids?", "How old are you?": their own line about it, else politely kept private
+  if (ask.personal && !['goodbye', 'scale', 'clarify', 'confirm_summary'].includes(ask.kind)) {
+    const words = ask.personal;
+    const about = known.filter(
+      (k) =>
+        k.source !== 'goal' &&
+        FIRST_PERSON.test(k.text) &&
+        words.some((w) => new RegExp(`\\b${w}\\b`, 'i').test(k.text)),
+    );
+    const line = voice.pick([about.map((k) => toLine(k.text))], 'personal', 2);
+    // a plain "Yes." (not "I think so."): a person knows whether they have children
+    if (line) return ask.kind === 'yes_no' ? [toLine('Yes.'), line] : [line];
+    return [voice.neutral('personal', 'personal')];
+  }
   switch (ask.kind) {
     case 'goodbye':
       return [
@@ -417,7 +458,17 @@ function answerAsk(
       return [voice.neutral('partly', 'confirm.partly'), said].filter(isLine);
     }
     case 'yes_no': {
+      // "Are you sleeping at all?": seldom, on a card where it comes up at all, then how they are
+      if (ask.wellbeing) {
+        const line = wellbeingLine(voice, known, ask, open(d));
+        return isNeutralLine(line.text) ? [line] : [voice.neutral('no', 'wellbeing.no'), line];
+      }
       const polarity = voice.neutral(polarityFor(d, state), 'polarity');
+      // "Is there anyone who could help?": the person, when they have one
+      if (ask.helpers) {
+        const helper = helperLine(voice, card, state, known, ask);
+        if (helper) return [polarity, helper];
+      }
       const fact = bestKnown(voice, known, ask, 3, 'yes_no.fact');
       if (fact) return [polarity, fact];
       const reason = short ? null : bestKnown(voice, known, ask, 1, 'yes_no.reason');
@@ -446,6 +497,15 @@ function answerAsk(
         return [
           strong ?? voice.pick([told], 'who.told', 2) ?? voice.neutral('nobody', 'who.nobody'),
         ];
+      }
+      // "How much sleep are you getting?": about them, not a count from the situation
+      if (ask.wellbeing && ask.kind === 'how_many')
+        return [wellbeingLine(voice, known, ask, open(d))];
+      // "Who could help?": the person they would turn to, the one their plan names once it is said
+      // (nobody on the card helps: not knowing, never someone a cue names who is no helper)
+      if (ask.kind === 'who' && ask.helpers) {
+        const line = helperLine(voice, card, state, known, ask);
+        return [line ?? voice.pick([voice.own('notSure')], 'who.helper.unsure') ?? unsure(voice)];
       }
       // "When will you do it?": a step has a time once it is chosen; before that, they say so
       // rather than give the time of something else.
@@ -490,7 +550,16 @@ function answerAsk(
       // Asked most about a fact held back: its plain first sentence (the answer, not the story), or
       // reserve; never another fact that only shares the kind of question ("how long").
       // a session goal ("...fuming at my desk") is not where anything is, nor who or when
-      const situation = known.filter((k) => k.source !== 'goal');
+      // "When does the team meet?": a time about the meeting, never whatever time the card holds
+      const subject = ask.kind === 'when' ? whenSubject(ask, known, card) : [];
+      // "When did this start?": a line that dates a beginning, never a routine ("Thursdays at two.")
+      const onset = ask.kind === 'when' && asksOnset(ask);
+      const situation = known.filter(
+        (k) =>
+          k.source !== 'goal' &&
+          meetsWhenSubject(subject, ask.names, k) &&
+          (!onset || datesOnset(k.text)),
+      );
       if (heldBack(card, state, ask, known)) {
         const head = bestKnown(voice, factHeadsNow(card, state), ask, 2, `${ask.kind}.head`, true);
         const line =
@@ -505,10 +574,16 @@ function answerAsk(
         // a line strongly about the question without the shape asked for: never for "who" (a person or nothing)
         (ask.kind === 'who' ? null : bestKnown(voice, situation, ask, 3, `${ask.kind}.about`));
       if (fact) return [fact];
-      return [
-        voice.pick([voice.own('notSure')], `${ask.kind}.unsure`) ??
-          voice.neutral('maybe', `${ask.kind}.unsure`),
-      ];
+      // "Who else needs to know?" once there is a plan: the people in it ("I'll tell the team why")
+      if (ask.kind === 'who' && state.revealed.includes('action')) {
+        const plan = [
+          ...layerLines(card, 'elaborate', 'action'),
+          ...layerLines(card, 'disclose', 'action'),
+        ].filter((l) => hasShape('who', l.text, voice.people));
+        const line = voice.pick([plan], 'who.plan', 2);
+        if (line) return [line];
+      }
+      return [voice.pick([voice.own('notSure')], `${ask.kind}.unsure`) ?? unsure(voice)];
     }
     case 'why':
     case 'how':
@@ -527,6 +602,13 @@ function answerAsk(
           : ask;
       // "Is it the people or the setting?": one side (or both), from what they know.
       if (ask.choice) return choiceAnswer(voice, card, state, known, ask);
+      // "How are you sleeping?": about them, not the situation
+      if (ask.wellbeing && ask.kind !== 'why') return [wellbeingLine(voice, known, ask, open(d))];
+      // "Who do you think could help?" read as a what or how ("What support could you get?")
+      if (ask.helpers && ask.kind !== 'why') {
+        const helper = helperLine(voice, card, state, known, ask);
+        if (helper) return [helper];
+      }
       // Asked about something the partner is holding back, they hold back: never a weaker fact in its place.
       if (heldBack(card, state, about, known)) {
         const line = voice.pick([voice.own('guarded'), voice.own('notSure')], 'held-back', 1);
@@ -882,6 +964,47 @@ function feelingLine(
   return voice.pick([near, strongly, own, said], 'feels.line', 2);
 }
 
+/**
+ * "Who could help?": the helper their plan names once it is said ("As I said, ..." when every
+ * such line is spent), else the person they trust or lean on; null when the card has nobody.
+ */
+function helperLine(
+  voice: ReplyPicker,
+  card: PartnerCard,
+  state: PartnerState,
+  known: Known[],
+  ask: CoachAsk,
+): Line | null {
+  const pools = helperPools(card, state, known, voice.people);
+  const scored = pools.map((pool) =>
+    pool
+      .map((text) => ({ text, score: relevance(ask, { text, source: 'surface' }, voice.people) }))
+      .sort((a, b) => b.score - a.score)
+      .map((x) => toLine(x.text)),
+  );
+  const line = voice.pick(scored, 'who.helper', 2);
+  if (line) return line;
+  const plan = pools.flat()[0];
+  if (!plan) return null;
+  const first = sentencesOf(plan)[0] ?? plan;
+  return voice.pick([[toLine(`As I said, ${lowerFirst(first)}`)]], 'who.helper.again');
+}
+
+/**
+ * "How are you sleeping?": what the card says of their nights, evenings and home life, else
+ * how they are (their own feeling line), else their own honest not knowing.
+ */
+function wellbeingLine(voice: ReplyPicker, known: Known[], ask: CoachAsk, opened: boolean): Line {
+  const people = voice.people;
+  const pools = wellbeingPools(known, (k) => relevance(ask, k, people), opened).map(scriptLines);
+  const felt = voice.ownSayable('feeling');
+  return (
+    voice.pick([...pools, felt.filter((l) => saysHowTheyAre(l.text)), felt], 'wellbeing', 2) ??
+    voice.pick([voice.own('notSure')], 'wellbeing.unsure') ??
+    voice.neutral('maybe', 'wellbeing')
+  );
+}
+
 /** A line in which the partner speaks of themselves. */
 const FIRST_PERSON = /\b(I|I'm|I've|I'd|me|my|myself)\b/;
 
@@ -951,84 +1074,6 @@ function scaleLine(
 /** Words of the scale itself ("on a scale of one to ten"), not of what it measures. */
 const SCALE_WORDS = stemsOf('scale ten 10 1 out');
 
-/** Words that overstate a summary ("never", "all down to", "for good"): a partner corrects them unless they said them. */
-const OVERSTATES =
-  /\b(never|always|every|everyone|everything|nothing|nobody|all down to|entirely|completely|totally|for good|whoever|whatever|barely|hardly|happy|fine|failed|already|only)\b/gi;
-
-/**
- * Whether a checked summary fits what the partner has been saying (else: "not quite"): some of
- * its words are things they have said, and it does not overstate them ("never", "for good",
- * "barely bothered") in words they did not use.
- */
-function summaryFits(card: PartnerCard, state: PartnerState, ask: CoachAsk): boolean {
-  const saidText = saidBy(card, state);
-  const said = stemsOf(saidText);
-  const spoken = saidText.toLowerCase();
-  const summary = ask.words.join(' ');
-  const overstated = (summaryText(ask).match(OVERSTATES) ?? []).some(
-    (w) => !new RegExp(`\\b${w.toLowerCase()}\\b`).test(spoken),
-  );
-  if (overstated) return false;
-  if (ask.words.length < 3) return true;
-  const asked = stemsOf(summary);
-  const shared = [...asked].filter((w) => said.has(w)).length;
-  return shared >= 2 || shared * 4 >= asked.size;
-}
-
-/** Feelings a summary may wrongly give a partner who never voiced them ("relieved", "excited"). */
-const BRIGHT =
-  /\b(relieved|relief|excited|exciting|pleased|glad|proud|thrilled|delighted|calm|confident|relaxed|comfortable|happy|content|grateful|fine|okay|ok|settled|at ease|enjoying|enjoy)\b/gi;
-/** Numbers a summary may get wrong ("two weeks", "12 people"); "one" is too often not a number. */
-const SUMMARY_NUMBER =
-  /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty|thirty|forty|fifty|hundred|dozen)\b/gi;
-
-/** A number and the thing it counts ("two weeks", "12 people"). */
-const NUMBER_ALT = SUMMARY_NUMBER.source.slice(2, -2);
-const COUNTED = new RegExp(`\\b${NUMBER_ALT} ([a-z]+)`, 'gi');
-/** Days and months: capitalised, but nobody. */
-const CALENDAR =
-  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
-
-/** What a summary or reflection got wrong about the facts: someone else, a number, a feeling. */
-type Mismatch = 'person' | 'number' | 'feeling';
-
-/**
- * Whether a summary or reflection gets a fact wrong: names someone the partner does not know,
- * gives a number they never said, or a bright feeling ("relieved", "excited") they never voiced.
- * Words they used themselves are never wrong, whatever the summary does with them.
- */
-function mismatchOf(card: PartnerCard, state: PartnerState, ask: CoachAsk): Mismatch | null {
-  const body = summaryBody(ask);
-  if (!body) return null;
-  const spoken = saidBy(card, state).toLowerCase();
-  const unsaid = (w: string) => !new RegExp(`\\b${w.toLowerCase()}\\b`).test(spoken);
-  const people = peopleOf(card);
-  if (ask.names.some((n) => !people.has(n) && !CALENDAR.test(n) && unsaid(n))) return 'person';
-  // "Hannah covered for you" when Leo did: the fact the rest of the summary is about names
-  // someone else, and not them
-  for (const name of ask.names.filter((n) => people.has(n))) {
-    const lower = name.toLowerCase();
-    const rest = { ...ask, names: [], words: ask.words.filter((w) => w !== lower) };
-    const facts = knownNow(card, state)
-      .filter((k) => k.source === 'fact')
-      .map((k) => ({ k, score: relevance(rest, k, people) }))
-      .filter((x) => x.score >= 2)
-      .sort((a, b) => b.score - a.score);
-    const top = facts[0]?.k.text ?? '';
-    const named = [...people].filter((p) => new RegExp(`\\b${p}\\b`).test(top));
-    if (named.length > 0 && !named.includes(name)) return 'person';
-  }
-  // "two weeks" where they said "three weeks": a number with the thing it counts
-  for (const m of body.matchAll(COUNTED)) {
-    const [n, thing] = [m[1].toLowerCase(), m[2].toLowerCase().replace(/s$/, '')];
-    if (new RegExp(`\\b${n} ${thing}`).test(spoken)) continue;
-    // a count they gave of the same thing; "two jobs at once" is an image, not a count of theirs
-    if (new RegExp(`\\b${NUMBER_ALT} ${thing}`).test(spoken)) return 'number';
-  }
-  if ((body.match(BRIGHT) ?? []).some(unsaid)) return 'feeling';
-  return null;
-}
-
 /**
  * "Not quite." and what is so, when a summary or reflection gets a fact wrong: the line that
  * holds the right person, number or feeling, nearest what the summary was about; null when the
@@ -1086,37 +1131,6 @@ function correction(
   const right = voice.pick([scored, theirs, felt], 'correct.right', 2);
   // "Not quite." even with nothing more to say about it: a wrong fact is never agreed with
   return [voice.neutral('wrong', 'correct.wrong'), right].filter(isLine);
-}
-
-/** What the partner has said or may say: a summary that uses only these words is not wrong. */
-function saidBy(card: PartnerCard, state: PartnerState): string {
-  return [
-    ...(card.script?.openings ?? []),
-    ...knownNow(card, state).map((k) => k.text),
-    ...state.revealed.flatMap((l) => [card.hidden[l], ...(card.script?.disclose[l] ?? [])]),
-    card.brief,
-    card.script?.topic ?? '',
-  ].join(' ');
-}
-
-/** A summary as said, without its check ("..., is that right?"): the words it claims. */
-function summaryBody(ask: CoachAsk): string {
-  const text = (ask.summary ?? '').trim();
-  const sentences = sentencesOf(text);
-  const last = sentences.at(-1) ?? '';
-  if (sentences.length > 1 && last.endsWith('?') && last.split(/\s+/).length <= 7)
-    return sentences.slice(0, -1).join(' ');
-  return text
-    .replace(
-      /[,;]?\s*\b(is that right|is that correct|is that fair|is that it|have i got that right|did i get that right|am i right|does that sound right|right|yes|no)\?\s*$/i,
-      '',
-    )
-    .replace(/\?\s*$/, '');
-}
-
-/** The summary as said, without its check ("Is that right?"), in lower case. */
-function summaryText(ask: CoachAsk): string {
-  return (ask.summary ?? ask.words.join(' ')).toLowerCase().replace(/[^.?!]*\?\s*$/, '');
 }
 
 /**
