@@ -105,9 +105,9 @@ const POOR_PART: ReadonlySet<CoachCode> = new Set([
 const SIDES_WITH_OTHERS =
   /^(?:(?:well|but|and|honestly|look)[, ]+)*(?:to be fair|in (?:fairness|(?:their|her|his) defen[cs]e)|playing devil's advocate)\b|\b(?:they|she|he)(?:'ve| have|'d| had)? (?:probably|must|surely|no doubt) (?:have )?(?:had |got )?(?:their |her |his |a |some )?(?:own |good |valid )?reasons?\b/i;
 
-/** Sympathy that fits anything said ("That sounds hard.", "It must be a lot."): not a reflection of it. */
+/** Sympathy that fits anything said ("That sounds hard.", "You must feel terrible."): not a reflection of it. */
 const STOCK_EMPATHY =
-  /^(?:oh,? )?(?:that|it|this)(?:'s|’s| sounds| seems| must be| must feel| is)(?: like)? (?:(?:really|very|so|quite) )?(?:a lot|hard|tough|difficult|rough|awful|stressful|frustrating|challenging|horrible|annoying|a pain)[.!]*$/i;
+  /^(?:oh,? )?(?:that|it|this)(?:'s|’s| sounds| seems| must be| must feel| is)(?: like)? (?:(?:really|very|so|quite) )?(?:a lot|hard|tough|difficult|rough|awful|stressful|frustrating|challenging|horrible|annoying|a pain)[.!]*$|^(?:oh,? )?you must (?:feel|be feeling) (?:(?:really|very|so|quite|just) )?(?:terrible|awful|dreadful|horrible|bad|rubbish)[.!]*$/i;
 
 /**
  * What genuinely worked in a poor turn: the reflection it made before the poor part began, else
