@@ -7,3 +7,4 @@ export { MAX_ATTEMPTS, retryableStatus } from './backoff.js';
 export { drainOutbox, type DeliveryReport, type Outbox } from './drain.js';
 export { OUTBOX_STATUSES } from '../db/schema/lti.js';
 export { LEASE_MS, requeue } from './lease.js';
+export { listOutbox } from './listing.js';

@@ -5,12 +5,13 @@
  * sent with `PUT /statements?statementId=` so a retry after a lost response cannot record it
  * twice (an LRS answers 409 for an id it already has: that is success).
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import type { Logger } from '../logger.js';
 import { xapiOutbox, type OutboxStatus } from '../db/schema/index.js';
 import {
   drainOutbox,
+  listOutbox,
   requeue,
   retryableStatus,
   type DeliveryReport,
@@ -162,22 +163,14 @@ export async function deliverDueStatements(
   });
 }
 
+/** The organisation's statements, newest first, optionally of one status. */
 export async function listStatements(
   db: Database,
   orgId: string,
   status?: OutboxStatus,
   limit = 200,
 ): Promise<StatementRow[]> {
-  return db
-    .select()
-    .from(xapiOutbox)
-    .where(
-      status
-        ? and(eq(xapiOutbox.orgId, orgId), eq(xapiOutbox.status, status))
-        : eq(xapiOutbox.orgId, orgId),
-    )
-    .orderBy(desc(xapiOutbox.createdAt))
-    .limit(limit);
+  return listOutbox(db, xapiOutbox, orgId, status, limit);
 }
 
 /** Makes every waiting or failed statement of the organisation due now (after fixing the LRS settings). */

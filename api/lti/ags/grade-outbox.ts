@@ -6,12 +6,13 @@
  * are the shared outbox mechanism's (`api/outbox`); this module says how one grade is posted and
  * which refusals are worth retrying. An LMS that is down loses no grade.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/index.js';
 import type { Logger } from '../../logger.js';
 import { ltiGradeOutbox, type OutboxStatus } from '../../db/schema/index.js';
 import {
   drainOutbox,
+  listOutbox,
   requeue,
   retryableStatus,
   type DeliveryReport,
@@ -157,16 +158,7 @@ export async function listGrades(
   status?: OutboxStatus,
   limit = 200,
 ): Promise<GradeRow[]> {
-  return db
-    .select()
-    .from(ltiGradeOutbox)
-    .where(
-      status
-        ? and(eq(ltiGradeOutbox.orgId, orgId), eq(ltiGradeOutbox.status, status))
-        : eq(ltiGradeOutbox.orgId, orgId),
-    )
-    .orderBy(desc(ltiGradeOutbox.createdAt))
-    .limit(limit);
+  return listOutbox(db, ltiGradeOutbox, orgId, status, limit);
 }
 
 export async function findGrade(db: Database, orgId: string, id: string): Promise<GradeRow | null> {
