@@ -164,14 +164,11 @@ export async function deliverDueStatements(
 }
 
 /** The organisation's statements, newest first, optionally of one status. */
-export async function listStatements(
+export const listStatements = (
   db: Database,
   orgId: string,
   status?: OutboxStatus,
-  limit = 200,
-): Promise<StatementRow[]> {
-  return listOutbox(db, xapiOutbox, orgId, status, limit);
-}
+): Promise<StatementRow[]> => listOutbox(db, xapiOutbox, orgId, status);
 
 /** Makes every waiting or failed statement of the organisation due now (after fixing the LRS settings). */
 export async function retryStatements(db: Database, orgId: string, now: Date): Promise<number> {

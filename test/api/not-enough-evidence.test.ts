@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skillResults } from '../../api/db/schema/index.js';
+import { SKILLS } from '../../api/practice/types.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { practiseSession } from '../support/practise.js';
 
@@ -96,14 +97,7 @@ describe('not enough evidence', () => {
       .split(/\r?\n/)
       .map((l) => l.split(','));
     const ready = header.indexOf('ready_to_partner');
-    const skills = [
-      'listening',
-      'questioning',
-      'non_judgement',
-      'partner_led',
-      'agreement',
-      'action',
-    ].map((s) => header.indexOf(s));
+    const skills = SKILLS.map((s) => header.indexOf(s));
     for (const l of lines)
       if (l[ready] === 'yes') for (const i of skills) expect(l[i]).not.toBe('not_yet');
   });

@@ -152,14 +152,11 @@ export async function deliverDueGrades(
 }
 
 /** The organisation's grades, newest first, optionally of one status. */
-export async function listGrades(
+export const listGrades = (
   db: Database,
   orgId: string,
   status?: OutboxStatus,
-  limit = 200,
-): Promise<GradeRow[]> {
-  return listOutbox(db, ltiGradeOutbox, orgId, status, limit);
-}
+): Promise<GradeRow[]> => listOutbox(db, ltiGradeOutbox, orgId, status);
 
 export async function findGrade(db: Database, orgId: string, id: string): Promise<GradeRow | null> {
   const [row] = await db
