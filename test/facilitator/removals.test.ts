@@ -21,6 +21,7 @@ import {
   skillResults,
 } from '../../api/db/schema/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { newDrill as createDrill } from '../support/drills.js';
 import type { ProblemBody } from '../support/typed-call.js';
 
 let t: TestApp;
@@ -48,20 +49,7 @@ const tokenFor = async (id: string) => {
   return signToken(t.runtime.deps.jwtSecret, { sub: p.id, org: p.orgId, role: p.role }, 3600);
 };
 
-async function newDrill(token = admin()) {
-  const r = await t.call('POST', '/api/drills', {
-    token,
-    body: {
-      title: `Drill ${randomUUID().slice(0, 6)}`,
-      scenarioId: 'new-manager-overwhelmed',
-      focus: ['listening'],
-      description: 'Reflect.',
-      passChecks: ['no_unasked_advice'],
-    },
-  });
-  expect(r.status).toBe(201);
-  return r.body.id as string;
-}
+const newDrill = (token = admin()) => createDrill(t, token);
 
 async function newCohort(token = fac()) {
   const r = await t.call('POST', '/api/cohorts', {
