@@ -7,13 +7,13 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import type { Logger } from '../logger.js';
 import { xapiOutbox, type OutboxStatus } from '../db/schema/index.js';
 import {
   drainOutbox,
   listOutbox,
   requeue,
   retryableStatus,
+  type DeliverDueOptions,
   type DeliveryReport,
   type Outbox,
 } from '../outbox/index.js';
@@ -142,24 +142,14 @@ function statementOutbox(
  */
 export async function deliverDueStatements(
   db: Database,
-  opts: {
-    now: Date | (() => Date);
-    fetch?: typeof fetch;
-    limit?: number;
-    logger?: Logger;
-    orgId?: string;
-    dataKey: CryptoKey | null;
-    allowHosts: readonly string[];
-  },
+  opts: DeliverDueOptions & { dataKey: CryptoKey | null; allowHosts: readonly string[] },
 ): Promise<DeliveryReport> {
   // checked at every send and at every redirect, on the address the name resolves to then (a name
   // that resolved outside may resolve inside now), connected to that address only (net/guarded-fetch)
   const fetchFn = guardedFetch(opts.allowHosts, { fetch: opts.fetch });
   return drainOutbox(db, statementOutbox(db, fetchFn, opts.dataKey), {
-    now: opts.now,
+    ...opts,
     limit: opts.limit ?? 100,
-    logger: opts.logger,
-    orgId: opts.orgId,
   });
 }
 

@@ -8,13 +8,13 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/index.js';
-import type { Logger } from '../../logger.js';
 import { ltiGradeOutbox, type OutboxStatus } from '../../db/schema/index.js';
 import {
   drainOutbox,
   listOutbox,
   requeue,
   retryableStatus,
+  type DeliverDueOptions,
   type DeliveryReport,
   type Outbox,
 } from '../../outbox/index.js';
@@ -133,22 +133,11 @@ function gradeOutbox(
 export async function deliverDueGrades(
   db: Database,
   tokens: AccessTokens,
-  opts: {
-    now: Date | (() => Date);
-    fetch?: typeof fetch;
-    limit?: number;
-    logger?: Logger;
-    orgId?: string;
-  },
+  opts: DeliverDueOptions,
 ): Promise<DeliveryReport> {
   // the line item URL came from the platform's launch: checked like its other URLs, at every post
   const fetchFn = guardedFetch(tokens.allowHosts, { fetch: opts.fetch });
-  return drainOutbox(db, gradeOutbox(db, tokens, fetchFn), {
-    now: opts.now,
-    limit: opts.limit ?? 50,
-    logger: opts.logger,
-    orgId: opts.orgId,
-  });
+  return drainOutbox(db, gradeOutbox(db, tokens, fetchFn), { ...opts, limit: opts.limit ?? 50 });
 }
 
 /** The organisation's grades, newest first, optionally of one status. */
