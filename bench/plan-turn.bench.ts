@@ -18,15 +18,9 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startPartner } from '../api/practice/partner/index.js';
 import { PARTNER_CARDS } from '../api/practice/scenarios/index.js';
-import {
-  EMPTY_COACH_RECORD,
-  planTurn,
-  TURN_WINDOW,
-  type TurnContext,
-} from '../api/practice/turn/index.js';
-import type { PartnerCard, TranscriptTurn } from '../api/practice/types.js';
+import { contextAfter, openingContext, planTurn } from '../api/practice/turn/index.js';
+import type { PartnerCard } from '../api/practice/types.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
@@ -61,28 +55,12 @@ function play(
   lines: readonly string[],
   digest: (s: string) => void,
 ) {
-  const { state, opening } = startPartner(card, seed);
-  let ctx: TurnContext = {
-    card,
-    partnerState: state,
-    record: EMPTY_COACH_RECORD,
-    recent: [{ index: 0, role: 'partner', text: opening }],
-  };
+  let ctx = openingContext(card, seed);
   lines.forEach((text, i) => {
-    const index = 1 + 2 * i;
-    const plan = planTurn(ctx, { index, text });
+    const turn = { index: 1 + 2 * i, text };
+    const plan = planTurn(ctx, turn);
     digest(JSON.stringify(plan));
-    const recent: TranscriptTurn[] = [
-      ...ctx.recent,
-      { index, role: 'coach', text, coding: plan.coding },
-      { index: index + 1, role: 'partner', text: plan.draft },
-    ];
-    ctx = {
-      card,
-      partnerState: plan.partnerState,
-      record: plan.record,
-      recent: recent.slice(-TURN_WINDOW),
-    };
+    ctx = contextAfter(ctx, turn, plan);
   });
   return lines.length;
 }

@@ -48,6 +48,7 @@ export interface FeedbackPromptInput {
   previousPartnerText: string | null;
   stage: PartnerStage;
   partnerName: string;
+  /** the rule-based feedback: the fallback, and a grounding for the LLM */
   ruleFeedback: TurnFeedback;
 }
 

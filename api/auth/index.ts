@@ -128,6 +128,19 @@ export async function readTokenPerson(db: Database, token: TokenCaller) {
   return person ?? null;
 }
 
+/**
+ * `admitCaller` after a first statement that read a session together with its person (a turn, an
+ * ending): that person; or, when no session was found, the person read on their own, so that a
+ * token whose person is gone answers 401, not the session's 404.
+ */
+export async function admitSessionCaller(
+  deps: AppDeps,
+  token: TokenCaller,
+  found: { person: CallerPerson | null } | null | undefined,
+): Promise<Caller> {
+  return admitCaller(deps, token, found ? found.person : await readTokenPerson(deps.db, token));
+}
+
 /** Rejects the request with 401 unless it carries a valid token for an existing person. */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   // already signed in by an earlier middleware on the same request

@@ -22,7 +22,7 @@ const LABEL_RANK: Record<UtteranceLabel, number> = {
 };
 
 /** Codes that earn credit in some check: the LLM may take them away, never add them. */
-const FAVOURABLE = new Set<CoachCode>([
+export const FAVOURABLE_CODES: ReadonlySet<CoachCode> = new Set<CoachCode>([
   'open_question',
   'simple_reflection',
   'complex_reflection',
@@ -37,7 +37,8 @@ const FAVOURABLE = new Set<CoachCode>([
   'return_to_goal',
 ] as CoachCode[]);
 
-const rank = (label: UtteranceLabel) => LABEL_RANK[label] ?? 1;
+/** A label's rank; a label the table does not know counts as neutral. */
+export const labelRank = (label: UtteranceLabel) => LABEL_RANK[label] ?? 1;
 
 /**
  * `refined` held to what `offline` supports: an equal-or-less favourable label, favourable codes
@@ -45,8 +46,9 @@ const rank = (label: UtteranceLabel) => LABEL_RANK[label] ?? 1;
  * @example capAtOffline(simpleReflection, complexReflection).label // 'simple_reflection'
  */
 export function capAtOffline(offline: CoachTurnCoding, refined: CoachTurnCoding): CoachTurnCoding {
-  const label = rank(refined.label) <= rank(offline.label) ? refined.label : offline.label;
-  let codes = refined.codes.filter((c) => !FAVOURABLE.has(c) || offline.codes.includes(c));
+  const label =
+    labelRank(refined.label) <= labelRank(offline.label) ? refined.label : offline.label;
+  let codes = refined.codes.filter((c) => !FAVOURABLE_CODES.has(c) || offline.codes.includes(c));
   // the label's own code, where it is a code, stays with the label
   const labelCode = label as unknown as CoachCode;
   if (offline.codes.includes(labelCode) && !codes.includes(labelCode)) codes.unshift(labelCode);

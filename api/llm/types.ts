@@ -8,10 +8,10 @@ import type {
   CoachTurnCoding,
   PartnerCard,
   PartnerDirective,
-  PartnerStage,
   TranscriptTurn,
   TurnFeedback,
 } from '../practice/types.js';
+import type { FeedbackPromptInput } from '../../prompts/feedback.js';
 
 export interface VoiceOptions {
   /** aborted when the learner's client disconnects: cancel the upstream call */
@@ -43,15 +43,11 @@ export interface PartnerVoice {
   reply(input: PartnerVoiceInput, opts?: VoiceOptions): Promise<PartnerVoiceResult>;
 }
 
-export interface FeedbackInput {
-  coding: CoachTurnCoding;
-  coachText: string;
-  previousPartnerText: string | null;
-  stage: PartnerStage;
-  partnerName: string;
-  /** the rule-based feedback: the fallback, and a grounding for the LLM */
-  ruleFeedback: TurnFeedback;
-}
+/**
+ * What feedback on one coach turn is written from: the feedback prompt's input (the rule-based
+ * feedback in it is the fallback, and a grounding for the LLM).
+ */
+export type FeedbackInput = FeedbackPromptInput;
 
 export interface FeedbackWriter {
   readonly kind: 'rules' | 'openai';

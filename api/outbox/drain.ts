@@ -61,6 +61,13 @@ export interface DrainOutboxOptions {
   orgId?: string;
 }
 
+/** What a caller of one outbox's delivery gives it: a run's options, its own default limit, a fetch. */
+export interface DeliverDueOptions extends Omit<DrainOutboxOptions, 'limit'> {
+  limit?: number;
+  /** the fetch under the guarded one (tests point it at a local fake) */
+  fetch?: typeof fetch;
+}
+
 /**
  * Delivers what is due in one outbox. Never throws for a delivery's failure: that is recorded on
  * the row and retried later (a database error does throw; the rows it held come back when their

@@ -1,7 +1,8 @@
 /**
  * @module routes/openapi
  * The router factory every feature uses: an OpenAPIHono whose validation failures become
- * problem responses naming each bad field, plus shared schemas (problem, ids).
+ * problem responses naming each bad field, plus what every route declares alike (problem
+ * responses, ids in the path, JSON bodies).
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ZodError } from 'zod';
@@ -106,3 +107,18 @@ export const UuidParam = (name: string) =>
     .openapi({ param: { name, in: 'path' }, example: '7b1e4c2a-3f0e-4c7e-9a51-0d3c1c2b9f10' });
 
 export const bearer = [{ bearerAuth: [] as string[] }];
+
+/**
+ * A JSON media type, for a route's request body or its responses.
+ * @example 200: { description: 'The cohort', content: json(CohortSchema) }
+ */
+export const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+/**
+ * A JSON request body the route cannot do without (a missing one is a 400).
+ * @example request: { body: jsonBody(NewCohort) }
+ */
+export const jsonBody = <T>(schema: T) => ({ content: json(schema), required: true as const });
+
+/** The path of a route on one resource named by its id. */
+export const IdParams = z.object({ id: UuidParam('id') });

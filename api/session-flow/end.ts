@@ -6,7 +6,7 @@
  * `requireToken`) and the drill with the session. Ending twice returns the stored scorecard.
  */
 import type { AppDeps } from '../app-env.js';
-import { admitCaller, readTokenPerson, type Caller, type TokenCaller } from '../auth/index.js';
+import { admitSessionCaller, type Caller, type TokenCaller } from '../auth/index.js';
 import { Problem } from '../problems/index.js';
 import { scoreSession } from '../practice/rubric/index.js';
 import { getPartnerCard } from '../practice/scenarios/index.js';
@@ -58,13 +58,8 @@ async function scoreAndStore(deps: AppDeps, token: TokenCaller, sessionId: strin
   let caller: Caller | undefined;
   for (let attempt = 0; attempt < MAX_END_ATTEMPTS; attempt++) {
     const context = await readEndContext(db, token, sessionId);
-    // the bearer check: the person came with their session; with no session found, it is read on
-    // its own, so that a token whose person is gone answers 401, not 404 (as a turn does)
-    caller ??= await admitCaller(
-      deps,
-      token,
-      context ? context.person : await readTokenPerson(db, token),
-    );
+    // the bearer check (auth requireToken): the person came with their session
+    caller ??= await admitSessionCaller(deps, token, context);
     if (!context) throw Problem.notFound('The session');
     const { session, turns: rows } = context;
     const hookSession = {

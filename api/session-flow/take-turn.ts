@@ -17,7 +17,7 @@
  * click never loses or duplicates a turn. The route answers JSON with the stream collected.
  */
 import type { AppDeps } from '../app-env.js';
-import { admitCaller, readTokenPerson, type Caller, type TokenCaller } from '../auth/index.js';
+import { admitSessionCaller, type Caller, type TokenCaller } from '../auth/index.js';
 import { assertRoomForTurn } from '../limits/session-length.js';
 import { Problem } from '../problems/index.js';
 import { getPartnerCard } from '../practice/scenarios/index.js';
@@ -258,13 +258,8 @@ async function record(
       window: TURN_WINDOW,
       clientTurnId: input.clientTurnId,
     });
-    // the bearer check (auth requireToken): the person came with their session; with no session
-    // found, it is read on its own, so that a token whose person is gone answers 401, not 404
-    caller ??= await admitCaller(
-      deps,
-      token,
-      context ? context.person : await readTokenPerson(db, token),
-    );
+    // the bearer check (auth requireToken): the person came with their session
+    caller ??= await admitSessionCaller(deps, token, context);
     if (!context) throw Problem.notFound('The session');
     const { session, turns: rows } = context;
     // a built-in card, else the organisation's card this session started with (kept on the session)

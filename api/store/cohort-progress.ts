@@ -26,6 +26,7 @@ import type { Level } from '../practice/types.js';
 import type { Caller } from '../auth/index.js';
 import { assignmentsOf } from './assignments.js';
 import { findManagedCohort, type ManagedCohort } from './cohorts.js';
+import { SESSION_SUMMARY } from './sessions.js';
 import { isScored } from '../practice/standing/index.js';
 
 /** the readiness window when a cohort does not set one (`readinessToPartner`'s default) */
@@ -190,6 +191,16 @@ export async function computeSnapshots(
   );
 }
 
+/** A learner has one snapshot: a newer one written for them replaces it. */
+const REPLACE_SNAPSHOT = {
+  target: learnerProgress.personId,
+  set: {
+    snapshot: sql`excluded.snapshot`,
+    lastResultAt: sql`excluded.last_result_at`,
+    updatedAt: sql`excluded.updated_at`,
+  },
+};
+
 /** Recomputes and stores the default-rule snapshots of these learners. */
 export async function refreshLearnerProgress(
   db: Database,
@@ -205,17 +216,7 @@ export async function refreshLearnerProgress(
     updatedAt: new Date(),
   }));
   if (rows.length) {
-    await db
-      .insert(learnerProgress)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: learnerProgress.personId,
-        set: {
-          snapshot: sql`excluded.snapshot`,
-          lastResultAt: sql`excluded.last_result_at`,
-          updatedAt: sql`excluded.updated_at`,
-        },
-      });
+    await db.insert(learnerProgress).values(rows).onConflictDoUpdate(REPLACE_SNAPSHOT);
   }
   return snapshots;
 }
@@ -232,14 +233,7 @@ const upsertOne = preparedPerDatabase((db) =>
       lastResultAt: sql`${ph('lastResultAt')}::timestamptz`,
       updatedAt: sql`${ph('updatedAt')}::timestamptz`,
     })
-    .onConflictDoUpdate({
-      target: learnerProgress.personId,
-      set: {
-        snapshot: sql`excluded.snapshot`,
-        lastResultAt: sql`excluded.last_result_at`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-    })
+    .onConflictDoUpdate(REPLACE_SNAPSHOT)
     .prepare('learner_progress_upsert'),
 );
 
@@ -354,16 +348,7 @@ export async function readCohortProgress(
 /** One learner's sessions for a facilitator's list, newest first (levels only; the transcript is `GET /api/sessions/{id}`). */
 export async function learnerSessions(db: Database, orgId: string, personId: string, limit = 100) {
   const rows = await db
-    .select({
-      id: sessions.id,
-      status: sessions.status,
-      scenarioId: sessions.scenarioId,
-      drillId: sessions.drillId,
-      startedAt: sessions.startedAt,
-      endedAt: sessions.endedAt,
-      scorecard: sessions.scorecard,
-      drillResult: sessions.drillResult,
-    })
+    .select({ ...SESSION_SUMMARY, drillResult: sessions.drillResult })
     .from(sessions)
     .where(and(eq(sessions.orgId, orgId), eq(sessions.personId, personId)))
     .orderBy(desc(sessions.startedAt))

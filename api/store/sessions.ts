@@ -180,17 +180,20 @@ export async function insertSession(
   if (inserted.length !== 1) throw new Error(`session ${session.id} was not stored`);
 }
 
+/** A session as a list shows it: what was practised, when, and how it went (no transcript). */
+export const SESSION_SUMMARY = {
+  id: sessions.id,
+  status: sessions.status,
+  scenarioId: sessions.scenarioId,
+  drillId: sessions.drillId,
+  startedAt: sessions.startedAt,
+  endedAt: sessions.endedAt,
+  scorecard: sessions.scorecard,
+};
+
 export async function listOwnSessions(db: Database, caller: Caller, limit = 100) {
   return db
-    .select({
-      id: sessions.id,
-      status: sessions.status,
-      scenarioId: sessions.scenarioId,
-      drillId: sessions.drillId,
-      startedAt: sessions.startedAt,
-      endedAt: sessions.endedAt,
-      scorecard: sessions.scorecard,
-    })
+    .select(SESSION_SUMMARY)
     .from(sessions)
     .where(and(eq(sessions.orgId, caller.orgId), eq(sessions.personId, caller.personId)))
     .orderBy(desc(sessions.startedAt))

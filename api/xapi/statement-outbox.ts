@@ -5,14 +5,15 @@
  * sent with `PUT /statements?statementId=` so a retry after a lost response cannot record it
  * twice (an LRS answers 409 for an id it already has: that is success).
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import type { Logger } from '../logger.js';
 import { xapiOutbox, type OutboxStatus } from '../db/schema/index.js';
 import {
   drainOutbox,
+  listOutbox,
   requeue,
   retryableStatus,
+  type DeliverDueOptions,
   type DeliveryReport,
   type Outbox,
 } from '../outbox/index.js';
@@ -141,44 +142,23 @@ function statementOutbox(
  */
 export async function deliverDueStatements(
   db: Database,
-  opts: {
-    now: Date | (() => Date);
-    fetch?: typeof fetch;
-    limit?: number;
-    logger?: Logger;
-    orgId?: string;
-    dataKey: CryptoKey | null;
-    allowHosts: readonly string[];
-  },
+  opts: DeliverDueOptions & { dataKey: CryptoKey | null; allowHosts: readonly string[] },
 ): Promise<DeliveryReport> {
   // checked at every send and at every redirect, on the address the name resolves to then (a name
   // that resolved outside may resolve inside now), connected to that address only (net/guarded-fetch)
   const fetchFn = guardedFetch(opts.allowHosts, { fetch: opts.fetch });
   return drainOutbox(db, statementOutbox(db, fetchFn, opts.dataKey), {
-    now: opts.now,
+    ...opts,
     limit: opts.limit ?? 100,
-    logger: opts.logger,
-    orgId: opts.orgId,
   });
 }
 
-export async function listStatements(
+/** The organisation's statements, newest first, optionally of one status. */
+export const listStatements = (
   db: Database,
   orgId: string,
   status?: OutboxStatus,
-  limit = 200,
-): Promise<StatementRow[]> {
-  return db
-    .select()
-    .from(xapiOutbox)
-    .where(
-      status
-        ? and(eq(xapiOutbox.orgId, orgId), eq(xapiOutbox.status, status))
-        : eq(xapiOutbox.orgId, orgId),
-    )
-    .orderBy(desc(xapiOutbox.createdAt))
-    .limit(limit);
-}
+): Promise<StatementRow[]> => listOutbox(db, xapiOutbox, orgId, status);
 
 /** Makes every waiting or failed statement of the organisation due now (after fixing the LRS settings). */
 export async function retryStatements(db: Database, orgId: string, now: Date): Promise<number> {

@@ -11,6 +11,7 @@ import { cohorts, drills, partnerships, people } from '../../api/db/schema/index
 import { DEMO_COHORT, OTHER_COHORT } from '../../api/demo/seed.js';
 import { createApiKey } from '../../api/routes/embed/embed.index.js';
 import type { TestApp } from '../support/app.js';
+import { newDrill as createDrill } from '../support/drills.js';
 import { orgScenarioYaml, YAML_HEADERS } from '../support/org-scenario.js';
 
 export interface OrgFixtures {
@@ -117,20 +118,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     return r.body.id as string;
   };
   const futureDue = new Date(Date.now() + 30 * 86400e3).toISOString();
-  const newDrill = async (token: string) => {
-    const r = await t.call('POST', '/api/drills', {
-      token,
-      body: {
-        title: `Fresh ${randomUUID().slice(0, 6)}`,
-        scenarioId: 'new-manager-overwhelmed',
-        focus: ['listening'],
-        description: 'Reflect.',
-        passChecks: ['no_unasked_advice'],
-      },
-    });
-    if (r.status !== 201) throw new Error(`fixture drill: ${r.status}`);
-    return r.body.id as string;
-  };
+  const newDrill = (token: string) => createDrill(t, token, 'Fresh');
   const freshOrgScenario = async (which: 'northwind' | 'contoso') => {
     const token = which === 'northwind' ? t.tokens.facilitator : t.tokens.otherOrgFacilitator;
     const r = await t.call('POST', '/api/org/scenarios', {

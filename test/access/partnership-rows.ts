@@ -7,6 +7,7 @@
  * another cohort are in test/partnerships/partnership-access.test.ts.
  */
 import type { CallerKey, RouteAccess } from './route-table.js';
+import { runsNoCohort, signedIn, staff } from './caller-statuses.js';
 
 const partners = (ok: number, staffGets: number) => ({
   none: 401,
@@ -15,22 +16,6 @@ const partners = (ok: number, staffGets: number) => ({
   facilitator: staffGets,
   admin: staffGets,
   otherOrgFacilitator: 404,
-});
-const staff = (ok: number, other = 404) => ({
-  none: 401,
-  learner: 403,
-  learner2: 403,
-  facilitator: ok,
-  admin: ok,
-  otherOrgFacilitator: other,
-});
-const signedIn = (ok: number) => ({
-  none: 401,
-  learner: ok,
-  learner2: ok,
-  facilitator: ok,
-  admin: ok,
-  otherOrgFacilitator: ok,
 });
 const northwind: CallerKey[] = ['learner', 'facilitator', 'admin'];
 /**
@@ -41,7 +26,6 @@ const northwind: CallerKey[] = ['learner', 'facilitator', 'admin'];
 const notPartners = {
   narrowed: { adminAsLearner: 404, adminAsFacilitator: 404, facilitatorAsLearner: 404 },
 };
-const runsNoCohort = { narrowed: { adminAsFacilitator: 404 } };
 const agreement = (a: string, b: string) => ({
   outcomes: ['x'],
   goals: { [a]: 'g', [b]: 'h' },

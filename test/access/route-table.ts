@@ -14,6 +14,7 @@ import type { Fixtures } from './fixtures.js';
 import { LMS_ROUTES } from '../lti/support/access-rows.js';
 import { PARTNERSHIP_ROUTES } from './partnership-rows.js';
 import { orgScenarioYaml, YAML_HEADERS } from '../support/org-scenario.js';
+import { all, noIds, runsNoCohort, signedIn, staff } from './caller-statuses.js';
 
 export const CALLERS = [
   'none',
@@ -67,40 +68,12 @@ export interface RouteAccess {
     | { none: string };
 }
 
-const all = (s: number | number[]): Record<CallerKey, number | number[]> => ({
-  none: s,
-  learner: s,
-  learner2: s,
-  facilitator: s,
-  admin: s,
-  otherOrgFacilitator: s,
-});
-/** any signed-in caller may use it */
-const signedIn = (ok: number) => ({
-  none: 401,
-  learner: ok,
-  learner2: ok,
-  facilitator: ok,
-  admin: ok,
-  otherOrgFacilitator: ok,
-});
-/** staff only; `other` is what the other organisation's facilitator gets (404 when the request names our objects) */
-const staff = (ok: number, other = 404) => ({
-  none: 401,
-  learner: 403,
-  learner2: 403,
-  facilitator: ok,
-  admin: ok,
-  otherOrgFacilitator: other,
-});
 const staffNorthwind: CallerKey[] = ['facilitator', 'admin'];
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
-const noIds = { none: 'the route names no object' };
 /**
- * The demo admin runs no cohort, so as a facilitator it reaches no cohort's objects (404), and
- * cannot become a cohort's facilitator member either, its stored role being admin (409).
+ * The demo admin cannot become a cohort's facilitator member, its stored role being admin (409);
+ * and runs no cohort (`runsNoCohort`).
  */
-const runsNoCohort = { narrowed: { adminAsFacilitator: 404 } };
 const cannotRunCohort = { narrowed: { adminAsFacilitator: 409 } };
 
 export const ROUTES: RouteAccess[] = [

@@ -43,6 +43,20 @@ const unauthorized = (r: { status: number; body: unknown; headers: Headers }) =>
   return body;
 };
 
+/** A learner who exists for now and a token signed for them; `remove()` deletes the person. */
+async function soonGone() {
+  const ghost = await upsertPerson(t.runtime.deps.db, demo.learner.orgId, {
+    name: 'Gone Soon',
+    email: `gone-${randomUUID()}@northwind.example`,
+    role: 'learner',
+  });
+  const token = await signToken(SECRET, { sub: ghost.id, org: ghost.orgId, role: 'learner' }, 3600);
+  return {
+    token,
+    remove: () => t.runtime.deps.db.delete(people).where(eq(people.id, ghost.id)),
+  };
+}
+
 describe('no token or a bad one: 401', () => {
   it('every secured operation in the OpenAPI document refuses a request without a token', async () => {
     const doc = (await t.call('GET', '/api/openapi.json')).body;
@@ -180,18 +194,9 @@ describe('no token or a bad one: 401', () => {
   });
 
   it('a token for someone who no longer exists', async () => {
-    const ghost = await upsertPerson(t.runtime.deps.db, demo.learner.orgId, {
-      name: 'Gone Soon',
-      email: `gone-${randomUUID()}@northwind.example`,
-      role: 'learner',
-    });
-    const token = await signToken(
-      SECRET,
-      { sub: ghost.id, org: ghost.orgId, role: 'learner' },
-      3600,
-    );
+    const { token, remove } = await soonGone();
     expect((await t.call('GET', '/api/sessions', { token })).status).toBe(200);
-    await t.runtime.deps.db.delete(people).where(eq(people.id, ghost.id));
+    await remove();
     expect(unauthorized(await t.call('GET', '/api/sessions', { token })).detail).toMatch(
       /no longer exists/,
     );
@@ -206,16 +211,7 @@ describe('a turn and a session read check the person in their own first statemen
     });
 
   it('a token whose person is gone is a 401 there too, session or none', async () => {
-    const ghost = await upsertPerson(t.runtime.deps.db, demo.learner.orgId, {
-      name: 'Gone Soon',
-      email: `gone-${randomUUID()}@northwind.example`,
-      role: 'learner',
-    });
-    const token = await signToken(
-      SECRET,
-      { sub: ghost.id, org: ghost.orgId, role: 'learner' },
-      3600,
-    );
+    const { token, remove } = await soonGone();
     const started = await t.call('POST', '/api/sessions', {
       token,
       body: { scenarioId: 'new-manager-overwhelmed' },
@@ -226,7 +222,7 @@ describe('a turn and a session read check the person in their own first statemen
     // an unknown session is a 404 while the person exists
     expect((await turn(randomUUID(), token)).status).toBe(404);
     expect((await t.call('GET', `/api/sessions/${randomUUID()}`, { token })).status).toBe(404);
-    await t.runtime.deps.db.delete(people).where(eq(people.id, ghost.id));
+    await remove();
     for (const id of [started.body.id, randomUUID()]) {
       expect(unauthorized(await turn(id, token)).detail).toMatch(/no longer exists/);
       const read = await t.call('GET', `/api/sessions/${id}`, { token });

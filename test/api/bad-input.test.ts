@@ -66,6 +66,19 @@ function expectProblem(
 }
 
 const turnPath = () => `/api/sessions/${sessionId}/turns`;
+
+/** The learner's session is not there for `token`: reading it, adding a turn and ending it are 404s. */
+async function expectSessionHiddenFrom(token: string) {
+  expectProblem(await t.call('GET', `/api/sessions/${sessionId}`, { token }), 404);
+  expectProblem(
+    await t.call('POST', turnPath(), {
+      token,
+      body: { clientTurnId: randomUUID(), text: GOOD_TURN },
+    }),
+    404,
+  );
+  expectProblem(await t.call('POST', `/api/sessions/${sessionId}/end`, { token }), 404);
+}
 const asLearner = (o: Parameters<TestApp['call']>[2] = {}) => ({ token: t.tokens.learner, ...o });
 
 describe('bad input to a coach turn', () => {
@@ -352,30 +365,12 @@ describe('bad and foreign ids', () => {
   });
 
   it("another organisation's session is a 404 for every route and every role there", async () => {
-    for (const token of [t.tokens.otherOrgLearner, t.tokens.otherOrgFacilitator]) {
-      expectProblem(await t.call('GET', `/api/sessions/${sessionId}`, { token }), 404);
-      expectProblem(
-        await t.call('POST', `/api/sessions/${sessionId}/turns`, {
-          token,
-          body: { clientTurnId: randomUUID(), text: GOOD_TURN },
-        }),
-        404,
-      );
-      expectProblem(await t.call('POST', `/api/sessions/${sessionId}/end`, { token }), 404);
-    }
+    for (const token of [t.tokens.otherOrgLearner, t.tokens.otherOrgFacilitator])
+      await expectSessionHiddenFrom(token);
   });
 
   it("another learner's session in the same organisation is a 404, and they cannot add turns or end it", async () => {
-    const token = t.tokens.learner2;
-    expectProblem(await t.call('GET', `/api/sessions/${sessionId}`, { token }), 404);
-    expectProblem(
-      await t.call('POST', `/api/sessions/${sessionId}/turns`, {
-        token,
-        body: { clientTurnId: randomUUID(), text: GOOD_TURN },
-      }),
-      404,
-    );
-    expectProblem(await t.call('POST', `/api/sessions/${sessionId}/end`, { token }), 404);
+    await expectSessionHiddenFrom(t.tokens.learner2);
   });
 
   it("another organisation's drill cannot be started", async () => {

@@ -3,11 +3,12 @@
  * untouched, over real HTTP on a real database: no ledger rows, the same progress, the same
  * cohort view and CSV (no zeros written, no trend flipped), and no zero grade averaged in.
  */
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skillResults } from '../../api/db/schema/index.js';
+import { SKILLS } from '../../api/practice/types.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { practiseSession } from '../support/practise.js';
 
 let t: TestApp;
 let cohortId: string;
@@ -25,20 +26,8 @@ const LINES = [
   'You care a lot about keeping the friendships you had with the team.',
 ];
 
-async function practise(token: string, lines: string[]) {
-  const s = await t.call('POST', '/api/sessions', {
-    token,
-    body: { scenarioId: 'new-manager-overwhelmed' },
-  });
-  for (const text of lines)
-    await t.call('POST', `/api/sessions/${s.body.id}/turns`, {
-      token,
-      body: { clientTurnId: randomUUID(), text },
-    });
-  const end = await t.call('POST', `/api/sessions/${s.body.id}/end`, { token });
-  expect(end.status).toBe(200);
-  return end.body.scorecard;
-}
+const practise = async (token: string, lines: readonly string[]) =>
+  (await practiseSession(t, token, lines)).scorecard;
 
 describe('not enough evidence', () => {
   it('is recorded per skill and leaves the ledger, progress, the cohort view and CSV as they were', async () => {
@@ -108,14 +97,7 @@ describe('not enough evidence', () => {
       .split(/\r?\n/)
       .map((l) => l.split(','));
     const ready = header.indexOf('ready_to_partner');
-    const skills = [
-      'listening',
-      'questioning',
-      'non_judgement',
-      'partner_led',
-      'agreement',
-      'action',
-    ].map((s) => header.indexOf(s));
+    const skills = SKILLS.map((s) => header.indexOf(s));
     for (const l of lines)
       if (l[ready] === 'yes') for (const i of skills) expect(l[i]).not.toBe('not_yet');
   });

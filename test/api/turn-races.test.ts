@@ -111,27 +111,30 @@ describe('racing turns', () => {
   });
 });
 
+/** A done coach turn as the store appends it, with nothing coded yet. */
+const coachRow = (sessionId: string, index: number, text: string, createdAt = new Date()) => ({
+  id: randomUUID(),
+  sessionId,
+  index,
+  role: 'coach' as const,
+  status: 'done' as const,
+  text,
+  clientTurnId: randomUUID(),
+  coding: null,
+  feedback: null,
+  directive: null,
+  fallbackText: null,
+  source: null,
+  createdAt,
+});
+
 describe('the conditional append (store/turns)', () => {
   it('applies once for one expected index, whoever comes first; the loser writes nothing', async () => {
     const id = await startSession();
     const context = (await readTurnContext(t.runtime.deps.db, learner, id))!;
     expect(context.session.nextIndex).toBe(1);
     const now = new Date();
-    const row = (index: number, text: string) => ({
-      id: randomUUID(),
-      sessionId: id,
-      index,
-      role: 'coach' as const,
-      status: 'done' as const,
-      text,
-      clientTurnId: randomUUID(),
-      coding: null,
-      feedback: null,
-      directive: null,
-      fallbackText: null,
-      source: null,
-      createdAt: now,
-    });
+    const row = (index: number, text: string) => coachRow(id, index, text, now);
     const next = { nextIndex: 2, partnerState: context.session.partnerState };
     const [first, second] = [row(1, 'first'), row(1, 'second')];
     const outcomes = await Promise.all([
@@ -157,21 +160,7 @@ describe('the conditional append (store/turns)', () => {
       { ...learner, orgId: otherOrgLearner.orgId },
     ]) {
       expect(await readTurnContext(t.runtime.deps.db, caller, id)).toBeNull();
-      const row = {
-        id: randomUUID(),
-        sessionId: id,
-        index: 1,
-        role: 'coach' as const,
-        status: 'done' as const,
-        text: 'x',
-        clientTurnId: randomUUID(),
-        coding: null,
-        feedback: null,
-        directive: null,
-        fallbackText: null,
-        source: null,
-        createdAt: new Date(),
-      };
+      const row = coachRow(id, 1, 'x');
       expect(
         await appendTurns(t.runtime.deps.db, caller, id, 1, [row], {
           nextIndex: 2,

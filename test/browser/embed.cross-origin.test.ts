@@ -12,7 +12,7 @@ import { seriousViolations } from './support/axe.js';
 import { launchChromium, newPage } from './support/chromium.js';
 import { lmsLessonHtml, startHostPage, type HostPage } from './support/host-page.js';
 import { startSoundingBoard, type RunningSoundingBoard } from './support/sounding-board.js';
-import { waitForMessages } from './support/ui.js';
+import { startConversation, waitForMessages } from './support/ui.js';
 
 // a real browser against a real server, possibly beside the whole suite: generous, not timed
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -90,14 +90,7 @@ describe('embedding from another origin', () => {
       }),
     );
     await page.goto(lms.origin + '/');
-    await page
-      .getByRole('button', { name: /^Practise this:/ })
-      .first()
-      .click();
-    await page.getByRole('button', { name: 'Start the conversation' }).click();
-    const box = page.getByRole('textbox', { name: /^Your reply to/ });
-    await box.waitFor();
-    await waitForMessages(page, 1);
+    const box = await startConversation(page);
 
     await box.fill('What would you like from our time together?');
     await page.getByRole('button', { name: 'Send' }).click();

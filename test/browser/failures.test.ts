@@ -11,7 +11,7 @@ import { seriousViolations } from './support/axe.js';
 import { launchChromium, newPage } from './support/chromium.js';
 import { lmsLessonHtml, startHostPage, type HostPage } from './support/host-page.js';
 import { startSoundingBoard, type RunningSoundingBoard } from './support/sounding-board.js';
-import { waitForMessages } from './support/ui.js';
+import { replyBox, startConversation, waitForMessages } from './support/ui.js';
 
 // a real browser against a real server, possibly beside the whole suite: generous, not timed
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -50,16 +50,10 @@ async function startSession(attrs = ''): Promise<void> {
     }),
   );
   await page.goto(lms.origin + '/');
-  await page
-    .getByRole('button', { name: /^Practise this:/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: 'Start the conversation' }).click();
-  await page.getByRole('textbox', { name: /^Your reply to/ }).waitFor();
-  await waitForMessages(page, 1);
+  await startConversation(page);
 }
 
-const box = () => page.getByRole('textbox', { name: /^Your reply to/ });
+const box = () => replyBox(page);
 const alert = () => page.locator('sb-practice [role="alert"]');
 
 async function sessionIdOnPage(): Promise<string> {

@@ -10,7 +10,12 @@ import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { screenshot } from './support/artefacts.js';
 import { launchChromium, newPage } from './support/chromium.js';
 import { startSoundingBoard, type RunningSoundingBoard } from './support/sounding-board.js';
-import { liveRegionRecord, waitForMessages, watchLiveRegion } from './support/ui.js';
+import {
+  liveRegionRecord,
+  startConversation,
+  waitForMessages,
+  watchLiveRegion,
+} from './support/ui.js';
 
 // a real browser against a real server, possibly beside the whole suite: generous, not timed
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -56,14 +61,7 @@ async function watchStreaming(p: Page): Promise<void> {
 describe('a streaming partner', () => {
   it('shows the reply growing, then announces it once, complete', async () => {
     await page.goto(sb.origin + '/');
-    await page
-      .getByRole('button', { name: /^Practise this:/ })
-      .first()
-      .click();
-    await page.getByRole('button', { name: 'Start the conversation' }).click();
-    const box = page.getByRole('textbox', { name: /^Your reply to/ });
-    await box.waitFor();
-    await waitForMessages(page, 1);
+    const box = await startConversation(page);
     await watchLiveRegion(page);
     await watchStreaming(page);
 

@@ -18,6 +18,7 @@ import {
 } from '../../api/db/schema/index.js';
 import { createOrganisation, upsertPerson } from '../../api/store/people.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { practiseSession } from '../support/practise.js';
 import type { ProblemBody } from '../support/typed-call.js';
 
 let t: TestApp;
@@ -60,25 +61,15 @@ async function addPerson(
   return r.body.id as string;
 }
 
-async function practise(token: string) {
-  const s = await t.call('POST', '/api/sessions', {
-    token,
-    body: { scenarioId: 'new-manager-overwhelmed' },
-  });
-  // three coach turns: fewer leave every skill "not enough evidence" and write no progress
-  for (const text of [
-    'It sounds like a lot is on you right now.',
-    'What would you like from today?',
-    'What else is going on?',
-  ]) {
-    await t.call('POST', `/api/sessions/${s.body.id}/turns`, {
-      token,
-      body: { clientTurnId: randomUUID(), text },
-    });
-  }
-  expect((await t.call('POST', `/api/sessions/${s.body.id}/end`, { token })).status).toBe(200);
-  return s.body.id as string;
-}
+// three coach turns: fewer leave every skill "not enough evidence" and write no progress
+const practise = async (token: string) =>
+  (
+    await practiseSession(t, token, [
+      'It sounds like a lot is on you right now.',
+      'What would you like from today?',
+      'What else is going on?',
+    ])
+  ).id;
 
 beforeAll(async () => {
   t = await startTestApp();

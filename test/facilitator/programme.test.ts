@@ -18,6 +18,7 @@ import {
   turns,
 } from '../../api/db/schema/index.js';
 import { parseCsv } from '../../api/programme/index.js';
+import { SKILLS } from '../../api/practice/types.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -347,17 +348,7 @@ describe('a facilitator runs a programme', () => {
     );
     const rows = parseCsv(file.body).map((r) => r.cells);
     expect(rows).toHaveLength(3);
-    expect(rows[0].slice(0, 9)).toEqual([
-      'learner_id',
-      'name',
-      'email',
-      'listening',
-      'questioning',
-      'non_judgement',
-      'partner_led',
-      'agreement',
-      'action',
-    ]);
+    expect(rows[0].slice(0, 9)).toEqual(['learner_id', 'name', 'email', ...SKILLS]);
     expect(rows.find((r) => r[0] === jo!.id)![1]).toBe('Park, Jo');
     const list = await t.call(
       'GET',

@@ -2,12 +2,12 @@
  * Stored progress snapshots (`learner_progress`) agree with progress computed from the ledger:
  * refreshed when a session ends, and recomputed (not trusted) when one is missing or stale.
  */
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { learnerProgress } from '../../api/db/schema/index.js';
 import { computeSnapshots } from '../../api/store/cohort-progress.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { practiseSession } from '../support/practise.js';
 
 let t: TestApp;
 let cohortId: string;
@@ -25,18 +25,7 @@ const LINES = [
   'What else matters here?',
 ];
 
-async function practise(token: string) {
-  const s = await t.call('POST', '/api/sessions', {
-    token,
-    body: { scenarioId: 'new-manager-overwhelmed' },
-  });
-  for (const text of LINES)
-    await t.call('POST', `/api/sessions/${s.body.id}/turns`, {
-      token,
-      body: { clientTurnId: randomUUID(), text },
-    });
-  expect((await t.call('POST', `/api/sessions/${s.body.id}/end`, { token })).status).toBe(200);
-}
+const practise = (token: string) => practiseSession(t, token, LINES);
 
 const progressOf = async (id: string) =>
   (

@@ -11,6 +11,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignments, cohortMembers, cohorts, people } from '../../api/db/schema/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { newDrill as createDrill } from '../support/drills.js';
 
 let t: TestApp;
 const db = () => t.runtime.deps.db;
@@ -49,20 +50,7 @@ async function newLearner(cohortId?: string) {
   expect(r.status).toBe(201);
   return r.body.id as string;
 }
-async function newDrill() {
-  const r = await t.call('POST', '/api/drills', {
-    token: fac(),
-    body: {
-      title: `Race ${randomUUID().slice(0, 6)}`,
-      scenarioId: 'new-manager-overwhelmed',
-      focus: ['listening'],
-      description: 'Reflect.',
-      passChecks: ['no_unasked_advice'],
-    },
-  });
-  expect(r.status).toBe(201);
-  return r.body.id as string;
-}
+const newDrill = () => createDrill(t, fac(), 'Race');
 const drillRows = async (drillId: string) =>
   db()
     .select({ personId: assignments.personId, cohortId: assignments.cohortId })

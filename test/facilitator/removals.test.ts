@@ -21,6 +21,7 @@ import {
   skillResults,
 } from '../../api/db/schema/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { newDrill as createDrill } from '../support/drills.js';
 import type { ProblemBody } from '../support/typed-call.js';
 
 let t: TestApp;
@@ -48,20 +49,7 @@ const tokenFor = async (id: string) => {
   return signToken(t.runtime.deps.jwtSecret, { sub: p.id, org: p.orgId, role: p.role }, 3600);
 };
 
-async function newDrill(token = admin()) {
-  const r = await t.call('POST', '/api/drills', {
-    token,
-    body: {
-      title: `Drill ${randomUUID().slice(0, 6)}`,
-      scenarioId: 'new-manager-overwhelmed',
-      focus: ['listening'],
-      description: 'Reflect.',
-      passChecks: ['no_unasked_advice'],
-    },
-  });
-  expect(r.status).toBe(201);
-  return r.body.id as string;
-}
+const newDrill = (token = admin()) => createDrill(t, token);
 
 async function newCohort(token = fac()) {
   const r = await t.call('POST', '/api/cohorts', {
@@ -138,14 +126,22 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
+/**
+ * A learner in a new cohort with one drill through the cohort (practised) and one assigned to
+ * them directly, and what of theirs must outlast a removal (`kept`), read before it.
+ */
+async function learnerWithBothKinds() {
+  const cohortId = await newCohort();
+  const learner = await newLearner(cohortId);
+  const [viaCohort] = await assign({ cohortId });
+  const [direct] = await assign({ learnerIds: [learner] });
+  await practise(learner, viaCohort.drillId);
+  return { cohortId, learner, viaCohort, direct, before: await kept(learner) };
+}
+
 describe('DELETE /api/cohorts/{id}/members/{personId}', () => {
   it('a facilitator takes a learner out: the cohort’s drills go, their sessions and direct assignments stay', async () => {
-    const cohortId = await newCohort();
-    const learner = await newLearner(cohortId);
-    const [viaCohort] = await assign({ cohortId });
-    const [direct] = await assign({ learnerIds: [learner] });
-    await practise(learner, viaCohort.drillId);
-    const before = await kept(learner);
+    const { cohortId, learner, viaCohort, direct, before } = await learnerWithBothKinds();
     // the progress view says which drills came through the cohort (they go) and which not (they stay)
     const progress = await t.call('GET', `/api/cohorts/${cohortId}/progress`, { token: fac() });
     const through = Object.fromEntries(
@@ -271,12 +267,7 @@ describe('DELETE /api/cohorts/{id}/members/{personId}', () => {
 
 describe('DELETE /api/cohorts/{id}', () => {
   it('a facilitator deletes a cohort they run: memberships and its drills go; sessions, progress and direct assignments stay', async () => {
-    const cohortId = await newCohort();
-    const learner = await newLearner(cohortId);
-    const [viaCohort] = await assign({ cohortId });
-    const [direct] = await assign({ learnerIds: [learner] });
-    await practise(learner, viaCohort.drillId);
-    const before = await kept(learner);
+    const { cohortId, learner, direct, before } = await learnerWithBothKinds();
     expect(before.sessions).toBe(1);
 
     expect((await t.call('DELETE', `/api/cohorts/${cohortId}`, { token: fac() })).status).toBe(204);

@@ -9,6 +9,7 @@ import { createLlmServices } from '../../api/llm/index.js';
 import type { FeedbackInput, LlmServices } from '../../api/llm/types.js';
 import { codeUtterance } from '../../api/practice/coder/index.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { llmConfigFor } from './support.js';
 
 let fake: FakeOpenAI;
 let llm: LlmServices;
@@ -20,17 +21,7 @@ afterAll(() => fake.close());
 beforeEach(() => {
   fake.reset();
   // a fresh breaker per test: faults in one test must not open it for the next
-  llm = createLlmServices({
-    apiKey: 'sk-test',
-    baseURL: fake.baseURL,
-    partnerModel: 'partner-model',
-    feedbackModel: 'feedback-model',
-    coderModel: 'coder-model',
-    timeoutMs: 2000,
-    firstTokenTimeoutMs: 1000,
-    maxRetries: 1,
-    breakerCooldownMs: 30_000,
-  });
+  llm = createLlmServices(llmConfigFor(fake, 1));
 });
 
 const prev = 'I keep working late because the migration is slipping.';

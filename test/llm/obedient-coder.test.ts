@@ -8,36 +8,10 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { codeUtterance } from '../../api/practice/coder/index.js';
+import { FAVOURABLE_CODES, labelRank } from '../../api/llm/coding-cap.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import type { TestApp } from '../support/app.js';
 import { MODELS, startLlmApp, turnId } from './support.js';
-
-const FAVOURABLE = [
-  'open_question',
-  'simple_reflection',
-  'complex_reflection',
-  'summary',
-  'affirmation',
-  'permission_request',
-  'advice_with_permission',
-  'goal_question',
-  'incisive_question',
-  'action_question',
-  'contracting',
-  'return_to_goal',
-];
-const LABEL_RANK: Record<string, number> = {
-  judgement: 0,
-  advice: 0,
-  other: 1,
-  information: 1,
-  self_disclosure: 1,
-  closed_question: 2,
-  affirmation: 3,
-  open_question: 4,
-  simple_reflection: 4,
-  complex_reflection: 5,
-};
 
 let fake: FakeOpenAI;
 let t: TestApp;
@@ -101,13 +75,13 @@ it('never gives a turn a more favourable label or a favourable code the offline 
     expect(r.status).toBe(200);
     const offline = codeUtterance(text, { prevPartner });
     const gained = (r.body.turn.codes as string[]).filter(
-      (c) => FAVOURABLE.includes(c) && !offline.codes.includes(c as never),
+      (c) => FAVOURABLE_CODES.has(c as never) && !offline.codes.includes(c as never),
     );
     expect(gained, text).toEqual([]);
     expect(
-      LABEL_RANK[r.body.turn.label],
+      labelRank(r.body.turn.label),
       `${text}: ${r.body.turn.label} above ${offline.label}`,
-    ).toBeLessThanOrEqual(LABEL_RANK[offline.label]);
+    ).toBeLessThanOrEqual(labelRank(offline.label));
     prevPartner = r.body.reply.text;
   }
   // the model was asked (it refines ordinary turns) and its inflation was refused

@@ -8,6 +8,7 @@ import { createLlmServices } from '../../api/llm/index.js';
 import { codeUtterance } from '../../api/practice/coder/index.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { CARD, directive, FALLBACK } from './card.fixture.js';
+import { llmConfigFor } from './support.js';
 
 let fake: FakeOpenAI;
 let clock = 0;
@@ -17,21 +18,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-const make = () =>
-  createLlmServices(
-    {
-      apiKey: 'sk-test',
-      baseURL: fake.baseURL,
-      partnerModel: 'partner-model',
-      feedbackModel: 'feedback-model',
-      coderModel: 'coder-model',
-      timeoutMs: 2000,
-      firstTokenTimeoutMs: 1000,
-      maxRetries: 0,
-      breakerCooldownMs: 30_000,
-    },
-    { now: () => clock },
-  );
+const make = () => createLlmServices(llmConfigFor(fake, 0), { now: () => clock });
 
 const prev = 'I keep answering tickets at ten at night.';
 // a plain statement of fact the offline coder codes as information, whatever a model calls it

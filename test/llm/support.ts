@@ -12,6 +12,24 @@ export const MODELS = {
   coder: 'coder-model',
 } as const;
 
+/**
+ * The LLM layer's settings pointed at `fake`, as `createLlmServices` takes them, with fast
+ * timeouts; `maxRetries` as the test needs (0 to see every fault).
+ */
+export function llmConfigFor(fake: FakeOpenAI, maxRetries: number) {
+  return {
+    apiKey: 'sk-test',
+    baseURL: fake.baseURL,
+    partnerModel: MODELS.partner,
+    feedbackModel: MODELS.feedback,
+    coderModel: MODELS.coder,
+    timeoutMs: 2000,
+    firstTokenTimeoutMs: 1000,
+    maxRetries,
+    breakerCooldownMs: 30_000,
+  };
+}
+
 /** The app with the LLM layer on, pointed at `fake`; fast timeouts so faults end quickly. */
 export function startLlmApp(fake: FakeOpenAI, env: Record<string, string> = {}): Promise<TestApp> {
   return startTestApp({

@@ -110,6 +110,23 @@ async function courseCohort(context: { id: string; title: string }) {
   expect(page.view).toBe('facilitator');
   return { id: page.cohortId!, teacherToken: page.token, teacher };
 }
+/**
+ * A learner who launched into a new course, then taken out of its cohort by the course's
+ * instructor, with the token the instructor's own launch gave them.
+ */
+async function launchedThenTakenOut() {
+  const ctx = course();
+  const { id: cohortId, teacherToken, teacher } = await courseCohort(ctx);
+  const who = user('learner');
+  await launch(who, 'learner', ctx);
+  const p = await personOf(who);
+  expect(
+    (await t.call('DELETE', `/api/cohorts/${cohortId}/members/${p.id}`, { token: teacherToken }))
+      .status,
+  ).toBe(204);
+  return { ctx, cohortId, teacherToken, teacher, who, p };
+}
+
 const logged = (msg: RegExp) => t.logs.map((l) => JSON.parse(l)).filter((l) => msg.test(l.msg));
 
 describe('an instructor launch by a learner', () => {
@@ -196,16 +213,7 @@ describe('an instructor launch by a learner', () => {
 
 describe('a learner taken out of the course cohort', () => {
   it('is not put back by their next launches, can still practise, and is back once the facilitator adds them', async () => {
-    const ctx = course();
-    const { id: cohortId, teacherToken } = await courseCohort(ctx);
-    const who = user('learner');
-    await launch(who, 'learner', ctx);
-    const p = await personOf(who);
-    // the course's instructor takes them out, with the token their launch gave them
-    expect(
-      (await t.call('DELETE', `/api/cohorts/${cohortId}/members/${p.id}`, { token: teacherToken }))
-        .status,
-    ).toBe(204);
+    const { ctx, cohortId, teacherToken, who, p } = await launchedThenTakenOut();
     expect(await removalsOf(p.id)).toEqual([expect.objectContaining({ cohortId })]);
 
     for (let i = 0; i < 2; i++) {
@@ -250,15 +258,7 @@ describe('a learner taken out of the course cohort', () => {
   });
 
   it('a cohort deleted by its facilitator is recreated on the next launch, with everyone in it again', async () => {
-    const ctx = course();
-    const { id: cohortId, teacherToken, teacher } = await courseCohort(ctx);
-    const who = user('learner');
-    await launch(who, 'learner', ctx);
-    const p = await personOf(who);
-    expect(
-      (await t.call('DELETE', `/api/cohorts/${cohortId}/members/${p.id}`, { token: teacherToken }))
-        .status,
-    ).toBe(204);
+    const { ctx, cohortId, teacherToken, teacher, who, p } = await launchedThenTakenOut();
     expect(
       (await t.call('DELETE', `/api/cohorts/${cohortId}`, { token: teacherToken })).status,
     ).toBe(204);

@@ -38,9 +38,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-const put = (endpoint: string) =>
-  t.call('PUT', '/api/xapi/lrs', {
-    token: t.tokens.admin,
+/** An admin of `app` sets the LRS to `endpoint`. */
+const put = (endpoint: string, app = t) =>
+  app.call('PUT', '/api/xapi/lrs', {
+    token: app.tokens.admin,
     body: { endpoint, username: 'u', password: 'p', enabled: true },
   });
 
@@ -79,20 +80,7 @@ it('accepts a public address, and 172.32.0.1 (outside 172.16/12)', async () => {
 
 it('refuses to send to an endpoint stored before the check, without contacting it or reporting what it would answer', async () => {
   const { db } = t.runtime.deps;
-  const orgId = t.runtime.demo!.admin.orgId;
-  await saveLrs(
-    db,
-    orgId,
-    { endpoint: lrsUrl, username: 'u', password: 'p', enabled: true },
-    new Date(),
-    t.runtime.deps.dataKey,
-  );
-  const id = await queueStatement(orgId);
-  const report = await deliverDueStatements(db, {
-    now: new Date(),
-    dataKey: t.runtime.deps.dataKey,
-    allowHosts: t.runtime.deps.config.allowPrivateHosts,
-  });
+  const { id, report } = await sendOneTo(lrsUrl, t.runtime.deps.config.allowPrivateHosts);
   expect(report.sent).toBe(0);
   expect(hits).toBe(0);
   const [row] = await db.select().from(xapiOutbox).where(eq(xapiOutbox.id, id));
@@ -100,6 +88,25 @@ it('refuses to send to an endpoint stored before the check, without contacting i
   expect(row.lastError).toMatch(/private|loopback|internal/i);
   expect(row.lastError).not.toMatch(/answered|127\.0\.0\.1/);
 });
+
+/**
+ * Stores `endpoint` as the demo organisation's LRS straight in the database (past the check an
+ * admin's PUT makes), queues one statement and runs one delivery with `allowHosts`.
+ */
+async function sendOneTo(endpoint: string, allowHosts: readonly string[]) {
+  const { db, dataKey } = t.runtime.deps;
+  const orgId = t.runtime.demo!.admin.orgId;
+  await saveLrs(
+    db,
+    orgId,
+    { endpoint, username: 'u', password: 'p', enabled: true },
+    new Date(),
+    dataKey,
+  );
+  const id = await queueStatement(orgId);
+  const report = await deliverDueStatements(db, { now: new Date(), dataKey, allowHosts, orgId });
+  return { id, report };
+}
 
 /** Queues one `attempted` statement for the organisation; its id. */
 async function queueStatement(orgId: string): Promise<string> {
@@ -156,21 +163,7 @@ it('an allowed LRS cannot redirect a statement to an address the allow-list does
   );
   try {
     const { db } = t.runtime.deps;
-    const orgId = t.runtime.demo!.admin.orgId;
-    await saveLrs(
-      db,
-      orgId,
-      { endpoint: `${bouncing.base}/xapi/`, username: 'u', password: 'p', enabled: true },
-      new Date(),
-      t.runtime.deps.dataKey,
-    );
-    const id = await queueStatement(orgId);
-    const report = await deliverDueStatements(db, {
-      now: new Date(),
-      dataKey: t.runtime.deps.dataKey,
-      allowHosts: ['127.0.0.1'],
-      orgId,
-    });
+    const { id, report } = await sendOneTo(`${bouncing.base}/xapi/`, ['127.0.0.1']);
     expect(inside, `reached ${hiddenBase} with ${insideAuth ?? 'no credentials'}`).toBe(0);
     expect(report.sent).toBe(0);
     const [row] = await db.select().from(xapiOutbox).where(eq(xapiOutbox.id, id));
@@ -186,22 +179,8 @@ it('an allowed LRS cannot redirect a statement to an address the allow-list does
 it('an allow-list in the configuration lets an admin name an internal LRS', async () => {
   const allowed = await startTestApp({ SB_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
   try {
-    expect(
-      (
-        await allowed.call('PUT', '/api/xapi/lrs', {
-          token: allowed.tokens.admin,
-          body: { endpoint: lrsUrl, username: 'u', password: 'p' },
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await allowed.call('PUT', '/api/xapi/lrs', {
-          token: allowed.tokens.admin,
-          body: { endpoint: 'http://169.254.169.254/', username: 'u', password: 'p' },
-        })
-      ).status,
-    ).toBe(400);
+    expect((await put(lrsUrl, allowed)).status).toBe(200);
+    expect((await put('http://169.254.169.254/', allowed)).status).toBe(400);
   } finally {
     await allowed.close();
   }

@@ -6,14 +6,15 @@
  * are the shared outbox mechanism's (`api/outbox`); this module says how one grade is posted and
  * which refusals are worth retrying. An LMS that is down loses no grade.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/index.js';
-import type { Logger } from '../../logger.js';
 import { ltiGradeOutbox, type OutboxStatus } from '../../db/schema/index.js';
 import {
   drainOutbox,
+  listOutbox,
   requeue,
   retryableStatus,
+  type DeliverDueOptions,
   type DeliveryReport,
   type Outbox,
 } from '../../outbox/index.js';
@@ -132,42 +133,19 @@ function gradeOutbox(
 export async function deliverDueGrades(
   db: Database,
   tokens: AccessTokens,
-  opts: {
-    now: Date | (() => Date);
-    fetch?: typeof fetch;
-    limit?: number;
-    logger?: Logger;
-    orgId?: string;
-  },
+  opts: DeliverDueOptions,
 ): Promise<DeliveryReport> {
   // the line item URL came from the platform's launch: checked like its other URLs, at every post
   const fetchFn = guardedFetch(tokens.allowHosts, { fetch: opts.fetch });
-  return drainOutbox(db, gradeOutbox(db, tokens, fetchFn), {
-    now: opts.now,
-    limit: opts.limit ?? 50,
-    logger: opts.logger,
-    orgId: opts.orgId,
-  });
+  return drainOutbox(db, gradeOutbox(db, tokens, fetchFn), { ...opts, limit: opts.limit ?? 50 });
 }
 
 /** The organisation's grades, newest first, optionally of one status. */
-export async function listGrades(
+export const listGrades = (
   db: Database,
   orgId: string,
   status?: OutboxStatus,
-  limit = 200,
-): Promise<GradeRow[]> {
-  return db
-    .select()
-    .from(ltiGradeOutbox)
-    .where(
-      status
-        ? and(eq(ltiGradeOutbox.orgId, orgId), eq(ltiGradeOutbox.status, status))
-        : eq(ltiGradeOutbox.orgId, orgId),
-    )
-    .orderBy(desc(ltiGradeOutbox.createdAt))
-    .limit(limit);
-}
+): Promise<GradeRow[]> => listOutbox(db, ltiGradeOutbox, orgId, status);
 
 export async function findGrade(db: Database, orgId: string, id: string): Promise<GradeRow | null> {
   const [row] = await db

@@ -12,3 +12,4 @@ export {
   type CoachRecord,
   type TurnContext,
 } from './plan-turn.js';
+export { contextAfter, openingContext } from './session-in-memory.js';

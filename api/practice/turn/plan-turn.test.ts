@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { codeUtterance } from '../coder/index.js';
-import { startPartner } from '../partner/index.js';
 import { getPartnerCard } from '../scenarios/index.js';
 import type { TranscriptTurn } from '../types.js';
 import {
@@ -15,6 +14,7 @@ import {
   type CoachRecord,
   type TurnContext,
 } from './plan-turn.js';
+import { contextAfter, openingContext } from './session-in-memory.js';
 
 const card = getPartnerCard('new-manager-overwhelmed')!;
 const LINES = [
@@ -30,13 +30,7 @@ const LINES = [
 
 /** A whole session played through planTurn, keeping every context it was decided from. */
 function play(turns: number) {
-  const { state, opening } = startPartner(card, 7);
-  let ctx: TurnContext = {
-    card,
-    partnerState: state,
-    record: { coachTurns: 0, reflections: 0, questions: 0, codesSeen: [] },
-    recent: [{ index: 0, role: 'partner', text: opening }],
-  };
+  let ctx = openingContext(card, 7);
   const all: TranscriptTurn[] = [...ctx.recent];
   const seen: {
     ctx: TurnContext;
@@ -54,12 +48,7 @@ function play(turns: number) {
       { index, role: 'coach', text, coding: plan.coding },
       { index: index + 1, role: 'partner', text: plan.draft },
     );
-    ctx = {
-      card,
-      partnerState: plan.partnerState,
-      record: plan.record,
-      recent: all.slice(-TURN_WINDOW),
-    };
+    ctx = contextAfter(ctx, { index, text }, plan);
   }
   return seen;
 }
@@ -84,13 +73,8 @@ describe('planTurn', () => {
   });
 
   it('never offers an alternative the session already offered, when the partner repeats a line', () => {
-    const { state, opening } = startPartner(card, 7);
-    const ctx: TurnContext = {
-      card,
-      partnerState: state,
-      record: { coachTurns: 0, reflections: 0, questions: 0, codesSeen: [] },
-      recent: [{ index: 0, role: 'partner', text: opening }],
-    };
+    const ctx = openingContext(card, 7);
+    const opening = ctx.recent[0].text;
     const first = planTurn(ctx, { index: 1, text: 'You should delegate more of it.' });
     expect(first.feedback.alternative).not.toBe('');
     // the partner says the same line again, and the coach advises again

@@ -18,9 +18,8 @@ import {
 } from '../../store/assignments.js';
 import { findManagedCohort, managedLearners } from '../../store/cohorts.js';
 import { findDrill } from '../../store/drills.js';
-import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
+import { bearer, createRouter, json, jsonBody, problems, UuidParam } from '../openapi.js';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 const NewAssignment = z
@@ -78,7 +77,7 @@ const create = createRoute({
   method: 'post',
   path: '/assignments',
   summary: 'Assign a drill to a cohort or to learners, with a due date',
-  request: { body: { content: json(NewAssignment), required: true } },
+  request: { body: jsonBody(NewAssignment) },
   responses: {
     201: {
       description: 'Assigned (one per learner)',

@@ -27,7 +27,7 @@ import {
 } from '../../store/cohorts.js';
 import { removedFrom } from '../../store/removals.js';
 import { peopleInOrg } from '../../store/roster.js';
-import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
+import { bearer, createRouter, IdParams, json, jsonBody, problems, UuidParam } from '../openapi.js';
 import {
   CohortDetailSchema,
   CohortPatch,
@@ -39,13 +39,11 @@ import {
   NewCohort,
 } from './schemas.js';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const staff = {
   security: bearer,
   tags: ['cohorts'],
   middleware: [requireAuth, requireRole('facilitator', 'admin')],
 };
-const IdParams = z.object({ id: UuidParam('id') });
 const MemberParams = z.object({ id: UuidParam('id'), personId: UuidParam('personId') });
 const Attention = z.object({
   learners: z.array(
@@ -77,7 +75,7 @@ const create = createRoute({
   method: 'post',
   path: '/cohorts',
   summary: 'Create a cohort (a facilitator who creates one runs it)',
-  request: { body: { content: json(NewCohort), required: true } },
+  request: { body: jsonBody(NewCohort) },
   responses: {
     201: { description: 'Created', content: json(CohortSchema) },
     ...problems(400, 401, 403, 404, 409),
@@ -99,7 +97,7 @@ const patch = createRoute({
   method: 'patch',
   path: '/cohorts/{id}',
   summary: 'Rename a cohort or change its readiness rule',
-  request: { params: IdParams, body: { content: json(CohortPatch), required: true } },
+  request: { params: IdParams, body: jsonBody(CohortPatch) },
   responses: {
     200: { description: 'Updated', content: json(CohortSchema) },
     ...problems(400, 401, 403, 404, 409),
@@ -122,7 +120,7 @@ const addMembersRoute = createRoute({
   summary: 'Add learners (or, for admins, facilitators) to a cohort',
   description:
     'Facilitators add learners they already facilitate, and learners taken out of this cohort (undoing the removal). Adding someone back ends the removal, so LMS launches from the cohort’s course keep them in again. 409 when someone’s role changed meanwhile.',
-  request: { params: IdParams, body: { content: json(MembersBody), required: true } },
+  request: { params: IdParams, body: jsonBody(MembersBody) },
   responses: {
     200: { description: 'Added', content: json(z.object({ added: z.number().int() })) },
     ...problems(400, 401, 403, 404, 409),

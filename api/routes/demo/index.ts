@@ -7,7 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { signToken } from '../../auth/index.js';
 import { findDemoPeople } from '../../demo/seed.js';
 import { Problem } from '../../problems/index.js';
-import { createRouter, problems } from '../openapi.js';
+import { createRouter, json, problems } from '../openapi.js';
 
 /** Demo tokens last 12 hours: a day's demo; the page fetches fresh ones on every load. */
 export const DEMO_TOKEN_TTL_SECONDS = 12 * 3600;
@@ -29,7 +29,7 @@ const route = createRoute({
   tags: ['system'],
   summary: 'Demo bearer tokens (demo mode only)',
   responses: {
-    200: { description: 'Tokens', content: { 'application/json': { schema: Tokens } } },
+    200: { description: 'Tokens', content: json(Tokens) },
     ...problems(404),
   },
 });

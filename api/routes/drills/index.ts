@@ -12,9 +12,8 @@ import { getPartnerCard } from '../../practice/scenarios/index.js';
 import { LEVELS, SKILLS } from '../../practice/types.js';
 import { createDrill, drillView, findDrill, listDrills } from '../../store/drills-catalogue.js';
 import { activeOrgCard } from '../../store/org-scenarios.js';
-import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
+import { bearer, createRouter, IdParams, json, jsonBody, problems } from '../openapi.js';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const Skill = z.enum(SKILLS);
 const Level = z.enum(LEVELS);
 
@@ -71,7 +70,6 @@ const NewDrill = z
   .openapi('NewDrill');
 
 const auth = { security: bearer, tags: ['drills'] };
-const IdParams = z.object({ id: UuidParam('id') });
 
 const list = createRoute({
   ...auth,
@@ -104,7 +102,7 @@ const create = createRoute({
   method: 'post',
   path: '/drills',
   summary: 'Create a drill: a scenario, skills in focus, pass criteria, optional constraints',
-  request: { body: { content: json(NewDrill), required: true } },
+  request: { body: jsonBody(NewDrill) },
   responses: {
     201: { description: 'Created', content: json(DrillSchema) },
     ...problems(400, 401, 403),

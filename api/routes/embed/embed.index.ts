@@ -10,7 +10,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { signToken } from '../../auth/index.js';
 import { Problem, problemResponse } from '../../problems/index.js';
-import { createRouter, problems } from '../openapi.js';
+import { createRouter, json, jsonBody, problems } from '../openapi.js';
 import { findDemoPeople } from '../../demo/seed.js';
 import {
   DEMO_API_KEY,
@@ -81,10 +81,10 @@ const mint = createRoute({
     headers: z.object({
       'x-api-key': z.string().optional().openapi({ description: 'the organisation’s API key' }),
     }),
-    body: { content: { 'application/json': { schema: TokenRequest } }, required: true },
+    body: jsonBody(TokenRequest),
   },
   responses: {
-    201: { description: 'The token', content: { 'application/json': { schema: TokenResponse } } },
+    201: { description: 'The token', content: json(TokenResponse) },
     ...problems(400, 401, 403, 404),
   },
 });

@@ -6,7 +6,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import { createRouter, problems } from '../openapi.js';
+import { createRouter, json, problems } from '../openapi.js';
 
 const Health = z
   .object({
@@ -27,7 +27,7 @@ const route = createRoute({
   tags: ['system'],
   summary: 'Liveness, database and LLM mode',
   responses: {
-    200: { description: 'Healthy', content: { 'application/json': { schema: Health } } },
+    200: { description: 'Healthy', content: json(Health) },
     ...problems(503),
   },
 });

@@ -23,7 +23,7 @@ import {
   type PlatformRow,
 } from '../../lti/index.js';
 import { outboxRuntimeOf } from '../../outbox/runtime.js';
-import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
+import { bearer, createRouter, IdParams, json, jsonBody, problems } from '../openapi.js';
 import {
   DeliveryAttempts,
   DeliveryLastError,
@@ -32,14 +32,12 @@ import {
 } from '../outbox-delivery.js';
 import { toolBase } from './lti.tool.js';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const admin = { security: bearer, tags: ['lti'], middleware: [requireAuth, requireRole('admin')] };
 const staff = {
   security: bearer,
   tags: ['lti'],
   middleware: [requireAuth, requireRole('facilitator', 'admin')],
 };
-const IdParams = z.object({ id: UuidParam('id') });
 
 const HttpUrl = z
   .string()
@@ -176,7 +174,7 @@ const create = createRoute({
   method: 'post',
   path: '/lti/platforms',
   summary: 'Register an LTI 1.3 platform',
-  request: { body: { content: json(PlatformBody), required: true } },
+  request: { body: jsonBody(PlatformBody) },
   responses: {
     201: { description: 'Registered', content: json(PlatformSchema) },
     ...problems(400, 401, 403, 409),
@@ -198,7 +196,7 @@ const update = createRoute({
   method: 'patch',
   path: '/lti/platforms/{id}',
   summary: 'Change a platform registration (add a deployment id, a rotated JWKS URL, ...)',
-  request: { params: IdParams, body: { content: json(PlatformPatch), required: true } },
+  request: { params: IdParams, body: jsonBody(PlatformPatch) },
   responses: {
     200: { description: 'Updated', content: json(PlatformSchema) },
     ...problems(400, 401, 403, 404, 409),

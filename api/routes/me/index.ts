@@ -7,7 +7,7 @@ import { requireAuth } from '../../auth/index.js';
 import { learnerProgressFromRows } from '../../practice/progress/index.js';
 import { LEVELS, SKILLS } from '../../practice/types.js';
 import { skillRowsFor } from '../../store/progress.js';
-import { bearer, createRouter, problems } from '../openapi.js';
+import { bearer, createRouter, json, problems } from '../openapi.js';
 
 const Point = z
   .object({ sessionId: z.string(), at: z.string(), level: z.enum(LEVELS), score: z.number() })
@@ -47,7 +47,7 @@ const progress = createRoute({
   security: bearer,
   middleware: [requireAuth],
   responses: {
-    200: { description: 'Progress', content: { 'application/json': { schema: Progress } } },
+    200: { description: 'Progress', content: json(Progress) },
     ...problems(401),
   },
 });

@@ -48,7 +48,7 @@ import {
 } from '../../store/partnerships.js';
 import { findLrs, enqueueStatements, deliverDueStatements } from '../../xapi/index.js';
 import type { Statement } from '../../xapi/index.js';
-import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
+import { bearer, createRouter, IdParams, json, jsonBody, problems, UuidParam } from '../openapi.js';
 import {
   Agreement,
   Confirm,
@@ -64,14 +64,12 @@ import {
   ShareBody,
 } from './schemas.js';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const signedIn = { security: bearer, tags: ['partnerships'], middleware: [requireAuth] };
 const staff = {
   security: bearer,
   tags: ['partnerships'],
   middleware: [requireAuth, requireRole('facilitator', 'admin')],
 };
-const IdParams = z.object({ id: UuidParam('id') });
 const SessionParams = z.object({ id: UuidParam('id'), sessionId: UuidParam('sessionId') });
 const View = json(PartnershipSchema);
 
@@ -112,7 +110,7 @@ const create = createRoute({
     'Pair two learners of a cohort you run (status proposed until both confirm an agreement)',
   description:
     'Refused (409) when the two share a department, one is the other’s line manager, one asked not to be paired with the other, or either is already in an open partnership in the cohort.',
-  request: { body: { content: json(NewPartnership), required: true } },
+  request: { body: jsonBody(NewPartnership) },
   responses: {
     201: { description: 'Created', content: View },
     ...problems(400, 401, 403, 404, 409),
@@ -146,7 +144,7 @@ const putAgreement = createRoute({
   method: 'put',
   path: '/partnerships/{id}/agreement',
   summary: 'Write the agreement (a new version; both partners confirm it again)',
-  request: { params: IdParams, body: { content: json(Agreement), required: true } },
+  request: { params: IdParams, body: jsonBody(Agreement) },
   responses: {
     200: { description: 'The partnership with the new version', content: View },
     ...problems(400, 401, 403, 404, 409),
@@ -157,7 +155,7 @@ const confirm = createRoute({
   method: 'post',
   path: '/partnerships/{id}/agreement/confirm',
   summary: 'Confirm the agreement version you read; active once both confirmed the same version',
-  request: { params: IdParams, body: { content: json(Confirm), required: true } },
+  request: { params: IdParams, body: jsonBody(Confirm) },
   responses: {
     200: { description: 'The partnership', content: View },
     ...problems(400, 401, 403, 404, 409),
@@ -169,7 +167,7 @@ const logSession = createRoute({
   path: '/partnerships/{id}/sessions',
   summary:
     'Log a session: who coached, the topic, the coachee’s actions, how last time’s actions went',
-  request: { params: IdParams, body: { content: json(NewSessionBody), required: true } },
+  request: { params: IdParams, body: jsonBody(NewSessionBody) },
   responses: {
     201: { description: 'The partnership with the session', content: View },
     ...problems(400, 401, 403, 404, 409),
@@ -181,7 +179,7 @@ const share = createRoute({
   path: '/partnerships/{id}/sessions/{sessionId}/sharing',
   summary:
     'Share (or stop sharing) a session’s notes with the facilitator; they see them only when both share',
-  request: { params: SessionParams, body: { content: json(ShareBody), required: true } },
+  request: { params: SessionParams, body: jsonBody(ShareBody) },
   responses: {
     200: { description: 'The partnership', content: View },
     ...problems(400, 401, 403, 404),
@@ -193,7 +191,7 @@ const help = createRoute({
   path: '/partnerships/{id}/help',
   summary:
     'Ask the facilitator for help (shows in their series until the partnership ends or help is withdrawn)',
-  request: { params: IdParams, body: { content: json(HelpBody), required: true } },
+  request: { params: IdParams, body: jsonBody(HelpBody) },
   responses: {
     200: { description: 'The partnership', content: View },
     ...problems(400, 401, 403, 404, 409),
@@ -216,7 +214,7 @@ const review = createRoute({
   path: '/partnerships/{id}/review',
   summary:
     'Your short review of an ended partnership: how valuable it was (1-5) and what you valued',
-  request: { params: IdParams, body: { content: json(Review), required: true } },
+  request: { params: IdParams, body: jsonBody(Review) },
   responses: {
     200: { description: 'The partnership', content: View },
     ...problems(400, 401, 403, 404, 409),

@@ -20,9 +20,8 @@ import {
   listManagedPeople,
   rosterProblem,
 } from '../../store/roster.js';
-import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
+import { bearer, createRouter, IdParams, json, jsonBody, problems } from '../openapi.js';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const staff = {
   security: bearer,
   tags: ['people'],
@@ -33,7 +32,6 @@ const adminOnly = {
   tags: ['people'],
   middleware: [requireAuth, requireRole('admin')],
 };
-const IdParams = z.object({ id: UuidParam('id') });
 
 const PersonSchema = z
   .object({
@@ -88,7 +86,7 @@ const create = createRoute({
   method: 'post',
   path: '/people',
   summary: 'Add a person',
-  request: { body: { content: json(NewPerson), required: true } },
+  request: { body: jsonBody(NewPerson) },
   responses: {
     201: { description: 'Created', content: json(PersonSchema) },
     ...problems(400, 401, 403, 404, 409),
@@ -115,7 +113,7 @@ const patchRole = createRoute({
   summary: 'Change a person’s role (admins only)',
   description:
     'A role changes only for someone in no cohort: a facilitator still running cohorts, or a learner still in one, is a 409 naming the cohorts (take them off first). The last admin cannot be demoted (409).',
-  request: { params: IdParams, body: { content: json(RolePatch), required: true } },
+  request: { params: IdParams, body: jsonBody(RolePatch) },
   responses: {
     200: { description: 'The person with their role', content: json(PersonSchema) },
     ...problems(400, 401, 403, 404, 409),

@@ -10,10 +10,9 @@ import { requireAuth, requireRole } from '../../auth/index.js';
 import { Problem } from '../../problems/index.js';
 import { mayViewLearner } from '../../store/cohorts.js';
 import { findPlacement, savePairingPreferences, savePlacement } from '../../store/placement.js';
-import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
+import { bearer, createRouter, json, jsonBody, problems, UuidParam } from '../openapi.js';
 import { Placement, Preferences } from '../partnerships/schemas.js';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const PlacementView = z
   .object({
     id: z.string(),
@@ -34,7 +33,7 @@ const placement = createRoute({
     'Admins for anyone in the organisation; facilitators for learners of cohorts they run. `lineManagerId` left out keeps the one on record; null clears it.',
   request: {
     params: z.object({ id: UuidParam('id') }),
-    body: { content: json(Placement), required: true },
+    body: jsonBody(Placement),
   },
   responses: {
     200: { description: 'Saved', content: json(PlacementView) },
@@ -49,7 +48,7 @@ const preferences = createRoute({
   path: '/me/pairing-preferences',
   summary:
     'Your wishes for pairing: people not to be paired with, and when you are free (mon-am … fri-pm)',
-  request: { body: { content: json(Preferences), required: true } },
+  request: { body: jsonBody(Preferences) },
   responses: {
     200: { description: 'Saved', content: json(Preferences) },
     ...problems(400, 401, 404),

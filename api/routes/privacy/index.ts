@@ -7,7 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireAuth } from '../../auth/index.js';
 import { Problem } from '../../problems/index.js';
 import { deletePerson, exportPersonData } from '../../store/privacy.js';
-import { bearer, createRouter, problems } from '../openapi.js';
+import { bearer, createRouter, json, problems } from '../openapi.js';
 
 /**
  * Every record kept about the person, each with the columns the store exports and no other: the
@@ -177,7 +177,7 @@ const exportRoute = createRoute({
   responses: {
     200: {
       description: 'Your data',
-      content: { 'application/json': { schema: PersonalDataExport } },
+      content: json(PersonalDataExport),
     },
     ...problems(401),
   },

@@ -8,7 +8,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireAuth } from '../../auth/index.js';
 import { listScenarios, toBrief } from '../../practice/scenarios/index.js';
 import { activeOrgCards } from '../../store/org-scenarios.js';
-import { bearer, createRouter, problems } from '../openapi.js';
+import { bearer, createRouter, json, problems } from '../openapi.js';
 import { orgScenarioRoutes } from './org-scenarios.js';
 import { ScenarioSchema } from './schemas.js';
 
@@ -24,7 +24,7 @@ const route = createRoute({
   responses: {
     200: {
       description: 'Scenario briefs',
-      content: { 'application/json': { schema: z.object({ scenarios: z.array(ScenarioSchema) }) } },
+      content: json(z.object({ scenarios: z.array(ScenarioSchema) })),
     },
     ...problems(401),
   },

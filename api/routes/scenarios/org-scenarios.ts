@@ -32,10 +32,8 @@ import {
   type OrgScenarioRow,
   type ScenarioSource,
 } from '../../store/org-scenarios.js';
-import { bearer, createRouter, problems } from '../openapi.js';
+import { bearer, createRouter, json, problems } from '../openapi.js';
 import { ScenarioSchema } from './schemas.js';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 /** The media types a scenario file is read as YAML from (JSON is read as JSON). */
 const YAML_TYPES = ['application/yaml', 'text/yaml', 'text/plain'] as const;

@@ -18,12 +18,10 @@ import {
 } from '../../scorm/index.js';
 import { drillSpecOf, findDrill } from '../../store/drills.js';
 import { findReadableSession } from '../../store/sessions.js';
-import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
+import { bearer, createRouter, json, jsonBody, problems, UuidParam } from '../openapi.js';
 
 /** A SCORM attempt is one sitting; the page exchanges again if the token runs out. */
 export const SCORM_TOKEN_TTL_S = 2 * 3600;
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const download = createRoute({
   method: 'get',
@@ -62,7 +60,7 @@ const launch = createRoute({
   tags: ['scorm'],
   summary:
     'Exchange a package token and the LMS’s learner id for a learner token (called by the package)',
-  request: { body: { content: json(LaunchBody), required: true } },
+  request: { body: jsonBody(LaunchBody) },
   responses: {
     201: {
       description: 'A learner token for the drill',

@@ -13,7 +13,7 @@ import { startSession } from '../../session-flow/start.js';
 import { collectTurn, turnEvents, type TurnEvent } from '../../session-flow/take-turn.js';
 import { sessionViewJson, scenarioView } from '../../session-flow/view.js';
 import { listOwnSessions, readReadableSession } from '../../store/sessions.js';
-import { bearer, createRouter, problems, UuidParam } from '../openapi.js';
+import { bearer, createRouter, IdParams, json, jsonBody, problems } from '../openapi.js';
 import {
   EndResultSchema,
   SessionListSchema,
@@ -24,18 +24,16 @@ import {
 } from './schemas.js';
 import { isScored } from '../../practice/standing/index.js';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const auth = { security: bearer, middleware: [requireAuth], tags: ['practice'] };
 // the hottest routes read the caller's person in their own first statement (auth requireToken)
 const tokenAuth = { ...auth, middleware: [requireToken] };
-const IdParams = z.object({ id: UuidParam('id') });
 
 const start = createRoute({
   ...auth,
   method: 'post',
   path: '/sessions',
   summary: 'Start a practice session on a scenario or a drill',
-  request: { body: { content: json(StartSessionBody), required: true } },
+  request: { body: jsonBody(StartSessionBody) },
   responses: {
     201: { description: 'Started; the partner may open', content: json(SessionSchema) },
     ...problems(400, 401, 404),
@@ -72,7 +70,7 @@ const turn = createRoute({
   summary: 'Say something as the coach; get codes, feedback and the partner’s reply',
   description:
     'Idempotent by `clientTurnId`. With `Accept: text/event-stream` the answer streams as Server-Sent Events: `turn` (the coded coach turn), `token` ({text}) as the partner speaks, `reply` ({index,text}), `feedback`, `done`; `problem` on failure.',
-  request: { params: IdParams, body: { content: json(TurnBody), required: true } },
+  request: { params: IdParams, body: jsonBody(TurnBody) },
   responses: {
     200: {
       description: 'The coded turn and the reply',

@@ -17,10 +17,9 @@ import {
   type LrsRow,
   type StatementRow,
 } from '../../xapi/index.js';
-import { bearer, createRouter, problems } from '../openapi.js';
+import { bearer, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { DeliveryAttempts, DeliveryLastError, DeliveryStatus } from '../outbox-delivery.js';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const admin = { security: bearer, tags: ['xapi'], middleware: [requireAuth, requireRole('admin')] };
 const staff = {
   security: bearer,
@@ -93,7 +92,7 @@ const put = createRoute({
   method: 'put',
   path: '/xapi/lrs',
   summary: 'Send xAPI statements to this LRS',
-  request: { body: { content: json(LrsBody), required: true } },
+  request: { body: jsonBody(LrsBody) },
   responses: {
     200: { description: 'Saved', content: json(LrsSchema) },
     ...problems(400, 401, 403, 409),

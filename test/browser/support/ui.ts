@@ -53,6 +53,27 @@ export async function waitForMessages(
   throw new Error(`expected ${count} messages in the transcript, found ${await items.count()}`);
 }
 
+/** The practice reply box, named after the partner the learner is answering. */
+export function replyBox(scope: Page | Locator): Locator {
+  return scope.getByRole('textbox', { name: /^Your reply to/ });
+}
+
+/**
+ * From a page listing scenarios, as a learner: picks the first, starts the conversation and waits
+ * for the reply box and the partner's opening line. Returns the reply box.
+ */
+export async function startConversation(page: Page): Promise<Locator> {
+  await page
+    .getByRole('button', { name: /^Practise this:/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Start the conversation' }).click();
+  const box = replyBox(page);
+  await box.waitFor();
+  await waitForMessages(page, 1);
+  return box;
+}
+
 /**
  * Records every message element added to the transcript live region with its text at the
  * moment it was added, so a test can check that only complete messages were announced.

@@ -7,34 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { createPlatform, enqueueGrade } from '../../../api/lti/index.js';
 import type { Fixtures } from '../../access/fixtures.js';
-import type { CallerKey, RouteAccess } from '../../access/route-table.js';
-
-const all = (s: number | number[]): Record<CallerKey, number | number[]> => ({
-  none: s,
-  learner: s,
-  learner2: s,
-  facilitator: s,
-  admin: s,
-  otherOrgFacilitator: s,
-});
-const adminOnly = (ok: number | number[]) => ({
-  none: 401,
-  learner: 403,
-  learner2: 403,
-  facilitator: 403,
-  admin: ok,
-  otherOrgFacilitator: 403,
-});
-/** facilitators and admins; the other organisation's facilitator gets `other` */
-const staff = (ok: number, other: number) => ({
-  none: 401,
-  learner: 403,
-  learner2: 403,
-  facilitator: ok,
-  admin: ok,
-  otherOrgFacilitator: other,
-});
-const noIds = { none: 'the route names no object' };
+import type { RouteAccess } from '../../access/route-table.js';
+import { adminOnly, all, noIds, staff } from '../../access/caller-statuses.js';
 
 /** a registration body nobody has used (issuer and client id are unique) */
 const registration = () => {
