@@ -11,14 +11,12 @@
  * BENCH_TURNS (1000, at concurrency 8), BENCH_PORT (18940), BENCH_NODE_FLAGS (more flags for
  * the server, after the start script's: the last of a V8 flag given twice wins).
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import { COACH_LINES, rssMb } from './support/load.js';
-import { serverArgs } from './support/server-command.js';
+import { startBenchServer } from './support/bench-server.js';
 
 const ROOT = join(new URL('.', import.meta.url).pathname, '..');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -31,7 +29,6 @@ const FLAGS = [
   '--import',
   './bench/support/alloc-probe.mjs',
 ];
-const DB = `sb_bench_alloc_${randomUUID().slice(0, 8)}`;
 const SESSIONS_HELD = 200;
 
 /**
@@ -80,49 +77,21 @@ const load = () =>
     .map((l) => l.toFixed(1))
     .join(' ');
 const loadAtStart = load();
-const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-await admin.unsafe(`CREATE DATABASE ${DB}`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${DB}`;
-const env = {
-  ...process.env,
-  DATABASE_URL: url.toString(),
-  DEMO: 'true',
-  LOG_LEVEL: 'warn',
-  SB_RATE_LIMIT_PERSON_PER_MINUTE: '0',
-  SB_RATE_LIMIT_IP_PER_MINUTE: '0',
-  PORT: String(PORT),
-  HOST: '127.0.0.1',
-  SB_JWT_SECRET: 'bench-alloc-7d1e9c3a5b2f4e6a8c0d1f3b5a7c9e2d',
-};
-await new Promise((res) =>
-  spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'api/db/migrate-cli.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: 'ignore',
-  }).once('exit', res),
-);
-const args = serverArgs(ROOT);
-const server = spawn(process.execPath, [...args.slice(0, -1), ...FLAGS, ...args.slice(-1)], {
-  cwd: ROOT,
-  env,
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
-const waiting: ((a: Alloc) => void)[] = [];
-let rest = '';
-server.stderr!.on('data', (chunk: Buffer) => {
-  const lines = (rest + chunk.toString()).split('\n');
-  rest = lines.pop()!;
-  for (const line of lines)
-    if (line.startsWith('ALLOC ')) waiting.shift()?.(JSON.parse(line.slice(6)));
-    else process.stderr.write(`${line}\n`);
+const {
+  server,
+  probe: probeNow,
+  close,
+} = await startBenchServer({
+  root: ROOT,
+  adminUrl: ADMIN_URL,
+  name: 'sb_bench_alloc',
+  port: PORT,
+  jwtSecret: 'bench-alloc-7d1e9c3a5b2f4e6a8c0d1f3b5a7c9e2d',
+  flags: FLAGS,
+  probePrefix: 'ALLOC',
 });
 /** The probe's figures since it last answered. */
-const probe = () =>
-  new Promise<Alloc>((resolve) => {
-    waiting.push(resolve);
-    server.kill('SIGUSR2');
-  });
+const probe = () => probeNow<Alloc>();
 
 try {
   for (let i = 0; ; i++) {
@@ -223,8 +192,5 @@ try {
   );
   console.log(`  gc kinds (warm): ${JSON.stringify(warm.gcs)}`);
 } finally {
-  server.kill('SIGTERM');
-  if (server.exitCode === null) await new Promise((r) => server.once('exit', r));
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.end();
+  await close();
 }

@@ -33,9 +33,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import { COACH_LINES, cpuMs, quantile, rssMb } from './support/load.js';
-import { serverArgs } from './support/server-command.js';
+import { startBenchServer } from './support/bench-server.js';
 
 const ROOT = join(new URL('.', import.meta.url).pathname, '..');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -47,7 +46,6 @@ const FLAGS = [
   ...(process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean),
   ...(PROBE ? ['--import', './bench/support/server-probe.mjs'] : []),
 ];
-const DB = `sb_bench_http_${randomUUID().slice(0, 8)}`;
 // BENCH_PORT: two clones benching at once would otherwise answer each other's requests
 const PORT = Number(process.env.BENCH_PORT ?? 18930);
 const HELLO_PORT = PORT + 1;
@@ -121,56 +119,18 @@ interface Figures {
 const loadAtStart = loadavg()
   .map((l) => l.toFixed(1))
   .join(' ');
-const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-await admin.unsafe(`CREATE DATABASE ${DB}`);
-if (process.env.BENCH_SYNCHRONOUS_COMMIT === 'off')
-  await admin.unsafe(`ALTER DATABASE ${DB} SET synchronous_commit = off`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${DB}`;
-const env = {
-  ...process.env,
-  DATABASE_URL: url.toString(),
-  DEMO: 'true',
-  LOG_LEVEL: 'warn',
-  SB_RATE_LIMIT_PERSON_PER_MINUTE: '0',
-  SB_RATE_LIMIT_IP_PER_MINUTE: '0',
-  PORT: String(PORT),
-  HOST: '127.0.0.1',
-  SB_JWT_SECRET: 'bench-http-7d1e9c3a5b2f4e6a8c0d1f3b5a7c9e2d',
-};
-await new Promise((res) =>
-  spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'api/db/migrate-cli.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: 'ignore',
-  }).once('exit', res),
-);
-// BENCH_NODE_FLAGS after the start script's own flags (the last of a V8 flag given twice wins),
-// before the script
-const args = serverArgs(ROOT);
-const server = spawn(process.execPath, [...args.slice(0, -1), ...FLAGS, ...args.slice(-1)], {
-  cwd: ROOT,
-  env,
-  stdio: ['ignore', 'ignore', 'pipe'],
+const bench = await startBenchServer({
+  root: ROOT,
+  adminUrl: ADMIN_URL,
+  name: 'sb_bench_http',
+  port: PORT,
+  jwtSecret: 'bench-http-7d1e9c3a5b2f4e6a8c0d1f3b5a7c9e2d',
+  flags: FLAGS,
+  synchronousCommitOff: process.env.BENCH_SYNCHRONOUS_COMMIT === 'off',
 });
-// the server's stderr passes through, but for the probe's lines, which answer `probeNow`
-const probes: ((p: Probe) => void)[] = [];
-let stderrRest = '';
-server.stderr!.on('data', (chunk: Buffer) => {
-  const lines = (stderrRest + chunk.toString()).split('\n');
-  stderrRest = lines.pop()!;
-  for (const line of lines)
-    if (line.startsWith('PROBE ')) probes.shift()?.(JSON.parse(line.slice(6)));
-    else process.stderr.write(`${line}\n`);
-});
+const { server } = bench;
 /** The probe's figures since it last answered (undefined without BENCH_PROBE). */
-const probeNow = () =>
-  PROBE
-    ? new Promise<Probe>((resolve) => {
-        probes.push(resolve);
-        server.kill('SIGUSR2');
-      })
-    : Promise.resolve(undefined);
+const probeNow = () => (PROBE ? bench.probe<Probe>() : Promise.resolve(undefined));
 
 /** The server's and this process's CPU so far, for `since` (the probe starts afresh). */
 const counters = async () => {
@@ -390,13 +350,9 @@ try {
     `  server RSS idle ${idleRss.toFixed(0)} MB; peak with ${SESSIONS_HELD} sessions open ${peak.toFixed(0)} MB (target <= 150 MB: ${met(peak <= 150)})`,
   );
 } finally {
-  server.kill('SIGTERM');
   hello.kill('SIGTERM');
-  await Promise.all(
-    [server, hello].map((p) =>
-      p.exitCode === null ? new Promise((r) => p.once('exit', r)) : null,
-    ),
-  );
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.end();
+  await Promise.all([
+    bench.close(),
+    hello.exitCode === null ? new Promise((r) => hello.once('exit', r)) : null,
+  ]);
 }
