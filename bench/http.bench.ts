@@ -34,7 +34,7 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { COACH_LINES, cpuMs, quantile, rssMb } from './support/load.js';
-import { startBenchServer } from './support/bench-server.js';
+import { demoClient, startBenchServer } from './support/bench-server.js';
 
 const ROOT = join(new URL('.', import.meta.url).pathname, '..');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -154,31 +154,7 @@ try {
   await waitFor(`http://127.0.0.1:${PORT}/api/health`, server);
   await waitFor(`http://127.0.0.1:${HELLO_PORT}/`, hello);
   const idleRss = rssMb(server.pid!);
-  const tokens = (await (await fetch(`http://127.0.0.1:${PORT}/api/demo/tokens`)).json()) as Record<
-    string,
-    string
-  >;
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const r = await fetch(`http://127.0.0.1:${PORT}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = await r.json();
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  const learners = [tokens.learner, tokens.learner2];
-  const startSession = async (i: number) => {
-    const token = learners[i % 2];
-    const { id } = await call('POST', '/api/sessions', token, {
-      scenarioId: 'new-manager-overwhelmed',
-    });
-    return { id: id as string, token, said: 0 };
-  };
+  const { call, startSession } = await demoClient(PORT);
 
   // turns at concurrency 1 and 8: each worker keeps its own session, a new one every ten turns
   // (by worker, not by request number: two requests in flight on one session would race each

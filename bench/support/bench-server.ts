@@ -96,3 +96,32 @@ export async function startBenchServer(o: {
     },
   };
 }
+
+/** The demo learners of a bench server, and calls made as them. */
+export async function demoClient(port: number) {
+  const base = `http://127.0.0.1:${port}`;
+  const tokens = (await (await fetch(`${base}/api/demo/tokens`)).json()) as Record<string, string>;
+  const call = async (method: string, path: string, token: string, body?: unknown) => {
+    const r = await fetch(base + path, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = await r.json();
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const learners = [tokens.learner, tokens.learner2];
+  /** A session for the i-th worker, the two demo learners taking turns. */
+  const startSession = async (i: number) => {
+    const token = learners[i % 2];
+    const { id } = await call('POST', '/api/sessions', token, {
+      scenarioId: 'new-manager-overwhelmed',
+    });
+    return { id: id as string, token, said: 0 };
+  };
+  return { tokens, call, startSession };
+}
