@@ -215,7 +215,7 @@ export function coachPlanFeedback(c: TurnMoment): Parts {
     return {
       worked: '',
       improve: pick(c, [
-        `“${quote(c.text)}” is your view of what matters, not ${n}'s${c.said ? `: they had said “${c.said}”` : ''}; what to hold on to is theirs to weigh.`,
+        `This gives ${n} your view of what matters${c.said ? `, when they had said “${c.said}”` : ''}; what to hold on to is theirs to weigh.`,
         `This tells ${n} what should matter to them; a priority someone is handed is easy to agree with and hard to own.`,
       ]),
       suggestion: `To find out what matters to ${n}, ask what they want to protect and why, then reflect their answer back in their words.`,
