@@ -257,6 +257,25 @@ const FEELING_REFLECTION =
 const HYPOTHETICAL_FEELING =
   /^(?:(?:and|but|so) )?[a-z]+ing\b[^.?!;]{0,60}\b(?:would|must|might|could) (?:feel|seem)(?: like| as if| as though)?\b[^.?!]*\byou(?:r|'re)?\b/;
 
+/**
+ * A guess at what the partner feels, stated as a certainty ("I bet it feels strange", "I'm sure
+ * that was hard", "It must feel odd being back"): a reflection of the feeling under their words
+ * (MITI codes the guess, not the "I bet"), though one they cannot easily correct. Never about how
+ * things will turn out ("I'm sure it'll be fine" is reassurance).
+ */
+const CERTAIN_FEELING_GUESS =
+  /^(?:(?:and|but|so|well)[, ]+)?(?:i bet|i'd bet|i'm sure|i am sure|no doubt|surely|i expect|it must|that must|this must)(?: that)?(?: (?:it|that|this|you|coming back|being back|going back))?(?:'s| is| was| feels?| felt| must (?:feel|be|have (?:felt|been))| feel| (?:has|'s) been| must)? (?:(?:really|so|a bit|a little|quite|very|pretty|rather|all|kind of|sort of) )?(?:strange|odd|weird|surreal|unsettling|disorienting|disorientating|daunting|hard|tough|difficult|lonely|scary|painful|awkward|raw|bittersweet|unnerving|overwhelming|frustrating|exhausting|hurtful|disappointing|deflating|galling|maddening|like)\b/;
+
+/** Whether a sentence guesses the partner's feeling as a certainty ("I bet it feels strange"). */
+export function guessesFeelingAsCertain(text: string): boolean {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[\u2018\u2019]/g, "'")
+      .match(/[^.?!]+[.?!]*/g) ?? []
+  ).some((s) => CERTAIN_FEELING_GUESS.test(s.trim()));
+}
+
 /** A one-word check that ends a turn ("Right?", "Fair?"). */
 const TAG_QUESTION = /^(?:right|yes|ok|okay|fair|yeah|correct|true)\?$/;
 
@@ -525,7 +544,11 @@ export function moveCues(sents: readonly string[], partnerSaid: string | null = 
           /\byou(?:r|rs|rself|'re|'ve|'d)?\b/.test(s) &&
           !/\b(?:i|me|my|we|us|our)\b/.test(s));
       if (focused) c.partnerFocused = true;
-      if (FEELING_REFLECTION.test(s) || HYPOTHETICAL_FEELING.test(s)) {
+      if (
+        FEELING_REFLECTION.test(s) ||
+        HYPOTHETICAL_FEELING.test(s) ||
+        CERTAIN_FEELING_GUESS.test(s)
+      ) {
         c.feelingReflection = c.partnerFocused = true;
         // "Covering two roles must be exhausting": a gerund subject is not an imperative
         advisedHere = false;

@@ -131,4 +131,27 @@ describe("engaged: paraphrase of the partner's feelings and behaviours", () => {
       ),
     ).toBe(true);
   });
+
+  it.each([
+    [
+      'Three years of fundraising, and the trustees shelved it in a single meeting.',
+      "What's been the worst bit?",
+    ],
+    ['They gave my region to someone who joined in March.', 'What was the toughest part of that?'],
+    [
+      'I read the exit interviews last night. Half of them named me.',
+      'What was the most painful moment?',
+    ],
+  ])('after "%s", the pointer question "%s" takes it up', (partner, text) => {
+    expect(engaged(text, partner, ['Hello.'])).toBe(true);
+  });
+
+  it('a pointer phrase does not excuse a thing of the coach’s own', () => {
+    expect(
+      engaged(
+        "What's been the hardest part of the orange teapot?",
+        'Three years of fundraising, and the trustees shelved it in a single meeting.',
+      ),
+    ).toBe(false);
+  });
 });

@@ -53,6 +53,8 @@ const GENERIC = new Set(
     "session sessions conversation today's part sense point idea ideas option options thought thoughts plan people person someone " +
     'sorry thanks thank please hi hello welcome glad happy lovely oh ah well so ok sure fair enough agree agreed shall maybe perhaps probably ' +
     'actually honestly quite rather pretty enough back away around through between before after since until during without within ' +
+    // the frame of a guess ("I bet it feels odd", "surely that stung"): no content of its own
+    'bet surely ' +
     "mind matter matters important different difference whole same way else else's wanted sure two three four five six ten one " +
     // the coach's process vocabulary: what any session talks about
     'question questions focus goal goals outcome outcomes minutes minute hour half notes note role rules ground share shared sharing ' +
@@ -181,8 +183,9 @@ function engagesByWords(
 
 /** The coder's reading of what a turn names: each noun phrase's words that are not generic (named-things). */
 function namedThings(text: string): string[][] {
+  const asks = text.includes('?');
   return nounPhrases(text)
-    .filter((np) => !degreeOfFeeling(np))
+    .filter((np) => !degreeOfFeeling(np) && !(asks && pointsBack(np)))
     .map((np) => np.words.filter((w) => !GENERIC.has(w) && w.length > 2 && !/^\d+$/.test(w)));
 }
 
@@ -202,6 +205,22 @@ function degreeOfFeeling(np: { det: string; words: readonly string[] }): boolean
   const [first, ...rest] = np.words;
   const named = rest.filter((w) => !GENERIC.has(w));
   return np.det === 'a' && DEGREE.has(first) && named.length > 0 && named.every(isFeeling);
+}
+
+/** The parts of an experience a question points at: "the hardest part", "the worst bit". */
+const POINTED_PART = new Set(['part', 'parts', 'bit', 'bits', 'thing', 'moment', 'piece']);
+
+/**
+ * "the hardest part", "the worst bit", "the most difficult moment": in a question, a pointer at
+ * what the partner just described ("What's been the hardest part?" after "Eighteen months of
+ * work, undone in one evening"), like "that" or "it", not a thing of the coach's own. Only a
+ * superlative and a word for a part of something: "the hardest spreadsheet" stays a thing.
+ */
+export function pointsBack(np: { det: string; words: readonly string[] }): boolean {
+  if (np.det !== 'the') return false;
+  const ws = np.words[0] === 'most' || np.words[0] === 'least' ? np.words.slice(1) : np.words;
+  if (ws.length !== 2 || !POINTED_PART.has(ws[1])) return false;
+  return np.words.length === 3 || /(?:est|worst|best)$/.test(ws[0]);
 }
 
 function foreignWith(turn: ParsedTurn, vocabulary: () => ReadonlySet<string> | null): string[] {

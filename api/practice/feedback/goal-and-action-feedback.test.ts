@@ -124,4 +124,20 @@ describe('action and obstacle questions', () => {
     expect(f.worked).toMatch(/get in the way of Ana's plan/);
     expect(f.improve).not.toMatch(/hasn't named a plan/);
   });
+
+  it.each([
+    ['Who could help you through this?', 'Probably Nadia. Maybe Joel in finance.'],
+    ['Who will support you at work?', 'Priya, I suppose. And my old line manager.'],
+  ])(
+    'after “%s” is answered with names only, an obstacle question is thinking ahead, not testing a plan',
+    (asked, names) => {
+      const f = fb('What could get in the way?', names, {
+        prior: [...CONTRACTED, asked],
+        stage: 'opening_up',
+      });
+      expect(f.worked).not.toMatch(/plan['’]s|get in the way of Ana's plan/);
+      expect(f.worked).toMatch(/thinking ahead/);
+      expect(f.improve).toMatch(/hasn't named a plan yet/);
+    },
+  );
 });

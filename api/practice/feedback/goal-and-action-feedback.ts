@@ -18,9 +18,17 @@ const READY_FOR_ACTION: readonly PartnerStage[] = ['insight', 'committing'];
 const PARTNER_PLAN =
   /\bi(?:'ll| will|'m going to| am going to| could| might| plan to| want to try| need to)\b(?! (?:never|not|try not))/i;
 
-/** Whether there is a plan for an obstacle question to test: asked for, or named by the partner. */
+/** Stages at which the partner has no plan yet, whatever the coach asked before. */
+const BEFORE_A_PLAN: readonly PartnerStage[] = ['guarded', 'opening_up'];
+
+/**
+ * Whether there is a plan for an obstacle question to test: named by the partner, or asked for
+ * once the partner has moved past the early stages. An earlier action question alone is not a
+ * plan: "Who could support you?" answered with names gives the obstacle nothing to block.
+ */
 function planOnTheTable(c: TurnMoment): boolean {
-  return c.so.actionAsked || PARTNER_PLAN.test(c.prev ?? '');
+  if (PARTNER_PLAN.test(c.prev ?? '')) return true;
+  return c.so.actionAsked && !(c.stage && BEFORE_A_PLAN.includes(c.stage));
 }
 
 /** The question sentences of a turn, normalised. */

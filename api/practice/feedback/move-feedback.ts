@@ -13,6 +13,7 @@ import type { CoachMove, SessionSoFar } from './coach-move.js';
 import { laterGoalParts, obstacleParts } from './goal-and-action-feedback.js';
 import { codeUtteranceAfter } from '../coder/index.js';
 import { asksForAdvice, statesWant } from './partner-words.js';
+import { statesPlanForPartner } from '../rubric/commitment.js';
 
 /** What feedback knows about the moment of the turn. */
 export interface TurnMoment {
@@ -39,6 +40,8 @@ export interface TurnMoment {
   checked?: boolean;
   /** the reflection is offered as a guess the partner may correct ("It sounds like...") */
   tentative?: boolean;
+  /** the turn states a guess at the partner's feeling as a certainty ("I bet it feels strange") */
+  certainGuess?: boolean;
   /** a condition or cause the turn states that the partner never gave ("when the room gets loud") */
   unsaid?: string | null;
   /** the reflection says the partner's meaning mostly in other words than theirs */
@@ -206,6 +209,19 @@ export function groundingNote(c: TurnMoment, improve: string): string {
  */
 export function coachPlanFeedback(c: TurnMoment): Parts {
   const n = c.name;
+  // "You should keep your Fridays, that's important": the day is what is kept, not when a step
+  // is taken; the turn hands over a view of what matters, and the feedback says so
+  if (!statesPlanForPartner(withoutDaysAsThings(c.text))) {
+    return {
+      worked: '',
+      improve: pick(c, [
+        `This gives ${n} your view of what matters${c.said ? `, when they had said “${c.said}”` : ''}; what to hold on to is theirs to weigh.`,
+        `This tells ${n} what should matter to them; a priority someone is handed is easy to agree with and hard to own.`,
+      ]),
+      suggestion: `To find out what matters to ${n}, ask what they want to protect and why, then reflect their answer back in their words.`,
+      alt: 'open_question',
+    };
+  }
   return {
     worked: '',
     improve: pick(c, [
@@ -215,6 +231,17 @@ export function coachPlanFeedback(c: TurnMoment): Parts {
     suggestion: `To leave the plan with ${n}, ask what they will do and when, then reflect their answer back in their words.`,
     alt: 'action_question',
   };
+}
+
+/**
+ * Days named as things ("your Fridays", "keep Mondays free") rather than as when a step is taken
+ * ("on Friday", "by Monday", "this Thursday"): replaced, so only a real time reads as one.
+ */
+function withoutDaysAsThings(text: string): string {
+  return text.replace(
+    /(?<!\b(?:on|by|from|before|after|this|next|until|till|every) )\b(?:(?:your|my|the|those|these|their|his|her) )?(?:mon|tues|wednes|thurs|fri|satur|sun)days\b/gi,
+    'them',
+  );
 }
 
 /**
@@ -510,6 +537,18 @@ export function forMove(move: CoachMove, c: TurnMoment): Parts {
         alt: null,
       };
     case 'complex_reflection':
+      // "I bet it feels strange": the feeling named is a guess stated as a certainty
+      if (c.certainGuess && !c.tentative) {
+        return {
+          worked: `You named a feeling under ${n}'s words${c.said && c.tookUpSaid ? ` (“${c.said}”)` : ''}, which shows you were thinking about what it is like for them.`,
+          improve: pick(c, [
+            `You stated your guess at how ${n} feels as a certainty; offered as a guess (“I wonder if it feels…”), it is easier for them to correct.`,
+            `Telling ${n} how they feel, rather than checking, leaves them little room to disagree; a tentative “I wonder if…” lets them say it in their own words.`,
+          ]),
+          suggestion: `To check a guess about ${n}'s feelings, offer it lightly and let them correct or add to it.`,
+          alt: null,
+        };
+      }
       return {
         worked: pick(c, [
           // “I don't know” is uncertainty, not a phrase that means something to them

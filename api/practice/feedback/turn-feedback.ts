@@ -52,6 +52,7 @@ import { contentWords, ECHO_SHARE, overlap, statesPlanForPartner } from '../rubr
 import { assumptionShowing, feelingIn, partnerPhrase, partnerQuote } from './partner-words.js';
 import { checksUnderstanding, isTentative, unsaidCondition } from './turn-shape.js';
 import { wordingProblems } from './wording-checks.js';
+import { guessesFeelingAsCertain } from '../coder/coaching-moves.js';
 
 export interface TurnFeedbackInput {
   coding: CoachTurnCoding;
@@ -208,6 +209,7 @@ export function feedbackForTurn(input: TurnFeedbackInput): TurnFeedbackDetail {
     variant: Math.max(0, input.coachTurnNumber - 1),
     checked: checksUnderstanding(input.coachText ?? ''),
     tentative: isTentative(input.coachText ?? ''),
+    certainGuess: guessesFeelingAsCertain(input.coachText ?? ''),
     unsaid: unsaidCondition(input.coachText ?? '', partnerTexts),
     ownWords: stemEcho(input.coachText ?? '', prev) < OWN_WORDS_ECHO,
     tookUpSaid: stemEcho(input.coachText ?? '', partnerQuote(prev)) > 0,

@@ -106,3 +106,25 @@ describe('engagementEvidence', () => {
     ).toBe(true);
   });
 });
+
+describe('a paraphrase by a near word', () => {
+  it.each([
+    ['The buyers never get told about the delays.', 'You feel for the people who buy from you.'],
+    ['Our riders are out in all weathers.', 'You worry about the people who ride for you.'],
+  ])('after “%s”, “%s” is grounded even when the coder doubts it', (partner, text) => {
+    expect(engagementEvidence(text, [partner]).foreign).toEqual([]);
+    expect(earnsCredit(text, ['complex_reflection'], false, [partner])).toBe(true);
+  });
+
+  it('takes only forms of the partner’s own word, not words that merely start alike', () => {
+    const partner = 'The app keeps crashing on the night shift.';
+    expect(engagementEvidence('So you are applying for a transfer.', [partner]).foreign).toContain(
+      'applying',
+    );
+    expect(
+      earnsCredit('It sounds like the orange teapot worries you.', ['complex_reflection'], true, [
+        partner,
+      ]),
+    ).toBe(false);
+  });
+});

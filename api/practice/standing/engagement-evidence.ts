@@ -19,7 +19,7 @@
  *   words of its own that name no thing). Not enough to praise, not enough to say the turn
  *   picked up nothing.
  */
-import { wordFamily } from '../coder/engagement.js';
+import { pointsBack, wordFamily } from '../coder/engagement.js';
 import { normalise, words } from '../coder/text.js';
 import {
   knownTo,
@@ -86,6 +86,8 @@ const ORDINARY = new Set(
     'overall six seven eight nine twelve mind head heads place position fact side sides deal result results ' +
     'summary recap main points evidence attempt sentence opening bottom chance spot neck grip weight blow set ' +
     'something hold holding carry carrying ' +
+    // the frame of a guess ("I bet it feels odd")
+    'bet surely ' +
     // feelings and qualities any session may name, and the words that say them
     ' ' +
     ' ' +
@@ -118,14 +120,43 @@ const content = (w: string) => w.length > 2 && !ORDINARY.has(w) && !SOFT.has(w) 
  * its head (named-things): what the turn names as if the partner had raised it.
  */
 function namedThings(norm: string): string[][] {
+  const asks = norm.includes('?');
   return nounPhrases(norm)
-    .filter((np) => PRESUPPOSING.has(np.det))
+    .filter((np) => PRESUPPOSING.has(np.det) && !(asks && pointsBack(np)))
     .map((np) =>
       np.words
         .filter((w) => content(w) && namesAThing(w, { abstract: true }))
         .map((w) => w.replace(/'s$/, '')),
     )
     .filter((np) => np.length > 0);
+}
+
+/** Endings that make a near word of the same root ("use" and "users", "quiet" and "quietly"). */
+const NEAR_ENDING =
+  /^(?:s|es|r|rs|er|ers|d|ed|ing|ings|ly|ness|ment|ments|ion|ions|al|y|ful|less|ity)$/;
+/** Endings a three-letter root may take and stay the same thing ("app" and "apps", not "apply"). */
+const SHORT_ROOT_ENDING = /^(?:s|es|r|rs|er|ers)$/;
+
+/** Whether one word is the other with an ending: the same root said another way. */
+function nearWord(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short === long) return false;
+  for (const root of short.endsWith('e') ? [short, short.slice(0, -1)] : [short]) {
+    if (root.length < 3 || !long.startsWith(root)) continue;
+    const ending = long.slice(root.length);
+    if (root.length >= 4 ? NEAR_ENDING.test(ending) : SHORT_ROOT_ENDING.test(ending)) return true;
+  }
+  return false;
+}
+
+/**
+ * A fair paraphrase often says the partner's word in another form ("the people who use the app"
+ * after "the users"; "your quietness" after "I stay quiet"): the same root with an ending counts
+ * as theirs. Only the root's own forms: no synonyms, so nothing the partner never said gets in.
+ */
+function nearWordsOf(partnerTexts: readonly (string | null | undefined)[]): (w: string) => boolean {
+  const said = [...new Set(partnerTexts.flatMap((t) => words(normalise(t ?? ''))).filter(content))];
+  return (w) => said.some((p) => nearWord(w, p));
 }
 
 /**
@@ -142,7 +173,9 @@ export function engagementEvidence(
   const norm = normalise(text ?? '');
   const ws = words(norm);
   const vocab = vocabularyOf(partnerTexts, wordFamily);
-  const known = knownTo(vocab, wordFamily);
+  const theirs = knownTo(vocab, wordFamily);
+  const near = nearWordsOf(partnerTexts);
+  const known = (w: string) => theirs(w) || near(w);
   if (vocab.size === 0)
     return {
       engagement: 'shown',
