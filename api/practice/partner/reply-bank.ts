@@ -347,6 +347,8 @@ export const NEUTRAL_LINES = {
   partly: ['Partly.', 'Not quite.'],
   /** a summary that got a fact wrong (another person, number or feeling) */
   wrong: ['Not quite.', 'No, not quite.'],
+  /** a plan said back to them that they never made: honest, not adopted */
+  notTheirPlan: ["I hadn't got that far.", "Maybe. Not sure that's it yet."],
   nobody: ['Nobody yet, really.', 'No one, so far.'],
   tried: ['Not much, honestly.'],
   accepted: ["It's fine.", "That's okay."],

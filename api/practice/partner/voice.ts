@@ -53,7 +53,13 @@ import {
 import { helperPools } from './helpers.js';
 import { randomFor } from './seeded-random.js';
 import { saysHowTheyAre, wellbeingPools } from './wellbeing.js';
-import { mismatchOf, summaryFits, type Mismatch } from './summary-check.js';
+import {
+  deniedBy,
+  mismatchOf,
+  planNotTheirs,
+  summaryFits,
+  type Mismatch,
+} from './summary-check.js';
 import { stageAtLeast, stageIndex } from './stage.js';
 import { isNeutralLine, sentencesOf } from './lines.js';
 import { stemsOf } from './words.js';
@@ -190,6 +196,9 @@ function compose(
 
   // A summary or reflection that gets a fact wrong (another person, number or feeling) is put
   // right before anything else, and is not agreed with.
+  // A plan said back that they never made: an honest "not yet", never a yes or a pushback.
+  if (planNotTheirs(state, d.ask) && !state.closed && d.reaction !== 'farewell')
+    return [voice.neutral('notTheirPlan', 'plan.not.theirs')];
   if (d.ask?.summary && !state.closed && !['defensive', 'farewell'].includes(d.reaction)) {
     const fixed = correction(voice, card, state, d.ask);
     if (fixed) return newly ? then(fixed, body(), bodySalt) : fixed;
@@ -1087,8 +1096,12 @@ function correction(
 ): Line[] | null {
   const wrong = mismatchOf(card, state, ask);
   if (!wrong) return null;
+  // "Not quite." and the line where they said they are not it ("I'm not a shy person.")
+  const denial = wrong === 'denied' ? deniedBy(card, state, ask) : null;
+  if (denial) return [voice.neutral('wrong', 'correct.wrong'), toLine(denial)];
   const people = voice.people;
   const shape: Record<Mismatch, (text: string) => boolean> = {
+    denied: () => false,
     person: (t) => hasShape('who', t, people),
     number: (t) => hasShape('how_many', t, people),
     feeling: (t) => FEELING.test(t),
