@@ -78,3 +78,19 @@ describe('a summary that gets them wrong', () => {
       }
   });
 });
+
+describe('small talk away from the session', () => {
+  it('gets a brief, polite word and then what is on their mind, never a disclosure as the answer', () => {
+    for (const cardId of ['new-manager-overwhelmed', 'hesitating-to-speak-up', 'career-crossroads'])
+      for (const seed of SEEDS)
+        for (const question of [
+          'What did you eat for breakfast?',
+          'Got anything nice on this weekend?',
+        ]) {
+          const { reply } = session(cardId, seed, [...WARM, question]);
+          expect(reply, `${cardId} ${seed}: ${question}`).toMatch(
+            /^(Oh, nothing much|Not much, honestly)\./,
+          );
+        }
+  });
+});

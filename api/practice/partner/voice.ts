@@ -196,6 +196,10 @@ function compose(
 
   // A summary or reflection that gets a fact wrong (another person, number or feeling) is put
   // right before anything else, and is not agreed with.
+  // "What did you have for lunch?": small talk away from the session gets a brief, polite
+  // word, and the partner brings it back to what is on their mind
+  if (d.ask && smallTalk(card, state, d.ask) && !state.closed && d.reaction !== 'farewell')
+    return then(voice.neutral('smallTalk', 'small-talk'), content(), 'small-talk.back');
   // A plan said back that they never made: an honest "not yet", never a yes or a pushback.
   if (planNotTheirs(state, d.ask) && !state.closed && d.reaction !== 'farewell')
     return [voice.neutral('notTheirPlan', 'plan.not.theirs')];
@@ -919,6 +923,26 @@ function heldBackScores(
     ...withheld.map((f) => relevance(ask, { text: f.answer, source: 'fact', fact: f }, people)),
   );
   return { hidden, sayable };
+}
+
+/** Everyday things outside work a colleague might be asked about in passing. */
+const SMALL_TALK = stemsOf(
+  'lunch breakfast dinner supper sandwich coffee football match cricket rugby telly tv film movie holiday holidays weekend',
+);
+
+/**
+ * Whether the coach asks about something away from the session ("What did you have for
+ * lunch?", "Did you catch the match?"): an everyday word, and nothing the partner could say
+ * about it on their card.
+ */
+function smallTalk(card: PartnerCard, state: PartnerState, ask: CoachAsk): boolean {
+  if (ask.summary || ['goodbye', 'none'].includes(ask.kind) || ask.personal) return false;
+  if (!ask.words.some((w) => SMALL_TALK.has(w))) return false;
+  // "last night", "this weekend": when, not what about, so no match with a line of theirs
+  const about = { ...ask, words: ask.words.filter((w) => !TIME.test(w)) };
+  const { hidden, sayable } = heldBackScores(card, state, about, knownNow(card, state));
+  // one shared word ("nice") is no topic of theirs
+  return hidden < 2 && sayable < 2;
 }
 
 /** Words a line says how the partner feels with. */
