@@ -94,3 +94,26 @@ describe('small talk away from the session', () => {
         }
   });
 });
+
+describe('how long the thing itself ran', () => {
+  it("is the project's length, not the partner's career", () => {
+    for (const seed of SEEDS)
+      for (const question of [
+        'How long was the programme going for?',
+        'How long did the project last?',
+      ]) {
+        const { reply } = session('setback-after-failed-project', seed, [question]);
+        expect(reply, `${seed}: ${question}`).toMatch(/eighteen months/i);
+      }
+  });
+});
+
+describe('when something happens', () => {
+  it('is a time, never a count that only shares a word with the question', () => {
+    for (const seed of SEEDS) {
+      const { reply } = session('hesitating-to-speak-up', seed, ['When does the group meet?']);
+      expect(reply, `seed ${seed}`).not.toMatch(/Twelve/);
+      expect(reply, `seed ${seed}`).toMatch(/Thursday|don't know|not sure/i);
+    }
+  });
+});

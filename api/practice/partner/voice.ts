@@ -585,7 +585,18 @@ function answerAsk(
         bestKnown(voice, situation, ask, 2, `${ask.kind}.fact`, true) ??
         bestKnown(voice, situation, ask, 1, `${ask.kind}.near`, true) ??
         // a line strongly about the question without the shape asked for: never for "who" (a person or nothing)
-        (ask.kind === 'who' ? null : bestKnown(voice, situation, ask, 3, `${ask.kind}.about`));
+        // nor, for "when", a fact that holds no time ("Twelve, usually." is who comes, not when)
+        (ask.kind === 'who'
+          ? null
+          : bestKnown(
+              voice,
+              situation.filter(
+                (k) => ask.kind !== 'when' || k.source !== 'fact' || TIME.test(k.text),
+              ),
+              ask,
+              3,
+              `${ask.kind}.about`,
+            ));
       if (fact) return [fact];
       // "Who else needs to know?" once there is a plan: the people in it ("I'll tell the team why")
       if (ask.kind === 'who' && state.revealed.includes('action')) {
