@@ -347,6 +347,10 @@ export const NEUTRAL_LINES = {
   partly: ['Partly.', 'Not quite.'],
   /** a summary that got a fact wrong (another person, number or feeling) */
   wrong: ['Not quite.', 'No, not quite.'],
+  /** asked about lunch or the weekend: brief and polite, before getting back to it */
+  smallTalk: ['Oh, nothing much.', 'Not much, honestly.'],
+  /** a plan said back to them that they never made: honest, not adopted */
+  notTheirPlan: ["I hadn't got that far.", "Maybe. Not sure that's it yet."],
   nobody: ['Nobody yet, really.', 'No one, so far.'],
   tried: ['Not much, honestly.'],
   accepted: ["It's fine.", "That's okay."],

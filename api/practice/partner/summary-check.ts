@@ -14,6 +14,11 @@ import { stemsOf } from './words.js';
 const OVERSTATES =
   /\b(never|always|every|everyone|everything|nothing|nobody|all down to|entirely|completely|totally|for good|whoever|whatever|barely|hardly|happy|fine|failed|already|only)\b/gi;
 
+/** Words any working life shares: a summary that matches a partner only on these is not theirs. */
+const EVERYONE_SAYS = stemsOf(
+  'manager work working make making get getting keep keeps people thing things time lot really',
+);
+
 /**
  * Whether a checked summary fits what the partner has been saying (else: "not quite"): some of
  * its words are things they have said, and it does not overstate them ("never", "for good",
@@ -30,7 +35,11 @@ export function summaryFits(card: PartnerCard, state: PartnerState, ask: CoachAs
   if (overstated) return false;
   if (ask.words.length < 3) return true;
   const asked = stemsOf(summary);
-  const shared = [...asked].filter((w) => said.has(w)).length;
+  const sharedWords = [...asked].filter((w) => said.has(w));
+  const shared = sharedWords.length;
+  // "your manager is making you work late": words every working life shares prove nothing;
+  // some word of the summary must be theirs
+  if (asked.size >= 3 && sharedWords.every((w) => EVERYONE_SAYS.has(w))) return false;
   return shared >= 2 || shared * 4 >= asked.size;
 }
 
@@ -49,7 +58,7 @@ const CALENDAR =
   /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /** What a summary or reflection got wrong about the facts: someone else, a number, a feeling. */
-export type Mismatch = 'person' | 'number' | 'feeling';
+export type Mismatch = 'person' | 'number' | 'feeling' | 'denied';
 
 /**
  * Whether a summary or reflection gets a fact wrong: names someone the partner does not know,
@@ -85,6 +94,51 @@ export function mismatchOf(card: PartnerCard, state: PartnerState, ask: CoachAsk
     if (new RegExp(`\\b${NUMBER_ALT} ${thing}`).test(spoken)) return 'number';
   }
   if ((body.match(BRIGHT) ?? []).some(unsaid)) return 'feeling';
+  if (deniedBy(card, state, ask)) return 'denied';
+  return null;
+}
+
+/** A plan said back ("you'll book time with Hannah", "so the plan is..."): the coach's steps, checked. */
+const PLAN_SAID_BACK =
+  /\b(you'll|you will|you're going to|you are going to|you plan to|you're planning to|your plan is|the plan is|your next steps?|you've decided to|you have decided to)\b/i;
+
+/**
+ * Whether the coach checks back a plan the partner never made: a summary of steps ("you'll
+ * book time with Hannah") before they have said any step of their own. They answer it honestly
+ * ("I hadn't got that far."), without adopting it, and it opens nothing.
+ */
+export function planNotTheirs(state: PartnerState, ask: CoachAsk | undefined): boolean {
+  if (!ask?.summary || state.revealed.includes('action')) return false;
+  return PLAN_SAID_BACK.test(summaryBody(ask).replace(/\u2019/g, "'"));
+}
+
+/**
+ * A word of the summary the partner has said they are not ("I'm not a shy person"): the line
+ * that says so, else null. "So it's mostly about being too shy?" is put right with it.
+ */
+export function deniedBy(card: PartnerCard, state: PartnerState, ask: CoachAsk): string | null {
+  const body = summaryBody(ask).toLowerCase();
+  if (!body) return null;
+  // their own voice lines too: "I'm not a shy person" is theirs to say at any stage
+  const own = Object.values(card.voice ?? {}).flat();
+  // (never the coach's brief about them: that is not theirs to say)
+  const theirs = [
+    ...knownNow(card, state).map((k) => k.text),
+    ...state.revealed.flatMap((l) => card.script?.disclose[l] ?? []),
+    ...own,
+  ];
+  const lines = theirs.flatMap(sentencesOf);
+  for (const word of ask.words.filter((w) => w.length >= 3)) {
+    if (!new RegExp(`\\b${word}\\b`).test(body)) continue;
+    // what they say they are not ("I'm not a shy person"), not a nuance ("it's not the credit")
+    const denial = new RegExp(
+      `\\bI(?:'m not|'m no| am not| am no|'ve never been| was never| wasn't| was not)\\s+(?:a |an |that |very |really )?${word}\\b`,
+      'i',
+    );
+    const line = lines.find((l) => denial.test(l.replace(/\u2019/g, "'")));
+    // said in the summary's own negation ("you're not shy"), it agrees with them
+    if (line && !new RegExp(`\\b(not|n't|never)\\s+(\\w+\\s+)?${word}\\b`).test(body)) return line;
+  }
   return null;
 }
 
@@ -126,6 +180,7 @@ function summaryText(ask: CoachAsk): string {
  */
 export function summaryMisread(card: PartnerCard, state: PartnerState, ask: CoachAsk): boolean {
   if (!ask.summary) return false;
+  if (planNotTheirs(state, ask)) return true;
   if (mismatchOf(card, state, ask)) return true;
   return ask.kind === 'confirm_summary' && !summaryFits(card, state, ask);
 }

@@ -17,7 +17,7 @@ import { readAsk } from './ask.js';
 import { directiveFor } from './directive.js';
 import { reactionTo } from './reaction.js';
 import { stageAtLeast, stepBack } from './stage.js';
-import { summaryMisread } from './summary-check.js';
+import { planNotTheirs, summaryMisread } from './summary-check.js';
 import {
   ADVICE_ASKS,
   ADVICE_HELD_BONUS,
@@ -73,6 +73,10 @@ export function advancePartner(
   // A goodbye ends the conversation whatever else the turn holds ("you should... good luck"):
   // its losses still count, but the reply is a goodbye.
   if (ask?.kind === 'goodbye') reaction = 'farewell';
+  // A plan said back that they never made is answered, not resisted: nothing is pushed on them
+  // until they take it up, and it opens nothing (misread below).
+  else if (planNotTheirs(state, ask) && reaction === 'defensive' && cause === 'advice')
+    reaction = 'short';
   else if ((coding.codes.includes('reassurance') || ask?.soothes) && !hurt) {
     reaction = 'reassured';
     cause = 'reassurance';

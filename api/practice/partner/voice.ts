@@ -53,7 +53,13 @@ import {
 import { helperPools } from './helpers.js';
 import { randomFor } from './seeded-random.js';
 import { saysHowTheyAre, wellbeingPools } from './wellbeing.js';
-import { mismatchOf, summaryFits, type Mismatch } from './summary-check.js';
+import {
+  deniedBy,
+  mismatchOf,
+  planNotTheirs,
+  summaryFits,
+  type Mismatch,
+} from './summary-check.js';
 import { stageAtLeast, stageIndex } from './stage.js';
 import { isNeutralLine, sentencesOf } from './lines.js';
 import { stemsOf } from './words.js';
@@ -190,6 +196,13 @@ function compose(
 
   // A summary or reflection that gets a fact wrong (another person, number or feeling) is put
   // right before anything else, and is not agreed with.
+  // "What did you have for lunch?": small talk away from the session gets a brief, polite
+  // word, and the partner brings it back to what is on their mind
+  if (d.ask && smallTalk(card, state, d.ask) && !state.closed && d.reaction !== 'farewell')
+    return then(voice.neutral('smallTalk', 'small-talk'), content(), 'small-talk.back');
+  // A plan said back that they never made: an honest "not yet", never a yes or a pushback.
+  if (planNotTheirs(state, d.ask) && !state.closed && d.reaction !== 'farewell')
+    return [voice.neutral('notTheirPlan', 'plan.not.theirs')];
   if (d.ask?.summary && !state.closed && !['defensive', 'farewell'].includes(d.reaction)) {
     const fixed = correction(voice, card, state, d.ask);
     if (fixed) return newly ? then(fixed, body(), bodySalt) : fixed;
@@ -572,7 +585,18 @@ function answerAsk(
         bestKnown(voice, situation, ask, 2, `${ask.kind}.fact`, true) ??
         bestKnown(voice, situation, ask, 1, `${ask.kind}.near`, true) ??
         // a line strongly about the question without the shape asked for: never for "who" (a person or nothing)
-        (ask.kind === 'who' ? null : bestKnown(voice, situation, ask, 3, `${ask.kind}.about`));
+        // nor, for "when", a fact that holds no time ("Twelve, usually." is who comes, not when)
+        (ask.kind === 'who'
+          ? null
+          : bestKnown(
+              voice,
+              situation.filter(
+                (k) => ask.kind !== 'when' || k.source !== 'fact' || TIME.test(k.text),
+              ),
+              ask,
+              3,
+              `${ask.kind}.about`,
+            ));
       if (fact) return [fact];
       // "Who else needs to know?" once there is a plan: the people in it ("I'll tell the team why")
       if (ask.kind === 'who' && state.revealed.includes('action')) {
@@ -912,6 +936,26 @@ function heldBackScores(
   return { hidden, sayable };
 }
 
+/** Everyday things outside work a colleague might be asked about in passing. */
+const SMALL_TALK = stemsOf(
+  'lunch breakfast dinner supper sandwich coffee football match cricket rugby telly tv film movie holiday holidays weekend',
+);
+
+/**
+ * Whether the coach asks about something away from the session ("What did you have for
+ * lunch?", "Did you catch the match?"): an everyday word, and nothing the partner could say
+ * about it on their card.
+ */
+function smallTalk(card: PartnerCard, state: PartnerState, ask: CoachAsk): boolean {
+  if (ask.summary || ['goodbye', 'none'].includes(ask.kind) || ask.personal) return false;
+  if (!ask.words.some((w) => SMALL_TALK.has(w))) return false;
+  // "last night", "this weekend": when, not what about, so no match with a line of theirs
+  const about = { ...ask, words: ask.words.filter((w) => !TIME.test(w)) };
+  const { hidden, sayable } = heldBackScores(card, state, about, knownNow(card, state));
+  // one shared word ("nice") is no topic of theirs
+  return hidden < 2 && sayable < 2;
+}
+
 /** Words a line says how the partner feels with. */
 const FEELING =
   /\b(feel|feels|felt|feeling|stomach|sleep|sleeping|awful|tired|exhausted|guilty|guilt|scared|scary|afraid|worried|worry|anxious|dread\w*|sick|stung|angry|fuming|furious|frustrat\w*|embarrass\w*|ashamed|proud|relieved|glad|lonely|overwhelmed|stuck|panic\w*|nervous|hate|hard|heavy|silly|guest|hovering|smile|cried|shaking|freez\w*|freeze|mortif\w*|gutted|fed up|annoy\w*|hurt|love|enjoy\w*|excit\w*|pleased|happy|weird|odd|uneasy|drowning|frantic|bother\w*|rattled|unsettl\w*|fraud|miserable|flat|numb|irritat\w*|nerves|doubts?|uncomfortable|lovely|loved|worse)\b/i;
@@ -1087,8 +1131,12 @@ function correction(
 ): Line[] | null {
   const wrong = mismatchOf(card, state, ask);
   if (!wrong) return null;
+  // "Not quite." and the line where they said they are not it ("I'm not a shy person.")
+  const denial = wrong === 'denied' ? deniedBy(card, state, ask) : null;
+  if (denial) return [voice.neutral('wrong', 'correct.wrong'), toLine(denial)];
   const people = voice.people;
   const shape: Record<Mismatch, (text: string) => boolean> = {
+    denied: () => false,
     person: (t) => hasShape('who', t, people),
     number: (t) => hasShape('how_many', t, people),
     feeling: (t) => FEELING.test(t),
