@@ -9,33 +9,12 @@
  * it or none; greeted by the wrong name, they say their own; a greeting with thanks is no goodbye.
  */
 import { describe, expect, it } from 'vitest';
-import { codeUtterance } from '../coder/index.js';
+import { playPartner } from '../../../test/support/partner-session.js';
 import { getPartnerCard, PARTNER_CARDS } from '../scenarios/index.js';
-import type { PartnerState } from '../types.js';
-import { advancePartner, scriptedReply, startPartner } from './index.js';
 
 const SEEDS = [1, 2, 3, 4, 5];
 
-/** Every reply of a session after the opening, and the partner's state after each turn. */
-function session(cardId: string, seed: number, turns: string[]) {
-  const card = getPartnerCard(cardId)!;
-  const started = startPartner(card, seed);
-  let state = started.state;
-  let reply = started.opening;
-  const out: { reply: string; state: PartnerState }[] = [];
-  for (const text of turns) {
-    const coding = codeUtterance(text, {
-      prevPartner: reply,
-      permissionGranted: state.permissionGranted,
-    });
-    const decided = advancePartner(card, state, coding, text);
-    const spoken = scriptedReply(card, decided.state, decided.directive);
-    state = spoken.state;
-    reply = spoken.text;
-    out.push({ reply, state });
-  }
-  return { card, start: started.state, turns: out };
-}
+const session = playPartner;
 const last = (cardId: string, seed: number, turns: string[]) =>
   session(cardId, seed, turns).turns.at(-1)!.reply;
 

@@ -7,9 +7,7 @@
  * shares, is put right ("Not quite."), not agreed with.
  */
 import { describe, expect, it } from 'vitest';
-import { codeUtterance } from '../coder/index.js';
-import { getPartnerCard } from '../scenarios/index.js';
-import { advancePartner, scriptedReply, startPartner } from './index.js';
+import { playPartner } from '../../../test/support/partner-session.js';
 
 const SEEDS = [1, 2, 3, 4, 5];
 const WARM = [
@@ -17,24 +15,9 @@ const WARM = [
   'It sounds like this has been sitting with you for a while.',
 ];
 
-/** The last reply of a session and the partner's state after it. */
+/** The last reply of a session, the partner's state after it and before that turn. */
 function session(cardId: string, seed: number, turns: string[]) {
-  const card = getPartnerCard(cardId)!;
-  const started = startPartner(card, seed);
-  let state = started.state;
-  let reply = started.opening;
-  let before = state;
-  for (const text of turns) {
-    before = state;
-    const coding = codeUtterance(text, {
-      prevPartner: reply,
-      permissionGranted: state.permissionGranted,
-    });
-    const decided = advancePartner(card, state, coding, text);
-    const spoken = scriptedReply(card, decided.state, decided.directive);
-    state = spoken.state;
-    reply = spoken.text;
-  }
+  const { reply, state, before } = playPartner(cardId, seed, turns).turns.at(-1)!;
   return { reply, state, before };
 }
 

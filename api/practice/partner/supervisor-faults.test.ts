@@ -8,32 +8,13 @@
  * right, not agreed with.
  */
 import { describe, expect, it } from 'vitest';
-import { codeUtterance } from '../coder/index.js';
-import { getPartnerCard } from '../scenarios/index.js';
-import { advancePartner, scriptedReply, startPartner } from './index.js';
+import { playPartner } from '../../../test/support/partner-session.js';
 
 const SEEDS = [1, 2, 3, 4, 5];
 
 /** Every reply of a session, after the opening. */
-function replies(cardId: string, seed: number, turns: string[]): string[] {
-  const card = getPartnerCard(cardId)!;
-  const started = startPartner(card, seed);
-  let state = started.state;
-  let reply = started.opening;
-  const out: string[] = [];
-  for (const text of turns) {
-    const coding = codeUtterance(text, {
-      prevPartner: reply,
-      permissionGranted: state.permissionGranted,
-    });
-    const decided = advancePartner(card, state, coding, text);
-    const spoken = scriptedReply(card, decided.state, decided.directive);
-    state = spoken.state;
-    reply = spoken.text;
-    out.push(reply);
-  }
-  return out;
-}
+const replies = (cardId: string, seed: number, turns: string[]) =>
+  playPartner(cardId, seed, turns).turns.map((t) => t.reply);
 const last = (cardId: string, seed: number, turns: string[]) =>
   replies(cardId, seed, turns).at(-1)!;
 
