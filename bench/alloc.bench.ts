@@ -107,7 +107,7 @@ try {
   await new Promise((r) => setTimeout(r, 1000));
   const idle = await probe();
   const idleRss = rssMb(server.pid!);
-  const { call, startSession } = await demoClient(PORT);
+  const { call, startSession, holdSessions } = await demoClient(PORT);
   /** `total` turns at concurrency 8, each worker on its own session, a new one every ten turns. */
   const turns = async (total: number) => {
     const open = await Promise.all(Array.from({ length: 8 }, (_, i) => startSession(i)));
@@ -130,19 +130,7 @@ try {
   await turns(TURNS);
   const warm = await probe();
 
-  let peak = rssMb(server.pid!);
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid!))), 200);
-  await Promise.all(
-    Array.from({ length: SESSIONS_HELD }, async (_, i) => {
-      const s = await startSession(i);
-      for (const text of COACH_LINES.slice(0, 2))
-        await call('POST', `/api/sessions/${s.id}/turns`, s.token, {
-          clientTurnId: randomUUID(),
-          text,
-        });
-    }),
-  );
-  clearInterval(sampler);
+  const peak = await holdSessions(SESSIONS_HELD, server.pid!);
   const parts = rssParts(server.pid!);
   const held = await probe();
 

@@ -154,7 +154,7 @@ try {
   await waitFor(`http://127.0.0.1:${PORT}/api/health`, server);
   await waitFor(`http://127.0.0.1:${HELLO_PORT}/`, hello);
   const idleRss = rssMb(server.pid!);
-  const { call, startSession } = await demoClient(PORT);
+  const { call, startSession, holdSessions } = await demoClient(PORT);
 
   // turns at concurrency 1 and 8: each worker keeps its own session, a new one every ten turns
   // (by worker, not by request number: two requests in flight on one session would race each
@@ -243,19 +243,7 @@ try {
   };
 
   // memory with 200 sessions open at once (each started and given two turns concurrently)
-  let peak = rssMb(server.pid!);
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid!))), 200);
-  await Promise.all(
-    Array.from({ length: SESSIONS_HELD }, async (_, i) => {
-      const s = await startSession(i);
-      for (const text of COACH_LINES.slice(0, 2))
-        await call('POST', `/api/sessions/${s.id}/turns`, s.token, {
-          clientTurnId: randomUUID(),
-          text,
-        });
-    }),
-  );
-  clearInterval(sampler);
+  const peak = await holdSessions(SESSIONS_HELD, server.pid!);
 
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const ms = (x: number) => x.toFixed(2);

@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { COACH_LINES, rssMb } from './load.js';
 import { serverArgs } from './server-command.js';
 
 export interface BenchServer {
@@ -123,5 +124,25 @@ export async function demoClient(port: number) {
     });
     return { id: id as string, token, said: 0 };
   };
-  return { tokens, call, startSession };
+  /**
+   * `n` sessions started at once, each given the first two coach lines (sessions held open, as a
+   * busy course holds them); the peak resident memory of the server `pid` meanwhile, in MB.
+   */
+  const holdSessions = async (n: number, pid: number) => {
+    let peak = rssMb(pid);
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 200);
+    await Promise.all(
+      Array.from({ length: n }, async (_, i) => {
+        const s = await startSession(i);
+        for (const text of COACH_LINES.slice(0, 2))
+          await call('POST', `/api/sessions/${s.id}/turns`, s.token, {
+            clientTurnId: randomUUID(),
+            text,
+          });
+      }),
+    );
+    clearInterval(sampler);
+    return peak;
+  };
+  return { tokens, call, startSession, holdSessions };
 }
